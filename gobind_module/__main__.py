@@ -1,0 +1,7 @@
+"""`python -m gobind_module`: the gobind command line."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

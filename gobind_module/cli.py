@@ -1,0 +1,125 @@
+"""The `gobind` command: bind, gen and inspect for users; gen and go-build are also Meson's build steps."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import sys
+from typing import List, Optional
+
+from . import __version__
+from .goapi import GobindError, cache_dir, load_package
+from .generate import default_warn, generate, go_build
+from .plan import plan_module
+
+
+def _tags(value: Optional[str]) -> List[str]:
+    return [t for t in (value or '').split(',') if t]
+
+
+def cmd_gen(args: argparse.Namespace) -> None:
+    """Writes the generated Go, C, header, stub and linker-map files."""
+    plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
+                    tags=_tags(args.tags), depfile=args.depfile, warn=default_warn)
+    if not args.depfile:
+        print('gobind: wrote sources for module %s into %s' % (plan.name, os.path.abspath(args.outdir)))
+
+
+def cmd_go_build(args: argparse.Namespace) -> None:
+    """Compiles the generated cgo file into a C archive."""
+    go_build(args.gofile, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
+             tags=_tags(args.tags))
+
+
+def cmd_inspect(args: argparse.Namespace) -> None:
+    """Prints what the package exports, as Python sees it, and what was skipped and why."""
+    pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
+    plan = plan_module(pkg, args.name or pkg.name)
+    print('package %s (module %s)' % (pkg.path, plan.name))
+    if pkg.doc:
+        print('  ' + pkg.doc.splitlines()[0])
+    print('functions:')
+    for f in plan.funcs:
+        print('  ' + f.signature)
+    if not plan.funcs:
+        print('  (none)')
+    print('skipped:')
+    for s in plan.skipped:
+        print('  %s: %s' % (s.symbol, s.reason))
+    if not plan.skipped:
+        print('  (none)')
+
+
+def cmd_bind(args: argparse.Namespace) -> None:
+    """Builds the extension through Meson and copies it into the output folder."""
+    from .project import build_extension
+    pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
+    name = args.name or pkg.name
+    python = os.path.abspath(args.python) if os.path.sep in args.python else shutil.which(args.python) or args.python
+    key = hashlib.sha256('\0'.join([os.path.abspath(args.dir), args.package, name, python]).encode()).hexdigest()[:16]
+    builddir = os.path.join(str(cache_dir()), 'bind', key)
+    built = build_extension(args.package, args.dir, builddir, name=name, python=python,
+                            tags=_tags(args.tags), quiet=args.quiet)
+    os.makedirs(args.outdir, exist_ok=True)
+    for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
+        if os.path.exists(path):
+            shutil.copy2(path, args.outdir)
+    print('gobind: built %s' % os.path.join(args.outdir, os.path.basename(built)))
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog='gobind', description='Turn a Go package into a CPython extension module.')
+    p.add_argument('--version', action='version', version='gobind ' + __version__)
+    sub = p.add_subparsers(dest='command')
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument('package', help='Go import path (or ./relative path) of the package to bind')
+        sp.add_argument('--dir', default='.', help='folder inside the Go module to work from (default: .)')
+        sp.add_argument('--name', help='Python module name (default: the Go package name)')
+        sp.add_argument('--tags', help='comma-separated Go build tags')
+
+    sp = sub.add_parser('bind', help='build the extension module into the current folder')
+    common(sp)
+    sp.add_argument('--outdir', '-o', default='.', help='where to put the module (default: .)')
+    sp.add_argument('--python', default=sys.executable, help='Python interpreter to build for (default: this one)')
+    sp.add_argument('--quiet', '-q', action='store_true', help="don't show Meson's output")
+    sp.set_defaults(func=cmd_bind)
+
+    sp = sub.add_parser('gen', help='write the generated sources only')
+    common(sp)
+    sp.add_argument('--outdir', '-o', default='.', help='where to write the sources (default: .)')
+    sp.add_argument('--python-major', type=int, default=3, choices=(2, 3), help='Python major version of the linker map')
+    sp.add_argument('--depfile', help='write a Makefile depfile listing every input (for build systems)')
+    sp.set_defaults(func=cmd_gen)
+
+    sp = sub.add_parser('inspect', help="print what the package exports and what gobind skips")
+    common(sp)
+    sp.set_defaults(func=cmd_inspect)
+
+    sp = sub.add_parser('go-build', help='(build step) compile generated cgo code into a C archive')
+    sp.add_argument('gofile')
+    sp.add_argument('--dir', default='.', help='folder inside the Go module')
+    sp.add_argument('--output', '-o', required=True)
+    sp.add_argument('--api', help="the gen step's API JSON, for the depfile")
+    sp.add_argument('--depfile')
+    sp.add_argument('--cc', help='C compiler for cgo (CC in the environment wins)')
+    sp.add_argument('--tags', help='comma-separated Go build tags')
+    sp.set_defaults(func=cmd_go_build)
+    return p
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Runs the gobind command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        args.func(args)
+    except GobindError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,105 @@
+"""Runs the Go inspector helper: finds Go, builds the helper once (cached), loads a package's API."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+from .model import Package, package_from_json
+
+#: Oldest Go release gobind's generated code compiles with.
+MIN_GO = (1, 21)
+
+
+class GobindError(Exception):
+    """A problem the user must fix; the message is one plain sentence (or the tool's own words)."""
+
+
+def go_executable() -> str:
+    """Path of the `go` command: $GOBIND_GO, else `go` on PATH."""
+    go = os.environ.get('GOBIND_GO') or shutil.which('go')
+    if not go:
+        raise GobindError('gobind: the Go toolchain was not found on PATH; install Go %d.%d or newer '
+                          '(or set GOBIND_GO to the go command)' % MIN_GO)
+    return go
+
+
+_VERSION_CACHE: Dict[str, str] = {}
+
+
+def go_version(go: Optional[str] = None) -> str:
+    """The toolchain's version string, e.g. 'go1.26.8'; checks it is new enough."""
+    go = go or go_executable()
+    if go not in _VERSION_CACHE:
+        try:
+            out = subprocess.run([go, 'env', 'GOVERSION'], check=True, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, universal_newlines=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError) as e:
+            raise GobindError('gobind: could not run %s env GOVERSION: %s' % (go, e))
+        m = re.match(r'go(\d+)\.(\d+)', out)
+        if m and (int(m.group(1)), int(m.group(2))) < MIN_GO:
+            raise GobindError('gobind: %s is too old; gobind needs Go %d.%d or newer' % ((out,) + MIN_GO))
+        _VERSION_CACHE[go] = out
+    return _VERSION_CACHE[go]
+
+
+def cache_dir() -> Path:
+    """gobind's cache folder: $GOBIND_CACHE_DIR, else $XDG_CACHE_HOME/gobind, else ~/.cache/gobind."""
+    env = os.environ.get('GOBIND_CACHE_DIR')
+    if env:
+        return Path(env)
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
+    return Path(base) / 'gobind'
+
+
+def helper_source() -> Path:
+    """The Go source of the inspector helper shipped in this package."""
+    return Path(__file__).resolve().parent / 'goinspect' / 'main.go'
+
+
+def helper_binary() -> Path:
+    """The compiled inspector, built on first use and cached by source hash and Go version."""
+    go = go_executable()
+    source = helper_source().read_bytes()
+    key = hashlib.sha256(source + b'\0' + go_version(go).encode()).hexdigest()[:16]
+    target = cache_dir() / 'inspector' / key / 'gobind-inspect'
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix='gobind-inspect-') as tmp:
+        shutil.copy(str(helper_source()), os.path.join(tmp, 'main.go'))
+        env = dict(os.environ, GOFLAGS='', GO111MODULE='off', CGO_ENABLED='0')
+        out = os.path.join(tmp, 'gobind-inspect')
+        proc = subprocess.run([go, 'build', '-trimpath', '-o', out, 'main.go'], cwd=tmp, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+        if proc.returncode != 0:
+            raise GobindError('gobind: building the Go inspector failed:\n' + proc.stdout)
+        partial = str(target) + '.%d' % os.getpid()
+        shutil.move(out, partial)
+        os.replace(partial, str(target))
+    return target
+
+
+def inspect_json(package: str, directory: str = '.', tags: Tuple[str, ...] = ()) -> Dict:
+    """Runs the inspector on `package` from `directory` and returns its decoded JSON."""
+    cmd: List[str] = [str(helper_binary()), '-dir', os.path.abspath(directory)]
+    if tags:
+        cmd += ['-tags', ','.join(tags)]
+    cmd.append(package)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    if proc.returncode != 0:
+        msg = proc.stderr.strip() or 'the inspector failed with exit code %d' % proc.returncode
+        raise GobindError(msg.replace('gobind-inspect:', 'gobind:', 1))
+    return json.loads(proc.stdout)
+
+
+def load_package(package: str, directory: str = '.', tags: Tuple[str, ...] = ()) -> Package:
+    """The typed description of a Go package's exported API."""
+    return package_from_json(inspect_json(package, directory, tags))

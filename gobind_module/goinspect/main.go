@@ -1,0 +1,1310 @@
+// Command gobind-inspect loads one Go package with go/types and prints a JSON description of its exported API.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// schemaVersion is bumped whenever the JSON layout changes incompatibly.
+const schemaVersion = 1
+
+const usage = "usage: gobind-inspect [-dir DIR] [-tags TAGS] [-o FILE] IMPORTPATH"
+
+// ---------------------------------------------------------------------------
+// Output schema.
+
+type output struct {
+	Schema        int         `json:"schema"`
+	GoVersion     string      `json:"go_version"`
+	Package       packageInfo `json:"package"`
+	Files         []string    `json:"files"`
+	Funcs         []funcDesc  `json:"funcs"`
+	Types         []typeDecl  `json:"types"`
+	ExternalTypes []typeDecl  `json:"external_types"`
+	Consts        []constDesc `json:"consts"`
+	Vars          []varDesc   `json:"vars"`
+	Skipped       []skipped   `json:"skipped"`
+}
+
+type packageInfo struct {
+	Path   string      `json:"path"`
+	Name   string      `json:"name"`
+	Doc    string      `json:"doc"`
+	Dir    string      `json:"dir"`
+	Module *moduleInfo `json:"module"`
+}
+
+type moduleInfo struct {
+	Path      string `json:"path"`
+	Dir       string `json:"dir"`
+	GoVersion string `json:"go_version"`
+}
+
+type param struct {
+	Name string   `json:"name"`
+	Type typeNode `json:"type"`
+}
+
+type funcDesc struct {
+	Name       string   `json:"name"`
+	Doc        string   `json:"doc"`
+	Params     []param  `json:"params"`
+	Results    []param  `json:"results"`
+	Variadic   bool     `json:"variadic"`
+	TypeParams []string `json:"type_params"`
+	Pos        string   `json:"pos"`
+}
+
+type methodDesc struct {
+	funcDesc
+	PointerReceiver bool   `json:"pointer_receiver"`
+	PromotedFrom    string `json:"promoted_from"`
+}
+
+type typeDecl struct {
+	Pkg        string       `json:"pkg"`
+	Name       string       `json:"name"`
+	Doc        string       `json:"doc"`
+	Underlying typeNode     `json:"underlying"`
+	TypeParams []string     `json:"type_params"`
+	Alias      bool         `json:"alias"`
+	Methods    []methodDesc `json:"methods"`
+	Pos        string       `json:"pos"`
+}
+
+type constDesc struct {
+	Name    string   `json:"name"`
+	Doc     string   `json:"doc"`
+	Type    typeNode `json:"type"`
+	Untyped bool     `json:"untyped"`
+	Kind    string   `json:"kind"`
+	Value   string   `json:"value"`
+	Pos     string   `json:"pos"`
+}
+
+type varDesc struct {
+	Name string   `json:"name"`
+	Doc  string   `json:"doc"`
+	Type typeNode `json:"type"`
+	Pos  string   `json:"pos"`
+}
+
+type skipped struct {
+	Symbol string `json:"symbol"`
+	Reason string `json:"reason"`
+}
+
+// typeNode is one of the *xxxType structs below; each marshals to a JSON object with a "kind" key.
+type typeNode interface{ kindName() string }
+
+type kindTag struct {
+	Kind string `json:"kind"`
+}
+
+// kindName reports the node's "kind" value.
+func (k kindTag) kindName() string { return k.Kind }
+
+type basicType struct {
+	kindTag
+	Name string `json:"name"`
+}
+
+type namedType struct {
+	kindTag
+	Pkg      string     `json:"pkg"`
+	Name     string     `json:"name"`
+	TypeArgs []typeNode `json:"type_args,omitempty"`
+}
+
+// elemType describes pointers and slices.
+type elemType struct {
+	kindTag
+	Elem typeNode `json:"elem"`
+}
+
+type arrayType struct {
+	kindTag
+	Len  int64    `json:"len"`
+	Elem typeNode `json:"elem"`
+}
+
+type mapType struct {
+	kindTag
+	Key  typeNode `json:"key"`
+	Elem typeNode `json:"elem"`
+}
+
+type chanType struct {
+	kindTag
+	Dir  string   `json:"dir"`
+	Elem typeNode `json:"elem"`
+}
+
+type funcType struct {
+	kindTag
+	Params   []param `json:"params"`
+	Results  []param `json:"results"`
+	Variadic bool    `json:"variadic"`
+}
+
+type structType struct {
+	kindTag
+	Fields []fieldDesc `json:"fields"`
+}
+
+type fieldDesc struct {
+	Name     string   `json:"name"`
+	Doc      string   `json:"doc"`
+	Type     typeNode `json:"type"`
+	Embedded bool     `json:"embedded"`
+	Exported bool     `json:"exported"`
+	Tag      string   `json:"tag"`
+}
+
+type interfaceType struct {
+	kindTag
+	Methods           []funcDesc `json:"methods"`
+	EmbedsNonmethod   bool       `json:"embeds_nonmethod"`
+	UnexportedMethods bool       `json:"unexported_methods"`
+}
+
+type typeParamType struct {
+	kindTag
+	Name string `json:"name"`
+}
+
+// invalidType stands for a type the type checker could not resolve (in practice: cgo's C.xxx types).
+type invalidType struct {
+	kindTag
+}
+
+// ---------------------------------------------------------------------------
+// `go list` and `go env` data.
+
+type listPackage struct {
+	Dir          string
+	ImportPath   string
+	Name         string
+	Export       string
+	Standard     bool
+	DepOnly      bool
+	Module       *listModule
+	GoFiles      []string
+	CgoFiles     []string
+	CFiles       []string
+	CXXFiles     []string
+	MFiles       []string
+	HFiles       []string
+	FFiles       []string
+	SFiles       []string
+	SwigFiles    []string
+	SwigCXXFiles []string
+	SysoFiles    []string
+	EmbedFiles   []string
+	ImportMap    map[string]string
+	Error        *listError
+	DepsErrors   []*listError
+}
+
+type listModule struct {
+	Path      string
+	Dir       string
+	GoMod     string
+	GoVersion string
+	Main      bool
+	Replace   *listModule
+}
+
+type listError struct {
+	ImportStack []string
+	Pos         string
+	Err         string
+}
+
+type goEnv struct {
+	GOVERSION string
+	GOROOT    string
+	GOARCH    string
+	GOMOD     string
+	GOWORK    string
+}
+
+type options struct {
+	dir, tags, out, pattern string
+}
+
+// ---------------------------------------------------------------------------
+// Command line and top-level flow.
+
+// main parses the command line, runs the inspection and maps failures to exit codes.
+func main() {
+	opts, err := parseArgs(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Println(usage)
+		return
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "gobind-inspect: %v\n%s\n", err, usage)
+		os.Exit(2)
+	}
+	if err := run(opts); err != nil {
+		fmt.Fprintf(os.Stderr, "gobind-inspect: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// parseArgs reads the flags (allowed before or after the import path) and the single import path.
+func parseArgs(args []string) (options, error) {
+	var opts options
+	fs := flag.NewFlagSet("gobind-inspect", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&opts.dir, "dir", "", "working directory for the go command (default: current directory)")
+	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
+	fs.StringVar(&opts.out, "o", "", "write the JSON to this file instead of stdout")
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return opts, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(positional) != 1 {
+		return opts, fmt.Errorf("expected exactly one import path, got %d", len(positional))
+	}
+	opts.pattern = positional[0]
+	return opts, nil
+}
+
+// run loads the package, describes it and writes the JSON.
+func run(opts options) error {
+	env, err := loadGoEnv(opts.dir)
+	if err != nil {
+		return err
+	}
+	pkgs, target, err := loadPackages(opts)
+	if err != nil {
+		return err
+	}
+	fset := token.NewFileSet()
+	files, err := parseFiles(fset, target)
+	if err != nil {
+		return fmt.Errorf("cannot load package %q: %v", target.ImportPath, err)
+	}
+	tpkg, err := typeCheck(fset, target, files, pkgs, env)
+	if err != nil {
+		return fmt.Errorf("cannot load package %q: %v", target.ImportPath, err)
+	}
+	in := newInspector(fset, tpkg, target, pkgs, env)
+	in.indexFiles(target.ImportPath, files, true)
+	out := in.describe(files)
+	out.GoVersion = env.GOVERSION
+	out.Files = buildFiles(pkgs, env)
+	return writeOutput(out, opts.out)
+}
+
+// writeOutput encodes the result as 2-space indented JSON and writes it to path or stdout.
+func writeOutput(out *output, path string) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	if path == "" {
+		_, err := os.Stdout.Write(buf.Bytes())
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// ---------------------------------------------------------------------------
+// Running the go command.
+
+// runGo runs `go args...` in dir and returns its stdout and stderr.
+func runGo(dir string, args ...string) (stdout, stderr []byte, err error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	var o, e bytes.Buffer
+	cmd.Stdout = &o
+	cmd.Stderr = &e
+	err = cmd.Run()
+	if errors.Is(err, exec.ErrNotFound) {
+		return nil, nil, errors.New("the go command was not found on PATH; install Go 1.21 or newer (https://go.dev/dl/)")
+	}
+	var exitErr *exec.ExitError
+	if err != nil && !errors.As(err, &exitErr) {
+		return nil, nil, fmt.Errorf("cannot run the go command: %v", err)
+	}
+	return o.Bytes(), e.Bytes(), err
+}
+
+// loadGoEnv asks the go command for the toolchain version and paths.
+func loadGoEnv(dir string) (goEnv, error) {
+	var env goEnv
+	out, stderr, err := runGo(dir, "env", "-json", "GOVERSION", "GOROOT", "GOARCH", "GOMOD", "GOWORK")
+	if stderr == nil && err != nil {
+		return env, err
+	}
+	if err != nil {
+		return env, fmt.Errorf("go env failed: %s", oneLine(string(stderr)))
+	}
+	if err := json.Unmarshal(out, &env); err != nil {
+		return env, fmt.Errorf("cannot parse go env output: %v", err)
+	}
+	return env, nil
+}
+
+// loadPackages runs `go list -deps -export` and returns all packages plus the single target package.
+func loadPackages(opts options) ([]*listPackage, *listPackage, error) {
+	args := []string{"list", "-e", "-json", "-deps", "-export"}
+	if opts.tags != "" {
+		args = append(args, "-tags", opts.tags)
+	}
+	args = append(args, "--", opts.pattern)
+	out, stderr, runErr := runGo(opts.dir, args...)
+	if stderr == nil && runErr != nil {
+		return nil, nil, runErr
+	}
+	fail := func(msg string) error {
+		return fmt.Errorf("cannot load package %q: %s", opts.pattern, msg)
+	}
+	var pkgs []*listPackage
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		p := new(listPackage)
+		if err := dec.Decode(p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, nil, fail("cannot parse go list output: " + err.Error())
+		}
+		pkgs = append(pkgs, p)
+	}
+	var targets []*listPackage
+	for _, p := range pkgs {
+		if !p.DepOnly {
+			targets = append(targets, p)
+		}
+	}
+	switch {
+	case len(targets) == 0 && runErr != nil:
+		return nil, nil, fail(oneLine(string(stderr)))
+	case len(targets) == 0:
+		return nil, nil, fail("no package matches this pattern")
+	case len(targets) > 1:
+		var names []string
+		for _, t := range targets {
+			names = append(names, t.ImportPath)
+		}
+		return nil, nil, fail(fmt.Sprintf("pattern matches %d packages (%s); name exactly one", len(targets), strings.Join(names, ", ")))
+	}
+	target := targets[0]
+	if msg := loadErrorText(target, pkgs); msg != "" {
+		return nil, nil, fmt.Errorf("cannot load package %q: %s", target.ImportPath, msg)
+	}
+	if runErr != nil {
+		return nil, nil, fmt.Errorf("cannot load package %q: %s", target.ImportPath, oneLine(string(stderr)))
+	}
+	if target.Name == "main" {
+		return nil, nil, fmt.Errorf("cannot bind package %q: it is a main package (a command), not a library", target.ImportPath)
+	}
+	return pkgs, target, nil
+}
+
+// loadErrorText returns the first error go list reported for the target or its dependencies, as one line.
+func loadErrorText(target *listPackage, pkgs []*listPackage) string {
+	if target.Error != nil {
+		return errorText(target.Error)
+	}
+	for _, e := range target.DepsErrors {
+		return withStack(e) + errorText(e)
+	}
+	for _, p := range pkgs {
+		if p.Error != nil {
+			return fmt.Sprintf("dependency %q: %s", p.ImportPath, errorText(p.Error))
+		}
+	}
+	return ""
+}
+
+// withStack names the dependency a DepsErrors entry belongs to.
+func withStack(e *listError) string {
+	if n := len(e.ImportStack); n > 0 {
+		return fmt.Sprintf("dependency %q: ", e.ImportStack[n-1])
+	}
+	return ""
+}
+
+// errorText renders a go list error as one line, with its position when go reported one separately.
+func errorText(e *listError) string {
+	msg := oneLine(e.Err)
+	if e.Pos != "" && !strings.HasPrefix(msg, e.Pos) {
+		msg = e.Pos + ": " + msg
+	}
+	return msg
+}
+
+// oneLine squeezes a multi-line go command message into one line, dropping "# pkg" headers.
+func oneLine(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "# ") {
+			continue
+		}
+		if b.Len() > 0 {
+			if strings.HasSuffix(b.String(), ":") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(line)
+	}
+	if b.Len() == 0 {
+		return "unknown error from the go command"
+	}
+	return b.String()
+}
+
+// buildFiles lists, sorted, every non-GOROOT file the build reads, plus go.mod/go.sum/go.work files.
+func buildFiles(pkgs []*listPackage, env goEnv) []string {
+	set := map[string]bool{}
+	for _, p := range pkgs {
+		if p.Standard {
+			continue
+		}
+		lists := [][]string{p.GoFiles, p.CgoFiles, p.CFiles, p.CXXFiles, p.MFiles, p.HFiles, p.FFiles,
+			p.SFiles, p.SwigFiles, p.SwigCXXFiles, p.SysoFiles, p.EmbedFiles}
+		for _, list := range lists {
+			for _, name := range list {
+				set[absIn(p.Dir, name)] = true
+			}
+		}
+		if p.Module != nil && p.Module.GoMod != "" {
+			set[p.Module.GoMod] = true
+		}
+	}
+	for _, f := range []string{env.GOMOD, env.GOWORK} {
+		if f == "" || f == os.DevNull || f == "off" {
+			continue
+		}
+		set[f] = true
+		sum := f + ".sum" // go.work -> go.work.sum
+		if strings.HasSuffix(f, ".mod") {
+			sum = strings.TrimSuffix(f, ".mod") + ".sum" // go.mod -> go.sum
+		}
+		if _, err := os.Stat(sum); err == nil {
+			set[sum] = true
+		}
+	}
+	files := []string{}
+	root := filepath.Clean(env.GOROOT) + string(filepath.Separator)
+	for f := range set {
+		if env.GOROOT != "" && strings.HasPrefix(f, root) {
+			continue
+		}
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// absIn joins name to dir unless it is already absolute.
+func absIn(dir, name string) string {
+	if filepath.IsAbs(name) {
+		return filepath.Clean(name)
+	}
+	return filepath.Join(dir, name)
+}
+
+// ---------------------------------------------------------------------------
+// Parsing and type checking.
+
+// parseFiles parses the target's Go and cgo files in file name order.
+func parseFiles(fset *token.FileSet, p *listPackage) ([]*ast.File, error) {
+	names := append(append([]string{}, p.GoFiles...), p.CgoFiles...)
+	sort.Strings(names)
+	var files []*ast.File
+	for _, name := range names {
+		f, err := parser.ParseFile(fset, absIn(p.Dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+// mappedImporter resolves source import paths through the target's ImportMap (vendoring) before importing.
+type mappedImporter struct {
+	gc        types.Importer
+	importMap map[string]string
+}
+
+// Import implements types.Importer.
+func (m *mappedImporter) Import(path string) (*types.Package, error) {
+	if real, ok := m.importMap[path]; ok {
+		path = real
+	}
+	return m.gc.Import(path)
+}
+
+// typeCheck type-checks the target against the export data that go list produced for its dependencies.
+func typeCheck(fset *token.FileSet, target *listPackage, files []*ast.File, pkgs []*listPackage, env goEnv) (*types.Package, error) {
+	exports := map[string]string{}
+	for _, p := range pkgs {
+		exports[p.ImportPath] = p.Export
+	}
+	lookup := func(path string) (io.ReadCloser, error) {
+		file := exports[path]
+		if file == "" {
+			return nil, fmt.Errorf("no export data for %q", path)
+		}
+		return os.Open(file)
+	}
+	var errs []error
+	conf := types.Config{
+		Importer:    &mappedImporter{gc: importer.ForCompiler(fset, "gc", lookup), importMap: target.ImportMap},
+		FakeImportC: true,
+		GoVersion:   langVersion(target.Module),
+		Sizes:       types.SizesFor("gc", env.GOARCH),
+		Error:       func(err error) { errs = append(errs, err) },
+	}
+	pkg, _ := conf.Check(target.ImportPath, fset, files, nil)
+	// With FakeImportC, uses of C.xxx are not fully checked; the go command already compiled
+	// cgo packages for real, so any complaints here are artefacts and are ignored.
+	if len(errs) > 0 && len(target.CgoFiles) == 0 {
+		msg := "type error: " + errs[0].Error()
+		if len(errs) > 1 {
+			msg += fmt.Sprintf(" (and %d more errors)", len(errs)-1)
+		}
+		return nil, errors.New(msg)
+	}
+	return pkg, nil
+}
+
+// langVersion returns the "goX.Y" language version from the module's go directive, or "".
+func langVersion(m *listModule) string {
+	if m == nil {
+		return ""
+	}
+	v := m.GoVersion
+	if m.Replace != nil && m.Replace.GoVersion != "" {
+		v = m.Replace.GoVersion
+	}
+	if v == "" {
+		return ""
+	}
+	return "go" + v
+}
+
+// ---------------------------------------------------------------------------
+// Describing the package.
+
+// inspector turns go/types objects into the output schema.
+type inspector struct {
+	fset    *token.FileSet
+	pkg     *types.Package
+	target  *listPackage
+	goroot  string
+	cgo     bool
+	sources map[string]*listPackage // go list data by import path, to find external sources for docs
+	docs    map[string]string       // doc comments keyed by docKey
+	indexed map[string]bool         // import paths whose sources are already in docs
+	seen    map[string]bool         // external named types already queued, by "path.Name"
+	queue   []*types.TypeName       // external named types still to describe
+	mute    int                     // > 0 while converting types that are not part of the API
+	skipped []skipped
+}
+
+// newInspector prepares an inspector for the type-checked target package.
+func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, pkgs []*listPackage, env goEnv) *inspector {
+	in := &inspector{
+		fset:    fset,
+		pkg:     pkg,
+		target:  target,
+		goroot:  env.GOROOT,
+		cgo:     len(target.CgoFiles) > 0,
+		sources: map[string]*listPackage{},
+		docs:    map[string]string{},
+		indexed: map[string]bool{},
+		seen:    map[string]bool{},
+	}
+	for _, p := range pkgs {
+		in.sources[p.ImportPath] = p
+	}
+	return in
+}
+
+// describe builds the whole output for the target package.
+func (in *inspector) describe(files []*ast.File) *output {
+	out := &output{
+		Schema:        schemaVersion,
+		Package:       in.packageInfo(files),
+		Funcs:         []funcDesc{},
+		Types:         []typeDecl{},
+		ExternalTypes: []typeDecl{},
+		Consts:        []constDesc{},
+		Vars:          []varDesc{},
+	}
+	scope := in.pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		if !obj.Exported() {
+			continue
+		}
+		switch obj := obj.(type) {
+		case *types.Func:
+			f := in.funcDesc(obj)
+			if funcHasInvalid(f) {
+				in.skip(name, "its signature uses a type the type checker could not resolve")
+				continue
+			}
+			out.Funcs = append(out.Funcs, f)
+		case *types.TypeName:
+			if d, ok := in.typeDecl(obj); ok {
+				out.Types = append(out.Types, d)
+			}
+		case *types.Const:
+			if c, ok := in.constDesc(obj); ok {
+				out.Consts = append(out.Consts, c)
+			}
+		case *types.Var:
+			v := varDesc{Name: name, Doc: in.docFor(obj), Type: in.typeOf(obj.Type()), Pos: in.pos(obj.Pos())}
+			if hasInvalid(v.Type, true) {
+				in.skip(name, "its type could not be resolved by the type checker")
+				continue
+			}
+			out.Vars = append(out.Vars, v)
+		}
+	}
+	for len(in.queue) > 0 {
+		tn := in.queue[0]
+		in.queue = in.queue[1:]
+		if d, ok := in.typeDecl(tn); ok {
+			out.ExternalTypes = append(out.ExternalTypes, d)
+		}
+	}
+	sort.Slice(out.ExternalTypes, func(i, j int) bool {
+		a, b := out.ExternalTypes[i], out.ExternalTypes[j]
+		if a.Pkg != b.Pkg {
+			return a.Pkg < b.Pkg
+		}
+		return a.Name < b.Name
+	})
+	sort.Slice(in.skipped, func(i, j int) bool {
+		a, b := in.skipped[i], in.skipped[j]
+		if a.Symbol != b.Symbol {
+			return a.Symbol < b.Symbol
+		}
+		return a.Reason < b.Reason
+	})
+	out.Skipped = append([]skipped{}, in.skipped...)
+	return out
+}
+
+// packageInfo describes the package itself; its doc is the package comments of all files in name order.
+func (in *inspector) packageInfo(files []*ast.File) packageInfo {
+	var docs []string
+	for _, f := range files {
+		if d := commentText(f.Doc); d != "" {
+			docs = append(docs, d)
+		}
+	}
+	info := packageInfo{
+		Path: in.target.ImportPath,
+		Name: in.pkg.Name(),
+		Doc:  strings.Join(docs, "\n"),
+		Dir:  in.target.Dir,
+	}
+	if m := in.target.Module; m != nil {
+		info.Module = &moduleInfo{Path: m.Path, Dir: m.Dir, GoVersion: strings.TrimPrefix(langVersion(m), "go")}
+	}
+	return info
+}
+
+// skip records a symbol that cannot be described.
+func (in *inspector) skip(symbol, reason string) {
+	if in.cgo {
+		reason += " (probably a cgo C.* type)"
+	}
+	in.skipped = append(in.skipped, skipped{Symbol: symbol, Reason: reason})
+}
+
+// typeDecl describes a named type (or alias) with its method set; ok is false if it had to be skipped.
+func (in *inspector) typeDecl(tn *types.TypeName) (typeDecl, bool) {
+	actual := unalias(tn.Type())
+	d := typeDecl{
+		Pkg:        tn.Pkg().Path(),
+		Name:       tn.Name(),
+		Doc:        in.docFor(tn),
+		TypeParams: typeParamNames(declTypeParams(tn.Type())),
+		Alias:      tn.IsAlias(),
+		Pos:        in.pos(tn.Pos()),
+	}
+	if d.Alias {
+		d.Underlying = in.typeOf(actual)
+	} else {
+		d.Underlying = in.typeOf(actual.Underlying())
+	}
+	if hasInvalid(d.Underlying, false) {
+		in.skip(tn.Name(), "its definition uses a type the type checker could not resolve")
+		return d, false
+	}
+	d.Methods = []methodDesc{}
+	for _, m := range in.methodsOf(actual) {
+		if funcHasInvalid(m.funcDesc) {
+			in.skip(tn.Name()+"."+m.Name, "its signature uses a type the type checker could not resolve")
+			continue
+		}
+		d.Methods = append(d.Methods, m)
+	}
+	return d, true
+}
+
+// declTypeParams returns the type parameters of a named type or generic alias, if any.
+func declTypeParams(t types.Type) *types.TypeParamList {
+	if g, ok := t.(interface{ TypeParams() *types.TypeParamList }); ok {
+		return g.TypeParams()
+	}
+	return nil
+}
+
+// methodsOf lists the exported methods of *T (or of the interface T), sorted by name.
+func (in *inspector) methodsOf(t types.Type) []methodDesc {
+	methods := []methodDesc{}
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		for i := 0; i < iface.NumMethods(); i++ {
+			if m := iface.Method(i); m.Exported() {
+				methods = append(methods, methodDesc{funcDesc: in.funcDesc(m)})
+			}
+		}
+	} else {
+		valueSet := types.NewMethodSet(t)
+		ptrSet := valueSet
+		if _, isPtr := t.(*types.Pointer); !isPtr {
+			ptrSet = types.NewMethodSet(types.NewPointer(t))
+		}
+		for i := 0; i < ptrSet.Len(); i++ {
+			sel := ptrSet.At(i)
+			fn, ok := sel.Obj().(*types.Func)
+			if !ok || !fn.Exported() {
+				continue
+			}
+			methods = append(methods, methodDesc{
+				funcDesc:        in.funcDesc(fn),
+				PointerReceiver: valueSet.Lookup(fn.Pkg(), fn.Name()) == nil,
+				PromotedFrom:    embedPath(t, sel.Index()),
+			})
+		}
+	}
+	sort.Slice(methods, func(i, j int) bool { return methods[i].Name < methods[j].Name })
+	return methods
+}
+
+// embedPath names the chain of embedded fields a promoted method comes through ("" if declared on T).
+func embedPath(t types.Type, index []int) string {
+	var names []string
+	for _, i := range index[:len(index)-1] {
+		st, ok := derefUnderlying(t).(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			break
+		}
+		f := st.Field(i)
+		names = append(names, f.Name())
+		t = f.Type()
+	}
+	return strings.Join(names, ".")
+}
+
+// derefUnderlying returns the underlying type of t, looking through one pointer.
+func derefUnderlying(t types.Type) types.Type {
+	u := t.Underlying()
+	if p, ok := u.(*types.Pointer); ok {
+		return p.Elem().Underlying()
+	}
+	return u
+}
+
+// constDesc describes a constant; ok is false if it had to be skipped.
+func (in *inspector) constDesc(c *types.Const) (constDesc, bool) {
+	t := c.Type()
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok || b.Kind() == types.Invalid {
+		in.skip(c.Name(), "its type could not be resolved by the type checker")
+		return constDesc{}, false
+	}
+	untyped := b.Info()&types.IsUntyped != 0
+	if untyped {
+		t = types.Default(t)
+		b = t.Underlying().(*types.Basic)
+	}
+	kind, value, ok := constValue(c.Val(), b)
+	if !ok {
+		in.skip(c.Name(), "its value is unknown")
+		return constDesc{}, false
+	}
+	return constDesc{
+		Name:    c.Name(),
+		Doc:     in.docFor(c),
+		Type:    in.typeOf(t),
+		Untyped: untyped,
+		Kind:    kind,
+		Value:   value,
+		Pos:     in.pos(c.Pos()),
+	}, true
+}
+
+// constValue renders a constant's value as text according to the kind of its (default) type.
+func constValue(v constant.Value, b *types.Basic) (kind, value string, ok bool) {
+	if v == nil || v.Kind() == constant.Unknown {
+		return "", "", false
+	}
+	info := b.Info()
+	bits := 64
+	if b.Kind() == types.Float32 || b.Kind() == types.Complex64 {
+		bits = 32
+	}
+	switch {
+	case info&types.IsBoolean != 0 && v.Kind() == constant.Bool:
+		return "bool", strconv.FormatBool(constant.BoolVal(v)), true
+	case info&types.IsString != 0 && v.Kind() == constant.String:
+		return "string", constant.StringVal(v), true
+	case info&types.IsInteger != 0:
+		if iv := constant.ToInt(v); iv.Kind() == constant.Int {
+			return "int", iv.ExactString(), true
+		}
+	case info&types.IsFloat != 0:
+		if fv := constant.ToFloat(v); fv.Kind() == constant.Float {
+			return "float", formatFloat(fv, bits), true
+		}
+	case info&types.IsComplex != 0:
+		if cv := constant.ToComplex(v); cv.Kind() == constant.Complex {
+			re := formatFloat(constant.Real(cv), bits)
+			im := formatFloat(constant.Imag(cv), bits)
+			if !strings.HasPrefix(im, "-") && !strings.HasPrefix(im, "+") {
+				im = "+" + im
+			}
+			return "complex", "(" + re + im + "i)", true
+		}
+	}
+	return "", "", false
+}
+
+// formatFloat prints the shortest decimal that round-trips at the given precision.
+func formatFloat(v constant.Value, bits int) string {
+	f, _ := constant.Float64Val(v)
+	return strconv.FormatFloat(f, 'g', -1, bits)
+}
+
+// funcDesc describes a function or method signature.
+func (in *inspector) funcDesc(fn *types.Func) funcDesc {
+	sig := fn.Type().(*types.Signature)
+	return funcDesc{
+		Name:       fn.Name(),
+		Doc:        in.docFor(fn),
+		Params:     in.params(sig.Params()),
+		Results:    in.params(sig.Results()),
+		Variadic:   sig.Variadic(),
+		TypeParams: typeParamNames(sig.TypeParams()),
+		Pos:        in.pos(fn.Pos()),
+	}
+}
+
+// params describes a parameter or result list.
+func (in *inspector) params(t *types.Tuple) []param {
+	ps := []param{}
+	for i := 0; i < t.Len(); i++ {
+		v := t.At(i)
+		ps = append(ps, param{Name: v.Name(), Type: in.typeOf(v.Type())})
+	}
+	return ps
+}
+
+// typeParamNames lists the names of type parameters.
+func typeParamNames(list *types.TypeParamList) []string {
+	names := []string{}
+	for i := 0; i < list.Len(); i++ {
+		names = append(names, list.At(i).Obj().Name())
+	}
+	return names
+}
+
+// ---------------------------------------------------------------------------
+// Types.
+
+// typeOf converts a go/types type into a typeNode; named types are referenced, never expanded.
+func (in *inspector) typeOf(t types.Type) typeNode {
+	u := unalias(t)
+	switch t := u.(type) {
+	case *types.Basic:
+		return basicNode(t)
+	case *types.Named:
+		return in.named(t)
+	case *types.Pointer:
+		return &elemType{kindTag{"pointer"}, in.typeOf(t.Elem())}
+	case *types.Slice:
+		return &elemType{kindTag{"slice"}, in.typeOf(t.Elem())}
+	case *types.Array:
+		return &arrayType{kindTag{"array"}, t.Len(), in.typeOf(t.Elem())}
+	case *types.Map:
+		return &mapType{kindTag{"map"}, in.typeOf(t.Key()), in.typeOf(t.Elem())}
+	case *types.Chan:
+		return &chanType{kindTag{"chan"}, chanDir(t.Dir()), in.typeOf(t.Elem())}
+	case *types.Signature:
+		return &funcType{kindTag{"func"}, in.params(t.Params()), in.params(t.Results()), t.Variadic()}
+	case *types.Struct:
+		return in.structOf(t)
+	case *types.Interface:
+		return in.interfaceOf(t)
+	case *types.TypeParam:
+		return &typeParamType{kindTag{"typeparam"}, t.Obj().Name()}
+	case nil:
+		return &invalidType{kindTag{"invalid"}}
+	}
+	if under := u.Underlying(); under != nil && under != u {
+		return in.typeOf(under) // an alias on a Go version without Alias.Rhs
+	}
+	return &invalidType{kindTag{"invalid"}}
+}
+
+// unalias follows alias types to their target (types.Unalias without needing Go 1.22).
+func unalias(t types.Type) types.Type {
+	for i := 0; i < 100; i++ {
+		a, ok := t.(interface{ Rhs() types.Type })
+		if !ok {
+			return t
+		}
+		t = a.Rhs()
+	}
+	return t
+}
+
+// basicNode describes a basic type, using canonical names (uint8 for byte, int32 for rune).
+func basicNode(b *types.Basic) typeNode {
+	switch b.Kind() {
+	case types.Invalid:
+		return &invalidType{kindTag{"invalid"}}
+	case types.UnsafePointer:
+		return &basicType{kindTag{"basic"}, "unsafe.Pointer"}
+	}
+	return &basicType{kindTag{"basic"}, types.Typ[b.Kind()].Name()}
+}
+
+// named references a named type and queues external ones for description.
+func (in *inspector) named(t *types.Named) typeNode {
+	obj := t.Obj()
+	n := &namedType{kindTag: kindTag{"named"}, Name: obj.Name()}
+	if obj.Pkg() != nil {
+		n.Pkg = obj.Pkg().Path()
+	}
+	in.record(t.Origin().Obj())
+	args := t.TypeArgs()
+	for i := 0; i < args.Len(); i++ {
+		n.TypeArgs = append(n.TypeArgs, in.typeOf(args.At(i)))
+	}
+	return n
+}
+
+// record queues a named type from another package for the external_types list.
+func (in *inspector) record(tn *types.TypeName) {
+	if in.mute > 0 || tn.Pkg() == nil || tn.Pkg() == in.pkg {
+		return
+	}
+	key := tn.Pkg().Path() + "." + tn.Name()
+	if !in.seen[key] {
+		in.seen[key] = true
+		in.queue = append(in.queue, tn)
+	}
+}
+
+// chanDir names a channel direction.
+func chanDir(d types.ChanDir) string {
+	switch d {
+	case types.SendOnly:
+		return "send"
+	case types.RecvOnly:
+		return "recv"
+	}
+	return "both"
+}
+
+// structOf describes a struct, including unexported fields (whose types are not followed for external_types).
+func (in *inspector) structOf(t *types.Struct) typeNode {
+	s := &structType{kindTag{"struct"}, []fieldDesc{}}
+	for i := 0; i < t.NumFields(); i++ {
+		f := t.Field(i)
+		if !f.Exported() {
+			in.mute++
+		}
+		s.Fields = append(s.Fields, fieldDesc{
+			Name:     f.Name(),
+			Doc:      in.docFor(f),
+			Type:     in.typeOf(f.Type()),
+			Embedded: f.Embedded(),
+			Exported: f.Exported(),
+			Tag:      t.Tag(i),
+		})
+		if !f.Exported() {
+			in.mute--
+		}
+	}
+	return s
+}
+
+// interfaceOf describes an interface with its exported methods (embedded ones included), sorted by name.
+func (in *inspector) interfaceOf(t *types.Interface) typeNode {
+	n := &interfaceType{kindTag: kindTag{"interface"}, Methods: []funcDesc{}, EmbedsNonmethod: !t.IsMethodSet()}
+	for i := 0; i < t.NumMethods(); i++ {
+		m := t.Method(i)
+		if !m.Exported() {
+			n.UnexportedMethods = true
+			continue
+		}
+		n.Methods = append(n.Methods, in.funcDesc(m))
+	}
+	sort.Slice(n.Methods, func(i, j int) bool { return n.Methods[i].Name < n.Methods[j].Name })
+	return n
+}
+
+// hasInvalid reports whether a type node contains an unresolvable type; struct fields are searched only if fields is set.
+func hasInvalid(n typeNode, fields bool) bool {
+	switch n := n.(type) {
+	case *invalidType:
+		return true
+	case *namedType:
+		for _, a := range n.TypeArgs {
+			if hasInvalid(a, true) {
+				return true
+			}
+		}
+	case *elemType:
+		return hasInvalid(n.Elem, true)
+	case *arrayType:
+		return hasInvalid(n.Elem, true)
+	case *mapType:
+		return hasInvalid(n.Key, true) || hasInvalid(n.Elem, true)
+	case *chanType:
+		return hasInvalid(n.Elem, true)
+	case *funcType:
+		return paramsHaveInvalid(n.Params) || paramsHaveInvalid(n.Results)
+	case *structType:
+		for _, f := range n.Fields {
+			if fields && hasInvalid(f.Type, true) {
+				return true
+			}
+		}
+	case *interfaceType:
+		for _, m := range n.Methods {
+			if funcHasInvalid(m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// funcHasInvalid reports whether a signature mentions an unresolvable type.
+func funcHasInvalid(f funcDesc) bool {
+	return paramsHaveInvalid(f.Params) || paramsHaveInvalid(f.Results)
+}
+
+// paramsHaveInvalid reports whether any parameter type is unresolvable.
+func paramsHaveInvalid(ps []param) bool {
+	for _, p := range ps {
+		if hasInvalid(p.Type, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Positions and doc comments.
+
+// pos renders a position as "file.go:LINE" (base name only), or "" if unknown.
+func (in *inspector) pos(p token.Pos) string {
+	if !p.IsValid() {
+		return ""
+	}
+	position := in.fset.Position(p)
+	return filepath.Base(position.Filename) + ":" + strconv.Itoa(position.Line)
+}
+
+// docKey identifies a declared name by package, file base name, line, name and (for the target package) column.
+// Export data carries no columns, so external declarations are matched by line and name only.
+func (in *inspector) docKey(pkgPath string, p token.Pos, name string, exact bool) string {
+	position := in.fset.Position(p)
+	key := pkgPath + "|" + filepath.Base(position.Filename) + ":" + strconv.Itoa(position.Line) + "|" + name
+	if exact {
+		key += ":" + strconv.Itoa(position.Column)
+	}
+	return key
+}
+
+// docFor returns the doc comment of a declared object, reading external sources on demand.
+func (in *inspector) docFor(obj types.Object) string {
+	if obj == nil || obj.Pkg() == nil || !obj.Pos().IsValid() {
+		return ""
+	}
+	path := obj.Pkg().Path()
+	local := obj.Pkg() == in.pkg
+	if !local {
+		in.indexExternal(path)
+	}
+	return in.docs[in.docKey(path, obj.Pos(), obj.Name(), local)]
+}
+
+// indexExternal parses the sources of a dependency (once) to collect its doc comments.
+func (in *inspector) indexExternal(path string) {
+	if in.indexed[path] {
+		return
+	}
+	in.indexed[path] = true
+	p := in.sources[path]
+	if p == nil {
+		return
+	}
+	var files []*ast.File
+	for _, name := range append(append([]string{}, p.GoFiles...), p.CgoFiles...) {
+		f, err := parser.ParseFile(in.fset, absIn(p.Dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err == nil {
+			files = append(files, f)
+		}
+	}
+	in.indexFiles(path, files, false)
+}
+
+// indexFiles records the doc comment of every declared name in files (funcs, methods, types, values, fields).
+func (in *inspector) indexFiles(pkgPath string, files []*ast.File, exact bool) {
+	in.indexed[pkgPath] = true
+	put := func(id *ast.Ident, doc string) {
+		if id == nil {
+			return
+		}
+		key := in.docKey(pkgPath, id.Pos(), id.Name, exact)
+		if old, ok := in.docs[key]; !ok || old == "" {
+			in.docs[key] = doc
+		}
+	}
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				put(d.Name, commentText(d.Doc))
+			case *ast.GenDecl:
+				indexGenDecl(d, put)
+			}
+		}
+	}
+}
+
+// indexGenDecl records docs for the specs of a type/const/var declaration.
+func indexGenDecl(d *ast.GenDecl, put func(*ast.Ident, string)) {
+	for _, spec := range d.Specs {
+		switch s := spec.(type) {
+		case *ast.TypeSpec:
+			doc := firstDoc(s.Doc, s.Comment)
+			if doc == "" && len(d.Specs) == 1 {
+				doc = commentText(d.Doc)
+			}
+			put(s.Name, doc)
+			indexTypeExpr(s.Type, put)
+		case *ast.ValueSpec:
+			doc := firstDoc(s.Doc, s.Comment, d.Doc)
+			for _, name := range s.Names {
+				put(name, doc)
+			}
+			if s.Type != nil {
+				indexTypeExpr(s.Type, put)
+			}
+		}
+	}
+}
+
+// indexTypeExpr records docs of struct fields and interface methods anywhere inside a type expression.
+func indexTypeExpr(expr ast.Expr, put func(*ast.Ident, string)) {
+	ast.Inspect(expr, func(n ast.Node) bool {
+		var list *ast.FieldList
+		switch n := n.(type) {
+		case *ast.StructType:
+			list = n.Fields
+		case *ast.InterfaceType:
+			list = n.Methods
+		default:
+			return true
+		}
+		for _, field := range list.List {
+			doc := firstDoc(field.Doc, field.Comment)
+			if len(field.Names) == 0 {
+				if _, isIface := n.(*ast.InterfaceType); !isIface {
+					put(embeddedIdent(field.Type), doc)
+				}
+				continue
+			}
+			for _, name := range field.Names {
+				put(name, doc)
+			}
+		}
+		return true
+	})
+}
+
+// embeddedIdent returns the identifier go/types uses as the position of an embedded field.
+func embeddedIdent(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.StarExpr:
+		return embeddedIdent(e.X)
+	case *ast.ParenExpr:
+		return embeddedIdent(e.X)
+	case *ast.SelectorExpr:
+		return e.Sel
+	case *ast.IndexExpr:
+		return embeddedIdent(e.X)
+	case *ast.IndexListExpr:
+		return embeddedIdent(e.X)
+	}
+	return nil
+}
+
+// firstDoc returns the text of the first non-empty comment group.
+func firstDoc(groups ...*ast.CommentGroup) string {
+	for _, g := range groups {
+		if t := commentText(g); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// commentText returns a comment group's text with surrounding whitespace trimmed.
+func commentText(g *ast.CommentGroup) string {
+	if g == nil {
+		return ""
+	}
+	return strings.TrimSpace(g.Text())
+}

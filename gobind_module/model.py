@@ -1,0 +1,252 @@
+"""Typed Python view of the JSON package description written by the Go inspector."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Dict, List, Optional, Tuple
+
+#: The inspector JSON schema this model reads.
+SCHEMA_VERSION = 1
+
+
+class SchemaError(ValueError):
+    """The inspector's JSON does not match the schema this gobind reads."""
+
+
+@dataclasses.dataclass(frozen=True)
+class GoType:
+    """One Go type, as `go/types` describes it (named types stay references)."""
+
+    kind: str                       # basic, named, pointer, slice, array, map, chan, func, struct, interface, typeparam
+    name: str = ''                  # basic and named types, typeparams
+    pkg: str = ''                   # named types: import path ('' for builtin error)
+    elem: Optional['GoType'] = None  # pointer, slice, array, map value, chan
+    key: Optional['GoType'] = None   # map key
+    length: int = 0                  # arrays
+    type_args: Tuple['GoType', ...] = ()
+    params: Tuple['Param', ...] = ()   # func types
+    results: Tuple['Param', ...] = ()
+    variadic: bool = False
+    fields: Tuple['Field', ...] = ()   # structs
+    methods: Tuple['Func', ...] = ()   # interfaces
+    direction: str = ''                # chan: both, send, recv
+
+    @property
+    def is_error(self) -> bool:
+        """True for Go's builtin `error` interface."""
+        return self.kind == 'named' and self.pkg == '' and self.name == 'error'
+
+    def go_spelling(self) -> str:
+        """Go source spelling, with package paths shortened to their last element."""
+        k = self.kind
+        if k in ('basic', 'typeparam'):
+            return self.name
+        if k == 'named':
+            base = self.name if not self.pkg else '%s.%s' % (self.pkg.rsplit('/', 1)[-1], self.name)
+            if self.type_args:
+                base += '[%s]' % ', '.join(a.go_spelling() for a in self.type_args)
+            return base
+        if k == 'pointer':
+            return '*' + self.elem.go_spelling()
+        if k == 'slice':
+            return '[]' + self.elem.go_spelling()
+        if k == 'array':
+            return '[%d]%s' % (self.length, self.elem.go_spelling())
+        if k == 'map':
+            return 'map[%s]%s' % (self.key.go_spelling(), self.elem.go_spelling())
+        if k == 'chan':
+            prefix = {'send': 'chan<- ', 'recv': '<-chan '}.get(self.direction, 'chan ')
+            return prefix + self.elem.go_spelling()
+        if k == 'func':
+            return 'func' + signature_spelling(self.params, self.results, self.variadic)
+        if k == 'struct':
+            return 'struct{...}' if self.fields else 'struct{}'
+        if k == 'interface':
+            return 'interface{...}' if self.methods else 'interface{}'
+        return k
+
+
+@dataclasses.dataclass(frozen=True)
+class Param:
+    """A parameter or result: its Go name ('' when unnamed) and type."""
+
+    name: str
+    type: GoType
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    """A struct field."""
+
+    name: str
+    type: GoType
+    doc: str = ''
+    embedded: bool = False
+    exported: bool = True
+    tag: str = ''
+
+
+@dataclasses.dataclass(frozen=True)
+class Func:
+    """A package-level function, a method, or an interface method."""
+
+    name: str
+    params: Tuple[Param, ...]
+    results: Tuple[Param, ...]
+    doc: str = ''
+    variadic: bool = False
+    type_params: Tuple[str, ...] = ()
+    pos: str = ''
+    pointer_receiver: bool = False
+    promoted_from: str = ''
+
+
+@dataclasses.dataclass(frozen=True)
+class TypeDecl:
+    """A named type declared in a package, with its method set."""
+
+    pkg: str
+    name: str
+    underlying: GoType
+    doc: str = ''
+    methods: Tuple[Func, ...] = ()
+    type_params: Tuple[str, ...] = ()
+    alias: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class Const:
+    """A package-level constant with its exact value."""
+
+    name: str
+    type: GoType
+    kind: str
+    value: str
+    doc: str = ''
+
+
+@dataclasses.dataclass(frozen=True)
+class Var:
+    """A package-level variable."""
+
+    name: str
+    type: GoType
+    doc: str = ''
+
+
+@dataclasses.dataclass(frozen=True)
+class Skipped:
+    """A symbol left out, and why."""
+
+    symbol: str
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Package:
+    """Everything the inspector reported about one Go package."""
+
+    path: str
+    name: str
+    doc: str
+    dir: str
+    go_version: str
+    module_path: str
+    module_dir: str
+    files: Tuple[str, ...]
+    funcs: Tuple[Func, ...]
+    types: Tuple[TypeDecl, ...]
+    external_types: Tuple[TypeDecl, ...]
+    consts: Tuple[Const, ...]
+    vars: Tuple[Var, ...]
+    skipped: Tuple[Skipped, ...]
+
+    def lookup(self, pkg: str, name: str) -> Optional[TypeDecl]:
+        """The declaration of named type pkg.name, if the inspector described it."""
+        for decl in self.types + self.external_types:
+            if decl.pkg == pkg and decl.name == name:
+                return decl
+        return None
+
+
+def _type(d: Optional[Dict[str, Any]]) -> Optional[GoType]:
+    if d is None:
+        return None
+    return GoType(
+        kind=d['kind'],
+        name=d.get('name', ''),
+        pkg=d.get('pkg', ''),
+        elem=_type(d.get('elem')),
+        key=_type(d.get('key')),
+        length=d.get('len', 0),
+        type_args=tuple(_type(a) for a in d.get('type_args') or ()),
+        params=_params(d.get('params')),
+        results=_params(d.get('results')),
+        variadic=d.get('variadic', False),
+        fields=tuple(_field(f) for f in d.get('fields') or ()),
+        methods=tuple(_func(m) for m in d.get('methods') or ()),
+        direction=d.get('dir', ''),
+    )
+
+
+def _params(items: Optional[List[Dict[str, Any]]]) -> Tuple[Param, ...]:
+    return tuple(Param(p.get('name', ''), _type(p['type'])) for p in items or ())
+
+
+def _field(d: Dict[str, Any]) -> Field:
+    return Field(name=d['name'], type=_type(d['type']), doc=d.get('doc', ''),
+                 embedded=d.get('embedded', False), exported=d.get('exported', True),
+                 tag=d.get('tag', ''))
+
+
+def _func(d: Dict[str, Any]) -> Func:
+    return Func(name=d['name'], params=_params(d.get('params')), results=_params(d.get('results')),
+                doc=d.get('doc', ''), variadic=d.get('variadic', False),
+                type_params=tuple(d.get('type_params') or ()), pos=d.get('pos', ''),
+                pointer_receiver=d.get('pointer_receiver', False),
+                promoted_from=d.get('promoted_from', ''))
+
+
+def _typedecl(d: Dict[str, Any]) -> TypeDecl:
+    return TypeDecl(pkg=d['pkg'], name=d['name'], underlying=_type(d['underlying']),
+                    doc=d.get('doc', ''), methods=tuple(_func(m) for m in d.get('methods') or ()),
+                    type_params=tuple(d.get('type_params') or ()), alias=d.get('alias', False))
+
+
+def package_from_json(data: Dict[str, Any]) -> Package:
+    """Builds a Package from the inspector's decoded JSON, checking the schema version."""
+    version = data.get('schema')
+    if version != SCHEMA_VERSION:
+        raise SchemaError('gobind reads inspector schema %d, got %r' % (SCHEMA_VERSION, version))
+    pkg = data['package']
+    module = pkg.get('module') or {}
+    return Package(
+        path=pkg['path'], name=pkg['name'], doc=pkg.get('doc', ''), dir=pkg.get('dir', ''),
+        go_version=data.get('go_version', ''),
+        module_path=module.get('path', ''), module_dir=module.get('dir', ''),
+        files=tuple(data.get('files') or ()),
+        funcs=tuple(_func(f) for f in data.get('funcs') or ()),
+        types=tuple(_typedecl(t) for t in data.get('types') or ()),
+        external_types=tuple(_typedecl(t) for t in data.get('external_types') or ()),
+        consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=c['value'],
+                           doc=c.get('doc', '')) for c in data.get('consts') or ()),
+        vars=tuple(Var(name=v['name'], type=_type(v['type']), doc=v.get('doc', ''))
+                   for v in data.get('vars') or ()),
+        skipped=tuple(Skipped(s['symbol'], s['reason']) for s in data.get('skipped') or ()),
+    )
+
+
+def signature_spelling(params: Tuple[Param, ...], results: Tuple[Param, ...], variadic: bool) -> str:
+    """Go spelling of a signature's parameter and result lists."""
+    ps = []
+    for i, p in enumerate(params):
+        t = p.type.go_spelling()
+        if variadic and i == len(params) - 1 and t.startswith('[]'):
+            t = '...' + t[2:]
+        ps.append(t)
+    out = '(%s)' % ', '.join(ps)
+    if len(results) == 1:
+        out += ' ' + results[0].type.go_spelling()
+    elif results:
+        out += ' (%s)' % ', '.join(r.type.go_spelling() for r in results)
+    return out

@@ -1,0 +1,82 @@
+"""Renders a ModulePlan into the generated Go, C, header, stub and linker-map files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Dict
+
+import jinja2
+
+from .plan import ModulePlan
+
+#: Output file name patterns, by role; {name} is the Python module name.
+OUTPUTS = {
+    'go': '{name}_gobind.go',
+    'c': '{name}_gobind.c',
+    'abi': '{name}_abi.h',
+    'pyi': '{name}.pyi',
+    'map': '{name}.map',
+}
+
+_TEMPLATES = {
+    'go': 'module.go.j2',
+    'c': 'module.c.j2',
+    'abi': 'abi.h.j2',
+    'pyi': 'module.pyi.j2',
+    'map': 'module.map.j2',
+}
+
+
+def templates_dir() -> Path:
+    """The folder holding gobind's templates, installed or in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / 'templates', here.parent / 'templates'):
+        if (candidate / 'module.c.j2').is_file():
+            return candidate
+    raise FileNotFoundError('gobind templates not found beside %s' % here)
+
+
+def verbatim(relpath: str) -> str:
+    """The text of a support file, copied into the output as it is (no template syntax)."""
+    return (templates_dir() / relpath).read_text(encoding='utf-8')
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.globals['verbatim'] = verbatim
+    return env
+
+
+def output_names(name: str) -> Dict[str, str]:
+    """The file name of each output role for module `name`."""
+    return {role: pattern.format(name=name) for role, pattern in OUTPUTS.items()}
+
+
+def render(plan: ModulePlan) -> Dict[str, str]:
+    """The text of every output, keyed by role."""
+    env = _environment()
+    return {role: env.get_template(tpl).render(m=plan) for role, tpl in _TEMPLATES.items()}
+
+
+def write_outputs(plan: ModulePlan, outdir: str) -> Dict[str, str]:
+    """Writes every output into outdir and returns their paths, keyed by role.
+
+    Files are always rewritten, so their timestamps tell ninja the step ran.
+    """
+    os.makedirs(outdir, exist_ok=True)
+    paths = {}
+    names = output_names(plan.name)
+    for role, text in render(plan).items():
+        path = os.path.join(outdir, names[role])
+        with open(path, 'wb') as f:
+            f.write(text.encode('utf-8'))
+        paths[role] = path
+    return paths

@@ -1,0 +1,25 @@
+/* Types on the cgo boundary, shared by the Go exports and the CPython module. */
+#include <stddef.h>
+#include <stdint.h>
+
+/* Size of the inline part of a result buffer; longer results are copied to malloc'd memory. */
+#define GOBIND_SMALL 1024
+
+/* Bytes borrowed from Python for the duration of one call (str as UTF-8, bytes, buffers). */
+typedef struct {
+    const char *p;
+    ptrdiff_t n;
+} gobind_view;
+
+/* Bytes Go hands back: p points into small, or to malloc'd memory the C side frees. */
+typedef struct {
+    char *p;
+    ptrdiff_t n;
+    char small[GOBIND_SMALL];
+} gobind_buf;
+
+/* A complex64 or complex128 value. */
+typedef struct {
+    double re;
+    double im;
+} gobind_complex;

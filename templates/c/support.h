@@ -1,0 +1,495 @@
+/* gobind C support: argument binding and scalar, string and bytes conversions shared by every module. */
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Calling convention: METH_FASTCALL from Python 3.7, METH_VARARGS before. */
+#if PY_VERSION_HEX >= 0x03070000
+#define GOBIND_FASTCALL 1
+#define GOBIND_ARGS PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames
+#define GOBIND_ARGS_PASS args, nargs, kwnames
+#define GOBIND_METH_ARGS (METH_FASTCALL | METH_KEYWORDS)
+#else
+#define GOBIND_FASTCALL 0
+#define GOBIND_ARGS PyObject *args, PyObject *kwargs
+#define GOBIND_ARGS_PASS args, kwargs
+#define GOBIND_METH_ARGS (METH_VARARGS | METH_KEYWORDS)
+#endif
+
+/* Docstrings: Python 3 reads "name(sig)\n--\n\n" into __text_signature__; Python 2 would show it raw. */
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_DOC(textsig, doc) textsig doc
+#else
+#define GOBIND_DOC(textsig, doc) doc
+#endif
+
+/* Status codes returned by every cgo export. */
+#define GOBIND_OK 0
+#define GOBIND_ERROR 1
+#define GOBIND_PANIC 2
+
+/* Module-level exception classes, created at module init. */
+static PyObject *gobind_GoError;
+static PyObject *gobind_GoPanic;
+
+/* ---- errors ------------------------------------------------------------ */
+
+/* Raises TypeError "fn() argument 'arg' must be want, not <type>"; returns -1. */
+static inline int
+gobind_type_error(const char *fn, const char *arg, const char *want, PyObject *got)
+{
+    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be %s, not %.200s",
+                 fn, arg, want, Py_TYPE(got)->tp_name);
+    return -1;
+}
+
+/* Raises OverflowError naming the argument, the value and the Go type; returns -1. */
+static inline int
+gobind_overflow(const char *fn, const char *arg, const char *gotype, PyObject *got)
+{
+    PyObject *repr = PyObject_Repr(got);
+    if (repr == NULL)
+        return -1;
+#if PY_MAJOR_VERSION >= 3
+    PyErr_Format(PyExc_OverflowError, "%s() argument '%s': %U does not fit in Go %s",
+                 fn, arg, repr, gotype);
+#else
+    PyErr_Format(PyExc_OverflowError, "%s() argument '%s': %s does not fit in Go %s",
+                 fn, arg, PyString_AsString(repr), gotype);
+#endif
+    Py_DECREF(repr);
+    return -1;
+}
+
+/* ---- argument binding -------------------------------------------------- */
+
+/* Finds the index of keyword `key` in names[0..n), or -1. */
+static inline Py_ssize_t
+gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+#if PY_MAJOR_VERSION >= 3
+        if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[i]) == 0)
+            return i;
+#else
+        if (PyString_Check(key) && strcmp(PyString_AS_STRING(key), names[i]) == 0)
+            return i;
+#endif
+    }
+    return -1;
+}
+
+/* Places one keyword argument into argv; returns -1 with TypeError set. */
+static inline int
+gobind_bind_kw(const char *fn, const char *const *names, Py_ssize_t n,
+               PyObject *key, PyObject *value, PyObject **argv)
+{
+    Py_ssize_t i = gobind_kw_index(key, names, n);
+    if (i < 0) {
+        PyObject *repr = PyObject_Repr(key);
+        if (repr == NULL)
+            return -1;
+#if PY_MAJOR_VERSION >= 3
+        PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %U", fn, repr);
+#else
+        PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %s", fn,
+                     PyString_AsString(repr));
+#endif
+        Py_DECREF(repr);
+        return -1;
+    }
+    if (argv[i] != NULL) {
+        PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fn, names[i]);
+        return -1;
+    }
+    argv[i] = value;
+    return 0;
+}
+
+/* Checks that every parameter got a value; returns -1 with TypeError set. */
+static inline int
+gobind_check_missing(const char *fn, const char *const *names, Py_ssize_t n, PyObject **argv)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (argv[i] == NULL) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %zd)",
+                         fn, names[i], i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Raises the TypeError for too many positional arguments; returns -1. */
+static inline int
+gobind_too_many(const char *fn, Py_ssize_t n, Py_ssize_t given)
+{
+    PyErr_Format(PyExc_TypeError, "%s() takes %zd positional argument%s but %zd %s given",
+                 fn, n, n == 1 ? "" : "s", given, given == 1 ? "was" : "were");
+    return -1;
+}
+
+/* Collects positional and keyword arguments into argv[0..n) in parameter order;
+   returns -1 with TypeError set.  The objects stay borrowed from the caller. */
+static inline int
+gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARGS, PyObject **argv)
+{
+    Py_ssize_t i;
+#if GOBIND_FASTCALL
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    if (nkw == 0 && nargs == n) {
+        for (i = 0; i < n; i++)
+            argv[i] = args[i];
+        return 0;
+    }
+    if (nargs > n)
+        return gobind_too_many(fn, n, nargs);
+    for (i = 0; i < n; i++)
+        argv[i] = i < nargs ? args[i] : NULL;
+    for (i = 0; i < nkw; i++) {
+        if (gobind_bind_kw(fn, names, n, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], argv) < 0)
+            return -1;
+    }
+#else
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (nargs > n)
+        return gobind_too_many(fn, n, nargs);
+    for (i = 0; i < n; i++)
+        argv[i] = i < nargs ? PyTuple_GET_ITEM(args, i) : NULL;
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(fn, names, n, key, value, argv) < 0)
+            return -1;
+    }
+#endif
+    return gobind_check_missing(fn, names, n, argv);
+}
+
+/* ---- integers ---------------------------------------------------------- */
+
+/* Reads a Python int (or an object with __index__, but not a float) as long long;
+   *overflow is -1 or 1 when it does not fit.  Returns -1 with TypeError set. */
+static inline int
+gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int *overflow)
+{
+    PyObject *index;
+    *overflow = 0;
+#if PY_MAJOR_VERSION < 3
+    if (PyInt_Check(o)) {
+        *v = PyInt_AS_LONG(o);
+        return 0;
+    }
+#endif
+    if (PyLong_Check(o)) {
+        *v = PyLong_AsLongLongAndOverflow(o, overflow);
+        return (*v == -1 && PyErr_Occurred()) ? -1 : 0;
+    }
+    if (PyFloat_Check(o) || !PyIndex_Check(o))
+        return gobind_type_error(fn, arg, "int", o);
+    index = PyNumber_Index(o);
+    if (index == NULL)
+        return -1;
+    *v = PyLong_AsLongLongAndOverflow(index, overflow);
+    Py_DECREF(index);
+    return (*v == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* Defines gobind_from_py_<go>: a Python int to a signed C integer in [lo, hi]. */
+#define GOBIND_SIGNED(go, ctype, lo, hi)                                              \
+    static inline int gobind_from_py_##go(PyObject *o, const char *fn,               \
+                                          const char *arg, ctype *out)                \
+    {                                                                                 \
+        long long v;                                                                  \
+        int overflow;                                                                 \
+        if (gobind_read_int(o, fn, arg, &v, &overflow) < 0)                           \
+            return -1;                                                                \
+        if (overflow || v < (long long)(lo) || v > (long long)(hi))                   \
+            return gobind_overflow(fn, arg, #go, o);                                  \
+        *out = (ctype)v;                                                              \
+        return 0;                                                                     \
+    }                                                                                 \
+    static inline PyObject *gobind_to_py_##go(ctype *v)                               \
+    {                                                                                 \
+        return PyLong_FromLongLong(*v);                                               \
+    }
+
+/* Defines gobind_from_py_<go>: a Python int to an unsigned C integer in [0, hi]. */
+#define GOBIND_UNSIGNED(go, ctype, hi)                                                \
+    static inline int gobind_from_py_##go(PyObject *o, const char *fn,               \
+                                          const char *arg, ctype *out)                \
+    {                                                                                 \
+        long long v;                                                                  \
+        unsigned long long u;                                                         \
+        int overflow;                                                                 \
+        if (gobind_read_int(o, fn, arg, &v, &overflow) < 0)                           \
+            return -1;                                                                \
+        if (overflow < 0 || (!overflow && v < 0))                                     \
+            return gobind_overflow(fn, arg, #go, o);                                  \
+        if (overflow) {                                                               \
+            PyObject *index = PyNumber_Index(o);                                      \
+            if (index == NULL)                                                        \
+                return -1;                                                            \
+            u = PyLong_AsUnsignedLongLong(index);                                     \
+            Py_DECREF(index);                                                         \
+            if (u == (unsigned long long)-1 && PyErr_Occurred()) {                    \
+                PyErr_Clear();                                                        \
+                return gobind_overflow(fn, arg, #go, o);                              \
+            }                                                                         \
+        } else {                                                                      \
+            u = (unsigned long long)v;                                                \
+        }                                                                             \
+        if (u > (unsigned long long)(hi))                                             \
+            return gobind_overflow(fn, arg, #go, o);                                  \
+        *out = (ctype)u;                                                              \
+        return 0;                                                                     \
+    }                                                                                 \
+    static inline PyObject *gobind_to_py_##go(ctype *v)                               \
+    {                                                                                 \
+        return PyLong_FromUnsignedLongLong(*v);                                       \
+    }
+
+GOBIND_SIGNED(int, ptrdiff_t, PTRDIFF_MIN, PTRDIFF_MAX)
+GOBIND_SIGNED(int8, int8_t, INT8_MIN, INT8_MAX)
+GOBIND_SIGNED(int16, int16_t, INT16_MIN, INT16_MAX)
+GOBIND_SIGNED(int32, int32_t, INT32_MIN, INT32_MAX)
+GOBIND_SIGNED(int64, int64_t, INT64_MIN, INT64_MAX)
+GOBIND_UNSIGNED(uint, size_t, SIZE_MAX)
+GOBIND_UNSIGNED(uint8, uint8_t, UINT8_MAX)
+GOBIND_UNSIGNED(uint16, uint16_t, UINT16_MAX)
+GOBIND_UNSIGNED(uint32, uint32_t, UINT32_MAX)
+GOBIND_UNSIGNED(uint64, uint64_t, UINT64_MAX)
+GOBIND_UNSIGNED(uintptr, uintptr_t, UINTPTR_MAX)
+
+/* ---- bool, floats, complex --------------------------------------------- */
+
+static inline int
+gobind_from_py_bool(PyObject *o, const char *fn, const char *arg, uint8_t *out)
+{
+    if (!PyBool_Check(o))
+        return gobind_type_error(fn, arg, "bool", o);
+    *out = (uint8_t)(o == Py_True);
+    return 0;
+}
+
+static inline PyObject *
+gobind_to_py_bool(uint8_t *v)
+{
+    return PyBool_FromLong(*v);
+}
+
+/* Reads a real number (float, int or an object with __float__/__index__), not a str. */
+static inline int
+gobind_read_double(PyObject *o, const char *fn, const char *arg, double *out)
+{
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (PyFloat_Check(o)) {
+        *out = PyFloat_AS_DOUBLE(o);
+        return 0;
+    }
+    if (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o)))
+        return gobind_type_error(fn, arg, "float", o);
+    *out = PyFloat_AsDouble(o);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static inline int
+gobind_from_py_float64(PyObject *o, const char *fn, const char *arg, double *out)
+{
+    return gobind_read_double(o, fn, arg, out);
+}
+
+static inline PyObject *
+gobind_to_py_float64(double *v)
+{
+    return PyFloat_FromDouble(*v);
+}
+
+static inline int
+gobind_from_py_float32(PyObject *o, const char *fn, const char *arg, float *out)
+{
+    double d;
+    if (gobind_read_double(o, fn, arg, &d) < 0)
+        return -1;
+    if (isfinite(d) && (d > FLT_MAX || d < -FLT_MAX))
+        return gobind_overflow(fn, arg, "float32", o);
+    *out = (float)d;
+    return 0;
+}
+
+static inline PyObject *
+gobind_to_py_float32(float *v)
+{
+    return PyFloat_FromDouble((double)*v);
+}
+
+static inline int
+gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
+{
+    Py_complex c;
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (!PyComplex_Check(o) && (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o))))
+        return gobind_type_error(fn, arg, "complex", o);
+    c = PyComplex_AsCComplex(o);
+    if (c.real == -1.0 && PyErr_Occurred())
+        return -1;
+    out->re = c.real;
+    out->im = c.imag;
+    return 0;
+}
+
+static inline PyObject *
+gobind_to_py_complex(gobind_complex *v)
+{
+    return PyComplex_FromDoubles(v->re, v->im);
+}
+
+/* ---- str and bytes ------------------------------------------------------ */
+
+/* A str or bytes argument: a view of its bytes plus whatever keeps them alive. */
+typedef struct {
+    gobind_view view;
+    PyObject *owner;   /* a temporary encoded object, or NULL */
+    Py_buffer buffer;  /* a buffer held until the call returns, if has_buffer */
+    int has_buffer;
+} gobind_view_arg;
+
+#define GOBIND_VIEW_ARG_INIT {{NULL, 0}, NULL, {0}, 0}
+
+static inline void
+gobind_view_release(gobind_view_arg *a)
+{
+    if (a->has_buffer)
+        PyBuffer_Release(&a->buffer);
+    Py_XDECREF(a->owner);
+}
+
+/* A Go string from str: UTF-8, with lone surrogates (from surrogateescape) turned back into bytes. */
+static inline int
+gobind_from_py_str(PyObject *o, const char *fn, const char *arg, gobind_view_arg *out)
+{
+#if PY_MAJOR_VERSION >= 3
+    Py_ssize_t n;
+    const char *p;
+    if (!PyUnicode_Check(o))
+        return gobind_type_error(fn, arg, "str", o);
+    p = PyUnicode_AsUTF8AndSize(o, &n);
+    if (p == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();
+        out->owner = PyUnicode_AsEncodedString(o, "utf-8", "surrogateescape");
+        if (out->owner == NULL)
+            return -1;
+        p = PyBytes_AS_STRING(out->owner);
+        n = PyBytes_GET_SIZE(out->owner);
+    }
+    out->view.p = p;
+    out->view.n = n;
+    return 0;
+#else
+    if (PyUnicode_Check(o)) {
+        out->owner = PyUnicode_AsUTF8String(o);
+        if (out->owner == NULL)
+            return -1;
+        o = out->owner;
+    } else if (!PyString_Check(o)) {
+        return gobind_type_error(fn, arg, "str", o);
+    }
+    out->view.p = PyString_AS_STRING(o);
+    out->view.n = PyString_GET_SIZE(o);
+    return 0;
+#endif
+}
+
+/* A Go []byte from bytes or any object with the buffer protocol (bytearray, memoryview, ...). */
+static inline int
+gobind_from_py_bytes(PyObject *o, const char *fn, const char *arg, gobind_view_arg *out)
+{
+    if (PyBytes_Check(o)) {
+        out->view.p = PyBytes_AS_STRING(o);
+        out->view.n = PyBytes_GET_SIZE(o);
+        return 0;
+    }
+    if (PyUnicode_Check(o) || !PyObject_CheckBuffer(o))
+        return gobind_type_error(fn, arg, "bytes", o);
+    if (PyObject_GetBuffer(o, &out->buffer, PyBUF_SIMPLE) < 0)
+        return -1;
+    out->has_buffer = 1;
+    out->view.p = (const char *)out->buffer.buf;
+    out->view.n = out->buffer.len;
+    return 0;
+}
+
+/* Frees a result buffer's heap copy, if Go had to make one. */
+static inline void
+gobind_buf_free(gobind_buf *b)
+{
+    if (b->p != b->small)
+        free(b->p);
+}
+
+static inline PyObject *
+gobind_to_py_str(gobind_buf *b)
+{
+#if PY_MAJOR_VERSION >= 3
+    PyObject *s = PyUnicode_DecodeUTF8(b->p, b->n, "surrogateescape");
+#else
+    PyObject *s = PyString_FromStringAndSize(b->p, b->n);
+#endif
+    gobind_buf_free(b);
+    return s;
+}
+
+static inline PyObject *
+gobind_to_py_bytes(gobind_buf *b)
+{
+    PyObject *s = PyBytes_FromStringAndSize(b->p, b->n);
+    gobind_buf_free(b);
+    return s;
+}
+
+/* ---- results ------------------------------------------------------------- */
+
+/* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL. */
+static inline PyObject *
+gobind_raise(int status, gobind_buf *msg)
+{
+    PyObject *text = gobind_to_py_str(msg);
+    if (text == NULL)
+        return NULL;
+    PyErr_SetObject(status == GOBIND_PANIC ? gobind_GoPanic : gobind_GoError, text);
+    Py_DECREF(text);
+    return NULL;
+}
+
+/* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
+static inline int
+gobind_add_exceptions(PyObject *m, const char *module_name)
+{
+    char name[256];
+    PyOS_snprintf(name, sizeof name, "%s.GoError", module_name);
+    gobind_GoError = PyErr_NewExceptionWithDoc(
+        name, "An error returned by a Go function; the message is the Go error's text.",
+        PyExc_RuntimeError, NULL);
+    if (gobind_GoError == NULL)
+        return -1;
+    PyOS_snprintf(name, sizeof name, "%s.GoPanic", module_name);
+    gobind_GoPanic = PyErr_NewExceptionWithDoc(
+        name, "A Go panic, recovered; the message holds the panic value and the Go stack.",
+        PyExc_RuntimeError, NULL);
+    if (gobind_GoPanic == NULL)
+        return -1;
+    Py_INCREF(gobind_GoError);
+    if (PyModule_AddObject(m, "GoError", gobind_GoError) < 0)
+        return -1;
+    Py_INCREF(gobind_GoPanic);
+    if (PyModule_AddObject(m, "GoPanic", gobind_GoPanic) < 0)
+        return -1;
+    return 0;
+}

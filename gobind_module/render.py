@@ -39,7 +39,7 @@ def templates_dir() -> Path:
 
 def verbatim(relpath: str) -> str:
     """The text of a support file, copied into the output as it is (no template syntax)."""
-    return (templates_dir() / relpath).read_text(encoding='utf-8')
+    return (templates_dir() / relpath).read_text(encoding='utf-8').rstrip('\n')
 
 
 def _environment() -> jinja2.Environment:

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -417,6 +418,7 @@ func loadPackages(opts options) ([]*listPackage, *listPackage, error) {
 		for _, t := range targets {
 			names = append(names, t.ImportPath)
 		}
+		sort.Strings(names)
 		return nil, nil, fail(fmt.Sprintf("pattern matches %d packages (%s); name exactly one", len(targets), strings.Join(names, ", ")))
 	}
 	target := targets[0]
@@ -437,21 +439,13 @@ func loadErrorText(target *listPackage, pkgs []*listPackage) string {
 	if target.Error != nil {
 		return errorText(target.Error)
 	}
-	for _, e := range target.DepsErrors {
-		return withStack(e) + errorText(e)
-	}
 	for _, p := range pkgs {
-		if p.Error != nil {
+		if p != target && p.Error != nil {
 			return fmt.Sprintf("dependency %q: %s", p.ImportPath, errorText(p.Error))
 		}
 	}
-	return ""
-}
-
-// withStack names the dependency a DepsErrors entry belongs to.
-func withStack(e *listError) string {
-	if n := len(e.ImportStack); n > 0 {
-		return fmt.Sprintf("dependency %q: ", e.ImportStack[n-1])
+	for _, e := range target.DepsErrors {
+		return errorText(e)
 	}
 	return ""
 }
@@ -519,6 +513,12 @@ func buildFiles(pkgs []*listPackage, env goEnv) []string {
 			set[sum] = true
 		}
 	}
+	if env.GOMOD != "" && env.GOMOD != os.DevNull {
+		modules := filepath.Join(filepath.Dir(env.GOMOD), "vendor", "modules.txt")
+		if _, err := os.Stat(modules); err == nil {
+			set[modules] = true
+		}
+	}
 	files := []string{}
 	root := filepath.Clean(env.GOROOT) + string(filepath.Separator)
 	for f := range set {
@@ -563,11 +563,17 @@ type mappedImporter struct {
 	importMap map[string]string
 }
 
-// Import implements types.Importer.
-func (m *mappedImporter) Import(path string) (*types.Package, error) {
+// Import implements types.Importer; a panic while decoding export data becomes an error.
+func (m *mappedImporter) Import(path string) (pkg *types.Package, err error) {
 	if real, ok := m.importMap[path]; ok {
 		path = real
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			pkg, err = nil, fmt.Errorf("cannot read export data of %q (%v); "+
+				"gobind-inspect was built with %s: rebuild it with the Go toolchain that runs go list", path, r, runtime.Version())
+		}
+	}()
 	return m.gc.Import(path)
 }
 
@@ -760,7 +766,7 @@ func (in *inspector) typeDecl(tn *types.TypeName) (typeDecl, bool) {
 		Pkg:        tn.Pkg().Path(),
 		Name:       tn.Name(),
 		Doc:        in.docFor(tn),
-		TypeParams: typeParamNames(declTypeParams(tn.Type())),
+		TypeParams: typeParamNames(declTypeParams(tn)),
 		Alias:      tn.IsAlias(),
 		Pos:        in.pos(tn.Pos()),
 	}
@@ -784,8 +790,12 @@ func (in *inspector) typeDecl(tn *types.TypeName) (typeDecl, bool) {
 	return d, true
 }
 
-// declTypeParams returns the type parameters of a named type or generic alias, if any.
-func declTypeParams(t types.Type) *types.TypeParamList {
+// declTypeParams returns the type parameters declared by a named type or generic alias, if any.
+func declTypeParams(tn *types.TypeName) *types.TypeParamList {
+	t := tn.Type()
+	if tn.IsAlias() && unalias(t) == t {
+		return nil // alias not materialized (Go < 1.23): t is the target type, not the alias
+	}
 	if g, ok := t.(interface{ TypeParams() *types.TypeParamList }); ok {
 		return g.TypeParams()
 	}

@@ -1,0 +1,139 @@
+"""Shared fixtures: build real test projects with real Meson, ninja and Go, and run real interpreters."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_PROJECTS = ROOT / 'test_projects'
+PYENV_ROOT = Path(os.environ.get('PYENV_ROOT', os.path.expanduser('~/.pyenv')))
+
+
+def pytest_addoption(parser):
+    parser.addoption('--update-golden', action='store_true', default=False,
+                     help='rewrite tests/golden/ from the current generator output')
+
+
+def pytest_configure(config):
+    config.addinivalue_line('markers', 'slow: long-running variants (stress, many interpreters)')
+
+
+@pytest.fixture
+def update_golden(request):
+    return request.config.getoption('--update-golden')
+
+
+def bindir() -> str:
+    """The bin folder of the environment running the tests (meson, ninja and gobind live there)."""
+    return os.path.dirname(sys.executable)
+
+
+def tool(name: str) -> str:
+    """A command of this environment, falling back to PATH."""
+    found = shutil.which(name, path=bindir() + os.pathsep + os.environ.get('PATH', ''))
+    if not found:
+        pytest.fail('%s is not installed in the test environment (run tests/run.sh)' % name)
+    return found
+
+
+def run(cmd, cwd=None, env=None, check=True):
+    """Runs a command; on failure the test fails with the command's output."""
+    full_env = dict(os.environ)
+    full_env['PATH'] = bindir() + os.pathsep + full_env.get('PATH', '')
+    full_env.update(env or {})
+    proc = subprocess.run([str(c) for c in cmd], cwd=cwd and str(cwd), env=full_env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    if check and proc.returncode != 0:
+        pytest.fail('command failed (%d): %s\n%s' % (proc.returncode, ' '.join(map(str, cmd)), proc.stdout))
+    return proc
+
+
+class MesonBuild:
+    """A test project configured and built in a temporary build folder."""
+
+    def __init__(self, source: Path, builddir: Path):
+        self.source = source
+        self.builddir = builddir
+
+    def setup(self, *options: str, meson: str = None):
+        return run([meson or tool('meson'), 'setup', self.builddir, self.source] + list(options))
+
+    def ninja(self):
+        return run([tool('ninja'), '-C', self.builddir])
+
+    def extension(self, name: str) -> str:
+        found = [f for f in glob.glob(str(self.builddir / (name + '*.so')))
+                 if os.path.basename(f).split('.')[0] == name]
+        assert found, 'no %s*.so in %s' % (name, self.builddir)
+        return found[0]
+
+    def python(self, code: str, interpreter: str = sys.executable, check=True):
+        """Runs code in a fresh interpreter that imports from the build folder; returns stdout."""
+        proc = subprocess.run([interpreter, '-c', code], cwd=str(self.builddir),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+        if check and proc.returncode != 0:
+            pytest.fail('python failed (%d):\n%s\n%s' % (proc.returncode, proc.stdout, proc.stderr))
+        return proc
+
+
+def copy_project(name: str, dest: Path) -> Path:
+    """A private copy of test_projects/<name>, so a test may edit it."""
+    target = dest / name
+    shutil.copytree(str(TEST_PROJECTS / name), str(target))
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    return lambda name: copy_project(name, tmp_path)
+
+
+_BUILT = {}
+
+
+@pytest.fixture(scope='session')
+def built(tmp_path_factory):
+    """built(project, *options): a session-cached MesonBuild of test_projects/<project>."""
+    def get(project: str, *options: str) -> MesonBuild:
+        key = (project,) + options
+        if key not in _BUILT:
+            b = MesonBuild(TEST_PROJECTS / project, tmp_path_factory.mktemp(project) / 'build')
+            b.setup(*options)
+            b.ninja()
+            _BUILT[key] = b
+        return _BUILT[key]
+    return get
+
+
+def pyenv_python(version: str):
+    """Path of pyenv's interpreter for version 'X.Y', or None."""
+    found = sorted(glob.glob(str(PYENV_ROOT / 'versions' / (version + '.*') / 'bin' / ('python' + version))))
+    return found[-1] if found else None
+
+
+def golden_path(*parts: str) -> Path:
+    return ROOT / 'tests' / 'golden' / Path(*parts)
+
+
+def check_golden(path: Path, actual: str, update: bool):
+    """Compares actual with the golden file at path (or rewrites it with --update-golden)."""
+    if update or not path.exists():
+        if not update:
+            pytest.fail('golden file %s is missing; run pytest --update-golden' % path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual)
+        return
+    expected = path.read_text()
+    if expected != actual:
+        import difflib
+        diff = ''.join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                            str(path), 'generated'))
+        pytest.fail('generated output differs from %s (rerun with --update-golden if intended):\n%s'
+                    % (path, diff[:6000]))

@@ -316,7 +316,7 @@ func run(opts options) error {
 	if err != nil {
 		return fmt.Errorf("cannot load package %q: %v", target.ImportPath, err)
 	}
-	in := newInspector(fset, tpkg, target, pkgs, env)
+	in := newInspector(fset, tpkg, target, pkgs)
 	in.indexFiles(target.ImportPath, files, true)
 	out := in.describe(files)
 	out.GoVersion = env.GOVERSION
@@ -343,32 +343,32 @@ func writeOutput(out *output, path string) error {
 // ---------------------------------------------------------------------------
 // Running the go command.
 
-// runGo runs `go args...` in dir and returns its stdout and stderr.
-func runGo(dir string, args ...string) (stdout, stderr []byte, err error) {
+// runGo runs `go args...` in dir; ok is false if go exited with an error, err is set if it could not run at all.
+func runGo(dir string, args ...string) (stdout, stderr []byte, ok bool, err error) {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	var o, e bytes.Buffer
 	cmd.Stdout = &o
 	cmd.Stderr = &e
-	err = cmd.Run()
-	if errors.Is(err, exec.ErrNotFound) {
-		return nil, nil, errors.New("the go command was not found on PATH; install Go 1.21 or newer (https://go.dev/dl/)")
-	}
+	runErr := cmd.Run()
 	var exitErr *exec.ExitError
-	if err != nil && !errors.As(err, &exitErr) {
-		return nil, nil, fmt.Errorf("cannot run the go command: %v", err)
+	switch {
+	case errors.Is(runErr, exec.ErrNotFound):
+		return nil, nil, false, errors.New("the go command was not found on PATH; install Go 1.21 or newer (https://go.dev/dl/)")
+	case runErr != nil && !errors.As(runErr, &exitErr):
+		return nil, nil, false, fmt.Errorf("cannot run the go command: %v", runErr)
 	}
-	return o.Bytes(), e.Bytes(), err
+	return o.Bytes(), e.Bytes(), runErr == nil, nil
 }
 
 // loadGoEnv asks the go command for the toolchain version and paths.
 func loadGoEnv(dir string) (goEnv, error) {
 	var env goEnv
-	out, stderr, err := runGo(dir, "env", "-json", "GOVERSION", "GOROOT", "GOARCH", "GOMOD", "GOWORK")
-	if stderr == nil && err != nil {
+	out, stderr, ok, err := runGo(dir, "env", "-json", "GOVERSION", "GOROOT", "GOARCH", "GOMOD", "GOWORK")
+	if err != nil {
 		return env, err
 	}
-	if err != nil {
+	if !ok {
 		return env, fmt.Errorf("go env failed: %s", oneLine(string(stderr)))
 	}
 	if err := json.Unmarshal(out, &env); err != nil {
@@ -384,9 +384,9 @@ func loadPackages(opts options) ([]*listPackage, *listPackage, error) {
 		args = append(args, "-tags", opts.tags)
 	}
 	args = append(args, "--", opts.pattern)
-	out, stderr, runErr := runGo(opts.dir, args...)
-	if stderr == nil && runErr != nil {
-		return nil, nil, runErr
+	out, stderr, ok, err := runGo(opts.dir, args...)
+	if err != nil {
+		return nil, nil, err
 	}
 	fail := func(msg string) error {
 		return fmt.Errorf("cannot load package %q: %s", opts.pattern, msg)
@@ -409,7 +409,7 @@ func loadPackages(opts options) ([]*listPackage, *listPackage, error) {
 		}
 	}
 	switch {
-	case len(targets) == 0 && runErr != nil:
+	case len(targets) == 0 && !ok:
 		return nil, nil, fail(oneLine(string(stderr)))
 	case len(targets) == 0:
 		return nil, nil, fail("no package matches this pattern")
@@ -425,7 +425,7 @@ func loadPackages(opts options) ([]*listPackage, *listPackage, error) {
 	if msg := loadErrorText(target, pkgs); msg != "" {
 		return nil, nil, fmt.Errorf("cannot load package %q: %s", target.ImportPath, msg)
 	}
-	if runErr != nil {
+	if !ok {
 		return nil, nil, fmt.Errorf("cannot load package %q: %s", target.ImportPath, oneLine(string(stderr)))
 	}
 	if target.Name == "main" {
@@ -634,7 +634,6 @@ type inspector struct {
 	fset    *token.FileSet
 	pkg     *types.Package
 	target  *listPackage
-	goroot  string
 	cgo     bool
 	sources map[string]*listPackage // go list data by import path, to find external sources for docs
 	docs    map[string]string       // doc comments keyed by docKey
@@ -646,12 +645,11 @@ type inspector struct {
 }
 
 // newInspector prepares an inspector for the type-checked target package.
-func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, pkgs []*listPackage, env goEnv) *inspector {
+func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, pkgs []*listPackage) *inspector {
 	in := &inspector{
 		fset:    fset,
 		pkg:     pkg,
 		target:  target,
-		goroot:  env.GOROOT,
 		cgo:     len(target.CgoFiles) > 0,
 		sources: map[string]*listPackage{},
 		docs:    map[string]string{},

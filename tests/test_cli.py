@@ -1,0 +1,110 @@
+"""The gobind command (bind, gen, inspect) and gobind_module.load(), run as a user would."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import TEST_PROJECTS, run, tool
+
+HELLO = TEST_PROJECTS / 'hello'
+
+
+@pytest.fixture
+def cache(tmp_path):
+    """A private gobind cache, so each test starts cold."""
+    return {'GOBIND_CACHE_DIR': str(tmp_path / 'cache')}
+
+
+def _py(code, cwd, env=None):
+    full = dict(os.environ, **(env or {}))
+    proc = subprocess.run([sys.executable, '-c', code], cwd=str(cwd), env=full,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout
+
+
+def test_bind_inside_module_writes_extension_here(tmp_path, cache, project_copy):
+    src = project_copy('hello')
+    run([tool('gobind'), 'bind', 'github.com/me/hello'], cwd=src, env=cache)
+    built = [n for n in os.listdir(str(src)) if n.startswith('hello') and n.endswith('.so')]
+    assert len(built) == 1, os.listdir(str(src))
+    assert os.path.exists(str(src / 'hello.pyi'))
+    assert _py('import hello; print(hello.Hello("bind"))', src).strip() == 'hello "bind" from Go'
+
+
+def test_bind_with_dir_and_outdir(tmp_path, cache):
+    out = tmp_path / 'out'
+    run([tool('gobind'), 'bind', '--dir', HELLO, '-o', out, 'github.com/me/hello'], cwd=tmp_path, env=cache)
+    assert _py('import hello; print(hello.Hello("dir"))', out).strip() == 'hello "dir" from Go'
+
+
+def test_gen_writes_sources_only(tmp_path, cache):
+    out = tmp_path / 'gen'
+    run([tool('gobind'), 'gen', '--dir', HELLO, '-o', out, 'github.com/me/hello'], cwd=tmp_path, env=cache)
+    assert sorted(os.listdir(str(out))) == sorted([
+        'hello_gobind.go', 'hello_gobind.c', 'hello_abi.h', 'hello.pyi', 'hello.map', 'hello_api.json'])
+
+
+def test_inspect_lists_exports_and_skips(tmp_path, cache):
+    out = run([tool('gobind'), 'inspect', '--dir', TEST_PROJECTS / 'scalars', 'example.com/scalars'],
+              env=cache).stdout
+    assert 'package example.com/scalars (module scalars)' in out
+    assert '  Hello' not in out
+    assert '  Sqrt(x: float) -> float' in out
+    assert '  None_() -> str' in out
+    skipped = out.split('skipped:')[1]
+    assert 'Celsius: ' in skipped
+
+
+def test_bad_package_path_is_one_clear_error(tmp_path, cache):
+    proc = run([tool('gobind'), 'inspect', '--dir', HELLO, 'github.com/me/nope'], env=cache, check=False)
+    assert proc.returncode == 1
+    lines = proc.stdout.strip().splitlines()
+    assert lines[0].startswith('gobind: '), proc.stdout
+    assert 'github.com/me/nope' in lines[0]
+    assert 'Traceback' not in proc.stdout
+
+
+def test_missing_go_is_reported(tmp_path, cache):
+    env = dict(cache, GOBIND_GO='', PATH=os.path.dirname(sys.executable))
+    proc = run([tool('gobind'), 'inspect', '--dir', HELLO, 'github.com/me/hello'], env=env, check=False)
+    # run() prepends the test env's bin folder only, so `go` is not on PATH.
+    assert proc.returncode == 1
+    assert 'Go toolchain was not found' in proc.stdout
+
+
+def test_load_builds_caches_and_invalidates(tmp_path, cache, project_copy):
+    src = project_copy('hello')
+    code = ('import gobind_module, time\n'
+            't = time.time()\n'
+            'm = gobind_module.load("github.com/me/hello", dir=%r)\n'
+            'print(m.Hello("load"))\n'
+            'print(time.time() - t)\n' % str(src))
+    first = _py(code, tmp_path, cache).splitlines()
+    assert first[0] == 'hello "load" from Go'
+    second = _py(code, tmp_path, cache).splitlines()
+    assert second[0] == 'hello "load" from Go'
+    assert float(second[1]) < 1.0, 'a cached load took %ss' % second[1]
+
+    time.sleep(1.1)
+    with open(str(src / 'hello.go'), 'a') as f:
+        f.write('\n// Extra is new.\nfunc Extra() int { return 42 }\n')
+    out = _py('import gobind_module\n'
+              'm = gobind_module.load("github.com/me/hello", dir=%r)\n'
+              'print(m.Extra())\n' % str(src), tmp_path, cache)
+    assert out.strip() == '42'
+
+
+def test_load_reports_go_compiler_errors(tmp_path, cache, project_copy):
+    src = project_copy('hello')
+    with open(str(src / 'hello.go'), 'a') as f:
+        f.write('\nfunc Broken() int { return "not an int" }\n')
+    proc = subprocess.run([sys.executable, '-c', 'import gobind_module; gobind_module.load("github.com/me/hello", dir=%r)' % str(src)],
+                          env=dict(os.environ, **cache), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    assert proc.returncode != 0
+    assert 'GobindError' in proc.stderr
+    assert 'hello.go' in proc.stderr and 'not an int' in proc.stderr

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs gobind's whole test suite: makes .venv (once), installs gobind from this checkout
+# with its test tools, then runs pytest.  Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python=${PYTHON:-python3}
+command -v go >/dev/null || { echo "tests/run.sh: Go is not on PATH; install Go 1.21 or newer" >&2; exit 1; }
+command -v cc >/dev/null || { echo "tests/run.sh: no C compiler (cc) on PATH" >&2; exit 1; }
+
+if [ ! -x .venv/bin/python ]; then
+    "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q --upgrade ".[test]"
+# Always reinstall from this checkout (same version number, new contents).
+.venv/bin/python -m pip install -q --force-reinstall --no-deps .
+
+export PATH="$PWD/.venv/bin:$PATH"
+exec .venv/bin/python -m pytest tests "$@"

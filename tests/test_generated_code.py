@@ -1,0 +1,92 @@
+"""The generated sources as product code: golden files, determinism, warning-free C, vetted Go."""
+
+import filecmp
+import json
+import os
+import subprocess
+import sysconfig
+
+import pytest
+
+from conftest import TEST_PROJECTS, check_golden, golden_path, pyenv_python, run
+
+from gobind_module.generate import generate
+
+PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars'}
+SOURCES = ['{n}_gobind.go', '{n}_gobind.c', '{n}_abi.h', '{n}.pyi', '{n}.map']
+
+
+@pytest.fixture(scope='module')
+def generated(tmp_path_factory):
+    """Each test package generated twice into separate folders."""
+    out = {}
+    for name, path in PACKAGES.items():
+        dirs = []
+        for i in range(2):
+            d = tmp_path_factory.mktemp('%s%d' % (name, i))
+            generate(path, str(TEST_PROJECTS / name), str(d))
+            dirs.append(d)
+        out[name] = dirs
+    return out
+
+
+@pytest.mark.parametrize('name', sorted(PACKAGES))
+@pytest.mark.parametrize('pattern', SOURCES)
+def test_golden_sources(generated, update_golden, name, pattern):
+    fname = pattern.format(n=name)
+    text = (generated[name][0] / fname).read_text()
+    check_golden(golden_path(name, fname), text, update_golden)
+
+
+@pytest.mark.parametrize('name', sorted(PACKAGES))
+def test_golden_api_json(generated, update_golden, name):
+    data = json.loads((generated[name][0] / ('%s_api.json' % name)).read_text())
+    data['go_version'] = '<go version>'
+    text = json.dumps(data, indent=2, sort_keys=True) + '\n'
+    text = text.replace(str(TEST_PROJECTS / name), '<project>')
+    check_golden(golden_path(name, '%s_api.json' % name), text, update_golden)
+
+
+@pytest.mark.parametrize('name', sorted(PACKAGES))
+def test_same_input_same_bytes(generated, name):
+    a, b = generated[name]
+    names = sorted(os.listdir(str(a)))
+    assert names == sorted(os.listdir(str(b)))
+    match, mismatch, errors = filecmp.cmpfiles(str(a), str(b), names, shallow=False)
+    assert not mismatch and not errors
+
+
+def _python_includes():
+    """(label, include dir) of every Python whose headers this machine has."""
+    found = [('this', sysconfig.get_paths()['include'])]
+    for version in ('2.7', '3.8', '3.13'):
+        exe = pyenv_python(version)
+        if exe:
+            inc = subprocess.check_output([exe, '-c', 'import sysconfig; print(sysconfig.get_paths()["include"])'],
+                                          universal_newlines=True).strip()
+            found.append((version, inc))
+    return found
+
+
+@pytest.mark.parametrize('name', sorted(PACKAGES))
+def test_c_compiles_without_warnings(generated, name, tmp_path):
+    d = generated[name][0]
+    for label, include in _python_includes():
+        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include, '-I' + str(d),
+             d / ('%s_gobind.c' % name), '-o', tmp_path / ('%s-%s.o' % (name, label))])
+
+
+@pytest.mark.parametrize('name', sorted(PACKAGES))
+def test_go_is_gofmt_clean_and_vetted(generated, name):
+    d = generated[name][0]
+    gofile = d / ('%s_gobind.go' % name)
+    assert run(['gofmt', '-l', gofile]).stdout.strip() == ''
+    run(['go', 'vet', gofile], cwd=TEST_PROJECTS / name)
+
+
+def test_inspector_is_vetted(tmp_path):
+    from gobind_module.goapi import helper_source
+    src = helper_source()
+    assert run(['gofmt', '-l', src]).stdout.strip() == ''
+    (tmp_path / 'main.go').write_text(src.read_text())
+    run(['go', 'vet', 'main.go'], cwd=tmp_path, env={'GO111MODULE': 'off'})

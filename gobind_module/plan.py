@@ -12,7 +12,7 @@ import keyword
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from .model import Func, Package, Skipped
+from .model import Func, Package, Skipped, TypeDecl
 from .typemap import Conversion, TypeMapper, Unsupported, result_conversion
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
@@ -85,6 +85,21 @@ class FuncPlan:
     text_signature: str    # CPython __text_signature__ form: ($module, /, name)
     pyi_params: str        # parameters for the .pyi stub
     py_return: str         # return annotation
+    receiver: str = ''     # for methods: the Go type name of the receiver's struct
+
+    @property
+    def go_target(self) -> str:
+        """What the Go call is made on: the package alias, or the receiver pointer."""
+        return 'gobindPtr_%s(self)' % self.receiver if self.receiver else 'gobindpkg'
+
+    @property
+    def c_name(self) -> str:
+        """Name of the C function implementing this function or method."""
+        return 'gobind_%s_%s' % (('m_' + self.receiver) if self.receiver else 'fn', self.py_name)
+
+    @property
+    def qualname(self) -> str:
+        return '%s.%s' % (self.receiver, self.py_name) if self.receiver else self.py_name
 
     @property
     def go_call_lhs(self) -> str:
@@ -113,6 +128,57 @@ class FuncPlan:
 
 
 @dataclasses.dataclass(frozen=True)
+class FieldPlan:
+    """An exported struct field, read and written as a Python attribute."""
+
+    go_name: str
+    py_name: str
+    conv: Conversion
+    doc: str
+    getter: str            # cgo export reading the field
+    setter: str            # cgo export writing the field
+
+    @property
+    def c_doc(self) -> str:
+        return c_string('%s: %s%s' % (self.py_name, self.conv.py_type, '\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def go_get(self) -> str:
+        return self.conv.go_out.format(r='out', v='p.' + self.go_name)
+
+    @property
+    def go_set(self) -> str:
+        return 'p.%s = %s' % (self.go_name, self.conv.go_in.format(x='v'))
+
+
+@dataclasses.dataclass(frozen=True)
+class StructPlan:
+    """A Go struct type bound as a Python class whose instances hold a handle to a *T."""
+
+    go_name: str
+    py_name: str
+    doc: str
+    fields: Tuple[FieldPlan, ...]
+    methods: Tuple[FuncPlan, ...]
+    str_method: Optional[FuncPlan]   # String() string, used for __str__
+    new_export: str
+
+    @property
+    def c_doc(self) -> str:
+        sig = '%s(%s)' % (self.py_name, ', '.join('%s: %s = ...' % (f.py_name, f.conv.py_type) for f in self.fields))
+        return c_string(sig + ('\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def pyi_doc(self) -> str:
+        return py_docstring(self.doc or self.py_name)
+
+    @property
+    def pyi_init(self) -> str:
+        return ', '.join(['self', '*'] + ['%s: %s = ...' % (f.py_name, f.conv.py_type) for f in self.fields]) \
+            if self.fields else 'self'
+
+
+@dataclasses.dataclass(frozen=True)
 class ModulePlan:
     """Everything the templates render for one extension module."""
 
@@ -123,11 +189,17 @@ class ModulePlan:
     funcs: Tuple[FuncPlan, ...]
     skipped: Tuple[Skipped, ...]
     py_major: int
+    structs: Tuple[StructPlan, ...] = ()
 
     @property
     def go_import_name(self) -> str:
         """How the Go file imports the package: by alias, or blank when nothing is bound."""
-        return self.go_alias if self.funcs else '_'
+        return self.go_alias if self.funcs or self.structs else '_'
+
+    @property
+    def release_export(self) -> str:
+        """The cgo export that deletes a handle when its Python object dies."""
+        return 'gobind_%s_release' % self.name
 
     @property
     def c_doc(self) -> str:
@@ -168,18 +240,68 @@ def plan_module(pkg: Package, name: str, py_major: int = 3) -> ModulePlan:
             continue
         used.append(plan.py_name)
         funcs.append(plan)
+    structs: List[StructPlan] = []
     for decl in pkg.types:
-        skipped.append(Skipped(decl.name, 'named types are not bound yet'))
+        if decl.underlying.kind != 'struct' or decl.type_params or decl.alias:
+            if decl.underlying.kind == 'struct':
+                skipped.append(Skipped(decl.name, 'generic types and aliases are not bound yet'))
+            elif decl.underlying.kind in BASIC_KINDS:
+                skipped.append(Skipped(decl.name, 'values convert as %s; the type itself and its methods '
+                                       'are not bound yet' % decl.underlying.go_spelling()))
+            else:
+                skipped.append(Skipped(decl.name, 'named %s types are not bound yet' % decl.underlying.kind))
+            continue
+        structs.append(_plan_struct(mapper, decl, name, skipped))
     for c in pkg.consts:
         skipped.append(Skipped(c.name, 'constants are not bound yet'))
     for v in pkg.vars:
         skipped.append(Skipped(v.name, 'variables are not bound yet'))
     skipped.sort(key=lambda s: s.symbol)
     return ModulePlan(name=name, go_path=pkg.path, go_alias=go_alias, doc=pkg.doc,
-                      funcs=tuple(funcs), skipped=tuple(skipped), py_major=py_major)
+                      funcs=tuple(funcs), skipped=tuple(skipped), py_major=py_major,
+                      structs=tuple(structs))
 
 
-def _plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str]) -> FuncPlan:
+#: Underlying kinds whose named types are bound through their underlying type.
+BASIC_KINDS = ('basic',)
+
+
+def _plan_struct(mapper: TypeMapper, decl: TypeDecl, module: str, skipped: List[Skipped]) -> StructPlan:
+    fields: List[FieldPlan] = []
+    taken: List[str] = []
+    for f in decl.underlying.fields:
+        if not f.exported:
+            continue
+        symbol = '%s.%s' % (decl.name, f.name)
+        try:
+            conv = mapper.conversion(f.type)
+        except Unsupported as e:
+            skipped.append(Skipped(symbol, 'field type: %s' % e))
+            continue
+        py = python_name(f.name, taken)
+        taken.append(py)
+        prefix = 'gobind_%s_%s_' % (module, decl.name)
+        fields.append(FieldPlan(f.name, py, conv, f.doc, prefix + 'get_' + f.name, prefix + 'set_' + f.name))
+    methods: List[FuncPlan] = []
+    str_method = None
+    for m in decl.methods:
+        try:
+            plan = _plan_func(mapper, m, module, taken, receiver=decl.name)
+        except Unsupported as e:
+            skipped.append(Skipped('%s.%s' % (decl.name, m.name), str(e)))
+            continue
+        taken.append(plan.py_name)
+        methods.append(plan)
+        if m.name == 'String' and not plan.args and len(plan.results) == 1 \
+                and plan.results[0].conv.py_type == 'str' and not plan.returns_error:
+            str_method = plan
+    return StructPlan(go_name=decl.name, py_name=python_name(decl.name), doc=decl.doc,
+                      fields=tuple(fields), methods=tuple(methods), str_method=str_method,
+                      new_export='gobind_%s_%s_new' % (module, decl.name))
+
+
+def _plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
+               receiver: str = '') -> FuncPlan:
     if fn.type_params:
         raise Unsupported('generic functions are not supported')
     if fn.variadic:
@@ -210,9 +332,11 @@ def _plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str]) -
     py_name = python_name(fn.name, used)
     py_return = _return_annotation(results)
     params = ', '.join('%s: %s' % (a.py_name, a.conv.py_type) for a in args)
-    text_params = ', '.join(['$module', '/'] + [a.py_name for a in args])
+    text_params = ', '.join(['$self' if receiver else '$module', '/'] + [a.py_name for a in args])
+    export = 'gobind_%s_%s%s' % (module, receiver + '_' if receiver else '', fn.name)
     return FuncPlan(
-        go_name=fn.name, py_name=py_name, export='gobind_%s_%s' % (module, fn.name),
+        receiver=receiver,
+        go_name=fn.name, py_name=py_name, export=export,
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % text_params, pyi_params=params, py_return=py_return,

@@ -103,9 +103,11 @@ class TypeMapper:
             return BYTES
         if t.kind == 'named':
             return self._named(t)
+        if t.kind == 'pointer' and t.elem.kind == 'named':
+            return self._named(t.elem, pointer=True)
         raise Unsupported('%s values are not supported yet' % _family(t))
 
-    def _named(self, t: GoType) -> Conversion:
+    def _named(self, t: GoType, pointer: bool = False) -> Conversion:
         if t.is_error:
             raise Unsupported('error is only supported as the last result')
         if t.pkg != self.pkg.path:
@@ -116,6 +118,10 @@ class TypeMapper:
         decl = self.pkg.lookup(t.pkg, t.name)
         if decl is None:
             raise Unsupported('%s is not described by the inspector' % t.go_spelling())
+        if decl.underlying.kind == 'struct':
+            return struct_conversion(self.go_alias, t.name, pointer)
+        if pointer:
+            raise Unsupported('pointers to %s values are not supported yet' % t.go_spelling())
         base = self.conversion(decl.underlying)
         go_name = '%s.%s' % (self.go_alias, t.name)
         return dataclasses.replace(
@@ -124,6 +130,20 @@ class TypeMapper:
             go_in='%s(%s)' % (go_name, base.go_in),
             go_out=base.go_out.replace('{v}', '%s({v})' % base.go_type),
         )
+
+
+def struct_conversion(go_alias: str, name: str, pointer: bool) -> Conversion:
+    """A bound struct T (or *T): Python holds a cgo handle to a *T; None is nil for *T."""
+    suffix = '_ptr' if pointer else ''
+    return Conversion(
+        go_type=('*' if pointer else '') + '%s.%s' % (go_alias, name),
+        py_type=name + (' | None' if pointer else ''),
+        c_type='uintptr_t', c_arg='uintptr_t', c_arg_init='0', c_pass='{x}', c_out='uintptr_t',
+        from_py='gobind_from_py_%s%s' % (name, suffix), to_py='gobind_to_py_%s%s' % (name, suffix),
+        release='',
+        go_in=('gobindPtr_%s({x})' if pointer else '*gobindPtr_%s({x})') % name,
+        go_out=('*{r} = gobindHandle_%s({v})' if pointer else '*{r} = gobindHandle_%s(&{v})') % name,
+    )
 
 
 def _family(t: GoType) -> str:

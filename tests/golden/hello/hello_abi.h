@@ -32,4 +32,8 @@ typedef struct {
 /* Hello */
 int gobind_hello_Hello(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 
+/* Handles held by Python objects. */
+void gobind_hello_release(uintptr_t handle);
+int64_t gobind_hello_release_count(void);
+
 #endif

@@ -502,9 +502,104 @@ gobind_add_exceptions(PyObject *m, const char *module_name)
     return 0;
 }
 
+/* ---- bound Go values ------------------------------------------------------ */
+
+/* A Python object standing for a Go value: it holds a cgo handle to a pointer,
+   which keeps the Go value alive until the object dies. */
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;
+} gobind_object;
+
+/* Builds "T(F=repr, G=repr)" from the object's field attributes. */
+static inline PyObject *
+gobind_repr_fields(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n)
+{
+    Py_ssize_t i;
+    PyObject *parts = PyList_New(0), *sep = NULL, *joined = NULL, *result = NULL;
+    if (parts == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *value = PyObject_GetAttrString(self, fields[i]);
+        PyObject *repr, *item;
+        if (value == NULL)
+            goto done;
+        repr = PyObject_Repr(value);
+        Py_DECREF(value);
+        if (repr == NULL)
+            goto done;
+#if PY_MAJOR_VERSION >= 3
+        item = PyUnicode_FromFormat("%s=%U", fields[i], repr);
+#else
+        item = PyString_FromFormat("%s=%s", fields[i], PyString_AsString(repr));
+#endif
+        Py_DECREF(repr);
+        if (item == NULL || PyList_Append(parts, item) < 0) {
+            Py_XDECREF(item);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+#if PY_MAJOR_VERSION >= 3
+    sep = PyUnicode_FromString(", ");
+    if (sep == NULL || (joined = PyUnicode_Join(sep, parts)) == NULL)
+        goto done;
+    result = PyUnicode_FromFormat("%s(%U)", type_name, joined);
+#else
+    sep = PyString_FromString(", ");
+    if (sep == NULL || (joined = _PyString_Join(sep, parts)) == NULL)
+        goto done;
+    result = PyString_FromFormat("%s(%s)", type_name, PyString_AsString(joined));
+#endif
+done:
+    Py_XDECREF(sep);
+    Py_XDECREF(joined);
+    Py_DECREF(parts);
+    return result;
+}
+
+/* tp_init of bound structs: keyword arguments set fields; positional ones are refused. */
+static inline int
+gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
+                   const char *const *fields, Py_ssize_t n)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (PyTuple_GET_SIZE(args) != 0) {
+        PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only (its field names)", type_name);
+        return -1;
+    }
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_kw_index(key, fields, n) < 0) {
+            PyObject *repr = PyObject_Repr(key);
+            if (repr == NULL)
+                return -1;
+#if PY_MAJOR_VERSION >= 3
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %U", type_name, repr);
+#else
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %s", type_name,
+                         PyString_AsString(repr));
+#endif
+            Py_DECREF(repr);
+            return -1;
+        }
+        if (PyObject_SetAttr(self, key, value) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Raises the TypeError for `del obj.field`; returns -1. */
+static inline int
+gobind_cannot_delete(const char *type_name, const char *field)
+{
+    PyErr_Format(PyExc_TypeError, "cannot delete field %s.%s of a Go struct", type_name, field);
+    return -1;
+}
+
 /* ---- Hello: Hello ---- */
 
-static const char *const gobind_names_Hello[] = {
+static const char *const gobind_names_gobind_fn_Hello[] = {
     "name",
 };
 
@@ -519,7 +614,7 @@ gobind_fn_Hello(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Hello", gobind_names_Hello, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Hello", gobind_names_gobind_fn_Hello, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_str(argv[0], "Hello", "name", &a0) < 0)
         goto done;
@@ -536,16 +631,35 @@ done:
     return result;
 }
 
+/* Reports how many Go values Python objects keep alive through handles (for leak checks). */
+static PyObject *
+gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(gobind_hello_release_count());
+}
+
 static PyMethodDef gobind_methods[] = {
     {"Hello", (PyCFunction)(void (*)(void))gobind_fn_Hello, GOBIND_METH_ARGS,
      GOBIND_DOC("Hello($module, /, name)\n--\n\n",
                 "Hello(name: str) -> str\n"
                 "\n"
                 "Hello greets someone.")},
+    {"_gobind_handles", gobind_fn__gobind_handles, METH_NOARGS,
+     "_gobind_handles() -> int\n\nHow many Go values Python objects keep alive (for leak checks)."},
     {NULL, NULL, 0, NULL},
 };
 
 static char gobind_module_doc[] = "hello is a simple package";
+
+/* Readies the bound struct types and adds them to module m; returns -1 on failure. */
+static int
+gobind_add_types(PyObject *m)
+{
+    (void)m;
+    return 0;
+}
 
 #if PY_MAJOR_VERSION >= 3
 static struct PyModuleDef gobind_module = {
@@ -559,7 +673,7 @@ PyInit_hello(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_add_exceptions(m, "hello") < 0) {
+    if (gobind_add_exceptions(m, "hello") < 0 || gobind_add_types(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -572,6 +686,8 @@ inithello(void)
     PyObject *m = Py_InitModule3("hello", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    gobind_add_exceptions(m, "hello");
+    if (gobind_add_exceptions(m, "hello") < 0)
+        return;
+    gobind_add_types(m);
 }
 #endif

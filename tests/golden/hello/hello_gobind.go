@@ -12,7 +12,9 @@ import "C"
 
 import (
 	"fmt"
+	"runtime/cgo"
 	"runtime/debug"
+	"sync/atomic"
 	"unsafe"
 
 	gobindpkg "github.com/me/hello"
@@ -28,6 +30,24 @@ func gobind_hello_Hello(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (
 	v0 := gobindpkg.Hello(gobindString(a0))
 	gobindPutString(r0, v0)
 	return gobindOK
+}
+
+// gobindLiveHandles counts the handles Python objects hold.
+var gobindLiveHandles atomic.Int64
+
+// gobind_hello_release drops the handle of a Python object that died.
+//
+//export gobind_hello_release
+func gobind_hello_release(h C.uintptr_t) {
+	cgo.Handle(h).Delete()
+	gobindLiveHandles.Add(-1)
+}
+
+// gobind_hello_release_count reports how many handles Python objects hold.
+//
+//export gobind_hello_release_count
+func gobind_hello_release_count() C.int64_t {
+	return C.int64_t(gobindLiveHandles.Load())
 }
 
 // gobindString copies a string argument out of memory that Python owns.

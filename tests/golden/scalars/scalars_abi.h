@@ -81,7 +81,7 @@ int gobind_scalars_Freeze(double *r0, gobind_buf *msg);
 int gobind_scalars_Invalid(gobind_buf *r0, gobind_buf *msg);
 /* Lambda */
 int gobind_scalars_Lambda(ptrdiff_t a0, gobind_view a1, gobind_buf *r0, gobind_buf *msg);
-/* None */
+/* None_ */
 int gobind_scalars_None(gobind_buf *r0, gobind_buf *msg);
 /* Nothing */
 int gobind_scalars_Nothing(gobind_buf *msg);
@@ -91,5 +91,9 @@ int gobind_scalars_Sqrt(double a0, double *r0, gobind_buf *msg);
 int gobind_scalars_Upper(gobind_view a0, gobind_buf *r0, ptrdiff_t *r1, gobind_buf *msg);
 /* Warmer */
 int gobind_scalars_Warmer(double a0, double a1, double *r0, gobind_buf *msg);
+
+/* Handles held by Python objects. */
+void gobind_scalars_release(uintptr_t handle);
+int64_t gobind_scalars_release_count(void);
 
 #endif

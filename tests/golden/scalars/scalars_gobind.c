@@ -502,9 +502,104 @@ gobind_add_exceptions(PyObject *m, const char *module_name)
     return 0;
 }
 
+/* ---- bound Go values ------------------------------------------------------ */
+
+/* A Python object standing for a Go value: it holds a cgo handle to a pointer,
+   which keeps the Go value alive until the object dies. */
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;
+} gobind_object;
+
+/* Builds "T(F=repr, G=repr)" from the object's field attributes. */
+static inline PyObject *
+gobind_repr_fields(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n)
+{
+    Py_ssize_t i;
+    PyObject *parts = PyList_New(0), *sep = NULL, *joined = NULL, *result = NULL;
+    if (parts == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *value = PyObject_GetAttrString(self, fields[i]);
+        PyObject *repr, *item;
+        if (value == NULL)
+            goto done;
+        repr = PyObject_Repr(value);
+        Py_DECREF(value);
+        if (repr == NULL)
+            goto done;
+#if PY_MAJOR_VERSION >= 3
+        item = PyUnicode_FromFormat("%s=%U", fields[i], repr);
+#else
+        item = PyString_FromFormat("%s=%s", fields[i], PyString_AsString(repr));
+#endif
+        Py_DECREF(repr);
+        if (item == NULL || PyList_Append(parts, item) < 0) {
+            Py_XDECREF(item);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+#if PY_MAJOR_VERSION >= 3
+    sep = PyUnicode_FromString(", ");
+    if (sep == NULL || (joined = PyUnicode_Join(sep, parts)) == NULL)
+        goto done;
+    result = PyUnicode_FromFormat("%s(%U)", type_name, joined);
+#else
+    sep = PyString_FromString(", ");
+    if (sep == NULL || (joined = _PyString_Join(sep, parts)) == NULL)
+        goto done;
+    result = PyString_FromFormat("%s(%s)", type_name, PyString_AsString(joined));
+#endif
+done:
+    Py_XDECREF(sep);
+    Py_XDECREF(joined);
+    Py_DECREF(parts);
+    return result;
+}
+
+/* tp_init of bound structs: keyword arguments set fields; positional ones are refused. */
+static inline int
+gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
+                   const char *const *fields, Py_ssize_t n)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (PyTuple_GET_SIZE(args) != 0) {
+        PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only (its field names)", type_name);
+        return -1;
+    }
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_kw_index(key, fields, n) < 0) {
+            PyObject *repr = PyObject_Repr(key);
+            if (repr == NULL)
+                return -1;
+#if PY_MAJOR_VERSION >= 3
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %U", type_name, repr);
+#else
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %s", type_name,
+                         PyString_AsString(repr));
+#endif
+            Py_DECREF(repr);
+            return -1;
+        }
+        if (PyObject_SetAttr(self, key, value) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Raises the TypeError for `del obj.field`; returns -1. */
+static inline int
+gobind_cannot_delete(const char *type_name, const char *field)
+{
+    PyErr_Format(PyExc_TypeError, "cannot delete field %s.%s of a Go struct", type_name, field);
+    return -1;
+}
+
 /* ---- Add: Add ---- */
 
-static const char *const gobind_names_Add[] = {
+static const char *const gobind_names_gobind_fn_Add[] = {
     "a",
     "b",
 };
@@ -521,7 +616,7 @@ gobind_fn_Add(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Add", gobind_names_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Add", gobind_names_gobind_fn_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int64(argv[0], "Add", "a", &a0) < 0)
         goto done;
@@ -565,7 +660,7 @@ done:
 
 /* ---- Check: Check ---- */
 
-static const char *const gobind_names_Check[] = {
+static const char *const gobind_names_gobind_fn_Check[] = {
     "ok",
 };
 
@@ -579,7 +674,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Check", gobind_names_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_bool(argv[0], "Check", "ok", &a0) < 0)
         goto done;
@@ -598,7 +693,7 @@ done:
 
 /* ---- Describe: Describe ---- */
 
-static const char *const gobind_names_Describe[] = {
+static const char *const gobind_names_gobind_fn_Describe[] = {
     "flag",
     "small",
     "big",
@@ -623,7 +718,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Describe", gobind_names_Describe, 6, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 6, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_bool(argv[0], "Describe", "flag", &a0) < 0)
         goto done;
@@ -653,7 +748,7 @@ done:
 
 /* ---- Divide: Divide ---- */
 
-static const char *const gobind_names_Divide[] = {
+static const char *const gobind_names_gobind_fn_Divide[] = {
     "a",
     "b",
 };
@@ -670,7 +765,7 @@ gobind_fn_Divide(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Divide", gobind_names_Divide, 2, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Divide", gobind_names_gobind_fn_Divide, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int(argv[0], "Divide", "a", &a0) < 0)
         goto done;
@@ -690,7 +785,7 @@ done:
 
 /* ---- EchoBool: EchoBool ---- */
 
-static const char *const gobind_names_EchoBool[] = {
+static const char *const gobind_names_gobind_fn_EchoBool[] = {
     "b",
 };
 
@@ -705,7 +800,7 @@ gobind_fn_EchoBool(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoBool", gobind_names_EchoBool, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoBool", gobind_names_gobind_fn_EchoBool, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_bool(argv[0], "EchoBool", "b", &a0) < 0)
         goto done;
@@ -723,7 +818,7 @@ done:
 
 /* ---- EchoBytes: EchoBytes ---- */
 
-static const char *const gobind_names_EchoBytes[] = {
+static const char *const gobind_names_gobind_fn_EchoBytes[] = {
     "b",
 };
 
@@ -738,7 +833,7 @@ gobind_fn_EchoBytes(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoBytes", gobind_names_EchoBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoBytes", gobind_names_gobind_fn_EchoBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_bytes(argv[0], "EchoBytes", "b", &a0) < 0)
         goto done;
@@ -757,7 +852,7 @@ done:
 
 /* ---- EchoComplex128: EchoComplex128 ---- */
 
-static const char *const gobind_names_EchoComplex128[] = {
+static const char *const gobind_names_gobind_fn_EchoComplex128[] = {
     "v",
 };
 
@@ -772,7 +867,7 @@ gobind_fn_EchoComplex128(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoComplex128", gobind_names_EchoComplex128, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoComplex128", gobind_names_gobind_fn_EchoComplex128, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_complex(argv[0], "EchoComplex128", "v", &a0) < 0)
         goto done;
@@ -790,7 +885,7 @@ done:
 
 /* ---- EchoComplex64: EchoComplex64 ---- */
 
-static const char *const gobind_names_EchoComplex64[] = {
+static const char *const gobind_names_gobind_fn_EchoComplex64[] = {
     "v",
 };
 
@@ -805,7 +900,7 @@ gobind_fn_EchoComplex64(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoComplex64", gobind_names_EchoComplex64, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoComplex64", gobind_names_gobind_fn_EchoComplex64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_complex(argv[0], "EchoComplex64", "v", &a0) < 0)
         goto done;
@@ -823,7 +918,7 @@ done:
 
 /* ---- EchoFloat32: EchoFloat32 ---- */
 
-static const char *const gobind_names_EchoFloat32[] = {
+static const char *const gobind_names_gobind_fn_EchoFloat32[] = {
     "v",
 };
 
@@ -838,7 +933,7 @@ gobind_fn_EchoFloat32(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoFloat32", gobind_names_EchoFloat32, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoFloat32", gobind_names_gobind_fn_EchoFloat32, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_float32(argv[0], "EchoFloat32", "v", &a0) < 0)
         goto done;
@@ -856,7 +951,7 @@ done:
 
 /* ---- EchoFloat64: EchoFloat64 ---- */
 
-static const char *const gobind_names_EchoFloat64[] = {
+static const char *const gobind_names_gobind_fn_EchoFloat64[] = {
     "v",
 };
 
@@ -871,7 +966,7 @@ gobind_fn_EchoFloat64(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoFloat64", gobind_names_EchoFloat64, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoFloat64", gobind_names_gobind_fn_EchoFloat64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_float64(argv[0], "EchoFloat64", "v", &a0) < 0)
         goto done;
@@ -889,7 +984,7 @@ done:
 
 /* ---- EchoInt: EchoInt ---- */
 
-static const char *const gobind_names_EchoInt[] = {
+static const char *const gobind_names_gobind_fn_EchoInt[] = {
     "v",
 };
 
@@ -904,7 +999,7 @@ gobind_fn_EchoInt(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoInt", gobind_names_EchoInt, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoInt", gobind_names_gobind_fn_EchoInt, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int(argv[0], "EchoInt", "v", &a0) < 0)
         goto done;
@@ -922,7 +1017,7 @@ done:
 
 /* ---- EchoInt16: EchoInt16 ---- */
 
-static const char *const gobind_names_EchoInt16[] = {
+static const char *const gobind_names_gobind_fn_EchoInt16[] = {
     "v",
 };
 
@@ -937,7 +1032,7 @@ gobind_fn_EchoInt16(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoInt16", gobind_names_EchoInt16, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoInt16", gobind_names_gobind_fn_EchoInt16, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int16(argv[0], "EchoInt16", "v", &a0) < 0)
         goto done;
@@ -955,7 +1050,7 @@ done:
 
 /* ---- EchoInt32: EchoInt32 ---- */
 
-static const char *const gobind_names_EchoInt32[] = {
+static const char *const gobind_names_gobind_fn_EchoInt32[] = {
     "v",
 };
 
@@ -970,7 +1065,7 @@ gobind_fn_EchoInt32(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoInt32", gobind_names_EchoInt32, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoInt32", gobind_names_gobind_fn_EchoInt32, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int32(argv[0], "EchoInt32", "v", &a0) < 0)
         goto done;
@@ -988,7 +1083,7 @@ done:
 
 /* ---- EchoInt64: EchoInt64 ---- */
 
-static const char *const gobind_names_EchoInt64[] = {
+static const char *const gobind_names_gobind_fn_EchoInt64[] = {
     "v",
 };
 
@@ -1003,7 +1098,7 @@ gobind_fn_EchoInt64(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoInt64", gobind_names_EchoInt64, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoInt64", gobind_names_gobind_fn_EchoInt64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int64(argv[0], "EchoInt64", "v", &a0) < 0)
         goto done;
@@ -1021,7 +1116,7 @@ done:
 
 /* ---- EchoInt8: EchoInt8 ---- */
 
-static const char *const gobind_names_EchoInt8[] = {
+static const char *const gobind_names_gobind_fn_EchoInt8[] = {
     "v",
 };
 
@@ -1036,7 +1131,7 @@ gobind_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoInt8", gobind_names_EchoInt8, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoInt8", gobind_names_gobind_fn_EchoInt8, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int8(argv[0], "EchoInt8", "v", &a0) < 0)
         goto done;
@@ -1054,7 +1149,7 @@ done:
 
 /* ---- EchoString: EchoString ---- */
 
-static const char *const gobind_names_EchoString[] = {
+static const char *const gobind_names_gobind_fn_EchoString[] = {
     "s",
 };
 
@@ -1069,7 +1164,7 @@ gobind_fn_EchoString(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoString", gobind_names_EchoString, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoString", gobind_names_gobind_fn_EchoString, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_str(argv[0], "EchoString", "s", &a0) < 0)
         goto done;
@@ -1088,7 +1183,7 @@ done:
 
 /* ---- EchoUint: EchoUint ---- */
 
-static const char *const gobind_names_EchoUint[] = {
+static const char *const gobind_names_gobind_fn_EchoUint[] = {
     "v",
 };
 
@@ -1103,7 +1198,7 @@ gobind_fn_EchoUint(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoUint", gobind_names_EchoUint, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoUint", gobind_names_gobind_fn_EchoUint, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_uint(argv[0], "EchoUint", "v", &a0) < 0)
         goto done;
@@ -1121,7 +1216,7 @@ done:
 
 /* ---- EchoUint16: EchoUint16 ---- */
 
-static const char *const gobind_names_EchoUint16[] = {
+static const char *const gobind_names_gobind_fn_EchoUint16[] = {
     "v",
 };
 
@@ -1136,7 +1231,7 @@ gobind_fn_EchoUint16(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoUint16", gobind_names_EchoUint16, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoUint16", gobind_names_gobind_fn_EchoUint16, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_uint16(argv[0], "EchoUint16", "v", &a0) < 0)
         goto done;
@@ -1154,7 +1249,7 @@ done:
 
 /* ---- EchoUint32: EchoUint32 ---- */
 
-static const char *const gobind_names_EchoUint32[] = {
+static const char *const gobind_names_gobind_fn_EchoUint32[] = {
     "v",
 };
 
@@ -1169,7 +1264,7 @@ gobind_fn_EchoUint32(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoUint32", gobind_names_EchoUint32, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoUint32", gobind_names_gobind_fn_EchoUint32, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_uint32(argv[0], "EchoUint32", "v", &a0) < 0)
         goto done;
@@ -1187,7 +1282,7 @@ done:
 
 /* ---- EchoUint64: EchoUint64 ---- */
 
-static const char *const gobind_names_EchoUint64[] = {
+static const char *const gobind_names_gobind_fn_EchoUint64[] = {
     "v",
 };
 
@@ -1202,7 +1297,7 @@ gobind_fn_EchoUint64(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoUint64", gobind_names_EchoUint64, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoUint64", gobind_names_gobind_fn_EchoUint64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_uint64(argv[0], "EchoUint64", "v", &a0) < 0)
         goto done;
@@ -1220,7 +1315,7 @@ done:
 
 /* ---- EchoUint8: EchoUint8 ---- */
 
-static const char *const gobind_names_EchoUint8[] = {
+static const char *const gobind_names_gobind_fn_EchoUint8[] = {
     "v",
 };
 
@@ -1235,7 +1330,7 @@ gobind_fn_EchoUint8(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoUint8", gobind_names_EchoUint8, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoUint8", gobind_names_gobind_fn_EchoUint8, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_uint8(argv[0], "EchoUint8", "v", &a0) < 0)
         goto done;
@@ -1253,7 +1348,7 @@ done:
 
 /* ---- EchoUintptr: EchoUintptr ---- */
 
-static const char *const gobind_names_EchoUintptr[] = {
+static const char *const gobind_names_gobind_fn_EchoUintptr[] = {
     "v",
 };
 
@@ -1268,7 +1363,7 @@ gobind_fn_EchoUintptr(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("EchoUintptr", gobind_names_EchoUintptr, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("EchoUintptr", gobind_names_gobind_fn_EchoUintptr, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_uintptr(argv[0], "EchoUintptr", "v", &a0) < 0)
         goto done;
@@ -1334,7 +1429,7 @@ done:
 
 /* ---- Lambda: Lambda ---- */
 
-static const char *const gobind_names_Lambda[] = {
+static const char *const gobind_names_gobind_fn_Lambda[] = {
     "lambda_",
     "from_",
 };
@@ -1351,7 +1446,7 @@ gobind_fn_Lambda(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Lambda", gobind_names_Lambda, 2, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Lambda", gobind_names_gobind_fn_Lambda, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_int(argv[0], "Lambda", "lambda_", &a0) < 0)
         goto done;
@@ -1420,7 +1515,7 @@ done:
 
 /* ---- Sqrt: Sqrt ---- */
 
-static const char *const gobind_names_Sqrt[] = {
+static const char *const gobind_names_gobind_fn_Sqrt[] = {
     "x",
 };
 
@@ -1435,7 +1530,7 @@ gobind_fn_Sqrt(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Sqrt", gobind_names_Sqrt, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Sqrt", gobind_names_gobind_fn_Sqrt, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_float64(argv[0], "Sqrt", "x", &a0) < 0)
         goto done;
@@ -1453,7 +1548,7 @@ done:
 
 /* ---- Upper: Upper ---- */
 
-static const char *const gobind_names_Upper[] = {
+static const char *const gobind_names_gobind_fn_Upper[] = {
     "s",
 };
 
@@ -1469,7 +1564,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Upper", gobind_names_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Upper", gobind_names_gobind_fn_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
         goto done;
@@ -1506,7 +1601,7 @@ done:
 
 /* ---- Warmer: Warmer ---- */
 
-static const char *const gobind_names_Warmer[] = {
+static const char *const gobind_names_gobind_fn_Warmer[] = {
     "c",
     "d",
 };
@@ -1523,7 +1618,7 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
     PyObject *result = NULL;
 
     (void)module;
-    if (gobind_unpack("Warmer", gobind_names_Warmer, 2, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("Warmer", gobind_names_gobind_fn_Warmer, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     if (gobind_from_py_float64(argv[0], "Warmer", "c", &a0) < 0)
         goto done;
@@ -1539,6 +1634,15 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_float64(&r0);
 done:
     return result;
+}
+
+/* Reports how many Go values Python objects keep alive through handles (for leak checks). */
+static PyObject *
+gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(gobind_scalars_release_count());
 }
 
 static PyMethodDef gobind_methods[] = {
@@ -1697,11 +1801,21 @@ static PyMethodDef gobind_methods[] = {
                 "Warmer(c: float, d: float) -> float\n"
                 "\n"
                 "Warmer adds d degrees to c.")},
+    {"_gobind_handles", gobind_fn__gobind_handles, METH_NOARGS,
+     "_gobind_handles() -> int\n\nHow many Go values Python objects keep alive (for leak checks)."},
     {NULL, NULL, 0, NULL},
 };
 
 static char gobind_module_doc[] = "Package scalars exercises every scalar Go type gobind binds: each Echo\n"
     "function returns its argument, so a round trip shows both conversions.";
+
+/* Readies the bound struct types and adds them to module m; returns -1 on failure. */
+static int
+gobind_add_types(PyObject *m)
+{
+    (void)m;
+    return 0;
+}
 
 #if PY_MAJOR_VERSION >= 3
 static struct PyModuleDef gobind_module = {
@@ -1715,7 +1829,7 @@ PyInit_scalars(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_add_exceptions(m, "scalars") < 0) {
+    if (gobind_add_exceptions(m, "scalars") < 0 || gobind_add_types(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1728,6 +1842,8 @@ initscalars(void)
     PyObject *m = Py_InitModule3("scalars", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    gobind_add_exceptions(m, "scalars");
+    if (gobind_add_exceptions(m, "scalars") < 0)
+        return;
+    gobind_add_types(m);
 }
 #endif

@@ -12,7 +12,9 @@ import "C"
 
 import (
 	"fmt"
+	"runtime/cgo"
 	"runtime/debug"
+	"sync/atomic"
 	"unsafe"
 
 	gobindpkg "example.com/scalars"
@@ -335,7 +337,25 @@ func gobind_scalars_Warmer(a0 C.double, a1 C.double, r0 *C.double, msg *C.gobind
 	return gobindOK
 }
 
-// skipped Celsius: named types are not bound yet
+// gobindLiveHandles counts the handles Python objects hold.
+var gobindLiveHandles atomic.Int64
+
+// gobind_scalars_release drops the handle of a Python object that died.
+//
+//export gobind_scalars_release
+func gobind_scalars_release(h C.uintptr_t) {
+	cgo.Handle(h).Delete()
+	gobindLiveHandles.Add(-1)
+}
+
+// gobind_scalars_release_count reports how many handles Python objects hold.
+//
+//export gobind_scalars_release_count
+func gobind_scalars_release_count() C.int64_t {
+	return C.int64_t(gobindLiveHandles.Load())
+}
+
+// skipped Celsius: values convert as float64; the type itself and its methods are not bound yet
 
 // gobindString copies a string argument out of memory that Python owns.
 func gobindString(v C.gobind_view) string {

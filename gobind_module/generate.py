@@ -24,6 +24,13 @@ def write_depfile(path: str, target: str, deps: Iterable[str]) -> None:
         f.write(' \\\n'.join(lines) + '\n')
 
 
+def source_deps(files: Iterable[str]) -> List[str]:
+    """The Go inputs plus their folders, so that adding a .go file to a package also rebuilds."""
+    files = list(files)
+    folders = {os.path.dirname(f) for f in files if f.endswith('.go')}
+    return files + sorted(folders)
+
+
 def gobind_sources() -> List[str]:
     """gobind's own files that shape the generated code, so an upgrade regenerates."""
     here = Path(__file__).resolve().parent
@@ -49,7 +56,7 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
         for s in plan.skipped:
             warn('gobind: %s: skipped %s: %s' % (plan.name, s.symbol, s.reason))
     if depfile:
-        write_depfile(depfile, paths['go'], list(pkg.files) + gobind_sources())
+        write_depfile(depfile, paths['go'], source_deps(pkg.files) + gobind_sources())
     return plan
 
 
@@ -74,7 +81,7 @@ def go_build(gofile: str, output: str, directory: str, api: Optional[str] = None
         files: List[str] = [gofile]
         if api:
             with open(api) as f:
-                files += json.load(f).get('files', [])
+                files += source_deps(json.load(f).get('files', []))
         write_depfile(depfile, output, files)
 
 

@@ -93,7 +93,10 @@ def inspect_json(package: str, directory: str = '.', tags: Tuple[str, ...] = ())
     if tags:
         cmd += ['-tags', ','.join(tags)]
     cmd.append(package)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    go_dir = os.path.dirname(os.path.abspath(go_executable()))
+    env = dict(os.environ, PATH=go_dir + os.pathsep + os.environ.get('PATH', ''))
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
+                          env=env)
     if proc.returncode != 0:
         msg = proc.stderr.strip() or 'the inspector failed with exit code %d' % proc.returncode
         raise GobindError(msg.replace('gobind-inspect:', 'gobind:', 1))

@@ -77,6 +77,14 @@ def test_rebuilds(project_copy, tmp_path):
     assert b.python('import hello; print(hello.Bye())').stdout.strip() == 'bye'
     assert 'no work to do' in b.ninja().stdout
 
+    # Adding a .go file to the package rebuilds too.
+    time.sleep(1.1)
+    with open(src / 'extra.go', 'w') as f:
+        f.write('package hello\n\n// Extra is in a new file.\nfunc Extra() int { return 7 }\n')
+    assert 'Linking' in b.ninja().stdout
+    assert b.python('import hello; print(hello.Extra())').stdout.strip() == '7'
+    assert 'no work to do' in b.ninja().stdout
+
     # Editing meson.build reconfigures.
     time.sleep(1.1)
     with open(src / 'meson.build', 'a') as f:

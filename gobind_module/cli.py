@@ -69,9 +69,23 @@ def cmd_bind(args: argparse.Namespace) -> None:
     print('gobind: built %s' % os.path.join(args.outdir, os.path.basename(built)))
 
 
+class _CMakeDirAction(argparse.Action):
+    """--cmake-dir: prints the folder of gobind's CMake package (for gobind_DIR) and exits, like --version."""
+
+    def __init__(self, option_strings: List[str], dest: str, help: Optional[str] = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: Optional[str] = None) -> None:
+        print(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'share', 'cmake', 'gobind'))
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='gobind', description='Turn a Go package into a CPython extension module.')
     p.add_argument('--version', action='version', version='gobind ' + __version__)
+    p.add_argument('--cmake-dir', action=_CMakeDirAction,
+                   help="print the folder of gobind's CMake package (gobindConfig.cmake) and exit")
     sub = p.add_subparsers(dest='command')
 
     def common(sp: argparse.ArgumentParser) -> None:

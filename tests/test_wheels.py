@@ -338,7 +338,7 @@ def test_wheel_from_sdist_imports_in_fresh_venv(work, builder, sdist_wheel):
     assert _import_hello(python, work)[0] == GREETING
 
 
-@pytest.mark.xfail(strict=True, reason=(
+@pytest.mark.xfail(strict=False, reason=(
     "gobind.pth imports gobind_module from the frontend's site-packages before pip's build "
     "isolation takes it off sys.path, so Meson and `python -m gobind_module` keep using that "
     "gobind; fix: meson_finder.py should look gobind_module up at find time and forget it after start-up"))

@@ -21,7 +21,7 @@ from mesonbuild.modules import ExtensionModule, ModuleInfo, ModuleReturnValue
 from mesonbuild.programs import ExternalProgram
 
 from gobind_module.project import meson_str
-from gobind_module.render import templates_dir
+from gobind_module.render import render_template
 
 _MODULE_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
 
@@ -61,7 +61,6 @@ class GobindModule(ExtensionModule):
 
     def _recipe(self, state: T.Any, name: str, package: str, kwargs: T.Dict[str, T.Any]) -> str:
         """Renders the Meson recipe that builds module `name` from Go package `package`."""
-        import jinja2
         source_dir = os.path.join(state.source_root, state.subdir)
         go_dir = os.path.normpath(os.path.join(source_dir, kwargs['dir']))
         if not os.path.isdir(go_dir):
@@ -69,9 +68,8 @@ class GobindModule(ExtensionModule):
         tags = kwargs['go_tags']
         tags_args = " '--tags', %s," % meson_str(','.join(tags)) if tags else ''
         subdir = kwargs['subdir']
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
-                                 undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-        return env.get_template('extension.meson.j2').render(
+        return render_template(
+            'extension.meson.j2',
             v='_gobind_%s_' % name,
             name=name,
             package=package,

@@ -60,6 +60,11 @@ def output_names(name: str) -> Dict[str, str]:
     return {role: pattern.format(name=name) for role, pattern in OUTPUTS.items()}
 
 
+def render_template(template: str, **values: object) -> str:
+    """Renders one template of templates/ with the given values."""
+    return _environment().get_template(template).render(**values)
+
+
 def render(plan: ModulePlan) -> Dict[str, str]:
     """The text of every output, keyed by role."""
     env = _environment()

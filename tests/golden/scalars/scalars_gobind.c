@@ -91,25 +91,30 @@ gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
     return -1;
 }
 
+/* Raises the TypeError for a keyword argument fn() does not take; returns -1. */
+static inline int
+gobind_unexpected_kw(const char *fn, PyObject *key)
+{
+    PyObject *repr = PyObject_Repr(key);
+    if (repr == NULL)
+        return -1;
+#if PY_MAJOR_VERSION >= 3
+    PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %U", fn, repr);
+#else
+    PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %s", fn, PyString_AsString(repr));
+#endif
+    Py_DECREF(repr);
+    return -1;
+}
+
 /* Places one keyword argument into argv; returns -1 with TypeError set. */
 static inline int
 gobind_bind_kw(const char *fn, const char *const *names, Py_ssize_t n,
                PyObject *key, PyObject *value, PyObject **argv)
 {
     Py_ssize_t i = gobind_kw_index(key, names, n);
-    if (i < 0) {
-        PyObject *repr = PyObject_Repr(key);
-        if (repr == NULL)
-            return -1;
-#if PY_MAJOR_VERSION >= 3
-        PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %U", fn, repr);
-#else
-        PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %s", fn,
-                     PyString_AsString(repr));
-#endif
-        Py_DECREF(repr);
-        return -1;
-    }
+    if (i < 0)
+        return gobind_unexpected_kw(fn, key);
     if (argv[i] != NULL) {
         PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fn, names[i]);
         return -1;
@@ -570,19 +575,8 @@ gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char 
         return -1;
     }
     while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
-        if (gobind_kw_index(key, fields, n) < 0) {
-            PyObject *repr = PyObject_Repr(key);
-            if (repr == NULL)
-                return -1;
-#if PY_MAJOR_VERSION >= 3
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %U", type_name, repr);
-#else
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %s", type_name,
-                         PyString_AsString(repr));
-#endif
-            Py_DECREF(repr);
-            return -1;
-        }
+        if (gobind_kw_index(key, fields, n) < 0)
+            return gobind_unexpected_kw(type_name, key);
         if (PyObject_SetAttr(self, key, value) < 0)
             return -1;
     }

@@ -139,7 +139,7 @@ def struct_conversion(go_alias: str, name: str, pointer: bool) -> Conversion:
         go_type=('*' if pointer else '') + '%s.%s' % (go_alias, name),
         py_type=name + (' | None' if pointer else ''),
         c_type='uintptr_t', c_arg='uintptr_t', c_arg_init='0', c_pass='{x}', c_out='uintptr_t',
-        from_py='gobind_from_py_%s%s' % (name, suffix), to_py='gobind_to_py_%s%s' % (name, suffix),
+        from_py='gobind_from_py_%s%s' % (name, suffix), to_py='gobind_to_py_%s' % name,
         release='',
         go_in=('gobindPtr_%s({x})' if pointer else '*gobindPtr_%s({x})') % name,
         go_out=('*{r} = gobindHandle_%s({v})' if pointer else '*{r} = gobindHandle_%s(&{v})') % name,

@@ -644,14 +644,9 @@ gobind_from_py_Person_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
     return 0;
 }
 
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
 static inline PyObject *
 gobind_to_py_Person(uintptr_t *handle)
-{
-    return gobind_wrap(&gobind_type_Person, *handle);
-}
-
-static inline PyObject *
-gobind_to_py_Person_ptr(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Person, *handle);
 }
@@ -680,14 +675,9 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
     return 0;
 }
 
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
 static inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
-{
-    return gobind_wrap(&gobind_type_Point, *handle);
-}
-
-static inline PyObject *
-gobind_to_py_Point_ptr(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
 }
@@ -757,7 +747,7 @@ gobind_fn_FriendOf(PyObject *module, GOBIND_ARGS)
         gobind_raise(status, &msg);
         goto done;
     }
-    result = gobind_to_py_Person_ptr(&r0);
+    result = gobind_to_py_Person(&r0);
 done:
     return result;
 }
@@ -794,7 +784,7 @@ gobind_fn_NewPerson(PyObject *module, GOBIND_ARGS)
         gobind_raise(status, &msg);
         goto done;
     }
-    result = gobind_to_py_Person_ptr(&r0);
+    result = gobind_to_py_Person(&r0);
 done:
     gobind_view_release(&a0);
     return result;
@@ -933,7 +923,7 @@ gobind_get_Person_Friend(PyObject *self, void *closure)
     status = gobind_structs_Person_get_Friend(((gobind_object *)self)->handle, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
-    return gobind_to_py_Person_ptr(&out);
+    return gobind_to_py_Person(&out);
 }
 
 static int

@@ -591,6 +591,21 @@ gobind_cannot_delete(const char *type_name, const char *field)
     return -1;
 }
 
+/* gobind C runtime hooks: what happens around every call into Go and at module init.
+   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python. */
+
+/* Around a Go call: let other Python threads run while Go works. */
+#define GOBIND_CALL_BEGIN Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END Py_END_ALLOW_THREADS
+
+/* Runs once when the module is initialised; returns -1 with an exception set on failure. */
+static inline int
+gobind_runtime_init(PyObject *m)
+{
+    (void)m;
+    return 0;
+}
+
 /* ---- Hello: Hello ---- */
 
 static const char *const gobind_names_gobind_fn_Hello[] = {
@@ -612,9 +627,9 @@ gobind_fn_Hello(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_str(argv[0], "Hello", "name", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_hello_Hello(a0.view, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -667,7 +682,7 @@ PyInit_hello(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_add_exceptions(m, "hello") < 0 || gobind_add_types(m) < 0) {
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "hello") < 0 || gobind_add_types(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -680,7 +695,7 @@ inithello(void)
     PyObject *m = Py_InitModule3("hello", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_add_exceptions(m, "hello") < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "hello") < 0)
         return;
     gobind_add_types(m);
 }

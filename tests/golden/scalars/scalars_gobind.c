@@ -591,6 +591,21 @@ gobind_cannot_delete(const char *type_name, const char *field)
     return -1;
 }
 
+/* gobind C runtime hooks: what happens around every call into Go and at module init.
+   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python. */
+
+/* Around a Go call: let other Python threads run while Go works. */
+#define GOBIND_CALL_BEGIN Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END Py_END_ALLOW_THREADS
+
+/* Runs once when the module is initialised; returns -1 with an exception set on failure. */
+static inline int
+gobind_runtime_init(PyObject *m)
+{
+    (void)m;
+    return 0;
+}
+
 /* ---- Add: Add ---- */
 
 static const char *const gobind_names_gobind_fn_Add[] = {
@@ -616,9 +631,9 @@ gobind_fn_Add(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int64(argv[1], "Add", "b", &a1) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Add(a0, a1, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -640,9 +655,9 @@ gobind_fn_Big(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Big(&r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -672,9 +687,9 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_bool(argv[0], "Check", "ok", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Check(a0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -726,9 +741,9 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_bytes(argv[5], "Describe", "data", &a5) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Describe(a0, a1, a2, a3, a4.view, a5.view, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -765,9 +780,9 @@ gobind_fn_Divide(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "Divide", "b", &a1) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Divide(a0, a1, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -798,9 +813,9 @@ gobind_fn_EchoBool(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_bool(argv[0], "EchoBool", "b", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoBool(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -831,9 +846,9 @@ gobind_fn_EchoBytes(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_bytes(argv[0], "EchoBytes", "b", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoBytes(a0.view, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -865,9 +880,9 @@ gobind_fn_EchoComplex128(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_complex(argv[0], "EchoComplex128", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoComplex128(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -898,9 +913,9 @@ gobind_fn_EchoComplex64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_complex(argv[0], "EchoComplex64", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoComplex64(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -931,9 +946,9 @@ gobind_fn_EchoFloat32(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_float32(argv[0], "EchoFloat32", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoFloat32(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -964,9 +979,9 @@ gobind_fn_EchoFloat64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_float64(argv[0], "EchoFloat64", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoFloat64(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -997,9 +1012,9 @@ gobind_fn_EchoInt(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int(argv[0], "EchoInt", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoInt(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1030,9 +1045,9 @@ gobind_fn_EchoInt16(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int16(argv[0], "EchoInt16", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoInt16(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1063,9 +1078,9 @@ gobind_fn_EchoInt32(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int32(argv[0], "EchoInt32", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoInt32(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1096,9 +1111,9 @@ gobind_fn_EchoInt64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int64(argv[0], "EchoInt64", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoInt64(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1129,9 +1144,9 @@ gobind_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int8(argv[0], "EchoInt8", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoInt8(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1162,9 +1177,9 @@ gobind_fn_EchoString(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_str(argv[0], "EchoString", "s", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoString(a0.view, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1196,9 +1211,9 @@ gobind_fn_EchoUint(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint(argv[0], "EchoUint", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoUint(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1229,9 +1244,9 @@ gobind_fn_EchoUint16(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint16(argv[0], "EchoUint16", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoUint16(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1262,9 +1277,9 @@ gobind_fn_EchoUint32(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint32(argv[0], "EchoUint32", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoUint32(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1295,9 +1310,9 @@ gobind_fn_EchoUint64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint64(argv[0], "EchoUint64", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoUint64(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1328,9 +1343,9 @@ gobind_fn_EchoUint8(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint8(argv[0], "EchoUint8", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoUint8(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1361,9 +1376,9 @@ gobind_fn_EchoUintptr(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uintptr(argv[0], "EchoUintptr", "v", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_EchoUintptr(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1385,9 +1400,9 @@ gobind_fn_Freeze(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Freeze(&r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1409,9 +1424,9 @@ gobind_fn_Invalid(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Invalid(&r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1446,9 +1461,9 @@ gobind_fn_Lambda(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_str(argv[1], "Lambda", "from_", &a1) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Lambda(a0, a1.view, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1471,9 +1486,9 @@ gobind_fn_None_(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_None(&r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1494,9 +1509,9 @@ gobind_fn_Nothing(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Nothing(&msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1528,9 +1543,9 @@ gobind_fn_Sqrt(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_float64(argv[0], "Sqrt", "x", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Sqrt(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1562,9 +1577,9 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Upper(a0.view, &r0, &r1, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1618,9 +1633,9 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_scalars_Warmer(a0, a1, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1823,7 +1838,7 @@ PyInit_scalars(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_add_exceptions(m, "scalars") < 0 || gobind_add_types(m) < 0) {
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "scalars") < 0 || gobind_add_types(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1836,7 +1851,7 @@ initscalars(void)
     PyObject *m = Py_InitModule3("scalars", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_add_exceptions(m, "scalars") < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "scalars") < 0)
         return;
     gobind_add_types(m);
 }

@@ -591,6 +591,21 @@ gobind_cannot_delete(const char *type_name, const char *field)
     return -1;
 }
 
+/* gobind C runtime hooks: what happens around every call into Go and at module init.
+   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python. */
+
+/* Around a Go call: let other Python threads run while Go works. */
+#define GOBIND_CALL_BEGIN Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END Py_END_ALLOW_THREADS
+
+/* Runs once when the module is initialised; returns -1 with an exception set on failure. */
+static inline int
+gobind_runtime_init(PyObject *m)
+{
+    (void)m;
+    return 0;
+}
+
 /* ---- bound structs: handles and conversions ---- */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -707,9 +722,9 @@ gobind_fn_Distance2(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_Point(argv[1], "Distance2", "b", &a1) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_Distance2(a0, a1, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -740,9 +755,9 @@ gobind_fn_FriendOf(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_Person_ptr(argv[0], "FriendOf", "p", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_FriendOf(a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -777,9 +792,9 @@ gobind_fn_NewPerson(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "NewPerson", "age", &a1) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_NewPerson(a0.view, a1, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -802,9 +817,9 @@ gobind_fn_Origin(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_Origin(&r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1003,9 +1018,9 @@ gobind_m_Person_Birthday(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_Person_Birthday(((gobind_object *)self)->handle, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1035,9 +1050,9 @@ gobind_m_Person_Greet(PyObject *self, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_Person_ptr(argv[0], "Person.Greet", "other", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_Person_Greet(((gobind_object *)self)->handle, a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1204,9 +1219,9 @@ gobind_m_Point_Add(PyObject *self, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_Point(argv[0], "Point.Add", "q", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_Point_Add(((gobind_object *)self)->handle, a0, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1235,9 +1250,9 @@ gobind_m_Point_Scale(PyObject *self, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_float64(argv[0], "Point.Scale", "k", &a0) < 0)
         goto done;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_Point_Scale(((gobind_object *)self)->handle, a0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1259,9 +1274,9 @@ gobind_m_Point_String(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_structs_Point_String(((gobind_object *)self)->handle, &r0, &msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1410,7 +1425,7 @@ PyInit_structs(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_add_exceptions(m, "structs") < 0 || gobind_add_types(m) < 0) {
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0 || gobind_add_types(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1423,7 +1438,7 @@ initstructs(void)
     PyObject *m = Py_InitModule3("structs", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_add_exceptions(m, "structs") < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0)
         return;
     gobind_add_types(m);
 }

@@ -123,6 +123,7 @@ class Const:
     kind: str
     value: str
     doc: str = ''
+    untyped: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -229,7 +230,8 @@ def package_from_json(data: Dict[str, Any]) -> Package:
         types=tuple(_typedecl(t) for t in data.get('types') or ()),
         external_types=tuple(_typedecl(t) for t in data.get('external_types') or ()),
         consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=c['value'],
-                           doc=c.get('doc', '')) for c in data.get('consts') or ()),
+                           doc=c.get('doc', ''), untyped=c.get('untyped', False))
+                     for c in data.get('consts') or ()),
         vars=tuple(Var(name=v['name'], type=_type(v['type']), doc=v.get('doc', ''))
                    for v in data.get('vars') or ()),
         skipped=tuple(Skipped(s['symbol'], s['reason']) for s in data.get('skipped') or ()),

@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import dataclasses
 import keyword
+import math
 import re
-from typing import List, Optional, Sequence, Tuple
+from fractions import Fraction
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from .model import Func, Package, Skipped, TypeDecl
-from .typemap import Conversion, TypeMapper, Unsupported, result_conversion
+from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
+from .typemap import (VALUE_BASES, Conversion, SeqType, TypeMapper, Unsupported, ValueType,
+                      seq_order)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
-RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic'})
+RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue'})
 
 _IDENT = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
+
+#: Bytes per element of each buffer format gobind exports.
+_ITEMSIZE = {'?': 1, 'b': 1, 'B': 1, 'h': 2, 'H': 2, 'i': 4, 'I': 4, 'q': 8, 'Q': 8,
+             'f': 4, 'd': 8, 'Zf': 8, 'Zd': 16}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,6 +35,8 @@ class ArgPlan:
     index: int
     py_name: str           # keyword name in Python
     conv: Conversion
+    variadic: bool = False  # the Go ...T parameter, collected from Python's extra positionals
+    elem_py: str = ''       # variadic: the Python type of one item
 
     @property
     def c_local(self) -> str:
@@ -43,7 +52,18 @@ class ArgPlan:
 
     @property
     def go_value(self) -> str:
-        return self.conv.go_in.format(x=self.go_param)
+        return self.conv.go_in.format(x=self.go_param) + ('...' if self.variadic else '')
+
+    @property
+    def py_param(self) -> str:
+        """The parameter in a Python signature, e.g. `name: str` or `*xs: int`."""
+        return self.py_param_with(lambda ann: ann)
+
+    def py_param_with(self, ann) -> str:
+        """py_param, with the annotation passed through ann."""
+        if self.variadic:
+            return '*%s: %s' % (self.py_name, ann(self.elem_py))
+        return '%s: %s' % (self.py_name, ann(self.conv.py_param))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,10 +92,10 @@ class ResultPlan:
 
 @dataclasses.dataclass(frozen=True)
 class FuncPlan:
-    """A bound package-level function."""
+    """A bound package-level function, or a method of a bound class."""
 
     go_name: str           # name in the Go package
-    py_name: str           # attribute name in the Python module
+    py_name: str           # attribute name in the Python module or class
     export: str            # name of the cgo export the C code calls
     args: Tuple[ArgPlan, ...]
     results: Tuple[ResultPlan, ...]
@@ -85,12 +105,29 @@ class FuncPlan:
     text_signature: str    # CPython __text_signature__ form: ($module, /, name)
     pyi_params: str        # parameters for the .pyi stub
     py_return: str         # return annotation
-    receiver: str = ''     # for methods: the Go type name of the receiver's struct
+    receiver: str = ''     # for methods: the class id of the receiver's type
+    recv_value: Optional[Conversion] = None  # methods of value classes: how self crosses
+    release_gil: bool = True
+
+    @property
+    def variadic(self) -> Optional[ArgPlan]:
+        return self.args[-1] if self.args and self.args[-1].variadic else None
+
+    @property
+    def fixed_args(self) -> Tuple[ArgPlan, ...]:
+        return self.args[:-1] if self.variadic else self.args
 
     @property
     def go_target(self) -> str:
-        """What the Go call is made on: the package alias, or the receiver pointer."""
+        """What the Go call is made on: the package alias, or the receiver."""
+        if self.recv_value is not None:
+            return self.recv_value.go_in.format(x='self')
         return 'gobindPtr_%s(self)' % self.receiver if self.receiver else 'gobindpkg'
+
+    @property
+    def self_c_type(self) -> str:
+        """C type of the receiver on the cgo boundary."""
+        return self.recv_value.c_type if self.recv_value is not None else 'uintptr_t'
 
     @property
     def c_name(self) -> str:
@@ -124,14 +161,14 @@ class FuncPlan:
 
     @property
     def pyi_doc(self) -> str:
-        return py_docstring(self.doc or self.signature)
+        return py_docstring(self.full_doc)
 
 
 @dataclasses.dataclass(frozen=True)
 class FieldPlan:
-    """An exported struct field, read and written as a Python attribute."""
+    """An exported struct field (or one promoted from an embedded struct), read and written as an attribute."""
 
-    go_name: str
+    go_name: str           # selector from the struct, e.g. Name (Go resolves promoted fields)
     py_name: str
     conv: Conversion
     doc: str
@@ -141,6 +178,10 @@ class FieldPlan:
     @property
     def c_doc(self) -> str:
         return c_string('%s: %s%s' % (self.py_name, self.conv.py_type, '\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def pyi_doc(self) -> str:
+        return py_docstring(self.doc) if self.doc else ''
 
     @property
     def go_get(self) -> str:
@@ -162,20 +203,168 @@ class StructPlan:
     methods: Tuple[FuncPlan, ...]
     str_method: Optional[FuncPlan]   # String() string, used for __str__
     new_export: str
+    error_kind: int = 0              # >0 when the type implements error: its index in the error table
+    error_value_receiver: bool = False  # T itself (not only *T) implements error
+
+    @property
+    def id(self) -> str:
+        return self.go_name
 
     @property
     def c_doc(self) -> str:
-        sig = '%s(%s)' % (self.py_name, ', '.join('%s: %s = ...' % (f.py_name, f.conv.py_type) for f in self.fields))
+        sig = '%s(%s)' % (self.py_name, ', '.join('%s: %s = ...' % (f.py_name, f.conv.py_param) for f in self.fields))
         return c_string(sig + ('\n\n' + self.doc if self.doc else ''))
 
     @property
     def pyi_doc(self) -> str:
         return py_docstring(self.doc or self.py_name)
 
+
+@dataclasses.dataclass(frozen=True)
+class SeqPlan:
+    """A slice or array type bound as a sequence class over the Go value."""
+
+    seq: SeqType
+    doc: str
+    methods: Tuple[FuncPlan, ...]
+    str_method: Optional[FuncPlan]
+    prefix: str                     # prefix of this class's cgo exports
+
     @property
-    def pyi_init(self) -> str:
-        return ', '.join(['self', '*'] + ['%s: %s = ...' % (f.py_name, f.conv.py_type) for f in self.fields]) \
-            if self.fields else 'self'
+    def id(self) -> str:
+        return self.seq.id
+
+    @property
+    def py_name(self) -> str:
+        return self.seq.py_name
+
+    @property
+    def elem(self) -> Conversion:
+        return self.seq.elem
+
+    @property
+    def is_array(self) -> bool:
+        return self.seq.is_array
+
+    @property
+    def buffer(self) -> bool:
+        """Numeric elements: the class exports the buffer protocol over the Go memory."""
+        return self.seq.leaf is not None
+
+    @property
+    def buffer_format(self) -> str:
+        return self.seq.leaf.buffer_format if self.seq.leaf else ''
+
+    @property
+    def itemsize(self) -> int:
+        return _ITEMSIZE[self.buffer_format] if self.buffer else 0
+
+    @property
+    def ndim(self) -> int:
+        return 1 + len(self.seq.shape)
+
+    @property
+    def inner_shape(self) -> Tuple[int, ...]:
+        return self.seq.shape
+
+    @property
+    def fast_in(self) -> bool:
+        """Elements whose C form is the Go memory layout: a matching buffer passes straight to Go."""
+        return self.seq.elem.c_same and not self.seq.shape
+
+    @property
+    def go_elem(self) -> str:
+        return self.seq.go_type[len('[]'):] if not self.is_array and not self.seq.decl else ''
+
+    @property
+    def c_doc(self) -> str:
+        what = ('array of %d %s' % (self.seq.length, self.elem.py_type)) if self.is_array \
+            else 'slice of %s' % self.elem.py_type
+        sig = '%s(items: Sequence[%s] = ())' % (self.py_name, self.elem.py_param)
+        text = '%s\n\nA Go %s, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.' \
+            % (sig, what)
+        return c_string(text + ('\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def pyi_doc(self) -> str:
+        return py_docstring(self.doc or 'A Go %s sequence.' % self.seq.kind)
+
+
+@dataclasses.dataclass(frozen=True)
+class ValuePlan:
+    """A named Go type over a basic type, bound as a subclass of int, float, complex, str or bytes."""
+
+    value: ValueType
+    doc: str
+    methods: Tuple[FuncPlan, ...]
+    str_method: Optional[FuncPlan]
+    enum: Tuple['ConstPlan', ...]   # typed integer consts of this type: the members of an IntEnum
+
+    @property
+    def id(self) -> str:
+        return self.value.id
+
+    @property
+    def py_name(self) -> str:
+        return self.value.py_name
+
+    @property
+    def py_base(self) -> str:
+        return self.value.py_base
+
+    @property
+    def c_base(self) -> str:
+        return VALUE_BASES[self.value.py_base]
+
+    @property
+    def c_doc(self) -> str:
+        sig = '%s(value: %s)' % (self.py_name, self.py_base)
+        return c_string(sig + ('\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def pyi_doc(self) -> str:
+        return py_docstring(self.doc or self.py_name)
+
+
+@dataclasses.dataclass(frozen=True)
+class VarPlan:
+    """A package-level variable, read and written live as a module attribute."""
+
+    go_name: str
+    py_name: str
+    conv: Conversion
+    doc: str
+    getter: str
+    setter: str
+
+    @property
+    def c_doc(self) -> str:
+        return c_string('%s: %s%s' % (self.py_name, self.conv.py_type, '\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def go_get(self) -> str:
+        return self.conv.go_out.format(r='out', v='gobindpkg.' + self.go_name)
+
+    @property
+    def go_set(self) -> str:
+        return 'gobindpkg.%s = %s' % (self.go_name, self.conv.go_in.format(x='v'))
+
+
+@dataclasses.dataclass(frozen=True)
+class ConstPlan:
+    """A constant, made into a module attribute when the module is initialised."""
+
+    go_name: str
+    py_name: str
+    py_type: str
+    c_value: str       # C expression making the Python value (a new reference)
+    py_value: str      # Python literal of the value, for the stub
+    doc: str
+    type_id: str = ''  # the ValuePlan id of its named type, if that type is bound
+
+    @property
+    def c_doc(self) -> str:
+        return c_string(self.doc)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -190,16 +379,37 @@ class ModulePlan:
     skipped: Tuple[Skipped, ...]
     py_major: int
     structs: Tuple[StructPlan, ...] = ()
+    seqs: Tuple[SeqPlan, ...] = ()
+    values: Tuple[ValuePlan, ...] = ()
+    vars: Tuple[VarPlan, ...] = ()
+    consts: Tuple[ConstPlan, ...] = ()
 
     @property
     def go_import_name(self) -> str:
-        """How the Go file imports the package: by alias, or blank when nothing is bound."""
-        return self.go_alias if self.funcs or self.structs else '_'
+        """How the Go file imports the package: by alias, or blank when nothing refers to it."""
+        used = self.funcs or self.structs or self.vars or self.values \
+            or any(s.seq.decl or '%s.' % self.go_alias in s.seq.go_type for s in self.seqs)
+        return self.go_alias if used else '_'
+
+    @property
+    def handle_classes(self) -> Tuple[object, ...]:
+        """Every class whose instances hold a handle: structs, then sequences."""
+        return tuple(self.structs) + tuple(self.seqs)
+
+    @property
+    def error_structs(self) -> Tuple[StructPlan, ...]:
+        """Bound structs that implement error, in the order of their error_kind."""
+        return tuple(s for s in self.structs if s.error_kind)
 
     @property
     def release_export(self) -> str:
         """The cgo export that deletes a handle when its Python object dies."""
         return 'gobind_%s_release' % self.name
+
+    @property
+    def prefix(self) -> str:
+        """Prefix of module-wide cgo exports."""
+        return 'gobind_%s_' % self.name
 
     @property
     def c_doc(self) -> str:
@@ -214,6 +424,42 @@ class ModulePlan:
     def pyi_doc(self) -> str:
         return py_docstring(self.doc)
 
+    @property
+    def class_names(self) -> Tuple[str, ...]:
+        """Python names of every bound class."""
+        return tuple(c.py_name for c in self.structs + self.seqs + self.values) + ('GoErrorValue',)
+
+    @property
+    def pyi_shielded(self) -> Tuple[str, ...]:
+        """Class names that a member of some class hides inside that class's body (the stub
+        refers to them through module-level aliases: _Name = Name)."""
+        members = set()
+        for c in self.structs:
+            members.update(f.py_name for f in c.fields)
+        for c in self.structs + self.seqs + self.values:
+            members.update(f.py_name for f in c.methods)
+        return tuple(n for n in self.class_names if n in members)
+
+    def pyi_ann(self, text: str) -> str:
+        """A type annotation for use inside a class body of the stub."""
+        for name in self.pyi_shielded:
+            text = re.sub(r'\b%s\b' % re.escape(name), '_' + name, text)
+        return text
+
+    def pyi_method_params(self, f: 'FuncPlan') -> str:
+        """The parameters of a method in the stub, after self."""
+        return ''.join(', ' + a.py_param_with(self.pyi_ann) for a in f.args)
+
+    def pyi_struct_init(self, s: 'StructPlan') -> str:
+        """The parameters of a struct class's __init__ in the stub."""
+        return ', '.join(['self'] + (['*'] if s.fields else [])
+                         + ['%s: %s = ...' % (f.py_name, self.pyi_ann(f.conv.py_param)) for f in s.fields])
+
+    @property
+    def module_attrs(self) -> Tuple[str, ...]:
+        """Names of the live attributes (vars), for the module's __dir__."""
+        return tuple(v.py_name for v in self.vars)
+
 
 def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
     """A Python identifier for a Go name: keywords and reserved names get a trailing '_'."""
@@ -223,123 +469,294 @@ def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
     return name
 
 
+class _Planner:
+    """One pass over a Package, building the plan of each symbol and collecting skips."""
+
+    def __init__(self, pkg: Package, name: str):
+        self.pkg = pkg
+        self.name = name
+        self.mapper = TypeMapper(pkg, 'gobindpkg')
+        self.skipped: List[Skipped] = list(pkg.skipped)
+        self.used: List[str] = []   # module-level Python names
+
+    def skip(self, symbol: str, reason: str) -> None:
+        self.skipped.append(Skipped(symbol, reason))
+
+    def module_name(self, go_name: str) -> str:
+        py = python_name(go_name, self.used)
+        self.used.append(py)
+        return py
+
+    def plan(self, py_major: int) -> ModulePlan:
+        structs: List[StructPlan] = []
+        named_seqs: Dict[str, TypeDecl] = {}
+        named_values: List[TypeDecl] = []
+        for decl in self.pkg.types:
+            kind = decl.underlying.kind
+            if decl.type_params or decl.alias:
+                self.skip(decl.name, 'generic types and aliases are not bound yet')
+            elif kind == 'struct':
+                structs.append(self.struct(decl))
+            elif kind in ('slice', 'array') or kind == 'basic':
+                try:
+                    self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
+                except Unsupported as e:
+                    self.skip(decl.name, str(e))
+                    continue
+                if decl.name in self.mapper.seqs:
+                    named_seqs[decl.name] = decl
+                elif decl.name in self.mapper.values:
+                    named_values.append(decl)
+                else:
+                    self.skip(decl.name, 'values convert as %s (Python cannot subclass it), so its '
+                              'methods are not bound' % decl.underlying.go_spelling())
+            else:
+                self.skip(decl.name, 'named %s types are not bound yet' % kind)
+        error_kind = 0
+        for i, s in enumerate(structs):
+            if s.error_kind:
+                error_kind += 1
+                structs[i] = dataclasses.replace(s, error_kind=error_kind)
+        funcs = [f for f in (self.func(fn) for fn in self.pkg.funcs) if f is not None]
+        vars_ = [v for v in (self.var(v) for v in self.pkg.vars) if v is not None]
+        consts = [c for c in (self.const(c) for c in self.pkg.consts) if c is not None]
+        values = [self.value(d, consts, py_major) for d in named_values]
+        # Sequence classes are known only after every signature was mapped.
+        seqs = [self.seq(s) for s in seq_order(self.mapper)]
+        for s in seqs:
+            if not s.seq.decl:
+                self.used.append(s.py_name)
+        self.skipped.sort(key=lambda s: s.symbol)
+        return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
+                          doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
+                          py_major=py_major, structs=tuple(structs), seqs=tuple(seqs),
+                          values=tuple(values), vars=tuple(vars_), consts=tuple(consts))
+
+    # ---- functions and methods ------------------------------------------
+
+    def func(self, fn: Func) -> Optional[FuncPlan]:
+        try:
+            plan = plan_func(self.mapper, fn, self.name, self.used)
+        except Unsupported as e:
+            self.skip(fn.name, str(e))
+            return None
+        self.used.append(plan.py_name)
+        return plan
+
+    def methods(self, decl: TypeDecl, taken: List[str], recv_value: Optional[Conversion] = None,
+                why_no_pointer: str = '') -> Tuple[Tuple[FuncPlan, ...], Optional[FuncPlan]]:
+        methods: List[FuncPlan] = []
+        str_method = None
+        for m in decl.methods:
+            symbol = '%s.%s' % (decl.name, m.name)
+            if recv_value is not None and m.pointer_receiver:
+                self.skip(symbol, why_no_pointer)
+                continue
+            try:
+                plan = plan_func(self.mapper, m, self.name, taken, receiver=decl.name, recv_value=recv_value)
+            except Unsupported as e:
+                self.skip(symbol, str(e))
+                continue
+            taken.append(plan.py_name)
+            methods.append(plan)
+            if m.name == 'String' and not plan.args and len(plan.results) == 1 \
+                    and plan.results[0].conv.py_type == 'str' and not plan.returns_error:
+                str_method = plan
+        return tuple(methods), str_method
+
+    # ---- structs ----------------------------------------------------------
+
+    def struct(self, decl: TypeDecl) -> StructPlan:
+        fields: List[FieldPlan] = []
+        taken: List[str] = []
+        prefix = 'gobind_%s_%s_' % (self.name, decl.name)
+        for selector, f in promoted_fields(self.pkg, decl):
+            symbol = '%s.%s' % (decl.name, f.name)
+            try:
+                conv = self.mapper.conversion(f.type)
+            except Unsupported as e:
+                self.skip(symbol, 'field type: %s' % e)
+                continue
+            py = python_name(f.name, taken)
+            taken.append(py)
+            fields.append(FieldPlan(selector, py, conv, f.doc, prefix + 'get_' + f.name,
+                                    prefix + 'set_' + f.name))
+        methods, str_method = self.methods(decl, taken)
+        error = [m for m in decl.methods if m.name == 'Error' and not m.params
+                 and len(m.results) == 1 and m.results[0].type == GoType(kind='basic', name='string')]
+        return StructPlan(go_name=decl.name, py_name=self.module_name(decl.name), doc=decl.doc,
+                          fields=tuple(fields), methods=methods, str_method=str_method,
+                          new_export=prefix + 'new', error_kind=1 if error else 0,
+                          error_value_receiver=bool(error) and not error[0].pointer_receiver)
+
+    # ---- named slices, arrays and values ---------------------------------
+
+    def seq(self, seq: SeqType) -> SeqPlan:
+        prefix = 'gobind_%s_%s_' % (self.name, seq.id)
+        if seq.decl is None:
+            return SeqPlan(seq=seq, doc='', methods=(), str_method=None, prefix=prefix)
+        self.used.append(seq.py_name)
+        methods, str_method = self.methods(seq.decl, ['copy'])
+        return SeqPlan(seq=seq, doc=seq.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
+
+    def value(self, decl: TypeDecl, consts: List['ConstPlan'], py_major: int) -> ValuePlan:
+        value = self.mapper.values[decl.name]
+        self.used.append(value.py_name)
+        recv = self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
+        recv = dataclasses.replace(recv, from_py=value.base.from_py)
+        why = 'has a pointer receiver, and %s values are immutable in Python' % value.py_base
+        methods, str_method = self.methods(decl, [], recv_value=recv, why_no_pointer=why)
+        members: Tuple[ConstPlan, ...] = ()
+        if value.py_base == 'int' and py_major >= 3:
+            members = tuple(sorted((c for c in consts if c.type_id == decl.name),
+                                   key=lambda c: (int(c.py_value), c.py_name)))
+        return ValuePlan(value=value, doc=decl.doc, methods=methods, str_method=str_method, enum=members)
+
+    # ---- vars and consts -------------------------------------------------
+
+    def var(self, v: Var) -> Optional[VarPlan]:
+        try:
+            conv = self.mapper.conversion(v.type)
+        except Unsupported as e:
+            self.skip(v.name, str(e))
+            return None
+        prefix = 'gobind_%s_var_' % self.name
+        return VarPlan(go_name=v.name, py_name=self.module_name(v.name), conv=conv, doc=v.doc,
+                       getter=prefix + 'get_' + v.name, setter=prefix + 'set_' + v.name)
+
+    def const(self, c: Const) -> Optional[ConstPlan]:
+        try:
+            c_value, py_value, py_type = const_value(c)
+        except Unsupported as e:
+            self.skip(c.name, str(e))
+            return None
+        type_id = ''
+        if c.type.kind == 'named' and c.type.pkg == self.pkg.path and not c.untyped:
+            try:
+                conv = self.mapper.conversion(c.type)
+            except Unsupported:
+                conv = None
+            if conv is not None and c.type.name in self.mapper.values:
+                type_id = c.type.name
+                py_type = conv.py_type
+        return ConstPlan(go_name=c.name, py_name=self.module_name(c.name), py_type=py_type,
+                         c_value=c_value, py_value=py_value, doc=c.doc, type_id=type_id)
+
+
 def plan_module(pkg: Package, name: str, py_major: int = 3) -> ModulePlan:
     """Builds the ModulePlan for binding pkg as Python module `name`."""
     if not _IDENT.match(name) or keyword.iskeyword(name):
         raise ValueError('module name %r is not a Python identifier' % name)
-    go_alias = 'gobindpkg'
-    mapper = TypeMapper(pkg, go_alias)
-    skipped: List[Skipped] = list(pkg.skipped)
-    funcs: List[FuncPlan] = []
-    used: List[str] = []
-    for fn in pkg.funcs:
-        try:
-            plan = _plan_func(mapper, fn, name, used)
-        except Unsupported as e:
-            skipped.append(Skipped(fn.name, str(e)))
-            continue
-        used.append(plan.py_name)
-        funcs.append(plan)
-    structs: List[StructPlan] = []
-    for decl in pkg.types:
-        if decl.underlying.kind != 'struct' or decl.type_params or decl.alias:
-            if decl.underlying.kind == 'struct':
-                skipped.append(Skipped(decl.name, 'generic types and aliases are not bound yet'))
-            elif decl.underlying.kind in BASIC_KINDS:
-                skipped.append(Skipped(decl.name, 'values convert as %s; the type itself and its methods '
-                                       'are not bound yet' % decl.underlying.go_spelling()))
-            else:
-                skipped.append(Skipped(decl.name, 'named %s types are not bound yet' % decl.underlying.kind))
-            continue
-        structs.append(_plan_struct(mapper, decl, name, skipped))
-    for c in pkg.consts:
-        skipped.append(Skipped(c.name, 'constants are not bound yet'))
-    for v in pkg.vars:
-        skipped.append(Skipped(v.name, 'variables are not bound yet'))
-    skipped.sort(key=lambda s: s.symbol)
-    return ModulePlan(name=name, go_path=pkg.path, go_alias=go_alias, doc=pkg.doc,
-                      funcs=tuple(funcs), skipped=tuple(skipped), py_major=py_major,
-                      structs=tuple(structs))
+    return _Planner(pkg, name).plan(py_major)
 
 
-#: Underlying kinds whose named types are bound through their underlying type.
-BASIC_KINDS = ('basic',)
+def promoted_fields(pkg: Package, decl: TypeDecl) -> List[Tuple[str, Field]]:
+    """The exported fields of a struct, then those promoted from its embedded struct values, with Go selectors.
+
+    As in Go, a shallower field hides deeper ones of the same name, and two fields of one
+    name at the same depth hide each other.
+    """
+    result: List[Tuple[str, Field]] = []
+    claimed = set()
+    seen = {decl.name}
+    level = [(decl, '')]
+    while level:
+        here: Dict[str, List[Tuple[str, Field]]] = {}
+        next_level = []
+        for d, path in level:
+            for f in d.underlying.fields:
+                if f.name in claimed:
+                    continue
+                here.setdefault(f.name, []).append((path + f.name, f))
+                # Fields promoted through an embedded pointer could be nil: reach them through it.
+                t = f.type
+                inner = pkg.lookup(t.pkg, t.name) if f.embedded and t.kind == 'named' else None
+                if inner is not None and inner.underlying.kind == 'struct' and inner.name not in seen:
+                    seen.add(inner.name)
+                    next_level.append((inner, path + f.name + '.'))
+        for name, candidates in here.items():
+            claimed.add(name)
+            if len(candidates) == 1 and candidates[0][1].exported:
+                result.append(candidates[0])
+        level = next_level
+    return result
 
 
-def _plan_struct(mapper: TypeMapper, decl: TypeDecl, module: str, skipped: List[Skipped]) -> StructPlan:
-    fields: List[FieldPlan] = []
-    taken: List[str] = []
-    for f in decl.underlying.fields:
-        if not f.exported:
-            continue
-        symbol = '%s.%s' % (decl.name, f.name)
-        try:
-            conv = mapper.conversion(f.type)
-        except Unsupported as e:
-            skipped.append(Skipped(symbol, 'field type: %s' % e))
-            continue
-        py = python_name(f.name, taken)
-        taken.append(py)
-        prefix = 'gobind_%s_%s_' % (module, decl.name)
-        fields.append(FieldPlan(f.name, py, conv, f.doc, prefix + 'get_' + f.name, prefix + 'set_' + f.name))
-    methods: List[FuncPlan] = []
-    str_method = None
-    for m in decl.methods:
-        try:
-            plan = _plan_func(mapper, m, module, taken, receiver=decl.name)
-        except Unsupported as e:
-            skipped.append(Skipped('%s.%s' % (decl.name, m.name), str(e)))
-            continue
-        taken.append(plan.py_name)
-        methods.append(plan)
-        if m.name == 'String' and not plan.args and len(plan.results) == 1 \
-                and plan.results[0].conv.py_type == 'str' and not plan.returns_error:
-            str_method = plan
-    return StructPlan(go_name=decl.name, py_name=python_name(decl.name), doc=decl.doc,
-                      fields=tuple(fields), methods=tuple(methods), str_method=str_method,
-                      new_export='gobind_%s_%s_new' % (module, decl.name))
+def const_value(c: Const) -> Tuple[str, str, str]:
+    """The C expression, Python literal and Python type of a constant's value."""
+    if c.kind == 'bool':
+        return ('gobind_new_ref(Py_True)' if c.value == 'true' else 'gobind_new_ref(Py_False)',
+                'True' if c.value == 'true' else 'False', 'bool')
+    if c.kind == 'int':
+        return 'PyLong_FromString("%s", NULL, 10)' % c.value, c.value, 'int'
+    if c.kind == 'float':
+        f = _float(c.value)
+        return 'PyFloat_FromDouble(%s)' % _c_double(f), repr(f), 'float'
+    if c.kind == 'complex':
+        inner = c.value.strip('()')
+        z = complex(inner.replace('i', 'j').replace('Inf', 'inf'))
+        return ('PyComplex_FromDoubles(%s, %s)' % (_c_double(z.real), _c_double(z.imag)),
+                repr(z), 'complex')
+    if c.kind == 'string':
+        data = c.value.encode('utf-8', 'surrogateescape')
+        return ('gobind_str_from_utf8(%s, %d)' % (c_string(c.value, indent=8) if c.value else '""',
+                                                  len(data)), repr(c.value), 'str')
+    raise Unsupported('constants of kind %s are not supported' % c.kind)
 
 
-def _plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
-               receiver: str = '') -> FuncPlan:
+def _float(text: str) -> float:
+    if '/' in text:
+        return float(Fraction(text))
+    return float(text)
+
+
+def _c_double(f: float) -> str:
+    if math.isinf(f):
+        return 'HUGE_VAL' if f > 0 else '(-HUGE_VAL)'
+    text = repr(f)
+    return text if ('.' in text or 'e' in text) else text + '.0'
+
+
+def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
+              receiver: str = '', recv_value: Optional[Conversion] = None) -> FuncPlan:
+    """Plans one function or method; raises Unsupported naming the parameter or result at fault."""
     if fn.type_params:
         raise Unsupported('generic functions are not supported')
-    if fn.variadic:
-        raise Unsupported('variadic functions are not supported yet')
     args = []
     taken: List[str] = []
     for i, p in enumerate(fn.params):
+        variadic = fn.variadic and i == len(fn.params) - 1
         try:
-            conv = mapper.conversion(p.type)
+            conv = mapper.variadic_conversion(p.type) if variadic else mapper.conversion(p.type)
         except Unsupported as e:
             raise Unsupported('parameter %s: %s' % (p.name or '#%d' % (i + 1), e))
         py = python_name(p.name if p.name and p.name != '_' else 'arg%d' % i, taken)
         taken.append(py)
-        args.append(ArgPlan(i, py, conv))
+        elem_py = mapper.conversion(p.type.elem).py_param if variadic else ''
+        args.append(ArgPlan(i, py, conv, variadic=variadic, elem_py=elem_py))
     results = []
     returns_error = False
     for i, r in enumerate(fn.results):
-        if r.type.is_error:
-            if i != len(fn.results) - 1:
-                raise Unsupported('error is only supported as the last result')
+        if r.type.is_error and i == len(fn.results) - 1:
             returns_error = True
             continue
         try:
-            conv = result_conversion(mapper, r.type)
+            conv = mapper.conversion(r.type)
         except Unsupported as e:
             raise Unsupported('result %d: %s' % (i + 1, e))
         results.append(ResultPlan(i, conv))
     py_name = python_name(fn.name, used)
     py_return = _return_annotation(results)
-    params = ', '.join('%s: %s' % (a.py_name, a.conv.py_type) for a in args)
-    text_params = ', '.join(['$self' if receiver else '$module', '/'] + [a.py_name for a in args])
+    params = ', '.join(a.py_param for a in args)
+    text = ['$self' if receiver else '$module', '/'] \
+        + [('*' if a.variadic else '') + a.py_name for a in args]
     export = 'gobind_%s_%s%s' % (module, receiver + '_' if receiver else '', fn.name)
     return FuncPlan(
-        receiver=receiver,
+        receiver=receiver, recv_value=recv_value,
         go_name=fn.name, py_name=py_name, export=export,
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
-        text_signature='(%s)' % text_params, pyi_params=params, py_return=py_return,
+        text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
     )
 
 
@@ -383,5 +800,5 @@ def _c_escape(text: str) -> str:
         elif 32 <= o < 127:
             out.append(ch)
         else:
-            out.extend('\\%03o' % b for b in ch.encode('utf-8'))
+            out.extend('\\%03o' % b for b in ch.encode('utf-8', 'surrogateescape'))
     return ''.join(out)

@@ -8,7 +8,7 @@ from typing import Dict
 
 import jinja2
 
-from .plan import ModulePlan
+from .plan import ModulePlan, c_string
 
 #: Output file name patterns, by role; {name} is the Python module name.
 OUTPUTS = {
@@ -52,6 +52,7 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.globals['verbatim'] = verbatim
+    env.filters['c_string'] = c_string
     return env
 
 

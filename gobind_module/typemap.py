@@ -4,14 +4,19 @@ Each unit names, once, the Python type (used in docstrings, stubs and error
 messages), the C type on the cgo boundary, the C helpers that convert a Python
 object in and a result out, and the Go expressions on the other side.  The
 templates only place these strings; every decision about support lives here.
+
+Go values that Python holds by reference (structs, slices, arrays) are bound
+as classes whose instances keep a cgo handle to a pointer to the Go value.
+The TypeMapper records every such class it hands out a Conversion for, so the
+plan can generate each class exactly once.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Optional
+from typing import Dict, List, Optional
 
-from .model import GoType, Package
+from .model import GoType, Package, TypeDecl
 
 
 class Unsupported(Exception):
@@ -22,8 +27,8 @@ class Unsupported(Exception):
 class Conversion:
     """How one Go type is passed in from Python and handed back to Python."""
 
-    go_type: str      # Go spelling in the generated Go file, e.g. "hello.Celsius"
-    py_type: str      # Python type name for signatures, stubs and TypeError text
+    go_type: str      # Go spelling in the generated Go file, e.g. "gobindpkg.Celsius"
+    py_type: str      # Python type of results, for signatures, stubs and reprs
     c_type: str       # C type of an argument on the cgo boundary
     c_arg: str        # C type of the local that holds the converted Python argument
     c_arg_init: str   # initialiser of that local, so cleanup is always safe
@@ -34,47 +39,59 @@ class Conversion:
     release: str      # C helper freeing the argument local after the call, or ''
     go_in: str        # Go expression converting the C argument {x} to go_type
     go_out: str       # Go statement storing Go value {v} into result slot pointer {r}
+    py_in: str = ''   # Python type accepted as a parameter, when wider than py_type
+    buffer_format: str = ''  # struct-module format of the Go value's memory (numeric kinds)
+    c_same: bool = False     # the C boundary type has the Go value's memory layout
+
+    @property
+    def py_param(self) -> str:
+        """The annotation of a parameter of this type."""
+        return self.py_in or self.py_type
 
 
 def _scalar(go: str, py: str, c: str, helper: str, go_in: str = '', go_out: str = '',
-            init: str = '0') -> Conversion:
+            init: str = '0', fmt: str = '', same: bool = True) -> Conversion:
     return Conversion(
         go_type=go, py_type=py, c_type=c, c_arg=c, c_arg_init=init, c_pass='{x}', c_out=c,
         from_py='gobind_from_py_' + helper, to_py='gobind_to_py_' + helper, release='',
         go_in=go_in or go + '({x})',
         go_out=go_out or '*{r} = C.%s({v})' % c.replace(' ', ''),
+        buffer_format=fmt, c_same=same and bool(fmt),
     )
 
 
-def _int(go: str, c: str) -> Conversion:
-    return _scalar(go, 'int', c, go)
+def _int(go: str, c: str, fmt: str) -> Conversion:
+    return _scalar(go, 'int', c, go, fmt=fmt)
 
 
 _VIEW = dict(c_type='gobind_view', c_arg='gobind_view_arg', c_arg_init='GOBIND_VIEW_ARG_INIT',
              c_pass='{x}.view', c_out='gobind_buf', release='gobind_view_release')
 
 #: Conversions of Go's predeclared basic types (and []byte), by Go name.
+#: gobind supports 64-bit platforms, where Go's int and uint are 64 bits wide.
 BASIC = {
-    'bool': _scalar('bool', 'bool', 'uint8_t', 'bool', go_in='{x} != 0', go_out='*{r} = gobindBool({v})'),
-    'int': _int('int', 'ptrdiff_t'),
-    'int8': _int('int8', 'int8_t'),
-    'int16': _int('int16', 'int16_t'),
-    'int32': _int('int32', 'int32_t'),
-    'int64': _int('int64', 'int64_t'),
-    'uint': _int('uint', 'size_t'),
-    'uint8': _int('uint8', 'uint8_t'),
-    'uint16': _int('uint16', 'uint16_t'),
-    'uint32': _int('uint32', 'uint32_t'),
-    'uint64': _int('uint64', 'uint64_t'),
-    'uintptr': _int('uintptr', 'uintptr_t'),
-    'float32': _scalar('float32', 'float', 'float', 'float32'),
-    'float64': _scalar('float64', 'float', 'double', 'float64'),
+    'bool': _scalar('bool', 'bool', 'uint8_t', 'bool', go_in='{x} != 0', go_out='*{r} = gobindBool({v})',
+                    fmt='?'),
+    'int': _int('int', 'ptrdiff_t', 'q'),
+    'int8': _int('int8', 'int8_t', 'b'),
+    'int16': _int('int16', 'int16_t', 'h'),
+    'int32': _int('int32', 'int32_t', 'i'),
+    'int64': _int('int64', 'int64_t', 'q'),
+    'uint': _int('uint', 'size_t', 'Q'),
+    'uint8': _int('uint8', 'uint8_t', 'B'),
+    'uint16': _int('uint16', 'uint16_t', 'H'),
+    'uint32': _int('uint32', 'uint32_t', 'I'),
+    'uint64': _int('uint64', 'uint64_t', 'Q'),
+    'uintptr': _int('uintptr', 'uintptr_t', 'Q'),
+    'float32': _scalar('float32', 'float', 'float', 'float32', fmt='f'),
+    'float64': _scalar('float64', 'float', 'double', 'float64', fmt='d'),
     'complex64': _scalar('complex64', 'complex', 'gobind_complex', 'complex',
                          go_in='complex64(complex({x}.re, {x}.im))',
-                         go_out='*{r} = gobindComplex(complex128({v}))', init='{0, 0}'),
+                         go_out='*{r} = gobindComplex(complex128({v}))', init='{0, 0}',
+                         fmt='Zf', same=False),
     'complex128': _scalar('complex128', 'complex', 'gobind_complex', 'complex',
                           go_in='complex(float64({x}.re), float64({x}.im))',
-                          go_out='*{r} = gobindComplex({v})', init='{0, 0}'),
+                          go_out='*{r} = gobindComplex({v})', init='{0, 0}', fmt='Zd'),
     'string': Conversion(go_type='string', py_type='str', from_py='gobind_from_py_str',
                          to_py='gobind_to_py_str', go_in='gobindString({x})',
                          go_out='gobindPutString({r}, {v})', **_VIEW),
@@ -84,13 +101,74 @@ BYTES = Conversion(go_type='[]byte', py_type='bytes', from_py='gobind_from_py_by
                    to_py='gobind_to_py_bytes', go_in='gobindBytes({x})',
                    go_out='gobindPutBytes({r}, {v})', **_VIEW)
 
+#: Go's `error`: Python gets a GoErrorValue (or the bound class of the error's concrete type).
+ERROR = Conversion(
+    go_type='error', py_type='GoErrorValue | None', c_type='uintptr_t', c_arg='uintptr_t',
+    c_arg_init='0', c_pass='{x}', c_out='gobind_ref', from_py='gobind_from_py_error',
+    to_py='gobind_to_py_error', release='', go_in='gobindErrorIn({x})',
+    go_out='*{r} = gobindErrorRef({v})')
+
+#: Python's builtin classes that a named Go type of each basic family can subclass.
+VALUE_BASES = {'int': 'PyLong_Type', 'float': 'PyFloat_Type', 'complex': 'PyComplex_Type',
+               'str': 'PyUnicode_Type', 'bytes': 'PyBytes_Type'}
+
+
+@dataclasses.dataclass(frozen=True)
+class SeqType:
+    """A slice or array type bound as a sequence class (named, or made up for an unnamed type)."""
+
+    id: str                # C and Go identifier part, e.g. IntList or Slice_int
+    py_name: str           # class name in the Python module
+    go_type: str           # Go spelling in the generated Go file
+    kind: str              # 'slice' or 'array'
+    length: int            # arrays: the fixed length
+    elem: Conversion       # how elements cross
+    elem_go: GoType        # the element's Go type
+    decl: Optional[TypeDecl]  # the named type's declaration, if named
+    shape: tuple           # inner fixed dimensions below this level, for the buffer protocol
+    leaf: Optional[Conversion]  # the numeric leaf element, when the buffer protocol applies
+
+    @property
+    def is_array(self) -> bool:
+        return self.kind == 'array'
+
+
+@dataclasses.dataclass(frozen=True)
+class ValueType:
+    """A named type over a basic type (or []byte) bound as a subclass of a Python builtin."""
+
+    id: str
+    py_name: str
+    base: Conversion       # the conversion of the underlying type
+    py_base: str           # the Python builtin subclassed: int, float, complex, str, bytes
+    decl: TypeDecl
+
+
+def _seq_id(t: GoType) -> str:
+    """An identifier naming an unnamed type, e.g. Slice_int, Array3_Point, Slice_Slice_string."""
+    if t.kind == 'slice':
+        return 'Slice_' + _seq_id(t.elem)
+    if t.kind == 'array':
+        return 'Array%d_%s' % (t.length, _seq_id(t.elem))
+    if t.kind == 'pointer':
+        return 'Ptr' + _seq_id(t.elem)
+    if t.kind == 'named' and t.pkg == '' and t.name == 'error':
+        return 'error'
+    return t.name
+
 
 class TypeMapper:
-    """Finds the Conversion for Go types of one package, or says why there is none."""
+    """Finds the Conversion for Go types of one package, or says why there is none.
+
+    Also collects the sequence and value classes that those conversions refer to.
+    """
 
     def __init__(self, pkg: Package, go_alias: str):
         self.pkg = pkg
         self.go_alias = go_alias  # the identifier the generated Go file imports the package as
+        self.seqs: Dict[str, SeqType] = {}
+        self.values: Dict[str, ValueType] = {}
+        self._pending: Dict[str, Conversion] = {}
 
     def conversion(self, t: GoType) -> Conversion:
         """The Conversion for t; raises Unsupported with a reason."""
@@ -99,17 +177,42 @@ class TypeMapper:
             if conv is None:
                 raise Unsupported('%s is not supported' % t.name)
             return conv
-        if t.kind == 'slice' and t.elem.kind == 'basic' and t.elem.name == 'uint8':
-            return BYTES
+        if t.is_error:
+            return ERROR
+        if t.kind in ('slice', 'array'):
+            if t.kind == 'slice' and t.elem.kind == 'basic' and t.elem.name == 'uint8':
+                return BYTES
+            return self._seq(t, None)
         if t.kind == 'named':
             return self._named(t)
-        if t.kind == 'pointer' and t.elem.kind == 'named':
+        if t.kind == 'pointer' and t.elem.kind == 'named' and not t.elem.is_error:
             return self._named(t.elem, pointer=True)
         raise Unsupported('%s values are not supported yet' % _family(t))
 
-    def _named(self, t: GoType, pointer: bool = False) -> Conversion:
-        if t.is_error:
-            raise Unsupported('error is only supported as the last result')
+    def variadic_conversion(self, t: GoType) -> Conversion:
+        """The Conversion of a variadic ...T parameter (a []T, also for ...byte)."""
+        return self._seq(t, None)
+
+    def go_spelling(self, t: GoType) -> str:
+        """How the generated Go file spells t."""
+        if t.kind == 'named':
+            if t.pkg == '':
+                return t.name
+            if t.pkg == self.pkg.path:
+                return '%s.%s' % (self.go_alias, t.name)
+            raise Unsupported('%s is declared in another package (%s), not supported yet'
+                              % (t.go_spelling(), t.pkg))
+        if t.kind == 'basic':
+            return t.name
+        if t.kind == 'slice':
+            return '[]' + self.go_spelling(t.elem)
+        if t.kind == 'array':
+            return '[%d]%s' % (t.length, self.go_spelling(t.elem))
+        if t.kind == 'pointer':
+            return '*' + self.go_spelling(t.elem)
+        raise Unsupported('%s values are not supported yet' % _family(t))
+
+    def _decl(self, t: GoType) -> TypeDecl:
         if t.pkg != self.pkg.path:
             raise Unsupported('%s is declared in another package (%s), not supported yet'
                               % (t.go_spelling(), t.pkg))
@@ -118,18 +221,82 @@ class TypeMapper:
         decl = self.pkg.lookup(t.pkg, t.name)
         if decl is None:
             raise Unsupported('%s is not described by the inspector' % t.go_spelling())
-        if decl.underlying.kind == 'struct':
+        if decl.type_params or decl.alias:
+            raise Unsupported('%s: generic types and aliases are not bound yet' % t.go_spelling())
+        return decl
+
+    def _named(self, t: GoType, pointer: bool = False) -> Conversion:
+        decl = self._decl(t)
+        u = decl.underlying
+        if u.kind == 'struct':
             return struct_conversion(self.go_alias, t.name, pointer)
         if pointer:
             raise Unsupported('pointers to %s values are not supported yet' % t.go_spelling())
-        base = self.conversion(decl.underlying)
+        if u.kind in ('slice', 'array') and not (u.kind == 'slice' and u.elem.kind == 'basic'
+                                                 and u.elem.name == 'uint8'):
+            return self._seq(u, decl)
+        base = self.conversion(u)
         go_name = '%s.%s' % (self.go_alias, t.name)
-        return dataclasses.replace(
+        named = dataclasses.replace(
             base,
             go_type=go_name,
             go_in='%s(%s)' % (go_name, base.go_in),
             go_out=base.go_out.replace('{v}', '%s({v})' % base.go_type),
         )
+        if base.py_type not in VALUE_BASES:
+            return named  # bool cannot be subclassed: values stay plain
+        self.values.setdefault(t.name, ValueType(t.name, t.name, base, base.py_type, decl))
+        return dataclasses.replace(named, py_type=t.name, py_in=base.py_param,
+                                   to_py='gobind_to_py_' + t.name)
+
+    def _seq(self, t: GoType, decl: Optional[TypeDecl]) -> Conversion:
+        sid = decl.name if decl else _seq_id(t)
+        go_type = '%s.%s' % (self.go_alias, decl.name) if decl else self.go_spelling(t)
+        if sid in self.seqs:
+            return self._seq_conversion(self.seqs[sid])
+        if sid in self._pending:
+            return self._pending[sid]  # a type that contains itself
+        self._pending[sid] = _seq_conversion_for(sid, sid, go_type, 'Sequence[Any]')
+        try:
+            try:
+                elem = self.conversion(t.elem)
+            except Unsupported as e:
+                raise Unsupported('element type of %s: %s' % (t.go_spelling(), e))
+        finally:
+            del self._pending[sid]
+        shape, leaf = self._buffer_shape(t.elem, elem)
+        seq = SeqType(id=sid, py_name=sid, go_type=go_type, kind=t.kind, length=t.length,
+                      elem=elem, elem_go=t.elem, decl=decl, shape=shape, leaf=leaf)
+        self.seqs[sid] = seq
+        return self._seq_conversion(seq)
+
+    def _buffer_shape(self, elem_go: GoType, elem: Conversion):
+        """The inner dimensions and numeric leaf of an element type, or ((), None) if not numeric."""
+        if elem.buffer_format:
+            return (), elem
+        t = elem_go
+        if t.kind == 'named':
+            decl = self.pkg.lookup(t.pkg, t.name)
+            t = decl.underlying if decl is not None else t
+        if t.kind == 'array':
+            inner = self.seqs.get(_seq_id(t) if elem_go.kind != 'named' else elem_go.name)
+            if inner is not None and inner.leaf is not None:
+                return (t.length,) + inner.shape, inner.leaf
+        return (), None
+
+    def _seq_conversion(self, seq: SeqType) -> Conversion:
+        py_in = '%s | Sequence[%s]' % (seq.py_name, seq.elem.py_param)
+        return _seq_conversion_for(seq.id, seq.py_name, seq.go_type, py_in)
+
+
+def _seq_conversion_for(sid: str, py_name: str, go_type: str, py_in: str) -> Conversion:
+    return Conversion(
+        go_type=go_type, py_type=py_name, py_in=py_in,
+        c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
+        c_out='uintptr_t', from_py='gobind_from_py_' + sid, to_py='gobind_to_py_' + sid,
+        release='gobind_handle_arg_release',
+        go_in='*gobindPtr_%s({x})' % sid, go_out='*{r} = gobindHandle_%s(&{v})' % sid,
+    )
 
 
 def struct_conversion(go_alias: str, name: str, pointer: bool) -> Conversion:
@@ -154,8 +321,6 @@ def _family(t: GoType) -> str:
     return '%s (%s)' % (names.get(t.kind, t.kind), t.go_spelling())
 
 
-def result_conversion(mapper: TypeMapper, t: GoType) -> Optional[Conversion]:
-    """The Conversion of a result type, or None for a trailing `error`."""
-    if t.is_error:
-        return None
-    return mapper.conversion(t)
+def seq_order(mapper: TypeMapper) -> List[SeqType]:
+    """The sequence classes in a fixed order: by name, so output does not depend on discovery order."""
+    return [mapper.seqs[k] for k in sorted(mapper.seqs)]

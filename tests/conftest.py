@@ -137,3 +137,38 @@ def check_golden(path: Path, actual: str, update: bool):
                                             str(path), 'generated'))
         pytest.fail('generated output differs from %s (rerun with --update-golden if intended):\n%s'
                     % (path, diff[:6000]))
+
+
+#: The interpreters each area of the Go surface is tested on: this one, and Python 2.7.
+SURFACE_PYTHONS = ['3', '2.7']
+
+
+@pytest.fixture(params=SURFACE_PYTHONS)
+def surface(request, built):
+    """surface(project, code): runs code (Python 2/3 source) against test_projects/<project>
+    built for this interpreter or for Python 2.7; fails unless the code prints 'ok' last.
+    surface.py2 tells which one is running."""
+    version = request.param
+    if version == '3':
+        interpreter, options = sys.executable, ()
+    else:
+        interpreter = pyenv_python(version)
+        if interpreter is None:
+            pytest.skip('no Python %s interpreter under pyenv on this machine' % version)
+        options = ('-Dpython=' + interpreter,)
+
+    class Surface:
+        py2 = version == '2.7'
+
+        def __call__(self, project: str, code: str) -> str:
+            b = built(project, *options)
+            out = b.python(code + '\nprint("ok")', interpreter=interpreter).stdout
+            assert out.strip().endswith('ok'), out
+            return out
+    return Surface()
+
+
+def raises(exc: str, code: str, text: str = '') -> str:
+    """Python source asserting that code raises exc (whose message contains text)."""
+    return ('try:\n    %s\nexcept %s as e:\n    assert %r in str(e), str(e)\nelse:\n'
+            '    raise AssertionError("no %s from: %s")\n' % (code, exc, text, exc, code.replace('"', "'")))

@@ -12,7 +12,9 @@ from conftest import TEST_PROJECTS, check_golden, golden_path, pyenv_python, run
 
 from gobind_module.generate import generate
 
-PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 'structs': 'example.com/structs'}
+PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 'structs': 'example.com/structs',
+            'named': 'example.com/named', 'slices': 'example.com/slices', 'funcs': 'example.com/funcs',
+            'vars': 'example.com/vars', 'errors': 'example.com/errors'}
 SOURCES = ['{n}_gobind.go', '{n}_gobind.c', '{n}_abi.h', '{n}.pyi', '{n}.map']
 
 

@@ -11,10 +11,19 @@ typedef struct {
     ptrdiff_t n;
 } gobind_view;
 
-/* Bytes Go hands back: p points into small, or to malloc'd memory the C side frees. */
+/* A reference Python holds to a Go value: a cgo handle, and which bound class wraps it
+   (for values whose class is only known at run time, such as errors; 0 is the generic class). */
+typedef struct {
+    uintptr_t handle;
+    int32_t kind;
+} gobind_ref;
+
+/* Bytes Go hands back: p points into small, or to malloc'd memory the C side frees.
+   A failing call also leaves the Go error in err. */
 typedef struct {
     char *p;
     ptrdiff_t n;
+    gobind_ref err;
     char small[GOBIND_SMALL];
 } gobind_buf;
 

@@ -35,6 +35,30 @@
 static PyObject *gobind_GoError;
 static PyObject *gobind_GoPanic;
 
+/* Defined by each module: the Python object for a Go error, and dropping a handle. */
+static PyObject *gobind_to_py_error(gobind_ref *ref);
+static void gobind_release_handle(uintptr_t handle);
+static PyObject *gobind_wrap(PyTypeObject *tp, uintptr_t handle);
+
+/* Returns a new reference to o. */
+static inline PyObject *
+gobind_new_ref(PyObject *o)
+{
+    Py_INCREF(o);
+    return o;
+}
+
+/* A str from n bytes of UTF-8 (Go strings may hold any bytes: others become lone surrogates). */
+static inline PyObject *
+gobind_str_from_utf8(const char *p, Py_ssize_t n)
+{
+#if PY_MAJOR_VERSION >= 3
+    return PyUnicode_DecodeUTF8(p, n, "surrogateescape");
+#else
+    return PyString_FromStringAndSize(p, n);
+#endif
+}
+
 /* ---- errors ------------------------------------------------------------ */
 
 /* Raises TypeError "fn() argument 'arg' must be want, not <type>"; returns -1. */
@@ -174,6 +198,49 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     }
 #endif
     return gobind_check_missing(fn, names, n, argv);
+}
+
+/* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
+   parameters bind as usual and the positional arguments after them become the tuple *rest. */
+static inline int
+gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARGS,
+                       PyObject **argv, PyObject **rest)
+{
+    Py_ssize_t i;
+#if GOBIND_FASTCALL
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    for (i = 0; i < n; i++)
+        argv[i] = i < nargs ? args[i] : NULL;
+    for (i = 0; i < nkw; i++) {
+        if (gobind_bind_kw(fn, names, n, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], argv) < 0)
+            return -1;
+    }
+    if (gobind_check_missing(fn, names, n, argv) < 0)
+        return -1;
+    *rest = PyTuple_New(nargs > n ? nargs - n : 0);
+    if (*rest == NULL)
+        return -1;
+    for (i = n; i < nargs; i++) {
+        Py_INCREF(args[i]);
+        PyTuple_SET_ITEM(*rest, i - n, args[i]);
+    }
+#else
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    for (i = 0; i < n; i++)
+        argv[i] = i < nargs ? PyTuple_GET_ITEM(args, i) : NULL;
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(fn, names, n, key, value, argv) < 0)
+            return -1;
+    }
+    if (gobind_check_missing(fn, names, n, argv) < 0)
+        return -1;
+    *rest = PyTuple_GetSlice(args, n < nargs ? n : nargs, nargs);
+    if (*rest == NULL)
+        return -1;
+#endif
+    return 0;
 }
 
 /* ---- integers ---------------------------------------------------------- */
@@ -442,11 +509,7 @@ gobind_buf_free(gobind_buf *b)
 static inline PyObject *
 gobind_to_py_str(gobind_buf *b)
 {
-#if PY_MAJOR_VERSION >= 3
-    PyObject *s = PyUnicode_DecodeUTF8(b->p, b->n, "surrogateescape");
-#else
-    PyObject *s = PyString_FromStringAndSize(b->p, b->n);
-#endif
+    PyObject *s = gobind_str_from_utf8(b->p, b->n);
     gobind_buf_free(b);
     return s;
 }
@@ -461,15 +524,33 @@ gobind_to_py_bytes(gobind_buf *b)
 
 /* ---- results ------------------------------------------------------------- */
 
-/* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL. */
+/* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL.
+   A GoError carries the Go error value in its go_error attribute. */
 static inline PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
-    PyObject *text = gobind_to_py_str(msg);
-    if (text == NULL)
+    PyObject *text, *exc, *value;
+    if (status == GOBIND_PANIC) {
+        text = gobind_to_py_str(msg);
+        if (text != NULL) {
+            PyErr_SetObject(gobind_GoPanic, text);
+            Py_DECREF(text);
+        }
         return NULL;
-    PyErr_SetObject(status == GOBIND_PANIC ? gobind_GoPanic : gobind_GoError, text);
+    }
+    value = gobind_to_py_error(&msg->err);
+    text = gobind_to_py_str(msg);
+    if (value == NULL || text == NULL) {
+        Py_XDECREF(value);
+        Py_XDECREF(text);
+        return NULL;
+    }
+    exc = PyObject_CallFunctionObjArgs(gobind_GoError, text, NULL);
     Py_DECREF(text);
+    if (exc != NULL && PyObject_SetAttrString(exc, "go_error", value) == 0)
+        PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_XDECREF(exc);
+    Py_DECREF(value);
     return NULL;
 }
 
@@ -507,6 +588,8 @@ typedef struct {
     PyObject_HEAD
     uintptr_t handle;
 } gobind_object;
+
+#define GOBIND_HANDLE(o) (((gobind_object *)(o))->handle)
 
 /* Builds "T(F=repr, G=repr)" from the object's field attributes. */
 static inline PyObject *
@@ -575,10 +658,168 @@ gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char 
     return 0;
 }
 
+/* An argument that Python passes to Go as a handle: borrowed from a bound object, or
+   owned when gobind made a Go value from a Python sequence for this call. */
+typedef struct {
+    uintptr_t handle;
+    int owned;
+} gobind_handle_arg;
+
+static inline void
+gobind_handle_arg_release(gobind_handle_arg *a)
+{
+    if (a->owned && a->handle != 0)
+        gobind_release_handle(a->handle);
+    a->owned = 0;
+}
+
 /* Raises the TypeError for `del obj.field`; returns -1. */
 static inline int
 gobind_cannot_delete(const char *type_name, const char *field)
 {
     PyErr_Format(PyExc_TypeError, "cannot delete field %s.%s of a Go struct", type_name, field);
     return -1;
+}
+
+/* ---- named values, enums and the module object ------------------------------ */
+
+/* cls(value), consuming the reference to value; NULL if value is NULL. */
+static inline PyObject *
+gobind_call_class(PyObject *cls, PyObject *value)
+{
+    PyObject *result;
+    if (value == NULL)
+        return NULL;
+    result = PyObject_CallFunctionObjArgs(cls, value, NULL);
+    Py_DECREF(value);
+    return result;
+}
+
+/* "module.Type(<the builtin's repr>)" for a subclass of a Python builtin. */
+static inline PyObject *
+gobind_repr_value(PyObject *self, const char *type_name, PyObject *base)
+{
+    PyObject *inner = ((PyTypeObject *)base)->tp_repr(self), *result;
+    if (inner == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("%s(%U)", type_name, inner);
+#else
+    result = PyString_FromFormat("%s(%s)", type_name, PyString_AsString(inner));
+#endif
+    Py_DECREF(inner);
+    return result;
+}
+
+#if PY_MAJOR_VERSION >= 3
+/* An enum.IntEnum named name whose members are names[i] = int(values[i]), carrying the
+   methods of type (the int subclass bound for the Go type); str_method, if not NULL, is
+   the method that becomes __str__.  Returns a new reference, or NULL with an exception. */
+static inline PyObject *
+gobind_make_enum(PyObject *m, const char *name, const char *doc, const char *const *names,
+                 const char *const *values, Py_ssize_t n, PyTypeObject *type, PyMethodDef *methods,
+                 const char *str_method)
+{
+    PyObject *enum_module, *int_enum = NULL, *members = NULL, *args = NULL, *kwargs = NULL;
+    PyObject *cls = NULL;
+    Py_ssize_t i;
+    (void)type;
+    enum_module = PyImport_ImportModule("enum");
+    if (enum_module == NULL)
+        return NULL;
+    int_enum = PyObject_GetAttrString(enum_module, "IntEnum");
+    members = PyList_New(n);
+    if (int_enum == NULL || members == NULL)
+        goto done;
+    for (i = 0; i < n; i++) {
+        PyObject *pair = Py_BuildValue("(sN)", names[i], PyLong_FromString((char *)values[i], NULL, 10));
+        if (pair == NULL)
+            goto done;
+        PyList_SET_ITEM(members, i, pair);
+    }
+    args = Py_BuildValue("(sO)", name, members);
+    kwargs = Py_BuildValue("{ss}", "module", PyModule_GetName(m));
+    if (args == NULL || kwargs == NULL)
+        goto done;
+    cls = PyObject_Call(int_enum, args, kwargs);
+    if (cls == NULL)
+        goto done;
+    if (doc[0] != '\0') {
+        PyObject *text = PyUnicode_FromString(doc);
+        if (text == NULL || PyObject_SetAttrString(cls, "__doc__", text) < 0) {
+            Py_XDECREF(text);
+            Py_CLEAR(cls);
+            goto done;
+        }
+        Py_DECREF(text);
+    }
+    for (; methods->ml_name != NULL; methods++) {
+        PyObject *descr = PyDescr_NewMethod((PyTypeObject *)cls, methods);
+        int rc = descr == NULL ? -1 : PyObject_SetAttrString(cls, methods->ml_name, descr);
+        if (rc == 0 && str_method != NULL && strcmp(methods->ml_name, str_method) == 0)
+            rc = PyObject_SetAttrString(cls, "__str__", descr);
+        Py_XDECREF(descr);
+        if (rc < 0) {
+            Py_CLEAR(cls);
+            goto done;
+        }
+    }
+done:
+    Py_DECREF(enum_module);
+    Py_XDECREF(int_enum);
+    Py_XDECREF(members);
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    return cls;
+}
+#endif
+
+/* dir() of a module with live attributes: its __dict__ keys plus those names, sorted. */
+static inline PyObject *
+gobind_dir_with(PyObject *module, const char *const *names)
+{
+    PyObject *dict = PyModule_GetDict(module), *list;
+    if (dict == NULL || (list = PyDict_Keys(dict)) == NULL)
+        return NULL;
+    for (; *names != NULL; names++) {
+        PyObject *name = PyUnicode_FromString(*names);
+        if (name == NULL || PyList_Append(list, name) < 0) {
+            Py_XDECREF(name);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(name);
+    }
+    if (PyList_Sort(list) < 0) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return list;
+}
+
+/* Makes module m an instance of type (a ModuleType subclass whose properties are the Go
+   variables).  Python 3 assigns m.__class__; Python 2 cannot, so a new module object of
+   that type takes m's place in sys.modules.  Returns -1 with an exception on failure. */
+static inline int
+gobind_set_module_type(PyObject *m, PyTypeObject *type)
+{
+    type->tp_base = &PyModule_Type;
+    if (PyType_Ready(type) < 0)
+        return -1;
+#if PY_MAJOR_VERSION >= 3
+    return PyObject_SetAttrString(m, "__class__", (PyObject *)type);
+#else
+    {
+        const char *name = PyModule_GetName(m);
+        PyObject *replacement = PyObject_CallFunction((PyObject *)type, "s", name);
+        int rc;
+        if (replacement == NULL)
+            return -1;
+        rc = PyDict_Update(PyModule_GetDict(replacement), PyModule_GetDict(m));
+        if (rc == 0)
+            rc = PyDict_SetItemString(PyImport_GetModuleDict(), name, replacement);
+        Py_DECREF(replacement);
+        return rc;
+    }
+#endif
 }

@@ -3,14 +3,30 @@
 
 from __future__ import annotations
 
+from typing import Any, Iterable, Iterator, Sequence, SupportsIndex, overload
+
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""
+    go_error: Any
+    """The Go error value: a GoErrorValue, or an instance of the bound class of its concrete type."""
 
 class GoPanic(RuntimeError):
     """A Go panic, recovered; the message holds the panic value and the Go stack."""
 
+class GoErrorValue:
+    """A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."""
+    def Error(self) -> str:
+        """The Go error's text."""
+    def Is(self, target: GoErrorValue | None, /) -> bool:
+        """Go's errors.Is: whether this error or one it wraps matches target."""
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+
 def Hello(name: str) -> str:
-    """Hello greets someone."""
+    """Hello(name: str) -> str
+
+Hello greets someone."""
+
 
 def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""

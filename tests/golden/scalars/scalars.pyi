@@ -4,106 +4,183 @@ function returns its argument, so a round trip shows both conversions."""
 
 from __future__ import annotations
 
+from typing import Any, Iterable, Iterator, Sequence, SupportsIndex, overload
+
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""
+    go_error: Any
+    """The Go error value: a GoErrorValue, or an instance of the bound class of its concrete type."""
 
 class GoPanic(RuntimeError):
     """A Go panic, recovered; the message holds the panic value and the Go stack."""
 
+class GoErrorValue:
+    """A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."""
+    def Error(self) -> str:
+        """The Go error's text."""
+    def Is(self, target: GoErrorValue | None, /) -> bool:
+        """Go's errors.Is: whether this error or one it wraps matches target."""
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+
+class Celsius(float):
+    """Celsius is a temperature; a named type over float64."""
+
 def Add(a: int, b: int) -> int:
-    """Add returns a+b."""
+    """Add(a: int, b: int) -> int
+
+Add returns a+b."""
 
 def Big() -> int:
-    """Big returns the largest uint64."""
+    """Big() -> int
+
+Big returns the largest uint64."""
 
 def Check(ok: bool) -> None:
-    """Check returns an error when ok is false."""
+    """Check(ok: bool) -> None
+
+Check returns an error when ok is false."""
 
 def Describe(flag: bool, small: int, big: int, ratio: float, name: str, data: bytes) -> str:
-    """Describe formats all its arguments; it shows several parameters of mixed types."""
+    """Describe(flag: bool, small: int, big: int, ratio: float, name: str, data: bytes) -> str
+
+Describe formats all its arguments; it shows several parameters of mixed types."""
 
 def Divide(a: int, b: int) -> int:
-    """Divide divides a by b; dividing by zero panics."""
+    """Divide(a: int, b: int) -> int
+
+Divide divides a by b; dividing by zero panics."""
 
 def EchoBool(b: bool) -> bool:
-    """EchoBool returns b."""
+    """EchoBool(b: bool) -> bool
+
+EchoBool returns b."""
 
 def EchoBytes(b: bytes) -> bytes:
-    """EchoBytes returns b."""
+    """EchoBytes(b: bytes) -> bytes
+
+EchoBytes returns b."""
 
 def EchoComplex128(v: complex) -> complex:
-    """EchoComplex128 returns v."""
+    """EchoComplex128(v: complex) -> complex
+
+EchoComplex128 returns v."""
 
 def EchoComplex64(v: complex) -> complex:
-    """EchoComplex64 returns v."""
+    """EchoComplex64(v: complex) -> complex
+
+EchoComplex64 returns v."""
 
 def EchoFloat32(v: float) -> float:
-    """EchoFloat32 returns v."""
+    """EchoFloat32(v: float) -> float
+
+EchoFloat32 returns v."""
 
 def EchoFloat64(v: float) -> float:
-    """EchoFloat64 returns v."""
+    """EchoFloat64(v: float) -> float
+
+EchoFloat64 returns v."""
 
 def EchoInt(v: int) -> int:
-    """EchoInt returns v."""
+    """EchoInt(v: int) -> int
+
+EchoInt returns v."""
 
 def EchoInt16(v: int) -> int:
-    """EchoInt16 returns v."""
+    """EchoInt16(v: int) -> int
+
+EchoInt16 returns v."""
 
 def EchoInt32(v: int) -> int:
-    """EchoInt32 returns v."""
+    """EchoInt32(v: int) -> int
+
+EchoInt32 returns v."""
 
 def EchoInt64(v: int) -> int:
-    """EchoInt64 returns v."""
+    """EchoInt64(v: int) -> int
+
+EchoInt64 returns v."""
 
 def EchoInt8(v: int) -> int:
-    """EchoInt8 returns v."""
+    """EchoInt8(v: int) -> int
+
+EchoInt8 returns v."""
 
 def EchoString(s: str) -> str:
-    """EchoString returns s."""
+    """EchoString(s: str) -> str
+
+EchoString returns s."""
 
 def EchoUint(v: int) -> int:
-    """EchoUint returns v."""
+    """EchoUint(v: int) -> int
+
+EchoUint returns v."""
 
 def EchoUint16(v: int) -> int:
-    """EchoUint16 returns v."""
+    """EchoUint16(v: int) -> int
+
+EchoUint16 returns v."""
 
 def EchoUint32(v: int) -> int:
-    """EchoUint32 returns v."""
+    """EchoUint32(v: int) -> int
+
+EchoUint32 returns v."""
 
 def EchoUint64(v: int) -> int:
-    """EchoUint64 returns v."""
+    """EchoUint64(v: int) -> int
+
+EchoUint64 returns v."""
 
 def EchoUint8(v: int) -> int:
-    """EchoUint8 returns v."""
+    """EchoUint8(v: int) -> int
+
+EchoUint8 returns v."""
 
 def EchoUintptr(v: int) -> int:
-    """EchoUintptr returns v."""
+    """EchoUintptr(v: int) -> int
 
-def Freeze() -> float:
-    """Freeze returns the freezing point of water."""
+EchoUintptr returns v."""
+
+def Freeze() -> Celsius:
+    """Freeze() -> Celsius
+
+Freeze returns the freezing point of water."""
 
 def Invalid() -> str:
-    """Invalid returns a string that is not valid UTF-8."""
+    """Invalid() -> str
+
+Invalid returns a string that is not valid UTF-8."""
 
 def Lambda(lambda_: int, from_: str) -> str:
-    """Lambda has a parameter named like a Python keyword."""
+    """Lambda(lambda_: int, from_: str) -> str
+
+Lambda has a parameter named like a Python keyword."""
 
 def None_() -> str:
-    """None is named like a Python constant; Python sees it as None_."""
+    """None_() -> str
+
+None is named like a Python constant; Python sees it as None_."""
 
 def Nothing() -> None:
-    """Nothing takes nothing and returns nothing."""
+    """Nothing() -> None
+
+Nothing takes nothing and returns nothing."""
 
 def Sqrt(x: float) -> float:
-    """Sqrt returns the square root of x, or an error for negative x."""
+    """Sqrt(x: float) -> float
+
+Sqrt returns the square root of x, or an error for negative x."""
 
 def Upper(s: str) -> tuple[str, int]:
-    """Upper returns s in upper case, and a byte count."""
+    """Upper(s: str) -> tuple[str, int]
 
-def Warmer(c: float, d: float) -> float:
-    """Warmer adds d degrees to c."""
+Upper returns s in upper case, and a byte count."""
+
+def Warmer(c: float, d: float) -> Celsius:
+    """Warmer(c: float, d: float) -> Celsius
+
+Warmer adds d degrees to c."""
+
 
 def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""
-
-# skipped Celsius: values convert as float64; the type itself and its methods are not bound yet

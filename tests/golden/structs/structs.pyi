@@ -4,48 +4,103 @@ value and pointer receivers, String, nested structs and nil pointers."""
 
 from __future__ import annotations
 
+from typing import Any, Iterable, Iterator, Sequence, SupportsIndex, overload
+
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""
+    go_error: Any
+    """The Go error value: a GoErrorValue, or an instance of the bound class of its concrete type."""
 
 class GoPanic(RuntimeError):
     """A Go panic, recovered; the message holds the panic value and the Go stack."""
 
+class GoErrorValue:
+    """A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."""
+    def Error(self) -> str:
+        """The Go error's text."""
+    def Is(self, target: GoErrorValue | None, /) -> bool:
+        """Go's errors.Is: whether this error or one it wraps matches target."""
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+
 class Person:
     """Person has a name, an age, a home and maybe a friend."""
-    Name: str
-    Age: int
-    Home: Point
-    Friend: Person | None
-    Tags: bytes
+    @property
+    def Name(self) -> str: ...
+    @Name.setter
+    def Name(self, value: str) -> None: ...
+    @property
+    def Age(self) -> int: ...
+    @Age.setter
+    def Age(self, value: int) -> None: ...
+    @property
+    def Home(self) -> Point: ...
+    @Home.setter
+    def Home(self, value: Point) -> None: ...
+    @property
+    def Friend(self) -> Person | None: ...
+    @Friend.setter
+    def Friend(self, value: Person | None) -> None: ...
+    @property
+    def Tags(self) -> bytes: ...
+    @Tags.setter
+    def Tags(self, value: bytes) -> None: ...
     def __init__(self, *, Name: str = ..., Age: int = ..., Home: Point = ..., Friend: Person | None = ..., Tags: bytes = ...) -> None: ...
     def Birthday(self) -> int:
-        """Birthday adds one year and returns the new age."""
+        """Birthday() -> int
+
+Birthday adds one year and returns the new age."""
     def Greet(self, other: Person | None) -> str:
-        """Greet says hello to other."""
+        """Greet(other: Person | None) -> str
+
+Greet says hello to other."""
 
 class Point:
     """Point is a point in the plane."""
-    X: float
-    Y: float
+    @property
+    def X(self) -> float:
+        """X is the horizontal coordinate."""
+    @X.setter
+    def X(self, value: float) -> None: ...
+    @property
+    def Y(self) -> float:
+        """Y is the vertical coordinate."""
+    @Y.setter
+    def Y(self, value: float) -> None: ...
     def __init__(self, *, X: float = ..., Y: float = ...) -> None: ...
     def Add(self, q: Point) -> Point:
-        """Add returns p+q."""
+        """Add(q: Point) -> Point
+
+Add returns p+q."""
     def Scale(self, k: float) -> None:
-        """Scale multiplies p in place."""
+        """Scale(k: float) -> None
+
+Scale multiplies p in place."""
     def String(self) -> str:
-        """String formats the point."""
+        """String() -> str
+
+String formats the point."""
 
 def Distance2(a: Point, b: Point) -> float:
-    """Distance2 is the squared distance between two points."""
+    """Distance2(a: Point, b: Point) -> float
+
+Distance2 is the squared distance between two points."""
 
 def FriendOf(p: Person | None) -> Person | None:
-    """FriendOf returns p's friend, or nil."""
+    """FriendOf(p: Person | None) -> Person | None
+
+FriendOf returns p's friend, or nil."""
 
 def NewPerson(name: str, age: int) -> Person | None:
-    """NewPerson makes a person."""
+    """NewPerson(name: str, age: int) -> Person | None
+
+NewPerson makes a person."""
 
 def Origin() -> Point:
-    """Origin is the zero point."""
+    """Origin() -> Point
+
+Origin is the zero point."""
+
 
 def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""

@@ -16,10 +16,19 @@ typedef struct {
     ptrdiff_t n;
 } gobind_view;
 
-/* Bytes Go hands back: p points into small, or to malloc'd memory the C side frees. */
+/* A reference Python holds to a Go value: a cgo handle, and which bound class wraps it
+   (for values whose class is only known at run time, such as errors; 0 is the generic class). */
+typedef struct {
+    uintptr_t handle;
+    int32_t kind;
+} gobind_ref;
+
+/* Bytes Go hands back: p points into small, or to malloc'd memory the C side frees.
+   A failing call also leaves the Go error in err. */
 typedef struct {
     char *p;
     ptrdiff_t n;
+    gobind_ref err;
     char small[GOBIND_SMALL];
 } gobind_buf;
 
@@ -68,8 +77,14 @@ int gobind_structs_Point_Scale(uintptr_t self, double a0, gobind_buf *msg);
 /* Point.String */
 int gobind_structs_Point_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
-/* Handles held by Python objects. */
+/* Go error values. */
+int gobind_structs_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_error_is(uintptr_t h, uintptr_t target);
+int gobind_structs_error_eq(uintptr_t a, uintptr_t b);
+
+/* Handles held by Python objects, and pins held by buffer views. */
 void gobind_structs_release(uintptr_t handle);
 int64_t gobind_structs_release_count(void);
+void gobind_structs_unpin(uintptr_t pin);
 
 #endif

@@ -43,6 +43,30 @@
 static PyObject *gobind_GoError;
 static PyObject *gobind_GoPanic;
 
+/* Defined by each module: the Python object for a Go error, and dropping a handle. */
+static PyObject *gobind_to_py_error(gobind_ref *ref);
+static void gobind_release_handle(uintptr_t handle);
+static PyObject *gobind_wrap(PyTypeObject *tp, uintptr_t handle);
+
+/* Returns a new reference to o. */
+static inline PyObject *
+gobind_new_ref(PyObject *o)
+{
+    Py_INCREF(o);
+    return o;
+}
+
+/* A str from n bytes of UTF-8 (Go strings may hold any bytes: others become lone surrogates). */
+static inline PyObject *
+gobind_str_from_utf8(const char *p, Py_ssize_t n)
+{
+#if PY_MAJOR_VERSION >= 3
+    return PyUnicode_DecodeUTF8(p, n, "surrogateescape");
+#else
+    return PyString_FromStringAndSize(p, n);
+#endif
+}
+
 /* ---- errors ------------------------------------------------------------ */
 
 /* Raises TypeError "fn() argument 'arg' must be want, not <type>"; returns -1. */
@@ -182,6 +206,49 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     }
 #endif
     return gobind_check_missing(fn, names, n, argv);
+}
+
+/* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
+   parameters bind as usual and the positional arguments after them become the tuple *rest. */
+static inline int
+gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARGS,
+                       PyObject **argv, PyObject **rest)
+{
+    Py_ssize_t i;
+#if GOBIND_FASTCALL
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    for (i = 0; i < n; i++)
+        argv[i] = i < nargs ? args[i] : NULL;
+    for (i = 0; i < nkw; i++) {
+        if (gobind_bind_kw(fn, names, n, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], argv) < 0)
+            return -1;
+    }
+    if (gobind_check_missing(fn, names, n, argv) < 0)
+        return -1;
+    *rest = PyTuple_New(nargs > n ? nargs - n : 0);
+    if (*rest == NULL)
+        return -1;
+    for (i = n; i < nargs; i++) {
+        Py_INCREF(args[i]);
+        PyTuple_SET_ITEM(*rest, i - n, args[i]);
+    }
+#else
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    for (i = 0; i < n; i++)
+        argv[i] = i < nargs ? PyTuple_GET_ITEM(args, i) : NULL;
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(fn, names, n, key, value, argv) < 0)
+            return -1;
+    }
+    if (gobind_check_missing(fn, names, n, argv) < 0)
+        return -1;
+    *rest = PyTuple_GetSlice(args, n < nargs ? n : nargs, nargs);
+    if (*rest == NULL)
+        return -1;
+#endif
+    return 0;
 }
 
 /* ---- integers ---------------------------------------------------------- */
@@ -450,11 +517,7 @@ gobind_buf_free(gobind_buf *b)
 static inline PyObject *
 gobind_to_py_str(gobind_buf *b)
 {
-#if PY_MAJOR_VERSION >= 3
-    PyObject *s = PyUnicode_DecodeUTF8(b->p, b->n, "surrogateescape");
-#else
-    PyObject *s = PyString_FromStringAndSize(b->p, b->n);
-#endif
+    PyObject *s = gobind_str_from_utf8(b->p, b->n);
     gobind_buf_free(b);
     return s;
 }
@@ -469,15 +532,33 @@ gobind_to_py_bytes(gobind_buf *b)
 
 /* ---- results ------------------------------------------------------------- */
 
-/* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL. */
+/* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL.
+   A GoError carries the Go error value in its go_error attribute. */
 static inline PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
-    PyObject *text = gobind_to_py_str(msg);
-    if (text == NULL)
+    PyObject *text, *exc, *value;
+    if (status == GOBIND_PANIC) {
+        text = gobind_to_py_str(msg);
+        if (text != NULL) {
+            PyErr_SetObject(gobind_GoPanic, text);
+            Py_DECREF(text);
+        }
         return NULL;
-    PyErr_SetObject(status == GOBIND_PANIC ? gobind_GoPanic : gobind_GoError, text);
+    }
+    value = gobind_to_py_error(&msg->err);
+    text = gobind_to_py_str(msg);
+    if (value == NULL || text == NULL) {
+        Py_XDECREF(value);
+        Py_XDECREF(text);
+        return NULL;
+    }
+    exc = PyObject_CallFunctionObjArgs(gobind_GoError, text, NULL);
     Py_DECREF(text);
+    if (exc != NULL && PyObject_SetAttrString(exc, "go_error", value) == 0)
+        PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_XDECREF(exc);
+    Py_DECREF(value);
     return NULL;
 }
 
@@ -515,6 +596,8 @@ typedef struct {
     PyObject_HEAD
     uintptr_t handle;
 } gobind_object;
+
+#define GOBIND_HANDLE(o) (((gobind_object *)(o))->handle)
 
 /* Builds "T(F=repr, G=repr)" from the object's field attributes. */
 static inline PyObject *
@@ -583,12 +666,170 @@ gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char 
     return 0;
 }
 
+/* An argument that Python passes to Go as a handle: borrowed from a bound object, or
+   owned when gobind made a Go value from a Python sequence for this call. */
+typedef struct {
+    uintptr_t handle;
+    int owned;
+} gobind_handle_arg;
+
+static inline void
+gobind_handle_arg_release(gobind_handle_arg *a)
+{
+    if (a->owned && a->handle != 0)
+        gobind_release_handle(a->handle);
+    a->owned = 0;
+}
+
 /* Raises the TypeError for `del obj.field`; returns -1. */
 static inline int
 gobind_cannot_delete(const char *type_name, const char *field)
 {
     PyErr_Format(PyExc_TypeError, "cannot delete field %s.%s of a Go struct", type_name, field);
     return -1;
+}
+
+/* ---- named values, enums and the module object ------------------------------ */
+
+/* cls(value), consuming the reference to value; NULL if value is NULL. */
+static inline PyObject *
+gobind_call_class(PyObject *cls, PyObject *value)
+{
+    PyObject *result;
+    if (value == NULL)
+        return NULL;
+    result = PyObject_CallFunctionObjArgs(cls, value, NULL);
+    Py_DECREF(value);
+    return result;
+}
+
+/* "module.Type(<the builtin's repr>)" for a subclass of a Python builtin. */
+static inline PyObject *
+gobind_repr_value(PyObject *self, const char *type_name, PyObject *base)
+{
+    PyObject *inner = ((PyTypeObject *)base)->tp_repr(self), *result;
+    if (inner == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("%s(%U)", type_name, inner);
+#else
+    result = PyString_FromFormat("%s(%s)", type_name, PyString_AsString(inner));
+#endif
+    Py_DECREF(inner);
+    return result;
+}
+
+#if PY_MAJOR_VERSION >= 3
+/* An enum.IntEnum named name whose members are names[i] = int(values[i]), carrying the
+   methods of type (the int subclass bound for the Go type); str_method, if not NULL, is
+   the method that becomes __str__.  Returns a new reference, or NULL with an exception. */
+static inline PyObject *
+gobind_make_enum(PyObject *m, const char *name, const char *doc, const char *const *names,
+                 const char *const *values, Py_ssize_t n, PyTypeObject *type, PyMethodDef *methods,
+                 const char *str_method)
+{
+    PyObject *enum_module, *int_enum = NULL, *members = NULL, *args = NULL, *kwargs = NULL;
+    PyObject *cls = NULL;
+    Py_ssize_t i;
+    (void)type;
+    enum_module = PyImport_ImportModule("enum");
+    if (enum_module == NULL)
+        return NULL;
+    int_enum = PyObject_GetAttrString(enum_module, "IntEnum");
+    members = PyList_New(n);
+    if (int_enum == NULL || members == NULL)
+        goto done;
+    for (i = 0; i < n; i++) {
+        PyObject *pair = Py_BuildValue("(sN)", names[i], PyLong_FromString((char *)values[i], NULL, 10));
+        if (pair == NULL)
+            goto done;
+        PyList_SET_ITEM(members, i, pair);
+    }
+    args = Py_BuildValue("(sO)", name, members);
+    kwargs = Py_BuildValue("{ss}", "module", PyModule_GetName(m));
+    if (args == NULL || kwargs == NULL)
+        goto done;
+    cls = PyObject_Call(int_enum, args, kwargs);
+    if (cls == NULL)
+        goto done;
+    if (doc[0] != '\0') {
+        PyObject *text = PyUnicode_FromString(doc);
+        if (text == NULL || PyObject_SetAttrString(cls, "__doc__", text) < 0) {
+            Py_XDECREF(text);
+            Py_CLEAR(cls);
+            goto done;
+        }
+        Py_DECREF(text);
+    }
+    for (; methods->ml_name != NULL; methods++) {
+        PyObject *descr = PyDescr_NewMethod((PyTypeObject *)cls, methods);
+        int rc = descr == NULL ? -1 : PyObject_SetAttrString(cls, methods->ml_name, descr);
+        if (rc == 0 && str_method != NULL && strcmp(methods->ml_name, str_method) == 0)
+            rc = PyObject_SetAttrString(cls, "__str__", descr);
+        Py_XDECREF(descr);
+        if (rc < 0) {
+            Py_CLEAR(cls);
+            goto done;
+        }
+    }
+done:
+    Py_DECREF(enum_module);
+    Py_XDECREF(int_enum);
+    Py_XDECREF(members);
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    return cls;
+}
+#endif
+
+/* dir() of a module with live attributes: its __dict__ keys plus those names, sorted. */
+static inline PyObject *
+gobind_dir_with(PyObject *module, const char *const *names)
+{
+    PyObject *dict = PyModule_GetDict(module), *list;
+    if (dict == NULL || (list = PyDict_Keys(dict)) == NULL)
+        return NULL;
+    for (; *names != NULL; names++) {
+        PyObject *name = PyUnicode_FromString(*names);
+        if (name == NULL || PyList_Append(list, name) < 0) {
+            Py_XDECREF(name);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(name);
+    }
+    if (PyList_Sort(list) < 0) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    return list;
+}
+
+/* Makes module m an instance of type (a ModuleType subclass whose properties are the Go
+   variables).  Python 3 assigns m.__class__; Python 2 cannot, so a new module object of
+   that type takes m's place in sys.modules.  Returns -1 with an exception on failure. */
+static inline int
+gobind_set_module_type(PyObject *m, PyTypeObject *type)
+{
+    type->tp_base = &PyModule_Type;
+    if (PyType_Ready(type) < 0)
+        return -1;
+#if PY_MAJOR_VERSION >= 3
+    return PyObject_SetAttrString(m, "__class__", (PyObject *)type);
+#else
+    {
+        const char *name = PyModule_GetName(m);
+        PyObject *replacement = PyObject_CallFunction((PyObject *)type, "s", name);
+        int rc;
+        if (replacement == NULL)
+            return -1;
+        rc = PyDict_Update(PyModule_GetDict(replacement), PyModule_GetDict(m));
+        if (rc == 0)
+            rc = PyDict_SetItemString(PyImport_GetModuleDict(), name, replacement);
+        Py_DECREF(replacement);
+        return rc;
+    }
+#endif
 }
 
 /* gobind C runtime hooks: what happens around every call into Go and at module init.
@@ -606,7 +847,11 @@ gobind_runtime_init(PyObject *m)
     return 0;
 }
 
-/* ---- bound structs: handles and conversions ---- */
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Person;
+static PyTypeObject gobind_type_Point;
+static PyTypeObject gobind_type_GoErrorValue;
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -627,22 +872,26 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 static void
+gobind_release_handle(uintptr_t handle)
+{
+    gobind_structs_release(handle);
+}
+
+static void
 gobind_object_dealloc(PyObject *self)
 {
-    uintptr_t handle = ((gobind_object *)self)->handle;
+    uintptr_t handle = GOBIND_HANDLE(self);
     if (handle != 0)
         gobind_structs_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
-
-static PyTypeObject gobind_type_Person;
 
 static inline int
 gobind_from_py_Person(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Person))
         return gobind_type_error(fn, arg, "Person", o);
-    *out = ((gobind_object *)o)->handle;
+    *out = GOBIND_HANDLE(o);
     return 0;
 }
 
@@ -655,7 +904,7 @@ gobind_from_py_Person_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
     }
     if (!PyObject_TypeCheck(o, &gobind_type_Person))
         return gobind_type_error(fn, arg, "Person or None", o);
-    *out = ((gobind_object *)o)->handle;
+    *out = GOBIND_HANDLE(o);
     return 0;
 }
 
@@ -666,14 +915,12 @@ gobind_to_py_Person(uintptr_t *handle)
     return gobind_wrap(&gobind_type_Person, *handle);
 }
 
-static PyTypeObject gobind_type_Point;
-
 static inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
-    *out = ((gobind_object *)o)->handle;
+    *out = GOBIND_HANDLE(o);
     return 0;
 }
 
@@ -686,7 +933,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
     }
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
-    *out = ((gobind_object *)o)->handle;
+    *out = GOBIND_HANDLE(o);
     return 0;
 }
 
@@ -695,6 +942,40 @@ static inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
+}
+
+/* ---- Go errors ---- */
+
+/* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
+static PyTypeObject *const gobind_error_types[] = {
+    &gobind_type_GoErrorValue,
+};
+
+static PyObject *
+gobind_to_py_error(gobind_ref *ref)
+{
+    if (ref->handle == 0) {
+        Py_INCREF(Py_None);
+        return Py_None;
+    }
+    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+}
+
+static inline int
+gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    size_t i;
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
+        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+            *out = GOBIND_HANDLE(o);
+            return 0;
+        }
+    }
+    return gobind_type_error(fn, arg, "GoErrorValue or None", o);
 }
 
 /* ---- Distance2: Distance2 ---- */
@@ -837,8 +1118,9 @@ gobind_get_Person_Name(PyObject *self, void *closure)
     gobind_buf out;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
-    status = gobind_structs_Person_get_Name(((gobind_object *)self)->handle, &out, &msg);
+    status = gobind_structs_Person_get_Name(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_str(&out);
@@ -850,12 +1132,13 @@ gobind_set_Person_Name(PyObject *self, PyObject *value, void *closure)
     gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Name");
     if (gobind_from_py_str(value, "Person", "Name", &v) < 0)
         return -1;
-    status = gobind_structs_Person_set_Name(((gobind_object *)self)->handle, v.view, &msg);
+    status = gobind_structs_Person_set_Name(GOBIND_HANDLE(self), v.view, &msg);
     gobind_view_release(&v);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -870,8 +1153,9 @@ gobind_get_Person_Age(PyObject *self, void *closure)
     ptrdiff_t out;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
-    status = gobind_structs_Person_get_Age(((gobind_object *)self)->handle, &out, &msg);
+    status = gobind_structs_Person_get_Age(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int(&out);
@@ -883,12 +1167,13 @@ gobind_set_Person_Age(PyObject *self, PyObject *value, void *closure)
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Age");
     if (gobind_from_py_int(value, "Person", "Age", &v) < 0)
         return -1;
-    status = gobind_structs_Person_set_Age(((gobind_object *)self)->handle, v, &msg);
+    status = gobind_structs_Person_set_Age(GOBIND_HANDLE(self), v, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -902,8 +1187,9 @@ gobind_get_Person_Home(PyObject *self, void *closure)
     uintptr_t out;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
-    status = gobind_structs_Person_get_Home(((gobind_object *)self)->handle, &out, &msg);
+    status = gobind_structs_Person_get_Home(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_Point(&out);
@@ -915,12 +1201,13 @@ gobind_set_Person_Home(PyObject *self, PyObject *value, void *closure)
     uintptr_t v = 0;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Home");
     if (gobind_from_py_Point(value, "Person", "Home", &v) < 0)
         return -1;
-    status = gobind_structs_Person_set_Home(((gobind_object *)self)->handle, v, &msg);
+    status = gobind_structs_Person_set_Home(GOBIND_HANDLE(self), v, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -934,8 +1221,9 @@ gobind_get_Person_Friend(PyObject *self, void *closure)
     uintptr_t out;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
-    status = gobind_structs_Person_get_Friend(((gobind_object *)self)->handle, &out, &msg);
+    status = gobind_structs_Person_get_Friend(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_Person(&out);
@@ -947,12 +1235,13 @@ gobind_set_Person_Friend(PyObject *self, PyObject *value, void *closure)
     uintptr_t v = 0;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Friend");
     if (gobind_from_py_Person_ptr(value, "Person", "Friend", &v) < 0)
         return -1;
-    status = gobind_structs_Person_set_Friend(((gobind_object *)self)->handle, v, &msg);
+    status = gobind_structs_Person_set_Friend(GOBIND_HANDLE(self), v, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -966,8 +1255,9 @@ gobind_get_Person_Tags(PyObject *self, void *closure)
     gobind_buf out;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
-    status = gobind_structs_Person_get_Tags(((gobind_object *)self)->handle, &out, &msg);
+    status = gobind_structs_Person_get_Tags(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_bytes(&out);
@@ -979,12 +1269,13 @@ gobind_set_Person_Tags(PyObject *self, PyObject *value, void *closure)
     gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Tags");
     if (gobind_from_py_bytes(value, "Person", "Tags", &v) < 0)
         return -1;
-    status = gobind_structs_Person_set_Tags(((gobind_object *)self)->handle, v.view, &msg);
+    status = gobind_structs_Person_set_Tags(GOBIND_HANDLE(self), v.view, &msg);
     gobind_view_release(&v);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -1019,7 +1310,7 @@ gobind_m_Person_Birthday(PyObject *self, PyObject *unused)
 
     (void)unused;
     GOBIND_CALL_BEGIN
-    status = gobind_structs_Person_Birthday(((gobind_object *)self)->handle, &r0, &msg);
+    status = gobind_structs_Person_Birthday(GOBIND_HANDLE(self), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -1051,7 +1342,7 @@ gobind_m_Person_Greet(PyObject *self, GOBIND_ARGS)
     if (gobind_from_py_Person_ptr(argv[0], "Person.Greet", "other", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_structs_Person_Greet(((gobind_object *)self)->handle, a0, &r0, &msg);
+    status = gobind_structs_Person_Greet(GOBIND_HANDLE(self), a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -1129,8 +1420,9 @@ gobind_get_Point_X(PyObject *self, void *closure)
     double out;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
-    status = gobind_structs_Point_get_X(((gobind_object *)self)->handle, &out, &msg);
+    status = gobind_structs_Point_get_X(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_float64(&out);
@@ -1142,12 +1434,13 @@ gobind_set_Point_X(PyObject *self, PyObject *value, void *closure)
     double v = 0;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "X");
     if (gobind_from_py_float64(value, "Point", "X", &v) < 0)
         return -1;
-    status = gobind_structs_Point_set_X(((gobind_object *)self)->handle, v, &msg);
+    status = gobind_structs_Point_set_X(GOBIND_HANDLE(self), v, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -1161,8 +1454,9 @@ gobind_get_Point_Y(PyObject *self, void *closure)
     double out;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
-    status = gobind_structs_Point_get_Y(((gobind_object *)self)->handle, &out, &msg);
+    status = gobind_structs_Point_get_Y(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_float64(&out);
@@ -1174,12 +1468,13 @@ gobind_set_Point_Y(PyObject *self, PyObject *value, void *closure)
     double v = 0;
     gobind_buf msg;
     int status;
+    (void)self;
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "Y");
     if (gobind_from_py_float64(value, "Point", "Y", &v) < 0)
         return -1;
-    status = gobind_structs_Point_set_Y(((gobind_object *)self)->handle, v, &msg);
+    status = gobind_structs_Point_set_Y(GOBIND_HANDLE(self), v, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -1220,7 +1515,7 @@ gobind_m_Point_Add(PyObject *self, GOBIND_ARGS)
     if (gobind_from_py_Point(argv[0], "Point.Add", "q", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_structs_Point_Add(((gobind_object *)self)->handle, a0, &r0, &msg);
+    status = gobind_structs_Point_Add(GOBIND_HANDLE(self), a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -1251,7 +1546,7 @@ gobind_m_Point_Scale(PyObject *self, GOBIND_ARGS)
     if (gobind_from_py_float64(argv[0], "Point.Scale", "k", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_structs_Point_Scale(((gobind_object *)self)->handle, a0, &msg);
+    status = gobind_structs_Point_Scale(GOBIND_HANDLE(self), a0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -1275,7 +1570,7 @@ gobind_m_Point_String(PyObject *self, PyObject *unused)
 
     (void)unused;
     GOBIND_CALL_BEGIN
-    status = gobind_structs_Point_String(((gobind_object *)self)->handle, &r0, &msg);
+    status = gobind_structs_Point_String(GOBIND_HANDLE(self), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -1354,6 +1649,89 @@ static PyTypeObject gobind_type_Point = {
     .tp_new = gobind_new_Point,
 };
 
+/* ==== GoErrorValue: any Go error value ==== */
+
+static PyObject *
+gobind_error_text(PyObject *self, PyObject *unused)
+{
+    gobind_buf out, msg;
+    int status;
+    (void)unused;
+    status = gobind_structs_error_text(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static PyObject *
+gobind_error_str(PyObject *self)
+{
+    return gobind_error_text(self, NULL);
+}
+
+static PyObject *
+gobind_error_is(PyObject *self, PyObject *target)
+{
+    uintptr_t h;
+    if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
+        return NULL;
+    return PyBool_FromLong(gobind_structs_error_is(GOBIND_HANDLE(self), h));
+}
+
+static PyObject *
+gobind_error_richcompare(PyObject *self, PyObject *other, int op)
+{
+    int eq;
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+        Py_INCREF(Py_NotImplemented);
+        return Py_NotImplemented;
+    }
+    eq = gobind_structs_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other));
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+static PyObject *
+gobind_error_repr(PyObject *self)
+{
+    PyObject *text = gobind_error_text(self, NULL), *repr, *result;
+    if (text == NULL)
+        return NULL;
+    repr = PyObject_Repr(text);
+    Py_DECREF(text);
+    if (repr == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("<structs.GoErrorValue %U>", repr);
+#else
+    result = PyString_FromFormat("<structs.GoErrorValue %s>", PyString_AsString(repr));
+#endif
+    Py_DECREF(repr);
+    return result;
+}
+
+static PyMethodDef gobind_methods_GoErrorValue[] = {
+    {"Error", gobind_error_text, METH_NOARGS,
+     GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
+    {"Is", gobind_error_is, METH_O,
+     GOBIND_DOC("Is($self, target, /)\n--\n\n",
+                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_GoErrorValue = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "structs.GoErrorValue",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_error_repr,
+    .tp_hash = PyObject_HashNotImplemented,
+    .tp_str = gobind_error_str,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
+    .tp_richcompare = gobind_error_richcompare,
+    .tp_methods = gobind_methods_GoErrorValue,
+};
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1392,22 +1770,25 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package structs shows Go structs as Python classes: fields, methods with\n"
     "value and pointer receivers, String, nested structs and nil pointers.";
 
-/* Readies the bound struct types and adds them to module m; returns -1 on failure. */
+/* Readies a class and adds it to module m as name; returns -1 on failure. */
+static int
+gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
+{
+    if (PyType_Ready(type) < 0)
+        return -1;
+    Py_INCREF(type);
+    return PyModule_AddObject(m, name, (PyObject *)type);
+}
+
+/* Readies the bound classes and adds them, the constants and the enums to module m; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    PyObject *type;
-    type = (PyObject *)&gobind_type_Person;
-    if (PyType_Ready(&gobind_type_Person) < 0)
+    if (gobind_add_type(m, "Person", &gobind_type_Person) < 0)
         return -1;
-    Py_INCREF(type);
-    if (PyModule_AddObject(m, "Person", type) < 0)
+    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
         return -1;
-    type = (PyObject *)&gobind_type_Point;
-    if (PyType_Ready(&gobind_type_Point) < 0)
-        return -1;
-    Py_INCREF(type);
-    if (PyModule_AddObject(m, "Point", type) < 0)
+    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;
@@ -1425,7 +1806,8 @@ PyInit_structs(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0 || gobind_add_types(m) < 0) {
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0 || gobind_add_types(m) < 0
+        ) {
         Py_DECREF(m);
         return NULL;
     }
@@ -1438,8 +1820,7 @@ initstructs(void)
     PyObject *m = Py_InitModule3("structs", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0 || gobind_add_types(m) < 0)
         return;
-    gobind_add_types(m);
 }
 #endif

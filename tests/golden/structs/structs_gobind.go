@@ -11,7 +11,9 @@ package main
 import "C"
 
 import (
+	"errors"
 	"fmt"
+	"runtime"
 	"runtime/cgo"
 	"runtime/debug"
 	"sync/atomic"
@@ -62,7 +64,7 @@ func gobind_structs_Origin(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
-// gobindPtr_Person returns the *Person that handle h refers to (nil for 0).
+// gobindPtr_Person returns the *gobindpkg.Person that handle h refers to (nil for 0).
 func gobindPtr_Person(h C.uintptr_t) *gobindpkg.Person {
 	if h == 0 {
 		return nil
@@ -209,7 +211,7 @@ func gobind_structs_Person_Greet(self C.uintptr_t, a0 C.uintptr_t, r0 *C.gobind_
 	return gobindOK
 }
 
-// gobindPtr_Point returns the *Point that handle h refers to (nil for 0).
+// gobindPtr_Point returns the *gobindpkg.Point that handle h refers to (nil for 0).
 func gobindPtr_Point(h C.uintptr_t) *gobindpkg.Point {
 	if h == 0 {
 		return nil
@@ -302,6 +304,62 @@ func gobind_structs_Point_String(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobi
 	return gobindOK
 }
 
+// gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
+// wraps it (0: GoErrorValue; others: bound types that implement error).
+func gobindErrorRef(err error) C.gobind_ref {
+	if err == nil {
+		return C.gobind_ref{}
+	}
+	gobindLiveHandles.Add(1)
+	return C.gobind_ref{handle: C.uintptr_t(cgo.NewHandle(err))}
+}
+
+// gobind_structs_error_text writes the text of the error that handle h refers to.
+//
+//export gobind_structs_error_text
+func gobind_structs_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindPutString(out, gobindErrorIn(h).Error())
+	return gobindOK
+}
+
+// gobind_structs_error_is reports errors.Is(h, target) for two error handles.
+//
+//export gobind_structs_error_is
+func gobind_structs_error_is(h, target C.uintptr_t) (is C.int) {
+	defer func() {
+		if recover() != nil {
+			is = 0
+		}
+	}()
+	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
+		return 1
+	}
+	return 0
+}
+
+// gobind_structs_error_eq reports whether two error handles hold equal errors (Go's ==).
+//
+//export gobind_structs_error_eq
+func gobind_structs_error_eq(a, b C.uintptr_t) (eq C.int) {
+	defer func() {
+		if recover() != nil {
+			eq = 0 // errors of uncomparable types are never equal
+		}
+	}()
+	if gobindErrorIn(a) == gobindErrorIn(b) {
+		return 1
+	}
+	return 0
+}
+
+// gobind_structs_unpin ends a Python buffer view of Go memory.
+//
+//export gobind_structs_unpin
+func gobind_structs_unpin(h C.uintptr_t) {
+	gobindUnpin(h)
+}
+
 // gobindLiveHandles counts the handles Python objects hold.
 var gobindLiveHandles atomic.Int64
 
@@ -381,10 +439,39 @@ func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	}
 }
 
-// gobindFail reports a Go error to the caller; it returns the GOBIND_ERROR status.
+// gobindFail reports a Go error to the caller, its text and the error value itself;
+// it returns the GOBIND_ERROR status.
 func gobindFail(msg *C.gobind_buf, err error) C.int {
 	gobindPutString(msg, err.Error())
+	msg.err = gobindErrorRef(err)
 	return gobindError
+}
+
+// gobindErrorIn returns the error that a Python object's handle refers to (nil for 0).
+func gobindErrorIn(h C.uintptr_t) error {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(error)
+}
+
+// gobindPin pins the Go memory at p while a Python buffer views it and stores p in *data;
+// the returned handle unpins it (gobindUnpin).
+func gobindPin(p unsafe.Pointer, data *unsafe.Pointer) C.uintptr_t {
+	pinner := new(runtime.Pinner)
+	pinner.Pin(p)
+	*data = p
+	return C.uintptr_t(cgo.NewHandle(pinner))
+}
+
+// gobindUnpin releases memory pinned by gobindPin.
+func gobindUnpin(h C.uintptr_t) {
+	if h == 0 {
+		return
+	}
+	handle := cgo.Handle(h)
+	handle.Value().(*runtime.Pinner).Unpin()
+	handle.Delete()
 }
 
 // Status codes of every export; the C side defines the same values.

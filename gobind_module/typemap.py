@@ -109,8 +109,8 @@ ERROR = Conversion(
     go_out='*{r} = gobindErrorRef({v})')
 
 #: Python's builtin classes that a named Go type of each basic family can subclass.
-VALUE_BASES = {'int': 'PyLong_Type', 'float': 'PyFloat_Type', 'complex': 'PyComplex_Type',
-               'str': 'PyUnicode_Type', 'bytes': 'PyBytes_Type'}
+VALUE_BASES = {'int': 'GOBIND_INT_TYPE', 'float': 'PyFloat_Type', 'complex': 'PyComplex_Type',
+               'str': 'GOBIND_STR_TYPE', 'bytes': 'PyBytes_Type'}
 
 
 @dataclasses.dataclass(frozen=True)

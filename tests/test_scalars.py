@@ -127,7 +127,8 @@ def test_panic_raises_and_module_keeps_working(scalars):
 def test_named_type_through_underlying(scalars):
     assert scalars.Freeze() == 0.0
     assert scalars.Warmer(1.0, 2.5) == 3.5
-    assert scalars.Warmer.__doc__.startswith('Warmer(c: float, d: float) -> float')
+    assert scalars.Warmer.__doc__.startswith('Warmer(c: float, d: float) -> Celsius')
+    assert isinstance(scalars.Freeze(), scalars.Celsius) and isinstance(scalars.Freeze(), float)
 
 
 def test_python_keyword_names(scalars):

@@ -105,17 +105,16 @@ def test_bytes_and_small_numbers(surface):
 
 def test_buffer_protocol_views_go_memory(surface):
     surface('slices', '\n'.join([
-        'import slices as s',
+        'import struct, sys, slices as s',
         'r = s.Range(4)',
         'v = memoryview(r)',
         'assert v.format == "q" and v.itemsize == 8 and v.shape == (4,) and not v.readonly',
-        'assert v.tolist() == [0, 1, 2, 3]',
-        'v[1] = 10',
-        'assert r[1] == 10',  # same memory, no copy
+        'assert struct.unpack("4q", v.tobytes()) == (0, 1, 2, 3)',
+        'if sys.version_info[0] >= 3:\n    v[1] = 10\n    assert r[1] == 10',  # same memory, no copy
         'r[2] = 20',
-        'assert v[2] == 20',
-        'v.release()',
-        'assert memoryview(s.Range(0)).tolist() == []',
+        'assert struct.unpack("4q", v.tobytes())[2] == 20',
+        'v.release() if hasattr(v, "release") else None',
+        'assert memoryview(s.Range(0)).tobytes() == b""',
     ]))
 
 

@@ -4,6 +4,13 @@
 
 #define GOBIND_MAX_DIMS 8
 
+/* Python 2 only offers the buffer protocol of PEP 3118 to types that ask for it. */
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_TPFLAGS_BUFFER 0
+#else
+#define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
+#endif
+
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
     ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
@@ -202,40 +209,59 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* What a buffer view keeps until it is released: the pin and the shape and strides. */
+/* The buffer views of one object share a pin of its Go memory, made by the first view and
+   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
+   kept per view).  Views made while others exist see the memory the first one pinned. */
 typedef struct {
     uintptr_t pin;
+    Py_ssize_t exports;
+    void *data;
+    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
+
+/* A slice or array object: its handle, and the state of its buffer views. */
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;
+    gobind_view_state *views;
+} gobind_seq_object;
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    gobind_view_state *state;
-    void *data = NULL;
-    ptrdiff_t n = 0;
-    Py_ssize_t count = 1;
-    int d;
-    state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    gobind_view_state *state = o->views;
     if (state == NULL) {
-        PyErr_NoMemory();
-        return -1;
+        ptrdiff_t n = 0;
+        Py_ssize_t count = 1;
+        int d;
+        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+        if (state == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        state->exports = 0;
+        state->data = NULL;
+        state->pin = info->pin(o->handle, &state->data, &n);
+        state->shape[0] = (Py_ssize_t)n;
+        for (d = 1; d < info->ndim; d++)
+            state->shape[d] = info->inner[d - 1];
+        for (d = info->ndim - 1; d >= 0; d--) {
+            state->strides[d] = count * info->itemsize;
+            count *= state->shape[d];
+        }
+        state->len = count * info->itemsize;
+        o->views = state;
     }
-    state->pin = info->pin(GOBIND_HANDLE(self), &data, &n);
-    state->shape[0] = (Py_ssize_t)n;
-    for (d = 1; d < info->ndim; d++)
-        state->shape[d] = info->inner[d - 1];
-    for (d = info->ndim - 1; d >= 0; d--) {
-        state->strides[d] = count * info->itemsize;
-        count *= state->shape[d];
-    }
-    view->buf = data != NULL ? data : (void *)empty;
+    state->exports++;
+    view->buf = state->data != NULL ? state->data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = count * info->itemsize;
+    view->len = state->len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -243,16 +269,20 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = state;
+    view->internal = NULL;
     return 0;
 }
 
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
-    gobind_view_state *state = (gobind_view_state *)view->internal;
-    GOBIND_SEQ_INFO(self)->unpin(state->pin);
-    PyMem_Free(state);
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    (void)view;
+    if (o->views == NULL || --o->views->exports > 0)
+        return;
+    GOBIND_SEQ_INFO(self)->unpin(o->views->pin);
+    PyMem_Free(o->views);
+    o->views = NULL;
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */

@@ -116,3 +116,6 @@ func Big() uint64 { return math.MaxUint64 }
 
 // Invalid returns a string that is not valid UTF-8.
 func Invalid() string { return "a\xffb" }
+
+// Ticks is skipped: channels are not bound.
+func Ticks() chan int { return nil }

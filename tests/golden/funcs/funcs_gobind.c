@@ -280,6 +280,36 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     return (*v == -1 && PyErr_Occurred()) ? -1 : 0;
 }
 
+/* A Python int (on Python 2, a plain int when it fits, as Python itself would make). */
+static inline PyObject *
+gobind_int_from_ll(long long v)
+{
+#if PY_MAJOR_VERSION < 3
+    if (v >= LONG_MIN && v <= LONG_MAX)
+        return PyInt_FromLong((long)v);
+#endif
+    return PyLong_FromLongLong(v);
+}
+
+static inline PyObject *
+gobind_int_from_ull(unsigned long long v)
+{
+#if PY_MAJOR_VERSION < 3
+    if (v <= (unsigned long long)LONG_MAX)
+        return PyInt_FromLong((long)v);
+#endif
+    return PyLong_FromUnsignedLongLong(v);
+}
+
+/* The builtin classes that named Go numbers and strings subclass. */
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_INT_TYPE PyLong_Type
+#define GOBIND_STR_TYPE PyUnicode_Type
+#else
+#define GOBIND_INT_TYPE PyInt_Type
+#define GOBIND_STR_TYPE PyString_Type
+#endif
+
 /* Defines gobind_from_py_<go>: a Python int to a signed C integer in [lo, hi]. */
 #define GOBIND_SIGNED(go, ctype, lo, hi)                                              \
     static inline int gobind_from_py_##go(PyObject *o, const char *fn,               \
@@ -296,7 +326,7 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     }                                                                                 \
     static inline PyObject *gobind_to_py_##go(ctype *v)                               \
     {                                                                                 \
-        return PyLong_FromLongLong(*v);                                               \
+        return gobind_int_from_ll((long long)*v);                                     \
     }
 
 /* Defines gobind_from_py_<go>: a Python int to an unsigned C integer in [0, hi]. */
@@ -331,7 +361,7 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     }                                                                                 \
     static inline PyObject *gobind_to_py_##go(ctype *v)                               \
     {                                                                                 \
-        return PyLong_FromUnsignedLongLong(*v);                                       \
+        return gobind_int_from_ull((unsigned long long)*v);                           \
     }
 
 GOBIND_SIGNED(int, ptrdiff_t, PTRDIFF_MIN, PTRDIFF_MAX)
@@ -855,6 +885,13 @@ gobind_runtime_init(PyObject *m)
 
 #define GOBIND_MAX_DIMS 8
 
+/* Python 2 only offers the buffer protocol of PEP 3118 to types that ask for it. */
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_TPFLAGS_BUFFER 0
+#else
+#define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
+#endif
+
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
     ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
@@ -1053,40 +1090,59 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* What a buffer view keeps until it is released: the pin and the shape and strides. */
+/* The buffer views of one object share a pin of its Go memory, made by the first view and
+   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
+   kept per view).  Views made while others exist see the memory the first one pinned. */
 typedef struct {
     uintptr_t pin;
+    Py_ssize_t exports;
+    void *data;
+    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
+
+/* A slice or array object: its handle, and the state of its buffer views. */
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;
+    gobind_view_state *views;
+} gobind_seq_object;
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    gobind_view_state *state;
-    void *data = NULL;
-    ptrdiff_t n = 0;
-    Py_ssize_t count = 1;
-    int d;
-    state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    gobind_view_state *state = o->views;
     if (state == NULL) {
-        PyErr_NoMemory();
-        return -1;
+        ptrdiff_t n = 0;
+        Py_ssize_t count = 1;
+        int d;
+        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+        if (state == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        state->exports = 0;
+        state->data = NULL;
+        state->pin = info->pin(o->handle, &state->data, &n);
+        state->shape[0] = (Py_ssize_t)n;
+        for (d = 1; d < info->ndim; d++)
+            state->shape[d] = info->inner[d - 1];
+        for (d = info->ndim - 1; d >= 0; d--) {
+            state->strides[d] = count * info->itemsize;
+            count *= state->shape[d];
+        }
+        state->len = count * info->itemsize;
+        o->views = state;
     }
-    state->pin = info->pin(GOBIND_HANDLE(self), &data, &n);
-    state->shape[0] = (Py_ssize_t)n;
-    for (d = 1; d < info->ndim; d++)
-        state->shape[d] = info->inner[d - 1];
-    for (d = info->ndim - 1; d >= 0; d--) {
-        state->strides[d] = count * info->itemsize;
-        count *= state->shape[d];
-    }
-    view->buf = data != NULL ? data : (void *)empty;
+    state->exports++;
+    view->buf = state->data != NULL ? state->data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = count * info->itemsize;
+    view->len = state->len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -1094,16 +1150,20 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = state;
+    view->internal = NULL;
     return 0;
 }
 
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
-    gobind_view_state *state = (gobind_view_state *)view->internal;
-    GOBIND_SEQ_INFO(self)->unpin(state->pin);
-    PyMem_Free(state);
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    (void)view;
+    if (o->views == NULL || --o->views->exports > 0)
+        return;
+    GOBIND_SEQ_INFO(self)->unpin(o->views->pin);
+    PyMem_Free(o->views);
+    o->views = NULL;
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
@@ -1902,14 +1962,14 @@ static gobind_seq_type gobind_type_Slice_int = {
     .type = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "funcs.Slice_int",
-        .tp_basicsize = sizeof(gobind_object),
+        .tp_basicsize = sizeof(gobind_seq_object),
         .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_int,
         .tp_as_mapping = &gobind_as_mapping_Slice_int,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = "Slice_int(items: Sequence[int] = ())\n"
             "\n"
             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
@@ -2009,13 +2069,13 @@ static gobind_seq_type gobind_type_Slice_string = {
     .type = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "funcs.Slice_string",
-        .tp_basicsize = sizeof(gobind_object),
+        .tp_basicsize = sizeof(gobind_seq_object),
         .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_string,
         .tp_as_mapping = &gobind_as_mapping_Slice_string,
         .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = "Slice_string(items: Sequence[str] = ())\n"
             "\n"
             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
@@ -2115,14 +2175,14 @@ static gobind_seq_type gobind_type_Slice_uint8 = {
     .type = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "funcs.Slice_uint8",
-        .tp_basicsize = sizeof(gobind_object),
+        .tp_basicsize = sizeof(gobind_seq_object),
         .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_uint8,
         .tp_as_mapping = &gobind_as_mapping_Slice_uint8,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_uint8,
-        .tp_flags = Py_TPFLAGS_DEFAULT,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = "Slice_uint8(items: Sequence[int] = ())\n"
             "\n"
             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",

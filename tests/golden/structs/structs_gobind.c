@@ -280,6 +280,36 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     return (*v == -1 && PyErr_Occurred()) ? -1 : 0;
 }
 
+/* A Python int (on Python 2, a plain int when it fits, as Python itself would make). */
+static inline PyObject *
+gobind_int_from_ll(long long v)
+{
+#if PY_MAJOR_VERSION < 3
+    if (v >= LONG_MIN && v <= LONG_MAX)
+        return PyInt_FromLong((long)v);
+#endif
+    return PyLong_FromLongLong(v);
+}
+
+static inline PyObject *
+gobind_int_from_ull(unsigned long long v)
+{
+#if PY_MAJOR_VERSION < 3
+    if (v <= (unsigned long long)LONG_MAX)
+        return PyInt_FromLong((long)v);
+#endif
+    return PyLong_FromUnsignedLongLong(v);
+}
+
+/* The builtin classes that named Go numbers and strings subclass. */
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_INT_TYPE PyLong_Type
+#define GOBIND_STR_TYPE PyUnicode_Type
+#else
+#define GOBIND_INT_TYPE PyInt_Type
+#define GOBIND_STR_TYPE PyString_Type
+#endif
+
 /* Defines gobind_from_py_<go>: a Python int to a signed C integer in [lo, hi]. */
 #define GOBIND_SIGNED(go, ctype, lo, hi)                                              \
     static inline int gobind_from_py_##go(PyObject *o, const char *fn,               \
@@ -296,7 +326,7 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     }                                                                                 \
     static inline PyObject *gobind_to_py_##go(ctype *v)                               \
     {                                                                                 \
-        return PyLong_FromLongLong(*v);                                               \
+        return gobind_int_from_ll((long long)*v);                                     \
     }
 
 /* Defines gobind_from_py_<go>: a Python int to an unsigned C integer in [0, hi]. */
@@ -331,7 +361,7 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     }                                                                                 \
     static inline PyObject *gobind_to_py_##go(ctype *v)                               \
     {                                                                                 \
-        return PyLong_FromUnsignedLongLong(*v);                                       \
+        return gobind_int_from_ull((unsigned long long)*v);                           \
     }
 
 GOBIND_SIGNED(int, ptrdiff_t, PTRDIFF_MIN, PTRDIFF_MAX)

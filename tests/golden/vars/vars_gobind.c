@@ -280,6 +280,36 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     return (*v == -1 && PyErr_Occurred()) ? -1 : 0;
 }
 
+/* A Python int (on Python 2, a plain int when it fits, as Python itself would make). */
+static inline PyObject *
+gobind_int_from_ll(long long v)
+{
+#if PY_MAJOR_VERSION < 3
+    if (v >= LONG_MIN && v <= LONG_MAX)
+        return PyInt_FromLong((long)v);
+#endif
+    return PyLong_FromLongLong(v);
+}
+
+static inline PyObject *
+gobind_int_from_ull(unsigned long long v)
+{
+#if PY_MAJOR_VERSION < 3
+    if (v <= (unsigned long long)LONG_MAX)
+        return PyInt_FromLong((long)v);
+#endif
+    return PyLong_FromUnsignedLongLong(v);
+}
+
+/* The builtin classes that named Go numbers and strings subclass. */
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_INT_TYPE PyLong_Type
+#define GOBIND_STR_TYPE PyUnicode_Type
+#else
+#define GOBIND_INT_TYPE PyInt_Type
+#define GOBIND_STR_TYPE PyString_Type
+#endif
+
 /* Defines gobind_from_py_<go>: a Python int to a signed C integer in [lo, hi]. */
 #define GOBIND_SIGNED(go, ctype, lo, hi)                                              \
     static inline int gobind_from_py_##go(PyObject *o, const char *fn,               \
@@ -296,7 +326,7 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     }                                                                                 \
     static inline PyObject *gobind_to_py_##go(ctype *v)                               \
     {                                                                                 \
-        return PyLong_FromLongLong(*v);                                               \
+        return gobind_int_from_ll((long long)*v);                                     \
     }
 
 /* Defines gobind_from_py_<go>: a Python int to an unsigned C integer in [0, hi]. */
@@ -331,7 +361,7 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
     }                                                                                 \
     static inline PyObject *gobind_to_py_##go(ctype *v)                               \
     {                                                                                 \
-        return PyLong_FromUnsignedLongLong(*v);                                       \
+        return gobind_int_from_ull((unsigned long long)*v);                           \
     }
 
 GOBIND_SIGNED(int, ptrdiff_t, PTRDIFF_MIN, PTRDIFF_MAX)
@@ -856,6 +886,13 @@ static PyTypeObject gobind_type_Point;
 
 #define GOBIND_MAX_DIMS 8
 
+/* Python 2 only offers the buffer protocol of PEP 3118 to types that ask for it. */
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_TPFLAGS_BUFFER 0
+#else
+#define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
+#endif
+
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
     ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
@@ -1054,40 +1091,59 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* What a buffer view keeps until it is released: the pin and the shape and strides. */
+/* The buffer views of one object share a pin of its Go memory, made by the first view and
+   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
+   kept per view).  Views made while others exist see the memory the first one pinned. */
 typedef struct {
     uintptr_t pin;
+    Py_ssize_t exports;
+    void *data;
+    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
+
+/* A slice or array object: its handle, and the state of its buffer views. */
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;
+    gobind_view_state *views;
+} gobind_seq_object;
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
 {
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    gobind_view_state *state;
-    void *data = NULL;
-    ptrdiff_t n = 0;
-    Py_ssize_t count = 1;
-    int d;
-    state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    gobind_view_state *state = o->views;
     if (state == NULL) {
-        PyErr_NoMemory();
-        return -1;
+        ptrdiff_t n = 0;
+        Py_ssize_t count = 1;
+        int d;
+        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+        if (state == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        state->exports = 0;
+        state->data = NULL;
+        state->pin = info->pin(o->handle, &state->data, &n);
+        state->shape[0] = (Py_ssize_t)n;
+        for (d = 1; d < info->ndim; d++)
+            state->shape[d] = info->inner[d - 1];
+        for (d = info->ndim - 1; d >= 0; d--) {
+            state->strides[d] = count * info->itemsize;
+            count *= state->shape[d];
+        }
+        state->len = count * info->itemsize;
+        o->views = state;
     }
-    state->pin = info->pin(GOBIND_HANDLE(self), &data, &n);
-    state->shape[0] = (Py_ssize_t)n;
-    for (d = 1; d < info->ndim; d++)
-        state->shape[d] = info->inner[d - 1];
-    for (d = info->ndim - 1; d >= 0; d--) {
-        state->strides[d] = count * info->itemsize;
-        count *= state->shape[d];
-    }
-    view->buf = data != NULL ? data : (void *)empty;
+    state->exports++;
+    view->buf = state->data != NULL ? state->data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = count * info->itemsize;
+    view->len = state->len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -1095,16 +1151,20 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = state;
+    view->internal = NULL;
     return 0;
 }
 
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
-    gobind_view_state *state = (gobind_view_state *)view->internal;
-    GOBIND_SEQ_INFO(self)->unpin(state->pin);
-    PyMem_Free(state);
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    (void)view;
+    if (o->views == NULL || --o->views->exports > 0)
+        return;
+    GOBIND_SEQ_INFO(self)->unpin(o->views->pin);
+    PyMem_Free(o->views);
+    o->views = NULL;
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
@@ -1764,14 +1824,14 @@ static gobind_seq_type gobind_type_Slice_int = {
     .type = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "vars.Slice_int",
-        .tp_basicsize = sizeof(gobind_object),
+        .tp_basicsize = sizeof(gobind_seq_object),
         .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_int,
         .tp_as_mapping = &gobind_as_mapping_Slice_int,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = "Slice_int(items: Sequence[int] = ())\n"
             "\n"
             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
@@ -1833,14 +1893,14 @@ static PyMethodDef gobind_methods_Level[] = {
 static PyObject *
 gobind_repr_Level(PyObject *self)
 {
-    return gobind_repr_value(self, "vars.Level", (PyObject *)&PyLong_Type);
+    return gobind_repr_value(self, "vars.Level", (PyObject *)&GOBIND_INT_TYPE);
 }
 
 
 static PyObject *
 gobind_str_Level(PyObject *self)
 {
-    return PyLong_Type.tp_repr(self);
+    return GOBIND_INT_TYPE.tp_repr(self);
 }
 
 static PyTypeObject gobind_type_Level = {
@@ -2288,7 +2348,7 @@ gobind_add_types(PyObject *m)
     if (gobind_add_type(m, "Slice_int", &gobind_type_Slice_int.type) < 0
         || gobind_register_sequence(&gobind_type_Slice_int.type) < 0)
         return -1;
-    gobind_type_Level.tp_base = &PyLong_Type;
+    gobind_type_Level.tp_base = &GOBIND_INT_TYPE;
     if (PyType_Ready(&gobind_type_Level) < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3

@@ -86,7 +86,8 @@ def fmt_ns(ns: float) -> str:
 
 
 def fmt_cell(xs: List[float], unit_ns: bool = True) -> str:
-    text = fmt_ns(median(xs)) if unit_ns else '%.2f s' % median(xs)
+    """Median with its spread; xs are nanoseconds, or seconds when unit_ns is false."""
+    text = fmt_ns(median(xs) * (1 if unit_ns else 1e9))
     s = spread(xs)
     return text if s is None else '%s ±%.0f%%' % (text, s * 100)
 

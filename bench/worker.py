@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 import timeit
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type
 
 # Sizes of the bulk rows.
 BYTES_LEN = 1 << 20
@@ -53,7 +53,7 @@ ERR_RAISE = 'try:\n    SafeDiv(1, 0)\nexcept E:\n    pass'
 Variant = Tuple[str, str, str, int]
 
 
-def raises(fn: Callable[[], Any], exc: type) -> bool:
+def raises(fn: Callable[[], Any], exc: Type[BaseException]) -> bool:
     """True when fn() raises exc with Go's error text."""
     try:
         fn()

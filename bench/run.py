@@ -321,7 +321,7 @@ def environment(b: Builder, numpy_version: str, gopy: str) -> List[str]:
         '- date: %s' % datetime.date.today().isoformat(),
         '- machine: %s' % machine(),
         '- Go: %s' % tool_version(['go', 'version']),
-        '- Python: %s (%s)' % (platform.python_version(), sys.executable),
+        '- Python: %s %s' % (platform.python_implementation(), platform.python_version()),
         '- C compiler: %s' % tool_version([b.cc, '--version']),
         '- numpy: %s' % numpy_version,
         '- gopy: %s' % gopy,

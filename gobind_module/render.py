@@ -75,14 +75,25 @@ def render(plan: ModulePlan) -> Dict[str, str]:
 def write_outputs(plan: ModulePlan, outdir: str) -> Dict[str, str]:
     """Writes every output into outdir and returns their paths, keyed by role.
 
-    Files are always rewritten, so their timestamps tell ninja the step ran.
+    A file whose text did not change is left alone, so its timestamp stays and ninja
+    (restat) does not recompile what depends on it.
     """
     os.makedirs(outdir, exist_ok=True)
     paths = {}
     names = output_names(plan.name)
     for role, text in render(plan).items():
         path = os.path.join(outdir, names[role])
-        with open(path, 'wb') as f:
-            f.write(text.encode('utf-8'))
+        data = text.encode('utf-8')
+        if not _same_content(path, data):
+            with open(path, 'wb') as f:
+                f.write(data)
         paths[role] = path
     return paths
+
+
+def _same_content(path: str, data: bytes) -> bool:
+    try:
+        with open(path, 'rb') as f:
+            return f.read() == data
+    except OSError:
+        return False

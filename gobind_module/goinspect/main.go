@@ -379,7 +379,9 @@ func loadGoEnv(dir string) (goEnv, error) {
 
 // loadPackages runs `go list -deps -export` and returns all packages plus the single target package.
 func loadPackages(opts options) ([]*listPackage, *listPackage, error) {
-	args := []string{"list", "-e", "-json", "-deps", "-export"}
+	// -trimpath as in the build step, so the export data of the package's dependencies
+	// is the same build-cache entry that `go build -trimpath` reuses.
+	args := []string{"list", "-e", "-json", "-deps", "-export", "-trimpath"}
 	if opts.tags != "" {
 		args = append(args, "-tags", opts.tags)
 	}

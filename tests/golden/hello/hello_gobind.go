@@ -118,10 +118,9 @@ func gobindString(v C.gobind_view) string {
 
 // gobindBytes copies a []byte argument out of memory that Python owns.
 func gobindBytes(v C.gobind_view) []byte {
-	b := make([]byte, int(v.n))
-	if v.n > 0 {
-		copy(b, unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n)))
-	}
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
+	b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+	copy(b, src)
 	return b
 }
 

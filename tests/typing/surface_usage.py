@@ -1,0 +1,71 @@
+"""A program using the generated stubs of every seed-surface test project; mypy --strict checks it."""
+
+from __future__ import annotations
+
+import enum
+from typing import Sequence
+
+import errors
+import funcs
+import named
+import slices
+import structs
+import vars
+
+
+def use_structs() -> float:
+    p = structs.Point(X=1, Y=2)
+    q: structs.Point = p.Add(structs.Point(X=3))
+    p.Scale(2.0)
+    who: structs.Person | None = structs.FriendOf(structs.NewPerson("Ann", 30))
+    return q.X + p.Y + (0 if who is None else who.Age)
+
+
+def use_slices() -> int:
+    r: slices.Slice_int = slices.Range(4)
+    first: int = r[0]
+    tail: slices.Slice_int = r[1:]
+    r[0] = 5
+    total: int = slices.Sum(r) + slices.Sum([1, 2]) + slices.Sum(tail)
+    words: Sequence[str] = slices.Words("a b")
+    corner: slices.Point = slices.Corners()[0]
+    maybe: slices.Point | None = slices.Maybe()[1]
+    triple: list[int] = slices.Triple()[0:2]
+    view = memoryview(slices.Linspace(0, 1, 3))
+    return first + total + len(words) + int(corner.X) + (maybe is None) + sum(triple) + view.nbytes
+
+
+def use_named() -> str:
+    c: named.Celsius = named.Warmer(named.BodyTemperature(), 1.0)
+    f: float = c.Fahrenheit() + c
+    day: named.Weekday = named.Next(named.Monday)
+    assert isinstance(day, enum.IntEnum)
+    weekend: bool = day.IsWeekend()
+    lst = named.Countdown(3)
+    lst.Append(4)
+    grid: named.Grid = named.Identity()
+    return '%s %s %s %d %d %s' % (f, weekend, named.Name("x").Shout(), lst.Sum(), grid.Trace(), named.Toggle(True))
+
+
+def use_funcs() -> int:
+    lo, hi = funcs.MinMax([3, 1])
+    q, r = funcs.Divmod(7, 2)
+    n: int = funcs.Atoi("5")
+    return lo + hi + q + r + n + funcs.Sum(1, 2, 3) + len(funcs.Concat("-", "a", "b"))
+
+
+def use_vars() -> str:
+    vars.Counter = 3
+    count: int = vars.Bump()
+    level: vars.Level = vars.Current.Louder()
+    return '%d %s %s %s' % (count, vars.Greeting, level, vars.Pi + vars.MaxItems)
+
+
+def use_errors() -> str:
+    try:
+        errors.Lookup("b")
+    except errors.GoError as e:
+        value = e.go_error
+        return str(value)
+    sentinel: errors.GoErrorValue | None = errors.ErrEmpty
+    return errors.Describe(sentinel) + str(errors.Pair(True)[0])

@@ -8,7 +8,7 @@ from typing import Dict
 
 import jinja2
 
-from .plan import ModulePlan, c_string
+from .plan import ModulePlan, c_string, py_docstring
 
 #: Output file name patterns, by role; {name} is the Python module name.
 OUTPUTS = {
@@ -53,6 +53,7 @@ def _environment() -> jinja2.Environment:
     )
     env.globals['verbatim'] = verbatim
     env.filters['c_string'] = c_string
+    env.filters['py_docstring'] = py_docstring
     return env
 
 

@@ -61,6 +61,7 @@ Wrapped wraps ErrEmpty with more context."""
 
 # Package variables: reading and assigning reach the Go variable.
 ErrEmpty: GoErrorValue | None
+"""ErrEmpty is returned for empty input."""
 
 
 def _gobind_handles() -> int:

@@ -158,8 +158,11 @@ Warmer adds d degrees to c."""
 
 # Constants.
 Monday: Weekday
+"""The days of the week."""
 Sunday: Weekday
+"""The days of the week."""
 Tuesday: Weekday
+"""The days of the week."""
 
 
 def _gobind_handles() -> int:

@@ -87,23 +87,39 @@ PrimeSum adds the Primes."""
 
 # Package variables: reading and assigning reach the Go variable.
 Counter: int
+"""Counter counts calls of Bump."""
 Current: Level
+"""Current is the current level."""
 ErrNotFound: GoErrorValue | None
+"""ErrNotFound is returned when nothing matches."""
 Greeting: str
+"""Greeting is used by Greet."""
 Origin: Point
+"""Origin is a package-level struct."""
 Primes: Slice_int
+"""Primes are the first primes."""
 
 # Constants.
 Debug: bool
+"""Debug is a bool constant."""
 Error: Level
+"""The logging levels."""
 Huge: int
+"""Huge does not fit in 64 bits."""
 Info: Level
+"""The logging levels."""
 MaxItems: int
+"""MaxItems is an untyped integer constant."""
 Pi: float
+"""Pi is an untyped float constant."""
 Root: complex
+"""Root is a complex constant."""
 Third: float
+"""Third is a float constant with no exact decimal form."""
 Version: str
+"""Version is a string constant."""
 Warn: Level
+"""The logging levels."""
 
 
 def _gobind_handles() -> int:

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Optional, Sequence
 
+    from .goapi import GobindError
+
 __version__ = '0.1.0'
 
 
@@ -24,3 +26,11 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     """
     from .loader import load as _load
     return _load(package, dir=dir, name=name, tags=tags, quiet=quiet)
+
+
+def __getattr__(name: str) -> object:
+    """gobind_module.GobindError (the error load() raises), imported only when asked for."""
+    if name == 'GobindError':
+        from .goapi import GobindError
+        return GobindError
+    raise AttributeError('module %r has no attribute %r' % (__name__, name))

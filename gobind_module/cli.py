@@ -10,7 +10,7 @@ import sys
 from typing import List, Optional
 
 from . import __version__
-from .goapi import GobindError, cache_dir, load_package
+from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
 from .generate import default_warn, generate, go_build, goflags_values
 from .plan import plan_module
 
@@ -39,6 +39,12 @@ def cmd_go_build(args: argparse.Namespace) -> None:
         raise GobindError('gobind: --host-machine takes system,cpu_family,cpu,endian, not %r' % args.host_machine)
     go_build(args.gofile, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
              tags=_tags(args.tags), cflags=args.cflag, host=host)
+
+
+def cmd_go_version(args: argparse.Namespace) -> None:
+    """Checks the Go toolchain (found, new enough) and prints its version and path."""
+    go = go_executable()
+    print('%s (%s)' % (go_version(go), go))
 
 
 def cmd_inspect(args: argparse.Namespace) -> None:
@@ -119,6 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser('inspect', help="print what the package exports and what gobind skips")
     common(sp)
     sp.set_defaults(func=cmd_inspect)
+
+    sp = sub.add_parser('go-version', help='(build step) check the Go toolchain and print its version')
+    sp.set_defaults(func=cmd_go_version)
 
     sp = sub.add_parser('go-build', help='(build step) compile generated cgo code into a C archive')
     sp.add_argument('gofile')

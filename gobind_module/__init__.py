@@ -2,13 +2,35 @@
 
 `load()` builds (cached) and imports a Go package from a Python prompt; the
 `gobind` command and `import('gobind')` in Meson are the other entry points.
-Kept light: the .pth hook imports this package at every interpreter start-up.
+Kept light: the .pth hook imports this package at every interpreter start-up
+(then unloads it again), so the typing names below are imported for type checkers only.
 """
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Optional, Sequence
+
+    from .goapi import GobindError
 
 __version__ = '0.1.0'
 
 
-def load(package, **kwargs):
-    """Builds Go package `package` (cached by content) and returns the imported module."""
+def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
+         quiet: bool = True) -> ModuleType:
+    """Builds Go package `package` (cached by content) and returns the imported module.
+
+    See gobind_module.loader.load() and docs/load.md.
+    """
     from .loader import load as _load
-    return _load(package, **kwargs)
+    return _load(package, dir=dir, name=name, tags=tags, quiet=quiet)
+
+
+def __getattr__(name: str) -> object:
+    """gobind_module.GobindError (the error load() raises), imported only when asked for."""
+    if name == 'GobindError':
+        from .goapi import GobindError
+        return GobindError
+    raise AttributeError('module %r has no attribute %r' % (__name__, name))

@@ -10,13 +10,18 @@ import sys
 from typing import List, Optional
 
 from . import __version__
-from .goapi import GobindError, cache_dir, load_package
-from .generate import default_warn, generate, go_build
+from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
+from .generate import default_warn, generate, go_build, goflags_values
 from .plan import plan_module
 
 
 def _tags(value: Optional[str]) -> List[str]:
-    return [t for t in (value or '').split(',') if t]
+    """--tags a,b as a list; when given, GOFLAGS' -tags come first (the flag would replace them)."""
+    tags = [t for t in (value or '').split(',') if t]
+    if not tags:
+        return tags
+    merged = [t for v in goflags_values('tags', os.environ) for t in v.split(',') if t] + tags
+    return sorted(set(merged), key=merged.index)
 
 
 def cmd_gen(args: argparse.Namespace) -> None:
@@ -29,8 +34,17 @@ def cmd_gen(args: argparse.Namespace) -> None:
 
 def cmd_go_build(args: argparse.Namespace) -> None:
     """Compiles the generated cgo file into a C archive."""
+    host = args.host_machine.split(',') if args.host_machine else None
+    if host is not None and len(host) != 4:
+        raise GobindError('gobind: --host-machine takes system,cpu_family,cpu,endian, not %r' % args.host_machine)
     go_build(args.gofile, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
-             tags=_tags(args.tags))
+             tags=_tags(args.tags), cflags=args.cflag, host=host)
+
+
+def cmd_go_version(args: argparse.Namespace) -> None:
+    """Checks the Go toolchain (found, new enough) and prints its version and path."""
+    go = go_executable()
+    print('%s (%s)' % (go_version(go), go))
 
 
 def cmd_inspect(args: argparse.Namespace) -> None:
@@ -112,13 +126,20 @@ def _parser() -> argparse.ArgumentParser:
     common(sp)
     sp.set_defaults(func=cmd_inspect)
 
+    sp = sub.add_parser('go-version', help='(build step) check the Go toolchain and print its version')
+    sp.set_defaults(func=cmd_go_version)
+
     sp = sub.add_parser('go-build', help='(build step) compile generated cgo code into a C archive')
     sp.add_argument('gofile')
     sp.add_argument('--dir', default='.', help='folder inside the Go module')
     sp.add_argument('--output', '-o', required=True)
     sp.add_argument('--api', help="the gen step's API JSON, for the depfile")
     sp.add_argument('--depfile')
-    sp.add_argument('--cc', help='C compiler for cgo (CC in the environment wins)')
+    sp.add_argument('--cc', help='C compiler for cgo (CC in the environment wins, except in a cross build)')
+    sp.add_argument('--cflag', action='append', default=[],
+                    help="a C flag for cgo, after CGO_CFLAGS (repeat it; the build system's C flags)")
+    sp.add_argument('--host-machine', metavar='SYSTEM,CPU_FAMILY,CPU,ENDIAN',
+                    help='cross build: the host machine, as Meson names it; sets GOOS and GOARCH')
     sp.add_argument('--tags', help='comma-separated Go build tags')
     sp.set_defaults(func=cmd_go_build)
     return p

@@ -22,12 +22,23 @@ class GobindError(Exception):
     """A problem the user must fix; the message is one plain sentence (or the tool's own words)."""
 
 
+#: Where to get Go, for error messages.
+GO_DOWNLOAD = 'https://go.dev/dl/'
+
+
 def go_executable() -> str:
     """Path of the `go` command: $GOBIND_GO, else `go` on PATH."""
-    go = os.environ.get('GOBIND_GO') or shutil.which('go')
+    named = os.environ.get('GOBIND_GO')
+    if named:
+        go = shutil.which(named)
+        if not go:
+            raise GobindError('gobind: GOBIND_GO=%s is not an executable go command; point it at the go '
+                              'of Go %d.%d or newer, or unset it to use go on PATH' % ((named,) + MIN_GO))
+        return go
+    go = shutil.which('go')
     if not go:
         raise GobindError('gobind: the Go toolchain was not found on PATH; install Go %d.%d or newer '
-                          '(or set GOBIND_GO to the go command)' % MIN_GO)
+                          '(%s) or set GOBIND_GO to its go command' % (MIN_GO + (GO_DOWNLOAD,)))
     return go
 
 
@@ -39,14 +50,19 @@ def go_version(go: Optional[str] = None) -> str:
     go = go or go_executable()
     if go not in _VERSION_CACHE:
         try:
-            out = subprocess.run([go, 'env', 'GOVERSION'], check=True, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, universal_newlines=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError) as e:
-            raise GobindError('gobind: could not run %s env GOVERSION: %s' % (go, e))
-        m = re.match(r'go(\d+)\.(\d+)', out)
-        if m and (int(m.group(1)), int(m.group(2))) < MIN_GO:
-            raise GobindError('gobind: %s is too old; gobind needs Go %d.%d or newer' % ((out,) + MIN_GO))
-        _VERSION_CACHE[go] = out
+            proc = subprocess.run([go, 'version'], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  universal_newlines=True)
+        except OSError as e:
+            raise GobindError('gobind: could not run %s: %s' % (go, e.strerror or e))
+        m = re.search(r'\bgo((\d+)\.(\d+)(\.\d+|rc\d+|beta\d+)?)\b', proc.stdout)
+        if proc.returncode != 0 or not m:
+            first = (proc.stdout.strip().splitlines() or ['exit status %d' % proc.returncode])[0]
+            raise GobindError('gobind: %s version did not report a Go version (%s); install Go %d.%d or newer (%s)'
+                              % ((go, first) + MIN_GO + (GO_DOWNLOAD,)))
+        if (int(m.group(2)), int(m.group(3))) < MIN_GO:
+            raise GobindError('gobind: %s is go%s, too old; install Go %d.%d or newer (%s) '
+                              'or set GOBIND_GO to a newer go command' % ((go, m.group(1)) + MIN_GO + (GO_DOWNLOAD,)))
+        _VERSION_CACHE[go] = 'go' + m.group(1)
     return _VERSION_CACHE[go]
 
 

@@ -7,10 +7,12 @@ import importlib.util
 import json
 import os
 import sys
+from types import ModuleType
 from typing import Dict, List, Optional, Sequence
 
 from . import __version__
-from .goapi import cache_dir, load_package
+from .generate import gobind_sources
+from .goapi import GobindError, cache_dir, load_package
 from .project import build_extension
 
 _MANIFEST = 'manifest.json'
@@ -18,7 +20,7 @@ _MANIFEST = 'manifest.json'
 
 def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
     """What the cache compares: each input file's size and hash, and each source folder's .go files."""
-    entries = {}
+    entries: Dict[str, Optional[str]] = {}
     folders = set()
     for path in files:
         try:
@@ -27,7 +29,7 @@ def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
         except OSError:
             entries[path] = None
         folders.add(os.path.dirname(path))
-    listing = {}
+    listing: Dict[str, Optional[List[str]]] = {}
     for folder in sorted(folders):
         try:
             listing[folder] = sorted(n for n in os.listdir(folder) if n.endswith('.go'))
@@ -42,9 +44,11 @@ def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence
     return hashlib.sha256('\0'.join(parts).encode()).hexdigest()[:20]
 
 
-def _import_file(name: str, path: str):
+def _import_file(name: str, path: str) -> ModuleType:
     """Imports the extension at path as module `name` (replacing an older copy in sys.modules)."""
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise GobindError('gobind: %s is not an importable extension module' % path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     sys.modules[name] = module
@@ -59,14 +63,24 @@ def _read_manifest(path: str) -> Optional[dict]:
         return None
 
 
+def _read_api(builddir: str, name: str) -> dict:
+    """The gen step's API JSON in the build folder (the inspector's view of the package)."""
+    try:
+        with open(os.path.join(builddir, 'build', '%s_api.json' % name)) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}
+
+
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
-         quiet: bool = True):
+         quiet: bool = True) -> ModuleType:
     """Builds Go package `package` (found from folder `dir`) and returns the imported module.
 
     The build lives in gobind's cache, keyed by package, folder and interpreter;
-    a later call, even in a new process, imports it straight away unless a Go
-    input changed, in which case it rebuilds incrementally.  Build errors raise
-    GobindError with the Go compiler's message.
+    a later call, even in a new process, imports it straight away unless the
+    content of a Go input (or of gobind itself) changed, in which case it
+    rebuilds incrementally.  Build errors raise GobindError with the Go
+    compiler's message.
     """
     key = _cache_key(package, dir, name, tags)
     builddir = os.path.join(str(cache_dir()), 'load', key)
@@ -75,10 +89,18 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     if manifest and os.path.exists(manifest['module']) and \
             _fingerprint(list(manifest['fingerprint']['files'])) == manifest['fingerprint']:
         return _import_file(manifest['name'], manifest['module'])
-    pkg = load_package(package, dir, tuple(tags))
-    module_name = name or pkg.name
+    # The module name: given, else the Go package's name.  Only the inspector knows that, and
+    # the build's gen step runs it anyway, so a rebuild guesses the last build's name and
+    # checks it against the gen step's API JSON afterwards.
+    module_name = name or (manifest or {}).get('name') or load_package(package, dir, tuple(tags)).name
     built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet)
-    files: List[str] = list(pkg.files)
+    api = _read_api(builddir, module_name)
+    go_name = api.get('package', {}).get('name')
+    if not name and go_name and go_name != module_name:  # the package clause changed
+        module_name = go_name
+        built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet)
+        api = _read_api(builddir, module_name)
+    files = list(api.get('files', [])) + gobind_sources()
     with open(manifest_path, 'w') as f:
         json.dump({'name': module_name, 'module': built, 'fingerprint': _fingerprint(files)}, f,
                   indent=1, sort_keys=True)

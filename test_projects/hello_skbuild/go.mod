@@ -1,0 +1,3 @@
+module github.com/me/hello
+
+go 1.21

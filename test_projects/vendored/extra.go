@@ -1,0 +1,7 @@
+//go:build gobind_extra
+
+package app
+
+func init() {
+	suffix += " +tag"
+}

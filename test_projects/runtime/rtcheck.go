@@ -123,3 +123,9 @@ func GCWithSpinner(rounds int) int {
 	<-done
 	return rounds
 }
+
+// NilDeref reads a field through a nil pointer, which panics with a runtime error.
+func NilDeref() int {
+	var c *Counter
+	return c.N
+}

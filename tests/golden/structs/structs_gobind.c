@@ -628,14 +628,36 @@ gobind_fork_error(void)
                  gobind_module_name);
 }
 
-/* Around a Go call: refuse in a forked child, else let other Python threads run while Go works. */
-#define GOBIND_CALL_BEGIN                                                                      \
+/* Set at load time: the asynchronous signals that Go's threads block (see gobind_before_go_starts). */
+#if GOBIND_UNIX
+static sigset_t gobind_async_signals;
+#endif
+
+/* Around a Go call: refuse in a forked child, else let other Python threads run while Go works.
+   Before Python 3.10, Python installs its signal handlers without SA_ONSTACK, so a handler that
+   ran while this thread executes Go code would run on a small goroutine stack and corrupt
+   memory; there the asynchronous signals stay blocked for the call (two system calls) and
+   arrive, and run their Python handlers, when it returns. */
+#define GOBIND_CALL_REFUSE_IF_FORKED                                                           \
     if (gobind_forked) {                                                                      \
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
-    }                                                                                         \
-    Py_BEGIN_ALLOW_THREADS
+    }
+#if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
+#define GOBIND_CALL_BEGIN                                                                      \
+    GOBIND_CALL_REFUSE_IF_FORKED                                                              \
+    {                                                                                         \
+        sigset_t gobind_call_mask;                                                            \
+        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);                 \
+        Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END                                                                        \
+        Py_END_ALLOW_THREADS                                                                  \
+        pthread_sigmask(SIG_SETMASK, &gobind_call_mask, NULL);                                \
+    }
+#else
+#define GOBIND_CALL_BEGIN GOBIND_CALL_REFUSE_IF_FORKED Py_BEGIN_ALLOW_THREADS
 #define GOBIND_CALL_END Py_END_ALLOW_THREADS
+#endif
 
 /* ---- a second Go runtime in the process -----------------------------------
    Each Go runtime stops long-running goroutines by sending SIGURG to its own threads
@@ -653,6 +675,8 @@ typedef void (*gobind_sigaction_fn)(int, siginfo_t *, void *);
 
 static struct sigaction gobind_prior_sigurg; /* the handler found before our Go runtime started */
 static int gobind_have_prior_sigurg;
+static sigset_t gobind_loader_mask; /* the loading thread's signal mask, restored at module init */
+static int gobind_loader_mask_saved;
 
 static void
 gobind_after_fork_child(void)
@@ -668,16 +692,36 @@ gobind_is_go_like_handler(const struct sigaction *sa)
 }
 
 /* Runs when the extension is loaded, before the Go runtime linked into it starts: a priority
-   constructor runs before the default-priority one the Go runtime uses. */
+   constructor runs before the default-priority one the Go runtime uses.
+   Every thread the Go runtime makes starts with the signal mask of the thread that loads the
+   library.  So for the time Go starts, that thread blocks the asynchronous signals Go has no use
+   for (SIGINT, SIGTERM, SIGUSR1, SIGALRM, SIGCHLD, ...): the kernel then delivers them to Python's
+   threads, never to Go's, and Python's handlers never run on a Go thread's stack.  The Go runtime
+   keeps the fault signals, SIGPIPE, SIGPROF and SIGURG (preemption); os/signal.Notify still
+   works in Go code.  gobind_runtime_init restores the loading thread's mask. */
 __attribute__((constructor(101))) static void
 gobind_before_go_starts(void)
 {
     struct sigaction sa;
+    sigset_t *block = &gobind_async_signals;
     if (sigaction(SIGURG, NULL, &sa) == 0 && gobind_is_go_like_handler(&sa)) {
         gobind_prior_sigurg = sa;
         gobind_have_prior_sigurg = 1;
     }
     pthread_atfork(NULL, NULL, gobind_after_fork_child);
+    sigfillset(block);
+    sigdelset(block, SIGSEGV);
+    sigdelset(block, SIGBUS);
+    sigdelset(block, SIGFPE);
+    sigdelset(block, SIGILL);
+    sigdelset(block, SIGTRAP);
+    sigdelset(block, SIGSYS);
+    sigdelset(block, SIGABRT);
+    sigdelset(block, SIGPIPE);
+    sigdelset(block, SIGPROF);
+    sigdelset(block, SIGURG);
+    if (pthread_sigmask(SIG_BLOCK, block, &gobind_loader_mask) == 0)
+        gobind_loader_mask_saved = 1;
 }
 
 #if defined(__linux__)
@@ -766,6 +810,10 @@ gobind_runtime_init(PyObject *m)
         return -1;
     gobind_module_name = name;
 #if GOBIND_UNIX
+    if (gobind_loader_mask_saved) {
+        pthread_sigmask(SIG_SETMASK, &gobind_loader_mask, NULL);
+        gobind_loader_mask_saved = 0;
+    }
     return gobind_share_process(m);
 #else
     return 0;

@@ -132,6 +132,10 @@ gobind_before_go_starts(void)
 }
 
 #if defined(__linux__)
+#include <dirent.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 static gobind_sigaction_fn gobind_sigurg_chain[2]; /* the earlier runtime's handler, then ours */
 
 /* The SIGURG handler while two runtimes share the process: gives the signal to both. */
@@ -142,6 +146,26 @@ gobind_sigurg_dispatch(int sig, siginfo_t *info, void *ctx)
     gobind_sigurg_chain[0](sig, info, ctx);
     gobind_sigurg_chain[1](sig, info, ctx);
     errno = saved;
+}
+
+/* Sends SIGURG to every thread of the process.  Between our Go runtime installing its handler
+   (at load) and gobind_chain_sigurg (at module init), the earlier runtime's preemption signals
+   were dropped; a Go thread whose signal was lost is never signalled again until a SIGURG
+   reaches it, and a spurious SIGURG is harmless to a Go runtime. */
+static void
+gobind_repeat_lost_preemptions(void)
+{
+    DIR *tasks = opendir("/proc/self/task");
+    struct dirent *e;
+    pid_t pid = getpid();
+    if (tasks == NULL)
+        return;
+    while ((e = readdir(tasks)) != NULL) {
+        long tid = strtol(e->d_name, NULL, 10);
+        if (tid > 0)
+            syscall(SYS_tgkill, (long)pid, tid, (long)SIGURG);
+    }
+    closedir(tasks);
 }
 
 /* Installs gobind_sigurg_dispatch over our runtime's SIGURG handler; returns -1 with errno set. */
@@ -160,7 +184,10 @@ gobind_chain_sigurg(void)
     chained = ours;
     chained.sa_sigaction = gobind_sigurg_dispatch;
     chained.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
-    return sigaction(SIGURG, &chained, NULL);
+    if (sigaction(SIGURG, &chained, NULL) < 0)
+        return -1;
+    gobind_repeat_lost_preemptions();
+    return 0;
 }
 #endif
 

@@ -1,0 +1,3 @@
+module example.com/rtcheck
+
+go 1.21

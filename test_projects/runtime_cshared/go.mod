@@ -1,0 +1,3 @@
+module example.com/rtcshared
+
+go 1.21

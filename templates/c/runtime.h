@@ -50,6 +50,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \

@@ -235,6 +235,7 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
     gobind_view_state *state = o->views;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (state == NULL) {
         ptrdiff_t n = 0;
         Py_ssize_t count = 1;

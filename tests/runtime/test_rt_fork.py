@@ -68,3 +68,25 @@ def test_multiprocessing_fork_gives_the_clear_error(rt, tmp_path):
     out = check_ok(run_python('import runpy, sys; sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name="__main__")',
                               rt, args=[str(script), 'fork'], cwd=tmp_path, timeout=120))
     assert 'child error: rtcheck: ' + FORK_TEXT in out, out
+
+
+def test_objects_in_forked_child_raise_and_exit_cleanly(rt):
+    """Fields, new objects and the release of objects at exit don't reach Go in a forked child."""
+    check_ok(run_python('''
+import os, rtcheck as r
+c = r.NewCounter("n", 1)
+pid = os.fork()
+if pid == 0:
+    failures = 0
+    for attempt in (lambda: c.N, lambda: r.Counter()):
+        try:
+            attempt()
+        except RuntimeError as e:
+            failures += str(e).startswith("rtcheck: " + %r)
+    del c                      # dealloc leaks the handle instead of calling Go
+    os._exit(0 if failures == 2 else 5)
+_, status = os.waitpid(pid, 0)
+assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status
+assert c.Inc(1) == 2
+print("ok")
+''' % FORK_TEXT, rt, timeout=60))

@@ -914,6 +914,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
@@ -1151,7 +1159,7 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0)
+    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
         gobind_errors_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
@@ -1407,6 +1415,7 @@ gobind_get_NotFoundError_Key(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_errors_NotFoundError_get_Key(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1423,6 +1432,7 @@ gobind_set_NotFoundError_Key(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("NotFoundError", "Key");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_str(value, "NotFoundError", "Key", &v) < 0)
         return -1;
     status = gobind_errors_NotFoundError_set_Key(GOBIND_HANDLE(self), v.view, &msg);
@@ -1482,6 +1492,7 @@ gobind_new_NotFoundError(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     return gobind_wrap(type, gobind_errors_NotFoundError_new());
 }
 
@@ -1521,6 +1532,7 @@ gobind_error_text(PyObject *self, PyObject *unused)
     gobind_buf out, msg;
     int status;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_errors_error_text(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1606,6 +1618,7 @@ gobind_get_var_ErrEmpty(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_errors_var_get_ErrEmpty(&out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1622,6 +1635,7 @@ gobind_set_var_ErrEmpty(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("errors", "ErrEmpty");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_error(value, "errors", "ErrEmpty", &v) < 0)
         return -1;
     status = gobind_errors_var_set_ErrEmpty(v, &msg);

@@ -914,6 +914,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
@@ -1357,6 +1365,7 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
     gobind_view_state *state = o->views;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (state == NULL) {
         ptrdiff_t n = 0;
         Py_ssize_t count = 1;
@@ -1553,7 +1562,7 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0)
+    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
         gobind_funcs_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
@@ -1631,6 +1640,7 @@ gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handl
     int status, rc = -1;
     ptrdiff_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "q", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -1703,6 +1713,7 @@ gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_ha
     gobind_view *items = NULL;
     gobind_view_arg *locals = NULL;
     Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
     seq = gobind_as_sequence(o, fn, arg, "a sequence of str");
     if (seq == NULL)
         return -1;
@@ -1769,6 +1780,7 @@ gobind_fill_Slice_uint8(PyObject *o, const char *fn, const char *arg, gobind_han
     int status, rc = -1;
     uint8_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "B", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -2128,7 +2140,9 @@ gobind_get_Slice_int(uintptr_t self, Py_ssize_t i)
 {
     ptrdiff_t out;
     gobind_buf msg;
-    int status = gobind_funcs_Slice_int_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_funcs_Slice_int_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int(&out);
@@ -2140,6 +2154,7 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "Slice_int.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_funcs_Slice_int_set(self, i, v, &msg);
@@ -2161,6 +2176,7 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_int", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -2239,7 +2255,9 @@ gobind_get_Slice_string(uintptr_t self, Py_ssize_t i)
 {
     gobind_buf out;
     gobind_buf msg;
-    int status = gobind_funcs_Slice_string_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_funcs_Slice_string_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_str(&out);
@@ -2251,6 +2269,7 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_str(value, "Slice_string.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_funcs_Slice_string_set(self, i, v.view, &msg);
@@ -2273,6 +2292,7 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_string", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -2341,7 +2361,9 @@ gobind_get_Slice_uint8(uintptr_t self, Py_ssize_t i)
 {
     uint8_t out;
     gobind_buf msg;
-    int status = gobind_funcs_Slice_uint8_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_funcs_Slice_uint8_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_uint8(&out);
@@ -2353,6 +2375,7 @@ gobind_set_Slice_uint8(uintptr_t self, Py_ssize_t i, PyObject *value)
     uint8_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_uint8(value, "Slice_uint8.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_funcs_Slice_uint8_set(self, i, v, &msg);
@@ -2374,6 +2397,7 @@ gobind_new_Slice_uint8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_uint8", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -2453,6 +2477,7 @@ gobind_error_text(PyObject *self, PyObject *unused)
     gobind_buf out, msg;
     int status;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_funcs_error_text(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);

@@ -914,6 +914,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
@@ -1150,7 +1158,7 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0)
+    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
         gobind_hello_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
@@ -1231,6 +1239,7 @@ gobind_error_text(PyObject *self, PyObject *unused)
     gobind_buf out, msg;
     int status;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_hello_error_text(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);

@@ -914,6 +914,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
@@ -1357,6 +1365,7 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
     gobind_view_state *state = o->views;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (state == NULL) {
         ptrdiff_t n = 0;
         Py_ssize_t count = 1;
@@ -1559,7 +1568,7 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0)
+    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
         gobind_named_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
@@ -1678,6 +1687,7 @@ gobind_fill_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_hand
     int status, rc = -1;
     ptrdiff_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "q", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -1759,6 +1769,7 @@ gobind_fill_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_arg
     uintptr_t *items = NULL;
     gobind_handle_arg *locals = NULL;
     Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
     seq = gobind_as_sequence(o, fn, arg, "a sequence of Array3_int | Sequence[int]");
     if (seq == NULL)
         return -1;
@@ -1829,6 +1840,7 @@ gobind_fill_IntList(PyObject *o, const char *fn, const char *arg, gobind_handle_
     int status, rc = -1;
     ptrdiff_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "q", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -2079,7 +2091,9 @@ gobind_get_Array3_int(uintptr_t self, Py_ssize_t i)
 {
     ptrdiff_t out;
     gobind_buf msg;
-    int status = gobind_named_Array3_int_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_named_Array3_int_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int(&out);
@@ -2091,6 +2105,7 @@ gobind_set_Array3_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "Array3_int.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_named_Array3_int_set(self, i, v, &msg);
@@ -2112,6 +2127,7 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Array3_int", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -2188,7 +2204,9 @@ gobind_get_Grid(uintptr_t self, Py_ssize_t i)
 {
     uintptr_t out;
     gobind_buf msg;
-    int status = gobind_named_Grid_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_named_Grid_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_Array3_int(&out);
@@ -2200,6 +2218,7 @@ gobind_set_Grid(uintptr_t self, Py_ssize_t i, PyObject *value)
     gobind_handle_arg v = {0, 0};
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Array3_int(value, "Grid.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_named_Grid_set(self, i, v.handle, &msg);
@@ -2278,6 +2297,7 @@ gobind_new_Grid(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Grid", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -2357,7 +2377,9 @@ gobind_get_IntList(uintptr_t self, Py_ssize_t i)
 {
     ptrdiff_t out;
     gobind_buf msg;
-    int status = gobind_named_IntList_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_named_IntList_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int(&out);
@@ -2369,6 +2391,7 @@ gobind_set_IntList(uintptr_t self, Py_ssize_t i, PyObject *value)
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "IntList.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_named_IntList_set(self, i, v, &msg);
@@ -2483,6 +2506,7 @@ gobind_new_IntList(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("IntList", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -2845,6 +2869,7 @@ gobind_error_text(PyObject *self, PyObject *unused)
     gobind_buf out, msg;
     int status;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_named_error_text(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);

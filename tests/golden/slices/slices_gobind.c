@@ -914,6 +914,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
@@ -1358,6 +1366,7 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
     gobind_view_state *state = o->views;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (state == NULL) {
         ptrdiff_t n = 0;
         Py_ssize_t count = 1;
@@ -1561,7 +1570,7 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0)
+    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
         gobind_slices_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
@@ -1731,6 +1740,7 @@ gobind_fill_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_hand
     int status, rc = -1;
     ptrdiff_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "q", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -1810,6 +1820,7 @@ gobind_fill_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_han
     Py_ssize_t i, n;
     int status, rc = -1;
     uintptr_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
     seq = gobind_as_sequence(o, fn, arg, "a sequence of Point");
     if (seq == NULL)
         return -1;
@@ -1866,6 +1877,7 @@ gobind_fill_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobind_
     Py_ssize_t i, n;
     int status, rc = -1;
     uintptr_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
     seq = gobind_as_sequence(o, fn, arg, "a sequence of Point | None");
     if (seq == NULL)
         return -1;
@@ -1924,6 +1936,7 @@ gobind_fill_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gobind
     uintptr_t *items = NULL;
     gobind_handle_arg *locals = NULL;
     Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
     seq = gobind_as_sequence(o, fn, arg, "a sequence of Slice_int | Sequence[int]");
     if (seq == NULL)
         return -1;
@@ -1990,6 +2003,7 @@ gobind_fill_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_hand
     int status, rc = -1;
     uint8_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "?", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -2061,6 +2075,7 @@ gobind_fill_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_h
     int status, rc = -1;
     float *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "f", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -2132,6 +2147,7 @@ gobind_fill_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_h
     int status, rc = -1;
     double *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "d", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -2203,6 +2219,7 @@ gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handl
     int status, rc = -1;
     ptrdiff_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "q", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -2274,6 +2291,7 @@ gobind_fill_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_hand
     int status, rc = -1;
     int8_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "b", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -2346,6 +2364,7 @@ gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_ha
     gobind_view *items = NULL;
     gobind_view_arg *locals = NULL;
     Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
     seq = gobind_as_sequence(o, fn, arg, "a sequence of str");
     if (seq == NULL)
         return -1;
@@ -2979,6 +2998,7 @@ gobind_get_Point_X(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_slices_Point_get_X(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2995,6 +3015,7 @@ gobind_set_Point_X(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "X");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float64(value, "Point", "X", &v) < 0)
         return -1;
     status = gobind_slices_Point_set_X(GOBIND_HANDLE(self), v, &msg);
@@ -3013,6 +3034,7 @@ gobind_get_Point_Y(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_slices_Point_get_Y(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -3029,6 +3051,7 @@ gobind_set_Point_Y(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "Y");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float64(value, "Point", "Y", &v) < 0)
         return -1;
     status = gobind_slices_Point_set_Y(GOBIND_HANDLE(self), v, &msg);
@@ -3062,6 +3085,7 @@ gobind_new_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     return gobind_wrap(type, gobind_slices_Point_new());
 }
 
@@ -3100,7 +3124,9 @@ gobind_get_Array3_int(uintptr_t self, Py_ssize_t i)
 {
     ptrdiff_t out;
     gobind_buf msg;
-    int status = gobind_slices_Array3_int_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Array3_int_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int(&out);
@@ -3112,6 +3138,7 @@ gobind_set_Array3_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "Array3_int.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Array3_int_set(self, i, v, &msg);
@@ -3133,6 +3160,7 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Array3_int", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3209,7 +3237,9 @@ gobind_get_Slice_Point(uintptr_t self, Py_ssize_t i)
 {
     uintptr_t out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_Point_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_Point_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_Point(&out);
@@ -3221,6 +3251,7 @@ gobind_set_Slice_Point(uintptr_t self, Py_ssize_t i, PyObject *value)
     uintptr_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Point(value, "Slice_Point.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_Point_set(self, i, v, &msg);
@@ -3242,6 +3273,7 @@ gobind_new_Slice_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_Point", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3310,7 +3342,9 @@ gobind_get_Slice_PtrPoint(uintptr_t self, Py_ssize_t i)
 {
     uintptr_t out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_PtrPoint_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_PtrPoint_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_Point(&out);
@@ -3322,6 +3356,7 @@ gobind_set_Slice_PtrPoint(uintptr_t self, Py_ssize_t i, PyObject *value)
     uintptr_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Point_ptr(value, "Slice_PtrPoint.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_PtrPoint_set(self, i, v, &msg);
@@ -3343,6 +3378,7 @@ gobind_new_Slice_PtrPoint(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_PtrPoint", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3411,7 +3447,9 @@ gobind_get_Slice_Slice_int(uintptr_t self, Py_ssize_t i)
 {
     uintptr_t out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_Slice_int_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_Slice_int_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_Slice_int(&out);
@@ -3423,6 +3461,7 @@ gobind_set_Slice_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     gobind_handle_arg v = {0, 0};
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Slice_int(value, "Slice_Slice_int.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_Slice_int_set(self, i, v.handle, &msg);
@@ -3445,6 +3484,7 @@ gobind_new_Slice_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_Slice_int", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3513,7 +3553,9 @@ gobind_get_Slice_bool(uintptr_t self, Py_ssize_t i)
 {
     uint8_t out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_bool_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_bool_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_bool(&out);
@@ -3525,6 +3567,7 @@ gobind_set_Slice_bool(uintptr_t self, Py_ssize_t i, PyObject *value)
     uint8_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_bool(value, "Slice_bool.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_bool_set(self, i, v, &msg);
@@ -3546,6 +3589,7 @@ gobind_new_Slice_bool(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_bool", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3624,7 +3668,9 @@ gobind_get_Slice_float32(uintptr_t self, Py_ssize_t i)
 {
     float out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_float32_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_float32_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_float32(&out);
@@ -3636,6 +3682,7 @@ gobind_set_Slice_float32(uintptr_t self, Py_ssize_t i, PyObject *value)
     float v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float32(value, "Slice_float32.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_float32_set(self, i, v, &msg);
@@ -3657,6 +3704,7 @@ gobind_new_Slice_float32(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_float32", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3735,7 +3783,9 @@ gobind_get_Slice_float64(uintptr_t self, Py_ssize_t i)
 {
     double out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_float64_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_float64_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_float64(&out);
@@ -3747,6 +3797,7 @@ gobind_set_Slice_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
     double v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float64(value, "Slice_float64.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_float64_set(self, i, v, &msg);
@@ -3768,6 +3819,7 @@ gobind_new_Slice_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_float64", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3846,7 +3898,9 @@ gobind_get_Slice_int(uintptr_t self, Py_ssize_t i)
 {
     ptrdiff_t out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_int_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_int_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int(&out);
@@ -3858,6 +3912,7 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "Slice_int.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_int_set(self, i, v, &msg);
@@ -3879,6 +3934,7 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_int", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -3957,7 +4013,9 @@ gobind_get_Slice_int8(uintptr_t self, Py_ssize_t i)
 {
     int8_t out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_int8_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_int8_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int8(&out);
@@ -3969,6 +4027,7 @@ gobind_set_Slice_int8(uintptr_t self, Py_ssize_t i, PyObject *value)
     int8_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int8(value, "Slice_int8.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_int8_set(self, i, v, &msg);
@@ -3990,6 +4049,7 @@ gobind_new_Slice_int8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_int8", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -4068,7 +4128,9 @@ gobind_get_Slice_string(uintptr_t self, Py_ssize_t i)
 {
     gobind_buf out;
     gobind_buf msg;
-    int status = gobind_slices_Slice_string_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_Slice_string_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_str(&out);
@@ -4080,6 +4142,7 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_str(value, "Slice_string.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_slices_Slice_string_set(self, i, v.view, &msg);
@@ -4102,6 +4165,7 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_string", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -4171,6 +4235,7 @@ gobind_error_text(PyObject *self, PyObject *unused)
     gobind_buf out, msg;
     int status;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_slices_error_text(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);

@@ -914,6 +914,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
@@ -1152,7 +1160,7 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0)
+    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
         gobind_structs_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
@@ -1391,6 +1399,7 @@ gobind_get_Person_Name(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_Person_get_Name(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1407,6 +1416,7 @@ gobind_set_Person_Name(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_str(value, "Person", "Name", &v) < 0)
         return -1;
     status = gobind_structs_Person_set_Name(GOBIND_HANDLE(self), v.view, &msg);
@@ -1426,6 +1436,7 @@ gobind_get_Person_Age(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_Person_get_Age(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1442,6 +1453,7 @@ gobind_set_Person_Age(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Age");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "Person", "Age", &v) < 0)
         return -1;
     status = gobind_structs_Person_set_Age(GOBIND_HANDLE(self), v, &msg);
@@ -1460,6 +1472,7 @@ gobind_get_Person_Home(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_Person_get_Home(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1476,6 +1489,7 @@ gobind_set_Person_Home(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Home");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Point(value, "Person", "Home", &v) < 0)
         return -1;
     status = gobind_structs_Person_set_Home(GOBIND_HANDLE(self), v, &msg);
@@ -1494,6 +1508,7 @@ gobind_get_Person_Friend(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_Person_get_Friend(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1510,6 +1525,7 @@ gobind_set_Person_Friend(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Friend");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Person_ptr(value, "Person", "Friend", &v) < 0)
         return -1;
     status = gobind_structs_Person_set_Friend(GOBIND_HANDLE(self), v, &msg);
@@ -1528,6 +1544,7 @@ gobind_get_Person_Tags(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_Person_get_Tags(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1544,6 +1561,7 @@ gobind_set_Person_Tags(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Person", "Tags");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_bytes(value, "Person", "Tags", &v) < 0)
         return -1;
     status = gobind_structs_Person_set_Tags(GOBIND_HANDLE(self), v.view, &msg);
@@ -1652,6 +1670,7 @@ gobind_new_Person(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     return gobind_wrap(type, gobind_structs_Person_new());
 }
 
@@ -1693,6 +1712,7 @@ gobind_get_Point_X(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_Point_get_X(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1709,6 +1729,7 @@ gobind_set_Point_X(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "X");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float64(value, "Point", "X", &v) < 0)
         return -1;
     status = gobind_structs_Point_set_X(GOBIND_HANDLE(self), v, &msg);
@@ -1727,6 +1748,7 @@ gobind_get_Point_Y(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_Point_get_Y(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1743,6 +1765,7 @@ gobind_set_Point_Y(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "Y");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float64(value, "Point", "Y", &v) < 0)
         return -1;
     status = gobind_structs_Point_set_Y(GOBIND_HANDLE(self), v, &msg);
@@ -1882,6 +1905,7 @@ gobind_new_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     return gobind_wrap(type, gobind_structs_Point_new());
 }
 
@@ -1928,6 +1952,7 @@ gobind_error_text(PyObject *self, PyObject *unused)
     gobind_buf out, msg;
     int status;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_structs_error_text(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);

@@ -914,6 +914,14 @@ static sigset_t gobind_async_signals;
         gobind_fork_error();                                                                  \
         goto done;                                                                            \
     }
+/* For the short calls made with the GIL held (fields, items, variables, new objects): in a
+   forked child, raise the same error and return ret. */
+#define GOBIND_REFUSE_IF_FORKED(ret)                                                           \
+    if (gobind_forked) {                                                                      \
+        gobind_fork_error();                                                                  \
+        return ret;                                                                           \
+    }
+
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
 #define GOBIND_CALL_BEGIN                                                                      \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
@@ -1358,6 +1366,7 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
     gobind_view_state *state = o->views;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (state == NULL) {
         ptrdiff_t n = 0;
         Py_ssize_t count = 1;
@@ -1554,7 +1563,7 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0)
+    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
         gobind_vars_release(handle);
     Py_TYPE(self)->tp_free(self);
 }
@@ -1660,6 +1669,7 @@ gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handl
     int status, rc = -1;
     ptrdiff_t *items = NULL;
     Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
     switch (gobind_matching_buffer(o, "q", &view)) {
     case 1:
         /* the items already have the Go layout: Go copies them straight from the buffer */
@@ -1869,6 +1879,7 @@ gobind_get_Point_X(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_Point_get_X(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1885,6 +1896,7 @@ gobind_set_Point_X(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "X");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float64(value, "Point", "X", &v) < 0)
         return -1;
     status = gobind_vars_Point_set_X(GOBIND_HANDLE(self), v, &msg);
@@ -1903,6 +1915,7 @@ gobind_get_Point_Y(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_Point_get_Y(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -1919,6 +1932,7 @@ gobind_set_Point_Y(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("Point", "Y");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_float64(value, "Point", "Y", &v) < 0)
         return -1;
     status = gobind_vars_Point_set_Y(GOBIND_HANDLE(self), v, &msg);
@@ -1952,6 +1966,7 @@ gobind_new_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     return gobind_wrap(type, gobind_vars_Point_new());
 }
 
@@ -1990,7 +2005,9 @@ gobind_get_Slice_int(uintptr_t self, Py_ssize_t i)
 {
     ptrdiff_t out;
     gobind_buf msg;
-    int status = gobind_vars_Slice_int_get(self, i, &out, &msg);
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_vars_Slice_int_get(self, i, &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
     return gobind_to_py_int(&out);
@@ -2002,6 +2019,7 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "Slice_int.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_vars_Slice_int_set(self, i, v, &msg);
@@ -2023,6 +2041,7 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     static const char *const names[] = {"items"};
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
     if (PyTuple_GET_SIZE(args) > 1) {
         gobind_too_many("Slice_int", 1, PyTuple_GET_SIZE(args));
         return NULL;
@@ -2164,6 +2183,7 @@ gobind_error_text(PyObject *self, PyObject *unused)
     gobind_buf out, msg;
     int status;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_error_text(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2249,6 +2269,7 @@ gobind_get_var_Counter(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_var_get_Counter(&out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2265,6 +2286,7 @@ gobind_set_var_Counter(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("vars", "Counter");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "vars", "Counter", &v) < 0)
         return -1;
     status = gobind_vars_var_set_Counter(v, &msg);
@@ -2283,6 +2305,7 @@ gobind_get_var_Current(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_var_get_Current(&out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2299,6 +2322,7 @@ gobind_set_var_Current(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("vars", "Current");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_int(value, "vars", "Current", &v) < 0)
         return -1;
     status = gobind_vars_var_set_Current(v, &msg);
@@ -2317,6 +2341,7 @@ gobind_get_var_ErrNotFound(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_var_get_ErrNotFound(&out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2333,6 +2358,7 @@ gobind_set_var_ErrNotFound(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("vars", "ErrNotFound");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_error(value, "vars", "ErrNotFound", &v) < 0)
         return -1;
     status = gobind_vars_var_set_ErrNotFound(v, &msg);
@@ -2351,6 +2377,7 @@ gobind_get_var_Greeting(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_var_get_Greeting(&out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2367,6 +2394,7 @@ gobind_set_var_Greeting(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("vars", "Greeting");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_str(value, "vars", "Greeting", &v) < 0)
         return -1;
     status = gobind_vars_var_set_Greeting(v.view, &msg);
@@ -2386,6 +2414,7 @@ gobind_get_var_Origin(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_var_get_Origin(&out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2402,6 +2431,7 @@ gobind_set_var_Origin(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("vars", "Origin");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Point(value, "vars", "Origin", &v) < 0)
         return -1;
     status = gobind_vars_var_set_Origin(v, &msg);
@@ -2420,6 +2450,7 @@ gobind_get_var_Primes(PyObject *self, void *closure)
     int status;
     (void)self;
     (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_vars_var_get_Primes(&out, &msg);
     if (status != GOBIND_OK)
         return gobind_raise(status, &msg);
@@ -2436,6 +2467,7 @@ gobind_set_var_Primes(PyObject *self, PyObject *value, void *closure)
     (void)closure;
     if (value == NULL)
         return gobind_cannot_delete("vars", "Primes");
+    GOBIND_REFUSE_IF_FORKED(-1)
     if (gobind_from_py_Slice_int(value, "vars", "Primes", &v) < 0)
         return -1;
     status = gobind_vars_var_set_Primes(v.handle, &msg);

@@ -216,6 +216,12 @@ class StructPlan:
         return c_string(sig + ('\n\n' + self.doc if self.doc else ''))
 
     @property
+    def text_signature(self) -> str:
+        """The class's __text_signature__ line (keyword-only fields), for inspect.signature()."""
+        params = ['*'] + ['%s=...' % f.py_name for f in self.fields] if self.fields else []
+        return '%s(%s)\\n--\\n\\n' % (self.py_name, ', '.join(params))
+
+    @property
     def pyi_doc(self) -> str:
         return py_docstring(self.doc or self.py_name)
 

@@ -1515,9 +1515,10 @@ static PyTypeObject gobind_type_NotFoundError = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_repr_NotFoundError,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "NotFoundError(Key: str = ...)\n"
+    .tp_doc = GOBIND_DOC("NotFoundError(*, Key=...)\n--\n\n",
+                         "NotFoundError(Key: str = ...)\n"
     "\n"
-    "NotFoundError says which key was missing.",
+    "NotFoundError says which key was missing."),
     .tp_methods = gobind_methods_NotFoundError,
     .tp_getset = gobind_getset_NotFoundError,
     .tp_init = gobind_init_NotFoundError,

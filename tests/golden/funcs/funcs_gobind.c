@@ -2227,9 +2227,10 @@ static gobind_seq_type gobind_type_Slice_int = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_int,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_int(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                             "Slice_int(items: Sequence[int] = ())\n"
             "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int,
         .tp_new = gobind_new_Slice_int,
@@ -2337,9 +2338,10 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_as_mapping = &gobind_as_mapping_Slice_string,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_string(items: Sequence[str] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                             "Slice_string(items: Sequence[str] = ())\n"
             "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -2448,9 +2450,10 @@ static gobind_seq_type gobind_type_Slice_uint8 = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_uint8,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_uint8(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_uint8(items=...)\n--\n\n",
+                             "Slice_uint8(items: Sequence[int] = ())\n"
             "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_uint8,
         .tp_new = gobind_new_Slice_uint8,

@@ -2178,9 +2178,10 @@ static gobind_seq_type gobind_type_Array3_int = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Array3_int,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Array3_int(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
+                             "Array3_int(items: Sequence[int] = ())\n"
             "\n"
-            "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array3_int,
         .tp_new = gobind_new_Array3_int,
@@ -2348,11 +2349,12 @@ static gobind_seq_type gobind_type_Grid = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Grid,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Grid(items: Sequence[Array3_int | Sequence[int]] = ())\n"
+        .tp_doc = GOBIND_DOC("Grid(items=...)\n--\n\n",
+                             "Grid(items: Sequence[Array3_int | Sequence[int]] = ())\n"
             "\n"
             "A Go array of 3 Array3_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
             "\n"
-            "Grid is a 3x3 board of numbers.",
+            "Grid is a 3x3 board of numbers."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Grid,
         .tp_new = gobind_new_Grid,
@@ -2557,11 +2559,12 @@ static gobind_seq_type gobind_type_IntList = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_IntList,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "IntList(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("IntList(items=...)\n--\n\n",
+                             "IntList(items: Sequence[int] = ())\n"
             "\n"
             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
             "\n"
-            "IntList is a list of integers.",
+            "IntList is a list of integers."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_IntList,
         .tp_new = gobind_new_IntList,

@@ -4,7 +4,7 @@ function returns its argument, so a round trip shows both conversions."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Sequence, SupportsIndex, overload
+from typing import Any, Iterable, Sequence, SupportsIndex, final, overload
 
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""
@@ -14,15 +14,17 @@ class GoError(RuntimeError):
 class GoPanic(RuntimeError):
     """A Go panic, recovered; the message holds the panic value and the Go stack."""
 
+@final
 class GoErrorValue:
     """A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."""
     def Error(self) -> str:
         """The Go error's text."""
     def Is(self, target: GoErrorValue | None, /) -> bool:
         """Go's errors.Is: whether this error or one it wraps matches target."""
-    def __eq__(self, other: object) -> bool: ...
-    def __ne__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
 
+@final
 class Celsius(float):
     """Celsius is a temperature; a named type over float64."""
 

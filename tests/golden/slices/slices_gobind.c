@@ -3108,9 +3108,10 @@ static PyTypeObject gobind_type_Point = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_repr_Point,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Point(X: float = ..., Y: float = ...)\n"
+    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                         "Point(X: float = ..., Y: float = ...)\n"
     "\n"
-    "Point is a point in the plane.",
+    "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -3211,9 +3212,10 @@ static gobind_seq_type gobind_type_Array3_int = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Array3_int,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Array3_int(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
+                             "Array3_int(items: Sequence[int] = ())\n"
             "\n"
-            "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array3_int,
         .tp_new = gobind_new_Array3_int,
@@ -3318,9 +3320,10 @@ static gobind_seq_type gobind_type_Slice_Point = {
         .tp_as_mapping = &gobind_as_mapping_Slice_Point,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_Point(items: Sequence[Point] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
+                             "Slice_Point(items: Sequence[Point] = ())\n"
             "\n"
-            "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_Point,
         .tp_new = gobind_new_Slice_Point,
@@ -3423,9 +3426,10 @@ static gobind_seq_type gobind_type_Slice_PtrPoint = {
         .tp_as_mapping = &gobind_as_mapping_Slice_PtrPoint,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_PtrPoint(items: Sequence[Point | None] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_PtrPoint(items=...)\n--\n\n",
+                             "Slice_PtrPoint(items: Sequence[Point | None] = ())\n"
             "\n"
-            "A Go slice of Point | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of Point | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_PtrPoint,
         .tp_new = gobind_new_Slice_PtrPoint,
@@ -3529,9 +3533,10 @@ static gobind_seq_type gobind_type_Slice_Slice_int = {
         .tp_as_mapping = &gobind_as_mapping_Slice_Slice_int,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_Slice_int(items: Sequence[Slice_int | Sequence[int]] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_Slice_int(items=...)\n--\n\n",
+                             "Slice_Slice_int(items: Sequence[Slice_int | Sequence[int]] = ())\n"
             "\n"
-            "A Go slice of Slice_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of Slice_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_Slice_int,
         .tp_new = gobind_new_Slice_Slice_int,
@@ -3640,9 +3645,10 @@ static gobind_seq_type gobind_type_Slice_bool = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_bool,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_bool(items: Sequence[bool] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_bool(items=...)\n--\n\n",
+                             "Slice_bool(items: Sequence[bool] = ())\n"
             "\n"
-            "A Go slice of bool, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of bool, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_bool,
         .tp_new = gobind_new_Slice_bool,
@@ -3755,9 +3761,10 @@ static gobind_seq_type gobind_type_Slice_float32 = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_float32,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_float32(items: Sequence[float] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
+                             "Slice_float32(items: Sequence[float] = ())\n"
             "\n"
-            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_float32,
         .tp_new = gobind_new_Slice_float32,
@@ -3870,9 +3877,10 @@ static gobind_seq_type gobind_type_Slice_float64 = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_float64,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_float64(items: Sequence[float] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
+                             "Slice_float64(items: Sequence[float] = ())\n"
             "\n"
-            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_float64,
         .tp_new = gobind_new_Slice_float64,
@@ -3985,9 +3993,10 @@ static gobind_seq_type gobind_type_Slice_int = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_int,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_int(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                             "Slice_int(items: Sequence[int] = ())\n"
             "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int,
         .tp_new = gobind_new_Slice_int,
@@ -4100,9 +4109,10 @@ static gobind_seq_type gobind_type_Slice_int8 = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_int8,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_int8(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_int8(items=...)\n--\n\n",
+                             "Slice_int8(items: Sequence[int] = ())\n"
             "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int8,
         .tp_new = gobind_new_Slice_int8,
@@ -4210,9 +4220,10 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_as_mapping = &gobind_as_mapping_Slice_string,
         .tp_hash = PyObject_HashNotImplemented,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_string(items: Sequence[str] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                             "Slice_string(items: Sequence[str] = ())\n"
             "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,

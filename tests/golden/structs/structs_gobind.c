@@ -1693,9 +1693,10 @@ static PyTypeObject gobind_type_Person = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_repr_Person,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Person(Name: str = ..., Age: int = ..., Home: Point = ..., Friend: Person | None = ..., Tags: bytes = ...)\n"
+    .tp_doc = GOBIND_DOC("Person(*, Name=..., Age=..., Home=..., Friend=..., Tags=...)\n--\n\n",
+                         "Person(Name: str = ..., Age: int = ..., Home: Point = ..., Friend: Person | None = ..., Tags: bytes = ...)\n"
     "\n"
-    "Person has a name, an age, a home and maybe a friend.",
+    "Person has a name, an age, a home and maybe a friend."),
     .tp_methods = gobind_methods_Person,
     .tp_getset = gobind_getset_Person,
     .tp_init = gobind_init_Person,
@@ -1935,9 +1936,10 @@ static PyTypeObject gobind_type_Point = {
     .tp_repr = gobind_repr_Point,
     .tp_str = gobind_str_Point,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Point(X: float = ..., Y: float = ...)\n"
+    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                         "Point(X: float = ..., Y: float = ...)\n"
     "\n"
-    "Point is a point in the plane.",
+    "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,

@@ -1989,9 +1989,10 @@ static PyTypeObject gobind_type_Point = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_repr_Point,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Point(X: float = ..., Y: float = ...)\n"
+    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                         "Point(X: float = ..., Y: float = ...)\n"
     "\n"
-    "Point is a point in the plane.",
+    "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -2092,9 +2093,10 @@ static gobind_seq_type gobind_type_Slice_int = {
         .tp_hash = PyObject_HashNotImplemented,
         .tp_as_buffer = &gobind_as_buffer_Slice_int,
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = "Slice_int(items: Sequence[int] = ())\n"
+        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                             "Slice_int(items: Sequence[int] = ())\n"
             "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.",
+            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int,
         .tp_new = gobind_new_Slice_int,

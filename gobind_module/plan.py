@@ -15,8 +15,8 @@ from fractions import Fraction
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
-from .typemap import (VALUE_BASES, Conversion, SeqType, TypeMapper, Unsupported, ValueType,
-                      seq_order)
+from .typemap import (VALUE_BASES, Conversion, MapType, SeqType, TypeMapper, Unsupported, ValueType,
+                      map_order, seq_order)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
 RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue'})
@@ -297,6 +297,44 @@ class SeqPlan:
 
 
 @dataclasses.dataclass(frozen=True)
+class MapPlan:
+    """A map type bound as a mutable mapping class over the Go map."""
+
+    map: MapType
+    doc: str
+    methods: Tuple[FuncPlan, ...]
+    str_method: Optional[FuncPlan]
+    prefix: str
+
+    @property
+    def id(self) -> str:
+        return self.map.id
+
+    @property
+    def py_name(self) -> str:
+        return self.map.py_name
+
+    @property
+    def key(self) -> Conversion:
+        return self.map.key
+
+    @property
+    def value(self) -> Conversion:
+        return self.map.value
+
+    @property
+    def c_doc(self) -> str:
+        sig = '%s(items: Mapping[%s, %s] = {})' % (self.py_name, self.key.py_param, self.value.py_param)
+        text = ('%s\n\nA Go %s, used in place: reading, assigning and deleting keys reach the Go map. '
+                'Iteration sees the keys the map had when it started.' % (sig, self.map.go_type.replace('gobindpkg.', '')))
+        return c_string(text + ('\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def pyi_doc(self) -> str:
+        return py_docstring(self.doc or 'A Go map.')
+
+
+@dataclasses.dataclass(frozen=True)
 class ValuePlan:
     """A named Go type over a basic type, bound as a subclass of int, float, complex, str or bytes."""
 
@@ -389,12 +427,14 @@ class ModulePlan:
     values: Tuple[ValuePlan, ...] = ()
     vars: Tuple[VarPlan, ...] = ()
     consts: Tuple[ConstPlan, ...] = ()
+    maps: Tuple[MapPlan, ...] = ()
 
     @property
     def go_import_name(self) -> str:
         """How the Go file imports the package: by alias, or blank when nothing refers to it."""
         used = self.funcs or self.structs or self.vars or self.values \
-            or any(s.seq.decl or '%s.' % self.go_alias in s.seq.go_type for s in self.seqs)
+            or any(s.seq.decl or '%s.' % self.go_alias in s.seq.go_type for s in self.seqs) \
+            or any('%s.' % self.go_alias in p.map.go_type for p in self.maps)
         return self.go_alias if used else '_'
 
     @property
@@ -433,7 +473,7 @@ class ModulePlan:
     @property
     def class_names(self) -> Tuple[str, ...]:
         """Python names of every bound class."""
-        return tuple(c.py_name for c in self.structs + self.seqs + self.values) + ('GoErrorValue',)
+        return tuple(c.py_name for c in self.structs + self.seqs + self.values + self.maps) + ('GoErrorValue',)
 
     @property
     def pyi_shielded(self) -> Tuple[str, ...]:
@@ -442,7 +482,7 @@ class ModulePlan:
         members = set()
         for c in self.structs:
             members.update(f.py_name for f in c.fields)
-        for c in self.structs + self.seqs + self.values:
+        for c in self.structs + self.seqs + self.values + self.maps:
             members.update(f.py_name for f in c.methods)
         return tuple(n for n in self.class_names if n in members)
 
@@ -503,13 +543,13 @@ class _Planner:
                 self.skip(decl.name, 'generic types and aliases are not bound yet')
             elif kind == 'struct':
                 structs.append(self.struct(decl))
-            elif kind in ('slice', 'array') or kind == 'basic':
+            elif kind in ('slice', 'array', 'map') or kind == 'basic':
                 try:
                     self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
                 except Unsupported as e:
                     self.skip(decl.name, str(e))
                     continue
-                if decl.name in self.mapper.seqs:
+                if decl.name in self.mapper.seqs or decl.name in self.mapper.maps:
                     named_seqs[decl.name] = decl
                 elif decl.name in self.mapper.values:
                     named_values.append(decl)
@@ -527,16 +567,18 @@ class _Planner:
         vars_ = [v for v in (self.var(v) for v in self.pkg.vars) if v is not None]
         consts = [c for c in (self.const(c) for c in self.pkg.consts) if c is not None]
         values = [self.value(d, consts, py_major) for d in named_values]
-        # Sequence classes are known only after every signature was mapped.
+        # Map and sequence classes are known only after every signature was mapped.
+        maps = [self.map(t) for t in map_order(self.mapper)]
         seqs = [self.seq(s) for s in seq_order(self.mapper)]
-        for s in seqs:
-            if not s.seq.decl:
-                self.used.append(s.py_name)
+        for c in seqs + maps:
+            if not c.map.decl if isinstance(c, MapPlan) else not c.seq.decl:
+                self.used.append(c.py_name)
         self.skipped.sort(key=lambda s: s.symbol)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
                           py_major=py_major, structs=tuple(structs), seqs=tuple(seqs),
-                          values=tuple(values), vars=tuple(vars_), consts=tuple(consts))
+                          values=tuple(values), vars=tuple(vars_), consts=tuple(consts),
+                          maps=tuple(maps))
 
     # ---- functions and methods ------------------------------------------
 
@@ -604,6 +646,15 @@ class _Planner:
         self.used.append(seq.py_name)
         methods, str_method = self.methods(seq.decl, ['copy'])
         return SeqPlan(seq=seq, doc=seq.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
+
+    def map(self, t: MapType) -> MapPlan:
+        prefix = 'gobind_%s_%s_' % (self.name, t.id)
+        if t.decl is None:
+            return MapPlan(map=t, doc='', methods=(), str_method=None, prefix=prefix)
+        self.used.append(t.py_name)
+        methods, str_method = self.methods(t.decl, ['keys', 'values', 'items', 'get', 'pop', 'popitem',
+                                                    'clear', 'update', 'setdefault'])
+        return MapPlan(map=t, doc=t.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
     def value(self, decl: TypeDecl, consts: List['ConstPlan'], py_major: int) -> ValuePlan:
         value = self.mapper.values[decl.name]

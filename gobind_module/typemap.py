@@ -144,6 +144,26 @@ class ValueType:
     decl: TypeDecl
 
 
+@dataclasses.dataclass(frozen=True)
+class MapType:
+    """A map type bound as a mutable mapping class over the Go map."""
+
+    id: str                # C and Go identifier part, e.g. Ages or Map_string_int
+    py_name: str
+    go_type: str
+    key: Conversion
+    value: Conversion
+    key_go: GoType
+    key_go_type: str       # Go spelling of the key type in the generated Go file
+    keys_seq: str          # id of the slice class that holds a snapshot of the keys
+    decl: Optional[TypeDecl]
+
+    @property
+    def ordered(self) -> bool:
+        """Keys have an order (numbers, strings): iteration is sorted, so it is repeatable."""
+        return self.key.py_param in ('int', 'float', 'str')
+
+
 def _seq_id(t: GoType) -> str:
     """An identifier naming an unnamed type, e.g. Slice_int, Array3_Point, Slice_Slice_string."""
     if t.kind == 'slice':
@@ -152,6 +172,8 @@ def _seq_id(t: GoType) -> str:
         return 'Array%d_%s' % (t.length, _seq_id(t.elem))
     if t.kind == 'pointer':
         return 'Ptr' + _seq_id(t.elem)
+    if t.kind == 'map':
+        return 'Map_%s_%s' % (_seq_id(t.key), _seq_id(t.elem))
     if t.kind == 'named' and t.pkg == '' and t.name == 'error':
         return 'error'
     return t.name
@@ -168,6 +190,7 @@ class TypeMapper:
         self.go_alias = go_alias  # the identifier the generated Go file imports the package as
         self.seqs: Dict[str, SeqType] = {}
         self.values: Dict[str, ValueType] = {}
+        self.maps: Dict[str, MapType] = {}
         self._pending: Dict[str, Conversion] = {}
 
     def conversion(self, t: GoType) -> Conversion:
@@ -183,6 +206,8 @@ class TypeMapper:
             if t.kind == 'slice' and t.elem.kind == 'basic' and t.elem.name == 'uint8':
                 return BYTES
             return self._seq(t, None)
+        if t.kind == 'map':
+            return self._map(t, None)
         if t.kind == 'named':
             return self._named(t)
         if t.kind == 'pointer' and t.elem.kind == 'named' and not t.elem.is_error:
@@ -210,6 +235,8 @@ class TypeMapper:
             return '[%d]%s' % (t.length, self.go_spelling(t.elem))
         if t.kind == 'pointer':
             return '*' + self.go_spelling(t.elem)
+        if t.kind == 'map':
+            return 'map[%s]%s' % (self.go_spelling(t.key), self.go_spelling(t.elem))
         raise Unsupported('%s values are not supported yet' % _family(t))
 
     def _decl(self, t: GoType) -> TypeDecl:
@@ -235,6 +262,8 @@ class TypeMapper:
         if u.kind in ('slice', 'array') and not (u.kind == 'slice' and u.elem.kind == 'basic'
                                                  and u.elem.name == 'uint8'):
             return self._seq(u, decl)
+        if u.kind == 'map':
+            return self._map(u, decl)
         base = self.conversion(u)
         go_name = '%s.%s' % (self.go_alias, t.name)
         named = dataclasses.replace(
@@ -269,6 +298,36 @@ class TypeMapper:
                       elem=elem, elem_go=t.elem, decl=decl, shape=shape, leaf=leaf)
         self.seqs[sid] = seq
         return self._seq_conversion(seq)
+
+    def _map(self, t: GoType, decl: Optional[TypeDecl]) -> Conversion:
+        mid = decl.name if decl else _seq_id(t)
+        go_type = '%s.%s' % (self.go_alias, decl.name) if decl else self.go_spelling(t)
+        if mid not in self.maps:
+            try:
+                key = self.conversion(t.key)
+            except Unsupported as e:
+                raise Unsupported('key type of %s: %s' % (t.go_spelling(), e))
+            if key.c_type == 'uintptr_t' or key.py_param not in ('int', 'float', 'complex', 'str', 'bool'):
+                raise Unsupported('map keys of type %s are not supported yet (only numbers, strings '
+                                  'and bools)' % t.key.go_spelling())
+            try:
+                value = self.conversion(t.elem)
+            except Unsupported as e:
+                raise Unsupported('value type of %s: %s' % (t.go_spelling(), e))
+            keys = GoType(kind='slice', elem=t.key)
+            self._seq(keys, None)
+            self.maps[mid] = MapType(id=mid, py_name=mid, go_type=go_type, key=key, value=value,
+                                     key_go=t.key, key_go_type=self.go_spelling(t.key),
+                                     keys_seq=_seq_id(keys), decl=decl)
+        m = self.maps[mid]
+        return Conversion(
+            go_type=go_type, py_type=m.py_name,
+            py_in='%s | Mapping[%s, %s]' % (m.py_name, m.key.py_param, m.value.py_param),
+            c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
+            c_out='uintptr_t', from_py='gobind_from_py_' + mid, to_py='gobind_to_py_' + mid,
+            release='gobind_handle_arg_release',
+            go_in='*gobindPtr_%s({x})' % mid, go_out='*{r} = gobindHandle_%s(&{v})' % mid,
+        )
 
     def _buffer_shape(self, elem_go: GoType, elem: Conversion):
         """The inner dimensions and numeric leaf of an element type, or ((), None) if not numeric."""
@@ -319,6 +378,11 @@ def _family(t: GoType) -> str:
              'chan': 'channel', 'func': 'func', 'struct': 'struct', 'interface': 'interface',
              'typeparam': 'type parameter'}
     return '%s (%s)' % (names.get(t.kind, t.kind), t.go_spelling())
+
+
+def map_order(mapper: TypeMapper) -> List[MapType]:
+    """The map classes, by name."""
+    return [mapper.maps[k] for k in sorted(mapper.maps)]
 
 
 def seq_order(mapper: TypeMapper) -> List[SeqType]:

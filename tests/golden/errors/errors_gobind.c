@@ -38,6 +38,7 @@
 #define GOBIND_OK 0
 #define GOBIND_ERROR 1
 #define GOBIND_PANIC 2
+#define GOBIND_MISSING 3  /* a map has no such key */
 
 /* Module-level exception classes, created at module init. */
 static PyObject *gobind_GoError;
@@ -860,6 +861,104 @@ gobind_set_module_type(PyObject *m, PyTypeObject *type)
         return rc;
     }
 #endif
+}
+
+/* ---- maps --------------------------------------------------------------------- */
+
+/* Replaces the exception of a failed key conversion by KeyError(key): a key of another type
+   is simply not in the map.  Returns NULL. */
+static inline PyObject *
+gobind_key_error(PyObject *key)
+{
+    PyErr_Clear();
+    PyErr_SetObject(PyExc_KeyError, key);
+    return NULL;
+}
+
+/* Writes "arg[<repr of key>]" into name, for messages about one value of a mapping argument. */
+static inline void
+gobind_key_name(char *name, size_t size, const char *arg, PyObject *key)
+{
+    PyObject *repr = PyObject_Repr(key);
+    const char *text = NULL;
+    if (repr != NULL) {
+#if PY_MAJOR_VERSION >= 3
+        text = PyUnicode_AsUTF8(repr);
+#else
+        text = PyString_AsString(repr);
+#endif
+    }
+    if (text == NULL) {
+        PyErr_Clear();
+        text = "...";
+    }
+    PyOS_snprintf(name, size, "%s[%s]", arg, text);
+    Py_XDECREF(repr);
+}
+
+/* "module.Name({key: value, ...})" for a map object. */
+static inline PyObject *
+gobind_repr_mapping(PyObject *self)
+{
+    PyObject *dict = PyDict_New(), *module = NULL, *result = NULL;
+    if (dict == NULL)
+        return NULL;
+    if (PyDict_Merge(dict, self, 1) < 0)
+        goto done;
+    module = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__module__");
+    if (module == NULL)
+        goto done;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("%U.%s(%R)", module, Py_TYPE(self)->tp_name, dict);
+#else
+    {
+        PyObject *repr = PyObject_Repr(dict);
+        if (repr != NULL)
+            result = PyString_FromFormat("%s.%s(%s)", PyString_AsString(module), Py_TYPE(self)->tp_name,
+                                         PyString_AsString(repr));
+        Py_XDECREF(repr);
+    }
+#endif
+done:
+    Py_XDECREF(module);
+    Py_DECREF(dict);
+    return result;
+}
+
+/* The class of a map's objects: a subclass of base (the C type over the Go map) and of
+   collections.abc.MutableMapping, which adds keys(), items(), values(), get(), pop(),
+   update(), ==, and the rest.  Returns a new reference, or NULL with an exception. */
+static inline PyObject *
+gobind_mapping_class(PyObject *m, const char *name, PyTypeObject *base)
+{
+#if PY_MAJOR_VERSION >= 3
+    PyObject *abc = PyImport_ImportModule("collections.abc");
+#else
+    PyObject *abc = PyImport_ImportModule("collections");
+#endif
+    PyObject *mutable_mapping = NULL, *ns = NULL, *slots = NULL, *cls = NULL;
+    PyObject *module_name = NULL, *doc = NULL;
+    if (abc == NULL)
+        return NULL;
+    mutable_mapping = PyObject_GetAttrString(abc, "MutableMapping");
+    module_name = PyObject_GetAttrString(m, "__name__");
+    doc = PyObject_GetAttrString((PyObject *)base, "__doc__");
+    ns = PyDict_New();
+    slots = PyTuple_New(0);
+    if (mutable_mapping == NULL || module_name == NULL || doc == NULL || ns == NULL || slots == NULL
+        || PyDict_SetItemString(ns, "__module__", module_name) < 0
+        || PyDict_SetItemString(ns, "__slots__", slots) < 0
+        || PyDict_SetItemString(ns, "__doc__", doc) < 0)
+        goto done;
+    cls = PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO)O", name, (PyObject *)base, mutable_mapping, ns);
+done:
+    Py_DECREF(abc);
+    Py_XDECREF(mutable_mapping);
+    Py_XDECREF(module_name);
+    Py_XDECREF(doc);
+    Py_XDECREF(ns);
+    Py_XDECREF(slots);
+    return cls;
 }
 
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,

@@ -11,11 +11,13 @@ package main
 import "C"
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"runtime"
 	"runtime/cgo"
 	"runtime/debug"
+	"slices"
 	"sync/atomic"
 	"unsafe"
 
@@ -475,7 +477,13 @@ func gobindUnpin(h C.uintptr_t) {
 
 // Status codes of every export; the C side defines the same values.
 const (
-	gobindOK    C.int = 0
-	gobindError C.int = 1
-	gobindPanic C.int = 2
+	gobindOK      C.int = 0
+	gobindError   C.int = 1
+	gobindPanic   C.int = 2
+	gobindMissing C.int = 3 // a map has no such key
 )
+
+// gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
+func gobindSortKeys[K cmp.Ordered](keys []K) {
+	slices.Sort(keys)
+}

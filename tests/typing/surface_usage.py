@@ -7,6 +7,7 @@ from typing import Sequence
 
 import errors
 import funcs
+import maps
 import named
 import slices
 import structs
@@ -69,3 +70,13 @@ def use_errors() -> str:
         return str(value)
     sentinel: errors.GoErrorValue | None = errors.ErrEmpty
     return errors.Describe(sentinel) + str(errors.Pair(True)[0])
+
+
+def use_maps() -> int:
+    family: maps.Ages = maps.Family()
+    family["cy"] = 3
+    counts = maps.Counts("a b a")
+    total: int = maps.Total(counts) + maps.Total({"x": 1})
+    groups = maps.Groups(["ab"])
+    first: Sequence[str] = groups["a"]
+    return total + len(family.Oldest()) + len(first) + sum(maps.Squares(3).values())

@@ -15,8 +15,8 @@ from fractions import Fraction
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
-from .typemap import (VALUE_BASES, Conversion, MapType, SeqType, TypeMapper, Unsupported, ValueType,
-                      map_order, seq_order)
+from .typemap import (VALUE_BASES, Conversion, FuncType, MapType, SeqType, TypeMapper, Unsupported,
+                      ValueType, func_order, map_order, seq_order)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
 RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue'})
@@ -428,6 +428,7 @@ class ModulePlan:
     vars: Tuple[VarPlan, ...] = ()
     consts: Tuple[ConstPlan, ...] = ()
     maps: Tuple[MapPlan, ...] = ()
+    callbacks: Tuple[FuncType, ...] = ()
 
     @property
     def go_import_name(self) -> str:
@@ -556,6 +557,9 @@ class _Planner:
                 else:
                     self.skip(decl.name, 'values convert as %s (Python cannot subclass it), so its '
                               'methods are not bound' % decl.underlying.go_spelling())
+            elif kind == 'func':
+                self.skip(decl.name, 'func types are bound as parameters only (Python callables); '
+                          'the type itself is not a class')
             else:
                 self.skip(decl.name, 'named %s types are not bound yet' % kind)
         error_kind = 0
@@ -578,7 +582,7 @@ class _Planner:
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
                           py_major=py_major, structs=tuple(structs), seqs=tuple(seqs),
                           values=tuple(values), vars=tuple(vars_), consts=tuple(consts),
-                          maps=tuple(maps))
+                          maps=tuple(maps), callbacks=tuple(func_order(self.mapper)))
 
     # ---- functions and methods ------------------------------------------
 
@@ -784,7 +788,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
     for i, p in enumerate(fn.params):
         variadic = fn.variadic and i == len(fn.params) - 1
         try:
-            conv = mapper.variadic_conversion(p.type) if variadic else mapper.conversion(p.type)
+            conv = mapper.variadic_conversion(p.type) if variadic else mapper.param_conversion(p.type)
         except Unsupported as e:
             raise Unsupported('parameter %s: %s' % (p.name or '#%d' % (i + 1), e))
         py = python_name(p.name if p.name and p.name != '_' else 'arg%d' % i, taken)
@@ -797,6 +801,8 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         if r.type.is_error and i == len(fn.results) - 1:
             returns_error = True
             continue
+        if r.type.kind == 'func':
+            raise Unsupported('result %d: func results are not supported yet' % (i + 1))
         try:
             conv = mapper.conversion(r.type)
         except Unsupported as e:

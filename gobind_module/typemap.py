@@ -14,7 +14,7 @@ plan can generate each class exactly once.
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from .model import GoType, Package, TypeDecl
 
@@ -164,6 +164,64 @@ class MapType:
         return self.key.py_param in ('int', 'float', 'str')
 
 
+@dataclasses.dataclass(frozen=True)
+class CallbackArg:
+    """How Go hands one argument of a callback to C, and C makes the Python object."""
+
+    c_type: str    # C type of the argument of the C trampoline
+    go_expr: str   # Go expression making it from Go value {v}
+    to_py: str     # C helper: PyObject *to_py(c_type *)
+
+
+@dataclasses.dataclass(frozen=True)
+class FuncType:
+    """A func type of a parameter: Python passes a callable, Go gets a func that calls it."""
+
+    id: str                              # Func0, Func1, ... in order of discovery
+    go_type: str                         # Go spelling in the generated Go file
+    spelling: str                        # Go spelling for comments and docs
+    params: Tuple[CallbackArg, ...]
+    param_types: Tuple[Conversion, ...]
+    results: Tuple[Conversion, ...]
+    returns_error: bool
+    param_go: Tuple[str, ...] = ()       # Go spellings of the parameters
+    result_go: Tuple[str, ...] = ()      # Go spellings of the non-error results
+    error_value: bool = False            # func(...) error: Python returns None or an error value
+
+    @property
+    def go_signature(self) -> str:
+        """The parameters and named results of the Go func literal that calls Python."""
+        params = ', '.join('p%d %s' % (i, t) for i, t in enumerate(self.param_go))
+        results = [] if self.error_value else ['g%d %s' % (i, t) for i, t in enumerate(self.result_go)]
+        if self.returns_error:
+            results.append('gerr error')
+        return '(%s)%s' % (params, ' (%s)' % ', '.join(results) if results else '')
+
+    @property
+    def py_type(self) -> str:
+        args = ', '.join(c.py_type for c in self.param_types)
+        if not self.results:
+            ret = 'object'
+        elif len(self.results) == 1:
+            ret = self.results[0].py_param
+        else:
+            ret = 'tuple[%s]' % ', '.join(r.py_param for r in self.results)
+        return 'Callable[[%s], %s]' % (args, ret)
+
+
+def callback_arg(conv: Conversion) -> CallbackArg:
+    """How a value of conv's type is passed from Go to a Python callback."""
+    if conv.c_type == 'gobind_view':
+        helper = 'bytes' if conv.py_type == 'bytes' else 'str'
+        go = 'gobindBytesView({v})' if helper == 'bytes' else 'gobindStringView({v})'
+        if conv.go_type not in ('string', '[]byte'):
+            go = go.replace('{v}', '%s({v})' % ('[]byte' if helper == 'bytes' else 'string'))
+        return CallbackArg('gobind_view', go, 'gobind_to_py_view_' + helper)
+    prefix = '*{r} = '
+    assert conv.go_out.startswith(prefix), conv.go_out
+    return CallbackArg(conv.c_out, conv.go_out[len(prefix):], conv.to_py)
+
+
 def _seq_id(t: GoType) -> str:
     """An identifier naming an unnamed type, e.g. Slice_int, Array3_Point, Slice_Slice_string."""
     if t.kind == 'slice':
@@ -191,6 +249,7 @@ class TypeMapper:
         self.seqs: Dict[str, SeqType] = {}
         self.values: Dict[str, ValueType] = {}
         self.maps: Dict[str, MapType] = {}
+        self.funcs: Dict[str, FuncType] = {}   # by Go spelling
         self._pending: Dict[str, Conversion] = {}
 
     def conversion(self, t: GoType) -> Conversion:
@@ -213,6 +272,16 @@ class TypeMapper:
         if t.kind == 'pointer' and t.elem.kind == 'named' and not t.elem.is_error:
             return self._named(t.elem, pointer=True)
         raise Unsupported('%s values are not supported yet' % _family(t))
+
+    def param_conversion(self, t: GoType) -> Conversion:
+        """The Conversion of a function parameter: also func types (Python callables)."""
+        if t.kind == 'func':
+            return self._func(t)
+        if t.kind == 'named' and t.pkg == self.pkg.path:
+            decl = self.pkg.lookup(t.pkg, t.name)
+            if decl is not None and decl.underlying.kind == 'func' and not decl.type_params:
+                return self._func(decl.underlying)
+        return self.conversion(t)
 
     def variadic_conversion(self, t: GoType) -> Conversion:
         """The Conversion of a variadic ...T parameter (a []T, also for ...byte)."""
@@ -237,6 +306,11 @@ class TypeMapper:
             return '*' + self.go_spelling(t.elem)
         if t.kind == 'map':
             return 'map[%s]%s' % (self.go_spelling(t.key), self.go_spelling(t.elem))
+        if t.kind == 'func':
+            params = ', '.join(self.go_spelling(p.type) for p in t.params)
+            results = [self.go_spelling(r.type) for r in t.results]
+            out = '' if not results else ' ' + results[0] if len(results) == 1 else ' (%s)' % ', '.join(results)
+            return 'func(%s)%s' % (params, out)
         raise Unsupported('%s values are not supported yet' % _family(t))
 
     def _decl(self, t: GoType) -> TypeDecl:
@@ -329,6 +403,52 @@ class TypeMapper:
             go_in='*gobindPtr_%s({x})' % mid, go_out='*{r} = gobindHandle_%s(&{v})' % mid,
         )
 
+    def _func(self, t: GoType) -> Conversion:
+        spelling = self.go_spelling(t)
+        if spelling not in self.funcs:
+            if t.variadic:
+                raise Unsupported('variadic func types (%s) are not supported yet' % t.go_spelling())
+            params, param_types = [], []
+            for i, p in enumerate(t.params):
+                if p.type.kind == 'func':
+                    raise Unsupported('a callback that takes a callback (%s) is not supported' % t.go_spelling())
+                try:
+                    conv = self.conversion(p.type)
+                except Unsupported as e:
+                    raise Unsupported('callback parameter %d of %s: %s' % (i + 1, t.go_spelling(), e))
+                param_types.append(conv)
+                params.append(callback_arg(conv))
+            results, returns_error = [], False
+            for i, r in enumerate(t.results):
+                if r.type.is_error and i == len(t.results) - 1:
+                    returns_error = True
+                    continue
+                if r.type.kind == 'func':
+                    raise Unsupported('a callback that returns a func (%s) is not supported' % t.go_spelling())
+                try:
+                    results.append(self.conversion(r.type))
+                except Unsupported as e:
+                    raise Unsupported('callback result %d of %s: %s' % (i + 1, t.go_spelling(), e))
+            result_go = [self.go_spelling(r.type) for r in t.results
+                         if not (r.type.is_error and r is t.results[-1])]
+            error_value = returns_error and not results
+            if error_value:
+                results, result_go = [ERROR], ['error']
+            self.funcs[spelling] = FuncType(
+                id='Func%d' % len(self.funcs), go_type=spelling, spelling=t.go_spelling(),
+                params=tuple(params), param_types=tuple(param_types), results=tuple(results),
+                returns_error=returns_error,
+                param_go=tuple(self.go_spelling(p.type) for p in t.params),
+                result_go=tuple(result_go), error_value=error_value)
+        f = self.funcs[spelling]
+        return Conversion(
+            go_type=spelling, py_type=f.py_type, c_type='uintptr_t', c_arg='gobind_callable_arg',
+            c_arg_init='{0, 0}', c_pass='gobind_callable_pass(&{x})', c_out='uintptr_t',
+            from_py='gobind_from_py_callable', to_py='gobind_to_py_unsupported',
+            release='gobind_callable_release', go_in='gobindCallback_%s({x})' % f.id,
+            go_out='*{r} = 0',
+        )
+
     def _buffer_shape(self, elem_go: GoType, elem: Conversion):
         """The inner dimensions and numeric leaf of an element type, or ((), None) if not numeric."""
         if elem.buffer_format:
@@ -388,3 +508,8 @@ def map_order(mapper: TypeMapper) -> List[MapType]:
 def seq_order(mapper: TypeMapper) -> List[SeqType]:
     """The sequence classes in a fixed order: by name, so output does not depend on discovery order."""
     return [mapper.seqs[k] for k in sorted(mapper.seqs)]
+
+
+def func_order(mapper: TypeMapper) -> List[FuncType]:
+    """The callback func types, in the order they were met (their ids number them)."""
+    return sorted(mapper.funcs.values(), key=lambda f: int(f.id[len('Func'):]))

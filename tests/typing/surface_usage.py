@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Sequence
 
+import callbacks
 import errors
 import funcs
 import maps
@@ -80,3 +81,9 @@ def use_maps() -> int:
     groups = maps.Groups(["ab"])
     first: Sequence[str] = groups["a"]
     return total + len(family.Oldest()) + len(first) + sum(maps.Squares(3).values())
+
+
+def use_callbacks() -> str:
+    doubled: int = callbacks.Apply(lambda x: x * 2, 21)
+    walked: int = callbacks.Walk(lambda i: callbacks.ErrStop if i == 3 else None)
+    return callbacks.Map(["a"], str.upper) + str(doubled + walked)

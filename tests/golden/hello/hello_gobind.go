@@ -42,6 +42,11 @@ func gobindErrorRef(err error) C.gobind_ref {
 	if err == nil {
 		return C.gobind_ref{}
 	}
+	var pe *gobindPyErr
+	if errors.As(err, &pe) && pe.ref.take() {
+		// a Python exception from a callback: Python raises the original again
+		return C.gobind_ref{handle: pe.ref.ptr, kind: gobindKindPython}
+	}
 	gobindLiveHandles.Add(1)
 	return C.gobind_ref{handle: C.uintptr_t(cgo.NewHandle(err))}
 }
@@ -165,6 +170,10 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
+		if pe, ok := r.(*gobindPyErr); ok {
+			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+			return
+		}
 		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
 		*status = gobindPanic
 	}
@@ -216,4 +225,65 @@ const (
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
 func gobindSortKeys[K cmp.Ordered](keys []K) {
 	slices.Sort(keys)
+}
+
+// gobindKindPython is the gobind_ref kind of a Python exception raised in a callback.
+const gobindKindPython = -1
+
+// gobindDecref drops a reference to a Python object; the module sets it to its C function.
+var gobindDecref func(C.uintptr_t)
+
+// gobindPyRef is a reference Go holds to a Python object (a callable, an exception): dropped
+// by a finalizer once Go no longer needs it, unless it was handed back to C (take).
+type gobindPyRef struct {
+	ptr   C.uintptr_t
+	taken atomic.Bool
+}
+
+func gobindNewPyRef(p C.uintptr_t) *gobindPyRef {
+	r := &gobindPyRef{ptr: p}
+	runtime.SetFinalizer(r, (*gobindPyRef).release)
+	return r
+}
+
+func (r *gobindPyRef) release() {
+	if r.taken.CompareAndSwap(false, true) {
+		gobindDecref(r.ptr)
+	}
+}
+
+// take hands the reference over to C once; it reports whether this call got it.
+func (r *gobindPyRef) take() bool {
+	return r.taken.CompareAndSwap(false, true)
+}
+
+// gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
+// for callbacks without an error result); the outer call raises the original again.
+type gobindPyErr struct {
+	ref  *gobindPyRef
+	text string
+}
+
+func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+}
+
+func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
+
+// gobindCallState is embedded in each callback's result holder: it records a failure.
+type gobindCallState struct{ failed *gobindPyErr }
+
+func (s *gobindCallState) fail(e *gobindPyErr) { s.failed = e }
+
+// gobindFailer is what the C side reports a callback's exception to.
+type gobindFailer interface{ fail(*gobindPyErr) }
+
+// gobindStringView lends Go string s to C for the duration of one call.
+func gobindStringView(s string) C.gobind_view {
+	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.StringData(s))), n: C.ptrdiff_t(len(s))}
+}
+
+// gobindBytesView lends Go bytes b to C for the duration of one call.
+func gobindBytesView(b []byte) C.gobind_view {
+	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
 }

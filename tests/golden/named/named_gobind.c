@@ -40,6 +40,9 @@
 #define GOBIND_PANIC 2
 #define GOBIND_MISSING 3  /* a map has no such key */
 
+/* gobind_ref.kind of a Python exception raised in a callback (the handle is the exception). */
+#define GOBIND_KIND_PYTHON (-1)
+
 /* Module-level exception classes, created at module init. */
 static PyObject *gobind_GoError;
 static PyObject *gobind_GoPanic;
@@ -577,6 +580,14 @@ gobind_raise(int status, gobind_buf *msg)
         }
         return NULL;
     }
+    if (msg->err.kind == GOBIND_KIND_PYTHON) {
+        /* a Python exception from a callback: raise it again as it was */
+        exc = (PyObject *)msg->err.handle;
+        gobind_buf_free(msg);
+        PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+        Py_DECREF(exc);
+        return NULL;
+    }
     value = gobind_to_py_error(&msg->err);
     text = gobind_to_py_str(msg);
     if (value == NULL || text == NULL) {
@@ -959,6 +970,123 @@ done:
     Py_XDECREF(ns);
     Py_XDECREF(slots);
     return cls;
+}
+
+/* ---- Python callables passed where Go wants a func ------------------------------- */
+
+/* A callable argument: Go takes over the reference when the call is made. */
+typedef struct {
+    uintptr_t fn;
+    int passed;
+} gobind_callable_arg;
+
+/* A Python callable (a new reference), or None for a nil func. */
+static inline int
+gobind_from_py_callable(PyObject *o, const char *fn, const char *arg, gobind_callable_arg *out)
+{
+    if (o == Py_None) {
+        out->fn = 0;
+        return 0;
+    }
+    if (!PyCallable_Check(o))
+        return gobind_type_error(fn, arg, "callable", o);
+    Py_INCREF(o);
+    out->fn = (uintptr_t)o;
+    return 0;
+}
+
+/* The callable for the Go call; from here Go owns the reference (no Python API: no GIL needed). */
+static inline uintptr_t
+gobind_callable_pass(gobind_callable_arg *a)
+{
+    a->passed = 1;
+    return a->fn;
+}
+
+/* Drops the reference if the call was not made. */
+static inline void
+gobind_callable_release(gobind_callable_arg *a)
+{
+    if (!a->passed && a->fn != 0)
+        Py_DECREF((PyObject *)a->fn);
+    a->fn = 0;
+}
+
+/* A str or bytes argument of a callback, from Go memory lent for the callback. */
+static inline PyObject *
+gobind_to_py_view_str(gobind_view *v)
+{
+    return gobind_str_from_utf8(v->p, v->n);
+}
+
+static inline PyObject *
+gobind_to_py_view_bytes(gobind_view *v)
+{
+    return PyBytes_FromStringAndSize(v->p, v->n);
+}
+
+/* Set when the interpreter starts to exit: Go's finalizers stop touching Python objects. */
+static volatile int gobind_py_exiting;
+
+static PyObject *
+gobind_on_exit(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    gobind_py_exiting = 1;
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+static PyMethodDef gobind_on_exit_def = {"_gobind_on_exit", gobind_on_exit, METH_NOARGS, NULL};
+
+/* Registers gobind_on_exit with atexit, and makes sure the GIL exists for Go's threads. */
+static inline int
+gobind_watch_exit(PyObject *m)
+{
+    PyObject *atexit, *fn, *result;
+#if PY_VERSION_HEX < 0x03070000
+    PyEval_InitThreads();
+#endif
+    atexit = PyImport_ImportModule("atexit");
+    if (atexit == NULL)
+        return -1;
+    fn = PyCFunction_New(&gobind_on_exit_def, m);
+    result = fn == NULL ? NULL : PyObject_CallMethod(atexit, "register", "O", fn);
+    Py_DECREF(atexit);
+    Py_XDECREF(fn);
+    Py_XDECREF(result);
+    return result == NULL ? -1 : 0;
+}
+
+/* Takes the exception a callback raised, for the Go side: the exception object (a new
+   reference) and its text in *text (a new reference to a str or bytes object). */
+static inline PyObject *
+gobind_fetch_exception(PyObject **text)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (value == NULL) {
+        value = Py_None;
+        Py_INCREF(value);
+    }
+#if PY_MAJOR_VERSION >= 3
+    if (tb != NULL)
+        PyException_SetTraceback(value, tb);
+#endif
+    *text = PyObject_Str(value);
+    if (*text == NULL) {
+        PyErr_Clear();
+#if PY_MAJOR_VERSION >= 3
+        *text = PyUnicode_FromString("Python exception in a callback");
+#else
+        *text = PyString_FromString("Python exception in a callback");
+#endif
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return value;
 }
 
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,

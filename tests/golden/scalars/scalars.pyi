@@ -4,7 +4,7 @@ function returns its argument, so a round trip shows both conversions."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
+from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
 
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""

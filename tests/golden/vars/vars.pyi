@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
+from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
 
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""

@@ -15,8 +15,8 @@ from fractions import Fraction
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
-from .typemap import (VALUE_BASES, Conversion, FuncType, MapType, SeqType, TypeMapper, Unsupported,
-                      ValueType, func_order, map_order, seq_order)
+from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, MapType, SeqType, TypeMapper,
+                      Unsupported, ValueType, box_order, func_order, map_order, seq_order)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
 RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue'})
@@ -335,6 +335,43 @@ class MapPlan:
 
 
 @dataclasses.dataclass(frozen=True)
+class BoxPlan:
+    """A pointer to a non-struct value, bound as a box class with a .value attribute."""
+
+    box: BoxType
+    prefix: str
+
+    @property
+    def id(self) -> str:
+        return self.box.id
+
+    @property
+    def py_name(self) -> str:
+        return self.box.py_name
+
+    @property
+    def go_type(self) -> str:
+        return self.box.go_type.replace('gobindpkg.', '')
+
+    @property
+    def elem_go_type(self) -> str:
+        return self.box.elem_go_type
+
+    @property
+    def elem(self) -> Conversion:
+        return self.box.elem
+
+    @property
+    def methods(self) -> Tuple['FuncPlan', ...]:
+        return ()
+
+    @property
+    def value_field(self) -> FieldPlan:
+        """The .value attribute, as a field of the pointee."""
+        return FieldPlan(go_name='', py_name='value', conv=self.box.elem, doc='', getter='', setter='')
+
+
+@dataclasses.dataclass(frozen=True)
 class ValuePlan:
     """A named Go type over a basic type, bound as a subclass of int, float, complex, str or bytes."""
 
@@ -429,6 +466,7 @@ class ModulePlan:
     consts: Tuple[ConstPlan, ...] = ()
     maps: Tuple[MapPlan, ...] = ()
     callbacks: Tuple[FuncType, ...] = ()
+    boxes: Tuple[BoxPlan, ...] = ()
 
     @property
     def go_import_name(self) -> str:
@@ -474,7 +512,8 @@ class ModulePlan:
     @property
     def class_names(self) -> Tuple[str, ...]:
         """Python names of every bound class."""
-        return tuple(c.py_name for c in self.structs + self.seqs + self.values + self.maps) + ('GoErrorValue',)
+        return tuple(c.py_name for c in self.structs + self.seqs + self.values + self.maps + self.boxes) \
+            + ('GoErrorValue',)
 
     @property
     def pyi_shielded(self) -> Tuple[str, ...]:
@@ -577,12 +616,15 @@ class _Planner:
         for c in seqs + maps:
             if not c.map.decl if isinstance(c, MapPlan) else not c.seq.decl:
                 self.used.append(c.py_name)
+        self.used.extend(b.py_name for b in box_order(self.mapper))
         self.skipped.sort(key=lambda s: s.symbol)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
                           py_major=py_major, structs=tuple(structs), seqs=tuple(seqs),
                           values=tuple(values), vars=tuple(vars_), consts=tuple(consts),
-                          maps=tuple(maps), callbacks=tuple(func_order(self.mapper)))
+                          maps=tuple(maps), callbacks=tuple(func_order(self.mapper)),
+                          boxes=tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id))
+                                      for b in box_order(self.mapper)))
 
     # ---- functions and methods ------------------------------------------
 

@@ -145,6 +145,18 @@ class ValueType:
 
 
 @dataclasses.dataclass(frozen=True)
+class BoxType:
+    """A pointer to a non-struct value (*int, *string, *[]T): Python gets a box whose .value
+    reads and writes through the pointer."""
+
+    id: str                # Ptr_int, Ptr_Slice_string, ...
+    py_name: str
+    go_type: str           # the pointer type in the generated Go file, e.g. *int
+    elem_go_type: str      # the pointee type, e.g. int
+    elem: Conversion
+
+
+@dataclasses.dataclass(frozen=True)
 class MapType:
     """A map type bound as a mutable mapping class over the Go map."""
 
@@ -250,6 +262,7 @@ class TypeMapper:
         self.values: Dict[str, ValueType] = {}
         self.maps: Dict[str, MapType] = {}
         self.funcs: Dict[str, FuncType] = {}   # by Go spelling
+        self.boxes: Dict[str, BoxType] = {}
         self._pending: Dict[str, Conversion] = {}
 
     def conversion(self, t: GoType) -> Conversion:
@@ -271,6 +284,8 @@ class TypeMapper:
             return self._named(t)
         if t.kind == 'pointer' and t.elem.kind == 'named' and not t.elem.is_error:
             return self._named(t.elem, pointer=True)
+        if t.kind == 'pointer':
+            return self._box(t)
         raise Unsupported('%s values are not supported yet' % _family(t))
 
     def param_conversion(self, t: GoType) -> Conversion:
@@ -332,7 +347,7 @@ class TypeMapper:
         if u.kind == 'struct':
             return struct_conversion(self.go_alias, t.name, pointer)
         if pointer:
-            raise Unsupported('pointers to %s values are not supported yet' % t.go_spelling())
+            return self._box(GoType(kind='pointer', elem=t))
         if u.kind in ('slice', 'array') and not (u.kind == 'slice' and u.elem.kind == 'basic'
                                                  and u.elem.name == 'uint8'):
             return self._seq(u, decl)
@@ -401,6 +416,27 @@ class TypeMapper:
             c_out='uintptr_t', from_py='gobind_from_py_' + mid, to_py='gobind_to_py_' + mid,
             release='gobind_handle_arg_release',
             go_in='*gobindPtr_%s({x})' % mid, go_out='*{r} = gobindHandle_%s(&{v})' % mid,
+        )
+
+    def _box(self, t: GoType) -> Conversion:
+        if t.elem.kind in ('pointer', 'func', 'interface', 'chan') or t.elem.is_error:
+            raise Unsupported('%s values are not supported yet' % _family(t))
+        bid = 'Ptr_' + _seq_id(t.elem)
+        if bid not in self.boxes:
+            try:
+                elem = self.conversion(t.elem)
+            except Unsupported as e:
+                raise Unsupported('pointer %s: %s' % (t.go_spelling(), e))
+            self.boxes[bid] = BoxType(id=bid, py_name=bid, go_type=self.go_spelling(t),
+                                      elem_go_type=self.go_spelling(t.elem), elem=elem)
+        box = self.boxes[bid]
+        return Conversion(
+            go_type=box.go_type, py_type='%s | None' % bid,
+            py_in='%s | %s | None' % (bid, box.elem.py_param),
+            c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
+            c_out='uintptr_t', from_py='gobind_from_py_' + bid, to_py='gobind_to_py_' + bid,
+            release='gobind_handle_arg_release',
+            go_in='gobindPtr_%s({x})' % bid, go_out='*{r} = gobindHandle_%s({v})' % bid,
         )
 
     def _func(self, t: GoType) -> Conversion:
@@ -508,6 +544,11 @@ def map_order(mapper: TypeMapper) -> List[MapType]:
 def seq_order(mapper: TypeMapper) -> List[SeqType]:
     """The sequence classes in a fixed order: by name, so output does not depend on discovery order."""
     return [mapper.seqs[k] for k in sorted(mapper.seqs)]
+
+
+def box_order(mapper: TypeMapper) -> List[BoxType]:
+    """The pointer box classes, by name."""
+    return [mapper.boxes[k] for k in sorted(mapper.boxes)]
 
 
 def func_order(mapper: TypeMapper) -> List[FuncType]:

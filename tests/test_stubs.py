@@ -32,7 +32,7 @@ for node in tree.body:
 
 
 @pytest.mark.parametrize('project, module', [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named',
-                                                               'funcs', 'vars', 'errors', 'maps', 'callbacks')])
+                                                               'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers')])
 def test_signature_of_every_function_and_method_matches_the_stub(built, project, module):
     out = built(project).python(SIGNATURES.replace('sys.argv[1]', repr(module))).stdout.split('\n')
     rows = [line for line in out if line]
@@ -40,7 +40,7 @@ def test_signature_of_every_function_and_method_matches_the_stub(built, project,
 
 
 @pytest.mark.parametrize('project, module', [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named',
-                                                               'funcs', 'vars', 'errors', 'maps', 'callbacks')])
+                                                               'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers')])
 def test_mypy_stubtest_accepts_the_stub(built, project, module):
     """mypy's stubtest imports the module and compares every runtime signature with the stub."""
     b = built(project)
@@ -56,7 +56,7 @@ def test_mypy_stubtest_accepts_the_stub(built, project, module):
     assert proc.returncode == 0, proc.stdout
 
 
-PROJECTS = ['structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps', 'callbacks']
+PROJECTS = ['structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers']
 
 
 def test_mypy_strict_accepts_a_program_using_the_stubs(built):

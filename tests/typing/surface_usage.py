@@ -10,6 +10,7 @@ import errors
 import funcs
 import maps
 import named
+import pointers
 import slices
 import structs
 import vars
@@ -87,3 +88,11 @@ def use_callbacks() -> str:
     doubled: int = callbacks.Apply(lambda x: x * 2, 21)
     walked: int = callbacks.Walk(lambda i: callbacks.ErrStop if i == 3 else None)
     return callbacks.Map(["a"], str.upper) + str(doubled + walked)
+
+
+def use_pointers() -> int:
+    box = pointers.Ptr_int(3)
+    pointers.Inc(box)
+    pointers.Inc(5)
+    found = pointers.Find(["go"], "g")
+    return box.value + (0 if found is None else len(found.value))

@@ -763,7 +763,15 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
+        release_gil=not quick_call(fn, args, results),
     )
+
+
+def quick_call(fn: Func, args: Sequence[ArgPlan], results: Sequence[ResultPlan]) -> bool:
+    """gobind's automatic GIL rule: a call keeps the GIL when its Go body is straight-line code
+    (the inspector's check: no loops, calls, channel operations) and every parameter and result
+    is a number or bool, so the whole call costs less than releasing the GIL (docs/runtime.md)."""
+    return fn.straight_line and all(bool(x.conv.buffer_format) for x in tuple(args) + tuple(results))
 
 
 def _return_annotation(results: Sequence[ResultPlan]) -> str:

@@ -865,10 +865,11 @@ gobind_set_module_type(PyObject *m, PyTypeObject *type)
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,
    and at module init.  docs/runtime.md states the guarantees this code gives and why.
 
-   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python.  The
-   function around them must have a `done:` label that returns NULL (result still NULL)
-   after releasing the arguments: GOBIND_CALL_BEGIN jumps there with an exception set when
-   the call cannot be made. */
+   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python, and
+   GOBIND_CALL_KEEP_BEGIN/GOBIND_CALL_KEEP_END those of functions that keep the GIL (the plan's
+   release_gil).  The function around them must have a `done:` label that returns NULL (result
+   still NULL) after releasing the arguments: the BEGIN macros jump there with an exception set
+   when the call cannot be made. */
 
 #if defined(__unix__) || defined(__APPLE__)
 #define GOBIND_UNIX 1
@@ -923,20 +924,21 @@ static sigset_t gobind_async_signals;
     }
 
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
-#define GOBIND_CALL_BEGIN                                                                      \
+#define GOBIND_CALL_KEEP_BEGIN                                                                 \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
     {                                                                                         \
         sigset_t gobind_call_mask;                                                            \
-        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);                 \
-        Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END                                                                        \
-        Py_END_ALLOW_THREADS                                                                  \
+        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);
+#define GOBIND_CALL_KEEP_END                                                                   \
         pthread_sigmask(SIG_SETMASK, &gobind_call_mask, NULL);                                \
     }
 #else
-#define GOBIND_CALL_BEGIN GOBIND_CALL_REFUSE_IF_FORKED Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END Py_END_ALLOW_THREADS
+#define GOBIND_CALL_KEEP_BEGIN GOBIND_CALL_REFUSE_IF_FORKED {
+#define GOBIND_CALL_KEEP_END }
 #endif
+/* Releasing the GIL: the same, with the GIL released inside the signal-mask bracket. */
+#define GOBIND_CALL_BEGIN GOBIND_CALL_KEEP_BEGIN Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END Py_END_ALLOW_THREADS GOBIND_CALL_KEEP_END
 
 /* ---- a second Go runtime in the process -----------------------------------
    Each Go runtime stops long-running goroutines by sending SIGURG to its own threads
@@ -1912,9 +1914,9 @@ gobind_fn_BodyTemperature(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_named_BodyTemperature(&r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2002,9 +2004,9 @@ gobind_fn_Next(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int(argv[0], "Next", "d", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_named_Next(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2035,9 +2037,9 @@ gobind_fn_Toggle(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_bool(argv[0], "Toggle", "e", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_named_Toggle(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2072,9 +2074,9 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_named_Warmer(a0, a1, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2242,9 +2244,9 @@ gobind_m_Grid_Trace(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_named_Grid_Trace(GOBIND_HANDLE(self), &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2599,9 +2601,9 @@ gobind_m_Celsius_Fahrenheit(PyObject *self, PyObject *unused)
     (void)unused;
     if (gobind_from_py_float64(self, "Celsius.Fahrenheit", "self", &selfv) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_named_Celsius_Fahrenheit(selfv, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2787,9 +2789,9 @@ gobind_m_Weekday_IsWeekend(PyObject *self, PyObject *unused)
     (void)unused;
     if (gobind_from_py_int(self, "Weekday.IsWeekend", "self", &selfv) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_named_Weekday_IsWeekend(selfv, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;

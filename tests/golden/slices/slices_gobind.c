@@ -865,10 +865,11 @@ gobind_set_module_type(PyObject *m, PyTypeObject *type)
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,
    and at module init.  docs/runtime.md states the guarantees this code gives and why.
 
-   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python.  The
-   function around them must have a `done:` label that returns NULL (result still NULL)
-   after releasing the arguments: GOBIND_CALL_BEGIN jumps there with an exception set when
-   the call cannot be made. */
+   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python, and
+   GOBIND_CALL_KEEP_BEGIN/GOBIND_CALL_KEEP_END those of functions that keep the GIL (the plan's
+   release_gil).  The function around them must have a `done:` label that returns NULL (result
+   still NULL) after releasing the arguments: the BEGIN macros jump there with an exception set
+   when the call cannot be made. */
 
 #if defined(__unix__) || defined(__APPLE__)
 #define GOBIND_UNIX 1
@@ -923,20 +924,21 @@ static sigset_t gobind_async_signals;
     }
 
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
-#define GOBIND_CALL_BEGIN                                                                      \
+#define GOBIND_CALL_KEEP_BEGIN                                                                 \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
     {                                                                                         \
         sigset_t gobind_call_mask;                                                            \
-        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);                 \
-        Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END                                                                        \
-        Py_END_ALLOW_THREADS                                                                  \
+        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);
+#define GOBIND_CALL_KEEP_END                                                                   \
         pthread_sigmask(SIG_SETMASK, &gobind_call_mask, NULL);                                \
     }
 #else
-#define GOBIND_CALL_BEGIN GOBIND_CALL_REFUSE_IF_FORKED Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END Py_END_ALLOW_THREADS
+#define GOBIND_CALL_KEEP_BEGIN GOBIND_CALL_REFUSE_IF_FORKED {
+#define GOBIND_CALL_KEEP_END }
 #endif
+/* Releasing the GIL: the same, with the GIL released inside the signal-mask bracket. */
+#define GOBIND_CALL_BEGIN GOBIND_CALL_KEEP_BEGIN Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END Py_END_ALLOW_THREADS GOBIND_CALL_KEEP_END
 
 /* ---- a second Go runtime in the process -----------------------------------
    Each Go runtime stops long-running goroutines by sending SIGURG to its own threads

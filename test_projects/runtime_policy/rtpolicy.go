@@ -1,0 +1,43 @@
+// Package rtpolicy holds Go code for gobind's call-policy tests: trivial functions that keep
+// the GIL, CPU-bound ones that release it (or keep it when meson.build says so), and
+// functions that take a context.Context.
+package rtpolicy
+
+import "time"
+
+var epoch = time.Now()
+
+// Nop does nothing. gobind keeps the GIL for it: its body is straight-line code.
+func Nop() {}
+
+// NopReleased does nothing too; meson.build makes it release the GIL.
+func NopReleased() {}
+
+// Add returns a+b; gobind keeps the GIL for it.
+func Add(a, b int) int { return a + b }
+
+// Echo returns s; it releases the GIL, since a string's size is not bounded.
+func Echo(s string) string { return s }
+
+// spin runs a CPU-bound loop of n rounds and returns the nanoseconds since the package
+// started at which it began and ended.
+func spin(n int) (start, end int64) {
+	start = int64(time.Since(epoch))
+	x := uint64(n)
+	for i := 0; i < n; i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+	}
+	sink = x
+	return start, int64(time.Since(epoch))
+}
+
+var sink uint64
+
+// Spin runs a CPU-bound loop of n rounds and returns when, in nanoseconds since the package
+// started, it began and ended. It releases the GIL (it loops).
+func Spin(n int) (start, end int64) { return spin(n) }
+
+// SpinKept is Spin; meson.build makes it keep the GIL.
+func SpinKept(n int) (start, end int64) { return spin(n) }

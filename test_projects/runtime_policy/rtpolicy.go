@@ -3,7 +3,11 @@
 // functions that take a context.Context.
 package rtpolicy
 
-import "time"
+import (
+	"context"
+	"sync"
+	"time"
+)
 
 var epoch = time.Now()
 
@@ -41,3 +45,45 @@ func Spin(n int) (start, end int64) { return spin(n) }
 
 // SpinKept is Spin; meson.build makes it keep the GIL.
 func SpinKept(n int) (start, end int64) { return spin(n) }
+
+var (
+	lastMu   sync.Mutex
+	lastWork = "never called"
+)
+
+// Work waits for seconds, or until ctx is cancelled: it returns "done", or ctx's error.
+// gobind supplies ctx; Ctrl-C (KeyboardInterrupt) in Python cancels it.
+func Work(ctx context.Context, seconds float64) (string, error) {
+	timer := time.NewTimer(time.Duration(seconds * float64(time.Second)))
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		setLastWork("finished")
+		return "done", nil
+	case <-ctx.Done():
+		setLastWork("stopped: " + ctx.Err().Error())
+		return "", ctx.Err()
+	}
+}
+
+func setLastWork(s string) {
+	lastMu.Lock()
+	lastWork = s
+	lastMu.Unlock()
+}
+
+// LastWork says how the last Work call ended: "finished", or "stopped: " and ctx's error.
+func LastWork() string {
+	lastMu.Lock()
+	defer lastMu.Unlock()
+	return lastWork
+}
+
+// CtxPanic panics with msg on the goroutine that gobind runs it on.
+func CtxPanic(ctx context.Context, msg string) int { panic(msg) }
+
+// Deadline reports whether ctx has a deadline: gobind's context has none.
+func Deadline(ctx context.Context) bool {
+	_, ok := ctx.Deadline()
+	return ok
+}

@@ -30,7 +30,7 @@ def test_inspect_reports_which_calls_keep_the_gil():
     out = run([tool('gobind'), 'inspect', '--dir', PROJECT, 'example.com/rtpolicy',
                '--gil', 'Nop=release,Echo=keep', '--gil-default', 'keep']).stdout
     line = out.splitlines()[-1].strip()
-    assert line == 'Add, Echo, NopReleased, Spin, SpinKept'
+    assert line == 'Add, CtxPanic, Deadline, Echo, LastWork, NopReleased, Spin, SpinKept, Work'
 
 
 SPANS = '''
@@ -121,8 +121,10 @@ def test_gil_default_keep_applies_to_every_function(tmp_path):
     code = (b.builddir / 'rtpolicy_gobind.c').read_text()
     calls = re.findall(r'^    GOBIND_CALL_(KEEP_)?BEGIN\n    status = (gobind_rtpolicy_\w+)\(', code, re.M)
     assert sorted((name, bool(keep)) for keep, name in calls) == [
-        ('gobind_rtpolicy_Add', True), ('gobind_rtpolicy_Echo', True), ('gobind_rtpolicy_Nop', True),
-        ('gobind_rtpolicy_NopReleased', True), ('gobind_rtpolicy_Spin', False), ('gobind_rtpolicy_SpinKept', True)]
+        ('gobind_rtpolicy_Add', True), ('gobind_rtpolicy_CtxPanic', True), ('gobind_rtpolicy_Deadline', True),
+        ('gobind_rtpolicy_Echo', True), ('gobind_rtpolicy_LastWork', True), ('gobind_rtpolicy_Nop', True),
+        ('gobind_rtpolicy_NopReleased', True), ('gobind_rtpolicy_Spin', False), ('gobind_rtpolicy_SpinKept', True),
+        ('gobind_rtpolicy_Work', True)]
 
 
 def test_gil_setting_for_an_unknown_function_names_it(tmp_path):

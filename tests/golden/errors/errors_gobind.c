@@ -940,6 +940,33 @@ static sigset_t gobind_async_signals;
 #define GOBIND_CALL_BEGIN GOBIND_CALL_KEEP_BEGIN Py_BEGIN_ALLOW_THREADS
 #define GOBIND_CALL_END Py_END_ALLOW_THREADS GOBIND_CALL_KEEP_END
 
+/* ---- Ctrl-C during a call that takes a context.Context -----------------------
+   Go runs such a function on its own goroutine and, every 20 ms, calls this on the calling
+   thread (with the GIL released, on the thread's own stack: cgo calls C there).  It takes the
+   GIL and runs Python's pending signal handlers; if one raised (KeyboardInterrupt for SIGINT),
+   the exception stays set and Go cancels the context.  Python runs handlers only on its main
+   thread, so on other threads this finds nothing.  (inline: no warning in modules without such
+   functions.) */
+static inline int
+gobind_poll_interrupt(void)
+{
+    PyGILState_STATE gil;
+    int raised;
+#if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
+    /* GOBIND_CALL_BEGIN blocked the asynchronous signals for the call; a SIGINT that waits is
+       delivered here, where its handler runs on this thread's own stack. */
+    sigset_t sigint, mask;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &sigint, &mask);
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+#endif
+    gil = PyGILState_Ensure();
+    raised = PyErr_CheckSignals() < 0;
+    PyGILState_Release(gil);
+    return raised;
+}
+
 /* ---- a second Go runtime in the process -----------------------------------
    Each Go runtime stops long-running goroutines by sending SIGURG to its own threads
    (asynchronous preemption).  A signal handler is per process: the runtime that loads last

@@ -11,7 +11,7 @@ import pytest
 
 from rtsupport import check_ok, run_python
 from test_rt_gil_policy import policy  # noqa: F401 (fixture)
-from conftest import pyenv_python
+from conftest import TEST_PROJECTS, pyenv_python, run
 
 INTERRUPTED = '''
 import signal, sys, time, rtpolicy as r
@@ -86,3 +86,15 @@ for t in ts: t.join()
 assert out == ["done"] * 4
 print("ok")
 ''', policy))
+
+
+def test_generated_code_for_context_and_gil_policy_is_warning_free(tmp_path):
+    # The goldens have no context functions; this covers that code for every Python's headers.
+    from gobind_module.generate import generate
+    from test_generated_code import _python_includes
+    generate('example.com/rtpolicy', str(TEST_PROJECTS / 'runtime_policy'), str(tmp_path))
+    for label, include in _python_includes():
+        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include,
+             '-I' + str(tmp_path), tmp_path / 'rtpolicy_gobind.c', '-o', tmp_path / ('rtpolicy-%s.o' % label)])
+    assert run(['gofmt', '-l', tmp_path / 'rtpolicy_gobind.go']).stdout.strip() == ''
+    run(['go', 'vet', tmp_path / 'rtpolicy_gobind.go'], cwd=TEST_PROJECTS / 'runtime_policy')

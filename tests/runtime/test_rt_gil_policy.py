@@ -80,7 +80,7 @@ best = 0.0
 for attempt in range(3):
     kept, released = calls_in(r.Nop), calls_in(r.NopReleased)
     best = max(best, kept / released)
-    if best > 3: break
+    if best > 2: break
 stop[0] = True; t.join()
 print("calls in 0.5 s while another thread is busy: kept %d released %d" % (kept, released))
 print("ratio %.1f load %.1f" % (best, os.getloadavg()[0]))
@@ -97,9 +97,9 @@ def test_trivial_call_keeps_the_gil_and_skips_the_handoff_under_contention(polic
     # NopReleased releases it by meson.build's choice; both are empty Go functions.
     out = check_ok(run_python(CONTENDED, policy, timeout=120))
     ratio, load = [float(w) for w in out.splitlines()[-2].split()[1::2]]
-    if ratio <= 3 and load > _cpus() - 1:
+    if ratio <= 2 and load > _cpus() - 1:
         pytest.skip('machine busy (load %.1f on %d CPUs): ratio %.1f not measurable' % (load, _cpus(), ratio))
-    assert ratio > 3, out
+    assert ratio > 2, out
 
 
 def _project_copy(tmp_path, edit):

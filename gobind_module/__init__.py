@@ -11,7 +11,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from types import ModuleType
-    from typing import Optional, Sequence
+    from typing import Mapping, Optional, Sequence
 
     from .goapi import GobindError
 
@@ -19,13 +19,13 @@ __version__ = '0.1.0'
 
 
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
-         quiet: bool = True) -> ModuleType:
+         quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto') -> ModuleType:
     """Builds Go package `package` (cached by content) and returns the imported module.
 
-    See gobind_module.loader.load() and docs/load.md.
+    See gobind_module.loader.load(), docs/load.md and, for gil, docs/runtime.md.
     """
     from .loader import load as _load
-    return _load(package, dir=dir, name=name, tags=tags, quiet=quiet)
+    return _load(package, dir=dir, name=name, tags=tags, quiet=quiet, gil=gil, gil_default=gil_default)
 
 
 def __getattr__(name: str) -> object:

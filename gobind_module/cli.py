@@ -12,6 +12,7 @@ from typing import List, Optional
 from . import __version__
 from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
 from .generate import default_warn, generate, go_build, goflags_values
+from .gil import DEFAULTS as GIL_DEFAULTS, apply_policy, kept, parse_settings
 from .plan import plan_module
 
 
@@ -27,7 +28,8 @@ def _tags(value: Optional[str]) -> List[str]:
 def cmd_gen(args: argparse.Namespace) -> None:
     """Writes the generated Go, C, header, stub and linker-map files."""
     plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
-                    tags=_tags(args.tags), depfile=args.depfile, warn=default_warn)
+                    tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
+                    gil=parse_settings(args.gil), gil_default=args.gil_default)
     if not args.depfile:
         print('gobind: wrote sources for module %s into %s' % (plan.name, os.path.abspath(args.outdir)))
 
@@ -50,7 +52,7 @@ def cmd_go_version(args: argparse.Namespace) -> None:
 def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
-    plan = plan_module(pkg, args.name or pkg.name)
+    plan = apply_policy(plan_module(pkg, args.name or pkg.name), parse_settings(args.gil), args.gil_default)
     print('package %s (module %s)' % (pkg.path, plan.name))
     if pkg.doc:
         print('  ' + pkg.doc.splitlines()[0])
@@ -64,6 +66,8 @@ def cmd_inspect(args: argparse.Namespace) -> None:
         print('  %s: %s' % (s.symbol, s.reason))
     if not plan.skipped:
         print('  (none)')
+    print('GIL kept during the call (all others release it):')
+    print('  ' + (', '.join(kept(plan)) or '(none)'))
 
 
 def cmd_bind(args: argparse.Namespace) -> None:
@@ -75,7 +79,8 @@ def cmd_bind(args: argparse.Namespace) -> None:
     key = hashlib.sha256('\0'.join([os.path.abspath(args.dir), args.package, name, python]).encode()).hexdigest()[:16]
     builddir = os.path.join(str(cache_dir()), 'bind', key)
     built = build_extension(args.package, args.dir, builddir, name=name, python=python,
-                            tags=_tags(args.tags), quiet=args.quiet)
+                            tags=_tags(args.tags), quiet=args.quiet, gil=parse_settings(args.gil),
+                            gil_default=args.gil_default)
     os.makedirs(args.outdir, exist_ok=True)
     for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
         if os.path.exists(path):
@@ -107,6 +112,11 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument('--dir', default='.', help='folder inside the Go module to work from (default: .)')
         sp.add_argument('--name', help='Python module name (default: the Go package name)')
         sp.add_argument('--tags', help='comma-separated Go build tags')
+        sp.add_argument('--gil', action='append', default=[], metavar='NAME=keep|release',
+                        help='keep or release the GIL during calls of this Go function or Type.Method '
+                             '(repeat it, or join settings with commas)')
+        sp.add_argument('--gil-default', default='auto', choices=GIL_DEFAULTS,
+                        help="GIL setting of the functions --gil does not name (default: auto, gobind's rule)")
 
     sp = sub.add_parser('bind', help='build the extension module into the current folder')
     common(sp)

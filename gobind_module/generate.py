@@ -12,6 +12,7 @@ from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .goapi import GobindError, go_executable, go_version, inspect_json
 from .model import package_from_json
+from .gil import apply_policy
 from .plan import ModulePlan, plan_module
 from .render import templates_dir, write_outputs
 
@@ -43,11 +44,14 @@ def gobind_sources() -> List[str]:
 
 def generate(package: str, directory: str, outdir: str, name: Optional[str] = None,
              py_major: int = 3, tags: Sequence[str] = (), depfile: Optional[str] = None,
-             warn=None) -> ModulePlan:
-    """Inspects `package` and writes the module's generated sources into outdir."""
+             warn=None, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto') -> ModulePlan:
+    """Inspects `package` and writes the module's generated sources into outdir.
+
+    gil maps Go function names (Func, Type.Method) to 'keep' or 'release'; the others follow
+    gil_default ('auto': gobind's rule, see gil.py)."""
     data = inspect_json(package, directory, tuple(tags))
     pkg = package_from_json(data)
-    plan = plan_module(pkg, name or pkg.name, py_major)
+    plan = apply_policy(plan_module(pkg, name or pkg.name, py_major), gil or {}, gil_default)
     paths = write_outputs(plan, outdir)
     api_path = os.path.join(outdir, '%s_api.json' % plan.name)
     with open(api_path, 'w') as f:

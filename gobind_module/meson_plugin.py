@@ -20,6 +20,7 @@ from mesonbuild.interpreterbase.exceptions import InvalidArguments
 from mesonbuild.modules import ExtensionModule, ModuleInfo, ModuleReturnValue
 from mesonbuild.programs import ExternalProgram
 
+from gobind_module.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
 from gobind_module.project import meson_str
 from gobind_module.render import render_template
 
@@ -43,6 +44,9 @@ class GobindModule(ExtensionModule):
         KwargInfo('dir', str, default=''),
         KwargInfo('subdir', str, default=''),
         KwargInfo('go_tags', ContainerTypeInfo(list, str), default=[], listify=True),
+        KwargInfo('gil', ContainerTypeInfo(dict, str), default={}),
+        KwargInfo('gil_default', str, default='auto',
+                  validator=lambda v: None if v in GIL_DEFAULTS else 'must be one of %s' % ', '.join(GIL_DEFAULTS)),
     )
     def extension(self, state: T.Any, args: T.Tuple[str, str], kwargs: T.Dict[str, T.Any]) -> ModuleReturnValue:
         """gobind.extension(name, go_package, ...): an importable extension module for one Go package."""
@@ -78,11 +82,28 @@ class GobindModule(ExtensionModule):
             gobind_python=meson_str(sys.executable),
             go_dir=meson_str(go_dir),
             tags_args=tags_args,
+            gil_args=self._gil_args(kwargs['gil'], kwargs['gil_default']),
             cc="' '.join(meson.get_compiler('c').cmd_array())",
             install='true' if kwargs['install'] else 'false',
             install_subdir=" / %s" % meson_str(subdir) if subdir else '',
             subdir=meson_str(subdir),
         )
+
+    @staticmethod
+    def _gil_args(gil: T.Dict[str, str], default: str) -> str:
+        """The `gen` arguments for the `gil` and `gil_default` keywords (with a leading space)."""
+        for name, choice in gil.items():
+            try:
+                check_setting(name, choice)
+            except GilPolicyError as e:
+                raise InvalidArguments('gobind.extension: %s' % e)
+        out = ''
+        if gil:
+            settings = ','.join('%s=%s' % item for item in sorted(gil.items()))
+            out += " '--gil', %s," % meson_str(settings)
+        if default != 'auto':
+            out += " '--gil-default', %s," % meson_str(default)
+        return out
 
     @staticmethod
     def _python_arg(python: T.Union[str, ExternalProgram]) -> str:

@@ -99,6 +99,7 @@ class Func:
     pos: str = ''
     pointer_receiver: bool = False
     promoted_from: str = ''
+    straight_line: bool = False  # body runs in short, bounded time and cannot block (the inspector's check)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -205,7 +206,8 @@ def _func(d: Dict[str, Any]) -> Func:
                 doc=d.get('doc', ''), variadic=d.get('variadic', False),
                 type_params=tuple(d.get('type_params') or ()), pos=d.get('pos', ''),
                 pointer_receiver=d.get('pointer_receiver', False),
-                promoted_from=d.get('promoted_from', ''))
+                promoted_from=d.get('promoted_from', ''),
+                straight_line=d.get('straight_line', False))
 
 
 def _typedecl(d: Dict[str, Any]) -> TypeDecl:

@@ -108,6 +108,7 @@ class FuncPlan:
     receiver: str = ''     # for methods: the class id of the receiver's type
     recv_value: Optional[Conversion] = None  # methods of value classes: how self crosses
     release_gil: bool = True
+    takes_ctx: bool = False  # the Go function's first parameter is a context.Context that gobind supplies
 
     @property
     def variadic(self) -> Optional[ArgPlan]:
@@ -148,7 +149,7 @@ class FuncPlan:
 
     @property
     def go_call_args(self) -> str:
-        return ', '.join(a.go_value for a in self.args)
+        return ', '.join((['ctx'] if self.takes_ctx else []) + [a.go_value for a in self.args])
 
     @property
     def full_doc(self) -> str:
@@ -475,6 +476,12 @@ class ModulePlan:
             or any(s.seq.decl or '%s.' % self.go_alias in s.seq.go_type for s in self.seqs) \
             or any('%s.' % self.go_alias in p.map.go_type for p in self.maps)
         return self.go_alias if used else '_'
+
+    @property
+    def uses_context(self) -> bool:
+        """Some bound function or method takes a context.Context (the Go file then imports context)."""
+        classes = self.structs + self.seqs + self.values
+        return any(f.takes_ctx for f in self.funcs + tuple(m for c in classes for m in c.methods))
 
     @property
     def handle_classes(self) -> Tuple[object, ...]:
@@ -820,6 +827,10 @@ def _c_double(f: float) -> str:
     return text if ('.' in text or 'e' in text) else text + '.0'
 
 
+#: Go's context.Context: as a function's first parameter, gobind supplies it (docs/runtime.md).
+CONTEXT = GoType(kind='named', name='Context', pkg='context')
+
+
 def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
               receiver: str = '', recv_value: Optional[Conversion] = None) -> FuncPlan:
     """Plans one function or method; raises Unsupported naming the parameter or result at fault."""
@@ -827,12 +838,16 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         raise Unsupported('generic functions are not supported')
     args = []
     taken: List[str] = []
-    for i, p in enumerate(fn.params):
-        variadic = fn.variadic and i == len(fn.params) - 1
+    go_params = fn.params
+    takes_ctx = bool(go_params) and go_params[0].type == CONTEXT
+    if takes_ctx:  # gobind passes a context that Ctrl-C cancels; Python does not see the parameter
+        go_params = go_params[1:]
+    for i, p in enumerate(go_params):
+        variadic = fn.variadic and i == len(go_params) - 1
         try:
             conv = mapper.variadic_conversion(p.type) if variadic else mapper.param_conversion(p.type)
         except Unsupported as e:
-            raise Unsupported('parameter %s: %s' % (p.name or '#%d' % (i + 1), e))
+            raise Unsupported('parameter %s: %s' % (p.name or '#%d' % (i + 1 + takes_ctx), e))
         py = python_name(p.name if p.name and p.name != '_' else 'arg%d' % i, taken)
         taken.append(py)
         elem_py = mapper.conversion(p.type.elem).py_param if variadic else ''
@@ -862,7 +877,15 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
+        release_gil=takes_ctx or not quick_call(fn, args, results), takes_ctx=takes_ctx,
     )
+
+
+def quick_call(fn: Func, args: Sequence[ArgPlan], results: Sequence[ResultPlan]) -> bool:
+    """gobind's automatic GIL rule: a call keeps the GIL when its Go body is straight-line code
+    (the inspector's check: no loops, calls, channel operations) and every parameter and result
+    is a number or bool, so the whole call costs less than releasing the GIL (docs/runtime.md)."""
+    return fn.straight_line and all(bool(x.conv.buffer_format) for x in tuple(args) + tuple(results))
 
 
 def _return_annotation(results: Sequence[ResultPlan]) -> str:

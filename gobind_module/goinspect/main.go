@@ -71,6 +71,9 @@ type funcDesc struct {
 	Variadic   bool     `json:"variadic"`
 	TypeParams []string `json:"type_params"`
 	Pos        string   `json:"pos"`
+	// StraightLine is set (and only then written) for a function or method declared in the
+	// package whose body runs in short, bounded time and cannot block; see straightLine.
+	StraightLine bool `json:"straight_line,omitempty"`
 }
 
 type methodDesc struct {
@@ -312,11 +315,20 @@ func run(opts options) error {
 	if err != nil {
 		return fmt.Errorf("cannot load package %q: %v", target.ImportPath, err)
 	}
-	tpkg, err := typeCheck(fset, target, files, pkgs, env)
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}}
+	tpkg, err := typeCheck(fset, target, files, pkgs, env, info)
 	if err != nil {
 		return fmt.Errorf("cannot load package %q: %v", target.ImportPath, err)
 	}
 	in := newInspector(fset, tpkg, target, pkgs)
+	in.info = info
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
+				in.bodies[fd.Name.Pos()] = fd.Body
+			}
+		}
+	}
 	in.indexFiles(target.ImportPath, files, true)
 	out := in.describe(files)
 	out.GoVersion = env.GOVERSION
@@ -580,7 +592,7 @@ func (m *mappedImporter) Import(path string) (pkg *types.Package, err error) {
 }
 
 // typeCheck type-checks the target against the export data that go list produced for its dependencies.
-func typeCheck(fset *token.FileSet, target *listPackage, files []*ast.File, pkgs []*listPackage, env goEnv) (*types.Package, error) {
+func typeCheck(fset *token.FileSet, target *listPackage, files []*ast.File, pkgs []*listPackage, env goEnv, info *types.Info) (*types.Package, error) {
 	exports := map[string]string{}
 	for _, p := range pkgs {
 		exports[p.ImportPath] = p.Export
@@ -600,7 +612,7 @@ func typeCheck(fset *token.FileSet, target *listPackage, files []*ast.File, pkgs
 		Sizes:       types.SizesFor("gc", env.GOARCH),
 		Error:       func(err error) { errs = append(errs, err) },
 	}
-	pkg, _ := conf.Check(target.ImportPath, fset, files, nil)
+	pkg, _ := conf.Check(target.ImportPath, fset, files, info)
 	// With FakeImportC, uses of C.xxx are not fully checked; the go command already compiled
 	// cgo packages for real, so any complaints here are artefacts and are ignored.
 	if len(errs) > 0 && len(target.CgoFiles) == 0 {
@@ -644,6 +656,8 @@ type inspector struct {
 	queue   []*types.TypeName       // external named types still to describe
 	mute    int                     // > 0 while converting types that are not part of the API
 	skipped []skipped
+	info    *types.Info                  // uses and types of the target's expressions (function bodies)
+	bodies  map[token.Pos]*ast.BlockStmt // bodies of the target's funcs and methods, by name position
 }
 
 // newInspector prepares an inspector for the type-checked target package.
@@ -657,6 +671,7 @@ func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, 
 		docs:    map[string]string{},
 		indexed: map[string]bool{},
 		seen:    map[string]bool{},
+		bodies:  map[token.Pos]*ast.BlockStmt{},
 	}
 	for _, p := range pkgs {
 		in.sources[p.ImportPath] = p
@@ -932,15 +947,65 @@ func formatFloat(v constant.Value, bits int) string {
 // funcDesc describes a function or method signature.
 func (in *inspector) funcDesc(fn *types.Func) funcDesc {
 	sig := fn.Type().(*types.Signature)
+	body := in.bodies[fn.Pos()]
 	return funcDesc{
-		Name:       fn.Name(),
-		Doc:        in.docFor(fn),
-		Params:     in.params(sig.Params()),
-		Results:    in.params(sig.Results()),
-		Variadic:   sig.Variadic(),
-		TypeParams: typeParamNames(sig.TypeParams()),
-		Pos:        in.pos(fn.Pos()),
+		Name:         fn.Name(),
+		Doc:          in.docFor(fn),
+		Params:       in.params(sig.Params()),
+		Results:      in.params(sig.Results()),
+		Variadic:     sig.Variadic(),
+		TypeParams:   typeParamNames(sig.TypeParams()),
+		Pos:          in.pos(fn.Pos()),
+		StraightLine: body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info),
 	}
+}
+
+// quickBuiltins are the builtins a straight-line body may call: constant time, no blocking.
+var quickBuiltins = map[string]bool{
+	"len": true, "cap": true, "min": true, "max": true, "real": true, "imag": true,
+	"complex": true, "new": true, "panic": true,
+}
+
+// straightLine reports whether a function body runs in short, bounded time and cannot block,
+// so a caller may keep Python's GIL during it: no loops (for, range, goto), no calls other than
+// conversions to numbers or bool and the builtins in quickBuiltins, no function literals, no
+// channel operations, select, go or defer statements.  Work it can still do: arithmetic,
+// field, element and map access, small allocations.
+func straightLine(body *ast.BlockStmt, info *types.Info) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.GoStmt, *ast.DeferStmt, *ast.SelectStmt,
+			*ast.SendStmt, *ast.FuncLit:
+			ok = false
+		case *ast.BranchStmt:
+			ok = ok && n.Tok != token.GOTO
+		case *ast.UnaryExpr:
+			ok = ok && n.Op != token.ARROW
+		case *ast.CallExpr:
+			ok = ok && quickCall(n, info)
+		}
+		return ok
+	})
+	return ok
+}
+
+// quickCall reports whether call is a conversion to a number or bool, or a call of a quick builtin.
+func quickCall(call *ast.CallExpr, info *types.Info) bool {
+	fun := call.Fun
+	for p, isParen := fun.(*ast.ParenExpr); isParen; p, isParen = fun.(*ast.ParenExpr) {
+		fun = p.X // ast.Unparen needs Go 1.22
+	}
+	if tv, ok := info.Types[fun]; ok && tv.IsType() {
+		b, isBasic := tv.Type.Underlying().(*types.Basic)
+		return isBasic && b.Info()&(types.IsNumeric|types.IsBoolean) != 0
+	}
+	id, isIdent := fun.(*ast.Ident)
+	if !isIdent {
+		return false
+	}
+	b, isBuiltin := info.Uses[id].(*types.Builtin)
+	return isBuiltin && quickBuiltins[b.Name()]
 }
 
 // params describes a parameter or result list.

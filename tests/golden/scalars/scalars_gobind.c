@@ -1092,10 +1092,11 @@ gobind_fetch_exception(PyObject **text)
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,
    and at module init.  docs/runtime.md states the guarantees this code gives and why.
 
-   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python.  The
-   function around them must have a `done:` label that returns NULL (result still NULL)
-   after releasing the arguments: GOBIND_CALL_BEGIN jumps there with an exception set when
-   the call cannot be made. */
+   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python, and
+   GOBIND_CALL_KEEP_BEGIN/GOBIND_CALL_KEEP_END those of functions that keep the GIL (the plan's
+   release_gil).  The function around them must have a `done:` label that returns NULL (result
+   still NULL) after releasing the arguments: the BEGIN macros jump there with an exception set
+   when the call cannot be made. */
 
 #if defined(__unix__) || defined(__APPLE__)
 #define GOBIND_UNIX 1
@@ -1150,20 +1151,48 @@ static sigset_t gobind_async_signals;
     }
 
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
-#define GOBIND_CALL_BEGIN                                                                      \
+#define GOBIND_CALL_KEEP_BEGIN                                                                 \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
     {                                                                                         \
         sigset_t gobind_call_mask;                                                            \
-        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);                 \
-        Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END                                                                        \
-        Py_END_ALLOW_THREADS                                                                  \
+        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);
+#define GOBIND_CALL_KEEP_END                                                                   \
         pthread_sigmask(SIG_SETMASK, &gobind_call_mask, NULL);                                \
     }
 #else
-#define GOBIND_CALL_BEGIN GOBIND_CALL_REFUSE_IF_FORKED Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END Py_END_ALLOW_THREADS
+#define GOBIND_CALL_KEEP_BEGIN GOBIND_CALL_REFUSE_IF_FORKED {
+#define GOBIND_CALL_KEEP_END }
 #endif
+/* Releasing the GIL: the same, with the GIL released inside the signal-mask bracket. */
+#define GOBIND_CALL_BEGIN GOBIND_CALL_KEEP_BEGIN Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END Py_END_ALLOW_THREADS GOBIND_CALL_KEEP_END
+
+/* ---- Ctrl-C during a call that takes a context.Context -----------------------
+   Go runs such a function on its own goroutine and, every 20 ms, calls this on the calling
+   thread (with the GIL released, on the thread's own stack: cgo calls C there).  It takes the
+   GIL and runs Python's pending signal handlers; if one raised (KeyboardInterrupt for SIGINT),
+   the exception stays set and Go cancels the context.  Python runs handlers only on its main
+   thread, so on other threads this finds nothing.  (inline: no warning in modules without such
+   functions.) */
+static inline int
+gobind_poll_interrupt(void)
+{
+    PyGILState_STATE gil;
+    int raised;
+#if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
+    /* GOBIND_CALL_BEGIN blocked the asynchronous signals for the call; a SIGINT that waits is
+       delivered here, where its handler runs on this thread's own stack. */
+    sigset_t sigint, mask;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &sigint, &mask);
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+#endif
+    gil = PyGILState_Ensure();
+    raised = PyErr_CheckSignals() < 0;
+    PyGILState_Release(gil);
+    return raised;
+}
 
 /* ---- a second Go runtime in the process -----------------------------------
    Each Go runtime stops long-running goroutines by sending SIGURG to its own threads
@@ -1463,9 +1492,9 @@ gobind_fn_Add(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int64(argv[1], "Add", "b", &a1) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_Add(a0, a1, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1487,9 +1516,9 @@ gobind_fn_Big(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_Big(&r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1612,9 +1641,9 @@ gobind_fn_Divide(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "Divide", "b", &a1) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_Divide(a0, a1, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1645,9 +1674,9 @@ gobind_fn_EchoBool(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_bool(argv[0], "EchoBool", "b", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoBool(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1712,9 +1741,9 @@ gobind_fn_EchoComplex128(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_complex(argv[0], "EchoComplex128", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoComplex128(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1745,9 +1774,9 @@ gobind_fn_EchoComplex64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_complex(argv[0], "EchoComplex64", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoComplex64(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1778,9 +1807,9 @@ gobind_fn_EchoFloat32(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_float32(argv[0], "EchoFloat32", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoFloat32(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1811,9 +1840,9 @@ gobind_fn_EchoFloat64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_float64(argv[0], "EchoFloat64", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoFloat64(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1844,9 +1873,9 @@ gobind_fn_EchoInt(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int(argv[0], "EchoInt", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoInt(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1877,9 +1906,9 @@ gobind_fn_EchoInt16(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int16(argv[0], "EchoInt16", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoInt16(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1910,9 +1939,9 @@ gobind_fn_EchoInt32(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int32(argv[0], "EchoInt32", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoInt32(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1943,9 +1972,9 @@ gobind_fn_EchoInt64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int64(argv[0], "EchoInt64", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoInt64(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -1976,9 +2005,9 @@ gobind_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_int8(argv[0], "EchoInt8", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoInt8(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2043,9 +2072,9 @@ gobind_fn_EchoUint(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint(argv[0], "EchoUint", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoUint(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2076,9 +2105,9 @@ gobind_fn_EchoUint16(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint16(argv[0], "EchoUint16", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoUint16(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2109,9 +2138,9 @@ gobind_fn_EchoUint32(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint32(argv[0], "EchoUint32", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoUint32(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2142,9 +2171,9 @@ gobind_fn_EchoUint64(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint64(argv[0], "EchoUint64", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoUint64(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2175,9 +2204,9 @@ gobind_fn_EchoUint8(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uint8(argv[0], "EchoUint8", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoUint8(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2208,9 +2237,9 @@ gobind_fn_EchoUintptr(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_uintptr(argv[0], "EchoUintptr", "v", &a0) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_EchoUintptr(a0, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2232,9 +2261,9 @@ gobind_fn_Freeze(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_Freeze(&r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2341,9 +2370,9 @@ gobind_fn_Nothing(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_Nothing(&msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -2465,9 +2494,9 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
         goto done;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_scalars_Warmer(a0, a1, &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;

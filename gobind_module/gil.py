@@ -1,0 +1,109 @@
+"""Per-function GIL policy: whether a bound function releases Python's GIL while Go runs.
+
+The plan decides automatically (plan.quick_call); the project can override that per function
+(`gil: {'Add': 'keep'}` in meson.build, `--gil Add=keep` on the command line) or for the whole
+module (`gil_default`).  docs/runtime.md explains the trade-off and the measurements.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Dict, Iterable, List, Mapping, Tuple
+
+from .goapi import GobindError
+from .plan import FuncPlan, ModulePlan
+
+#: What one function can be set to.
+CHOICES = ('keep', 'release')
+#: What the module-wide default can be: gobind's rule, or one choice for every function.
+DEFAULTS = ('auto',) + CHOICES
+
+_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$')
+
+
+class GilPolicyError(GobindError):
+    """A GIL setting names no bound function or has a bad value; the message says which."""
+
+
+def check_setting(name: str, choice: str) -> None:
+    """Checks the form of one setting (Func or Type.Method, keep or release); raises GilPolicyError."""
+    if not _NAME.match(name):
+        raise GilPolicyError("gil: %r is not a Go function name (write Func or Type.Method)" % name)
+    if choice not in CHOICES:
+        raise GilPolicyError("gil: %s: %r is not 'keep' or 'release'" % (name, choice))
+
+
+def check_default(default: str) -> None:
+    """Checks a module-wide default; raises GilPolicyError."""
+    if default not in DEFAULTS:
+        raise GilPolicyError("gil_default: %r is not one of %s" % (default, ', '.join(map(repr, DEFAULTS))))
+
+
+def parse_settings(items: Iterable[str]) -> Dict[str, str]:
+    """Reads command-line settings, each Name=keep or Name=release (or several joined by commas)."""
+    out: Dict[str, str] = {}
+    for item in items:
+        for part in filter(None, item.split(',')):
+            name, sep, choice = part.partition('=')
+            if not sep:
+                raise GilPolicyError("gil: %r: write Name=keep or Name=release" % part)
+            check_setting(name.strip(), choice.strip())
+            out[name.strip()] = choice.strip()
+    return out
+
+
+def _class_groups(plan: ModulePlan) -> Dict[str, tuple]:
+    """The plan's tuples of classes that have methods (structs, sequences, values, ...), by field."""
+    groups = {}
+    for field in dataclasses.fields(plan):
+        items = getattr(plan, field.name)
+        if field.name != 'funcs' and isinstance(items, tuple) and items and hasattr(items[0], 'methods'):
+            groups[field.name] = items
+    return groups
+
+
+def _go_name(f: FuncPlan) -> str:
+    return '%s.%s' % (f.receiver, f.go_name) if f.receiver else f.go_name
+
+
+def _callables(plan: ModulePlan) -> List[Tuple[str, FuncPlan]]:
+    """Every bound function and method with its Go name (Func or Type.Method)."""
+    out = [(f.go_name, f) for f in plan.funcs]
+    for classes in _class_groups(plan).values():
+        out.extend((_go_name(m), m) for c in classes for m in c.methods)
+    return out
+
+
+def apply_policy(plan: ModulePlan, settings: Mapping[str, str], default: str = 'auto') -> ModulePlan:
+    """The plan with each function's release_gil set from settings, then default.
+
+    Raises GilPolicyError for a name that is not a bound function or method, saying why.
+    """
+    check_default(default)
+    known = dict(_callables(plan))
+    for name, choice in sorted(settings.items()):
+        check_setting(name, choice)
+        if name in known:
+            continue
+        skipped = [s.reason for s in plan.skipped if s.symbol == name]
+        if skipped:
+            raise GilPolicyError('gil: %s is not bound, so it has no GIL setting (skipped: %s)' % (name, skipped[0]))
+        raise GilPolicyError('gil: package %s has no bound function or method %s (names are Go names: '
+                             'Func or Type.Method)' % (plan.go_path, name))
+
+    def decide(f: FuncPlan) -> FuncPlan:
+        choice = settings.get(_go_name(f), default)
+        if choice == 'auto':
+            return f
+        return dataclasses.replace(f, release_gil=choice == 'release')
+
+    changes = {name: tuple(dataclasses.replace(c, methods=tuple(decide(m) for m in c.methods)) for c in classes)
+               for name, classes in _class_groups(plan).items()}
+    changes['funcs'] = tuple(decide(f) for f in plan.funcs)
+    return dataclasses.replace(plan, **changes)
+
+
+def kept(plan: ModulePlan) -> List[str]:
+    """Go names of the functions and methods that keep the GIL during their call."""
+    return sorted(name for name, f in _callables(plan) if not f.release_gil)

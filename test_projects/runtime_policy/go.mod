@@ -1,0 +1,3 @@
+module example.com/rtpolicy
+
+go 1.21

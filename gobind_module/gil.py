@@ -58,7 +58,8 @@ def _class_groups(plan: ModulePlan) -> Dict[str, tuple]:
     groups = {}
     for field in dataclasses.fields(plan):
         items = getattr(plan, field.name)
-        if field.name != 'funcs' and isinstance(items, tuple) and items and hasattr(items[0], 'methods'):
+        if field.name != 'funcs' and isinstance(items, tuple) and items and dataclasses.is_dataclass(items[0]) \
+                and 'methods' in {f.name for f in dataclasses.fields(items[0])}:
             groups[field.name] = items
     return groups
 

@@ -256,7 +256,7 @@ def iface_conversion(go_alias: str, name: str) -> Conversion:
     whose kind picks the class of the dynamic value."""
     return Conversion(
         go_type='%s.%s' % (go_alias, name), py_type='%s | None' % name,
-        py_in='%s | Supports%s | None' % (name, name),
+        py_in='%s | _Supports%s | None' % (name, name),
         c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
         c_out='gobind_ref', from_py='gobind_from_py_' + name, to_py='gobind_to_py_' + name,
         release='gobind_handle_arg_release', go_in='gobindPtr_%s({x})' % name,

@@ -30,6 +30,7 @@ class GoType:
     fields: Tuple['Field', ...] = ()   # structs
     methods: Tuple['Func', ...] = ()   # interfaces
     direction: str = ''                # chan: both, send, recv
+    unexported_methods: bool = False   # interfaces: some methods are unexported (only Go types implement it)
 
     @property
     def is_error(self) -> bool:
@@ -188,6 +189,7 @@ def _type(d: Optional[Dict[str, Any]]) -> Optional[GoType]:
         fields=tuple(_field(f) for f in d.get('fields') or ()),
         methods=tuple(_func(m) for m in d.get('methods') or ()),
         direction=d.get('dir', ''),
+        unexported_methods=d.get('unexported_methods', False),
     )
 
 

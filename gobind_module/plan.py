@@ -15,11 +15,11 @@ from fractions import Fraction
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
-from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, MapType, SeqType, TypeMapper,
-                      Unsupported, ValueType, box_order, func_order, map_order, seq_order)
+from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, SeqType, TypeMapper,
+                      Unsupported, ValueType, box_order, func_order, iface_order, map_order, seq_order)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
-RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue'})
+RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue', 'GoValue'})
 
 _IDENT = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
 
@@ -409,6 +409,45 @@ class ValuePlan:
 
 
 @dataclasses.dataclass(frozen=True)
+class InterfacePlan:
+    """A named interface type, bound as a class over any Go value that implements it."""
+
+    iface: IfaceType
+    doc: str
+    methods: Tuple[FuncPlan, ...]
+    str_method: Optional[FuncPlan]
+    impls: Tuple[Tuple['StructPlan', bool], ...]  # bound structs whose *T implements it; and whether T does
+    prefix: str
+
+    @property
+    def id(self) -> str:
+        return self.iface.id
+
+    @property
+    def py_name(self) -> str:
+        return self.iface.py_name
+
+    @property
+    def python_ok(self) -> bool:
+        """Python objects can implement it (Go gets a proxy that calls their methods)."""
+        return not self.iface.python_reason
+
+    @property
+    def method_names(self) -> Tuple[str, ...]:
+        return tuple(m.name for m in self.iface.methods)
+
+    @property
+    def c_doc(self) -> str:
+        text = ('%s\n\nA Go interface value: its methods call the Go value. Subclass it, or pass any object '
+                'with the methods %s, to implement it in Python.' % (self.py_name, ', '.join(self.method_names)))
+        return c_string(text + ('\n\n' + self.doc if self.doc else ''))
+
+    @property
+    def pyi_doc(self) -> str:
+        return py_docstring(self.doc or 'A Go interface.')
+
+
+@dataclasses.dataclass(frozen=True)
 class VarPlan:
     """A package-level variable, read and written live as a module attribute."""
 
@@ -468,13 +507,31 @@ class ModulePlan:
     maps: Tuple[MapPlan, ...] = ()
     callbacks: Tuple[FuncType, ...] = ()
     boxes: Tuple[BoxPlan, ...] = ()
+    ifaces: Tuple[InterfacePlan, ...] = ()
+    uses_any: bool = False
+
+    @property
+    def py_ifaces(self) -> Tuple[InterfacePlan, ...]:
+        """Interfaces that Python objects can implement."""
+        return tuple(i for i in self.ifaces if i.python_ok)
+
+    @property
+    def any_classes(self) -> Tuple[Tuple[str, str, str], ...]:
+        """The classes an any value can come back as, by kind: (C type object, Go case, handle expression)."""
+        out = [('gobind_type_GoValue', '', ''), ('gobind_type_GoErrorValue', '', '')]
+        for s in self.structs:
+            out.append(('gobind_type_%s' % s.id, '*%s.%s' % (self.go_alias, s.go_name), 'gobindHandle_%s(x)' % s.id))
+            out.append(('gobind_type_%s' % s.id, '%s.%s' % (self.go_alias, s.go_name), 'gobindHandle_%s(&x)' % s.id))
+        for i in self.ifaces:
+            out.append(('gobind_type_%s' % i.id, '%s.%s' % (self.go_alias, i.id), 'gobindNewHandle(x)'))
+        return tuple(out)
 
     @property
     def go_import_name(self) -> str:
         """How the Go file imports the package: by alias, or blank when nothing refers to it."""
         used = self.funcs or self.structs or self.vars or self.values \
             or any(s.seq.decl or '%s.' % self.go_alias in s.seq.go_type for s in self.seqs) \
-            or any('%s.' % self.go_alias in p.map.go_type for p in self.maps)
+            or any('%s.' % self.go_alias in p.map.go_type for p in self.maps) or self.ifaces
         return self.go_alias if used else '_'
 
     @property
@@ -519,8 +576,8 @@ class ModulePlan:
     @property
     def class_names(self) -> Tuple[str, ...]:
         """Python names of every bound class."""
-        return tuple(c.py_name for c in self.structs + self.seqs + self.values + self.maps + self.boxes) \
-            + ('GoErrorValue',)
+        return tuple(c.py_name for c in self.structs + self.seqs + self.values + self.maps + self.boxes
+                     + self.ifaces) + ('GoErrorValue',) + (('GoValue',) if self.uses_any else ())
 
     @property
     def pyi_shielded(self) -> Tuple[str, ...]:
@@ -529,7 +586,7 @@ class ModulePlan:
         members = set()
         for c in self.structs:
             members.update(f.py_name for f in c.fields)
-        for c in self.structs + self.seqs + self.values + self.maps:
+        for c in self.structs + self.seqs + self.values + self.maps + self.ifaces:
             members.update(f.py_name for f in c.methods)
         return tuple(n for n in self.class_names if n in members)
 
@@ -603,6 +660,11 @@ class _Planner:
                 else:
                     self.skip(decl.name, 'values convert as %s (Python cannot subclass it), so its '
                               'methods are not bound' % decl.underlying.go_spelling())
+            elif kind == 'interface':
+                try:
+                    self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
+                except Unsupported as e:
+                    self.skip(decl.name, str(e))
             elif kind == 'func':
                 self.skip(decl.name, 'func types are bound as parameters only (Python callables); '
                           'the type itself is not a class')
@@ -617,6 +679,11 @@ class _Planner:
         vars_ = [v for v in (self.var(v) for v in self.pkg.vars) if v is not None]
         consts = [c for c in (self.const(c) for c in self.pkg.consts) if c is not None]
         values = [self.value(d, consts, py_major) for d in named_values]
+        ifaces: Dict[str, InterfacePlan] = {}
+        while len(ifaces) < len(self.mapper.ifaces):  # planning methods may meet more interfaces
+            for t in iface_order(self.mapper):
+                if t.id not in ifaces:
+                    ifaces[t.id] = self.iface(t, structs)
         # Map and sequence classes are known only after every signature was mapped.
         maps = [self.map(t) for t in map_order(self.mapper)]
         seqs = [self.seq(s) for s in seq_order(self.mapper)]
@@ -631,7 +698,8 @@ class _Planner:
                           values=tuple(values), vars=tuple(vars_), consts=tuple(consts),
                           maps=tuple(maps), callbacks=tuple(func_order(self.mapper)),
                           boxes=tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id))
-                                      for b in box_order(self.mapper)))
+                                      for b in box_order(self.mapper)),
+                          ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any)
 
     # ---- functions and methods ------------------------------------------
 
@@ -689,6 +757,23 @@ class _Planner:
                           fields=tuple(fields), methods=methods, str_method=str_method,
                           new_export=prefix + 'new', error_kind=1 if error else 0,
                           error_value_receiver=bool(error) and not error[0].pointer_receiver)
+
+    # ---- interfaces -------------------------------------------------------
+
+    def iface(self, t: IfaceType, structs: List[StructPlan]) -> InterfacePlan:
+        self.used.append(t.py_name)
+        methods, str_method = self.methods(t.decl, [])
+        impls = []
+        if not t.decl.underlying.unexported_methods:
+            for s in structs:
+                decl = self.pkg.lookup(self.pkg.path, s.go_name)
+                ptr, value = implements(decl.methods if decl else (), t.methods)
+                if ptr:
+                    impls.append((s, value))
+        if t.python_reason:
+            self.skip(t.py_name, 'Python objects cannot implement it: ' + t.python_reason)
+        return InterfacePlan(iface=t, doc=t.decl.doc, methods=methods, str_method=str_method,
+                             impls=tuple(impls), prefix='gobind_%s_%s_' % (self.name, t.id))
 
     # ---- named slices, arrays and values ---------------------------------
 
@@ -758,6 +843,21 @@ def plan_module(pkg: Package, name: str, py_major: int = 3) -> ModulePlan:
     if not _IDENT.match(name) or keyword.iskeyword(name):
         raise ValueError('module name %r is not a Python identifier' % name)
     return _Planner(pkg, name).plan(py_major)
+
+
+def implements(have: Sequence[Func], want: Sequence[Func]) -> Tuple[bool, bool]:
+    """Whether a method set (of *T, with pointer_receiver flags) has every method of an interface:
+    (*T implements it, T implements it)."""
+    by_name = {m.name: m for m in have}
+    value = True
+    for m in want:
+        h = by_name.get(m.name)
+        if h is None or h.variadic != m.variadic \
+                or [p.type for p in h.params] != [p.type for p in m.params] \
+                or [r.type for r in h.results] != [r.type for r in m.results]:
+            return False, False
+        value = value and not h.pointer_receiver
+    return True, value
 
 
 def promoted_fields(pkg: Package, decl: TypeDecl) -> List[Tuple[str, Field]]:

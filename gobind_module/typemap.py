@@ -108,6 +108,13 @@ ERROR = Conversion(
     to_py='gobind_to_py_error', release='', go_in='gobindErrorIn({x})',
     go_out='*{r} = gobindErrorRef({v})')
 
+#: Go's empty interface (any, interface{}): Python values are converted to Go values by kind, and
+#: Go values come back as the natural Python value (see gobind_from_py_any, gobindAnyRef).
+ANY = Conversion(
+    go_type='any', py_type='Any', c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}',
+    c_pass='{x}.handle', c_out='gobind_ref', from_py='gobind_from_py_any', to_py='gobind_to_py_any',
+    release='gobind_handle_arg_release', go_in='gobindAnyIn({x})', go_out='*{r} = gobindAnyRef({v})')
+
 #: Python's builtin classes that a named Go type of each basic family can subclass.
 VALUE_BASES = {'int': 'GOBIND_INT_TYPE', 'float': 'PyFloat_Type', 'complex': 'PyComplex_Type',
                'str': 'GOBIND_STR_TYPE', 'bytes': 'PyBytes_Type'}
@@ -221,6 +228,41 @@ class FuncType:
         return 'Callable[[%s], %s]' % (args, ret)
 
 
+@dataclasses.dataclass(frozen=True)
+class IfaceType:
+    """A named interface type of the package: a class whose objects call the dynamic Go value;
+    Python objects with the methods can be passed where Go wants one."""
+
+    id: str
+    py_name: str
+    go_type: str
+    decl: TypeDecl
+    callbacks: Tuple[FuncType, ...]   # per method (in decl.underlying.methods order): how Go calls Python
+    python_reason: str = ''           # why Python objects cannot implement it ('' when they can)
+
+    @property
+    def methods(self):
+        """The interface's exported methods, sorted by name."""
+        return self.decl.underlying.methods
+
+    @property
+    def py_methods(self):
+        """(method, callback func type) pairs of a Python implementation."""
+        return tuple(zip(self.methods, self.callbacks))
+
+
+def iface_conversion(go_alias: str, name: str) -> Conversion:
+    """A named interface: a handle whose Value() implements it (0 for nil); results are gobind_refs
+    whose kind picks the class of the dynamic value."""
+    return Conversion(
+        go_type='%s.%s' % (go_alias, name), py_type='%s | None' % name,
+        py_in='%s | _Supports%s | None' % (name, name),
+        c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
+        c_out='gobind_ref', from_py='gobind_from_py_' + name, to_py='gobind_to_py_' + name,
+        release='gobind_handle_arg_release', go_in='gobindPtr_%s({x})' % name,
+        go_out='*{r} = gobindRef_%s({v})' % name)
+
+
 def callback_arg(conv: Conversion) -> CallbackArg:
     """How a value of conv's type is passed from Go to a Python callback."""
     if conv.c_type == 'gobind_view':
@@ -246,6 +288,8 @@ def _seq_id(t: GoType) -> str:
         return 'Map_%s_%s' % (_seq_id(t.key), _seq_id(t.elem))
     if t.kind == 'named' and t.pkg == '' and t.name == 'error':
         return 'error'
+    if t.kind == 'interface':
+        return 'any'
     return t.name
 
 
@@ -263,7 +307,10 @@ class TypeMapper:
         self.maps: Dict[str, MapType] = {}
         self.funcs: Dict[str, FuncType] = {}   # by Go spelling
         self.boxes: Dict[str, BoxType] = {}
+        self.ifaces: Dict[str, IfaceType] = {}
+        self.uses_any = False   # some bound signature has an any (interface{}) value
         self._pending: Dict[str, Conversion] = {}
+        self._pending_ifaces: set = set()
 
     def conversion(self, t: GoType) -> Conversion:
         """The Conversion for t; raises Unsupported with a reason."""
@@ -286,6 +333,12 @@ class TypeMapper:
             return self._named(t.elem, pointer=True)
         if t.kind == 'pointer':
             return self._box(t)
+        if t.kind == 'interface':
+            if not t.methods and not t.unexported_methods:
+                self.uses_any = True
+                return ANY
+            raise Unsupported('unnamed interface types (%s) are not supported yet: declare a named '
+                              'interface type' % t.go_spelling())
         raise Unsupported('%s values are not supported yet' % _family(t))
 
     def param_conversion(self, t: GoType) -> Conversion:
@@ -321,6 +374,8 @@ class TypeMapper:
             return '*' + self.go_spelling(t.elem)
         if t.kind == 'map':
             return 'map[%s]%s' % (self.go_spelling(t.key), self.go_spelling(t.elem))
+        if t.kind == 'interface' and not t.methods and not t.unexported_methods:
+            return 'any'
         if t.kind == 'func':
             params = ', '.join(self.go_spelling(p.type) for p in t.params)
             results = [self.go_spelling(r.type) for r in t.results]
@@ -346,6 +401,10 @@ class TypeMapper:
         u = decl.underlying
         if u.kind == 'struct':
             return struct_conversion(self.go_alias, t.name, pointer)
+        if u.kind == 'interface':
+            if pointer:
+                raise Unsupported('pointers to interfaces (%s) are not supported' % t.go_spelling())
+            return self._iface(decl)
         if pointer:
             return self._box(GoType(kind='pointer', elem=t))
         if u.kind in ('slice', 'array') and not (u.kind == 'slice' and u.elem.kind == 'basic'
@@ -485,6 +544,30 @@ class TypeMapper:
             go_out='*{r} = 0',
         )
 
+    def _iface(self, decl: TypeDecl) -> Conversion:
+        conv = iface_conversion(self.go_alias, decl.name)
+        if decl.name in self.ifaces or decl.name in self._pending_ifaces:
+            return conv
+        self._pending_ifaces.add(decl.name)
+        try:
+            callbacks: List[FuncType] = []
+            reason = ''
+            if decl.underlying.unexported_methods:
+                reason = '%s has unexported methods, so only Go types can implement it' % decl.name
+            for m in decl.underlying.methods if not reason else ():
+                ft = GoType(kind='func', params=m.params, results=m.results, variadic=m.variadic)
+                try:
+                    self._func(ft)
+                except Unsupported as e:
+                    reason, callbacks = 'method %s: %s' % (m.name, e), []
+                    break
+                callbacks.append(self.funcs[self.go_spelling(ft)])
+        finally:
+            self._pending_ifaces.discard(decl.name)
+        self.ifaces[decl.name] = IfaceType(id=decl.name, py_name=decl.name, go_type=conv.go_type,
+                                           decl=decl, callbacks=tuple(callbacks), python_reason=reason)
+        return conv
+
     def _buffer_shape(self, elem_go: GoType, elem: Conversion):
         """The inner dimensions and numeric leaf of an element type, or ((), None) if not numeric."""
         if elem.buffer_format:
@@ -549,6 +632,11 @@ def seq_order(mapper: TypeMapper) -> List[SeqType]:
 def box_order(mapper: TypeMapper) -> List[BoxType]:
     """The pointer box classes, by name."""
     return [mapper.boxes[k] for k in sorted(mapper.boxes)]
+
+
+def iface_order(mapper: TypeMapper) -> List[IfaceType]:
+    """The interface classes, by name."""
+    return [mapper.ifaces[k] for k in sorted(mapper.ifaces)]
 
 
 def func_order(mapper: TypeMapper) -> List[FuncType]:

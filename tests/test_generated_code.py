@@ -15,7 +15,8 @@ from gobind_module.generate import generate
 PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 'structs': 'example.com/structs',
             'named': 'example.com/named', 'slices': 'example.com/slices', 'funcs': 'example.com/funcs',
             'vars': 'example.com/vars', 'errors': 'example.com/errors', 'maps': 'example.com/maps',
-            'callbacks': 'example.com/callbacks', 'pointers': 'example.com/pointers'}
+            'callbacks': 'example.com/callbacks', 'pointers': 'example.com/pointers',
+            'interfaces': 'example.com/interfaces'}
 SOURCES = ['{n}_gobind.go', '{n}_gobind.c', '{n}_abi.h', '{n}.pyi', '{n}.map']
 
 

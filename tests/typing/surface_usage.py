@@ -8,6 +8,7 @@ from typing import Sequence
 import callbacks
 import errors
 import funcs
+import interfaces
 import maps
 import named
 import pointers
@@ -96,3 +97,29 @@ def use_pointers() -> int:
     pointers.Inc(5)
     found = pointers.Find(["go"], "g")
     return box.value + (0 if found is None else len(found.value))
+
+
+class Hexagon:
+    """A Python implementation of interfaces.Shape, checked structurally."""
+
+    def Area(self) -> float:
+        return 6.0
+
+    def Name(self) -> str:
+        return "hexagon"
+
+
+class Sub(interfaces.Shape):
+    def Area(self) -> float:
+        return 1.0
+
+    def Name(self) -> str:
+        return "sub"
+
+
+def use_interfaces() -> str:
+    shape: interfaces.Shape | None = interfaces.NewShape("triangle", 2)
+    area = 0.0 if shape is None else shape.Area()
+    text = interfaces.Describe(Hexagon()) + interfaces.Describe(Sub()) + interfaces.Describe(interfaces.Circle(R=1))
+    back: object = interfaces.Echo([1, "a", {"k": None}])
+    return text + interfaces.Kind(back) + str(area) + str(interfaces.TotalArea([Hexagon(), None], 1))

@@ -38,6 +38,19 @@ typedef struct {
     double im;
 } gobind_complex;
 
+/* Functions that take a context.Context: Go calls back through this function pointer (on the
+   calling thread) to ask whether Python wants the call to stop; nonzero means it does, and the
+   call then returns GOBIND_INTERRUPTED with the Python exception already set. */
+typedef int (*gobind_poll_fn)(void);
+#define GOBIND_INTERRUPTED 3
+
+/* Go code cannot call a C function pointer itself. */
+static inline int
+gobind_call_poll(gobind_poll_fn poll)
+{
+    return poll();
+}
+
 /* Check */
 int gobind_interfaces_Check(uintptr_t a0, gobind_buf *msg);
 /* Describe */

@@ -1092,10 +1092,11 @@ gobind_fetch_exception(PyObject **text)
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,
    and at module init.  docs/runtime.md states the guarantees this code gives and why.
 
-   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python.  The
-   function around them must have a `done:` label that returns NULL (result still NULL)
-   after releasing the arguments: GOBIND_CALL_BEGIN jumps there with an exception set when
-   the call cannot be made. */
+   GOBIND_CALL_BEGIN/GOBIND_CALL_END bracket each cgo call made on behalf of Python, and
+   GOBIND_CALL_KEEP_BEGIN/GOBIND_CALL_KEEP_END those of functions that keep the GIL (the plan's
+   release_gil).  The function around them must have a `done:` label that returns NULL (result
+   still NULL) after releasing the arguments: the BEGIN macros jump there with an exception set
+   when the call cannot be made. */
 
 #if defined(__unix__) || defined(__APPLE__)
 #define GOBIND_UNIX 1
@@ -1150,20 +1151,48 @@ static sigset_t gobind_async_signals;
     }
 
 #if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
-#define GOBIND_CALL_BEGIN                                                                      \
+#define GOBIND_CALL_KEEP_BEGIN                                                                 \
     GOBIND_CALL_REFUSE_IF_FORKED                                                              \
     {                                                                                         \
         sigset_t gobind_call_mask;                                                            \
-        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);                 \
-        Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END                                                                        \
-        Py_END_ALLOW_THREADS                                                                  \
+        pthread_sigmask(SIG_BLOCK, &gobind_async_signals, &gobind_call_mask);
+#define GOBIND_CALL_KEEP_END                                                                   \
         pthread_sigmask(SIG_SETMASK, &gobind_call_mask, NULL);                                \
     }
 #else
-#define GOBIND_CALL_BEGIN GOBIND_CALL_REFUSE_IF_FORKED Py_BEGIN_ALLOW_THREADS
-#define GOBIND_CALL_END Py_END_ALLOW_THREADS
+#define GOBIND_CALL_KEEP_BEGIN GOBIND_CALL_REFUSE_IF_FORKED {
+#define GOBIND_CALL_KEEP_END }
 #endif
+/* Releasing the GIL: the same, with the GIL released inside the signal-mask bracket. */
+#define GOBIND_CALL_BEGIN GOBIND_CALL_KEEP_BEGIN Py_BEGIN_ALLOW_THREADS
+#define GOBIND_CALL_END Py_END_ALLOW_THREADS GOBIND_CALL_KEEP_END
+
+/* ---- Ctrl-C during a call that takes a context.Context -----------------------
+   Go runs such a function on its own goroutine and, every 20 ms, calls this on the calling
+   thread (with the GIL released, on the thread's own stack: cgo calls C there).  It takes the
+   GIL and runs Python's pending signal handlers; if one raised (KeyboardInterrupt for SIGINT),
+   the exception stays set and Go cancels the context.  Python runs handlers only on its main
+   thread, so on other threads this finds nothing.  (inline: no warning in modules without such
+   functions.) */
+static inline int
+gobind_poll_interrupt(void)
+{
+    PyGILState_STATE gil;
+    int raised;
+#if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
+    /* GOBIND_CALL_BEGIN blocked the asynchronous signals for the call; a SIGINT that waits is
+       delivered here, where its handler runs on this thread's own stack. */
+    sigset_t sigint, mask;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &sigint, &mask);
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+#endif
+    gil = PyGILState_Ensure();
+    raised = PyErr_CheckSignals() < 0;
+    PyGILState_Release(gil);
+    return raised;
+}
 
 /* ---- a second Go runtime in the process -----------------------------------
    Each Go runtime stops long-running goroutines by sending SIGURG to its own threads
@@ -3218,9 +3247,9 @@ gobind_m_Circle_Area(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_interfaces_Circle_Area(GOBIND_HANDLE(self), &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -3403,9 +3432,9 @@ gobind_m_Invalid_Area(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_interfaces_Invalid_Area(GOBIND_HANDLE(self), &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;
@@ -3572,9 +3601,9 @@ gobind_m_Square_Area(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    GOBIND_CALL_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_interfaces_Square_Area(GOBIND_HANDLE(self), &r0, &msg);
-    GOBIND_CALL_END
+    GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto done;

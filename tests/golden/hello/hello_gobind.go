@@ -108,42 +108,78 @@ func gobind_hello_release_count() C.int64_t {
 	return C.int64_t(gobindLiveHandles.Load())
 }
 
-// gobindString copies a string argument out of memory that Python owns.
+// gobindString copies a string argument out of memory that Python owns, since the bound
+// function may keep it.  Up to 1 KiB, the copy goes into a new array that this function, inlined
+// into the export, declares: when the Go compiler proves that the string does not outlive the
+// export (the bound function does not keep it, as `go build -gcflags=-m` reports it), that array
+// lives on the goroutine's stack and the copy costs no allocation and no garbage collection;
+// otherwise it is an ordinary heap allocation, at most twice the string's size for strings of
+// 33 bytes or more (up to 32 bytes, Go's own conversion does the same with an exact size).
+// gobindString must stay small enough to be inlined (go build -gcflags=-m=2 shows its cost).
 func gobindString(v C.gobind_view) string {
-	if v.n == 0 {
-		return ""
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	var b []byte
+	switch n := len(src); {
+	case n <= 32 || n > 1024:
+		return string(src)
+	case n <= 64:
+		b = new([64]byte)[:n]
+	case n <= 256:
+		b = new([256]byte)[:n]
+	case n <= 512:
+		b = new([512]byte)[:n]
+	default:
+		b = new([1024]byte)[:n]
 	}
-	return string(unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n)))
+	copy(b, src)
+	return unsafe.String(&b[0], len(b)) // b is not written again
 }
 
-// gobindBytes copies a []byte argument out of memory that Python owns.
+// gobindBytes copies a []byte argument out of memory that Python owns, the same way as
+// gobindString (on the stack when the slice does not outlive the export).
 func gobindBytes(v C.gobind_view) []byte {
-	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
-	b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	var b []byte
+	switch n := len(src); {
+	case n <= 32 || n > 1024:
+		return append([]byte{}, src...) // one copy: Go does not zero memory it copies into
+	case n <= 64:
+		b = new([64]byte)[:n]
+	case n <= 256:
+		b = new([256]byte)[:n]
+	case n <= 512:
+		b = new([512]byte)[:n]
+	default:
+		b = new([1024]byte)[:n]
+	}
 	copy(b, src)
 	return b
 }
 
-// gobindPutString copies s into a result buffer that the C caller owns.
+// gobindPutString hands s to the C caller.  A short s is copied into the buffer's inline part;
+// a longer one becomes its Python object right away (gobind_buf_make copies it once, taking the
+// GIL).  s's address crosses as an integer, so that the Go compiler does not move s to the heap
+// for it: s is kept alive across the call, Go's heap objects never move, and a goroutine's stack
+// does not move while it is in a C call; C reads s only during the call.
 func gobindPutString(dst *C.gobind_buf, s string) {
-	n := len(s)
-	p := &dst.small[0]
-	if n > len(dst.small) {
-		p = (*C.char)(C.malloc(C.size_t(n)))
-		if p == nil {
-			panic("gobind: out of memory copying a result")
-		}
-	}
-	if n > 0 {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(p)), n), s)
-	}
-	dst.p = p
-	dst.n = C.ptrdiff_t(n)
+	gobindPut(dst, s, C.GOBIND_MAKE_STR)
 }
 
-// gobindPutBytes copies b into a result buffer that the C caller owns.
+// gobindPutBytes hands b to the C caller, as gobindPutString does.
 func gobindPutBytes(dst *C.gobind_buf, b []byte) {
-	gobindPutString(dst, unsafe.String(unsafe.SliceData(b), len(b)))
+	gobindPut(dst, unsafe.String(unsafe.SliceData(b), len(b)), C.GOBIND_MAKE_BYTES)
+}
+
+func gobindPut(dst *C.gobind_buf, s string, kind C.int) {
+	n := len(s)
+	if n <= len(dst.small) {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst.small[0])), n), s)
+		dst.p = &dst.small[0]
+		dst.n = C.ptrdiff_t(n)
+		return
+	}
+	C.gobind_buf_make(dst, C.uintptr_t(uintptr(unsafe.Pointer(unsafe.StringData(s)))), C.ptrdiff_t(n), kind)
+	runtime.KeepAlive(s)
 }
 
 // gobindBool converts a Go bool to the C byte the boundary uses.

@@ -29,7 +29,7 @@ func main() {}
 //export gobind_hello_Hello
 func gobind_hello_Hello(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Hello(gobindString(a0))
+	v0 := gobindpkg.Hello(gobindString(a0, gobindSpace(a0.n)))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -108,52 +108,58 @@ func gobind_hello_release_count() C.int64_t {
 	return C.int64_t(gobindLiveHandles.Load())
 }
 
-// gobindString copies a string argument out of memory that Python owns, since the bound
-// function may keep it.  Up to 1 KiB, the copy goes into a new array that this function, inlined
-// into the export, declares: when the Go compiler proves that the string does not outlive the
-// export (the bound function does not keep it, as `go build -gcflags=-m` reports it), that array
-// lives on the goroutine's stack and the copy costs no allocation and no garbage collection;
-// otherwise it is an ordinary heap allocation, at most twice the string's size for strings of
-// 33 bytes or more (up to 32 bytes, Go's own conversion does the same with an exact size).
-// gobindString must stay small enough to be inlined (go build -gcflags=-m=2 shows its cost).
-func gobindString(v C.gobind_view) string {
-	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
-	var b []byte
-	switch n := len(src); {
-	case n <= 32 || n > 1024:
-		return string(src)
-	case n <= 64:
-		b = new([64]byte)[:n]
-	case n <= 256:
-		b = new([256]byte)[:n]
-	case n <= 512:
-		b = new([512]byte)[:n]
-	default:
-		b = new([1024]byte)[:n]
+// gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
+// bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion
+// copies to memory of the exact size (up to 32 bytes on the stack when it can).  It must be
+// inlined into the export (go build -gcflags=-m=2 shows its cost; tests check it), so that the
+// array it makes belongs to the export: when the Go compiler proves that the argument does not
+// outlive the export (the bound function does not keep it; `go build -gcflags=-m` reports that),
+// the array is on the goroutine's stack and the copy costs no allocation and no garbage
+// collection.  Otherwise it is a heap allocation, at most twice the argument's size (or 256 bytes).
+func gobindSpace(n C.ptrdiff_t) []byte {
+	if n <= 32 || n > 16384 {
+		return nil
 	}
-	copy(b, src)
-	return unsafe.String(&b[0], len(b)) // b is not written again
+	switch {
+	case n <= 64:
+		return new([64]byte)[:n]
+	case n <= 256:
+		return new([256]byte)[:n]
+	case n <= 512:
+		return new([512]byte)[:n]
+	case n <= 1024:
+		return new([1024]byte)[:n]
+	case n <= 2048:
+		return new([2048]byte)[:n]
+	case n <= 4096:
+		return new([4096]byte)[:n]
+	case n <= 8192:
+		return new([8192]byte)[:n]
+	}
+	return new([16384]byte)[:n]
 }
 
-// gobindBytes copies a []byte argument out of memory that Python owns, the same way as
-// gobindString (on the stack when the slice does not outlive the export).
-func gobindBytes(v C.gobind_view) []byte {
+// gobindString copies a string argument out of memory that Python owns, since the bound
+// function may keep it: into space (from gobindSpace) when there is one.
+func gobindString(v C.gobind_view, space []byte) string {
 	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
-	var b []byte
-	switch n := len(src); {
-	case n <= 32 || n > 1024:
-		return append([]byte{}, src...) // one copy: Go does not zero memory it copies into
-	case n <= 64:
-		b = new([64]byte)[:n]
-	case n <= 256:
-		b = new([256]byte)[:n]
-	case n <= 512:
-		b = new([512]byte)[:n]
-	default:
-		b = new([1024]byte)[:n]
+	if space == nil {
+		return string(src)
 	}
-	copy(b, src)
-	return b
+	copy(space, src)
+	return unsafe.String(unsafe.SliceData(space), len(space)) // space is not written again
+}
+
+// gobindBytes copies a []byte argument out of memory that Python owns, as gobindString does.
+func gobindBytes(v C.gobind_view, space []byte) []byte {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+		copy(b, src)
+		return b
+	}
+	copy(space, src)
+	return space
 }
 
 // gobindPutString hands s to the C caller.  A short s is copied into the buffer's inline part;

@@ -93,12 +93,12 @@ BASIC = {
                           go_in='complex(float64({x}.re), float64({x}.im))',
                           go_out='*{r} = gobindComplex({v})', init='{0, 0}', fmt='Zd'),
     'string': Conversion(go_type='string', py_type='str', from_py='gobind_from_py_str',
-                         to_py='gobind_to_py_str', go_in='gobindString({x})',
+                         to_py='gobind_to_py_str', go_in='gobindString({x}, gobindSpace({x}.n))',
                          go_out='gobindPutString({r}, {v})', **_VIEW),
 }
 
 BYTES = Conversion(go_type='[]byte', py_type='bytes', from_py='gobind_from_py_bytes',
-                   to_py='gobind_to_py_bytes', go_in='gobindBytes({x})',
+                   to_py='gobind_to_py_bytes', go_in='gobindBytes({x}, gobindSpace({x}.n))',
                    go_out='gobindPutBytes({r}, {v})', **_VIEW)
 
 #: Go's `error`: Python gets a GoErrorValue (or the bound class of the error's concrete type).

@@ -63,6 +63,25 @@ func EchoString(s string) string { return s }
 // EchoBytes returns b.
 func EchoBytes(b []byte) []byte { return b }
 
+// Fill sets every byte of b to c and returns b: Go writes into the slice it is given.
+func Fill(b []byte, c byte) []byte {
+	for i := range b {
+		b[i] = c
+	}
+	return b
+}
+
+var remembered struct {
+	s string
+	b []byte
+}
+
+// Remember keeps s and b after it returns; Remembered gives them back.
+func Remember(s string, b []byte) { remembered.s, remembered.b = s, b }
+
+// Remembered returns what Remember kept.
+func Remembered() (string, []byte) { return remembered.s, remembered.b }
+
 // Add returns a+b.
 func Add(a, b int64) int64 { return a + b }
 

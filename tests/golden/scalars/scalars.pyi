@@ -143,6 +143,11 @@ def EchoUintptr(v: int) -> int:
 
 EchoUintptr returns v."""
 
+def Fill(b: bytes, c: int) -> bytes:
+    """Fill(b: bytes, c: int) -> bytes
+
+Fill sets every byte of b to c and returns b: Go writes into the slice it is given."""
+
 def Freeze() -> Celsius:
     """Freeze() -> Celsius
 
@@ -167,6 +172,16 @@ def Nothing() -> None:
     """Nothing() -> None
 
 Nothing takes nothing and returns nothing."""
+
+def Remember(s: str, b: bytes) -> None:
+    """Remember(s: str, b: bytes) -> None
+
+Remember keeps s and b after it returns; Remembered gives them back."""
+
+def Remembered() -> tuple[str, bytes]:
+    """Remembered() -> tuple[str, bytes]
+
+Remembered returns what Remember kept."""
 
 def Sqrt(x: float) -> float:
     """Sqrt(x: float) -> float

@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Size of the inline part of a result buffer; longer results are copied to malloc'd memory. */
+/* Size of the inline part of a result buffer; a longer result becomes its Python object
+   while Go still runs (gobind_buf_make), so it is copied once. */
 #define GOBIND_SMALL 1024
 
 /* Bytes borrowed from Python for the duration of one call (str as UTF-8, bytes, buffers). */
@@ -23,14 +24,25 @@ typedef struct {
     int32_t kind;
 } gobind_ref;
 
-/* Bytes Go hands back: p points into small, or to malloc'd memory the C side frees.
+/* A string or []byte Go hands back: n bytes at p, which points into small; or, when p is NULL,
+   obj is the result's Python object (a new reference), or NULL with a Python exception set.
    A failing call also leaves the Go error in err. */
 typedef struct {
     char *p;
     ptrdiff_t n;
+    void *obj;
     gobind_ref err;
     char small[GOBIND_SMALL];
 } gobind_buf;
+
+/* What gobind_buf_make makes: a str (Python 2: str) or a bytes object. */
+#define GOBIND_MAKE_STR 0
+#define GOBIND_MAKE_BYTES 1
+
+/* Defined by the extension, called by Go inside an export for a result longer than small:
+   stores in b->obj the Python object of kind `kind` holding the n bytes at address p, taking
+   the GIL for as long as the object needs it.  p is Go memory, read only during the call. */
+void gobind_buf_make(gobind_buf *b, uintptr_t p, ptrdiff_t n, int kind);
 
 /* A complex64 or complex128 value. */
 typedef struct {
@@ -97,6 +109,8 @@ int gobind_scalars_EchoUint64(uint64_t a0, uint64_t *r0, gobind_buf *msg);
 int gobind_scalars_EchoUint8(uint8_t a0, uint8_t *r0, gobind_buf *msg);
 /* EchoUintptr */
 int gobind_scalars_EchoUintptr(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
+/* Fill */
+int gobind_scalars_Fill(gobind_view a0, uint8_t a1, gobind_buf *r0, gobind_buf *msg);
 /* Freeze */
 int gobind_scalars_Freeze(double *r0, gobind_buf *msg);
 /* Invalid */
@@ -107,6 +121,10 @@ int gobind_scalars_Lambda(ptrdiff_t a0, gobind_view a1, gobind_buf *r0, gobind_b
 int gobind_scalars_None(gobind_buf *r0, gobind_buf *msg);
 /* Nothing */
 int gobind_scalars_Nothing(gobind_buf *msg);
+/* Remember */
+int gobind_scalars_Remember(gobind_view a0, gobind_view a1, gobind_buf *msg);
+/* Remembered */
+int gobind_scalars_Remembered(gobind_buf *r0, gobind_buf *r1, gobind_buf *msg);
 /* Sqrt */
 int gobind_scalars_Sqrt(double a0, double *r0, gobind_buf *msg);
 /* Upper */

@@ -540,28 +540,44 @@ gobind_from_py_bytes(PyObject *o, const char *fn, const char *arg, gobind_view_a
     return 0;
 }
 
-/* Frees a result buffer's heap copy, if Go had to make one. */
-static inline void
-gobind_buf_free(gobind_buf *b)
+/* Called by Go for a result longer than GOBIND_SMALL (see abi_types.h): the Go side runs without
+   the GIL (or with it, for the short calls that keep it; PyGILState_Ensure handles both).
+   A str is decoded under the GIL; a bytes object is allocated under the GIL and filled after
+   releasing it, since no other thread can see it yet.  Nothing is made if an exception is
+   already set (an earlier result failed). */
+void
+gobind_buf_make(gobind_buf *b, uintptr_t p, ptrdiff_t n, int kind)
 {
-    if (b->p != b->small)
-        free(b->p);
+    PyObject *o = NULL;
+    PyGILState_STATE gil = PyGILState_Ensure();
+    if (!PyErr_Occurred()) {
+        if (kind == GOBIND_MAKE_STR)
+            o = gobind_str_from_utf8((const char *)p, n);
+        else
+            o = PyBytes_FromStringAndSize(NULL, n);
+    }
+    PyGILState_Release(gil);
+    if (o != NULL && kind == GOBIND_MAKE_BYTES)
+        memcpy(PyBytes_AS_STRING(o), (const char *)p, (size_t)n);
+    b->p = NULL;
+    b->n = n;
+    b->obj = o;
 }
 
 static inline PyObject *
 gobind_to_py_str(gobind_buf *b)
 {
-    PyObject *s = gobind_str_from_utf8(b->p, b->n);
-    gobind_buf_free(b);
-    return s;
+    if (b->p == NULL)
+        return (PyObject *)b->obj;
+    return gobind_str_from_utf8(b->p, b->n);
 }
 
 static inline PyObject *
 gobind_to_py_bytes(gobind_buf *b)
 {
-    PyObject *s = PyBytes_FromStringAndSize(b->p, b->n);
-    gobind_buf_free(b);
-    return s;
+    if (b->p == NULL)
+        return (PyObject *)b->obj;
+    return PyBytes_FromStringAndSize(b->p, b->n);
 }
 
 /* ---- results ------------------------------------------------------------- */
@@ -2249,6 +2265,44 @@ done:
     return result;
 }
 
+/* ---- Fill: Fill ---- */
+
+static const char *const gobind_names_gobind_fn_Fill[] = {
+    "b",
+    "c",
+};
+
+static PyObject *
+gobind_fn_Fill(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    uint8_t a1 = 0;
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fill", gobind_names_gobind_fn_Fill, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_bytes(argv[0], "Fill", "b", &a0) < 0)
+        goto done;
+    if (gobind_from_py_uint8(argv[1], "Fill", "c", &a1) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_scalars_Fill(a0.view, a1, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bytes(&r0);
+done:
+    gobind_view_release(&a0);
+    return result;
+}
+
 /* ---- Freeze: Freeze ---- */
 
 static PyObject *
@@ -2379,6 +2433,88 @@ gobind_fn_Nothing(PyObject *module, PyObject *unused)
     }
     Py_INCREF(Py_None);
     result = Py_None;
+done:
+    return result;
+}
+
+/* ---- Remember: Remember ---- */
+
+static const char *const gobind_names_gobind_fn_Remember[] = {
+    "s",
+    "b",
+};
+
+static PyObject *
+gobind_fn_Remember(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Remember", gobind_names_gobind_fn_Remember, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_str(argv[0], "Remember", "s", &a0) < 0)
+        goto done;
+    if (gobind_from_py_bytes(argv[1], "Remember", "b", &a1) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_scalars_Remember(a0.view, a1.view, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    gobind_view_release(&a0);
+    gobind_view_release(&a1);
+    return result;
+}
+
+/* ---- Remembered: Remembered ---- */
+
+static PyObject *
+gobind_fn_Remembered(PyObject *module, PyObject *unused)
+{
+    gobind_buf r0;
+    gobind_buf r1;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_scalars_Remembered(&r0, &r1, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_bytes(&r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
 done:
     return result;
 }
@@ -2746,6 +2882,11 @@ static PyMethodDef gobind_methods[] = {
                 "EchoUintptr(v: int) -> int\n"
                 "\n"
                 "EchoUintptr returns v.")},
+    {"Fill", (PyCFunction)(void (*)(void))gobind_fn_Fill, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fill($module, /, b, c)\n--\n\n",
+                "Fill(b: bytes, c: int) -> bytes\n"
+                "\n"
+                "Fill sets every byte of b to c and returns b: Go writes into the slice it is given.")},
     {"Freeze", (PyCFunction)(void (*)(void))gobind_fn_Freeze, METH_NOARGS,
      GOBIND_DOC("Freeze($module, /)\n--\n\n",
                 "Freeze() -> Celsius\n"
@@ -2771,6 +2912,16 @@ static PyMethodDef gobind_methods[] = {
                 "Nothing() -> None\n"
                 "\n"
                 "Nothing takes nothing and returns nothing.")},
+    {"Remember", (PyCFunction)(void (*)(void))gobind_fn_Remember, GOBIND_METH_ARGS,
+     GOBIND_DOC("Remember($module, /, s, b)\n--\n\n",
+                "Remember(s: str, b: bytes) -> None\n"
+                "\n"
+                "Remember keeps s and b after it returns; Remembered gives them back.")},
+    {"Remembered", (PyCFunction)(void (*)(void))gobind_fn_Remembered, METH_NOARGS,
+     GOBIND_DOC("Remembered($module, /)\n--\n\n",
+                "Remembered() -> tuple[str, bytes]\n"
+                "\n"
+                "Remembered returns what Remember kept.")},
     {"Sqrt", (PyCFunction)(void (*)(void))gobind_fn_Sqrt, GOBIND_METH_ARGS,
      GOBIND_DOC("Sqrt($module, /, x)\n--\n\n",
                 "Sqrt(x: float) -> float\n"

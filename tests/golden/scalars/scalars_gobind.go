@@ -63,7 +63,7 @@ func gobind_scalars_Check(a0 C.uint8_t, msg *C.gobind_buf) (status C.int) {
 //export gobind_scalars_Describe
 func gobind_scalars_Describe(a0 C.uint8_t, a1 C.int8_t, a2 C.uint64_t, a3 C.float, a4 C.gobind_view, a5 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Describe(a0 != 0, int8(a1), uint64(a2), float32(a3), gobindString(a4), gobindBytes(a5))
+	v0 := gobindpkg.Describe(a0 != 0, int8(a1), uint64(a2), float32(a3), gobindString(a4, gobindSpace(a4.n)), gobindBytes(a5, gobindSpace(a5.n)))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -93,7 +93,7 @@ func gobind_scalars_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (st
 //export gobind_scalars_EchoBytes
 func gobind_scalars_EchoBytes(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.EchoBytes(gobindBytes(a0))
+	v0 := gobindpkg.EchoBytes(gobindBytes(a0, gobindSpace(a0.n)))
 	gobindPutBytes(r0, v0)
 	return gobindOK
 }
@@ -193,7 +193,7 @@ func gobind_scalars_EchoInt8(a0 C.int8_t, r0 *C.int8_t, msg *C.gobind_buf) (stat
 //export gobind_scalars_EchoString
 func gobind_scalars_EchoString(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.EchoString(gobindString(a0))
+	v0 := gobindpkg.EchoString(gobindString(a0, gobindSpace(a0.n)))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -258,6 +258,16 @@ func gobind_scalars_EchoUintptr(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_b
 	return gobindOK
 }
 
+// gobind_scalars_Fill calls example.com/scalars.Fill.
+//
+//export gobind_scalars_Fill
+func gobind_scalars_Fill(a0 C.gobind_view, a1 C.uint8_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Fill(gobindBytes(a0, gobindSpace(a0.n)), uint8(a1))
+	gobindPutBytes(r0, v0)
+	return gobindOK
+}
+
 // gobind_scalars_Freeze calls example.com/scalars.Freeze.
 //
 //export gobind_scalars_Freeze
@@ -283,7 +293,7 @@ func gobind_scalars_Invalid(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) 
 //export gobind_scalars_Lambda
 func gobind_scalars_Lambda(a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Lambda(int(a0), gobindString(a1))
+	v0 := gobindpkg.Lambda(int(a0), gobindString(a1, gobindSpace(a1.n)))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -307,6 +317,26 @@ func gobind_scalars_Nothing(msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_scalars_Remember calls example.com/scalars.Remember.
+//
+//export gobind_scalars_Remember
+func gobind_scalars_Remember(a0 C.gobind_view, a1 C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindpkg.Remember(gobindString(a0, gobindSpace(a0.n)), gobindBytes(a1, gobindSpace(a1.n)))
+	return gobindOK
+}
+
+// gobind_scalars_Remembered calls example.com/scalars.Remembered.
+//
+//export gobind_scalars_Remembered
+func gobind_scalars_Remembered(r0 *C.gobind_buf, r1 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0, v1 := gobindpkg.Remembered()
+	gobindPutString(r0, v0)
+	gobindPutBytes(r1, v1)
+	return gobindOK
+}
+
 // gobind_scalars_Sqrt calls example.com/scalars.Sqrt.
 //
 //export gobind_scalars_Sqrt
@@ -325,7 +355,7 @@ func gobind_scalars_Sqrt(a0 C.double, r0 *C.double, msg *C.gobind_buf) (status C
 //export gobind_scalars_Upper
 func gobind_scalars_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0, v1 := gobindpkg.Upper(gobindString(a0))
+	v0, v1 := gobindpkg.Upper(gobindString(a0, gobindSpace(a0.n)))
 	gobindPutString(r0, v0)
 	*r1 = C.ptrdiff_t(v1)
 	return gobindOK
@@ -422,42 +452,84 @@ func gobind_scalars_release_count() C.int64_t {
 
 // skipped Ticks: result 1: channel (chan int) values are not supported yet
 
-// gobindString copies a string argument out of memory that Python owns.
-func gobindString(v C.gobind_view) string {
-	if v.n == 0 {
-		return ""
+// gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
+// bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion
+// copies to memory of the exact size (up to 32 bytes on the stack when it can).  It must be
+// inlined into the export (go build -gcflags=-m=2 shows its cost; tests check it), so that the
+// array it makes belongs to the export: when the Go compiler proves that the argument does not
+// outlive the export (the bound function does not keep it; `go build -gcflags=-m` reports that),
+// the array is on the goroutine's stack and the copy costs no allocation and no garbage
+// collection.  Otherwise it is a heap allocation, at most twice the argument's size (or 256 bytes).
+func gobindSpace(n C.ptrdiff_t) []byte {
+	if n <= 32 || n > 16384 {
+		return nil
 	}
-	return string(unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n)))
+	switch {
+	case n <= 64:
+		return new([64]byte)[:n]
+	case n <= 256:
+		return new([256]byte)[:n]
+	case n <= 512:
+		return new([512]byte)[:n]
+	case n <= 1024:
+		return new([1024]byte)[:n]
+	case n <= 2048:
+		return new([2048]byte)[:n]
+	case n <= 4096:
+		return new([4096]byte)[:n]
+	case n <= 8192:
+		return new([8192]byte)[:n]
+	}
+	return new([16384]byte)[:n]
 }
 
-// gobindBytes copies a []byte argument out of memory that Python owns.
-func gobindBytes(v C.gobind_view) []byte {
-	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
-	b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
-	copy(b, src)
-	return b
+// gobindString copies a string argument out of memory that Python owns, since the bound
+// function may keep it: into space (from gobindSpace) when there is one.
+func gobindString(v C.gobind_view, space []byte) string {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		return string(src)
+	}
+	copy(space, src)
+	return unsafe.String(unsafe.SliceData(space), len(space)) // space is not written again
 }
 
-// gobindPutString copies s into a result buffer that the C caller owns.
+// gobindBytes copies a []byte argument out of memory that Python owns, as gobindString does.
+func gobindBytes(v C.gobind_view, space []byte) []byte {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+		copy(b, src)
+		return b
+	}
+	copy(space, src)
+	return space
+}
+
+// gobindPutString hands s to the C caller.  A short s is copied into the buffer's inline part;
+// a longer one becomes its Python object right away (gobind_buf_make copies it once, taking the
+// GIL).  s's address crosses as an integer, so that the Go compiler does not move s to the heap
+// for it: s is kept alive across the call, Go's heap objects never move, and a goroutine's stack
+// does not move while it is in a C call; C reads s only during the call.
 func gobindPutString(dst *C.gobind_buf, s string) {
-	n := len(s)
-	p := &dst.small[0]
-	if n > len(dst.small) {
-		p = (*C.char)(C.malloc(C.size_t(n)))
-		if p == nil {
-			panic("gobind: out of memory copying a result")
-		}
-	}
-	if n > 0 {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(p)), n), s)
-	}
-	dst.p = p
-	dst.n = C.ptrdiff_t(n)
+	gobindPut(dst, s, C.GOBIND_MAKE_STR)
 }
 
-// gobindPutBytes copies b into a result buffer that the C caller owns.
+// gobindPutBytes hands b to the C caller, as gobindPutString does.
 func gobindPutBytes(dst *C.gobind_buf, b []byte) {
-	gobindPutString(dst, unsafe.String(unsafe.SliceData(b), len(b)))
+	gobindPut(dst, unsafe.String(unsafe.SliceData(b), len(b)), C.GOBIND_MAKE_BYTES)
+}
+
+func gobindPut(dst *C.gobind_buf, s string, kind C.int) {
+	n := len(s)
+	if n <= len(dst.small) {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst.small[0])), n), s)
+		dst.p = &dst.small[0]
+		dst.n = C.ptrdiff_t(n)
+		return
+	}
+	C.gobind_buf_make(dst, C.uintptr_t(uintptr(unsafe.Pointer(unsafe.StringData(s)))), C.ptrdiff_t(n), kind)
+	runtime.KeepAlive(s)
 }
 
 // gobindBool converts a Go bool to the C byte the boundary uses.

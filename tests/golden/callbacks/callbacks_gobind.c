@@ -540,28 +540,44 @@ gobind_from_py_bytes(PyObject *o, const char *fn, const char *arg, gobind_view_a
     return 0;
 }
 
-/* Frees a result buffer's heap copy, if Go had to make one. */
-static inline void
-gobind_buf_free(gobind_buf *b)
+/* Called by Go for a result longer than GOBIND_SMALL (see abi_types.h): the Go side runs without
+   the GIL (or with it, for the short calls that keep it; PyGILState_Ensure handles both).
+   A str is decoded under the GIL; a bytes object is allocated under the GIL and filled after
+   releasing it, since no other thread can see it yet.  Nothing is made if an exception is
+   already set (an earlier result failed). */
+void
+gobind_buf_make(gobind_buf *b, uintptr_t p, ptrdiff_t n, int kind)
 {
-    if (b->p != b->small)
-        free(b->p);
+    PyObject *o = NULL;
+    PyGILState_STATE gil = PyGILState_Ensure();
+    if (!PyErr_Occurred()) {
+        if (kind == GOBIND_MAKE_STR)
+            o = gobind_str_from_utf8((const char *)p, n);
+        else
+            o = PyBytes_FromStringAndSize(NULL, n);
+    }
+    PyGILState_Release(gil);
+    if (o != NULL && kind == GOBIND_MAKE_BYTES)
+        memcpy(PyBytes_AS_STRING(o), (const char *)p, (size_t)n);
+    b->p = NULL;
+    b->n = n;
+    b->obj = o;
 }
 
 static inline PyObject *
 gobind_to_py_str(gobind_buf *b)
 {
-    PyObject *s = gobind_str_from_utf8(b->p, b->n);
-    gobind_buf_free(b);
-    return s;
+    if (b->p == NULL)
+        return (PyObject *)b->obj;
+    return gobind_str_from_utf8(b->p, b->n);
 }
 
 static inline PyObject *
 gobind_to_py_bytes(gobind_buf *b)
 {
-    PyObject *s = PyBytes_FromStringAndSize(b->p, b->n);
-    gobind_buf_free(b);
-    return s;
+    if (b->p == NULL)
+        return (PyObject *)b->obj;
+    return PyBytes_FromStringAndSize(b->p, b->n);
 }
 
 /* ---- results ------------------------------------------------------------- */
@@ -583,7 +599,8 @@ gobind_raise(int status, gobind_buf *msg)
     if (msg->err.kind == GOBIND_KIND_PYTHON) {
         /* a Python exception from a callback: raise it again as it was */
         exc = (PyObject *)msg->err.handle;
-        gobind_buf_free(msg);
+        if (msg->p == NULL)
+            Py_XDECREF((PyObject *)msg->obj);  /* the Go text is not needed */
         PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
         Py_DECREF(exc);
         return NULL;

@@ -78,7 +78,7 @@ func gobind_callbacks_Each(a0 C.uintptr_t, a1 C.uintptr_t, msg *C.gobind_buf) (s
 //export gobind_callbacks_Fire
 func gobind_callbacks_Fire(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Fire(gobindString(a0))
+	v0 := gobindpkg.Fire(gobindString(a0, gobindSpace(a0.n)))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -316,7 +316,7 @@ func gobind_callbacks_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C
 	src := unsafe.Slice(p, int(n))
 	s := make([]string, len(src))
 	for i, x := range src {
-		s[i] = gobindString(x)
+		s[i] = gobindString(x, gobindSpace(x.n))
 	}
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
@@ -353,7 +353,7 @@ func gobind_callbacks_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.g
 func gobind_callbacks_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v)
+	(*s)[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -383,7 +383,7 @@ func init() {
 //
 //export gobind_callbacks_cbfail
 func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view) {
-	cgo.Handle(slot).Value().(gobindFailer).fail(gobindNewPyErr(exc, gobindString(text)))
+	cgo.Handle(slot).Value().(gobindFailer).fail(gobindNewPyErr(exc, gobindString(text, nil)))
 }
 
 // gobindResult_Func0 receives what a Python callable returned for a func(int) int.
@@ -495,7 +495,7 @@ func gobindCallback_Func2(fn C.uintptr_t) func(p0 int, p1 string) (g0 string, g1
 func gobind_callbacks_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	res := cgo.Handle(slot).Value().(*gobindResult_Func2)
-	res.r0 = gobindString(r0)
+	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	res.r1 = int(r1)
 	return gobindOK
 }
@@ -558,7 +558,7 @@ func gobindCallback_Func4(fn C.uintptr_t) func(p0 string) (g0 string) {
 func gobind_callbacks_ret_Func4(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	res := cgo.Handle(slot).Value().(*gobindResult_Func4)
-	res.r0 = gobindString(r0)
+	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	return gobindOK
 }
 
@@ -794,42 +794,84 @@ func gobind_callbacks_release_count() C.int64_t {
 
 // skipped Handler: func types are bound as parameters only (Python callables); the type itself is not a class
 
-// gobindString copies a string argument out of memory that Python owns.
-func gobindString(v C.gobind_view) string {
-	if v.n == 0 {
-		return ""
+// gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
+// bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion
+// copies to memory of the exact size (up to 32 bytes on the stack when it can).  It must be
+// inlined into the export (go build -gcflags=-m=2 shows its cost; tests check it), so that the
+// array it makes belongs to the export: when the Go compiler proves that the argument does not
+// outlive the export (the bound function does not keep it; `go build -gcflags=-m` reports that),
+// the array is on the goroutine's stack and the copy costs no allocation and no garbage
+// collection.  Otherwise it is a heap allocation, at most twice the argument's size (or 256 bytes).
+func gobindSpace(n C.ptrdiff_t) []byte {
+	if n <= 32 || n > 16384 {
+		return nil
 	}
-	return string(unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n)))
+	switch {
+	case n <= 64:
+		return new([64]byte)[:n]
+	case n <= 256:
+		return new([256]byte)[:n]
+	case n <= 512:
+		return new([512]byte)[:n]
+	case n <= 1024:
+		return new([1024]byte)[:n]
+	case n <= 2048:
+		return new([2048]byte)[:n]
+	case n <= 4096:
+		return new([4096]byte)[:n]
+	case n <= 8192:
+		return new([8192]byte)[:n]
+	}
+	return new([16384]byte)[:n]
 }
 
-// gobindBytes copies a []byte argument out of memory that Python owns.
-func gobindBytes(v C.gobind_view) []byte {
-	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
-	b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
-	copy(b, src)
-	return b
+// gobindString copies a string argument out of memory that Python owns, since the bound
+// function may keep it: into space (from gobindSpace) when there is one.
+func gobindString(v C.gobind_view, space []byte) string {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		return string(src)
+	}
+	copy(space, src)
+	return unsafe.String(unsafe.SliceData(space), len(space)) // space is not written again
 }
 
-// gobindPutString copies s into a result buffer that the C caller owns.
+// gobindBytes copies a []byte argument out of memory that Python owns, as gobindString does.
+func gobindBytes(v C.gobind_view, space []byte) []byte {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+		copy(b, src)
+		return b
+	}
+	copy(space, src)
+	return space
+}
+
+// gobindPutString hands s to the C caller.  A short s is copied into the buffer's inline part;
+// a longer one becomes its Python object right away (gobind_buf_make copies it once, taking the
+// GIL).  s's address crosses as an integer, so that the Go compiler does not move s to the heap
+// for it: s is kept alive across the call, Go's heap objects never move, and a goroutine's stack
+// does not move while it is in a C call; C reads s only during the call.
 func gobindPutString(dst *C.gobind_buf, s string) {
-	n := len(s)
-	p := &dst.small[0]
-	if n > len(dst.small) {
-		p = (*C.char)(C.malloc(C.size_t(n)))
-		if p == nil {
-			panic("gobind: out of memory copying a result")
-		}
-	}
-	if n > 0 {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(p)), n), s)
-	}
-	dst.p = p
-	dst.n = C.ptrdiff_t(n)
+	gobindPut(dst, s, C.GOBIND_MAKE_STR)
 }
 
-// gobindPutBytes copies b into a result buffer that the C caller owns.
+// gobindPutBytes hands b to the C caller, as gobindPutString does.
 func gobindPutBytes(dst *C.gobind_buf, b []byte) {
-	gobindPutString(dst, unsafe.String(unsafe.SliceData(b), len(b)))
+	gobindPut(dst, unsafe.String(unsafe.SliceData(b), len(b)), C.GOBIND_MAKE_BYTES)
+}
+
+func gobindPut(dst *C.gobind_buf, s string, kind C.int) {
+	n := len(s)
+	if n <= len(dst.small) {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst.small[0])), n), s)
+		dst.p = &dst.small[0]
+		dst.n = C.ptrdiff_t(n)
+		return
+	}
+	C.gobind_buf_make(dst, C.uintptr_t(uintptr(unsafe.Pointer(unsafe.StringData(s)))), C.ptrdiff_t(n), kind)
+	runtime.KeepAlive(s)
 }
 
 // gobindBool converts a Go bool to the C byte the boundary uses.

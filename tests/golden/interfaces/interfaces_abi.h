@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Size of the inline part of a result buffer; longer results are copied to malloc'd memory. */
+/* Size of the inline part of a result buffer; a longer result becomes its Python object
+   while Go still runs (gobind_buf_make), so it is copied once. */
 #define GOBIND_SMALL 1024
 
 /* Bytes borrowed from Python for the duration of one call (str as UTF-8, bytes, buffers). */
@@ -23,14 +24,25 @@ typedef struct {
     int32_t kind;
 } gobind_ref;
 
-/* Bytes Go hands back: p points into small, or to malloc'd memory the C side frees.
+/* A string or []byte Go hands back: n bytes at p, which points into small; or, when p is NULL,
+   obj is the result's Python object (a new reference), or NULL with a Python exception set.
    A failing call also leaves the Go error in err. */
 typedef struct {
     char *p;
     ptrdiff_t n;
+    void *obj;
     gobind_ref err;
     char small[GOBIND_SMALL];
 } gobind_buf;
+
+/* What gobind_buf_make makes: a str (Python 2: str) or a bytes object. */
+#define GOBIND_MAKE_STR 0
+#define GOBIND_MAKE_BYTES 1
+
+/* Defined by the extension, called by Go inside an export for a result longer than small:
+   stores in b->obj the Python object of kind `kind` holding the n bytes at address p, taking
+   the GIL for as long as the object needs it.  p is Go memory, read only during the call. */
+void gobind_buf_make(gobind_buf *b, uintptr_t p, ptrdiff_t n, int kind);
 
 /* A complex64 or complex128 value. */
 typedef struct {

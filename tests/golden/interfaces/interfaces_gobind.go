@@ -115,7 +115,7 @@ func gobind_interfaces_Largest(a0 C.uintptr_t, r0 *C.gobind_ref, msg *C.gobind_b
 //export gobind_interfaces_NewShape
 func gobind_interfaces_NewShape(a0 C.gobind_view, a1 C.double, r0 *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.NewShape(gobindString(a0), float64(a1))
+	v0 := gobindpkg.NewShape(gobindString(a0, gobindSpace(a0.n)), float64(a1))
 	*r0 = gobindRef_Shape(v0)
 	return gobindOK
 }
@@ -276,7 +276,7 @@ func gobind_interfaces_Invalid_get_Reason(self C.uintptr_t, out *C.gobind_buf, m
 func gobind_interfaces_Invalid_set_Reason(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	p := gobindPtr_Invalid(self)
-	p.Reason = gobindString(v)
+	p.Reason = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -552,7 +552,7 @@ func gobind_interfaces_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *
 	src := unsafe.Slice(p, int(n))
 	s := make([]string, len(src))
 	for i, x := range src {
-		s[i] = gobindString(x)
+		s[i] = gobindString(x, gobindSpace(x.n))
 	}
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
@@ -589,7 +589,7 @@ func gobind_interfaces_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.
 func gobind_interfaces_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v)
+	(*s)[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -626,7 +626,7 @@ func gobind_interfaces_Map_string_any_fromc(keys *C.gobind_view, values *C.uintp
 	ks, vs := unsafe.Slice(keys, int(n)), unsafe.Slice(values, int(n))
 	v := make(map[string]any, len(ks))
 	for i, k := range ks {
-		v[gobindString(k)] = gobindAnyIn(vs[i])
+		v[gobindString(k, gobindSpace(k.n))] = gobindAnyIn(vs[i])
 	}
 	*out = gobindHandle_Map_string_any(&v)
 	return gobindOK
@@ -644,7 +644,7 @@ func gobind_interfaces_Map_string_any_len(self C.uintptr_t) C.ptrdiff_t {
 //export gobind_interfaces_Map_string_any_get
 func gobind_interfaces_Map_string_any_get(self C.uintptr_t, k C.gobind_view, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v, ok := (*gobindPtr_Map_string_any(self))[gobindString(k)]
+	v, ok := (*gobindPtr_Map_string_any(self))[gobindString(k, gobindSpace(k.n))]
 	if !ok {
 		return gobindMissing
 	}
@@ -657,7 +657,7 @@ func gobind_interfaces_Map_string_any_get(self C.uintptr_t, k C.gobind_view, out
 //export gobind_interfaces_Map_string_any_set
 func gobind_interfaces_Map_string_any_set(self C.uintptr_t, k C.gobind_view, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	(*gobindPtr_Map_string_any(self))[gobindString(k)] = gobindAnyIn(v)
+	(*gobindPtr_Map_string_any(self))[gobindString(k, gobindSpace(k.n))] = gobindAnyIn(v)
 	return gobindOK
 }
 
@@ -665,7 +665,7 @@ func gobind_interfaces_Map_string_any_set(self C.uintptr_t, k C.gobind_view, v C
 //
 //export gobind_interfaces_Map_string_any_del
 func gobind_interfaces_Map_string_any_del(self C.uintptr_t, k C.gobind_view) C.int {
-	m, key := *gobindPtr_Map_string_any(self), gobindString(k)
+	m, key := *gobindPtr_Map_string_any(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
 	}
@@ -694,7 +694,7 @@ func init() {
 //
 //export gobind_interfaces_cbfail
 func gobind_interfaces_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view) {
-	cgo.Handle(slot).Value().(gobindFailer).fail(gobindNewPyErr(exc, gobindString(text)))
+	cgo.Handle(slot).Value().(gobindFailer).fail(gobindNewPyErr(exc, gobindString(text, nil)))
 }
 
 // gobindResult_Func0 receives what a Python callable returned for a func() float64.
@@ -767,7 +767,7 @@ func gobindCallback_Func1(fn C.uintptr_t) func() (g0 string) {
 func gobind_interfaces_ret_Func1(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	res := cgo.Handle(slot).Value().(*gobindResult_Func1)
-	res.r0 = gobindString(r0)
+	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	return gobindOK
 }
 
@@ -1139,9 +1139,9 @@ func gobind_interfaces_any_same(h C.uintptr_t) C.uintptr_t {
 //export gobind_interfaces_any_text
 func gobind_interfaces_any_text(v C.gobind_view, bytes C.int) C.uintptr_t {
 	if bytes != 0 {
-		return gobindNewHandle(gobindBytes(v))
+		return gobindNewHandle(gobindBytes(v, nil))
 	}
-	return gobindNewHandle(gobindString(v))
+	return gobindNewHandle(gobindString(v, nil))
 }
 
 // gobind_interfaces_any_list makes a handle to a []any of the values of n handles.
@@ -1162,7 +1162,7 @@ func gobind_interfaces_any_dict(keys *C.gobind_view, values *C.uintptr_t, n C.pt
 	m := make(map[string]any, int(n))
 	vs := unsafe.Slice(values, int(n))
 	for i, k := range unsafe.Slice(keys, int(n)) {
-		m[gobindString(k)] = gobindAnyIn(vs[i])
+		m[gobindString(k, nil)] = gobindAnyIn(vs[i])
 	}
 	return gobindNewHandle(m)
 }
@@ -1292,42 +1292,84 @@ func gobind_interfaces_release_count() C.int64_t {
 	return C.int64_t(gobindLiveHandles.Load())
 }
 
-// gobindString copies a string argument out of memory that Python owns.
-func gobindString(v C.gobind_view) string {
-	if v.n == 0 {
-		return ""
+// gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
+// bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion
+// copies to memory of the exact size (up to 32 bytes on the stack when it can).  It must be
+// inlined into the export (go build -gcflags=-m=2 shows its cost; tests check it), so that the
+// array it makes belongs to the export: when the Go compiler proves that the argument does not
+// outlive the export (the bound function does not keep it; `go build -gcflags=-m` reports that),
+// the array is on the goroutine's stack and the copy costs no allocation and no garbage
+// collection.  Otherwise it is a heap allocation, at most twice the argument's size (or 256 bytes).
+func gobindSpace(n C.ptrdiff_t) []byte {
+	if n <= 32 || n > 16384 {
+		return nil
 	}
-	return string(unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n)))
+	switch {
+	case n <= 64:
+		return new([64]byte)[:n]
+	case n <= 256:
+		return new([256]byte)[:n]
+	case n <= 512:
+		return new([512]byte)[:n]
+	case n <= 1024:
+		return new([1024]byte)[:n]
+	case n <= 2048:
+		return new([2048]byte)[:n]
+	case n <= 4096:
+		return new([4096]byte)[:n]
+	case n <= 8192:
+		return new([8192]byte)[:n]
+	}
+	return new([16384]byte)[:n]
 }
 
-// gobindBytes copies a []byte argument out of memory that Python owns.
-func gobindBytes(v C.gobind_view) []byte {
-	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
-	b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
-	copy(b, src)
-	return b
+// gobindString copies a string argument out of memory that Python owns, since the bound
+// function may keep it: into space (from gobindSpace) when there is one.
+func gobindString(v C.gobind_view, space []byte) string {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		return string(src)
+	}
+	copy(space, src)
+	return unsafe.String(unsafe.SliceData(space), len(space)) // space is not written again
 }
 
-// gobindPutString copies s into a result buffer that the C caller owns.
+// gobindBytes copies a []byte argument out of memory that Python owns, as gobindString does.
+func gobindBytes(v C.gobind_view, space []byte) []byte {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+		copy(b, src)
+		return b
+	}
+	copy(space, src)
+	return space
+}
+
+// gobindPutString hands s to the C caller.  A short s is copied into the buffer's inline part;
+// a longer one becomes its Python object right away (gobind_buf_make copies it once, taking the
+// GIL).  s's address crosses as an integer, so that the Go compiler does not move s to the heap
+// for it: s is kept alive across the call, Go's heap objects never move, and a goroutine's stack
+// does not move while it is in a C call; C reads s only during the call.
 func gobindPutString(dst *C.gobind_buf, s string) {
-	n := len(s)
-	p := &dst.small[0]
-	if n > len(dst.small) {
-		p = (*C.char)(C.malloc(C.size_t(n)))
-		if p == nil {
-			panic("gobind: out of memory copying a result")
-		}
-	}
-	if n > 0 {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(p)), n), s)
-	}
-	dst.p = p
-	dst.n = C.ptrdiff_t(n)
+	gobindPut(dst, s, C.GOBIND_MAKE_STR)
 }
 
-// gobindPutBytes copies b into a result buffer that the C caller owns.
+// gobindPutBytes hands b to the C caller, as gobindPutString does.
 func gobindPutBytes(dst *C.gobind_buf, b []byte) {
-	gobindPutString(dst, unsafe.String(unsafe.SliceData(b), len(b)))
+	gobindPut(dst, unsafe.String(unsafe.SliceData(b), len(b)), C.GOBIND_MAKE_BYTES)
+}
+
+func gobindPut(dst *C.gobind_buf, s string, kind C.int) {
+	n := len(s)
+	if n <= len(dst.small) {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst.small[0])), n), s)
+		dst.p = &dst.small[0]
+		dst.n = C.ptrdiff_t(n)
+		return
+	}
+	C.gobind_buf_make(dst, C.uintptr_t(uintptr(unsafe.Pointer(unsafe.StringData(s)))), C.ptrdiff_t(n), kind)
+	runtime.KeepAlive(s)
 }
 
 // gobindBool converts a Go bool to the C byte the boundary uses.

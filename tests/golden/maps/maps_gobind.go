@@ -40,7 +40,7 @@ func gobind_maps_Bump(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 //export gobind_maps_Counts
 func gobind_maps_Counts(a0 C.gobind_view, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Counts(gobindString(a0))
+	v0 := gobindpkg.Counts(gobindString(a0, gobindSpace(a0.n)))
 	*r0 = gobindHandle_Map_string_int(&v0)
 	return gobindOK
 }
@@ -70,7 +70,7 @@ func gobind_maps_Groups(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (sta
 //export gobind_maps_Lookup
 func gobind_maps_Lookup(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Lookup(gobindString(a0))
+	v0 := gobindpkg.Lookup(gobindString(a0, gobindSpace(a0.n)))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -298,7 +298,7 @@ func gobind_maps_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.uint
 	src := unsafe.Slice(p, int(n))
 	s := make([]string, len(src))
 	for i, x := range src {
-		s[i] = gobindString(x)
+		s[i] = gobindString(x, gobindSpace(x.n))
 	}
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
@@ -335,7 +335,7 @@ func gobind_maps_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind
 func gobind_maps_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v)
+	(*s)[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -372,7 +372,7 @@ func gobind_maps_Ages_fromc(keys *C.gobind_view, values *C.ptrdiff_t, n C.ptrdif
 	ks, vs := unsafe.Slice(keys, int(n)), unsafe.Slice(values, int(n))
 	v := make(gobindpkg.Ages, len(ks))
 	for i, k := range ks {
-		v[gobindString(k)] = int(vs[i])
+		v[gobindString(k, gobindSpace(k.n))] = int(vs[i])
 	}
 	*out = gobindHandle_Ages(&v)
 	return gobindOK
@@ -390,7 +390,7 @@ func gobind_maps_Ages_len(self C.uintptr_t) C.ptrdiff_t {
 //export gobind_maps_Ages_get
 func gobind_maps_Ages_get(self C.uintptr_t, k C.gobind_view, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v, ok := (*gobindPtr_Ages(self))[gobindString(k)]
+	v, ok := (*gobindPtr_Ages(self))[gobindString(k, gobindSpace(k.n))]
 	if !ok {
 		return gobindMissing
 	}
@@ -403,7 +403,7 @@ func gobind_maps_Ages_get(self C.uintptr_t, k C.gobind_view, out *C.ptrdiff_t, m
 //export gobind_maps_Ages_set
 func gobind_maps_Ages_set(self C.uintptr_t, k C.gobind_view, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	(*gobindPtr_Ages(self))[gobindString(k)] = int(v)
+	(*gobindPtr_Ages(self))[gobindString(k, gobindSpace(k.n))] = int(v)
 	return gobindOK
 }
 
@@ -411,7 +411,7 @@ func gobind_maps_Ages_set(self C.uintptr_t, k C.gobind_view, v C.ptrdiff_t, msg 
 //
 //export gobind_maps_Ages_del
 func gobind_maps_Ages_del(self C.uintptr_t, k C.gobind_view) C.int {
-	m, key := *gobindPtr_Ages(self), gobindString(k)
+	m, key := *gobindPtr_Ages(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
 	}
@@ -568,7 +568,7 @@ func gobind_maps_Map_string_Point_fromc(keys *C.gobind_view, values *C.uintptr_t
 	ks, vs := unsafe.Slice(keys, int(n)), unsafe.Slice(values, int(n))
 	v := make(map[string]gobindpkg.Point, len(ks))
 	for i, k := range ks {
-		v[gobindString(k)] = *gobindPtr_Point(vs[i])
+		v[gobindString(k, gobindSpace(k.n))] = *gobindPtr_Point(vs[i])
 	}
 	*out = gobindHandle_Map_string_Point(&v)
 	return gobindOK
@@ -586,7 +586,7 @@ func gobind_maps_Map_string_Point_len(self C.uintptr_t) C.ptrdiff_t {
 //export gobind_maps_Map_string_Point_get
 func gobind_maps_Map_string_Point_get(self C.uintptr_t, k C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v, ok := (*gobindPtr_Map_string_Point(self))[gobindString(k)]
+	v, ok := (*gobindPtr_Map_string_Point(self))[gobindString(k, gobindSpace(k.n))]
 	if !ok {
 		return gobindMissing
 	}
@@ -599,7 +599,7 @@ func gobind_maps_Map_string_Point_get(self C.uintptr_t, k C.gobind_view, out *C.
 //export gobind_maps_Map_string_Point_set
 func gobind_maps_Map_string_Point_set(self C.uintptr_t, k C.gobind_view, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	(*gobindPtr_Map_string_Point(self))[gobindString(k)] = *gobindPtr_Point(v)
+	(*gobindPtr_Map_string_Point(self))[gobindString(k, gobindSpace(k.n))] = *gobindPtr_Point(v)
 	return gobindOK
 }
 
@@ -607,7 +607,7 @@ func gobind_maps_Map_string_Point_set(self C.uintptr_t, k C.gobind_view, v C.uin
 //
 //export gobind_maps_Map_string_Point_del
 func gobind_maps_Map_string_Point_del(self C.uintptr_t, k C.gobind_view) C.int {
-	m, key := *gobindPtr_Map_string_Point(self), gobindString(k)
+	m, key := *gobindPtr_Map_string_Point(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
 	}
@@ -661,7 +661,7 @@ func gobind_maps_Map_string_Slice_string_fromc(keys *C.gobind_view, values *C.ui
 	ks, vs := unsafe.Slice(keys, int(n)), unsafe.Slice(values, int(n))
 	v := make(map[string][]string, len(ks))
 	for i, k := range ks {
-		v[gobindString(k)] = *gobindPtr_Slice_string(vs[i])
+		v[gobindString(k, gobindSpace(k.n))] = *gobindPtr_Slice_string(vs[i])
 	}
 	*out = gobindHandle_Map_string_Slice_string(&v)
 	return gobindOK
@@ -679,7 +679,7 @@ func gobind_maps_Map_string_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
 //export gobind_maps_Map_string_Slice_string_get
 func gobind_maps_Map_string_Slice_string_get(self C.uintptr_t, k C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v, ok := (*gobindPtr_Map_string_Slice_string(self))[gobindString(k)]
+	v, ok := (*gobindPtr_Map_string_Slice_string(self))[gobindString(k, gobindSpace(k.n))]
 	if !ok {
 		return gobindMissing
 	}
@@ -692,7 +692,7 @@ func gobind_maps_Map_string_Slice_string_get(self C.uintptr_t, k C.gobind_view, 
 //export gobind_maps_Map_string_Slice_string_set
 func gobind_maps_Map_string_Slice_string_set(self C.uintptr_t, k C.gobind_view, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	(*gobindPtr_Map_string_Slice_string(self))[gobindString(k)] = *gobindPtr_Slice_string(v)
+	(*gobindPtr_Map_string_Slice_string(self))[gobindString(k, gobindSpace(k.n))] = *gobindPtr_Slice_string(v)
 	return gobindOK
 }
 
@@ -700,7 +700,7 @@ func gobind_maps_Map_string_Slice_string_set(self C.uintptr_t, k C.gobind_view, 
 //
 //export gobind_maps_Map_string_Slice_string_del
 func gobind_maps_Map_string_Slice_string_del(self C.uintptr_t, k C.gobind_view) C.int {
-	m, key := *gobindPtr_Map_string_Slice_string(self), gobindString(k)
+	m, key := *gobindPtr_Map_string_Slice_string(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
 	}
@@ -754,7 +754,7 @@ func gobind_maps_Map_string_int_fromc(keys *C.gobind_view, values *C.ptrdiff_t, 
 	ks, vs := unsafe.Slice(keys, int(n)), unsafe.Slice(values, int(n))
 	v := make(map[string]int, len(ks))
 	for i, k := range ks {
-		v[gobindString(k)] = int(vs[i])
+		v[gobindString(k, gobindSpace(k.n))] = int(vs[i])
 	}
 	*out = gobindHandle_Map_string_int(&v)
 	return gobindOK
@@ -772,7 +772,7 @@ func gobind_maps_Map_string_int_len(self C.uintptr_t) C.ptrdiff_t {
 //export gobind_maps_Map_string_int_get
 func gobind_maps_Map_string_int_get(self C.uintptr_t, k C.gobind_view, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v, ok := (*gobindPtr_Map_string_int(self))[gobindString(k)]
+	v, ok := (*gobindPtr_Map_string_int(self))[gobindString(k, gobindSpace(k.n))]
 	if !ok {
 		return gobindMissing
 	}
@@ -785,7 +785,7 @@ func gobind_maps_Map_string_int_get(self C.uintptr_t, k C.gobind_view, out *C.pt
 //export gobind_maps_Map_string_int_set
 func gobind_maps_Map_string_int_set(self C.uintptr_t, k C.gobind_view, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	(*gobindPtr_Map_string_int(self))[gobindString(k)] = int(v)
+	(*gobindPtr_Map_string_int(self))[gobindString(k, gobindSpace(k.n))] = int(v)
 	return gobindOK
 }
 
@@ -793,7 +793,7 @@ func gobind_maps_Map_string_int_set(self C.uintptr_t, k C.gobind_view, v C.ptrdi
 //
 //export gobind_maps_Map_string_int_del
 func gobind_maps_Map_string_int_del(self C.uintptr_t, k C.gobind_view) C.int {
-	m, key := *gobindPtr_Map_string_int(self), gobindString(k)
+	m, key := *gobindPtr_Map_string_int(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
 	}
@@ -911,42 +911,84 @@ func gobind_maps_release_count() C.int64_t {
 	return C.int64_t(gobindLiveHandles.Load())
 }
 
-// gobindString copies a string argument out of memory that Python owns.
-func gobindString(v C.gobind_view) string {
-	if v.n == 0 {
-		return ""
+// gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
+// bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion
+// copies to memory of the exact size (up to 32 bytes on the stack when it can).  It must be
+// inlined into the export (go build -gcflags=-m=2 shows its cost; tests check it), so that the
+// array it makes belongs to the export: when the Go compiler proves that the argument does not
+// outlive the export (the bound function does not keep it; `go build -gcflags=-m` reports that),
+// the array is on the goroutine's stack and the copy costs no allocation and no garbage
+// collection.  Otherwise it is a heap allocation, at most twice the argument's size (or 256 bytes).
+func gobindSpace(n C.ptrdiff_t) []byte {
+	if n <= 32 || n > 16384 {
+		return nil
 	}
-	return string(unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n)))
+	switch {
+	case n <= 64:
+		return new([64]byte)[:n]
+	case n <= 256:
+		return new([256]byte)[:n]
+	case n <= 512:
+		return new([512]byte)[:n]
+	case n <= 1024:
+		return new([1024]byte)[:n]
+	case n <= 2048:
+		return new([2048]byte)[:n]
+	case n <= 4096:
+		return new([4096]byte)[:n]
+	case n <= 8192:
+		return new([8192]byte)[:n]
+	}
+	return new([16384]byte)[:n]
 }
 
-// gobindBytes copies a []byte argument out of memory that Python owns.
-func gobindBytes(v C.gobind_view) []byte {
-	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
-	b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
-	copy(b, src)
-	return b
+// gobindString copies a string argument out of memory that Python owns, since the bound
+// function may keep it: into space (from gobindSpace) when there is one.
+func gobindString(v C.gobind_view, space []byte) string {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		return string(src)
+	}
+	copy(space, src)
+	return unsafe.String(unsafe.SliceData(space), len(space)) // space is not written again
 }
 
-// gobindPutString copies s into a result buffer that the C caller owns.
+// gobindBytes copies a []byte argument out of memory that Python owns, as gobindString does.
+func gobindBytes(v C.gobind_view, space []byte) []byte {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+		copy(b, src)
+		return b
+	}
+	copy(space, src)
+	return space
+}
+
+// gobindPutString hands s to the C caller.  A short s is copied into the buffer's inline part;
+// a longer one becomes its Python object right away (gobind_buf_make copies it once, taking the
+// GIL).  s's address crosses as an integer, so that the Go compiler does not move s to the heap
+// for it: s is kept alive across the call, Go's heap objects never move, and a goroutine's stack
+// does not move while it is in a C call; C reads s only during the call.
 func gobindPutString(dst *C.gobind_buf, s string) {
-	n := len(s)
-	p := &dst.small[0]
-	if n > len(dst.small) {
-		p = (*C.char)(C.malloc(C.size_t(n)))
-		if p == nil {
-			panic("gobind: out of memory copying a result")
-		}
-	}
-	if n > 0 {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(p)), n), s)
-	}
-	dst.p = p
-	dst.n = C.ptrdiff_t(n)
+	gobindPut(dst, s, C.GOBIND_MAKE_STR)
 }
 
-// gobindPutBytes copies b into a result buffer that the C caller owns.
+// gobindPutBytes hands b to the C caller, as gobindPutString does.
 func gobindPutBytes(dst *C.gobind_buf, b []byte) {
-	gobindPutString(dst, unsafe.String(unsafe.SliceData(b), len(b)))
+	gobindPut(dst, unsafe.String(unsafe.SliceData(b), len(b)), C.GOBIND_MAKE_BYTES)
+}
+
+func gobindPut(dst *C.gobind_buf, s string, kind C.int) {
+	n := len(s)
+	if n <= len(dst.small) {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst.small[0])), n), s)
+		dst.p = &dst.small[0]
+		dst.n = C.ptrdiff_t(n)
+		return
+	}
+	C.gobind_buf_make(dst, C.uintptr_t(uintptr(unsafe.Pointer(unsafe.StringData(s)))), C.ptrdiff_t(n), kind)
+	runtime.KeepAlive(s)
 }
 
 // gobindBool converts a Go bool to the C byte the boundary uses.

@@ -60,7 +60,7 @@ func gobind_pointers_Deref(a0 C.uintptr_t, a1 C.double, r0 *C.double, msg *C.gob
 //export gobind_pointers_Find
 func gobind_pointers_Find(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Find(*gobindPtr_Slice_string(a0), gobindString(a1))
+	v0 := gobindpkg.Find(*gobindPtr_Slice_string(a0), gobindString(a1, gobindSpace(a1.n)))
 	*r0 = gobindHandle_Ptr_string(v0)
 	return gobindOK
 }
@@ -79,7 +79,7 @@ func gobind_pointers_Inc(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 //export gobind_pointers_Parse
 func gobind_pointers_Parse(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Parse(gobindString(a0), gobindPtr_Ptr_int(a1))
+	v0 := gobindpkg.Parse(gobindString(a0, gobindSpace(a0.n)), gobindPtr_Ptr_int(a1))
 	*r0 = gobindBool(v0)
 	return gobindOK
 }
@@ -125,7 +125,7 @@ func gobind_pointers_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.
 	src := unsafe.Slice(p, int(n))
 	s := make([]string, len(src))
 	for i, x := range src {
-		s[i] = gobindString(x)
+		s[i] = gobindString(x, gobindSpace(x.n))
 	}
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
@@ -162,7 +162,7 @@ func gobind_pointers_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.go
 func gobind_pointers_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v)
+	(*s)[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -358,7 +358,7 @@ func gobind_pointers_Ptr_string_new() C.uintptr_t {
 func gobind_pointers_Ptr_string_fromc(v C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	p := new(string)
-	*p = gobindString(v)
+	*p = gobindString(v, gobindSpace(v.n))
 	*out = gobindHandle_Ptr_string(p)
 	return gobindOK
 }
@@ -378,7 +378,7 @@ func gobind_pointers_Ptr_string_get(self C.uintptr_t, out *C.gobind_buf, msg *C.
 //export gobind_pointers_Ptr_string_set
 func gobind_pointers_Ptr_string_set(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*gobindPtr_Ptr_string(self) = gobindString(v)
+	*gobindPtr_Ptr_string(self) = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -479,42 +479,84 @@ func gobind_pointers_release_count() C.int64_t {
 	return C.int64_t(gobindLiveHandles.Load())
 }
 
-// gobindString copies a string argument out of memory that Python owns.
-func gobindString(v C.gobind_view) string {
-	if v.n == 0 {
-		return ""
+// gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
+// bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion
+// copies to memory of the exact size (up to 32 bytes on the stack when it can).  It must be
+// inlined into the export (go build -gcflags=-m=2 shows its cost; tests check it), so that the
+// array it makes belongs to the export: when the Go compiler proves that the argument does not
+// outlive the export (the bound function does not keep it; `go build -gcflags=-m` reports that),
+// the array is on the goroutine's stack and the copy costs no allocation and no garbage
+// collection.  Otherwise it is a heap allocation, at most twice the argument's size (or 256 bytes).
+func gobindSpace(n C.ptrdiff_t) []byte {
+	if n <= 32 || n > 16384 {
+		return nil
 	}
-	return string(unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n)))
+	switch {
+	case n <= 64:
+		return new([64]byte)[:n]
+	case n <= 256:
+		return new([256]byte)[:n]
+	case n <= 512:
+		return new([512]byte)[:n]
+	case n <= 1024:
+		return new([1024]byte)[:n]
+	case n <= 2048:
+		return new([2048]byte)[:n]
+	case n <= 4096:
+		return new([4096]byte)[:n]
+	case n <= 8192:
+		return new([8192]byte)[:n]
+	}
+	return new([16384]byte)[:n]
 }
 
-// gobindBytes copies a []byte argument out of memory that Python owns.
-func gobindBytes(v C.gobind_view) []byte {
-	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), int(v.n))
-	b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
-	copy(b, src)
-	return b
+// gobindString copies a string argument out of memory that Python owns, since the bound
+// function may keep it: into space (from gobindSpace) when there is one.
+func gobindString(v C.gobind_view, space []byte) string {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		return string(src)
+	}
+	copy(space, src)
+	return unsafe.String(unsafe.SliceData(space), len(space)) // space is not written again
 }
 
-// gobindPutString copies s into a result buffer that the C caller owns.
+// gobindBytes copies a []byte argument out of memory that Python owns, as gobindString does.
+func gobindBytes(v C.gobind_view, space []byte) []byte {
+	src := unsafe.Slice((*byte)(unsafe.Pointer(v.p)), v.n)
+	if space == nil {
+		b := make([]byte, len(src)) // followed by copy: Go skips zeroing the new memory
+		copy(b, src)
+		return b
+	}
+	copy(space, src)
+	return space
+}
+
+// gobindPutString hands s to the C caller.  A short s is copied into the buffer's inline part;
+// a longer one becomes its Python object right away (gobind_buf_make copies it once, taking the
+// GIL).  s's address crosses as an integer, so that the Go compiler does not move s to the heap
+// for it: s is kept alive across the call, Go's heap objects never move, and a goroutine's stack
+// does not move while it is in a C call; C reads s only during the call.
 func gobindPutString(dst *C.gobind_buf, s string) {
-	n := len(s)
-	p := &dst.small[0]
-	if n > len(dst.small) {
-		p = (*C.char)(C.malloc(C.size_t(n)))
-		if p == nil {
-			panic("gobind: out of memory copying a result")
-		}
-	}
-	if n > 0 {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(p)), n), s)
-	}
-	dst.p = p
-	dst.n = C.ptrdiff_t(n)
+	gobindPut(dst, s, C.GOBIND_MAKE_STR)
 }
 
-// gobindPutBytes copies b into a result buffer that the C caller owns.
+// gobindPutBytes hands b to the C caller, as gobindPutString does.
 func gobindPutBytes(dst *C.gobind_buf, b []byte) {
-	gobindPutString(dst, unsafe.String(unsafe.SliceData(b), len(b)))
+	gobindPut(dst, unsafe.String(unsafe.SliceData(b), len(b)), C.GOBIND_MAKE_BYTES)
+}
+
+func gobindPut(dst *C.gobind_buf, s string, kind C.int) {
+	n := len(s)
+	if n <= len(dst.small) {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&dst.small[0])), n), s)
+		dst.p = &dst.small[0]
+		dst.n = C.ptrdiff_t(n)
+		return
+	}
+	C.gobind_buf_make(dst, C.uintptr_t(uintptr(unsafe.Pointer(unsafe.StringData(s)))), C.ptrdiff_t(n), kind)
+	runtime.KeepAlive(s)
 }
 
 // gobindBool converts a Go bool to the C byte the boundary uses.

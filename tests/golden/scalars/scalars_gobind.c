@@ -599,7 +599,8 @@ gobind_raise(int status, gobind_buf *msg)
     if (msg->err.kind == GOBIND_KIND_PYTHON) {
         /* a Python exception from a callback: raise it again as it was */
         exc = (PyObject *)msg->err.handle;
-        gobind_buf_free(msg);
+        if (msg->p == NULL)
+            Py_XDECREF((PyObject *)msg->obj);  /* the Go text is not needed */
         PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
         Py_DECREF(exc);
         return NULL;

@@ -137,9 +137,8 @@ func gobind_funcs_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]int, len(src))
-	for i, x := range src {
-		s[i] = int(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*int)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_int(&s)
 	return gobindOK
 }
@@ -297,9 +296,8 @@ func gobind_funcs_Slice_uint8_fromc(p *C.uint8_t, n C.ptrdiff_t, out *C.uintptr_
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]uint8, len(src))
-	for i, x := range src {
-		s[i] = uint8(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*uint8)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_uint8(&s)
 	return gobindOK
 }

@@ -117,9 +117,8 @@ func gobind_named_Array3_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	var s [3]int
-	for i, x := range src {
-		s[i] = int(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*int)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Array3_int(&s)
 	return gobindOK
 }
@@ -280,9 +279,8 @@ func gobind_named_IntList_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_t,
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make(gobindpkg.IntList, len(src))
-	for i, x := range src {
-		s[i] = int(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*int)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_IntList(&s)
 	return gobindOK
 }

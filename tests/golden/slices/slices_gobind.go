@@ -300,9 +300,8 @@ func gobind_slices_Array3_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintpt
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	var s [3]int
-	for i, x := range src {
-		s[i] = int(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*int)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Array3_int(&s)
 	return gobindOK
 }
@@ -591,9 +590,8 @@ func gobind_slices_Slice_bool_fromc(p *C.uint8_t, n C.ptrdiff_t, out *C.uintptr_
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]bool, len(src))
-	for i, x := range src {
-		s[i] = x != 0
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*bool)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_bool(&s)
 	return gobindOK
 }
@@ -678,9 +676,8 @@ func gobind_slices_Slice_float32_fromc(p *C.float, n C.ptrdiff_t, out *C.uintptr
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]float32, len(src))
-	for i, x := range src {
-		s[i] = float32(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*float32)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_float32(&s)
 	return gobindOK
 }
@@ -765,9 +762,8 @@ func gobind_slices_Slice_float64_fromc(p *C.double, n C.ptrdiff_t, out *C.uintpt
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]float64, len(src))
-	for i, x := range src {
-		s[i] = float64(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*float64)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_float64(&s)
 	return gobindOK
 }
@@ -852,9 +848,8 @@ func gobind_slices_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]int, len(src))
-	for i, x := range src {
-		s[i] = int(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*int)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_int(&s)
 	return gobindOK
 }
@@ -939,9 +934,8 @@ func gobind_slices_Slice_int8_fromc(p *C.int8_t, n C.ptrdiff_t, out *C.uintptr_t
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]int8, len(src))
-	for i, x := range src {
-		s[i] = int8(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*int8)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_int8(&s)
 	return gobindOK
 }

@@ -174,9 +174,8 @@ func gobind_vars_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_t
 	defer gobindRecover(&status, msg)
 	src := unsafe.Slice(p, int(n))
 	s := make([]int, len(src))
-	for i, x := range src {
-		s[i] = int(x)
-	}
+	// the C items have the Go layout: one memmove
+	copy(s[:], unsafe.Slice((*int)(unsafe.Pointer(p)), len(src)))
 	*out = gobindHandle_Slice_int(&s)
 	return gobindOK
 }

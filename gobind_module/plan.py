@@ -639,7 +639,6 @@ class _Planner:
 
     def plan(self, py_major: int) -> ModulePlan:
         structs: List[StructPlan] = []
-        named_seqs: Dict[str, TypeDecl] = {}
         named_values: List[TypeDecl] = []
         for decl in self.pkg.types:
             kind = decl.underlying.kind
@@ -654,7 +653,7 @@ class _Planner:
                     self.skip(decl.name, str(e))
                     continue
                 if decl.name in self.mapper.seqs or decl.name in self.mapper.maps:
-                    named_seqs[decl.name] = decl
+                    pass  # planned with the unnamed ones, once every signature is mapped
                 elif decl.name in self.mapper.values:
                     named_values.append(decl)
                 else:
@@ -687,9 +686,6 @@ class _Planner:
         # Map and sequence classes are known only after every signature was mapped.
         maps = [self.map(t) for t in map_order(self.mapper)]
         seqs = [self.seq(s) for s in seq_order(self.mapper)]
-        for c in seqs + maps:
-            if not c.map.decl if isinstance(c, MapPlan) else not c.seq.decl:
-                self.used.append(c.py_name)
         self.used.extend(b.py_name for b in box_order(self.mapper))
         self.skipped.sort(key=lambda s: s.symbol)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
@@ -779,17 +775,17 @@ class _Planner:
 
     def seq(self, seq: SeqType) -> SeqPlan:
         prefix = 'gobind_%s_%s_' % (self.name, seq.id)
+        self.used.append(seq.py_name)
         if seq.decl is None:
             return SeqPlan(seq=seq, doc='', methods=(), str_method=None, prefix=prefix)
-        self.used.append(seq.py_name)
         methods, str_method = self.methods(seq.decl, ['copy'])
         return SeqPlan(seq=seq, doc=seq.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
     def map(self, t: MapType) -> MapPlan:
         prefix = 'gobind_%s_%s_' % (self.name, t.id)
+        self.used.append(t.py_name)
         if t.decl is None:
             return MapPlan(map=t, doc='', methods=(), str_method=None, prefix=prefix)
-        self.used.append(t.py_name)
         methods, str_method = self.methods(t.decl, ['keys', 'values', 'items', 'get', 'pop', 'popitem',
                                                     'clear', 'update', 'setdefault'])
         return MapPlan(map=t, doc=t.decl.doc, methods=methods, str_method=str_method, prefix=prefix)

@@ -64,6 +64,11 @@ def _int(go: str, c: str, fmt: str) -> Conversion:
     return _scalar(go, 'int', c, go, fmt=fmt)
 
 
+#: The C side of values Python holds by handle: borrowed from a bound object, or owned when made
+#: from a Python value for one call (gobind_handle_arg in support.h).
+_HANDLE_ARG = dict(c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
+                   release='gobind_handle_arg_release')
+
 _VIEW = dict(c_type='gobind_view', c_arg='gobind_view_arg', c_arg_init='GOBIND_VIEW_ARG_INIT',
              c_pass='{x}.view', c_out='gobind_buf', release='gobind_view_release')
 
@@ -111,9 +116,8 @@ ERROR = Conversion(
 #: Go's empty interface (any, interface{}): Python values are converted to Go values by kind, and
 #: Go values come back as the natural Python value (see gobind_from_py_any, gobindAnyRef).
 ANY = Conversion(
-    go_type='any', py_type='Any', c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}',
-    c_pass='{x}.handle', c_out='gobind_ref', from_py='gobind_from_py_any', to_py='gobind_to_py_any',
-    release='gobind_handle_arg_release', go_in='gobindAnyIn({x})', go_out='*{r} = gobindAnyRef({v})')
+    go_type='any', py_type='Any', c_out='gobind_ref', from_py='gobind_from_py_any', to_py='gobind_to_py_any',
+    go_in='gobindAnyIn({x})', go_out='*{r} = gobindAnyRef({v})', **_HANDLE_ARG)
 
 #: Python's builtin classes that a named Go type of each basic family can subclass.
 VALUE_BASES = {'int': 'GOBIND_INT_TYPE', 'float': 'PyFloat_Type', 'complex': 'PyComplex_Type',
@@ -257,10 +261,8 @@ def iface_conversion(go_alias: str, name: str) -> Conversion:
     return Conversion(
         go_type='%s.%s' % (go_alias, name), py_type='%s | None' % name,
         py_in='%s | _Supports%s | None' % (name, name),
-        c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
         c_out='gobind_ref', from_py='gobind_from_py_' + name, to_py='gobind_to_py_' + name,
-        release='gobind_handle_arg_release', go_in='gobindPtr_%s({x})' % name,
-        go_out='*{r} = gobindRef_%s({v})' % name)
+        go_in='gobindPtr_%s({x})' % name, go_out='*{r} = gobindRef_%s({v})' % name, **_HANDLE_ARG)
 
 
 def callback_arg(conv: Conversion) -> CallbackArg:
@@ -433,7 +435,7 @@ class TypeMapper:
             return self._seq_conversion(self.seqs[sid])
         if sid in self._pending:
             return self._pending[sid]  # a type that contains itself
-        self._pending[sid] = _seq_conversion_for(sid, sid, go_type, 'Sequence[Any]')
+        self._pending[sid] = _value_handle_conversion(sid, sid, go_type, 'Sequence[Any]')
         try:
             try:
                 elem = self.conversion(t.elem)
@@ -468,14 +470,8 @@ class TypeMapper:
                                      key_go=t.key, key_go_type=self.go_spelling(t.key),
                                      keys_seq=_seq_id(keys), decl=decl)
         m = self.maps[mid]
-        return Conversion(
-            go_type=go_type, py_type=m.py_name,
-            py_in='%s | Mapping[%s, %s]' % (m.py_name, m.key.py_param, m.value.py_param),
-            c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
-            c_out='uintptr_t', from_py='gobind_from_py_' + mid, to_py='gobind_to_py_' + mid,
-            release='gobind_handle_arg_release',
-            go_in='*gobindPtr_%s({x})' % mid, go_out='*{r} = gobindHandle_%s(&{v})' % mid,
-        )
+        return _value_handle_conversion(mid, m.py_name, go_type, '%s | Mapping[%s, %s]'
+                                        % (m.py_name, m.key.py_param, m.value.py_param))
 
     def _box(self, t: GoType) -> Conversion:
         if t.elem.kind in ('pointer', 'func', 'interface', 'chan') or t.elem.is_error:
@@ -492,11 +488,8 @@ class TypeMapper:
         return Conversion(
             go_type=box.go_type, py_type='%s | None' % bid,
             py_in='%s | %s | None' % (bid, box.elem.py_param),
-            c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
             c_out='uintptr_t', from_py='gobind_from_py_' + bid, to_py='gobind_to_py_' + bid,
-            release='gobind_handle_arg_release',
-            go_in='gobindPtr_%s({x})' % bid, go_out='*{r} = gobindHandle_%s({v})' % bid,
-        )
+            go_in='gobindPtr_%s({x})' % bid, go_out='*{r} = gobindHandle_%s({v})' % bid, **_HANDLE_ARG)
 
     def _func(self, t: GoType) -> Conversion:
         spelling = self.go_spelling(t)
@@ -584,17 +577,15 @@ class TypeMapper:
 
     def _seq_conversion(self, seq: SeqType) -> Conversion:
         py_in = '%s | Sequence[%s]' % (seq.py_name, seq.elem.py_param)
-        return _seq_conversion_for(seq.id, seq.py_name, seq.go_type, py_in)
+        return _value_handle_conversion(seq.id, seq.py_name, seq.go_type, py_in)
 
 
-def _seq_conversion_for(sid: str, py_name: str, go_type: str, py_in: str) -> Conversion:
+def _value_handle_conversion(cid: str, py_name: str, go_type: str, py_in: str) -> Conversion:
+    """A slice, array or map value crossing as a handle to a pointer to it (results are views)."""
     return Conversion(
-        go_type=go_type, py_type=py_name, py_in=py_in,
-        c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
-        c_out='uintptr_t', from_py='gobind_from_py_' + sid, to_py='gobind_to_py_' + sid,
-        release='gobind_handle_arg_release',
-        go_in='*gobindPtr_%s({x})' % sid, go_out='*{r} = gobindHandle_%s(&{v})' % sid,
-    )
+        go_type=go_type, py_type=py_name, py_in=py_in, c_out='uintptr_t',
+        from_py='gobind_from_py_' + cid, to_py='gobind_to_py_' + cid,
+        go_in='*gobindPtr_%s({x})' % cid, go_out='*{r} = gobindHandle_%s(&{v})' % cid, **_HANDLE_ARG)
 
 
 def struct_conversion(go_alias: str, name: str, pointer: bool) -> Conversion:

@@ -255,6 +255,25 @@ gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, G
     return 0;
 }
 
+/* Binds the one optional argument of a constructor, given by position or as keyword names[0];
+   *argv stays NULL when it was not given.  Returns -1 with TypeError set. */
+static inline int
+gobind_optional_arg(const char *type_name, const char *const *names, PyObject *args, PyObject *kwargs,
+                    PyObject **argv)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (PyTuple_GET_SIZE(args) > 1)
+        return gobind_too_many(type_name, 1, PyTuple_GET_SIZE(args));
+    if (PyTuple_GET_SIZE(args) == 1)
+        argv[0] = PyTuple_GET_ITEM(args, 0);
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(type_name, names, 1, key, value, argv) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- integers ---------------------------------------------------------- */
 
 /* Reads a Python int (or an object with __index__, but not a float) as long long;

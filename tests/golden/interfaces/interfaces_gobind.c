@@ -255,6 +255,25 @@ gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, G
     return 0;
 }
 
+/* Binds the one optional argument of a constructor, given by position or as keyword names[0];
+   *argv stays NULL when it was not given.  Returns -1 with TypeError set. */
+static inline int
+gobind_optional_arg(const char *type_name, const char *const *names, PyObject *args, PyObject *kwargs,
+                    PyObject **argv)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (PyTuple_GET_SIZE(args) > 1)
+        return gobind_too_many(type_name, 1, PyTuple_GET_SIZE(args));
+    if (PyTuple_GET_SIZE(args) == 1)
+        argv[0] = PyTuple_GET_ITEM(args, 0);
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(type_name, names, 1, key, value, argv) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- integers ---------------------------------------------------------- */
 
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
@@ -3978,20 +3997,8 @@ gobind_new_Slice_Shape(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_Shape", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_Shape", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_Shape", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_interfaces_Slice_Shape_new());
     if (gobind_fill_Slice_Shape(argv[0], "Slice_Shape", "items", &h) < 0)
@@ -4085,20 +4092,8 @@ gobind_new_Slice_any(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_any", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_any", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_any", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_interfaces_Slice_any_new());
     if (gobind_fill_Slice_any(argv[0], "Slice_any", "items", &h) < 0)
@@ -4192,20 +4187,8 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_string", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_string", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_interfaces_Slice_string_new());
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
@@ -4437,20 +4420,8 @@ gobind_new_Map_string_any(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Map_string_any", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Map_string_any", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Map_string_any", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_interfaces_Map_string_any_new());
     if (gobind_fill_Map_string_any(argv[0], "Map_string_any", "items", &h) < 0)

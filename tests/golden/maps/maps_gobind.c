@@ -255,6 +255,25 @@ gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, G
     return 0;
 }
 
+/* Binds the one optional argument of a constructor, given by position or as keyword names[0];
+   *argv stays NULL when it was not given.  Returns -1 with TypeError set. */
+static inline int
+gobind_optional_arg(const char *type_name, const char *const *names, PyObject *args, PyObject *kwargs,
+                    PyObject **argv)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (PyTuple_GET_SIZE(args) > 1)
+        return gobind_too_many(type_name, 1, PyTuple_GET_SIZE(args));
+    if (PyTuple_GET_SIZE(args) == 1)
+        argv[0] = PyTuple_GET_ITEM(args, 0);
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(type_name, names, 1, key, value, argv) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- integers ---------------------------------------------------------- */
 
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
@@ -2575,20 +2594,8 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_int", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_int", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_int", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_maps_Slice_int_new());
     if (gobind_fill_Slice_int(argv[0], "Slice_int", "items", &h) < 0)
@@ -2692,20 +2699,8 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_string", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_string", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_maps_Slice_string_new());
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
@@ -2963,20 +2958,8 @@ gobind_new_Ages(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Ages", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Ages", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Ages", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_maps_Ages_new());
     if (gobind_fill_Ages(argv[0], "Ages", "items", &h) < 0)
@@ -3185,20 +3168,8 @@ gobind_new_Map_int_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Map_int_int", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Map_int_int", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Map_int_int", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_maps_Map_int_int_new());
     if (gobind_fill_Map_int_int(argv[0], "Map_int_int", "items", &h) < 0)
@@ -3410,20 +3381,8 @@ gobind_new_Map_string_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Map_string_Point", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Map_string_Point", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Map_string_Point", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_maps_Map_string_Point_new());
     if (gobind_fill_Map_string_Point(argv[0], "Map_string_Point", "items", &h) < 0)
@@ -3637,20 +3596,8 @@ gobind_new_Map_string_Slice_string(PyTypeObject *type, PyObject *args, PyObject 
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Map_string_Slice_string", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Map_string_Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Map_string_Slice_string", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_maps_Map_string_Slice_string_new());
     if (gobind_fill_Map_string_Slice_string(argv[0], "Map_string_Slice_string", "items", &h) < 0)
@@ -3862,20 +3809,8 @@ gobind_new_Map_string_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Map_string_int", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Map_string_int", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Map_string_int", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_maps_Map_string_int_new());
     if (gobind_fill_Map_string_int(argv[0], "Map_string_int", "items", &h) < 0)

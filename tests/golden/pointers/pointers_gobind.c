@@ -255,6 +255,25 @@ gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, G
     return 0;
 }
 
+/* Binds the one optional argument of a constructor, given by position or as keyword names[0];
+   *argv stays NULL when it was not given.  Returns -1 with TypeError set. */
+static inline int
+gobind_optional_arg(const char *type_name, const char *const *names, PyObject *args, PyObject *kwargs,
+                    PyObject **argv)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (PyTuple_GET_SIZE(args) > 1)
+        return gobind_too_many(type_name, 1, PyTuple_GET_SIZE(args));
+    if (PyTuple_GET_SIZE(args) == 1)
+        argv[0] = PyTuple_GET_ITEM(args, 0);
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(type_name, names, 1, key, value, argv) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- integers ---------------------------------------------------------- */
 
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
@@ -2383,20 +2402,8 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_string", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_string", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_pointers_Slice_string_new());
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
@@ -2499,20 +2506,8 @@ gobind_new_Ptr_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Ptr_Slice_string", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Ptr_Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Ptr_Slice_string", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_pointers_Ptr_Slice_string_new());
     if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_Slice_string)) {
@@ -2599,20 +2594,8 @@ gobind_new_Ptr_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Ptr_float64", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Ptr_float64", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Ptr_float64", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_pointers_Ptr_float64_new());
     if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_float64)) {
@@ -2699,20 +2682,8 @@ gobind_new_Ptr_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Ptr_int", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Ptr_int", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Ptr_int", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_pointers_Ptr_int_new());
     if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_int)) {
@@ -2800,20 +2771,8 @@ gobind_new_Ptr_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Ptr_string", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Ptr_string", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Ptr_string", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_pointers_Ptr_string_new());
     if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_string)) {

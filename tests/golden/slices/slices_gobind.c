@@ -255,6 +255,25 @@ gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, G
     return 0;
 }
 
+/* Binds the one optional argument of a constructor, given by position or as keyword names[0];
+   *argv stays NULL when it was not given.  Returns -1 with TypeError set. */
+static inline int
+gobind_optional_arg(const char *type_name, const char *const *names, PyObject *args, PyObject *kwargs,
+                    PyObject **argv)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    if (PyTuple_GET_SIZE(args) > 1)
+        return gobind_too_many(type_name, 1, PyTuple_GET_SIZE(args));
+    if (PyTuple_GET_SIZE(args) == 1)
+        argv[0] = PyTuple_GET_ITEM(args, 0);
+    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+        if (gobind_bind_kw(type_name, names, 1, key, value, argv) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* ---- integers ---------------------------------------------------------- */
 
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
@@ -3435,20 +3454,8 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Array3_int", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Array3_int", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Array3_int", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Array3_int_new());
     if (gobind_fill_Array3_int(argv[0], "Array3_int", "items", &h) < 0)
@@ -3549,20 +3556,8 @@ gobind_new_Slice_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_Point", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_Point", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_Point", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_Point_new());
     if (gobind_fill_Slice_Point(argv[0], "Slice_Point", "items", &h) < 0)
@@ -3655,20 +3650,8 @@ gobind_new_Slice_PtrPoint(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_PtrPoint", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_PtrPoint", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_PtrPoint", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_PtrPoint_new());
     if (gobind_fill_Slice_PtrPoint(argv[0], "Slice_PtrPoint", "items", &h) < 0)
@@ -3762,20 +3745,8 @@ gobind_new_Slice_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_Slice_int", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_Slice_int", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_Slice_int", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_Slice_int_new());
     if (gobind_fill_Slice_Slice_int(argv[0], "Slice_Slice_int", "items", &h) < 0)
@@ -3868,20 +3839,8 @@ gobind_new_Slice_bool(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_bool", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_bool", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_bool", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_bool_new());
     if (gobind_fill_Slice_bool(argv[0], "Slice_bool", "items", &h) < 0)
@@ -3984,20 +3943,8 @@ gobind_new_Slice_float32(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_float32", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_float32", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_float32", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_float32_new());
     if (gobind_fill_Slice_float32(argv[0], "Slice_float32", "items", &h) < 0)
@@ -4100,20 +4047,8 @@ gobind_new_Slice_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_float64", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_float64", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_float64", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_float64_new());
     if (gobind_fill_Slice_float64(argv[0], "Slice_float64", "items", &h) < 0)
@@ -4216,20 +4151,8 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_int", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_int", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_int", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_int_new());
     if (gobind_fill_Slice_int(argv[0], "Slice_int", "items", &h) < 0)
@@ -4332,20 +4255,8 @@ gobind_new_Slice_int8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_int8", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_int8", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_int8", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_int8_new());
     if (gobind_fill_Slice_int8(argv[0], "Slice_int8", "items", &h) < 0)
@@ -4449,20 +4360,8 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyObject *argv[1] = {NULL};
     gobind_handle_arg h = {0, 0};
     GOBIND_REFUSE_IF_FORKED(NULL)
-    if (PyTuple_GET_SIZE(args) > 1) {
-        gobind_too_many("Slice_string", 1, PyTuple_GET_SIZE(args));
+    if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
-    }
-    if (PyTuple_GET_SIZE(args) == 1)
-        argv[0] = PyTuple_GET_ITEM(args, 0);
-    if (kwargs != NULL) {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0;
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            if (gobind_bind_kw("Slice_string", names, 1, key, value, argv) < 0)
-                return NULL;
-        }
-    }
     if (argv[0] == NULL)
         return gobind_wrap(type, gobind_slices_Slice_string_new());
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)

@@ -381,16 +381,7 @@ gobind_matching_buffer(PyObject *o, const char *format, Py_buffer *view)
 static inline int
 gobind_register_sequence(PyTypeObject *type)
 {
-#if PY_MAJOR_VERSION >= 3
-    PyObject *abc = PyImport_ImportModule("collections.abc");
-#else
-    PyObject *abc = PyImport_ImportModule("collections");
-#endif
-    PyObject *sequence, *result;
-    if (abc == NULL)
-        return -1;
-    sequence = PyObject_GetAttrString(abc, "Sequence");
-    Py_DECREF(abc);
+    PyObject *sequence = gobind_collections_abc("Sequence"), *result;
     if (sequence == NULL)
         return -1;
     result = PyObject_CallMethod(sequence, "register", "O", (PyObject *)type);

@@ -972,35 +972,46 @@ done:
     return result;
 }
 
-/* The class of a map's objects: a subclass of base (the C type over the Go map) and of
-   collections.abc.MutableMapping, which adds keys(), items(), values(), get(), pop(),
-   update(), ==, and the rest.  Returns a new reference, or NULL with an exception. */
+/* The abstract base class `name` of collections.abc (Python 2: collections); a new reference. */
 static inline PyObject *
-gobind_mapping_class(PyObject *m, const char *name, PyTypeObject *base)
+gobind_collections_abc(const char *name)
 {
 #if PY_MAJOR_VERSION >= 3
     PyObject *abc = PyImport_ImportModule("collections.abc");
 #else
     PyObject *abc = PyImport_ImportModule("collections");
 #endif
-    PyObject *mutable_mapping = NULL, *ns = NULL, *slots = NULL, *cls = NULL;
-    PyObject *module_name = NULL, *doc = NULL;
+    PyObject *cls;
     if (abc == NULL)
         return NULL;
-    mutable_mapping = PyObject_GetAttrString(abc, "MutableMapping");
+    cls = PyObject_GetAttrString(abc, name);
+    Py_DECREF(abc);
+    return cls;
+}
+
+/* The class of a map's objects: a subclass of base (the C type over the Go map) and of
+   collections.abc.MutableMapping, which adds keys(), items(), values(), get(), pop(),
+   update(), ==, and the rest.  Returns a new reference, or NULL with an exception. */
+static inline PyObject *
+gobind_mapping_class(PyObject *m, const char *name, PyTypeObject *base)
+{
+    PyObject *mutable_mapping, *ns = NULL, *slots = NULL, *cls = NULL;
+    PyObject *module_name = NULL, *doc = NULL;
+    mutable_mapping = gobind_collections_abc("MutableMapping");
+    if (mutable_mapping == NULL)
+        return NULL;
     module_name = PyObject_GetAttrString(m, "__name__");
     doc = PyObject_GetAttrString((PyObject *)base, "__doc__");
     ns = PyDict_New();
     slots = PyTuple_New(0);
-    if (mutable_mapping == NULL || module_name == NULL || doc == NULL || ns == NULL || slots == NULL
+    if (module_name == NULL || doc == NULL || ns == NULL || slots == NULL
         || PyDict_SetItemString(ns, "__module__", module_name) < 0
         || PyDict_SetItemString(ns, "__slots__", slots) < 0
         || PyDict_SetItemString(ns, "__doc__", doc) < 0)
         goto done;
     cls = PyObject_CallFunction((PyObject *)&PyType_Type, "s(OO)O", name, (PyObject *)base, mutable_mapping, ns);
 done:
-    Py_DECREF(abc);
-    Py_XDECREF(mutable_mapping);
+    Py_DECREF(mutable_mapping);
     Py_XDECREF(module_name);
     Py_XDECREF(doc);
     Py_XDECREF(ns);

@@ -11,7 +11,7 @@ from typing import List, Optional
 
 from . import __version__
 from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
-from .generate import default_warn, generate, go_build, goflags_values
+from .generate import default_warn, generate, go_build, goflags_values, parse_submodules
 from .gil import DEFAULTS as GIL_DEFAULTS, apply_policy, kept, parse_settings
 from .plan import plan_module
 
@@ -29,7 +29,8 @@ def cmd_gen(args: argparse.Namespace) -> None:
     """Writes the generated Go, C, header, stub and linker-map files."""
     plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
                     tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
-                    gil=parse_settings(args.gil), gil_default=args.gil_default)
+                    gil=parse_settings(args.gil), gil_default=args.gil_default,
+                    submodules=parse_submodules(args.submodule))
     if not args.depfile:
         print('gobind: wrote sources for module %s into %s' % (plan.name, os.path.abspath(args.outdir)))
 
@@ -52,7 +53,10 @@ def cmd_go_version(args: argparse.Namespace) -> None:
 def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
-    plan = apply_policy(plan_module(pkg, args.name or pkg.name), parse_settings(args.gil), args.gil_default)
+    subs = [(sub, load_package(path, args.dir, tuple(_tags(args.tags))))
+            for sub, path in sorted(parse_submodules(args.submodule).items())]
+    plan = apply_policy(plan_module(pkg, args.name or pkg.name, 3, subs), parse_settings(args.gil),
+                        args.gil_default)
     print('package %s (module %s)' % (pkg.path, plan.name))
     if pkg.doc:
         print('  ' + pkg.doc.splitlines()[0])
@@ -80,7 +84,7 @@ def cmd_bind(args: argparse.Namespace) -> None:
     builddir = os.path.join(str(cache_dir()), 'bind', key)
     built = build_extension(args.package, args.dir, builddir, name=name, python=python,
                             tags=_tags(args.tags), quiet=args.quiet, gil=parse_settings(args.gil),
-                            gil_default=args.gil_default)
+                            gil_default=args.gil_default, submodules=parse_submodules(args.submodule))
     os.makedirs(args.outdir, exist_ok=True)
     for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
         if os.path.exists(path):
@@ -112,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument('--dir', default='.', help='folder inside the Go module to work from (default: .)')
         sp.add_argument('--name', help='Python module name (default: the Go package name)')
         sp.add_argument('--tags', help='comma-separated Go build tags')
+        sp.add_argument('--submodule', action='append', default=[], metavar='NAME=GO_PACKAGE',
+                        help='also bind GO_PACKAGE as submodule NAME of the module (repeatable)')
         sp.add_argument('--gil', action='append', default=[], metavar='NAME=keep|release',
                         help='keep or release the GIL during calls of this Go function or Type.Method '
                              '(repeat it, or join settings with commas)')

@@ -44,14 +44,21 @@ def gobind_sources() -> List[str]:
 
 def generate(package: str, directory: str, outdir: str, name: Optional[str] = None,
              py_major: int = 3, tags: Sequence[str] = (), depfile: Optional[str] = None,
-             warn=None, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto') -> ModulePlan:
+             warn=None, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
+             submodules: Optional[Mapping[str, str]] = None) -> ModulePlan:
     """Inspects `package` and writes the module's generated sources into outdir.
 
     gil maps Go function names (Func, Type.Method) to 'keep' or 'release'; the others follow
-    gil_default ('auto': gobind's rule, see gil.py)."""
+    gil_default ('auto': gobind's rule, see gil.py).  submodules maps submodule names to more
+    Go packages bound into the same extension (and the same Go runtime)."""
     data = inspect_json(package, directory, tuple(tags))
     pkg = package_from_json(data)
-    plan = apply_policy(plan_module(pkg, name or pkg.name, py_major), gil or {}, gil_default)
+    subs = []
+    for sub, path in sorted((submodules or {}).items()):
+        sub_data = inspect_json(path, directory, tuple(tags))
+        data.setdefault('submodules', {})[sub] = sub_data
+        subs.append((sub, package_from_json(sub_data)))
+    plan = apply_policy(plan_module(pkg, name or pkg.name, py_major, subs), gil or {}, gil_default)
     paths = write_outputs(plan, outdir)
     api_path = os.path.join(outdir, '%s_api.json' % plan.name)
     with open(api_path, 'w') as f:
@@ -61,8 +68,28 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
         for s in plan.skipped:
             warn('gobind: %s: skipped %s: %s' % (plan.name, s.symbol, s.reason))
     if depfile:
-        write_depfile(depfile, paths['go'], source_deps(pkg.files) + gobind_sources())
+        files = list(pkg.files) + [f for _, p in subs for f in p.files]
+        write_depfile(depfile, paths['go'], source_deps(files) + gobind_sources())
     return plan
+
+
+def api_files(api: Mapping) -> List[str]:
+    """The Go source files an API JSON (of the gen step) was made from, submodule packages included."""
+    files = list(api.get('files', []))
+    for sub in sorted(api.get('submodules', {})):
+        files += api['submodules'][sub].get('files', [])
+    return files
+
+
+def parse_submodules(items: Iterable[str]) -> Dict[str, str]:
+    """NAME=GO_PACKAGE settings (the --submodule option) as a dict."""
+    out: Dict[str, str] = {}
+    for item in items:
+        name, sep, path = item.partition('=')
+        if not sep or not name or not path:
+            raise GobindError('gobind: --submodule takes NAME=GO_PACKAGE, not %r' % item)
+        out[name] = path
+    return out
 
 
 #: Meson's host_machine.cpu_family() for each GOARCH with a cgo port (big-endian names;
@@ -158,7 +185,7 @@ def go_build(gofile: str, output: str, directory: str, api: Optional[str] = None
         files: List[str] = [gofile]
         if api:
             with open(api) as f:
-                files += source_deps(json.load(f).get('files', []))
+                files += source_deps(api_files(json.load(f)))
         write_depfile(depfile, output, files)
 
 

@@ -65,12 +65,13 @@ def _class_groups(plan: ModulePlan) -> Dict[str, tuple]:
 
 
 def _go_name(f: FuncPlan) -> str:
-    return '%s.%s' % (f.receiver, f.go_name) if f.receiver else f.go_name
+    owner = f.receiver or f.module
+    return '%s.%s' % (owner, f.go_name) if owner else f.go_name
 
 
 def _callables(plan: ModulePlan) -> List[Tuple[str, FuncPlan]]:
     """Every bound function and method with its Go name (Func or Type.Method)."""
-    out = [(f.go_name, f) for f in plan.funcs]
+    out = [(_go_name(f), f) for f in plan.all_funcs]
     for classes in _class_groups(plan).values():
         out.extend((_go_name(m), m) for c in classes for m in c.methods)
     return out
@@ -102,6 +103,8 @@ def apply_policy(plan: ModulePlan, settings: Mapping[str, str], default: str = '
     changes = {name: tuple(dataclasses.replace(c, methods=tuple(decide(m) for m in c.methods)) for c in classes)
                for name, classes in _class_groups(plan).items()}
     changes['funcs'] = tuple(decide(f) for f in plan.funcs)
+    changes['submodules'] = tuple(dataclasses.replace(sm, funcs=tuple(decide(f) for f in sm.funcs))
+                                  for sm in plan.submodules)
     return dataclasses.replace(plan, **changes)
 
 

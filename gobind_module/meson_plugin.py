@@ -45,6 +45,7 @@ class GobindModule(ExtensionModule):
         KwargInfo('subdir', str, default=''),
         KwargInfo('go_tags', ContainerTypeInfo(list, str), default=[], listify=True),
         KwargInfo('gil', ContainerTypeInfo(dict, str), default={}),
+        KwargInfo('submodules', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('gil_default', str, default='auto',
                   validator=lambda v: None if v in GIL_DEFAULTS else 'must be one of %s' % ', '.join(GIL_DEFAULTS)),
     )
@@ -83,6 +84,7 @@ class GobindModule(ExtensionModule):
             go_dir=meson_str(go_dir),
             tags_args=tags_args,
             gil_args=self._gil_args(kwargs['gil'], kwargs['gil_default']),
+            submodule_args=self._submodule_args(kwargs['submodules']),
             cc="' '.join(meson.get_compiler('c').cmd_array())",
             install='true' if kwargs['install'] else 'false',
             install_subdir=" / %s" % meson_str(subdir) if subdir else '',
@@ -103,6 +105,16 @@ class GobindModule(ExtensionModule):
             out += " '--gil', %s," % meson_str(settings)
         if default != 'auto':
             out += " '--gil-default', %s," % meson_str(default)
+        return out
+
+    @staticmethod
+    def _submodule_args(submodules: T.Dict[str, str]) -> str:
+        """The `gen` arguments for the `submodules` keyword (with a leading space)."""
+        out = ''
+        for name, package in sorted(submodules.items()):
+            if not _MODULE_NAME.match(name) or keyword.iskeyword(name):
+                raise InvalidArguments('gobind.extension: submodule name %r is not a Python identifier' % name)
+            out += " '--submodule', %s," % meson_str('%s=%s' % (name, package))
         return out
 
     @staticmethod

@@ -8,6 +8,7 @@ bound is recorded in ``skipped`` with the reason.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import keyword
 import math
 import re
@@ -15,8 +16,8 @@ from fractions import Fraction
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
-from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, SeqType, TypeMapper,
-                      Unsupported, ValueType, box_order, func_order, iface_order, map_order, seq_order)
+from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
+                      TypeMapper, Unsupported, ValueType, box_order, func_order)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
 RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue', 'GoValue'})
@@ -109,6 +110,8 @@ class FuncPlan:
     recv_value: Optional[Conversion] = None  # methods of value classes: how self crosses
     release_gil: bool = True
     takes_ctx: bool = False  # the Go function's first parameter is a context.Context that gobind supplies
+    module: str = ''         # package functions of a submodule: its name
+    go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
 
     @property
     def variadic(self) -> Optional[ArgPlan]:
@@ -123,7 +126,7 @@ class FuncPlan:
         """What the Go call is made on: the package alias, or the receiver."""
         if self.recv_value is not None:
             return self.recv_value.go_in.format(x='self')
-        return 'gobindPtr_%s(self)' % self.receiver if self.receiver else 'gobindpkg'
+        return 'gobindPtr_%s(self)' % self.receiver if self.receiver else self.go_pkg
 
     @property
     def self_c_type(self) -> str:
@@ -133,11 +136,14 @@ class FuncPlan:
     @property
     def c_name(self) -> str:
         """Name of the C function implementing this function or method."""
-        return 'gobind_%s_%s' % (('m_' + self.receiver) if self.receiver else 'fn', self.py_name)
+        if self.receiver:
+            return 'gobind_m_%s_%s' % (self.receiver, self.py_name)
+        return 'gobind_fn_%s%s' % (self.module + '_' if self.module else '', self.py_name)
 
     @property
     def qualname(self) -> str:
-        return '%s.%s' % (self.receiver, self.py_name) if self.receiver else self.py_name
+        owner = self.receiver or self.module
+        return '%s.%s' % (owner, self.py_name) if owner else self.py_name
 
     @property
     def go_call_lhs(self) -> str:
@@ -206,10 +212,10 @@ class StructPlan:
     new_export: str
     error_kind: int = 0              # >0 when the type implements error: its index in the error table
     error_value_receiver: bool = False  # T itself (not only *T) implements error
-
-    @property
-    def id(self) -> str:
-        return self.go_name
+    id: str = ''                     # C and Go identifier part (the Go name, prefixed for other packages)
+    module: str = ''                 # Python submodule holding the class ('' for the extension module)
+    go_type: str = ''                # Go spelling of T in the generated file
+    go_pkg: str = ''                 # import path of the declaring package
 
     @property
     def c_doc(self) -> str:
@@ -240,6 +246,10 @@ class SeqPlan:
     @property
     def id(self) -> str:
         return self.seq.id
+
+    @property
+    def module(self) -> str:
+        return self.seq.module
 
     @property
     def py_name(self) -> str:
@@ -312,6 +322,10 @@ class MapPlan:
         return self.map.id
 
     @property
+    def module(self) -> str:
+        return self.map.module
+
+    @property
     def py_name(self) -> str:
         return self.map.py_name
 
@@ -345,6 +359,8 @@ class BoxPlan:
     @property
     def id(self) -> str:
         return self.box.id
+
+    module = ''   # boxes of any package's types live in the extension module
 
     @property
     def py_name(self) -> str:
@@ -387,6 +403,10 @@ class ValuePlan:
         return self.value.id
 
     @property
+    def module(self) -> str:
+        return self.value.module
+
+    @property
     def py_name(self) -> str:
         return self.value.py_name
 
@@ -422,6 +442,10 @@ class InterfacePlan:
     @property
     def id(self) -> str:
         return self.iface.id
+
+    @property
+    def module(self) -> str:
+        return self.iface.module
 
     @property
     def py_name(self) -> str:
@@ -482,6 +506,25 @@ class ConstPlan:
     py_value: str      # Python literal of the value, for the stub
     doc: str
     type_id: str = ''  # the ValuePlan id of its named type, if that type is bound
+    module: str = ''   # constants of a submodule package: its name
+
+    @property
+    def c_doc(self) -> str:
+        return c_string(self.doc)
+
+
+@dataclasses.dataclass(frozen=True)
+class SubmodulePlan:
+    """A Go package other than the main one: a submodule of the extension holding its classes,
+    and for packages bound as submodules also its functions and constants."""
+
+    name: str              # attribute of the extension module, e.g. money or url
+    go_path: str
+    go_alias: str          # identifier the Go file imports the package as
+    doc: str
+    bound: bool            # bound on request (functions too), not only reached through types
+    funcs: Tuple[FuncPlan, ...] = ()
+    consts: Tuple['ConstPlan', ...] = ()
 
     @property
     def c_doc(self) -> str:
@@ -509,6 +552,7 @@ class ModulePlan:
     boxes: Tuple[BoxPlan, ...] = ()
     ifaces: Tuple[InterfacePlan, ...] = ()
     uses_any: bool = False
+    submodules: Tuple[SubmodulePlan, ...] = ()
 
     @property
     def py_ifaces(self) -> Tuple[InterfacePlan, ...]:
@@ -520,19 +564,42 @@ class ModulePlan:
         """The classes an any value can come back as, by kind: (C type object, Go case, handle expression)."""
         out = [('gobind_type_GoValue', '', ''), ('gobind_type_GoErrorValue', '', '')]
         for s in self.structs:
-            out.append(('gobind_type_%s' % s.id, '*%s.%s' % (self.go_alias, s.go_name), 'gobindHandle_%s(x)' % s.id))
-            out.append(('gobind_type_%s' % s.id, '%s.%s' % (self.go_alias, s.go_name), 'gobindHandle_%s(&x)' % s.id))
+            out.append(('gobind_type_%s' % s.id, '*' + s.go_type, 'gobindHandle_%s(x)' % s.id))
+            out.append(('gobind_type_%s' % s.id, s.go_type, 'gobindHandle_%s(&x)' % s.id))
         for i in self.ifaces:
-            out.append(('gobind_type_%s' % i.id, '%s.%s' % (self.go_alias, i.id), 'gobindNewHandle(x)'))
+            out.append(('gobind_type_%s' % i.id, i.iface.go_type, 'gobindNewHandle(x)'))
         return tuple(out)
 
     @property
     def go_import_name(self) -> str:
         """How the Go file imports the package: by alias, or blank when nothing refers to it."""
-        used = self.funcs or self.structs or self.vars or self.values \
-            or any(s.seq.decl or '%s.' % self.go_alias in s.seq.go_type for s in self.seqs) \
-            or any('%s.' % self.go_alias in p.map.go_type for p in self.maps) or self.ifaces
-        return self.go_alias if used else '_'
+        return self.go_alias if self.funcs or self.vars or self.go_alias in self._aliases_used else '_'
+
+    @property
+    def go_imports(self) -> Tuple[Tuple[str, str], ...]:
+        """(alias, import path) of the other Go packages the Go file refers to."""
+        return tuple((s.go_alias, s.go_path) for s in self.submodules
+                     if s.funcs or s.go_alias in self._aliases_used)
+
+    @functools.cached_property
+    def _aliases_used(self) -> frozenset:
+        # Every Go type spelling the templates print comes from the plan, so the plan's text says
+        # which packages the generated file uses (Go rejects unused imports).
+        return frozenset(re.findall(r'\b(gobindpkg\w*)\.', repr(self)))
+
+    @property
+    def all_funcs(self) -> Tuple[FuncPlan, ...]:
+        """The package functions of the extension module and of every submodule."""
+        return self.funcs + tuple(f for sm in self.submodules for f in sm.funcs)
+
+    def classes_in(self, module: str) -> Tuple[object, ...]:
+        """The classes that live in one (sub)module ('' for the extension module)."""
+        return tuple(c for c in self.structs + self.seqs + self.values + self.maps + self.boxes + self.ifaces
+                     if c.module == module)
+
+    def qualified(self, c) -> str:
+        """The class's dotted name from the extension module, e.g. ext.url.URL (its tp_name)."""
+        return '.'.join(x for x in (self.name, c.module, c.py_name) if x)
 
     @property
     def uses_context(self) -> bool:
@@ -576,8 +643,7 @@ class ModulePlan:
     @property
     def class_names(self) -> Tuple[str, ...]:
         """Python names of every bound class."""
-        return tuple(c.py_name for c in self.structs + self.seqs + self.values + self.maps + self.boxes
-                     + self.ifaces) + ('GoErrorValue',) + (('GoValue',) if self.uses_any else ())
+        return tuple(c.py_name for c in self.classes_in('')) + ('GoErrorValue',) + (('GoValue',) if self.uses_any else ())
 
     @property
     def pyi_shielded(self) -> Tuple[str, ...]:
@@ -620,105 +686,156 @@ def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
 
 
 class _Planner:
-    """One pass over a Package, building the plan of each symbol and collecting skips."""
+    """One pass over a Package (and the packages bound as its submodules), building the plan of
+    each symbol and collecting skips."""
 
-    def __init__(self, pkg: Package, name: str):
+    def __init__(self, pkg: Package, name: str, submodules: Sequence[Tuple[str, Package]] = ()):
         self.pkg = pkg
         self.name = name
-        self.mapper = TypeMapper(pkg, 'gobindpkg')
+        self.submodules = list(submodules)
+        self.mapper = TypeMapper(pkg, 'gobindpkg', self.submodules)
         self.skipped: List[Skipped] = list(pkg.skipped)
-        self.used: List[str] = []   # module-level Python names
+        for sub, p in self.submodules:
+            self.skipped.extend(Skipped('%s.%s' % (sub, s.symbol), s.reason) for s in p.skipped)
+        self.used: List[str] = [sub for sub, _ in self.submodules]   # module-level Python names
+        self.sub_used: Dict[str, List[str]] = {sub: [] for sub, _ in self.submodules}
 
     def skip(self, symbol: str, reason: str) -> None:
         self.skipped.append(Skipped(symbol, reason))
 
-    def module_name(self, go_name: str) -> str:
-        py = python_name(go_name, self.used)
-        self.used.append(py)
+    def module_name(self, go_name: str, module: str = '') -> str:
+        used = self.sub_used.setdefault(module, []) if module else self.used
+        py = python_name(go_name, used)
+        used.append(py)
         return py
+
+    def symbol(self, home: PackageHome, name: str) -> str:
+        """How skip messages name a symbol of a package: plain for the main package, else qualified."""
+        return '%s.%s' % (home.module, name) if home.module else name
 
     def plan(self, py_major: int) -> ModulePlan:
         structs: List[StructPlan] = []
-        named_values: List[TypeDecl] = []
-        for decl in self.pkg.types:
-            kind = decl.underlying.kind
-            if decl.type_params or decl.alias:
-                self.skip(decl.name, 'generic types and aliases are not bound yet')
-            elif kind == 'struct':
-                structs.append(self.struct(decl))
-            elif kind in ('slice', 'array', 'map') or kind == 'basic':
-                try:
-                    self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
-                except Unsupported as e:
-                    self.skip(decl.name, str(e))
-                    continue
-                if decl.name in self.mapper.seqs or decl.name in self.mapper.maps:
-                    pass  # planned with the unnamed ones, once every signature is mapped
-                elif decl.name in self.mapper.values:
-                    named_values.append(decl)
+        values: Dict[str, ValuePlan] = {}
+        bound = [(self.mapper.home(self.pkg.path), self.pkg)] + \
+            [(self.mapper.home(p.path), p) for _, p in self.submodules]
+        for home, pkg in bound:
+            for decl in pkg.types:
+                self.bound_type(home, decl, structs)
+        funcs = [f for f in (self.func(fn) for fn in self.pkg.funcs) if f is not None]
+        sub_funcs = {home.module: [f for f in (self.func(fn, home) for fn in pkg.funcs) if f is not None]
+                     for home, pkg in bound[1:]}
+        vars_ = [v for v in (self.var(v) for v in self.pkg.vars) if v is not None]
+        for home, pkg in bound[1:]:
+            for v in pkg.vars:
+                self.skip(self.symbol(home, v.name), 'variables of submodule packages are not bound yet')
+        consts = [c for c in (self.const(c) for c in self.pkg.consts) if c is not None]
+        sub_consts = {home.module: [c for c in (self.const(c, home) for c in pkg.consts) if c is not None]
+                      for home, pkg in bound[1:]}
+        all_consts = consts + [c for cs in sub_consts.values() for c in cs]
+        ifaces: Dict[str, InterfacePlan] = {}
+        seqs: Dict[str, SeqPlan] = {}
+        maps: Dict[str, MapPlan] = {}
+        # Planning the methods of a class can meet more classes (and types of other packages),
+        # so plan until nothing new turns up; each type's members are planned at its own depth.
+        while True:
+            todo = [('s', k) for k in sorted(self.mapper.ext_structs) if k not in {s.id for s in structs}] \
+                + [('v', k) for k in sorted(self.mapper.values) if k not in values] \
+                + [('i', k) for k in sorted(self.mapper.ifaces) if k not in ifaces] \
+                + [('m', k) for k in sorted(self.mapper.maps) if k not in maps] \
+                + [('q', k) for k in sorted(self.mapper.seqs) if k not in seqs]
+            if not todo:
+                break
+            for kind, key in todo:
+                self.mapper.depth = self.mapper.ext_depth.get(key, 0)
+                if kind == 's':
+                    structs.append(self.struct(*self.mapper.ext_structs[key]))
+                elif kind == 'v':
+                    values[key] = self.value(self.mapper.values[key], all_consts, py_major)
+                elif kind == 'i':
+                    ifaces[key] = self.iface(self.mapper.ifaces[key], structs)
+                elif kind == 'm':
+                    maps[key] = self.map(self.mapper.maps[key])
                 else:
-                    self.skip(decl.name, 'values convert as %s (Python cannot subclass it), so its '
-                              'methods are not bound' % decl.underlying.go_spelling())
-            elif kind == 'interface':
-                try:
-                    self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
-                except Unsupported as e:
-                    self.skip(decl.name, str(e))
-            elif kind == 'func':
-                self.skip(decl.name, 'func types are bound as parameters only (Python callables); '
-                          'the type itself is not a class')
-            else:
-                self.skip(decl.name, 'named %s types are not bound yet' % kind)
+                    seqs[key] = self.seq(self.mapper.seqs[key])
+        self.mapper.depth = 0
         error_kind = 0
         for i, s in enumerate(structs):
             if s.error_kind:
                 error_kind += 1
                 structs[i] = dataclasses.replace(s, error_kind=error_kind)
-        funcs = [f for f in (self.func(fn) for fn in self.pkg.funcs) if f is not None]
-        vars_ = [v for v in (self.var(v) for v in self.pkg.vars) if v is not None]
-        consts = [c for c in (self.const(c) for c in self.pkg.consts) if c is not None]
-        values = [self.value(d, consts, py_major) for d in named_values]
-        ifaces: Dict[str, InterfacePlan] = {}
-        while len(ifaces) < len(self.mapper.ifaces):  # planning methods may meet more interfaces
-            for t in iface_order(self.mapper):
-                if t.id not in ifaces:
-                    ifaces[t.id] = self.iface(t, structs)
-        # Map and sequence classes are known only after every signature was mapped.
-        maps = [self.map(t) for t in map_order(self.mapper)]
-        seqs = [self.seq(s) for s in seq_order(self.mapper)]
         self.used.extend(b.py_name for b in box_order(self.mapper))
         self.skipped.sort(key=lambda s: s.symbol)
+        homes = sorted((h for h in self.mapper.homes.values() if h.module), key=lambda h: h.module)
+        docs = {p.path: p.doc for _, p in self.submodules}
+        submodules = tuple(SubmodulePlan(
+            name=h.module, go_path=h.path, go_alias=h.alias, bound=h.bound,
+            doc=docs.get(h.path) or 'Types of Go package %s that the API of %s uses.' % (h.path, self.pkg.path),
+            funcs=tuple(sub_funcs.get(h.module, ())), consts=tuple(sub_consts.get(h.module, ())))
+            for h in homes)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
-                          py_major=py_major, structs=tuple(structs), seqs=tuple(seqs),
-                          values=tuple(values), vars=tuple(vars_), consts=tuple(consts),
-                          maps=tuple(maps), callbacks=tuple(func_order(self.mapper)),
+                          py_major=py_major, structs=tuple(structs),
+                          seqs=tuple(seqs[k] for k in sorted(seqs)),
+                          values=tuple(values[k] for k in sorted(values)), vars=tuple(vars_),
+                          consts=tuple(consts), maps=tuple(maps[k] for k in sorted(maps)),
+                          callbacks=tuple(func_order(self.mapper)),
                           boxes=tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id))
                                       for b in box_order(self.mapper)),
-                          ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any)
+                          ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any,
+                          submodules=submodules)
+
+    def bound_type(self, home: PackageHome, decl: TypeDecl, structs: List[StructPlan]) -> None:
+        """Plans (or skips, with the reason) a type declared by a bound package."""
+        kind = decl.underlying.kind
+        symbol = self.symbol(home, decl.name)
+        if decl.type_params or decl.alias:
+            self.skip(symbol, 'generic types and aliases are not bound yet')
+        elif kind == 'struct':
+            structs.append(self.struct(home, decl))
+        elif kind in ('slice', 'array', 'map', 'basic', 'interface'):
+            try:
+                self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
+            except Unsupported as e:
+                self.skip(symbol, str(e))
+                return
+            cid = home.id(decl.name)
+            if kind == 'basic' and cid not in self.mapper.values:
+                self.skip(symbol, 'values convert as %s (Python cannot subclass it), so its '
+                          'methods are not bound' % decl.underlying.go_spelling())
+        elif kind == 'func':
+            self.skip(symbol, 'func types are bound as parameters only (Python callables); '
+                      'the type itself is not a class')
+        else:
+            self.skip(symbol, 'named %s types are not bound yet' % kind)
 
     # ---- functions and methods ------------------------------------------
 
-    def func(self, fn: Func) -> Optional[FuncPlan]:
+    def func(self, fn: Func, home: Optional[PackageHome] = None) -> Optional[FuncPlan]:
+        sub = home.module if home else ''
+        used = self.sub_used[sub] if sub else self.used
         try:
-            plan = plan_func(self.mapper, fn, self.name, self.used)
+            plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used)
         except Unsupported as e:
-            self.skip(fn.name, str(e))
+            self.skip(self.symbol(home, fn.name) if home else fn.name, str(e))
             return None
-        self.used.append(plan.py_name)
+        if home is not None:
+            plan = dataclasses.replace(plan, module=sub, go_pkg=home.alias)
+        used.append(plan.py_name)
         return plan
 
     def methods(self, decl: TypeDecl, taken: List[str], recv_value: Optional[Conversion] = None,
-                why_no_pointer: str = '') -> Tuple[Tuple[FuncPlan, ...], Optional[FuncPlan]]:
+                why_no_pointer: str = '', cid: str = '') -> Tuple[Tuple[FuncPlan, ...], Optional[FuncPlan]]:
         methods: List[FuncPlan] = []
         str_method = None
+        home = self.mapper.home(decl.pkg)
         for m in decl.methods:
-            symbol = '%s.%s' % (decl.name, m.name)
+            symbol = self.symbol(home, '%s.%s' % (decl.name, m.name))
             if recv_value is not None and m.pointer_receiver:
                 self.skip(symbol, why_no_pointer)
                 continue
             try:
-                plan = plan_func(self.mapper, m, self.name, taken, receiver=decl.name, recv_value=recv_value)
+                plan = plan_func(self.mapper, m, self.name, taken, receiver=cid or home.id(decl.name),
+                                 recv_value=recv_value)
             except Unsupported as e:
                 self.skip(symbol, str(e))
                 continue
@@ -731,12 +848,13 @@ class _Planner:
 
     # ---- structs ----------------------------------------------------------
 
-    def struct(self, decl: TypeDecl) -> StructPlan:
+    def struct(self, home: PackageHome, decl: TypeDecl) -> StructPlan:
         fields: List[FieldPlan] = []
         taken: List[str] = []
-        prefix = 'gobind_%s_%s_' % (self.name, decl.name)
-        for selector, f in promoted_fields(self.pkg, decl):
-            symbol = '%s.%s' % (decl.name, f.name)
+        cid = home.id(decl.name)
+        prefix = 'gobind_%s_%s_' % (self.name, cid)
+        for selector, f in promoted_fields(self.mapper, decl):
+            symbol = self.symbol(home, '%s.%s' % (decl.name, f.name))
             try:
                 conv = self.mapper.conversion(f.type)
             except Unsupported as e:
@@ -749,25 +867,27 @@ class _Planner:
         methods, str_method = self.methods(decl, taken)
         error = [m for m in decl.methods if m.name == 'Error' and not m.params
                  and len(m.results) == 1 and m.results[0].type == GoType(kind='basic', name='string')]
-        return StructPlan(go_name=decl.name, py_name=self.module_name(decl.name), doc=decl.doc,
+        return StructPlan(go_name=decl.name, py_name=self.module_name(decl.name, home.module), doc=decl.doc,
                           fields=tuple(fields), methods=methods, str_method=str_method,
                           new_export=prefix + 'new', error_kind=1 if error else 0,
-                          error_value_receiver=bool(error) and not error[0].pointer_receiver)
+                          error_value_receiver=bool(error) and not error[0].pointer_receiver,
+                          id=cid, module=home.module, go_type=home.go(decl.name), go_pkg=decl.pkg)
 
     # ---- interfaces -------------------------------------------------------
 
     def iface(self, t: IfaceType, structs: List[StructPlan]) -> InterfacePlan:
-        self.used.append(t.py_name)
-        methods, str_method = self.methods(t.decl, [])
+        self.module_name(t.py_name, t.module)
+        methods, str_method = self.methods(t.decl, [], cid=t.id)
         impls = []
         if not t.decl.underlying.unexported_methods:
             for s in structs:
-                decl = self.pkg.lookup(self.pkg.path, s.go_name)
+                decl = self.mapper.lookup(s.go_pkg, s.go_name)
                 ptr, value = implements(decl.methods if decl else (), t.methods)
                 if ptr:
                     impls.append((s, value))
         if t.python_reason:
-            self.skip(t.py_name, 'Python objects cannot implement it: ' + t.python_reason)
+            self.skip(self.symbol(self.mapper.home(t.decl.pkg), t.py_name),
+                      'Python objects cannot implement it: ' + t.python_reason)
         return InterfacePlan(iface=t, doc=t.decl.doc, methods=methods, str_method=str_method,
                              impls=tuple(impls), prefix='gobind_%s_%s_' % (self.name, t.id))
 
@@ -775,31 +895,31 @@ class _Planner:
 
     def seq(self, seq: SeqType) -> SeqPlan:
         prefix = 'gobind_%s_%s_' % (self.name, seq.id)
-        self.used.append(seq.py_name)
+        self.module_name(seq.py_name, seq.module)
         if seq.decl is None:
             return SeqPlan(seq=seq, doc='', methods=(), str_method=None, prefix=prefix)
-        methods, str_method = self.methods(seq.decl, ['copy'])
+        methods, str_method = self.methods(seq.decl, ['copy'], cid=seq.id)
         return SeqPlan(seq=seq, doc=seq.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
     def map(self, t: MapType) -> MapPlan:
         prefix = 'gobind_%s_%s_' % (self.name, t.id)
-        self.used.append(t.py_name)
+        self.module_name(t.py_name, t.module)
         if t.decl is None:
             return MapPlan(map=t, doc='', methods=(), str_method=None, prefix=prefix)
         methods, str_method = self.methods(t.decl, ['keys', 'values', 'items', 'get', 'pop', 'popitem',
-                                                    'clear', 'update', 'setdefault'])
+                                                    'clear', 'update', 'setdefault'], cid=t.id)
         return MapPlan(map=t, doc=t.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
-    def value(self, decl: TypeDecl, consts: List['ConstPlan'], py_major: int) -> ValuePlan:
-        value = self.mapper.values[decl.name]
-        self.used.append(value.py_name)
+    def value(self, value: ValueType, consts: List['ConstPlan'], py_major: int) -> ValuePlan:
+        decl = value.decl
+        self.module_name(value.py_name, value.module)
         recv = self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
         recv = dataclasses.replace(recv, from_py=value.base.from_py)
         why = 'has a pointer receiver, and %s values are immutable in Python' % value.py_base
-        methods, str_method = self.methods(decl, [], recv_value=recv, why_no_pointer=why)
+        methods, str_method = self.methods(decl, [], recv_value=recv, why_no_pointer=why, cid=value.id)
         members: Tuple[ConstPlan, ...] = ()
         if value.py_base == 'int' and py_major >= 3:
-            members = tuple(sorted((c for c in consts if c.type_id == decl.name),
+            members = tuple(sorted((c for c in consts if c.type_id == value.id),
                                    key=lambda c: (int(c.py_value), c.py_name)))
         return ValuePlan(value=value, doc=decl.doc, methods=methods, str_method=str_method, enum=members)
 
@@ -815,30 +935,36 @@ class _Planner:
         return VarPlan(go_name=v.name, py_name=self.module_name(v.name), conv=conv, doc=v.doc,
                        getter=prefix + 'get_' + v.name, setter=prefix + 'set_' + v.name)
 
-    def const(self, c: Const) -> Optional[ConstPlan]:
+    def const(self, c: Const, home: Optional[PackageHome] = None) -> Optional[ConstPlan]:
         try:
             c_value, py_value, py_type = const_value(c)
         except Unsupported as e:
-            self.skip(c.name, str(e))
+            self.skip(self.symbol(home, c.name) if home else c.name, str(e))
             return None
         type_id = ''
-        if c.type.kind == 'named' and c.type.pkg == self.pkg.path and not c.untyped:
+        if c.type.kind == 'named' and c.type.pkg == (home.path if home else self.pkg.path) and not c.untyped:
             try:
                 conv = self.mapper.conversion(c.type)
             except Unsupported:
                 conv = None
-            if conv is not None and c.type.name in self.mapper.values:
-                type_id = c.type.name
+            cid = self.mapper.home(c.type.pkg).id(c.type.name)
+            if conv is not None and cid in self.mapper.values:
+                type_id = cid
                 py_type = conv.py_type
-        return ConstPlan(go_name=c.name, py_name=self.module_name(c.name), py_type=py_type,
-                         c_value=c_value, py_value=py_value, doc=c.doc, type_id=type_id)
+        return ConstPlan(go_name=c.name, py_name=self.module_name(c.name, home.module if home else ''),
+                         py_type=py_type,
+                         c_value=c_value, py_value=py_value, doc=c.doc, type_id=type_id,
+                         module=home.module if home else '')
 
 
-def plan_module(pkg: Package, name: str, py_major: int = 3) -> ModulePlan:
-    """Builds the ModulePlan for binding pkg as Python module `name`."""
-    if not _IDENT.match(name) or keyword.iskeyword(name):
-        raise ValueError('module name %r is not a Python identifier' % name)
-    return _Planner(pkg, name).plan(py_major)
+def plan_module(pkg: Package, name: str, py_major: int = 3,
+                submodules: Sequence[Tuple[str, Package]] = ()) -> ModulePlan:
+    """Builds the ModulePlan for binding pkg as Python module `name`, and each (name, package) of
+    submodules as a submodule of it."""
+    for n in [name] + [sub for sub, _ in submodules]:
+        if not _IDENT.match(n) or keyword.iskeyword(n):
+            raise ValueError('module name %r is not a Python identifier' % n)
+    return _Planner(pkg, name, submodules).plan(py_major)
 
 
 def implements(have: Sequence[Func], want: Sequence[Func]) -> Tuple[bool, bool]:
@@ -856,7 +982,7 @@ def implements(have: Sequence[Func], want: Sequence[Func]) -> Tuple[bool, bool]:
     return True, value
 
 
-def promoted_fields(pkg: Package, decl: TypeDecl) -> List[Tuple[str, Field]]:
+def promoted_fields(pkg, decl: TypeDecl) -> List[Tuple[str, Field]]:
     """The exported fields of a struct, then those promoted from its embedded struct values, with Go selectors.
 
     As in Go, a shallower field hides deeper ones of the same name, and two fields of one

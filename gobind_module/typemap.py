@@ -14,7 +14,7 @@ plan can generate each class exactly once.
 from __future__ import annotations
 
 import dataclasses
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import GoType, Package, TypeDecl
 
@@ -138,6 +138,7 @@ class SeqType:
     decl: Optional[TypeDecl]  # the named type's declaration, if named
     shape: tuple           # inner fixed dimensions below this level, for the buffer protocol
     leaf: Optional[Conversion]  # the numeric leaf element, when the buffer protocol applies
+    module: str = ''       # Python submodule holding the class ('' for the extension module)
 
     @property
     def is_array(self) -> bool:
@@ -153,6 +154,7 @@ class ValueType:
     base: Conversion       # the conversion of the underlying type
     py_base: str           # the Python builtin subclassed: int, float, complex, str, bytes
     decl: TypeDecl
+    module: str = ''       # Python submodule holding the class ('' for the extension module)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -180,6 +182,7 @@ class MapType:
     key_go_type: str       # Go spelling of the key type in the generated Go file
     keys_seq: str          # id of the slice class that holds a snapshot of the keys
     decl: Optional[TypeDecl]
+    module: str = ''       # Python submodule holding the class ('' for the extension module)
 
     @property
     def ordered(self) -> bool:
@@ -243,6 +246,7 @@ class IfaceType:
     decl: TypeDecl
     callbacks: Tuple[FuncType, ...]   # per method (in decl.underlying.methods order): how Go calls Python
     python_reason: str = ''           # why Python objects cannot implement it ('' when they can)
+    module: str = ''                  # Python submodule holding the class ('' for the extension module)
 
     @property
     def methods(self):
@@ -255,14 +259,15 @@ class IfaceType:
         return tuple(zip(self.methods, self.callbacks))
 
 
-def iface_conversion(go_alias: str, name: str) -> Conversion:
+def iface_conversion(home: 'PackageHome', name: str) -> Conversion:
     """A named interface: a handle whose Value() implements it (0 for nil); results are gobind_refs
     whose kind picks the class of the dynamic value."""
+    cid, py = home.id(name), home.py_type(name)
     return Conversion(
-        go_type='%s.%s' % (go_alias, name), py_type='%s | None' % name,
-        py_in='%s | _Supports%s | None' % (name, name),
-        c_out='gobind_ref', from_py='gobind_from_py_' + name, to_py='gobind_to_py_' + name,
-        go_in='gobindPtr_%s({x})' % name, go_out='*{r} = gobindRef_%s({v})' % name, **_HANDLE_ARG)
+        go_type=home.go(name), py_type='%s | None' % py,
+        py_in='%s | _Supports%s | None' % (py, cid),
+        c_out='gobind_ref', from_py='gobind_from_py_' + cid, to_py='gobind_to_py_' + cid,
+        go_in='gobindPtr_%s({x})' % cid, go_out='*{r} = gobindRef_%s({v})' % cid, **_HANDLE_ARG)
 
 
 def callback_arg(conv: Conversion) -> CallbackArg:
@@ -276,6 +281,41 @@ def callback_arg(conv: Conversion) -> CallbackArg:
     prefix = '*{r} = '
     assert conv.go_out.startswith(prefix), conv.go_out
     return CallbackArg(conv.c_out, conv.go_out[len(prefix):], conv.to_py)
+
+
+#: How many steps from the bound packages' own API a type of another package may be and still
+#: be bound (a parameter's type is one step, a method of that type's parameter two, ...).
+MAX_EXTERNAL_DEPTH = 2
+
+
+@dataclasses.dataclass(frozen=True)
+class PackageHome:
+    """Where the types of one Go package go: the generated Go file's import alias for it, the
+    prefix of its class ids, and the Python submodule holding its classes."""
+
+    path: str
+    alias: str      # identifier the generated Go file imports the package as
+    prefix: str     # prefix of class ids ('' for the main package), keeps C and Go names apart
+    module: str     # Python submodule name ('' for the extension module itself)
+    bound: bool     # its functions are bound too (the main package or a submodule package)
+
+    def id(self, name: str) -> str:
+        """The C and Go identifier part of the package's type name."""
+        return self.prefix + name
+
+    def py_type(self, name: str) -> str:
+        """How annotations and messages name the class: qualified by its submodule."""
+        return '%s.%s' % (self.module, name) if self.module else name
+
+    def go(self, name: str) -> str:
+        """The Go spelling of the package's type name in the generated file."""
+        return '%s.%s' % (self.alias, name)
+
+
+def importable(path: str) -> bool:
+    """Whether generated code outside the package's module may import it (not internal, not vendored)."""
+    parts = path.split('/')
+    return 'internal' not in parts and parts[0] != 'vendor' and path not in ('main', 'C', 'unsafe')
 
 
 def _seq_id(t: GoType) -> str:
@@ -301,9 +341,16 @@ class TypeMapper:
     Also collects the sequence and value classes that those conversions refer to.
     """
 
-    def __init__(self, pkg: Package, go_alias: str):
+    def __init__(self, pkg: Package, go_alias: str, submodules: Sequence[Tuple[str, Package]] = ()):
         self.pkg = pkg
         self.go_alias = go_alias  # the identifier the generated Go file imports the package as
+        self.packages = [pkg] + [p for _, p in submodules]   # packages whose declarations are known
+        self.homes: Dict[str, PackageHome] = {pkg.path: PackageHome(pkg.path, go_alias, '', '', True)}
+        for name, p in submodules:
+            self.homes[p.path] = PackageHome(p.path, '%s_%s' % (go_alias, name), name + '_', name, True)
+        self.depth = 0                          # steps from the bound API of what is being planned
+        self.ext_depth: Dict[str, int] = {}     # types of other packages: id -> fewest steps seen
+        self.ext_structs: Dict[str, Tuple[PackageHome, TypeDecl]] = {}   # struct classes of other packages
         self.seqs: Dict[str, SeqType] = {}
         self.values: Dict[str, ValueType] = {}
         self.maps: Dict[str, MapType] = {}
@@ -343,12 +390,49 @@ class TypeMapper:
                               'interface type' % t.go_spelling())
         raise Unsupported('%s values are not supported yet' % _family(t))
 
+    def lookup(self, pkg: str, name: str) -> Optional[TypeDecl]:
+        """The declaration of named type pkg.name, from whichever package description has it."""
+        for p in self.packages:
+            decl = p.lookup(pkg, name)
+            if decl is not None:
+                return decl
+        return None
+
+    def home(self, path: str) -> PackageHome:
+        """The PackageHome of a Go package, made up on first use for packages reached through types."""
+        home = self.homes.get(path)
+        if home is not None:
+            return home
+        if not importable(path):
+            raise Unsupported('package %s is internal to another module, so generated code cannot '
+                              'import it' % path)
+        parts = [''.join(c if c.isalnum() else '_' for c in part) for part in path.split('/')]
+        taken = {h.module for h in self.homes.values()}
+        name, i = parts[-1], len(parts) - 1
+        while name in taken or not name or name[0].isdigit():
+            i -= 1
+            name = '_'.join(parts[i:]) if i >= 0 else '%s%d' % (parts[-1], len(self.homes))
+        home = PackageHome(path, '%s_%s' % (self.go_alias, name), name + '_', name, False)
+        self.homes[path] = home
+        return home
+
+    def type_id(self, t: GoType) -> str:
+        """An identifier naming a type, e.g. Slice_int, Array3_Point, Slice_url_URL."""
+        if t.kind in ('slice', 'array', 'pointer', 'map'):
+            inner = self.type_id(t.elem)
+            if t.kind == 'map':
+                return 'Map_%s_%s' % (self.type_id(t.key), inner)
+            return {'slice': 'Slice_', 'array': 'Array%d_' % t.length, 'pointer': 'Ptr'}[t.kind] + inner
+        if t.kind == 'named' and t.pkg:
+            return self.home(t.pkg).id(t.name)
+        return _seq_id(t)
+
     def param_conversion(self, t: GoType) -> Conversion:
         """The Conversion of a function parameter: also func types (Python callables)."""
         if t.kind == 'func':
             return self._func(t)
-        if t.kind == 'named' and t.pkg == self.pkg.path:
-            decl = self.pkg.lookup(t.pkg, t.name)
+        if t.kind == 'named' and t.pkg and importable(t.pkg):
+            decl = self.lookup(t.pkg, t.name)
             if decl is not None and decl.underlying.kind == 'func' and not decl.type_params:
                 return self._func(decl.underlying)
         return self.conversion(t)
@@ -362,10 +446,7 @@ class TypeMapper:
         if t.kind == 'named':
             if t.pkg == '':
                 return t.name
-            if t.pkg == self.pkg.path:
-                return '%s.%s' % (self.go_alias, t.name)
-            raise Unsupported('%s is declared in another package (%s), not supported yet'
-                              % (t.go_spelling(), t.pkg))
+            return self.home(t.pkg).go(t.name)
         if t.kind == 'basic':
             return t.name
         if t.kind == 'slice':
@@ -385,37 +466,45 @@ class TypeMapper:
             return 'func(%s)%s' % (params, out)
         raise Unsupported('%s values are not supported yet' % _family(t))
 
-    def _decl(self, t: GoType) -> TypeDecl:
-        if t.pkg != self.pkg.path:
-            raise Unsupported('%s is declared in another package (%s), not supported yet'
-                              % (t.go_spelling(), t.pkg))
+    def _decl(self, t: GoType) -> Tuple[PackageHome, TypeDecl]:
         if t.type_args:
             raise Unsupported('generic type %s is not supported' % t.go_spelling())
-        decl = self.pkg.lookup(t.pkg, t.name)
+        home = self.home(t.pkg)
+        decl = self.lookup(t.pkg, t.name)
         if decl is None:
             raise Unsupported('%s is not described by the inspector' % t.go_spelling())
         if decl.type_params or decl.alias:
             raise Unsupported('%s: generic types and aliases are not bound yet' % t.go_spelling())
-        return decl
+        if not home.bound:
+            cid = home.id(t.name)
+            depth = min(self.ext_depth.get(cid, self.depth + 1), self.depth + 1)
+            self.ext_depth[cid] = depth
+            if depth > MAX_EXTERNAL_DEPTH:
+                raise Unsupported('%s is %d steps away from the bound API (types of other packages are '
+                                  'bound up to %d); bind package %s as a submodule to use it'
+                                  % (t.go_spelling(), depth, MAX_EXTERNAL_DEPTH, t.pkg))
+        return home, decl
 
     def _named(self, t: GoType, pointer: bool = False) -> Conversion:
-        decl = self._decl(t)
+        home, decl = self._decl(t)
         u = decl.underlying
         if u.kind == 'struct':
-            return struct_conversion(self.go_alias, t.name, pointer)
+            if not home.bound:
+                self.ext_structs.setdefault(home.id(t.name), (home, decl))
+            return struct_conversion(home, t.name, pointer)
         if u.kind == 'interface':
             if pointer:
                 raise Unsupported('pointers to interfaces (%s) are not supported' % t.go_spelling())
-            return self._iface(decl)
+            return self._iface(home, decl)
         if pointer:
             return self._box(GoType(kind='pointer', elem=t))
         if u.kind in ('slice', 'array') and not (u.kind == 'slice' and u.elem.kind == 'basic'
                                                  and u.elem.name == 'uint8'):
-            return self._seq(u, decl)
+            return self._seq(u, (home, decl))
         if u.kind == 'map':
-            return self._map(u, decl)
+            return self._map(u, (home, decl))
         base = self.conversion(u)
-        go_name = '%s.%s' % (self.go_alias, t.name)
+        go_name = home.go(t.name)
         named = dataclasses.replace(
             base,
             go_type=go_name,
@@ -424,13 +513,15 @@ class TypeMapper:
         )
         if base.py_type not in VALUE_BASES:
             return named  # bool cannot be subclassed: values stay plain
-        self.values.setdefault(t.name, ValueType(t.name, t.name, base, base.py_type, decl))
-        return dataclasses.replace(named, py_type=t.name, py_in=base.py_param,
-                                   to_py='gobind_to_py_' + t.name)
+        vid = home.id(t.name)
+        self.values.setdefault(vid, ValueType(vid, t.name, base, base.py_type, decl, home.module))
+        return dataclasses.replace(named, py_type=home.py_type(t.name), py_in=base.py_param,
+                                   to_py='gobind_to_py_' + vid)
 
-    def _seq(self, t: GoType, decl: Optional[TypeDecl]) -> Conversion:
-        sid = decl.name if decl else _seq_id(t)
-        go_type = '%s.%s' % (self.go_alias, decl.name) if decl else self.go_spelling(t)
+    def _seq(self, t: GoType, named: Optional[Tuple[PackageHome, TypeDecl]]) -> Conversion:
+        home, decl = named if named else (None, None)
+        sid = home.id(decl.name) if named else self.type_id(t)
+        go_type = home.go(decl.name) if named else self.go_spelling(t)
         if sid in self.seqs:
             return self._seq_conversion(self.seqs[sid])
         if sid in self._pending:
@@ -444,14 +535,16 @@ class TypeMapper:
         finally:
             del self._pending[sid]
         shape, leaf = self._buffer_shape(t.elem, elem)
-        seq = SeqType(id=sid, py_name=sid, go_type=go_type, kind=t.kind, length=t.length,
-                      elem=elem, elem_go=t.elem, decl=decl, shape=shape, leaf=leaf)
+        seq = SeqType(id=sid, py_name=decl.name if named else sid, go_type=go_type, kind=t.kind,
+                      length=t.length, elem=elem, elem_go=t.elem, decl=decl, shape=shape, leaf=leaf,
+                      module=home.module if named else '')
         self.seqs[sid] = seq
         return self._seq_conversion(seq)
 
-    def _map(self, t: GoType, decl: Optional[TypeDecl]) -> Conversion:
-        mid = decl.name if decl else _seq_id(t)
-        go_type = '%s.%s' % (self.go_alias, decl.name) if decl else self.go_spelling(t)
+    def _map(self, t: GoType, named: Optional[Tuple[PackageHome, TypeDecl]]) -> Conversion:
+        home, decl = named if named else (None, None)
+        mid = home.id(decl.name) if named else self.type_id(t)
+        go_type = home.go(decl.name) if named else self.go_spelling(t)
         if mid not in self.maps:
             try:
                 key = self.conversion(t.key)
@@ -466,17 +559,19 @@ class TypeMapper:
                 raise Unsupported('value type of %s: %s' % (t.go_spelling(), e))
             keys = GoType(kind='slice', elem=t.key)
             self._seq(keys, None)
-            self.maps[mid] = MapType(id=mid, py_name=mid, go_type=go_type, key=key, value=value,
-                                     key_go=t.key, key_go_type=self.go_spelling(t.key),
-                                     keys_seq=_seq_id(keys), decl=decl)
+            self.maps[mid] = MapType(id=mid, py_name=decl.name if named else mid, go_type=go_type,
+                                     key=key, value=value, key_go=t.key,
+                                     key_go_type=self.go_spelling(t.key), keys_seq=self.type_id(keys),
+                                     decl=decl, module=home.module if named else '')
         m = self.maps[mid]
-        return _value_handle_conversion(mid, m.py_name, go_type, '%s | Mapping[%s, %s]'
-                                        % (m.py_name, m.key.py_param, m.value.py_param))
+        py = m.module + '.' + m.py_name if m.module else m.py_name
+        return _value_handle_conversion(mid, py, go_type, '%s | Mapping[%s, %s]'
+                                        % (py, m.key.py_param, m.value.py_param))
 
     def _box(self, t: GoType) -> Conversion:
         if t.elem.kind in ('pointer', 'func', 'interface', 'chan') or t.elem.is_error:
             raise Unsupported('%s values are not supported yet' % _family(t))
-        bid = 'Ptr_' + _seq_id(t.elem)
+        bid = 'Ptr_' + self.type_id(t.elem)
         if bid not in self.boxes:
             try:
                 elem = self.conversion(t.elem)
@@ -537,11 +632,12 @@ class TypeMapper:
             go_out='*{r} = 0',
         )
 
-    def _iface(self, decl: TypeDecl) -> Conversion:
-        conv = iface_conversion(self.go_alias, decl.name)
-        if decl.name in self.ifaces or decl.name in self._pending_ifaces:
+    def _iface(self, home: PackageHome, decl: TypeDecl) -> Conversion:
+        conv = iface_conversion(home, decl.name)
+        iid = home.id(decl.name)
+        if iid in self.ifaces or iid in self._pending_ifaces:
             return conv
-        self._pending_ifaces.add(decl.name)
+        self._pending_ifaces.add(iid)
         try:
             callbacks: List[FuncType] = []
             reason = ''
@@ -556,9 +652,9 @@ class TypeMapper:
                     break
                 callbacks.append(self.funcs[self.go_spelling(ft)])
         finally:
-            self._pending_ifaces.discard(decl.name)
-        self.ifaces[decl.name] = IfaceType(id=decl.name, py_name=decl.name, go_type=conv.go_type,
-                                           decl=decl, callbacks=tuple(callbacks), python_reason=reason)
+            self._pending_ifaces.discard(iid)
+        self.ifaces[iid] = IfaceType(id=iid, py_name=decl.name, go_type=conv.go_type, decl=decl,
+                                     callbacks=tuple(callbacks), python_reason=reason, module=home.module)
         return conv
 
     def _buffer_shape(self, elem_go: GoType, elem: Conversion):
@@ -567,17 +663,17 @@ class TypeMapper:
             return (), elem
         t = elem_go
         if t.kind == 'named':
-            decl = self.pkg.lookup(t.pkg, t.name)
+            decl = self.lookup(t.pkg, t.name)
             t = decl.underlying if decl is not None else t
         if t.kind == 'array':
-            inner = self.seqs.get(_seq_id(t) if elem_go.kind != 'named' else elem_go.name)
+            inner = self.seqs.get(self.type_id(t) if elem_go.kind != 'named' else self.type_id(elem_go))
             if inner is not None and inner.leaf is not None:
                 return (t.length,) + inner.shape, inner.leaf
         return (), None
 
     def _seq_conversion(self, seq: SeqType) -> Conversion:
-        py_in = '%s | Sequence[%s]' % (seq.py_name, seq.elem.py_param)
-        return _value_handle_conversion(seq.id, seq.py_name, seq.go_type, py_in)
+        py = seq.module + '.' + seq.py_name if seq.module else seq.py_name
+        return _value_handle_conversion(seq.id, py, seq.go_type, '%s | Sequence[%s]' % (py, seq.elem.py_param))
 
 
 def _value_handle_conversion(cid: str, py_name: str, go_type: str, py_in: str) -> Conversion:
@@ -588,17 +684,18 @@ def _value_handle_conversion(cid: str, py_name: str, go_type: str, py_in: str) -
         go_in='*gobindPtr_%s({x})' % cid, go_out='*{r} = gobindHandle_%s(&{v})' % cid, **_HANDLE_ARG)
 
 
-def struct_conversion(go_alias: str, name: str, pointer: bool) -> Conversion:
+def struct_conversion(home: PackageHome, name: str, pointer: bool) -> Conversion:
     """A bound struct T (or *T): Python holds a cgo handle to a *T; None is nil for *T."""
     suffix = '_ptr' if pointer else ''
+    cid = home.id(name)
     return Conversion(
-        go_type=('*' if pointer else '') + '%s.%s' % (go_alias, name),
-        py_type=name + (' | None' if pointer else ''),
+        go_type=('*' if pointer else '') + home.go(name),
+        py_type=home.py_type(name) + (' | None' if pointer else ''),
         c_type='uintptr_t', c_arg='uintptr_t', c_arg_init='0', c_pass='{x}', c_out='uintptr_t',
-        from_py='gobind_from_py_%s%s' % (name, suffix), to_py='gobind_to_py_%s' % name,
+        from_py='gobind_from_py_%s%s' % (cid, suffix), to_py='gobind_to_py_%s' % cid,
         release='',
-        go_in=('gobindPtr_%s({x})' if pointer else '*gobindPtr_%s({x})') % name,
-        go_out=('*{r} = gobindHandle_%s({v})' if pointer else '*{r} = gobindHandle_%s(&{v})') % name,
+        go_in=('gobindPtr_%s({x})' if pointer else '*gobindPtr_%s({x})') % cid,
+        go_out=('*{r} = gobindHandle_%s({v})' if pointer else '*{r} = gobindHandle_%s(&{v})') % cid,
     )
 
 

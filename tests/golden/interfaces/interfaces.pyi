@@ -146,6 +146,14 @@ class Scaler:
     def Scale(self, f: float) -> None:
         """Scale(f: float) -> None"""
 
+@disjoint_base
+class Shape:
+    """Shape is anything with an area and a name."""
+    def Area(self) -> float:
+        """Area() -> float"""
+    def Name(self) -> str:
+        """Name() -> str"""
+
 class _SupportsScaler(Protocol):
     """Any object with the methods of Scaler: Go calls them."""
     def Area(self) -> float:
@@ -154,14 +162,6 @@ class _SupportsScaler(Protocol):
         """Name() -> str"""
     def Scale(self, f: float) -> None:
         """Scale(f: float) -> None"""
-
-@disjoint_base
-class Shape:
-    """Shape is anything with an area and a name."""
-    def Area(self) -> float:
-        """Area() -> float"""
-    def Name(self) -> str:
-        """Name() -> str"""
 
 class _SupportsShape(Protocol):
     """Any object with the methods of Shape: Go calls them."""

@@ -989,6 +989,36 @@ gobind_collections_abc(const char *name)
     return cls;
 }
 
+/* Makes module `name` (dotted, e.g. ext.url) with the functions in methods (or none), sets it as
+   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach it.
+   Returns a borrowed reference, or NULL with an exception set. */
+static inline PyObject *
+gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods)
+{
+    PyObject *sub;
+#if PY_MAJOR_VERSION >= 3
+    sub = PyModule_New(name);
+    if (sub == NULL)
+        return NULL;
+    if ((methods != NULL && PyModule_AddFunctions(sub, methods) < 0)
+        || (doc != NULL && PyModule_SetDocString(sub, doc) < 0))
+        goto fail;
+#else
+    sub = Py_InitModule3(name, methods, doc); /* borrowed: the entry in sys.modules */
+    if (sub == NULL)
+        return NULL;
+    Py_INCREF(sub);
+#endif
+    if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0)
+        goto fail;
+    if (PyModule_AddObject(m, attr, sub) < 0) /* steals the reference on success */
+        goto fail;
+    return sub;
+fail:
+    Py_DECREF(sub);
+    return NULL;
+}
+
 /* The class of a map's objects: a subclass of base (the C type over the Go map) and of
    collections.abc.MutableMapping, which adds keys(), items(), values(), get(), pop(),
    update(), ==, and the rest.  Returns a new reference, or NULL with an exception. */
@@ -2986,7 +3016,8 @@ gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m; returns -1 on failure. */
+/* Readies the bound classes and adds them, the constants and the enums to module m and its
+   submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {

@@ -577,9 +577,10 @@ class ModulePlan:
 
     @property
     def go_imports(self) -> Tuple[Tuple[str, str], ...]:
-        """(alias, import path) of the other Go packages the Go file refers to."""
-        return tuple((s.go_alias, s.go_path) for s in self.submodules
-                     if s.funcs or s.go_alias in self._aliases_used)
+        """(alias, import path) of the bound package and of the other Go packages the Go file refers
+        to, sorted by path as gofmt wants."""
+        others = [(s.go_alias, s.go_path) for s in self.submodules if s.funcs or s.go_alias in self._aliases_used]
+        return tuple(sorted([(self.go_import_name, self.go_path)] + others, key=lambda i: i[1]))
 
     @functools.cached_property
     def _aliases_used(self) -> frozenset:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from .model import GoType, Package, TypeDecl
+from .model import Func, GoType, Package, Param, TypeDecl
 
 
 class Unsupported(Exception):
@@ -247,6 +247,13 @@ class IfaceType:
     callbacks: Tuple[FuncType, ...]   # per method (in decl.underlying.methods order): how Go calls Python
     python_reason: str = ''           # why Python objects cannot implement it ('' when they can)
     module: str = ''                  # Python submodule holding the class ('' for the extension module)
+    file_method: str = ''             # io.Reader or io.Writer shape: the Python file method standing in
+    file_reader: Optional[FuncType] = None  # Reader shape: how Go calls a file's read(n)
+
+    @property
+    def file_go_method(self) -> str:
+        """The Go method a Python file method stands in for (Read for read, Write for write)."""
+        return self.file_method.capitalize()
 
     @property
     def methods(self):
@@ -257,6 +264,23 @@ class IfaceType:
     def py_methods(self):
         """(method, callback func type) pairs of a Python implementation."""
         return tuple(zip(self.methods, self.callbacks))
+
+
+INT = GoType(kind='basic', name='int')
+BYTE_SLICE = GoType(kind='slice', elem=GoType(kind='basic', name='uint8'))
+ERROR_TYPE = GoType(kind='named', name='error')
+
+
+def file_shape(methods: Sequence[Func]) -> str:
+    """'read' or 'write' when an interface's only method is io.Reader's Read or io.Writer's Write
+    (so a Python file object's read(n) or write(b) can stand in), else ''."""
+    if len(methods) != 1:
+        return ''
+    m = methods[0]
+    if m.name not in ('Read', 'Write') or m.variadic or [p.type for p in m.params] != [BYTE_SLICE] \
+            or [r.type for r in m.results] != [INT, ERROR_TYPE]:
+        return ''
+    return m.name.lower()
 
 
 def iface_conversion(home: 'PackageHome', name: str) -> Conversion:
@@ -653,8 +677,17 @@ class TypeMapper:
                 callbacks.append(self.funcs[self.go_spelling(ft)])
         finally:
             self._pending_ifaces.discard(iid)
+        file_method, file_reader = '', None
+        if not reason:
+            file_method = file_shape(decl.underlying.methods)
+            if file_method == 'read':
+                read = GoType(kind='func', params=(Param('n', INT),), results=(Param('', BYTE_SLICE),
+                                                                                Param('', ERROR_TYPE)))
+                self._func(read)
+                file_reader = self.funcs[self.go_spelling(read)]
         self.ifaces[iid] = IfaceType(id=iid, py_name=decl.name, go_type=conv.go_type, decl=decl,
-                                     callbacks=tuple(callbacks), python_reason=reason, module=home.module)
+                                     callbacks=tuple(callbacks), python_reason=reason, module=home.module,
+                                     file_method=file_method, file_reader=file_reader)
         return conv
 
     def _buffer_shape(self, elem_go: GoType, elem: Conversion):

@@ -16,7 +16,9 @@ PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 's
             'named': 'example.com/named', 'slices': 'example.com/slices', 'funcs': 'example.com/funcs',
             'vars': 'example.com/vars', 'errors': 'example.com/errors', 'maps': 'example.com/maps',
             'callbacks': 'example.com/callbacks', 'pointers': 'example.com/pointers',
-            'interfaces': 'example.com/interfaces'}
+            'interfaces': 'example.com/interfaces', 'crosspkg': 'example.com/crosspkg'}
+#: Packages bound as submodules, as in the projects' meson.build.
+SUBMODULES = {'crosspkg': {'money': 'example.com/crosspkg/money'}}
 SOURCES = ['{n}_gobind.go', '{n}_gobind.c', '{n}_abi.h', '{n}.pyi', '{n}.map']
 
 
@@ -28,7 +30,7 @@ def generated(tmp_path_factory):
         dirs = []
         for i in range(2):
             d = tmp_path_factory.mktemp('%s%d' % (name, i))
-            generate(path, str(TEST_PROJECTS / name), str(d))
+            generate(path, str(TEST_PROJECTS / name), str(d), submodules=SUBMODULES.get(name))
             dirs.append(d)
         out[name] = dirs
     return out
@@ -46,6 +48,8 @@ def test_golden_sources(generated, update_golden, name, pattern):
 def test_golden_api_json(generated, update_golden, name):
     data = json.loads((generated[name][0] / ('%s_api.json' % name)).read_text())
     data['go_version'] = '<go version>'
+    for sub in data.get('submodules', {}).values():
+        sub['go_version'] = '<go version>'
     text = json.dumps(data, indent=2, sort_keys=True) + '\n'
     text = text.replace(str(TEST_PROJECTS / name), '<project>')
     check_golden(golden_path(name, '%s_api.json' % name), text, update_golden)

@@ -17,7 +17,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
-                      TypeMapper, Unsupported, ValueType, box_order, func_order)
+                      TypeMapper, Unsupported, ValueType, box_order, func_order, python_ref)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
 RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue', 'GoValue'})
@@ -600,7 +600,12 @@ class ModulePlan:
 
     def qualified(self, c) -> str:
         """The class's dotted name from the extension module, e.g. ext.url.URL (its tp_name)."""
-        return '.'.join(x for x in (self.name, c.module, c.py_name) if x)
+        return '%s.%s' % (self.name, python_ref(c.module, c.py_name))
+
+    @staticmethod
+    def py_ref(c) -> str:
+        """How annotations and messages inside the extension name the class, e.g. url.URL."""
+        return python_ref(c.module, c.py_name)
 
     @property
     def uses_context(self) -> bool:
@@ -704,8 +709,12 @@ class _Planner:
     def skip(self, symbol: str, reason: str) -> None:
         self.skipped.append(Skipped(symbol, reason))
 
+    def names(self, module: str) -> List[str]:
+        """The Python names taken so far in the extension module ('') or one submodule."""
+        return self.sub_used.setdefault(module, []) if module else self.used
+
     def module_name(self, go_name: str, module: str = '') -> str:
-        used = self.sub_used.setdefault(module, []) if module else self.used
+        used = self.names(module)
         py = python_name(go_name, used)
         used.append(py)
         return py
@@ -739,7 +748,8 @@ class _Planner:
         # Planning the methods of a class can meet more classes (and types of other packages),
         # so plan until nothing new turns up; each type's members are planned at its own depth.
         while True:
-            todo = [('s', k) for k in sorted(self.mapper.ext_structs) if k not in {s.id for s in structs}] \
+            planned = {s.id for s in structs}
+            todo = [('s', k) for k in sorted(self.mapper.ext_structs) if k not in planned] \
                 + [('v', k) for k in sorted(self.mapper.values) if k not in values] \
                 + [('i', k) for k in sorted(self.mapper.ifaces) if k not in ifaces] \
                 + [('m', k) for k in sorted(self.mapper.maps) if k not in maps] \
@@ -813,7 +823,7 @@ class _Planner:
 
     def func(self, fn: Func, home: Optional[PackageHome] = None) -> Optional[FuncPlan]:
         sub = home.module if home else ''
-        used = self.sub_used[sub] if sub else self.used
+        used = self.names(sub)
         try:
             plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used)
         except Unsupported as e:

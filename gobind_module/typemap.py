@@ -329,34 +329,22 @@ class PackageHome:
 
     def py_type(self, name: str) -> str:
         """How annotations and messages name the class: qualified by its submodule."""
-        return '%s.%s' % (self.module, name) if self.module else name
+        return python_ref(self.module, name)
 
     def go(self, name: str) -> str:
         """The Go spelling of the package's type name in the generated file."""
         return '%s.%s' % (self.alias, name)
 
 
+def python_ref(module: str, name: str) -> str:
+    """How the extension module refers to a class: its name, qualified by its submodule if any."""
+    return '%s.%s' % (module, name) if module else name
+
+
 def importable(path: str) -> bool:
     """Whether generated code outside the package's module may import it (not internal, not vendored)."""
     parts = path.split('/')
     return 'internal' not in parts and parts[0] != 'vendor' and path not in ('main', 'C', 'unsafe')
-
-
-def _seq_id(t: GoType) -> str:
-    """An identifier naming an unnamed type, e.g. Slice_int, Array3_Point, Slice_Slice_string."""
-    if t.kind == 'slice':
-        return 'Slice_' + _seq_id(t.elem)
-    if t.kind == 'array':
-        return 'Array%d_%s' % (t.length, _seq_id(t.elem))
-    if t.kind == 'pointer':
-        return 'Ptr' + _seq_id(t.elem)
-    if t.kind == 'map':
-        return 'Map_%s_%s' % (_seq_id(t.key), _seq_id(t.elem))
-    if t.kind == 'named' and t.pkg == '' and t.name == 'error':
-        return 'error'
-    if t.kind == 'interface':
-        return 'any'
-    return t.name
 
 
 class TypeMapper:
@@ -449,7 +437,11 @@ class TypeMapper:
             return {'slice': 'Slice_', 'array': 'Array%d_' % t.length, 'pointer': 'Ptr'}[t.kind] + inner
         if t.kind == 'named' and t.pkg:
             return self.home(t.pkg).id(t.name)
-        return _seq_id(t)
+        if t.is_error:
+            return 'error'
+        if t.kind == 'interface':
+            return 'any'
+        return t.name
 
     def param_conversion(self, t: GoType) -> Conversion:
         """The Conversion of a function parameter: also func types (Python callables)."""
@@ -588,7 +580,7 @@ class TypeMapper:
                                      key_go_type=self.go_spelling(t.key), keys_seq=self.type_id(keys),
                                      decl=decl, module=home.module if named else '')
         m = self.maps[mid]
-        py = m.module + '.' + m.py_name if m.module else m.py_name
+        py = python_ref(m.module, m.py_name)
         return _value_handle_conversion(mid, py, go_type, '%s | Mapping[%s, %s]'
                                         % (py, m.key.py_param, m.value.py_param))
 
@@ -705,7 +697,7 @@ class TypeMapper:
         return (), None
 
     def _seq_conversion(self, seq: SeqType) -> Conversion:
-        py = seq.module + '.' + seq.py_name if seq.module else seq.py_name
+        py = python_ref(seq.module, seq.py_name)
         return _value_handle_conversion(seq.id, py, seq.go_type, '%s | Sequence[%s]' % (py, seq.elem.py_param))
 
 

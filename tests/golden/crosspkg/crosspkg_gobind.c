@@ -6804,22 +6804,30 @@ static int
 gobind_add_types(PyObject *m)
 {
     PyObject *value;
-    PyObject *sub_bytes = gobind_add_submodule(m, "crosspkg.bytes", "bytes",
-                                                      "Types of Go package bytes that the API of example.com/crosspkg uses.",
-                                                      NULL);
-    PyObject *sub_io = gobind_add_submodule(m, "crosspkg.io", "io",
-                                                      "Types of Go package io that the API of example.com/crosspkg uses.",
-                                                      NULL);
-    PyObject *sub_money = gobind_add_submodule(m, "crosspkg.money", "money",
-                                                      "Package money counts amounts of cents.",
-                                                      gobind_methods_money);
-    PyObject *sub_time = gobind_add_submodule(m, "crosspkg.time", "time",
-                                                      "Types of Go package time that the API of example.com/crosspkg uses.",
-                                                      NULL);
-    PyObject *sub_url = gobind_add_submodule(m, "crosspkg.url", "url",
-                                                      "Types of Go package net/url that the API of example.com/crosspkg uses.",
-                                                      NULL);
-    if (sub_bytes == NULL || sub_io == NULL || sub_money == NULL || sub_time == NULL || sub_url == NULL)
+    PyObject *sub_bytes = gobind_add_submodule(
+        m, "crosspkg.bytes", "bytes", "Types of Go package bytes that the API of example.com/crosspkg uses.",
+        NULL);
+    if (sub_bytes == NULL)
+        return -1;
+    PyObject *sub_io = gobind_add_submodule(
+        m, "crosspkg.io", "io", "Types of Go package io that the API of example.com/crosspkg uses.",
+        NULL);
+    if (sub_io == NULL)
+        return -1;
+    PyObject *sub_money = gobind_add_submodule(
+        m, "crosspkg.money", "money", "Package money counts amounts of cents.",
+        gobind_methods_money);
+    if (sub_money == NULL)
+        return -1;
+    PyObject *sub_time = gobind_add_submodule(
+        m, "crosspkg.time", "time", "Types of Go package time that the API of example.com/crosspkg uses.",
+        NULL);
+    if (sub_time == NULL)
+        return -1;
+    PyObject *sub_url = gobind_add_submodule(
+        m, "crosspkg.url", "url", "Types of Go package net/url that the API of example.com/crosspkg uses.",
+        NULL);
+    if (sub_url == NULL)
         return -1;
     if (gobind_add_type(sub_money, "Wallet", &gobind_type_money_Wallet) < 0)
         return -1;

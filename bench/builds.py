@@ -84,11 +84,14 @@ class Builder:
         for name in ('gopkg', 'reference'):
             shutil.copytree(os.path.join(BENCH, name), os.path.join(self.src, name))
 
-    def touch_go_file(self, pkgdir: str, stamp: str) -> None:
-        """Edits one Go file of the package for real (a new comment), as a developer's edit would."""
+    def touch_go_file(self, pkgdir: str, stamp: str, code: int = 0) -> None:
+        """Edits one Go file of the package for real: a new comment, or with code > 0 a new
+        unexported function (the compiled package changes, so everything after it is redone)."""
         path = os.path.join(pkgdir, 'benchpkg.go')
         with open(path, 'a') as f:
             f.write('\n// edited by bench/run.py: %s\n' % stamp)
+            if code:
+                f.write('func benchEdited%d() int { return %d }\n' % (code, code))
 
     # ---- the hand-written reference ----
 

@@ -209,7 +209,7 @@ def measure_parallel(b: Builder, impls: List[str], s: Settings) -> Tuple[str, Li
 def measure_builds(b: Builder, s: Settings, gopy_ok: bool) -> Tuple[str, List[str]]:
     """Clean build, no-op ninja and rebuild after an edit, each against a bare go build."""
     t: Dict[str, List[float]] = {k: [] for k in ('clean', 'bare_clean', 'noop', 'bare_noop', 'rebuild',
-                                                 'bare_rebuild', 'gopy_clean', 'gopy_rebuild')}
+                                                 'bare_rebuild', 'code', 'bare_code', 'gopy_clean', 'gopy_rebuild')}
     no_work: List[bool] = []
     for i in range(s.build_reps):
         say('builds: round %d/%d' % (i + 1, s.build_reps))
@@ -225,6 +225,10 @@ def measure_builds(b: Builder, s: Settings, gopy_ok: bool) -> Tuple[str, List[st
         t['rebuild'].append(float(b.gobind_ninja()['seconds']))  # type: ignore[arg-type]
         b.touch_go_file(b.pkg, 'bare %d %f' % (i, time.time()))
         t['bare_rebuild'].append(b.bare_go_build())
+        b.touch_go_file(b.pkg, 'gobind code', code=2 * i + 1)
+        t['code'].append(float(b.gobind_ninja()['seconds']))  # type: ignore[arg-type]
+        b.touch_go_file(b.pkg, 'bare code', code=2 * i + 2)
+        t['bare_code'].append(b.bare_go_build())
         if gopy_ok:
             t['gopy_clean'].append(b.gopy_build())
             b.touch_go_file(b.gopy_pkg, 'gopy %d %f' % (i, time.time()))
@@ -249,6 +253,7 @@ def measure_builds(b: Builder, s: Settings, gopy_ok: bool) -> Tuple[str, List[st
         row('clean build (meson setup + ninja)', 'clean', 'bare_clean', 'gopy_clean', '—'),
         row('no-op ninja', 'noop', 'bare_noop', None, noop_goal),
         row('rebuild after editing one Go file', 'rebuild', 'bare_rebuild', 'gopy_rebuild', rebuild_goal),
+        row('rebuild after adding a function to it', 'code', 'bare_code', None, '—'),
     ]
     header = ['row', 'bare go build -buildmode=c-shared', 'gobind', 'gobind / bare', 'gopy build', 'gopy / gobind',
               'goal']

@@ -224,6 +224,12 @@ class FuncType:
         return '(%s)%s' % (params, ' (%s)' % ', '.join(results) if results else '')
 
     @property
+    def direct(self) -> bool:
+        """The C side returns the results to Go by value: they are all numbers or bools (plain
+        data that outlives the Python result), or there are none."""
+        return all(r.buffer_format for r in self.results)
+
+    @property
     def py_type(self) -> str:
         args = ', '.join(c.py_type for c in self.param_types)
         if not self.results:

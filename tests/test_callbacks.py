@@ -14,6 +14,10 @@ def test_synchronous_callbacks_with_any_types(surface):
         'c.Each([c.Point(X=1), c.Point(Y=2)], lambda p, i: seen.append((p.X, p.Y, i)))',
         'assert seen == [(1.0, 0.0, 0), (0.0, 2.0, 1)], seen',
         'assert c.Apply.__doc__.startswith("Apply(f: Callable[[int], int], x: int) -> int")',
+        # numbers and bools come back to Go by value (no handle): several, of every kind
+        'assert c.Measure(lambda x: (-3, x / 2, x > 0, complex(x, -x)), 3.0) == "-3 1.5 true (3-3i)"',
+        raises('OverflowError', 'c.Measure(lambda x: (300, x, True, 0j), 1.0)', "int8"),
+        raises('TypeError', 'c.Measure(lambda x: (1, x, True), 1.0)', "must return a tuple of 4 values"),
     ]))
 
 

@@ -61,3 +61,27 @@ def test_error_values_are_released(surface):
         'gc.collect()',
         'assert E._gobind_handles() == start, (start, E._gobind_handles())',
     ]))
+
+
+def test_go_error_is_one_object_read_late_or_never(surface):
+    # GoError makes go_error's object when it is first read; reading it late, after other errors
+    # came and went unread, still gives the right value, and every way leaves no Go value behind
+    surface('errors', '\n'.join([
+        'import gc, sys, errors as E',
+        'start = E._gobind_handles()',
+        'def fail(key):\n    try:\n        E.Lookup(key)\n    except E.GoError as e:\n        return e',
+        'kept = [fail("k%d" % i) for i in range(200)]',
+        'for i in range(1000):\n    fail("x")',
+        'assert [e.go_error.Key for e in kept[::-1]] == ["k%d" % i for i in range(199, -1, -1)]',
+        'assert kept[7].go_error is kept[7].go_error and str(kept[7]) == \'key "k7" not found\'',
+        'kept[0].go_error = "mine"',
+        'assert kept[0].go_error == "mine"',
+        'del kept[1].go_error',
+        'assert not hasattr(kept[1], "go_error") and not hasattr(E.GoError("made in Python"), "go_error")',
+        'p = E.GoError("made in Python")\np.go_error = 5\nassert p.go_error == 5 and str(p) == "made in Python"',
+        'assert E._gobind_handles() > start',
+        'del kept[:]',
+        'getattr(sys, "exc_clear", lambda: None)()',
+        'gc.collect()',
+        'assert E._gobind_handles() == start, (start, E._gobind_handles())',
+    ]))

@@ -391,9 +391,10 @@ func loadGoEnv(dir string) (goEnv, error) {
 
 // loadPackages runs `go list -deps -export` and returns all packages plus the single target package.
 func loadPackages(opts options) ([]*listPackage, *listPackage, error) {
-	// -trimpath as in the build step, so the export data of the package's dependencies
-	// is the same build-cache entry that `go build -trimpath` reuses.
-	args := []string{"list", "-e", "-json", "-deps", "-export", "-trimpath"}
+	// -trimpath and -buildmode=c-archive as in the build step (c-archive compiles every package
+	// with -shared), so the export data of the package and its dependencies is the same
+	// build-cache entry that `go build` then reuses instead of compiling the package again.
+	args := []string{"list", "-e", "-json", "-deps", "-export", "-trimpath", "-buildmode=c-archive"}
 	if opts.tags != "" {
 		args = append(args, "-tags", opts.tags)
 	}

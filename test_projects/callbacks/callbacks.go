@@ -31,6 +31,12 @@ func Combine(a func() int, b func(int, string) (string, int)) string {
 	return fmt.Sprintf("%s/%d", s, n)
 }
 
+// Measure calls f on x and formats its numeric results.
+func Measure(f func(float64) (int8, float32, bool, complex128), x float64) string {
+	n, r, ok, c := f(x)
+	return fmt.Sprint(n, " ", r, " ", ok, " ", c)
+}
+
 // Try calls f and reports its error.
 func Try(f func(string) (int, error)) string {
 	n, err := f("go")

@@ -5,7 +5,9 @@ later from goroutines, with any supported parameter and result types, errors inc
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
+from typing_extensions import disjoint_base
 
+@disjoint_base
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""
     go_error: Any
@@ -103,6 +105,11 @@ def Map(words: Slice_string | Sequence[str], f: Callable[[str], str]) -> str:
     """Map(words: Slice_string | Sequence[str], f: Callable[[str], str]) -> str
 
 Map applies f to every word and joins the results."""
+
+def Measure(f: Callable[[float], tuple[int, float, bool, complex]], x: float) -> str:
+    """Measure(f: Callable[[float], tuple[int, float, bool, complex]], x: float) -> str
+
+Measure calls f on x and formats its numeric results."""
 
 def Must(f: Callable[[], GoErrorValue | None]) -> None:
     """Must(f: Callable[[], GoErrorValue | None]) -> None

@@ -77,6 +77,8 @@ int gobind_callbacks_Each(uintptr_t a0, uintptr_t a1, gobind_buf *msg);
 int gobind_callbacks_Fire(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Map */
 int gobind_callbacks_Map(uintptr_t a0, uintptr_t a1, gobind_buf *r0, gobind_buf *msg);
+/* Measure */
+int gobind_callbacks_Measure(uintptr_t a0, double a1, gobind_buf *r0, gobind_buf *msg);
 /* Must */
 int gobind_callbacks_Must(uintptr_t a0, gobind_buf *msg);
 /* Parallel */
@@ -117,29 +119,66 @@ int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_callbacks_decref(uintptr_t object);
-void gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
-int gobind_callbacks_call_Func0(uintptr_t fn, ptrdiff_t a0, uintptr_t slot);
-int gobind_callbacks_ret_Func0(uintptr_t slot, ptrdiff_t r0, gobind_buf *msg);
-int gobind_callbacks_call_Func1(uintptr_t fn, uintptr_t slot);
-int gobind_callbacks_ret_Func1(uintptr_t slot, ptrdiff_t r0, gobind_buf *msg);
+uintptr_t gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
+/* What a Python callable for a func(int) int returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    ptrdiff_t r0;
+} gobind_cbret_Func0;
+gobind_cbret_Func0 gobind_callbacks_call_Func0(uintptr_t fn, ptrdiff_t a0);
+/* What a Python callable for a func() int returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    ptrdiff_t r0;
+} gobind_cbret_Func1;
+gobind_cbret_Func1 gobind_callbacks_call_Func1(uintptr_t fn);
 int gobind_callbacks_call_Func2(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot);
 int gobind_callbacks_ret_Func2(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
-int gobind_callbacks_call_Func3(uintptr_t fn, uintptr_t a0, ptrdiff_t a1, uintptr_t slot);
+/* What a Python callable for a func(callbacks.Point, int) returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+} gobind_cbret_Func3;
+gobind_cbret_Func3 gobind_callbacks_call_Func3(uintptr_t fn, uintptr_t a0, ptrdiff_t a1);
 int gobind_callbacks_call_Func4(uintptr_t fn, gobind_view a0, uintptr_t slot);
 int gobind_callbacks_ret_Func4(uintptr_t slot, gobind_view r0, gobind_buf *msg);
-int gobind_callbacks_call_Func5(uintptr_t fn, uintptr_t slot);
-int gobind_callbacks_ret_Func5(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
-int gobind_callbacks_call_Func6(uintptr_t fn, gobind_view a0, uintptr_t slot);
-int gobind_callbacks_ret_Func6(uintptr_t slot, uint8_t r0, gobind_buf *msg);
-int gobind_callbacks_call_Func7(uintptr_t fn, gobind_view a0, uintptr_t slot);
-int gobind_callbacks_ret_Func7(uintptr_t slot, ptrdiff_t r0, gobind_buf *msg);
-int gobind_callbacks_call_Func8(uintptr_t fn, ptrdiff_t a0, uintptr_t slot);
-int gobind_callbacks_ret_Func8(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
+/* What a Python callable for a func(float64) (int8, float32, bool, complex128) returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    int8_t r0;
+    float r1;
+    uint8_t r2;
+    gobind_complex r3;
+} gobind_cbret_Func5;
+gobind_cbret_Func5 gobind_callbacks_call_Func5(uintptr_t fn, double a0);
+int gobind_callbacks_call_Func6(uintptr_t fn, uintptr_t slot);
+int gobind_callbacks_ret_Func6(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
+/* What a Python callable for a func(string) bool returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    uint8_t r0;
+} gobind_cbret_Func7;
+gobind_cbret_Func7 gobind_callbacks_call_Func7(uintptr_t fn, gobind_view a0);
+/* What a Python callable for a func(string) (int, error) returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    ptrdiff_t r0;
+} gobind_cbret_Func8;
+gobind_cbret_Func8 gobind_callbacks_call_Func8(uintptr_t fn, gobind_view a0);
+int gobind_callbacks_call_Func9(uintptr_t fn, ptrdiff_t a0, uintptr_t slot);
+int gobind_callbacks_ret_Func9(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_callbacks_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_callbacks_error_is(uintptr_t h, uintptr_t target);
 int gobind_callbacks_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_callbacks_error_claim(uintptr_t slot);
+void gobind_callbacks_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_callbacks_release(uintptr_t handle);

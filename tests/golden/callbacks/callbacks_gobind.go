@@ -18,6 +18,7 @@ import (
 	"runtime/cgo"
 	"runtime/debug"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -93,12 +94,22 @@ func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg 
 	return gobindOK
 }
 
+// gobind_callbacks_Measure calls example.com/callbacks.Measure.
+//
+//export gobind_callbacks_Measure
+func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Measure(gobindCallback_Func5(a0), float64(a1))
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // gobind_callbacks_Must calls example.com/callbacks.Must.
 //
 //export gobind_callbacks_Must
 func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gerr := gobindpkg.Must(gobindCallback_Func5(a0))
+	gerr := gobindpkg.Must(gobindCallback_Func6(a0))
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -120,7 +131,7 @@ func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, 
 //export gobind_callbacks_Register
 func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindpkg.Register(gobindCallback_Func6(a0))
+	gobindpkg.Register(gobindCallback_Func7(a0))
 	return gobindOK
 }
 
@@ -129,7 +140,7 @@ func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int)
 //export gobind_callbacks_Try
 func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Try(gobindCallback_Func7(a0))
+	v0 := gobindpkg.Try(gobindCallback_Func8(a0))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -139,7 +150,7 @@ func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (
 //export gobind_callbacks_Walk
 func gobind_callbacks_Walk(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0, gerr := gobindpkg.Walk(gobindCallback_Func8(a0))
+	v0, gerr := gobindpkg.Walk(gobindCallback_Func9(a0))
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -379,17 +390,17 @@ func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_callbacks_decref(p) }
 }
 
-// gobind_callbacks_cbfail records the Python exception a callback raised, for the Go call waiting in slot.
+// gobind_callbacks_cbfail records the Python exception a callback raised, for the Go call waiting in
+// slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_callbacks_cbfail
-func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view) {
-	cgo.Handle(slot).Value().(gobindFailer).fail(gobindNewPyErr(exc, gobindString(text, nil)))
-}
-
-// gobindResult_Func0 receives what a Python callable returned for a func(int) int.
-type gobindResult_Func0 struct {
-	gobindCallState
-	r0 int
+func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view) C.uintptr_t {
+	e := gobindNewPyErr(exc, gobindString(text, nil))
+	if slot == 0 {
+		return C.uintptr_t(cgo.NewHandle(e))
+	}
+	cgo.Handle(slot).Value().(gobindFailer).fail(e)
+	return 0
 }
 
 // gobindCallback_Func0 makes a func(int) int that calls the Python callable fn
@@ -400,33 +411,16 @@ func gobindCallback_Func0(fn C.uintptr_t) func(p0 int) (g0 int) {
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 int) (g0 int) {
-		res := new(gobindResult_Func0)
-		slot := cgo.NewHandle(res)
-		defer slot.Delete()
-		C.gobind_callbacks_call_Func0(ref.ptr, C.ptrdiff_t(p0), C.uintptr_t(slot))
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func0(ref.ptr, C.ptrdiff_t(p0))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			panic(res.failed)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			panic(failed)
 		}
-		g0 = res.r0
+		g0 = int(res.r0)
 		return
 	}
-}
-
-// gobind_callbacks_ret_Func0 stores the results of a Python callable into slot.
-//
-//export gobind_callbacks_ret_Func0
-func gobind_callbacks_ret_Func0(slot C.uintptr_t, r0 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func0)
-	res.r0 = int(r0)
-	return gobindOK
-}
-
-// gobindResult_Func1 receives what a Python callable returned for a func() int.
-type gobindResult_Func1 struct {
-	gobindCallState
-	r0 int
 }
 
 // gobindCallback_Func1 makes a func() int that calls the Python callable fn
@@ -437,27 +431,16 @@ func gobindCallback_Func1(fn C.uintptr_t) func() (g0 int) {
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (g0 int) {
-		res := new(gobindResult_Func1)
-		slot := cgo.NewHandle(res)
-		defer slot.Delete()
-		C.gobind_callbacks_call_Func1(ref.ptr, C.uintptr_t(slot))
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func1(ref.ptr)
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			panic(res.failed)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			panic(failed)
 		}
-		g0 = res.r0
+		g0 = int(res.r0)
 		return
 	}
-}
-
-// gobind_callbacks_ret_Func1 stores the results of a Python callable into slot.
-//
-//export gobind_callbacks_ret_Func1
-func gobind_callbacks_ret_Func1(slot C.uintptr_t, r0 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func1)
-	res.r0 = int(r0)
-	return gobindOK
 }
 
 // gobindResult_Func2 receives what a Python callable returned for a func(int, string) (string, int).
@@ -480,8 +463,9 @@ func gobindCallback_Func2(fn C.uintptr_t) func(p0 int, p1 string) (g0 string, g1
 		defer slot.Delete()
 		C.gobind_callbacks_call_Func2(ref.ptr, C.ptrdiff_t(p0), gobindStringView(p1), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			panic(res.failed)
+		failed := res.failed
+		if failed != nil {
+			panic(failed)
 		}
 		g0 = res.r0
 		g1 = res.r1
@@ -500,11 +484,6 @@ func gobind_callbacks_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff
 	return gobindOK
 }
 
-// gobindResult_Func3 receives what a Python callable returned for a func(callbacks.Point, int).
-type gobindResult_Func3 struct {
-	gobindCallState
-}
-
 // gobindCallback_Func3 makes a func(callbacks.Point, int) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None).
 func gobindCallback_Func3(fn C.uintptr_t) func(p0 gobindpkg.Point, p1 int) {
@@ -513,13 +492,12 @@ func gobindCallback_Func3(fn C.uintptr_t) func(p0 gobindpkg.Point, p1 int) {
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 gobindpkg.Point, p1 int) {
-		res := new(gobindResult_Func3)
-		slot := cgo.NewHandle(res)
-		defer slot.Delete()
-		C.gobind_callbacks_call_Func3(ref.ptr, gobindHandle_Point(&p0), C.ptrdiff_t(p1), C.uintptr_t(slot))
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func3(ref.ptr, gobindHandle_Point(&p0), C.ptrdiff_t(p1))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			panic(res.failed)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			panic(failed)
 		}
 		return
 	}
@@ -544,8 +522,9 @@ func gobindCallback_Func4(fn C.uintptr_t) func(p0 string) (g0 string) {
 		defer slot.Delete()
 		C.gobind_callbacks_call_Func4(ref.ptr, gobindStringView(p0), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			panic(res.failed)
+		failed := res.failed
+		if failed != nil {
+			panic(failed)
 		}
 		g0 = res.r0
 		return
@@ -562,67 +541,54 @@ func gobind_callbacks_ret_Func4(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobin
 	return gobindOK
 }
 
-// gobindResult_Func5 receives what a Python callable returned for a func() error.
-type gobindResult_Func5 struct {
+// gobindCallback_Func5 makes a func(float64) (int8, float32, bool, complex128) that calls the Python callable fn
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func5(fn C.uintptr_t) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func5(ref.ptr, C.double(p0))
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			panic(failed)
+		}
+		g0 = int8(res.r0)
+		g1 = float32(res.r1)
+		g2 = res.r2 != 0
+		g3 = complex(float64(res.r3.re), float64(res.r3.im))
+		return
+	}
+}
+
+// gobindResult_Func6 receives what a Python callable returned for a func() error.
+type gobindResult_Func6 struct {
 	gobindCallState
 	r0 error
 }
 
-// gobindCallback_Func5 makes a func() error that calls the Python callable fn
+// gobindCallback_Func6 makes a func() error that calls the Python callable fn
 // (Go owns that reference from now on; nil for None).
-func gobindCallback_Func5(fn C.uintptr_t) func() (gerr error) {
+func gobindCallback_Func6(fn C.uintptr_t) func() (gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (gerr error) {
-		res := new(gobindResult_Func5)
-		slot := cgo.NewHandle(res)
-		defer slot.Delete()
-		C.gobind_callbacks_call_Func5(ref.ptr, C.uintptr_t(slot))
-		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			gerr = res.failed
-			return
-		}
-		gerr = res.r0
-		return
-	}
-}
-
-// gobind_callbacks_ret_Func5 stores the results of a Python callable into slot.
-//
-//export gobind_callbacks_ret_Func5
-func gobind_callbacks_ret_Func5(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func5)
-	res.r0 = gobindErrorIn(r0)
-	return gobindOK
-}
-
-// gobindResult_Func6 receives what a Python callable returned for a func(string) bool.
-type gobindResult_Func6 struct {
-	gobindCallState
-	r0 bool
-}
-
-// gobindCallback_Func6 makes a func(string) bool that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func6(fn C.uintptr_t) func(p0 string) (g0 bool) {
-	if fn == 0 {
-		return nil
-	}
-	ref := gobindNewPyRef(fn)
-	return func(p0 string) (g0 bool) {
 		res := new(gobindResult_Func6)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func6(ref.ptr, gobindStringView(p0), C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func6(ref.ptr, C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			panic(res.failed)
+		failed := res.failed
+		if failed != nil {
+			gerr = failed
+			return
 		}
-		g0 = res.r0
+		gerr = res.r0
 		return
 	}
 }
@@ -630,72 +596,76 @@ func gobindCallback_Func6(fn C.uintptr_t) func(p0 string) (g0 bool) {
 // gobind_callbacks_ret_Func6 stores the results of a Python callable into slot.
 //
 //export gobind_callbacks_ret_Func6
-func gobind_callbacks_ret_Func6(slot C.uintptr_t, r0 C.uint8_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_ret_Func6(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	res := cgo.Handle(slot).Value().(*gobindResult_Func6)
-	res.r0 = r0 != 0
+	res.r0 = gobindErrorIn(r0)
 	return gobindOK
 }
 
-// gobindResult_Func7 receives what a Python callable returned for a func(string) (int, error).
-type gobindResult_Func7 struct {
-	gobindCallState
-	r0 int
+// gobindCallback_Func7 makes a func(string) bool that calls the Python callable fn
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func7(fn C.uintptr_t) func(p0 string) (g0 bool) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 string) (g0 bool) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func7(ref.ptr, gobindStringView(p0))
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			panic(failed)
+		}
+		g0 = res.r0 != 0
+		return
+	}
 }
 
-// gobindCallback_Func7 makes a func(string) (int, error) that calls the Python callable fn
+// gobindCallback_Func8 makes a func(string) (int, error) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None).
-func gobindCallback_Func7(fn C.uintptr_t) func(p0 string) (g0 int, gerr error) {
+func gobindCallback_Func8(fn C.uintptr_t) func(p0 string) (g0 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 string) (g0 int, gerr error) {
-		res := new(gobindResult_Func7)
-		slot := cgo.NewHandle(res)
-		defer slot.Delete()
-		C.gobind_callbacks_call_Func7(ref.ptr, gobindStringView(p0), C.uintptr_t(slot))
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func8(ref.ptr, gobindStringView(p0))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			gerr = res.failed
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gerr = failed
 			return
 		}
-		g0 = res.r0
+		g0 = int(res.r0)
 		return
 	}
 }
 
-// gobind_callbacks_ret_Func7 stores the results of a Python callable into slot.
-//
-//export gobind_callbacks_ret_Func7
-func gobind_callbacks_ret_Func7(slot C.uintptr_t, r0 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func7)
-	res.r0 = int(r0)
-	return gobindOK
-}
-
-// gobindResult_Func8 receives what a Python callable returned for a func(int) error.
-type gobindResult_Func8 struct {
+// gobindResult_Func9 receives what a Python callable returned for a func(int) error.
+type gobindResult_Func9 struct {
 	gobindCallState
 	r0 error
 }
 
-// gobindCallback_Func8 makes a func(int) error that calls the Python callable fn
+// gobindCallback_Func9 makes a func(int) error that calls the Python callable fn
 // (Go owns that reference from now on; nil for None).
-func gobindCallback_Func8(fn C.uintptr_t) func(p0 int) (gerr error) {
+func gobindCallback_Func9(fn C.uintptr_t) func(p0 int) (gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 int) (gerr error) {
-		res := new(gobindResult_Func8)
+		res := new(gobindResult_Func9)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func8(ref.ptr, C.ptrdiff_t(p0), C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func9(ref.ptr, C.ptrdiff_t(p0), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			gerr = res.failed
+		failed := res.failed
+		if failed != nil {
+			gerr = failed
 			return
 		}
 		gerr = res.r0
@@ -703,12 +673,12 @@ func gobindCallback_Func8(fn C.uintptr_t) func(p0 int) (gerr error) {
 	}
 }
 
-// gobind_callbacks_ret_Func8 stores the results of a Python callable into slot.
+// gobind_callbacks_ret_Func9 stores the results of a Python callable into slot.
 //
-//export gobind_callbacks_ret_Func8
-func gobind_callbacks_ret_Func8(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+//export gobind_callbacks_ret_Func9
+func gobind_callbacks_ret_Func9(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func8)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func9)
 	res.r0 = gobindErrorIn(r0)
 	return gobindOK
 }
@@ -720,12 +690,29 @@ func gobindErrorRef(err error) C.gobind_ref {
 		return C.gobind_ref{}
 	}
 	var pe *gobindPyErr
-	if errors.As(err, &pe) && pe.ref.take() {
+	if gobindMayHold(err) && errors.As(err, &pe) && pe.ref.take() {
 		// a Python exception from a callback: Python raises the original again
 		return C.gobind_ref{handle: pe.ref.ptr, kind: gobindKindPython}
 	}
 	gobindLiveHandles.Add(1)
 	return C.gobind_ref{handle: C.uintptr_t(cgo.NewHandle(err))}
+}
+
+// gobind_callbacks_error_claim hands Python the error of a GoError whose go_error is read: the
+// reference that wraps it, in place of its slot.
+//
+//export gobind_callbacks_error_claim
+func gobind_callbacks_error_claim(slot C.uintptr_t) C.gobind_ref {
+	return gobindErrorRef(gobindErrTake(slot))
+}
+
+// gobind_callbacks_error_drop empties the n slots at slots, of GoErrors that died unread.
+//
+//export gobind_callbacks_error_drop
+func gobind_callbacks_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+	for _, slot := range unsafe.Slice(slots, n) {
+		gobindErrTake(slot)
+	}
 }
 
 // gobind_callbacks_error_text writes the text of the error that handle h refers to.
@@ -900,12 +887,58 @@ func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	}
 }
 
-// gobindFail reports a Go error to the caller, its text and the error value itself;
-// it returns the GOBIND_ERROR status.
+// gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
+// (gobindErrPut) that the GoError exception holds, or the original Python exception when the
+// error is one a callback raised; it returns the GOBIND_ERROR status.
 func gobindFail(msg *C.gobind_buf, err error) C.int {
 	gobindPutString(msg, err.Error())
-	msg.err = gobindErrorRef(err)
+	var pe *gobindPyErr
+	if gobindMayHold(err) && errors.As(err, &pe) && pe.ref.take() {
+		msg.err = C.gobind_ref{handle: pe.ref.ptr, kind: gobindKindPython}
+	} else {
+		msg.err = C.gobind_ref{handle: gobindErrPut(err)}
+	}
 	return gobindError
+}
+
+// gobindErrSlots keeps the errors that GoError exceptions carry until Python reads go_error
+// (the error then gets a handle, gobind_error_claim) or drops the exception unread (the usual
+// case, gobind_error_drop).  A slot costs a fraction of a cgo handle.  Slots are counted as
+// live handles, for leak checks.
+var gobindErrSlots struct {
+	mu   sync.Mutex
+	errs []error
+	free []C.uintptr_t
+}
+
+// gobindErrPut stores err in a free slot and returns the slot's number (from 1).
+func gobindErrPut(err error) C.uintptr_t {
+	s := &gobindErrSlots
+	var slot C.uintptr_t
+	s.mu.Lock()
+	if n := len(s.free); n > 0 {
+		slot = s.free[n-1]
+		s.free = s.free[:n-1]
+		s.errs[slot-1] = err
+	} else {
+		s.errs = append(s.errs, err)
+		slot = C.uintptr_t(len(s.errs))
+	}
+	s.mu.Unlock()
+	gobindLiveHandles.Add(1)
+	return slot
+}
+
+// gobindErrTake empties a slot and returns the error it held.
+func gobindErrTake(slot C.uintptr_t) error {
+	s := &gobindErrSlots
+	s.mu.Lock()
+	err := s.errs[slot-1]
+	s.errs[slot-1] = nil
+	s.free = append(s.free, slot)
+	s.mu.Unlock()
+	gobindLiveHandles.Add(-1)
+	return err
 }
 
 // gobindErrorIn returns the error that a Python object's handle refers to (nil for 0).
@@ -991,10 +1024,32 @@ func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
 
+// gobindMayHold reports whether errors.As could find a *gobindPyErr in err: only when err is
+// one or has a method errors.As follows.  It saves errors.As's reflection for plain errors.
+func gobindMayHold(err error) bool {
+	switch err.(type) {
+	case *gobindPyErr, interface{ Unwrap() error }, interface{ Unwrap() []error }, interface{ As(any) bool }:
+		return true
+	}
+	return false
+}
+
 // gobindCallState is embedded in each callback's result holder: it records a failure.
 type gobindCallState struct{ failed *gobindPyErr }
 
 func (s *gobindCallState) fail(e *gobindPyErr) { s.failed = e }
+
+// gobindTakePyErr returns the Python exception that handle h (made by gobind_cbfail) refers to,
+// and deletes the handle; nil for 0.
+func gobindTakePyErr(h C.uintptr_t) *gobindPyErr {
+	if h == 0 {
+		return nil
+	}
+	handle := cgo.Handle(h)
+	e := handle.Value().(*gobindPyErr)
+	handle.Delete()
+	return e
+}
 
 // gobindFailer is what the C side reports a callback's exception to.
 type gobindFailer interface{ fail(*gobindPyErr) }

@@ -282,9 +282,14 @@ int gobind_crosspkg_time_Duration_Truncate(int64_t self, int64_t a0, int64_t *r0
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_crosspkg_decref(uintptr_t object);
-void gobind_crosspkg_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
-int gobind_crosspkg_call_Func0(uintptr_t fn, gobind_view a0, uintptr_t slot);
-int gobind_crosspkg_ret_Func0(uintptr_t slot, ptrdiff_t r0, gobind_buf *msg);
+uintptr_t gobind_crosspkg_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
+/* What a Python callable for a func([]uint8) (int, error) returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    ptrdiff_t r0;
+} gobind_cbret_Func0;
+gobind_cbret_Func0 gobind_crosspkg_call_Func0(uintptr_t fn, gobind_view a0);
 int gobind_crosspkg_call_Func1(uintptr_t fn, ptrdiff_t a0, uintptr_t slot);
 int gobind_crosspkg_ret_Func1(uintptr_t slot, gobind_view r0, gobind_buf *msg);
 
@@ -303,6 +308,8 @@ uintptr_t gobind_crosspkg_io_Writer_py(uintptr_t obj, uintptr_t m0);
 int gobind_crosspkg_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_error_is(uintptr_t h, uintptr_t target);
 int gobind_crosspkg_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_crosspkg_error_claim(uintptr_t slot);
+void gobind_crosspkg_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_crosspkg_release(uintptr_t handle);

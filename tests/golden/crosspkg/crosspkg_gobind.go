@@ -19,6 +19,7 @@ import (
 	"runtime/cgo"
 	"runtime/debug"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -1440,17 +1441,17 @@ func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_crosspkg_decref(p) }
 }
 
-// gobind_crosspkg_cbfail records the Python exception a callback raised, for the Go call waiting in slot.
+// gobind_crosspkg_cbfail records the Python exception a callback raised, for the Go call waiting in
+// slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_crosspkg_cbfail
-func gobind_crosspkg_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view) {
-	cgo.Handle(slot).Value().(gobindFailer).fail(gobindNewPyErr(exc, gobindString(text, nil)))
-}
-
-// gobindResult_Func0 receives what a Python callable returned for a func([]uint8) (int, error).
-type gobindResult_Func0 struct {
-	gobindCallState
-	r0 int
+func gobind_crosspkg_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view) C.uintptr_t {
+	e := gobindNewPyErr(exc, gobindString(text, nil))
+	if slot == 0 {
+		return C.uintptr_t(cgo.NewHandle(e))
+	}
+	cgo.Handle(slot).Value().(gobindFailer).fail(e)
+	return 0
 }
 
 // gobindCallback_Func0 makes a func([]uint8) (int, error) that calls the Python callable fn
@@ -1461,28 +1462,17 @@ func gobindCallback_Func0(fn C.uintptr_t) func(p0 []uint8) (g0 int, gerr error) 
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 []uint8) (g0 int, gerr error) {
-		res := new(gobindResult_Func0)
-		slot := cgo.NewHandle(res)
-		defer slot.Delete()
-		C.gobind_crosspkg_call_Func0(ref.ptr, gobindBytesView(p0), C.uintptr_t(slot))
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_crosspkg_call_Func0(ref.ptr, gobindBytesView(p0))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			gerr = res.failed
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gerr = failed
 			return
 		}
-		g0 = res.r0
+		g0 = int(res.r0)
 		return
 	}
-}
-
-// gobind_crosspkg_ret_Func0 stores the results of a Python callable into slot.
-//
-//export gobind_crosspkg_ret_Func0
-func gobind_crosspkg_ret_Func0(slot C.uintptr_t, r0 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func0)
-	res.r0 = int(r0)
-	return gobindOK
 }
 
 // gobindResult_Func1 receives what a Python callable returned for a func(int) ([]uint8, error).
@@ -1504,8 +1494,9 @@ func gobindCallback_Func1(fn C.uintptr_t) func(p0 int) (g0 []uint8, gerr error) 
 		defer slot.Delete()
 		C.gobind_crosspkg_call_Func1(ref.ptr, C.ptrdiff_t(p0), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
-		if res.failed != nil {
-			gerr = res.failed
+		failed := res.failed
+		if failed != nil {
+			gerr = failed
 			return
 		}
 		g0 = res.r0
@@ -1700,12 +1691,29 @@ func gobindErrorRef(err error) C.gobind_ref {
 		return C.gobind_ref{}
 	}
 	var pe *gobindPyErr
-	if errors.As(err, &pe) && pe.ref.take() {
+	if gobindMayHold(err) && errors.As(err, &pe) && pe.ref.take() {
 		// a Python exception from a callback: Python raises the original again
 		return C.gobind_ref{handle: pe.ref.ptr, kind: gobindKindPython}
 	}
 	gobindLiveHandles.Add(1)
 	return C.gobind_ref{handle: C.uintptr_t(cgo.NewHandle(err))}
+}
+
+// gobind_crosspkg_error_claim hands Python the error of a GoError whose go_error is read: the
+// reference that wraps it, in place of its slot.
+//
+//export gobind_crosspkg_error_claim
+func gobind_crosspkg_error_claim(slot C.uintptr_t) C.gobind_ref {
+	return gobindErrorRef(gobindErrTake(slot))
+}
+
+// gobind_crosspkg_error_drop empties the n slots at slots, of GoErrors that died unread.
+//
+//export gobind_crosspkg_error_drop
+func gobind_crosspkg_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+	for _, slot := range unsafe.Slice(slots, n) {
+		gobindErrTake(slot)
+	}
 }
 
 // gobind_crosspkg_error_text writes the text of the error that handle h refers to.
@@ -1878,12 +1886,58 @@ func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	}
 }
 
-// gobindFail reports a Go error to the caller, its text and the error value itself;
-// it returns the GOBIND_ERROR status.
+// gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
+// (gobindErrPut) that the GoError exception holds, or the original Python exception when the
+// error is one a callback raised; it returns the GOBIND_ERROR status.
 func gobindFail(msg *C.gobind_buf, err error) C.int {
 	gobindPutString(msg, err.Error())
-	msg.err = gobindErrorRef(err)
+	var pe *gobindPyErr
+	if gobindMayHold(err) && errors.As(err, &pe) && pe.ref.take() {
+		msg.err = C.gobind_ref{handle: pe.ref.ptr, kind: gobindKindPython}
+	} else {
+		msg.err = C.gobind_ref{handle: gobindErrPut(err)}
+	}
 	return gobindError
+}
+
+// gobindErrSlots keeps the errors that GoError exceptions carry until Python reads go_error
+// (the error then gets a handle, gobind_error_claim) or drops the exception unread (the usual
+// case, gobind_error_drop).  A slot costs a fraction of a cgo handle.  Slots are counted as
+// live handles, for leak checks.
+var gobindErrSlots struct {
+	mu   sync.Mutex
+	errs []error
+	free []C.uintptr_t
+}
+
+// gobindErrPut stores err in a free slot and returns the slot's number (from 1).
+func gobindErrPut(err error) C.uintptr_t {
+	s := &gobindErrSlots
+	var slot C.uintptr_t
+	s.mu.Lock()
+	if n := len(s.free); n > 0 {
+		slot = s.free[n-1]
+		s.free = s.free[:n-1]
+		s.errs[slot-1] = err
+	} else {
+		s.errs = append(s.errs, err)
+		slot = C.uintptr_t(len(s.errs))
+	}
+	s.mu.Unlock()
+	gobindLiveHandles.Add(1)
+	return slot
+}
+
+// gobindErrTake empties a slot and returns the error it held.
+func gobindErrTake(slot C.uintptr_t) error {
+	s := &gobindErrSlots
+	s.mu.Lock()
+	err := s.errs[slot-1]
+	s.errs[slot-1] = nil
+	s.free = append(s.free, slot)
+	s.mu.Unlock()
+	gobindLiveHandles.Add(-1)
+	return err
 }
 
 // gobindErrorIn returns the error that a Python object's handle refers to (nil for 0).
@@ -1969,10 +2023,32 @@ func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
 
+// gobindMayHold reports whether errors.As could find a *gobindPyErr in err: only when err is
+// one or has a method errors.As follows.  It saves errors.As's reflection for plain errors.
+func gobindMayHold(err error) bool {
+	switch err.(type) {
+	case *gobindPyErr, interface{ Unwrap() error }, interface{ Unwrap() []error }, interface{ As(any) bool }:
+		return true
+	}
+	return false
+}
+
 // gobindCallState is embedded in each callback's result holder: it records a failure.
 type gobindCallState struct{ failed *gobindPyErr }
 
 func (s *gobindCallState) fail(e *gobindPyErr) { s.failed = e }
+
+// gobindTakePyErr returns the Python exception that handle h (made by gobind_cbfail) refers to,
+// and deletes the handle; nil for 0.
+func gobindTakePyErr(h C.uintptr_t) *gobindPyErr {
+	if h == 0 {
+		return nil
+	}
+	handle := cgo.Handle(h)
+	e := handle.Value().(*gobindPyErr)
+	handle.Delete()
+	return e
+}
 
 // gobindFailer is what the C side reports a callback's exception to.
 type gobindFailer interface{ fail(*gobindPyErr) }

@@ -89,6 +89,8 @@ int gobind_errors_var_set_ErrEmpty(uintptr_t v, gobind_buf *msg);
 int gobind_errors_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_errors_error_is(uintptr_t h, uintptr_t target);
 int gobind_errors_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_errors_error_claim(uintptr_t slot);
+void gobind_errors_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_errors_release(uintptr_t handle);

@@ -108,6 +108,8 @@ uintptr_t gobind_funcs_Slice_uint8_pin(uintptr_t self, void **data, ptrdiff_t *n
 int gobind_funcs_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_funcs_error_is(uintptr_t h, uintptr_t target);
 int gobind_funcs_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_funcs_error_claim(uintptr_t slot);
+void gobind_funcs_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_funcs_release(uintptr_t handle);

@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, S
 from typing import Protocol
 from typing_extensions import disjoint_base
 
+@disjoint_base
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""
     go_error: Any

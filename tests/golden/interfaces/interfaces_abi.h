@@ -156,9 +156,14 @@ uintptr_t gobind_interfaces_Map_string_any_keys(uintptr_t self);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_interfaces_decref(uintptr_t object);
-void gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
-int gobind_interfaces_call_Func0(uintptr_t fn, uintptr_t slot);
-int gobind_interfaces_ret_Func0(uintptr_t slot, double r0, gobind_buf *msg);
+uintptr_t gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
+/* What a Python callable for a func() float64 returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    double r0;
+} gobind_cbret_Func0;
+gobind_cbret_Func0 gobind_interfaces_call_Func0(uintptr_t fn);
 int gobind_interfaces_call_Func1(uintptr_t fn, uintptr_t slot);
 int gobind_interfaces_ret_Func1(uintptr_t slot, gobind_view r0, gobind_buf *msg);
 int gobind_interfaces_call_Func2(uintptr_t fn, double a0, uintptr_t slot);
@@ -193,6 +198,8 @@ void gobind_interfaces_any_done(uintptr_t h);
 int gobind_interfaces_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_interfaces_error_is(uintptr_t h, uintptr_t target);
 int gobind_interfaces_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_interfaces_error_claim(uintptr_t slot);
+void gobind_interfaces_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_interfaces_release(uintptr_t handle);

@@ -131,6 +131,8 @@ int gobind_named_Weekday_String(ptrdiff_t self, gobind_buf *r0, gobind_buf *msg)
 int gobind_named_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_named_error_is(uintptr_t h, uintptr_t target);
 int gobind_named_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_named_error_claim(uintptr_t slot);
+void gobind_named_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_named_release(uintptr_t handle);

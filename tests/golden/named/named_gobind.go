@@ -18,6 +18,7 @@ import (
 	"runtime/cgo"
 	"runtime/debug"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"unsafe"
 
@@ -429,12 +430,29 @@ func gobindErrorRef(err error) C.gobind_ref {
 		return C.gobind_ref{}
 	}
 	var pe *gobindPyErr
-	if errors.As(err, &pe) && pe.ref.take() {
+	if gobindMayHold(err) && errors.As(err, &pe) && pe.ref.take() {
 		// a Python exception from a callback: Python raises the original again
 		return C.gobind_ref{handle: pe.ref.ptr, kind: gobindKindPython}
 	}
 	gobindLiveHandles.Add(1)
 	return C.gobind_ref{handle: C.uintptr_t(cgo.NewHandle(err))}
+}
+
+// gobind_named_error_claim hands Python the error of a GoError whose go_error is read: the
+// reference that wraps it, in place of its slot.
+//
+//export gobind_named_error_claim
+func gobind_named_error_claim(slot C.uintptr_t) C.gobind_ref {
+	return gobindErrorRef(gobindErrTake(slot))
+}
+
+// gobind_named_error_drop empties the n slots at slots, of GoErrors that died unread.
+//
+//export gobind_named_error_drop
+func gobind_named_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+	for _, slot := range unsafe.Slice(slots, n) {
+		gobindErrTake(slot)
+	}
 }
 
 // gobind_named_error_text writes the text of the error that handle h refers to.
@@ -609,12 +627,58 @@ func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	}
 }
 
-// gobindFail reports a Go error to the caller, its text and the error value itself;
-// it returns the GOBIND_ERROR status.
+// gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
+// (gobindErrPut) that the GoError exception holds, or the original Python exception when the
+// error is one a callback raised; it returns the GOBIND_ERROR status.
 func gobindFail(msg *C.gobind_buf, err error) C.int {
 	gobindPutString(msg, err.Error())
-	msg.err = gobindErrorRef(err)
+	var pe *gobindPyErr
+	if gobindMayHold(err) && errors.As(err, &pe) && pe.ref.take() {
+		msg.err = C.gobind_ref{handle: pe.ref.ptr, kind: gobindKindPython}
+	} else {
+		msg.err = C.gobind_ref{handle: gobindErrPut(err)}
+	}
 	return gobindError
+}
+
+// gobindErrSlots keeps the errors that GoError exceptions carry until Python reads go_error
+// (the error then gets a handle, gobind_error_claim) or drops the exception unread (the usual
+// case, gobind_error_drop).  A slot costs a fraction of a cgo handle.  Slots are counted as
+// live handles, for leak checks.
+var gobindErrSlots struct {
+	mu   sync.Mutex
+	errs []error
+	free []C.uintptr_t
+}
+
+// gobindErrPut stores err in a free slot and returns the slot's number (from 1).
+func gobindErrPut(err error) C.uintptr_t {
+	s := &gobindErrSlots
+	var slot C.uintptr_t
+	s.mu.Lock()
+	if n := len(s.free); n > 0 {
+		slot = s.free[n-1]
+		s.free = s.free[:n-1]
+		s.errs[slot-1] = err
+	} else {
+		s.errs = append(s.errs, err)
+		slot = C.uintptr_t(len(s.errs))
+	}
+	s.mu.Unlock()
+	gobindLiveHandles.Add(1)
+	return slot
+}
+
+// gobindErrTake empties a slot and returns the error it held.
+func gobindErrTake(slot C.uintptr_t) error {
+	s := &gobindErrSlots
+	s.mu.Lock()
+	err := s.errs[slot-1]
+	s.errs[slot-1] = nil
+	s.free = append(s.free, slot)
+	s.mu.Unlock()
+	gobindLiveHandles.Add(-1)
+	return err
 }
 
 // gobindErrorIn returns the error that a Python object's handle refers to (nil for 0).
@@ -700,10 +764,32 @@ func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
 
+// gobindMayHold reports whether errors.As could find a *gobindPyErr in err: only when err is
+// one or has a method errors.As follows.  It saves errors.As's reflection for plain errors.
+func gobindMayHold(err error) bool {
+	switch err.(type) {
+	case *gobindPyErr, interface{ Unwrap() error }, interface{ Unwrap() []error }, interface{ As(any) bool }:
+		return true
+	}
+	return false
+}
+
 // gobindCallState is embedded in each callback's result holder: it records a failure.
 type gobindCallState struct{ failed *gobindPyErr }
 
 func (s *gobindCallState) fail(e *gobindPyErr) { s.failed = e }
+
+// gobindTakePyErr returns the Python exception that handle h (made by gobind_cbfail) refers to,
+// and deletes the handle; nil for 0.
+func gobindTakePyErr(h C.uintptr_t) *gobindPyErr {
+	if h == 0 {
+		return nil
+	}
+	handle := cgo.Handle(h)
+	e := handle.Value().(*gobindPyErr)
+	handle.Delete()
+	return e
+}
 
 // gobindFailer is what the C side reports a callback's exception to.
 type gobindFailer interface{ fail(*gobindPyErr) }

@@ -118,6 +118,8 @@ int gobind_pointers_var_set_Counter(ptrdiff_t v, gobind_buf *msg);
 int gobind_pointers_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_pointers_error_is(uintptr_t h, uintptr_t target);
 int gobind_pointers_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_pointers_error_claim(uintptr_t slot);
+void gobind_pointers_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_pointers_release(uintptr_t handle);

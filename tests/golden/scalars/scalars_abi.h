@@ -136,6 +136,8 @@ int gobind_scalars_Warmer(double a0, double a1, double *r0, gobind_buf *msg);
 int gobind_scalars_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_scalars_error_is(uintptr_t h, uintptr_t target);
 int gobind_scalars_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_scalars_error_claim(uintptr_t slot);
+void gobind_scalars_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_scalars_release(uintptr_t handle);

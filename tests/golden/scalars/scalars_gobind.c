@@ -47,9 +47,12 @@
 static PyObject *gobind_GoError;
 static PyObject *gobind_GoPanic;
 
-/* Defined by each module: the Python object for a Go error, and dropping a handle. */
+/* Defined by each module: the Python object for a Go error, dropping a handle, the Python object
+   for the error in a GoError's slot, and emptying such slots. */
 static PyObject *gobind_to_py_error(gobind_ref *ref);
 static void gobind_release_handle(uintptr_t handle);
+static PyObject *gobind_claim_error(uintptr_t slot);
+static void gobind_drop_errors(uintptr_t *slots, Py_ssize_t n);
 static PyObject *gobind_wrap(PyTypeObject *tp, uintptr_t handle);
 
 /* Returns a new reference to o. */
@@ -601,12 +604,131 @@ gobind_to_py_bytes(gobind_buf *b)
 
 /* ---- results ------------------------------------------------------------- */
 
+/* GoErrors that die with go_error unread hand their slots back to Go in batches, one cgo call
+   for many: when the queue is full, and before the live handles are counted. */
+#define GOBIND_ERROR_DROP_BATCH 64
+static uintptr_t gobind_error_drop_queue[GOBIND_ERROR_DROP_BATCH];
+static Py_ssize_t gobind_error_drop_queued;
+
+/* Empties all queued slots (the GIL is held). */
+static inline void
+gobind_error_drop_flush(void)
+{
+    Py_ssize_t n = gobind_error_drop_queued;
+    gobind_error_drop_queued = 0;
+    if (n > 0)
+        gobind_drop_errors(gobind_error_drop_queue, n);
+}
+
+/* Queues an error slot to be emptied with the next batch (the GIL is held). */
+static inline void
+gobind_error_drop_later(uintptr_t slot)
+{
+    gobind_error_drop_queue[gobind_error_drop_queued++] = slot;
+    if (gobind_error_drop_queued == GOBIND_ERROR_DROP_BATCH)
+        gobind_error_drop_flush();
+}
+
+/* A GoError: a RuntimeError that holds the slot where Go keeps the error value (msg->err.handle)
+   and makes its Python object only when go_error is first read; most handlers never read it. */
+typedef struct {
+    PyBaseExceptionObject base;
+    uintptr_t slot;      /* the Go error's slot; 0 when there is none (any more) */
+    PyObject *go_error;  /* the value of go_error once read or set; NULL before */
+} gobind_go_error;
+
+static PyObject *
+gobind_go_error_get(PyObject *self, void *closure)
+{
+    gobind_go_error *e = (gobind_go_error *)self;
+    (void)closure;
+    if (e->go_error == NULL) {
+        if (e->slot == 0) {  /* a GoError made in Python */
+            PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute 'go_error'",
+                         Py_TYPE(self)->tp_name);
+            return NULL;
+        }
+        e->go_error = gobind_claim_error(e->slot);
+        if (e->go_error == NULL)
+            return NULL;  /* a forked child: the slot stays */
+        e->slot = 0;
+    }
+    return gobind_new_ref(e->go_error);
+}
+
+static int
+gobind_go_error_set(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_go_error *e = (gobind_go_error *)self;
+    PyObject *old = e->go_error;
+    (void)closure;
+    if (value == NULL && old == NULL && e->slot == 0) {
+        PyErr_SetString(PyExc_AttributeError, "go_error");
+        return -1;
+    }
+    if (e->slot != 0) {
+        gobind_error_drop_later(e->slot);
+        e->slot = 0;
+    }
+    Py_XINCREF(value);
+    e->go_error = value;
+    Py_XDECREF(old);
+    return 0;
+}
+
+static PyGetSetDef gobind_go_error_getset[] = {
+    {(char *)"go_error", gobind_go_error_get, gobind_go_error_set,
+     (char *)"The Go error value: an object of the bound error type, or a GoErrorValue.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static int
+gobind_go_error_traverse(PyObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(((gobind_go_error *)self)->go_error);
+    return ((PyTypeObject *)PyExc_RuntimeError)->tp_traverse(self, visit, arg);
+}
+
+static int
+gobind_go_error_clear(PyObject *self)
+{
+    Py_CLEAR(((gobind_go_error *)self)->go_error);
+    return ((PyTypeObject *)PyExc_RuntimeError)->tp_clear(self);
+}
+
+/* RuntimeError's dealloc frees the exception; the value and the slot are dropped after it. */
+static void
+gobind_go_error_dealloc(PyObject *self)
+{
+    gobind_go_error *e = (gobind_go_error *)self;
+    PyObject *value = e->go_error;
+    uintptr_t slot = e->slot;
+    ((PyTypeObject *)PyExc_RuntimeError)->tp_dealloc(self);
+    Py_XDECREF(value);
+    if (slot != 0)
+        gobind_error_drop_later(slot);
+}
+
+static char gobind_go_error_name[256];
+
+static PyTypeObject gobind_go_error_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = gobind_go_error_name,
+    .tp_basicsize = sizeof(gobind_go_error),
+    .tp_dealloc = gobind_go_error_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "An error returned by a Go function; the message is the Go error's text.",
+    .tp_traverse = gobind_go_error_traverse,
+    .tp_clear = gobind_go_error_clear,
+    .tp_getset = gobind_go_error_getset,
+};
+
 /* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL.
-   A GoError carries the Go error value in its go_error attribute. */
+   A GoError keeps the slot of the Go error value (msg->err.handle) for go_error. */
 static inline PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
-    PyObject *text, *exc, *value;
+    PyObject *text, *exc;
     if (status == GOBIND_PANIC) {
         text = gobind_to_py_str(msg);
         if (text != NULL) {
@@ -624,19 +746,16 @@ gobind_raise(int status, gobind_buf *msg)
         Py_DECREF(exc);
         return NULL;
     }
-    value = gobind_to_py_error(&msg->err);
     text = gobind_to_py_str(msg);
-    if (value == NULL || text == NULL) {
-        Py_XDECREF(value);
-        Py_XDECREF(text);
+    exc = text == NULL ? NULL : PyObject_CallFunctionObjArgs(gobind_GoError, text, NULL);
+    Py_XDECREF(text);
+    if (exc == NULL) {
+        gobind_error_drop_later(msg->err.handle);
         return NULL;
     }
-    exc = PyObject_CallFunctionObjArgs(gobind_GoError, text, NULL);
-    Py_DECREF(text);
-    if (exc != NULL && PyObject_SetAttrString(exc, "go_error", value) == 0)
-        PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
-    Py_XDECREF(exc);
-    Py_DECREF(value);
+    ((gobind_go_error *)exc)->slot = msg->err.handle;
+    PyErr_SetObject(gobind_GoError, exc);
+    Py_DECREF(exc);
     return NULL;
 }
 
@@ -645,12 +764,11 @@ static inline int
 gobind_add_exceptions(PyObject *m, const char *module_name)
 {
     char name[256];
-    PyOS_snprintf(name, sizeof name, "%s.GoError", module_name);
-    gobind_GoError = PyErr_NewExceptionWithDoc(
-        name, "An error returned by a Go function; the message is the Go error's text.",
-        PyExc_RuntimeError, NULL);
-    if (gobind_GoError == NULL)
+    PyOS_snprintf(gobind_go_error_name, sizeof gobind_go_error_name, "%s.GoError", module_name);
+    gobind_go_error_type.tp_base = (PyTypeObject *)PyExc_RuntimeError;
+    if (PyType_Ready(&gobind_go_error_type) < 0)
         return -1;
+    gobind_GoError = (PyObject *)&gobind_go_error_type;
     PyOS_snprintf(name, sizeof name, "%s.GoPanic", module_name);
     gobind_GoPanic = PyErr_NewExceptionWithDoc(
         name, "A Go panic, recovered; the message holds the panic value and the Go stack.",
@@ -1525,6 +1643,24 @@ gobind_to_py_error(gobind_ref *ref)
         return Py_None;
     }
     return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+}
+
+/* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
+static PyObject *
+gobind_claim_error(uintptr_t slot)
+{
+    gobind_ref ref;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    ref = gobind_scalars_error_claim(slot);
+    return gobind_to_py_error(&ref);
+}
+
+/* Empties the slots of GoErrors that died with go_error unread. */
+static void
+gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
+{
+    if (!gobind_forked)  /* a forked child leaks them rather than call Go */
+        gobind_scalars_error_drop(slots, n);
 }
 
 static inline int
@@ -2824,6 +2960,7 @@ gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 {
     (void)module;
     (void)unused;
+    gobind_error_drop_flush();
     return PyLong_FromLongLong(gobind_scalars_release_count());
 }
 

@@ -195,6 +195,8 @@ int gobind_slices_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, g
 int gobind_slices_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_slices_error_is(uintptr_t h, uintptr_t target);
 int gobind_slices_error_eq(uintptr_t a, uintptr_t b);
+gobind_ref gobind_slices_error_claim(uintptr_t slot);
+void gobind_slices_error_drop(uintptr_t *slots, ptrdiff_t n);
 
 /* Handles held by Python objects, and pins held by buffer views. */
 void gobind_slices_release(uintptr_t handle);

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import enum
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
+from typing_extensions import disjoint_base
 
+@disjoint_base
 class GoError(RuntimeError):
     """An error returned by a Go function; the message is the Go error's text."""
     go_error: Any

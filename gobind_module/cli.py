@@ -70,6 +70,10 @@ def cmd_inspect(args: argparse.Namespace) -> None:
         print('  %s: %s' % (s.symbol, s.reason))
     if not plan.skipped:
         print('  (none)')
+    if plan.warnings:
+        print('warnings:')
+        for w in plan.warnings:
+            print('  ' + w)
     print('GIL kept during the call (all others release it):')
     print('  ' + (', '.join(kept(plan)) or '(none)'))
 

@@ -67,6 +67,8 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
     if warn is not None:
         for s in plan.skipped:
             warn('gobind: %s: skipped %s: %s' % (plan.name, s.symbol, s.reason))
+        for w in plan.warnings:
+            warn('gobind: %s: %s' % (plan.name, w))
     if depfile:
         files = list(pkg.files) + [f for _, p in subs for f in p.files]
         write_depfile(depfile, paths['go'], source_deps(files) + gobind_sources())

@@ -13,9 +13,9 @@ import keyword
 import math
 import re
 from fractions import Fraction
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
+from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, python_ref)
 
@@ -242,6 +242,7 @@ class SeqPlan:
     methods: Tuple[FuncPlan, ...]
     str_method: Optional[FuncPlan]
     prefix: str                     # prefix of this class's cgo exports
+    borrowed: bool = False          # some parameter borrows it (//gobind:borrow): C and Go view helpers
 
     @property
     def id(self) -> str:
@@ -553,6 +554,12 @@ class ModulePlan:
     ifaces: Tuple[InterfacePlan, ...] = ()
     uses_any: bool = False
     submodules: Tuple[SubmodulePlan, ...] = ()
+    warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
+
+    @property
+    def borrows_seqs(self) -> bool:
+        """Some parameter borrows a slice of numbers (the gobind_borrowed boundary type is used)."""
+        return any(q.borrowed for q in self.seqs)
 
     @property
     def py_ifaces(self) -> Tuple[InterfacePlan, ...]:
@@ -705,6 +712,10 @@ class _Planner:
             self.skipped.extend(Skipped('%s.%s' % (sub, s.symbol), s.reason) for s in p.skipped)
         self.used: List[str] = [sub for sub, _ in self.submodules]   # module-level Python names
         self.sub_used: Dict[str, List[str]] = {sub: [] for sub, _ in self.submodules}
+        self.warnings: Dict[str, None] = {}   # ordered, without repeats (methods can be planned twice)
+
+    def warn(self, message: str) -> None:
+        self.warnings[message] = None
 
     def skip(self, symbol: str, reason: str) -> None:
         self.skipped.append(Skipped(symbol, reason))
@@ -769,6 +780,8 @@ class _Planner:
                 else:
                     seqs[key] = self.seq(self.mapper.seqs[key])
         self.mapper.depth = 0
+        for key in self.mapper.borrowed_seqs:
+            seqs[key] = dataclasses.replace(seqs[key], borrowed=True)
         error_kind = 0
         for i, s in enumerate(structs):
             if s.error_kind:
@@ -793,7 +806,7 @@ class _Planner:
                           boxes=tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id))
                                       for b in box_order(self.mapper)),
                           ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any,
-                          submodules=submodules)
+                          submodules=submodules, warnings=tuple(self.warnings))
 
     def bound_type(self, home: PackageHome, decl: TypeDecl, structs: List[StructPlan]) -> None:
         """Plans (or skips, with the reason) a type declared by a bound package."""
@@ -825,7 +838,7 @@ class _Planner:
         sub = home.module if home else ''
         used = self.names(sub)
         try:
-            plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used)
+            plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used, warn=self.warn)
         except Unsupported as e:
             self.skip(self.symbol(home, fn.name) if home else fn.name, str(e))
             return None
@@ -846,7 +859,7 @@ class _Planner:
                 continue
             try:
                 plan = plan_func(self.mapper, m, self.name, taken, receiver=cid or home.id(decl.name),
-                                 recv_value=recv_value)
+                                 recv_value=recv_value, warn=self.warn)
             except Unsupported as e:
                 self.skip(symbol, str(e))
                 continue
@@ -1065,10 +1078,13 @@ CONTEXT = GoType(kind='named', name='Context', pkg='context')
 
 
 def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
-              receiver: str = '', recv_value: Optional[Conversion] = None) -> FuncPlan:
-    """Plans one function or method; raises Unsupported naming the parameter or result at fault."""
+              receiver: str = '', recv_value: Optional[Conversion] = None,
+              warn: Optional[Callable[[str], None]] = None) -> FuncPlan:
+    """Plans one function or method; raises Unsupported naming the parameter or result at fault.
+    warn gets the problems of its //gobind:borrow lines (the parameters concerned are copied)."""
     if fn.type_params:
         raise Unsupported('generic functions are not supported')
+    borrow = _Borrow(fn, receiver, warn)
     args = []
     taken: List[str] = []
     go_params = fn.params
@@ -1084,7 +1100,10 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         py = python_name(p.name if p.name and p.name != '_' else 'arg%d' % i, taken)
         taken.append(py)
         elem_py = mapper.conversion(p.type.elem).py_param if variadic else ''
+        if borrow.wants(p.name):
+            conv = borrow.apply(mapper, p, conv, variadic)
         args.append(ArgPlan(i, py, conv, variadic=variadic, elem_py=elem_py))
+    borrow.check_names(fn.params)
     results = []
     returns_error = False
     for i, r in enumerate(fn.results):
@@ -1112,6 +1131,36 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
         release_gil=takes_ctx or not quick_call(fn, args, results), takes_ctx=takes_ctx,
     )
+
+
+class _Borrow:
+    """The //gobind:borrow lines of one function: which parameters Go gets as views of Python's
+    memory, and the warnings for names that are not parameters or cannot be borrowed."""
+
+    def __init__(self, fn: Func, receiver: str, warn: Optional[Callable[[str], None]]):
+        self.names = fn.borrow
+        self.every = '*' in fn.borrow
+        self.symbol = '%s.%s' % (receiver, fn.name) if receiver else fn.name
+        self.warn = warn or (lambda message: None)
+
+    def wants(self, name: str) -> bool:
+        return self.every or (bool(name) and name in self.names)
+
+    def apply(self, mapper: TypeMapper, p: Param, conv: Conversion, variadic: bool) -> Conversion:
+        """conv borrowed, or conv unchanged (with a warning when the parameter was named)."""
+        borrowed = None if variadic else mapper.borrowed(conv)
+        if borrowed is None and p.name in self.names:
+            self.warn('//gobind:borrow of %s: parameter %s (%s) cannot be borrowed, so it is copied; '
+                      'only string, []byte and slices of numbers can be'
+                      % (self.symbol, p.name, '...' + p.type.elem.go_spelling() if variadic else p.type.go_spelling()))
+        return borrowed or conv
+
+    def check_names(self, params: Sequence[Param]) -> None:
+        known = {p.name for p in params}
+        for name in self.names:
+            if name != '*' and name not in known:
+                self.warn('//gobind:borrow of %s names %s, which is not one of its parameters; '
+                          'fix the name or remove it' % (self.symbol, name))
 
 
 def quick_call(fn: Func, args: Sequence[ArgPlan], results: Sequence[ResultPlan]) -> bool:

@@ -106,6 +106,13 @@ BYTES = Conversion(go_type='[]byte', py_type='bytes', from_py='gobind_from_py_by
                    to_py='gobind_to_py_bytes', go_in='gobindBytes({x}, gobindSpace({x}.n))',
                    go_out='gobindPutBytes({r}, {v})', **_VIEW)
 
+#: Borrowed str and bytes arguments: the C side already holds a view of Python's memory (and the
+#: buffer behind it) until the call returns; Go uses it in place instead of copying it.
+_BORROWED_VIEWS = {
+    'gobind_from_py_str': (BASIC['string'].go_in, 'unsafe.String((*byte)(unsafe.Pointer({x}.p)), {x}.n)'),
+    'gobind_from_py_bytes': (BYTES.go_in, 'unsafe.Slice((*byte)(unsafe.Pointer({x}.p)), {x}.n)'),
+}
+
 #: Go's `error`: Python gets a GoErrorValue (or the bound class of the error's concrete type).
 ERROR = Conversion(
     go_type='error', py_type='GoErrorValue | None', c_type='uintptr_t', c_arg='uintptr_t',
@@ -376,6 +383,7 @@ class TypeMapper:
         self.boxes: Dict[str, BoxType] = {}
         self.ifaces: Dict[str, IfaceType] = {}
         self.uses_any = False   # some bound signature has an any (interface{}) value
+        self.borrowed_seqs: set = set()   # ids of slice classes some parameter borrows
         self._pending: Dict[str, Conversion] = {}
         self._pending_ifaces: set = set()
 
@@ -458,6 +466,24 @@ class TypeMapper:
             if decl is not None and decl.underlying.kind == 'func' and not decl.type_params:
                 return self._func(decl.underlying)
         return self.conversion(t)
+
+    def borrowed(self, conv: Conversion) -> Optional[Conversion]:
+        """conv for a parameter the function borrows (//gobind:borrow): Go gets a view of Python's
+        memory for the duration of the call instead of a copy.  None when its type cannot be
+        borrowed (only string, []byte and slices of numbers or bools can, named or not)."""
+        view = _BORROWED_VIEWS.get(conv.from_py)
+        if view is not None:
+            copy, borrowed = view
+            return dataclasses.replace(conv, go_in=conv.go_in.replace(copy, borrowed))
+        seq = self.seqs.get(conv.from_py[len('gobind_from_py_'):])
+        if seq is None or conv.from_py != 'gobind_from_py_' + seq.id or seq.is_array \
+                or not seq.elem.c_same or seq.shape:
+            return None
+        self.borrowed_seqs.add(seq.id)
+        return dataclasses.replace(
+            conv, c_type='gobind_borrowed', c_arg='gobind_borrowarg', c_arg_init='GOBIND_BORROWARG_INIT',
+            c_pass='{x}.b', from_py='gobind_borrowarg_' + seq.id, release='gobind_borrowarg_release',
+            go_in='gobindBorrow_%s({x})' % seq.id)
 
     def variadic_conversion(self, t: GoType) -> Conversion:
         """The Conversion of a variadic ...T parameter (a []T, also for ...byte)."""

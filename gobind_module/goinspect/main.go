@@ -42,6 +42,10 @@ type output struct {
 	Consts        []constDesc `json:"consts"`
 	Vars          []varDesc   `json:"vars"`
 	Skipped       []skipped   `json:"skipped"`
+	// BuildIDs maps the import path of the package and of each dependency to the content part
+	// of its build ID (what `go list -export` compiled): the go-build step compares them to tell
+	// whether the archive must be linked again.
+	BuildIDs map[string]string `json:"build_ids,omitempty"`
 }
 
 type packageInfo struct {
@@ -74,6 +78,9 @@ type funcDesc struct {
 	// StraightLine is set (and only then written) for a function or method declared in the
 	// package whose body runs in short, bounded time and cannot block; see straightLine.
 	StraightLine bool `json:"straight_line,omitempty"`
+	// Borrow lists the parameters named by `//gobind:borrow` lines of the doc comment, as
+	// written ("*" for a line that names none: every parameter that can be borrowed).
+	Borrow []string `json:"borrow,omitempty"`
 }
 
 type methodDesc struct {
@@ -207,6 +214,7 @@ type listPackage struct {
 	ImportPath   string
 	Name         string
 	Export       string
+	BuildID      string
 	Standard     bool
 	DepOnly      bool
 	Module       *listModule
@@ -333,6 +341,7 @@ func run(opts options) error {
 	out := in.describe(files)
 	out.GoVersion = env.GOVERSION
 	out.Files = buildFiles(pkgs, env)
+	out.BuildIDs = contentIDs(pkgs)
 	return writeOutput(out, opts.out)
 }
 
@@ -546,6 +555,18 @@ func buildFiles(pkgs []*listPackage, env goEnv) []string {
 	return files
 }
 
+// contentIDs maps each package with a build ID to the content part of it ("actionID/contentID"):
+// a hash of the compiled package, which an edit that changes no code (a comment) leaves alone.
+func contentIDs(pkgs []*listPackage) map[string]string {
+	ids := map[string]string{}
+	for _, p := range pkgs {
+		if i := strings.LastIndexByte(p.BuildID, '/'); i >= 0 {
+			ids[p.ImportPath] = p.BuildID[i+1:]
+		}
+	}
+	return ids
+}
+
 // absIn joins name to dir unless it is already absolute.
 func absIn(dir, name string) string {
 	if filepath.IsAbs(name) {
@@ -652,6 +673,7 @@ type inspector struct {
 	cgo     bool
 	sources map[string]*listPackage // go list data by import path, to find external sources for docs
 	docs    map[string]string       // doc comments keyed by docKey
+	borrows map[string][]string     // `//gobind:borrow` names of funcs and methods, keyed by docKey
 	indexed map[string]bool         // import paths whose sources are already in docs
 	seen    map[string]bool         // external named types already queued, by "path.Name"
 	queue   []*types.TypeName       // external named types still to describe
@@ -670,6 +692,7 @@ func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, 
 		cgo:     len(target.CgoFiles) > 0,
 		sources: map[string]*listPackage{},
 		docs:    map[string]string{},
+		borrows: map[string][]string{},
 		indexed: map[string]bool{},
 		seen:    map[string]bool{},
 		bodies:  map[token.Pos]*ast.BlockStmt{},
@@ -958,7 +981,54 @@ func (in *inspector) funcDesc(fn *types.Func) funcDesc {
 		TypeParams:   typeParamNames(sig.TypeParams()),
 		Pos:          in.pos(fn.Pos()),
 		StraightLine: body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info),
+		Borrow:       in.borrowFor(fn),
 	}
+}
+
+// borrowFor returns the `//gobind:borrow` names of a declared function or method (nil if none).
+func (in *inspector) borrowFor(fn *types.Func) []string {
+	if fn.Pkg() == nil || !fn.Pos().IsValid() {
+		return nil
+	}
+	path := fn.Pkg().Path()
+	local := fn.Pkg() == in.pkg
+	if !local {
+		in.indexExternal(path)
+	}
+	return in.borrows[in.docKey(path, fn.Pos(), fn.Name(), local)]
+}
+
+// borrowPrefix starts a doc comment line saying which parameters gobind may pass as views of
+// Python's memory (docs/type-mapping.md).  go/ast's CommentGroup.Text drops such directive
+// lines, so they are read from the raw comments.
+const borrowPrefix = "//gobind:borrow"
+
+// borrowDirective collects the parameter names of the `//gobind:borrow` lines of a doc comment,
+// in order and without repeats: names separated by commas or spaces, "*" for a line with none.
+// It returns nil when there is no such line.
+func borrowDirective(g *ast.CommentGroup) []string {
+	if g == nil {
+		return nil
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range g.List {
+		rest, ok := strings.CutPrefix(c.Text, borrowPrefix)
+		if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+			continue
+		}
+		fields := strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+		if len(fields) == 0 {
+			fields = []string{"*"}
+		}
+		for _, f := range fields {
+			if !seen[f] {
+				seen[f] = true
+				names = append(names, f)
+			}
+		}
+	}
+	return names
 }
 
 // quickBuiltins are the builtins a straight-line body may call: constant time, no blocking.
@@ -1290,6 +1360,9 @@ func (in *inspector) indexFiles(pkgPath string, files []*ast.File, exact bool) {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
 				put(d.Name, commentText(d.Doc))
+				if names := borrowDirective(d.Doc); names != nil {
+					in.borrows[in.docKey(pkgPath, d.Name.Pos(), d.Name.Name, exact)] = names
+				}
 			case *ast.GenDecl:
 				indexGenDecl(d, put)
 			}

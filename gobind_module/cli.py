@@ -11,13 +11,15 @@ from typing import List, Optional
 
 from . import __version__
 from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
-from .generate import default_warn, generate, go_build, goflags_values, parse_submodules
-from .gil import DEFAULTS as GIL_DEFAULTS, apply_policy, kept, parse_settings
-from .plan import plan_module
+from .gil import DEFAULTS as GIL_DEFAULTS, parse_settings
+
+# The generator (plan, render, Jinja) is imported by the commands that use it, so that the
+# go-build step, which Meson runs on every rebuild, starts quickly.
 
 
 def _tags(value: Optional[str]) -> List[str]:
     """--tags a,b as a list; when given, GOFLAGS' -tags come first (the flag would replace them)."""
+    from .gobuild import goflags_values
     tags = [t for t in (value or '').split(',') if t]
     if not tags:
         return tags
@@ -27,6 +29,7 @@ def _tags(value: Optional[str]) -> List[str]:
 
 def cmd_gen(args: argparse.Namespace) -> None:
     """Writes the generated Go, C, header, stub and linker-map files."""
+    from .generate import default_warn, generate, parse_submodules
     plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
                     tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
                     gil=parse_settings(args.gil), gil_default=args.gil_default,
@@ -36,12 +39,13 @@ def cmd_gen(args: argparse.Namespace) -> None:
 
 
 def cmd_go_build(args: argparse.Namespace) -> None:
-    """Compiles the generated cgo file into a C archive."""
+    """Compiles the generated cgo file into a C archive (unless it is up to date)."""
+    from .gobuild import go_build
     host = args.host_machine.split(',') if args.host_machine else None
     if host is not None and len(host) != 4:
         raise GobindError('gobind: --host-machine takes system,cpu_family,cpu,endian, not %r' % args.host_machine)
     go_build(args.gofile, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
-             tags=_tags(args.tags), cflags=args.cflag, host=host)
+             tags=_tags(args.tags), cflags=args.cflag, host=host, verbose=args.verbose)
 
 
 def cmd_go_version(args: argparse.Namespace) -> None:
@@ -52,6 +56,9 @@ def cmd_go_version(args: argparse.Namespace) -> None:
 
 def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
+    from .generate import parse_submodules
+    from .gil import apply_policy, kept
+    from .plan import plan_module
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
     subs = [(sub, load_package(path, args.dir, tuple(_tags(args.tags))))
             for sub, path in sorted(parse_submodules(args.submodule).items())]
@@ -80,6 +87,7 @@ def cmd_inspect(args: argparse.Namespace) -> None:
 
 def cmd_bind(args: argparse.Namespace) -> None:
     """Builds the extension through Meson and copies it into the output folder."""
+    from .generate import parse_submodules
     from .project import build_extension
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
     name = args.name or pkg.name
@@ -161,6 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument('--host-machine', metavar='SYSTEM,CPU_FAMILY,CPU,ENDIAN',
                     help='cross build: the host machine, as Meson names it; sets GOOS and GOARCH')
     sp.add_argument('--tags', help='comma-separated Go build tags')
+    sp.add_argument('--verbose', '-v', action='store_true',
+                    help="say whether go build ran or the archive was up to date")
     sp.set_defaults(func=cmd_go_build)
     return p
 

@@ -4,33 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
-from .goapi import GobindError, go_executable, go_version, inspect_json
+from .goapi import GobindError, inspect_json
+from .gobuild import (api_files, go_build, go_build_command, go_build_env, go_target,  # noqa: F401 (re-exported)
+                      goflags_values, source_deps, write_depfile)
 from .model import package_from_json
 from .gil import apply_policy
 from .plan import ModulePlan, plan_module
 from .render import templates_dir, write_outputs
-
-
-def write_depfile(path: str, target: str, deps: Iterable[str]) -> None:
-    """Writes a Makefile-style depfile saying `target` depends on `deps`."""
-    def esc(p: str) -> str:
-        return p.replace('\\', '\\\\').replace(' ', '\\ ').replace('#', '\\#').replace('$', '$$')
-    lines = [esc(target) + ':'] + ['  ' + esc(d) for d in sorted(set(deps))]
-    with open(path, 'w') as f:
-        f.write(' \\\n'.join(lines) + '\n')
-
-
-def source_deps(files: Iterable[str]) -> List[str]:
-    """The Go inputs plus their folders, so that adding a .go file to a package also rebuilds."""
-    files = list(files)
-    folders = {os.path.dirname(f) for f in files if f.endswith('.go')}
-    return files + sorted(folders)
 
 
 def gobind_sources() -> List[str]:
@@ -75,14 +59,6 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
     return plan
 
 
-def api_files(api: Mapping) -> List[str]:
-    """The Go source files an API JSON (of the gen step) was made from, submodule packages included."""
-    files = list(api.get('files', []))
-    for sub in sorted(api.get('submodules', {})):
-        files += api['submodules'][sub].get('files', [])
-    return files
-
-
 def parse_submodules(items: Iterable[str]) -> Dict[str, str]:
     """NAME=GO_PACKAGE settings (the --submodule option) as a dict."""
     out: Dict[str, str] = {}
@@ -92,103 +68,6 @@ def parse_submodules(items: Iterable[str]) -> Dict[str, str]:
             raise GobindError('gobind: --submodule takes NAME=GO_PACKAGE, not %r' % item)
         out[name] = path
     return out
-
-
-#: Meson's host_machine.cpu_family() for each GOARCH with a cgo port (big-endian names;
-#: the little-endian variant of a bi-endian family gets the 'le' suffix).
-_GOARCH = {'x86_64': 'amd64', 'x86': '386', 'aarch64': 'arm64', 'arm': 'arm', 'ppc64': 'ppc64',
-           'riscv64': 'riscv64', 's390x': 's390x', 'mips': 'mips', 'mips64': 'mips64',
-           'loongarch64': 'loong64'}
-_BI_ENDIAN = {'ppc64', 'mips', 'mips64'}
-#: Meson's host_machine.system() for each GOOS whose name differs; others are the same word.
-_GOOS = {'sunos': 'solaris'}
-
-
-def go_target(system: str, cpu_family: str, cpu: str = '', endian: str = 'little') -> Dict[str, str]:
-    """GOOS and GOARCH (and GOARM for 32-bit ARM) for a Meson machine description, as in a cross file."""
-    goarch = _GOARCH.get(cpu_family)
-    if goarch is None:
-        raise GobindError('gobind: Go has no port for the host CPU family %r of the cross file; '
-                          'set GOARCH yourself or use a host Go supports' % cpu_family)
-    if cpu_family in _BI_ENDIAN and endian == 'little':
-        goarch += 'le'
-    env = {'GOOS': _GOOS.get(system, system), 'GOARCH': goarch}
-    arm = re.match(r'armv(\d)', cpu or '')
-    if goarch == 'arm' and arm:
-        env['GOARM'] = str(min(max(int(arm.group(1)), 5), 7))
-    return env
-
-
-def _shell_join(args: Iterable[str]) -> str:
-    """Joins flags for CGO_CFLAGS, quoting the ones with spaces the way Go splits them back."""
-    out = []
-    for a in args:
-        if not a or any(c.isspace() for c in a) or "'" in a or '"' in a:
-            a = "'%s'" % a if "'" not in a else '"%s"' % a
-        out.append(a)
-    return ' '.join(out)
-
-
-def go_build_env(environ: Mapping[str, str], cc: Optional[str] = None, cflags: Sequence[str] = (),
-                 host: Optional[Sequence[str]] = None) -> Dict[str, str]:
-    """The environment of `go build` for the Go step.
-
-    cgo is always on.  `cc` (the build system's C compiler) is used unless CC is set in the
-    environment; in a cross build (`host` = Meson's host machine: system, cpu family, cpu,
-    endian) the cross file's compiler and GOOS/GOARCH always win, since CC then names the
-    build machine's compiler.  `cflags` (the project's c_args, so CFLAGS at setup time) are
-    added after CGO_CFLAGS, which defaults to Go's own `-O2 -g`.
-    """
-    env = dict(environ)
-    env['CGO_ENABLED'] = '1'
-    if host:
-        env.update(go_target(*host))
-    if cc and (host or 'CC' not in environ):
-        env['CC'] = cc
-    if cflags:
-        env['CGO_CFLAGS'] = environ.get('CGO_CFLAGS', '-O2 -g') + ' ' + _shell_join(cflags)
-    return env
-
-
-def goflags_values(flag: str, environ: Mapping[str, str]) -> List[str]:
-    """The values of `-flag=value` settings in GOFLAGS (a command-line flag would replace them)."""
-    values = []
-    for item in environ.get('GOFLAGS', '').split():
-        name, _, value = item.lstrip('-').partition('=')
-        if name == flag and value:
-            values.append(value)
-    return values
-
-
-def go_build_command(go: str, gofile: str, output: str, tags: Sequence[str] = (),
-                     buildmode: str = 'c-archive', environ: Mapping[str, str] = os.environ) -> List[str]:
-    """The `go build` command line: reproducible (-trimpath, empty build ID), GOFLAGS' -ldflags kept."""
-    ldflags = ['-buildid='] + goflags_values('ldflags', environ)
-    cmd = [go, 'build', '-buildmode=' + buildmode, '-trimpath', '-ldflags=' + ' '.join(ldflags)]
-    if tags:
-        cmd.append('-tags=' + ','.join(tags))
-    return cmd + ['-o', os.path.abspath(output), os.path.abspath(gofile)]
-
-
-def go_build(gofile: str, output: str, directory: str, api: Optional[str] = None,
-             depfile: Optional[str] = None, cc: Optional[str] = None,
-             tags: Sequence[str] = (), buildmode: str = 'c-archive',
-             cflags: Sequence[str] = (), host: Optional[Sequence[str]] = None) -> None:
-    """Compiles the generated cgo file (with the bound package) into a C archive or shared library."""
-    go = go_executable()
-    go_version(go)
-    env = go_build_env(os.environ, cc=cc, cflags=cflags, host=host)
-    cmd = go_build_command(go, gofile, output, tags, buildmode, env)
-    proc = subprocess.run(cmd, cwd=directory, env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, universal_newlines=True)
-    if proc.returncode != 0:
-        raise GobindError('gobind: go build failed for %s:\n%s' % (gofile, proc.stdout.rstrip()))
-    if depfile:
-        files: List[str] = [gofile]
-        if api:
-            with open(api) as f:
-                files += source_deps(api_files(json.load(f)))
-        write_depfile(depfile, output, files)
 
 
 def default_warn(message: str) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Dict, Iterable, List, Mapping, Tuple
+from typing import TYPE_CHECKING, Dict, Iterable, List, Mapping, Tuple
 
 from .goapi import GobindError
-from .plan import FuncPlan, ModulePlan
+
+if TYPE_CHECKING:  # the go-build step imports this module (for DEFAULTS) and needs no planner
+    from .plan import FuncPlan, ModulePlan
 
 #: What one function can be set to.
 CHOICES = ('keep', 'release')

@@ -8,11 +8,11 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
-from .model import Package, package_from_json
+if TYPE_CHECKING:  # the go-build step imports this module; it needs no model
+    from .model import Package
 
 #: Oldest Go release gobind's generated code compiles with.
 MIN_GO = (1, 21)
@@ -89,6 +89,7 @@ def helper_binary() -> Path:
     if target.is_file():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile
     with tempfile.TemporaryDirectory(prefix='gobind-inspect-') as tmp:
         shutil.copy(str(helper_source()), os.path.join(tmp, 'main.go'))
         env = dict(os.environ, GOFLAGS='', GO111MODULE='off', CGO_ENABLED='0')
@@ -121,4 +122,5 @@ def inspect_json(package: str, directory: str = '.', tags: Tuple[str, ...] = ())
 
 def load_package(package: str, directory: str = '.', tags: Tuple[str, ...] = ()) -> Package:
     """The typed description of a Go package's exported API."""
+    from .model import package_from_json
     return package_from_json(inspect_json(package, directory, tags))

@@ -33,8 +33,10 @@ ROWS = [
     ('struct', 'struct create and drop'),
     ('err_ok', '(T, error) call, succeeds'),
     ('err_raise', '(T, error) call, raises'),
-    ('bytes_1m', '[]byte 1 MiB in and out'),
-    ('sum_floats', '[]float64 1e6 to Go (sum)'),
+    ('bytes_1m', '[]byte 1 MiB in and out, borrowed'),
+    ('bytes_1m_copy', '[]byte 1 MiB in and out, copied'),
+    ('sum_floats', '[]float64 1e6 to Go (sum), borrowed'),
+    ('sum_floats_copy', '[]float64 1e6 to Go (sum), copied'),
     ('make_floats', '[]float64 1e6 from Go (to numpy)'),
     ('callback', 'callback Go to Python (per callback)'),
 ]
@@ -44,6 +46,7 @@ NEEDS = {
     'noop': ['Noop'], 'add': ['Add'], 'echo_short': ['Echo'], 'echo_1k': ['Echo'],
     'method': ['Counter', 'Counter.Inc'], 'struct': ['Counter'], 'err_ok': ['SafeDiv'],
     'err_raise': ['SafeDiv'], 'bytes_1m': ['EchoBytes'], 'sum_floats': ['SumFloats'],
+    'bytes_1m_copy': ['EchoBytesCopy'], 'sum_floats_copy': ['SumFloatsCopy'],
     'make_floats': ['MakeFloats'], 'callback': ['CallBack'],
 }
 
@@ -109,6 +112,10 @@ def variants(impl: str, row: str, have_numpy: bool) -> List[Variant]:
                                  'list to go.Slice_float64, one append per element', 1)]
         common['make_floats'] = [('fromiter(MakeFloats(N), float, N)', 'check_floats(fromiter(MakeFloats(N), float, N))',
                                   'numpy.fromiter over go.Slice_float64', 1)]
+    # The copying rows: the same statements, calling the function without //gobind:borrow.
+    for row_id, name in (('bytes_1m', 'EchoBytes'), ('sum_floats', 'SumFloats')):
+        common[row_id + '_copy'] = [tuple(x.replace(name + '(', name + 'Copy(') if i < 2 else x
+                                          for i, x in enumerate(v)) for v in common[row_id]]
     if not have_numpy and row == 'make_floats':
         stmt = 'list(MakeFloats(N))' if impl == 'gopy' else 'MakeFloats(N)'
         return [(stmt, 'len(%s) == N' % stmt, 'numpy missing: result object only', 1)]

@@ -41,7 +41,8 @@ def test_smoke_run_prints_every_row(tmp_path):
         assert TIME.match(gobind) or gobind == 'not bound yet', (label, gobind)
     # Functions gobind binds today must be timed, not reported missing.
     for label in ('noop()', 'add(int, int)', 'echo(str), 5 chars', 'method call on a struct',
-                  '(T, error) call, raises', '[]byte 1 MiB in and out'):
+                  '(T, error) call, raises', '[]byte 1 MiB in and out, borrowed', '[]byte 1 MiB in and out, copied',
+                  '[]float64 1e6 to Go (sum), borrowed', '[]float64 1e6 to Go (sum), copied'):
         assert TIME.match(cells(report, label)[3]), label
     assert 'gopy: skipped (--smoke)' in report
     for label in ('2 threads / 1 thread, CPU-bound Go call', 'clean build (meson setup + ninja)',

@@ -14,8 +14,14 @@ func Add(a, b int) int { return a + b }
 // Echo returns s unchanged.
 func Echo(s string) string { return s }
 
-// EchoBytes returns b unchanged.
+// EchoBytes returns b unchanged. It borrows b: gobind passes a view of the Python object's
+// memory, since the function neither keeps b nor writes into it (gobind copies the result).
+//
+//gobind:borrow b
 func EchoBytes(b []byte) []byte { return b }
+
+// EchoBytesCopy is EchoBytes without the borrow directive: gobind copies b into Go memory.
+func EchoBytesCopy(b []byte) []byte { return b }
 
 // ErrDivideByZero is what SafeDiv returns for a zero divisor.
 var ErrDivideByZero = errors.New("divide by zero")
@@ -40,7 +46,9 @@ func (c *Counter) Inc(k int) int {
 	return c.N
 }
 
-// SumFloats returns the sum of xs.
+// SumFloats returns the sum of xs. It borrows xs (a view of a Python buffer of float64).
+//
+//gobind:borrow xs
 func SumFloats(xs []float64) float64 {
 	s := 0.0
 	for _, x := range xs {
@@ -48,6 +56,9 @@ func SumFloats(xs []float64) float64 {
 	}
 	return s
 }
+
+// SumFloatsCopy is SumFloats without the borrow directive: gobind copies xs into Go memory.
+func SumFloatsCopy(xs []float64) float64 { return SumFloats(xs) }
 
 // MakeFloats returns n floats 0, 1, ..., n-1.
 func MakeFloats(n int) []float64 {

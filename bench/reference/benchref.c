@@ -366,6 +366,9 @@ static PyMethodDef ref_methods[] = {
     {"EchoBytes", ref_py_echo_bytes, METH_O, "EchoBytes(b)"},
     {"SafeDiv", (PyCFunction)(void (*)(void))ref_py_safe_div, METH_FASTCALL, "SafeDiv(a, b)"},
     {"SumFloats", ref_py_sum_floats, METH_O, "SumFloats(xs)"},
+    /* The same functions under the names of gobind's copying rows: by hand, a view is right for both. */
+    {"EchoBytesCopy", ref_py_echo_bytes, METH_O, "EchoBytesCopy(b)"},
+    {"SumFloatsCopy", ref_py_sum_floats, METH_O, "SumFloatsCopy(xs)"},
     {"MakeFloats", ref_py_make_floats, METH_O, "MakeFloats(n)"},
     {"CallBack", (PyCFunction)(void (*)(void))ref_py_callback, METH_FASTCALL, "CallBack(f, n)"},
     {"Spin", ref_py_spin, METH_O, "Spin(n)"},

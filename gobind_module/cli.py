@@ -29,11 +29,12 @@ def _tags(value: Optional[str]) -> List[str]:
 
 def cmd_gen(args: argparse.Namespace) -> None:
     """Writes the generated Go, C, header, stub and linker-map files."""
+    from .borrow import parse_settings as parse_borrow
     from .generate import default_warn, generate, parse_submodules
     plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
                     tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
                     gil=parse_settings(args.gil), gil_default=args.gil_default,
-                    submodules=parse_submodules(args.submodule))
+                    submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow))
     if not args.depfile:
         print('gobind: wrote sources for module %s into %s' % (plan.name, os.path.abspath(args.outdir)))
 
@@ -56,10 +57,11 @@ def cmd_go_version(args: argparse.Namespace) -> None:
 
 def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
+    from .borrow import apply_borrow, parse_settings as parse_borrow
     from .generate import parse_submodules
     from .gil import apply_policy, kept
     from .plan import plan_module
-    pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
+    pkg = apply_borrow(load_package(args.package, args.dir, tuple(_tags(args.tags))), parse_borrow(args.borrow))
     subs = [(sub, load_package(path, args.dir, tuple(_tags(args.tags))))
             for sub, path in sorted(parse_submodules(args.submodule).items())]
     plan = apply_policy(plan_module(pkg, args.name or pkg.name, 3, subs), parse_settings(args.gil),
@@ -87,6 +89,7 @@ def cmd_inspect(args: argparse.Namespace) -> None:
 
 def cmd_bind(args: argparse.Namespace) -> None:
     """Builds the extension through Meson and copies it into the output folder."""
+    from .borrow import parse_settings as parse_borrow
     from .generate import parse_submodules
     from .project import build_extension
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
@@ -96,7 +99,8 @@ def cmd_bind(args: argparse.Namespace) -> None:
     builddir = os.path.join(str(cache_dir()), 'bind', key)
     built = build_extension(args.package, args.dir, builddir, name=name, python=python,
                             tags=_tags(args.tags), quiet=args.quiet, gil=parse_settings(args.gil),
-                            gil_default=args.gil_default, submodules=parse_submodules(args.submodule))
+                            gil_default=args.gil_default, submodules=parse_submodules(args.submodule),
+                            borrow=parse_borrow(args.borrow))
     os.makedirs(args.outdir, exist_ok=True)
     for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
         if os.path.exists(path):
@@ -135,6 +139,10 @@ def _parser() -> argparse.ArgumentParser:
                              '(repeat it, or join settings with commas)')
         sp.add_argument('--gil-default', default='auto', choices=GIL_DEFAULTS,
                         help="GIL setting of the functions --gil does not name (default: auto, gobind's rule)")
+        sp.add_argument('--borrow', action='append', default=[], metavar='NAME=PARAMS',
+                        help='pass these parameters of Go function or Type.Method NAME as views of '
+                             "Python's memory, as a //gobind:borrow line would (PARAMS separated by "
+                             'commas or spaces; empty: all that can be); repeatable')
 
     sp = sub.add_parser('bind', help='build the extension module into the current folder')
     common(sp)

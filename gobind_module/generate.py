@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
+from .borrow import apply_borrow
 from .goapi import GobindError, inspect_json
 from .gobuild import (api_files, go_build, go_build_command, go_build_env, go_target,  # noqa: F401 (re-exported)
                       goflags_values, source_deps, write_depfile)
@@ -29,14 +30,16 @@ def gobind_sources() -> List[str]:
 def generate(package: str, directory: str, outdir: str, name: Optional[str] = None,
              py_major: int = 3, tags: Sequence[str] = (), depfile: Optional[str] = None,
              warn=None, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
-             submodules: Optional[Mapping[str, str]] = None) -> ModulePlan:
+             submodules: Optional[Mapping[str, str]] = None,
+             borrow: Optional[Mapping[str, str]] = None) -> ModulePlan:
     """Inspects `package` and writes the module's generated sources into outdir.
 
     gil maps Go function names (Func, Type.Method) to 'keep' or 'release'; the others follow
     gil_default ('auto': gobind's rule, see gil.py).  submodules maps submodule names to more
-    Go packages bound into the same extension (and the same Go runtime)."""
+    Go packages bound into the same extension (and the same Go runtime).  borrow maps functions
+    of the package (Func, Type.Method) to parameters passed as views, as //gobind:borrow does."""
     data = inspect_json(package, directory, tuple(tags))
-    pkg = package_from_json(data)
+    pkg = apply_borrow(package_from_json(data), borrow or {})
     subs = []
     for sub, path in sorted((submodules or {}).items()):
         sub_data = inspect_json(path, directory, tuple(tags))

@@ -20,7 +20,9 @@ from mesonbuild.interpreterbase.exceptions import InvalidArguments
 from mesonbuild.modules import ExtensionModule, ModuleInfo, ModuleReturnValue
 from mesonbuild.programs import ExternalProgram
 
+from gobind_module.borrow import check_setting as check_borrow
 from gobind_module.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
+from gobind_module.goapi import GobindError
 from gobind_module.project import meson_str
 from gobind_module.render import render_template
 
@@ -46,6 +48,7 @@ class GobindModule(ExtensionModule):
         KwargInfo('go_tags', ContainerTypeInfo(list, str), default=[], listify=True),
         KwargInfo('gil', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('submodules', ContainerTypeInfo(dict, str), default={}),
+        KwargInfo('borrow', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('gil_default', str, default='auto',
                   validator=lambda v: None if v in GIL_DEFAULTS else 'must be one of %s' % ', '.join(GIL_DEFAULTS)),
     )
@@ -85,6 +88,7 @@ class GobindModule(ExtensionModule):
             tags_args=tags_args,
             gil_args=self._gil_args(kwargs['gil'], kwargs['gil_default']),
             submodule_args=self._submodule_args(kwargs['submodules']),
+            borrow_args=self._borrow_args(kwargs['borrow']),
             cc="' '.join(meson.get_compiler('c').cmd_array())",
             install='true' if kwargs['install'] else 'false',
             install_subdir=" / %s" % meson_str(subdir) if subdir else '',
@@ -105,6 +109,18 @@ class GobindModule(ExtensionModule):
             out += " '--gil', %s," % meson_str(settings)
         if default != 'auto':
             out += " '--gil-default', %s," % meson_str(default)
+        return out
+
+    @staticmethod
+    def _borrow_args(borrow: T.Dict[str, str]) -> str:
+        """The `gen` arguments for the `borrow` keyword (with a leading space)."""
+        out = ''
+        for name, params in sorted(borrow.items()):
+            try:
+                check_borrow(name, params)
+            except GobindError as e:
+                raise InvalidArguments('gobind.extension: %s' % e)
+            out += " '--borrow', %s," % meson_str('%s=%s' % (name, params))
         return out
 
     @staticmethod

@@ -181,3 +181,31 @@ assert b.Stats().Add(array.array("l", [4, 5])) == 9
         run([tool('ninja'), '-C', b.builddir], env={'GOEXPERIMENT': 'cgocheck2'})
         assert 'X:cgocheck2' in run(['go', 'version', b.extension('borrow')]).stdout
         assert b.python(code, interpreter=interpreter).stdout.strip().endswith('ok')
+
+
+def test_borrow_keyword_for_packages_you_cannot_edit(project_copy, tmp_path):
+    """gobind.extension(..., borrow: {...}) borrows like a //gobind:borrow line: Invert, which
+    writes into its argument (so it must not be borrowed in real code), now changes the caller's
+    bytearray, which shows that it got a view."""
+    src = project_copy('borrow')
+    meson = (src / 'meson.build').read_text()
+    (src / 'meson.build').write_text(meson.replace("python: get_option('python'))",
+                                                   "python: get_option('python'), borrow: {'Invert': 'b'})"))
+    b = MesonBuild(src, tmp_path / 'build')
+    b.setup()
+    run([tool('ninja'), '-C', b.builddir])
+    code = 'import borrow as b\nx = bytearray(b"ab")\nb.Invert(x)\nprint(repr(bytes(x)))'
+    assert b.python(code).stdout.strip() == repr(b'\x9e\x9d')
+
+
+def test_borrow_option_of_gen(tmp_path):
+    gen = [sys.executable, '-m', 'gobind_module', 'gen', 'example.com/borrow', '--dir',
+           TEST_PROJECTS / 'borrow', '-o', tmp_path]
+    run(gen + ['--borrow', 'Invert=b', '--borrow', 'Keep='])
+    go = (tmp_path / 'borrow_gobind.go').read_text()
+    assert 'gobindpkg.Invert(unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n))' in go
+    assert 'gobindpkg.Keep(gobindBorrow_Slice_float64(a0))' in go
+    proc = run(gen + ['--borrow', 'Nope=x'], check=False)
+    assert proc.returncode == 1
+    assert proc.stdout.strip() == ('borrow: package example.com/borrow has no function or method Nope '
+                                   '(names are Go names: Func or Type.Method)')

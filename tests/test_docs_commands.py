@@ -196,7 +196,7 @@ def test_template_and_recipe_agree():
     from gobind_module.project import meson_str
     code = render_template('extension.meson.j2', v='hello_', name='hello', package='github.com/me/hello',
                            package_str=meson_str('github.com/me/hello'), python='',
-                           gobind_python="'python3'", go_dir='meson.current_source_dir()', tags_args='', gil_args='', submodule_args='',
+                           gobind_python="'python3'", go_dir='meson.current_source_dir()', tags_args='', gil_args='', submodule_args='', borrow_args='',
                            cc="' '.join(meson.get_compiler('c').cmd_array())", install='true',
                            install_subdir='', subdir="''")
     # Lines compared without their indentation: continuation lines align under the variable name.

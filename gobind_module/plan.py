@@ -13,8 +13,9 @@ import keyword
 import math
 import re
 from fractions import Fraction
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
+from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, python_ref)
@@ -112,6 +113,7 @@ class FuncPlan:
     takes_ctx: bool = False  # the Go function's first parameter is a context.Context that gobind supplies
     module: str = ''         # package functions of a submodule: its name
     go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
+    owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
 
     @property
     def variadic(self) -> Optional[ArgPlan]:
@@ -142,7 +144,8 @@ class FuncPlan:
 
     @property
     def qualname(self) -> str:
-        owner = self.receiver or self.module
+        """How error messages name the function: Func, sub.Func or Class.Method."""
+        owner = self.owner or self.receiver or self.module
         return '%s.%s' % (owner, self.py_name) if owner else self.py_name
 
     @property
@@ -525,6 +528,8 @@ class SubmodulePlan:
     bound: bool            # bound on request (functions too), not only reached through types
     funcs: Tuple[FuncPlan, ...] = ()
     consts: Tuple['ConstPlan', ...] = ()
+    peer: str = ''         # a peer module: the import name of another gobind.extension() of the
+                           # project whose package this extension binds, sharing its Go runtime
 
     @property
     def c_doc(self) -> str:
@@ -598,9 +603,21 @@ class ModulePlan:
         return tuple(c for c in self.structs + self.seqs + self.values + self.maps + self.boxes + self.ifaces
                      if c.module == module)
 
+    @property
+    def peers(self) -> Tuple[SubmodulePlan, ...]:
+        """The peer modules: packages of the project's other extensions, bound into this one."""
+        return tuple(sm for sm in self.submodules if sm.peer)
+
+    def module_path(self, module: str) -> str:
+        """The import name of the extension module ('') or of one of its submodules."""
+        if not module:
+            return self.name
+        peer = next((sm.peer for sm in self.submodules if sm.name == module), '')
+        return peer or '%s.%s' % (self.name, module)
+
     def qualified(self, c) -> str:
         """The class's dotted name from the extension module, e.g. ext.url.URL (its tp_name)."""
-        return '%s.%s' % (self.name, python_ref(c.module, c.py_name))
+        return '%s.%s' % (self.module_path(c.module), c.py_name)
 
     @staticmethod
     def py_ref(c) -> str:
@@ -695,10 +712,12 @@ class _Planner:
     """One pass over a Package (and the packages bound as its submodules), building the plan of
     each symbol and collecting skips."""
 
-    def __init__(self, pkg: Package, name: str, submodules: Sequence[Tuple[str, Package]] = ()):
+    def __init__(self, pkg: Package, name: str, submodules: Sequence[Tuple[str, Package]] = (),
+                 peers: Optional[Mapping[str, str]] = None):
         self.pkg = pkg
         self.name = name
         self.submodules = list(submodules)
+        self.peers = dict(peers or {})
         self.mapper = TypeMapper(pkg, 'gobindpkg', self.submodules)
         self.skipped: List[Skipped] = list(pkg.skipped)
         for sub, p in self.submodules:
@@ -781,7 +800,8 @@ class _Planner:
         submodules = tuple(SubmodulePlan(
             name=h.module, go_path=h.path, go_alias=h.alias, bound=h.bound,
             doc=docs.get(h.path) or 'Types of Go package %s that the API of %s uses.' % (h.path, self.pkg.path),
-            funcs=tuple(sub_funcs.get(h.module, ())), consts=tuple(sub_consts.get(h.module, ())))
+            funcs=tuple(sub_funcs.get(h.module, ())), consts=tuple(sub_consts.get(h.module, ())),
+            peer=self.peers.get(h.module, ''))
             for h in homes)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
@@ -847,6 +867,7 @@ class _Planner:
             try:
                 plan = plan_func(self.mapper, m, self.name, taken, receiver=cid or home.id(decl.name),
                                  recv_value=recv_value)
+                plan = dataclasses.replace(plan, owner=home.py_type(decl.name))
             except Unsupported as e:
                 self.skip(symbol, str(e))
                 continue
@@ -969,13 +990,19 @@ class _Planner:
 
 
 def plan_module(pkg: Package, name: str, py_major: int = 3,
-                submodules: Sequence[Tuple[str, Package]] = ()) -> ModulePlan:
+                submodules: Sequence[Tuple[str, Package]] = (),
+                peers: Optional[Mapping[str, str]] = None) -> ModulePlan:
     """Builds the ModulePlan for binding pkg as Python module `name`, and each (name, package) of
-    submodules as a submodule of it."""
+    submodules as a submodule of it.  peers maps some of those submodule names to import names:
+    they are peer modules, each the module of another gobind.extension() sharing this Go runtime."""
     for n in [name] + [sub for sub, _ in submodules]:
         if not _IDENT.match(n) or keyword.iskeyword(n):
             raise ValueError('module name %r is not a Python identifier' % n)
-    return _Planner(pkg, name, submodules).plan(py_major)
+    for sub, full in (peers or {}).items():
+        if sub not in dict(submodules) or not all(_IDENT.match(p) for p in full.split('.')):
+            raise ValueError('peer module %r (%r) is not a bound package with a Python import name' % (sub, full))
+    plan = _Planner(pkg, name, submodules, peers).plan(py_major)
+    return peer_signatures(plan) if peers else plan
 
 
 def implements(have: Sequence[Func], want: Sequence[Func]) -> Tuple[bool, bool]:

@@ -157,6 +157,7 @@ class GobindModule(ExtensionModule):
         code = render_template(
             'peer.meson.j2',
             v='_gobind_%s_' % holder.name,
+            peer_var='_gobind_%s_peer' % name,
             name=name,
             package=package,
             holder=holder.name,

@@ -206,6 +206,17 @@ def test_template_and_recipe_agree():
     assert doc == body
 
 
+def test_peer_template_and_recipe_agree():
+    """The peer-module target in meson.md is templates/peer.meson.j2 with the hello and paint values."""
+    from gobind_module.render import render_template
+    code = render_template('peer.meson.j2', v='hello_', peer_var='paint_peer', name='paint',
+                           package='example.com/multi/paint', holder='hello', holder_module_args='',
+                           install='true', install_subdir='')
+    body = [' '.join(line.split()) for line in code.splitlines() if line and not line.lstrip().startswith('#')]
+    (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith('paint_peer =')]
+    assert [' '.join(line.split()) for line in recipe.text.splitlines() if line] == body
+
+
 def test_distro(tmp_path, cache):
     """docs/distro.md in a copy of test_projects/vendored, its dependency served by a local module proxy."""
     from test_distro import GREETING_MODULE, VENDORED, publish_module

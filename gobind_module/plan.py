@@ -484,6 +484,8 @@ class VarPlan:
     doc: str
     getter: str
     setter: str
+    module: str = ''           # variables of a submodule package: its name
+    go_pkg: str = 'gobindpkg'  # the Go import alias of its package
 
     @property
     def c_doc(self) -> str:
@@ -491,11 +493,11 @@ class VarPlan:
 
     @property
     def go_get(self) -> str:
-        return self.conv.go_out.format(r='out', v='gobindpkg.' + self.go_name)
+        return self.conv.go_out.format(r='out', v='%s.%s' % (self.go_pkg, self.go_name))
 
     @property
     def go_set(self) -> str:
-        return 'gobindpkg.%s = %s' % (self.go_name, self.conv.go_in.format(x='v'))
+        return '%s.%s = %s' % (self.go_pkg, self.go_name, self.conv.go_in.format(x='v'))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -528,6 +530,7 @@ class SubmodulePlan:
     bound: bool            # bound on request (functions too), not only reached through types
     funcs: Tuple[FuncPlan, ...] = ()
     consts: Tuple['ConstPlan', ...] = ()
+    vars: Tuple[VarPlan, ...] = ()
     peer: str = ''         # a peer module: the import name of another gobind.extension() of the
                            # project whose package this extension binds, sharing its Go runtime
 
@@ -584,7 +587,8 @@ class ModulePlan:
     def go_imports(self) -> Tuple[Tuple[str, str], ...]:
         """(alias, import path) of the bound package and of the other Go packages the Go file refers
         to, sorted by path as gofmt wants."""
-        others = [(s.go_alias, s.go_path) for s in self.submodules if s.funcs or s.go_alias in self._aliases_used]
+        others = [(s.go_alias, s.go_path) for s in self.submodules
+                  if s.funcs or s.vars or s.go_alias in self._aliases_used]
         return tuple(sorted([(self.go_import_name, self.go_path)] + others, key=lambda i: i[1]))
 
     @functools.cached_property
@@ -592,6 +596,11 @@ class ModulePlan:
         # Every Go type spelling the templates print comes from the plan, so the plan's text says
         # which packages the generated file uses (Go rejects unused imports).
         return frozenset(re.findall(r'\b(gobindpkg\w*)\.', repr(self)))
+
+    @property
+    def all_vars(self) -> Tuple[VarPlan, ...]:
+        """The package variables of the extension module and of every submodule."""
+        return self.vars + tuple(v for sm in self.submodules for v in sm.vars)
 
     @property
     def all_funcs(self) -> Tuple[FuncPlan, ...]:
@@ -754,9 +763,8 @@ class _Planner:
         sub_funcs = {home.module: [f for f in (self.func(fn, home) for fn in pkg.funcs) if f is not None]
                      for home, pkg in bound[1:]}
         vars_ = [v for v in (self.var(v) for v in self.pkg.vars) if v is not None]
-        for home, pkg in bound[1:]:
-            for v in pkg.vars:
-                self.skip(self.symbol(home, v.name), 'variables of submodule packages are not bound yet')
+        sub_vars = {home.module: [v for v in (self.var(v, home) for v in pkg.vars) if v is not None]
+                    for home, pkg in bound[1:]}
         consts = [c for c in (self.const(c) for c in self.pkg.consts) if c is not None]
         sub_consts = {home.module: [c for c in (self.const(c, home) for c in pkg.consts) if c is not None]
                       for home, pkg in bound[1:]}
@@ -801,6 +809,7 @@ class _Planner:
             name=h.module, go_path=h.path, go_alias=h.alias, bound=h.bound,
             doc=docs.get(h.path) or 'Types of Go package %s that the API of %s uses.' % (h.path, self.pkg.path),
             funcs=tuple(sub_funcs.get(h.module, ())), consts=tuple(sub_consts.get(h.module, ())),
+            vars=tuple(sub_vars.get(h.module, ())),
             peer=self.peers.get(h.module, ''))
             for h in homes)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
@@ -957,15 +966,17 @@ class _Planner:
 
     # ---- vars and consts -------------------------------------------------
 
-    def var(self, v: Var) -> Optional[VarPlan]:
+    def var(self, v: Var, home: Optional[PackageHome] = None) -> Optional[VarPlan]:
         try:
             conv = self.mapper.conversion(v.type)
         except Unsupported as e:
-            self.skip(v.name, str(e))
+            self.skip(self.symbol(home, v.name) if home else v.name, str(e))
             return None
-        prefix = 'gobind_%s_var_' % self.name
-        return VarPlan(go_name=v.name, py_name=self.module_name(v.name), conv=conv, doc=v.doc,
-                       getter=prefix + 'get_' + v.name, setter=prefix + 'set_' + v.name)
+        module = home.module if home else ''
+        prefix = 'gobind_%s_var_%s' % (self.name, module + '_' if module else '')
+        return VarPlan(go_name=v.name, py_name=self.module_name(v.name, module), conv=conv, doc=v.doc,
+                       getter=prefix + 'get_' + v.name, setter=prefix + 'set_' + v.name,
+                       module=module, go_pkg=home.alias if home else 'gobindpkg')
 
     def const(self, c: Const, home: Optional[PackageHome] = None) -> Optional[ConstPlan]:
         try:

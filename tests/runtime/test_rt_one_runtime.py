@@ -37,6 +37,10 @@ SHARED = '\n'.join([
     raises('paint.GoPanic', 'paint.Spill()', 'paint spilled'),
     raises('TypeError', 'paint.Corner("x")', "paint.Corner() argument 's' must be float, not str"),
     'assert paint.Bump() == 5',
+    # package variables of a peer module are live attributes of it
+    'assert paint.DefaultColor == "black" and paint.NewBrush("").Color == "black"',
+    'paint.DefaultColor = "blue"',
+    'assert paint.NewBrush("").Color == "blue" and "DefaultColor" in dir(paint)',
 ])
 
 

@@ -20,8 +20,14 @@ func (b *Brush) Dot(p shapes.Point) string {
 	return fmt.Sprintf("%s dot at %s", b.Color, shapes.Describe(p))
 }
 
-// NewBrush makes a brush of a color.
+// DefaultColor is the color of a brush made without one.
+var DefaultColor = "black"
+
+// NewBrush makes a brush of a color (DefaultColor if empty).
 func NewBrush(color string) *Brush {
+	if color == "" {
+		color = DefaultColor
+	}
 	return &Brush{Color: color}
 }
 

@@ -1107,35 +1107,63 @@ gobind_collections_abc(const char *name)
     return cls;
 }
 
-/* A new module object `name` with the functions in methods (or none) and doc (or none).
-   Returns a new reference, or NULL with an exception set. */
+/* A new module object `name` with the functions in methods (or none) and doc (or none): an
+   instance of `type`, a ModuleType subclass with the live variables of a Go package, or of
+   ModuleType when type is NULL.  Returns a new reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_new_module(const char *name, const char *doc, PyMethodDef *methods)
+gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTypeObject *type)
 {
     PyObject *mod;
-#if PY_MAJOR_VERSION >= 3
-    mod = PyModule_New(name);
+    if (type != NULL) {
+        type->tp_base = &PyModule_Type;
+        if (PyType_Ready(type) < 0)
+            return NULL;
+        mod = PyObject_CallFunction((PyObject *)type, "s", name);
+    } else {
+        mod = PyModule_New(name);
+    }
     if (mod == NULL)
         return NULL;
+#if PY_MAJOR_VERSION >= 3
     if ((methods != NULL && PyModule_AddFunctions(mod, methods) < 0)
         || (doc != NULL && PyModule_SetDocString(mod, doc) < 0)) {
         Py_DECREF(mod);
         return NULL;
     }
 #else
-    mod = Py_InitModule3(name, methods, doc); /* borrowed: the entry in sys.modules */
-    Py_XINCREF(mod);
+    {
+        PyMethodDef *def;
+        PyObject *mod_name = PyString_FromString(name);
+        if (mod_name == NULL) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+        for (def = methods; def != NULL && def->ml_name != NULL; def++) {
+            PyObject *fn = PyCFunction_NewEx(def, mod, mod_name);
+            if (fn == NULL || PyModule_AddObject(mod, def->ml_name, fn) < 0) {
+                Py_DECREF(mod_name);
+                Py_DECREF(mod);
+                return NULL;
+            }
+        }
+        Py_DECREF(mod_name);
+        if (doc != NULL && PyModule_AddStringConstant(mod, "__doc__", doc) < 0) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+    }
 #endif
     return mod;
 }
 
-/* Makes module `name` (dotted, e.g. ext.url), sets it as attribute `attr` of m and enters it in
-   sys.modules, so both ext.url and `import ext.url` reach it.  Returns a borrowed reference, or
-   NULL with an exception set. */
+/* Makes module `name` (dotted, e.g. ext.url; of class type, see gobind_new_module), sets it as
+   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach
+   it.  Returns a borrowed reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods)
+gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods,
+                     PyTypeObject *type)
 {
-    PyObject *sub = gobind_new_module(name, doc, methods);
+    PyObject *sub = gobind_new_module(name, doc, methods, type);
     if (sub == NULL)
         return NULL;
     if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0
@@ -1151,7 +1179,8 @@ gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char
    _gobind_modules dict under `key`, where the stand-in module that the other extension installs
    finds it.  Returns a borrowed reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods)
+gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods,
+                PyTypeObject *type)
 {
     PyObject *peer, *peers;
     peers = PyObject_GetAttrString(m, "_gobind_modules");
@@ -1167,7 +1196,7 @@ gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc,
             return NULL;
         }
     }
-    peer = gobind_new_module(name, doc, methods);
+    peer = gobind_new_module(name, doc, methods, type);
     if (peer == NULL || PyDict_SetItemString(peers, key, peer) < 0) {
         Py_XDECREF(peer);
         Py_DECREF(peers);
@@ -3563,7 +3592,7 @@ static PyTypeObject gobind_type_GoErrorValue = {
     .tp_methods = gobind_methods_GoErrorValue,
 };
 
-/* ==== package variables: live attributes of the module ==== */
+/* ==== package variables: live attributes of module callbacks ==== */
 
 static PyObject *
 gobind_get_var_ErrStop(PyObject *self, void *closure)

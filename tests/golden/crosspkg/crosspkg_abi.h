@@ -89,6 +89,8 @@ int gobind_crosspkg_Upper(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 int gobind_crosspkg_money_Cents(int64_t a0, int64_t *r0, gobind_buf *msg);
 /* money.NewWallet */
 int gobind_crosspkg_money_NewWallet(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
+/* money.Pay */
+int gobind_crosspkg_money_Pay(int64_t a0, int64_t *r0, gobind_buf *msg);
 
 /* struct Wallet */
 uintptr_t gobind_crosspkg_money_Wallet_new(void);
@@ -279,6 +281,10 @@ int gobind_crosspkg_time_Duration_Seconds(int64_t self, double *r0, gobind_buf *
 int gobind_crosspkg_time_Duration_String(int64_t self, gobind_buf *r0, gobind_buf *msg);
 /* time.Duration.Truncate */
 int gobind_crosspkg_time_Duration_Truncate(int64_t self, int64_t a0, int64_t *r0, gobind_buf *msg);
+
+/* package variables */
+int gobind_crosspkg_var_money_get_Fee(int64_t *out, gobind_buf *msg);
+int gobind_crosspkg_var_money_set_Fee(int64_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_crosspkg_decref(uintptr_t object);

@@ -1107,35 +1107,63 @@ gobind_collections_abc(const char *name)
     return cls;
 }
 
-/* A new module object `name` with the functions in methods (or none) and doc (or none).
-   Returns a new reference, or NULL with an exception set. */
+/* A new module object `name` with the functions in methods (or none) and doc (or none): an
+   instance of `type`, a ModuleType subclass with the live variables of a Go package, or of
+   ModuleType when type is NULL.  Returns a new reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_new_module(const char *name, const char *doc, PyMethodDef *methods)
+gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTypeObject *type)
 {
     PyObject *mod;
-#if PY_MAJOR_VERSION >= 3
-    mod = PyModule_New(name);
+    if (type != NULL) {
+        type->tp_base = &PyModule_Type;
+        if (PyType_Ready(type) < 0)
+            return NULL;
+        mod = PyObject_CallFunction((PyObject *)type, "s", name);
+    } else {
+        mod = PyModule_New(name);
+    }
     if (mod == NULL)
         return NULL;
+#if PY_MAJOR_VERSION >= 3
     if ((methods != NULL && PyModule_AddFunctions(mod, methods) < 0)
         || (doc != NULL && PyModule_SetDocString(mod, doc) < 0)) {
         Py_DECREF(mod);
         return NULL;
     }
 #else
-    mod = Py_InitModule3(name, methods, doc); /* borrowed: the entry in sys.modules */
-    Py_XINCREF(mod);
+    {
+        PyMethodDef *def;
+        PyObject *mod_name = PyString_FromString(name);
+        if (mod_name == NULL) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+        for (def = methods; def != NULL && def->ml_name != NULL; def++) {
+            PyObject *fn = PyCFunction_NewEx(def, mod, mod_name);
+            if (fn == NULL || PyModule_AddObject(mod, def->ml_name, fn) < 0) {
+                Py_DECREF(mod_name);
+                Py_DECREF(mod);
+                return NULL;
+            }
+        }
+        Py_DECREF(mod_name);
+        if (doc != NULL && PyModule_AddStringConstant(mod, "__doc__", doc) < 0) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+    }
 #endif
     return mod;
 }
 
-/* Makes module `name` (dotted, e.g. ext.url), sets it as attribute `attr` of m and enters it in
-   sys.modules, so both ext.url and `import ext.url` reach it.  Returns a borrowed reference, or
-   NULL with an exception set. */
+/* Makes module `name` (dotted, e.g. ext.url; of class type, see gobind_new_module), sets it as
+   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach
+   it.  Returns a borrowed reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods)
+gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods,
+                     PyTypeObject *type)
 {
-    PyObject *sub = gobind_new_module(name, doc, methods);
+    PyObject *sub = gobind_new_module(name, doc, methods, type);
     if (sub == NULL)
         return NULL;
     if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0
@@ -1151,7 +1179,8 @@ gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char
    _gobind_modules dict under `key`, where the stand-in module that the other extension installs
    finds it.  Returns a borrowed reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods)
+gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods,
+                PyTypeObject *type)
 {
     PyObject *peer, *peers;
     peers = PyObject_GetAttrString(m, "_gobind_modules");
@@ -1167,7 +1196,7 @@ gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc,
             return NULL;
         }
     }
-    peer = gobind_new_module(name, doc, methods);
+    peer = gobind_new_module(name, doc, methods, type);
     if (peer == NULL || PyDict_SetItemString(peers, key, peer) < 0) {
         Py_XDECREF(peer);
         Py_DECREF(peers);
@@ -3162,6 +3191,39 @@ gobind_fn_money_NewWallet(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_money_Wallet(&r0);
 done:
     gobind_view_release(&a0);
+    return result;
+}
+
+/* ---- money.Pay: Pay ---- */
+
+static const char *const gobind_names_gobind_fn_money_Pay[] = {
+    "a",
+};
+
+static PyObject *
+gobind_fn_money_Pay(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    int64_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("money.Pay", gobind_names_gobind_fn_money_Pay, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_int64(argv[0], "money.Pay", "a", &a0) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_crosspkg_money_Pay(a0, &r0, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_money_Amount(&r0);
+done:
     return result;
 }
 
@@ -6892,6 +6954,78 @@ static PyTypeObject gobind_type_GoErrorValue = {
     .tp_methods = gobind_methods_GoErrorValue,
 };
 
+/* ==== package variables: live attributes of module crosspkg.money ==== */
+
+static PyObject *
+gobind_get_var_money_Fee(PyObject *self, void *closure)
+{
+    int64_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_var_money_get_Fee(&out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_money_Amount(&out);
+}
+
+static int
+gobind_set_var_money_Fee(PyObject *self, PyObject *value, void *closure)
+{
+    int64_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("crosspkg.money", "Fee");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int64(value, "crosspkg.money", "Fee", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_var_money_set_Fee(v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_module_getset_money[] = {
+    {"Fee", gobind_get_var_money_Fee, gobind_set_var_money_Fee,
+     "Fee: money.Amount\n"
+    "\n"
+    "Fee is charged on every payment, in cents.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_module_attrs_money[] = {
+    "Fee",
+    NULL,
+};
+
+static PyObject *
+gobind_module_dir_money(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_dir_with(self, gobind_module_attrs_money);
+}
+
+static PyMethodDef gobind_module_type_methods_money[] = {
+    {"__dir__", gobind_module_dir_money, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
+static PyTypeObject gobind_module_type_money = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crosspkg.money.module",
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_methods = gobind_module_type_methods_money,
+    .tp_getset = gobind_module_getset_money,
+};
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -6978,6 +7112,11 @@ static PyMethodDef gobind_methods_money[] = {
                 "NewWallet(owner: str) -> money.Wallet | None\n"
                 "\n"
                 "NewWallet makes an empty wallet for owner.")},
+    {"Pay", (PyCFunction)(void (*)(void))gobind_fn_money_Pay, GOBIND_METH_ARGS,
+     GOBIND_DOC("Pay($module, /, a)\n--\n\n",
+                "Pay(a: int) -> money.Amount\n"
+                "\n"
+                "Pay is what paying an amount costs, with the fee.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -6999,26 +7138,31 @@ gobind_add_types(PyObject *m)
     PyObject *value;
     PyObject *sub_bytes = gobind_add_submodule(
         m, "crosspkg.bytes", "bytes", "Types of Go package bytes that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_bytes == NULL)
         return -1;
     PyObject *sub_io = gobind_add_submodule(
         m, "crosspkg.io", "io", "Types of Go package io that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_io == NULL)
         return -1;
     PyObject *sub_money = gobind_add_submodule(
         m, "crosspkg.money", "money", "Package money counts amounts of cents.",
-        gobind_methods_money);
+        gobind_methods_money,
+        &gobind_module_type_money);
     if (sub_money == NULL)
         return -1;
     PyObject *sub_time = gobind_add_submodule(
         m, "crosspkg.time", "time", "Types of Go package time that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_time == NULL)
         return -1;
     PyObject *sub_url = gobind_add_submodule(
         m, "crosspkg.url", "url", "Types of Go package net/url that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_url == NULL)
         return -1;

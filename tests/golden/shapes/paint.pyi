@@ -46,9 +46,13 @@ Mix fails: mixing colors is not done yet."""
 def NewBrush(color: str) -> Brush | None:
     """NewBrush(color: str) -> Brush | None
 
-NewBrush makes a brush of a color."""
+NewBrush makes a brush of a color (DefaultColor if empty)."""
 
 def Spill() -> None:
     """Spill() -> None
 
 Spill panics."""
+
+# Package variables: reading and assigning reach the Go variable.
+DefaultColor: str
+"""DefaultColor is the color of a brush made without one."""

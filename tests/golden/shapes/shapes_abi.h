@@ -124,6 +124,10 @@ int gobind_shapes_time_Duration_String(int64_t self, gobind_buf *r0, gobind_buf 
 /* time.Duration.Truncate */
 int gobind_shapes_time_Duration_Truncate(int64_t self, int64_t a0, int64_t *r0, gobind_buf *msg);
 
+/* package variables */
+int gobind_shapes_var_paint_get_DefaultColor(gobind_buf *out, gobind_buf *msg);
+int gobind_shapes_var_paint_set_DefaultColor(gobind_view v, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_shapes_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_shapes_error_is(uintptr_t h, uintptr_t target);

@@ -1107,35 +1107,63 @@ gobind_collections_abc(const char *name)
     return cls;
 }
 
-/* A new module object `name` with the functions in methods (or none) and doc (or none).
-   Returns a new reference, or NULL with an exception set. */
+/* A new module object `name` with the functions in methods (or none) and doc (or none): an
+   instance of `type`, a ModuleType subclass with the live variables of a Go package, or of
+   ModuleType when type is NULL.  Returns a new reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_new_module(const char *name, const char *doc, PyMethodDef *methods)
+gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTypeObject *type)
 {
     PyObject *mod;
-#if PY_MAJOR_VERSION >= 3
-    mod = PyModule_New(name);
+    if (type != NULL) {
+        type->tp_base = &PyModule_Type;
+        if (PyType_Ready(type) < 0)
+            return NULL;
+        mod = PyObject_CallFunction((PyObject *)type, "s", name);
+    } else {
+        mod = PyModule_New(name);
+    }
     if (mod == NULL)
         return NULL;
+#if PY_MAJOR_VERSION >= 3
     if ((methods != NULL && PyModule_AddFunctions(mod, methods) < 0)
         || (doc != NULL && PyModule_SetDocString(mod, doc) < 0)) {
         Py_DECREF(mod);
         return NULL;
     }
 #else
-    mod = Py_InitModule3(name, methods, doc); /* borrowed: the entry in sys.modules */
-    Py_XINCREF(mod);
+    {
+        PyMethodDef *def;
+        PyObject *mod_name = PyString_FromString(name);
+        if (mod_name == NULL) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+        for (def = methods; def != NULL && def->ml_name != NULL; def++) {
+            PyObject *fn = PyCFunction_NewEx(def, mod, mod_name);
+            if (fn == NULL || PyModule_AddObject(mod, def->ml_name, fn) < 0) {
+                Py_DECREF(mod_name);
+                Py_DECREF(mod);
+                return NULL;
+            }
+        }
+        Py_DECREF(mod_name);
+        if (doc != NULL && PyModule_AddStringConstant(mod, "__doc__", doc) < 0) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+    }
 #endif
     return mod;
 }
 
-/* Makes module `name` (dotted, e.g. ext.url), sets it as attribute `attr` of m and enters it in
-   sys.modules, so both ext.url and `import ext.url` reach it.  Returns a borrowed reference, or
-   NULL with an exception set. */
+/* Makes module `name` (dotted, e.g. ext.url; of class type, see gobind_new_module), sets it as
+   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach
+   it.  Returns a borrowed reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods)
+gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods,
+                     PyTypeObject *type)
 {
-    PyObject *sub = gobind_new_module(name, doc, methods);
+    PyObject *sub = gobind_new_module(name, doc, methods, type);
     if (sub == NULL)
         return NULL;
     if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0
@@ -1151,7 +1179,8 @@ gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char
    _gobind_modules dict under `key`, where the stand-in module that the other extension installs
    finds it.  Returns a borrowed reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods)
+gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods,
+                PyTypeObject *type)
 {
     PyObject *peer, *peers;
     peers = PyObject_GetAttrString(m, "_gobind_modules");
@@ -1167,7 +1196,7 @@ gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc,
             return NULL;
         }
     }
-    peer = gobind_new_module(name, doc, methods);
+    peer = gobind_new_module(name, doc, methods, type);
     if (peer == NULL || PyDict_SetItemString(peers, key, peer) < 0) {
         Py_XDECREF(peer);
         Py_DECREF(peers);
@@ -2874,6 +2903,79 @@ static PyTypeObject gobind_type_GoErrorValue = {
     .tp_methods = gobind_methods_GoErrorValue,
 };
 
+/* ==== package variables: live attributes of module paint ==== */
+
+static PyObject *
+gobind_get_var_paint_DefaultColor(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_shapes_var_paint_get_DefaultColor(&out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_var_paint_DefaultColor(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("paint", "DefaultColor");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "paint", "DefaultColor", &v) < 0)
+        return -1;
+    status = gobind_shapes_var_paint_set_DefaultColor(v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_module_getset_paint[] = {
+    {"DefaultColor", gobind_get_var_paint_DefaultColor, gobind_set_var_paint_DefaultColor,
+     "DefaultColor: str\n"
+    "\n"
+    "DefaultColor is the color of a brush made without one.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_module_attrs_paint[] = {
+    "DefaultColor",
+    NULL,
+};
+
+static PyObject *
+gobind_module_dir_paint(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_dir_with(self, gobind_module_attrs_paint);
+}
+
+static PyMethodDef gobind_module_type_methods_paint[] = {
+    {"__dir__", gobind_module_dir_paint, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
+static PyTypeObject gobind_module_type_paint = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "paint.module",
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_methods = gobind_module_type_methods_paint,
+    .tp_getset = gobind_module_getset_paint,
+};
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -2934,7 +3036,7 @@ static PyMethodDef gobind_methods_paint[] = {
      GOBIND_DOC("NewBrush($module, /, color)\n--\n\n",
                 "NewBrush(color: str) -> Brush | None\n"
                 "\n"
-                "NewBrush makes a brush of a color.")},
+                "NewBrush makes a brush of a color (DefaultColor if empty).")},
     {"Spill", (PyCFunction)(void (*)(void))gobind_fn_paint_Spill, METH_NOARGS,
      GOBIND_DOC("Spill($module, /)\n--\n\n",
                 "Spill() -> None\n"
@@ -2975,16 +3077,19 @@ gobind_add_types(PyObject *m)
 {
     PyObject *sub_paint = gobind_add_peer(
         m, "paint", "paint", "Package paint draws shapes: its API uses types of package shapes and of the standard library.",
-        gobind_methods_paint);
+        gobind_methods_paint,
+        &gobind_module_type_paint);
     if (sub_paint == NULL)
         return -1;
     PyObject *sub_tally = gobind_add_peer(
         m, "tally", "tally", "Package tally counts events for the whole process: one Go runtime means one count.",
-        gobind_methods_tally);
+        gobind_methods_tally,
+        NULL);
     if (sub_tally == NULL)
         return -1;
     PyObject *sub_time = gobind_add_submodule(
         m, "shapes.time", "time", "Types of Go package time that the API of example.com/multi/shapes uses.",
+        NULL,
         NULL);
     if (sub_time == NULL)
         return -1;

@@ -370,6 +370,24 @@ func gobind_shapes_time_Duration_Truncate(self C.int64_t, a0 C.int64_t, r0 *C.in
 	return gobindOK
 }
 
+// gobind_shapes_var_paint_get_DefaultColor reads package variable DefaultColor.
+//
+//export gobind_shapes_var_paint_get_DefaultColor
+func gobind_shapes_var_paint_get_DefaultColor(out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindPutString(out, gobindpkg_paint.DefaultColor)
+	return gobindOK
+}
+
+// gobind_shapes_var_paint_set_DefaultColor writes package variable DefaultColor.
+//
+//export gobind_shapes_var_paint_set_DefaultColor
+func gobind_shapes_var_paint_set_DefaultColor(v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindpkg_paint.DefaultColor = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -19,13 +19,15 @@ __version__ = '0.1.0'
 
 
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
-         quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto') -> ModuleType:
+         quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
+         submodules: Optional[Mapping[str, str]] = None) -> ModuleType:
     """Builds Go package `package` (cached by content) and returns the imported module.
 
     See gobind_module.loader.load(), docs/load.md and, for gil, docs/runtime.md.
     """
     from .loader import load as _load
-    return _load(package, dir=dir, name=name, tags=tags, quiet=quiet, gil=gil, gil_default=gil_default)
+    return _load(package, dir=dir, name=name, tags=tags, quiet=quiet, gil=gil, gil_default=gil_default,
+                 submodules=submodules)
 
 
 def __getattr__(name: str) -> object:

@@ -69,26 +69,6 @@ def test_callbacks_from_goroutines(surface):
     ]))
 
 
-def test_exception_in_a_goroutine_of_go_is_reported_not_fatal(surface):
-    """A callable without an error result that raises in a goroutine Go started: no Python caller
-    can receive the exception, so it goes to sys.unraisablehook (stderr on Python 2.7) and the
-    callback gives Go zero values; the process and the module live on."""
-    out = surface('callbacks', '\n'.join([
-        'import sys, callbacks as c',
-        'seen = []',
-        'if hasattr(sys, "unraisablehook"):',
-        '    sys.unraisablehook = lambda u: seen.append((u.exc_type, u.object))',
-        'def boom(i):\n    raise ValueError("boom %d" % i)',
-        'assert c.Detached(boom) == 0',
-        'assert c.Parallel(4, lambda i: 1 // (i % 2)) == 2',     # two of four raise
-        'if hasattr(sys, "unraisablehook"):',
-        '    assert seen[0] == (ValueError, boom) and [t for t, _ in seen[1:]] == [ZeroDivisionError] * 2, seen',
-        'assert c.Detached(lambda i: i + 1) == 8',
-        # on the calling goroutine the exception still reaches the caller
-        raises('ValueError', 'c.Apply(boom, 3)', 'boom 3'),
-    ]))
-
-
 def test_callables_are_released(surface):
     surface('callbacks', '\n'.join([
         'import gc, time, weakref, callbacks as c',

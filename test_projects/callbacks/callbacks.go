@@ -80,13 +80,6 @@ func Parallel(n int, f func(int) int) int {
 	return t
 }
 
-// Detached calls f(7) from a goroutine of its own and returns what it returned.
-func Detached(f func(int) int) int {
-	r := make(chan int)
-	go func() { r <- f(7) }()
-	return <-r
-}
-
 // Handler reacts to events.
 type Handler func(event string) bool
 

@@ -91,11 +91,6 @@ def Combine(a: Callable[[], int], b: Callable[[int, str], tuple[str, int]]) -> s
 
 Combine calls two callbacks."""
 
-def Detached(f: Callable[[int], int]) -> int:
-    """Detached(f: Callable[[int], int]) -> int
-
-Detached calls f(7) from a goroutine of its own and returns what it returned."""
-
 def Each(ps: Slice_Point | Sequence[Point], f: Callable[[Point, int], object]) -> None:
     """Each(ps: Slice_Point | Sequence[Point], f: Callable[[Point, int], object]) -> None
 

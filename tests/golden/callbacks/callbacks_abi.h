@@ -71,8 +71,6 @@ int gobind_callbacks_Clear(gobind_buf *msg);
 int gobind_callbacks_CollectGarbage(gobind_buf *msg);
 /* Combine */
 int gobind_callbacks_Combine(uintptr_t a0, uintptr_t a1, gobind_buf *r0, gobind_buf *msg);
-/* Detached */
-int gobind_callbacks_Detached(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Each */
 int gobind_callbacks_Each(uintptr_t a0, uintptr_t a1, gobind_buf *msg);
 /* Fire */
@@ -121,7 +119,6 @@ int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_callbacks_decref(uintptr_t object);
-void gobind_callbacks_unraisable(uintptr_t exc, uintptr_t fn);
 uintptr_t gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
 /* What a Python callable for a func(int) int returned: a handle to the exception it raised
    (failed), or else its results. */

@@ -2338,21 +2338,6 @@ gobind_callbacks_decref(uintptr_t object)
     PyGILState_Release(gil);
 }
 
-/* Reports the exception exc that Python callable fn raised where no Python caller can receive it
-   (Go called fn from a goroutine of its own): "Exception ignored in: <fn>", through
-   sys.unraisablehook, as for an exception in a callback from C.  Go keeps its reference to exc. */
-void
-gobind_callbacks_unraisable(uintptr_t exc, uintptr_t fn)
-{
-    PyGILState_STATE gil;
-    if (gobind_py_exiting)
-        return;
-    gil = PyGILState_Ensure();
-    PyErr_SetObject((PyObject *)Py_TYPE((PyObject *)exc), (PyObject *)exc);
-    PyErr_WriteUnraisable((PyObject *)fn);
-    PyGILState_Release(gil);
-}
-
 /* Hands the exception a callback raised to the Go call waiting in slot; with slot 0, returns
    a handle to it for the call instead. */
 static uintptr_t
@@ -2877,40 +2862,6 @@ gobind_fn_Combine(PyObject *module, GOBIND_ARGS)
 done:
     gobind_callable_release(&a0);
     gobind_callable_release(&a1);
-    return result;
-}
-
-/* ---- Detached: Detached ---- */
-
-static const char *const gobind_names_gobind_fn_Detached[] = {
-    "f",
-};
-
-static PyObject *
-gobind_fn_Detached(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_callable_arg a0 = {0, 0};
-    ptrdiff_t r0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Detached", gobind_names_gobind_fn_Detached, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    if (gobind_from_py_callable(argv[0], "Detached", "f", &a0) < 0)
-        goto done;
-    GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Detached(gobind_callable_pass(&a0), &r0, &msg);
-    GOBIND_CALL_END
-    if (status != GOBIND_OK) {
-        gobind_raise(status, &msg);
-        goto done;
-    }
-    result = gobind_to_py_int(&r0);
-done:
-    gobind_callable_release(&a0);
     return result;
 }
 
@@ -3744,11 +3695,6 @@ static PyMethodDef gobind_methods[] = {
                 "Combine(a: Callable[[], int], b: Callable[[int, str], tuple[str, int]]) -> str\n"
                 "\n"
                 "Combine calls two callbacks.")},
-    {"Detached", (PyCFunction)(void (*)(void))gobind_fn_Detached, GOBIND_METH_ARGS,
-     GOBIND_DOC("Detached($module, /, f)\n--\n\n",
-                "Detached(f: Callable[[int], int]) -> int\n"
-                "\n"
-                "Detached calls f(7) from a goroutine of its own and returns what it returned.")},
     {"Each", (PyCFunction)(void (*)(void))gobind_fn_Each, GOBIND_METH_ARGS,
      GOBIND_DOC("Each($module, /, ps, f)\n--\n\n",
                 "Each(ps: Slice_Point | Sequence[Point], f: Callable[[Point, int], object]) -> None\n"

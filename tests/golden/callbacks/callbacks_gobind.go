@@ -65,16 +65,6 @@ func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, 
 	return gobindOK
 }
 
-// gobind_callbacks_Detached calls example.com/callbacks.Detached.
-//
-//export gobind_callbacks_Detached
-func gobind_callbacks_Detached(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Detached(gobindCallback_Func0(a0))
-	*r0 = C.ptrdiff_t(v0)
-	return gobindOK
-}
-
 // gobind_callbacks_Each calls example.com/callbacks.Each.
 //
 //export gobind_callbacks_Each
@@ -396,12 +386,8 @@ func gobind_callbacks_var_set_ErrStop(v C.uintptr_t, msg *C.gobind_buf) (status 
 	return gobindOK
 }
 
-// gobindExportPrefix starts the Go name of every cgo export of the module (see gobindInPythonCall).
-const gobindExportPrefix = "main.gobind_callbacks_"
-
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_callbacks_decref(p) }
-	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_callbacks_unraisable(exc, fn) }
 }
 
 // gobind_callbacks_cbfail records the Python exception a callback raised, for the Go call waiting in
@@ -430,8 +416,7 @@ func gobindCallback_Func0(fn C.uintptr_t) func(p0 int) (g0 int) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = int(res.r0)
 		return
@@ -451,8 +436,7 @@ func gobindCallback_Func1(fn C.uintptr_t) func() (g0 int) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = int(res.r0)
 		return
@@ -481,8 +465,7 @@ func gobindCallback_Func2(fn C.uintptr_t) func(p0 int, p1 string) (g0 string, g1
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = res.r0
 		g1 = res.r1
@@ -514,8 +497,7 @@ func gobindCallback_Func3(fn C.uintptr_t) func(p0 gobindpkg.Point, p1 int) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		return
 	}
@@ -542,8 +524,7 @@ func gobindCallback_Func4(fn C.uintptr_t) func(p0 string) (g0 string) {
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = res.r0
 		return
@@ -573,8 +554,7 @@ func gobindCallback_Func5(fn C.uintptr_t) func(p0 float64) (g0 int8, g1 float32,
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = int8(res.r0)
 		g1 = float32(res.r1)
@@ -636,8 +616,7 @@ func gobindCallback_Func7(fn C.uintptr_t) func(p0 string) (g0 bool) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = res.r0 != 0
 		return
@@ -1053,45 +1032,6 @@ func gobindMayHold(err error) bool {
 		return true
 	}
 	return false
-}
-
-// gobindUnraisable reports a Python exception that no Python caller can receive; the module
-// sets it to its C function when it binds callbacks.
-var gobindUnraisable func(exc, fn C.uintptr_t)
-
-// gobindRaise passes on the exception a Python callable (fn) raised in a callback without an
-// error result.  On a goroutine running a call from Python, a panic carries it to that call's
-// gobindRecover, which raises it in Python.  A goroutine that Go code started has no such call
-// to return to, and a panic there would end the process: the exception is reported like one in
-// a Python thread (sys.unraisablehook) and gobindRaise returns, so the callback gives zero values.
-func gobindRaise(e *gobindPyErr, fn C.uintptr_t) {
-	if gobindInPythonCall() {
-		panic(e)
-	}
-	gobindUnraisable(e.ref.ptr, fn)
-	runtime.KeepAlive(e)
-}
-
-// gobindInPythonCall reports whether the running goroutine is inside a call from Python: whether
-// its stack holds one of the module's exports, each of which recovers panics (gobindRecover).
-// It walks the stack, so it is only for the rare path of a callback that raised.
-func gobindInPythonCall() bool {
-	pc := make([]uintptr, 64)
-	n := runtime.Callers(2, pc)
-	for n == len(pc) {
-		pc = make([]uintptr, 2*len(pc))
-		n = runtime.Callers(2, pc)
-	}
-	frames := runtime.CallersFrames(pc[:n])
-	for {
-		f, more := frames.Next()
-		if len(f.Function) > len(gobindExportPrefix) && f.Function[:len(gobindExportPrefix)] == gobindExportPrefix {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
 }
 
 // gobindCallState is embedded in each callback's result holder: it records a failure.

@@ -2656,21 +2656,6 @@ gobind_crosspkg_decref(uintptr_t object)
     PyGILState_Release(gil);
 }
 
-/* Reports the exception exc that Python callable fn raised where no Python caller can receive it
-   (Go called fn from a goroutine of its own): "Exception ignored in: <fn>", through
-   sys.unraisablehook, as for an exception in a callback from C.  Go keeps its reference to exc. */
-void
-gobind_crosspkg_unraisable(uintptr_t exc, uintptr_t fn)
-{
-    PyGILState_STATE gil;
-    if (gobind_py_exiting)
-        return;
-    gil = PyGILState_Ensure();
-    PyErr_SetObject((PyObject *)Py_TYPE((PyObject *)exc), (PyObject *)exc);
-    PyErr_WriteUnraisable((PyObject *)fn);
-    PyGILState_Release(gil);
-}
-
 /* Hands the exception a callback raised to the Go call waiting in slot; with slot 0, returns
    a handle to it for the call instead. */
 static uintptr_t

@@ -687,12 +687,8 @@ func gobind_interfaces_Map_string_any_keys(self C.uintptr_t) C.uintptr_t {
 	return gobindHandle_Slice_string(&keys)
 }
 
-// gobindExportPrefix starts the Go name of every cgo export of the module (see gobindInPythonCall).
-const gobindExportPrefix = "main.gobind_interfaces_"
-
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_interfaces_decref(p) }
-	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_interfaces_unraisable(exc, fn) }
 }
 
 // gobind_interfaces_cbfail records the Python exception a callback raised, for the Go call waiting in
@@ -721,8 +717,7 @@ func gobindCallback_Func0(fn C.uintptr_t) func() (g0 float64) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = float64(res.r0)
 		return
@@ -750,8 +745,7 @@ func gobindCallback_Func1(fn C.uintptr_t) func() (g0 string) {
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			gobindRaise(failed, ref.ptr) // panics, or reports the exception: then the results are zero
-			return
+			panic(failed)
 		}
 		g0 = res.r0
 		return
@@ -1558,45 +1552,6 @@ func gobindMayHold(err error) bool {
 		return true
 	}
 	return false
-}
-
-// gobindUnraisable reports a Python exception that no Python caller can receive; the module
-// sets it to its C function when it binds callbacks.
-var gobindUnraisable func(exc, fn C.uintptr_t)
-
-// gobindRaise passes on the exception a Python callable (fn) raised in a callback without an
-// error result.  On a goroutine running a call from Python, a panic carries it to that call's
-// gobindRecover, which raises it in Python.  A goroutine that Go code started has no such call
-// to return to, and a panic there would end the process: the exception is reported like one in
-// a Python thread (sys.unraisablehook) and gobindRaise returns, so the callback gives zero values.
-func gobindRaise(e *gobindPyErr, fn C.uintptr_t) {
-	if gobindInPythonCall() {
-		panic(e)
-	}
-	gobindUnraisable(e.ref.ptr, fn)
-	runtime.KeepAlive(e)
-}
-
-// gobindInPythonCall reports whether the running goroutine is inside a call from Python: whether
-// its stack holds one of the module's exports, each of which recovers panics (gobindRecover).
-// It walks the stack, so it is only for the rare path of a callback that raised.
-func gobindInPythonCall() bool {
-	pc := make([]uintptr, 64)
-	n := runtime.Callers(2, pc)
-	for n == len(pc) {
-		pc = make([]uintptr, 2*len(pc))
-		n = runtime.Callers(2, pc)
-	}
-	frames := runtime.CallersFrames(pc[:n])
-	for {
-		f, more := frames.Next()
-		if len(f.Function) > len(gobindExportPrefix) && f.Function[:len(gobindExportPrefix)] == gobindExportPrefix {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
 }
 
 // gobindCallState is embedded in each callback's result holder: it records a failure.

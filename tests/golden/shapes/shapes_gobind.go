@@ -388,9 +388,6 @@ func gobind_shapes_var_paint_set_DefaultColor(v C.gobind_view, msg *C.gobind_buf
 	return gobindOK
 }
 
-// gobindExportPrefix starts the Go name of every cgo export of the module (see gobindInPythonCall).
-const gobindExportPrefix = "main.gobind_shapes_"
-
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {
@@ -738,45 +735,6 @@ func gobindMayHold(err error) bool {
 		return true
 	}
 	return false
-}
-
-// gobindUnraisable reports a Python exception that no Python caller can receive; the module
-// sets it to its C function when it binds callbacks.
-var gobindUnraisable func(exc, fn C.uintptr_t)
-
-// gobindRaise passes on the exception a Python callable (fn) raised in a callback without an
-// error result.  On a goroutine running a call from Python, a panic carries it to that call's
-// gobindRecover, which raises it in Python.  A goroutine that Go code started has no such call
-// to return to, and a panic there would end the process: the exception is reported like one in
-// a Python thread (sys.unraisablehook) and gobindRaise returns, so the callback gives zero values.
-func gobindRaise(e *gobindPyErr, fn C.uintptr_t) {
-	if gobindInPythonCall() {
-		panic(e)
-	}
-	gobindUnraisable(e.ref.ptr, fn)
-	runtime.KeepAlive(e)
-}
-
-// gobindInPythonCall reports whether the running goroutine is inside a call from Python: whether
-// its stack holds one of the module's exports, each of which recovers panics (gobindRecover).
-// It walks the stack, so it is only for the rare path of a callback that raised.
-func gobindInPythonCall() bool {
-	pc := make([]uintptr, 64)
-	n := runtime.Callers(2, pc)
-	for n == len(pc) {
-		pc = make([]uintptr, 2*len(pc))
-		n = runtime.Callers(2, pc)
-	}
-	frames := runtime.CallersFrames(pc[:n])
-	for {
-		f, more := frames.Next()
-		if len(f.Function) > len(gobindExportPrefix) && f.Function[:len(gobindExportPrefix)] == gobindExportPrefix {
-			return true
-		}
-		if !more {
-			return false
-		}
-	}
 }
 
 // gobindCallState is embedded in each callback's result holder: it records a failure.

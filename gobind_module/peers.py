@@ -68,7 +68,11 @@ so that every Go package of the project shares one Go runtime.  Importing this m
 import importlib
 import sys
 
-sys.modules[__name__] = importlib.import_module('{holder}')._gobind_modules['{name}']
+_holder = importlib.import_module('{holder}')
+_module = _holder._gobind_modules['{name}']
+if not hasattr(_module, '__file__'):
+    _module.__file__ = _holder.__file__  # where the module's code is
+sys.modules[__name__] = _module
 '''.format(holder=holder, name=name, package=package)
 
 

@@ -30,6 +30,7 @@ SHARED = '\n'.join([
     'assert paint.Brush.__module__ == "paint" and repr(paint.NewBrush("b")) == "paint.Brush(Color=\'b\')"',
     'assert paint.__doc__.startswith("Package paint draws shapes") and "count" in tally.__doc__',
     'assert sys.modules["paint"] is paint and not hasattr(shapes, "paint")',
+    'assert paint.__file__ == tally.__file__ == shapes.__file__',   # the code of all three
     'assert paint.Corner.__doc__.startswith("Corner(s: float) -> shapes.Point")',
     # errors and panics are the same classes in every module
     'assert paint.GoError is shapes.GoError and tally.GoPanic is shapes.GoPanic',

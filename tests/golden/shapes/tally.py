@@ -8,4 +8,8 @@ shapes and puts that peer module in this module's place.
 import importlib
 import sys
 
-sys.modules[__name__] = importlib.import_module('shapes')._gobind_modules['tally']
+_holder = importlib.import_module('shapes')
+_module = _holder._gobind_modules['tally']
+if not hasattr(_module, '__file__'):
+    _module.__file__ = _holder.__file__  # where the module's code is
+sys.modules[__name__] = _module

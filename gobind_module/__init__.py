@@ -20,6 +20,7 @@ __version__ = '0.1.0'
 
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
          quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
+         submodules: Optional[Mapping[str, str]] = None,
          borrow: Optional[Mapping[str, str]] = None) -> ModuleType:
     """Builds Go package `package` (cached by content) and returns the imported module.
 
@@ -28,7 +29,7 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     """
     from .loader import load as _load
     return _load(package, dir=dir, name=name, tags=tags, quiet=quiet, gil=gil, gil_default=gil_default,
-                 borrow=borrow)
+                 submodules=submodules, borrow=borrow)
 
 
 def __getattr__(name: str) -> object:

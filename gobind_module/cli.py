@@ -34,7 +34,8 @@ def cmd_gen(args: argparse.Namespace) -> None:
     plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
                     tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
                     gil=parse_settings(args.gil), gil_default=args.gil_default,
-                    submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow))
+                    submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow),
+                    peers_manifest=args.peers)
     if not args.depfile:
         print('gobind: wrote sources for module %s into %s' % (plan.name, os.path.abspath(args.outdir)))
 
@@ -47,6 +48,18 @@ def cmd_go_build(args: argparse.Namespace) -> None:
         raise GobindError('gobind: --host-machine takes system,cpu_family,cpu,endian, not %r' % args.host_machine)
     go_build(args.gofile, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
              tags=_tags(args.tags), cflags=args.cflag, host=host, verbose=args.verbose)
+
+
+def cmd_peer(args: argparse.Namespace) -> None:
+    """Writes the stand-in module and the stub of one peer module (see peers.py)."""
+    from .generate import write_peer
+    write_peer(args.api, args.holder, args.name, args.outdir, args.python_major, args.holder_module)
+
+
+def cmd_peers_commit(args: argparse.Namespace) -> None:
+    """Copies the staged list of peer modules over the manifest when it changed (after setup)."""
+    from .peers import commit
+    commit(args.staging, args.manifest)
 
 
 def cmd_go_version(args: argparse.Namespace) -> None:
@@ -156,7 +169,24 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument('--outdir', '-o', default='.', help='where to write the sources (default: .)')
     sp.add_argument('--python-major', type=int, default=3, choices=(2, 3), help='Python major version of the linker map')
     sp.add_argument('--depfile', help='write a Makefile depfile listing every input (for build systems)')
+    sp.add_argument('--peers', metavar='MANIFEST',
+                    help="(build step) also bind the packages of the project's other extensions, "
+                         "listed in this JSON file, as peer modules")
     sp.set_defaults(func=cmd_gen)
+
+    sp = sub.add_parser('peer', help="(build step) write a peer module's stand-in module and stub")
+    sp.add_argument('name', help='the peer module (its gobind.extension() name)')
+    sp.add_argument('--api', required=True, help="the holder extension's API JSON (of its gen step)")
+    sp.add_argument('--holder', required=True, help='the extension module that binds the peer')
+    sp.add_argument('--holder-module', help="the holder's import name, if not its name (a package subfolder)")
+    sp.add_argument('--outdir', '-o', default='.')
+    sp.add_argument('--python-major', type=int, default=3, choices=(2, 3))
+    sp.set_defaults(func=cmd_peer)
+
+    sp = sub.add_parser('peers-commit', help="(setup step) update the peer-module manifest")
+    sp.add_argument('staging')
+    sp.add_argument('manifest')
+    sp.set_defaults(func=cmd_peers_commit)
 
     sp = sub.add_parser('inspect', help="print what the package exports and what gobind skips")
     common(sp)

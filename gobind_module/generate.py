@@ -15,7 +15,8 @@ from .gobuild import (api_files, go_build, go_build_command, go_build_env, go_ta
 from .model import package_from_json
 from .gil import apply_policy
 from .plan import ModulePlan, plan_module
-from .render import templates_dir, write_outputs
+from .peers import merged_gil, peer_names, read_manifest, stand_in_text
+from .render import render_peer_stub, templates_dir, write_if_changed, write_outputs
 
 
 def gobind_sources() -> List[str]:
@@ -31,21 +32,31 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
              py_major: int = 3, tags: Sequence[str] = (), depfile: Optional[str] = None,
              warn=None, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
              submodules: Optional[Mapping[str, str]] = None,
-             borrow: Optional[Mapping[str, str]] = None) -> ModulePlan:
+             borrow: Optional[Mapping[str, str]] = None,
+             peers_manifest: Optional[str] = None) -> ModulePlan:
     """Inspects `package` and writes the module's generated sources into outdir.
 
     gil maps Go function names (Func, Type.Method) to 'keep' or 'release'; the others follow
     gil_default ('auto': gobind's rule, see gil.py).  submodules maps submodule names to more
     Go packages bound into the same extension (and the same Go runtime).  borrow maps functions
-    of the package (Func, Type.Method) to parameters passed as views, as //gobind:borrow does."""
+    of the package (Func, Type.Method) to parameters passed as views, as //gobind:borrow does.
+    peers_manifest lists the packages of the project's other extensions, bound as peer modules
+    (see peers.py)."""
+    peers = read_manifest(peers_manifest) if peers_manifest else []
     data = inspect_json(package, directory, tuple(tags))
     pkg = apply_borrow(package_from_json(data), borrow or {})
     subs = []
-    for sub, path in sorted((submodules or {}).items()):
+    packages = sorted((submodules or {}).items()) + [(p['name'], p['package']) for p in peers]
+    for sub, path in packages:
+        if sub in dict(subs):
+            raise GobindError('gobind: %s: the name %r is both a submodule and a peer module' % (package, sub))
         sub_data = inspect_json(path, directory, tuple(tags))
         data.setdefault('submodules', {})[sub] = sub_data
         subs.append((sub, package_from_json(sub_data)))
-    plan = apply_policy(plan_module(pkg, name or pkg.name, py_major, subs), gil or {}, gil_default)
+    if peers:
+        data['peers'] = peer_names(peers)
+    plan = plan_module(pkg, name or pkg.name, py_major, subs, peer_names(peers))
+    plan = apply_policy(plan, merged_gil(gil, peers), gil_default)
     paths = write_outputs(plan, outdir)
     api_path = os.path.join(outdir, '%s_api.json' % plan.name)
     with open(api_path, 'w') as f:
@@ -58,8 +69,33 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
             warn('gobind: %s: %s' % (plan.name, w))
     if depfile:
         files = list(pkg.files) + [f for _, p in subs for f in p.files]
-        write_depfile(depfile, paths['go'], source_deps(files) + gobind_sources())
+        extra = [os.path.abspath(peers_manifest)] if peers_manifest else []
+        write_depfile(depfile, paths['go'], source_deps(files) + gobind_sources() + extra)
     return plan
+
+
+def plan_from_api(api: Mapping, name: str, py_major: int = 3) -> ModulePlan:
+    """The plan the gen step made, again, from its API JSON (without the GIL settings)."""
+    subs = [(sub, package_from_json(d)) for sub, d in sorted(api.get('submodules', {}).items())]
+    return plan_module(package_from_json(api), name, py_major, subs, api.get('peers', {}))
+
+
+def write_peer(api_path: str, holder: str, peer: str, outdir: str, py_major: int = 3,
+               holder_module: Optional[str] = None) -> List[str]:
+    """Writes the stand-in module and the stub of peer module `peer` of extension `holder`
+    (imported as holder_module, by default its name)."""
+    with open(api_path) as f:
+        api = json.load(f)
+    plan = plan_from_api(api, holder, py_major)
+    sub = next((sm for sm in plan.peers if sm.name == peer), None)
+    if sub is None:
+        raise GobindError('gobind: extension %s has no peer module %s (its API JSON %s lists %s)'
+                          % (holder, peer, api_path, ', '.join(sorted(api.get('peers', {}))) or 'none'))
+    os.makedirs(outdir, exist_ok=True)
+    paths = [os.path.join(outdir, peer + '.py'), os.path.join(outdir, peer + '.pyi')]
+    write_if_changed(paths[0], stand_in_text(holder_module or holder, peer, sub.go_path))
+    write_if_changed(paths[1], render_peer_stub(plan, peer))
+    return paths
 
 
 def parse_submodules(items: Iterable[str]) -> Dict[str, str]:

@@ -11,7 +11,7 @@ from types import ModuleType
 from typing import Dict, List, Mapping, Optional, Sequence
 
 from . import __version__
-from .generate import gobind_sources
+from .generate import api_files, gobind_sources
 from .borrow import check_setting as check_borrow
 from .gil import check_default, check_setting
 from .goapi import GobindError, cache_dir, load_package
@@ -41,10 +41,11 @@ def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
 
 
 def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence[str],
-               gil: Mapping[str, str], gil_default: str, borrow: Mapping[str, str]) -> str:
+               gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
+               borrow: Mapping[str, str]) -> str:
     parts = [__version__, sys.executable, sys.version, os.path.abspath(directory), package,
              name or '', ','.join(tags), json.dumps(sorted(gil.items())), gil_default,
-             json.dumps(sorted(borrow.items()))]
+             json.dumps(sorted(submodules.items())), json.dumps(sorted(borrow.items()))]
     return hashlib.sha256('\0'.join(parts).encode()).hexdigest()[:20]
 
 
@@ -78,6 +79,7 @@ def _read_api(builddir: str, name: str) -> dict:
 
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
          quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
+         submodules: Optional[Mapping[str, str]] = None,
          borrow: Optional[Mapping[str, str]] = None) -> ModuleType:
     """Builds Go package `package` (found from folder `dir`) and returns the imported module.
 
@@ -86,18 +88,20 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     content of a Go input (or of gobind itself) changed, in which case it
     rebuilds incrementally.  Build errors raise GobindError with the Go
     compiler's message.  gil ({'Add': 'keep'}) and gil_default choose which calls keep
-    Python's GIL, as the keywords of gobind.extension() do (docs/runtime.md).  borrow
-    ({'SumFloats': 'xs'}) passes those parameters as views of Python's memory, as
+    Python's GIL, as the keywords of gobind.extension() do (docs/runtime.md); submodules
+    ({'money': 'example.com/shop/money'}) binds more packages into the module, as submodules.
+    borrow ({'SumFloats': 'xs'}) passes those parameters as views of Python's memory, as
     //gobind:borrow lines do (docs/type-mapping.md).
     """
     gil = dict(gil or {})
+    submodules = dict(submodules or {})
     for fname, choice in gil.items():
         check_setting(fname, choice)
     check_default(gil_default)
     borrow = dict(borrow or {})
     for fname, params in borrow.items():
         check_borrow(fname, params)
-    key = _cache_key(package, dir, name, tags, gil, gil_default, borrow)
+    key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow)
     builddir = os.path.join(str(cache_dir()), 'load', key)
     manifest_path = os.path.join(builddir, _MANIFEST)
     manifest = _read_manifest(manifest_path)
@@ -109,15 +113,15 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     # checks it against the gen step's API JSON afterwards.
     module_name = name or (manifest or {}).get('name') or load_package(package, dir, tuple(tags)).name
     built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                            gil=gil, gil_default=gil_default, borrow=borrow)
+                            gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow)
     api = _read_api(builddir, module_name)
     go_name = api.get('package', {}).get('name')
     if not name and go_name and go_name != module_name:  # the package clause changed
         module_name = go_name
         built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                                gil=gil, gil_default=gil_default, borrow=borrow)
+                                gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow)
         api = _read_api(builddir, module_name)
-    files = list(api.get('files', [])) + gobind_sources()
+    files = api_files(api) + gobind_sources()
     with open(manifest_path, 'w') as f:
         json.dump({'name': module_name, 'module': built, 'fingerprint': _fingerprint(files)}, f,
                   indent=1, sort_keys=True)

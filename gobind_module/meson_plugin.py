@@ -24,9 +24,12 @@ from gobind_module.borrow import check_setting as check_borrow
 from gobind_module.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
 from gobind_module.goapi import GobindError
 from gobind_module.project import meson_str
-from gobind_module.render import render_template
+from gobind_module.peers import manifest_text
+from gobind_module.render import render_template, write_if_changed
 
 _MODULE_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
+#: The runtime keyword: share the project's Go runtime (the first extension holds it), or not.
+RUNTIMES = ('shared', 'own')
 
 
 class GobindModule(ExtensionModule):
@@ -37,6 +40,8 @@ class GobindModule(ExtensionModule):
     def __init__(self, interpreter: T.Any) -> None:
         super().__init__(interpreter)
         self.methods.update({'extension': self.extension})
+        self._holder: T.Optional[_Holder] = None   # the extension holding the project's Go runtime
+        self._names: T.Set[str] = set()
 
     @typed_pos_args('gobind.extension', str, str)
     @typed_kwargs(
@@ -51,13 +56,23 @@ class GobindModule(ExtensionModule):
         KwargInfo('borrow', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('gil_default', str, default='auto',
                   validator=lambda v: None if v in GIL_DEFAULTS else 'must be one of %s' % ', '.join(GIL_DEFAULTS)),
+        KwargInfo('runtime', str, default='shared',
+                  validator=lambda v: None if v in RUNTIMES else 'must be one of %s' % ', '.join(RUNTIMES)),
     )
     def extension(self, state: T.Any, args: T.Tuple[str, str], kwargs: T.Dict[str, T.Any]) -> ModuleReturnValue:
-        """gobind.extension(name, go_package, ...): an importable extension module for one Go package."""
+        """gobind.extension(name, go_package, ...): an importable extension module for one Go package.
+
+        The project's first extension holds its Go runtime; later ones (unless runtime: 'own')
+        become peer modules bound into it (see peers.py)."""
         name, package = args
         self._check_name(name)
-        code = self._recipe(state, name, package, kwargs)
-        variable = '_gobind_%s_ext' % name
+        if name in self._names:
+            raise InvalidArguments('gobind.extension: a module named %r was already made in this project' % name)
+        self._names.add(name)
+        if self._holder is not None and kwargs['runtime'] == 'shared':
+            code, variable = self._peer(state, name, package, kwargs)
+        else:
+            code, variable = self._recipe(state, name, package, kwargs), '_gobind_%s_ext' % name
         self.interpreter.evaluate_codeblock(mparser.Parser(code, 'gobind.extension(%s)' % name).parse())
         target = self.interpreter.variables[variable]
         return ModuleReturnValue(getattr(target, 'held_object', target), [])
@@ -76,6 +91,12 @@ class GobindModule(ExtensionModule):
         tags = kwargs['go_tags']
         tags_args = " '--tags', %s," % meson_str(','.join(tags)) if tags else ''
         subdir = kwargs['subdir']
+        peers_args = ''
+        if self._holder is None and kwargs['runtime'] == 'shared':
+            self._holder = _Holder(name, kwargs, go_dir, os.path.join(state.environment.get_build_dir(), state.subdir))
+            os.makedirs(os.path.dirname(self._holder.staging), exist_ok=True)
+            write_if_changed(self._holder.staging, manifest_text([]))
+            peers_args = " '--peers', %s," % meson_str(self._holder.manifest)
         return render_template(
             'extension.meson.j2',
             v='_gobind_%s_' % name,
@@ -89,11 +110,70 @@ class GobindModule(ExtensionModule):
             gil_args=self._gil_args(kwargs['gil'], kwargs['gil_default']),
             submodule_args=self._submodule_args(kwargs['submodules']),
             borrow_args=self._borrow_args(kwargs['borrow']),
+            peers_args=peers_args,
+            peers_staging=meson_str(self._holder.staging) if peers_args else '',
+            peers_manifest=meson_str(self._holder.manifest) if peers_args else '',
             cc="' '.join(meson.get_compiler('c').cmd_array())",
             install='true' if kwargs['install'] else 'false',
             install_subdir=" / %s" % meson_str(subdir) if subdir else '',
             subdir=meson_str(subdir),
         )
+
+    def _peer(self, state: T.Any, name: str, package: str, kwargs: T.Dict[str, T.Any]) -> T.Tuple[str, str]:
+        """The recipe of a peer module of the holder extension, and the variable of its target."""
+        holder = self._holder
+        assert holder is not None
+        where = "gobind.extension('%s'): " % name
+        go_dir = os.path.normpath(os.path.join(state.source_root, state.subdir, kwargs['dir']))
+        if not os.path.isdir(go_dir):
+            raise InvalidArguments(where + 'dir %r is not a folder' % go_dir)
+        own = " or give it its own Go runtime with runtime: 'own'"
+        same = {'python': self._python_arg(kwargs['python']) == self._python_arg(holder.kwargs['python']),
+                'go_tags': sorted(kwargs['go_tags']) == sorted(holder.kwargs['go_tags']),
+                'gil_default': kwargs['gil_default'] == holder.kwargs['gil_default']}
+        for key, ok in same.items():
+            if not ok:
+                raise InvalidArguments(where + '%s differs from the one of %s, the extension holding the '
+                                       "project's Go runtime; make them the same%s" % (key, holder.name, own))
+        if kwargs['submodules']:
+            raise InvalidArguments(where + 'submodules: can only be given to %s, the extension holding the '
+                                   "project's Go runtime (it binds every package); move them there%s"
+                                   % (holder.name, own))
+        if name in holder.kwargs['submodules']:
+            raise InvalidArguments(where + '%s already has a submodule named %s' % (holder.name, name))
+        if kwargs['borrow']:
+            raise InvalidArguments(where + "borrow: is not passed on to a module that shares %s's Go runtime; "
+                                   'write //gobind:borrow lines in its Go source instead%s' % (holder.name, own))
+        if kwargs['install'] and not holder.kwargs['install']:
+            raise InvalidArguments(where + "install: true needs %s, which holds the project's Go runtime, "
+                                   'installed too' % holder.name)
+        if package.startswith(('./', '../')):
+            package = './' + os.path.relpath(os.path.join(go_dir, package), holder.go_dir).replace(os.sep, '/')
+        mod, holder_mod = go_module_root(go_dir), go_module_root(holder.go_dir)
+        if mod != holder_mod and not go_work(holder.go_dir):
+            raise InvalidArguments(where + 'its Go module (%s) is not the one of %s (%s), and one Go runtime is '
+                                   'built from one Go module: put both packages in one module, list both in a '
+                                   'go.work file%s' % (mod, holder.name, holder_mod, own))
+        subdir = kwargs['subdir']
+        holder.peers.append({'name': name, 'package': package,
+                             'module': '.'.join(subdir.strip('/').split('/') + [name]) if subdir else name,
+                             'gil': dict(sorted(kwargs['gil'].items()))})
+        write_if_changed(holder.staging, manifest_text(holder.peers))
+        self._gil_args(kwargs['gil'], 'auto')   # checks the settings' form now
+        holder_module = holder.import_name
+        code = render_template(
+            'peer.meson.j2',
+            v='_gobind_%s_' % holder.name,
+            peer_var='_gobind_%s_peer' % name,
+            name=name,
+            package=package,
+            holder=holder.name,
+            holder_module_args=" '--holder-module', %s," % meson_str(holder_module)
+            if holder_module != holder.name else '',
+            install='true' if kwargs['install'] else 'false',
+            install_subdir=" / %s" % meson_str(subdir) if subdir else '',
+        )
+        return code, '_gobind_%s_peer' % name
 
     @staticmethod
     def _gil_args(gil: T.Dict[str, str], default: str) -> str:
@@ -143,6 +223,47 @@ class GobindModule(ExtensionModule):
         if re.match(r'^\d+(\.\d+)?$', python):
             python = 'python' + python
         return meson_str(python) + ', '
+
+
+class _Holder:
+    """The project's extension that holds its Go runtime, and the peer modules bound into it."""
+
+    def __init__(self, name: str, kwargs: T.Dict[str, T.Any], go_dir: str, build_dir: str):
+        self.name = name
+        self.kwargs = kwargs
+        self.go_dir = go_dir
+        self.manifest = os.path.join(build_dir, '%s_gobind_peers.json' % name)
+        self.staging = os.path.join(build_dir, '%s_gobind_peers.staging.json' % name)
+        self.peers: T.List[T.Dict[str, T.Any]] = []
+
+    @property
+    def import_name(self) -> str:
+        subdir = self.kwargs['subdir'].strip('/')
+        return '.'.join(subdir.split('/') + [self.name]) if subdir else self.name
+
+
+def _find_upward(folder: str, fname: str) -> T.Optional[str]:
+    """The nearest folder at or above `folder` that holds a file `fname`, or None."""
+    folder = os.path.abspath(folder)
+    while not os.path.isfile(os.path.join(folder, fname)):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder
+
+
+def go_module_root(folder: str) -> T.Optional[str]:
+    """The folder of the go.mod that governs `folder`, or None."""
+    return _find_upward(folder, 'go.mod')
+
+
+def go_work(folder: str) -> bool:
+    """Whether Go runs in workspace mode from `folder` (GOWORK, or a go.work above it)."""
+    gowork = os.environ.get('GOWORK', '')
+    if gowork:
+        return gowork != 'off'
+    return _find_upward(folder, 'go.work') is not None
 
 
 def initialize(interpreter: T.Any) -> GobindModule:

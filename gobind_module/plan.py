@@ -13,8 +13,9 @@ import keyword
 import math
 import re
 from fractions import Fraction
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, python_ref)
@@ -112,6 +113,7 @@ class FuncPlan:
     takes_ctx: bool = False  # the Go function's first parameter is a context.Context that gobind supplies
     module: str = ''         # package functions of a submodule: its name
     go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
+    owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
 
     @property
     def variadic(self) -> Optional[ArgPlan]:
@@ -142,7 +144,8 @@ class FuncPlan:
 
     @property
     def qualname(self) -> str:
-        owner = self.receiver or self.module
+        """How error messages name the function: Func, sub.Func or Class.Method."""
+        owner = self.owner or self.receiver or self.module
         return '%s.%s' % (owner, self.py_name) if owner else self.py_name
 
     @property
@@ -482,6 +485,8 @@ class VarPlan:
     doc: str
     getter: str
     setter: str
+    module: str = ''           # variables of a submodule package: its name
+    go_pkg: str = 'gobindpkg'  # the Go import alias of its package
 
     @property
     def c_doc(self) -> str:
@@ -489,11 +494,11 @@ class VarPlan:
 
     @property
     def go_get(self) -> str:
-        return self.conv.go_out.format(r='out', v='gobindpkg.' + self.go_name)
+        return self.conv.go_out.format(r='out', v='%s.%s' % (self.go_pkg, self.go_name))
 
     @property
     def go_set(self) -> str:
-        return 'gobindpkg.%s = %s' % (self.go_name, self.conv.go_in.format(x='v'))
+        return '%s.%s = %s' % (self.go_pkg, self.go_name, self.conv.go_in.format(x='v'))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -526,6 +531,9 @@ class SubmodulePlan:
     bound: bool            # bound on request (functions too), not only reached through types
     funcs: Tuple[FuncPlan, ...] = ()
     consts: Tuple['ConstPlan', ...] = ()
+    vars: Tuple[VarPlan, ...] = ()
+    peer: str = ''         # a peer module: the import name of another gobind.extension() of the
+                           # project whose package this extension binds, sharing its Go runtime
 
     @property
     def c_doc(self) -> str:
@@ -586,7 +594,8 @@ class ModulePlan:
     def go_imports(self) -> Tuple[Tuple[str, str], ...]:
         """(alias, import path) of the bound package and of the other Go packages the Go file refers
         to, sorted by path as gofmt wants."""
-        others = [(s.go_alias, s.go_path) for s in self.submodules if s.funcs or s.go_alias in self._aliases_used]
+        others = [(s.go_alias, s.go_path) for s in self.submodules
+                  if s.funcs or s.vars or s.go_alias in self._aliases_used]
         return tuple(sorted([(self.go_import_name, self.go_path)] + others, key=lambda i: i[1]))
 
     @functools.cached_property
@@ -594,6 +603,11 @@ class ModulePlan:
         # Every Go type spelling the templates print comes from the plan, so the plan's text says
         # which packages the generated file uses (Go rejects unused imports).
         return frozenset(re.findall(r'\b(gobindpkg\w*)\.', repr(self)))
+
+    @property
+    def all_vars(self) -> Tuple[VarPlan, ...]:
+        """The package variables of the extension module and of every submodule."""
+        return self.vars + tuple(v for sm in self.submodules for v in sm.vars)
 
     @property
     def all_funcs(self) -> Tuple[FuncPlan, ...]:
@@ -605,9 +619,21 @@ class ModulePlan:
         return tuple(c for c in self.structs + self.seqs + self.values + self.maps + self.boxes + self.ifaces
                      if c.module == module)
 
+    @property
+    def peers(self) -> Tuple[SubmodulePlan, ...]:
+        """The peer modules: packages of the project's other extensions, bound into this one."""
+        return tuple(sm for sm in self.submodules if sm.peer)
+
+    def module_path(self, module: str) -> str:
+        """The import name of the extension module ('') or of one of its submodules."""
+        if not module:
+            return self.name
+        peer = next((sm.peer for sm in self.submodules if sm.name == module), '')
+        return peer or '%s.%s' % (self.name, module)
+
     def qualified(self, c) -> str:
         """The class's dotted name from the extension module, e.g. ext.url.URL (its tp_name)."""
-        return '%s.%s' % (self.name, python_ref(c.module, c.py_name))
+        return '%s.%s' % (self.module_path(c.module), c.py_name)
 
     @staticmethod
     def py_ref(c) -> str:
@@ -702,10 +728,12 @@ class _Planner:
     """One pass over a Package (and the packages bound as its submodules), building the plan of
     each symbol and collecting skips."""
 
-    def __init__(self, pkg: Package, name: str, submodules: Sequence[Tuple[str, Package]] = ()):
+    def __init__(self, pkg: Package, name: str, submodules: Sequence[Tuple[str, Package]] = (),
+                 peers: Optional[Mapping[str, str]] = None):
         self.pkg = pkg
         self.name = name
         self.submodules = list(submodules)
+        self.peers = dict(peers or {})
         self.mapper = TypeMapper(pkg, 'gobindpkg', self.submodules)
         self.skipped: List[Skipped] = list(pkg.skipped)
         for sub, p in self.submodules:
@@ -746,9 +774,8 @@ class _Planner:
         sub_funcs = {home.module: [f for f in (self.func(fn, home) for fn in pkg.funcs) if f is not None]
                      for home, pkg in bound[1:]}
         vars_ = [v for v in (self.var(v) for v in self.pkg.vars) if v is not None]
-        for home, pkg in bound[1:]:
-            for v in pkg.vars:
-                self.skip(self.symbol(home, v.name), 'variables of submodule packages are not bound yet')
+        sub_vars = {home.module: [v for v in (self.var(v, home) for v in pkg.vars) if v is not None]
+                    for home, pkg in bound[1:]}
         consts = [c for c in (self.const(c) for c in self.pkg.consts) if c is not None]
         sub_consts = {home.module: [c for c in (self.const(c, home) for c in pkg.consts) if c is not None]
                       for home, pkg in bound[1:]}
@@ -794,7 +821,9 @@ class _Planner:
         submodules = tuple(SubmodulePlan(
             name=h.module, go_path=h.path, go_alias=h.alias, bound=h.bound,
             doc=docs.get(h.path) or 'Types of Go package %s that the API of %s uses.' % (h.path, self.pkg.path),
-            funcs=tuple(sub_funcs.get(h.module, ())), consts=tuple(sub_consts.get(h.module, ())))
+            funcs=tuple(sub_funcs.get(h.module, ())), consts=tuple(sub_consts.get(h.module, ())),
+            vars=tuple(sub_vars.get(h.module, ())),
+            peer=self.peers.get(h.module, ''))
             for h in homes)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
@@ -860,6 +889,7 @@ class _Planner:
             try:
                 plan = plan_func(self.mapper, m, self.name, taken, receiver=cid or home.id(decl.name),
                                  recv_value=recv_value, warn=self.warn)
+                plan = dataclasses.replace(plan, owner=home.py_type(decl.name))
             except Unsupported as e:
                 self.skip(symbol, str(e))
                 continue
@@ -949,15 +979,17 @@ class _Planner:
 
     # ---- vars and consts -------------------------------------------------
 
-    def var(self, v: Var) -> Optional[VarPlan]:
+    def var(self, v: Var, home: Optional[PackageHome] = None) -> Optional[VarPlan]:
         try:
             conv = self.mapper.conversion(v.type)
         except Unsupported as e:
-            self.skip(v.name, str(e))
+            self.skip(self.symbol(home, v.name) if home else v.name, str(e))
             return None
-        prefix = 'gobind_%s_var_' % self.name
-        return VarPlan(go_name=v.name, py_name=self.module_name(v.name), conv=conv, doc=v.doc,
-                       getter=prefix + 'get_' + v.name, setter=prefix + 'set_' + v.name)
+        module = home.module if home else ''
+        prefix = 'gobind_%s_var_%s' % (self.name, module + '_' if module else '')
+        return VarPlan(go_name=v.name, py_name=self.module_name(v.name, module), conv=conv, doc=v.doc,
+                       getter=prefix + 'get_' + v.name, setter=prefix + 'set_' + v.name,
+                       module=module, go_pkg=home.alias if home else 'gobindpkg')
 
     def const(self, c: Const, home: Optional[PackageHome] = None) -> Optional[ConstPlan]:
         try:
@@ -982,13 +1014,19 @@ class _Planner:
 
 
 def plan_module(pkg: Package, name: str, py_major: int = 3,
-                submodules: Sequence[Tuple[str, Package]] = ()) -> ModulePlan:
+                submodules: Sequence[Tuple[str, Package]] = (),
+                peers: Optional[Mapping[str, str]] = None) -> ModulePlan:
     """Builds the ModulePlan for binding pkg as Python module `name`, and each (name, package) of
-    submodules as a submodule of it."""
+    submodules as a submodule of it.  peers maps some of those submodule names to import names:
+    they are peer modules, each the module of another gobind.extension() sharing this Go runtime."""
     for n in [name] + [sub for sub, _ in submodules]:
         if not _IDENT.match(n) or keyword.iskeyword(n):
             raise ValueError('module name %r is not a Python identifier' % n)
-    return _Planner(pkg, name, submodules).plan(py_major)
+    for sub, full in (peers or {}).items():
+        if sub not in dict(submodules) or not all(_IDENT.match(p) for p in full.split('.')):
+            raise ValueError('peer module %r (%r) is not a bound package with a Python import name' % (sub, full))
+    plan = _Planner(pkg, name, submodules, peers).plan(py_major)
+    return peer_signatures(plan) if peers else plan
 
 
 def implements(have: Sequence[Func], want: Sequence[Func]) -> Tuple[bool, bool]:

@@ -97,6 +97,20 @@ def render(plan: ModulePlan) -> Dict[str, str]:
     return {role: env.get_template(tpl).render(m=plan) for role, tpl in _TEMPLATES.items()}
 
 
+def render_peer_stub(plan: ModulePlan, peer: str) -> str:
+    """The stub of peer module `peer` of the plan (see peers.py)."""
+    from .peers import PeerStubView
+    return _environment().get_template('peer.pyi.j2').render(m=PeerStubView(plan, peer))
+
+
+def write_if_changed(path: str, text: str) -> None:
+    """Writes text (UTF-8) to path unless the file already holds it, so its timestamp stays."""
+    data = text.encode('utf-8')
+    if not _same_content(path, data):
+        with open(path, 'wb') as f:
+            f.write(data)
+
+
 def write_outputs(plan: ModulePlan, outdir: str) -> Dict[str, str]:
     """Writes every output into outdir and returns their paths, keyed by role.
 
@@ -108,10 +122,7 @@ def write_outputs(plan: ModulePlan, outdir: str) -> Dict[str, str]:
     names = output_names(plan.name)
     for role, text in render(plan).items():
         path = os.path.join(outdir, names[role])
-        data = text.encode('utf-8')
-        if not _same_content(path, data):
-            with open(path, 'wb') as f:
-                f.write(data)
+        write_if_changed(path, text)
         paths[role] = path
     return paths
 

@@ -108,3 +108,16 @@ def test_load_reports_go_compiler_errors(tmp_path, cache, project_copy):
     assert proc.returncode != 0
     assert 'GobindError' in proc.stderr
     assert 'hello.go' in proc.stderr and 'not an int' in proc.stderr
+
+
+def test_load_with_submodules_rebuilds_when_a_submodule_changes(tmp_path, cache, project_copy):
+    """load(submodules=...) binds more packages into the module; editing one of them rebuilds."""
+    src = project_copy('crosspkg')
+    code = ('import gobind_module\n'
+            'm = gobind_module.load("example.com/crosspkg", dir=%r, submodules={"money": "example.com/crosspkg/money"})\n'
+            'print(int(m.money.Pay(100)), int(m.Total(m.money.NewWallet("ann"))), int(%s))\n')
+    assert _py(code % (str(src), '0'), tmp_path, cache).split() == ['125', '0', '0']
+    time.sleep(1.1)
+    with open(str(src / 'money' / 'money.go'), 'a') as f:
+        f.write('\n// Tip is new.\nfunc Tip() Amount { return 10 }\n')
+    assert _py(code % (str(src), 'm.money.Tip()'), tmp_path, cache).split() == ['125', '0', '10']

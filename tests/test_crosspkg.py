@@ -90,4 +90,10 @@ def test_a_package_bound_as_a_submodule(surface):
         'assert money.Wallet(Owner="bo").Owner == "bo"',
         raises('TypeError', 'money.Cents("x")', "Cents() argument 'n' must be int"),
         'assert "Cents(n: int) -> money.Amount" in money.Cents.__doc__',
+        # a package variable of the submodule: a live attribute of that module
+        'assert money.Fee == 25 and type(money.Fee) is money.Amount and money.Pay(100) == 125',
+        'money.Fee = 40',
+        'assert money.Pay(100) == 140 and "Fee" in dir(money)',
+        raises('TypeError', 'setattr(money, "Fee", "x")', "must be int"),
+        raises('TypeError', 'delattr(money, "Fee")', "Fee"),
     ]))

@@ -196,7 +196,7 @@ def test_template_and_recipe_agree():
     from gobind_module.project import meson_str
     code = render_template('extension.meson.j2', v='hello_', name='hello', package='github.com/me/hello',
                            package_str=meson_str('github.com/me/hello'), python='',
-                           gobind_python="'python3'", go_dir='meson.current_source_dir()', tags_args='', gil_args='', submodule_args='', borrow_args='',
+                           gobind_python="'python3'", go_dir='meson.current_source_dir()', tags_args='', gil_args='', submodule_args='',
                            cc="' '.join(meson.get_compiler('c').cmd_array())", install='true',
                            install_subdir='', subdir="''")
     # Lines compared without their indentation: continuation lines align under the variable name.
@@ -204,6 +204,17 @@ def test_template_and_recipe_agree():
     (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith("project('hello'")]
     doc = [' '.join(line.split()) for line in recipe.text.splitlines()[1:] if line and not line.lstrip().startswith('#')]
     assert doc == body
+
+
+def test_peer_template_and_recipe_agree():
+    """The peer-module target in meson.md is templates/peer.meson.j2 with the hello and paint values."""
+    from gobind_module.render import render_template
+    code = render_template('peer.meson.j2', v='hello_', peer_var='paint_peer', name='paint',
+                           package='example.com/multi/paint', holder='hello', holder_module_args='',
+                           install='true', install_subdir='', subdir="''")
+    body = [' '.join(line.split()) for line in code.splitlines() if line and not line.lstrip().startswith('#')]
+    (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith('paint_peer_src =')]
+    assert [' '.join(line.split()) for line in recipe.text.splitlines() if line] == body
 
 
 def test_distro(tmp_path, cache):

@@ -10,16 +10,27 @@ import pytest
 
 from conftest import TEST_PROJECTS, check_golden, golden_path, pyenv_python, run
 
-from gobind_module.generate import generate
+from gobind_module.generate import generate, write_peer
+from gobind_module.peers import manifest_text
 
 PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 'structs': 'example.com/structs',
             'named': 'example.com/named', 'slices': 'example.com/slices', 'funcs': 'example.com/funcs',
             'vars': 'example.com/vars', 'errors': 'example.com/errors', 'maps': 'example.com/maps',
             'callbacks': 'example.com/callbacks', 'pointers': 'example.com/pointers',
             'interfaces': 'example.com/interfaces', 'crosspkg': 'example.com/crosspkg',
+            'shapes': 'example.com/multi/shapes',
             'borrow': 'example.com/borrow'}
 #: Packages bound as submodules, as in the projects' meson.build.
 SUBMODULES = {'crosspkg': {'money': 'example.com/crosspkg/money'}}
+#: Projects whose folder is not named after their module.
+PROJECT_DIRS = {'shapes': 'multi'}
+#: The peer modules of an extension (the project's later gobind.extension() calls).
+PEERS = {'shapes': [{'name': 'paint', 'module': 'paint', 'package': 'example.com/multi/paint', 'gil': {}},
+                    {'name': 'tally', 'module': 'tally', 'package': 'example.com/multi/tally', 'gil': {}}]}
+
+
+def project_dir(name):
+    return TEST_PROJECTS / PROJECT_DIRS.get(name, name)
 SOURCES = ['{n}_gobind.go', '{n}_gobind.c', '{n}_abi.h', '{n}.pyi', '{n}.map']
 
 
@@ -31,7 +42,14 @@ def generated(tmp_path_factory):
         dirs = []
         for i in range(2):
             d = tmp_path_factory.mktemp('%s%d' % (name, i))
-            generate(path, str(TEST_PROJECTS / name), str(d), submodules=SUBMODULES.get(name))
+            manifest = None
+            if name in PEERS:
+                manifest = tmp_path_factory.mktemp('manifest') / 'peers.json'
+                manifest.write_text(manifest_text(PEERS[name]))
+            generate(path, str(project_dir(name)), str(d), submodules=SUBMODULES.get(name),
+                     peers_manifest=str(manifest) if manifest else None)
+            for peer in PEERS.get(name, []):
+                write_peer(str(d / ('%s_api.json' % name)), name, peer['name'], str(d))
             dirs.append(d)
         out[name] = dirs
     return out
@@ -54,8 +72,16 @@ def test_golden_api_json(generated, update_golden, name):
         assert d['build_ids'][d['package']['path']]
         d['build_ids'] = '<build ids>'
     text = json.dumps(data, indent=2, sort_keys=True) + '\n'
-    text = text.replace(str(TEST_PROJECTS / name), '<project>')
+    text = text.replace(str(project_dir(name)), '<project>')
     check_golden(golden_path(name, '%s_api.json' % name), text, update_golden)
+
+
+@pytest.mark.parametrize('peer', [(name, p['name']) for name in sorted(PEERS) for p in PEERS[name]], ids=str)
+@pytest.mark.parametrize('suffix', ['.py', '.pyi'])
+def test_golden_peer_modules(generated, update_golden, peer, suffix):
+    """The stand-in module and the stub of each peer module."""
+    name, peer = peer
+    check_golden(golden_path(name, peer + suffix), (generated[name][0] / (peer + suffix)).read_text(), update_golden)
 
 
 @pytest.mark.parametrize('name', sorted(PACKAGES))
@@ -92,7 +118,7 @@ def test_go_is_gofmt_clean_and_vetted(generated, name):
     d = generated[name][0]
     gofile = d / ('%s_gobind.go' % name)
     assert run(['gofmt', '-l', gofile]).stdout.strip() == ''
-    run(['go', 'vet', gofile], cwd=TEST_PROJECTS / name)
+    run(['go', 'vet', gofile], cwd=project_dir(name))
 
 
 def test_inspector_is_vetted(tmp_path):

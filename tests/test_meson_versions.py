@@ -72,3 +72,21 @@ def test_meson_builds_hello(meson_venv, tmp_path):
     assert out.strip() == 'hello "meson %s" from Go' % version
     assert sorted(p.name for p in (tmp_path / 'dest').rglob('hello*')) == sorted(
         ['hello.pyi', os.path.basename(b.extension('hello'))])
+
+
+def test_meson_builds_peer_modules(meson_venv, tmp_path):
+    """test_projects/multi (an extension and two peer modules, one Go runtime) with this Meson."""
+    venv, _ = meson_venv
+    meson = venv / 'bin' / 'meson'
+    b = MesonBuild(TEST_PROJECTS / 'multi', tmp_path / 'build')
+    env = dict(os.environ, PATH=str(venv / 'bin') + os.pathsep + os.environ['PATH'])
+    for cmd in ([meson, 'setup', b.builddir, b.source], [venv / 'bin' / 'ninja', '-C', b.builddir],
+                [meson, 'install', '-C', b.builddir, '--destdir', tmp_path / 'dest', '--quiet']):
+        proc = subprocess.run([str(c) for c in cmd], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              universal_newlines=True)
+        assert proc.returncode == 0, '%s\n%s' % (cmd, proc.stdout)
+    out = b.python('import tally, paint, shapes; print(paint.Bump() + shapes.Bump(), tally.Total())',
+                   interpreter=str(venv / 'bin' / 'python')).stdout
+    assert out.split() == ['3', '2']
+    assert sorted(p.name for p in (tmp_path / 'dest').rglob('*') if p.suffix in ('.py', '.pyi')) == \
+        ['paint.py', 'paint.pyi', 'shapes.pyi', 'tally.py', 'tally.pyi']

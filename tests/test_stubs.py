@@ -10,6 +10,12 @@ import pytest
 
 from conftest import ROOT, run
 
+#: (test project, module): every seed-surface project, and the three modules of test_projects/multi
+#: (shapes holds the Go runtime; paint and tally are its peer modules, each with its own stub).
+MODULES = [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps',
+                            'callbacks', 'pointers', 'interfaces', 'crosspkg')] \
+    + [('multi', m) for m in ('shapes', 'paint', 'tally')]
+
 SIGNATURES = '''
 import ast, inspect, sys
 name = sys.argv[1]
@@ -31,18 +37,14 @@ for node in tree.body:
 '''
 
 
-@pytest.mark.parametrize('project, module', [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named',
-                                                               'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers',
-                                                               'interfaces', 'crosspkg')])
+@pytest.mark.parametrize('project, module', MODULES)
 def test_signature_of_every_function_and_method_matches_the_stub(built, project, module):
     out = built(project).python(SIGNATURES.replace('sys.argv[1]', repr(module))).stdout.split('\n')
     rows = [line for line in out if line]
     assert rows and all(line.endswith(' True') for line in rows), rows
 
 
-@pytest.mark.parametrize('project, module', [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named',
-                                                               'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers',
-                                                               'interfaces', 'crosspkg')])
+@pytest.mark.parametrize('project, module', MODULES)
 def test_mypy_stubtest_accepts_the_stub(built, project, module):
     """mypy's stubtest imports the module and compares every runtime signature with the stub."""
     b = built(project)
@@ -51,7 +53,8 @@ def test_mypy_stubtest_accepts_the_stub(built, project, module):
     allowlist = b.builddir / 'stubtest-allowlist.txt'
     allowlist.write_text('.*\\.__buffer__\n'
                          # submodules are written as classes in the stub (one .pyi per extension)
-                         'crosspkg\\.(bytes|io|money|time|url)\n')
+                         'crosspkg\\.(bytes|io|money|time|url)\n'
+                         'shapes\\.time\n')
     proc = subprocess.run([sys.executable, '-m', 'mypy.stubtest', '--mypy-config-file', '/dev/null',
                            '--allowlist', str(allowlist), '--ignore-unused-allowlist', module],
                           cwd=str(b.builddir), env={'MYPYPATH': str(b.builddir), 'PYTHONPATH': str(b.builddir),
@@ -71,6 +74,20 @@ def test_mypy_strict_accepts_a_program_using_the_stubs(built):
                 str(ROOT / 'tests' / 'typing' / 'surface_usage.py')],
                env={'MYPYPATH': os.pathsep.join(dirs)}, check=False)
     assert proc.returncode == 0, proc.stdout
+
+
+def test_mypy_strict_accepts_a_program_using_peer_modules(built, tmp_path):
+    """The stubs of an extension and of its peer modules refer to each other's classes."""
+    builddir = str(built('multi').builddir)
+    proc = run([sys.executable, '-m', 'mypy', '--strict', '--no-incremental',
+                str(ROOT / 'tests' / 'typing' / 'multi_usage.py')], env={'MYPYPATH': builddir}, check=False)
+    assert proc.returncode == 0, proc.stdout
+    wrong = tmp_path / 'wrong.py'
+    wrong.write_text('import paint, shapes\npaint.NewBrush("r").Dot(paint.NewBrush("b"))\n'
+                     'b: paint.Brush = shapes.Origin()\n')
+    proc = run([sys.executable, '-m', 'mypy', '--strict', '--no-incremental', str(wrong)],
+               env={'MYPYPATH': builddir}, check=False)
+    assert proc.returncode == 1 and 'wrong.py:2' in proc.stdout and 'wrong.py:3' in proc.stdout, proc.stdout
 
 
 def test_mypy_rejects_a_wrong_argument_type(built, tmp_path):

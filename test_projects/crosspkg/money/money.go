@@ -35,3 +35,9 @@ func NewWallet(owner string) *Wallet { return &Wallet{Owner: owner} }
 
 // Currency is the currency of every amount.
 const Currency = "EUR"
+
+// Fee is charged on every payment, in cents.
+var Fee Amount = 25
+
+// Pay is what paying an amount costs, with the fee.
+func Pay(a Amount) Amount { return a + Fee }

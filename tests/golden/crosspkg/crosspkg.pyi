@@ -346,7 +346,14 @@ class money:
         """NewWallet(owner: str) -> money.Wallet | None
 
         NewWallet makes an empty wallet for owner."""
+
+    @staticmethod
+    def Pay(a: int) -> money.Amount:
+        """Pay(a: int) -> money.Amount
+
+        Pay is what paying an amount costs, with the fee."""
     Currency: str
+    Fee: money.Amount
 
 @final
 class time:

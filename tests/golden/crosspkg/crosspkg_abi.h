@@ -89,6 +89,8 @@ int gobind_crosspkg_Upper(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 int gobind_crosspkg_money_Cents(int64_t a0, int64_t *r0, gobind_buf *msg);
 /* money.NewWallet */
 int gobind_crosspkg_money_NewWallet(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
+/* money.Pay */
+int gobind_crosspkg_money_Pay(int64_t a0, int64_t *r0, gobind_buf *msg);
 
 /* struct Wallet */
 uintptr_t gobind_crosspkg_money_Wallet_new(void);
@@ -96,60 +98,60 @@ int gobind_crosspkg_money_Wallet_get_Owner(uintptr_t self, gobind_buf *out, gobi
 int gobind_crosspkg_money_Wallet_set_Owner(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_get_Items(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_set_Items(uintptr_t self, uintptr_t v, gobind_buf *msg);
-/* money_Wallet.Add */
+/* money.Wallet.Add */
 int gobind_crosspkg_money_Wallet_Add(uintptr_t self, int64_t a0, gobind_buf *msg);
-/* money_Wallet.Sum */
+/* money.Wallet.Sum */
 int gobind_crosspkg_money_Wallet_Sum(uintptr_t self, int64_t *r0, gobind_buf *msg);
 
 /* struct Buffer */
 uintptr_t gobind_crosspkg_bytes_Buffer_new(void);
-/* bytes_Buffer.Available */
+/* bytes.Buffer.Available */
 int gobind_crosspkg_bytes_Buffer_Available(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
-/* bytes_Buffer.AvailableBuffer */
+/* bytes.Buffer.AvailableBuffer */
 int gobind_crosspkg_bytes_Buffer_AvailableBuffer(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* bytes_Buffer.Bytes */
+/* bytes.Buffer.Bytes */
 int gobind_crosspkg_bytes_Buffer_Bytes(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* bytes_Buffer.Cap */
+/* bytes.Buffer.Cap */
 int gobind_crosspkg_bytes_Buffer_Cap(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
-/* bytes_Buffer.Grow */
+/* bytes.Buffer.Grow */
 int gobind_crosspkg_bytes_Buffer_Grow(uintptr_t self, ptrdiff_t a0, gobind_buf *msg);
-/* bytes_Buffer.Len */
+/* bytes.Buffer.Len */
 int gobind_crosspkg_bytes_Buffer_Len(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
-/* bytes_Buffer.Next */
+/* bytes.Buffer.Next */
 int gobind_crosspkg_bytes_Buffer_Next(uintptr_t self, ptrdiff_t a0, gobind_buf *r0, gobind_buf *msg);
-/* bytes_Buffer.Peek */
+/* bytes.Buffer.Peek */
 int gobind_crosspkg_bytes_Buffer_Peek(uintptr_t self, ptrdiff_t a0, gobind_buf *r0, gobind_buf *msg);
-/* bytes_Buffer.Read */
+/* bytes.Buffer.Read */
 int gobind_crosspkg_bytes_Buffer_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-/* bytes_Buffer.ReadByte */
+/* bytes.Buffer.ReadByte */
 int gobind_crosspkg_bytes_Buffer_ReadByte(uintptr_t self, uint8_t *r0, gobind_buf *msg);
-/* bytes_Buffer.ReadBytes */
+/* bytes.Buffer.ReadBytes */
 int gobind_crosspkg_bytes_Buffer_ReadBytes(uintptr_t self, uint8_t a0, gobind_buf *r0, gobind_buf *msg);
-/* bytes_Buffer.ReadFrom */
+/* bytes.Buffer.ReadFrom */
 int gobind_crosspkg_bytes_Buffer_ReadFrom(uintptr_t self, uintptr_t a0, int64_t *r0, gobind_buf *msg);
-/* bytes_Buffer.ReadRune */
+/* bytes.Buffer.ReadRune */
 int gobind_crosspkg_bytes_Buffer_ReadRune(uintptr_t self, int32_t *r0, ptrdiff_t *r1, gobind_buf *msg);
-/* bytes_Buffer.ReadString */
+/* bytes.Buffer.ReadString */
 int gobind_crosspkg_bytes_Buffer_ReadString(uintptr_t self, uint8_t a0, gobind_buf *r0, gobind_buf *msg);
-/* bytes_Buffer.Reset */
+/* bytes.Buffer.Reset */
 int gobind_crosspkg_bytes_Buffer_Reset(uintptr_t self, gobind_buf *msg);
-/* bytes_Buffer.String */
+/* bytes.Buffer.String */
 int gobind_crosspkg_bytes_Buffer_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* bytes_Buffer.Truncate */
+/* bytes.Buffer.Truncate */
 int gobind_crosspkg_bytes_Buffer_Truncate(uintptr_t self, ptrdiff_t a0, gobind_buf *msg);
-/* bytes_Buffer.UnreadByte */
+/* bytes.Buffer.UnreadByte */
 int gobind_crosspkg_bytes_Buffer_UnreadByte(uintptr_t self, gobind_buf *msg);
-/* bytes_Buffer.UnreadRune */
+/* bytes.Buffer.UnreadRune */
 int gobind_crosspkg_bytes_Buffer_UnreadRune(uintptr_t self, gobind_buf *msg);
-/* bytes_Buffer.Write */
+/* bytes.Buffer.Write */
 int gobind_crosspkg_bytes_Buffer_Write(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-/* bytes_Buffer.WriteByte */
+/* bytes.Buffer.WriteByte */
 int gobind_crosspkg_bytes_Buffer_WriteByte(uintptr_t self, uint8_t a0, gobind_buf *msg);
-/* bytes_Buffer.WriteRune */
+/* bytes.Buffer.WriteRune */
 int gobind_crosspkg_bytes_Buffer_WriteRune(uintptr_t self, int32_t a0, ptrdiff_t *r0, gobind_buf *msg);
-/* bytes_Buffer.WriteString */
+/* bytes.Buffer.WriteString */
 int gobind_crosspkg_bytes_Buffer_WriteString(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-/* bytes_Buffer.WriteTo */
+/* bytes.Buffer.WriteTo */
 int gobind_crosspkg_bytes_Buffer_WriteTo(uintptr_t self, uintptr_t a0, int64_t *r0, gobind_buf *msg);
 
 /* struct URL */
@@ -176,44 +178,44 @@ int gobind_crosspkg_url_URL_get_ForceQuery(uintptr_t self, uint8_t *out, gobind_
 int gobind_crosspkg_url_URL_set_ForceQuery(uintptr_t self, uint8_t v, gobind_buf *msg);
 int gobind_crosspkg_url_URL_get_OmitHost(uintptr_t self, uint8_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_URL_set_OmitHost(uintptr_t self, uint8_t v, gobind_buf *msg);
-/* url_URL.AppendBinary */
+/* url.URL.AppendBinary */
 int gobind_crosspkg_url_URL_AppendBinary(uintptr_t self, gobind_view a0, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.EscapedFragment */
+/* url.URL.EscapedFragment */
 int gobind_crosspkg_url_URL_EscapedFragment(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.EscapedPath */
+/* url.URL.EscapedPath */
 int gobind_crosspkg_url_URL_EscapedPath(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.Hostname */
+/* url.URL.Hostname */
 int gobind_crosspkg_url_URL_Hostname(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.IsAbs */
+/* url.URL.IsAbs */
 int gobind_crosspkg_url_URL_IsAbs(uintptr_t self, uint8_t *r0, gobind_buf *msg);
-/* url_URL.JoinPath */
+/* url.URL.JoinPath */
 int gobind_crosspkg_url_URL_JoinPath(uintptr_t self, uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
-/* url_URL.MarshalBinary */
+/* url.URL.MarshalBinary */
 int gobind_crosspkg_url_URL_MarshalBinary(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.Parse */
+/* url.URL.Parse */
 int gobind_crosspkg_url_URL_Parse(uintptr_t self, gobind_view a0, uintptr_t *r0, gobind_buf *msg);
-/* url_URL.Port */
+/* url.URL.Port */
 int gobind_crosspkg_url_URL_Port(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.Query */
+/* url.URL.Query */
 int gobind_crosspkg_url_URL_Query(uintptr_t self, uintptr_t *r0, gobind_buf *msg);
-/* url_URL.Redacted */
+/* url.URL.Redacted */
 int gobind_crosspkg_url_URL_Redacted(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.RequestURI */
+/* url.URL.RequestURI */
 int gobind_crosspkg_url_URL_RequestURI(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.ResolveReference */
+/* url.URL.ResolveReference */
 int gobind_crosspkg_url_URL_ResolveReference(uintptr_t self, uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
-/* url_URL.String */
+/* url.URL.String */
 int gobind_crosspkg_url_URL_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_URL.UnmarshalBinary */
+/* url.URL.UnmarshalBinary */
 int gobind_crosspkg_url_URL_UnmarshalBinary(uintptr_t self, gobind_view a0, gobind_buf *msg);
 
 /* struct Userinfo */
 uintptr_t gobind_crosspkg_url_Userinfo_new(void);
-/* url_Userinfo.Password */
+/* url.Userinfo.Password */
 int gobind_crosspkg_url_Userinfo_Password(uintptr_t self, gobind_buf *r0, uint8_t *r1, gobind_buf *msg);
-/* url_Userinfo.String */
+/* url.Userinfo.String */
 int gobind_crosspkg_url_Userinfo_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_Userinfo.Username */
+/* url.Userinfo.Username */
 int gobind_crosspkg_url_Userinfo_Username(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
 /* Slice_money_Amount: []gobindpkg_money.Amount */
@@ -241,44 +243,48 @@ int gobind_crosspkg_url_Values_get(uintptr_t self, gobind_view k, uintptr_t *out
 int gobind_crosspkg_url_Values_set(uintptr_t self, gobind_view k, uintptr_t v, gobind_buf *msg);
 int gobind_crosspkg_url_Values_del(uintptr_t self, gobind_view k);
 uintptr_t gobind_crosspkg_url_Values_keys(uintptr_t self);
-/* url_Values.Add */
+/* url.Values.Add */
 int gobind_crosspkg_url_Values_Add(uintptr_t self, gobind_view a0, gobind_view a1, gobind_buf *msg);
-/* url_Values.Del */
+/* url.Values.Del */
 int gobind_crosspkg_url_Values_Del(uintptr_t self, gobind_view a0, gobind_buf *msg);
-/* url_Values.Encode */
+/* url.Values.Encode */
 int gobind_crosspkg_url_Values_Encode(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-/* url_Values.Get */
+/* url.Values.Get */
 int gobind_crosspkg_url_Values_Get(uintptr_t self, gobind_view a0, gobind_buf *r0, gobind_buf *msg);
-/* url_Values.Has */
+/* url.Values.Has */
 int gobind_crosspkg_url_Values_Has(uintptr_t self, gobind_view a0, uint8_t *r0, gobind_buf *msg);
-/* url_Values.Set */
+/* url.Values.Set */
 int gobind_crosspkg_url_Values_Set(uintptr_t self, gobind_view a0, gobind_view a1, gobind_buf *msg);
 
 /* Amount */
-/* money_Amount.String */
+/* money.Amount.String */
 int gobind_crosspkg_money_Amount_String(int64_t self, gobind_buf *r0, gobind_buf *msg);
 
 /* Duration */
-/* time_Duration.Abs */
+/* time.Duration.Abs */
 int gobind_crosspkg_time_Duration_Abs(int64_t self, int64_t *r0, gobind_buf *msg);
-/* time_Duration.Hours */
+/* time.Duration.Hours */
 int gobind_crosspkg_time_Duration_Hours(int64_t self, double *r0, gobind_buf *msg);
-/* time_Duration.Microseconds */
+/* time.Duration.Microseconds */
 int gobind_crosspkg_time_Duration_Microseconds(int64_t self, int64_t *r0, gobind_buf *msg);
-/* time_Duration.Milliseconds */
+/* time.Duration.Milliseconds */
 int gobind_crosspkg_time_Duration_Milliseconds(int64_t self, int64_t *r0, gobind_buf *msg);
-/* time_Duration.Minutes */
+/* time.Duration.Minutes */
 int gobind_crosspkg_time_Duration_Minutes(int64_t self, double *r0, gobind_buf *msg);
-/* time_Duration.Nanoseconds */
+/* time.Duration.Nanoseconds */
 int gobind_crosspkg_time_Duration_Nanoseconds(int64_t self, int64_t *r0, gobind_buf *msg);
-/* time_Duration.Round */
+/* time.Duration.Round */
 int gobind_crosspkg_time_Duration_Round(int64_t self, int64_t a0, int64_t *r0, gobind_buf *msg);
-/* time_Duration.Seconds */
+/* time.Duration.Seconds */
 int gobind_crosspkg_time_Duration_Seconds(int64_t self, double *r0, gobind_buf *msg);
-/* time_Duration.String */
+/* time.Duration.String */
 int gobind_crosspkg_time_Duration_String(int64_t self, gobind_buf *r0, gobind_buf *msg);
-/* time_Duration.Truncate */
+/* time.Duration.Truncate */
 int gobind_crosspkg_time_Duration_Truncate(int64_t self, int64_t a0, int64_t *r0, gobind_buf *msg);
+
+/* package variables */
+int gobind_crosspkg_var_money_get_Fee(int64_t *out, gobind_buf *msg);
+int gobind_crosspkg_var_money_set_Fee(int64_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_crosspkg_decref(uintptr_t object);
@@ -296,11 +302,11 @@ int gobind_crosspkg_ret_Func1(uintptr_t slot, gobind_view r0, gobind_buf *msg);
 /* Go interface and any values. */
 int gobind_crosspkg_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 void gobind_crosspkg_incref(uintptr_t object);
-/* io_Reader.Read */
+/* io.Reader.Read */
 int gobind_crosspkg_io_Reader_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 uintptr_t gobind_crosspkg_io_Reader_py(uintptr_t obj, uintptr_t m0);
 uintptr_t gobind_crosspkg_io_Reader_file(uintptr_t read);
-/* io_Writer.Write */
+/* io.Writer.Write */
 int gobind_crosspkg_io_Writer_Write(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 uintptr_t gobind_crosspkg_io_Writer_py(uintptr_t obj, uintptr_t m0);
 

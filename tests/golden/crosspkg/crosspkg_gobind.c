@@ -1107,34 +1107,125 @@ gobind_collections_abc(const char *name)
     return cls;
 }
 
-/* Makes module `name` (dotted, e.g. ext.url) with the functions in methods (or none), sets it as
-   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach it.
-   Returns a borrowed reference, or NULL with an exception set. */
+/* A new module object `name` with the functions in methods (or none) and doc (or none): an
+   instance of `type`, a ModuleType subclass with the live variables of a Go package, or of
+   ModuleType when type is NULL.  Returns a new reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods)
+gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTypeObject *type)
 {
-    PyObject *sub;
+    PyObject *mod;
+    if (type != NULL) {
+        type->tp_base = &PyModule_Type;
+        if (PyType_Ready(type) < 0)
+            return NULL;
+        mod = PyObject_CallFunction((PyObject *)type, "s", name);
+    } else {
+        mod = PyModule_New(name);
+    }
+    if (mod == NULL)
+        return NULL;
 #if PY_MAJOR_VERSION >= 3
-    sub = PyModule_New(name);
-    if (sub == NULL)
+    if ((methods != NULL && PyModule_AddFunctions(mod, methods) < 0)
+        || (doc != NULL && PyModule_SetDocString(mod, doc) < 0)) {
+        Py_DECREF(mod);
         return NULL;
-    if ((methods != NULL && PyModule_AddFunctions(sub, methods) < 0)
-        || (doc != NULL && PyModule_SetDocString(sub, doc) < 0))
-        goto fail;
+    }
 #else
-    sub = Py_InitModule3(name, methods, doc); /* borrowed: the entry in sys.modules */
+    {
+        PyMethodDef *def;
+        PyObject *mod_name = PyString_FromString(name);
+        if (mod_name == NULL) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+        for (def = methods; def != NULL && def->ml_name != NULL; def++) {
+            PyObject *fn = PyCFunction_NewEx(def, mod, mod_name);
+            if (fn == NULL || PyModule_AddObject(mod, def->ml_name, fn) < 0) {
+                Py_DECREF(mod_name);
+                Py_DECREF(mod);
+                return NULL;
+            }
+        }
+        Py_DECREF(mod_name);
+        if (doc != NULL && PyModule_AddStringConstant(mod, "__doc__", doc) < 0) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+    }
+#endif
+    return mod;
+}
+
+/* Makes module `name` (dotted, e.g. ext.url; of class type, see gobind_new_module), sets it as
+   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach
+   it.  Returns a borrowed reference, or NULL with an exception set. */
+static inline PyObject *
+gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods,
+                     PyTypeObject *type)
+{
+    PyObject *sub = gobind_new_module(name, doc, methods, type);
     if (sub == NULL)
         return NULL;
-    Py_INCREF(sub);
-#endif
-    if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0)
-        goto fail;
-    if (PyModule_AddObject(m, attr, sub) < 0) /* steals the reference on success */
-        goto fail;
+    if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0
+        || PyModule_AddObject(m, attr, sub) < 0) { /* steals the reference on success */
+        Py_DECREF(sub);
+        return NULL;
+    }
     return sub;
-fail:
-    Py_DECREF(sub);
-    return NULL;
+}
+
+/* Makes peer module `name`: the module of another gobind.extension() of the same project, whose
+   Go package this extension binds so that both share one Go runtime.  It is entered in m's
+   _gobind_modules dict under `key`, where the stand-in module that the other extension installs
+   finds it.  Returns a borrowed reference, or NULL with an exception set. */
+static inline PyObject *
+gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods,
+                PyTypeObject *type)
+{
+    PyObject *peer, *peers;
+    peers = PyObject_GetAttrString(m, "_gobind_modules");
+    if (peers == NULL) {
+        PyErr_Clear();
+        peers = PyDict_New();
+        if (peers == NULL)
+            return NULL;
+        Py_INCREF(peers);
+        if (PyModule_AddObject(m, "_gobind_modules", peers) < 0) { /* steals one reference */
+            Py_DECREF(peers);
+            Py_DECREF(peers);
+            return NULL;
+        }
+    }
+    peer = gobind_new_module(name, doc, methods, type);
+    if (peer == NULL || PyDict_SetItemString(peers, key, peer) < 0) {
+        Py_XDECREF(peer);
+        Py_DECREF(peers);
+        return NULL;
+    }
+    Py_DECREF(peers);
+    Py_DECREF(peer); /* the dict keeps it */
+    return peer;
+}
+
+/* Gives peer module `peer` m's classes for Go errors, panics and untyped values, which its
+   functions raise and return too.  Returns -1 with an exception set on failure. */
+static inline int
+gobind_share_classes(PyObject *m, PyObject *peer)
+{
+    static const char *const shared[] = {"GoError", "GoPanic", "GoErrorValue", "GoValue", NULL};
+    const char *const *attr;
+    for (attr = shared; *attr != NULL; attr++) {
+        PyObject *value = PyObject_GetAttrString(m, *attr);
+        if (value == NULL) {
+            PyErr_Clear(); /* GoValue exists only when some function takes or returns any */
+            continue;
+        }
+        if (PyModule_AddObject(peer, *attr, value) < 0) {
+            Py_DECREF(value);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* The class of a map's objects: a subclass of base (the C type over the Go map) and of
@@ -3103,6 +3194,39 @@ done:
     return result;
 }
 
+/* ---- money.Pay: Pay ---- */
+
+static const char *const gobind_names_gobind_fn_money_Pay[] = {
+    "a",
+};
+
+static PyObject *
+gobind_fn_money_Pay(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    int64_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("money.Pay", gobind_names_gobind_fn_money_Pay, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_int64(argv[0], "money.Pay", "a", &a0) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_crosspkg_money_Pay(a0, &r0, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_money_Amount(&r0);
+done:
+    return result;
+}
+
 /* ==== struct Wallet ==== */
 
 static PyObject *
@@ -3187,7 +3311,7 @@ static PyGetSetDef gobind_getset_money_Wallet[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-/* ---- money_Wallet.Add: Add ---- */
+/* ---- money.Wallet.Add: Add ---- */
 
 static const char *const gobind_names_gobind_m_money_Wallet_Add[] = {
     "a",
@@ -3202,9 +3326,9 @@ gobind_m_money_Wallet_Add(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("money_Wallet.Add", gobind_names_gobind_m_money_Wallet_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("money.Wallet.Add", gobind_names_gobind_m_money_Wallet_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int64(argv[0], "money_Wallet.Add", "a", &a0) < 0)
+    if (gobind_from_py_int64(argv[0], "money.Wallet.Add", "a", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_money_Wallet_Add(GOBIND_HANDLE(self), a0, &msg);
@@ -3219,7 +3343,7 @@ done:
     return result;
 }
 
-/* ---- money_Wallet.Sum: Sum ---- */
+/* ---- money.Wallet.Sum: Sum ---- */
 
 static PyObject *
 gobind_m_money_Wallet_Sum(PyObject *self, PyObject *unused)
@@ -3306,7 +3430,7 @@ static PyGetSetDef gobind_getset_bytes_Buffer[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-/* ---- bytes_Buffer.Available: Available ---- */
+/* ---- bytes.Buffer.Available: Available ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_Available(PyObject *self, PyObject *unused)
@@ -3329,7 +3453,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.AvailableBuffer: AvailableBuffer ---- */
+/* ---- bytes.Buffer.AvailableBuffer: AvailableBuffer ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_AvailableBuffer(PyObject *self, PyObject *unused)
@@ -3352,7 +3476,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Bytes: Bytes ---- */
+/* ---- bytes.Buffer.Bytes: Bytes ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_Bytes(PyObject *self, PyObject *unused)
@@ -3375,7 +3499,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Cap: Cap ---- */
+/* ---- bytes.Buffer.Cap: Cap ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_Cap(PyObject *self, PyObject *unused)
@@ -3398,7 +3522,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Grow: Grow ---- */
+/* ---- bytes.Buffer.Grow: Grow ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_Grow[] = {
     "n",
@@ -3413,9 +3537,9 @@ gobind_m_bytes_Buffer_Grow(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.Grow", gobind_names_gobind_m_bytes_Buffer_Grow, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.Grow", gobind_names_gobind_m_bytes_Buffer_Grow, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int(argv[0], "bytes_Buffer.Grow", "n", &a0) < 0)
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Grow", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_Grow(GOBIND_HANDLE(self), a0, &msg);
@@ -3430,7 +3554,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Len: Len ---- */
+/* ---- bytes.Buffer.Len: Len ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_Len(PyObject *self, PyObject *unused)
@@ -3453,7 +3577,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Next: Next ---- */
+/* ---- bytes.Buffer.Next: Next ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_Next[] = {
     "n",
@@ -3469,9 +3593,9 @@ gobind_m_bytes_Buffer_Next(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.Next", gobind_names_gobind_m_bytes_Buffer_Next, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.Next", gobind_names_gobind_m_bytes_Buffer_Next, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int(argv[0], "bytes_Buffer.Next", "n", &a0) < 0)
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Next", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_Next(GOBIND_HANDLE(self), a0, &r0, &msg);
@@ -3485,7 +3609,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Peek: Peek ---- */
+/* ---- bytes.Buffer.Peek: Peek ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_Peek[] = {
     "n",
@@ -3501,9 +3625,9 @@ gobind_m_bytes_Buffer_Peek(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.Peek", gobind_names_gobind_m_bytes_Buffer_Peek, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.Peek", gobind_names_gobind_m_bytes_Buffer_Peek, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int(argv[0], "bytes_Buffer.Peek", "n", &a0) < 0)
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Peek", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_Peek(GOBIND_HANDLE(self), a0, &r0, &msg);
@@ -3517,7 +3641,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Read: Read ---- */
+/* ---- bytes.Buffer.Read: Read ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_Read[] = {
     "p",
@@ -3533,9 +3657,9 @@ gobind_m_bytes_Buffer_Read(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.Read", gobind_names_gobind_m_bytes_Buffer_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.Read", gobind_names_gobind_m_bytes_Buffer_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_bytes(argv[0], "bytes_Buffer.Read", "p", &a0) < 0)
+    if (gobind_from_py_bytes(argv[0], "bytes.Buffer.Read", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_Read(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -3550,7 +3674,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.ReadByte: ReadByte ---- */
+/* ---- bytes.Buffer.ReadByte: ReadByte ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_ReadByte(PyObject *self, PyObject *unused)
@@ -3573,7 +3697,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.ReadBytes: ReadBytes ---- */
+/* ---- bytes.Buffer.ReadBytes: ReadBytes ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_ReadBytes[] = {
     "delim",
@@ -3589,9 +3713,9 @@ gobind_m_bytes_Buffer_ReadBytes(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.ReadBytes", gobind_names_gobind_m_bytes_Buffer_ReadBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.ReadBytes", gobind_names_gobind_m_bytes_Buffer_ReadBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_uint8(argv[0], "bytes_Buffer.ReadBytes", "delim", &a0) < 0)
+    if (gobind_from_py_uint8(argv[0], "bytes.Buffer.ReadBytes", "delim", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_ReadBytes(GOBIND_HANDLE(self), a0, &r0, &msg);
@@ -3605,7 +3729,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.ReadFrom: ReadFrom ---- */
+/* ---- bytes.Buffer.ReadFrom: ReadFrom ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_ReadFrom[] = {
     "r",
@@ -3621,9 +3745,9 @@ gobind_m_bytes_Buffer_ReadFrom(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.ReadFrom", gobind_names_gobind_m_bytes_Buffer_ReadFrom, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.ReadFrom", gobind_names_gobind_m_bytes_Buffer_ReadFrom, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_io_Reader(argv[0], "bytes_Buffer.ReadFrom", "r", &a0) < 0)
+    if (gobind_from_py_io_Reader(argv[0], "bytes.Buffer.ReadFrom", "r", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_ReadFrom(GOBIND_HANDLE(self), a0.handle, &r0, &msg);
@@ -3638,7 +3762,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.ReadRune: ReadRune ---- */
+/* ---- bytes.Buffer.ReadRune: ReadRune ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_ReadRune(PyObject *self, PyObject *unused)
@@ -3680,7 +3804,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.ReadString: ReadString ---- */
+/* ---- bytes.Buffer.ReadString: ReadString ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_ReadString[] = {
     "delim",
@@ -3696,9 +3820,9 @@ gobind_m_bytes_Buffer_ReadString(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.ReadString", gobind_names_gobind_m_bytes_Buffer_ReadString, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.ReadString", gobind_names_gobind_m_bytes_Buffer_ReadString, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_uint8(argv[0], "bytes_Buffer.ReadString", "delim", &a0) < 0)
+    if (gobind_from_py_uint8(argv[0], "bytes.Buffer.ReadString", "delim", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_ReadString(GOBIND_HANDLE(self), a0, &r0, &msg);
@@ -3712,7 +3836,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Reset: Reset ---- */
+/* ---- bytes.Buffer.Reset: Reset ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_Reset(PyObject *self, PyObject *unused)
@@ -3735,7 +3859,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.String: String ---- */
+/* ---- bytes.Buffer.String: String ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_String(PyObject *self, PyObject *unused)
@@ -3758,7 +3882,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Truncate: Truncate ---- */
+/* ---- bytes.Buffer.Truncate: Truncate ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_Truncate[] = {
     "n",
@@ -3773,9 +3897,9 @@ gobind_m_bytes_Buffer_Truncate(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.Truncate", gobind_names_gobind_m_bytes_Buffer_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.Truncate", gobind_names_gobind_m_bytes_Buffer_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int(argv[0], "bytes_Buffer.Truncate", "n", &a0) < 0)
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Truncate", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_Truncate(GOBIND_HANDLE(self), a0, &msg);
@@ -3790,7 +3914,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.UnreadByte: UnreadByte ---- */
+/* ---- bytes.Buffer.UnreadByte: UnreadByte ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_UnreadByte(PyObject *self, PyObject *unused)
@@ -3813,7 +3937,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.UnreadRune: UnreadRune ---- */
+/* ---- bytes.Buffer.UnreadRune: UnreadRune ---- */
 
 static PyObject *
 gobind_m_bytes_Buffer_UnreadRune(PyObject *self, PyObject *unused)
@@ -3836,7 +3960,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.Write: Write ---- */
+/* ---- bytes.Buffer.Write: Write ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_Write[] = {
     "p",
@@ -3852,9 +3976,9 @@ gobind_m_bytes_Buffer_Write(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.Write", gobind_names_gobind_m_bytes_Buffer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.Write", gobind_names_gobind_m_bytes_Buffer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_bytes(argv[0], "bytes_Buffer.Write", "p", &a0) < 0)
+    if (gobind_from_py_bytes(argv[0], "bytes.Buffer.Write", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_Write(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -3869,7 +3993,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.WriteByte: WriteByte ---- */
+/* ---- bytes.Buffer.WriteByte: WriteByte ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_WriteByte[] = {
     "c",
@@ -3884,9 +4008,9 @@ gobind_m_bytes_Buffer_WriteByte(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.WriteByte", gobind_names_gobind_m_bytes_Buffer_WriteByte, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.WriteByte", gobind_names_gobind_m_bytes_Buffer_WriteByte, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_uint8(argv[0], "bytes_Buffer.WriteByte", "c", &a0) < 0)
+    if (gobind_from_py_uint8(argv[0], "bytes.Buffer.WriteByte", "c", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_WriteByte(GOBIND_HANDLE(self), a0, &msg);
@@ -3901,7 +4025,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.WriteRune: WriteRune ---- */
+/* ---- bytes.Buffer.WriteRune: WriteRune ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_WriteRune[] = {
     "r",
@@ -3917,9 +4041,9 @@ gobind_m_bytes_Buffer_WriteRune(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.WriteRune", gobind_names_gobind_m_bytes_Buffer_WriteRune, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.WriteRune", gobind_names_gobind_m_bytes_Buffer_WriteRune, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int32(argv[0], "bytes_Buffer.WriteRune", "r", &a0) < 0)
+    if (gobind_from_py_int32(argv[0], "bytes.Buffer.WriteRune", "r", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_WriteRune(GOBIND_HANDLE(self), a0, &r0, &msg);
@@ -3933,7 +4057,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.WriteString: WriteString ---- */
+/* ---- bytes.Buffer.WriteString: WriteString ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_WriteString[] = {
     "s",
@@ -3949,9 +4073,9 @@ gobind_m_bytes_Buffer_WriteString(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.WriteString", gobind_names_gobind_m_bytes_Buffer_WriteString, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.WriteString", gobind_names_gobind_m_bytes_Buffer_WriteString, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_str(argv[0], "bytes_Buffer.WriteString", "s", &a0) < 0)
+    if (gobind_from_py_str(argv[0], "bytes.Buffer.WriteString", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_WriteString(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -3966,7 +4090,7 @@ done:
     return result;
 }
 
-/* ---- bytes_Buffer.WriteTo: WriteTo ---- */
+/* ---- bytes.Buffer.WriteTo: WriteTo ---- */
 
 static const char *const gobind_names_gobind_m_bytes_Buffer_WriteTo[] = {
     "w",
@@ -3982,9 +4106,9 @@ gobind_m_bytes_Buffer_WriteTo(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("bytes_Buffer.WriteTo", gobind_names_gobind_m_bytes_Buffer_WriteTo, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("bytes.Buffer.WriteTo", gobind_names_gobind_m_bytes_Buffer_WriteTo, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_io_Writer(argv[0], "bytes_Buffer.WriteTo", "w", &a0) < 0)
+    if (gobind_from_py_io_Writer(argv[0], "bytes.Buffer.WriteTo", "w", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_bytes_Buffer_WriteTo(GOBIND_HANDLE(self), a0.handle, &r0, &msg);
@@ -4702,7 +4826,7 @@ static PyGetSetDef gobind_getset_url_URL[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-/* ---- url_URL.AppendBinary: AppendBinary ---- */
+/* ---- url.URL.AppendBinary: AppendBinary ---- */
 
 static const char *const gobind_names_gobind_m_url_URL_AppendBinary[] = {
     "b",
@@ -4718,9 +4842,9 @@ gobind_m_url_URL_AppendBinary(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_URL.AppendBinary", gobind_names_gobind_m_url_URL_AppendBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.URL.AppendBinary", gobind_names_gobind_m_url_URL_AppendBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_bytes(argv[0], "url_URL.AppendBinary", "b", &a0) < 0)
+    if (gobind_from_py_bytes(argv[0], "url.URL.AppendBinary", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_URL_AppendBinary(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -4735,7 +4859,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.EscapedFragment: EscapedFragment ---- */
+/* ---- url.URL.EscapedFragment: EscapedFragment ---- */
 
 static PyObject *
 gobind_m_url_URL_EscapedFragment(PyObject *self, PyObject *unused)
@@ -4758,7 +4882,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.EscapedPath: EscapedPath ---- */
+/* ---- url.URL.EscapedPath: EscapedPath ---- */
 
 static PyObject *
 gobind_m_url_URL_EscapedPath(PyObject *self, PyObject *unused)
@@ -4781,7 +4905,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.Hostname: Hostname ---- */
+/* ---- url.URL.Hostname: Hostname ---- */
 
 static PyObject *
 gobind_m_url_URL_Hostname(PyObject *self, PyObject *unused)
@@ -4804,7 +4928,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.IsAbs: IsAbs ---- */
+/* ---- url.URL.IsAbs: IsAbs ---- */
 
 static PyObject *
 gobind_m_url_URL_IsAbs(PyObject *self, PyObject *unused)
@@ -4827,7 +4951,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.JoinPath: JoinPath ---- */
+/* ---- url.URL.JoinPath: JoinPath ---- */
 
 static const char *const gobind_names_gobind_m_url_URL_JoinPath[] = {
     "elem",
@@ -4844,10 +4968,10 @@ gobind_m_url_URL_JoinPath(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack_variadic("url_URL.JoinPath", gobind_names_gobind_m_url_URL_JoinPath, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
+    if (gobind_unpack_variadic("url.URL.JoinPath", gobind_names_gobind_m_url_URL_JoinPath, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
         return NULL;
     argv[0] = rest;
-    if (gobind_from_py_Slice_string(argv[0], "url_URL.JoinPath", "elem", &a0) < 0)
+    if (gobind_from_py_Slice_string(argv[0], "url.URL.JoinPath", "elem", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_URL_JoinPath(GOBIND_HANDLE(self), a0.handle, &r0, &msg);
@@ -4863,7 +4987,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.MarshalBinary: MarshalBinary ---- */
+/* ---- url.URL.MarshalBinary: MarshalBinary ---- */
 
 static PyObject *
 gobind_m_url_URL_MarshalBinary(PyObject *self, PyObject *unused)
@@ -4886,7 +5010,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.Parse: Parse ---- */
+/* ---- url.URL.Parse: Parse ---- */
 
 static const char *const gobind_names_gobind_m_url_URL_Parse[] = {
     "ref",
@@ -4902,9 +5026,9 @@ gobind_m_url_URL_Parse(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_URL.Parse", gobind_names_gobind_m_url_URL_Parse, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.URL.Parse", gobind_names_gobind_m_url_URL_Parse, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_str(argv[0], "url_URL.Parse", "ref", &a0) < 0)
+    if (gobind_from_py_str(argv[0], "url.URL.Parse", "ref", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_URL_Parse(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -4919,7 +5043,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.Port: Port ---- */
+/* ---- url.URL.Port: Port ---- */
 
 static PyObject *
 gobind_m_url_URL_Port(PyObject *self, PyObject *unused)
@@ -4942,7 +5066,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.Query: Query ---- */
+/* ---- url.URL.Query: Query ---- */
 
 static PyObject *
 gobind_m_url_URL_Query(PyObject *self, PyObject *unused)
@@ -4965,7 +5089,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.Redacted: Redacted ---- */
+/* ---- url.URL.Redacted: Redacted ---- */
 
 static PyObject *
 gobind_m_url_URL_Redacted(PyObject *self, PyObject *unused)
@@ -4988,7 +5112,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.RequestURI: RequestURI ---- */
+/* ---- url.URL.RequestURI: RequestURI ---- */
 
 static PyObject *
 gobind_m_url_URL_RequestURI(PyObject *self, PyObject *unused)
@@ -5011,7 +5135,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.ResolveReference: ResolveReference ---- */
+/* ---- url.URL.ResolveReference: ResolveReference ---- */
 
 static const char *const gobind_names_gobind_m_url_URL_ResolveReference[] = {
     "ref",
@@ -5027,9 +5151,9 @@ gobind_m_url_URL_ResolveReference(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_URL.ResolveReference", gobind_names_gobind_m_url_URL_ResolveReference, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.URL.ResolveReference", gobind_names_gobind_m_url_URL_ResolveReference, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_url_URL_ptr(argv[0], "url_URL.ResolveReference", "ref", &a0) < 0)
+    if (gobind_from_py_url_URL_ptr(argv[0], "url.URL.ResolveReference", "ref", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_URL_ResolveReference(GOBIND_HANDLE(self), a0, &r0, &msg);
@@ -5043,7 +5167,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.String: String ---- */
+/* ---- url.URL.String: String ---- */
 
 static PyObject *
 gobind_m_url_URL_String(PyObject *self, PyObject *unused)
@@ -5066,7 +5190,7 @@ done:
     return result;
 }
 
-/* ---- url_URL.UnmarshalBinary: UnmarshalBinary ---- */
+/* ---- url.URL.UnmarshalBinary: UnmarshalBinary ---- */
 
 static const char *const gobind_names_gobind_m_url_URL_UnmarshalBinary[] = {
     "text",
@@ -5081,9 +5205,9 @@ gobind_m_url_URL_UnmarshalBinary(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_URL.UnmarshalBinary", gobind_names_gobind_m_url_URL_UnmarshalBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.URL.UnmarshalBinary", gobind_names_gobind_m_url_URL_UnmarshalBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_bytes(argv[0], "url_URL.UnmarshalBinary", "text", &a0) < 0)
+    if (gobind_from_py_bytes(argv[0], "url.URL.UnmarshalBinary", "text", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_URL_UnmarshalBinary(GOBIND_HANDLE(self), a0.view, &msg);
@@ -5317,7 +5441,7 @@ static PyGetSetDef gobind_getset_url_Userinfo[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-/* ---- url_Userinfo.Password: Password ---- */
+/* ---- url.Userinfo.Password: Password ---- */
 
 static PyObject *
 gobind_m_url_Userinfo_Password(PyObject *self, PyObject *unused)
@@ -5359,7 +5483,7 @@ done:
     return result;
 }
 
-/* ---- url_Userinfo.String: String ---- */
+/* ---- url.Userinfo.String: String ---- */
 
 static PyObject *
 gobind_m_url_Userinfo_String(PyObject *self, PyObject *unused)
@@ -5382,7 +5506,7 @@ done:
     return result;
 }
 
-/* ---- url_Userinfo.Username: Username ---- */
+/* ---- url.Userinfo.Username: Username ---- */
 
 static PyObject *
 gobind_m_url_Userinfo_Username(PyObject *self, PyObject *unused)
@@ -5479,7 +5603,7 @@ static PyTypeObject gobind_type_url_Userinfo = {
 
 /* ==== interface Reader ==== */
 
-/* ---- io_Reader.Read: Read ---- */
+/* ---- io.Reader.Read: Read ---- */
 
 static const char *const gobind_names_gobind_m_io_Reader_Read[] = {
     "p",
@@ -5495,9 +5619,9 @@ gobind_m_io_Reader_Read(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("io_Reader.Read", gobind_names_gobind_m_io_Reader_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("io.Reader.Read", gobind_names_gobind_m_io_Reader_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_bytes(argv[0], "io_Reader.Read", "p", &a0) < 0)
+    if (gobind_from_py_bytes(argv[0], "io.Reader.Read", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_io_Reader_Read(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -5581,7 +5705,7 @@ static PyTypeObject gobind_type_io_Reader = {
 
 /* ==== interface Writer ==== */
 
-/* ---- io_Writer.Write: Write ---- */
+/* ---- io.Writer.Write: Write ---- */
 
 static const char *const gobind_names_gobind_m_io_Writer_Write[] = {
     "p",
@@ -5597,9 +5721,9 @@ gobind_m_io_Writer_Write(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("io_Writer.Write", gobind_names_gobind_m_io_Writer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("io.Writer.Write", gobind_names_gobind_m_io_Writer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_bytes(argv[0], "io_Writer.Write", "p", &a0) < 0)
+    if (gobind_from_py_bytes(argv[0], "io.Writer.Write", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_io_Writer_Write(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -6029,7 +6153,7 @@ gobind_iter_url_Values(PyObject *self)
     return it;
 }
 
-/* ---- url_Values.Add: Add ---- */
+/* ---- url.Values.Add: Add ---- */
 
 static const char *const gobind_names_gobind_m_url_Values_Add[] = {
     "key",
@@ -6046,11 +6170,11 @@ gobind_m_url_Values_Add(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_Values.Add", gobind_names_gobind_m_url_Values_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.Values.Add", gobind_names_gobind_m_url_Values_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_str(argv[0], "url_Values.Add", "key", &a0) < 0)
+    if (gobind_from_py_str(argv[0], "url.Values.Add", "key", &a0) < 0)
         goto done;
-    if (gobind_from_py_str(argv[1], "url_Values.Add", "value", &a1) < 0)
+    if (gobind_from_py_str(argv[1], "url.Values.Add", "value", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_Values_Add(GOBIND_HANDLE(self), a0.view, a1.view, &msg);
@@ -6067,7 +6191,7 @@ done:
     return result;
 }
 
-/* ---- url_Values.Del: Del ---- */
+/* ---- url.Values.Del: Del ---- */
 
 static const char *const gobind_names_gobind_m_url_Values_Del[] = {
     "key",
@@ -6082,9 +6206,9 @@ gobind_m_url_Values_Del(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_Values.Del", gobind_names_gobind_m_url_Values_Del, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.Values.Del", gobind_names_gobind_m_url_Values_Del, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_str(argv[0], "url_Values.Del", "key", &a0) < 0)
+    if (gobind_from_py_str(argv[0], "url.Values.Del", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_Values_Del(GOBIND_HANDLE(self), a0.view, &msg);
@@ -6100,7 +6224,7 @@ done:
     return result;
 }
 
-/* ---- url_Values.Encode: Encode ---- */
+/* ---- url.Values.Encode: Encode ---- */
 
 static PyObject *
 gobind_m_url_Values_Encode(PyObject *self, PyObject *unused)
@@ -6123,7 +6247,7 @@ done:
     return result;
 }
 
-/* ---- url_Values.Get: Get ---- */
+/* ---- url.Values.Get: Get ---- */
 
 static const char *const gobind_names_gobind_m_url_Values_Get[] = {
     "key",
@@ -6139,9 +6263,9 @@ gobind_m_url_Values_Get(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_Values.Get", gobind_names_gobind_m_url_Values_Get, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.Values.Get", gobind_names_gobind_m_url_Values_Get, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_str(argv[0], "url_Values.Get", "key", &a0) < 0)
+    if (gobind_from_py_str(argv[0], "url.Values.Get", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_Values_Get(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -6156,7 +6280,7 @@ done:
     return result;
 }
 
-/* ---- url_Values.Has: Has ---- */
+/* ---- url.Values.Has: Has ---- */
 
 static const char *const gobind_names_gobind_m_url_Values_Has[] = {
     "key",
@@ -6172,9 +6296,9 @@ gobind_m_url_Values_Has(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_Values.Has", gobind_names_gobind_m_url_Values_Has, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.Values.Has", gobind_names_gobind_m_url_Values_Has, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_str(argv[0], "url_Values.Has", "key", &a0) < 0)
+    if (gobind_from_py_str(argv[0], "url.Values.Has", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_Values_Has(GOBIND_HANDLE(self), a0.view, &r0, &msg);
@@ -6189,7 +6313,7 @@ done:
     return result;
 }
 
-/* ---- url_Values.Set: Set ---- */
+/* ---- url.Values.Set: Set ---- */
 
 static const char *const gobind_names_gobind_m_url_Values_Set[] = {
     "key",
@@ -6206,11 +6330,11 @@ gobind_m_url_Values_Set(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("url_Values.Set", gobind_names_gobind_m_url_Values_Set, 2, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("url.Values.Set", gobind_names_gobind_m_url_Values_Set, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_str(argv[0], "url_Values.Set", "key", &a0) < 0)
+    if (gobind_from_py_str(argv[0], "url.Values.Set", "key", &a0) < 0)
         goto done;
-    if (gobind_from_py_str(argv[1], "url_Values.Set", "value", &a1) < 0)
+    if (gobind_from_py_str(argv[1], "url.Values.Set", "value", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_url_Values_Set(GOBIND_HANDLE(self), a0.view, a1.view, &msg);
@@ -6314,7 +6438,7 @@ static PyTypeObject gobind_type_url_Values = {
 
 /* ==== Amount: a Go named int64, as a int ==== */
 
-/* ---- money_Amount.String: String ---- */
+/* ---- money.Amount.String: String ---- */
 
 static PyObject *
 gobind_m_money_Amount_String(PyObject *self, PyObject *unused)
@@ -6326,7 +6450,7 @@ gobind_m_money_Amount_String(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "money_Amount.String", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "money.Amount.String", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_money_Amount_String(selfv, &r0, &msg);
@@ -6376,7 +6500,7 @@ static PyTypeObject gobind_type_money_Amount = {
 
 /* ==== Duration: a Go named int64, as a int ==== */
 
-/* ---- time_Duration.Abs: Abs ---- */
+/* ---- time.Duration.Abs: Abs ---- */
 
 static PyObject *
 gobind_m_time_Duration_Abs(PyObject *self, PyObject *unused)
@@ -6388,7 +6512,7 @@ gobind_m_time_Duration_Abs(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.Abs", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Abs", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Abs(selfv, &r0, &msg);
@@ -6402,7 +6526,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Hours: Hours ---- */
+/* ---- time.Duration.Hours: Hours ---- */
 
 static PyObject *
 gobind_m_time_Duration_Hours(PyObject *self, PyObject *unused)
@@ -6414,7 +6538,7 @@ gobind_m_time_Duration_Hours(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.Hours", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Hours", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Hours(selfv, &r0, &msg);
@@ -6428,7 +6552,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Microseconds: Microseconds ---- */
+/* ---- time.Duration.Microseconds: Microseconds ---- */
 
 static PyObject *
 gobind_m_time_Duration_Microseconds(PyObject *self, PyObject *unused)
@@ -6440,7 +6564,7 @@ gobind_m_time_Duration_Microseconds(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.Microseconds", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Microseconds", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Microseconds(selfv, &r0, &msg);
@@ -6454,7 +6578,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Milliseconds: Milliseconds ---- */
+/* ---- time.Duration.Milliseconds: Milliseconds ---- */
 
 static PyObject *
 gobind_m_time_Duration_Milliseconds(PyObject *self, PyObject *unused)
@@ -6466,7 +6590,7 @@ gobind_m_time_Duration_Milliseconds(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.Milliseconds", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Milliseconds", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Milliseconds(selfv, &r0, &msg);
@@ -6480,7 +6604,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Minutes: Minutes ---- */
+/* ---- time.Duration.Minutes: Minutes ---- */
 
 static PyObject *
 gobind_m_time_Duration_Minutes(PyObject *self, PyObject *unused)
@@ -6492,7 +6616,7 @@ gobind_m_time_Duration_Minutes(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.Minutes", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Minutes", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Minutes(selfv, &r0, &msg);
@@ -6506,7 +6630,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Nanoseconds: Nanoseconds ---- */
+/* ---- time.Duration.Nanoseconds: Nanoseconds ---- */
 
 static PyObject *
 gobind_m_time_Duration_Nanoseconds(PyObject *self, PyObject *unused)
@@ -6518,7 +6642,7 @@ gobind_m_time_Duration_Nanoseconds(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.Nanoseconds", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Nanoseconds", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Nanoseconds(selfv, &r0, &msg);
@@ -6532,7 +6656,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Round: Round ---- */
+/* ---- time.Duration.Round: Round ---- */
 
 static const char *const gobind_names_gobind_m_time_Duration_Round[] = {
     "m",
@@ -6549,11 +6673,11 @@ gobind_m_time_Duration_Round(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("time_Duration.Round", gobind_names_gobind_m_time_Duration_Round, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("time.Duration.Round", gobind_names_gobind_m_time_Duration_Round, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int64(self, "time_Duration.Round", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Round", "self", &selfv) < 0)
         goto done;
-    if (gobind_from_py_int64(argv[0], "time_Duration.Round", "m", &a0) < 0)
+    if (gobind_from_py_int64(argv[0], "time.Duration.Round", "m", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Round(selfv, a0, &r0, &msg);
@@ -6567,7 +6691,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Seconds: Seconds ---- */
+/* ---- time.Duration.Seconds: Seconds ---- */
 
 static PyObject *
 gobind_m_time_Duration_Seconds(PyObject *self, PyObject *unused)
@@ -6579,7 +6703,7 @@ gobind_m_time_Duration_Seconds(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.Seconds", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Seconds", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Seconds(selfv, &r0, &msg);
@@ -6593,7 +6717,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.String: String ---- */
+/* ---- time.Duration.String: String ---- */
 
 static PyObject *
 gobind_m_time_Duration_String(PyObject *self, PyObject *unused)
@@ -6605,7 +6729,7 @@ gobind_m_time_Duration_String(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-    if (gobind_from_py_int64(self, "time_Duration.String", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.String", "self", &selfv) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_String(selfv, &r0, &msg);
@@ -6619,7 +6743,7 @@ done:
     return result;
 }
 
-/* ---- time_Duration.Truncate: Truncate ---- */
+/* ---- time.Duration.Truncate: Truncate ---- */
 
 static const char *const gobind_names_gobind_m_time_Duration_Truncate[] = {
     "m",
@@ -6636,11 +6760,11 @@ gobind_m_time_Duration_Truncate(PyObject *self, GOBIND_ARGS)
     int status;
     PyObject *result = NULL;
 
-    if (gobind_unpack("time_Duration.Truncate", gobind_names_gobind_m_time_Duration_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
+    if (gobind_unpack("time.Duration.Truncate", gobind_names_gobind_m_time_Duration_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
-    if (gobind_from_py_int64(self, "time_Duration.Truncate", "self", &selfv) < 0)
+    if (gobind_from_py_int64(self, "time.Duration.Truncate", "self", &selfv) < 0)
         goto done;
-    if (gobind_from_py_int64(argv[0], "time_Duration.Truncate", "m", &a0) < 0)
+    if (gobind_from_py_int64(argv[0], "time.Duration.Truncate", "m", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
     status = gobind_crosspkg_time_Duration_Truncate(selfv, a0, &r0, &msg);
@@ -6830,6 +6954,78 @@ static PyTypeObject gobind_type_GoErrorValue = {
     .tp_methods = gobind_methods_GoErrorValue,
 };
 
+/* ==== package variables: live attributes of module crosspkg.money ==== */
+
+static PyObject *
+gobind_get_var_money_Fee(PyObject *self, void *closure)
+{
+    int64_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_var_money_get_Fee(&out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_money_Amount(&out);
+}
+
+static int
+gobind_set_var_money_Fee(PyObject *self, PyObject *value, void *closure)
+{
+    int64_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("crosspkg.money", "Fee");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int64(value, "crosspkg.money", "Fee", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_var_money_set_Fee(v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_module_getset_money[] = {
+    {"Fee", gobind_get_var_money_Fee, gobind_set_var_money_Fee,
+     "Fee: money.Amount\n"
+    "\n"
+    "Fee is charged on every payment, in cents.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_module_attrs_money[] = {
+    "Fee",
+    NULL,
+};
+
+static PyObject *
+gobind_module_dir_money(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_dir_with(self, gobind_module_attrs_money);
+}
+
+static PyMethodDef gobind_module_type_methods_money[] = {
+    {"__dir__", gobind_module_dir_money, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
+static PyTypeObject gobind_module_type_money = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crosspkg.money.module",
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_methods = gobind_module_type_methods_money,
+    .tp_getset = gobind_module_getset_money,
+};
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -6916,6 +7112,11 @@ static PyMethodDef gobind_methods_money[] = {
                 "NewWallet(owner: str) -> money.Wallet | None\n"
                 "\n"
                 "NewWallet makes an empty wallet for owner.")},
+    {"Pay", (PyCFunction)(void (*)(void))gobind_fn_money_Pay, GOBIND_METH_ARGS,
+     GOBIND_DOC("Pay($module, /, a)\n--\n\n",
+                "Pay(a: int) -> money.Amount\n"
+                "\n"
+                "Pay is what paying an amount costs, with the fee.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -6937,26 +7138,31 @@ gobind_add_types(PyObject *m)
     PyObject *value;
     PyObject *sub_bytes = gobind_add_submodule(
         m, "crosspkg.bytes", "bytes", "Types of Go package bytes that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_bytes == NULL)
         return -1;
     PyObject *sub_io = gobind_add_submodule(
         m, "crosspkg.io", "io", "Types of Go package io that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_io == NULL)
         return -1;
     PyObject *sub_money = gobind_add_submodule(
         m, "crosspkg.money", "money", "Package money counts amounts of cents.",
-        gobind_methods_money);
+        gobind_methods_money,
+        &gobind_module_type_money);
     if (sub_money == NULL)
         return -1;
     PyObject *sub_time = gobind_add_submodule(
         m, "crosspkg.time", "time", "Types of Go package time that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_time == NULL)
         return -1;
     PyObject *sub_url = gobind_add_submodule(
         m, "crosspkg.url", "url", "Types of Go package net/url that the API of example.com/crosspkg uses.",
+        NULL,
         NULL);
     if (sub_url == NULL)
         return -1;

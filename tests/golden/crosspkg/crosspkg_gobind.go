@@ -174,6 +174,16 @@ func gobind_crosspkg_money_NewWallet(a0 C.gobind_view, r0 *C.uintptr_t, msg *C.g
 	return gobindOK
 }
 
+// gobind_crosspkg_money_Pay calls example.com/crosspkg.Pay.
+//
+//export gobind_crosspkg_money_Pay
+func gobind_crosspkg_money_Pay(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg_money.Pay(gobindpkg_money.Amount(int64(a0)))
+	*r0 = C.int64_t(int64(v0))
+	return gobindOK
+}
+
 // gobindPtr_money_Wallet returns the *gobindpkg_money.Wallet that handle h refers to (nil for 0).
 func gobindPtr_money_Wallet(h C.uintptr_t) *gobindpkg_money.Wallet {
 	if h == 0 {
@@ -1434,6 +1444,24 @@ func gobind_crosspkg_time_Duration_Truncate(self C.int64_t, a0 C.int64_t, r0 *C.
 	defer gobindRecover(&status, msg)
 	v0 := gobindpkg_time.Duration(int64(self)).Truncate(gobindpkg_time.Duration(int64(a0)))
 	*r0 = C.int64_t(int64(v0))
+	return gobindOK
+}
+
+// gobind_crosspkg_var_money_get_Fee reads package variable Fee.
+//
+//export gobind_crosspkg_var_money_get_Fee
+func gobind_crosspkg_var_money_get_Fee(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(int64(gobindpkg_money.Fee))
+	return gobindOK
+}
+
+// gobind_crosspkg_var_money_set_Fee writes package variable Fee.
+//
+//export gobind_crosspkg_var_money_set_Fee
+func gobind_crosspkg_var_money_set_Fee(v C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindpkg_money.Fee = gobindpkg_money.Amount(int64(v))
 	return gobindOK
 }
 

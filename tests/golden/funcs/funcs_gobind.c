@@ -1107,34 +1107,125 @@ gobind_collections_abc(const char *name)
     return cls;
 }
 
-/* Makes module `name` (dotted, e.g. ext.url) with the functions in methods (or none), sets it as
-   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach it.
-   Returns a borrowed reference, or NULL with an exception set. */
+/* A new module object `name` with the functions in methods (or none) and doc (or none): an
+   instance of `type`, a ModuleType subclass with the live variables of a Go package, or of
+   ModuleType when type is NULL.  Returns a new reference, or NULL with an exception set. */
 static inline PyObject *
-gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods)
+gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTypeObject *type)
 {
-    PyObject *sub;
+    PyObject *mod;
+    if (type != NULL) {
+        type->tp_base = &PyModule_Type;
+        if (PyType_Ready(type) < 0)
+            return NULL;
+        mod = PyObject_CallFunction((PyObject *)type, "s", name);
+    } else {
+        mod = PyModule_New(name);
+    }
+    if (mod == NULL)
+        return NULL;
 #if PY_MAJOR_VERSION >= 3
-    sub = PyModule_New(name);
-    if (sub == NULL)
+    if ((methods != NULL && PyModule_AddFunctions(mod, methods) < 0)
+        || (doc != NULL && PyModule_SetDocString(mod, doc) < 0)) {
+        Py_DECREF(mod);
         return NULL;
-    if ((methods != NULL && PyModule_AddFunctions(sub, methods) < 0)
-        || (doc != NULL && PyModule_SetDocString(sub, doc) < 0))
-        goto fail;
+    }
 #else
-    sub = Py_InitModule3(name, methods, doc); /* borrowed: the entry in sys.modules */
+    {
+        PyMethodDef *def;
+        PyObject *mod_name = PyString_FromString(name);
+        if (mod_name == NULL) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+        for (def = methods; def != NULL && def->ml_name != NULL; def++) {
+            PyObject *fn = PyCFunction_NewEx(def, mod, mod_name);
+            if (fn == NULL || PyModule_AddObject(mod, def->ml_name, fn) < 0) {
+                Py_DECREF(mod_name);
+                Py_DECREF(mod);
+                return NULL;
+            }
+        }
+        Py_DECREF(mod_name);
+        if (doc != NULL && PyModule_AddStringConstant(mod, "__doc__", doc) < 0) {
+            Py_DECREF(mod);
+            return NULL;
+        }
+    }
+#endif
+    return mod;
+}
+
+/* Makes module `name` (dotted, e.g. ext.url; of class type, see gobind_new_module), sets it as
+   attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach
+   it.  Returns a borrowed reference, or NULL with an exception set. */
+static inline PyObject *
+gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods,
+                     PyTypeObject *type)
+{
+    PyObject *sub = gobind_new_module(name, doc, methods, type);
     if (sub == NULL)
         return NULL;
-    Py_INCREF(sub);
-#endif
-    if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0)
-        goto fail;
-    if (PyModule_AddObject(m, attr, sub) < 0) /* steals the reference on success */
-        goto fail;
+    if (PyDict_SetItemString(PyImport_GetModuleDict(), name, sub) < 0
+        || PyModule_AddObject(m, attr, sub) < 0) { /* steals the reference on success */
+        Py_DECREF(sub);
+        return NULL;
+    }
     return sub;
-fail:
-    Py_DECREF(sub);
-    return NULL;
+}
+
+/* Makes peer module `name`: the module of another gobind.extension() of the same project, whose
+   Go package this extension binds so that both share one Go runtime.  It is entered in m's
+   _gobind_modules dict under `key`, where the stand-in module that the other extension installs
+   finds it.  Returns a borrowed reference, or NULL with an exception set. */
+static inline PyObject *
+gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods,
+                PyTypeObject *type)
+{
+    PyObject *peer, *peers;
+    peers = PyObject_GetAttrString(m, "_gobind_modules");
+    if (peers == NULL) {
+        PyErr_Clear();
+        peers = PyDict_New();
+        if (peers == NULL)
+            return NULL;
+        Py_INCREF(peers);
+        if (PyModule_AddObject(m, "_gobind_modules", peers) < 0) { /* steals one reference */
+            Py_DECREF(peers);
+            Py_DECREF(peers);
+            return NULL;
+        }
+    }
+    peer = gobind_new_module(name, doc, methods, type);
+    if (peer == NULL || PyDict_SetItemString(peers, key, peer) < 0) {
+        Py_XDECREF(peer);
+        Py_DECREF(peers);
+        return NULL;
+    }
+    Py_DECREF(peers);
+    Py_DECREF(peer); /* the dict keeps it */
+    return peer;
+}
+
+/* Gives peer module `peer` m's classes for Go errors, panics and untyped values, which its
+   functions raise and return too.  Returns -1 with an exception set on failure. */
+static inline int
+gobind_share_classes(PyObject *m, PyObject *peer)
+{
+    static const char *const shared[] = {"GoError", "GoPanic", "GoErrorValue", "GoValue", NULL};
+    const char *const *attr;
+    for (attr = shared; *attr != NULL; attr++) {
+        PyObject *value = PyObject_GetAttrString(m, *attr);
+        if (value == NULL) {
+            PyErr_Clear(); /* GoValue exists only when some function takes or returns any */
+            continue;
+        }
+        if (PyModule_AddObject(peer, *attr, value) < 0) {
+            Py_DECREF(value);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* The class of a map's objects: a subclass of base (the C type over the Go map) and of

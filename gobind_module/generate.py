@@ -15,8 +15,8 @@ from .gobuild import (api_files, go_build, go_build_command, go_build_env, go_ta
 from .model import package_from_json
 from .gil import apply_policy
 from .plan import ModulePlan, plan_module
-from .peers import merged_gil, peer_names, read_manifest, stand_in_text
-from .render import render_peer_stub, templates_dir, write_if_changed, write_outputs
+from .peers import merged_gil, peer_names, read_manifest
+from .render import render_peer_stub, render_template, templates_dir, write_if_changed, write_outputs
 
 
 def gobind_sources() -> List[str]:
@@ -82,8 +82,8 @@ def plan_from_api(api: Mapping, name: str, py_major: int = 3) -> ModulePlan:
 
 def write_peer(api_path: str, holder: str, peer: str, outdir: str, py_major: int = 3,
                holder_module: Optional[str] = None) -> List[str]:
-    """Writes the stand-in module and the stub of peer module `peer` of extension `holder`
-    (imported as holder_module, by default its name)."""
+    """Writes the C source of the extension module that stands in for peer module `peer` of
+    extension `holder` (imported as holder_module, by default its name), and the peer's stub."""
     with open(api_path) as f:
         api = json.load(f)
     plan = plan_from_api(api, holder, py_major)
@@ -92,8 +92,9 @@ def write_peer(api_path: str, holder: str, peer: str, outdir: str, py_major: int
         raise GobindError('gobind: extension %s has no peer module %s (its API JSON %s lists %s)'
                           % (holder, peer, api_path, ', '.join(sorted(api.get('peers', {}))) or 'none'))
     os.makedirs(outdir, exist_ok=True)
-    paths = [os.path.join(outdir, peer + '.py'), os.path.join(outdir, peer + '.pyi')]
-    write_if_changed(paths[0], stand_in_text(holder_module or holder, peer, sub.go_path))
+    paths = [os.path.join(outdir, peer + '_gobind_peer.c'), os.path.join(outdir, peer + '.pyi')]
+    write_if_changed(paths[0], render_template('peer.c.j2', name=peer, module=sub.peer, go_path=sub.go_path,
+                                               holder=holder, holder_module=holder_module or holder))
     write_if_changed(paths[1], render_peer_stub(plan, peer))
     return paths
 

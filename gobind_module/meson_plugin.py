@@ -172,6 +172,7 @@ class GobindModule(ExtensionModule):
             if holder_module != holder.name else '',
             install='true' if kwargs['install'] else 'false',
             install_subdir=" / %s" % meson_str(subdir) if subdir else '',
+            subdir=meson_str(subdir),
         )
         return code, '_gobind_%s_peer' % name
 

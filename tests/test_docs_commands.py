@@ -211,9 +211,9 @@ def test_peer_template_and_recipe_agree():
     from gobind_module.render import render_template
     code = render_template('peer.meson.j2', v='hello_', peer_var='paint_peer', name='paint',
                            package='example.com/multi/paint', holder='hello', holder_module_args='',
-                           install='true', install_subdir='')
+                           install='true', install_subdir='', subdir="''")
     body = [' '.join(line.split()) for line in code.splitlines() if line and not line.lstrip().startswith('#')]
-    (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith('paint_peer =')]
+    (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith('paint_peer_src =')]
     assert [' '.join(line.split()) for line in recipe.text.splitlines() if line] == body
 
 

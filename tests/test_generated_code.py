@@ -76,12 +76,24 @@ def test_golden_api_json(generated, update_golden, name):
     check_golden(golden_path(name, '%s_api.json' % name), text, update_golden)
 
 
-@pytest.mark.parametrize('peer', [(name, p['name']) for name in sorted(PEERS) for p in PEERS[name]], ids=str)
-@pytest.mark.parametrize('suffix', ['.py', '.pyi'])
+PEER_MODULES = [(name, p['name']) for name in sorted(PEERS) for p in PEERS[name]]
+
+
+@pytest.mark.parametrize('peer', PEER_MODULES, ids=str)
+@pytest.mark.parametrize('suffix', ['_gobind_peer.c', '.pyi'])
 def test_golden_peer_modules(generated, update_golden, peer, suffix):
-    """The stand-in module and the stub of each peer module."""
+    """The C source of the extension standing in for each peer module, and the peer's stub."""
     name, peer = peer
     check_golden(golden_path(name, peer + suffix), (generated[name][0] / (peer + suffix)).read_text(), update_golden)
+
+
+@pytest.mark.parametrize('peer', PEER_MODULES, ids=str)
+def test_peer_module_c_compiles_without_warnings(generated, peer, tmp_path):
+    name, peer = peer
+    src = generated[name][0] / (peer + '_gobind_peer.c')
+    for label, include in _python_includes():
+        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include, src,
+             '-o', tmp_path / ('%s-%s.o' % (peer, label))])
 
 
 @pytest.mark.parametrize('name', sorted(PACKAGES))

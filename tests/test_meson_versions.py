@@ -88,5 +88,6 @@ def test_meson_builds_peer_modules(meson_venv, tmp_path):
     out = b.python('import tally, paint, shapes; print(paint.Bump() + shapes.Bump(), tally.Total())',
                    interpreter=str(venv / 'bin' / 'python')).stdout
     assert out.split() == ['3', '2']
-    assert sorted(p.name for p in (tmp_path / 'dest').rglob('*') if p.suffix in ('.py', '.pyi')) == \
-        ['paint.py', 'paint.pyi', 'shapes.pyi', 'tally.py', 'tally.pyi']
+    assert sorted(p.name.split('.')[0] + p.suffix for p in (tmp_path / 'dest').rglob('*')
+                  if p.suffix in ('.so', '.pyi')) == \
+        ['paint.pyi', 'paint.so', 'shapes.pyi', 'shapes.so', 'tally.pyi', 'tally.so']

@@ -474,13 +474,13 @@ def test_wheel_for_other_python(version, work, gobind_dist):
 
 def test_wheel_of_a_project_with_peer_modules(work, builder, gobind_dist):
     """test_projects/multi as a wheel: the extension shapes holds the Go runtime, paint and tally
-    are stand-in modules; installed alone, the three share that runtime."""
+    are small extensions standing in for its peer modules; installed alone, the three share it."""
     src = _copy_project(work / 'multi', TEST_PROJECTS / 'multi')
     out = work / 'multi-wheels'
     _run([builder, '-m', 'pip', 'wheel', '--no-deps', '-w', out, src], env=_env(PIP_FIND_LINKS=str(gobind_dist)))
     wheel = _one(out, 'multi_go-*.whl')
-    assert _top_level_files(wheel) == {'shapes' + EXT_SUFFIX, 'shapes.pyi', 'paint.py', 'paint.pyi',
-                                       'tally.py', 'tally.pyi'}
+    assert _top_level_files(wheel) == {'shapes' + EXT_SUFFIX, 'shapes.pyi', 'paint' + EXT_SUFFIX, 'paint.pyi',
+                                       'tally' + EXT_SUFFIX, 'tally.pyi'}
     python = _install(work, builder, wheel, 'run-multi')
     out = _run([python, '-c', 'import tally, paint, shapes\n'
                               'print(paint.Bump(), shapes.Bump(), tally.Total(), type(paint.Corner(1)) is shapes.Point)'],

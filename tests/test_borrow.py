@@ -209,3 +209,18 @@ def test_borrow_option_of_gen(tmp_path):
     assert proc.returncode == 1
     assert proc.stdout.strip() == ('borrow: package example.com/borrow has no function or method Nope '
                                    '(names are Go names: Func or Type.Method)')
+
+
+def test_borrow_keyword_of_a_peer_module_is_refused(project_copy, tmp_path):
+    """A module that shares another's Go runtime is bound by that extension's gen step, so its own
+    borrow: would be lost; Meson says so at setup instead."""
+    src = project_copy('multi')
+    meson = (src / 'meson.build').read_text()
+    (src / 'meson.build').write_text(meson.replace(
+        "gobind.extension('tally', 'example.com/multi/tally', install: true, python: get_option('python'))",
+        "gobind.extension('tally', 'example.com/multi/tally', install: true, python: get_option('python'),\n"
+        "                 borrow: {'Total': 'xs'})"))
+    proc = run([tool('meson'), 'setup', tmp_path / 'build', src], check=False)
+    assert proc.returncode != 0
+    assert ("gobind.extension('tally'): borrow: is not passed on to a module that shares shapes's Go "
+            "runtime; write //gobind:borrow lines in its Go source instead") in proc.stdout, proc.stdout

@@ -100,7 +100,7 @@ def apply_policy(plan: ModulePlan, settings: Mapping[str, str], default: str = '
         choice = settings.get(_go_name(f), default)
         if choice == 'auto':
             return f
-        return dataclasses.replace(f, release_gil=choice == 'release')
+        return dataclasses.replace(f, release_gil=choice == 'release', sized_gil=False)
 
     changes = {name: tuple(dataclasses.replace(c, methods=tuple(decide(m) for m in c.methods)) for c in classes)
                for name, classes in _class_groups(plan).items()}
@@ -111,5 +111,7 @@ def apply_policy(plan: ModulePlan, settings: Mapping[str, str], default: str = '
 
 
 def kept(plan: ModulePlan) -> List[str]:
-    """Go names of the functions and methods that keep the GIL during their call."""
-    return sorted(name for name, f in _callables(plan) if not f.release_gil)
+    """Go names of the functions and methods that keep the GIL during their call (those that keep
+    it only for short str and bytes arguments say so)."""
+    return sorted(name if not f.release_gil else name + ' (up to 4 KiB of str and bytes arguments)'
+                  for name, f in _callables(plan) if not f.release_gil or f.sized_gil)

@@ -110,10 +110,16 @@ class FuncPlan:
     receiver: str = ''     # for methods: the class id of the receiver's type
     recv_value: Optional[Conversion] = None  # methods of value classes: how self crosses
     release_gil: bool = True
+    sized_gil: bool = False  # released only when the str and bytes arguments are long (see quick_call)
     takes_ctx: bool = False  # the Go function's first parameter is a context.Context that gobind supplies
     module: str = ''         # package functions of a submodule: its name
     go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
     owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
+
+    @property
+    def copied_bytes(self) -> str:
+        """C expression: how many bytes of str and bytes arguments the call copies (sized_gil)."""
+        return ' + '.join('%s.view.n' % a.c_local for a in self.args if a.conv.c_arg == 'gobind_view_arg') or '0'
 
     @property
     def variadic(self) -> Optional[ArgPlan]:
@@ -1167,7 +1173,8 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
-        release_gil=takes_ctx or not quick_call(fn, args, results), takes_ctx=takes_ctx,
+        release_gil=takes_ctx or quick_call(fn, args, results) != 'keep', takes_ctx=takes_ctx,
+        sized_gil=not takes_ctx and quick_call(fn, args, results) == 'sized',
     )
 
 
@@ -1201,11 +1208,18 @@ class _Borrow:
                           'fix the name or remove it' % (self.symbol, name))
 
 
-def quick_call(fn: Func, args: Sequence[ArgPlan], results: Sequence[ResultPlan]) -> bool:
-    """gobind's automatic GIL rule: a call keeps the GIL when its Go body is straight-line code
-    (the inspector's check: no loops, calls, channel operations) and every parameter and result
-    is a number or bool, so the whole call costs less than releasing the GIL (docs/runtime.md)."""
-    return fn.straight_line and all(bool(x.conv.buffer_format) for x in tuple(args) + tuple(results))
+def quick_call(fn: Func, args: Sequence[ArgPlan], results: Sequence[ResultPlan]) -> str:
+    """gobind's automatic GIL rule (docs/runtime.md): 'keep' the GIL for a call whose Go body is
+    straight-line code (the inspector's check: no loops, calls, channel operations) and whose
+    parameters and results are numbers, bools, strings or bytes, so that the call costs less than
+    releasing the GIL; 'sized' when such a call takes strings or bytes, whose copies are its only
+    work that grows: the GIL is kept up to GOBIND_KEEP_GIL_BYTES of them (templates/c/runtime.h);
+    'release' for the others."""
+    cheap = all(bool(x.conv.buffer_format) or x.conv.c_arg == 'gobind_view_arg'   # numbers, bools; str, bytes
+                for x in tuple(args) + tuple(results))
+    if not fn.straight_line or not cheap:
+        return 'release'
+    return 'sized' if any(a.conv.c_arg == 'gobind_view_arg' for a in args) else 'keep'
 
 
 def _return_annotation(results: Sequence[ResultPlan]) -> str:

@@ -1,4 +1,5 @@
-"""Which calls keep the GIL: gobind's rule (straight-line Go code on numbers keeps it) and the
+"""Which calls keep the GIL: gobind's rule (straight-line Go code on numbers keeps it, and on
+strings while they are short) and the
 `gil`/`gil_default` keywords of gobind.extension(), seen from Python threads, and their errors."""
 
 import os
@@ -26,7 +27,8 @@ def policy(built):
 def test_inspect_reports_which_calls_keep_the_gil():
     out = run([tool('gobind'), 'inspect', '--dir', PROJECT, 'example.com/rtpolicy']).stdout
     (line,) = [out.splitlines()[i + 1] for i, l in enumerate(out.splitlines()) if l.startswith('GIL kept')]
-    assert line.split(', ') == ['  Add', 'Nop', 'NopReleased']     # straight-line code on numbers only
+    # straight-line code on numbers; on strings, while they are short
+    assert line.split(', ') == ['  Add', 'Echo (up to 4 KiB of str and bytes arguments)', 'Nop', 'NopReleased']
     out = run([tool('gobind'), 'inspect', '--dir', PROJECT, 'example.com/rtpolicy',
                '--gil', 'Nop=release,Echo=keep', '--gil-default', 'keep']).stdout
     line = out.splitlines()[-1].strip()
@@ -78,7 +80,7 @@ def calls_in(fn, seconds=0.5):
     return n
 best = 0.0
 for attempt in range(3):
-    kept, released = calls_in(r.Nop), calls_in(r.NopReleased)
+    kept, released = calls_in(KEPT), calls_in(RELEASED)
     best = max(best, kept / released)
     if best > 2: break
 stop[0] = True; t.join()
@@ -95,7 +97,19 @@ def test_trivial_call_keeps_the_gil_and_skips_the_handoff_under_contention(polic
     # and wait up to sys.getswitchinterval() (5 ms) to get it back; one that keeps it hands the
     # GIL over only between calls, once per switch interval.  Nop keeps it by gobind's rule,
     # NopReleased releases it by meson.build's choice; both are empty Go functions.
-    out = check_ok(run_python(CONTENDED, policy, timeout=120))
+    _check_contended(policy, 'r.Nop', 'r.NopReleased')
+
+
+@pytest.mark.skipif(_cpus() < 2, reason='needs two CPUs: on one, a released call rarely loses the GIL')
+def test_string_call_keeps_the_gil_for_short_arguments_only(policy):
+    # Echo is straight-line code on a string: gobind keeps the GIL while it copies up to 4 KiB of
+    # arguments, and releases it for more.
+    _check_contended(policy, 'lambda: r.Echo("x" * 4096)', 'lambda: r.Echo("x" * 4097)')
+
+
+def _check_contended(policy, kept, released):
+    code = 'import rtpolicy as r\nKEPT = %s\nRELEASED = %s\n' % (kept, released) + CONTENDED
+    out = check_ok(run_python(code, policy, timeout=120))
     ratio, load = [float(w) for w in out.splitlines()[-2].split()[1::2]]
     if ratio <= 2 and load > _cpus() - 1:
         pytest.skip('machine busy (load %.1f on %d CPUs): ratio %.1f not measurable' % (load, _cpus(), ratio))

@@ -53,9 +53,10 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
         sub_data = inspect_json(path, directory, tuple(tags))
         data.setdefault('submodules', {})[sub] = sub_data
         subs.append((sub, package_from_json(sub_data)))
-    if peers:
-        data['peers'] = peer_names(peers)
-    plan = plan_module(pkg, name or pkg.name, py_major, subs, peer_names(peers))
+    peer_modules = peer_names(peers)
+    if peer_modules:
+        data['peers'] = peer_modules
+    plan = plan_module(pkg, name or pkg.name, py_major, subs, peer_modules)
     plan = apply_policy(plan, merged_gil(gil, peers), gil_default)
     paths = write_outputs(plan, outdir)
     api_path = os.path.join(outdir, '%s_api.json' % plan.name)

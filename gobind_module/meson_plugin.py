@@ -84,10 +84,7 @@ class GobindModule(ExtensionModule):
 
     def _recipe(self, state: T.Any, name: str, package: str, kwargs: T.Dict[str, T.Any]) -> str:
         """Renders the Meson recipe that builds module `name` from Go package `package`."""
-        source_dir = os.path.join(state.source_root, state.subdir)
-        go_dir = os.path.normpath(os.path.join(source_dir, kwargs['dir']))
-        if not os.path.isdir(go_dir):
-            raise InvalidArguments('gobind.extension: dir %r is not a folder' % go_dir)
+        go_dir = self._go_dir(state, kwargs, 'gobind.extension: ')
         tags = kwargs['go_tags']
         tags_args = " '--tags', %s," % meson_str(','.join(tags)) if tags else ''
         subdir = kwargs['subdir']
@@ -115,18 +112,25 @@ class GobindModule(ExtensionModule):
             peers_manifest=meson_str(self._holder.manifest) if peers_args else '',
             cc="' '.join(meson.get_compiler('c').cmd_array())",
             install='true' if kwargs['install'] else 'false',
-            install_subdir=" / %s" % meson_str(subdir) if subdir else '',
+            install_subdir=_install_subdir(subdir),
             subdir=meson_str(subdir),
         )
+
+    @staticmethod
+    def _go_dir(state: T.Any, kwargs: T.Dict[str, T.Any], where: str) -> str:
+        """The folder Go runs in (the `dir` keyword, from the calling meson.build's folder); checked."""
+        go_dir = os.path.normpath(os.path.join(state.source_root, state.subdir, kwargs['dir']))
+        if not os.path.isdir(go_dir):
+            raise InvalidArguments(where + 'dir %r is not a folder' % go_dir)
+        return go_dir
 
     def _peer(self, state: T.Any, name: str, package: str, kwargs: T.Dict[str, T.Any]) -> T.Tuple[str, str]:
         """The recipe of a peer module of the holder extension, and the variable of its target."""
         holder = self._holder
         assert holder is not None
         where = "gobind.extension('%s'): " % name
-        go_dir = os.path.normpath(os.path.join(state.source_root, state.subdir, kwargs['dir']))
-        if not os.path.isdir(go_dir):
-            raise InvalidArguments(where + 'dir %r is not a folder' % go_dir)
+        go_dir = self._go_dir(state, kwargs, where)
+        self._check_gil(kwargs['gil'])
         own = " or give it its own Go runtime with runtime: 'own'"
         same = {'python': self._python_arg(kwargs['python']) == self._python_arg(holder.kwargs['python']),
                 'go_tags': sorted(kwargs['go_tags']) == sorted(holder.kwargs['go_tags']),
@@ -155,12 +159,10 @@ class GobindModule(ExtensionModule):
                                    'built from one Go module: put both packages in one module, list both in a '
                                    'go.work file%s' % (mod, holder.name, holder_mod, own))
         subdir = kwargs['subdir']
-        holder.peers.append({'name': name, 'package': package,
-                             'module': '.'.join(subdir.strip('/').split('/') + [name]) if subdir else name,
+        holder.peers.append({'name': name, 'package': package, 'module': import_name(subdir, name),
                              'gil': dict(sorted(kwargs['gil'].items()))})
         write_if_changed(holder.staging, manifest_text(holder.peers))
-        self._gil_args(kwargs['gil'], 'auto')   # checks the settings' form now
-        holder_module = holder.import_name
+        holder_module = import_name(holder.kwargs['subdir'], holder.name)
         code = render_template(
             'peer.meson.j2',
             v='_gobind_%s_' % holder.name,
@@ -171,19 +173,24 @@ class GobindModule(ExtensionModule):
             holder_module_args=" '--holder-module', %s," % meson_str(holder_module)
             if holder_module != holder.name else '',
             install='true' if kwargs['install'] else 'false',
-            install_subdir=" / %s" % meson_str(subdir) if subdir else '',
+            install_subdir=_install_subdir(subdir),
             subdir=meson_str(subdir),
         )
         return code, '_gobind_%s_peer' % name
 
     @staticmethod
-    def _gil_args(gil: T.Dict[str, str], default: str) -> str:
-        """The `gen` arguments for the `gil` and `gil_default` keywords (with a leading space)."""
+    def _check_gil(gil: T.Dict[str, str]) -> None:
+        """Checks the form of the `gil` keyword's settings (Go names, keep or release)."""
         for name, choice in gil.items():
             try:
                 check_setting(name, choice)
             except GilPolicyError as e:
                 raise InvalidArguments('gobind.extension: %s' % e)
+
+    @classmethod
+    def _gil_args(cls, gil: T.Dict[str, str], default: str) -> str:
+        """The `gen` arguments for the `gil` and `gil_default` keywords (with a leading space)."""
+        cls._check_gil(gil)
         out = ''
         if gil:
             settings = ','.join('%s=%s' % item for item in sorted(gil.items()))
@@ -237,10 +244,16 @@ class _Holder:
         self.staging = os.path.join(build_dir, '%s_gobind_peers.staging.json' % name)
         self.peers: T.List[T.Dict[str, T.Any]] = []
 
-    @property
-    def import_name(self) -> str:
-        subdir = self.kwargs['subdir'].strip('/')
-        return '.'.join(subdir.split('/') + [self.name]) if subdir else self.name
+
+def import_name(subdir: str, name: str) -> str:
+    """The import name of module `name` installed into `subdir` of site-packages (mypkg/sub: mypkg.sub.name)."""
+    subdir = subdir.strip('/')
+    return '.'.join(subdir.split('/') + [name]) if subdir else name
+
+
+def _install_subdir(subdir: str) -> str:
+    """The Meson code appended to py.get_install_dir() for the `subdir` keyword."""
+    return " / %s" % meson_str(subdir) if subdir else ''
 
 
 def _find_upward(folder: str, fname: str) -> T.Optional[str]:

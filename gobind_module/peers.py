@@ -137,18 +137,15 @@ class PeerStubView:
             members.update(f.py_name for f in getattr(c, 'methods', ()))
         return tuple(n for n in self.class_names if n in members)
 
+    # The plan's own stub helpers, run on this view: they read pyi_shielded and pyi_ann from it.
     def pyi_ann(self, text: str) -> str:
-        text = self.ann(text)
-        for name in self.pyi_shielded:
-            text = re.sub(r'\b%s\b' % re.escape(name), '_' + name, text)
-        return text
+        return type(self.plan).pyi_ann(self, self.ann(text))
 
     def pyi_method_params(self, f: Any) -> str:
-        return ''.join(', ' + a.py_param_with(self.pyi_ann) for a in f.args)
+        return type(self.plan).pyi_method_params(self, f)
 
     def pyi_struct_init(self, s: Any) -> str:
-        return ', '.join(['self'] + (['*'] if s.fields else [])
-                         + ['%s: %s = ...' % (f.py_name, self.pyi_ann(f.conv.py_param)) for f in s.fields])
+        return type(self.plan).pyi_struct_init(self, s)
 
     def py_ref(self, c: Any) -> str:
         return self.ann(self.plan.py_ref(c))

@@ -1167,14 +1167,14 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
     text = ['$self' if receiver else '$module', '/'] \
         + [('*' if a.variadic else '') + a.py_name for a in args]
     export = 'gobind_%s_%s%s' % (module, receiver + '_' if receiver else '', fn.name)
+    gil = 'release' if takes_ctx else quick_call(fn, args, results)
     return FuncPlan(
         receiver=receiver, recv_value=recv_value,
         go_name=fn.name, py_name=py_name, export=export,
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
-        release_gil=takes_ctx or quick_call(fn, args, results) != 'keep', takes_ctx=takes_ctx,
-        sized_gil=not takes_ctx and quick_call(fn, args, results) == 'sized',
+        release_gil=gil != 'keep', sized_gil=gil == 'sized', takes_ctx=takes_ctx,
     )
 
 

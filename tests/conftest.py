@@ -83,6 +83,22 @@ class MesonBuild:
         return proc
 
 
+def cgocheck2_builds(project: str, dest: Path, pythons=('3', '2.7')):
+    """test_projects/<project> built with cgo's strictest pointer checks compiled in
+    (GOEXPERIMENT=cgocheck2), once per Python of `pythons` that this machine has ('3' is the one
+    running the tests, '2.7' pyenv's): a list of (MesonBuild, interpreter)."""
+    builds = []
+    for version in pythons:
+        interpreter = sys.executable if version == '3' else pyenv_python(version)
+        if interpreter is None:
+            continue
+        b = MesonBuild(TEST_PROJECTS / project, dest / (project + version))
+        b.setup(*(['-Dpython=' + interpreter] if version != '3' else []))
+        run([tool('ninja'), '-C', b.builddir], env={'GOEXPERIMENT': 'cgocheck2'})
+        builds.append((b, interpreter))
+    return builds
+
+
 def copy_project(name: str, dest: Path) -> Path:
     """A private copy of test_projects/<name>, so a test may edit it."""
     target = dest / name

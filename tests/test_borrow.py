@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import MesonBuild, TEST_PROJECTS, pyenv_python, raises, run, tool
+from conftest import MesonBuild, TEST_PROJECTS, cgocheck2_builds, raises, run, tool
 
 #: Python 2/3 source: FNV-1a in Python, to check Go's hash of a borrowed string.
 FNV = '''
@@ -169,16 +169,7 @@ assert b.SumFloats(xs) == 7500.0 and b.SumInt32([1, 2]) == 3
 assert b.CountByte(b"a" * 70000, ord("a")) == 70000 and b.Hash(u"abc") == fnv(b"abc")
 assert b.Stats().Add(array.array("l", [4, 5])) == 9
 ''' + RESIZE
-    for version in ('3', '2.7'):
-        options, interpreter = [], sys.executable
-        if version == '2.7':
-            interpreter = pyenv_python('2.7')
-            if interpreter is None:
-                continue
-            options = ['-Dpython=' + interpreter]
-        b = MesonBuild(TEST_PROJECTS / 'borrow', tmp_path / ('borrow' + version))
-        b.setup(*options)
-        run([tool('ninja'), '-C', b.builddir], env={'GOEXPERIMENT': 'cgocheck2'})
+    for b, interpreter in cgocheck2_builds('borrow', tmp_path):
         assert 'X:cgocheck2' in run(['go', 'version', b.extension('borrow')]).stdout
         assert b.python(code, interpreter=interpreter).stdout.strip().endswith('ok')
 

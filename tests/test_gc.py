@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import MesonBuild, TEST_PROJECTS, run, tool
+from conftest import cgocheck2_builds, run
 
 #: Python source making and dropping a million Go values of every kind; prints 'ok'.
 CHURN = '''
@@ -61,10 +61,6 @@ def test_million_values_leave_handles_and_memory_flat(built):
 @pytest.mark.slow
 def test_call_mix_under_cgocheck2(tmp_path):
     """Every export obeys cgo's pointer rules: the runtime checks each pointer write into C memory."""
-    builds = []
-    for project in ('structs', 'slices', 'errors'):
-        b = MesonBuild(TEST_PROJECTS / project, tmp_path / project)
-        b.setup()
-        run([tool('ninja'), '-C', b.builddir], env={'GOEXPERIMENT': 'cgocheck2'})
-        builds.append(b)
+    builds = [b for project in ('structs', 'slices', 'errors')
+              for b, _ in cgocheck2_builds(project, tmp_path, pythons=('3',))]
     _churn(builds, 20000)

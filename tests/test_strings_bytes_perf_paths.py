@@ -3,11 +3,9 @@ stack arrays when Go does not keep them, results longer than the 1 KiB inline bu
 Python objects while Go still runs.  Every size tier and both sides of the inline buffer, values Go
 keeps or writes into, invalid UTF-8, results made with the GIL held, and from several threads."""
 
-import sys
-
 import pytest
 
-from conftest import MesonBuild, TEST_PROJECTS, pyenv_python, run, tool
+from conftest import TEST_PROJECTS, cgocheck2_builds, run
 
 #: Sizes in bytes around each boundary: Go's own 32-byte buffer, the argument arrays (64, 256, ...,
 #: 16384 bytes) and the result buffer's inline part (1024 bytes).
@@ -170,15 +168,5 @@ for n in SIZES:
     assert s.Remembered() == (t, d)
 print("ok")
 '''
-    for version in ('3', '2.7'):
-        options = []
-        interpreter = sys.executable
-        if version == '2.7':
-            interpreter = pyenv_python('2.7')
-            if interpreter is None:
-                continue
-            options = ['-Dpython=' + interpreter]
-        b = MesonBuild(TEST_PROJECTS / 'scalars', tmp_path / ('scalars' + version))
-        b.setup(*options)
-        run([tool('ninja'), '-C', b.builddir], env={'GOEXPERIMENT': 'cgocheck2'})
+    for b, interpreter in cgocheck2_builds('scalars', tmp_path):
         assert b.python(code, interpreter=interpreter).stdout.strip().endswith('ok')

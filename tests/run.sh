@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs gobind's whole test suite: makes .venv (once), installs gobind from this checkout
-# with its test tools, then runs pytest.  Extra arguments go to pytest.
+# with its test tools, then runs pytest.  Extra arguments go to pytest; when one of them
+# names a test file or folder, only those run (bash tests/run.sh tests/test_hello.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,4 +18,7 @@ fi
 .venv/bin/python -m pip install -q --force-reinstall --no-deps .
 
 export PATH="$PWD/.venv/bin:$PATH"
+for arg in "$@"; do
+    case $arg in -*) ;; *) [ -e "${arg%%::*}" ] && exec .venv/bin/python -m pytest "$@" ;; esac
+done
 exec .venv/bin/python -m pytest tests "$@"

@@ -51,8 +51,9 @@ def count(b: Builder, impl: str, path: str, cgloop: str, counts: Dict[str, int])
         cmd = ['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out, b.python,
                os.path.join(BENCH, 'callgrind', 'drive.py'), impl, path, cgloop, json.dumps(counts)]
         # Go's asynchronous preemption uses signals valgrind handles badly; a fixed hash seed keeps
-        # dict layouts (and so instruction counts) the same from run to run.
-        b.run(cmd, GODEBUG='asyncpreemptoff=1', PYTHONHASHSEED='0')
+        # dict layouts (and so instruction counts) the same from run to run; with Go's garbage
+        # collector off, its background work does not land in one run and not in the other.
+        b.run(cmd, GODEBUG='asyncpreemptoff=1', GOGC='off', PYTHONHASHSEED='0')
         with open(out) as f:
             m = re.search(r'^(?:totals|summary):\s*(\d+)', f.read(), re.M)
         if m is None:

@@ -101,7 +101,9 @@ class Func:
     pointer_receiver: bool = False
     promoted_from: str = ''
     straight_line: bool = False  # body runs in short, bounded time and cannot block (the inspector's check)
+    panic_free: bool = False     # a straight-line body that cannot panic (the inspector's check)
     borrow: Tuple[str, ...] = ()  # parameters named by //gobind:borrow lines ('*': all that can be)
+    no_escape: Tuple[str, ...] = ()  # parameters Go provably keeps nothing of (less //gobind:copy ones)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -211,7 +213,8 @@ def _func(d: Dict[str, Any]) -> Func:
                 pointer_receiver=d.get('pointer_receiver', False),
                 promoted_from=d.get('promoted_from', ''),
                 straight_line=d.get('straight_line', False),
-                borrow=tuple(d.get('borrow') or ()))
+                panic_free=d.get('panic_free', False),
+                borrow=tuple(d.get('borrow') or ()), no_escape=tuple(d.get('no_escape') or ()))
 
 
 def _typedecl(d: Dict[str, Any]) -> TypeDecl:

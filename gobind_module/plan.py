@@ -39,6 +39,7 @@ class ArgPlan:
     conv: Conversion
     variadic: bool = False  # the Go ...T parameter, collected from Python's extra positionals
     elem_py: str = ''       # variadic: the Python type of one item
+    borrowed: str = ''      # why Go gets a view of Python's memory ('' when it gets a copy)
 
     @property
     def c_local(self) -> str:
@@ -115,6 +116,7 @@ class FuncPlan:
     module: str = ''         # package functions of a submodule: its name
     go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
     owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
+    recovers: bool = True    # the export defers gobind's recover (see needs_recover)
 
     @property
     def copied_bytes(self) -> str:
@@ -1144,9 +1146,11 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         py = python_name(p.name if p.name and p.name != '_' else 'arg%d' % i, taken)
         taken.append(py)
         elem_py = mapper.conversion(p.type.elem).py_param if variadic else ''
+        why = ''
         if borrow.wants(p.name):
-            conv = borrow.apply(mapper, p, conv, variadic)
-        args.append(ArgPlan(i, py, conv, variadic=variadic, elem_py=elem_py))
+            copied, conv = conv, borrow.apply(mapper, p, conv, variadic)
+            why = borrow.why(p.name) if conv is not copied else ''
+        args.append(ArgPlan(i, py, conv, variadic=variadic, elem_py=elem_py, borrowed=why))
     borrow.check_names(fn.params)
     results = []
     returns_error = False
@@ -1175,7 +1179,17 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
         release_gil=gil != 'keep', sized_gil=gil == 'sized', takes_ctx=takes_ctx,
+        recovers=needs_recover(fn, gil, receiver, returns_error),
     )
+
+
+def needs_recover(fn: Func, gil: str, receiver: str, returns_error: bool) -> bool:
+    """Whether the export must defer a recover: always, except for a package function that the
+    inspector proved cannot panic (fn.panic_free), whose parameters and results are numbers,
+    bools, strings or bytes (quick_call's 'keep' or 'sized', so the export's own conversions
+    cannot panic either) and that has no error result.  A method keeps it: its receiver may be
+    nil.  The deferred recover is the largest part of a short call's cost (docs/performance.md)."""
+    return not (fn.panic_free and gil != 'release' and not receiver and not returns_error)
 
 
 class _Borrow:
@@ -1184,12 +1198,18 @@ class _Borrow:
 
     def __init__(self, fn: Func, receiver: str, warn: Optional[Callable[[str], None]]):
         self.names = fn.borrow
+        self.proved = fn.no_escape  # borrowed without a directive: the inspector proved Go keeps nothing
         self.every = '*' in fn.borrow
         self.symbol = '%s.%s' % (receiver, fn.name) if receiver else fn.name
         self.warn = warn or (lambda message: None)
 
     def wants(self, name: str) -> bool:
-        return self.every or (bool(name) and name in self.names)
+        return self.every or (bool(name) and (name in self.names or name in self.proved))
+
+    def why(self, name: str) -> str:
+        if self.every or name in self.names:
+            return '//gobind:borrow'
+        return 'Go keeps nothing of it past the call (proved by gobind; //gobind:copy %s forces a copy)' % name
 
     def apply(self, mapper: TypeMapper, p: Param, conv: Conversion, variadic: bool) -> Conversion:
         """conv borrowed, or conv unchanged (with a warning when the parameter was named)."""

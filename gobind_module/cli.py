@@ -72,7 +72,7 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
     from .borrow import apply_borrow, parse_settings as parse_borrow
     from .generate import parse_submodules
-    from .gil import apply_policy, kept
+    from .gil import apply_policy, borrowed_params, kept
     from .plan import plan_module
     pkg = apply_borrow(load_package(args.package, args.dir, tuple(_tags(args.tags))), parse_borrow(args.borrow))
     subs = [(sub, load_package(path, args.dir, tuple(_tags(args.tags))))
@@ -98,6 +98,12 @@ def cmd_inspect(args: argparse.Namespace) -> None:
             print('  ' + w)
     print('GIL kept during the call (all others release it):')
     print('  ' + (', '.join(kept(plan)) or '(none)'))
+    print("parameters passed as views of Python's memory (all others are copied):")
+    views = borrowed_params(plan)
+    for line in views:
+        print('  ' + line)
+    if not views:
+        print('  (none)')
 
 
 def cmd_bind(args: argparse.Namespace) -> None:

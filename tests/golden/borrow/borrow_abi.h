@@ -86,9 +86,19 @@ int gobind_borrow_Last(uintptr_t *r0, gobind_buf *msg);
 /* MeanCelsius */
 int gobind_borrow_MeanCelsius(gobind_borrowed a0, double *r0, gobind_buf *msg);
 /* Mistakes */
-int gobind_borrow_Mistakes(uintptr_t a0, uintptr_t a1, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_borrow_Mistakes(uintptr_t a0, gobind_borrowed a1, ptrdiff_t *r0, gobind_buf *msg);
+/* Remember */
+int gobind_borrow_Remember(gobind_view a0, gobind_buf *msg);
+/* Remembered */
+int gobind_borrow_Remembered(gobind_buf *r0, gobind_buf *msg);
+/* Same */
+int gobind_borrow_Same(gobind_view a0, gobind_view a1, uint8_t *r0, gobind_buf *msg);
 /* Scribble */
 int gobind_borrow_Scribble(gobind_view a0, gobind_borrowed a1, gobind_buf *msg);
+/* Size */
+int gobind_borrow_Size(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
+/* SizeCopied */
+int gobind_borrow_SizeCopied(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 /* SlowSum */
 int gobind_borrow_SlowSum(gobind_view a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
 /* SumFloats */

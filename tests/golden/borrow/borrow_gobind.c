@@ -3198,7 +3198,7 @@ gobind_fn_Mistakes(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
     gobind_handle_arg a0 = {0, 0};
-    gobind_handle_arg a1 = {0, 0};
+    gobind_borrowarg a1 = GOBIND_BORROWARG_INIT;
     ptrdiff_t r0;
     gobind_buf msg;
     int status;
@@ -3209,10 +3209,10 @@ gobind_fn_Mistakes(PyObject *module, GOBIND_ARGS)
         return NULL;
     if (gobind_from_py_Map_string_int(argv[0], "Mistakes", "m", &a0) < 0)
         goto done;
-    if (gobind_from_py_Slice_float64(argv[1], "Mistakes", "xs", &a1) < 0)
+    if (gobind_borrowarg_Slice_float64(argv[1], "Mistakes", "xs", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_borrow_Mistakes(a0.handle, a1.handle, &r0, &msg);
+    status = gobind_borrow_Mistakes(a0.handle, a1.b, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3221,7 +3221,104 @@ gobind_fn_Mistakes(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_handle_arg_release(&a0);
-    gobind_handle_arg_release(&a1);
+    gobind_borrowarg_release(&a1);
+    return result;
+}
+
+/* ---- Remember: Remember ---- */
+
+static const char *const gobind_names_gobind_fn_Remember[] = {
+    "b",
+};
+
+static PyObject *
+gobind_fn_Remember(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Remember", gobind_names_gobind_fn_Remember, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_bytes(argv[0], "Remember", "b", &a0) < 0)
+        goto done;
+    GOBIND_CALL_SIZED_BEGIN(a0.view.n)
+    status = gobind_borrow_Remember(a0.view, &msg);
+    GOBIND_CALL_SIZED_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    gobind_view_release(&a0);
+    return result;
+}
+
+/* ---- Remembered: Remembered ---- */
+
+static PyObject *
+gobind_fn_Remembered(PyObject *module, PyObject *unused)
+{
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_borrow_Remembered(&r0, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bytes(&r0);
+done:
+    return result;
+}
+
+/* ---- Same: Same ---- */
+
+static const char *const gobind_names_gobind_fn_Same[] = {
+    "a",
+    "b",
+};
+
+static PyObject *
+gobind_fn_Same(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    uint8_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Same", gobind_names_gobind_fn_Same, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_str(argv[0], "Same", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Same", "b", &a1) < 0)
+        goto done;
+    GOBIND_CALL_SIZED_BEGIN(a0.view.n + a1.view.n)
+    status = gobind_borrow_Same(a0.view, a1.view, &r0, &msg);
+    GOBIND_CALL_SIZED_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bool(&r0);
+done:
+    gobind_view_release(&a0);
+    gobind_view_release(&a1);
     return result;
 }
 
@@ -3261,6 +3358,74 @@ gobind_fn_Scribble(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_borrowarg_release(&a1);
+    return result;
+}
+
+/* ---- Size: Size ---- */
+
+static const char *const gobind_names_gobind_fn_Size[] = {
+    "b",
+};
+
+static PyObject *
+gobind_fn_Size(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Size", gobind_names_gobind_fn_Size, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_bytes(argv[0], "Size", "b", &a0) < 0)
+        goto done;
+    GOBIND_CALL_SIZED_BEGIN(a0.view.n)
+    status = gobind_borrow_Size(a0.view, &r0, &msg);
+    GOBIND_CALL_SIZED_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    gobind_view_release(&a0);
+    return result;
+}
+
+/* ---- SizeCopied: SizeCopied ---- */
+
+static const char *const gobind_names_gobind_fn_SizeCopied[] = {
+    "b",
+};
+
+static PyObject *
+gobind_fn_SizeCopied(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SizeCopied", gobind_names_gobind_fn_SizeCopied, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_bytes(argv[0], "SizeCopied", "b", &a0) < 0)
+        goto done;
+    GOBIND_CALL_SIZED_BEGIN(a0.view.n)
+    status = gobind_borrow_SizeCopied(a0.view, &r0, &msg);
+    GOBIND_CALL_SIZED_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    gobind_view_release(&a0);
     return result;
 }
 
@@ -4636,7 +4801,23 @@ static PyMethodDef gobind_methods[] = {
                 "Mistakes(m: Map_string_int | Mapping[str, int], xs: Slice_float64 | Sequence[float]) -> int\n"
                 "\n"
                 "Mistakes has directives gobind warns about: a name that is not a parameter, and a map,\n"
-                "which cannot be borrowed; both parameters are copied.")},
+                "which cannot be borrowed, so m is copied (xs is a view all the same: Go keeps nothing of it).")},
+    {"Remember", (PyCFunction)(void (*)(void))gobind_fn_Remember, GOBIND_METH_ARGS,
+     GOBIND_DOC("Remember($module, /, b)\n--\n\n",
+                "Remember(b: bytes) -> None\n"
+                "\n"
+                "Remember keeps b for Remembered: Go keeps its argument, so gobind copies it (no directive needed).")},
+    {"Remembered", (PyCFunction)(void (*)(void))gobind_fn_Remembered, METH_NOARGS,
+     GOBIND_DOC("Remembered($module, /)\n--\n\n",
+                "Remembered() -> bytes\n"
+                "\n"
+                "Remembered returns what Remember kept.")},
+    {"Same", (PyCFunction)(void (*)(void))gobind_fn_Same, GOBIND_METH_ARGS,
+     GOBIND_DOC("Same($module, /, a, b)\n--\n\n",
+                "Same(a: str, b: str) -> bool\n"
+                "\n"
+                "Same reports whether a and b are equal.  Go keeps nothing of either past the call, and gobind\n"
+                "proves it, so both reach Go as views without a directive.")},
     {"Scribble", (PyCFunction)(void (*)(void))gobind_fn_Scribble, GOBIND_METH_ARGS,
      GOBIND_DOC("Scribble($module, /, b, xs)\n--\n\n",
                 "Scribble(b: bytes, xs: Slice_float64 | Sequence[float]) -> None\n"
@@ -4644,6 +4825,16 @@ static PyMethodDef gobind_methods[] = {
                 "Scribble breaks the borrow contract on purpose, to show what it means: it writes into its\n"
                 "borrowed argument, so the caller's own buffer changes (and a bytes object, which Python\n"
                 "treats as immutable, would too). Never do this in real code.")},
+    {"Size", (PyCFunction)(void (*)(void))gobind_fn_Size, GOBIND_METH_ARGS,
+     GOBIND_DOC("Size($module, /, b)\n--\n\n",
+                "Size(b: bytes) -> int\n"
+                "\n"
+                "Size returns len(b), from a view of b (proved, as for Same).")},
+    {"SizeCopied", (PyCFunction)(void (*)(void))gobind_fn_SizeCopied, GOBIND_METH_ARGS,
+     GOBIND_DOC("SizeCopied($module, /, b)\n--\n\n",
+                "SizeCopied(b: bytes) -> int\n"
+                "\n"
+                "SizeCopied returns len(b); its directive makes gobind copy b although Go keeps nothing of it.")},
     {"SlowSum", (PyCFunction)(void (*)(void))gobind_fn_SlowSum, GOBIND_METH_ARGS,
      GOBIND_DOC("SlowSum($module, /, xs, ms)\n--\n\n",
                 "SlowSum(xs: bytes, ms: int) -> int\n"

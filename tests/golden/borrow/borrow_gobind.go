@@ -99,10 +99,39 @@ func gobind_borrow_MeanCelsius(a0 C.gobind_borrowed, r0 *C.double, msg *C.gobind
 // gobind_borrow_Mistakes calls example.com/borrow.Mistakes.
 //
 //export gobind_borrow_Mistakes
-func gobind_borrow_Mistakes(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+func gobind_borrow_Mistakes(a0 C.uintptr_t, a1 C.gobind_borrowed, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Mistakes(*gobindPtr_Map_string_int(a0), *gobindPtr_Slice_float64(a1))
+	v0 := gobindpkg.Mistakes(*gobindPtr_Map_string_int(a0), gobindBorrow_Slice_float64(a1))
 	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobind_borrow_Remember calls example.com/borrow.Remember.
+//
+//export gobind_borrow_Remember
+func gobind_borrow_Remember(a0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	gobindpkg.Remember(gobindBytes(a0, gobindSpace(a0.n)))
+	return gobindOK
+}
+
+// gobind_borrow_Remembered calls example.com/borrow.Remembered.
+//
+//export gobind_borrow_Remembered
+func gobind_borrow_Remembered(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Remembered()
+	gobindPutBytes(r0, v0)
+	return gobindOK
+}
+
+// gobind_borrow_Same calls example.com/borrow.Same.
+//
+//export gobind_borrow_Same
+func gobind_borrow_Same(a0 C.gobind_view, a1 C.gobind_view, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Same(unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n), unsafe.String((*byte)(unsafe.Pointer(a1.p)), a1.n))
+	*r0 = gobindBool(v0)
 	return gobindOK
 }
 
@@ -112,6 +141,26 @@ func gobind_borrow_Mistakes(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, msg
 func gobind_borrow_Scribble(a0 C.gobind_view, a1 C.gobind_borrowed, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindpkg.Scribble(unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n), gobindBorrow_Slice_float64(a1))
+	return gobindOK
+}
+
+// gobind_borrow_Size calls example.com/borrow.Size.
+//
+//export gobind_borrow_Size
+func gobind_borrow_Size(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Size(unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n))
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobind_borrow_SizeCopied calls example.com/borrow.SizeCopied.
+//
+//export gobind_borrow_SizeCopied
+func gobind_borrow_SizeCopied(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.SizeCopied(gobindBytes(a0, gobindSpace(a0.n)))
+	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
 

@@ -67,10 +67,16 @@ gobind_call_poll(gobind_poll_fn poll)
 int gobind_errors_Crash(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Describe */
 int gobind_errors_Describe(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
+/* Half */
+int gobind_errors_Half(ptrdiff_t a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Lookup */
 int gobind_errors_Lookup(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 /* Pair */
 int gobind_errors_Pair(uint8_t a0, ptrdiff_t *r0, gobind_buf *r1, gobind_buf *msg);
+/* Quotient */
+int gobind_errors_Quotient(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
+/* Shift */
+int gobind_errors_Shift(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
 /* Wrapped */
 int gobind_errors_Wrapped(gobind_buf *msg);
 

@@ -1880,6 +1880,39 @@ done:
     return result;
 }
 
+/* ---- Half: Half ---- */
+
+static const char *const gobind_names_gobind_fn_Half[] = {
+    "x",
+};
+
+static PyObject *
+gobind_fn_Half(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Half", gobind_names_gobind_fn_Half, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_int(argv[0], "Half", "x", &a0) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_errors_Half(a0, &r0, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    return result;
+}
+
 /* ---- Lookup: Lookup ---- */
 
 static const char *const gobind_names_gobind_fn_Lookup[] = {
@@ -1962,6 +1995,80 @@ gobind_fn_Pair(PyObject *module, GOBIND_ARGS)
         }
         PyTuple_SET_ITEM(result, 1, item);
     }
+done:
+    return result;
+}
+
+/* ---- Quotient: Quotient ---- */
+
+static const char *const gobind_names_gobind_fn_Quotient[] = {
+    "a",
+    "b",
+};
+
+static PyObject *
+gobind_fn_Quotient(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Quotient", gobind_names_gobind_fn_Quotient, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_int(argv[0], "Quotient", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Quotient", "b", &a1) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_errors_Quotient(a0, a1, &r0, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    return result;
+}
+
+/* ---- Shift: Shift ---- */
+
+static const char *const gobind_names_gobind_fn_Shift[] = {
+    "x",
+    "n",
+};
+
+static PyObject *
+gobind_fn_Shift(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Shift", gobind_names_gobind_fn_Shift, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_int(argv[0], "Shift", "x", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Shift", "n", &a1) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_errors_Shift(a0, a1, &r0, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
 done:
     return result;
 }
@@ -2287,6 +2394,11 @@ static PyMethodDef gobind_methods[] = {
                 "Describe(err: GoErrorValue | None) -> str\n"
                 "\n"
                 "Describe returns the text of err, or \"nil\".")},
+    {"Half", (PyCFunction)(void (*)(void))gobind_fn_Half, GOBIND_METH_ARGS,
+     GOBIND_DOC("Half($module, /, x)\n--\n\n",
+                "Half(x: int) -> int\n"
+                "\n"
+                "Half returns x / 2, which cannot panic: gobind's export of it defers no recover.")},
     {"Lookup", (PyCFunction)(void (*)(void))gobind_fn_Lookup, GOBIND_METH_ARGS,
      GOBIND_DOC("Lookup($module, /, key)\n--\n\n",
                 "Lookup(key: str) -> str\n"
@@ -2297,6 +2409,17 @@ static PyMethodDef gobind_methods[] = {
                 "Pair(ok: bool) -> tuple[int, str]\n"
                 "\n"
                 "Pair returns two values or an error.")},
+    {"Quotient", (PyCFunction)(void (*)(void))gobind_fn_Quotient, GOBIND_METH_ARGS,
+     GOBIND_DOC("Quotient($module, /, a, b)\n--\n\n",
+                "Quotient(a: int, b: int) -> int\n"
+                "\n"
+                "Quotient returns a / b.  A zero b panics (Go's integer division), so its short body still\n"
+                "needs gobind's recover: Python sees GoPanic.")},
+    {"Shift", (PyCFunction)(void (*)(void))gobind_fn_Shift, GOBIND_METH_ARGS,
+     GOBIND_DOC("Shift($module, /, x, n)\n--\n\n",
+                "Shift(x: int, n: int) -> int\n"
+                "\n"
+                "Shift returns x << n.  A negative n panics.")},
     {"Wrapped", (PyCFunction)(void (*)(void))gobind_fn_Wrapped, METH_NOARGS,
      GOBIND_DOC("Wrapped($module, /)\n--\n\n",
                 "Wrapped() -> None\n"

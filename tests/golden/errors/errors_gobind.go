@@ -47,6 +47,16 @@ func gobind_errors_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf)
 	return gobindOK
 }
 
+// gobind_errors_Half calls example.com/errors.Half.
+//
+//export gobind_errors_Half
+func gobind_errors_Half(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Half(int(a0))
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
 // gobind_errors_Lookup calls example.com/errors.Lookup.
 //
 //export gobind_errors_Lookup
@@ -71,6 +81,26 @@ func gobind_errors_Pair(a0 C.uint8_t, r0 *C.ptrdiff_t, r1 *C.gobind_buf, msg *C.
 	}
 	*r0 = C.ptrdiff_t(v0)
 	gobindPutString(r1, v1)
+	return gobindOK
+}
+
+// gobind_errors_Quotient calls example.com/errors.Quotient.
+//
+//export gobind_errors_Quotient
+func gobind_errors_Quotient(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Quotient(int(a0), int(a1))
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobind_errors_Shift calls example.com/errors.Shift.
+//
+//export gobind_errors_Shift
+func gobind_errors_Shift(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Shift(int(a0), int(a1))
+	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
 

@@ -31,7 +31,7 @@ func main() {}
 //
 //export gobind_scalars_Add
 func gobind_scalars_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Add(int64(a0), int64(a1))
 	*r0 = C.int64_t(v0)
 	return gobindOK
@@ -41,7 +41,7 @@ func gobind_scalars_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, msg *C.gobind
 //
 //export gobind_scalars_Big
 func gobind_scalars_Big(r0 *C.uint64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Big()
 	*r0 = C.uint64_t(v0)
 	return gobindOK
@@ -83,7 +83,7 @@ func gobind_scalars_Divide(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg 
 //
 //export gobind_scalars_EchoBool
 func gobind_scalars_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoBool(a0 != 0)
 	*r0 = gobindBool(v0)
 	return gobindOK
@@ -93,8 +93,8 @@ func gobind_scalars_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (st
 //
 //export gobind_scalars_EchoBytes
 func gobind_scalars_EchoBytes(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.EchoBytes(gobindBytes(a0, gobindSpace(a0.n)))
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.EchoBytes(unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n))
 	gobindPutBytes(r0, v0)
 	return gobindOK
 }
@@ -103,7 +103,7 @@ func gobind_scalars_EchoBytes(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_
 //
 //export gobind_scalars_EchoComplex128
 func gobind_scalars_EchoComplex128(a0 C.gobind_complex, r0 *C.gobind_complex, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoComplex128(complex(float64(a0.re), float64(a0.im)))
 	*r0 = gobindComplex(v0)
 	return gobindOK
@@ -113,7 +113,7 @@ func gobind_scalars_EchoComplex128(a0 C.gobind_complex, r0 *C.gobind_complex, ms
 //
 //export gobind_scalars_EchoComplex64
 func gobind_scalars_EchoComplex64(a0 C.gobind_complex, r0 *C.gobind_complex, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoComplex64(complex64(complex(a0.re, a0.im)))
 	*r0 = gobindComplex(complex128(v0))
 	return gobindOK
@@ -123,7 +123,7 @@ func gobind_scalars_EchoComplex64(a0 C.gobind_complex, r0 *C.gobind_complex, msg
 //
 //export gobind_scalars_EchoFloat32
 func gobind_scalars_EchoFloat32(a0 C.float, r0 *C.float, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoFloat32(float32(a0))
 	*r0 = C.float(v0)
 	return gobindOK
@@ -133,7 +133,7 @@ func gobind_scalars_EchoFloat32(a0 C.float, r0 *C.float, msg *C.gobind_buf) (sta
 //
 //export gobind_scalars_EchoFloat64
 func gobind_scalars_EchoFloat64(a0 C.double, r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoFloat64(float64(a0))
 	*r0 = C.double(v0)
 	return gobindOK
@@ -143,7 +143,7 @@ func gobind_scalars_EchoFloat64(a0 C.double, r0 *C.double, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt
 func gobind_scalars_EchoInt(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt(int(a0))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
@@ -153,7 +153,7 @@ func gobind_scalars_EchoInt(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) 
 //
 //export gobind_scalars_EchoInt16
 func gobind_scalars_EchoInt16(a0 C.int16_t, r0 *C.int16_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt16(int16(a0))
 	*r0 = C.int16_t(v0)
 	return gobindOK
@@ -163,7 +163,7 @@ func gobind_scalars_EchoInt16(a0 C.int16_t, r0 *C.int16_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt32
 func gobind_scalars_EchoInt32(a0 C.int32_t, r0 *C.int32_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt32(int32(a0))
 	*r0 = C.int32_t(v0)
 	return gobindOK
@@ -173,7 +173,7 @@ func gobind_scalars_EchoInt32(a0 C.int32_t, r0 *C.int32_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt64
 func gobind_scalars_EchoInt64(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt64(int64(a0))
 	*r0 = C.int64_t(v0)
 	return gobindOK
@@ -183,7 +183,7 @@ func gobind_scalars_EchoInt64(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt8
 func gobind_scalars_EchoInt8(a0 C.int8_t, r0 *C.int8_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt8(int8(a0))
 	*r0 = C.int8_t(v0)
 	return gobindOK
@@ -193,8 +193,8 @@ func gobind_scalars_EchoInt8(a0 C.int8_t, r0 *C.int8_t, msg *C.gobind_buf) (stat
 //
 //export gobind_scalars_EchoString
 func gobind_scalars_EchoString(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.EchoString(gobindString(a0, gobindSpace(a0.n)))
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.EchoString(unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -203,7 +203,7 @@ func gobind_scalars_EchoString(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind
 //
 //export gobind_scalars_EchoUint
 func gobind_scalars_EchoUint(a0 C.size_t, r0 *C.size_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint(uint(a0))
 	*r0 = C.size_t(v0)
 	return gobindOK
@@ -213,7 +213,7 @@ func gobind_scalars_EchoUint(a0 C.size_t, r0 *C.size_t, msg *C.gobind_buf) (stat
 //
 //export gobind_scalars_EchoUint16
 func gobind_scalars_EchoUint16(a0 C.uint16_t, r0 *C.uint16_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint16(uint16(a0))
 	*r0 = C.uint16_t(v0)
 	return gobindOK
@@ -223,7 +223,7 @@ func gobind_scalars_EchoUint16(a0 C.uint16_t, r0 *C.uint16_t, msg *C.gobind_buf)
 //
 //export gobind_scalars_EchoUint32
 func gobind_scalars_EchoUint32(a0 C.uint32_t, r0 *C.uint32_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint32(uint32(a0))
 	*r0 = C.uint32_t(v0)
 	return gobindOK
@@ -233,7 +233,7 @@ func gobind_scalars_EchoUint32(a0 C.uint32_t, r0 *C.uint32_t, msg *C.gobind_buf)
 //
 //export gobind_scalars_EchoUint64
 func gobind_scalars_EchoUint64(a0 C.uint64_t, r0 *C.uint64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint64(uint64(a0))
 	*r0 = C.uint64_t(v0)
 	return gobindOK
@@ -243,7 +243,7 @@ func gobind_scalars_EchoUint64(a0 C.uint64_t, r0 *C.uint64_t, msg *C.gobind_buf)
 //
 //export gobind_scalars_EchoUint8
 func gobind_scalars_EchoUint8(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint8(uint8(a0))
 	*r0 = C.uint8_t(v0)
 	return gobindOK
@@ -253,7 +253,7 @@ func gobind_scalars_EchoUint8(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoUintptr
 func gobind_scalars_EchoUintptr(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUintptr(uintptr(a0))
 	*r0 = C.uintptr_t(v0)
 	return gobindOK
@@ -273,7 +273,7 @@ func gobind_scalars_Fill(a0 C.gobind_view, a1 C.uint8_t, r0 *C.gobind_buf, msg *
 //
 //export gobind_scalars_Freeze
 func gobind_scalars_Freeze(r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Freeze()
 	*r0 = C.double(float64(v0))
 	return gobindOK
@@ -283,7 +283,7 @@ func gobind_scalars_Freeze(r0 *C.double, msg *C.gobind_buf) (status C.int) {
 //
 //export gobind_scalars_Invalid
 func gobind_scalars_Invalid(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Invalid()
 	gobindPutString(r0, v0)
 	return gobindOK
@@ -303,7 +303,7 @@ func gobind_scalars_Lambda(a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_buf, m
 //
 //export gobind_scalars_None
 func gobind_scalars_None(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.None()
 	gobindPutString(r0, v0)
 	return gobindOK
@@ -313,7 +313,7 @@ func gobind_scalars_None(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 //
 //export gobind_scalars_Nothing
 func gobind_scalars_Nothing(msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	gobindpkg.Nothing()
 	return gobindOK
 }
@@ -322,7 +322,7 @@ func gobind_scalars_Nothing(msg *C.gobind_buf) (status C.int) {
 //
 //export gobind_scalars_Remember
 func gobind_scalars_Remember(a0 C.gobind_view, a1 C.gobind_view, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	gobindpkg.Remember(gobindString(a0, gobindSpace(a0.n)), gobindBytes(a1, gobindSpace(a1.n)))
 	return gobindOK
 }
@@ -331,7 +331,7 @@ func gobind_scalars_Remember(a0 C.gobind_view, a1 C.gobind_view, msg *C.gobind_b
 //
 //export gobind_scalars_Remembered
 func gobind_scalars_Remembered(r0 *C.gobind_buf, r1 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0, v1 := gobindpkg.Remembered()
 	gobindPutString(r0, v0)
 	gobindPutBytes(r1, v1)
@@ -366,7 +366,7 @@ func gobind_scalars_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, m
 //
 //export gobind_scalars_Warmer
 func gobind_scalars_Warmer(a0 C.double, a1 C.double, r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Warmer(gobindpkg.Celsius(float64(a0)), float64(a1))
 	*r0 = C.double(float64(v0))
 	return gobindOK

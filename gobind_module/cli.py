@@ -9,7 +9,7 @@ import shutil
 import sys
 from typing import List, Optional
 
-from . import __version__
+from . import __version__, validate
 from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
 from .gil import DEFAULTS as GIL_DEFAULTS, parse_settings
 
@@ -213,6 +213,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check_args(args: argparse.Namespace) -> None:
+    """validate.py's checks of the user strings a command takes, before any of them reaches a tool or a file."""
+    if getattr(args, 'package', None) is not None:
+        from .generate import parse_submodules
+        validate.entry(args.package, args.dir, args.name, [t for t in (args.tags or '').split(',') if t],
+                       parse_submodules(args.submodule))
+    elif getattr(args, 'tags', None):
+        validate.tags([t for t in args.tags.split(',') if t])
+    if args.command == 'peer':
+        validate.module_name(args.name)
+        validate.module_name(args.holder, 'holder')
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Runs the gobind command line; returns the exit status."""
     parser = _parser()
@@ -221,6 +234,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         parser.print_help()
         return 2
     try:
+        _check_args(args)
         args.func(args)
     except GobindError as e:
         print(str(e), file=sys.stderr)

@@ -10,7 +10,7 @@ import sys
 from types import ModuleType
 from typing import Dict, List, Mapping, Optional, Sequence
 
-from . import __version__
+from . import __version__, validate
 from .generate import api_files, gobind_sources
 from .borrow import check_setting as check_borrow
 from .gil import check_default, check_setting
@@ -93,6 +93,10 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     borrow ({'SumFloats': 'xs'}) passes those parameters as views of Python's memory, as
     //gobind:borrow lines do (docs/type-mapping.md).
     """
+    validate.entry(package, dir, name, tags, submodules)
+    validate.settings(gil, 'gil')
+    validate.settings(borrow, 'borrow')
+    tags = list(tags)
     gil = dict(gil or {})
     submodules = dict(submodules or {})
     for fname, choice in gil.items():

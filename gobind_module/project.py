@@ -9,6 +9,8 @@ import subprocess
 import sys
 from typing import List, Mapping, Optional, Sequence
 
+from . import validate
+from .escape import meson_str
 from .goapi import GobindError
 from .plan import python_name
 
@@ -18,11 +20,6 @@ project('gobind-one', 'c', meson_version: '>=1.1')
 gobind = import('gobind')
 gobind.extension({name}, {package}, dir: {directory}, python: {python}{tags}{gil}{subs}{borrow})
 """
-
-
-def meson_str(value: str) -> str:
-    """A Meson string literal holding value."""
-    return "'%s'" % value.replace('\\', '\\\\').replace("'", "\\'").replace('\n', '\\n')
 
 
 def meson_command() -> List[str]:
@@ -48,6 +45,8 @@ def write_project(srcdir: str, name: str, package: str, directory: str, python: 
                   gil_default: str = 'auto', submodules: Optional[Mapping[str, str]] = None,
                   borrow: Optional[Mapping[str, str]] = None) -> None:
     """Writes (only when it changed) the one-extension meson.build into srcdir."""
+    validate.entry(package, directory, name, tags, submodules)
+    validate.directory(python, 'python')
     os.makedirs(srcdir, exist_ok=True)
     tag_kw = ', go_tags: [%s]' % ', '.join(meson_str(t) for t in tags) if tags else ''
     gil_kw = ''

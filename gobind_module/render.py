@@ -9,7 +9,8 @@ from typing import Dict, Optional
 import jinja2
 
 from .goapi import cache_dir
-from .plan import ModulePlan, c_string, py_docstring
+from .escape import c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string
+from .plan import ModulePlan
 
 #: Output file name patterns, by role; {name} is the Python module name.
 OUTPUTS = {
@@ -76,8 +77,8 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.globals['verbatim'] = verbatim
-    env.filters['c_string'] = c_string
-    env.filters['py_docstring'] = py_docstring
+    for escape in (c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string):
+        env.filters[escape.__name__] = escape
     return env
 
 

@@ -8,13 +8,14 @@ import json
 import os
 import sys
 from types import ModuleType
-from typing import Dict, List, Mapping, Optional, Sequence
+from pathlib import Path
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from . import __version__, validate
+from . import cache, validate
 from .generate import api_files, gobind_sources
 from .borrow import check_setting as check_borrow
 from .gil import check_default, check_setting
-from .goapi import GobindError, cache_dir, load_package
+from .goapi import GobindError, go_executable, load_package
 from .project import build_extension
 
 _MANIFEST = 'manifest.json'
@@ -43,10 +44,14 @@ def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
 def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence[str],
                gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
                borrow: Mapping[str, str]) -> str:
-    parts = [__version__, sys.executable, sys.version, os.path.abspath(directory), package,
-             name or '', ','.join(tags), json.dumps(sorted(gil.items())), gil_default,
-             json.dumps(sorted(submodules.items())), json.dumps(sorted(borrow.items()))]
-    return hashlib.sha256('\0'.join(parts).encode()).hexdigest()[:20]
+    """The entry of one load(): cache.key() over the folder, Go's and Python's settings, and the options."""
+    try:
+        go: Optional[str] = go_executable()
+    except GobindError:
+        go = None   # the build says so; a key without Go's settings matches no build
+    options = {'package': package, 'name': name or '', 'tags': list(tags), 'gil': dict(gil),
+               'gil_default': gil_default, 'submodules': dict(submodules), 'borrow': dict(borrow)}
+    return cache.key('load', directory, options, go)
 
 
 def _import_file(name: str, path: str) -> ModuleType:
@@ -106,27 +111,51 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     for fname, params in borrow.items():
         check_borrow(fname, params)
     key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow)
-    builddir = os.path.join(str(cache_dir()), 'load', key)
-    manifest_path = os.path.join(builddir, _MANIFEST)
-    manifest = _read_manifest(manifest_path)
-    if manifest and os.path.exists(manifest['module']) and \
-            _fingerprint(list(manifest['fingerprint']['files'])) == manifest['fingerprint']:
-        return _import_file(manifest['name'], manifest['module'])
+    entry = cache.folder('load', key)
+    fresh = _fresh(entry)
+    if fresh is None:
+        with cache.locked(entry):
+            fresh = _fresh(entry)   # another process may have built it while this one waited
+            if fresh is None:
+                fresh = _build(package, dir, str(entry), name, tags, quiet, gil, gil_default, submodules, borrow)
+    return _import_file(fresh[0], fresh[1])
+
+
+def _fresh(entry: Path) -> Optional[Tuple[str, str]]:
+    """(module name, extension path) of the entry's build when its manifest still matches the inputs."""
+    manifest_path = entry / _MANIFEST
+    if not manifest_path.is_file():
+        return None
+    cache.check_entry(manifest_path)
+    manifest = _read_manifest(str(manifest_path))
+    if not manifest or not os.path.exists(manifest.get('module', '')) or \
+            _fingerprint(list(manifest['fingerprint']['files'])) != manifest['fingerprint']:
+        return None
+    return manifest['name'], str(cache.check_within(entry, manifest['module']))
+
+
+def _build(package: str, dir: str, builddir: str, name: Optional[str], tags: Sequence[str], quiet: bool,
+           gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
+           borrow: Mapping[str, str]) -> Tuple[str, str]:
+    """Builds the module in the entry's folder, publishes a copy of it and then the manifest (atomically)."""
+    manifest = _read_manifest(os.path.join(builddir, _MANIFEST))
     # The module name: given, else the Go package's name.  Only the inspector knows that, and
     # the build's gen step runs it anyway, so a rebuild guesses the last build's name and
     # checks it against the gen step's API JSON afterwards.
     module_name = name or (manifest or {}).get('name') or load_package(package, dir, tuple(tags)).name
-    built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                            gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow)
+
+    def make(module_name: str) -> str:
+        return build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet, gil=gil,
+                               gil_default=gil_default, submodules=submodules, borrow=borrow)
+    built = make(module_name)
     api = _read_api(builddir, module_name)
     go_name = api.get('package', {}).get('name')
     if not name and go_name and go_name != module_name:  # the package clause changed
         module_name = go_name
-        built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                                gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow)
+        built = make(module_name)
         api = _read_api(builddir, module_name)
     files = api_files(api) + gobind_sources()
-    with open(manifest_path, 'w') as f:
-        json.dump({'name': module_name, 'module': built, 'fingerprint': _fingerprint(files)}, f,
-                  indent=1, sort_keys=True)
-    return _import_file(module_name, built)
+    module = cache.publish(built, 'load', os.path.basename(builddir), 'modules')
+    cache.write_atomic(os.path.join(builddir, _MANIFEST), json.dumps(
+        {'name': module_name, 'module': module, 'fingerprint': _fingerprint(files)}, indent=1, sort_keys=True))
+    return module_name, module

@@ -5,7 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 import unicodedata
-from typing import Iterable, List, Mapping, Optional
+from typing import Any, Iterable, List, Mapping, Optional
 
 from .goapi import GobindError
 
@@ -62,7 +62,7 @@ def directory(value: object, arg: str = 'dir') -> str:
     return value
 
 
-def submodules(values: Optional[Mapping[object, object]], arg: str = 'submodules') -> None:
+def submodules(values: Optional[Mapping[Any, Any]], arg: str = 'submodules') -> None:
     """Submodule settings: {module name: Go import path}."""
     for name, path in (values or {}).items():
         module_name(name, '%s name' % arg)
@@ -78,7 +78,7 @@ def subdir(value: object, arg: str = 'subdir') -> str:
     return value
 
 
-def settings(values: Optional[Mapping[object, object]], arg: str) -> None:
+def settings(values: Optional[Mapping[Any, Any]], arg: str) -> None:
     """gil or borrow settings: a mapping of text to text (their own modules check the form)."""
     if values is not None and not isinstance(values, Mapping):
         raise InputError('gobind: %s must be a dict of strings, not %r' % (arg, values))
@@ -88,7 +88,7 @@ def settings(values: Optional[Mapping[object, object]], arg: str) -> None:
 
 
 def entry(package: object, directory_: object, name: object = None, tags_: Iterable[object] = (),
-          submodules_: Optional[Mapping[object, object]] = None) -> None:
+          submodules_: Optional[Mapping[Any, Any]] = None) -> None:
     """The checks shared by load(), `gobind bind/gen/inspect` and project writing."""
     import_path(package)
     directory(directory_)

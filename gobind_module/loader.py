@@ -7,6 +7,7 @@ import importlib.util
 import json
 import os
 import sys
+import sysconfig
 from types import ModuleType
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
@@ -15,7 +16,7 @@ from . import cache, validate
 from .generate import api_files, gobind_sources
 from .borrow import check_setting as check_borrow
 from .gil import check_default, check_setting
-from .goapi import GobindError, go_executable, load_package
+from .goapi import GobindError, cache_dir, go_executable, load_package
 from .project import build_extension
 
 _MANIFEST = 'manifest.json'
@@ -54,8 +55,9 @@ def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence
     return cache.key('load', directory, options, go)
 
 
-def _import_file(name: str, path: str) -> ModuleType:
-    """Imports the extension at path as module `name` (replacing an older copy in sys.modules)."""
+def _import_file(name: str, path: str, package: str) -> ModuleType:
+    """Imports the extension at path as module `name` (replacing an older copy load() made)."""
+    check_free(name, package)
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise GobindError('gobind: %s is not an importable extension module' % path)
@@ -110,6 +112,8 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     borrow = dict(borrow or {})
     for fname, params in borrow.items():
         check_borrow(fname, params)
+    if name:
+        check_free(name, package)
     key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow)
     entry = cache.folder('load', key)
     fresh = _fresh(entry)
@@ -118,7 +122,44 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
             fresh = _fresh(entry)   # another process may have built it while this one waited
             if fresh is None:
                 fresh = _build(package, dir, str(entry), name, tags, quiet, gil, gil_default, submodules, borrow)
-    return _import_file(fresh[0], fresh[1])
+    return _import_file(fresh[0], fresh[1], package)
+
+
+def check_free(name: str, package: str) -> None:
+    """Refuses a module name under which load() would replace, in sys.modules, a module it did not
+    make, or shadow a module of the standard library."""
+    held = sys.modules.get(name)
+    if held is not None and not _made_by_load(held):
+        raise validate.InputError(
+            'gobind: load(%r) would make module %r, but sys.modules already holds another module of that '
+            'name (%s), which load() will not replace; pass name= to load the Go package under another '
+            'name, e.g. name=%r' % (package, name, getattr(held, '__file__', None) or 'built in', name + '_go'))
+    if _in_stdlib(name):
+        raise validate.InputError(
+            "gobind: load(%r) would make module %r, the name of a standard library module, which it would "
+            "hide from later imports; pass name= to load the Go package under another name, e.g. name=%r"
+            % (package, name, name + '_go'))
+
+
+def _made_by_load(module: ModuleType) -> bool:
+    """Whether a module is an extension that load() imported from its cache."""
+    path = getattr(module, '__file__', None)
+    if not path:
+        return False
+    folder = os.path.realpath(str(cache_dir() / 'load'))
+    return os.path.commonpath([folder, os.path.realpath(path)]) == folder
+
+
+def _in_stdlib(name: str) -> bool:
+    """Whether name is a module of the standard library (built in, or found in its folder)."""
+    if name in sys.builtin_module_names or name in getattr(sys, 'stdlib_module_names', ()):
+        return True
+    if hasattr(sys, 'stdlib_module_names'):
+        return False
+    spec = importlib.util.find_spec(name)   # before Python 3.10: where the module lives
+    stdlib = os.path.realpath(sysconfig.get_paths()['stdlib'])
+    origin = os.path.realpath(spec.origin) if spec is not None and spec.origin else ''
+    return bool(origin) and os.path.commonpath([stdlib, origin]) == stdlib and 'site-packages' not in origin
 
 
 def _fresh(entry: Path) -> Optional[Tuple[str, str]]:
@@ -143,6 +184,7 @@ def _build(package: str, dir: str, builddir: str, name: Optional[str], tags: Seq
     # the build's gen step runs it anyway, so a rebuild guesses the last build's name and
     # checks it against the gen step's API JSON afterwards.
     module_name = name or (manifest or {}).get('name') or load_package(package, dir, tuple(tags)).name
+    check_free(module_name, package)
 
     def make(module_name: str) -> str:
         return build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet, gil=gil,

@@ -15,6 +15,11 @@ def _go_package(folder, name):
     return folder
 
 
+def _try(call):
+    """Python code that runs a load() call and prints the ValueError it raises."""
+    return 'try:\n    %s\nexcept ValueError as e:\n    print(e)\n' % call
+
+
 def _py(code, tmp_path, cwd=None):
     env = dict(os.environ, GOBIND_CACHE_DIR=str(tmp_path / 'cache'),
                PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ['PATH'])
@@ -26,16 +31,12 @@ def _py(code, tmp_path, cwd=None):
 
 def test_a_go_package_named_json_does_not_replace_the_json_module(tmp_path):
     src = _go_package(tmp_path / 'gojson', 'json')
-    out = _py('import json, gobind_module\n'
-              'before = sys_json = json\n'
-              'try:\n'
-              '    gobind_module.load("example.com/json", dir=%r)\n'
-              'except ValueError as e:\n'
-              '    print(e)\n'
-              'import sys\n'
-              'print(sys.modules["json"] is before, json.dumps([1]))\n'
-              'm = gobind_module.load("example.com/json", dir=%r, name="gojson")\n'
-              'print(m.Answer(), sys.modules["gojson"] is m, sys.modules["json"] is before)\n' % (str(src), str(src)),
+    out = _py(('import json, sys, gobind_module\n'
+               'before = json\n'
+               + _try('gobind_module.load("example.com/json", dir=%r)')
+               + 'print(sys.modules["json"] is before, json.dumps([1]))\n'
+               'm = gobind_module.load("example.com/json", dir=%r, name="gojson")\n'
+               'print(m.Answer(), sys.modules["gojson"] is m, sys.modules["json"] is before)\n') % (str(src), str(src)),
               tmp_path)
     assert out[0].startswith("gobind: load('example.com/json') would make module 'json', but sys.modules "
                              "already holds another module of that name"), out
@@ -45,13 +46,10 @@ def test_a_go_package_named_json_does_not_replace_the_json_module(tmp_path):
 
 def test_a_standard_library_name_is_refused_before_anything_is_built(tmp_path):
     src = _go_package(tmp_path / 'gocsv', 'csv')
-    out = _py('import sys, gobind_module\n'
-              'for kw in ({}, {"name": "csv"}):\n'
-              '    try:\n'
-              '        gobind_module.load("example.com/csv", dir=%r, **kw)\n'
-              '    except ValueError as e:\n'
-              '        print(e)\n'
-              'print("csv" in sys.modules)\n' % str(src), tmp_path)
+    out = _py(('import sys, gobind_module\n'
+               + _try('gobind_module.load("example.com/csv", dir=%r)')
+               + _try('gobind_module.load("example.com/csv", dir=%r, name="csv")')
+               + 'print("csv" in sys.modules)\n') % (str(src), str(src)), tmp_path)
     assert len(out) == 3, out
     for line in out[:2]:
         assert "would make module 'csv', the name of a standard library module" in line, out
@@ -63,12 +61,9 @@ def test_a_standard_library_name_is_refused_before_anything_is_built(tmp_path):
 def test_an_imported_module_of_the_user_is_kept(tmp_path):
     src = _go_package(tmp_path / 'goshapes', 'shapes')
     (tmp_path / 'shapes.py').write_text('MINE = True\n')
-    out = _py('import shapes, sys, gobind_module\n'
-              'try:\n'
-              '    gobind_module.load("example.com/shapes", dir=%r)\n'
-              'except ValueError as e:\n'
-              '    print(e)\n'
-              'print(sys.modules["shapes"].MINE)\n' % str(src), tmp_path)
+    out = _py(('import shapes, sys, gobind_module\n'
+               + _try('gobind_module.load("example.com/shapes", dir=%r)')
+               + 'print(sys.modules["shapes"].MINE)\n') % str(src), tmp_path)
     assert "sys.modules already holds another module of that name (%s)" % (tmp_path / 'shapes.py') in out[0], out
     assert out[1] == 'True'
 

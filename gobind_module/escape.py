@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Dict, Optional
 
 #: C escapes of the characters C names; others print as octal (UTF-8 bytes).
@@ -100,7 +101,12 @@ def _py_other(ch: str) -> str:
 
 def py_docstring(text: str) -> str:
     """A triple-quoted Python string literal holding text, its lines kept as source lines."""
-    body = _escape(text, {'\\': '\\\\', '\n': '\n', '\t': '\t'}, _py_other, True).replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
-    return '"""%s"""' % body
+    body = _escape(text, {'\\': '\\\\', '\n': '\n', '\t': '\t'}, _py_other, True)
+    return '"""%s"""' % re.sub(r'"+', _docstring_quotes, body)
+
+
+def _docstring_quotes(m: 're.Match[str]') -> str:
+    """A run of quotes in a docstring: escaped when it is three or more long, or ends the text
+    (where it would join the closing quotes); one or two quotes inside stay as they are."""
+    run = m.group(0)
+    return '\\"' * len(run) if len(run) >= 3 or m.end() == len(m.string) else run

@@ -3,6 +3,7 @@
 import ast
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -31,6 +32,27 @@ names = st.one_of(st.sampled_from(['hello', 'json', '_m2']), hostile)
 packages = st.one_of(st.sampled_from(['github.com/me/hello', './sub', 'example.com/é/a+b~c']), hostile)
 tag_lists = st.lists(st.one_of(st.sampled_from(['linux', 'go1.21', 'a_b']), hostile), max_size=2)
 cheap = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@cheap
+@given(text=st.one_of(hostile, st.text()))
+def test_each_escape_keeps_its_text_as_data(text):
+    """Python and Meson literals read back as the text; comment text stays one line that cannot end its comment."""
+    from mesonbuild import mparser
+    from gobind_module import escape
+    assert ast.literal_eval(escape.py_string(text)) == text
+    assert ast.literal_eval(escape.py_docstring(text)) == text
+    try:
+        literal = escape.meson_str(text)
+    except ValueError:
+        assert any('\ud800' <= ch <= '\udfff' for ch in text)
+    else:
+        (node,) = mparser.Parser('x = ' + literal, 'x').parse().lines
+        assert node.value.value == text
+    for comment in (escape.c_comment(text), escape.go_comment(text), escape.py_comment(text)):
+        assert not any(ch in comment for ch in '\n\r\x00\u2028\u2029\x0b\x0c')
+        comment.encode('utf-8')   # no lone surrogates
+    assert '*/' not in escape.c_comment(text) and '/*' not in escape.c_comment(text)
 
 
 def _env(tmp_path):
@@ -191,6 +213,14 @@ def _check_stub(text, doc):
     assert ast.get_docstring(area, clean=False).endswith(doc)
 
 
+def _check_go(path):
+    """gofmt (found next to go when not on PATH) parses the generated Go file."""
+    gofmt = shutil.which('gofmt') or os.path.join(os.path.dirname(shutil.which('go')), 'gofmt')
+    proc = subprocess.run([gofmt, '-e', str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    assert proc.returncode == 0, proc.stderr
+
+
 def _check_c(outdir, name):
     cc = os.environ.get('CC', 'cc')
     proc = subprocess.run([cc, '-fsyntax-only', '-Wall', '-Wextra', '-Werror', '-I' + sysconfig.get_paths()['include'],
@@ -219,9 +249,7 @@ def test_go_docs_and_paths_render_as_data(tmp_path_factory, hostile_api, doc, pa
     with open(paths['pyi'], encoding='utf-8') as f:
         _check_stub(f.read(), doc)
     _check_c(outdir, 'hostile')
-    proc = subprocess.run(['gofmt', '-e', paths['go']], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True)
-    assert proc.returncode == 0, proc.stderr
+    _check_go(paths['go'])
 
 
 @settings(max_examples=BUILDS, deadline=None, suppress_health_check=list(HealthCheck))
@@ -246,3 +274,49 @@ def test_go_docs_build_and_import_intact(tmp_path_factory, doc):
     assert mod_doc == doc_read
     for text in (func_doc, class_doc, field_doc):
         assert text.endswith(doc_read), (text, doc_read)
+
+
+#: Go identifiers that are Python keywords or builtins, C macros, or names of gobind's generated locals.
+IDENTIFIERS = ['None', 'True', 'False', 'NULL', 'EOF', 'FILE', 'NAN', 'INFINITY', 'I', 'BUFSIZ', 'Py_None',
+               'PyObject', 'METH_VARARGS', 'SIZE_MAX', 'Print', 'Self', 'Main', 'Init', 'C']
+PARAMS = ['msg', 'status', 'self', 'poll', 'C', 'fmt', 'unsafe', 'errors', 'runtime', 'cgo', 'x', 'a0', 'r0',
+          'args', 'kwargs', 'nargs', 'm', 'result', 'gerr', 'ctx', 'out', 'p', 'v', 'h', 'i', 'n', 'class', 'def',
+          'lambda', 'pass', 'from', 'in', 'is', 'not', 'and', 'or', 'del', 'yield', 'try', 'print', 'NULL', 'errno']
+
+
+def _identifier_package(folder, func, params, field):
+    folder.mkdir(parents=True)
+    (folder / 'go.mod').write_text('module example.com/ids\n\ngo 1.21\n')
+    (folder / 'ids.go').write_text(
+        'package ids\n\n// %s adds.\nfunc %s(%s int) int { return %s }\n\n'
+        '// Box holds a field.\ntype Box struct {\n\t%s int\n}\n'
+        % (func, func, ', '.join(params), ' + '.join(params) or '0', field))
+
+
+@settings(max_examples=max(EXAMPLES // 4, 3), deadline=None, suppress_health_check=list(HealthCheck))
+@given(func=st.sampled_from(IDENTIFIERS), field=st.sampled_from(IDENTIFIERS),
+       params=st.lists(st.sampled_from(PARAMS), unique=True, max_size=6))
+def test_go_identifiers_render_as_names(tmp_path_factory, func, field, params):
+    """Go names that are Python keywords, C macros or gobind's own locals give well-formed C, Go and stubs."""
+    from gobind_module.generate import generate
+    from gobind_module.plan import python_name
+    base = tmp_path_factory.mktemp('ids')
+    _identifier_package(base / 'ids', func, params, field)
+    generate('example.com/ids', str(base / 'ids'), str(base / 'gen'))
+    _check_c(base / 'gen', 'ids')
+    _check_go(base / 'gen' / 'ids_gobind.go')
+    stub = ast.parse((base / 'gen' / 'ids.pyi').read_text(encoding='utf-8'))
+    names = {n.name for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    assert python_name(func) in names and 'Box' in names
+
+
+def test_go_identifiers_build_and_bind(tmp_path):
+    """One real build with the hardest names at once: every parameter name of PARAMS, keyword names."""
+    _identifier_package(tmp_path / 'ids', 'None', PARAMS, 'True')
+    code = ('import gobind_module\n'
+            'm = gobind_module.load("example.com/ids", dir=%r)\n'
+            'print(m.None_(*range(%d)), m.Box(True_=5).True_)\n' % (str(tmp_path / 'ids'), len(PARAMS)))
+    proc = subprocess.run([sys.executable, '-c', code], env=_env(tmp_path), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True)
+    assert proc.returncode == 0, proc.stdout
+    assert proc.stdout.split() == [str(sum(range(len(PARAMS)))), '5']

@@ -14,7 +14,7 @@ import sys
 import sysconfig
 import tempfile
 from pathlib import Path
-from typing import Iterator, Mapping, Optional, Union
+from typing import Any, Dict, Iterator, Mapping, Optional, Union
 
 from .goapi import GobindError, cache_dir
 
@@ -89,6 +89,12 @@ def _check(path: Path, follow: bool = False) -> None:
         raise CacheTrustError('gobind: cache path %s is writable by group or others (mode %o); gobind does not '
                               'run or import what others could have changed. Fix it with chmod go-w %s'
                               % (path, stat.S_IMODE(st.st_mode), path))
+
+
+def private_files() -> Dict[str, Any]:
+    """subprocess.run() keywords that make the files a tool writes into the cache private (umask 077),
+    whatever the user's umask; Python 3.8 has no such keyword, so its builds keep the user's umask."""
+    return {'umask': 0o077} if sys.version_info >= (3, 9) else {}
 
 
 @contextlib.contextmanager

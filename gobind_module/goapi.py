@@ -100,6 +100,7 @@ def helper_binary() -> Path:
             raise GobindError('gobind: building the Go inspector failed:\n' + proc.stdout)
         partial = str(target) + '.%d' % os.getpid()
         shutil.move(out, partial)
+        os.chmod(partial, 0o700)   # cache.check_entry() refuses a binary others may write
         os.replace(partial, str(target))
     return target
 

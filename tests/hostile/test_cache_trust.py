@@ -16,12 +16,12 @@ LOAD = ('import gobind_module\n'
         'print(m.Hello("x"), hasattr(m, "Extra"))\n')
 
 
-def _load(folder, cache, env=None, check=True):
+def _load(folder, cache, env=None, check=True, umask=0o022):
     """Runs load() of the hello package in folder in a new interpreter; returns the process."""
     full = dict(os.environ, GOBIND_CACHE_DIR=str(cache),
                 PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ['PATH'], **(env or {}))
     proc = subprocess.run([sys.executable, '-c', LOAD % str(folder)], env=full, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True)
+                          stderr=subprocess.PIPE, universal_newlines=True, umask=umask)
     if check:
         assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc
@@ -61,6 +61,16 @@ def test_cache_folders_are_private_and_group_writable_ones_are_refused(tmp_path)
                env={'GOBIND_CACHE_DIR': str(cache)}, check=False)
     assert proc.returncode == 1, proc.stdout
     assert any('cache path %s is writable' % t in proc.stdout for t in templates), proc.stdout
+
+
+def test_a_group_writable_umask_still_makes_a_private_cache(tmp_path):
+    """With umask 002 (common for users with their own group) everything in the cache is still
+    private, so the checks pass: a second load() and the inspector work."""
+    src, cache = _hello(tmp_path / 'hello'), tmp_path / 'cache'
+    for _ in range(2):
+        assert _load(src, cache, umask=0o002).stdout.split()[0] == 'hello'
+    loose = [p for p in cache.rglob('*') if not p.is_symlink() and os.stat(str(p)).st_mode & 0o022]
+    assert not loose, loose
 
 
 def test_a_built_module_writable_by_others_is_never_imported(tmp_path):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import sys
 from typing import List, Optional
 
-from . import __version__
-from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
+from . import __version__, cache, validate
+from .goapi import GobindError, go_executable, go_version, load_package
 from .gil import DEFAULTS as GIL_DEFAULTS, parse_settings
 
 # The generator (plan, render, Jinja) is imported by the commands that use it, so that the
@@ -114,16 +113,19 @@ def cmd_bind(args: argparse.Namespace) -> None:
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
     name = args.name or pkg.name
     python = os.path.abspath(args.python) if os.path.sep in args.python else shutil.which(args.python) or args.python
-    key = hashlib.sha256('\0'.join([os.path.abspath(args.dir), args.package, name, python]).encode()).hexdigest()[:16]
-    builddir = os.path.join(str(cache_dir()), 'bind', key)
-    built = build_extension(args.package, args.dir, builddir, name=name, python=python,
-                            tags=_tags(args.tags), quiet=args.quiet, gil=parse_settings(args.gil),
-                            gil_default=args.gil_default, submodules=parse_submodules(args.submodule),
-                            borrow=parse_borrow(args.borrow))
-    os.makedirs(args.outdir, exist_ok=True)
-    for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
-        if os.path.exists(path):
-            shutil.copy2(path, args.outdir)
+    options = dict(package=args.package, name=name, python=python, tags=_tags(args.tags),
+                   gil=parse_settings(args.gil), gil_default=args.gil_default,
+                   submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow))
+    builddir = cache.folder('bind', cache.key('bind', args.dir, options, go_executable()))
+    with cache.locked(builddir):
+        built = build_extension(args.package, args.dir, str(builddir), name=name, python=python,
+                                tags=options['tags'], quiet=args.quiet, gil=options['gil'],
+                                gil_default=args.gil_default, submodules=options['submodules'],
+                                borrow=options['borrow'])
+        os.makedirs(args.outdir, exist_ok=True)
+        for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
+            if os.path.exists(path):
+                shutil.copy2(str(cache.check_within(builddir, path)), args.outdir)
     print('gobind: built %s' % os.path.join(args.outdir, os.path.basename(built)))
 
 
@@ -219,6 +221,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check_args(args: argparse.Namespace) -> None:
+    """validate.py's checks of the user strings a command takes, before any of them reaches a tool or a file."""
+    if getattr(args, 'package', None) is not None:
+        from .generate import parse_submodules
+        validate.entry(args.package, args.dir, args.name, [t for t in (args.tags or '').split(',') if t],
+                       parse_submodules(args.submodule))
+    elif getattr(args, 'tags', None):
+        validate.tags([t for t in args.tags.split(',') if t])
+    if args.command == 'peer':
+        validate.module_name(args.name)
+        validate.module_name(args.holder, 'holder')
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Runs the gobind command line; returns the exit status."""
     parser = _parser()
@@ -227,6 +242,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         parser.print_help()
         return 2
     try:
+        _check_args(args)
         args.func(args)
     except GobindError as e:
         print(str(e), file=sys.stderr)

@@ -21,7 +21,7 @@ CHOICES = ('keep', 'release')
 #: What the module-wide default can be: gobind's rule, or one choice for every function.
 DEFAULTS = ('auto',) + CHOICES
 
-_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$')
+_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z')
 
 
 class GilPolicyError(GobindError):

@@ -15,6 +15,7 @@ import re
 from fractions import Fraction
 from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from .escape import c_string, py_docstring
 from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
@@ -1248,39 +1249,3 @@ def _return_annotation(results: Sequence[ResultPlan]) -> str:
     if len(results) == 1:
         return results[0].conv.py_type
     return 'tuple[%s]' % ', '.join(r.conv.py_type for r in results)
-
-
-def py_docstring(text: str) -> str:
-    """A triple-quoted Python string literal holding text."""
-    body = text.replace('\\', '\\\\').replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
-    return '"""%s"""' % body
-
-
-def c_string(text: Optional[str], indent: int = 4) -> str:
-    """A C string literal (with quotes) holding text, escaped, one source line per text line."""
-    if text is None:
-        return 'NULL'
-    lines = text.split('\n')
-    parts = [_c_escape(line) + ('\\n' if i < len(lines) - 1 else '') for i, line in enumerate(lines)]
-    return ('\n' + ' ' * indent).join('"%s"' % p for p in parts if p) or '""'
-
-
-def _c_escape(text: str) -> str:
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if ch == '\\':
-            out.append('\\\\')
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == '\t':
-            out.append('\\t')
-        elif ch == '?':
-            out.append('\\?')  # no trigraphs
-        elif 32 <= o < 127:
-            out.append(ch)
-        else:
-            out.extend('\\%03o' % b for b in ch.encode('utf-8', 'surrogateescape'))
-    return ''.join(out)

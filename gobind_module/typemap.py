@@ -354,6 +354,11 @@ def python_ref(module: str, name: str) -> str:
     return '%s.%s' % (module, name) if module else name
 
 
+def is_exported(name: str) -> bool:
+    """Go's rule: an identifier is exported when it starts with an upper-case letter."""
+    return bool(name) and name[0].isupper()
+
+
 def importable(path: str) -> bool:
     """Whether generated code outside the package's module may import it (not internal, not vendored)."""
     parts = path.split('/')
@@ -517,6 +522,9 @@ class TypeMapper:
     def _decl(self, t: GoType) -> Tuple[PackageHome, TypeDecl]:
         if t.type_args:
             raise Unsupported('generic type %s is not supported' % t.go_spelling())
+        if t.pkg and not is_exported(t.name):
+            raise Unsupported('%s is not exported by package %s, so generated code cannot name it'
+                              % (t.go_spelling(), t.pkg))
         home = self.home(t.pkg)
         decl = self.lookup(t.pkg, t.name)
         if decl is None:

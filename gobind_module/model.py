@@ -31,6 +31,7 @@ class GoType:
     methods: Tuple['Func', ...] = ()   # interfaces
     direction: str = ''                # chan: both, send, recv
     unexported_methods: bool = False   # interfaces: some methods are unexported (only Go types implement it)
+    type_set: bool = False             # interfaces: has type-set elements (a constraint, never a value type)
 
     @property
     def is_error(self) -> bool:
@@ -191,6 +192,7 @@ def _type(d: Optional[Dict[str, Any]]) -> Optional[GoType]:
         methods=tuple(_func(m) for m in d.get('methods') or ()),
         direction=d.get('dir', ''),
         unexported_methods=d.get('unexported_methods', False),
+        type_set=d.get('embeds_nonmethod', False),
     )
 
 

@@ -414,7 +414,7 @@ class TypeMapper:
         if t.kind == 'pointer':
             return self._box(t)
         if t.kind == 'interface':
-            if not t.methods and not t.unexported_methods:
+            if not t.methods and not t.unexported_methods and not t.type_set:
                 self.uses_any = True
                 return ANY
             raise Unsupported('unnamed interface types (%s) are not supported yet: declare a named '
@@ -549,6 +549,9 @@ class TypeMapper:
                 self.ext_structs.setdefault(home.id(t.name), (home, decl))
             return struct_conversion(home, t.name, pointer)
         if u.kind == 'interface':
+            if u.type_set:
+                raise Unsupported('%s is a constraint interface (it has type-set elements), usable only '
+                                  'as a type parameter constraint' % t.go_spelling())
             if pointer:
                 raise Unsupported('pointers to interfaces (%s) are not supported' % t.go_spelling())
             return self._iface(home, decl)

@@ -594,6 +594,8 @@ class TypeMapper:
         finally:
             del self._pending[sid]
         shape, leaf = self._buffer_shape(t.elem, elem)
+        if t.kind == 'array' and t.length == 0:
+            shape, leaf = (), None   # a [0]T has no items to show: no buffer protocol
         seq = SeqType(id=sid, py_name=decl.name if named else sid, go_type=go_type, kind=t.kind,
                       length=t.length, elem=elem, elem_go=t.elem, decl=decl, shape=shape, leaf=leaf,
                       module=home.module if named else '')

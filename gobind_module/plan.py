@@ -648,9 +648,10 @@ class ModulePlan:
 
     @property
     def uses_context(self) -> bool:
-        """Some bound function or method takes a context.Context (the Go file then imports context)."""
-        classes = self.structs + self.seqs + self.values
-        return any(f.takes_ctx for f in self.funcs + tuple(m for c in classes for m in c.methods))
+        """Some bound function or method, of any (sub)module or class, takes a context.Context
+        (the Go file then imports context and defines gobindRunCancellable)."""
+        classes = self.structs + self.seqs + self.values + self.maps + self.ifaces
+        return any(f.takes_ctx for f in self.all_funcs + tuple(m for c in classes for m in c.methods))
 
     @property
     def handle_classes(self) -> Tuple[object, ...]:

@@ -7,13 +7,14 @@ bound is recorded in ``skipped`` with the reason.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import functools
 import keyword
 import math
 import re
 from fractions import Fraction
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
@@ -723,6 +724,11 @@ class ModulePlan:
         return tuple(v.py_name for v in self.vars)
 
 
+def _builtins(names: Iterable[str]) -> Dict[str, str]:
+    """Attribute names a class has from Python, in the form Planner.methods takes."""
+    return {n: 'a built-in attribute' for n in names}
+
+
 def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
     """A Python identifier for a Go name: keywords and reserved names get a trailing '_'."""
     name = go_name
@@ -883,24 +889,31 @@ class _Planner:
         used.append(plan.py_name)
         return plan
 
-    def methods(self, decl: TypeDecl, taken: List[str], recv_value: Optional[Conversion] = None,
+    def methods(self, decl: TypeDecl, taken: Mapping[str, str], recv_value: Optional[Conversion] = None,
                 why_no_pointer: str = '', cid: str = '') -> Tuple[Tuple[FuncPlan, ...], Optional[FuncPlan]]:
+        """Plans the methods of a class; taken maps the class's other attribute names (fields, enum
+        members, built-in methods) to what they are, so that a clashing method is renamed with a warning."""
         methods: List[FuncPlan] = []
         str_method = None
         home = self.mapper.home(decl.pkg)
+        taken = dict(taken)
         for m in decl.methods:
             symbol = self.symbol(home, '%s.%s' % (decl.name, m.name))
             if recv_value is not None and m.pointer_receiver:
                 self.skip(symbol, why_no_pointer)
                 continue
             try:
-                plan = plan_func(self.mapper, m, self.name, taken, receiver=cid or home.id(decl.name),
+                plan = plan_func(self.mapper, m, self.name, list(taken), receiver=cid or home.id(decl.name),
                                  recv_value=recv_value, warn=self.warn)
                 plan = dataclasses.replace(plan, owner=home.py_type(decl.name))
             except Unsupported as e:
                 self.skip(symbol, str(e))
                 continue
-            taken.append(plan.py_name)
+            if m.name in taken:
+                self.warn('method %s is bound as %s: %s is also %s of %s'
+                          % (symbol, plan.py_name, m.name, taken[m.name], home.py_type(decl.name)))
+            taken[plan.py_name] = 'a method'
+
             methods.append(plan)
             if m.name == 'String' and not plan.args and len(plan.results) == 1 \
                     and plan.results[0].conv.py_type == 'str' and not plan.returns_error:
@@ -911,7 +924,7 @@ class _Planner:
 
     def struct(self, home: PackageHome, decl: TypeDecl) -> StructPlan:
         fields: List[FieldPlan] = []
-        taken: List[str] = []
+        taken: Dict[str, str] = {}
         cid = home.id(decl.name)
         prefix = 'gobind_%s_%s_' % (self.name, cid)
         for selector, f in promoted_fields(self.mapper, decl):
@@ -921,8 +934,8 @@ class _Planner:
             except Unsupported as e:
                 self.skip(symbol, 'field type: %s' % e)
                 continue
-            py = python_name(f.name, taken)
-            taken.append(py)
+            py = python_name(f.name, list(taken))
+            taken[py] = 'a field'
             fields.append(FieldPlan(selector, py, conv, f.doc, prefix + 'get_' + f.name,
                                     prefix + 'set_' + f.name))
         methods, str_method = self.methods(decl, taken)
@@ -938,7 +951,7 @@ class _Planner:
 
     def iface(self, t: IfaceType, structs: List[StructPlan]) -> InterfacePlan:
         self.module_name(t.py_name, t.module)
-        methods, str_method = self.methods(t.decl, [], cid=t.id)
+        methods, str_method = self.methods(t.decl, {}, cid=t.id)
         impls = []
         if not t.decl.underlying.unexported_methods:
             for s in structs:
@@ -959,7 +972,7 @@ class _Planner:
         self.module_name(seq.py_name, seq.module)
         if seq.decl is None:
             return SeqPlan(seq=seq, doc='', methods=(), str_method=None, prefix=prefix)
-        methods, str_method = self.methods(seq.decl, ['copy'], cid=seq.id)
+        methods, str_method = self.methods(seq.decl, _builtins(('copy',)), cid=seq.id)
         return SeqPlan(seq=seq, doc=seq.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
     def map(self, t: MapType) -> MapPlan:
@@ -967,8 +980,8 @@ class _Planner:
         self.module_name(t.py_name, t.module)
         if t.decl is None:
             return MapPlan(map=t, doc='', methods=(), str_method=None, prefix=prefix)
-        methods, str_method = self.methods(t.decl, ['keys', 'values', 'items', 'get', 'pop', 'popitem',
-                                                    'clear', 'update', 'setdefault'], cid=t.id)
+        methods, str_method = self.methods(t.decl, _builtins(('keys', 'values', 'items', 'get', 'pop', 'popitem',
+                                                              'clear', 'update', 'setdefault')), cid=t.id)
         return MapPlan(map=t, doc=t.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
     def value(self, value: ValueType, consts: List['ConstPlan'], py_major: int) -> ValuePlan:
@@ -977,11 +990,13 @@ class _Planner:
         recv = self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
         recv = dataclasses.replace(recv, from_py=value.base.from_py)
         why = 'has a pointer receiver, and %s values are immutable in Python' % value.py_base
-        methods, str_method = self.methods(decl, [], recv_value=recv, why_no_pointer=why, cid=value.id)
         members: Tuple[ConstPlan, ...] = ()
         if value.py_base == 'int' and py_major >= 3:
             members = tuple(sorted((c for c in consts if c.type_id == value.id),
                                    key=lambda c: (int(c.py_value), c.py_name)))
+        taken = _builtins(dir(getattr(builtins, value.py_base)))
+        taken.update((c.py_name, 'an enum member') for c in members)
+        methods, str_method = self.methods(decl, taken, recv_value=recv, why_no_pointer=why, cid=value.id)
         return ValuePlan(value=value, doc=decl.doc, methods=methods, str_method=str_method, enum=members)
 
     # ---- vars and consts -------------------------------------------------

@@ -196,6 +196,14 @@ def _type(d: Optional[Dict[str, Any]]) -> Optional[GoType]:
     )
 
 
+def _const_value(c: Dict[str, Any]) -> str:
+    """A constant's value; a string that is not valid UTF-8 comes as hex, its invalid bytes
+    become lone surrogates (surrogateescape, the rule of every string from Go)."""
+    if c.get('value_hex'):
+        return bytes.fromhex(c['value_hex']).decode('utf-8', 'surrogateescape')
+    return c['value']
+
+
 def _params(items: Optional[List[Dict[str, Any]]]) -> Tuple[Param, ...]:
     return tuple(Param(p.get('name', ''), _type(p['type'])) for p in items or ())
 
@@ -237,7 +245,7 @@ def package_from_json(data: Dict[str, Any]) -> Package:
         funcs=tuple(_func(f) for f in data.get('funcs') or ()),
         types=tuple(_typedecl(t) for t in data.get('types') or ()),
         external_types=tuple(_typedecl(t) for t in data.get('external_types') or ()),
-        consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=c['value'],
+        consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=_const_value(c),
                            doc=c.get('doc', ''), untyped=c.get('untyped', False))
                      for c in data.get('consts') or ()),
         vars=tuple(Var(name=v['name'], type=_type(v['type']), doc=v.get('doc', ''))

@@ -14,6 +14,8 @@ plan can generate each class exactly once.
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Func, GoType, Package, Param, TypeDecl
@@ -337,16 +339,39 @@ class PackageHome:
     bound: bool     # its functions are bound too (the main package or a submodule package)
 
     def id(self, name: str) -> str:
-        """The C and Go identifier part of the package's type name."""
-        return self.prefix + name
+        """The C and Go identifier part of the package's type name (ASCII; a name shaped like the
+        ids gobind makes for unnamed types, such as Slice_int, gets a trailing '_')."""
+        ident = c_ident(name)
+        if not self.prefix and _GENERATED_ID.match(ident):
+            ident += '_'
+        return self.prefix + ident
+
+    def py_name(self, name: str) -> str:
+        """The Python class name of the package's type: as Python reads identifiers (NFKC), with a
+        trailing '_' in the extension module when shaped like a class name gobind makes (Slice_int)."""
+        py = unicodedata.normalize('NFKC', name)
+        if not self.module and _GENERATED_ID.match(py):
+            py += '_'
+        return py
 
     def py_type(self, name: str) -> str:
         """How annotations and messages name the class: qualified by its submodule."""
-        return python_ref(self.module, name)
+        return python_ref(self.module, self.py_name(name))
 
     def go(self, name: str) -> str:
         """The Go spelling of the package's type name in the generated file."""
         return '%s.%s' % (self.alias, name)
+
+
+#: The ids gobind makes for unnamed types: []int -> Slice_int, [3]int -> Array3_int,
+#: map[string]int -> Map_string_int, *int -> Ptr_int, func types -> Func0, Func1, ...
+#: The runtime's own classes (GoError, GoPanic, GoErrorValue, GoValue) are taken too.
+_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
+
+
+def c_ident(name: str) -> str:
+    """A Go identifier as an ASCII part of C and Go symbol names: each non-ASCII letter becomes _uXXXX."""
+    return ''.join(c if c.isascii() else '_u%04x' % ord(c) for c in name)
 
 
 def python_ref(module: str, name: str) -> str:
@@ -573,7 +598,7 @@ class TypeMapper:
         if base.py_type not in VALUE_BASES:
             return named  # bool cannot be subclassed: values stay plain
         vid = home.id(t.name)
-        self.values.setdefault(vid, ValueType(vid, t.name, base, base.py_type, decl, home.module))
+        self.values.setdefault(vid, ValueType(vid, home.py_name(t.name), base, base.py_type, decl, home.module))
         return dataclasses.replace(named, py_type=home.py_type(t.name), py_in=base.py_param,
                                    to_py='gobind_to_py_' + vid)
 
@@ -596,7 +621,7 @@ class TypeMapper:
         shape, leaf = self._buffer_shape(t.elem, elem)
         if t.kind == 'array' and t.length == 0:
             shape, leaf = (), None   # a [0]T has no items to show: no buffer protocol
-        seq = SeqType(id=sid, py_name=decl.name if named else sid, go_type=go_type, kind=t.kind,
+        seq = SeqType(id=sid, py_name=home.py_name(decl.name) if named else sid, go_type=go_type, kind=t.kind,
                       length=t.length, elem=elem, elem_go=t.elem, decl=decl, shape=shape, leaf=leaf,
                       module=home.module if named else '')
         self.seqs[sid] = seq
@@ -620,7 +645,7 @@ class TypeMapper:
                 raise Unsupported('value type of %s: %s' % (t.go_spelling(), e))
             keys = GoType(kind='slice', elem=t.key)
             self._seq(keys, None)
-            self.maps[mid] = MapType(id=mid, py_name=decl.name if named else mid, go_type=go_type,
+            self.maps[mid] = MapType(id=mid, py_name=home.py_name(decl.name) if named else mid, go_type=go_type,
                                      key=key, value=value, key_go=t.key,
                                      key_go_type=self.go_spelling(t.key), keys_seq=self.type_id(keys),
                                      decl=decl, module=home.module if named else '')
@@ -722,7 +747,7 @@ class TypeMapper:
                                                                                 Param('', ERROR_TYPE)))
                 self._func(read)
                 file_reader = self.funcs[self.go_spelling(read)]
-        self.ifaces[iid] = IfaceType(id=iid, py_name=decl.name, go_type=conv.go_type, decl=decl,
+        self.ifaces[iid] = IfaceType(id=iid, py_name=home.py_name(decl.name), go_type=conv.go_type, decl=decl,
                                      callbacks=tuple(callbacks), python_reason=reason, module=home.module,
                                      file_method=file_method, file_reader=file_reader)
         return conv

@@ -421,6 +421,9 @@ class TypeMapper:
         """The Conversion for t; raises Unsupported with a reason."""
         if t.kind == 'basic':
             conv = BASIC.get(t.name)
+            if conv is None and t.name == 'unsafe.Pointer':
+                raise Unsupported('unsafe.Pointer is not supported: a raw address that Go\'s garbage '
+                                  'collector cannot follow once Python holds it')
             if conv is None:
                 raise Unsupported('%s is not supported' % t.name)
             return conv

@@ -130,3 +130,8 @@ def test_method_and_enum_member_with_one_name(sample, pkg, text):
 def test_every_std_package(tmp_path, pkg):
     row = stdcorpus.bind_one(pkg, str(tmp_path))
     assert (row['build'], row['import']) == ('ok', 'ok'), row['error']
+
+
+def test_unsafe_pointer_is_skipped_with_reason():
+    assert '  NewAt: parameter p: unsafe.Pointer is not supported: a raw address that Go\'s garbage ' \
+           'collector cannot follow once Python holds it' in _inspect('reflect').splitlines()

@@ -86,11 +86,9 @@ def cmd_inspect(args: argparse.Namespace) -> None:
         print('  ' + f.signature)
     if not plan.funcs:
         print('  (none)')
-    print('skipped:')
+    print('skipped: %d' % len(plan.skipped))
     for s in plan.skipped:
         print('  %s: %s' % (s.symbol, s.reason))
-    if not plan.skipped:
-        print('  (none)')
     if plan.warnings:
         print('warnings:')
         for w in plan.warnings:

@@ -3,6 +3,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -21,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // schemaVersion is bumped whenever the JSON layout changes incompatibly.
@@ -114,7 +116,10 @@ type constDesc struct {
 	Untyped bool     `json:"untyped"`
 	Kind    string   `json:"kind"`
 	Value   string   `json:"value"`
-	Pos     string   `json:"pos"`
+	// ValueHex holds the bytes of a string constant that is not valid UTF-8, in hex (JSON
+	// strings cannot carry them: Value then has U+FFFD in their place).
+	ValueHex string `json:"value_hex,omitempty"`
+	Pos      string `json:"pos"`
 }
 
 type varDesc struct {
@@ -924,7 +929,7 @@ func (in *inspector) constDesc(c *types.Const) (constDesc, bool) {
 		in.skip(c.Name(), "its value is unknown")
 		return constDesc{}, false
 	}
-	return constDesc{
+	d := constDesc{
 		Name:    c.Name(),
 		Doc:     in.docFor(c),
 		Type:    in.typeOf(t),
@@ -932,7 +937,11 @@ func (in *inspector) constDesc(c *types.Const) (constDesc, bool) {
 		Kind:    kind,
 		Value:   value,
 		Pos:     in.pos(c.Pos()),
-	}, true
+	}
+	if kind == "string" && !utf8.ValidString(value) {
+		d.ValueHex = hex.EncodeToString([]byte(value))
+	}
+	return d, true
 }
 
 // constValue renders a constant's value as text according to the kind of its (default) type.

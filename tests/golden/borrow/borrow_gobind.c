@@ -112,7 +112,11 @@ gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
     Py_ssize_t i;
     for (i = 0; i < n; i++) {
 #if PY_MAJOR_VERSION >= 3
-        if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[i]) == 0)
+        /* names are UTF-8 (NFKC, as Python reads identifiers), not only ASCII */
+        const char *utf8 = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+        if (utf8 == NULL)
+            PyErr_Clear();  /* not a str, or one with lone surrogates: matches no name */
+        else if (strcmp(utf8, names[i]) == 0)
             return i;
 #else
         if (PyString_Check(key) && strcmp(PyString_AS_STRING(key), names[i]) == 0)

@@ -101,6 +101,7 @@ class Func:
     pointer_receiver: bool = False
     promoted_from: str = ''
     straight_line: bool = False  # body runs in short, bounded time and cannot block (the inspector's check)
+    goexit: bool = False  # may end the calling goroutine with runtime.Goexit (the inspector's check)
     borrow: Tuple[str, ...] = ()  # parameters named by //gobind:borrow lines ('*': all that can be)
 
 
@@ -210,7 +211,7 @@ def _func(d: Dict[str, Any]) -> Func:
                 type_params=tuple(d.get('type_params') or ()), pos=d.get('pos', ''),
                 pointer_receiver=d.get('pointer_receiver', False),
                 promoted_from=d.get('promoted_from', ''),
-                straight_line=d.get('straight_line', False),
+                straight_line=d.get('straight_line', False), goexit=d.get('goexit', False),
                 borrow=tuple(d.get('borrow') or ()))
 
 

@@ -78,6 +78,9 @@ type funcDesc struct {
 	// StraightLine is set (and only then written) for a function or method declared in the
 	// package whose body runs in short, bounded time and cannot block; see straightLine.
 	StraightLine bool `json:"straight_line,omitempty"`
+	// Goexit is set (and only then written) for a function or method declared in the package
+	// that may end the calling goroutine with runtime.Goexit; see mayGoexit.
+	Goexit bool `json:"goexit,omitempty"`
 	// Borrow lists the parameters named by `//gobind:borrow` lines of the doc comment, as
 	// written ("*" for a line that names none: every parameter that can be borrowed).
 	Borrow []string `json:"borrow,omitempty"`
@@ -681,6 +684,7 @@ type inspector struct {
 	skipped []skipped
 	info    *types.Info                  // uses and types of the target's expressions (function bodies)
 	bodies  map[token.Pos]*ast.BlockStmt // bodies of the target's funcs and methods, by name position
+	goexits map[*types.Func]bool         // mayGoexit's answers
 }
 
 // newInspector prepares an inspector for the type-checked target package.
@@ -696,6 +700,7 @@ func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, 
 		indexed: map[string]bool{},
 		seen:    map[string]bool{},
 		bodies:  map[token.Pos]*ast.BlockStmt{},
+		goexits: map[*types.Func]bool{},
 	}
 	for _, p := range pkgs {
 		in.sources[p.ImportPath] = p
@@ -981,6 +986,7 @@ func (in *inspector) funcDesc(fn *types.Func) funcDesc {
 		TypeParams:   typeParamNames(sig.TypeParams()),
 		Pos:          in.pos(fn.Pos()),
 		StraightLine: body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info),
+		Goexit:       in.mayGoexit(fn),
 		Borrow:       in.borrowFor(fn),
 	}
 }
@@ -1077,6 +1083,66 @@ func quickCall(call *ast.CallExpr, info *types.Info) bool {
 	}
 	b, isBuiltin := info.Uses[id].(*types.Builtin)
 	return isBuiltin && quickBuiltins[b.Name()]
+}
+
+// goexitFuncs end the calling goroutine with runtime.Goexit.
+var goexitFuncs = map[string]bool{
+	"runtime.Goexit":            true,
+	"(*testing.common).FailNow": true, "(*testing.common).Fatal": true, "(*testing.common).Fatalf": true,
+	"(*testing.common).SkipNow": true, "(*testing.common).Skip": true, "(*testing.common).Skipf": true,
+	"(testing.TB).FailNow": true, "(testing.TB).Fatal": true, "(testing.TB).Fatalf": true,
+	"(testing.TB).SkipNow": true, "(testing.TB).Skip": true, "(testing.TB).Skipf": true,
+}
+
+// mayGoexit reports whether calling fn, declared in the package, may end the calling goroutine
+// with runtime.Goexit, as far as the package's source shows: its body calls one of goexitFuncs,
+// or a function or method of the package that may.  Calls through other interfaces and through
+// function values are not followed; go statements run on other goroutines and do not count.
+func (in *inspector) mayGoexit(fn *types.Func) bool {
+	fn = fn.Origin()
+	if found, done := in.goexits[fn]; done {
+		return found
+	}
+	in.goexits[fn] = false // a recursive call adds nothing
+	body := in.bodies[fn.Pos()]
+	if body == nil || fn.Pkg() != in.pkg {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.CallExpr:
+			callee := calledFunc(n, in.info)
+			found = callee != nil && (goexitFuncs[callee.FullName()] || in.mayGoexit(callee))
+		}
+		return !found
+	})
+	in.goexits[fn] = found
+	return found
+}
+
+// calledFunc returns the function or method a call names statically (nil for anything else).
+func calledFunc(call *ast.CallExpr, info *types.Info) *types.Func {
+	fun := call.Fun
+	for p, isParen := fun.(*ast.ParenExpr); isParen; p, isParen = fun.(*ast.ParenExpr) {
+		fun = p.X
+	}
+	if ix, isIndex := fun.(*ast.IndexExpr); isIndex {
+		fun = ix.X // an explicit instantiation: F[T](...)
+	}
+	var id *ast.Ident
+	switch f := fun.(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return nil
+	}
+	callee, _ := info.Uses[id].(*types.Func)
+	return callee
 }
 
 // params describes a parameter or result list.

@@ -77,3 +77,26 @@ func GoexitError() error {
 
 // Exit ends the process with the given status, as os.Exit does.
 func Exit(code int) { os.Exit(code) }
+
+// stop ends the calling goroutine.
+func stop() { runtime.Goexit() }
+
+// GoexitNested calls runtime.Goexit through a function of the package.
+func GoexitNested(s string) string {
+	stop()
+	return s
+}
+
+// Quit ends the calling goroutine from a method.
+func (b *Box) Quit() { stop() }
+
+// MaybeGoexit returns n + 1, or ends the calling goroutine when stop is set.
+func MaybeGoexit(n int, stop bool) (int, error) {
+	if stop {
+		runtime.Goexit()
+	}
+	if n < 0 {
+		return 0, errors.New("negative")
+	}
+	return n + 1, nil
+}

@@ -100,3 +100,26 @@ func MaybeGoexit(n int, stop bool) (int, error) {
 	}
 	return n + 1, nil
 }
+
+// Sum adds the numbers of a list (Python lists cross through Go code).
+func Sum(xs Ints) int {
+	t := 0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// Churn starts a goroutine that allocates and collects garbage for ms milliseconds, so that a
+// fork() meanwhile leaves the child's Go runtime in the middle of its work.
+func Churn(ms int) {
+	go func() {
+		end := time.Now().Add(time.Duration(ms) * time.Millisecond)
+		for time.Now().Before(end) {
+			junk = make([]byte, 1<<16)
+			runtime.GC()
+		}
+	}()
+}
+
+var junk []byte

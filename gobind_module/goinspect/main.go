@@ -1095,9 +1095,10 @@ var goexitFuncs = map[string]bool{
 }
 
 // mayGoexit reports whether calling fn, declared in the package, may end the calling goroutine
-// with runtime.Goexit, as far as the package's source shows: its body calls one of goexitFuncs,
-// or a function or method of the package that may.  Calls through other interfaces and through
-// function values are not followed; go statements run on other goroutines and do not count.
+// with runtime.Goexit, as far as the package's source shows: its body (function literals
+// included) calls or takes the value of one of goexitFuncs, or of a function or method of the
+// package that may.  Calls through other interfaces, and through function values stored in
+// variables, are not followed; go statements run on other goroutines and do not count.
 func (in *inspector) mayGoexit(fn *types.Func) bool {
 	fn = fn.Origin()
 	if found, done := in.goexits[fn]; done {
@@ -1113,36 +1114,14 @@ func (in *inspector) mayGoexit(fn *types.Func) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
 			return false
-		case *ast.CallExpr:
-			callee := calledFunc(n, in.info)
-			found = callee != nil && (goexitFuncs[callee.FullName()] || in.mayGoexit(callee))
+		case *ast.Ident:
+			used, isFunc := in.info.Uses[n].(*types.Func)
+			found = isFunc && (goexitFuncs[used.FullName()] || in.mayGoexit(used))
 		}
 		return !found
 	})
 	in.goexits[fn] = found
 	return found
-}
-
-// calledFunc returns the function or method a call names statically (nil for anything else).
-func calledFunc(call *ast.CallExpr, info *types.Info) *types.Func {
-	fun := call.Fun
-	for p, isParen := fun.(*ast.ParenExpr); isParen; p, isParen = fun.(*ast.ParenExpr) {
-		fun = p.X
-	}
-	if ix, isIndex := fun.(*ast.IndexExpr); isIndex {
-		fun = ix.X // an explicit instantiation: F[T](...)
-	}
-	var id *ast.Ident
-	switch f := fun.(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	default:
-		return nil
-	}
-	callee, _ := info.Uses[id].(*types.Func)
-	return callee
 }
 
 // params describes a parameter or result list.

@@ -123,3 +123,15 @@ func Churn(ms int) {
 }
 
 var junk []byte
+
+// run calls f.
+func run(f func()) { f() }
+
+// GoexitValue passes a function that calls runtime.Goexit as a value.
+func GoexitValue() { run(stop) }
+
+// GoexitDeferred calls runtime.Goexit from a deferred function literal.
+func GoexitDeferred() (n int) {
+	defer func() { runtime.Goexit() }()
+	return 1
+}

@@ -17,6 +17,8 @@ assert h.Deferred == 1, h.Deferred
 ''' + raises('h.GoPanic', 'h.GoexitError()', GOEXIT + 'GoexitError') + '''
 ''' + raises('h.GoPanic', 'h.GoexitNested("x")', GOEXIT + 'GoexitNested') + '''
 ''' + raises('h.GoPanic', 'h.NewBox(1).Quit()', GOEXIT + 'Box.Quit') + '''
+''' + raises('h.GoPanic', 'h.GoexitValue()', GOEXIT + 'GoexitValue') + '''
+''' + raises('h.GoPanic', 'h.GoexitDeferred()', GOEXIT + 'GoexitDeferred') + '''
 assert h.MaybeGoexit(4, False) == 5              # a marked call that returns: its results cross
 ''' + raises('h.GoError', 'h.MaybeGoexit(-1, False)', 'negative') + '''
 ''' + raises('h.GoPanic', 'h.MaybeGoexit(1, True)', GOEXIT + 'MaybeGoexit') + '''

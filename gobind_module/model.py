@@ -103,6 +103,7 @@ class Func:
     promoted_from: str = ''
     straight_line: bool = False  # body runs in short, bounded time and cannot block (the inspector's check)
     panic_free: bool = False     # a straight-line body that cannot panic (the inspector's check)
+    goexit: bool = False  # may end the calling goroutine with runtime.Goexit (the inspector's check)
     borrow: Tuple[str, ...] = ()  # parameters named by //gobind:borrow lines ('*': all that can be)
     no_escape: Tuple[str, ...] = ()  # parameters Go provably keeps nothing of (less //gobind:copy ones)
 
@@ -222,7 +223,7 @@ def _func(d: Dict[str, Any]) -> Func:
                 type_params=tuple(d.get('type_params') or ()), pos=d.get('pos', ''),
                 pointer_receiver=d.get('pointer_receiver', False),
                 promoted_from=d.get('promoted_from', ''),
-                straight_line=d.get('straight_line', False),
+                straight_line=d.get('straight_line', False), goexit=d.get('goexit', False),
                 panic_free=d.get('panic_free', False),
                 borrow=tuple(d.get('borrow') or ()), no_escape=tuple(d.get('no_escape') or ()))
 

@@ -116,6 +116,7 @@ class FuncPlan:
     release_gil: bool = True
     sized_gil: bool = False  # released only when the str and bytes arguments are long (see quick_call)
     takes_ctx: bool = False  # the Go function's first parameter is a context.Context that gobind supplies
+    goexit: bool = False     # may call runtime.Goexit: the Go call runs on a goroutine of its own
     module: str = ''         # package functions of a submodule: its name
     go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
     owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
@@ -1227,7 +1228,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
-        release_gil=gil != 'keep', sized_gil=gil == 'sized', takes_ctx=takes_ctx,
+        release_gil=gil != 'keep', sized_gil=gil == 'sized', takes_ctx=takes_ctx, goexit=fn.goexit,
         recovers=needs_recover(fn, gil, receiver, returns_error),
     )
 

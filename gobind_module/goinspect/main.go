@@ -87,6 +87,9 @@ type funcDesc struct {
 	// call (see noEscape), less those that a `//gobind:copy` line names: gobind passes them as
 	// views of Python's memory, as `//gobind:borrow` would.
 	NoEscape []string `json:"no_escape,omitempty"`
+	// Goexit is set (and only then written) for a function or method declared in the package
+	// that may end the calling goroutine with runtime.Goexit; see mayGoexit.
+	Goexit bool `json:"goexit,omitempty"`
 	// Borrow lists the parameters named by `//gobind:borrow` lines of the doc comment, as
 	// written ("*" for a line that names none: every parameter that can be borrowed).
 	Borrow []string `json:"borrow,omitempty"`
@@ -694,6 +697,7 @@ type inspector struct {
 	skipped []skipped
 	info    *types.Info                  // uses and types of the target's expressions (function bodies)
 	bodies  map[token.Pos]*ast.BlockStmt // bodies of the target's funcs and methods, by name position
+	goexits map[*types.Func]bool         // mayGoexit's answers
 }
 
 // newInspector prepares an inspector for the type-checked target package.
@@ -710,6 +714,7 @@ func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, 
 		indexed: map[string]bool{},
 		seen:    map[string]bool{},
 		bodies:  map[token.Pos]*ast.BlockStmt{},
+		goexits: map[*types.Func]bool{},
 	}
 	for _, p := range pkgs {
 		in.sources[p.ImportPath] = p
@@ -1000,6 +1005,7 @@ func (in *inspector) funcDesc(fn *types.Func) funcDesc {
 		Pos:          in.pos(fn.Pos()),
 		StraightLine: body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info),
 		PanicFree:    body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info) && panicFree(body, in.info),
+		Goexit:       in.mayGoexit(fn),
 		Borrow:       in.borrowFor(fn),
 		NoEscape:     in.noEscapeFor(fn, body),
 	}
@@ -1285,6 +1291,45 @@ func isBuiltinCall(call *ast.CallExpr, info *types.Info, name string) bool {
 	}
 	b, isBuiltin := info.Uses[id].(*types.Builtin)
 	return isBuiltin && b.Name() == name
+}
+
+// goexitFuncs end the calling goroutine with runtime.Goexit.
+var goexitFuncs = map[string]bool{
+	"runtime.Goexit":            true,
+	"(*testing.common).FailNow": true, "(*testing.common).Fatal": true, "(*testing.common).Fatalf": true,
+	"(*testing.common).SkipNow": true, "(*testing.common).Skip": true, "(*testing.common).Skipf": true,
+	"(testing.TB).FailNow": true, "(testing.TB).Fatal": true, "(testing.TB).Fatalf": true,
+	"(testing.TB).SkipNow": true, "(testing.TB).Skip": true, "(testing.TB).Skipf": true,
+}
+
+// mayGoexit reports whether calling fn, declared in the package, may end the calling goroutine
+// with runtime.Goexit, as far as the package's source shows: its body (function literals
+// included) calls or takes the value of one of goexitFuncs, or of a function or method of the
+// package that may.  Calls through other interfaces, and through function values stored in
+// variables, are not followed; go statements run on other goroutines and do not count.
+func (in *inspector) mayGoexit(fn *types.Func) bool {
+	fn = fn.Origin()
+	if found, done := in.goexits[fn]; done {
+		return found
+	}
+	in.goexits[fn] = false // a recursive call adds nothing
+	body := in.bodies[fn.Pos()]
+	if body == nil || fn.Pkg() != in.pkg {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.Ident:
+			used, isFunc := in.info.Uses[n].(*types.Func)
+			found = isFunc && (goexitFuncs[used.FullName()] || in.mayGoexit(used))
+		}
+		return !found
+	})
+	in.goexits[fn] = found
+	return found
 }
 
 // params describes a parameter or result list.

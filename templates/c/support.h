@@ -788,6 +788,18 @@ gobind_raise(int status, gobind_buf *msg)
     return NULL;
 }
 
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
+}
+
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
 static inline int
 gobind_add_exceptions(PyObject *m, const char *module_name)

@@ -773,6 +773,18 @@ gobind_raise(int status, gobind_buf *msg)
     return NULL;
 }
 
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
+}
+
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
 static inline int
 gobind_add_exceptions(PyObject *m, const char *module_name)
@@ -1716,14 +1728,15 @@ static PyTypeObject gobind_type_url_Userinfo;
 #define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
 #endif
 
+/* The cgo exports (len, slice, pin, unpin) return a status and write a panic into msg. */
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
-    ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
+    int (*len)(uintptr_t self, ptrdiff_t *n, gobind_buf *msg);  /* slices: current length */
     PyObject *(*get)(uintptr_t self, Py_ssize_t i);         /* new reference, or NULL */
     int (*set)(uintptr_t self, Py_ssize_t i, PyObject *v);  /* 0, or -1 with an exception */
-    uintptr_t (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);  /* slices: s[lo:hi] */
-    uintptr_t (*pin)(uintptr_t self, void **data, ptrdiff_t *n);     /* numeric: pins the elements */
-    void (*unpin)(uintptr_t pin);
+    int (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);  /* slices: s[lo:hi] */
+    int (*pin)(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);  /* numeric: pins the elements */
+    int (*unpin)(uintptr_t pin, gobind_buf *msg);
     const char *format;                                     /* numeric: struct-module format */
     Py_ssize_t itemsize;
     int ndim;
@@ -1737,17 +1750,32 @@ typedef struct {
 
 #define GOBIND_SEQ_INFO(o) (&((gobind_seq_type *)Py_TYPE(o))->info)
 
+/* The length, or -1 with an exception set. */
 static inline Py_ssize_t
 gobind_seq_length(PyObject *self)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    return info->fixed_len >= 0 ? info->fixed_len : (Py_ssize_t)info->len(GOBIND_HANDLE(self));
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
+    if (info->fixed_len >= 0)
+        return info->fixed_len;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    status = info->len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static inline PyObject *
 gobind_seq_item(PyObject *self, Py_ssize_t i)
 {
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    Py_ssize_t n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s index out of range", Py_TYPE(self)->tp_name);
         return NULL;
     }
@@ -1757,12 +1785,16 @@ gobind_seq_item(PyObject *self, Py_ssize_t i)
 static inline int
 gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
 {
+    Py_ssize_t n;
     if (value == NULL) {
         PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
                      Py_TYPE(self)->tp_name);
         return -1;
     }
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    n = gobind_seq_length(self);
+    if (n < 0)
+        return -1;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s assignment index out of range", Py_TYPE(self)->tp_name);
         return -1;
     }
@@ -1802,17 +1834,24 @@ gobind_seq_subscript(PyObject *self, PyObject *key)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
-    int is_slice;
+    int is_slice, status;
     PyObject *list;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return NULL;
     if (!is_slice)
         return gobind_seq_item(self, start);
     if (info->slice != NULL && step == 1) {
-        /* A Go slice expression: the result shares the Go memory. */
+        /* A Go slice expression: the result shares the Go memory.  The bounds' __index__ may
+           have run Python code that shrank the Go slice: Go's bounds check then panics, and
+           the export turns that into GoPanic. */
+        uintptr_t handle = 0;
+        gobind_buf msg;
         if (count == 0)
             start = stop = 0;
-        return gobind_wrap(Py_TYPE(self), info->slice(GOBIND_HANDLE(self), start, stop));
+        status = info->slice(GOBIND_HANDLE(self), start, stop, &handle, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return gobind_wrap(Py_TYPE(self), handle);
     }
     list = PyList_New(count);
     if (list == NULL)
@@ -1834,7 +1873,7 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
     int is_slice, rc = 0;
     PyObject *items;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
@@ -1867,6 +1906,8 @@ gobind_seq_richcompare(PyObject *self, PyObject *other, int op)
         return Py_NotImplemented;
     }
     n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
     if (PySequence_Size(other) != n) {
         if (PyErr_Occurred())
             return NULL;
@@ -1944,7 +1985,8 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     if (state == NULL) {
         ptrdiff_t n = 0;
         Py_ssize_t count = 1;
-        int d;
+        int d, status;
+        gobind_buf msg;
         state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
         if (state == NULL) {
             PyErr_NoMemory();
@@ -1952,7 +1994,12 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
         }
         state->exports = 0;
         state->data = NULL;
-        state->pin = info->pin(o->handle, &state->data, &n);
+        status = info->pin(o->handle, &state->data, &n, &state->pin, &msg);
+        if (status != GOBIND_OK) {
+            PyMem_Free(state);
+            gobind_raise(status, &msg);
+            return -1;
+        }
         state->shape[0] = (Py_ssize_t)n;
         for (d = 1; d < info->ndim; d++)
             state->shape[d] = info->inner[d - 1];
@@ -1979,14 +2026,21 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     return 0;
 }
 
+/* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
+   Go (its Go runtime cannot run: the call would hang). */
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
     gobind_seq_object *o = (gobind_seq_object *)self;
+    gobind_buf msg;
+    int status = GOBIND_OK;
     (void)view;
     if (o->views == NULL || --o->views->exports > 0)
         return;
-    GOBIND_SEQ_INFO(self)->unpin(o->views->pin);
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(o->views->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
     PyMem_Free(o->views);
     o->views = NULL;
 }
@@ -2116,25 +2170,61 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
     }
     o = (gobind_object *)tp->tp_alloc(tp, 0);
     if (o == NULL) {
-        gobind_crosspkg_release(handle);
+        gobind_release_handle(handle);
         return NULL;
     }
     o->handle = handle;
     return (PyObject *)o;
 }
 
+/* A new object of type tp over the Go value that make, a constructor export, makes. */
+static inline PyObject *
+gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
+{
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status = make(&handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(tp, handle);
+}
+
+/* Waits, with the GIL released, until Go has run every package's init(): a c-archive starts Go on
+   a thread of its own when the library loads, so without this, import could return first. */
+static int
+gobind_wait_for_go(void)
+{
+    gobind_buf msg;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = gobind_crosspkg_ready(&msg);
+    Py_END_ALLOW_THREADS
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Drops a handle; a forked child leaks it rather than call Go. */
 static void
 gobind_release_handle(uintptr_t handle)
 {
-    gobind_crosspkg_release(handle);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)
+        return;
+    status = gobind_crosspkg_release(handle, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
-        gobind_crosspkg_release(handle);
+    if (handle != 0)
+        gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
 }
 
@@ -2327,8 +2417,12 @@ static PyObject *
 gobind_claim_error(uintptr_t slot)
 {
     gobind_ref ref;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    ref = gobind_crosspkg_error_claim(slot);
+    status = gobind_crosspkg_error_claim(slot, &ref, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return gobind_to_py_error(&ref);
 }
 
@@ -2336,8 +2430,13 @@ gobind_claim_error(uintptr_t slot)
 static void
 gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
 {
-    if (!gobind_forked)  /* a forked child leaks them rather than call Go */
-        gobind_crosspkg_error_drop(slots, n);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)  /* a forked child leaks them rather than call Go */
+        return;
+    status = gobind_crosspkg_error_drop(slots, n, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static inline int
@@ -2446,6 +2545,8 @@ static inline int
 gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     PyObject *methods[2];
+    gobind_buf msg;
+    int status;
     size_t k;
     out->handle = 0;
     out->owned = 0;
@@ -2463,14 +2564,22 @@ gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_ha
         PyObject *method = PyObject_GetAttrString(o, "read");
         if (method == NULL)
             return -1;
-        out->handle = gobind_crosspkg_io_Reader_file((uintptr_t)method);
+        status = gobind_crosspkg_io_Reader_file((uintptr_t)method, &out->handle, &msg);
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
+            return -1;
+        }
         out->owned = 1;
         return 0;
     }
     if (gobind_lookup_methods(o, fn, arg, "Reader", gobind_method_names_io_Reader, 1, methods) < 0)
         return -1;
     Py_INCREF(o);
-    out->handle = gobind_crosspkg_io_Reader_py((uintptr_t)o, (uintptr_t)methods[0]);
+    status = gobind_crosspkg_io_Reader_py((uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
     out->owned = 1;
     return 0;
 }
@@ -2501,6 +2610,8 @@ static inline int
 gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     PyObject *methods[2];
+    gobind_buf msg;
+    int status;
     size_t k;
     out->handle = 0;
     out->owned = 0;
@@ -2519,14 +2630,22 @@ gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_ha
         if (method == NULL)
             return -1;
         Py_INCREF(o);
-        out->handle = gobind_crosspkg_io_Writer_py((uintptr_t)o, (uintptr_t)method);
+        status = gobind_crosspkg_io_Writer_py((uintptr_t)o, (uintptr_t)method, &out->handle, &msg);
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
+            return -1;
+        }
         out->owned = 1;
         return 0;
     }
     if (gobind_lookup_methods(o, fn, arg, "Writer", gobind_method_names_io_Writer, 1, methods) < 0)
         return -1;
     Py_INCREF(o);
-    out->handle = gobind_crosspkg_io_Writer_py((uintptr_t)o, (uintptr_t)methods[0]);
+    status = gobind_crosspkg_io_Writer_py((uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
     out->owned = 1;
     return 0;
 }
@@ -2692,7 +2811,9 @@ gobind_callback_failed(uintptr_t slot)
 {
     PyObject *text, *exc = gobind_fetch_exception(&text);
     gobind_view view = {NULL, 0};
-    uintptr_t failed;
+    gobind_buf msg;
+    uintptr_t failed = 0;
+    int status;
 #if PY_MAJOR_VERSION >= 3
     Py_ssize_t n = 0;
     view.p = text == NULL ? NULL : PyUnicode_AsUTF8AndSize(text, &n);
@@ -2707,7 +2828,9 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    failed = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view);  /* Go now owns the reference to exc */
+    status = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view, &failed, &msg);  /* Go now owns the reference to exc */
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
     Py_XDECREF(text);
     return failed;
 }
@@ -3421,7 +3544,7 @@ gobind_new_money_Wallet(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_crosspkg_money_Wallet_new());
+    return gobind_wrap_new(type, gobind_crosspkg_money_Wallet_new);
 }
 
 static int
@@ -4354,7 +4477,7 @@ gobind_new_bytes_Buffer(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_crosspkg_bytes_Buffer_new());
+    return gobind_wrap_new(type, gobind_crosspkg_bytes_Buffer_new);
 }
 
 static int
@@ -5401,7 +5524,7 @@ gobind_new_url_URL(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_crosspkg_url_URL_new());
+    return gobind_wrap_new(type, gobind_crosspkg_url_URL_new);
 }
 
 static int
@@ -5588,7 +5711,7 @@ gobind_new_url_Userinfo(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_crosspkg_url_Userinfo_new());
+    return gobind_wrap_new(type, gobind_crosspkg_url_Userinfo_new);
 }
 
 static int
@@ -5859,7 +5982,7 @@ gobind_new_Slice_money_Amount(PyTypeObject *type, PyObject *args, PyObject *kwar
     if (gobind_optional_arg("Slice_money_Amount", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_crosspkg_Slice_money_Amount_new());
+        return gobind_wrap_new(type, gobind_crosspkg_Slice_money_Amount_new);
     if (gobind_fill_Slice_money_Amount(argv[0], "Slice_money_Amount", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -5964,7 +6087,7 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_crosspkg_Slice_string_new());
+        return gobind_wrap_new(type, gobind_crosspkg_Slice_string_new);
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -6104,8 +6227,16 @@ gobind_from_py_url_Values(PyObject *o, const char *fn, const char *arg, gobind_h
 static Py_ssize_t
 gobind_len_url_Values(PyObject *self)
 {
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    return (Py_ssize_t)gobind_crosspkg_url_Values_len(GOBIND_HANDLE(self));
+    status = gobind_crosspkg_url_Values_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static PyObject *
@@ -6142,10 +6273,14 @@ gobind_setitem_url_Values(PyObject *self, PyObject *key, PyObject *value)
             gobind_key_error(key);
             return -1;
         }
-        status = gobind_crosspkg_url_Values_del(GOBIND_HANDLE(self), k.view);
+        status = gobind_crosspkg_url_Values_del(GOBIND_HANDLE(self), k.view, &msg);
         gobind_view_release(&k);
         if (status == GOBIND_MISSING) {
             PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
             return -1;
         }
         return 0;
@@ -6170,10 +6305,14 @@ gobind_setitem_url_Values(PyObject *self, PyObject *key, PyObject *value)
 static PyObject *
 gobind_iter_url_Values(PyObject *self)
 {
-    uintptr_t keys;
+    uintptr_t keys = 0;
     PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    keys = gobind_crosspkg_url_Values_keys(GOBIND_HANDLE(self));
+    status = gobind_crosspkg_url_Values_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     seq = gobind_to_py_Slice_string(&keys);
     if (seq == NULL)
         return NULL;
@@ -6431,7 +6570,7 @@ gobind_new_url_Values(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Values", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_crosspkg_url_Values_new());
+        return gobind_wrap_new(type, gobind_crosspkg_url_Values_new);
     if (gobind_fill_url_Values(argv[0], "Values", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -6924,20 +7063,30 @@ static PyObject *
 gobind_error_is(PyObject *self, PyObject *target)
 {
     uintptr_t h;
+    gobind_buf msg;
+    int is = 0, status;
     if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
         return NULL;
-    return PyBool_FromLong(gobind_crosspkg_error_is(GOBIND_HANDLE(self), h));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_error_is(GOBIND_HANDLE(self), h, &is, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(is);
 }
 
 static PyObject *
 gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
-    int eq;
+    gobind_buf msg;
+    int eq = 0, status;
     if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
-    eq = gobind_crosspkg_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
@@ -7059,10 +7208,17 @@ static PyTypeObject gobind_module_type_money = {
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 {
+    int64_t n = 0;
+    gobind_buf msg;
+    int status;
     (void)module;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     gobind_error_drop_flush();
-    return PyLong_FromLongLong(gobind_crosspkg_release_count());
+    status = gobind_crosspkg_release_count(&n, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyLong_FromLongLong(n);
 }
 
 static PyMethodDef gobind_methods[] = {
@@ -7260,7 +7416,8 @@ PyInit_crosspkg(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "crosspkg") < 0 || gobind_add_types(m) < 0
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "crosspkg") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0
         || gobind_watch_exit(m) < 0
         ) {
         Py_DECREF(m);
@@ -7275,7 +7432,8 @@ initcrosspkg(void)
     PyObject *m = Py_InitModule3("crosspkg", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "crosspkg") < 0 || gobind_add_types(m) < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "crosspkg") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0)
         return;
     if (gobind_watch_exit(m) < 0)
         return;

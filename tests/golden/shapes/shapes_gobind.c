@@ -773,6 +773,18 @@ gobind_raise(int status, gobind_buf *msg)
     return NULL;
 }
 
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
+}
+
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
 static inline int
 gobind_add_exceptions(PyObject *m, const char *module_name)
@@ -1716,25 +1728,61 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
     }
     o = (gobind_object *)tp->tp_alloc(tp, 0);
     if (o == NULL) {
-        gobind_shapes_release(handle);
+        gobind_release_handle(handle);
         return NULL;
     }
     o->handle = handle;
     return (PyObject *)o;
 }
 
+/* A new object of type tp over the Go value that make, a constructor export, makes. */
+static inline PyObject *
+gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
+{
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status = make(&handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(tp, handle);
+}
+
+/* Waits, with the GIL released, until Go has run every package's init(): a c-archive starts Go on
+   a thread of its own when the library loads, so without this, import could return first. */
+static int
+gobind_wait_for_go(void)
+{
+    gobind_buf msg;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = gobind_shapes_ready(&msg);
+    Py_END_ALLOW_THREADS
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Drops a handle; a forked child leaks it rather than call Go. */
 static void
 gobind_release_handle(uintptr_t handle)
 {
-    gobind_shapes_release(handle);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)
+        return;
+    status = gobind_shapes_release(handle, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
-        gobind_shapes_release(handle);
+    if (handle != 0)
+        gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
 }
 
@@ -1830,8 +1878,12 @@ static PyObject *
 gobind_claim_error(uintptr_t slot)
 {
     gobind_ref ref;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    ref = gobind_shapes_error_claim(slot);
+    status = gobind_shapes_error_claim(slot, &ref, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return gobind_to_py_error(&ref);
 }
 
@@ -1839,8 +1891,13 @@ gobind_claim_error(uintptr_t slot)
 static void
 gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
 {
-    if (!gobind_forked)  /* a forked child leaks them rather than call Go */
-        gobind_shapes_error_drop(slots, n);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)  /* a forked child leaks them rather than call Go */
+        return;
+    status = gobind_shapes_error_drop(slots, n, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static inline int
@@ -2315,7 +2372,7 @@ gobind_new_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_shapes_Point_new());
+    return gobind_wrap_new(type, gobind_shapes_Point_new);
 }
 
 static int
@@ -2444,7 +2501,7 @@ gobind_new_paint_Brush(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_shapes_paint_Brush_new());
+    return gobind_wrap_new(type, gobind_shapes_paint_Brush_new);
 }
 
 static int
@@ -2873,20 +2930,30 @@ static PyObject *
 gobind_error_is(PyObject *self, PyObject *target)
 {
     uintptr_t h;
+    gobind_buf msg;
+    int is = 0, status;
     if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
         return NULL;
-    return PyBool_FromLong(gobind_shapes_error_is(GOBIND_HANDLE(self), h));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_shapes_error_is(GOBIND_HANDLE(self), h, &is, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(is);
 }
 
 static PyObject *
 gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
-    int eq;
+    gobind_buf msg;
+    int eq = 0, status;
     if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
-    eq = gobind_shapes_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_shapes_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
@@ -3009,10 +3076,17 @@ static PyTypeObject gobind_module_type_paint = {
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 {
+    int64_t n = 0;
+    gobind_buf msg;
+    int status;
     (void)module;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     gobind_error_drop_flush();
-    return PyLong_FromLongLong(gobind_shapes_release_count());
+    status = gobind_shapes_release_count(&n, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyLong_FromLongLong(n);
 }
 
 static PyMethodDef gobind_methods[] = {
@@ -3157,7 +3231,8 @@ PyInit_shapes(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "shapes") < 0 || gobind_add_types(m) < 0
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "shapes") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -3171,7 +3246,8 @@ initshapes(void)
     PyObject *m = Py_InitModule3("shapes", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "shapes") < 0 || gobind_add_types(m) < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "shapes") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0)
         return;
 }
 #endif

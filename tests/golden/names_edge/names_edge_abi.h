@@ -87,90 +87,90 @@ int gobind_names_edge_Triple(uintptr_t *r0, gobind_buf *msg);
 int gobind_names_edge__uff26ull(gobind_buf *r0, gobind_buf *msg);
 
 /* struct Array3_int */
-uintptr_t gobind_names_edge_Array3_int__new(void);
+int gobind_names_edge_Array3_int__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array3_int__get_A(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Array3_int__set_A(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Café */
-uintptr_t gobind_names_edge_Caf_u00e9_new(void);
+int gobind_names_edge_Caf_u00e9_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Caf_u00e9_get_Cr_u00e8me(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Caf_u00e9_set_Cr_u00e8me(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_names_edge_Caf_u00e9_get__u00d1ame(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_Caf_u00e9_set__u00d1ame(uintptr_t self, gobind_view v, gobind_buf *msg);
 
 /* struct GoError */
-uintptr_t gobind_names_edge_GoError__new(void);
+int gobind_names_edge_GoError__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_GoError__get_Msg(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_GoError__set_Msg(uintptr_t self, gobind_view v, gobind_buf *msg);
 
 /* struct GoErrorValue */
-uintptr_t gobind_names_edge_GoErrorValue__new(void);
+int gobind_names_edge_GoErrorValue__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_GoErrorValue__get_V(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_GoErrorValue__set_V(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct GoPanic */
-uintptr_t gobind_names_edge_GoPanic__new(void);
+int gobind_names_edge_GoPanic__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_GoPanic__get_Why(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_GoPanic__set_Why(uintptr_t self, gobind_view v, gobind_buf *msg);
 
 /* struct Holder */
-uintptr_t gobind_names_edge_Holder_new(void);
+int gobind_names_edge_Holder_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Holder_get_S(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_Holder_set_S(uintptr_t self, gobind_view v, gobind_buf *msg);
 
 /* struct Map_string_int */
-uintptr_t gobind_names_edge_Map_string_int__new(void);
+int gobind_names_edge_Map_string_int__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int__get_Size(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int__set_Size(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Ptr_int */
-uintptr_t gobind_names_edge_Ptr_int__new(void);
+int gobind_names_edge_Ptr_int__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int__get_P(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int__set_P(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Slice_int */
-uintptr_t gobind_names_edge_Slice_int__new(void);
+int gobind_names_edge_Slice_int__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int__get_N(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int__set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* Array3_int: [3]int */
-uintptr_t gobind_names_edge_Array3_int_new(void);
+int gobind_names_edge_Array3_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array3_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array3_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Array3_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_names_edge_Array3_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_names_edge_Array3_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_int: []int */
-uintptr_t gobind_names_edge_Slice_int_new(void);
+int gobind_names_edge_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_names_edge_Slice_int_len(uintptr_t self);
-uintptr_t gobind_names_edge_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_names_edge_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_names_edge_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_names_edge_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_names_edge_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_names_edge_Slice_string_new(void);
+int gobind_names_edge_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_names_edge_Slice_string_len(uintptr_t self);
-uintptr_t gobind_names_edge_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_names_edge_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_names_edge_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Ptr_int: *int */
-uintptr_t gobind_names_edge_Ptr_int_new(void);
+int gobind_names_edge_Ptr_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int_fromc(ptrdiff_t v, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int_get(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int_set(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* Map_string_int: map[string]int */
-uintptr_t gobind_names_edge_Map_string_int_new(void);
+int gobind_names_edge_Map_string_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_names_edge_Map_string_int_len(uintptr_t self);
+int gobind_names_edge_Map_string_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int_get(uintptr_t self, gobind_view k, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int_set(uintptr_t self, gobind_view k, ptrdiff_t v, gobind_buf *msg);
-int gobind_names_edge_Map_string_int_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_names_edge_Map_string_int_keys(uintptr_t self);
+int gobind_names_edge_Map_string_int_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_names_edge_Map_string_int_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 
 /* package variables */
 int gobind_names_edge_var_get_BadVar(gobind_buf *out, gobind_buf *msg);
@@ -178,14 +178,17 @@ int gobind_names_edge_var_set_BadVar(gobind_view v, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_names_edge_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_names_edge_error_is(uintptr_t h, uintptr_t target);
-int gobind_names_edge_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_names_edge_error_claim(uintptr_t slot);
-void gobind_names_edge_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_names_edge_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_names_edge_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_names_edge_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_names_edge_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_names_edge_release(uintptr_t handle);
-int64_t gobind_names_edge_release_count(void);
-void gobind_names_edge_unpin(uintptr_t pin);
+int gobind_names_edge_release(uintptr_t handle, gobind_buf *msg);
+int gobind_names_edge_release_count(int64_t *out, gobind_buf *msg);
+int gobind_names_edge_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_names_edge_ready(gobind_buf *msg);
 
 #endif

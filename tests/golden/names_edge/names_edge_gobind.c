@@ -283,6 +283,27 @@ gobind_optional_arg(const char *type_name, const char *const *names, PyObject *a
 
 /* ---- integers ---------------------------------------------------------- */
 
+/* The fast path of gobind_read_int: an exact int of one digit (30 bits, which most ints a
+   program passes are) read in place, without a call.  Returns 0 for any other object. */
+static inline int
+gobind_small_int(PyObject *o, long long *v)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
+        return 1;
+    }
+#elif PY_VERSION_HEX >= 0x030B0000
+    if (PyLong_CheckExact(o) && Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1) {
+        *v = (long long)Py_SIZE(o) * (long long)((PyLongObject *)o)->ob_digit[0];
+        return 1;
+    }
+#endif
+    (void)o;
+    (void)v;
+    return 0;
+}
+
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
    *overflow is -1 or 1 when it does not fit.  Returns -1 with TypeError set. */
 static inline int
@@ -290,6 +311,8 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
 {
     PyObject *index;
     *overflow = 0;
+    if (gobind_small_int(o, v))
+        return 0;
 #if PY_MAJOR_VERSION < 3
     if (PyInt_Check(o)) {
         *v = PyInt_AS_LONG(o);
@@ -771,6 +794,18 @@ gobind_raise(int status, gobind_buf *msg)
     PyErr_SetObject(gobind_GoError, exc);
     Py_DECREF(exc);
     return NULL;
+}
+
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
 }
 
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
@@ -1721,14 +1756,15 @@ static PyTypeObject gobind_type_Slice_int_;
 #define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
 #endif
 
+/* The cgo exports (len, slice, pin, unpin) return a status and write a panic into msg. */
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
-    ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
+    int (*len)(uintptr_t self, ptrdiff_t *n, gobind_buf *msg);  /* slices: current length */
     PyObject *(*get)(uintptr_t self, Py_ssize_t i);         /* new reference, or NULL */
     int (*set)(uintptr_t self, Py_ssize_t i, PyObject *v);  /* 0, or -1 with an exception */
-    uintptr_t (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);  /* slices: s[lo:hi] */
-    uintptr_t (*pin)(uintptr_t self, void **data, ptrdiff_t *n);     /* numeric: pins the elements */
-    void (*unpin)(uintptr_t pin);
+    int (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);  /* slices: s[lo:hi] */
+    int (*pin)(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);  /* numeric: pins the elements */
+    int (*unpin)(uintptr_t pin, gobind_buf *msg);
     const char *format;                                     /* numeric: struct-module format */
     Py_ssize_t itemsize;
     int ndim;
@@ -1742,17 +1778,32 @@ typedef struct {
 
 #define GOBIND_SEQ_INFO(o) (&((gobind_seq_type *)Py_TYPE(o))->info)
 
+/* The length, or -1 with an exception set. */
 static inline Py_ssize_t
 gobind_seq_length(PyObject *self)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    return info->fixed_len >= 0 ? info->fixed_len : (Py_ssize_t)info->len(GOBIND_HANDLE(self));
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
+    if (info->fixed_len >= 0)
+        return info->fixed_len;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    status = info->len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static inline PyObject *
 gobind_seq_item(PyObject *self, Py_ssize_t i)
 {
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    Py_ssize_t n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s index out of range", Py_TYPE(self)->tp_name);
         return NULL;
     }
@@ -1762,12 +1813,16 @@ gobind_seq_item(PyObject *self, Py_ssize_t i)
 static inline int
 gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
 {
+    Py_ssize_t n;
     if (value == NULL) {
         PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
                      Py_TYPE(self)->tp_name);
         return -1;
     }
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    n = gobind_seq_length(self);
+    if (n < 0)
+        return -1;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s assignment index out of range", Py_TYPE(self)->tp_name);
         return -1;
     }
@@ -1807,17 +1862,24 @@ gobind_seq_subscript(PyObject *self, PyObject *key)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
-    int is_slice;
+    int is_slice, status;
     PyObject *list;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return NULL;
     if (!is_slice)
         return gobind_seq_item(self, start);
     if (info->slice != NULL && step == 1) {
-        /* A Go slice expression: the result shares the Go memory. */
+        /* A Go slice expression: the result shares the Go memory.  The bounds' __index__ may
+           have run Python code that shrank the Go slice: Go's bounds check then panics, and
+           the export turns that into GoPanic. */
+        uintptr_t handle = 0;
+        gobind_buf msg;
         if (count == 0)
             start = stop = 0;
-        return gobind_wrap(Py_TYPE(self), info->slice(GOBIND_HANDLE(self), start, stop));
+        status = info->slice(GOBIND_HANDLE(self), start, stop, &handle, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return gobind_wrap(Py_TYPE(self), handle);
     }
     list = PyList_New(count);
     if (list == NULL)
@@ -1839,7 +1901,7 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
     int is_slice, rc = 0;
     PyObject *items;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
@@ -1872,6 +1934,8 @@ gobind_seq_richcompare(PyObject *self, PyObject *other, int op)
         return Py_NotImplemented;
     }
     n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
     if (PySequence_Size(other) != n) {
         if (PyErr_Occurred())
             return NULL;
@@ -1949,7 +2013,8 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     if (state == NULL) {
         ptrdiff_t n = 0;
         Py_ssize_t count = 1;
-        int d;
+        int d, status;
+        gobind_buf msg;
         state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
         if (state == NULL) {
             PyErr_NoMemory();
@@ -1957,7 +2022,12 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
         }
         state->exports = 0;
         state->data = NULL;
-        state->pin = info->pin(o->handle, &state->data, &n);
+        status = info->pin(o->handle, &state->data, &n, &state->pin, &msg);
+        if (status != GOBIND_OK) {
+            PyMem_Free(state);
+            gobind_raise(status, &msg);
+            return -1;
+        }
         state->shape[0] = (Py_ssize_t)n;
         for (d = 1; d < info->ndim; d++)
             state->shape[d] = info->inner[d - 1];
@@ -1984,14 +2054,21 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     return 0;
 }
 
+/* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
+   Go (its Go runtime cannot run: the call would hang). */
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
     gobind_seq_object *o = (gobind_seq_object *)self;
+    gobind_buf msg;
+    int status = GOBIND_OK;
     (void)view;
     if (o->views == NULL || --o->views->exports > 0)
         return;
-    GOBIND_SEQ_INFO(self)->unpin(o->views->pin);
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(o->views->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
     PyMem_Free(o->views);
     o->views = NULL;
 }
@@ -2121,25 +2198,61 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
     }
     o = (gobind_object *)tp->tp_alloc(tp, 0);
     if (o == NULL) {
-        gobind_names_edge_release(handle);
+        gobind_release_handle(handle);
         return NULL;
     }
     o->handle = handle;
     return (PyObject *)o;
 }
 
+/* A new object of type tp over the Go value that make, a constructor export, makes. */
+static inline PyObject *
+gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
+{
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status = make(&handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(tp, handle);
+}
+
+/* Waits, with the GIL released, until Go has run every package's init(): a c-archive starts Go on
+   a thread of its own when the library loads, so without this, import could return first. */
+static int
+gobind_wait_for_go(void)
+{
+    gobind_buf msg;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = gobind_names_edge_ready(&msg);
+    Py_END_ALLOW_THREADS
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Drops a handle; a forked child leaks it rather than call Go. */
 static void
 gobind_release_handle(uintptr_t handle)
 {
-    gobind_names_edge_release(handle);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)
+        return;
+    status = gobind_names_edge_release(handle, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
-        gobind_names_edge_release(handle);
+    if (handle != 0)
+        gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
 }
 
@@ -2506,8 +2619,12 @@ static PyObject *
 gobind_claim_error(uintptr_t slot)
 {
     gobind_ref ref;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    ref = gobind_names_edge_error_claim(slot);
+    status = gobind_names_edge_error_claim(slot, &ref, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return gobind_to_py_error(&ref);
 }
 
@@ -2515,8 +2632,13 @@ gobind_claim_error(uintptr_t slot)
 static void
 gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
 {
-    if (!gobind_forked)  /* a forked child leaks them rather than call Go */
-        gobind_names_edge_error_drop(slots, n);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)  /* a forked child leaks them rather than call Go */
+        return;
+    status = gobind_names_edge_error_drop(slots, n, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static inline int
@@ -3126,7 +3248,7 @@ gobind_new_Array3_int_(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_Array3_int__new());
+    return gobind_wrap_new(type, gobind_names_edge_Array3_int__new);
 }
 
 static int
@@ -3257,7 +3379,7 @@ gobind_new_Caf_u00e9(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_Caf_u00e9_new());
+    return gobind_wrap_new(type, gobind_names_edge_Caf_u00e9_new);
 }
 
 static int
@@ -3349,7 +3471,7 @@ gobind_new_GoError_(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_GoError__new());
+    return gobind_wrap_new(type, gobind_names_edge_GoError__new);
 }
 
 static int
@@ -3440,7 +3562,7 @@ gobind_new_GoErrorValue_(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_GoErrorValue__new());
+    return gobind_wrap_new(type, gobind_names_edge_GoErrorValue__new);
 }
 
 static int
@@ -3532,7 +3654,7 @@ gobind_new_GoPanic_(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_GoPanic__new());
+    return gobind_wrap_new(type, gobind_names_edge_GoPanic__new);
 }
 
 static int
@@ -3624,7 +3746,7 @@ gobind_new_Holder(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_Holder_new());
+    return gobind_wrap_new(type, gobind_names_edge_Holder_new);
 }
 
 static int
@@ -3715,7 +3837,7 @@ gobind_new_Map_string_int_(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_Map_string_int__new());
+    return gobind_wrap_new(type, gobind_names_edge_Map_string_int__new);
 }
 
 static int
@@ -3806,7 +3928,7 @@ gobind_new_Ptr_int_(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_Ptr_int__new());
+    return gobind_wrap_new(type, gobind_names_edge_Ptr_int__new);
 }
 
 static int
@@ -3897,7 +4019,7 @@ gobind_new_Slice_int_(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_Slice_int__new());
+    return gobind_wrap_new(type, gobind_names_edge_Slice_int__new);
 }
 
 static int
@@ -3976,7 +4098,7 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Array3_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Array3_int_new());
+        return gobind_wrap_new(type, gobind_names_edge_Array3_int_new);
     if (gobind_fill_Array3_int(argv[0], "Array3_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4078,7 +4200,7 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Slice_int_new());
+        return gobind_wrap_new(type, gobind_names_edge_Slice_int_new);
     if (gobind_fill_Slice_int(argv[0], "Slice_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4183,7 +4305,7 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Slice_string_new());
+        return gobind_wrap_new(type, gobind_names_edge_Slice_string_new);
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4286,7 +4408,7 @@ gobind_new_Ptr_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Ptr_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Ptr_int_new());
+        return gobind_wrap_new(type, gobind_names_edge_Ptr_int_new);
     if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_int)) {
         gobind_type_error("Ptr_int", "value", "int", argv[0]);
         return NULL;
@@ -4410,8 +4532,16 @@ gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobi
 static Py_ssize_t
 gobind_len_Map_string_int(PyObject *self)
 {
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    return (Py_ssize_t)gobind_names_edge_Map_string_int_len(GOBIND_HANDLE(self));
+    status = gobind_names_edge_Map_string_int_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static PyObject *
@@ -4448,10 +4578,14 @@ gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
             gobind_key_error(key);
             return -1;
         }
-        status = gobind_names_edge_Map_string_int_del(GOBIND_HANDLE(self), k.view);
+        status = gobind_names_edge_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
         gobind_view_release(&k);
         if (status == GOBIND_MISSING) {
             PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
             return -1;
         }
         return 0;
@@ -4475,10 +4609,14 @@ gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
 static PyObject *
 gobind_iter_Map_string_int(PyObject *self)
 {
-    uintptr_t keys;
+    uintptr_t keys = 0;
     PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    keys = gobind_names_edge_Map_string_int_keys(GOBIND_HANDLE(self));
+    status = gobind_names_edge_Map_string_int_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     seq = gobind_to_py_Slice_string(&keys);
     if (seq == NULL)
         return NULL;
@@ -4502,7 +4640,7 @@ gobind_new_Map_string_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Map_string_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Map_string_int_new());
+        return gobind_wrap_new(type, gobind_names_edge_Map_string_int_new);
     if (gobind_fill_Map_string_int(argv[0], "Map_string_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4587,20 +4725,30 @@ static PyObject *
 gobind_error_is(PyObject *self, PyObject *target)
 {
     uintptr_t h;
+    gobind_buf msg;
+    int is = 0, status;
     if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
         return NULL;
-    return PyBool_FromLong(gobind_names_edge_error_is(GOBIND_HANDLE(self), h));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_error_is(GOBIND_HANDLE(self), h, &is, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(is);
 }
 
 static PyObject *
 gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
-    int eq;
+    gobind_buf msg;
+    int eq = 0, status;
     if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
-    eq = gobind_names_edge_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
@@ -4723,10 +4871,17 @@ static PyTypeObject gobind_module_type = {
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 {
+    int64_t n = 0;
+    gobind_buf msg;
+    int status;
     (void)module;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     gobind_error_drop_flush();
-    return PyLong_FromLongLong(gobind_names_edge_release_count());
+    status = gobind_names_edge_release_count(&n, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyLong_FromLongLong(n);
 }
 
 static PyMethodDef gobind_methods[] = {
@@ -4879,7 +5034,8 @@ PyInit_names_edge(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names_edge") < 0 || gobind_add_types(m) < 0
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names_edge") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0
         || gobind_set_module_type(m, &gobind_module_type) < 0
         ) {
         Py_DECREF(m);
@@ -4894,7 +5050,8 @@ initnames_edge(void)
     PyObject *m = Py_InitModule3("names_edge", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names_edge") < 0 || gobind_add_types(m) < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names_edge") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0)
         return;
     gobind_set_module_type(m, &gobind_module_type);
 }

@@ -31,7 +31,7 @@ func main() {}
 //
 //export gobind_names_edge_Bad
 func gobind_names_edge_Bad(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Bad()
 	gobindPutString(r0, v0)
 	return gobindOK
@@ -61,8 +61,8 @@ func gobind_names_edge_Counts(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int)
 //
 //export gobind_names_edge_Echo
 func gobind_names_edge_Echo(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Echo(gobindString(a0, gobindSpace(a0.n)))
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Echo(unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -71,7 +71,7 @@ func gobind_names_edge_Echo(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_bu
 //
 //export gobind_names_edge_Full
 func gobind_names_edge_Full(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Full()
 	gobindPutString(r0, v0)
 	return gobindOK
@@ -81,7 +81,7 @@ func gobind_names_edge_Full(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) 
 //
 //export gobind_names_edge_Gr_u00f6_u00dfe
 func gobind_names_edge_Gr_u00f6_u00dfe(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Größe(int(a0))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
@@ -131,7 +131,7 @@ func gobind_names_edge_Triple(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int)
 //
 //export gobind_names_edge__uff26ull
 func gobind_names_edge__uff26ull(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Ｆull()
 	gobindPutString(r0, v0)
 	return gobindOK
@@ -157,8 +157,10 @@ func gobindHandle_Array3_int_(p *gobindpkg.Array3_int) C.uintptr_t {
 // gobind_names_edge_Array3_int__new makes a zero Array3_int for Python.
 //
 //export gobind_names_edge_Array3_int__new
-func gobind_names_edge_Array3_int__new() C.uintptr_t {
-	return gobindHandle_Array3_int_(new(gobindpkg.Array3_int))
+func gobind_names_edge_Array3_int__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array3_int_(new(gobindpkg.Array3_int))
+	return gobindOK
 }
 
 // gobind_names_edge_Array3_int__get_A reads field Array3_int.A.
@@ -201,8 +203,10 @@ func gobindHandle_Caf_u00e9(p *gobindpkg.Café) C.uintptr_t {
 // gobind_names_edge_Caf_u00e9_new makes a zero Café for Python.
 //
 //export gobind_names_edge_Caf_u00e9_new
-func gobind_names_edge_Caf_u00e9_new() C.uintptr_t {
-	return gobindHandle_Caf_u00e9(new(gobindpkg.Café))
+func gobind_names_edge_Caf_u00e9_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Caf_u00e9(new(gobindpkg.Café))
+	return gobindOK
 }
 
 // gobind_names_edge_Caf_u00e9_get_Cr_u00e8me reads field Café.Crème.
@@ -265,8 +269,10 @@ func gobindHandle_GoError_(p *gobindpkg.GoError) C.uintptr_t {
 // gobind_names_edge_GoError__new makes a zero GoError for Python.
 //
 //export gobind_names_edge_GoError__new
-func gobind_names_edge_GoError__new() C.uintptr_t {
-	return gobindHandle_GoError_(new(gobindpkg.GoError))
+func gobind_names_edge_GoError__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoError_(new(gobindpkg.GoError))
+	return gobindOK
 }
 
 // gobind_names_edge_GoError__get_Msg reads field GoError.Msg.
@@ -309,8 +315,10 @@ func gobindHandle_GoErrorValue_(p *gobindpkg.GoErrorValue) C.uintptr_t {
 // gobind_names_edge_GoErrorValue__new makes a zero GoErrorValue for Python.
 //
 //export gobind_names_edge_GoErrorValue__new
-func gobind_names_edge_GoErrorValue__new() C.uintptr_t {
-	return gobindHandle_GoErrorValue_(new(gobindpkg.GoErrorValue))
+func gobind_names_edge_GoErrorValue__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoErrorValue_(new(gobindpkg.GoErrorValue))
+	return gobindOK
 }
 
 // gobind_names_edge_GoErrorValue__get_V reads field GoErrorValue.V.
@@ -353,8 +361,10 @@ func gobindHandle_GoPanic_(p *gobindpkg.GoPanic) C.uintptr_t {
 // gobind_names_edge_GoPanic__new makes a zero GoPanic for Python.
 //
 //export gobind_names_edge_GoPanic__new
-func gobind_names_edge_GoPanic__new() C.uintptr_t {
-	return gobindHandle_GoPanic_(new(gobindpkg.GoPanic))
+func gobind_names_edge_GoPanic__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoPanic_(new(gobindpkg.GoPanic))
+	return gobindOK
 }
 
 // gobind_names_edge_GoPanic__get_Why reads field GoPanic.Why.
@@ -397,8 +407,10 @@ func gobindHandle_Holder(p *gobindpkg.Holder) C.uintptr_t {
 // gobind_names_edge_Holder_new makes a zero Holder for Python.
 //
 //export gobind_names_edge_Holder_new
-func gobind_names_edge_Holder_new() C.uintptr_t {
-	return gobindHandle_Holder(new(gobindpkg.Holder))
+func gobind_names_edge_Holder_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(new(gobindpkg.Holder))
+	return gobindOK
 }
 
 // gobind_names_edge_Holder_get_S reads field Holder.S.
@@ -441,8 +453,10 @@ func gobindHandle_Map_string_int_(p *gobindpkg.Map_string_int) C.uintptr_t {
 // gobind_names_edge_Map_string_int__new makes a zero Map_string_int for Python.
 //
 //export gobind_names_edge_Map_string_int__new
-func gobind_names_edge_Map_string_int__new() C.uintptr_t {
-	return gobindHandle_Map_string_int_(new(gobindpkg.Map_string_int))
+func gobind_names_edge_Map_string_int__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Map_string_int_(new(gobindpkg.Map_string_int))
+	return gobindOK
 }
 
 // gobind_names_edge_Map_string_int__get_Size reads field Map_string_int.Size.
@@ -485,8 +499,10 @@ func gobindHandle_Ptr_int_(p *gobindpkg.Ptr_int) C.uintptr_t {
 // gobind_names_edge_Ptr_int__new makes a zero Ptr_int for Python.
 //
 //export gobind_names_edge_Ptr_int__new
-func gobind_names_edge_Ptr_int__new() C.uintptr_t {
-	return gobindHandle_Ptr_int_(new(gobindpkg.Ptr_int))
+func gobind_names_edge_Ptr_int__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Ptr_int_(new(gobindpkg.Ptr_int))
+	return gobindOK
 }
 
 // gobind_names_edge_Ptr_int__get_P reads field Ptr_int.P.
@@ -529,8 +545,10 @@ func gobindHandle_Slice_int_(p *gobindpkg.Slice_int) C.uintptr_t {
 // gobind_names_edge_Slice_int__new makes a zero Slice_int for Python.
 //
 //export gobind_names_edge_Slice_int__new
-func gobind_names_edge_Slice_int__new() C.uintptr_t {
-	return gobindHandle_Slice_int_(new(gobindpkg.Slice_int))
+func gobind_names_edge_Slice_int__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int_(new(gobindpkg.Slice_int))
+	return gobindOK
 }
 
 // gobind_names_edge_Slice_int__get_N reads field Slice_int.N.
@@ -573,8 +591,10 @@ func gobindHandle_Array3_int(p *[3]int) C.uintptr_t {
 // gobind_names_edge_Array3_int_new makes a zero [3]int for Python.
 //
 //export gobind_names_edge_Array3_int_new
-func gobind_names_edge_Array3_int_new() C.uintptr_t {
-	return gobindHandle_Array3_int(new([3]int))
+func gobind_names_edge_Array3_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array3_int(new([3]int))
+	return gobindOK
 }
 
 // gobind_names_edge_Array3_int_fromc makes a [3]int from n items that C converted from Python.
@@ -614,14 +634,15 @@ func gobind_names_edge_Array3_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdi
 // where they are; the result unpins them.
 //
 //export gobind_names_edge_Array3_int_pin
-func gobind_names_edge_Array3_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_names_edge_Array3_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Array3_int(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_int returns the *[]int that handle h refers to (nil for 0).
@@ -644,8 +665,10 @@ func gobindHandle_Slice_int(p *[]int) C.uintptr_t {
 // gobind_names_edge_Slice_int_new makes a zero []int for Python.
 //
 //export gobind_names_edge_Slice_int_new
-func gobind_names_edge_Slice_int_new() C.uintptr_t {
-	return gobindHandle_Slice_int(new([]int))
+func gobind_names_edge_Slice_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int(new([]int))
+	return gobindOK
 }
 
 // gobind_names_edge_Slice_int_fromc makes a []int from n items that C converted from Python.
@@ -667,16 +690,21 @@ func gobind_names_edge_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uin
 // gobind_names_edge_Slice_int_len reports the length of a []int.
 //
 //export gobind_names_edge_Slice_int_len
-func gobind_names_edge_Slice_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+func gobind_names_edge_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+	return gobindOK
 }
 
-// gobind_names_edge_Slice_int_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_names_edge_Slice_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_names_edge_Slice_int_slice
-func gobind_names_edge_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_names_edge_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_int(self))[lo:hi]
-	return gobindHandle_Slice_int(&s)
+	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
 }
 
 // gobind_names_edge_Slice_int_get reads item i of a []int.
@@ -703,14 +731,15 @@ func gobind_names_edge_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdif
 // where they are; the result unpins them.
 //
 //export gobind_names_edge_Slice_int_pin
-func gobind_names_edge_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_names_edge_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_int(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_string returns the *[]string that handle h refers to (nil for 0).
@@ -733,8 +762,10 @@ func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
 // gobind_names_edge_Slice_string_new makes a zero []string for Python.
 //
 //export gobind_names_edge_Slice_string_new
-func gobind_names_edge_Slice_string_new() C.uintptr_t {
-	return gobindHandle_Slice_string(new([]string))
+func gobind_names_edge_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
 }
 
 // gobind_names_edge_Slice_string_fromc makes a []string from n items that C converted from Python.
@@ -754,16 +785,21 @@ func gobind_names_edge_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *
 // gobind_names_edge_Slice_string_len reports the length of a []string.
 //
 //export gobind_names_edge_Slice_string_len
-func gobind_names_edge_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+func gobind_names_edge_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
 }
 
-// gobind_names_edge_Slice_string_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_names_edge_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_names_edge_Slice_string_slice
-func gobind_names_edge_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_names_edge_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_string(self))[lo:hi]
-	return gobindHandle_Slice_string(&s)
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
 }
 
 // gobind_names_edge_Slice_string_get reads item i of a []string.
@@ -806,8 +842,10 @@ func gobindHandle_Ptr_int(p *int) C.uintptr_t {
 // gobind_names_edge_Ptr_int_new makes a pointer to a zero int for Python.
 //
 //export gobind_names_edge_Ptr_int_new
-func gobind_names_edge_Ptr_int_new() C.uintptr_t {
-	return gobindHandle_Ptr_int(new(int))
+func gobind_names_edge_Ptr_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Ptr_int(new(int))
+	return gobindOK
 }
 
 // gobind_names_edge_Ptr_int_fromc makes a pointer to a new int holding v.
@@ -860,9 +898,11 @@ func gobindHandle_Map_string_int(p *map[string]int) C.uintptr_t {
 // gobind_names_edge_Map_string_int_new makes an empty map[string]int for Python.
 //
 //export gobind_names_edge_Map_string_int_new
-func gobind_names_edge_Map_string_int_new() C.uintptr_t {
+func gobind_names_edge_Map_string_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(map[string]int)
-	return gobindHandle_Map_string_int(&v)
+	*out = gobindHandle_Map_string_int(&v)
+	return gobindOK
 }
 
 // gobind_names_edge_Map_string_int_fromc makes a map[string]int from n keys and values that C converted from Python.
@@ -882,8 +922,10 @@ func gobind_names_edge_Map_string_int_fromc(keys *C.gobind_view, values *C.ptrdi
 // gobind_names_edge_Map_string_int_len reports the number of keys.
 //
 //export gobind_names_edge_Map_string_int_len
-func gobind_names_edge_Map_string_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Map_string_int(self)))
+func gobind_names_edge_Map_string_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Map_string_int(self)))
+	return gobindOK
 }
 
 // gobind_names_edge_Map_string_int_get reads the value of key k, or reports gobindMissing.
@@ -911,7 +953,8 @@ func gobind_names_edge_Map_string_int_set(self C.uintptr_t, k C.gobind_view, v C
 // gobind_names_edge_Map_string_int_del deletes key k, or reports gobindMissing.
 //
 //export gobind_names_edge_Map_string_int_del
-func gobind_names_edge_Map_string_int_del(self C.uintptr_t, k C.gobind_view) C.int {
+func gobind_names_edge_Map_string_int_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_Map_string_int(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -923,14 +966,16 @@ func gobind_names_edge_Map_string_int_del(self C.uintptr_t, k C.gobind_view) C.i
 // gobind_names_edge_Map_string_int_keys makes a slice of the keys, sorted.
 //
 //export gobind_names_edge_Map_string_int_keys
-func gobind_names_edge_Map_string_int_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_names_edge_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_Map_string_int(self)
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_string(&keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
 }
 
 // gobind_names_edge_var_get_BadVar reads package variable BadVar.
@@ -970,17 +1015,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_names_edge_error_claim
-func gobind_names_edge_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_names_edge_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_names_edge_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_names_edge_error_drop
-func gobind_names_edge_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_names_edge_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_names_edge_error_text writes the text of the error that handle h refers to.
@@ -992,41 +1041,32 @@ func gobind_names_edge_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobin
 	return gobindOK
 }
 
-// gobind_names_edge_error_is reports errors.Is(h, target) for two error handles.
+// gobind_names_edge_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_names_edge_error_is
-func gobind_names_edge_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_names_edge_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_names_edge_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_names_edge_error_eq
-func gobind_names_edge_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_names_edge_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_names_edge_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_names_edge_unpin
-func gobind_names_edge_unpin(h C.uintptr_t) {
+func gobind_names_edge_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -1035,16 +1075,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_names_edge_release drops the handle of a Python object that died.
 //
 //export gobind_names_edge_release
-func gobind_names_edge_release(h C.uintptr_t) {
+func gobind_names_edge_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_names_edge_release_count reports how many handles Python objects hold.
 //
 //export gobind_names_edge_release_count
-func gobind_names_edge_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_names_edge_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_names_edge_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_names_edge_ready
+func gobind_names_edge_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
@@ -1147,13 +1201,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -1331,4 +1426,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

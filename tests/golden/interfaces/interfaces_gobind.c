@@ -2811,7 +2811,11 @@ gobind_any_out(uintptr_t h, int dict)
     ptrdiff_t n = 0;
     Py_ssize_t i;
     int status = gobind_interfaces_any_len(h, &n, &msg);
-    PyObject *result = status != GOBIND_OK ? gobind_raise(status, &msg) : dict ? PyDict_New() : PyList_New(n), *key, *value;
+    PyObject *result = NULL, *key, *value;
+    if (status != GOBIND_OK)
+        gobind_raise(status, &msg);
+    else
+        result = dict ? PyDict_New() : PyList_New(n);
     if (result == NULL || Py_EnterRecursiveCall(" while converting a Go value to Python")) {
         Py_XDECREF(result);
         return gobind_any_done(h, NULL);

@@ -2215,14 +2215,16 @@ gobind_wait_for_go(void)
 {
     gobind_buf msg;
     int status;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_interfaces_ready(&msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
     }
     return 0;
+done:
+    return -1;  /* a forked child */
 }
 
 /* Drops a handle; a forked child leaks it rather than call Go. */
@@ -2836,7 +2838,11 @@ gobind_any_out(uintptr_t h, int dict)
     ptrdiff_t n = 0;
     Py_ssize_t i;
     int status = gobind_interfaces_any_len(h, &n, &msg);
-    PyObject *result = status != GOBIND_OK ? gobind_raise(status, &msg) : dict ? PyDict_New() : PyList_New(n), *key, *value;
+    PyObject *result = NULL, *key, *value;
+    if (status != GOBIND_OK)
+        gobind_raise(status, &msg);
+    else
+        result = dict ? PyDict_New() : PyList_New(n);
     if (result == NULL || Py_EnterRecursiveCall(" while converting a Go value to Python")) {
         Py_XDECREF(result);
         return gobind_any_done(h, NULL);

@@ -3,6 +3,7 @@
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -91,6 +92,42 @@ def test_cli_refuses_a_hostile_package_naming_it(tmp_path):
     assert proc.stdout.startswith("gobind: package '-toolexec=x' is not a Go import path"), proc.stdout
     proc = run([tool('gobind'), 'gen', '--dir', HELLO, '--tags', 'a b', '-o', tmp_path, 'x'], check=False)
     assert proc.returncode == 1 and "gobind: tags: 'a b' is not a Go build tag" in proc.stdout, proc.stdout
+
+
+#: Meson code that, if it ever ran, would leave a file behind.
+INJECTIONS = ["'\nrun_command('touch', '@MARK@', check: false)\n#", "', run_command('touch', '@MARK@', check: false), '",
+              "\n# comment\nrun_command('touch', '@MARK@', check: false)"]
+injecting = st.one_of(hostile, st.tuples(hostile, st.sampled_from(INJECTIONS)).map(''.join))
+
+
+@settings(max_examples=int(os.environ.get('GOBIND_HYPOTHESIS_MESON', '4')), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(name=st.one_of(names, injecting), package=st.one_of(packages, injecting), tag=st.one_of(tag_lists, injecting),
+       gil=st.dictionaries(st.sampled_from(['Hello', 'T.M']), st.sampled_from(['keep', 'release']), max_size=1),
+       subdir=st.one_of(st.sampled_from(['', 'pkg', 'a/b']), injecting))
+def test_meson_plugin_escapes_or_refuses(tmp_path_factory, name, package, tag, gil, subdir):
+    """gobind.extension() in a real `meson setup`: hostile arguments are refused with an error naming
+    them, valid ones configure; Meson code inside an argument never runs."""
+    from gobind_module.escape import meson_str
+    base = tmp_path_factory.mktemp('plugin')
+    marker = base / 'pwned'
+    mark = lambda v: v.replace('@MARK@', str(marker)) if isinstance(v, str) else [mark(t) for t in v]
+    name, package, tag, subdir = mark(name), mark(package), mark(tag), mark(subdir)
+    try:
+        args = [meson_str(name), meson_str(package), 'dir: ' + meson_str(str(HELLO)),
+                'go_tags: [%s]' % ', '.join(map(meson_str, [tag] if isinstance(tag, str) else tag)),
+                'gil: {%s}' % ', '.join('%s: %s' % (meson_str(k), meson_str(v)) for k, v in gil.items()),
+                'subdir: ' + meson_str(subdir)]
+    except ValueError:
+        return   # a lone surrogate: no meson.build can hold it
+    (base / 'src').mkdir()
+    (base / 'src' / 'meson.build').write_text("project('p', 'c')\ngobind = import('gobind')\n"
+                                              "gobind.extension(%s)\n" % ', '.join(args), encoding='utf-8')
+    proc = run([tool('meson'), 'setup', base / 'build', base / 'src'], check=False)
+    assert not marker.exists(), proc.stdout
+    if proc.returncode != 0:
+        assert re.search(r"ERROR: gobind.extension: (module name |go_package |go_tags: |subdir part )", proc.stdout), \
+            proc.stdout
 
 
 def _call(text):

@@ -210,6 +210,9 @@ func Area(b *Box) int {{ return b.Width * b.Width }}
 const Answer = 42
 
 {doc}
+const Text = {text}
+
+{doc}
 var Count = 7
 '''
 
@@ -221,7 +224,8 @@ def _go_doc(text):
 def _write_package(folder, text):
     folder.mkdir(parents=True)
     (folder / 'go.mod').write_text('module example.com/hostile\n\ngo 1.21\n')
-    (folder / 'hostile.go').write_text(HOSTILE_PACKAGE.format(doc=_go_doc(text), field_doc='\t' + _go_doc(text)),
+    (folder / 'hostile.go').write_text(HOSTILE_PACKAGE.format(doc=_go_doc(text), field_doc='\t' + _go_doc(text),
+                                                              text=json.dumps(text, ensure_ascii=False)),
                                        encoding='utf-8')
 
 
@@ -235,8 +239,10 @@ def hostile_api(tmp_path_factory):
 
 
 def _with_docs(data, doc):
-    """data with every "doc" replaced by doc."""
+    """data with every "doc", and the value of every string constant, replaced by doc."""
     if isinstance(data, dict):
+        if data.get('kind') == 'string' and 'value' in data:
+            data = dict(data, value=doc)
         return {k: (doc if k == 'doc' and isinstance(v, str) else _with_docs(v, doc)) for k, v in data.items()}
     if isinstance(data, list):
         return [_with_docs(v, doc) for v in data]
@@ -248,6 +254,7 @@ def _check_stub(text, doc):
     assert ast.get_docstring(tree, clean=False) == (doc or None)
     area = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == 'Area')
     assert ast.get_docstring(area, clean=False).endswith(doc)
+    assert any(isinstance(n, ast.AnnAssign) and n.target.id == 'Text' for n in tree.body)
 
 
 def _check_go(path):
@@ -302,12 +309,13 @@ def test_go_docs_build_and_import_intact(tmp_path_factory, doc):
             'm = gobind_module.load("example.com/hostile", dir=%r)\n'
             'api = inspect_json("example.com/hostile", %r)\n'
             'print(json.dumps([m.Area(m.Box(Width=3)), api["package"]["doc"], m.__doc__, m.Area.__doc__,\n'
-            '                  m.Box.__doc__, m.Box.Width.__doc__]))\n' % (str(folder), str(folder)))
+            '                  m.Box.__doc__, m.Box.Width.__doc__, m.Text]))\n' % (str(folder), str(folder)))
     proc = subprocess.run([sys.executable, '-c', code], env=_env(base), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, universal_newlines=True)
     assert proc.returncode == 0, proc.stdout
-    area, doc_read, mod_doc, func_doc, class_doc, field_doc = json.loads(proc.stdout.splitlines()[-1])
+    area, doc_read, mod_doc, func_doc, class_doc, field_doc, text = json.loads(proc.stdout.splitlines()[-1])
     assert area == 9
+    assert text == doc + '\n' + ' '.join(f for f in FRAGMENTS if f not in '\n\x0c')
     assert mod_doc == doc_read
     for text in (func_doc, class_doc, field_doc):
         assert text.endswith(doc_read), (text, doc_read)

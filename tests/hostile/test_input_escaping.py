@@ -163,7 +163,7 @@ def test_project_writing_escapes_or_refuses_every_argument(tmp_path_factory, nam
     except InputError as e:
         assert isinstance(e, ValueError)
         assert any(('gobind: %s ' % a) in str(e) or ('gobind: %s:' % a) in str(e) or ('gobind: %s[' % a) in str(e)
-                   for a in ('name', 'package', 'dir', 'tags', 'python', 'submodules', 'submodules name')), e
+                   for a in ('name', 'package', 'dir', 'tags', 'python', 'submodules', 'submodule name')), e
         return
     with open(os.path.join(srcdir, 'meson.build'), encoding='utf-8') as f:
         args, kwargs = _call(f.read())

@@ -13,6 +13,7 @@ from typing import Dict, List, Mapping, Optional, Sequence
 from . import __version__
 from .generate import api_files, gobind_sources
 from .borrow import check_setting as check_borrow
+from .callback_policy import check_names as check_panics
 from .gil import check_default, check_setting
 from .goapi import GobindError, cache_dir, load_package
 from .project import build_extension
@@ -42,10 +43,12 @@ def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
 
 def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence[str],
                gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
-               borrow: Mapping[str, str]) -> str:
+               borrow: Mapping[str, str], callback_panics: Sequence[str] = ()) -> str:
     parts = [__version__, sys.executable, sys.version, os.path.abspath(directory), package,
              name or '', ','.join(tags), json.dumps(sorted(gil.items())), gil_default,
              json.dumps(sorted(submodules.items())), json.dumps(sorted(borrow.items()))]
+    if callback_panics:
+        parts.append(','.join(callback_panics))
     return hashlib.sha256('\0'.join(parts).encode()).hexdigest()[:20]
 
 
@@ -80,7 +83,7 @@ def _read_api(builddir: str, name: str) -> dict:
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
          quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
          submodules: Optional[Mapping[str, str]] = None,
-         borrow: Optional[Mapping[str, str]] = None) -> ModuleType:
+         borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = ()) -> ModuleType:
     """Builds Go package `package` (found from folder `dir`) and returns the imported module.
 
     The build lives in gobind's cache, keyed by package, folder and interpreter;
@@ -91,7 +94,9 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     Python's GIL, as the keywords of gobind.extension() do (docs/runtime.md); submodules
     ({'money': 'example.com/shop/money'}) binds more packages into the module, as submodules.
     borrow ({'SumFloats': 'xs'}) passes those parameters as views of Python's memory, as
-    //gobind:borrow lines do (docs/type-mapping.md).
+    //gobind:borrow lines do (docs/type-mapping.md).  callback_panics (['Parallel']) names the
+    functions whose Python callables' exceptions on goroutines Go started are Go panics
+    (docs/runtime.md, "Callbacks on goroutines").
     """
     gil = dict(gil or {})
     submodules = dict(submodules or {})
@@ -101,7 +106,8 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     borrow = dict(borrow or {})
     for fname, params in borrow.items():
         check_borrow(fname, params)
-    key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow)
+    callback_panics = check_panics(callback_panics)
+    key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow, callback_panics)
     builddir = os.path.join(str(cache_dir()), 'load', key)
     manifest_path = os.path.join(builddir, _MANIFEST)
     manifest = _read_manifest(manifest_path)
@@ -113,13 +119,15 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     # checks it against the gen step's API JSON afterwards.
     module_name = name or (manifest or {}).get('name') or load_package(package, dir, tuple(tags)).name
     built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                            gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow)
+                            gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow,
+                                callback_panics=callback_panics)
     api = _read_api(builddir, module_name)
     go_name = api.get('package', {}).get('name')
     if not name and go_name and go_name != module_name:  # the package clause changed
         module_name = go_name
         built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                                gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow)
+                                gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow,
+                                callback_panics=callback_panics)
         api = _read_api(builddir, module_name)
     files = api_files(api) + gobind_sources()
     with open(manifest_path, 'w') as f:

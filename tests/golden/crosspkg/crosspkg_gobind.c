@@ -2681,8 +2681,24 @@ gobind_crosspkg_decref(uintptr_t object)
     PyGILState_Release(gil);
 }
 
+/* Reports an exception a callback raised on a goroutine Go started, when no bound call waits
+   for it, to sys.unraisablehook; takes over the reference to exc. */
+void
+gobind_crosspkg_unraisable(uintptr_t exc, uintptr_t fn)
+{
+    PyGILState_STATE gil;
+    if (gobind_py_exiting)
+        return;
+    gil = PyGILState_Ensure();
+    PyErr_SetObject((PyObject *)Py_TYPE((PyObject *)exc), (PyObject *)exc);
+    Py_DECREF((PyObject *)exc);
+    PyErr_WriteUnraisable((PyObject *)fn);
+    PyGILState_Release(gil);
+}
+
 /* Hands the exception a callback raised to the Go call waiting in slot; with slot 0, returns
-   a handle to it for the call instead. */
+   a handle to it for the call instead.  A thread with Python frames is inside a bound call
+   (sync: Go may unwind to it with a panic); a thread Go started has none. */
 static uintptr_t
 gobind_callback_failed(uintptr_t slot)
 {
@@ -2703,7 +2719,7 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    failed = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view);  /* Go now owns the reference to exc */
+    failed = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL);  /* Go owns exc now */
     Py_XDECREF(text);
     return failed;
 }

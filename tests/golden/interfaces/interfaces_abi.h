@@ -156,7 +156,8 @@ uintptr_t gobind_interfaces_Map_string_any_keys(uintptr_t self);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_interfaces_decref(uintptr_t object);
-uintptr_t gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text);
+uintptr_t gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync);
+void gobind_interfaces_unraisable(uintptr_t exc, uintptr_t fn);
 /* What a Python callable for a func() float64 returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {

@@ -150,3 +150,14 @@ func CollectGarbage() {
 	runtime.GC()
 	runtime.GC()
 }
+
+// Series keeps values that Go appends to.
+type Series struct {
+	Values []float64
+}
+
+// Add appends v to the values.
+func (s *Series) Add(v float64) { s.Values = append(s.Values, v) }
+
+// Drop forgets the first n values.
+func (s *Series) Drop(n int) { s.Values = s.Values[n:] }

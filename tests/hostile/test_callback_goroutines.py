@@ -94,3 +94,19 @@ def test_callback_panics_names_are_checked(tmp_path):
                 '--outdir', tmp_path, '--callback-panics', 'FanOut', 'example.com/lifetimes'])
     go = (tmp_path / 'lifetimes_gobind.go').read_text()
     assert 'gobindOpenCall(true)' in go
+
+
+def test_load_takes_callback_panics_and_keys_its_cache_on_it(tmp_path):
+    code = '\n'.join([
+        'import sys, gobind_module',
+        'def boom(i):\n    raise ValueError("bad %d" % i)',
+        'panics = sys.argv[1:]',
+        'm = gobind_module.load("example.com/lifetimes", dir=%r, callback_panics=panics)'
+        % str(TEST_PROJECTS / 'lifetimes'),
+        'try:\n    print(m.Recovering(4, boom))\nexcept ValueError as e:\n    print("raised", e)',
+    ])
+    env = {'GOBIND_CACHE_DIR': str(tmp_path / 'cache')}
+    plain = run([sys.executable, '-c', code], env=env).stdout
+    assert plain.strip().splitlines()[-1].startswith('raised bad '), plain
+    opted = run([sys.executable, '-c', code, 'Recovering'], env=env).stdout
+    assert opted.strip().splitlines()[-1].startswith("(4, 'Python exception: bad "), opted

@@ -25,6 +25,41 @@ func FanOut(n int, f func(int) int) []int {
 	return results
 }
 
+// Labels calls f(i) for each i < n from goroutines, like FanOut, for a callback whose result
+// goes back to Go through a second call (a string).
+func Labels(n int, f func(int) string) []string {
+	out := make([]string, n)
+	var wg sync.WaitGroup
+	wg.Add(n)
+	for i := range out {
+		go func(i int) {
+			defer wg.Done()
+			out[i] = f(i)
+		}(i)
+	}
+	wg.Wait()
+	return out
+}
+
+// Notify calls f(i) for each i < n from goroutines and counts the calls that returned.
+func Notify(n int, f func(int)) int {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	returned := 0
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func(i int) {
+			defer wg.Done()
+			f(i)
+			mu.Lock()
+			returned++
+			mu.Unlock()
+		}(i)
+	}
+	wg.Wait()
+	return returned
+}
+
 // Recovering calls f from n goroutines, each recovering a panic; it returns how many panicked
 // and the text of one panic value.
 func Recovering(n int, f func(int) int) (int, string) {

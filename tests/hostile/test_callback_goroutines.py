@@ -28,6 +28,22 @@ def test_fan_out_raises_the_first_exception_at_the_call(surface):
     ]))
 
 
+def test_every_kind_of_callback_result(surface):
+    surface('lifetimes', '\n'.join([
+        'import lifetimes as m',
+        # a string result crosses through a second call into Go; the raising ones give ""
+        'def label(i):\n    if i == 1:\n        raise LookupError("no label")\n    return "L%d" % i',
+        raises('LookupError', 'm.Labels(4, label)', 'no label'),
+        'assert list(m.Labels(3, lambda i: "x" * i)) == ["", "x", "xx"]',
+        # no result at all: every goroutine still returns to Go, then the call raises
+        'seen = []',
+        'def note(i):\n    seen.append(i)\n    if i == 0:\n        raise ArithmeticError("note")',
+        raises('ArithmeticError', 'm.Notify(6, note)', 'note'),
+        'assert sorted(seen) == list(range(6)), seen',
+        'assert m.Notify(3, lambda i: None) == 3',
+    ]))
+
+
 def test_raise_on_the_calling_goroutine_stops_go_at_once(surface):
     surface('lifetimes', '\n'.join([
         'import lifetimes as m',
@@ -50,6 +66,22 @@ def test_no_waiting_call_goes_to_unraisablehook(surface):
         'if sys.version_info >= (3, 8):\n'
         '    assert hooked == [(RuntimeError, "late 1", late)], hooked',
         'assert m.FanOut(3, lambda i: i) == [0, 1, 2]',
+    ]))
+
+
+def test_kept_callables_fired_later_never_abort(surface):
+    surface('callbacks', '\n'.join([
+        'import sys, callbacks as c',
+        'hooked = []',
+        'if sys.version_info >= (3, 8):\n    sys.unraisablehook = lambda u: hooked.append(str(u.exc_value))',
+        'def bad(event):\n    raise ValueError("handler " + event)',
+        'c.Clear()',
+        'c.Register(bad)',                  # Register returns: no call waits for bad any more
+        'c.Register(lambda e: True)',
+        'assert c.Fire("go") == 1',         # bad returned False (the zero value) to Go
+        'assert c.Fire("again") == 1',
+        'if sys.version_info >= (3, 8):\n    assert sorted(hooked) == ["handler again", "handler go"], hooked',
+        'c.Clear()',
     ]))
 
 

@@ -79,10 +79,9 @@ def _callables(plan: ModulePlan) -> List[Tuple[str, FuncPlan]]:
     return out
 
 
-def check_known(plan: ModulePlan, name: str, setting: str, error=None) -> None:
-    """Raises error (GilPolicyError) unless name (Func or Type.Method) is a bound function or method
-    of plan; setting names the option in the message."""
-    error = error or GilPolicyError
+def check_known(plan: ModulePlan, name: str, setting: str, error: type = GilPolicyError) -> None:
+    """Raises error unless name (Func or Type.Method) is a bound function or method of plan;
+    setting names the option in the message."""
     if name in dict(_callables(plan)):
         return
     skipped = [s.reason for s in plan.skipped if s.symbol == name]

@@ -36,7 +36,9 @@ class Builder:
         self.ref_src = os.path.join(self.src, 'reference')
         self.ref_go = os.path.join(self.ref_src, 'go')
         self.ref_out = os.path.join(self.root, 'reference')
+        self.ref_rel_out = os.path.join(self.root, 'reference_rel')
         self.gobind_out = os.path.join(self.root, 'gobind')
+        self.gobind_rel_out = os.path.join(self.root, 'gobind_rel')
         self.gopy_root = os.path.join(self.root, 'gopy')
         self.gopy_pkg = os.path.join(self.gopy_root, 'pkg')
         self.pylib = os.path.join(self.root, 'pylib')
@@ -95,19 +97,24 @@ class Builder:
 
     # ---- the hand-written reference ----
 
-    def build_reference(self) -> str:
-        """go build -buildmode=c-archive of the exports, then one cc command for the extension."""
-        os.makedirs(self.ref_out, exist_ok=True)
-        archive = os.path.join(self.ref_out, 'libbenchref.a')
+    def build_reference(self, release_all: bool = False) -> str:
+        """go build -buildmode=c-archive of the exports, then one cc command for the extension.
+
+        The reference keeps the GIL where gobind does; release_all=True builds the second flavour,
+        which releases it on every call (into reference_rel)."""
+        out_dir = self.ref_rel_out if release_all else self.ref_out
+        os.makedirs(out_dir, exist_ok=True)
+        archive = os.path.join(out_dir, 'libbenchref.a')
         self.run(['go', 'build', '-buildmode=c-archive', '-trimpath', '-o', archive, '.'], cwd=self.ref_go,
                  CGO_ENABLED='1', CC=self.cc)
         suffix = sysconfig.get_config_var('EXT_SUFFIX') or '.so'
-        out = os.path.join(self.ref_out, 'benchref' + suffix)
+        out = os.path.join(out_dir, 'benchref' + suffix)
         include = sysconfig.get_paths()['include']
-        self.run([self.cc, '-O2', '-fPIC', '-shared', '-Wall', '-Wextra', '-I' + include, '-I' + self.ref_out,
-                  '-I' + self.ref_src, os.path.join(self.ref_src, 'benchref.c'), archive,
-                  '-Wl,--version-script=' + os.path.join(self.ref_src, 'benchref.map'), '-lpthread', '-o', out])
-        return self.ref_out
+        self.run([self.cc, '-O2', '-fPIC', '-shared', '-Wall', '-Wextra', '-Werror', '-I' + include, '-I' + out_dir,
+                  '-I' + self.ref_src] + (['-DREF_RELEASE_GIL'] if release_all else [])
+                 + [os.path.join(self.ref_src, 'benchref.c'), archive,
+                    '-Wl,--version-script=' + os.path.join(self.ref_src, 'benchref.map'), '-lpthread', '-o', out])
+        return out_dir
 
     def remove_bare(self) -> None:
         """Deletes the bare build's output, so the next bare build starts clean (Go's cache stays warm)."""
@@ -130,6 +137,14 @@ class Builder:
         setup = self.timed(self.meson + ['setup', '--buildtype=release', self.gobind_out, self.pkg])
         build = self.timed([self.ninja, '-C', self.gobind_out])
         return {'setup': setup, 'build': build}
+
+    def build_gobind_release(self) -> str:
+        """gobind with gil_default=release (every call releases the GIL), into gobind_rel."""
+        if os.path.isdir(self.gobind_rel_out):
+            shutil.rmtree(self.gobind_rel_out)
+        self.run(self.meson + ['setup', '--buildtype=release', '-Dgil_default=release', self.gobind_rel_out, self.pkg])
+        self.run([self.ninja, '-C', self.gobind_rel_out])
+        return self.gobind_rel_out
 
     def gobind_ninja(self) -> Dict[str, object]:
         """One ninja run: its time and whether it did any work."""

@@ -68,6 +68,7 @@ def raises(fn: Callable[[], Any], exc: Type[BaseException]) -> bool:
 def load(impl: str, path: str) -> Tuple[Any, Dict[str, Any]]:
     """Imports the module of one implementation; returns it and the extra names its statements use."""
     sys.path.insert(0, path)
+    impl = impl[:-len('_rel')] if impl.endswith('_rel') else impl  # the same module, built to release the GIL
     if impl == 'python':
         m = importlib.import_module('pyimpl')
         return m, {'E': m.GoError}
@@ -197,7 +198,7 @@ def run_calls(impl: str, m: Any, extra: Dict[str, Any], args: argparse.Namespace
         else:
             rows[row] = {'skip': 'fails: ' + '; '.join(failures)}
     extras = {'loop_ns': [s * 1e9 for s in time_stmt('pass', g, args.target, args.repeats, args.smoke)]}
-    if impl == 'reference':
+    if impl.startswith('reference'):
         extras['noop_gil_ns'] = [s * 1e9 for s in time_stmt('NoopKeepGIL()', g, args.target, args.repeats, args.smoke)]
     return {'rows': rows, 'extras': extras}
 
@@ -251,7 +252,7 @@ def run_parallel(m: Any, args: argparse.Namespace) -> Dict[str, Any]:
 def main(argv: Optional[List[str]] = None) -> None:
     """Command line: worker.py IMPL PATH [--parallel] [--target S] [--repeats R] [--smoke]."""
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument('impl', choices=['python', 'reference', 'gobind', 'gopy'])
+    p.add_argument('impl', choices=['python', 'reference', 'reference_rel', 'gobind', 'gobind_rel', 'gopy'])
     p.add_argument('path', help='folder to import the module from')
     p.add_argument('--parallel', action='store_true', help='run the two-thread row instead of the call rows')
     p.add_argument('--target', type=float, default=0.02, help='seconds per timed loop')

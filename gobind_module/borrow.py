@@ -11,7 +11,7 @@ from typing import Dict, Iterable, Mapping, Tuple
 from .goapi import GobindError
 from .model import Func, Package
 
-_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$')
+_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z')
 
 
 def parameter_names(text: str) -> Tuple[str, ...]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import sys
 from typing import List, Optional
 
-from . import __version__
-from .goapi import GobindError, cache_dir, go_executable, go_version, load_package
+from . import __version__, cache, validate
+from .goapi import GobindError, go_executable, go_version, load_package
 from .gil import DEFAULTS as GIL_DEFAULTS, parse_settings
 
 # The generator (plan, render, Jinja) is imported by the commands that use it, so that the
@@ -73,7 +72,7 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
     from .borrow import apply_borrow, parse_settings as parse_borrow
     from .generate import parse_submodules
-    from .gil import apply_policy, kept
+    from .gil import apply_policy, borrowed_params, kept
     from .plan import plan_module
     pkg = apply_borrow(load_package(args.package, args.dir, tuple(_tags(args.tags))), parse_borrow(args.borrow))
     subs = [(sub, load_package(path, args.dir, tuple(_tags(args.tags))))
@@ -88,17 +87,21 @@ def cmd_inspect(args: argparse.Namespace) -> None:
         print('  ' + f.signature)
     if not plan.funcs:
         print('  (none)')
-    print('skipped:')
+    print('skipped: %d' % len(plan.skipped))
     for s in plan.skipped:
         print('  %s: %s' % (s.symbol, s.reason))
-    if not plan.skipped:
-        print('  (none)')
     if plan.warnings:
         print('warnings:')
         for w in plan.warnings:
             print('  ' + w)
     print('GIL kept during the call (all others release it):')
     print('  ' + (', '.join(kept(plan)) or '(none)'))
+    print("parameters passed as views of Python's memory (all others are copied):")
+    views = borrowed_params(plan)
+    for line in views:
+        print('  ' + line)
+    if not views:
+        print('  (none)')
 
 
 def cmd_bind(args: argparse.Namespace) -> None:
@@ -110,16 +113,20 @@ def cmd_bind(args: argparse.Namespace) -> None:
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
     name = args.name or pkg.name
     python = os.path.abspath(args.python) if os.path.sep in args.python else shutil.which(args.python) or args.python
-    key = hashlib.sha256('\0'.join([os.path.abspath(args.dir), args.package, name, python]).encode()).hexdigest()[:16]
-    builddir = os.path.join(str(cache_dir()), 'bind', key)
-    built = build_extension(args.package, args.dir, builddir, name=name, python=python,
-                            tags=_tags(args.tags), quiet=args.quiet, gil=parse_settings(args.gil),
-                            gil_default=args.gil_default, submodules=parse_submodules(args.submodule),
-                            borrow=parse_borrow(args.borrow), callback_panics=parse_panics(args.callback_panics))
-    os.makedirs(args.outdir, exist_ok=True)
-    for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
-        if os.path.exists(path):
-            shutil.copy2(path, args.outdir)
+    options = dict(package=args.package, name=name, python=python, tags=_tags(args.tags),
+                   gil=parse_settings(args.gil), gil_default=args.gil_default,
+                   submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow),
+                   callback_panics=parse_panics(args.callback_panics))
+    builddir = cache.folder('bind', cache.key('bind', args.dir, options, go_executable()))
+    with cache.locked(builddir):
+        built = build_extension(args.package, args.dir, str(builddir), name=name, python=python,
+                                tags=options['tags'], quiet=args.quiet, gil=options['gil'],
+                                gil_default=args.gil_default, submodules=options['submodules'],
+                                borrow=options['borrow'], callback_panics=options['callback_panics'])
+        os.makedirs(args.outdir, exist_ok=True)
+        for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
+            if os.path.exists(path):
+                shutil.copy2(str(cache.check_within(builddir, path)), args.outdir)
     print('gobind: built %s' % os.path.join(args.outdir, os.path.basename(built)))
 
 
@@ -219,6 +226,19 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check_args(args: argparse.Namespace) -> None:
+    """validate.py's checks of the user strings a command takes, before any of them reaches a tool or a file."""
+    if getattr(args, 'package', None) is not None:
+        from .generate import parse_submodules
+        validate.entry(args.package, args.dir, args.name, [t for t in (args.tags or '').split(',') if t],
+                       parse_submodules(args.submodule))
+    elif getattr(args, 'tags', None):
+        validate.tags([t for t in args.tags.split(',') if t])
+    if args.command == 'peer':
+        validate.module_name(args.name)
+        validate.module_name(args.holder, 'holder')
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Runs the gobind command line; returns the exit status."""
     parser = _parser()
@@ -227,6 +247,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         parser.print_help()
         return 2
     try:
+        _check_args(args)
         args.func(args)
     except GobindError as e:
         print(str(e), file=sys.stderr)

@@ -21,7 +21,7 @@ CHOICES = ('keep', 'release')
 #: What the module-wide default can be: gobind's rule, or one choice for every function.
 DEFAULTS = ('auto',) + CHOICES
 
-_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$')
+_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z')
 
 
 class GilPolicyError(GobindError):
@@ -129,3 +129,9 @@ def kept(plan: ModulePlan) -> List[str]:
     it only for short str and bytes arguments say so)."""
     return sorted(name if not f.release_gil else name + ' (up to 4 KiB of str and bytes arguments)'
                   for name, f in _callables(plan) if not f.release_gil or f.sized_gil)
+
+
+def borrowed_params(plan: ModulePlan) -> List[str]:
+    """'Func(param): why' for every parameter that Go gets as a view of Python's memory."""
+    return sorted('%s(%s): %s' % (name, a.py_name, a.borrowed) for name, f in _callables(plan)
+                  for a in f.args if a.borrowed)

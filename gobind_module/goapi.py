@@ -85,10 +85,10 @@ def helper_binary() -> Path:
     go = go_executable()
     source = helper_source().read_bytes()
     key = hashlib.sha256(source + b'\0' + go_version(go).encode()).hexdigest()[:16]
-    target = cache_dir() / 'inspector' / key / 'gobind-inspect'
+    from . import cache   # cache.py imports this module
+    target = cache.folder('inspector', key) / 'gobind-inspect'
     if target.is_file():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
+        return cache.check_entry(target)
     import tempfile
     with tempfile.TemporaryDirectory(prefix='gobind-inspect-') as tmp:
         shutil.copy(str(helper_source()), os.path.join(tmp, 'main.go'))
@@ -100,6 +100,7 @@ def helper_binary() -> Path:
             raise GobindError('gobind: building the Go inspector failed:\n' + proc.stdout)
         partial = str(target) + '.%d' % os.getpid()
         shutil.move(out, partial)
+        os.chmod(partial, 0o700)   # cache.check_entry() refuses a binary others may write
         os.replace(partial, str(target))
     return target
 

@@ -7,15 +7,17 @@ import importlib.util
 import json
 import os
 import sys
+import sysconfig
 from types import ModuleType
-from typing import Dict, List, Mapping, Optional, Sequence
+from pathlib import Path
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from . import __version__
+from . import cache, validate
 from .generate import api_files, gobind_sources
 from .borrow import check_setting as check_borrow
 from .callback_policy import check_names as check_panics
 from .gil import check_default, check_setting
-from .goapi import GobindError, cache_dir, load_package
+from .goapi import GobindError, cache_dir, go_executable, load_package
 from .project import build_extension
 
 _MANIFEST = 'manifest.json'
@@ -44,16 +46,21 @@ def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
 def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence[str],
                gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
                borrow: Mapping[str, str], callback_panics: Sequence[str] = ()) -> str:
-    parts = [__version__, sys.executable, sys.version, os.path.abspath(directory), package,
-             name or '', ','.join(tags), json.dumps(sorted(gil.items())), gil_default,
-             json.dumps(sorted(submodules.items())), json.dumps(sorted(borrow.items()))]
+    """The entry of one load(): cache.key() over the folder, Go's and Python's settings, and the options."""
+    try:
+        go: Optional[str] = go_executable()
+    except GobindError:
+        go = None   # the build says so; a key without Go's settings matches no build
+    options = {'package': package, 'name': name or '', 'tags': list(tags), 'gil': dict(gil),
+               'gil_default': gil_default, 'submodules': dict(submodules), 'borrow': dict(borrow)}
     if callback_panics:
-        parts.append(','.join(callback_panics))
-    return hashlib.sha256('\0'.join(parts).encode()).hexdigest()[:20]
+        options['callback_panics'] = list(callback_panics)
+    return cache.key('load', directory, options, go)
 
 
-def _import_file(name: str, path: str) -> ModuleType:
-    """Imports the extension at path as module `name` (replacing an older copy in sys.modules)."""
+def _import_file(name: str, path: str, package: str) -> ModuleType:
+    """Imports the extension at path as module `name` (replacing an older copy load() made)."""
+    check_free(name, package)
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise GobindError('gobind: %s is not an importable extension module' % path)
@@ -98,6 +105,10 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     functions whose Python callables' exceptions on goroutines Go started are Go panics
     (docs/runtime.md, "Callbacks on goroutines").
     """
+    validate.entry(package, dir, name, tags, submodules)
+    validate.settings(gil, 'gil')
+    validate.settings(borrow, 'borrow')
+    tags = list(tags)
     gil = dict(gil or {})
     submodules = dict(submodules or {})
     for fname, choice in gil.items():
@@ -106,31 +117,95 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     borrow = dict(borrow or {})
     for fname, params in borrow.items():
         check_borrow(fname, params)
+    if name:
+        check_free(name, package)
     callback_panics = check_panics(callback_panics)
     key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow, callback_panics)
-    builddir = os.path.join(str(cache_dir()), 'load', key)
-    manifest_path = os.path.join(builddir, _MANIFEST)
-    manifest = _read_manifest(manifest_path)
-    if manifest and os.path.exists(manifest['module']) and \
-            _fingerprint(list(manifest['fingerprint']['files'])) == manifest['fingerprint']:
-        return _import_file(manifest['name'], manifest['module'])
+    entry = cache.folder('load', key)
+    fresh = _fresh(entry)
+    if fresh is None:
+        with cache.locked(entry):
+            fresh = _fresh(entry)   # another process may have built it while this one waited
+            if fresh is None:
+                fresh = _build(package, dir, str(entry), name, tags, quiet, gil, gil_default, submodules, borrow,
+                               callback_panics)
+    return _import_file(fresh[0], fresh[1], package)
+
+
+def check_free(name: str, package: str) -> None:
+    """Refuses a module name under which load() would replace, in sys.modules, a module it did not
+    make, or shadow a module of the standard library."""
+    held = sys.modules.get(name)
+    if held is not None and not _made_by_load(held):
+        raise validate.InputError(
+            'gobind: load(%r) would make module %r, but sys.modules already holds another module of that '
+            'name (%s), which load() will not replace; pass name= to load the Go package under another '
+            'name, e.g. name=%r' % (package, name, getattr(held, '__file__', None) or 'built in', name + '_go'))
+    if _in_stdlib(name):
+        raise validate.InputError(
+            "gobind: load(%r) would make module %r, the name of a standard library module, which it would "
+            "hide from later imports; pass name= to load the Go package under another name, e.g. name=%r"
+            % (package, name, name + '_go'))
+
+
+def _made_by_load(module: ModuleType) -> bool:
+    """Whether a module is an extension that load() imported from its cache."""
+    path = getattr(module, '__file__', None)
+    if not path:
+        return False
+    folder = os.path.realpath(str(cache_dir() / 'load'))
+    return os.path.commonpath([folder, os.path.realpath(path)]) == folder
+
+
+def _in_stdlib(name: str) -> bool:
+    """Whether name is a module of the standard library (built in, or found in its folder)."""
+    if name in sys.builtin_module_names or name in getattr(sys, 'stdlib_module_names', ()):
+        return True
+    if hasattr(sys, 'stdlib_module_names'):
+        return False
+    spec = importlib.util.find_spec(name)   # before Python 3.10: where the module lives
+    stdlib = os.path.realpath(sysconfig.get_paths()['stdlib'])
+    origin = os.path.realpath(spec.origin) if spec is not None and spec.origin else ''
+    return bool(origin) and os.path.commonpath([stdlib, origin]) == stdlib and 'site-packages' not in origin
+
+
+def _fresh(entry: Path) -> Optional[Tuple[str, str]]:
+    """(module name, extension path) of the entry's build when its manifest still matches the inputs."""
+    manifest_path = entry / _MANIFEST
+    if not manifest_path.is_file():
+        return None
+    cache.check_entry(manifest_path)
+    manifest = _read_manifest(str(manifest_path))
+    if not manifest or not os.path.exists(manifest.get('module', '')) or \
+            _fingerprint(list(manifest['fingerprint']['files'])) != manifest['fingerprint']:
+        return None
+    return manifest['name'], str(cache.check_within(entry, manifest['module']))
+
+
+def _build(package: str, dir: str, builddir: str, name: Optional[str], tags: Sequence[str], quiet: bool,
+           gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
+           borrow: Mapping[str, str], callback_panics: Sequence[str] = ()) -> Tuple[str, str]:
+    """Builds the module in the entry's folder, publishes a copy of it and then the manifest (atomically)."""
+    manifest = _read_manifest(os.path.join(builddir, _MANIFEST))
     # The module name: given, else the Go package's name.  Only the inspector knows that, and
     # the build's gen step runs it anyway, so a rebuild guesses the last build's name and
     # checks it against the gen step's API JSON afterwards.
     module_name = name or (manifest or {}).get('name') or load_package(package, dir, tuple(tags)).name
-    built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                            gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow,
-                                callback_panics=callback_panics)
+    check_free(module_name, package)
+
+    def make(module_name: str) -> str:
+        return build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet, gil=gil,
+                               gil_default=gil_default, submodules=submodules, borrow=borrow,
+                               callback_panics=callback_panics)
+    built = make(module_name)
     api = _read_api(builddir, module_name)
     go_name = api.get('package', {}).get('name')
     if not name and go_name and go_name != module_name:  # the package clause changed
         module_name = go_name
-        built = build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet,
-                                gil=gil, gil_default=gil_default, submodules=submodules, borrow=borrow,
-                                callback_panics=callback_panics)
+        built = make(module_name)
         api = _read_api(builddir, module_name)
     files = api_files(api) + gobind_sources()
-    with open(manifest_path, 'w') as f:
-        json.dump({'name': module_name, 'module': built, 'fingerprint': _fingerprint(files)}, f,
-                  indent=1, sort_keys=True)
-    return _import_file(module_name, built)
+    module = cache.publish(built, 'load', os.path.basename(builddir), 'modules')
+    cache.write_atomic(os.path.join(builddir, _MANIFEST), json.dumps(
+        {'name': module_name, 'module': module, 'fingerprint': _fingerprint(files)}, indent=1, sort_keys=True))
+    return module_name, module

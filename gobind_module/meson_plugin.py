@@ -8,7 +8,6 @@ plugin and the plain recipe in docs/meson.md are the same build.
 
 from __future__ import annotations
 
-import keyword
 import os
 import re
 import sys
@@ -20,15 +19,15 @@ from mesonbuild.interpreterbase.exceptions import InvalidArguments
 from mesonbuild.modules import ExtensionModule, ModuleInfo, ModuleReturnValue
 from mesonbuild.programs import ExternalProgram
 
+from gobind_module import validate
 from gobind_module.borrow import check_setting as check_borrow
 from gobind_module.callback_policy import CallbackPolicyError, check_names as check_panics
 from gobind_module.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
 from gobind_module.goapi import GobindError
-from gobind_module.project import meson_str
+from gobind_module.escape import meson_str
 from gobind_module.peers import manifest_text
 from gobind_module.render import render_template, write_if_changed
 
-_MODULE_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
 #: The runtime keyword: share the project's Go runtime (the first extension holds it), or not.
 RUNTIMES = ('shared', 'own')
 
@@ -67,7 +66,7 @@ class GobindModule(ExtensionModule):
         The project's first extension holds its Go runtime; later ones (unless runtime: 'own')
         become peer modules bound into it (see peers.py)."""
         name, package = args
-        self._check_name(name)
+        self._check_input(name, package, kwargs)
         if name in self._names:
             raise InvalidArguments('gobind.extension: a module named %r was already made in this project' % name)
         self._names.add(name)
@@ -80,9 +79,17 @@ class GobindModule(ExtensionModule):
         return ModuleReturnValue(getattr(target, 'held_object', target), [])
 
     @staticmethod
-    def _check_name(name: str) -> None:
-        if not _MODULE_NAME.match(name) or keyword.iskeyword(name):
-            raise InvalidArguments('gobind.extension: module name %r is not a Python identifier' % name)
+    def _check_input(name: str, package: str, kwargs: T.Dict[str, T.Any]) -> None:
+        """validate.py's checks of every string argument, as Meson errors naming the argument."""
+        try:
+            validate.module_name(name, 'module name')
+            validate.import_path(package, 'go_package')
+            validate.directory(kwargs['dir'] or '.', 'dir')
+            validate.tags(kwargs['go_tags'], 'go_tags')
+            validate.submodules(kwargs['submodules'])
+            validate.subdir(kwargs['subdir'])
+        except validate.InputError as e:
+            raise InvalidArguments('gobind.extension: %s' % str(e).replace('gobind: ', '', 1))
 
     def _recipe(self, state: T.Any, name: str, package: str, kwargs: T.Dict[str, T.Any]) -> str:
         """Renders the Meson recipe that builds module `name` from Go package `package`."""
@@ -231,8 +238,6 @@ class GobindModule(ExtensionModule):
         """The `gen` arguments for the `submodules` keyword (with a leading space)."""
         out = ''
         for name, package in sorted(submodules.items()):
-            if not _MODULE_NAME.match(name) or keyword.iskeyword(name):
-                raise InvalidArguments('gobind.extension: submodule name %r is not a Python identifier' % name)
             out += " '--submodule', %s," % meson_str('%s=%s' % (name, package))
         return out
 

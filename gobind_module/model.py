@@ -31,6 +31,7 @@ class GoType:
     methods: Tuple['Func', ...] = ()   # interfaces
     direction: str = ''                # chan: both, send, recv
     unexported_methods: bool = False   # interfaces: some methods are unexported (only Go types implement it)
+    type_set: bool = False             # interfaces: has type-set elements (a constraint, never a value type)
 
     @property
     def is_error(self) -> bool:
@@ -101,7 +102,10 @@ class Func:
     pointer_receiver: bool = False
     promoted_from: str = ''
     straight_line: bool = False  # body runs in short, bounded time and cannot block (the inspector's check)
+    panic_free: bool = False     # a straight-line body that cannot panic (the inspector's check)
+    goexit: bool = False  # may end the calling goroutine with runtime.Goexit (the inspector's check)
     borrow: Tuple[str, ...] = ()  # parameters named by //gobind:borrow lines ('*': all that can be)
+    no_escape: Tuple[str, ...] = ()  # parameters Go provably keeps nothing of (less //gobind:copy ones)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -191,7 +195,16 @@ def _type(d: Optional[Dict[str, Any]]) -> Optional[GoType]:
         methods=tuple(_func(m) for m in d.get('methods') or ()),
         direction=d.get('dir', ''),
         unexported_methods=d.get('unexported_methods', False),
+        type_set=d.get('embeds_nonmethod', False),
     )
+
+
+def _const_value(c: Dict[str, Any]) -> str:
+    """A constant's value; a string that is not valid UTF-8 comes as hex, its invalid bytes
+    become lone surrogates (surrogateescape, the rule of every string from Go)."""
+    if c.get('value_hex'):
+        return bytes.fromhex(c['value_hex']).decode('utf-8', 'surrogateescape')
+    return c['value']
 
 
 def _params(items: Optional[List[Dict[str, Any]]]) -> Tuple[Param, ...]:
@@ -210,8 +223,9 @@ def _func(d: Dict[str, Any]) -> Func:
                 type_params=tuple(d.get('type_params') or ()), pos=d.get('pos', ''),
                 pointer_receiver=d.get('pointer_receiver', False),
                 promoted_from=d.get('promoted_from', ''),
-                straight_line=d.get('straight_line', False),
-                borrow=tuple(d.get('borrow') or ()))
+                straight_line=d.get('straight_line', False), goexit=d.get('goexit', False),
+                panic_free=d.get('panic_free', False),
+                borrow=tuple(d.get('borrow') or ()), no_escape=tuple(d.get('no_escape') or ()))
 
 
 def _typedecl(d: Dict[str, Any]) -> TypeDecl:
@@ -235,7 +249,7 @@ def package_from_json(data: Dict[str, Any]) -> Package:
         funcs=tuple(_func(f) for f in data.get('funcs') or ()),
         types=tuple(_typedecl(t) for t in data.get('types') or ()),
         external_types=tuple(_typedecl(t) for t in data.get('external_types') or ()),
-        consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=c['value'],
+        consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=_const_value(c),
                            doc=c.get('doc', ''), untyped=c.get('untyped', False))
                      for c in data.get('consts') or ()),
         vars=tuple(Var(name=v['name'], type=_type(v['type']), doc=v.get('doc', ''))

@@ -7,17 +7,20 @@ bound is recorded in ``skipped`` with the reason.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import functools
 import keyword
 import math
 import re
+import unicodedata
 from fractions import Fraction
-from typing import Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
+from .escape import c_string, py_docstring
 from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
-from .typemap import (VALUE_BASES, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
+from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, python_ref)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
@@ -39,6 +42,7 @@ class ArgPlan:
     conv: Conversion
     variadic: bool = False  # the Go ...T parameter, collected from Python's extra positionals
     elem_py: str = ''       # variadic: the Python type of one item
+    borrowed: str = ''      # why Go gets a view of Python's memory ('' when it gets a copy)
 
     @property
     def c_local(self) -> str:
@@ -112,10 +116,12 @@ class FuncPlan:
     release_gil: bool = True
     sized_gil: bool = False  # released only when the str and bytes arguments are long (see quick_call)
     takes_ctx: bool = False  # the Go function's first parameter is a context.Context that gobind supplies
+    goexit: bool = False     # may call runtime.Goexit: the Go call runs on a goroutine of its own
     module: str = ''         # package functions of a submodule: its name
     go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
     owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
     callback_panics: bool = False  # its callables' exceptions on Go's goroutines are Go panics (opt-in)
+    recovers: bool = True    # the export defers gobind's recover (see needs_recover)
 
     @property
     def takes_callbacks(self) -> bool:
@@ -151,8 +157,8 @@ class FuncPlan:
     def c_name(self) -> str:
         """Name of the C function implementing this function or method."""
         if self.receiver:
-            return 'gobind_m_%s_%s' % (self.receiver, self.py_name)
-        return 'gobind_fn_%s%s' % (self.module + '_' if self.module else '', self.py_name)
+            return 'gobind_m_%s_%s' % (self.receiver, c_ident(self.py_name))
+        return 'gobind_fn_%s%s' % (self.module + '_' if self.module else '', c_ident(self.py_name))
 
     @property
     def qualname(self) -> str:
@@ -196,6 +202,11 @@ class FieldPlan:
     doc: str
     getter: str            # cgo export reading the field
     setter: str            # cgo export writing the field
+
+    @property
+    def c_ident(self) -> str:
+        """The Python name as an ASCII part of C identifiers."""
+        return c_ident(self.py_name)
 
     @property
     def c_doc(self) -> str:
@@ -371,16 +382,13 @@ class BoxPlan:
 
     box: BoxType
     prefix: str
+    py_name: str   # the class name in the module (the box's id, unless a Go name took it)
 
     @property
     def id(self) -> str:
         return self.box.id
 
     module = ''   # boxes of any package's types live in the extension module
-
-    @property
-    def py_name(self) -> str:
-        return self.box.py_name
 
     @property
     def go_type(self) -> str:
@@ -499,6 +507,11 @@ class VarPlan:
     setter: str
     module: str = ''           # variables of a submodule package: its name
     go_pkg: str = 'gobindpkg'  # the Go import alias of its package
+
+    @property
+    def c_ident(self) -> str:
+        """The Python name as an ASCII part of C identifiers."""
+        return c_ident(self.py_name)
 
     @property
     def c_doc(self) -> str:
@@ -654,9 +667,10 @@ class ModulePlan:
 
     @property
     def uses_context(self) -> bool:
-        """Some bound function or method takes a context.Context (the Go file then imports context)."""
-        classes = self.structs + self.seqs + self.values
-        return any(f.takes_ctx for f in self.funcs + tuple(m for c in classes for m in c.methods))
+        """Some bound function or method, of any (sub)module or class, takes a context.Context
+        (the Go file then imports context and defines gobindRunCancellable)."""
+        classes = self.structs + self.seqs + self.values + self.maps + self.ifaces
+        return any(f.takes_ctx for f in self.all_funcs + tuple(m for c in classes for m in c.methods))
 
     @property
     def handle_classes(self) -> Tuple[object, ...]:
@@ -728,9 +742,15 @@ class ModulePlan:
         return tuple(v.py_name for v in self.vars)
 
 
+def _builtins(names: Iterable[str]) -> Dict[str, str]:
+    """Attribute names a class has from Python, in the form Planner.methods takes."""
+    return {n: 'a built-in attribute' for n in names}
+
+
 def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
-    """A Python identifier for a Go name: keywords and reserved names get a trailing '_'."""
-    name = go_name
+    """A Python identifier for a Go name, normalised as Python reads identifiers (NFKC): keywords,
+    reserved names and names already taken get a trailing '_'."""
+    name = unicodedata.normalize('NFKC', go_name)
     while keyword.iskeyword(name) or name in RESERVED_MODULE_NAMES or name in taken:
         name += '_'
     return name
@@ -764,11 +784,31 @@ class _Planner:
         """The Python names taken so far in the extension module ('') or one submodule."""
         return self.sub_used.setdefault(module, []) if module else self.used
 
-    def module_name(self, go_name: str, module: str = '') -> str:
+    def module_name(self, go_name: str, module: str = '', what: str = '') -> str:
+        """The Python name of a module-level symbol; a clash renames it, with a warning saying why.
+        what: the Go type of a class gobind makes (a slice, map or pointer type), for the warning."""
         used = self.names(module)
         py = python_name(go_name, used)
         used.append(py)
+        self.warn_renamed("gobind's class of %s" % what if what else module + '.' * bool(module) + go_name,
+                          go_name, py)
         return py
+
+    def warn_renamed(self, symbol: str, go_name: str, py: str) -> None:
+        """Warns when a module-level name is not what Python reads the Go name as (a clash renamed it)."""
+        norm = unicodedata.normalize('NFKC', go_name)
+        if py != norm and not keyword.iskeyword(norm):
+            why = "gobind's own class" if norm in RESERVED_MODULE_NAMES else 'already another name of the module'
+            self.warn('%s is bound as %s: %s%s is %s' % (symbol, py, norm, ' (NFKC)' * (norm != go_name), why))
+
+    def class_name(self, home: PackageHome, go_name: str) -> str:
+        """Takes the Python name of a Go type's class in its module, with a warning when it is not
+        the Go name: shaped like a class name gobind makes, or taken."""
+        py = home.py_name(go_name)
+        if py != unicodedata.normalize('NFKC', go_name):
+            self.warn('%s is bound as %s: gobind names its classes of unnamed types (and its own classes) '
+                      'like %s' % (self.symbol(home, go_name), py, go_name))
+        return self.module_name(py, home.module)
 
     def symbol(self, home: PackageHome, name: str) -> str:
         """How skip messages name a symbol of a package: plain for the main package, else qualified."""
@@ -826,7 +866,8 @@ class _Planner:
             if s.error_kind:
                 error_kind += 1
                 structs[i] = dataclasses.replace(s, error_kind=error_kind)
-        self.used.extend(b.py_name for b in box_order(self.mapper))
+        boxes = tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id), self.module_name(b.py_name, what=b.go_type))
+                      for b in box_order(self.mapper))
         self.skipped.sort(key=lambda s: s.symbol)
         homes = sorted((h for h in self.mapper.homes.values() if h.module), key=lambda h: h.module)
         docs = {p.path: p.doc for _, p in self.submodules}
@@ -844,8 +885,7 @@ class _Planner:
                           values=tuple(values[k] for k in sorted(values)), vars=tuple(vars_),
                           consts=tuple(consts), maps=tuple(maps[k] for k in sorted(maps)),
                           callbacks=tuple(func_order(self.mapper)),
-                          boxes=tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id))
-                                      for b in box_order(self.mapper)),
+                          boxes=boxes,
                           ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any,
                           submodules=submodules, warnings=tuple(self.warnings))
 
@@ -885,27 +925,35 @@ class _Planner:
             return None
         if home is not None:
             plan = dataclasses.replace(plan, module=sub, go_pkg=home.alias)
+        self.warn_renamed(self.symbol(home, fn.name) if home else fn.name, fn.name, plan.py_name)
         used.append(plan.py_name)
         return plan
 
-    def methods(self, decl: TypeDecl, taken: List[str], recv_value: Optional[Conversion] = None,
+    def methods(self, decl: TypeDecl, taken: Mapping[str, str], recv_value: Optional[Conversion] = None,
                 why_no_pointer: str = '', cid: str = '') -> Tuple[Tuple[FuncPlan, ...], Optional[FuncPlan]]:
+        """Plans the methods of a class; taken maps the class's other attribute names (fields, enum
+        members, built-in methods) to what they are, so that a clashing method is renamed with a warning."""
         methods: List[FuncPlan] = []
         str_method = None
         home = self.mapper.home(decl.pkg)
+        taken = dict(taken)
         for m in decl.methods:
             symbol = self.symbol(home, '%s.%s' % (decl.name, m.name))
             if recv_value is not None and m.pointer_receiver:
                 self.skip(symbol, why_no_pointer)
                 continue
             try:
-                plan = plan_func(self.mapper, m, self.name, taken, receiver=cid or home.id(decl.name),
+                plan = plan_func(self.mapper, m, self.name, list(taken), receiver=cid or home.id(decl.name),
                                  recv_value=recv_value, warn=self.warn)
                 plan = dataclasses.replace(plan, owner=home.py_type(decl.name))
             except Unsupported as e:
                 self.skip(symbol, str(e))
                 continue
-            taken.append(plan.py_name)
+            if m.name in taken:
+                self.warn('method %s is bound as %s: %s is also %s of %s'
+                          % (symbol, plan.py_name, m.name, taken[m.name], home.py_type(decl.name)))
+            taken[plan.py_name] = 'a method'
+
             methods.append(plan)
             if m.name == 'String' and not plan.args and len(plan.results) == 1 \
                     and plan.results[0].conv.py_type == 'str' and not plan.returns_error:
@@ -916,7 +964,7 @@ class _Planner:
 
     def struct(self, home: PackageHome, decl: TypeDecl) -> StructPlan:
         fields: List[FieldPlan] = []
-        taken: List[str] = []
+        taken: Dict[str, str] = {}
         cid = home.id(decl.name)
         prefix = 'gobind_%s_%s_' % (self.name, cid)
         for selector, f in promoted_fields(self.mapper, decl):
@@ -926,14 +974,14 @@ class _Planner:
             except Unsupported as e:
                 self.skip(symbol, 'field type: %s' % e)
                 continue
-            py = python_name(f.name, taken)
-            taken.append(py)
-            fields.append(FieldPlan(selector, py, conv, f.doc, prefix + 'get_' + f.name,
-                                    prefix + 'set_' + f.name))
+            py = python_name(f.name, list(taken))
+            taken[py] = 'a field'
+            fields.append(FieldPlan(selector, py, conv, f.doc, prefix + 'get_' + c_ident(f.name),
+                                    prefix + 'set_' + c_ident(f.name)))
         methods, str_method = self.methods(decl, taken)
         error = [m for m in decl.methods if m.name == 'Error' and not m.params
                  and len(m.results) == 1 and m.results[0].type == GoType(kind='basic', name='string')]
-        return StructPlan(go_name=decl.name, py_name=self.module_name(decl.name, home.module), doc=decl.doc,
+        return StructPlan(go_name=decl.name, py_name=self.class_name(home, decl.name), doc=decl.doc,
                           fields=tuple(fields), methods=methods, str_method=str_method,
                           new_export=prefix + 'new', error_kind=1 if error else 0,
                           error_value_receiver=bool(error) and not error[0].pointer_receiver,
@@ -942,8 +990,8 @@ class _Planner:
     # ---- interfaces -------------------------------------------------------
 
     def iface(self, t: IfaceType, structs: List[StructPlan]) -> InterfacePlan:
-        self.module_name(t.py_name, t.module)
-        methods, str_method = self.methods(t.decl, [], cid=t.id)
+        self.class_name(self.mapper.home(t.decl.pkg), t.decl.name)
+        methods, str_method = self.methods(t.decl, {}, cid=t.id)
         impls = []
         if not t.decl.underlying.unexported_methods:
             for s in structs:
@@ -961,32 +1009,36 @@ class _Planner:
 
     def seq(self, seq: SeqType) -> SeqPlan:
         prefix = 'gobind_%s_%s_' % (self.name, seq.id)
-        self.module_name(seq.py_name, seq.module)
         if seq.decl is None:
+            self.module_name(seq.py_name, seq.module, what=seq.go_type)
             return SeqPlan(seq=seq, doc='', methods=(), str_method=None, prefix=prefix)
-        methods, str_method = self.methods(seq.decl, ['copy'], cid=seq.id)
+        self.class_name(self.mapper.home(seq.decl.pkg), seq.decl.name)
+        methods, str_method = self.methods(seq.decl, _builtins(('copy',)), cid=seq.id)
         return SeqPlan(seq=seq, doc=seq.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
     def map(self, t: MapType) -> MapPlan:
         prefix = 'gobind_%s_%s_' % (self.name, t.id)
-        self.module_name(t.py_name, t.module)
         if t.decl is None:
+            self.module_name(t.py_name, t.module, what=t.go_type)
             return MapPlan(map=t, doc='', methods=(), str_method=None, prefix=prefix)
-        methods, str_method = self.methods(t.decl, ['keys', 'values', 'items', 'get', 'pop', 'popitem',
-                                                    'clear', 'update', 'setdefault'], cid=t.id)
+        self.class_name(self.mapper.home(t.decl.pkg), t.decl.name)
+        methods, str_method = self.methods(t.decl, _builtins(('keys', 'values', 'items', 'get', 'pop', 'popitem',
+                                                              'clear', 'update', 'setdefault')), cid=t.id)
         return MapPlan(map=t, doc=t.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
     def value(self, value: ValueType, consts: List['ConstPlan'], py_major: int) -> ValuePlan:
         decl = value.decl
-        self.module_name(value.py_name, value.module)
+        self.class_name(self.mapper.home(decl.pkg), decl.name)
         recv = self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
         recv = dataclasses.replace(recv, from_py=value.base.from_py)
         why = 'has a pointer receiver, and %s values are immutable in Python' % value.py_base
-        methods, str_method = self.methods(decl, [], recv_value=recv, why_no_pointer=why, cid=value.id)
         members: Tuple[ConstPlan, ...] = ()
         if value.py_base == 'int' and py_major >= 3:
             members = tuple(sorted((c for c in consts if c.type_id == value.id),
                                    key=lambda c: (int(c.py_value), c.py_name)))
+        taken = _builtins(dir(getattr(builtins, value.py_base)))
+        taken.update((c.py_name, 'an enum member') for c in members)
+        methods, str_method = self.methods(decl, taken, recv_value=recv, why_no_pointer=why, cid=value.id)
         return ValuePlan(value=value, doc=decl.doc, methods=methods, str_method=str_method, enum=members)
 
     # ---- vars and consts -------------------------------------------------
@@ -1000,7 +1052,7 @@ class _Planner:
         module = home.module if home else ''
         prefix = 'gobind_%s_var_%s' % (self.name, module + '_' if module else '')
         return VarPlan(go_name=v.name, py_name=self.module_name(v.name, module), conv=conv, doc=v.doc,
-                       getter=prefix + 'get_' + v.name, setter=prefix + 'set_' + v.name,
+                       getter=prefix + 'get_' + c_ident(v.name), setter=prefix + 'set_' + c_ident(v.name),
                        module=module, go_pkg=home.alias if home else 'gobindpkg')
 
     def const(self, c: Const, home: Optional[PackageHome] = None) -> Optional[ConstPlan]:
@@ -1150,9 +1202,11 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         py = python_name(p.name if p.name and p.name != '_' else 'arg%d' % i, taken)
         taken.append(py)
         elem_py = mapper.conversion(p.type.elem).py_param if variadic else ''
+        why = ''
         if borrow.wants(p.name):
-            conv = borrow.apply(mapper, p, conv, variadic)
-        args.append(ArgPlan(i, py, conv, variadic=variadic, elem_py=elem_py))
+            copied, conv = conv, borrow.apply(mapper, p, conv, variadic)
+            why = borrow.why(p.name) if conv is not copied else ''
+        args.append(ArgPlan(i, py, conv, variadic=variadic, elem_py=elem_py, borrowed=why))
     borrow.check_names(fn.params)
     results = []
     returns_error = False
@@ -1172,7 +1226,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
     params = ', '.join(a.py_param for a in args)
     text = ['$self' if receiver else '$module', '/'] \
         + [('*' if a.variadic else '') + a.py_name for a in args]
-    export = 'gobind_%s_%s%s' % (module, receiver + '_' if receiver else '', fn.name)
+    export = 'gobind_%s_%s%s' % (module, receiver + '_' if receiver else '', c_ident(fn.name))
     gil = 'release' if takes_ctx else quick_call(fn, args, results)
     return FuncPlan(
         receiver=receiver, recv_value=recv_value,
@@ -1180,8 +1234,18 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
-        release_gil=gil != 'keep', sized_gil=gil == 'sized', takes_ctx=takes_ctx,
+        release_gil=gil != 'keep', sized_gil=gil == 'sized', takes_ctx=takes_ctx, goexit=fn.goexit,
+        recovers=needs_recover(fn, gil, receiver, returns_error),
     )
+
+
+def needs_recover(fn: Func, gil: str, receiver: str, returns_error: bool) -> bool:
+    """Whether the export must defer a recover: always, except for a package function that the
+    inspector proved cannot panic (fn.panic_free), whose parameters and results are numbers,
+    bools, strings or bytes (quick_call's 'keep' or 'sized', so the export's own conversions
+    cannot panic either) and that has no error result.  A method keeps it: its receiver may be
+    nil.  The deferred recover is the largest part of a short call's cost (docs/performance.md)."""
+    return not (fn.panic_free and gil != 'release' and not receiver and not returns_error)
 
 
 class _Borrow:
@@ -1190,12 +1254,18 @@ class _Borrow:
 
     def __init__(self, fn: Func, receiver: str, warn: Optional[Callable[[str], None]]):
         self.names = fn.borrow
+        self.proved = fn.no_escape  # borrowed without a directive: the inspector proved Go keeps nothing
         self.every = '*' in fn.borrow
         self.symbol = '%s.%s' % (receiver, fn.name) if receiver else fn.name
         self.warn = warn or (lambda message: None)
 
     def wants(self, name: str) -> bool:
-        return self.every or (bool(name) and name in self.names)
+        return self.every or (bool(name) and (name in self.names or name in self.proved))
+
+    def why(self, name: str) -> str:
+        if self.every or name in self.names:
+            return '//gobind:borrow'
+        return 'Go keeps nothing of it past the call (proved by gobind; //gobind:copy %s forces a copy)' % name
 
     def apply(self, mapper: TypeMapper, p: Param, conv: Conversion, variadic: bool) -> Conversion:
         """conv borrowed, or conv unchanged (with a warning when the parameter was named)."""
@@ -1234,39 +1304,3 @@ def _return_annotation(results: Sequence[ResultPlan]) -> str:
     if len(results) == 1:
         return results[0].conv.py_type
     return 'tuple[%s]' % ', '.join(r.conv.py_type for r in results)
-
-
-def py_docstring(text: str) -> str:
-    """A triple-quoted Python string literal holding text."""
-    body = text.replace('\\', '\\\\').replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
-    return '"""%s"""' % body
-
-
-def c_string(text: Optional[str], indent: int = 4) -> str:
-    """A C string literal (with quotes) holding text, escaped, one source line per text line."""
-    if text is None:
-        return 'NULL'
-    lines = text.split('\n')
-    parts = [_c_escape(line) + ('\\n' if i < len(lines) - 1 else '') for i, line in enumerate(lines)]
-    return ('\n' + ' ' * indent).join('"%s"' % p for p in parts if p) or '""'
-
-
-def _c_escape(text: str) -> str:
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if ch == '\\':
-            out.append('\\\\')
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == '\t':
-            out.append('\\t')
-        elif ch == '?':
-            out.append('\\?')  # no trigraphs
-        elif 32 <= o < 127:
-            out.append(ch)
-        else:
-            out.extend('\\%03o' % b for b in ch.encode('utf-8', 'surrogateescape'))
-    return ''.join(out)

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from typing import List, Mapping, Optional, Sequence
 
+from . import cache, validate
+from .escape import meson_str
 from .goapi import GobindError
 from .plan import python_name
 
@@ -18,11 +20,6 @@ project('gobind-one', 'c', meson_version: '>=1.1')
 gobind = import('gobind')
 gobind.extension({name}, {package}, dir: {directory}, python: {python}{tags}{gil}{subs}{borrow}{panics})
 """
-
-
-def meson_str(value: str) -> str:
-    """A Meson string literal holding value."""
-    return "'%s'" % value.replace('\\', '\\\\').replace("'", "\\'").replace('\n', '\\n')
 
 
 def meson_command() -> List[str]:
@@ -48,7 +45,9 @@ def write_project(srcdir: str, name: str, package: str, directory: str, python: 
                   gil_default: str = 'auto', submodules: Optional[Mapping[str, str]] = None,
                   borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = ()) -> None:
     """Writes (only when it changed) the one-extension meson.build into srcdir."""
-    os.makedirs(srcdir, exist_ok=True)
+    validate.entry(package, directory, name, tags, submodules)
+    validate.directory(python, 'python')
+    os.makedirs(srcdir, mode=0o700, exist_ok=True)
     tag_kw = ', go_tags: [%s]' % ', '.join(meson_str(t) for t in tags) if tags else ''
     gil_kw = ''
     if gil:
@@ -68,8 +67,7 @@ def write_project(srcdir: str, name: str, package: str, directory: str, python: 
                 return
     except OSError:
         pass
-    with open(path, 'w') as f:
-        f.write(text)
+    cache.write_atomic(path, text)
 
 
 def _dict_kw(keyword: str, items: Optional[Mapping[str, str]]) -> str:
@@ -89,7 +87,7 @@ def build(srcdir: str, builddir: str, quiet: bool = False) -> None:
     steps.append(meson + ['compile', '-C', builddir])
     for cmd in steps:
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              universal_newlines=True)
+                              universal_newlines=True, **cache.private_files())
         if proc.returncode != 0:
             raise GobindError('gobind: build failed (%s):\n%s' % (' '.join(cmd[1:3]), _tail(proc.stdout)))
         if not quiet:

@@ -8,8 +8,9 @@ from typing import Dict, Optional
 
 import jinja2
 
-from .goapi import cache_dir
-from .plan import ModulePlan, c_string, py_docstring
+from . import cache
+from .escape import c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string
+from .plan import ModulePlan
 
 #: Output file name patterns, by role; {name} is the Python module name.
 OUTPUTS = {
@@ -48,6 +49,12 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     of a second, loading them a few milliseconds.  Jinja checks each entry against the template's
     text and its own and Python's versions; a cache that cannot be written is skipped."""
 
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        path = self._get_cache_filename(bucket)
+        if os.path.exists(path):
+            cache.check_entry(path)   # marshalled code runs: only our own files
+        super().load_bytecode(bucket)
+
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
             super().dump_bytecode(bucket)
@@ -57,10 +64,9 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
 
 def _bytecode_cache() -> Optional[jinja2.BytecodeCache]:
     """The template cache in gobind's cache folder, or None when that folder cannot be made."""
-    path = cache_dir() / 'templates'
     try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
+        path = cache.folder('templates')
+    except OSError:   # no cache (a read-only home); a cache that is not ours raises CacheTrustError
         return None
     return _BytecodeCache(str(path))
 
@@ -76,8 +82,8 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.globals['verbatim'] = verbatim
-    env.filters['c_string'] = c_string
-    env.filters['py_docstring'] = py_docstring
+    for escape in (c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string):
+        env.filters[escape.__name__] = escape
     return env
 
 

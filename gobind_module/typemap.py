@@ -14,6 +14,8 @@ plan can generate each class exactly once.
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .model import Func, GoType, Package, Param, TypeDecl
@@ -337,21 +339,49 @@ class PackageHome:
     bound: bool     # its functions are bound too (the main package or a submodule package)
 
     def id(self, name: str) -> str:
-        """The C and Go identifier part of the package's type name."""
-        return self.prefix + name
+        """The C and Go identifier part of the package's type name (ASCII; a name shaped like the
+        ids gobind makes for unnamed types, such as Slice_int, gets a trailing '_')."""
+        ident = c_ident(name)
+        if not self.prefix and _GENERATED_ID.match(ident):
+            ident += '_'
+        return self.prefix + ident
+
+    def py_name(self, name: str) -> str:
+        """The Python class name of the package's type: as Python reads identifiers (NFKC), with a
+        trailing '_' in the extension module when shaped like a class name gobind makes (Slice_int)."""
+        py = unicodedata.normalize('NFKC', name)
+        if not self.module and _GENERATED_ID.match(py):
+            py += '_'
+        return py
 
     def py_type(self, name: str) -> str:
         """How annotations and messages name the class: qualified by its submodule."""
-        return python_ref(self.module, name)
+        return python_ref(self.module, self.py_name(name))
 
     def go(self, name: str) -> str:
         """The Go spelling of the package's type name in the generated file."""
         return '%s.%s' % (self.alias, name)
 
 
+#: The ids gobind makes for unnamed types: []int -> Slice_int, [3]int -> Array3_int,
+#: map[string]int -> Map_string_int, *int -> Ptr_int, func types -> Func0, Func1, ...
+#: The runtime's own classes (GoError, GoPanic, GoErrorValue, GoValue) are taken too.
+_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
+
+
+def c_ident(name: str) -> str:
+    """A Go identifier as an ASCII part of C and Go symbol names: each non-ASCII letter becomes _uXXXX."""
+    return ''.join(c if c.isascii() else '_u%04x' % ord(c) for c in name)
+
+
 def python_ref(module: str, name: str) -> str:
     """How the extension module refers to a class: its name, qualified by its submodule if any."""
     return '%s.%s' % (module, name) if module else name
+
+
+def is_exported(name: str) -> bool:
+    """Go's rule: an identifier is exported when it starts with an upper-case letter."""
+    return bool(name) and name[0].isupper()
 
 
 def importable(path: str) -> bool:
@@ -391,6 +421,9 @@ class TypeMapper:
         """The Conversion for t; raises Unsupported with a reason."""
         if t.kind == 'basic':
             conv = BASIC.get(t.name)
+            if conv is None and t.name == 'unsafe.Pointer':
+                raise Unsupported('unsafe.Pointer is not supported: a raw address that Go\'s garbage '
+                                  'collector cannot follow once Python holds it')
             if conv is None:
                 raise Unsupported('%s is not supported' % t.name)
             return conv
@@ -409,7 +442,7 @@ class TypeMapper:
         if t.kind == 'pointer':
             return self._box(t)
         if t.kind == 'interface':
-            if not t.methods and not t.unexported_methods:
+            if not t.methods and not t.unexported_methods and not t.type_set:
                 self.uses_any = True
                 return ANY
             raise Unsupported('unnamed interface types (%s) are not supported yet: declare a named '
@@ -517,6 +550,9 @@ class TypeMapper:
     def _decl(self, t: GoType) -> Tuple[PackageHome, TypeDecl]:
         if t.type_args:
             raise Unsupported('generic type %s is not supported' % t.go_spelling())
+        if t.pkg and not is_exported(t.name):
+            raise Unsupported('%s is not exported by package %s, so generated code cannot name it'
+                              % (t.go_spelling(), t.pkg))
         home = self.home(t.pkg)
         decl = self.lookup(t.pkg, t.name)
         if decl is None:
@@ -541,6 +577,9 @@ class TypeMapper:
                 self.ext_structs.setdefault(home.id(t.name), (home, decl))
             return struct_conversion(home, t.name, pointer)
         if u.kind == 'interface':
+            if u.type_set:
+                raise Unsupported('%s is a constraint interface (it has type-set elements), usable only '
+                                  'as a type parameter constraint' % t.go_spelling())
             if pointer:
                 raise Unsupported('pointers to interfaces (%s) are not supported' % t.go_spelling())
             return self._iface(home, decl)
@@ -562,7 +601,7 @@ class TypeMapper:
         if base.py_type not in VALUE_BASES:
             return named  # bool cannot be subclassed: values stay plain
         vid = home.id(t.name)
-        self.values.setdefault(vid, ValueType(vid, t.name, base, base.py_type, decl, home.module))
+        self.values.setdefault(vid, ValueType(vid, home.py_name(t.name), base, base.py_type, decl, home.module))
         return dataclasses.replace(named, py_type=home.py_type(t.name), py_in=base.py_param,
                                    to_py='gobind_to_py_' + vid)
 
@@ -583,7 +622,9 @@ class TypeMapper:
         finally:
             del self._pending[sid]
         shape, leaf = self._buffer_shape(t.elem, elem)
-        seq = SeqType(id=sid, py_name=decl.name if named else sid, go_type=go_type, kind=t.kind,
+        if t.kind == 'array' and t.length == 0:
+            shape, leaf = (), None   # a [0]T has no items to show: no buffer protocol
+        seq = SeqType(id=sid, py_name=home.py_name(decl.name) if named else sid, go_type=go_type, kind=t.kind,
                       length=t.length, elem=elem, elem_go=t.elem, decl=decl, shape=shape, leaf=leaf,
                       module=home.module if named else '')
         self.seqs[sid] = seq
@@ -607,7 +648,7 @@ class TypeMapper:
                 raise Unsupported('value type of %s: %s' % (t.go_spelling(), e))
             keys = GoType(kind='slice', elem=t.key)
             self._seq(keys, None)
-            self.maps[mid] = MapType(id=mid, py_name=decl.name if named else mid, go_type=go_type,
+            self.maps[mid] = MapType(id=mid, py_name=home.py_name(decl.name) if named else mid, go_type=go_type,
                                      key=key, value=value, key_go=t.key,
                                      key_go_type=self.go_spelling(t.key), keys_seq=self.type_id(keys),
                                      decl=decl, module=home.module if named else '')
@@ -709,7 +750,7 @@ class TypeMapper:
                                                                                 Param('', ERROR_TYPE)))
                 self._func(read)
                 file_reader = self.funcs[self.go_spelling(read)]
-        self.ifaces[iid] = IfaceType(id=iid, py_name=decl.name, go_type=conv.go_type, decl=decl,
+        self.ifaces[iid] = IfaceType(id=iid, py_name=home.py_name(decl.name), go_type=conv.go_type, decl=decl,
                                      callbacks=tuple(callbacks), python_reason=reason, module=home.module,
                                      file_method=file_method, file_reader=file_reader)
         return conv

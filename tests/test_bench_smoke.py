@@ -32,6 +32,8 @@ def test_smoke_run_prints_every_row(tmp_path):
     report = proc.stdout
     header = cells(report, 'row')
     assert header[1:4] == ['plain Python', 'hand-written C', 'gobind']
+    # the second pair: both built to release the GIL on every call, with their own ratio column
+    assert header[4:6] == ['hand-written C, releasing', 'gobind, releasing'] and 'both releasing' in header
     for _row, label in ROWS:
         row = cells(report, label)
         python, reference, gobind = row[1:4]

@@ -100,6 +100,32 @@ def test_functions_without_the_directive_still_copy(surface):
     ]))
 
 
+def test_parameters_go_provably_keeps_are_views_without_a_directive(surface):
+    """Same and Size keep nothing of their arguments (gobind proves it): views.  Remember keeps its
+    argument, so it gets a copy that outlives the caller's buffer; //gobind:copy forces a copy."""
+    surface('borrow', '\n'.join([
+        'import gc, borrow as b',
+        'assert b.Same(u"h\u00e9", u"h\u00e9") and not b.Same("a", "b")',
+        'assert b.Size(bytearray(b"abc")) == 3 and b.Size(b"") == 0 and b.SizeCopied(memoryview(b"ab")) == 2',
+        'x = bytearray(b"abc")',
+        'b.Remember(x)',
+        'x[0] = ord("z")',
+        'del x',
+        'gc.collect()',
+        'assert bytes(b.Remembered()) == b"abc"',
+    ]))
+
+
+def test_inspect_says_which_parameters_are_views_and_why():
+    out = run([tool('gobind'), 'inspect', 'example.com/borrow', '--dir', str(TEST_PROJECTS / 'borrow')]).stdout
+    views = out.split("parameters passed as views of Python's memory (all others are copied):\n", 1)[1]
+    assert 'SumFloats(xs): //gobind:borrow' in views
+    assert 'Same(a): Go keeps nothing of it past the call (proved by gobind; //gobind:copy a forces a copy)' in views
+    assert 'Size(b): Go keeps nothing of it' in views
+    for copied in ('Remember(', 'SizeCopied(', 'Keep(', 'Invert(', 'Mistakes(m)'):
+        assert copied not in views, copied
+
+
 def test_numpy_arrays_are_borrowed(built):
     """numpy arrays of the element type are viewed; other dtypes and strides are converted."""
     pytest.importorskip('numpy')
@@ -156,7 +182,8 @@ def test_bad_directive_is_a_warning(tmp_path):
         'parameters; fix the name or remove it',
     ], proc.stdout
     go = (tmp_path / 'borrow_gobind.go').read_text()
-    assert 'gobindpkg.Mistakes(*gobindPtr_Map_string_int(a0), *gobindPtr_Slice_float64(a1))' in go
+    # m is copied; xs is a view although no valid directive names it: Go keeps nothing of it
+    assert 'gobindpkg.Mistakes(*gobindPtr_Map_string_int(a0), gobindBorrow_Slice_float64(a1))' in go
 
 
 @pytest.mark.slow

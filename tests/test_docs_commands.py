@@ -193,7 +193,7 @@ def test_meson_without_the_hook(tmp_path, cache):
 def test_template_and_recipe_agree():
     """The plain recipe in meson.md is templates/extension.meson.j2 with the hello values filled in."""
     from gobind_module.render import render_template
-    from gobind_module.project import meson_str
+    from gobind_module.escape import meson_str
     code = render_template('extension.meson.j2', v='hello_', name='hello', package='github.com/me/hello',
                            package_str=meson_str('github.com/me/hello'), python='',
                            gobind_python="'python3'", go_dir='meson.current_source_dir()', tags_args='', gil_args='', submodule_args='',

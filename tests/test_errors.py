@@ -1,5 +1,7 @@
 """Go errors raise the module's GoError and keep the Go error value (test_projects/errors)."""
 
+from conftest import raises
+
 
 def test_error_value_is_reachable_from_the_exception(surface):
     surface('errors', '\n'.join([
@@ -48,6 +50,17 @@ def test_panics_raise_gopanic_and_the_module_keeps_working(surface):
         'import errors as E',
         'try:\n    E.Crash("boom")\nexcept E.GoPanic as e:\n    assert str(e).startswith("boom") and "Go stack" in str(e)\nelse:\n    raise AssertionError("no panic")',
         'assert E.Lookup("a") == "alpha"',
+    ]))
+
+
+def test_short_bodies_that_can_panic_still_recover(surface):
+    """Only a body the inspector proves panic-free loses the deferred recover (Half); integer
+    division by a variable and a shift by a variable count keep it."""
+    surface('errors', '\n'.join([
+        'import errors as E',
+        raises('E.GoPanic', 'E.Quotient(1, 0)', 'integer divide by zero'),
+        raises('E.GoPanic', 'E.Shift(1, -1)', 'negative shift amount'),
+        'assert E.Quotient(7, 2) == 3 and E.Shift(1, 3) == 8 and E.Half(-9) == -4',
     ]))
 
 

@@ -5,6 +5,20 @@
 
 #include "libbenchref.h" /* written by go build; it includes benchref.h */
 
+/* The reference makes the GIL choice gobind makes (`gobind inspect` lists it): calls that gobind
+ * proves short keep the GIL (GO_KEEP), the rest release it (GO_RELEASE); str and bytes up to
+ * SIZED_MAX bytes keep it, as gobind's sized rule does.  Built with -DREF_RELEASE_GIL, every call
+ * releases the GIL: the second reference column, compared with gobind built with gil_default=release. */
+#define SIZED_MAX 4096
+#define GO_RELEASE(call) do { Py_BEGIN_ALLOW_THREADS call; Py_END_ALLOW_THREADS } while (0)
+#ifdef REF_RELEASE_GIL
+#define GO_KEEP(call) GO_RELEASE(call)
+#define GO_SIZED(n, call) GO_RELEASE(call)
+#else
+#define GO_KEEP(call) do { call; } while (0)
+#define GO_SIZED(n, call) do { if ((n) <= SIZED_MAX) { call; } else GO_RELEASE(call); } while (0)
+#endif
+
 static PyObject *ref_GoError;
 
 /* ---- scalars and strings ---- */
@@ -14,9 +28,7 @@ ref_py_noop(PyObject *m, PyObject *unused)
 {
     (void)m;
     (void)unused;
-    Py_BEGIN_ALLOW_THREADS
-    ref_noop();
-    Py_END_ALLOW_THREADS
+    GO_KEEP(ref_noop());
     Py_RETURN_NONE;
 }
 
@@ -43,9 +55,7 @@ ref_py_add(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
     b = PyLong_AsLongLong(args[1]);
     if (b == -1 && PyErr_Occurred())
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    r = ref_add(a, b);
-    Py_END_ALLOW_THREADS
+    GO_KEEP(r = ref_add(a, b));
     return PyLong_FromLongLong(r);
 }
 
@@ -71,9 +81,7 @@ ref_py_echo(PyObject *m, PyObject *s)
     p = PyUnicode_AsUTF8AndSize(s, &n);
     if (p == NULL)
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    ref_echo((char *)p, n, &out);
-    Py_END_ALLOW_THREADS
+    GO_SIZED(n, ref_echo((char *)p, n, &out));
     return ref_buf_to_str(&out);
 }
 
@@ -98,9 +106,7 @@ ref_py_echo_bytes(PyObject *m, PyObject *o)
     (void)m;
     if (PyObject_GetBuffer(o, &view, PyBUF_SIMPLE) < 0)
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    r = ref_echo_bytes((char *)view.buf, view.len, ref_alloc_bytes);
-    Py_END_ALLOW_THREADS
+    GO_SIZED(view.len, r = ref_echo_bytes((char *)view.buf, view.len, ref_alloc_bytes));
     PyBuffer_Release(&view);
     return (PyObject *)r;
 }
@@ -123,9 +129,7 @@ ref_py_safe_div(PyObject *m, PyObject *const *args, Py_ssize_t nargs)
     b = PyLong_AsLongLong(args[1]);
     if (b == -1 && PyErr_Occurred())
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    status = ref_safe_div(a, b, &r, &msg);
-    Py_END_ALLOW_THREADS
+    GO_KEEP(status = ref_safe_div(a, b, &r, &msg));
     if (status != 0) {
         PyObject *text = ref_buf_to_str(&msg);
         if (text != NULL) {
@@ -169,9 +173,7 @@ ref_counter_py_inc(PyObject *self, PyObject *k)
     long long v = PyLong_AsLongLong(k), r;
     if (v == -1 && PyErr_Occurred())
         return NULL;
-    Py_BEGIN_ALLOW_THREADS
-    r = ref_counter_inc(((ref_counter *)self)->h, v);
-    Py_END_ALLOW_THREADS
+    GO_KEEP(r = ref_counter_inc(((ref_counter *)self)->h, v));
     return PyLong_FromLongLong(r);
 }
 

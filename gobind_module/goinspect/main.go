@@ -3,6 +3,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -21,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // schemaVersion is bumped whenever the JSON layout changes incompatibly.
@@ -78,6 +80,16 @@ type funcDesc struct {
 	// StraightLine is set (and only then written) for a function or method declared in the
 	// package whose body runs in short, bounded time and cannot block; see straightLine.
 	StraightLine bool `json:"straight_line,omitempty"`
+	// PanicFree is set (and only then written) for a straight-line body that cannot panic; see
+	// panicFree.  gobind's export of such a function needs no deferred recover.
+	PanicFree bool `json:"panic_free,omitempty"`
+	// NoEscape lists the parameters of a straight-line body that Go memory never keeps past the
+	// call (see noEscape), less those that a `//gobind:copy` line names: gobind passes them as
+	// views of Python's memory, as `//gobind:borrow` would.
+	NoEscape []string `json:"no_escape,omitempty"`
+	// Goexit is set (and only then written) for a function or method declared in the package
+	// that may end the calling goroutine with runtime.Goexit; see mayGoexit.
+	Goexit bool `json:"goexit,omitempty"`
 	// Borrow lists the parameters named by `//gobind:borrow` lines of the doc comment, as
 	// written ("*" for a line that names none: every parameter that can be borrowed).
 	Borrow []string `json:"borrow,omitempty"`
@@ -107,7 +119,10 @@ type constDesc struct {
 	Untyped bool     `json:"untyped"`
 	Kind    string   `json:"kind"`
 	Value   string   `json:"value"`
-	Pos     string   `json:"pos"`
+	// ValueHex holds the bytes of a string constant that is not valid UTF-8, in hex (JSON
+	// strings cannot carry them: Value then has U+FFFD in their place).
+	ValueHex string `json:"value_hex,omitempty"`
+	Pos      string `json:"pos"`
 }
 
 type varDesc struct {
@@ -674,6 +689,7 @@ type inspector struct {
 	sources map[string]*listPackage // go list data by import path, to find external sources for docs
 	docs    map[string]string       // doc comments keyed by docKey
 	borrows map[string][]string     // `//gobind:borrow` names of funcs and methods, keyed by docKey
+	copies  map[string][]string     // `//gobind:copy` names of funcs and methods, keyed by docKey
 	indexed map[string]bool         // import paths whose sources are already in docs
 	seen    map[string]bool         // external named types already queued, by "path.Name"
 	queue   []*types.TypeName       // external named types still to describe
@@ -681,6 +697,7 @@ type inspector struct {
 	skipped []skipped
 	info    *types.Info                  // uses and types of the target's expressions (function bodies)
 	bodies  map[token.Pos]*ast.BlockStmt // bodies of the target's funcs and methods, by name position
+	goexits map[*types.Func]bool         // mayGoexit's answers
 }
 
 // newInspector prepares an inspector for the type-checked target package.
@@ -693,9 +710,11 @@ func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, 
 		sources: map[string]*listPackage{},
 		docs:    map[string]string{},
 		borrows: map[string][]string{},
+		copies:  map[string][]string{},
 		indexed: map[string]bool{},
 		seen:    map[string]bool{},
 		bodies:  map[token.Pos]*ast.BlockStmt{},
+		goexits: map[*types.Func]bool{},
 	}
 	for _, p := range pkgs {
 		in.sources[p.ImportPath] = p
@@ -915,7 +934,7 @@ func (in *inspector) constDesc(c *types.Const) (constDesc, bool) {
 		in.skip(c.Name(), "its value is unknown")
 		return constDesc{}, false
 	}
-	return constDesc{
+	d := constDesc{
 		Name:    c.Name(),
 		Doc:     in.docFor(c),
 		Type:    in.typeOf(t),
@@ -923,7 +942,11 @@ func (in *inspector) constDesc(c *types.Const) (constDesc, bool) {
 		Kind:    kind,
 		Value:   value,
 		Pos:     in.pos(c.Pos()),
-	}, true
+	}
+	if kind == "string" && !utf8.ValidString(value) {
+		d.ValueHex = hex.EncodeToString([]byte(value))
+	}
+	return d, true
 }
 
 // constValue renders a constant's value as text according to the kind of its (default) type.
@@ -981,8 +1004,30 @@ func (in *inspector) funcDesc(fn *types.Func) funcDesc {
 		TypeParams:   typeParamNames(sig.TypeParams()),
 		Pos:          in.pos(fn.Pos()),
 		StraightLine: body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info),
+		PanicFree:    body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info) && panicFree(body, in.info),
+		Goexit:       in.mayGoexit(fn),
 		Borrow:       in.borrowFor(fn),
+		NoEscape:     in.noEscapeFor(fn, body),
 	}
+}
+
+// noEscapeFor returns the parameters of a declared straight-line function that cannot outlive
+// its call, less those its doc comment's `//gobind:copy` lines name (nil if none).
+func (in *inspector) noEscapeFor(fn *types.Func, body *ast.BlockStmt) []string {
+	if body == nil || fn.Pkg() != in.pkg || !straightLine(body, in.info) {
+		return nil
+	}
+	copied := map[string]bool{}
+	for _, name := range in.copyFor(fn) {
+		copied[name] = true
+	}
+	var out []string
+	for _, name := range noEscape(body, fn.Type().(*types.Signature), in.info) {
+		if !copied[name] && !copied["*"] {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // borrowFor returns the `//gobind:borrow` names of a declared function or method (nil if none).
@@ -998,22 +1043,37 @@ func (in *inspector) borrowFor(fn *types.Func) []string {
 	return in.borrows[in.docKey(path, fn.Pos(), fn.Name(), local)]
 }
 
+// copyFor returns the `//gobind:copy` names of a function or method declared in the package.
+func (in *inspector) copyFor(fn *types.Func) []string {
+	return in.copies[in.docKey(fn.Pkg().Path(), fn.Pos(), fn.Name(), true)]
+}
+
 // borrowPrefix starts a doc comment line saying which parameters gobind may pass as views of
 // Python's memory (docs/type-mapping.md).  go/ast's CommentGroup.Text drops such directive
 // lines, so they are read from the raw comments.
 const borrowPrefix = "//gobind:borrow"
 
+// copyPrefix starts a doc comment line naming parameters that gobind must copy even where it
+// proved that Go does not keep them (noEscape).
+const copyPrefix = "//gobind:copy"
+
 // borrowDirective collects the parameter names of the `//gobind:borrow` lines of a doc comment,
 // in order and without repeats: names separated by commas or spaces, "*" for a line with none.
 // It returns nil when there is no such line.
 func borrowDirective(g *ast.CommentGroup) []string {
+	return directiveNames(g, borrowPrefix)
+}
+
+// directiveNames collects the names of the doc comment lines that start with prefix, as
+// borrowDirective does.
+func directiveNames(g *ast.CommentGroup, prefix string) []string {
 	if g == nil {
 		return nil
 	}
 	var names []string
 	seen := map[string]bool{}
 	for _, c := range g.List {
-		rest, ok := strings.CutPrefix(c.Text, borrowPrefix)
+		rest, ok := strings.CutPrefix(c.Text, prefix)
 		if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 			continue
 		}
@@ -1077,6 +1137,199 @@ func quickCall(call *ast.CallExpr, info *types.Info) bool {
 	}
 	b, isBuiltin := info.Uses[id].(*types.Builtin)
 	return isBuiltin && quickBuiltins[b.Name()]
+}
+
+// panicFree reports whether a straight-line body cannot panic: besides what straightLine
+// forbids, no panic call, no indexing or slicing, no pointer dereference (explicit, or through a
+// field selector or method value), no type assertion, no integer division or remainder by a
+// value that is not a non-zero constant, and no shift by a count that is not a constant.
+// Conversions to numbers and bool, arithmetic (which wraps), comparisons, composite literals and
+// the other quick builtins cannot panic.
+func panicFree(body *ast.BlockStmt, info *types.Info) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr, *ast.IndexListExpr, *ast.SliceExpr, *ast.StarExpr, *ast.TypeAssertExpr:
+			ok = false
+		case *ast.CallExpr:
+			ok = ok && !isBuiltinCall(n, info, "panic")
+		case *ast.SelectorExpr:
+			if sel, found := info.Selections[n]; found && sel.Indirect() {
+				ok = false
+			}
+		case *ast.BinaryExpr:
+			ok = ok && !mayPanicOp(n.Op, n.Y, info)
+		case *ast.AssignStmt:
+			if op, isOp := assignOps[n.Tok]; isOp && len(n.Rhs) == 1 {
+				ok = ok && !mayPanicOp(op, n.Rhs[0], info)
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// noEscape returns the string and slice parameters of a straight-line body that Go keeps no
+// reference to after the call: each use of one is an operand of len or cap, of a comparison, or
+// a whole result of the same type, string or []byte (gobind copies those results out before
+// the call returns).  Any other use (assignment, composite literal, conversion, indexing, an
+// argument, a method value) may keep it, and the parameter is copied.
+func noEscape(body *ast.BlockStmt, sig *types.Signature, info *types.Info) []string {
+	safe := map[*ast.Ident]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if isBuiltinCall(n, info, "len") || isBuiltinCall(n, info, "cap") {
+				markIdents(safe, n.Args...)
+			}
+		case *ast.BinaryExpr:
+			if isComparison(n.Op) {
+				markIdents(safe, n.X, n.Y)
+			}
+		case *ast.ReturnStmt:
+			for i, r := range n.Results {
+				if len(n.Results) == sig.Results().Len() && copiedResult(sig.Results().At(i).Type(), info.TypeOf(r)) {
+					markIdents(safe, r)
+				}
+			}
+		}
+		return true
+	})
+	var out []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		v := sig.Params().At(i)
+		if !isView(v.Type()) || v.Name() == "" || v.Name() == "_" {
+			continue
+		}
+		kept := false
+		for id, obj := range info.Uses {
+			if obj == v && !safe[id] && id.Pos() >= body.Pos() && id.End() <= body.End() {
+				kept = true
+				break
+			}
+		}
+		if !kept {
+			out = append(out, v.Name())
+		}
+	}
+	return out
+}
+
+// markIdents records the expressions that are bare identifiers (in parentheses or not).
+func markIdents(safe map[*ast.Ident]bool, xs ...ast.Expr) {
+	for _, x := range xs {
+		for p, isParen := x.(*ast.ParenExpr); isParen; p, isParen = x.(*ast.ParenExpr) {
+			x = p.X
+		}
+		if id, ok := x.(*ast.Ident); ok {
+			safe[id] = true
+		}
+	}
+}
+
+func isComparison(op token.Token) bool {
+	switch op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return true
+	}
+	return false
+}
+
+// isView reports whether t is string or a slice: the kinds of parameter gobind can pass as a view.
+func isView(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.String
+	case *types.Slice:
+		return true
+	}
+	return false
+}
+
+// copiedResult reports whether returning a value of type got as a result of type want leaves Go
+// holding nothing: both the same string or []byte type, which gobind copies out of Go.
+func copiedResult(want, got types.Type) bool {
+	if got == nil || !types.Identical(want, got) {
+		return false
+	}
+	switch u := want.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.String
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+// assignOps maps the assignment operators that can panic to their binary operator.
+var assignOps = map[token.Token]token.Token{
+	token.QUO_ASSIGN: token.QUO, token.REM_ASSIGN: token.REM, token.SHL_ASSIGN: token.SHL, token.SHR_ASSIGN: token.SHR,
+}
+
+// mayPanicOp reports whether `x op y` can panic: integer division or remainder by a divisor that
+// is not a non-zero constant, or a shift by a count that is not a constant (negative counts panic).
+func mayPanicOp(op token.Token, y ast.Expr, info *types.Info) bool {
+	tv := info.Types[y]
+	switch op {
+	case token.QUO, token.REM:
+		if b, isBasic := tv.Type.Underlying().(*types.Basic); isBasic && b.Info()&types.IsInteger == 0 {
+			return false // float and complex division never panics
+		}
+		return tv.Value == nil || constant.Sign(tv.Value) == 0
+	case token.SHL, token.SHR:
+		return tv.Value == nil
+	}
+	return false
+}
+
+// isBuiltinCall reports whether call calls the builtin of that name.
+func isBuiltinCall(call *ast.CallExpr, info *types.Info, name string) bool {
+	id, isIdent := call.Fun.(*ast.Ident)
+	if !isIdent {
+		return false
+	}
+	b, isBuiltin := info.Uses[id].(*types.Builtin)
+	return isBuiltin && b.Name() == name
+}
+
+// goexitFuncs end the calling goroutine with runtime.Goexit.
+var goexitFuncs = map[string]bool{
+	"runtime.Goexit":            true,
+	"(*testing.common).FailNow": true, "(*testing.common).Fatal": true, "(*testing.common).Fatalf": true,
+	"(*testing.common).SkipNow": true, "(*testing.common).Skip": true, "(*testing.common).Skipf": true,
+	"(testing.TB).FailNow": true, "(testing.TB).Fatal": true, "(testing.TB).Fatalf": true,
+	"(testing.TB).SkipNow": true, "(testing.TB).Skip": true, "(testing.TB).Skipf": true,
+}
+
+// mayGoexit reports whether calling fn, declared in the package, may end the calling goroutine
+// with runtime.Goexit, as far as the package's source shows: its body (function literals
+// included) calls or takes the value of one of goexitFuncs, or of a function or method of the
+// package that may.  Calls through other interfaces, and through function values stored in
+// variables, are not followed; go statements run on other goroutines and do not count.
+func (in *inspector) mayGoexit(fn *types.Func) bool {
+	fn = fn.Origin()
+	if found, done := in.goexits[fn]; done {
+		return found
+	}
+	in.goexits[fn] = false // a recursive call adds nothing
+	body := in.bodies[fn.Pos()]
+	if body == nil || fn.Pkg() != in.pkg {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false
+		case *ast.Ident:
+			used, isFunc := in.info.Uses[n].(*types.Func)
+			found = isFunc && (goexitFuncs[used.FullName()] || in.mayGoexit(used))
+		}
+		return !found
+	})
+	in.goexits[fn] = found
+	return found
 }
 
 // params describes a parameter or result list.
@@ -1362,6 +1615,9 @@ func (in *inspector) indexFiles(pkgPath string, files []*ast.File, exact bool) {
 				put(d.Name, commentText(d.Doc))
 				if names := borrowDirective(d.Doc); names != nil {
 					in.borrows[in.docKey(pkgPath, d.Name.Pos(), d.Name.Name, exact)] = names
+				}
+				if names := directiveNames(d.Doc, copyPrefix); names != nil {
+					in.copies[in.docKey(pkgPath, d.Name.Pos(), d.Name.Name, exact)] = names
 				}
 			case *ast.GenDecl:
 				indexGenDecl(d, put)

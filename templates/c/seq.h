@@ -11,14 +11,15 @@
 #define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
 #endif
 
+/* The cgo exports (len, slice, pin, unpin) return a status and write a panic into msg. */
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
-    ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
+    int (*len)(uintptr_t self, ptrdiff_t *n, gobind_buf *msg);  /* slices: current length */
     PyObject *(*get)(uintptr_t self, Py_ssize_t i);         /* new reference, or NULL */
     int (*set)(uintptr_t self, Py_ssize_t i, PyObject *v);  /* 0, or -1 with an exception */
-    uintptr_t (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);  /* slices: s[lo:hi] */
-    uintptr_t (*pin)(uintptr_t self, void **data, ptrdiff_t *n);     /* numeric: pins the elements */
-    void (*unpin)(uintptr_t pin);
+    int (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);  /* slices: s[lo:hi] */
+    int (*pin)(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);  /* numeric: pins the elements */
+    int (*unpin)(uintptr_t pin, gobind_buf *msg);
     const char *format;                                     /* numeric: struct-module format */
     Py_ssize_t itemsize;
     int ndim;
@@ -32,17 +33,32 @@ typedef struct {
 
 #define GOBIND_SEQ_INFO(o) (&((gobind_seq_type *)Py_TYPE(o))->info)
 
+/* The length, or -1 with an exception set. */
 static inline Py_ssize_t
 gobind_seq_length(PyObject *self)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    return info->fixed_len >= 0 ? info->fixed_len : (Py_ssize_t)info->len(GOBIND_HANDLE(self));
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
+    if (info->fixed_len >= 0)
+        return info->fixed_len;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    status = info->len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static inline PyObject *
 gobind_seq_item(PyObject *self, Py_ssize_t i)
 {
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    Py_ssize_t n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s index out of range", Py_TYPE(self)->tp_name);
         return NULL;
     }
@@ -52,12 +68,16 @@ gobind_seq_item(PyObject *self, Py_ssize_t i)
 static inline int
 gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
 {
+    Py_ssize_t n;
     if (value == NULL) {
         PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
                      Py_TYPE(self)->tp_name);
         return -1;
     }
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    n = gobind_seq_length(self);
+    if (n < 0)
+        return -1;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s assignment index out of range", Py_TYPE(self)->tp_name);
         return -1;
     }
@@ -97,17 +117,24 @@ gobind_seq_subscript(PyObject *self, PyObject *key)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
-    int is_slice;
+    int is_slice, status;
     PyObject *list;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return NULL;
     if (!is_slice)
         return gobind_seq_item(self, start);
     if (info->slice != NULL && step == 1) {
-        /* A Go slice expression: the result shares the Go memory. */
+        /* A Go slice expression: the result shares the Go memory.  The bounds' __index__ may
+           have run Python code that shrank the Go slice: Go's bounds check then panics, and
+           the export turns that into GoPanic. */
+        uintptr_t handle = 0;
+        gobind_buf msg;
         if (count == 0)
             start = stop = 0;
-        return gobind_wrap(Py_TYPE(self), info->slice(GOBIND_HANDLE(self), start, stop));
+        status = info->slice(GOBIND_HANDLE(self), start, stop, &handle, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return gobind_wrap(Py_TYPE(self), handle);
     }
     list = PyList_New(count);
     if (list == NULL)
@@ -129,7 +156,7 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
     int is_slice, rc = 0;
     PyObject *items;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
@@ -162,6 +189,8 @@ gobind_seq_richcompare(PyObject *self, PyObject *other, int op)
         return Py_NotImplemented;
     }
     n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
     if (PySequence_Size(other) != n) {
         if (PyErr_Occurred())
             return NULL;
@@ -238,13 +267,19 @@ gobind_view_pin(PyObject *self, void **data, Py_ssize_t *len)
     gobind_view_state *state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
     ptrdiff_t n = 0;
     Py_ssize_t count = 1;
-    int d;
+    int d, status;
+    gobind_buf msg;
     if (state == NULL) {
         PyErr_NoMemory();
         return NULL;
     }
     *data = NULL;
-    state->pin = info->pin(((gobind_seq_object *)self)->handle, data, &n);
+    status = info->pin(((gobind_seq_object *)self)->handle, data, &n, &state->pin, &msg);
+    if (status != GOBIND_OK) {
+        PyMem_Free(state);
+        gobind_raise(status, &msg);
+        return NULL;
+    }
     state->shape[0] = (Py_ssize_t)n;
     for (d = 1; d < info->ndim; d++)
         state->shape[d] = info->inner[d - 1];
@@ -286,6 +321,21 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     return 0;
 }
 
+/* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
+   Go (its Go runtime cannot run: the call would hang). */
+/* Drops a view's pin (a forked child cannot reach Go: the pin stays) and frees its record. */
+static inline void
+gobind_view_unpin(PyObject *self, gobind_view_state *state)
+{
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(state->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyMem_Free(state);
+}
+
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
@@ -298,9 +348,7 @@ gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
     {
         gobind_view_state *state = *link;
         *link = state->next;
-        if (!gobind_forked)  /* a forked child cannot reach Go: the pin stays */
-            GOBIND_SEQ_INFO(self)->unpin(state->pin);
-        PyMem_Free(state);
+        gobind_view_unpin(self, state);
     }
 }
 
@@ -312,9 +360,7 @@ gobind_seq_drop_views(PyObject *self)
     while (o->views != NULL) {
         gobind_view_state *state = o->views;
         o->views = state->next;
-        if (!gobind_forked)
-            GOBIND_SEQ_INFO(self)->unpin(state->pin);
-        PyMem_Free(state);
+        gobind_view_unpin(self, state);
     }
 }
 

@@ -104,7 +104,11 @@ gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
     Py_ssize_t i;
     for (i = 0; i < n; i++) {
 #if PY_MAJOR_VERSION >= 3
-        if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[i]) == 0)
+        /* names are UTF-8 (NFKC, as Python reads identifiers), not only ASCII */
+        const char *utf8 = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+        if (utf8 == NULL)
+            PyErr_Clear();  /* not a str, or one with lone surrogates: matches no name */
+        else if (strcmp(utf8, names[i]) == 0)
             return i;
 #else
         if (PyString_Check(key) && strcmp(PyString_AS_STRING(key), names[i]) == 0)
@@ -271,6 +275,27 @@ gobind_optional_arg(const char *type_name, const char *const *names, PyObject *a
 
 /* ---- integers ---------------------------------------------------------- */
 
+/* The fast path of gobind_read_int: an exact int of one digit (30 bits, which most ints a
+   program passes are) read in place, without a call.  Returns 0 for any other object. */
+static inline int
+gobind_small_int(PyObject *o, long long *v)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
+        return 1;
+    }
+#elif PY_VERSION_HEX >= 0x030B0000
+    if (PyLong_CheckExact(o) && Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1) {
+        *v = (long long)Py_SIZE(o) * (long long)((PyLongObject *)o)->ob_digit[0];
+        return 1;
+    }
+#endif
+    (void)o;
+    (void)v;
+    return 0;
+}
+
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
    *overflow is -1 or 1 when it does not fit.  Returns -1 with TypeError set. */
 static inline int
@@ -278,6 +303,8 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
 {
     PyObject *index;
     *overflow = 0;
+    if (gobind_small_int(o, v))
+        return 0;
 #if PY_MAJOR_VERSION < 3
     if (PyInt_Check(o)) {
         *v = PyInt_AS_LONG(o);
@@ -759,6 +786,18 @@ gobind_raise(int status, gobind_buf *msg)
     PyErr_SetObject(gobind_GoError, exc);
     Py_DECREF(exc);
     return NULL;
+}
+
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
 }
 
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */

@@ -142,7 +142,7 @@ func (s *Stats) Add(xs []int64) int64 {
 }
 
 // Mistakes has directives gobind warns about: a name that is not a parameter, and a map,
-// which cannot be borrowed; both parameters are copied.
+// which cannot be borrowed, so m is copied (xs is a view all the same: Go keeps nothing of it).
 //
 //gobind:borrow nope m
 func Mistakes(m map[string]int, xs []float64) int { return len(m) + len(xs) }
@@ -160,3 +160,23 @@ func Scribble(b []byte, xs []float64) {
 		xs[0] = -1
 	}
 }
+
+// Same reports whether a and b are equal.  Go keeps nothing of either past the call, and gobind
+// proves it, so both reach Go as views without a directive.
+func Same(a, b string) bool { return a == b }
+
+// Size returns len(b), from a view of b (proved, as for Same).
+func Size(b []byte) int { return len(b) }
+
+// SizeCopied returns len(b); its directive makes gobind copy b although Go keeps nothing of it.
+//
+//gobind:copy b
+func SizeCopied(b []byte) int { return len(b) }
+
+// Remember keeps b for Remembered: Go keeps its argument, so gobind copies it (no directive needed).
+func Remember(b []byte) { remembered = b }
+
+// Remembered returns what Remember kept.
+func Remembered() []byte { return remembered }
+
+var remembered []byte

@@ -49,3 +49,13 @@ func Describe(err error) string {
 
 // Crash panics with a message.
 func Crash(msg string) int { panic(msg) }
+
+// Quotient returns a / b.  A zero b panics (Go's integer division), so its short body still
+// needs gobind's recover: Python sees GoPanic.
+func Quotient(a, b int) int { return a / b }
+
+// Shift returns x << n.  A negative n panics.
+func Shift(x, n int) int { return x << n }
+
+// Half returns x / 2, which cannot panic: gobind's export of it defers no recover.
+func Half(x int) int { return x / 2 }

@@ -217,7 +217,23 @@ def Mistakes(m: Map_string_int | Mapping[str, int], xs: Slice_float64 | Sequence
     """Mistakes(m: Map_string_int | Mapping[str, int], xs: Slice_float64 | Sequence[float]) -> int
 
 Mistakes has directives gobind warns about: a name that is not a parameter, and a map,
-which cannot be borrowed; both parameters are copied."""
+which cannot be borrowed, so m is copied (xs is a view all the same: Go keeps nothing of it)."""
+
+def Remember(b: bytes) -> None:
+    """Remember(b: bytes) -> None
+
+Remember keeps b for Remembered: Go keeps its argument, so gobind copies it (no directive needed)."""
+
+def Remembered() -> bytes:
+    """Remembered() -> bytes
+
+Remembered returns what Remember kept."""
+
+def Same(a: str, b: str) -> bool:
+    """Same(a: str, b: str) -> bool
+
+Same reports whether a and b are equal.  Go keeps nothing of either past the call, and gobind
+proves it, so both reach Go as views without a directive."""
 
 def Scribble(b: bytes, xs: Slice_float64 | Sequence[float]) -> None:
     """Scribble(b: bytes, xs: Slice_float64 | Sequence[float]) -> None
@@ -225,6 +241,16 @@ def Scribble(b: bytes, xs: Slice_float64 | Sequence[float]) -> None:
 Scribble breaks the borrow contract on purpose, to show what it means: it writes into its
 borrowed argument, so the caller's own buffer changes (and a bytes object, which Python
 treats as immutable, would too). Never do this in real code."""
+
+def Size(b: bytes) -> int:
+    """Size(b: bytes) -> int
+
+Size returns len(b), from a view of b (proved, as for Same)."""
+
+def SizeCopied(b: bytes) -> int:
+    """SizeCopied(b: bytes) -> int
+
+SizeCopied returns len(b); its directive makes gobind copy b although Go keeps nothing of it."""
 
 def SlowSum(xs: bytes, ms: int) -> int:
     """SlowSum(xs: bytes, ms: int) -> int

@@ -86,9 +86,19 @@ int gobind_borrow_Last(uintptr_t *r0, gobind_buf *msg);
 /* MeanCelsius */
 int gobind_borrow_MeanCelsius(gobind_borrowed a0, double *r0, gobind_buf *msg);
 /* Mistakes */
-int gobind_borrow_Mistakes(uintptr_t a0, uintptr_t a1, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_borrow_Mistakes(uintptr_t a0, gobind_borrowed a1, ptrdiff_t *r0, gobind_buf *msg);
+/* Remember */
+int gobind_borrow_Remember(gobind_view a0, gobind_buf *msg);
+/* Remembered */
+int gobind_borrow_Remembered(gobind_buf *r0, gobind_buf *msg);
+/* Same */
+int gobind_borrow_Same(gobind_view a0, gobind_view a1, uint8_t *r0, gobind_buf *msg);
 /* Scribble */
 int gobind_borrow_Scribble(gobind_view a0, gobind_borrowed a1, gobind_buf *msg);
+/* Size */
+int gobind_borrow_Size(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
+/* SizeCopied */
+int gobind_borrow_SizeCopied(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 /* SlowSum */
 int gobind_borrow_SlowSum(gobind_view a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
 /* SumFloats */
@@ -99,93 +109,96 @@ int gobind_borrow_SumInt32(gobind_borrowed a0, int64_t *r0, gobind_buf *msg);
 int gobind_borrow_SumSamples(gobind_borrowed a0, int64_t *r0, gobind_buf *msg);
 
 /* struct Stats */
-uintptr_t gobind_borrow_Stats_new(void);
+int gobind_borrow_Stats_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Stats_get_Calls(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Stats_set_Calls(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 /* Stats.Add */
 int gobind_borrow_Stats_Add(uintptr_t self, gobind_borrowed a0, int64_t *r0, gobind_buf *msg);
 
 /* Samples: gobindpkg.Samples */
-uintptr_t gobind_borrow_Samples_new(void);
+int gobind_borrow_Samples_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Samples_fromc(int32_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Samples_len(uintptr_t self);
-uintptr_t gobind_borrow_Samples_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_borrow_Samples_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_borrow_Samples_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Samples_get(uintptr_t self, ptrdiff_t i, int32_t *out, gobind_buf *msg);
 int gobind_borrow_Samples_set(uintptr_t self, ptrdiff_t i, int32_t v, gobind_buf *msg);
-uintptr_t gobind_borrow_Samples_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_borrow_Samples_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_Celsius: []gobindpkg.Celsius */
-uintptr_t gobind_borrow_Slice_Celsius_new(void);
+int gobind_borrow_Slice_Celsius_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Slice_Celsius_len(uintptr_t self);
-uintptr_t gobind_borrow_Slice_Celsius_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_borrow_Slice_Celsius_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_Celsius_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
-uintptr_t gobind_borrow_Slice_Celsius_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_borrow_Slice_Celsius_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_float32: []float32 */
-uintptr_t gobind_borrow_Slice_float32_new(void);
+int gobind_borrow_Slice_float32_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float32_fromc(float *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Slice_float32_len(uintptr_t self);
-uintptr_t gobind_borrow_Slice_float32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_borrow_Slice_float32_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_float32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float32_get(uintptr_t self, ptrdiff_t i, float *out, gobind_buf *msg);
 int gobind_borrow_Slice_float32_set(uintptr_t self, ptrdiff_t i, float v, gobind_buf *msg);
-uintptr_t gobind_borrow_Slice_float32_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_borrow_Slice_float32_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_float64: []float64 */
-uintptr_t gobind_borrow_Slice_float64_new(void);
+int gobind_borrow_Slice_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float64_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Slice_float64_len(uintptr_t self);
-uintptr_t gobind_borrow_Slice_float64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_borrow_Slice_float64_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_float64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float64_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_borrow_Slice_float64_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
-uintptr_t gobind_borrow_Slice_float64_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_borrow_Slice_float64_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_int32: []int32 */
-uintptr_t gobind_borrow_Slice_int32_new(void);
+int gobind_borrow_Slice_int32_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int32_fromc(int32_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Slice_int32_len(uintptr_t self);
-uintptr_t gobind_borrow_Slice_int32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_borrow_Slice_int32_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_int32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int32_get(uintptr_t self, ptrdiff_t i, int32_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int32_set(uintptr_t self, ptrdiff_t i, int32_t v, gobind_buf *msg);
-uintptr_t gobind_borrow_Slice_int32_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_borrow_Slice_int32_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_int64: []int64 */
-uintptr_t gobind_borrow_Slice_int64_new(void);
+int gobind_borrow_Slice_int64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int64_fromc(int64_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Slice_int64_len(uintptr_t self);
-uintptr_t gobind_borrow_Slice_int64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_borrow_Slice_int64_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_int64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int64_get(uintptr_t self, ptrdiff_t i, int64_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int64_set(uintptr_t self, ptrdiff_t i, int64_t v, gobind_buf *msg);
-uintptr_t gobind_borrow_Slice_int64_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_borrow_Slice_int64_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_borrow_Slice_string_new(void);
+int gobind_borrow_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Slice_string_len(uintptr_t self);
-uintptr_t gobind_borrow_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_borrow_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Map_string_int: map[string]int */
-uintptr_t gobind_borrow_Map_string_int_new(void);
+int gobind_borrow_Map_string_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Map_string_int_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_borrow_Map_string_int_len(uintptr_t self);
+int gobind_borrow_Map_string_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Map_string_int_get(uintptr_t self, gobind_view k, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Map_string_int_set(uintptr_t self, gobind_view k, ptrdiff_t v, gobind_buf *msg);
-int gobind_borrow_Map_string_int_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_borrow_Map_string_int_keys(uintptr_t self);
+int gobind_borrow_Map_string_int_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_borrow_Map_string_int_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_borrow_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_borrow_error_is(uintptr_t h, uintptr_t target);
-int gobind_borrow_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_borrow_error_claim(uintptr_t slot);
-void gobind_borrow_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_borrow_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_borrow_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_borrow_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_borrow_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_borrow_release(uintptr_t handle);
-int64_t gobind_borrow_release_count(void);
-void gobind_borrow_unpin(uintptr_t pin);
+int gobind_borrow_release(uintptr_t handle, gobind_buf *msg);
+int gobind_borrow_release_count(int64_t *out, gobind_buf *msg);
+int gobind_borrow_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_borrow_ready(gobind_buf *msg);
 
 #endif

@@ -99,10 +99,39 @@ func gobind_borrow_MeanCelsius(a0 C.gobind_borrowed, r0 *C.double, msg *C.gobind
 // gobind_borrow_Mistakes calls example.com/borrow.Mistakes.
 //
 //export gobind_borrow_Mistakes
-func gobind_borrow_Mistakes(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+func gobind_borrow_Mistakes(a0 C.uintptr_t, a1 C.gobind_borrowed, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Mistakes(*gobindPtr_Map_string_int(a0), *gobindPtr_Slice_float64(a1))
+	v0 := gobindpkg.Mistakes(*gobindPtr_Map_string_int(a0), gobindBorrow_Slice_float64(a1))
 	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobind_borrow_Remember calls example.com/borrow.Remember.
+//
+//export gobind_borrow_Remember
+func gobind_borrow_Remember(a0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	gobindpkg.Remember(gobindBytes(a0, gobindSpace(a0.n)))
+	return gobindOK
+}
+
+// gobind_borrow_Remembered calls example.com/borrow.Remembered.
+//
+//export gobind_borrow_Remembered
+func gobind_borrow_Remembered(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Remembered()
+	gobindPutBytes(r0, v0)
+	return gobindOK
+}
+
+// gobind_borrow_Same calls example.com/borrow.Same.
+//
+//export gobind_borrow_Same
+func gobind_borrow_Same(a0 C.gobind_view, a1 C.gobind_view, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Same(unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n), unsafe.String((*byte)(unsafe.Pointer(a1.p)), a1.n))
+	*r0 = gobindBool(v0)
 	return gobindOK
 }
 
@@ -112,6 +141,26 @@ func gobind_borrow_Mistakes(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, msg
 func gobind_borrow_Scribble(a0 C.gobind_view, a1 C.gobind_borrowed, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindpkg.Scribble(unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n), gobindBorrow_Slice_float64(a1))
+	return gobindOK
+}
+
+// gobind_borrow_Size calls example.com/borrow.Size.
+//
+//export gobind_borrow_Size
+func gobind_borrow_Size(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.Size(unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n))
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobind_borrow_SizeCopied calls example.com/borrow.SizeCopied.
+//
+//export gobind_borrow_SizeCopied
+func gobind_borrow_SizeCopied(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.SizeCopied(gobindBytes(a0, gobindSpace(a0.n)))
+	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
 
@@ -175,8 +224,10 @@ func gobindHandle_Stats(p *gobindpkg.Stats) C.uintptr_t {
 // gobind_borrow_Stats_new makes a zero Stats for Python.
 //
 //export gobind_borrow_Stats_new
-func gobind_borrow_Stats_new() C.uintptr_t {
-	return gobindHandle_Stats(new(gobindpkg.Stats))
+func gobind_borrow_Stats_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Stats(new(gobindpkg.Stats))
+	return gobindOK
 }
 
 // gobind_borrow_Stats_get_Calls reads field Stats.Calls.
@@ -229,8 +280,10 @@ func gobindHandle_Samples(p *gobindpkg.Samples) C.uintptr_t {
 // gobind_borrow_Samples_new makes a zero gobindpkg.Samples for Python.
 //
 //export gobind_borrow_Samples_new
-func gobind_borrow_Samples_new() C.uintptr_t {
-	return gobindHandle_Samples(new(gobindpkg.Samples))
+func gobind_borrow_Samples_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Samples(new(gobindpkg.Samples))
+	return gobindOK
 }
 
 // gobind_borrow_Samples_fromc makes a gobindpkg.Samples from n items that C converted from Python.
@@ -261,16 +314,21 @@ func gobindBorrow_Samples(b C.gobind_borrowed) gobindpkg.Samples {
 // gobind_borrow_Samples_len reports the length of a gobindpkg.Samples.
 //
 //export gobind_borrow_Samples_len
-func gobind_borrow_Samples_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Samples(self)))
+func gobind_borrow_Samples_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Samples(self)))
+	return gobindOK
 }
 
-// gobind_borrow_Samples_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_borrow_Samples_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_borrow_Samples_slice
-func gobind_borrow_Samples_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Samples_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Samples(self))[lo:hi]
-	return gobindHandle_Samples(&s)
+	*out = gobindHandle_Samples(&s)
+	return gobindOK
 }
 
 // gobind_borrow_Samples_get reads item i of a gobindpkg.Samples.
@@ -297,14 +355,15 @@ func gobind_borrow_Samples_set(self C.uintptr_t, i C.ptrdiff_t, v C.int32_t, msg
 // where they are; the result unpins them.
 //
 //export gobind_borrow_Samples_pin
-func gobind_borrow_Samples_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Samples_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Samples(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_Celsius returns the *[]gobindpkg.Celsius that handle h refers to (nil for 0).
@@ -327,8 +386,10 @@ func gobindHandle_Slice_Celsius(p *[]gobindpkg.Celsius) C.uintptr_t {
 // gobind_borrow_Slice_Celsius_new makes a zero []gobindpkg.Celsius for Python.
 //
 //export gobind_borrow_Slice_Celsius_new
-func gobind_borrow_Slice_Celsius_new() C.uintptr_t {
-	return gobindHandle_Slice_Celsius(new([]gobindpkg.Celsius))
+func gobind_borrow_Slice_Celsius_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_Celsius(new([]gobindpkg.Celsius))
+	return gobindOK
 }
 
 // gobind_borrow_Slice_Celsius_fromc makes a []gobindpkg.Celsius from n items that C converted from Python.
@@ -359,16 +420,21 @@ func gobindBorrow_Slice_Celsius(b C.gobind_borrowed) []gobindpkg.Celsius {
 // gobind_borrow_Slice_Celsius_len reports the length of a []gobindpkg.Celsius.
 //
 //export gobind_borrow_Slice_Celsius_len
-func gobind_borrow_Slice_Celsius_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_Celsius(self)))
+func gobind_borrow_Slice_Celsius_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_Celsius(self)))
+	return gobindOK
 }
 
-// gobind_borrow_Slice_Celsius_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_borrow_Slice_Celsius_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_borrow_Slice_Celsius_slice
-func gobind_borrow_Slice_Celsius_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_Celsius_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_Celsius(self))[lo:hi]
-	return gobindHandle_Slice_Celsius(&s)
+	*out = gobindHandle_Slice_Celsius(&s)
+	return gobindOK
 }
 
 // gobind_borrow_Slice_Celsius_get reads item i of a []gobindpkg.Celsius.
@@ -395,14 +461,15 @@ func gobind_borrow_Slice_Celsius_set(self C.uintptr_t, i C.ptrdiff_t, v C.double
 // where they are; the result unpins them.
 //
 //export gobind_borrow_Slice_Celsius_pin
-func gobind_borrow_Slice_Celsius_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_Celsius_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_Celsius(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_float32 returns the *[]float32 that handle h refers to (nil for 0).
@@ -425,8 +492,10 @@ func gobindHandle_Slice_float32(p *[]float32) C.uintptr_t {
 // gobind_borrow_Slice_float32_new makes a zero []float32 for Python.
 //
 //export gobind_borrow_Slice_float32_new
-func gobind_borrow_Slice_float32_new() C.uintptr_t {
-	return gobindHandle_Slice_float32(new([]float32))
+func gobind_borrow_Slice_float32_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_float32(new([]float32))
+	return gobindOK
 }
 
 // gobind_borrow_Slice_float32_fromc makes a []float32 from n items that C converted from Python.
@@ -457,16 +526,21 @@ func gobindBorrow_Slice_float32(b C.gobind_borrowed) []float32 {
 // gobind_borrow_Slice_float32_len reports the length of a []float32.
 //
 //export gobind_borrow_Slice_float32_len
-func gobind_borrow_Slice_float32_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_float32(self)))
+func gobind_borrow_Slice_float32_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_float32(self)))
+	return gobindOK
 }
 
-// gobind_borrow_Slice_float32_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_borrow_Slice_float32_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_borrow_Slice_float32_slice
-func gobind_borrow_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_float32(self))[lo:hi]
-	return gobindHandle_Slice_float32(&s)
+	*out = gobindHandle_Slice_float32(&s)
+	return gobindOK
 }
 
 // gobind_borrow_Slice_float32_get reads item i of a []float32.
@@ -493,14 +567,15 @@ func gobind_borrow_Slice_float32_set(self C.uintptr_t, i C.ptrdiff_t, v C.float,
 // where they are; the result unpins them.
 //
 //export gobind_borrow_Slice_float32_pin
-func gobind_borrow_Slice_float32_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_float32_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_float32(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_float64 returns the *[]float64 that handle h refers to (nil for 0).
@@ -523,8 +598,10 @@ func gobindHandle_Slice_float64(p *[]float64) C.uintptr_t {
 // gobind_borrow_Slice_float64_new makes a zero []float64 for Python.
 //
 //export gobind_borrow_Slice_float64_new
-func gobind_borrow_Slice_float64_new() C.uintptr_t {
-	return gobindHandle_Slice_float64(new([]float64))
+func gobind_borrow_Slice_float64_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_float64(new([]float64))
+	return gobindOK
 }
 
 // gobind_borrow_Slice_float64_fromc makes a []float64 from n items that C converted from Python.
@@ -555,16 +632,21 @@ func gobindBorrow_Slice_float64(b C.gobind_borrowed) []float64 {
 // gobind_borrow_Slice_float64_len reports the length of a []float64.
 //
 //export gobind_borrow_Slice_float64_len
-func gobind_borrow_Slice_float64_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_float64(self)))
+func gobind_borrow_Slice_float64_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_float64(self)))
+	return gobindOK
 }
 
-// gobind_borrow_Slice_float64_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_borrow_Slice_float64_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_borrow_Slice_float64_slice
-func gobind_borrow_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_float64(self))[lo:hi]
-	return gobindHandle_Slice_float64(&s)
+	*out = gobindHandle_Slice_float64(&s)
+	return gobindOK
 }
 
 // gobind_borrow_Slice_float64_get reads item i of a []float64.
@@ -591,14 +673,15 @@ func gobind_borrow_Slice_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double
 // where they are; the result unpins them.
 //
 //export gobind_borrow_Slice_float64_pin
-func gobind_borrow_Slice_float64_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_float64_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_float64(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_int32 returns the *[]int32 that handle h refers to (nil for 0).
@@ -621,8 +704,10 @@ func gobindHandle_Slice_int32(p *[]int32) C.uintptr_t {
 // gobind_borrow_Slice_int32_new makes a zero []int32 for Python.
 //
 //export gobind_borrow_Slice_int32_new
-func gobind_borrow_Slice_int32_new() C.uintptr_t {
-	return gobindHandle_Slice_int32(new([]int32))
+func gobind_borrow_Slice_int32_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int32(new([]int32))
+	return gobindOK
 }
 
 // gobind_borrow_Slice_int32_fromc makes a []int32 from n items that C converted from Python.
@@ -653,16 +738,21 @@ func gobindBorrow_Slice_int32(b C.gobind_borrowed) []int32 {
 // gobind_borrow_Slice_int32_len reports the length of a []int32.
 //
 //export gobind_borrow_Slice_int32_len
-func gobind_borrow_Slice_int32_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_int32(self)))
+func gobind_borrow_Slice_int32_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int32(self)))
+	return gobindOK
 }
 
-// gobind_borrow_Slice_int32_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_borrow_Slice_int32_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_borrow_Slice_int32_slice
-func gobind_borrow_Slice_int32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_int32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_int32(self))[lo:hi]
-	return gobindHandle_Slice_int32(&s)
+	*out = gobindHandle_Slice_int32(&s)
+	return gobindOK
 }
 
 // gobind_borrow_Slice_int32_get reads item i of a []int32.
@@ -689,14 +779,15 @@ func gobind_borrow_Slice_int32_set(self C.uintptr_t, i C.ptrdiff_t, v C.int32_t,
 // where they are; the result unpins them.
 //
 //export gobind_borrow_Slice_int32_pin
-func gobind_borrow_Slice_int32_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_int32_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_int32(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_int64 returns the *[]int64 that handle h refers to (nil for 0).
@@ -719,8 +810,10 @@ func gobindHandle_Slice_int64(p *[]int64) C.uintptr_t {
 // gobind_borrow_Slice_int64_new makes a zero []int64 for Python.
 //
 //export gobind_borrow_Slice_int64_new
-func gobind_borrow_Slice_int64_new() C.uintptr_t {
-	return gobindHandle_Slice_int64(new([]int64))
+func gobind_borrow_Slice_int64_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int64(new([]int64))
+	return gobindOK
 }
 
 // gobind_borrow_Slice_int64_fromc makes a []int64 from n items that C converted from Python.
@@ -751,16 +844,21 @@ func gobindBorrow_Slice_int64(b C.gobind_borrowed) []int64 {
 // gobind_borrow_Slice_int64_len reports the length of a []int64.
 //
 //export gobind_borrow_Slice_int64_len
-func gobind_borrow_Slice_int64_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_int64(self)))
+func gobind_borrow_Slice_int64_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int64(self)))
+	return gobindOK
 }
 
-// gobind_borrow_Slice_int64_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_borrow_Slice_int64_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_borrow_Slice_int64_slice
-func gobind_borrow_Slice_int64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_int64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_int64(self))[lo:hi]
-	return gobindHandle_Slice_int64(&s)
+	*out = gobindHandle_Slice_int64(&s)
+	return gobindOK
 }
 
 // gobind_borrow_Slice_int64_get reads item i of a []int64.
@@ -787,14 +885,15 @@ func gobind_borrow_Slice_int64_set(self C.uintptr_t, i C.ptrdiff_t, v C.int64_t,
 // where they are; the result unpins them.
 //
 //export gobind_borrow_Slice_int64_pin
-func gobind_borrow_Slice_int64_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_int64_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_int64(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_string returns the *[]string that handle h refers to (nil for 0).
@@ -817,8 +916,10 @@ func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
 // gobind_borrow_Slice_string_new makes a zero []string for Python.
 //
 //export gobind_borrow_Slice_string_new
-func gobind_borrow_Slice_string_new() C.uintptr_t {
-	return gobindHandle_Slice_string(new([]string))
+func gobind_borrow_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
 }
 
 // gobind_borrow_Slice_string_fromc makes a []string from n items that C converted from Python.
@@ -838,16 +939,21 @@ func gobind_borrow_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.ui
 // gobind_borrow_Slice_string_len reports the length of a []string.
 //
 //export gobind_borrow_Slice_string_len
-func gobind_borrow_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+func gobind_borrow_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
 }
 
-// gobind_borrow_Slice_string_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_borrow_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_borrow_Slice_string_slice
-func gobind_borrow_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_borrow_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_string(self))[lo:hi]
-	return gobindHandle_Slice_string(&s)
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
 }
 
 // gobind_borrow_Slice_string_get reads item i of a []string.
@@ -890,9 +996,11 @@ func gobindHandle_Map_string_int(p *map[string]int) C.uintptr_t {
 // gobind_borrow_Map_string_int_new makes an empty map[string]int for Python.
 //
 //export gobind_borrow_Map_string_int_new
-func gobind_borrow_Map_string_int_new() C.uintptr_t {
+func gobind_borrow_Map_string_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(map[string]int)
-	return gobindHandle_Map_string_int(&v)
+	*out = gobindHandle_Map_string_int(&v)
+	return gobindOK
 }
 
 // gobind_borrow_Map_string_int_fromc makes a map[string]int from n keys and values that C converted from Python.
@@ -912,8 +1020,10 @@ func gobind_borrow_Map_string_int_fromc(keys *C.gobind_view, values *C.ptrdiff_t
 // gobind_borrow_Map_string_int_len reports the number of keys.
 //
 //export gobind_borrow_Map_string_int_len
-func gobind_borrow_Map_string_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Map_string_int(self)))
+func gobind_borrow_Map_string_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Map_string_int(self)))
+	return gobindOK
 }
 
 // gobind_borrow_Map_string_int_get reads the value of key k, or reports gobindMissing.
@@ -941,7 +1051,8 @@ func gobind_borrow_Map_string_int_set(self C.uintptr_t, k C.gobind_view, v C.ptr
 // gobind_borrow_Map_string_int_del deletes key k, or reports gobindMissing.
 //
 //export gobind_borrow_Map_string_int_del
-func gobind_borrow_Map_string_int_del(self C.uintptr_t, k C.gobind_view) C.int {
+func gobind_borrow_Map_string_int_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_Map_string_int(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -953,14 +1064,16 @@ func gobind_borrow_Map_string_int_del(self C.uintptr_t, k C.gobind_view) C.int {
 // gobind_borrow_Map_string_int_keys makes a slice of the keys, sorted.
 //
 //export gobind_borrow_Map_string_int_keys
-func gobind_borrow_Map_string_int_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_borrow_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_Map_string_int(self)
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_string(&keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
 }
 
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
@@ -982,17 +1095,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_borrow_error_claim
-func gobind_borrow_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_borrow_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_borrow_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_borrow_error_drop
-func gobind_borrow_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_borrow_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_borrow_error_text writes the text of the error that handle h refers to.
@@ -1004,41 +1121,32 @@ func gobind_borrow_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_bu
 	return gobindOK
 }
 
-// gobind_borrow_error_is reports errors.Is(h, target) for two error handles.
+// gobind_borrow_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_borrow_error_is
-func gobind_borrow_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_borrow_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_borrow_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_borrow_error_eq
-func gobind_borrow_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_borrow_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_borrow_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_borrow_unpin
-func gobind_borrow_unpin(h C.uintptr_t) {
+func gobind_borrow_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -1047,16 +1155,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_borrow_release drops the handle of a Python object that died.
 //
 //export gobind_borrow_release
-func gobind_borrow_release(h C.uintptr_t) {
+func gobind_borrow_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_borrow_release_count reports how many handles Python objects hold.
 //
 //export gobind_borrow_release_count
-func gobind_borrow_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_borrow_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_borrow_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_borrow_ready
+func gobind_borrow_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
@@ -1159,13 +1281,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -1345,4 +1508,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

@@ -91,25 +91,25 @@ int gobind_callbacks_Try(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 int gobind_callbacks_Walk(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 
 /* struct Point */
-uintptr_t gobind_callbacks_Point_new(void);
+int gobind_callbacks_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_callbacks_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_callbacks_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_callbacks_Point_set_Y(uintptr_t self, double v, gobind_buf *msg);
 
 /* Slice_Point: []gobindpkg.Point */
-uintptr_t gobind_callbacks_Slice_Point_new(void);
+int gobind_callbacks_Slice_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_callbacks_Slice_Point_len(uintptr_t self);
-uintptr_t gobind_callbacks_Slice_Point_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_callbacks_Slice_Point_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_callbacks_Slice_Point_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_callbacks_Slice_string_new(void);
+int gobind_callbacks_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_callbacks_Slice_string_len(uintptr_t self);
-uintptr_t gobind_callbacks_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_callbacks_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_callbacks_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -119,8 +119,7 @@ int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_callbacks_decref(uintptr_t object);
-uintptr_t gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync);
-void gobind_callbacks_unraisable(uintptr_t exc, uintptr_t fn);
+int gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, uintptr_t *out, gobind_buf *msg);
 /* What a Python callable for a func(int) int returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
@@ -176,14 +175,17 @@ int gobind_callbacks_ret_Func9(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_callbacks_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_callbacks_error_is(uintptr_t h, uintptr_t target);
-int gobind_callbacks_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_callbacks_error_claim(uintptr_t slot);
-void gobind_callbacks_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_callbacks_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_callbacks_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_callbacks_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_callbacks_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_callbacks_release(uintptr_t handle);
-int64_t gobind_callbacks_release_count(void);
-void gobind_callbacks_unpin(uintptr_t pin);
+int gobind_callbacks_release(uintptr_t handle, gobind_buf *msg);
+int gobind_callbacks_release_count(int64_t *out, gobind_buf *msg);
+int gobind_callbacks_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_callbacks_ready(gobind_buf *msg);
 
 #endif

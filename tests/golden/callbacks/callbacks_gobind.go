@@ -32,12 +32,7 @@ func main() {}
 //export gobind_callbacks_Apply
 func gobind_callbacks_Apply(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	v0 := gobindpkg.Apply(gobindCallback_Func0(a0, gobindCaller), int(a1))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	v0 := gobindpkg.Apply(gobindCallback_Func0(a0), int(a1))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -46,7 +41,7 @@ func gobind_callbacks_Apply(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg
 //
 //export gobind_callbacks_Clear
 func gobind_callbacks_Clear(msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	gobindpkg.Clear()
 	return gobindOK
 }
@@ -65,12 +60,7 @@ func gobind_callbacks_CollectGarbage(msg *C.gobind_buf) (status C.int) {
 //export gobind_callbacks_Combine
 func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	v0 := gobindpkg.Combine(gobindCallback_Func1(a0, gobindCaller), gobindCallback_Func2(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	v0 := gobindpkg.Combine(gobindCallback_Func1(a0), gobindCallback_Func2(a1))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -80,12 +70,7 @@ func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, 
 //export gobind_callbacks_Each
 func gobind_callbacks_Each(a0 C.uintptr_t, a1 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindCallback_Func3(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindCallback_Func3(a1))
 	return gobindOK
 }
 
@@ -104,12 +89,7 @@ func gobind_callbacks_Fire(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf)
 //export gobind_callbacks_Map
 func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindCallback_Func4(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindCallback_Func4(a1))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -119,12 +99,7 @@ func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg 
 //export gobind_callbacks_Measure
 func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	v0 := gobindpkg.Measure(gobindCallback_Func5(a0, gobindCaller), float64(a1))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	v0 := gobindpkg.Measure(gobindCallback_Func5(a0), float64(a1))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -134,12 +109,7 @@ func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg
 //export gobind_callbacks_Must
 func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	gerr := gobindpkg.Must(gobindCallback_Func6(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	gerr := gobindpkg.Must(gobindCallback_Func6(a0))
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -151,12 +121,7 @@ func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 //export gobind_callbacks_Parallel
 func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	v0 := gobindpkg.Parallel(int(a0), gobindCallback_Func0(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	v0 := gobindpkg.Parallel(int(a0), gobindCallback_Func0(a1))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -166,12 +131,7 @@ func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, 
 //export gobind_callbacks_Register
 func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	gobindpkg.Register(gobindCallback_Func7(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	gobindpkg.Register(gobindCallback_Func7(a0))
 	return gobindOK
 }
 
@@ -180,12 +140,7 @@ func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int)
 //export gobind_callbacks_Try
 func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	v0 := gobindpkg.Try(gobindCallback_Func8(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	v0 := gobindpkg.Try(gobindCallback_Func8(a0))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -195,12 +150,7 @@ func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (
 //export gobind_callbacks_Walk
 func gobind_callbacks_Walk(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindCaller := gobindOpenCall(false)
-	defer gobindCaller.close()
-	v0, gerr := gobindpkg.Walk(gobindCallback_Func9(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
-		return gobindFail(msg, e)
-	}
+	v0, gerr := gobindpkg.Walk(gobindCallback_Func9(a0))
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -228,8 +178,10 @@ func gobindHandle_Point(p *gobindpkg.Point) C.uintptr_t {
 // gobind_callbacks_Point_new makes a zero Point for Python.
 //
 //export gobind_callbacks_Point_new
-func gobind_callbacks_Point_new() C.uintptr_t {
-	return gobindHandle_Point(new(gobindpkg.Point))
+func gobind_callbacks_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(new(gobindpkg.Point))
+	return gobindOK
 }
 
 // gobind_callbacks_Point_get_X reads field Point.X.
@@ -292,8 +244,10 @@ func gobindHandle_Slice_Point(p *[]gobindpkg.Point) C.uintptr_t {
 // gobind_callbacks_Slice_Point_new makes a zero []gobindpkg.Point for Python.
 //
 //export gobind_callbacks_Slice_Point_new
-func gobind_callbacks_Slice_Point_new() C.uintptr_t {
-	return gobindHandle_Slice_Point(new([]gobindpkg.Point))
+func gobind_callbacks_Slice_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_Point(new([]gobindpkg.Point))
+	return gobindOK
 }
 
 // gobind_callbacks_Slice_Point_fromc makes a []gobindpkg.Point from n items that C converted from Python.
@@ -313,16 +267,21 @@ func gobind_callbacks_Slice_Point_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.ui
 // gobind_callbacks_Slice_Point_len reports the length of a []gobindpkg.Point.
 //
 //export gobind_callbacks_Slice_Point_len
-func gobind_callbacks_Slice_Point_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_Point(self)))
+func gobind_callbacks_Slice_Point_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_Point(self)))
+	return gobindOK
 }
 
-// gobind_callbacks_Slice_Point_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_callbacks_Slice_Point_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_callbacks_Slice_Point_slice
-func gobind_callbacks_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_callbacks_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_Point(self))[lo:hi]
-	return gobindHandle_Slice_Point(&s)
+	*out = gobindHandle_Slice_Point(&s)
+	return gobindOK
 }
 
 // gobind_callbacks_Slice_Point_get reads item i of a []gobindpkg.Point.
@@ -365,8 +324,10 @@ func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
 // gobind_callbacks_Slice_string_new makes a zero []string for Python.
 //
 //export gobind_callbacks_Slice_string_new
-func gobind_callbacks_Slice_string_new() C.uintptr_t {
-	return gobindHandle_Slice_string(new([]string))
+func gobind_callbacks_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
 }
 
 // gobind_callbacks_Slice_string_fromc makes a []string from n items that C converted from Python.
@@ -386,16 +347,21 @@ func gobind_callbacks_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C
 // gobind_callbacks_Slice_string_len reports the length of a []string.
 //
 //export gobind_callbacks_Slice_string_len
-func gobind_callbacks_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+func gobind_callbacks_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
 }
 
-// gobind_callbacks_Slice_string_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_callbacks_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_callbacks_Slice_string_slice
-func gobind_callbacks_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_callbacks_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_string(self))[lo:hi]
-	return gobindHandle_Slice_string(&s)
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
 }
 
 // gobind_callbacks_Slice_string_get reads item i of a []string.
@@ -438,26 +404,27 @@ func gobind_callbacks_var_set_ErrStop(v C.uintptr_t, msg *C.gobind_buf) (status 
 
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_callbacks_decref(p) }
-	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_callbacks_unraisable(exc, fn) }
 }
 
 // gobind_callbacks_cbfail records the Python exception a callback raised, for the Go call waiting in
 // slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_callbacks_cbfail
-func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int) C.uintptr_t {
-	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
+func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e := gobindNewPyErr(exc, gobindString(text, nil))
+	*out = 0
 	if slot == 0 {
-		return C.uintptr_t(cgo.NewHandle(e))
+		*out = C.uintptr_t(cgo.NewHandle(e))
+	} else {
+		cgo.Handle(slot).Value().(gobindFailer).fail(e)
 	}
-	cgo.Handle(slot).Value().(gobindFailer).fail(e)
-	return 0
+	return gobindOK
 }
 
 // gobindCallback_Func0 makes a func(int) int that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func0(fn C.uintptr_t) func(p0 int) (g0 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -468,8 +435,7 @@ func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
+			panic(failed)
 		}
 		g0 = int(res.r0)
 		return
@@ -477,9 +443,8 @@ func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int
 }
 
 // gobindCallback_Func1 makes a func() int that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func1(fn C.uintptr_t) func() (g0 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -490,8 +455,7 @@ func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
+			panic(failed)
 		}
 		g0 = int(res.r0)
 		return
@@ -506,9 +470,8 @@ type gobindResult_Func2 struct {
 }
 
 // gobindCallback_Func2 makes a func(int, string) (string, int) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 string) (g0 string, g1 int) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func2(fn C.uintptr_t) func(p0 int, p1 string) (g0 string, g1 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -521,8 +484,7 @@ func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 stri
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
+			panic(failed)
 		}
 		g0 = res.r0
 		g1 = res.r1
@@ -542,9 +504,8 @@ func gobind_callbacks_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff
 }
 
 // gobindCallback_Func3 makes a func(callbacks.Point, int) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Point, p1 int) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func3(fn C.uintptr_t) func(p0 gobindpkg.Point, p1 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -555,8 +516,7 @@ func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Po
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
+			panic(failed)
 		}
 		return
 	}
@@ -569,9 +529,8 @@ type gobindResult_Func4 struct {
 }
 
 // gobindCallback_Func4 makes a func(string) string that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 string) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func4(fn C.uintptr_t) func(p0 string) (g0 string) {
 	if fn == 0 {
 		return nil
 	}
@@ -584,8 +543,7 @@ func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
+			panic(failed)
 		}
 		g0 = res.r0
 		return
@@ -603,9 +561,8 @@ func gobind_callbacks_ret_Func4(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobin
 }
 
 // gobindCallback_Func5 makes a func(float64) (int8, float32, bool, complex128) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func5(fn C.uintptr_t) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
 	if fn == 0 {
 		return nil
 	}
@@ -616,8 +573,7 @@ func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
+			panic(failed)
 		}
 		g0 = int8(res.r0)
 		g1 = float32(res.r1)
@@ -634,9 +590,8 @@ type gobindResult_Func6 struct {
 }
 
 // gobindCallback_Func6 makes a func() error that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func() (gerr error) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func6(fn C.uintptr_t) func() (gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -668,9 +623,8 @@ func gobind_callbacks_ret_Func6(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_
 }
 
 // gobindCallback_Func7 makes a func(string) bool that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 bool) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func7(fn C.uintptr_t) func(p0 string) (g0 bool) {
 	if fn == 0 {
 		return nil
 	}
@@ -681,8 +635,7 @@ func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
+			panic(failed)
 		}
 		g0 = res.r0 != 0
 		return
@@ -690,9 +643,8 @@ func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 
 }
 
 // gobindCallback_Func8 makes a func(string) (int, error) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func8(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 int, gerr error) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func8(fn C.uintptr_t) func(p0 string) (g0 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -718,9 +670,8 @@ type gobindResult_Func9 struct {
 }
 
 // gobindCallback_Func9 makes a func(int) error that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func9(fn C.uintptr_t, call *gobindCall) func(p0 int) (gerr error) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func9(fn C.uintptr_t) func(p0 int) (gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -770,17 +721,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_callbacks_error_claim
-func gobind_callbacks_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_callbacks_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_callbacks_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_callbacks_error_drop
-func gobind_callbacks_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_callbacks_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_callbacks_error_text writes the text of the error that handle h refers to.
@@ -792,41 +747,32 @@ func gobind_callbacks_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind
 	return gobindOK
 }
 
-// gobind_callbacks_error_is reports errors.Is(h, target) for two error handles.
+// gobind_callbacks_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_callbacks_error_is
-func gobind_callbacks_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_callbacks_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_callbacks_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_callbacks_error_eq
-func gobind_callbacks_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_callbacks_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_callbacks_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_callbacks_unpin
-func gobind_callbacks_unpin(h C.uintptr_t) {
+func gobind_callbacks_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -835,16 +781,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_callbacks_release drops the handle of a Python object that died.
 //
 //export gobind_callbacks_release
-func gobind_callbacks_release(h C.uintptr_t) {
+func gobind_callbacks_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_callbacks_release_count reports how many handles Python objects hold.
 //
 //export gobind_callbacks_release_count
-func gobind_callbacks_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_callbacks_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_callbacks_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_callbacks_ready
+func gobind_callbacks_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // skipped Handler: func types are bound as parameters only (Python callables); the type itself is not a class
@@ -949,13 +909,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -1083,16 +1084,14 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.  sync says
-// that it was raised on the thread of a bound call, which a panic unwinds to.
+// for callbacks without an error result); the outer call raises the original again.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
-	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
+func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
@@ -1137,69 +1136,13 @@ func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
 }
 
-// What happens to an exception that a Python callback without an error result raised (see
-// "Callbacks on goroutines" in docs/runtime.md).
-
-// gobindCall is one run of a bound function that takes Python callables.  It keeps the first
-// exception those callables raised on goroutines Go started, for the call to raise once the Go
-// function returns; panics says to panic on those goroutines instead (the function's opt-in).
-type gobindCall struct {
-	mu     sync.Mutex
-	done   bool
-	panics bool
-	failed *gobindPyErr
-}
-
-// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
-// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
-// that takes callables declares its own.
-var gobindCaller *gobindCall
-
-// gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
-var gobindUnraisable func(exc, fn C.uintptr_t)
-
-// gobindOpenCall starts the record of one bound call.
-func gobindOpenCall(panics bool) *gobindCall {
-	return &gobindCall{panics: panics}
-}
-
-// close ends the call and returns the exception it kept (nil if none, or if closed already).
-func (c *gobindCall) close() *gobindPyErr {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.failed
-	c.done, c.failed = true, nil
-	return e
-}
-
-// keep records e unless the call has returned; it reports whether the call took it (the first
-// exception only is raised: later ones are dropped).
-func (c *gobindCall) keep(e *gobindPyErr) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.done {
-		return false
-	}
-	if c.failed == nil {
-		c.failed = e
-	}
-	return true
-}
-
-// gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
-// the callback has no error result.  On the bound call's own thread, for callables that belong to
-// no call, and when the function opted in, it panics (an export turns that back into e; Go code
-// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
-// keeps e, or sys.unraisablehook gets it once the call has returned.
-func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
-	if e.sync || call == nil || call.panics {
-		panic(e)
-	}
-	if call.keep(e) {
-		return
-	}
-	if e.ref.take() {
-		gobindUnraisable(e.ref.ptr, fn.ptr)
-		runtime.KeepAlive(fn)
-	}
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

@@ -93,7 +93,7 @@ int gobind_crosspkg_money_NewWallet(gobind_view a0, uintptr_t *r0, gobind_buf *m
 int gobind_crosspkg_money_Pay(int64_t a0, int64_t *r0, gobind_buf *msg);
 
 /* struct Wallet */
-uintptr_t gobind_crosspkg_money_Wallet_new(void);
+int gobind_crosspkg_money_Wallet_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_get_Owner(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_set_Owner(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_get_Items(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -104,7 +104,7 @@ int gobind_crosspkg_money_Wallet_Add(uintptr_t self, int64_t a0, gobind_buf *msg
 int gobind_crosspkg_money_Wallet_Sum(uintptr_t self, int64_t *r0, gobind_buf *msg);
 
 /* struct Buffer */
-uintptr_t gobind_crosspkg_bytes_Buffer_new(void);
+int gobind_crosspkg_bytes_Buffer_new(uintptr_t *out, gobind_buf *msg);
 /* bytes.Buffer.Available */
 int gobind_crosspkg_bytes_Buffer_Available(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 /* bytes.Buffer.AvailableBuffer */
@@ -155,7 +155,7 @@ int gobind_crosspkg_bytes_Buffer_WriteString(uintptr_t self, gobind_view a0, ptr
 int gobind_crosspkg_bytes_Buffer_WriteTo(uintptr_t self, uintptr_t a0, int64_t *r0, gobind_buf *msg);
 
 /* struct URL */
-uintptr_t gobind_crosspkg_url_URL_new(void);
+int gobind_crosspkg_url_URL_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_URL_get_Scheme(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_url_URL_set_Scheme(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_crosspkg_url_URL_get_Opaque(uintptr_t self, gobind_buf *out, gobind_buf *msg);
@@ -210,7 +210,7 @@ int gobind_crosspkg_url_URL_String(uintptr_t self, gobind_buf *r0, gobind_buf *m
 int gobind_crosspkg_url_URL_UnmarshalBinary(uintptr_t self, gobind_view a0, gobind_buf *msg);
 
 /* struct Userinfo */
-uintptr_t gobind_crosspkg_url_Userinfo_new(void);
+int gobind_crosspkg_url_Userinfo_new(uintptr_t *out, gobind_buf *msg);
 /* url.Userinfo.Password */
 int gobind_crosspkg_url_Userinfo_Password(uintptr_t self, gobind_buf *r0, uint8_t *r1, gobind_buf *msg);
 /* url.Userinfo.String */
@@ -219,30 +219,30 @@ int gobind_crosspkg_url_Userinfo_String(uintptr_t self, gobind_buf *r0, gobind_b
 int gobind_crosspkg_url_Userinfo_Username(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
 /* Slice_money_Amount: []gobindpkg_money.Amount */
-uintptr_t gobind_crosspkg_Slice_money_Amount_new(void);
+int gobind_crosspkg_Slice_money_Amount_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_fromc(int64_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_crosspkg_Slice_money_Amount_len(uintptr_t self);
-uintptr_t gobind_crosspkg_Slice_money_Amount_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_crosspkg_Slice_money_Amount_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_money_Amount_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_get(uintptr_t self, ptrdiff_t i, int64_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_set(uintptr_t self, ptrdiff_t i, int64_t v, gobind_buf *msg);
-uintptr_t gobind_crosspkg_Slice_money_Amount_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_crosspkg_Slice_money_Amount_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_crosspkg_Slice_string_new(void);
+int gobind_crosspkg_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_crosspkg_Slice_string_len(uintptr_t self);
-uintptr_t gobind_crosspkg_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_crosspkg_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Values: gobindpkg_url.Values */
-uintptr_t gobind_crosspkg_url_Values_new(void);
+int gobind_crosspkg_url_Values_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_Values_fromc(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_crosspkg_url_Values_len(uintptr_t self);
+int gobind_crosspkg_url_Values_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_Values_get(uintptr_t self, gobind_view k, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_Values_set(uintptr_t self, gobind_view k, uintptr_t v, gobind_buf *msg);
-int gobind_crosspkg_url_Values_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_crosspkg_url_Values_keys(uintptr_t self);
+int gobind_crosspkg_url_Values_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_crosspkg_url_Values_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 /* url.Values.Add */
 int gobind_crosspkg_url_Values_Add(uintptr_t self, gobind_view a0, gobind_view a1, gobind_buf *msg);
 /* url.Values.Del */
@@ -288,8 +288,7 @@ int gobind_crosspkg_var_money_set_Fee(int64_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_crosspkg_decref(uintptr_t object);
-uintptr_t gobind_crosspkg_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync);
-void gobind_crosspkg_unraisable(uintptr_t exc, uintptr_t fn);
+int gobind_crosspkg_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, uintptr_t *out, gobind_buf *msg);
 /* What a Python callable for a func([]uint8) (int, error) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
@@ -305,22 +304,25 @@ int gobind_crosspkg_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 void gobind_crosspkg_incref(uintptr_t object);
 /* io.Reader.Read */
 int gobind_crosspkg_io_Reader_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-uintptr_t gobind_crosspkg_io_Reader_py(uintptr_t obj, uintptr_t m0);
-uintptr_t gobind_crosspkg_io_Reader_file(uintptr_t read);
+int gobind_crosspkg_io_Reader_py(uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_io_Reader_file(uintptr_t read, uintptr_t *out, gobind_buf *msg);
 /* io.Writer.Write */
 int gobind_crosspkg_io_Writer_Write(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-uintptr_t gobind_crosspkg_io_Writer_py(uintptr_t obj, uintptr_t m0);
+int gobind_crosspkg_io_Writer_py(uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_crosspkg_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_crosspkg_error_is(uintptr_t h, uintptr_t target);
-int gobind_crosspkg_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_crosspkg_error_claim(uintptr_t slot);
-void gobind_crosspkg_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_crosspkg_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_crosspkg_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_crosspkg_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_crosspkg_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_crosspkg_release(uintptr_t handle);
-int64_t gobind_crosspkg_release_count(void);
-void gobind_crosspkg_unpin(uintptr_t pin);
+int gobind_crosspkg_release(uintptr_t handle, gobind_buf *msg);
+int gobind_crosspkg_release_count(int64_t *out, gobind_buf *msg);
+int gobind_crosspkg_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_crosspkg_ready(gobind_buf *msg);
 
 #endif

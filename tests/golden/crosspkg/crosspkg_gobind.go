@@ -115,7 +115,7 @@ func gobind_crosspkg_Shout(a0 C.uintptr_t, a1 C.gobind_view, msg *C.gobind_buf) 
 //
 //export gobind_crosspkg_Timeout
 func gobind_crosspkg_Timeout(r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Timeout()
 	*r0 = C.int64_t(int64(v0))
 	return gobindOK
@@ -135,7 +135,7 @@ func gobind_crosspkg_Total(a0 C.uintptr_t, r0 *C.int64_t, msg *C.gobind_buf) (st
 //
 //export gobind_crosspkg_Twice
 func gobind_crosspkg_Twice(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Twice(gobindpkg_time.Duration(int64(a0)))
 	*r0 = C.int64_t(int64(v0))
 	return gobindOK
@@ -158,7 +158,7 @@ func gobind_crosspkg_Upper(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) 
 //
 //export gobind_crosspkg_money_Cents
 func gobind_crosspkg_money_Cents(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg_money.Cents(int64(a0))
 	*r0 = C.int64_t(int64(v0))
 	return gobindOK
@@ -178,7 +178,7 @@ func gobind_crosspkg_money_NewWallet(a0 C.gobind_view, r0 *C.uintptr_t, msg *C.g
 //
 //export gobind_crosspkg_money_Pay
 func gobind_crosspkg_money_Pay(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg_money.Pay(gobindpkg_money.Amount(int64(a0)))
 	*r0 = C.int64_t(int64(v0))
 	return gobindOK
@@ -204,8 +204,10 @@ func gobindHandle_money_Wallet(p *gobindpkg_money.Wallet) C.uintptr_t {
 // gobind_crosspkg_money_Wallet_new makes a zero Wallet for Python.
 //
 //export gobind_crosspkg_money_Wallet_new
-func gobind_crosspkg_money_Wallet_new() C.uintptr_t {
-	return gobindHandle_money_Wallet(new(gobindpkg_money.Wallet))
+func gobind_crosspkg_money_Wallet_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_money_Wallet(new(gobindpkg_money.Wallet))
+	return gobindOK
 }
 
 // gobind_crosspkg_money_Wallet_get_Owner reads field Wallet.Owner.
@@ -287,8 +289,10 @@ func gobindHandle_bytes_Buffer(p *gobindpkg_bytes.Buffer) C.uintptr_t {
 // gobind_crosspkg_bytes_Buffer_new makes a zero Buffer for Python.
 //
 //export gobind_crosspkg_bytes_Buffer_new
-func gobind_crosspkg_bytes_Buffer_new() C.uintptr_t {
-	return gobindHandle_bytes_Buffer(new(gobindpkg_bytes.Buffer))
+func gobind_crosspkg_bytes_Buffer_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_bytes_Buffer(new(gobindpkg_bytes.Buffer))
+	return gobindOK
 }
 
 // gobind_crosspkg_bytes_Buffer_Available calls example.com/crosspkg.bytes_Buffer.Available.
@@ -588,8 +592,10 @@ func gobindHandle_url_URL(p *gobindpkg_url.URL) C.uintptr_t {
 // gobind_crosspkg_url_URL_new makes a zero URL for Python.
 //
 //export gobind_crosspkg_url_URL_new
-func gobind_crosspkg_url_URL_new() C.uintptr_t {
-	return gobindHandle_url_URL(new(gobindpkg_url.URL))
+func gobind_crosspkg_url_URL_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_url_URL(new(gobindpkg_url.URL))
+	return gobindOK
 }
 
 // gobind_crosspkg_url_URL_get_Scheme reads field URL.Scheme.
@@ -993,8 +999,10 @@ func gobindHandle_url_Userinfo(p *gobindpkg_url.Userinfo) C.uintptr_t {
 // gobind_crosspkg_url_Userinfo_new makes a zero Userinfo for Python.
 //
 //export gobind_crosspkg_url_Userinfo_new
-func gobind_crosspkg_url_Userinfo_new() C.uintptr_t {
-	return gobindHandle_url_Userinfo(new(gobindpkg_url.Userinfo))
+func gobind_crosspkg_url_Userinfo_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_url_Userinfo(new(gobindpkg_url.Userinfo))
+	return gobindOK
 }
 
 // gobind_crosspkg_url_Userinfo_Password calls example.com/crosspkg.url_Userinfo.Password.
@@ -1048,8 +1056,10 @@ func gobindHandle_Slice_money_Amount(p *[]gobindpkg_money.Amount) C.uintptr_t {
 // gobind_crosspkg_Slice_money_Amount_new makes a zero []gobindpkg_money.Amount for Python.
 //
 //export gobind_crosspkg_Slice_money_Amount_new
-func gobind_crosspkg_Slice_money_Amount_new() C.uintptr_t {
-	return gobindHandle_Slice_money_Amount(new([]gobindpkg_money.Amount))
+func gobind_crosspkg_Slice_money_Amount_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_money_Amount(new([]gobindpkg_money.Amount))
+	return gobindOK
 }
 
 // gobind_crosspkg_Slice_money_Amount_fromc makes a []gobindpkg_money.Amount from n items that C converted from Python.
@@ -1071,16 +1081,21 @@ func gobind_crosspkg_Slice_money_Amount_fromc(p *C.int64_t, n C.ptrdiff_t, out *
 // gobind_crosspkg_Slice_money_Amount_len reports the length of a []gobindpkg_money.Amount.
 //
 //export gobind_crosspkg_Slice_money_Amount_len
-func gobind_crosspkg_Slice_money_Amount_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_money_Amount(self)))
+func gobind_crosspkg_Slice_money_Amount_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_money_Amount(self)))
+	return gobindOK
 }
 
-// gobind_crosspkg_Slice_money_Amount_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_crosspkg_Slice_money_Amount_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_crosspkg_Slice_money_Amount_slice
-func gobind_crosspkg_Slice_money_Amount_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_crosspkg_Slice_money_Amount_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_money_Amount(self))[lo:hi]
-	return gobindHandle_Slice_money_Amount(&s)
+	*out = gobindHandle_Slice_money_Amount(&s)
+	return gobindOK
 }
 
 // gobind_crosspkg_Slice_money_Amount_get reads item i of a []gobindpkg_money.Amount.
@@ -1107,14 +1122,15 @@ func gobind_crosspkg_Slice_money_Amount_set(self C.uintptr_t, i C.ptrdiff_t, v C
 // where they are; the result unpins them.
 //
 //export gobind_crosspkg_Slice_money_Amount_pin
-func gobind_crosspkg_Slice_money_Amount_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_crosspkg_Slice_money_Amount_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_money_Amount(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_string returns the *[]string that handle h refers to (nil for 0).
@@ -1137,8 +1153,10 @@ func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
 // gobind_crosspkg_Slice_string_new makes a zero []string for Python.
 //
 //export gobind_crosspkg_Slice_string_new
-func gobind_crosspkg_Slice_string_new() C.uintptr_t {
-	return gobindHandle_Slice_string(new([]string))
+func gobind_crosspkg_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
 }
 
 // gobind_crosspkg_Slice_string_fromc makes a []string from n items that C converted from Python.
@@ -1158,16 +1176,21 @@ func gobind_crosspkg_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.
 // gobind_crosspkg_Slice_string_len reports the length of a []string.
 //
 //export gobind_crosspkg_Slice_string_len
-func gobind_crosspkg_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+func gobind_crosspkg_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
 }
 
-// gobind_crosspkg_Slice_string_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_crosspkg_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_crosspkg_Slice_string_slice
-func gobind_crosspkg_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_crosspkg_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_string(self))[lo:hi]
-	return gobindHandle_Slice_string(&s)
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
 }
 
 // gobind_crosspkg_Slice_string_get reads item i of a []string.
@@ -1210,9 +1233,11 @@ func gobindHandle_url_Values(p *gobindpkg_url.Values) C.uintptr_t {
 // gobind_crosspkg_url_Values_new makes an empty gobindpkg_url.Values for Python.
 //
 //export gobind_crosspkg_url_Values_new
-func gobind_crosspkg_url_Values_new() C.uintptr_t {
+func gobind_crosspkg_url_Values_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(gobindpkg_url.Values)
-	return gobindHandle_url_Values(&v)
+	*out = gobindHandle_url_Values(&v)
+	return gobindOK
 }
 
 // gobind_crosspkg_url_Values_fromc makes a gobindpkg_url.Values from n keys and values that C converted from Python.
@@ -1232,8 +1257,10 @@ func gobind_crosspkg_url_Values_fromc(keys *C.gobind_view, values *C.uintptr_t, 
 // gobind_crosspkg_url_Values_len reports the number of keys.
 //
 //export gobind_crosspkg_url_Values_len
-func gobind_crosspkg_url_Values_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_url_Values(self)))
+func gobind_crosspkg_url_Values_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_url_Values(self)))
+	return gobindOK
 }
 
 // gobind_crosspkg_url_Values_get reads the value of key k, or reports gobindMissing.
@@ -1261,7 +1288,8 @@ func gobind_crosspkg_url_Values_set(self C.uintptr_t, k C.gobind_view, v C.uintp
 // gobind_crosspkg_url_Values_del deletes key k, or reports gobindMissing.
 //
 //export gobind_crosspkg_url_Values_del
-func gobind_crosspkg_url_Values_del(self C.uintptr_t, k C.gobind_view) C.int {
+func gobind_crosspkg_url_Values_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_url_Values(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -1273,14 +1301,16 @@ func gobind_crosspkg_url_Values_del(self C.uintptr_t, k C.gobind_view) C.int {
 // gobind_crosspkg_url_Values_keys makes a slice of the keys, sorted.
 //
 //export gobind_crosspkg_url_Values_keys
-func gobind_crosspkg_url_Values_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_crosspkg_url_Values_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_url_Values(self)
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_string(&keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
 }
 
 // gobind_crosspkg_url_Values_Add calls example.com/crosspkg.url_Values.Add.
@@ -1470,26 +1500,27 @@ func gobind_crosspkg_var_money_set_Fee(v C.int64_t, msg *C.gobind_buf) (status C
 
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_crosspkg_decref(p) }
-	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_crosspkg_unraisable(exc, fn) }
 }
 
 // gobind_crosspkg_cbfail records the Python exception a callback raised, for the Go call waiting in
 // slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_crosspkg_cbfail
-func gobind_crosspkg_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int) C.uintptr_t {
-	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
+func gobind_crosspkg_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e := gobindNewPyErr(exc, gobindString(text, nil))
+	*out = 0
 	if slot == 0 {
-		return C.uintptr_t(cgo.NewHandle(e))
+		*out = C.uintptr_t(cgo.NewHandle(e))
+	} else {
+		cgo.Handle(slot).Value().(gobindFailer).fail(e)
 	}
-	cgo.Handle(slot).Value().(gobindFailer).fail(e)
-	return 0
+	return gobindOK
 }
 
 // gobindCallback_Func0 makes a func([]uint8) (int, error) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 []uint8) (g0 int, gerr error) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func0(fn C.uintptr_t) func(p0 []uint8) (g0 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -1515,9 +1546,8 @@ type gobindResult_Func1 struct {
 }
 
 // gobindCallback_Func1 makes a func(int) ([]uint8, error) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 []uint8, gerr error) {
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func1(fn C.uintptr_t) func(p0 int) (g0 []uint8, gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -1630,8 +1660,10 @@ func (p *gobindPy_io_Reader) Read(p0 []uint8) (g0 int, gerr error) {
 // references to obj and to its bound methods from now on).
 //
 //export gobind_crosspkg_io_Reader_py
-func gobind_crosspkg_io_Reader_py(obj C.uintptr_t, m0 C.uintptr_t) C.uintptr_t {
-	return gobindNewHandle(&gobindPy_io_Reader{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil)})
+func gobind_crosspkg_io_Reader_py(obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindNewHandle(&gobindPy_io_Reader{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0)})
+	return gobindOK
 }
 
 // gobindFile_io_Reader is a Python file object standing in for a io_Reader: Read calls its read(n).
@@ -1657,8 +1689,10 @@ func (f gobindFile_io_Reader) Read(p []byte) (int, error) {
 // read method (Go owns that reference from now on).
 //
 //export gobind_crosspkg_io_Reader_file
-func gobind_crosspkg_io_Reader_file(read C.uintptr_t) C.uintptr_t {
-	return gobindNewHandle(gobindFile_io_Reader{gobindCallback_Func1(read, nil)})
+func gobind_crosspkg_io_Reader_file(read C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindNewHandle(gobindFile_io_Reader{gobindCallback_Func1(read)})
+	return gobindOK
 }
 
 // gobindPtr_io_Writer returns the io_Writer that handle h refers to (nil for 0).
@@ -1714,8 +1748,10 @@ func (p *gobindPy_io_Writer) Write(p0 []uint8) (g0 int, gerr error) {
 // references to obj and to its bound methods from now on).
 //
 //export gobind_crosspkg_io_Writer_py
-func gobind_crosspkg_io_Writer_py(obj C.uintptr_t, m0 C.uintptr_t) C.uintptr_t {
-	return gobindNewHandle(&gobindPy_io_Writer{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil)})
+func gobind_crosspkg_io_Writer_py(obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindNewHandle(&gobindPy_io_Writer{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0)})
+	return gobindOK
 }
 
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
@@ -1737,17 +1773,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_crosspkg_error_claim
-func gobind_crosspkg_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_crosspkg_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_crosspkg_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_crosspkg_error_drop
-func gobind_crosspkg_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_crosspkg_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_crosspkg_error_text writes the text of the error that handle h refers to.
@@ -1759,41 +1799,32 @@ func gobind_crosspkg_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_
 	return gobindOK
 }
 
-// gobind_crosspkg_error_is reports errors.Is(h, target) for two error handles.
+// gobind_crosspkg_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_crosspkg_error_is
-func gobind_crosspkg_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_crosspkg_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_crosspkg_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_crosspkg_error_eq
-func gobind_crosspkg_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_crosspkg_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_crosspkg_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_crosspkg_unpin
-func gobind_crosspkg_unpin(h C.uintptr_t) {
+func gobind_crosspkg_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -1802,16 +1833,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_crosspkg_release drops the handle of a Python object that died.
 //
 //export gobind_crosspkg_release
-func gobind_crosspkg_release(h C.uintptr_t) {
+func gobind_crosspkg_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_crosspkg_release_count reports how many handles Python objects hold.
 //
 //export gobind_crosspkg_release_count
-func gobind_crosspkg_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_crosspkg_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_crosspkg_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_crosspkg_ready
+func gobind_crosspkg_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
@@ -1914,13 +1959,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -2048,16 +2134,14 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.  sync says
-// that it was raised on the thread of a bound call, which a panic unwinds to.
+// for callbacks without an error result); the outer call raises the original again.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
-	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
+func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
@@ -2102,69 +2186,13 @@ func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
 }
 
-// What happens to an exception that a Python callback without an error result raised (see
-// "Callbacks on goroutines" in docs/runtime.md).
-
-// gobindCall is one run of a bound function that takes Python callables.  It keeps the first
-// exception those callables raised on goroutines Go started, for the call to raise once the Go
-// function returns; panics says to panic on those goroutines instead (the function's opt-in).
-type gobindCall struct {
-	mu     sync.Mutex
-	done   bool
-	panics bool
-	failed *gobindPyErr
-}
-
-// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
-// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
-// that takes callables declares its own.
-var gobindCaller *gobindCall
-
-// gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
-var gobindUnraisable func(exc, fn C.uintptr_t)
-
-// gobindOpenCall starts the record of one bound call.
-func gobindOpenCall(panics bool) *gobindCall {
-	return &gobindCall{panics: panics}
-}
-
-// close ends the call and returns the exception it kept (nil if none, or if closed already).
-func (c *gobindCall) close() *gobindPyErr {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.failed
-	c.done, c.failed = true, nil
-	return e
-}
-
-// keep records e unless the call has returned; it reports whether the call took it (the first
-// exception only is raised: later ones are dropped).
-func (c *gobindCall) keep(e *gobindPyErr) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.done {
-		return false
-	}
-	if c.failed == nil {
-		c.failed = e
-	}
-	return true
-}
-
-// gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
-// the callback has no error result.  On the bound call's own thread, for callables that belong to
-// no call, and when the function opted in, it panics (an export turns that back into e; Go code
-// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
-// keeps e, or sys.unraisablehook gets it once the call has returned.
-func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
-	if e.sync || call == nil || call.panics {
-		panic(e)
-	}
-	if call.keep(e) {
-		return
-	}
-	if e.ref.take() {
-		gobindUnraisable(e.ref.ptr, fn.ptr)
-		runtime.KeepAlive(fn)
-	}
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

@@ -48,6 +48,11 @@ def Describe(err: GoErrorValue | None) -> str:
 
 Describe returns the text of err, or "nil"."""
 
+def Half(x: int) -> int:
+    """Half(x: int) -> int
+
+Half returns x / 2, which cannot panic: gobind's export of it defers no recover."""
+
 def Lookup(key: str) -> str:
     """Lookup(key: str) -> str
 
@@ -57,6 +62,17 @@ def Pair(ok: bool) -> tuple[int, str]:
     """Pair(ok: bool) -> tuple[int, str]
 
 Pair returns two values or an error."""
+
+def Quotient(a: int, b: int) -> int:
+    """Quotient(a: int, b: int) -> int
+
+Quotient returns a / b.  A zero b panics (Go's integer division), so its short body still
+needs gobind's recover: Python sees GoPanic."""
+
+def Shift(x: int, n: int) -> int:
+    """Shift(x: int, n: int) -> int
+
+Shift returns x << n.  A negative n panics."""
 
 def Wrapped() -> None:
     """Wrapped() -> None

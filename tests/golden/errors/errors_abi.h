@@ -67,15 +67,21 @@ gobind_call_poll(gobind_poll_fn poll)
 int gobind_errors_Crash(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Describe */
 int gobind_errors_Describe(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
+/* Half */
+int gobind_errors_Half(ptrdiff_t a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Lookup */
 int gobind_errors_Lookup(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 /* Pair */
 int gobind_errors_Pair(uint8_t a0, ptrdiff_t *r0, gobind_buf *r1, gobind_buf *msg);
+/* Quotient */
+int gobind_errors_Quotient(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
+/* Shift */
+int gobind_errors_Shift(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
 /* Wrapped */
 int gobind_errors_Wrapped(gobind_buf *msg);
 
 /* struct NotFoundError */
-uintptr_t gobind_errors_NotFoundError_new(void);
+int gobind_errors_NotFoundError_new(uintptr_t *out, gobind_buf *msg);
 int gobind_errors_NotFoundError_get_Key(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_errors_NotFoundError_set_Key(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* NotFoundError.Error */
@@ -87,14 +93,17 @@ int gobind_errors_var_set_ErrEmpty(uintptr_t v, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_errors_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_errors_error_is(uintptr_t h, uintptr_t target);
-int gobind_errors_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_errors_error_claim(uintptr_t slot);
-void gobind_errors_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_errors_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_errors_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_errors_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_errors_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_errors_release(uintptr_t handle);
-int64_t gobind_errors_release_count(void);
-void gobind_errors_unpin(uintptr_t pin);
+int gobind_errors_release(uintptr_t handle, gobind_buf *msg);
+int gobind_errors_release_count(int64_t *out, gobind_buf *msg);
+int gobind_errors_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_errors_ready(gobind_buf *msg);
 
 #endif

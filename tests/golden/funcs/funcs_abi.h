@@ -79,41 +79,44 @@ int gobind_funcs_MinMax(uintptr_t a0, ptrdiff_t *r0, ptrdiff_t *r1, gobind_buf *
 int gobind_funcs_Sum(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 
 /* Slice_int: []int */
-uintptr_t gobind_funcs_Slice_int_new(void);
+int gobind_funcs_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_funcs_Slice_int_len(uintptr_t self);
-uintptr_t gobind_funcs_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_funcs_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_funcs_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_funcs_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_funcs_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_funcs_Slice_string_new(void);
+int gobind_funcs_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_funcs_Slice_string_len(uintptr_t self);
-uintptr_t gobind_funcs_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_funcs_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_funcs_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_funcs_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Slice_uint8: []uint8 */
-uintptr_t gobind_funcs_Slice_uint8_new(void);
+int gobind_funcs_Slice_uint8_new(uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_fromc(uint8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_funcs_Slice_uint8_len(uintptr_t self);
-uintptr_t gobind_funcs_Slice_uint8_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_funcs_Slice_uint8_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_funcs_Slice_uint8_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_get(uintptr_t self, ptrdiff_t i, uint8_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_set(uintptr_t self, ptrdiff_t i, uint8_t v, gobind_buf *msg);
-uintptr_t gobind_funcs_Slice_uint8_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_funcs_Slice_uint8_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_funcs_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_funcs_error_is(uintptr_t h, uintptr_t target);
-int gobind_funcs_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_funcs_error_claim(uintptr_t slot);
-void gobind_funcs_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_funcs_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_funcs_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_funcs_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_funcs_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_funcs_release(uintptr_t handle);
-int64_t gobind_funcs_release_count(void);
-void gobind_funcs_unpin(uintptr_t pin);
+int gobind_funcs_release(uintptr_t handle, gobind_buf *msg);
+int gobind_funcs_release_count(int64_t *out, gobind_buf *msg);
+int gobind_funcs_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_funcs_ready(gobind_buf *msg);
 
 #endif

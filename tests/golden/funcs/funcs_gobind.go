@@ -127,8 +127,10 @@ func gobindHandle_Slice_int(p *[]int) C.uintptr_t {
 // gobind_funcs_Slice_int_new makes a zero []int for Python.
 //
 //export gobind_funcs_Slice_int_new
-func gobind_funcs_Slice_int_new() C.uintptr_t {
-	return gobindHandle_Slice_int(new([]int))
+func gobind_funcs_Slice_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int(new([]int))
+	return gobindOK
 }
 
 // gobind_funcs_Slice_int_fromc makes a []int from n items that C converted from Python.
@@ -150,16 +152,21 @@ func gobind_funcs_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_
 // gobind_funcs_Slice_int_len reports the length of a []int.
 //
 //export gobind_funcs_Slice_int_len
-func gobind_funcs_Slice_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+func gobind_funcs_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+	return gobindOK
 }
 
-// gobind_funcs_Slice_int_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_funcs_Slice_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_funcs_Slice_int_slice
-func gobind_funcs_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_funcs_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_int(self))[lo:hi]
-	return gobindHandle_Slice_int(&s)
+	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
 }
 
 // gobind_funcs_Slice_int_get reads item i of a []int.
@@ -186,14 +193,15 @@ func gobind_funcs_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, 
 // where they are; the result unpins them.
 //
 //export gobind_funcs_Slice_int_pin
-func gobind_funcs_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_funcs_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_int(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_string returns the *[]string that handle h refers to (nil for 0).
@@ -216,8 +224,10 @@ func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
 // gobind_funcs_Slice_string_new makes a zero []string for Python.
 //
 //export gobind_funcs_Slice_string_new
-func gobind_funcs_Slice_string_new() C.uintptr_t {
-	return gobindHandle_Slice_string(new([]string))
+func gobind_funcs_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
 }
 
 // gobind_funcs_Slice_string_fromc makes a []string from n items that C converted from Python.
@@ -237,16 +247,21 @@ func gobind_funcs_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.uin
 // gobind_funcs_Slice_string_len reports the length of a []string.
 //
 //export gobind_funcs_Slice_string_len
-func gobind_funcs_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+func gobind_funcs_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
 }
 
-// gobind_funcs_Slice_string_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_funcs_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_funcs_Slice_string_slice
-func gobind_funcs_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_funcs_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_string(self))[lo:hi]
-	return gobindHandle_Slice_string(&s)
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
 }
 
 // gobind_funcs_Slice_string_get reads item i of a []string.
@@ -289,8 +304,10 @@ func gobindHandle_Slice_uint8(p *[]uint8) C.uintptr_t {
 // gobind_funcs_Slice_uint8_new makes a zero []uint8 for Python.
 //
 //export gobind_funcs_Slice_uint8_new
-func gobind_funcs_Slice_uint8_new() C.uintptr_t {
-	return gobindHandle_Slice_uint8(new([]uint8))
+func gobind_funcs_Slice_uint8_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_uint8(new([]uint8))
+	return gobindOK
 }
 
 // gobind_funcs_Slice_uint8_fromc makes a []uint8 from n items that C converted from Python.
@@ -312,16 +329,21 @@ func gobind_funcs_Slice_uint8_fromc(p *C.uint8_t, n C.ptrdiff_t, out *C.uintptr_
 // gobind_funcs_Slice_uint8_len reports the length of a []uint8.
 //
 //export gobind_funcs_Slice_uint8_len
-func gobind_funcs_Slice_uint8_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_uint8(self)))
+func gobind_funcs_Slice_uint8_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_uint8(self)))
+	return gobindOK
 }
 
-// gobind_funcs_Slice_uint8_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_funcs_Slice_uint8_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_funcs_Slice_uint8_slice
-func gobind_funcs_Slice_uint8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_funcs_Slice_uint8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_uint8(self))[lo:hi]
-	return gobindHandle_Slice_uint8(&s)
+	*out = gobindHandle_Slice_uint8(&s)
+	return gobindOK
 }
 
 // gobind_funcs_Slice_uint8_get reads item i of a []uint8.
@@ -348,14 +370,15 @@ func gobind_funcs_Slice_uint8_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint8_t, 
 // where they are; the result unpins them.
 //
 //export gobind_funcs_Slice_uint8_pin
-func gobind_funcs_Slice_uint8_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_funcs_Slice_uint8_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_uint8(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
@@ -377,17 +400,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_funcs_error_claim
-func gobind_funcs_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_funcs_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_funcs_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_funcs_error_drop
-func gobind_funcs_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_funcs_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_funcs_error_text writes the text of the error that handle h refers to.
@@ -399,41 +426,32 @@ func gobind_funcs_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf
 	return gobindOK
 }
 
-// gobind_funcs_error_is reports errors.Is(h, target) for two error handles.
+// gobind_funcs_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_funcs_error_is
-func gobind_funcs_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_funcs_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_funcs_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_funcs_error_eq
-func gobind_funcs_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_funcs_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_funcs_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_funcs_unpin
-func gobind_funcs_unpin(h C.uintptr_t) {
+func gobind_funcs_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -442,16 +460,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_funcs_release drops the handle of a Python object that died.
 //
 //export gobind_funcs_release
-func gobind_funcs_release(h C.uintptr_t) {
+func gobind_funcs_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_funcs_release_count reports how many handles Python objects hold.
 //
 //export gobind_funcs_release_count
-func gobind_funcs_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_funcs_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_funcs_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_funcs_ready
+func gobind_funcs_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
@@ -554,13 +586,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -740,4 +813,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

@@ -112,7 +112,11 @@ gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
     Py_ssize_t i;
     for (i = 0; i < n; i++) {
 #if PY_MAJOR_VERSION >= 3
-        if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[i]) == 0)
+        /* names are UTF-8 (NFKC, as Python reads identifiers), not only ASCII */
+        const char *utf8 = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+        if (utf8 == NULL)
+            PyErr_Clear();  /* not a str, or one with lone surrogates: matches no name */
+        else if (strcmp(utf8, names[i]) == 0)
             return i;
 #else
         if (PyString_Check(key) && strcmp(PyString_AS_STRING(key), names[i]) == 0)
@@ -279,6 +283,27 @@ gobind_optional_arg(const char *type_name, const char *const *names, PyObject *a
 
 /* ---- integers ---------------------------------------------------------- */
 
+/* The fast path of gobind_read_int: an exact int of one digit (30 bits, which most ints a
+   program passes are) read in place, without a call.  Returns 0 for any other object. */
+static inline int
+gobind_small_int(PyObject *o, long long *v)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
+        return 1;
+    }
+#elif PY_VERSION_HEX >= 0x030B0000
+    if (PyLong_CheckExact(o) && Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1) {
+        *v = (long long)Py_SIZE(o) * (long long)((PyLongObject *)o)->ob_digit[0];
+        return 1;
+    }
+#endif
+    (void)o;
+    (void)v;
+    return 0;
+}
+
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
    *overflow is -1 or 1 when it does not fit.  Returns -1 with TypeError set. */
 static inline int
@@ -286,6 +311,8 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
 {
     PyObject *index;
     *overflow = 0;
+    if (gobind_small_int(o, v))
+        return 0;
 #if PY_MAJOR_VERSION < 3
     if (PyInt_Check(o)) {
         *v = PyInt_AS_LONG(o);
@@ -767,6 +794,18 @@ gobind_raise(int status, gobind_buf *msg)
     PyErr_SetObject(gobind_GoError, exc);
     Py_DECREF(exc);
     return NULL;
+}
+
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
 }
 
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
@@ -1708,25 +1747,61 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
     }
     o = (gobind_object *)tp->tp_alloc(tp, 0);
     if (o == NULL) {
-        gobind_hello_release(handle);
+        gobind_release_handle(handle);
         return NULL;
     }
     o->handle = handle;
     return (PyObject *)o;
 }
 
+/* A new object of type tp over the Go value that make, a constructor export, makes. */
+static inline PyObject *
+gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
+{
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status = make(&handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(tp, handle);
+}
+
+/* Waits, with the GIL released, until Go has run every package's init(): a c-archive starts Go on
+   a thread of its own when the library loads, so without this, import could return first. */
+static int
+gobind_wait_for_go(void)
+{
+    gobind_buf msg;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = gobind_hello_ready(&msg);
+    Py_END_ALLOW_THREADS
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Drops a handle; a forked child leaks it rather than call Go. */
 static void
 gobind_release_handle(uintptr_t handle)
 {
-    gobind_hello_release(handle);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)
+        return;
+    status = gobind_hello_release(handle, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
-        gobind_hello_release(handle);
+    if (handle != 0)
+        gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
 }
 
@@ -1752,8 +1827,12 @@ static PyObject *
 gobind_claim_error(uintptr_t slot)
 {
     gobind_ref ref;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    ref = gobind_hello_error_claim(slot);
+    status = gobind_hello_error_claim(slot, &ref, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return gobind_to_py_error(&ref);
 }
 
@@ -1761,8 +1840,13 @@ gobind_claim_error(uintptr_t slot)
 static void
 gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
 {
-    if (!gobind_forked)  /* a forked child leaks them rather than call Go */
-        gobind_hello_error_drop(slots, n);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)  /* a forked child leaks them rather than call Go */
+        return;
+    status = gobind_hello_error_drop(slots, n, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static inline int
@@ -1841,20 +1925,30 @@ static PyObject *
 gobind_error_is(PyObject *self, PyObject *target)
 {
     uintptr_t h;
+    gobind_buf msg;
+    int is = 0, status;
     if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
         return NULL;
-    return PyBool_FromLong(gobind_hello_error_is(GOBIND_HANDLE(self), h));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_hello_error_is(GOBIND_HANDLE(self), h, &is, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(is);
 }
 
 static PyObject *
 gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
-    int eq;
+    gobind_buf msg;
+    int eq = 0, status;
     if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
-    eq = gobind_hello_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_hello_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
@@ -1904,10 +1998,17 @@ static PyTypeObject gobind_type_GoErrorValue = {
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 {
+    int64_t n = 0;
+    gobind_buf msg;
+    int status;
     (void)module;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     gobind_error_drop_flush();
-    return PyLong_FromLongLong(gobind_hello_release_count());
+    status = gobind_hello_release_count(&n, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyLong_FromLongLong(n);
 }
 
 static PyMethodDef gobind_methods[] = {
@@ -1956,7 +2057,8 @@ PyInit_hello(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "hello") < 0 || gobind_add_types(m) < 0
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "hello") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -1970,7 +2072,8 @@ inithello(void)
     PyObject *m = Py_InitModule3("hello", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "hello") < 0 || gobind_add_types(m) < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "hello") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0)
         return;
 }
 #endif

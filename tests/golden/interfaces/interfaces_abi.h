@@ -91,7 +91,7 @@ int gobind_interfaces_TotalArea(uintptr_t a0, ptrdiff_t a1, double *r0, gobind_b
 int gobind_interfaces_Values(uintptr_t *r0, gobind_buf *msg);
 
 /* struct Circle */
-uintptr_t gobind_interfaces_Circle_new(void);
+int gobind_interfaces_Circle_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Circle_get_R(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_interfaces_Circle_set_R(uintptr_t self, double v, gobind_buf *msg);
 /* Circle.Area */
@@ -102,7 +102,7 @@ int gobind_interfaces_Circle_Name(uintptr_t self, gobind_buf *r0, gobind_buf *ms
 int gobind_interfaces_Circle_Scale(uintptr_t self, double a0, gobind_buf *msg);
 
 /* struct Invalid */
-uintptr_t gobind_interfaces_Invalid_new(void);
+int gobind_interfaces_Invalid_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Invalid_get_Reason(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_interfaces_Invalid_set_Reason(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* Invalid.Area */
@@ -113,7 +113,7 @@ int gobind_interfaces_Invalid_Error(uintptr_t self, gobind_buf *r0, gobind_buf *
 int gobind_interfaces_Invalid_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
 /* struct Square */
-uintptr_t gobind_interfaces_Square_new(void);
+int gobind_interfaces_Square_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Square_get_Side(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_interfaces_Square_set_Side(uintptr_t self, double v, gobind_buf *msg);
 /* Square.Area */
@@ -122,42 +122,41 @@ int gobind_interfaces_Square_Area(uintptr_t self, double *r0, gobind_buf *msg);
 int gobind_interfaces_Square_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
 /* Slice_Shape: []gobindpkg.Shape */
-uintptr_t gobind_interfaces_Slice_Shape_new(void);
+int gobind_interfaces_Slice_Shape_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_interfaces_Slice_Shape_len(uintptr_t self);
-uintptr_t gobind_interfaces_Slice_Shape_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_interfaces_Slice_Shape_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Shape_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_get(uintptr_t self, ptrdiff_t i, gobind_ref *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_any: []any */
-uintptr_t gobind_interfaces_Slice_any_new(void);
+int gobind_interfaces_Slice_any_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_any_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_interfaces_Slice_any_len(uintptr_t self);
-uintptr_t gobind_interfaces_Slice_any_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_interfaces_Slice_any_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_any_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_any_get(uintptr_t self, ptrdiff_t i, gobind_ref *out, gobind_buf *msg);
 int gobind_interfaces_Slice_any_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_interfaces_Slice_string_new(void);
+int gobind_interfaces_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_interfaces_Slice_string_len(uintptr_t self);
-uintptr_t gobind_interfaces_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_interfaces_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Map_string_any: map[string]any */
-uintptr_t gobind_interfaces_Map_string_any_new(void);
+int gobind_interfaces_Map_string_any_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Map_string_any_fromc(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_interfaces_Map_string_any_len(uintptr_t self);
+int gobind_interfaces_Map_string_any_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_interfaces_Map_string_any_get(uintptr_t self, gobind_view k, gobind_ref *out, gobind_buf *msg);
 int gobind_interfaces_Map_string_any_set(uintptr_t self, gobind_view k, uintptr_t v, gobind_buf *msg);
-int gobind_interfaces_Map_string_any_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_interfaces_Map_string_any_keys(uintptr_t self);
+int gobind_interfaces_Map_string_any_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_interfaces_Map_string_any_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_interfaces_decref(uintptr_t object);
-uintptr_t gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync);
-void gobind_interfaces_unraisable(uintptr_t exc, uintptr_t fn);
+int gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, uintptr_t *out, gobind_buf *msg);
 /* What a Python callable for a func() float64 returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
@@ -179,32 +178,35 @@ int gobind_interfaces_Scaler_Area(uintptr_t self, double *r0, gobind_buf *msg);
 int gobind_interfaces_Scaler_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 /* Scaler.Scale */
 int gobind_interfaces_Scaler_Scale(uintptr_t self, double a0, gobind_buf *msg);
-uintptr_t gobind_interfaces_Scaler_py(uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t m2);
+int gobind_interfaces_Scaler_py(uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t m2, uintptr_t *out, gobind_buf *msg);
 /* Shape.Area */
 int gobind_interfaces_Shape_Area(uintptr_t self, double *r0, gobind_buf *msg);
 /* Shape.Name */
 int gobind_interfaces_Shape_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-uintptr_t gobind_interfaces_Shape_py(uintptr_t obj, uintptr_t m0, uintptr_t m1);
-uintptr_t gobind_interfaces_any_new(int kind, int64_t i, double f);
-uintptr_t gobind_interfaces_any_same(uintptr_t h);
-uintptr_t gobind_interfaces_any_text(gobind_view v, int bytes);
-uintptr_t gobind_interfaces_any_list(uintptr_t *items, ptrdiff_t n);
-uintptr_t gobind_interfaces_any_dict(gobind_view *keys, uintptr_t *values, ptrdiff_t n);
-ptrdiff_t gobind_interfaces_any_len(uintptr_t h);
-void gobind_interfaces_any_item(uintptr_t h, ptrdiff_t i, gobind_buf *key, gobind_ref *out);
-void gobind_interfaces_any_read(uintptr_t h, gobind_buf *out);
-void gobind_interfaces_any_done(uintptr_t h);
+int gobind_interfaces_Shape_py(uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_any_new(int kind, int64_t i, double f, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_any_same(uintptr_t h, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_any_text(gobind_view v, int bytes, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_any_list(uintptr_t *items, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_any_dict(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_any_len(uintptr_t h, ptrdiff_t *out, gobind_buf *msg);
+int gobind_interfaces_any_item(uintptr_t h, ptrdiff_t i, gobind_buf *key, gobind_ref *out, gobind_buf *msg);
+int gobind_interfaces_any_read(uintptr_t h, gobind_buf *out, gobind_buf *msg);
+int gobind_interfaces_any_done(uintptr_t h, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_interfaces_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_interfaces_error_is(uintptr_t h, uintptr_t target);
-int gobind_interfaces_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_interfaces_error_claim(uintptr_t slot);
-void gobind_interfaces_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_interfaces_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_interfaces_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_interfaces_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_interfaces_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_interfaces_release(uintptr_t handle);
-int64_t gobind_interfaces_release_count(void);
-void gobind_interfaces_unpin(uintptr_t pin);
+int gobind_interfaces_release(uintptr_t handle, gobind_buf *msg);
+int gobind_interfaces_release_count(int64_t *out, gobind_buf *msg);
+int gobind_interfaces_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_interfaces_ready(gobind_buf *msg);
 
 #endif

@@ -83,75 +83,75 @@ int gobind_maps_Squares(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 int gobind_maps_Total(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 
 /* struct Point */
-uintptr_t gobind_maps_Point_new(void);
+int gobind_maps_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_maps_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_maps_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_maps_Point_set_Y(uintptr_t self, double v, gobind_buf *msg);
 
 /* Slice_int: []int */
-uintptr_t gobind_maps_Slice_int_new(void);
+int gobind_maps_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_maps_Slice_int_len(uintptr_t self);
-uintptr_t gobind_maps_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_maps_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_maps_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_maps_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_maps_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_maps_Slice_string_new(void);
+int gobind_maps_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_maps_Slice_string_len(uintptr_t self);
-uintptr_t gobind_maps_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_maps_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_maps_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_maps_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Ages: gobindpkg.Ages */
-uintptr_t gobind_maps_Ages_new(void);
+int gobind_maps_Ages_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Ages_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_maps_Ages_len(uintptr_t self);
+int gobind_maps_Ages_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Ages_get(uintptr_t self, gobind_view k, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Ages_set(uintptr_t self, gobind_view k, ptrdiff_t v, gobind_buf *msg);
-int gobind_maps_Ages_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_maps_Ages_keys(uintptr_t self);
+int gobind_maps_Ages_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_maps_Ages_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 /* Ages.Oldest */
 int gobind_maps_Ages_Oldest(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
 /* Map_int_int: map[int]int */
-uintptr_t gobind_maps_Map_int_int_new(void);
+int gobind_maps_Map_int_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Map_int_int_fromc(ptrdiff_t *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_maps_Map_int_int_len(uintptr_t self);
+int gobind_maps_Map_int_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Map_int_int_get(uintptr_t self, ptrdiff_t k, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Map_int_int_set(uintptr_t self, ptrdiff_t k, ptrdiff_t v, gobind_buf *msg);
-int gobind_maps_Map_int_int_del(uintptr_t self, ptrdiff_t k);
-uintptr_t gobind_maps_Map_int_int_keys(uintptr_t self);
+int gobind_maps_Map_int_int_del(uintptr_t self, ptrdiff_t k, gobind_buf *msg);
+int gobind_maps_Map_int_int_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 
 /* Map_string_Point: map[string]gobindpkg.Point */
-uintptr_t gobind_maps_Map_string_Point_new(void);
+int gobind_maps_Map_string_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_Point_fromc(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_maps_Map_string_Point_len(uintptr_t self);
+int gobind_maps_Map_string_Point_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_Point_get(uintptr_t self, gobind_view k, uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_Point_set(uintptr_t self, gobind_view k, uintptr_t v, gobind_buf *msg);
-int gobind_maps_Map_string_Point_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_maps_Map_string_Point_keys(uintptr_t self);
+int gobind_maps_Map_string_Point_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_maps_Map_string_Point_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 
 /* Map_string_Slice_string: map[string][]string */
-uintptr_t gobind_maps_Map_string_Slice_string_new(void);
+int gobind_maps_Map_string_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_Slice_string_fromc(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_maps_Map_string_Slice_string_len(uintptr_t self);
+int gobind_maps_Map_string_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_Slice_string_get(uintptr_t self, gobind_view k, uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_Slice_string_set(uintptr_t self, gobind_view k, uintptr_t v, gobind_buf *msg);
-int gobind_maps_Map_string_Slice_string_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_maps_Map_string_Slice_string_keys(uintptr_t self);
+int gobind_maps_Map_string_Slice_string_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_maps_Map_string_Slice_string_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 
 /* Map_string_int: map[string]int */
-uintptr_t gobind_maps_Map_string_int_new(void);
+int gobind_maps_Map_string_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_int_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_maps_Map_string_int_len(uintptr_t self);
+int gobind_maps_Map_string_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_int_get(uintptr_t self, gobind_view k, ptrdiff_t *out, gobind_buf *msg);
 int gobind_maps_Map_string_int_set(uintptr_t self, gobind_view k, ptrdiff_t v, gobind_buf *msg);
-int gobind_maps_Map_string_int_del(uintptr_t self, gobind_view k);
-uintptr_t gobind_maps_Map_string_int_keys(uintptr_t self);
+int gobind_maps_Map_string_int_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_maps_Map_string_int_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 
 /* package variables */
 int gobind_maps_var_get_Registry(uintptr_t *out, gobind_buf *msg);
@@ -159,14 +159,17 @@ int gobind_maps_var_set_Registry(uintptr_t v, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_maps_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_maps_error_is(uintptr_t h, uintptr_t target);
-int gobind_maps_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_maps_error_claim(uintptr_t slot);
-void gobind_maps_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_maps_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_maps_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_maps_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_maps_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_maps_release(uintptr_t handle);
-int64_t gobind_maps_release_count(void);
-void gobind_maps_unpin(uintptr_t pin);
+int gobind_maps_release(uintptr_t handle, gobind_buf *msg);
+int gobind_maps_release_count(int64_t *out, gobind_buf *msg);
+int gobind_maps_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_maps_ready(gobind_buf *msg);
 
 #endif

@@ -112,7 +112,11 @@ gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
     Py_ssize_t i;
     for (i = 0; i < n; i++) {
 #if PY_MAJOR_VERSION >= 3
-        if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[i]) == 0)
+        /* names are UTF-8 (NFKC, as Python reads identifiers), not only ASCII */
+        const char *utf8 = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+        if (utf8 == NULL)
+            PyErr_Clear();  /* not a str, or one with lone surrogates: matches no name */
+        else if (strcmp(utf8, names[i]) == 0)
             return i;
 #else
         if (PyString_Check(key) && strcmp(PyString_AS_STRING(key), names[i]) == 0)
@@ -279,6 +283,27 @@ gobind_optional_arg(const char *type_name, const char *const *names, PyObject *a
 
 /* ---- integers ---------------------------------------------------------- */
 
+/* The fast path of gobind_read_int: an exact int of one digit (30 bits, which most ints a
+   program passes are) read in place, without a call.  Returns 0 for any other object. */
+static inline int
+gobind_small_int(PyObject *o, long long *v)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
+        return 1;
+    }
+#elif PY_VERSION_HEX >= 0x030B0000
+    if (PyLong_CheckExact(o) && Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1) {
+        *v = (long long)Py_SIZE(o) * (long long)((PyLongObject *)o)->ob_digit[0];
+        return 1;
+    }
+#endif
+    (void)o;
+    (void)v;
+    return 0;
+}
+
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
    *overflow is -1 or 1 when it does not fit.  Returns -1 with TypeError set. */
 static inline int
@@ -286,6 +311,8 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
 {
     PyObject *index;
     *overflow = 0;
+    if (gobind_small_int(o, v))
+        return 0;
 #if PY_MAJOR_VERSION < 3
     if (PyInt_Check(o)) {
         *v = PyInt_AS_LONG(o);
@@ -767,6 +794,18 @@ gobind_raise(int status, gobind_buf *msg)
     PyErr_SetObject(gobind_GoError, exc);
     Py_DECREF(exc);
     return NULL;
+}
+
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
 }
 
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
@@ -1709,14 +1748,15 @@ static PyTypeObject gobind_type_Point;
 #define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
 #endif
 
+/* The cgo exports (len, slice, pin, unpin) return a status and write a panic into msg. */
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
-    ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
+    int (*len)(uintptr_t self, ptrdiff_t *n, gobind_buf *msg);  /* slices: current length */
     PyObject *(*get)(uintptr_t self, Py_ssize_t i);         /* new reference, or NULL */
     int (*set)(uintptr_t self, Py_ssize_t i, PyObject *v);  /* 0, or -1 with an exception */
-    uintptr_t (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);  /* slices: s[lo:hi] */
-    uintptr_t (*pin)(uintptr_t self, void **data, ptrdiff_t *n);     /* numeric: pins the elements */
-    void (*unpin)(uintptr_t pin);
+    int (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);  /* slices: s[lo:hi] */
+    int (*pin)(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);  /* numeric: pins the elements */
+    int (*unpin)(uintptr_t pin, gobind_buf *msg);
     const char *format;                                     /* numeric: struct-module format */
     Py_ssize_t itemsize;
     int ndim;
@@ -1730,17 +1770,32 @@ typedef struct {
 
 #define GOBIND_SEQ_INFO(o) (&((gobind_seq_type *)Py_TYPE(o))->info)
 
+/* The length, or -1 with an exception set. */
 static inline Py_ssize_t
 gobind_seq_length(PyObject *self)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    return info->fixed_len >= 0 ? info->fixed_len : (Py_ssize_t)info->len(GOBIND_HANDLE(self));
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
+    if (info->fixed_len >= 0)
+        return info->fixed_len;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    status = info->len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static inline PyObject *
 gobind_seq_item(PyObject *self, Py_ssize_t i)
 {
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    Py_ssize_t n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s index out of range", Py_TYPE(self)->tp_name);
         return NULL;
     }
@@ -1750,12 +1805,16 @@ gobind_seq_item(PyObject *self, Py_ssize_t i)
 static inline int
 gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
 {
+    Py_ssize_t n;
     if (value == NULL) {
         PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
                      Py_TYPE(self)->tp_name);
         return -1;
     }
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    n = gobind_seq_length(self);
+    if (n < 0)
+        return -1;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s assignment index out of range", Py_TYPE(self)->tp_name);
         return -1;
     }
@@ -1795,17 +1854,24 @@ gobind_seq_subscript(PyObject *self, PyObject *key)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
-    int is_slice;
+    int is_slice, status;
     PyObject *list;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return NULL;
     if (!is_slice)
         return gobind_seq_item(self, start);
     if (info->slice != NULL && step == 1) {
-        /* A Go slice expression: the result shares the Go memory. */
+        /* A Go slice expression: the result shares the Go memory.  The bounds' __index__ may
+           have run Python code that shrank the Go slice: Go's bounds check then panics, and
+           the export turns that into GoPanic. */
+        uintptr_t handle = 0;
+        gobind_buf msg;
         if (count == 0)
             start = stop = 0;
-        return gobind_wrap(Py_TYPE(self), info->slice(GOBIND_HANDLE(self), start, stop));
+        status = info->slice(GOBIND_HANDLE(self), start, stop, &handle, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return gobind_wrap(Py_TYPE(self), handle);
     }
     list = PyList_New(count);
     if (list == NULL)
@@ -1827,7 +1893,7 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
     int is_slice, rc = 0;
     PyObject *items;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
@@ -1860,6 +1926,8 @@ gobind_seq_richcompare(PyObject *self, PyObject *other, int op)
         return Py_NotImplemented;
     }
     n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
     if (PySequence_Size(other) != n) {
         if (PyErr_Occurred())
             return NULL;
@@ -1907,52 +1975,24 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* One buffer view of a slice or array object: its own pin of the Go memory the object referred
-   to when the view was made, and that memory's shape.  A view is a snapshot of where the slice
-   was and how long it was; a later one sees the slice as it is then.  The object lists the
-   records of its views and a release frees only a record it finds there: Python 2's memoryview
-   copies a view (its `internal` too) and may release the copy, so a record can be released twice
-   and the second release must do nothing. */
-typedef struct gobind_view_state {
-    struct gobind_view_state *next;
+/* The buffer views of one object share a pin of its Go memory, made by the first view and
+   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
+   kept per view).  Views made while others exist see the memory the first one pinned. */
+typedef struct {
     uintptr_t pin;
+    Py_ssize_t exports;
+    void *data;
+    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
 
-/* A slice or array object: its handle, and the records of its live buffer views. */
+/* A slice or array object: its handle, and the state of its buffer views. */
 typedef struct {
     PyObject_HEAD
     uintptr_t handle;
     gobind_view_state *views;
 } gobind_seq_object;
-
-/* Pins the object's current Go memory for a new view and fills in its shape and strides;
-   returns the record (not yet listed) and stores the data pointer and byte length. */
-static inline gobind_view_state *
-gobind_view_pin(PyObject *self, void **data, Py_ssize_t *len)
-{
-    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    gobind_view_state *state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
-    ptrdiff_t n = 0;
-    Py_ssize_t count = 1;
-    int d;
-    if (state == NULL) {
-        PyErr_NoMemory();
-        return NULL;
-    }
-    *data = NULL;
-    state->pin = info->pin(((gobind_seq_object *)self)->handle, data, &n);
-    state->shape[0] = (Py_ssize_t)n;
-    for (d = 1; d < info->ndim; d++)
-        state->shape[d] = info->inner[d - 1];
-    for (d = info->ndim - 1; d >= 0; d--) {
-        state->strides[d] = count * info->itemsize;
-        count *= state->shape[d];
-    }
-    *len = count * info->itemsize;
-    return state;
-}
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
@@ -1960,19 +2000,41 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_view_state *state;
-    void *data;
-    Py_ssize_t len;
+    gobind_view_state *state = o->views;
     GOBIND_REFUSE_IF_FORKED(-1)
-    state = gobind_view_pin(self, &data, &len);
-    if (state == NULL)
-        return -1;
-    state->next = o->views;
-    o->views = state;
-    view->buf = data != NULL ? data : (void *)empty;
+    if (state == NULL) {
+        ptrdiff_t n = 0;
+        Py_ssize_t count = 1;
+        int d, status;
+        gobind_buf msg;
+        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+        if (state == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        state->exports = 0;
+        state->data = NULL;
+        status = info->pin(o->handle, &state->data, &n, &state->pin, &msg);
+        if (status != GOBIND_OK) {
+            PyMem_Free(state);
+            gobind_raise(status, &msg);
+            return -1;
+        }
+        state->shape[0] = (Py_ssize_t)n;
+        for (d = 1; d < info->ndim; d++)
+            state->shape[d] = info->inner[d - 1];
+        for (d = info->ndim - 1; d >= 0; d--) {
+            state->strides[d] = count * info->itemsize;
+            count *= state->shape[d];
+        }
+        state->len = count * info->itemsize;
+        o->views = state;
+    }
+    state->exports++;
+    view->buf = state->data != NULL ? state->data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = len;
+    view->len = state->len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -1980,40 +2042,27 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = state;
+    view->internal = NULL;
     return 0;
 }
 
+/* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
+   Go (its Go runtime cannot run: the call would hang). */
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_view_state **link = &o->views;
-    while (*link != NULL && *link != (gobind_view_state *)view->internal)
-        link = &(*link)->next;
-    if (*link == NULL)
-        return;  /* released already (a copied view) */
-    {
-        gobind_view_state *state = *link;
-        *link = state->next;
-        if (!gobind_forked)  /* a forked child cannot reach Go: the pin stays */
-            GOBIND_SEQ_INFO(self)->unpin(state->pin);
-        PyMem_Free(state);
-    }
-}
-
-/* Frees the records of views never released (see above), unpinning them unless forked. */
-static inline void
-gobind_seq_drop_views(PyObject *self)
-{
-    gobind_seq_object *o = (gobind_seq_object *)self;
-    while (o->views != NULL) {
-        gobind_view_state *state = o->views;
-        o->views = state->next;
-        if (!gobind_forked)
-            GOBIND_SEQ_INFO(self)->unpin(state->pin);
-        PyMem_Free(state);
-    }
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    (void)view;
+    if (o->views == NULL || --o->views->exports > 0)
+        return;
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(o->views->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyMem_Free(o->views);
+    o->views = NULL;
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
@@ -2145,34 +2194,62 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
     }
     o = (gobind_object *)tp->tp_alloc(tp, 0);
     if (o == NULL) {
-        gobind_maps_release(handle);
+        gobind_release_handle(handle);
         return NULL;
     }
     o->handle = handle;
     return (PyObject *)o;
 }
 
+/* A new object of type tp over the Go value that make, a constructor export, makes. */
+static inline PyObject *
+gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
+{
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status = make(&handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(tp, handle);
+}
+
+/* Waits, with the GIL released, until Go has run every package's init(): a c-archive starts Go on
+   a thread of its own when the library loads, so without this, import could return first. */
+static int
+gobind_wait_for_go(void)
+{
+    gobind_buf msg;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = gobind_maps_ready(&msg);
+    Py_END_ALLOW_THREADS
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Drops a handle; a forked child leaks it rather than call Go. */
 static void
 gobind_release_handle(uintptr_t handle)
 {
-    gobind_maps_release(handle);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)
+        return;
+    status = gobind_maps_release(handle, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
-        gobind_maps_release(handle);
+    if (handle != 0)
+        gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
-}
-
-/* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
-static void
-gobind_seq_dealloc(PyObject *self)
-{
-    gobind_seq_drop_views(self);
-    gobind_object_dealloc(self);
 }
 
 static inline int
@@ -2289,8 +2366,12 @@ static PyObject *
 gobind_claim_error(uintptr_t slot)
 {
     gobind_ref ref;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    ref = gobind_maps_error_claim(slot);
+    status = gobind_maps_error_claim(slot, &ref, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return gobind_to_py_error(&ref);
 }
 
@@ -2298,8 +2379,13 @@ gobind_claim_error(uintptr_t slot)
 static void
 gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
 {
-    if (!gobind_forked)  /* a forked child leaks them rather than call Go */
-        gobind_maps_error_drop(slots, n);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)  /* a forked child leaks them rather than call Go */
+        return;
+    status = gobind_maps_error_drop(slots, n, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static inline int
@@ -2842,7 +2928,7 @@ gobind_new_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_maps_Point_new());
+    return gobind_wrap_new(type, gobind_maps_Point_new);
 }
 
 static int
@@ -2921,7 +3007,7 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_maps_Slice_int_new());
+        return gobind_wrap_new(type, gobind_maps_Slice_int_new);
     if (gobind_fill_Slice_int(argv[0], "Slice_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -2949,7 +3035,7 @@ static gobind_seq_type gobind_type_Slice_int = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "maps.Slice_int",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_int,
         .tp_as_mapping = &gobind_as_mapping_Slice_int,
@@ -3026,7 +3112,7 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_maps_Slice_string_new());
+        return gobind_wrap_new(type, gobind_maps_Slice_string_new);
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -3049,7 +3135,7 @@ static gobind_seq_type gobind_type_Slice_string = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "maps.Slice_string",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_string,
         .tp_as_mapping = &gobind_as_mapping_Slice_string,
@@ -3165,8 +3251,16 @@ gobind_from_py_Ages(PyObject *o, const char *fn, const char *arg, gobind_handle_
 static Py_ssize_t
 gobind_len_Ages(PyObject *self)
 {
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    return (Py_ssize_t)gobind_maps_Ages_len(GOBIND_HANDLE(self));
+    status = gobind_maps_Ages_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static PyObject *
@@ -3203,10 +3297,14 @@ gobind_setitem_Ages(PyObject *self, PyObject *key, PyObject *value)
             gobind_key_error(key);
             return -1;
         }
-        status = gobind_maps_Ages_del(GOBIND_HANDLE(self), k.view);
+        status = gobind_maps_Ages_del(GOBIND_HANDLE(self), k.view, &msg);
         gobind_view_release(&k);
         if (status == GOBIND_MISSING) {
             PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
             return -1;
         }
         return 0;
@@ -3230,10 +3328,14 @@ gobind_setitem_Ages(PyObject *self, PyObject *key, PyObject *value)
 static PyObject *
 gobind_iter_Ages(PyObject *self)
 {
-    uintptr_t keys;
+    uintptr_t keys = 0;
     PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    keys = gobind_maps_Ages_keys(GOBIND_HANDLE(self));
+    status = gobind_maps_Ages_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     seq = gobind_to_py_Slice_string(&keys);
     if (seq == NULL)
         return NULL;
@@ -3285,7 +3387,7 @@ gobind_new_Ages(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Ages", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_maps_Ages_new());
+        return gobind_wrap_new(type, gobind_maps_Ages_new);
     if (gobind_fill_Ages(argv[0], "Ages", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -3407,8 +3509,16 @@ gobind_from_py_Map_int_int(PyObject *o, const char *fn, const char *arg, gobind_
 static Py_ssize_t
 gobind_len_Map_int_int(PyObject *self)
 {
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    return (Py_ssize_t)gobind_maps_Map_int_int_len(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_int_int_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static PyObject *
@@ -3444,9 +3554,13 @@ gobind_setitem_Map_int_int(PyObject *self, PyObject *key, PyObject *value)
             gobind_key_error(key);
             return -1;
         }
-        status = gobind_maps_Map_int_int_del(GOBIND_HANDLE(self), k);
+        status = gobind_maps_Map_int_int_del(GOBIND_HANDLE(self), k, &msg);
         if (status == GOBIND_MISSING) {
             PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
             return -1;
         }
         return 0;
@@ -3468,10 +3582,14 @@ gobind_setitem_Map_int_int(PyObject *self, PyObject *key, PyObject *value)
 static PyObject *
 gobind_iter_Map_int_int(PyObject *self)
 {
-    uintptr_t keys;
+    uintptr_t keys = 0;
     PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    keys = gobind_maps_Map_int_int_keys(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_int_int_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     seq = gobind_to_py_Slice_int(&keys);
     if (seq == NULL)
         return NULL;
@@ -3495,7 +3613,7 @@ gobind_new_Map_int_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Map_int_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_maps_Map_int_int_new());
+        return gobind_wrap_new(type, gobind_maps_Map_int_int_new);
     if (gobind_fill_Map_int_int(argv[0], "Map_int_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -3616,8 +3734,16 @@ gobind_from_py_Map_string_Point(PyObject *o, const char *fn, const char *arg, go
 static Py_ssize_t
 gobind_len_Map_string_Point(PyObject *self)
 {
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    return (Py_ssize_t)gobind_maps_Map_string_Point_len(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_string_Point_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static PyObject *
@@ -3654,10 +3780,14 @@ gobind_setitem_Map_string_Point(PyObject *self, PyObject *key, PyObject *value)
             gobind_key_error(key);
             return -1;
         }
-        status = gobind_maps_Map_string_Point_del(GOBIND_HANDLE(self), k.view);
+        status = gobind_maps_Map_string_Point_del(GOBIND_HANDLE(self), k.view, &msg);
         gobind_view_release(&k);
         if (status == GOBIND_MISSING) {
             PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
             return -1;
         }
         return 0;
@@ -3681,10 +3811,14 @@ gobind_setitem_Map_string_Point(PyObject *self, PyObject *key, PyObject *value)
 static PyObject *
 gobind_iter_Map_string_Point(PyObject *self)
 {
-    uintptr_t keys;
+    uintptr_t keys = 0;
     PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    keys = gobind_maps_Map_string_Point_keys(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_string_Point_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     seq = gobind_to_py_Slice_string(&keys);
     if (seq == NULL)
         return NULL;
@@ -3708,7 +3842,7 @@ gobind_new_Map_string_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs
     if (gobind_optional_arg("Map_string_Point", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_maps_Map_string_Point_new());
+        return gobind_wrap_new(type, gobind_maps_Map_string_Point_new);
     if (gobind_fill_Map_string_Point(argv[0], "Map_string_Point", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -3830,8 +3964,16 @@ gobind_from_py_Map_string_Slice_string(PyObject *o, const char *fn, const char *
 static Py_ssize_t
 gobind_len_Map_string_Slice_string(PyObject *self)
 {
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    return (Py_ssize_t)gobind_maps_Map_string_Slice_string_len(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_string_Slice_string_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static PyObject *
@@ -3868,10 +4010,14 @@ gobind_setitem_Map_string_Slice_string(PyObject *self, PyObject *key, PyObject *
             gobind_key_error(key);
             return -1;
         }
-        status = gobind_maps_Map_string_Slice_string_del(GOBIND_HANDLE(self), k.view);
+        status = gobind_maps_Map_string_Slice_string_del(GOBIND_HANDLE(self), k.view, &msg);
         gobind_view_release(&k);
         if (status == GOBIND_MISSING) {
             PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
             return -1;
         }
         return 0;
@@ -3896,10 +4042,14 @@ gobind_setitem_Map_string_Slice_string(PyObject *self, PyObject *key, PyObject *
 static PyObject *
 gobind_iter_Map_string_Slice_string(PyObject *self)
 {
-    uintptr_t keys;
+    uintptr_t keys = 0;
     PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    keys = gobind_maps_Map_string_Slice_string_keys(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_string_Slice_string_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     seq = gobind_to_py_Slice_string(&keys);
     if (seq == NULL)
         return NULL;
@@ -3923,7 +4073,7 @@ gobind_new_Map_string_Slice_string(PyTypeObject *type, PyObject *args, PyObject 
     if (gobind_optional_arg("Map_string_Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_maps_Map_string_Slice_string_new());
+        return gobind_wrap_new(type, gobind_maps_Map_string_Slice_string_new);
     if (gobind_fill_Map_string_Slice_string(argv[0], "Map_string_Slice_string", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4044,8 +4194,16 @@ gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobi
 static Py_ssize_t
 gobind_len_Map_string_int(PyObject *self)
 {
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    return (Py_ssize_t)gobind_maps_Map_string_int_len(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_string_int_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static PyObject *
@@ -4082,10 +4240,14 @@ gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
             gobind_key_error(key);
             return -1;
         }
-        status = gobind_maps_Map_string_int_del(GOBIND_HANDLE(self), k.view);
+        status = gobind_maps_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
         gobind_view_release(&k);
         if (status == GOBIND_MISSING) {
             PyErr_SetObject(PyExc_KeyError, key);
+            return -1;
+        }
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
             return -1;
         }
         return 0;
@@ -4109,10 +4271,14 @@ gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
 static PyObject *
 gobind_iter_Map_string_int(PyObject *self)
 {
-    uintptr_t keys;
+    uintptr_t keys = 0;
     PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    keys = gobind_maps_Map_string_int_keys(GOBIND_HANDLE(self));
+    status = gobind_maps_Map_string_int_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     seq = gobind_to_py_Slice_string(&keys);
     if (seq == NULL)
         return NULL;
@@ -4136,7 +4302,7 @@ gobind_new_Map_string_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Map_string_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_maps_Map_string_int_new());
+        return gobind_wrap_new(type, gobind_maps_Map_string_int_new);
     if (gobind_fill_Map_string_int(argv[0], "Map_string_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4190,20 +4356,30 @@ static PyObject *
 gobind_error_is(PyObject *self, PyObject *target)
 {
     uintptr_t h;
+    gobind_buf msg;
+    int is = 0, status;
     if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
         return NULL;
-    return PyBool_FromLong(gobind_maps_error_is(GOBIND_HANDLE(self), h));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_maps_error_is(GOBIND_HANDLE(self), h, &is, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(is);
 }
 
 static PyObject *
 gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
-    int eq;
+    gobind_buf msg;
+    int eq = 0, status;
     if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
-    eq = gobind_maps_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_maps_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
@@ -4326,10 +4502,17 @@ static PyTypeObject gobind_module_type = {
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 {
+    int64_t n = 0;
+    gobind_buf msg;
+    int status;
     (void)module;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     gobind_error_drop_flush();
-    return PyLong_FromLongLong(gobind_maps_release_count());
+    status = gobind_maps_release_count(&n, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyLong_FromLongLong(n);
 }
 
 static PyMethodDef gobind_methods[] = {
@@ -4467,7 +4650,8 @@ PyInit_maps(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "maps") < 0 || gobind_add_types(m) < 0
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "maps") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0
         || gobind_set_module_type(m, &gobind_module_type) < 0
         ) {
         Py_DECREF(m);
@@ -4482,7 +4666,8 @@ initmaps(void)
     PyObject *m = Py_InitModule3("maps", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "maps") < 0 || gobind_add_types(m) < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "maps") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0)
         return;
     gobind_set_module_type(m, &gobind_module_type);
 }

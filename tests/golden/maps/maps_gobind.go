@@ -136,8 +136,10 @@ func gobindHandle_Point(p *gobindpkg.Point) C.uintptr_t {
 // gobind_maps_Point_new makes a zero Point for Python.
 //
 //export gobind_maps_Point_new
-func gobind_maps_Point_new() C.uintptr_t {
-	return gobindHandle_Point(new(gobindpkg.Point))
+func gobind_maps_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(new(gobindpkg.Point))
+	return gobindOK
 }
 
 // gobind_maps_Point_get_X reads field Point.X.
@@ -200,8 +202,10 @@ func gobindHandle_Slice_int(p *[]int) C.uintptr_t {
 // gobind_maps_Slice_int_new makes a zero []int for Python.
 //
 //export gobind_maps_Slice_int_new
-func gobind_maps_Slice_int_new() C.uintptr_t {
-	return gobindHandle_Slice_int(new([]int))
+func gobind_maps_Slice_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int(new([]int))
+	return gobindOK
 }
 
 // gobind_maps_Slice_int_fromc makes a []int from n items that C converted from Python.
@@ -223,16 +227,21 @@ func gobind_maps_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_t
 // gobind_maps_Slice_int_len reports the length of a []int.
 //
 //export gobind_maps_Slice_int_len
-func gobind_maps_Slice_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+func gobind_maps_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+	return gobindOK
 }
 
-// gobind_maps_Slice_int_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_maps_Slice_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_maps_Slice_int_slice
-func gobind_maps_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_maps_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_int(self))[lo:hi]
-	return gobindHandle_Slice_int(&s)
+	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
 }
 
 // gobind_maps_Slice_int_get reads item i of a []int.
@@ -259,14 +268,15 @@ func gobind_maps_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, m
 // where they are; the result unpins them.
 //
 //export gobind_maps_Slice_int_pin
-func gobind_maps_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_maps_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_int(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_string returns the *[]string that handle h refers to (nil for 0).
@@ -289,8 +299,10 @@ func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
 // gobind_maps_Slice_string_new makes a zero []string for Python.
 //
 //export gobind_maps_Slice_string_new
-func gobind_maps_Slice_string_new() C.uintptr_t {
-	return gobindHandle_Slice_string(new([]string))
+func gobind_maps_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
 }
 
 // gobind_maps_Slice_string_fromc makes a []string from n items that C converted from Python.
@@ -310,16 +322,21 @@ func gobind_maps_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.uint
 // gobind_maps_Slice_string_len reports the length of a []string.
 //
 //export gobind_maps_Slice_string_len
-func gobind_maps_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+func gobind_maps_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
 }
 
-// gobind_maps_Slice_string_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_maps_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_maps_Slice_string_slice
-func gobind_maps_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_maps_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_string(self))[lo:hi]
-	return gobindHandle_Slice_string(&s)
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
 }
 
 // gobind_maps_Slice_string_get reads item i of a []string.
@@ -362,9 +379,11 @@ func gobindHandle_Ages(p *gobindpkg.Ages) C.uintptr_t {
 // gobind_maps_Ages_new makes an empty gobindpkg.Ages for Python.
 //
 //export gobind_maps_Ages_new
-func gobind_maps_Ages_new() C.uintptr_t {
+func gobind_maps_Ages_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(gobindpkg.Ages)
-	return gobindHandle_Ages(&v)
+	*out = gobindHandle_Ages(&v)
+	return gobindOK
 }
 
 // gobind_maps_Ages_fromc makes a gobindpkg.Ages from n keys and values that C converted from Python.
@@ -384,8 +403,10 @@ func gobind_maps_Ages_fromc(keys *C.gobind_view, values *C.ptrdiff_t, n C.ptrdif
 // gobind_maps_Ages_len reports the number of keys.
 //
 //export gobind_maps_Ages_len
-func gobind_maps_Ages_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Ages(self)))
+func gobind_maps_Ages_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Ages(self)))
+	return gobindOK
 }
 
 // gobind_maps_Ages_get reads the value of key k, or reports gobindMissing.
@@ -413,7 +434,8 @@ func gobind_maps_Ages_set(self C.uintptr_t, k C.gobind_view, v C.ptrdiff_t, msg 
 // gobind_maps_Ages_del deletes key k, or reports gobindMissing.
 //
 //export gobind_maps_Ages_del
-func gobind_maps_Ages_del(self C.uintptr_t, k C.gobind_view) C.int {
+func gobind_maps_Ages_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_Ages(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -425,14 +447,16 @@ func gobind_maps_Ages_del(self C.uintptr_t, k C.gobind_view) C.int {
 // gobind_maps_Ages_keys makes a slice of the keys, sorted.
 //
 //export gobind_maps_Ages_keys
-func gobind_maps_Ages_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_maps_Ages_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_Ages(self)
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_string(&keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
 }
 
 // gobind_maps_Ages_Oldest calls example.com/maps.Ages.Oldest.
@@ -465,9 +489,11 @@ func gobindHandle_Map_int_int(p *map[int]int) C.uintptr_t {
 // gobind_maps_Map_int_int_new makes an empty map[int]int for Python.
 //
 //export gobind_maps_Map_int_int_new
-func gobind_maps_Map_int_int_new() C.uintptr_t {
+func gobind_maps_Map_int_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(map[int]int)
-	return gobindHandle_Map_int_int(&v)
+	*out = gobindHandle_Map_int_int(&v)
+	return gobindOK
 }
 
 // gobind_maps_Map_int_int_fromc makes a map[int]int from n keys and values that C converted from Python.
@@ -487,8 +513,10 @@ func gobind_maps_Map_int_int_fromc(keys *C.ptrdiff_t, values *C.ptrdiff_t, n C.p
 // gobind_maps_Map_int_int_len reports the number of keys.
 //
 //export gobind_maps_Map_int_int_len
-func gobind_maps_Map_int_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Map_int_int(self)))
+func gobind_maps_Map_int_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Map_int_int(self)))
+	return gobindOK
 }
 
 // gobind_maps_Map_int_int_get reads the value of key k, or reports gobindMissing.
@@ -516,7 +544,8 @@ func gobind_maps_Map_int_int_set(self C.uintptr_t, k C.ptrdiff_t, v C.ptrdiff_t,
 // gobind_maps_Map_int_int_del deletes key k, or reports gobindMissing.
 //
 //export gobind_maps_Map_int_int_del
-func gobind_maps_Map_int_int_del(self C.uintptr_t, k C.ptrdiff_t) C.int {
+func gobind_maps_Map_int_int_del(self C.uintptr_t, k C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_Map_int_int(self), int(k)
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -528,14 +557,16 @@ func gobind_maps_Map_int_int_del(self C.uintptr_t, k C.ptrdiff_t) C.int {
 // gobind_maps_Map_int_int_keys makes a slice of the keys, sorted.
 //
 //export gobind_maps_Map_int_int_keys
-func gobind_maps_Map_int_int_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_maps_Map_int_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_Map_int_int(self)
 	keys := make([]int, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_int(&keys)
+	*out = gobindHandle_Slice_int(&keys)
+	return gobindOK
 }
 
 // gobindPtr_Map_string_Point returns the *map[string]gobindpkg.Point that handle h refers to (nil for 0).
@@ -558,9 +589,11 @@ func gobindHandle_Map_string_Point(p *map[string]gobindpkg.Point) C.uintptr_t {
 // gobind_maps_Map_string_Point_new makes an empty map[string]gobindpkg.Point for Python.
 //
 //export gobind_maps_Map_string_Point_new
-func gobind_maps_Map_string_Point_new() C.uintptr_t {
+func gobind_maps_Map_string_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(map[string]gobindpkg.Point)
-	return gobindHandle_Map_string_Point(&v)
+	*out = gobindHandle_Map_string_Point(&v)
+	return gobindOK
 }
 
 // gobind_maps_Map_string_Point_fromc makes a map[string]gobindpkg.Point from n keys and values that C converted from Python.
@@ -580,8 +613,10 @@ func gobind_maps_Map_string_Point_fromc(keys *C.gobind_view, values *C.uintptr_t
 // gobind_maps_Map_string_Point_len reports the number of keys.
 //
 //export gobind_maps_Map_string_Point_len
-func gobind_maps_Map_string_Point_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Map_string_Point(self)))
+func gobind_maps_Map_string_Point_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Map_string_Point(self)))
+	return gobindOK
 }
 
 // gobind_maps_Map_string_Point_get reads the value of key k, or reports gobindMissing.
@@ -609,7 +644,8 @@ func gobind_maps_Map_string_Point_set(self C.uintptr_t, k C.gobind_view, v C.uin
 // gobind_maps_Map_string_Point_del deletes key k, or reports gobindMissing.
 //
 //export gobind_maps_Map_string_Point_del
-func gobind_maps_Map_string_Point_del(self C.uintptr_t, k C.gobind_view) C.int {
+func gobind_maps_Map_string_Point_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_Map_string_Point(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -621,14 +657,16 @@ func gobind_maps_Map_string_Point_del(self C.uintptr_t, k C.gobind_view) C.int {
 // gobind_maps_Map_string_Point_keys makes a slice of the keys, sorted.
 //
 //export gobind_maps_Map_string_Point_keys
-func gobind_maps_Map_string_Point_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_maps_Map_string_Point_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_Map_string_Point(self)
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_string(&keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
 }
 
 // gobindPtr_Map_string_Slice_string returns the *map[string][]string that handle h refers to (nil for 0).
@@ -651,9 +689,11 @@ func gobindHandle_Map_string_Slice_string(p *map[string][]string) C.uintptr_t {
 // gobind_maps_Map_string_Slice_string_new makes an empty map[string][]string for Python.
 //
 //export gobind_maps_Map_string_Slice_string_new
-func gobind_maps_Map_string_Slice_string_new() C.uintptr_t {
+func gobind_maps_Map_string_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(map[string][]string)
-	return gobindHandle_Map_string_Slice_string(&v)
+	*out = gobindHandle_Map_string_Slice_string(&v)
+	return gobindOK
 }
 
 // gobind_maps_Map_string_Slice_string_fromc makes a map[string][]string from n keys and values that C converted from Python.
@@ -673,8 +713,10 @@ func gobind_maps_Map_string_Slice_string_fromc(keys *C.gobind_view, values *C.ui
 // gobind_maps_Map_string_Slice_string_len reports the number of keys.
 //
 //export gobind_maps_Map_string_Slice_string_len
-func gobind_maps_Map_string_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Map_string_Slice_string(self)))
+func gobind_maps_Map_string_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Map_string_Slice_string(self)))
+	return gobindOK
 }
 
 // gobind_maps_Map_string_Slice_string_get reads the value of key k, or reports gobindMissing.
@@ -702,7 +744,8 @@ func gobind_maps_Map_string_Slice_string_set(self C.uintptr_t, k C.gobind_view, 
 // gobind_maps_Map_string_Slice_string_del deletes key k, or reports gobindMissing.
 //
 //export gobind_maps_Map_string_Slice_string_del
-func gobind_maps_Map_string_Slice_string_del(self C.uintptr_t, k C.gobind_view) C.int {
+func gobind_maps_Map_string_Slice_string_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_Map_string_Slice_string(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -714,14 +757,16 @@ func gobind_maps_Map_string_Slice_string_del(self C.uintptr_t, k C.gobind_view) 
 // gobind_maps_Map_string_Slice_string_keys makes a slice of the keys, sorted.
 //
 //export gobind_maps_Map_string_Slice_string_keys
-func gobind_maps_Map_string_Slice_string_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_maps_Map_string_Slice_string_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_Map_string_Slice_string(self)
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_string(&keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
 }
 
 // gobindPtr_Map_string_int returns the *map[string]int that handle h refers to (nil for 0).
@@ -744,9 +789,11 @@ func gobindHandle_Map_string_int(p *map[string]int) C.uintptr_t {
 // gobind_maps_Map_string_int_new makes an empty map[string]int for Python.
 //
 //export gobind_maps_Map_string_int_new
-func gobind_maps_Map_string_int_new() C.uintptr_t {
+func gobind_maps_Map_string_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	v := make(map[string]int)
-	return gobindHandle_Map_string_int(&v)
+	*out = gobindHandle_Map_string_int(&v)
+	return gobindOK
 }
 
 // gobind_maps_Map_string_int_fromc makes a map[string]int from n keys and values that C converted from Python.
@@ -766,8 +813,10 @@ func gobind_maps_Map_string_int_fromc(keys *C.gobind_view, values *C.ptrdiff_t, 
 // gobind_maps_Map_string_int_len reports the number of keys.
 //
 //export gobind_maps_Map_string_int_len
-func gobind_maps_Map_string_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Map_string_int(self)))
+func gobind_maps_Map_string_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Map_string_int(self)))
+	return gobindOK
 }
 
 // gobind_maps_Map_string_int_get reads the value of key k, or reports gobindMissing.
@@ -795,7 +844,8 @@ func gobind_maps_Map_string_int_set(self C.uintptr_t, k C.gobind_view, v C.ptrdi
 // gobind_maps_Map_string_int_del deletes key k, or reports gobindMissing.
 //
 //export gobind_maps_Map_string_int_del
-func gobind_maps_Map_string_int_del(self C.uintptr_t, k C.gobind_view) C.int {
+func gobind_maps_Map_string_int_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m, key := *gobindPtr_Map_string_int(self), gobindString(k, gobindSpace(k.n))
 	if _, ok := m[key]; !ok {
 		return gobindMissing
@@ -807,14 +857,16 @@ func gobind_maps_Map_string_int_del(self C.uintptr_t, k C.gobind_view) C.int {
 // gobind_maps_Map_string_int_keys makes a slice of the keys, sorted.
 //
 //export gobind_maps_Map_string_int_keys
-func gobind_maps_Map_string_int_keys(self C.uintptr_t) C.uintptr_t {
+func gobind_maps_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	m := *gobindPtr_Map_string_int(self)
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	gobindSortKeys(keys)
-	return gobindHandle_Slice_string(&keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
 }
 
 // gobind_maps_var_get_Registry reads package variable Registry.
@@ -854,17 +906,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_maps_error_claim
-func gobind_maps_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_maps_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_maps_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_maps_error_drop
-func gobind_maps_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_maps_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_maps_error_text writes the text of the error that handle h refers to.
@@ -876,41 +932,32 @@ func gobind_maps_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf)
 	return gobindOK
 }
 
-// gobind_maps_error_is reports errors.Is(h, target) for two error handles.
+// gobind_maps_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_maps_error_is
-func gobind_maps_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_maps_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_maps_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_maps_error_eq
-func gobind_maps_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_maps_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_maps_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_maps_unpin
-func gobind_maps_unpin(h C.uintptr_t) {
+func gobind_maps_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -919,16 +966,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_maps_release drops the handle of a Python object that died.
 //
 //export gobind_maps_release
-func gobind_maps_release(h C.uintptr_t) {
+func gobind_maps_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_maps_release_count reports how many handles Python objects hold.
 //
 //export gobind_maps_release_count
-func gobind_maps_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_maps_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_maps_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_maps_ready
+func gobind_maps_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
@@ -1031,13 +1092,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -1217,4 +1319,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

@@ -77,31 +77,31 @@ int gobind_named_Toggle(uint8_t a0, uint8_t *r0, gobind_buf *msg);
 int gobind_named_Warmer(double a0, double a1, double *r0, gobind_buf *msg);
 
 /* Array3_int: [3]int */
-uintptr_t gobind_named_Array3_int_new(void);
+int gobind_named_Array3_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_named_Array3_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_named_Array3_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_named_Array3_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_named_Array3_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_named_Array3_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Grid: gobindpkg.Grid */
-uintptr_t gobind_named_Grid_new(void);
+int gobind_named_Grid_new(uintptr_t *out, gobind_buf *msg);
 int gobind_named_Grid_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_named_Grid_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_named_Grid_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
-uintptr_t gobind_named_Grid_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_named_Grid_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 /* Grid.Trace */
 int gobind_named_Grid_Trace(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 /* Grid.Transpose */
 int gobind_named_Grid_Transpose(uintptr_t self, gobind_buf *msg);
 
 /* IntList: gobindpkg.IntList */
-uintptr_t gobind_named_IntList_new(void);
+int gobind_named_IntList_new(uintptr_t *out, gobind_buf *msg);
 int gobind_named_IntList_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_named_IntList_len(uintptr_t self);
-uintptr_t gobind_named_IntList_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_named_IntList_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_named_IntList_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_named_IntList_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_named_IntList_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_named_IntList_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_named_IntList_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 /* IntList.Append */
 int gobind_named_IntList_Append(uintptr_t self, ptrdiff_t a0, gobind_buf *msg);
 /* IntList.Double */
@@ -129,14 +129,17 @@ int gobind_named_Weekday_String(ptrdiff_t self, gobind_buf *r0, gobind_buf *msg)
 
 /* Go error values. */
 int gobind_named_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_named_error_is(uintptr_t h, uintptr_t target);
-int gobind_named_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_named_error_claim(uintptr_t slot);
-void gobind_named_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_named_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_named_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_named_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_named_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_named_release(uintptr_t handle);
-int64_t gobind_named_release_count(void);
-void gobind_named_unpin(uintptr_t pin);
+int gobind_named_release(uintptr_t handle, gobind_buf *msg);
+int gobind_named_release_count(int64_t *out, gobind_buf *msg);
+int gobind_named_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_named_ready(gobind_buf *msg);
 
 #endif

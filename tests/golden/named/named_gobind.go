@@ -31,7 +31,7 @@ func main() {}
 //
 //export gobind_named_BodyTemperature
 func gobind_named_BodyTemperature(r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.BodyTemperature()
 	*r0 = C.double(float64(v0))
 	return gobindOK
@@ -61,7 +61,7 @@ func gobind_named_Identity(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 //
 //export gobind_named_Next
 func gobind_named_Next(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Next(gobindpkg.Weekday(int(a0)))
 	*r0 = C.ptrdiff_t(int(v0))
 	return gobindOK
@@ -71,7 +71,7 @@ func gobind_named_Next(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (stat
 //
 //export gobind_named_Toggle
 func gobind_named_Toggle(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Toggle(gobindpkg.Enabled(a0 != 0))
 	*r0 = gobindBool(bool(v0))
 	return gobindOK
@@ -81,7 +81,7 @@ func gobind_named_Toggle(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (status
 //
 //export gobind_named_Warmer
 func gobind_named_Warmer(a0 C.double, a1 C.double, r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Warmer(gobindpkg.Celsius(float64(a0)), float64(a1))
 	*r0 = C.double(float64(v0))
 	return gobindOK
@@ -107,8 +107,10 @@ func gobindHandle_Array3_int(p *[3]int) C.uintptr_t {
 // gobind_named_Array3_int_new makes a zero [3]int for Python.
 //
 //export gobind_named_Array3_int_new
-func gobind_named_Array3_int_new() C.uintptr_t {
-	return gobindHandle_Array3_int(new([3]int))
+func gobind_named_Array3_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array3_int(new([3]int))
+	return gobindOK
 }
 
 // gobind_named_Array3_int_fromc makes a [3]int from n items that C converted from Python.
@@ -148,14 +150,15 @@ func gobind_named_Array3_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t,
 // where they are; the result unpins them.
 //
 //export gobind_named_Array3_int_pin
-func gobind_named_Array3_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_named_Array3_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Array3_int(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Grid returns the *gobindpkg.Grid that handle h refers to (nil for 0).
@@ -178,8 +181,10 @@ func gobindHandle_Grid(p *gobindpkg.Grid) C.uintptr_t {
 // gobind_named_Grid_new makes a zero gobindpkg.Grid for Python.
 //
 //export gobind_named_Grid_new
-func gobind_named_Grid_new() C.uintptr_t {
-	return gobindHandle_Grid(new(gobindpkg.Grid))
+func gobind_named_Grid_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Grid(new(gobindpkg.Grid))
+	return gobindOK
 }
 
 // gobind_named_Grid_fromc makes a gobindpkg.Grid from n items that C converted from Python.
@@ -220,14 +225,15 @@ func gobind_named_Grid_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *
 // where they are; the result unpins them.
 //
 //export gobind_named_Grid_pin
-func gobind_named_Grid_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_named_Grid_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Grid(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobind_named_Grid_Trace calls example.com/named.Grid.Trace.
@@ -269,8 +275,10 @@ func gobindHandle_IntList(p *gobindpkg.IntList) C.uintptr_t {
 // gobind_named_IntList_new makes a zero gobindpkg.IntList for Python.
 //
 //export gobind_named_IntList_new
-func gobind_named_IntList_new() C.uintptr_t {
-	return gobindHandle_IntList(new(gobindpkg.IntList))
+func gobind_named_IntList_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_IntList(new(gobindpkg.IntList))
+	return gobindOK
 }
 
 // gobind_named_IntList_fromc makes a gobindpkg.IntList from n items that C converted from Python.
@@ -292,16 +300,21 @@ func gobind_named_IntList_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_t,
 // gobind_named_IntList_len reports the length of a gobindpkg.IntList.
 //
 //export gobind_named_IntList_len
-func gobind_named_IntList_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_IntList(self)))
+func gobind_named_IntList_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_IntList(self)))
+	return gobindOK
 }
 
-// gobind_named_IntList_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_named_IntList_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_named_IntList_slice
-func gobind_named_IntList_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_named_IntList_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_IntList(self))[lo:hi]
-	return gobindHandle_IntList(&s)
+	*out = gobindHandle_IntList(&s)
+	return gobindOK
 }
 
 // gobind_named_IntList_get reads item i of a gobindpkg.IntList.
@@ -328,14 +341,15 @@ func gobind_named_IntList_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, ms
 // where they are; the result unpins them.
 //
 //export gobind_named_IntList_pin
-func gobind_named_IntList_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_named_IntList_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_IntList(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobind_named_IntList_Append calls example.com/named.IntList.Append.
@@ -445,17 +459,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_named_error_claim
-func gobind_named_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_named_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_named_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_named_error_drop
-func gobind_named_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_named_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_named_error_text writes the text of the error that handle h refers to.
@@ -467,41 +485,32 @@ func gobind_named_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf
 	return gobindOK
 }
 
-// gobind_named_error_is reports errors.Is(h, target) for two error handles.
+// gobind_named_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_named_error_is
-func gobind_named_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_named_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_named_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_named_error_eq
-func gobind_named_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_named_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_named_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_named_unpin
-func gobind_named_unpin(h C.uintptr_t) {
+func gobind_named_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -510,16 +519,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_named_release drops the handle of a Python object that died.
 //
 //export gobind_named_release
-func gobind_named_release(h C.uintptr_t) {
+func gobind_named_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_named_release_count reports how many handles Python objects hold.
 //
 //export gobind_named_release_count
-func gobind_named_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_named_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_named_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_named_ready
+func gobind_named_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // skipped Enabled: values convert as bool (Python cannot subclass it), so its methods are not bound
@@ -624,13 +647,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -810,4 +874,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

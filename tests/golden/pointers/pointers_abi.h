@@ -79,33 +79,33 @@ int gobind_pointers_Parse(gobind_view a0, uintptr_t a1, uint8_t *r0, gobind_buf 
 int gobind_pointers_Swap(uintptr_t a0, uintptr_t a1, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_pointers_Slice_string_new(void);
+int gobind_pointers_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_pointers_Slice_string_len(uintptr_t self);
-uintptr_t gobind_pointers_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_pointers_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_pointers_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_pointers_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Ptr_Slice_string: *[]string */
-uintptr_t gobind_pointers_Ptr_Slice_string_new(void);
+int gobind_pointers_Ptr_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_Slice_string_fromc(uintptr_t v, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_Slice_string_get(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_Slice_string_set(uintptr_t self, uintptr_t v, gobind_buf *msg);
 
 /* Ptr_float64: *float64 */
-uintptr_t gobind_pointers_Ptr_float64_new(void);
+int gobind_pointers_Ptr_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_float64_fromc(double v, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_float64_get(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_pointers_Ptr_float64_set(uintptr_t self, double v, gobind_buf *msg);
 
 /* Ptr_int: *int */
-uintptr_t gobind_pointers_Ptr_int_new(void);
+int gobind_pointers_Ptr_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_int_fromc(ptrdiff_t v, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_int_get(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_int_set(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* Ptr_string: *string */
-uintptr_t gobind_pointers_Ptr_string_new(void);
+int gobind_pointers_Ptr_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_string_fromc(gobind_view v, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Ptr_string_get(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_pointers_Ptr_string_set(uintptr_t self, gobind_view v, gobind_buf *msg);
@@ -116,14 +116,17 @@ int gobind_pointers_var_set_Counter(ptrdiff_t v, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_pointers_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_pointers_error_is(uintptr_t h, uintptr_t target);
-int gobind_pointers_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_pointers_error_claim(uintptr_t slot);
-void gobind_pointers_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_pointers_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_pointers_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_pointers_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_pointers_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_pointers_release(uintptr_t handle);
-int64_t gobind_pointers_release_count(void);
-void gobind_pointers_unpin(uintptr_t pin);
+int gobind_pointers_release(uintptr_t handle, gobind_buf *msg);
+int gobind_pointers_release_count(int64_t *out, gobind_buf *msg);
+int gobind_pointers_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_pointers_ready(gobind_buf *msg);
 
 #endif

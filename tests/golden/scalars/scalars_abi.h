@@ -134,14 +134,17 @@ int gobind_scalars_Warmer(double a0, double a1, double *r0, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_scalars_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_scalars_error_is(uintptr_t h, uintptr_t target);
-int gobind_scalars_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_scalars_error_claim(uintptr_t slot);
-void gobind_scalars_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_scalars_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_scalars_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_scalars_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_scalars_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_scalars_release(uintptr_t handle);
-int64_t gobind_scalars_release_count(void);
-void gobind_scalars_unpin(uintptr_t pin);
+int gobind_scalars_release(uintptr_t handle, gobind_buf *msg);
+int gobind_scalars_release_count(int64_t *out, gobind_buf *msg);
+int gobind_scalars_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_scalars_ready(gobind_buf *msg);
 
 #endif

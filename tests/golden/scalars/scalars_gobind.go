@@ -31,7 +31,7 @@ func main() {}
 //
 //export gobind_scalars_Add
 func gobind_scalars_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Add(int64(a0), int64(a1))
 	*r0 = C.int64_t(v0)
 	return gobindOK
@@ -41,7 +41,7 @@ func gobind_scalars_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, msg *C.gobind
 //
 //export gobind_scalars_Big
 func gobind_scalars_Big(r0 *C.uint64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Big()
 	*r0 = C.uint64_t(v0)
 	return gobindOK
@@ -83,7 +83,7 @@ func gobind_scalars_Divide(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg 
 //
 //export gobind_scalars_EchoBool
 func gobind_scalars_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoBool(a0 != 0)
 	*r0 = gobindBool(v0)
 	return gobindOK
@@ -93,8 +93,8 @@ func gobind_scalars_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (st
 //
 //export gobind_scalars_EchoBytes
 func gobind_scalars_EchoBytes(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.EchoBytes(gobindBytes(a0, gobindSpace(a0.n)))
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.EchoBytes(unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n))
 	gobindPutBytes(r0, v0)
 	return gobindOK
 }
@@ -103,7 +103,7 @@ func gobind_scalars_EchoBytes(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_
 //
 //export gobind_scalars_EchoComplex128
 func gobind_scalars_EchoComplex128(a0 C.gobind_complex, r0 *C.gobind_complex, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoComplex128(complex(float64(a0.re), float64(a0.im)))
 	*r0 = gobindComplex(v0)
 	return gobindOK
@@ -113,7 +113,7 @@ func gobind_scalars_EchoComplex128(a0 C.gobind_complex, r0 *C.gobind_complex, ms
 //
 //export gobind_scalars_EchoComplex64
 func gobind_scalars_EchoComplex64(a0 C.gobind_complex, r0 *C.gobind_complex, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoComplex64(complex64(complex(a0.re, a0.im)))
 	*r0 = gobindComplex(complex128(v0))
 	return gobindOK
@@ -123,7 +123,7 @@ func gobind_scalars_EchoComplex64(a0 C.gobind_complex, r0 *C.gobind_complex, msg
 //
 //export gobind_scalars_EchoFloat32
 func gobind_scalars_EchoFloat32(a0 C.float, r0 *C.float, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoFloat32(float32(a0))
 	*r0 = C.float(v0)
 	return gobindOK
@@ -133,7 +133,7 @@ func gobind_scalars_EchoFloat32(a0 C.float, r0 *C.float, msg *C.gobind_buf) (sta
 //
 //export gobind_scalars_EchoFloat64
 func gobind_scalars_EchoFloat64(a0 C.double, r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoFloat64(float64(a0))
 	*r0 = C.double(v0)
 	return gobindOK
@@ -143,7 +143,7 @@ func gobind_scalars_EchoFloat64(a0 C.double, r0 *C.double, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt
 func gobind_scalars_EchoInt(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt(int(a0))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
@@ -153,7 +153,7 @@ func gobind_scalars_EchoInt(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) 
 //
 //export gobind_scalars_EchoInt16
 func gobind_scalars_EchoInt16(a0 C.int16_t, r0 *C.int16_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt16(int16(a0))
 	*r0 = C.int16_t(v0)
 	return gobindOK
@@ -163,7 +163,7 @@ func gobind_scalars_EchoInt16(a0 C.int16_t, r0 *C.int16_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt32
 func gobind_scalars_EchoInt32(a0 C.int32_t, r0 *C.int32_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt32(int32(a0))
 	*r0 = C.int32_t(v0)
 	return gobindOK
@@ -173,7 +173,7 @@ func gobind_scalars_EchoInt32(a0 C.int32_t, r0 *C.int32_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt64
 func gobind_scalars_EchoInt64(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt64(int64(a0))
 	*r0 = C.int64_t(v0)
 	return gobindOK
@@ -183,7 +183,7 @@ func gobind_scalars_EchoInt64(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoInt8
 func gobind_scalars_EchoInt8(a0 C.int8_t, r0 *C.int8_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoInt8(int8(a0))
 	*r0 = C.int8_t(v0)
 	return gobindOK
@@ -193,8 +193,8 @@ func gobind_scalars_EchoInt8(a0 C.int8_t, r0 *C.int8_t, msg *C.gobind_buf) (stat
 //
 //export gobind_scalars_EchoString
 func gobind_scalars_EchoString(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.EchoString(gobindString(a0, gobindSpace(a0.n)))
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
+	v0 := gobindpkg.EchoString(unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n))
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -203,7 +203,7 @@ func gobind_scalars_EchoString(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind
 //
 //export gobind_scalars_EchoUint
 func gobind_scalars_EchoUint(a0 C.size_t, r0 *C.size_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint(uint(a0))
 	*r0 = C.size_t(v0)
 	return gobindOK
@@ -213,7 +213,7 @@ func gobind_scalars_EchoUint(a0 C.size_t, r0 *C.size_t, msg *C.gobind_buf) (stat
 //
 //export gobind_scalars_EchoUint16
 func gobind_scalars_EchoUint16(a0 C.uint16_t, r0 *C.uint16_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint16(uint16(a0))
 	*r0 = C.uint16_t(v0)
 	return gobindOK
@@ -223,7 +223,7 @@ func gobind_scalars_EchoUint16(a0 C.uint16_t, r0 *C.uint16_t, msg *C.gobind_buf)
 //
 //export gobind_scalars_EchoUint32
 func gobind_scalars_EchoUint32(a0 C.uint32_t, r0 *C.uint32_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint32(uint32(a0))
 	*r0 = C.uint32_t(v0)
 	return gobindOK
@@ -233,7 +233,7 @@ func gobind_scalars_EchoUint32(a0 C.uint32_t, r0 *C.uint32_t, msg *C.gobind_buf)
 //
 //export gobind_scalars_EchoUint64
 func gobind_scalars_EchoUint64(a0 C.uint64_t, r0 *C.uint64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint64(uint64(a0))
 	*r0 = C.uint64_t(v0)
 	return gobindOK
@@ -243,7 +243,7 @@ func gobind_scalars_EchoUint64(a0 C.uint64_t, r0 *C.uint64_t, msg *C.gobind_buf)
 //
 //export gobind_scalars_EchoUint8
 func gobind_scalars_EchoUint8(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUint8(uint8(a0))
 	*r0 = C.uint8_t(v0)
 	return gobindOK
@@ -253,7 +253,7 @@ func gobind_scalars_EchoUint8(a0 C.uint8_t, r0 *C.uint8_t, msg *C.gobind_buf) (s
 //
 //export gobind_scalars_EchoUintptr
 func gobind_scalars_EchoUintptr(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.EchoUintptr(uintptr(a0))
 	*r0 = C.uintptr_t(v0)
 	return gobindOK
@@ -273,7 +273,7 @@ func gobind_scalars_Fill(a0 C.gobind_view, a1 C.uint8_t, r0 *C.gobind_buf, msg *
 //
 //export gobind_scalars_Freeze
 func gobind_scalars_Freeze(r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Freeze()
 	*r0 = C.double(float64(v0))
 	return gobindOK
@@ -283,7 +283,7 @@ func gobind_scalars_Freeze(r0 *C.double, msg *C.gobind_buf) (status C.int) {
 //
 //export gobind_scalars_Invalid
 func gobind_scalars_Invalid(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Invalid()
 	gobindPutString(r0, v0)
 	return gobindOK
@@ -303,7 +303,7 @@ func gobind_scalars_Lambda(a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_buf, m
 //
 //export gobind_scalars_None
 func gobind_scalars_None(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.None()
 	gobindPutString(r0, v0)
 	return gobindOK
@@ -313,7 +313,7 @@ func gobind_scalars_None(r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 //
 //export gobind_scalars_Nothing
 func gobind_scalars_Nothing(msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	gobindpkg.Nothing()
 	return gobindOK
 }
@@ -322,7 +322,7 @@ func gobind_scalars_Nothing(msg *C.gobind_buf) (status C.int) {
 //
 //export gobind_scalars_Remember
 func gobind_scalars_Remember(a0 C.gobind_view, a1 C.gobind_view, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	gobindpkg.Remember(gobindString(a0, gobindSpace(a0.n)), gobindBytes(a1, gobindSpace(a1.n)))
 	return gobindOK
 }
@@ -331,7 +331,7 @@ func gobind_scalars_Remember(a0 C.gobind_view, a1 C.gobind_view, msg *C.gobind_b
 //
 //export gobind_scalars_Remembered
 func gobind_scalars_Remembered(r0 *C.gobind_buf, r1 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0, v1 := gobindpkg.Remembered()
 	gobindPutString(r0, v0)
 	gobindPutBytes(r1, v1)
@@ -366,7 +366,7 @@ func gobind_scalars_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, m
 //
 //export gobind_scalars_Warmer
 func gobind_scalars_Warmer(a0 C.double, a1 C.double, r0 *C.double, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg.Warmer(gobindpkg.Celsius(float64(a0)), float64(a1))
 	*r0 = C.double(float64(v0))
 	return gobindOK
@@ -391,17 +391,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_scalars_error_claim
-func gobind_scalars_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_scalars_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_scalars_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_scalars_error_drop
-func gobind_scalars_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_scalars_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_scalars_error_text writes the text of the error that handle h refers to.
@@ -413,41 +417,32 @@ func gobind_scalars_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_b
 	return gobindOK
 }
 
-// gobind_scalars_error_is reports errors.Is(h, target) for two error handles.
+// gobind_scalars_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_scalars_error_is
-func gobind_scalars_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_scalars_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_scalars_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_scalars_error_eq
-func gobind_scalars_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_scalars_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_scalars_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_scalars_unpin
-func gobind_scalars_unpin(h C.uintptr_t) {
+func gobind_scalars_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -456,16 +451,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_scalars_release drops the handle of a Python object that died.
 //
 //export gobind_scalars_release
-func gobind_scalars_release(h C.uintptr_t) {
+func gobind_scalars_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_scalars_release_count reports how many handles Python objects hold.
 //
 //export gobind_scalars_release_count
-func gobind_scalars_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_scalars_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_scalars_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_scalars_ready
+func gobind_scalars_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // skipped Ticks: result 1: channel (chan int) values are not supported yet
@@ -570,13 +579,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -756,4 +806,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

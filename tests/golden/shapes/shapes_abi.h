@@ -87,7 +87,7 @@ int gobind_shapes_tally_Add(int64_t *r0, gobind_buf *msg);
 int gobind_shapes_tally_Total(int64_t *r0, gobind_buf *msg);
 
 /* struct Point */
-uintptr_t gobind_shapes_Point_new(void);
+int gobind_shapes_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_shapes_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_shapes_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_shapes_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -96,7 +96,7 @@ int gobind_shapes_Point_set_Y(uintptr_t self, double v, gobind_buf *msg);
 int gobind_shapes_Point_Moved(uintptr_t self, double a0, double a1, uintptr_t *r0, gobind_buf *msg);
 
 /* struct Brush */
-uintptr_t gobind_shapes_paint_Brush_new(void);
+int gobind_shapes_paint_Brush_new(uintptr_t *out, gobind_buf *msg);
 int gobind_shapes_paint_Brush_get_Color(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_shapes_paint_Brush_set_Color(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* paint.Brush.Dot */
@@ -130,14 +130,17 @@ int gobind_shapes_var_paint_set_DefaultColor(gobind_view v, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_shapes_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_shapes_error_is(uintptr_t h, uintptr_t target);
-int gobind_shapes_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_shapes_error_claim(uintptr_t slot);
-void gobind_shapes_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_shapes_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_shapes_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_shapes_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_shapes_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_shapes_release(uintptr_t handle);
-int64_t gobind_shapes_release_count(void);
-void gobind_shapes_unpin(uintptr_t pin);
+int gobind_shapes_release(uintptr_t handle, gobind_buf *msg);
+int gobind_shapes_release_count(int64_t *out, gobind_buf *msg);
+int gobind_shapes_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_shapes_ready(gobind_buf *msg);
 
 #endif

@@ -84,7 +84,7 @@ func gobind_shapes_paint_Corner(a0 C.double, r0 *C.uintptr_t, msg *C.gobind_buf)
 //
 //export gobind_shapes_paint_Dry
 func gobind_shapes_paint_Dry(a0 C.ptrdiff_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
+	// no recover: the inspector proved that this call cannot panic (docs/runtime.md#panics)
 	v0 := gobindpkg_paint.Dry(int(a0))
 	*r0 = C.int64_t(int64(v0))
 	return gobindOK
@@ -162,8 +162,10 @@ func gobindHandle_Point(p *gobindpkg.Point) C.uintptr_t {
 // gobind_shapes_Point_new makes a zero Point for Python.
 //
 //export gobind_shapes_Point_new
-func gobind_shapes_Point_new() C.uintptr_t {
-	return gobindHandle_Point(new(gobindpkg.Point))
+func gobind_shapes_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(new(gobindpkg.Point))
+	return gobindOK
 }
 
 // gobind_shapes_Point_get_X reads field Point.X.
@@ -236,8 +238,10 @@ func gobindHandle_paint_Brush(p *gobindpkg_paint.Brush) C.uintptr_t {
 // gobind_shapes_paint_Brush_new makes a zero Brush for Python.
 //
 //export gobind_shapes_paint_Brush_new
-func gobind_shapes_paint_Brush_new() C.uintptr_t {
-	return gobindHandle_paint_Brush(new(gobindpkg_paint.Brush))
+func gobind_shapes_paint_Brush_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_paint_Brush(new(gobindpkg_paint.Brush))
+	return gobindOK
 }
 
 // gobind_shapes_paint_Brush_get_Color reads field Brush.Color.
@@ -407,17 +411,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_shapes_error_claim
-func gobind_shapes_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_shapes_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_shapes_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_shapes_error_drop
-func gobind_shapes_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_shapes_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_shapes_error_text writes the text of the error that handle h refers to.
@@ -429,41 +437,32 @@ func gobind_shapes_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_bu
 	return gobindOK
 }
 
-// gobind_shapes_error_is reports errors.Is(h, target) for two error handles.
+// gobind_shapes_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_shapes_error_is
-func gobind_shapes_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_shapes_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_shapes_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_shapes_error_eq
-func gobind_shapes_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_shapes_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_shapes_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_shapes_unpin
-func gobind_shapes_unpin(h C.uintptr_t) {
+func gobind_shapes_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -472,16 +471,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_shapes_release drops the handle of a Python object that died.
 //
 //export gobind_shapes_release
-func gobind_shapes_release(h C.uintptr_t) {
+func gobind_shapes_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_shapes_release_count reports how many handles Python objects hold.
 //
 //export gobind_shapes_release_count
-func gobind_shapes_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_shapes_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_shapes_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_shapes_ready
+func gobind_shapes_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
@@ -584,13 +597,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -770,4 +824,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

@@ -101,106 +101,109 @@ int gobind_slices_Triple(uintptr_t *r0, gobind_buf *msg);
 int gobind_slices_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
 /* struct Point */
-uintptr_t gobind_slices_Point_new(void);
+int gobind_slices_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_slices_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_slices_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_slices_Point_set_Y(uintptr_t self, double v, gobind_buf *msg);
 
 /* Array3_int: [3]int */
-uintptr_t gobind_slices_Array3_int_new(void);
+int gobind_slices_Array3_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Array3_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Array3_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Array3_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_slices_Array3_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_slices_Array3_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_Point: []gobindpkg.Point */
-uintptr_t gobind_slices_Slice_Point_new(void);
+int gobind_slices_Slice_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Point_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_Point_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_Point_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_Point_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_Point_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Point_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Point_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_PtrPoint: []*gobindpkg.Point */
-uintptr_t gobind_slices_Slice_PtrPoint_new(void);
+int gobind_slices_Slice_PtrPoint_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_PtrPoint_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_PtrPoint_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_PtrPoint_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_PtrPoint_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_Slice_int: [][]int */
-uintptr_t gobind_slices_Slice_Slice_int_new(void);
+int gobind_slices_Slice_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_Slice_int_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_bool: []bool */
-uintptr_t gobind_slices_Slice_bool_new(void);
+int gobind_slices_Slice_bool_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_bool_fromc(uint8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_bool_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_bool_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_bool_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_bool_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_bool_get(uintptr_t self, ptrdiff_t i, uint8_t *out, gobind_buf *msg);
 int gobind_slices_Slice_bool_set(uintptr_t self, ptrdiff_t i, uint8_t v, gobind_buf *msg);
-uintptr_t gobind_slices_Slice_bool_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_slices_Slice_bool_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_float32: []float32 */
-uintptr_t gobind_slices_Slice_float32_new(void);
+int gobind_slices_Slice_float32_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float32_fromc(float *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_float32_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_float32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_float32_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_float32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float32_get(uintptr_t self, ptrdiff_t i, float *out, gobind_buf *msg);
 int gobind_slices_Slice_float32_set(uintptr_t self, ptrdiff_t i, float v, gobind_buf *msg);
-uintptr_t gobind_slices_Slice_float32_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_slices_Slice_float32_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_float64: []float64 */
-uintptr_t gobind_slices_Slice_float64_new(void);
+int gobind_slices_Slice_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float64_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_float64_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_float64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_float64_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_float64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float64_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_slices_Slice_float64_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
-uintptr_t gobind_slices_Slice_float64_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_slices_Slice_float64_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_int: []int */
-uintptr_t gobind_slices_Slice_int_new(void);
+int gobind_slices_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_int_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_slices_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_slices_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_int8: []int8 */
-uintptr_t gobind_slices_Slice_int8_new(void);
+int gobind_slices_Slice_int8_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int8_fromc(int8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_int8_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_int8_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_int8_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_int8_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int8_get(uintptr_t self, ptrdiff_t i, int8_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int8_set(uintptr_t self, ptrdiff_t i, int8_t v, gobind_buf *msg);
-uintptr_t gobind_slices_Slice_int8_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_slices_Slice_int8_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Slice_string: []string */
-uintptr_t gobind_slices_Slice_string_new(void);
+int gobind_slices_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_slices_Slice_string_len(uintptr_t self);
-uintptr_t gobind_slices_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_slices_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_slices_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_slices_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_slices_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_slices_error_is(uintptr_t h, uintptr_t target);
-int gobind_slices_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_slices_error_claim(uintptr_t slot);
-void gobind_slices_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_slices_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_slices_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_slices_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_slices_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_slices_release(uintptr_t handle);
-int64_t gobind_slices_release_count(void);
-void gobind_slices_unpin(uintptr_t pin);
+int gobind_slices_release(uintptr_t handle, gobind_buf *msg);
+int gobind_slices_release_count(int64_t *out, gobind_buf *msg);
+int gobind_slices_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_slices_ready(gobind_buf *msg);
 
 #endif

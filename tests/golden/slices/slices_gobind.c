@@ -112,7 +112,11 @@ gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
     Py_ssize_t i;
     for (i = 0; i < n; i++) {
 #if PY_MAJOR_VERSION >= 3
-        if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, names[i]) == 0)
+        /* names are UTF-8 (NFKC, as Python reads identifiers), not only ASCII */
+        const char *utf8 = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+        if (utf8 == NULL)
+            PyErr_Clear();  /* not a str, or one with lone surrogates: matches no name */
+        else if (strcmp(utf8, names[i]) == 0)
             return i;
 #else
         if (PyString_Check(key) && strcmp(PyString_AS_STRING(key), names[i]) == 0)
@@ -279,6 +283,27 @@ gobind_optional_arg(const char *type_name, const char *const *names, PyObject *a
 
 /* ---- integers ---------------------------------------------------------- */
 
+/* The fast path of gobind_read_int: an exact int of one digit (30 bits, which most ints a
+   program passes are) read in place, without a call.  Returns 0 for any other object. */
+static inline int
+gobind_small_int(PyObject *o, long long *v)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
+        return 1;
+    }
+#elif PY_VERSION_HEX >= 0x030B0000
+    if (PyLong_CheckExact(o) && Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1) {
+        *v = (long long)Py_SIZE(o) * (long long)((PyLongObject *)o)->ob_digit[0];
+        return 1;
+    }
+#endif
+    (void)o;
+    (void)v;
+    return 0;
+}
+
 /* Reads a Python int (or an object with __index__, but not a float) as long long;
    *overflow is -1 or 1 when it does not fit.  Returns -1 with TypeError set. */
 static inline int
@@ -286,6 +311,8 @@ gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int 
 {
     PyObject *index;
     *overflow = 0;
+    if (gobind_small_int(o, v))
+        return 0;
 #if PY_MAJOR_VERSION < 3
     if (PyInt_Check(o)) {
         *v = PyInt_AS_LONG(o);
@@ -767,6 +794,18 @@ gobind_raise(int status, gobind_buf *msg)
     PyErr_SetObject(gobind_GoError, exc);
     Py_DECREF(exc);
     return NULL;
+}
+
+/* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
+   freeing queued error slots): as an unraisable exception, keeping any exception already set. */
+static inline void
+gobind_unraisable(int status, gobind_buf *msg)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    gobind_raise(status, msg);
+    PyErr_WriteUnraisable(NULL);
+    PyErr_Restore(type, value, tb);
 }
 
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
@@ -1709,14 +1748,15 @@ static PyTypeObject gobind_type_Point;
 #define GOBIND_TPFLAGS_BUFFER Py_TPFLAGS_HAVE_NEWBUFFER
 #endif
 
+/* The cgo exports (len, slice, pin, unpin) return a status and write a panic into msg. */
 typedef struct {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
-    ptrdiff_t (*len)(uintptr_t self);                       /* slices: current length */
+    int (*len)(uintptr_t self, ptrdiff_t *n, gobind_buf *msg);  /* slices: current length */
     PyObject *(*get)(uintptr_t self, Py_ssize_t i);         /* new reference, or NULL */
     int (*set)(uintptr_t self, Py_ssize_t i, PyObject *v);  /* 0, or -1 with an exception */
-    uintptr_t (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);  /* slices: s[lo:hi] */
-    uintptr_t (*pin)(uintptr_t self, void **data, ptrdiff_t *n);     /* numeric: pins the elements */
-    void (*unpin)(uintptr_t pin);
+    int (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);  /* slices: s[lo:hi] */
+    int (*pin)(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);  /* numeric: pins the elements */
+    int (*unpin)(uintptr_t pin, gobind_buf *msg);
     const char *format;                                     /* numeric: struct-module format */
     Py_ssize_t itemsize;
     int ndim;
@@ -1730,17 +1770,32 @@ typedef struct {
 
 #define GOBIND_SEQ_INFO(o) (&((gobind_seq_type *)Py_TYPE(o))->info)
 
+/* The length, or -1 with an exception set. */
 static inline Py_ssize_t
 gobind_seq_length(PyObject *self)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    return info->fixed_len >= 0 ? info->fixed_len : (Py_ssize_t)info->len(GOBIND_HANDLE(self));
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
+    if (info->fixed_len >= 0)
+        return info->fixed_len;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    status = info->len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
 }
 
 static inline PyObject *
 gobind_seq_item(PyObject *self, Py_ssize_t i)
 {
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    Py_ssize_t n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s index out of range", Py_TYPE(self)->tp_name);
         return NULL;
     }
@@ -1750,12 +1805,16 @@ gobind_seq_item(PyObject *self, Py_ssize_t i)
 static inline int
 gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
 {
+    Py_ssize_t n;
     if (value == NULL) {
         PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
                      Py_TYPE(self)->tp_name);
         return -1;
     }
-    if (i < 0 || i >= gobind_seq_length(self)) {
+    n = gobind_seq_length(self);
+    if (n < 0)
+        return -1;
+    if (i < 0 || i >= n) {
         PyErr_Format(PyExc_IndexError, "%s assignment index out of range", Py_TYPE(self)->tp_name);
         return -1;
     }
@@ -1795,17 +1854,24 @@ gobind_seq_subscript(PyObject *self, PyObject *key)
 {
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
-    int is_slice;
+    int is_slice, status;
     PyObject *list;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return NULL;
     if (!is_slice)
         return gobind_seq_item(self, start);
     if (info->slice != NULL && step == 1) {
-        /* A Go slice expression: the result shares the Go memory. */
+        /* A Go slice expression: the result shares the Go memory.  The bounds' __index__ may
+           have run Python code that shrank the Go slice: Go's bounds check then panics, and
+           the export turns that into GoPanic. */
+        uintptr_t handle = 0;
+        gobind_buf msg;
         if (count == 0)
             start = stop = 0;
-        return gobind_wrap(Py_TYPE(self), info->slice(GOBIND_HANDLE(self), start, stop));
+        status = info->slice(GOBIND_HANDLE(self), start, stop, &handle, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return gobind_wrap(Py_TYPE(self), handle);
     }
     list = PyList_New(count);
     if (list == NULL)
@@ -1827,7 +1893,7 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
     int is_slice, rc = 0;
     PyObject *items;
-    if (gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
@@ -1860,6 +1926,8 @@ gobind_seq_richcompare(PyObject *self, PyObject *other, int op)
         return Py_NotImplemented;
     }
     n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
     if (PySequence_Size(other) != n) {
         if (PyErr_Occurred())
             return NULL;
@@ -1907,52 +1975,24 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* One buffer view of a slice or array object: its own pin of the Go memory the object referred
-   to when the view was made, and that memory's shape.  A view is a snapshot of where the slice
-   was and how long it was; a later one sees the slice as it is then.  The object lists the
-   records of its views and a release frees only a record it finds there: Python 2's memoryview
-   copies a view (its `internal` too) and may release the copy, so a record can be released twice
-   and the second release must do nothing. */
-typedef struct gobind_view_state {
-    struct gobind_view_state *next;
+/* The buffer views of one object share a pin of its Go memory, made by the first view and
+   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
+   kept per view).  Views made while others exist see the memory the first one pinned. */
+typedef struct {
     uintptr_t pin;
+    Py_ssize_t exports;
+    void *data;
+    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
 
-/* A slice or array object: its handle, and the records of its live buffer views. */
+/* A slice or array object: its handle, and the state of its buffer views. */
 typedef struct {
     PyObject_HEAD
     uintptr_t handle;
     gobind_view_state *views;
 } gobind_seq_object;
-
-/* Pins the object's current Go memory for a new view and fills in its shape and strides;
-   returns the record (not yet listed) and stores the data pointer and byte length. */
-static inline gobind_view_state *
-gobind_view_pin(PyObject *self, void **data, Py_ssize_t *len)
-{
-    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
-    gobind_view_state *state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
-    ptrdiff_t n = 0;
-    Py_ssize_t count = 1;
-    int d;
-    if (state == NULL) {
-        PyErr_NoMemory();
-        return NULL;
-    }
-    *data = NULL;
-    state->pin = info->pin(((gobind_seq_object *)self)->handle, data, &n);
-    state->shape[0] = (Py_ssize_t)n;
-    for (d = 1; d < info->ndim; d++)
-        state->shape[d] = info->inner[d - 1];
-    for (d = info->ndim - 1; d >= 0; d--) {
-        state->strides[d] = count * info->itemsize;
-        count *= state->shape[d];
-    }
-    *len = count * info->itemsize;
-    return state;
-}
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
@@ -1960,19 +2000,41 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_view_state *state;
-    void *data;
-    Py_ssize_t len;
+    gobind_view_state *state = o->views;
     GOBIND_REFUSE_IF_FORKED(-1)
-    state = gobind_view_pin(self, &data, &len);
-    if (state == NULL)
-        return -1;
-    state->next = o->views;
-    o->views = state;
-    view->buf = data != NULL ? data : (void *)empty;
+    if (state == NULL) {
+        ptrdiff_t n = 0;
+        Py_ssize_t count = 1;
+        int d, status;
+        gobind_buf msg;
+        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+        if (state == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        state->exports = 0;
+        state->data = NULL;
+        status = info->pin(o->handle, &state->data, &n, &state->pin, &msg);
+        if (status != GOBIND_OK) {
+            PyMem_Free(state);
+            gobind_raise(status, &msg);
+            return -1;
+        }
+        state->shape[0] = (Py_ssize_t)n;
+        for (d = 1; d < info->ndim; d++)
+            state->shape[d] = info->inner[d - 1];
+        for (d = info->ndim - 1; d >= 0; d--) {
+            state->strides[d] = count * info->itemsize;
+            count *= state->shape[d];
+        }
+        state->len = count * info->itemsize;
+        o->views = state;
+    }
+    state->exports++;
+    view->buf = state->data != NULL ? state->data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = len;
+    view->len = state->len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -1980,40 +2042,27 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = state;
+    view->internal = NULL;
     return 0;
 }
 
+/* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
+   Go (its Go runtime cannot run: the call would hang). */
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_view_state **link = &o->views;
-    while (*link != NULL && *link != (gobind_view_state *)view->internal)
-        link = &(*link)->next;
-    if (*link == NULL)
-        return;  /* released already (a copied view) */
-    {
-        gobind_view_state *state = *link;
-        *link = state->next;
-        if (!gobind_forked)  /* a forked child cannot reach Go: the pin stays */
-            GOBIND_SEQ_INFO(self)->unpin(state->pin);
-        PyMem_Free(state);
-    }
-}
-
-/* Frees the records of views never released (see above), unpinning them unless forked. */
-static inline void
-gobind_seq_drop_views(PyObject *self)
-{
-    gobind_seq_object *o = (gobind_seq_object *)self;
-    while (o->views != NULL) {
-        gobind_view_state *state = o->views;
-        o->views = state->next;
-        if (!gobind_forked)
-            GOBIND_SEQ_INFO(self)->unpin(state->pin);
-        PyMem_Free(state);
-    }
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    (void)view;
+    if (o->views == NULL || --o->views->exports > 0)
+        return;
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(o->views->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyMem_Free(o->views);
+    o->views = NULL;
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
@@ -2143,34 +2192,62 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
     }
     o = (gobind_object *)tp->tp_alloc(tp, 0);
     if (o == NULL) {
-        gobind_slices_release(handle);
+        gobind_release_handle(handle);
         return NULL;
     }
     o->handle = handle;
     return (PyObject *)o;
 }
 
+/* A new object of type tp over the Go value that make, a constructor export, makes. */
+static inline PyObject *
+gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
+{
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status = make(&handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(tp, handle);
+}
+
+/* Waits, with the GIL released, until Go has run every package's init(): a c-archive starts Go on
+   a thread of its own when the library loads, so without this, import could return first. */
+static int
+gobind_wait_for_go(void)
+{
+    gobind_buf msg;
+    int status;
+    Py_BEGIN_ALLOW_THREADS
+    status = gobind_slices_ready(&msg);
+    Py_END_ALLOW_THREADS
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Drops a handle; a forked child leaks it rather than call Go. */
 static void
 gobind_release_handle(uintptr_t handle)
 {
-    gobind_slices_release(handle);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)
+        return;
+    status = gobind_slices_release(handle, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
-    if (handle != 0 && !gobind_forked)  /* a forked child leaks the handle rather than call Go */
-        gobind_slices_release(handle);
+    if (handle != 0)
+        gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
-}
-
-/* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
-static void
-gobind_seq_dealloc(PyObject *self)
-{
-    gobind_seq_drop_views(self);
-    gobind_object_dealloc(self);
 }
 
 static inline int
@@ -2314,8 +2391,12 @@ static PyObject *
 gobind_claim_error(uintptr_t slot)
 {
     gobind_ref ref;
+    gobind_buf msg;
+    int status;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    ref = gobind_slices_error_claim(slot);
+    status = gobind_slices_error_claim(slot, &ref, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return gobind_to_py_error(&ref);
 }
 
@@ -2323,8 +2404,13 @@ gobind_claim_error(uintptr_t slot)
 static void
 gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
 {
-    if (!gobind_forked)  /* a forked child leaks them rather than call Go */
-        gobind_slices_error_drop(slots, n);
+    gobind_buf msg;
+    int status;
+    if (gobind_forked)  /* a forked child leaks them rather than call Go */
+        return;
+    status = gobind_slices_error_drop(slots, n, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
 }
 
 static inline int
@@ -3702,7 +3788,7 @@ gobind_new_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_slices_Point_new());
+    return gobind_wrap_new(type, gobind_slices_Point_new);
 }
 
 static int
@@ -3781,7 +3867,7 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Array3_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Array3_int_new());
+        return gobind_wrap_new(type, gobind_slices_Array3_int_new);
     if (gobind_fill_Array3_int(argv[0], "Array3_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -3809,7 +3895,7 @@ static gobind_seq_type gobind_type_Array3_int = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Array3_int",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array3_int,
         .tp_as_mapping = &gobind_as_mapping_Array3_int,
@@ -3883,7 +3969,7 @@ gobind_new_Slice_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_Point", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_Point_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_Point_new);
     if (gobind_fill_Slice_Point(argv[0], "Slice_Point", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -3906,7 +3992,7 @@ static gobind_seq_type gobind_type_Slice_Point = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_Point",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_Point,
         .tp_as_mapping = &gobind_as_mapping_Slice_Point,
@@ -3977,7 +4063,7 @@ gobind_new_Slice_PtrPoint(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_PtrPoint", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_PtrPoint_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_PtrPoint_new);
     if (gobind_fill_Slice_PtrPoint(argv[0], "Slice_PtrPoint", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4000,7 +4086,7 @@ static gobind_seq_type gobind_type_Slice_PtrPoint = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_PtrPoint",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_PtrPoint,
         .tp_as_mapping = &gobind_as_mapping_Slice_PtrPoint,
@@ -4072,7 +4158,7 @@ gobind_new_Slice_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_Slice_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_Slice_int_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_Slice_int_new);
     if (gobind_fill_Slice_Slice_int(argv[0], "Slice_Slice_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4095,7 +4181,7 @@ static gobind_seq_type gobind_type_Slice_Slice_int = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_Slice_int",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_Slice_int,
         .tp_as_mapping = &gobind_as_mapping_Slice_Slice_int,
@@ -4166,7 +4252,7 @@ gobind_new_Slice_bool(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_bool", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_bool_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_bool_new);
     if (gobind_fill_Slice_bool(argv[0], "Slice_bool", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4194,7 +4280,7 @@ static gobind_seq_type gobind_type_Slice_bool = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_bool",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_bool,
         .tp_as_mapping = &gobind_as_mapping_Slice_bool,
@@ -4270,7 +4356,7 @@ gobind_new_Slice_float32(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_float32", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_float32_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_float32_new);
     if (gobind_fill_Slice_float32(argv[0], "Slice_float32", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4298,7 +4384,7 @@ static gobind_seq_type gobind_type_Slice_float32 = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_float32",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_float32,
         .tp_as_mapping = &gobind_as_mapping_Slice_float32,
@@ -4374,7 +4460,7 @@ gobind_new_Slice_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_float64", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_float64_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_float64_new);
     if (gobind_fill_Slice_float64(argv[0], "Slice_float64", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4402,7 +4488,7 @@ static gobind_seq_type gobind_type_Slice_float64 = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_float64",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_float64,
         .tp_as_mapping = &gobind_as_mapping_Slice_float64,
@@ -4478,7 +4564,7 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_int_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_int_new);
     if (gobind_fill_Slice_int(argv[0], "Slice_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4506,7 +4592,7 @@ static gobind_seq_type gobind_type_Slice_int = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_int",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_int,
         .tp_as_mapping = &gobind_as_mapping_Slice_int,
@@ -4582,7 +4668,7 @@ gobind_new_Slice_int8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_int8", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_int8_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_int8_new);
     if (gobind_fill_Slice_int8(argv[0], "Slice_int8", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4610,7 +4696,7 @@ static gobind_seq_type gobind_type_Slice_int8 = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_int8",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_int8,
         .tp_as_mapping = &gobind_as_mapping_Slice_int8,
@@ -4687,7 +4773,7 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_slices_Slice_string_new());
+        return gobind_wrap_new(type, gobind_slices_Slice_string_new);
     if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4710,7 +4796,7 @@ static gobind_seq_type gobind_type_Slice_string = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "slices.Slice_string",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
+        .tp_dealloc = gobind_object_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_string,
         .tp_as_mapping = &gobind_as_mapping_Slice_string,
@@ -4759,20 +4845,30 @@ static PyObject *
 gobind_error_is(PyObject *self, PyObject *target)
 {
     uintptr_t h;
+    gobind_buf msg;
+    int is = 0, status;
     if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
         return NULL;
-    return PyBool_FromLong(gobind_slices_error_is(GOBIND_HANDLE(self), h));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_error_is(GOBIND_HANDLE(self), h, &is, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(is);
 }
 
 static PyObject *
 gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
-    int eq;
+    gobind_buf msg;
+    int eq = 0, status;
     if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
-    eq = gobind_slices_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other));
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_slices_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
@@ -4822,10 +4918,17 @@ static PyTypeObject gobind_type_GoErrorValue = {
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 {
+    int64_t n = 0;
+    gobind_buf msg;
+    int status;
     (void)module;
     (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
     gobind_error_drop_flush();
-    return PyLong_FromLongLong(gobind_slices_release_count());
+    status = gobind_slices_release_count(&n, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyLong_FromLongLong(n);
 }
 
 static PyMethodDef gobind_methods[] = {
@@ -4992,7 +5095,8 @@ PyInit_slices(void)
     PyObject *m = PyModule_Create(&gobind_module);
     if (m == NULL)
         return NULL;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "slices") < 0 || gobind_add_types(m) < 0
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "slices") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -5006,7 +5110,8 @@ initslices(void)
     PyObject *m = Py_InitModule3("slices", gobind_methods, gobind_module_doc);
     if (m == NULL)
         return;
-    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "slices") < 0 || gobind_add_types(m) < 0)
+    if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "slices") < 0 || gobind_wait_for_go() < 0
+        || gobind_add_types(m) < 0)
         return;
 }
 #endif

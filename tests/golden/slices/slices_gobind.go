@@ -226,8 +226,10 @@ func gobindHandle_Point(p *gobindpkg.Point) C.uintptr_t {
 // gobind_slices_Point_new makes a zero Point for Python.
 //
 //export gobind_slices_Point_new
-func gobind_slices_Point_new() C.uintptr_t {
-	return gobindHandle_Point(new(gobindpkg.Point))
+func gobind_slices_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(new(gobindpkg.Point))
+	return gobindOK
 }
 
 // gobind_slices_Point_get_X reads field Point.X.
@@ -290,8 +292,10 @@ func gobindHandle_Array3_int(p *[3]int) C.uintptr_t {
 // gobind_slices_Array3_int_new makes a zero [3]int for Python.
 //
 //export gobind_slices_Array3_int_new
-func gobind_slices_Array3_int_new() C.uintptr_t {
-	return gobindHandle_Array3_int(new([3]int))
+func gobind_slices_Array3_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array3_int(new([3]int))
+	return gobindOK
 }
 
 // gobind_slices_Array3_int_fromc makes a [3]int from n items that C converted from Python.
@@ -331,14 +335,15 @@ func gobind_slices_Array3_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t
 // where they are; the result unpins them.
 //
 //export gobind_slices_Array3_int_pin
-func gobind_slices_Array3_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Array3_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Array3_int(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_Point returns the *[]gobindpkg.Point that handle h refers to (nil for 0).
@@ -361,8 +366,10 @@ func gobindHandle_Slice_Point(p *[]gobindpkg.Point) C.uintptr_t {
 // gobind_slices_Slice_Point_new makes a zero []gobindpkg.Point for Python.
 //
 //export gobind_slices_Slice_Point_new
-func gobind_slices_Slice_Point_new() C.uintptr_t {
-	return gobindHandle_Slice_Point(new([]gobindpkg.Point))
+func gobind_slices_Slice_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_Point(new([]gobindpkg.Point))
+	return gobindOK
 }
 
 // gobind_slices_Slice_Point_fromc makes a []gobindpkg.Point from n items that C converted from Python.
@@ -382,16 +389,21 @@ func gobind_slices_Slice_Point_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintp
 // gobind_slices_Slice_Point_len reports the length of a []gobindpkg.Point.
 //
 //export gobind_slices_Slice_Point_len
-func gobind_slices_Slice_Point_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_Point(self)))
+func gobind_slices_Slice_Point_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_Point(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_Point_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_Point_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_Point_slice
-func gobind_slices_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_Point(self))[lo:hi]
-	return gobindHandle_Slice_Point(&s)
+	*out = gobindHandle_Slice_Point(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_Point_get reads item i of a []gobindpkg.Point.
@@ -434,8 +446,10 @@ func gobindHandle_Slice_PtrPoint(p *[]*gobindpkg.Point) C.uintptr_t {
 // gobind_slices_Slice_PtrPoint_new makes a zero []*gobindpkg.Point for Python.
 //
 //export gobind_slices_Slice_PtrPoint_new
-func gobind_slices_Slice_PtrPoint_new() C.uintptr_t {
-	return gobindHandle_Slice_PtrPoint(new([]*gobindpkg.Point))
+func gobind_slices_Slice_PtrPoint_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_PtrPoint(new([]*gobindpkg.Point))
+	return gobindOK
 }
 
 // gobind_slices_Slice_PtrPoint_fromc makes a []*gobindpkg.Point from n items that C converted from Python.
@@ -455,16 +469,21 @@ func gobind_slices_Slice_PtrPoint_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.ui
 // gobind_slices_Slice_PtrPoint_len reports the length of a []*gobindpkg.Point.
 //
 //export gobind_slices_Slice_PtrPoint_len
-func gobind_slices_Slice_PtrPoint_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_PtrPoint(self)))
+func gobind_slices_Slice_PtrPoint_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_PtrPoint(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_PtrPoint_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_PtrPoint_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_PtrPoint_slice
-func gobind_slices_Slice_PtrPoint_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_PtrPoint_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_PtrPoint(self))[lo:hi]
-	return gobindHandle_Slice_PtrPoint(&s)
+	*out = gobindHandle_Slice_PtrPoint(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_PtrPoint_get reads item i of a []*gobindpkg.Point.
@@ -507,8 +526,10 @@ func gobindHandle_Slice_Slice_int(p *[][]int) C.uintptr_t {
 // gobind_slices_Slice_Slice_int_new makes a zero [][]int for Python.
 //
 //export gobind_slices_Slice_Slice_int_new
-func gobind_slices_Slice_Slice_int_new() C.uintptr_t {
-	return gobindHandle_Slice_Slice_int(new([][]int))
+func gobind_slices_Slice_Slice_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_Slice_int(new([][]int))
+	return gobindOK
 }
 
 // gobind_slices_Slice_Slice_int_fromc makes a [][]int from n items that C converted from Python.
@@ -528,16 +549,21 @@ func gobind_slices_Slice_Slice_int_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.u
 // gobind_slices_Slice_Slice_int_len reports the length of a [][]int.
 //
 //export gobind_slices_Slice_Slice_int_len
-func gobind_slices_Slice_Slice_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_Slice_int(self)))
+func gobind_slices_Slice_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_Slice_int(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_Slice_int_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_Slice_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_Slice_int_slice
-func gobind_slices_Slice_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_Slice_int(self))[lo:hi]
-	return gobindHandle_Slice_Slice_int(&s)
+	*out = gobindHandle_Slice_Slice_int(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_Slice_int_get reads item i of a [][]int.
@@ -580,8 +606,10 @@ func gobindHandle_Slice_bool(p *[]bool) C.uintptr_t {
 // gobind_slices_Slice_bool_new makes a zero []bool for Python.
 //
 //export gobind_slices_Slice_bool_new
-func gobind_slices_Slice_bool_new() C.uintptr_t {
-	return gobindHandle_Slice_bool(new([]bool))
+func gobind_slices_Slice_bool_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_bool(new([]bool))
+	return gobindOK
 }
 
 // gobind_slices_Slice_bool_fromc makes a []bool from n items that C converted from Python.
@@ -603,16 +631,21 @@ func gobind_slices_Slice_bool_fromc(p *C.uint8_t, n C.ptrdiff_t, out *C.uintptr_
 // gobind_slices_Slice_bool_len reports the length of a []bool.
 //
 //export gobind_slices_Slice_bool_len
-func gobind_slices_Slice_bool_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_bool(self)))
+func gobind_slices_Slice_bool_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_bool(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_bool_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_bool_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_bool_slice
-func gobind_slices_Slice_bool_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_bool_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_bool(self))[lo:hi]
-	return gobindHandle_Slice_bool(&s)
+	*out = gobindHandle_Slice_bool(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_bool_get reads item i of a []bool.
@@ -639,14 +672,15 @@ func gobind_slices_Slice_bool_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint8_t, 
 // where they are; the result unpins them.
 //
 //export gobind_slices_Slice_bool_pin
-func gobind_slices_Slice_bool_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_bool_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_bool(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_float32 returns the *[]float32 that handle h refers to (nil for 0).
@@ -669,8 +703,10 @@ func gobindHandle_Slice_float32(p *[]float32) C.uintptr_t {
 // gobind_slices_Slice_float32_new makes a zero []float32 for Python.
 //
 //export gobind_slices_Slice_float32_new
-func gobind_slices_Slice_float32_new() C.uintptr_t {
-	return gobindHandle_Slice_float32(new([]float32))
+func gobind_slices_Slice_float32_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_float32(new([]float32))
+	return gobindOK
 }
 
 // gobind_slices_Slice_float32_fromc makes a []float32 from n items that C converted from Python.
@@ -692,16 +728,21 @@ func gobind_slices_Slice_float32_fromc(p *C.float, n C.ptrdiff_t, out *C.uintptr
 // gobind_slices_Slice_float32_len reports the length of a []float32.
 //
 //export gobind_slices_Slice_float32_len
-func gobind_slices_Slice_float32_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_float32(self)))
+func gobind_slices_Slice_float32_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_float32(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_float32_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_float32_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_float32_slice
-func gobind_slices_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_float32(self))[lo:hi]
-	return gobindHandle_Slice_float32(&s)
+	*out = gobindHandle_Slice_float32(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_float32_get reads item i of a []float32.
@@ -728,14 +769,15 @@ func gobind_slices_Slice_float32_set(self C.uintptr_t, i C.ptrdiff_t, v C.float,
 // where they are; the result unpins them.
 //
 //export gobind_slices_Slice_float32_pin
-func gobind_slices_Slice_float32_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_float32_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_float32(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_float64 returns the *[]float64 that handle h refers to (nil for 0).
@@ -758,8 +800,10 @@ func gobindHandle_Slice_float64(p *[]float64) C.uintptr_t {
 // gobind_slices_Slice_float64_new makes a zero []float64 for Python.
 //
 //export gobind_slices_Slice_float64_new
-func gobind_slices_Slice_float64_new() C.uintptr_t {
-	return gobindHandle_Slice_float64(new([]float64))
+func gobind_slices_Slice_float64_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_float64(new([]float64))
+	return gobindOK
 }
 
 // gobind_slices_Slice_float64_fromc makes a []float64 from n items that C converted from Python.
@@ -781,16 +825,21 @@ func gobind_slices_Slice_float64_fromc(p *C.double, n C.ptrdiff_t, out *C.uintpt
 // gobind_slices_Slice_float64_len reports the length of a []float64.
 //
 //export gobind_slices_Slice_float64_len
-func gobind_slices_Slice_float64_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_float64(self)))
+func gobind_slices_Slice_float64_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_float64(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_float64_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_float64_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_float64_slice
-func gobind_slices_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_float64(self))[lo:hi]
-	return gobindHandle_Slice_float64(&s)
+	*out = gobindHandle_Slice_float64(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_float64_get reads item i of a []float64.
@@ -817,14 +866,15 @@ func gobind_slices_Slice_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double
 // where they are; the result unpins them.
 //
 //export gobind_slices_Slice_float64_pin
-func gobind_slices_Slice_float64_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_float64_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_float64(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_int returns the *[]int that handle h refers to (nil for 0).
@@ -847,8 +897,10 @@ func gobindHandle_Slice_int(p *[]int) C.uintptr_t {
 // gobind_slices_Slice_int_new makes a zero []int for Python.
 //
 //export gobind_slices_Slice_int_new
-func gobind_slices_Slice_int_new() C.uintptr_t {
-	return gobindHandle_Slice_int(new([]int))
+func gobind_slices_Slice_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int(new([]int))
+	return gobindOK
 }
 
 // gobind_slices_Slice_int_fromc makes a []int from n items that C converted from Python.
@@ -870,16 +922,21 @@ func gobind_slices_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr
 // gobind_slices_Slice_int_len reports the length of a []int.
 //
 //export gobind_slices_Slice_int_len
-func gobind_slices_Slice_int_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+func gobind_slices_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_int_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_int_slice
-func gobind_slices_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_int(self))[lo:hi]
-	return gobindHandle_Slice_int(&s)
+	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_int_get reads item i of a []int.
@@ -906,14 +963,15 @@ func gobind_slices_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t,
 // where they are; the result unpins them.
 //
 //export gobind_slices_Slice_int_pin
-func gobind_slices_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_int(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_int8 returns the *[]int8 that handle h refers to (nil for 0).
@@ -936,8 +994,10 @@ func gobindHandle_Slice_int8(p *[]int8) C.uintptr_t {
 // gobind_slices_Slice_int8_new makes a zero []int8 for Python.
 //
 //export gobind_slices_Slice_int8_new
-func gobind_slices_Slice_int8_new() C.uintptr_t {
-	return gobindHandle_Slice_int8(new([]int8))
+func gobind_slices_Slice_int8_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int8(new([]int8))
+	return gobindOK
 }
 
 // gobind_slices_Slice_int8_fromc makes a []int8 from n items that C converted from Python.
@@ -959,16 +1019,21 @@ func gobind_slices_Slice_int8_fromc(p *C.int8_t, n C.ptrdiff_t, out *C.uintptr_t
 // gobind_slices_Slice_int8_len reports the length of a []int8.
 //
 //export gobind_slices_Slice_int8_len
-func gobind_slices_Slice_int8_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_int8(self)))
+func gobind_slices_Slice_int8_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int8(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_int8_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_int8_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_int8_slice
-func gobind_slices_Slice_int8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_int8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_int8(self))[lo:hi]
-	return gobindHandle_Slice_int8(&s)
+	*out = gobindHandle_Slice_int8(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_int8_get reads item i of a []int8.
@@ -995,14 +1060,15 @@ func gobind_slices_Slice_int8_set(self C.uintptr_t, i C.ptrdiff_t, v C.int8_t, m
 // where they are; the result unpins them.
 //
 //export gobind_slices_Slice_int8_pin
-func gobind_slices_Slice_int8_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_int8_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := gobindPtr_Slice_int8(self)
 	*n = C.ptrdiff_t(len(*s))
-	if len(*s) == 0 {
-		*data = nil
-		return 0
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
-	return gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	return gobindOK
 }
 
 // gobindPtr_Slice_string returns the *[]string that handle h refers to (nil for 0).
@@ -1025,8 +1091,10 @@ func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
 // gobind_slices_Slice_string_new makes a zero []string for Python.
 //
 //export gobind_slices_Slice_string_new
-func gobind_slices_Slice_string_new() C.uintptr_t {
-	return gobindHandle_Slice_string(new([]string))
+func gobind_slices_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
 }
 
 // gobind_slices_Slice_string_fromc makes a []string from n items that C converted from Python.
@@ -1046,16 +1114,21 @@ func gobind_slices_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.ui
 // gobind_slices_Slice_string_len reports the length of a []string.
 //
 //export gobind_slices_Slice_string_len
-func gobind_slices_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
-	return C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+func gobind_slices_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
 }
 
-// gobind_slices_Slice_string_slice makes the slice s[lo:hi], sharing memory with s.
+// gobind_slices_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
 //
 //export gobind_slices_Slice_string_slice
-func gobind_slices_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
+func gobind_slices_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	s := (*gobindPtr_Slice_string(self))[lo:hi]
-	return gobindHandle_Slice_string(&s)
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
 }
 
 // gobind_slices_Slice_string_get reads item i of a []string.
@@ -1097,17 +1170,21 @@ func gobindErrorRef(err error) C.gobind_ref {
 // reference that wraps it, in place of its slot.
 //
 //export gobind_slices_error_claim
-func gobind_slices_error_claim(slot C.uintptr_t) C.gobind_ref {
-	return gobindErrorRef(gobindErrTake(slot))
+func gobind_slices_error_claim(slot C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindErrorRef(gobindErrTake(slot))
+	return gobindOK
 }
 
 // gobind_slices_error_drop empties the n slots at slots, of GoErrors that died unread.
 //
 //export gobind_slices_error_drop
-func gobind_slices_error_drop(slots *C.uintptr_t, n C.ptrdiff_t) {
+func gobind_slices_error_drop(slots *C.uintptr_t, n C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	for _, slot := range unsafe.Slice(slots, n) {
 		gobindErrTake(slot)
 	}
+	return gobindOK
 }
 
 // gobind_slices_error_text writes the text of the error that handle h refers to.
@@ -1119,41 +1196,32 @@ func gobind_slices_error_text(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_bu
 	return gobindOK
 }
 
-// gobind_slices_error_is reports errors.Is(h, target) for two error handles.
+// gobind_slices_error_is reports errors.Is(h, target) for two error handles (a panic in an Is
+// or Unwrap method of the error is a GoPanic).
 //
 //export gobind_slices_error_is
-func gobind_slices_error_is(h, target C.uintptr_t) (is C.int) {
-	defer func() {
-		if recover() != nil {
-			is = 0
-		}
-	}()
-	if errors.Is(gobindErrorIn(h), gobindErrorIn(target)) {
-		return 1
-	}
-	return 0
+func gobind_slices_error_is(h, target C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(errors.Is(gobindErrorIn(h), gobindErrorIn(target))))
+	return gobindOK
 }
 
 // gobind_slices_error_eq reports whether two error handles hold equal errors (Go's ==).
 //
 //export gobind_slices_error_eq
-func gobind_slices_error_eq(a, b C.uintptr_t) (eq C.int) {
-	defer func() {
-		if recover() != nil {
-			eq = 0 // errors of uncomparable types are never equal
-		}
-	}()
-	if gobindErrorIn(a) == gobindErrorIn(b) {
-		return 1
-	}
-	return 0
+func gobind_slices_error_eq(a, b C.uintptr_t, out *C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int(gobindBool(gobindSameError(gobindErrorIn(a), gobindErrorIn(b))))
+	return gobindOK
 }
 
 // gobind_slices_unpin ends a Python buffer view of Go memory.
 //
 //export gobind_slices_unpin
-func gobind_slices_unpin(h C.uintptr_t) {
+func gobind_slices_unpin(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	gobindUnpin(h)
+	return gobindOK
 }
 
 // gobindLiveHandles counts the handles Python objects hold.
@@ -1162,16 +1230,30 @@ var gobindLiveHandles atomic.Int64
 // gobind_slices_release drops the handle of a Python object that died.
 //
 //export gobind_slices_release
-func gobind_slices_release(h C.uintptr_t) {
+func gobind_slices_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
 }
 
 // gobind_slices_release_count reports how many handles Python objects hold.
 //
 //export gobind_slices_release_count
-func gobind_slices_release_count() C.int64_t {
-	return C.int64_t(gobindLiveHandles.Load())
+func gobind_slices_release_count(out *C.int64_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.int64_t(gobindLiveHandles.Load())
+	return gobindOK
+}
+
+// gobind_slices_ready returns once the Go runtime and every package's init() have run: a c-archive
+// initialises Go on a thread of its own, and cgo makes a call from C (not nested in a Go call) wait
+// until that is done.  Module init calls it, so the package is ready when import returns.
+//
+//export gobind_slices_ready
+func gobind_slices_ready(msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	return gobindOK
 }
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
@@ -1274,13 +1356,54 @@ func gobindComplex(c complex128) C.gobind_complex {
 // holding the panic value and the Go stack; every export defers it.
 func gobindRecover(status *C.int, msg *C.gobind_buf) {
 	if r := recover(); r != nil {
-		if pe, ok := r.(*gobindPyErr); ok {
-			*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
-			return
-		}
-		gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+		gobindPanicked(r, status, msg)
+	}
+}
+
+// gobindPanicked reports the recovered panic value r.
+func gobindPanicked(r any, status *C.int, msg *C.gobind_buf) {
+	if pe, ok := r.(*gobindPyErr); ok {
+		*status = gobindFail(msg, pe) // a callback raised: Python gets its exception back
+		return
+	}
+	gobindPutString(msg, fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack()))
+	*status = gobindPanic
+}
+
+// gobindStart runs call, the bound function fn, on a goroutine of its own and returns a channel
+// closed once it is done.  A panic in call, or a runtime.Goexit that ends the goroutine, is
+// reported into status and msg (GoPanic).  A Goexit on the thread C lent to Go would end the
+// process: a goroutine that Go started may end that way.
+func gobindStart(status *C.int, msg *C.gobind_buf, fn string, call func()) <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		returned := false
+		defer close(done)
+		defer gobindRecoverGoexit(status, msg, fn, &returned)
+		call()
+		returned = true
+	}()
+	return done
+}
+
+// gobindRecoverGoexit is gobindRecover for the goroutine of gobindStart: recover returns nil
+// during a runtime.Goexit too, and then call did not return.
+func gobindRecoverGoexit(status *C.int, msg *C.gobind_buf, fn string, returned *bool) {
+	if r := recover(); r != nil {
+		gobindPanicked(r, status, msg)
+	} else if !*returned {
+		gobindPutString(msg, "runtime.Goexit called in "+fn+": it ended the goroutine running the call "+
+			"(its deferred calls ran) before the call returned")
 		*status = gobindPanic
 	}
+}
+
+// gobindRunApart runs call, the bound function fn, on a goroutine of its own (gobindStart) and
+// waits for it.
+func gobindRunApart(msg *C.gobind_buf, fn string, call func()) C.int {
+	status := gobindOK
+	<-gobindStart(&status, msg, fn, call)
+	return status
 }
 
 // gobindFail reports a Go error to the caller: its text, and the error value itself in a slot
@@ -1460,4 +1583,15 @@ func gobindStringView(s string) C.gobind_view {
 // gobindBytesView lends Go bytes b to C for the duration of one call.
 func gobindBytesView(b []byte) C.gobind_view {
 	return C.gobind_view{p: (*C.char)(unsafe.Pointer(unsafe.SliceData(b))), n: C.ptrdiff_t(len(b))}
+}
+
+// gobindSameError reports a == b; errors of uncomparable types are never equal (Go's == would
+// panic on them).
+func gobindSameError(a, b error) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

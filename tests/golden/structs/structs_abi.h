@@ -73,7 +73,7 @@ int gobind_structs_NewPerson(gobind_view a0, ptrdiff_t a1, uintptr_t *r0, gobind
 int gobind_structs_Origin(uintptr_t *r0, gobind_buf *msg);
 
 /* struct Person */
-uintptr_t gobind_structs_Person_new(void);
+int gobind_structs_Person_new(uintptr_t *out, gobind_buf *msg);
 int gobind_structs_Person_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_structs_Person_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_structs_Person_get_Age(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -90,7 +90,7 @@ int gobind_structs_Person_Birthday(uintptr_t self, ptrdiff_t *r0, gobind_buf *ms
 int gobind_structs_Person_Greet(uintptr_t self, uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 
 /* struct Point */
-uintptr_t gobind_structs_Point_new(void);
+int gobind_structs_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_structs_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_structs_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_structs_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -104,14 +104,17 @@ int gobind_structs_Point_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg)
 
 /* Go error values. */
 int gobind_structs_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_structs_error_is(uintptr_t h, uintptr_t target);
-int gobind_structs_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_structs_error_claim(uintptr_t slot);
-void gobind_structs_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_structs_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_structs_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_structs_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_structs_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_structs_release(uintptr_t handle);
-int64_t gobind_structs_release_count(void);
-void gobind_structs_unpin(uintptr_t pin);
+int gobind_structs_release(uintptr_t handle, gobind_buf *msg);
+int gobind_structs_release_count(int64_t *out, gobind_buf *msg);
+int gobind_structs_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_structs_ready(gobind_buf *msg);
 
 #endif

@@ -75,20 +75,20 @@ int gobind_vars_OriginX(double *r0, gobind_buf *msg);
 int gobind_vars_PrimeSum(ptrdiff_t *r0, gobind_buf *msg);
 
 /* struct Point */
-uintptr_t gobind_vars_Point_new(void);
+int gobind_vars_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_vars_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_vars_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_vars_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_vars_Point_set_Y(uintptr_t self, double v, gobind_buf *msg);
 
 /* Slice_int: []int */
-uintptr_t gobind_vars_Slice_int_new(void);
+int gobind_vars_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_vars_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
-ptrdiff_t gobind_vars_Slice_int_len(uintptr_t self);
-uintptr_t gobind_vars_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi);
+int gobind_vars_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_vars_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_vars_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_vars_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
-uintptr_t gobind_vars_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n);
+int gobind_vars_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
 /* Level */
 /* Level.Louder */
@@ -110,14 +110,17 @@ int gobind_vars_var_set_Primes(uintptr_t v, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_vars_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
-int gobind_vars_error_is(uintptr_t h, uintptr_t target);
-int gobind_vars_error_eq(uintptr_t a, uintptr_t b);
-gobind_ref gobind_vars_error_claim(uintptr_t slot);
-void gobind_vars_error_drop(uintptr_t *slots, ptrdiff_t n);
+int gobind_vars_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
+int gobind_vars_error_eq(uintptr_t a, uintptr_t b, int *out, gobind_buf *msg);
+int gobind_vars_error_claim(uintptr_t slot, gobind_ref *out, gobind_buf *msg);
+int gobind_vars_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 
 /* Handles held by Python objects, and pins held by buffer views. */
-void gobind_vars_release(uintptr_t handle);
-int64_t gobind_vars_release_count(void);
-void gobind_vars_unpin(uintptr_t pin);
+int gobind_vars_release(uintptr_t handle, gobind_buf *msg);
+int gobind_vars_release_count(int64_t *out, gobind_buf *msg);
+int gobind_vars_unpin(uintptr_t pin, gobind_buf *msg);
+
+/* Returns once Go's initialisation (every package's init()) has finished. */
+int gobind_vars_ready(gobind_buf *msg);
 
 #endif

@@ -1,0 +1,98 @@
+"""Checks of the strings users give gobind (module names, Go import paths, tags, folders), at every entry point."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from typing import Any, Iterable, List, Mapping, Optional
+
+from .goapi import GobindError
+
+_IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_]*\Z')
+_TAG = re.compile(r'[A-Za-z0-9_.]+\Z')
+#: Characters Go refuses in an import path (go/build's isValidImport), besides spaces and controls.
+_BAD_IMPORT_CHARS = set('!"#$%&\'()*,:;<=>?[\\]^`{|}\ufffd')
+
+
+class InputError(GobindError, ValueError):
+    """An argument gobind refuses before it reaches generated code; the message names the argument."""
+
+
+def module_name(value: object, arg: str = 'name') -> str:
+    """A Python module name: an ASCII identifier that is not a keyword."""
+    if not isinstance(value, str) or not _IDENTIFIER.match(value) or keyword.iskeyword(value):
+        raise InputError('gobind: %s %r is not a Python identifier (ASCII letters, digits and _, '
+                         'not a keyword), as a module name must be' % (arg, value))
+    return value
+
+
+def import_path(value: object, arg: str = 'package') -> str:
+    """A Go import path (or ./relative path), checked as Go checks the paths in import lines."""
+    if not isinstance(value, str) or not value:
+        raise InputError('gobind: %s %r is not a Go import path (an empty or non-text value)' % (arg, value))
+    for ch in value:
+        if ch in _BAD_IMPORT_CHARS or ch.isspace() or unicodedata.category(ch)[0] in 'CZ':
+            raise InputError('gobind: %s %r is not a Go import path: Go does not allow %r in one'
+                             % (arg, value, ch))
+    if value.startswith('-'):
+        raise InputError('gobind: %s %r is not a Go import path (it starts with -)' % (arg, value))
+    return value
+
+
+def tags(values: Iterable[object], arg: str = 'tags') -> List[str]:
+    """Go build tags: letters, digits, '_' and '.' each, as Go's build constraints allow."""
+    if isinstance(values, (str, bytes)):
+        raise InputError('gobind: %s must be a list of tags, not the string %r' % (arg, values))
+    out = []
+    for tag in values:
+        if not isinstance(tag, str) or not _TAG.match(tag):
+            raise InputError('gobind: %s: %r is not a Go build tag (letters, digits, _ and . only)' % (arg, tag))
+        out.append(tag)
+    return out
+
+
+def directory(value: object, arg: str = 'dir') -> str:
+    """A folder path: text without NUL or line breaks, which no tool could be handed safely."""
+    if not isinstance(value, str) or not value:
+        raise InputError('gobind: %s %r is not a folder path' % (arg, value))
+    for ch in value:
+        if ch in '\0\n\r' or '\ud800' <= ch <= '\udfff':
+            raise InputError('gobind: %s %r is not a usable folder path (it holds %r)' % (arg, value, ch))
+    return value
+
+
+def submodules(values: Optional[Mapping[Any, Any]], arg: str = 'submodules') -> None:
+    """Submodule settings: {module name: Go import path}."""
+    for name, path in (values or {}).items():
+        module_name(name, '%s name' % arg)
+        import_path(path, '%s[%r]' % (arg, name))
+
+
+def subdir(value: object, arg: str = 'subdir') -> str:
+    """An install subfolder of site-packages: a package path (a/b), each part a module name."""
+    if not isinstance(value, str):
+        raise InputError('gobind: %s %r is not a folder path' % (arg, value))
+    for part in value.strip('/').split('/') if value.strip('/') else ():
+        module_name(part, '%s part' % arg)
+    return value
+
+
+def settings(values: Optional[Mapping[Any, Any]], arg: str) -> None:
+    """gil or borrow settings: a mapping of text to text (their own modules check the form)."""
+    if values is not None and not isinstance(values, Mapping):
+        raise InputError('gobind: %s must be a dict of strings, not %r' % (arg, values))
+    for key, value in (values or {}).items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise InputError('gobind: %s: %r: %r is not a pair of strings' % (arg, key, value))
+
+
+def entry(package: object, directory_: object, name: object = None, tags_: Iterable[object] = (),
+          submodules_: Optional[Mapping[Any, Any]] = None) -> None:
+    """The checks shared by load(), `gobind bind/gen/inspect` and project writing."""
+    import_path(package)
+    directory(directory_)
+    if name is not None:
+        module_name(name)
+    tags(tags_)
+    submodules(submodules_)

@@ -1,0 +1,3 @@
+module example.com/hostilego
+
+go 1.21

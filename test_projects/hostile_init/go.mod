@@ -1,0 +1,3 @@
+module example.com/hostileinit
+
+go 1.21

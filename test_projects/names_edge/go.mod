@@ -1,0 +1,3 @@
+module example.com/names_edge
+
+go 1.21

@@ -717,7 +717,7 @@ class TypeMapper:
             go_type=spelling, py_type=f.py_type, c_type='uintptr_t', c_arg='gobind_callable_arg',
             c_arg_init='{0, 0}', c_pass='gobind_callable_pass(&{x})', c_out='uintptr_t',
             from_py='gobind_from_py_callable', to_py='gobind_to_py_unsupported',
-            release='gobind_callable_release', go_in='gobindCallback_%s({x})' % f.id,
+            release='gobind_callable_release', go_in='gobindCallback_%s({x}, gobindCaller)' % f.id,
             go_out='*{r} = 0',
         )
 

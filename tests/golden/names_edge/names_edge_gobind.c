@@ -2260,14 +2260,16 @@ gobind_wait_for_go(void)
 {
     gobind_buf msg;
     int status;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_names_edge_ready(&msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
     }
     return 0;
+done:
+    return -1;  /* a forked child */
 }
 
 /* Drops a handle; a forked child leaks it rather than call Go. */

@@ -269,7 +269,15 @@ func gobind_borrow_Samples_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_borrow_Samples_slice
 func gobind_borrow_Samples_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Samples(self))[lo:hi]
+	s := *gobindPtr_Samples(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Samples(&s)
 }
 
@@ -278,8 +286,11 @@ func gobind_borrow_Samples_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr
 //export gobind_borrow_Samples_get
 func gobind_borrow_Samples_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Samples(self)
-	*out = C.int32_t((*s)[i])
+	s := (*gobindPtr_Samples(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int32_t(s[i])
 	return gobindOK
 }
 
@@ -288,8 +299,11 @@ func gobind_borrow_Samples_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32_t, 
 //export gobind_borrow_Samples_set
 func gobind_borrow_Samples_set(self C.uintptr_t, i C.ptrdiff_t, v C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Samples(self)
-	(*s)[i] = int32(v)
+	s := (*gobindPtr_Samples(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int32(v)
 	return gobindOK
 }
 
@@ -367,7 +381,15 @@ func gobind_borrow_Slice_Celsius_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_borrow_Slice_Celsius_slice
 func gobind_borrow_Slice_Celsius_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_Celsius(self))[lo:hi]
+	s := *gobindPtr_Slice_Celsius(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_Celsius(&s)
 }
 
@@ -376,8 +398,11 @@ func gobind_borrow_Slice_Celsius_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.u
 //export gobind_borrow_Slice_Celsius_get
 func gobind_borrow_Slice_Celsius_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Celsius(self)
-	*out = C.double(float64((*s)[i]))
+	s := (*gobindPtr_Slice_Celsius(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(float64(s[i]))
 	return gobindOK
 }
 
@@ -386,8 +411,11 @@ func gobind_borrow_Slice_Celsius_get(self C.uintptr_t, i C.ptrdiff_t, out *C.dou
 //export gobind_borrow_Slice_Celsius_set
 func gobind_borrow_Slice_Celsius_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Celsius(self)
-	(*s)[i] = gobindpkg.Celsius(float64(v))
+	s := (*gobindPtr_Slice_Celsius(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindpkg.Celsius(float64(v))
 	return gobindOK
 }
 
@@ -465,7 +493,15 @@ func gobind_borrow_Slice_float32_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_borrow_Slice_float32_slice
 func gobind_borrow_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_float32(self))[lo:hi]
+	s := *gobindPtr_Slice_float32(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_float32(&s)
 }
 
@@ -474,8 +510,11 @@ func gobind_borrow_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.u
 //export gobind_borrow_Slice_float32_get
 func gobind_borrow_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	*out = C.float((*s)[i])
+	s := (*gobindPtr_Slice_float32(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.float(s[i])
 	return gobindOK
 }
 
@@ -484,8 +523,11 @@ func gobind_borrow_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.flo
 //export gobind_borrow_Slice_float32_set
 func gobind_borrow_Slice_float32_set(self C.uintptr_t, i C.ptrdiff_t, v C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	(*s)[i] = float32(v)
+	s := (*gobindPtr_Slice_float32(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float32(v)
 	return gobindOK
 }
 
@@ -563,7 +605,15 @@ func gobind_borrow_Slice_float64_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_borrow_Slice_float64_slice
 func gobind_borrow_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_float64(self))[lo:hi]
+	s := *gobindPtr_Slice_float64(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_float64(&s)
 }
 
@@ -572,8 +622,11 @@ func gobind_borrow_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.u
 //export gobind_borrow_Slice_float64_get
 func gobind_borrow_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	*out = C.double((*s)[i])
+	s := (*gobindPtr_Slice_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(s[i])
 	return gobindOK
 }
 
@@ -582,8 +635,11 @@ func gobind_borrow_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.dou
 //export gobind_borrow_Slice_float64_set
 func gobind_borrow_Slice_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	(*s)[i] = float64(v)
+	s := (*gobindPtr_Slice_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float64(v)
 	return gobindOK
 }
 
@@ -661,7 +717,15 @@ func gobind_borrow_Slice_int32_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_borrow_Slice_int32_slice
 func gobind_borrow_Slice_int32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_int32(self))[lo:hi]
+	s := *gobindPtr_Slice_int32(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_int32(&s)
 }
 
@@ -670,8 +734,11 @@ func gobind_borrow_Slice_int32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uin
 //export gobind_borrow_Slice_int32_get
 func gobind_borrow_Slice_int32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int32(self)
-	*out = C.int32_t((*s)[i])
+	s := (*gobindPtr_Slice_int32(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int32_t(s[i])
 	return gobindOK
 }
 
@@ -680,8 +747,11 @@ func gobind_borrow_Slice_int32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32
 //export gobind_borrow_Slice_int32_set
 func gobind_borrow_Slice_int32_set(self C.uintptr_t, i C.ptrdiff_t, v C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int32(self)
-	(*s)[i] = int32(v)
+	s := (*gobindPtr_Slice_int32(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int32(v)
 	return gobindOK
 }
 
@@ -759,7 +829,15 @@ func gobind_borrow_Slice_int64_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_borrow_Slice_int64_slice
 func gobind_borrow_Slice_int64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_int64(self))[lo:hi]
+	s := *gobindPtr_Slice_int64(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_int64(&s)
 }
 
@@ -768,8 +846,11 @@ func gobind_borrow_Slice_int64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uin
 //export gobind_borrow_Slice_int64_get
 func gobind_borrow_Slice_int64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int64(self)
-	*out = C.int64_t((*s)[i])
+	s := (*gobindPtr_Slice_int64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int64_t(s[i])
 	return gobindOK
 }
 
@@ -778,8 +859,11 @@ func gobind_borrow_Slice_int64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int64
 //export gobind_borrow_Slice_int64_set
 func gobind_borrow_Slice_int64_set(self C.uintptr_t, i C.ptrdiff_t, v C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int64(self)
-	(*s)[i] = int64(v)
+	s := (*gobindPtr_Slice_int64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int64(v)
 	return gobindOK
 }
 
@@ -846,7 +930,15 @@ func gobind_borrow_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_borrow_Slice_string_slice
 func gobind_borrow_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_string(&s)
 }
 
@@ -855,8 +947,11 @@ func gobind_borrow_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.ui
 //export gobind_borrow_Slice_string_get
 func gobind_borrow_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -865,8 +960,11 @@ func gobind_borrow_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobi
 //export gobind_borrow_Slice_string_set
 func gobind_borrow_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1255,6 +1353,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.

@@ -312,8 +312,11 @@ func gobind_slices_Array3_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintpt
 //export gobind_slices_Array3_int_get
 func gobind_slices_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Array3_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -322,8 +325,11 @@ func gobind_slices_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdif
 //export gobind_slices_Array3_int_set
 func gobind_slices_Array3_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Array3_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -390,7 +396,15 @@ func gobind_slices_Slice_Point_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_Point_slice
 func gobind_slices_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_Point(self))[lo:hi]
+	s := *gobindPtr_Slice_Point(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_Point(&s)
 }
 
@@ -399,8 +413,11 @@ func gobind_slices_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uin
 //export gobind_slices_Slice_Point_get
 func gobind_slices_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	*out = gobindHandle_Point(&(*s)[i])
+	s := (*gobindPtr_Slice_Point(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Point(&s[i])
 	return gobindOK
 }
 
@@ -409,8 +426,11 @@ func gobind_slices_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintp
 //export gobind_slices_Slice_Point_set
 func gobind_slices_Slice_Point_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	(*s)[i] = *gobindPtr_Point(v)
+	s := (*gobindPtr_Slice_Point(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Point(v)
 	return gobindOK
 }
 
@@ -463,7 +483,15 @@ func gobind_slices_Slice_PtrPoint_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_PtrPoint_slice
 func gobind_slices_Slice_PtrPoint_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_PtrPoint(self))[lo:hi]
+	s := *gobindPtr_Slice_PtrPoint(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_PtrPoint(&s)
 }
 
@@ -472,8 +500,11 @@ func gobind_slices_Slice_PtrPoint_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.
 //export gobind_slices_Slice_PtrPoint_get
 func gobind_slices_Slice_PtrPoint_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_PtrPoint(self)
-	*out = gobindHandle_Point((*s)[i])
+	s := (*gobindPtr_Slice_PtrPoint(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Point(s[i])
 	return gobindOK
 }
 
@@ -482,8 +513,11 @@ func gobind_slices_Slice_PtrPoint_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ui
 //export gobind_slices_Slice_PtrPoint_set
 func gobind_slices_Slice_PtrPoint_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_PtrPoint(self)
-	(*s)[i] = gobindPtr_Point(v)
+	s := (*gobindPtr_Slice_PtrPoint(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindPtr_Point(v)
 	return gobindOK
 }
 
@@ -536,7 +570,15 @@ func gobind_slices_Slice_Slice_int_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_Slice_int_slice
 func gobind_slices_Slice_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_Slice_int(self))[lo:hi]
+	s := *gobindPtr_Slice_Slice_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_Slice_int(&s)
 }
 
@@ -545,8 +587,11 @@ func gobind_slices_Slice_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C
 //export gobind_slices_Slice_Slice_int_get
 func gobind_slices_Slice_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Slice_int(self)
-	*out = gobindHandle_Slice_int(&(*s)[i])
+	s := (*gobindPtr_Slice_Slice_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Slice_int(&s[i])
 	return gobindOK
 }
 
@@ -555,8 +600,11 @@ func gobind_slices_Slice_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.u
 //export gobind_slices_Slice_Slice_int_set
 func gobind_slices_Slice_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Slice_int(self)
-	(*s)[i] = *gobindPtr_Slice_int(v)
+	s := (*gobindPtr_Slice_Slice_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Slice_int(v)
 	return gobindOK
 }
 
@@ -611,7 +659,15 @@ func gobind_slices_Slice_bool_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_bool_slice
 func gobind_slices_Slice_bool_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_bool(self))[lo:hi]
+	s := *gobindPtr_Slice_bool(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_bool(&s)
 }
 
@@ -620,8 +676,11 @@ func gobind_slices_Slice_bool_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uint
 //export gobind_slices_Slice_bool_get
 func gobind_slices_Slice_bool_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_bool(self)
-	*out = gobindBool((*s)[i])
+	s := (*gobindPtr_Slice_bool(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindBool(s[i])
 	return gobindOK
 }
 
@@ -630,8 +689,11 @@ func gobind_slices_Slice_bool_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_
 //export gobind_slices_Slice_bool_set
 func gobind_slices_Slice_bool_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_bool(self)
-	(*s)[i] = v != 0
+	s := (*gobindPtr_Slice_bool(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = v != 0
 	return gobindOK
 }
 
@@ -700,7 +762,15 @@ func gobind_slices_Slice_float32_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_float32_slice
 func gobind_slices_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_float32(self))[lo:hi]
+	s := *gobindPtr_Slice_float32(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_float32(&s)
 }
 
@@ -709,8 +779,11 @@ func gobind_slices_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.u
 //export gobind_slices_Slice_float32_get
 func gobind_slices_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	*out = C.float((*s)[i])
+	s := (*gobindPtr_Slice_float32(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.float(s[i])
 	return gobindOK
 }
 
@@ -719,8 +792,11 @@ func gobind_slices_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.flo
 //export gobind_slices_Slice_float32_set
 func gobind_slices_Slice_float32_set(self C.uintptr_t, i C.ptrdiff_t, v C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	(*s)[i] = float32(v)
+	s := (*gobindPtr_Slice_float32(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float32(v)
 	return gobindOK
 }
 
@@ -789,7 +865,15 @@ func gobind_slices_Slice_float64_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_float64_slice
 func gobind_slices_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_float64(self))[lo:hi]
+	s := *gobindPtr_Slice_float64(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_float64(&s)
 }
 
@@ -798,8 +882,11 @@ func gobind_slices_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.u
 //export gobind_slices_Slice_float64_get
 func gobind_slices_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	*out = C.double((*s)[i])
+	s := (*gobindPtr_Slice_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(s[i])
 	return gobindOK
 }
 
@@ -808,8 +895,11 @@ func gobind_slices_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.dou
 //export gobind_slices_Slice_float64_set
 func gobind_slices_Slice_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	(*s)[i] = float64(v)
+	s := (*gobindPtr_Slice_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float64(v)
 	return gobindOK
 }
 
@@ -878,7 +968,15 @@ func gobind_slices_Slice_int_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_int_slice
 func gobind_slices_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_int(self))[lo:hi]
+	s := *gobindPtr_Slice_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_int(&s)
 }
 
@@ -887,8 +985,11 @@ func gobind_slices_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintp
 //export gobind_slices_Slice_int_get
 func gobind_slices_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Slice_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -897,8 +998,11 @@ func gobind_slices_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff
 //export gobind_slices_Slice_int_set
 func gobind_slices_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Slice_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -967,7 +1071,15 @@ func gobind_slices_Slice_int8_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_int8_slice
 func gobind_slices_Slice_int8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_int8(self))[lo:hi]
+	s := *gobindPtr_Slice_int8(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_int8(&s)
 }
 
@@ -976,8 +1088,11 @@ func gobind_slices_Slice_int8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uint
 //export gobind_slices_Slice_int8_get
 func gobind_slices_Slice_int8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int8(self)
-	*out = C.int8_t((*s)[i])
+	s := (*gobindPtr_Slice_int8(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int8_t(s[i])
 	return gobindOK
 }
 
@@ -986,8 +1101,11 @@ func gobind_slices_Slice_int8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int8_t
 //export gobind_slices_Slice_int8_set
 func gobind_slices_Slice_int8_set(self C.uintptr_t, i C.ptrdiff_t, v C.int8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int8(self)
-	(*s)[i] = int8(v)
+	s := (*gobindPtr_Slice_int8(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int8(v)
 	return gobindOK
 }
 
@@ -1054,7 +1172,15 @@ func gobind_slices_Slice_string_len(self C.uintptr_t) C.ptrdiff_t {
 //
 //export gobind_slices_Slice_string_slice
 func gobind_slices_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.uintptr_t {
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	return gobindHandle_Slice_string(&s)
 }
 
@@ -1063,8 +1189,11 @@ func gobind_slices_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t) C.ui
 //export gobind_slices_Slice_string_get
 func gobind_slices_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -1073,8 +1202,11 @@ func gobind_slices_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobi
 //export gobind_slices_Slice_string_set
 func gobind_slices_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1370,6 +1502,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.

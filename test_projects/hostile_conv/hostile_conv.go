@@ -2,7 +2,10 @@
 // code that ran during the conversion (__index__, __hash__, __iter__...) mutated the argument.
 package hostile_conv
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Ints returns its argument.
 func Ints(xs []int) []int { return xs }
@@ -55,11 +58,12 @@ func NewRow(n int) Row { return make(Row, n) }
 type Holder struct {
 	Data []int
 	done *sync.WaitGroup
+	stop *atomic.Bool
 }
 
 // NewHolder returns a holder of n items 0..n-1.
 func NewHolder(n int) *Holder {
-	h := &Holder{Data: make([]int, n), done: new(sync.WaitGroup)}
+	h := &Holder{Data: make([]int, n), done: new(sync.WaitGroup), stop: new(atomic.Bool)}
 	for i := range h.Data {
 		h.Data[i] = i
 	}
@@ -69,20 +73,24 @@ func NewHolder(n int) *Holder {
 // Shrink shortens Data to n items.
 func (h *Holder) Shrink(n int) { h.Data = h.Data[:n] }
 
-// Churn starts a goroutine that shortens and regrows Data within its capacity for the given
-// rounds, while Python reads it; Wait waits for it.
-func (h *Holder) Churn(rounds int) {
+// Churn starts a goroutine that shortens and regrows Data within its capacity, writing its
+// items, until Stop is called, while Python reads Data.
+func (h *Holder) Churn() {
+	h.stop.Store(false)
 	h.done.Add(1)
 	go func() {
 		defer h.done.Done()
 		full := h.Data[:cap(h.Data)]
-		for i := 0; i < rounds; i++ {
-			h.Data = full[:i%len(full)]
+		for i := 0; !h.stop.Load(); i++ {
+			h.Data = full[:i%(len(full)+1)]
 			full[i%len(full)] = i
 		}
 		h.Data = full
 	}()
 }
 
-// Wait waits until the goroutine Churn started has finished.
-func (h *Holder) Wait() { h.done.Wait() }
+// Stop ends the goroutine Churn started and waits for it.
+func (h *Holder) Stop() {
+	h.stop.Store(true)
+	h.done.Wait()
+}

@@ -52,10 +52,10 @@ class Conversion:
 
 
 def _scalar(go: str, py: str, c: str, helper: str, go_in: str = '', go_out: str = '',
-            init: str = '0', fmt: str = '', same: bool = True) -> Conversion:
+            init: str = '0', fmt: str = '', same: bool = True, from_helper: str = '') -> Conversion:
     return Conversion(
         go_type=go, py_type=py, c_type=c, c_arg=c, c_arg_init=init, c_pass='{x}', c_out=c,
-        from_py='gobind_from_py_' + helper, to_py='gobind_to_py_' + helper, release='',
+        from_py='gobind_from_py_' + (from_helper or helper), to_py='gobind_to_py_' + helper, release='',
         go_in=go_in or go + '({x})',
         go_out=go_out or '*{r} = C.%s({v})' % c.replace(' ', ''),
         buffer_format=fmt, c_same=same and bool(fmt),
@@ -95,7 +95,7 @@ BASIC = {
     'complex64': _scalar('complex64', 'complex', 'gobind_complex', 'complex',
                          go_in='complex64(complex({x}.re, {x}.im))',
                          go_out='*{r} = gobindComplex(complex128({v}))', init='{0, 0}',
-                         fmt='Zf', same=False),
+                         fmt='Zf', same=False, from_helper='complex64'),
     'complex128': _scalar('complex128', 'complex', 'gobind_complex', 'complex',
                           go_in='complex(float64({x}.re), float64({x}.im))',
                           go_out='*{r} = gobindComplex({v})', init='{0, 0}', fmt='Zd'),

@@ -160,7 +160,8 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
-    items = PySequence_Fast(value, "can only assign a sequence to a slice of a Go value");
+    /* a snapshot: converting an item may run Python code that changes value */
+    items = gobind_sequence_snapshot(value, "can only assign a sequence to a slice of a Go value");
     if (items == NULL)
         return -1;
     if (PySequence_Fast_GET_SIZE(items) != count) {
@@ -366,7 +367,8 @@ gobind_seq_drop_views(PyObject *self)
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
 
-/* The items of o (any iterable but str, bytes and dict) as a fast sequence, or NULL with TypeError. */
+/* The items of o (any iterable but str, bytes and dict) as a fast sequence that Python code run
+   while they are converted cannot change, or NULL with TypeError. */
 static inline PyObject *
 gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *want)
 {
@@ -375,7 +377,7 @@ gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *wan
         gobind_type_error(fn, arg, want, o);
         return NULL;
     }
-    seq = PySequence_Fast(o, "not iterable");
+    seq = gobind_sequence_snapshot(o, "not iterable");
     if (seq == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
         PyErr_Clear();
         gobind_type_error(fn, arg, want, o);

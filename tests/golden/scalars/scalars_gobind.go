@@ -716,6 +716,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.

@@ -329,7 +329,15 @@ func gobind_callbacks_Slice_Point_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C
 //export gobind_callbacks_Slice_Point_slice
 func gobind_callbacks_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_Point(self))[lo:hi]
+	s := *gobindPtr_Slice_Point(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_Point(&s)
 	return gobindOK
 }
@@ -339,8 +347,11 @@ func gobind_callbacks_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 //export gobind_callbacks_Slice_Point_get
 func gobind_callbacks_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	*out = gobindHandle_Point(&(*s)[i])
+	s := (*gobindPtr_Slice_Point(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Point(&s[i])
 	return gobindOK
 }
 
@@ -349,8 +360,11 @@ func gobind_callbacks_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ui
 //export gobind_callbacks_Slice_Point_set
 func gobind_callbacks_Slice_Point_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	(*s)[i] = *gobindPtr_Point(v)
+	s := (*gobindPtr_Slice_Point(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Point(v)
 	return gobindOK
 }
 
@@ -409,7 +423,15 @@ func gobind_callbacks_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *
 //export gobind_callbacks_Slice_string_slice
 func gobind_callbacks_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -419,8 +441,11 @@ func gobind_callbacks_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 //export gobind_callbacks_Slice_string_get
 func gobind_callbacks_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -429,8 +454,11 @@ func gobind_callbacks_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.g
 //export gobind_callbacks_Slice_string_set
 func gobind_callbacks_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1114,6 +1142,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.

@@ -1093,7 +1093,15 @@ func gobind_crosspkg_Slice_money_Amount_len(self C.uintptr_t, out *C.ptrdiff_t, 
 //export gobind_crosspkg_Slice_money_Amount_slice
 func gobind_crosspkg_Slice_money_Amount_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_money_Amount(self))[lo:hi]
+	s := *gobindPtr_Slice_money_Amount(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_money_Amount(&s)
 	return gobindOK
 }
@@ -1103,8 +1111,11 @@ func gobind_crosspkg_Slice_money_Amount_slice(self C.uintptr_t, lo, hi C.ptrdiff
 //export gobind_crosspkg_Slice_money_Amount_get
 func gobind_crosspkg_Slice_money_Amount_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_money_Amount(self)
-	*out = C.int64_t(int64((*s)[i]))
+	s := (*gobindPtr_Slice_money_Amount(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int64_t(int64(s[i]))
 	return gobindOK
 }
 
@@ -1113,8 +1124,11 @@ func gobind_crosspkg_Slice_money_Amount_get(self C.uintptr_t, i C.ptrdiff_t, out
 //export gobind_crosspkg_Slice_money_Amount_set
 func gobind_crosspkg_Slice_money_Amount_set(self C.uintptr_t, i C.ptrdiff_t, v C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_money_Amount(self)
-	(*s)[i] = gobindpkg_money.Amount(int64(v))
+	s := (*gobindPtr_Slice_money_Amount(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindpkg_money.Amount(int64(v))
 	return gobindOK
 }
 
@@ -1188,7 +1202,15 @@ func gobind_crosspkg_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C
 //export gobind_crosspkg_Slice_string_slice
 func gobind_crosspkg_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -1198,8 +1220,11 @@ func gobind_crosspkg_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 //export gobind_crosspkg_Slice_string_get
 func gobind_crosspkg_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -1208,8 +1233,11 @@ func gobind_crosspkg_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.go
 //export gobind_crosspkg_Slice_string_set
 func gobind_crosspkg_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -2099,6 +2127,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.

@@ -436,7 +436,15 @@ func gobind_interfaces_Slice_Shape_len(self C.uintptr_t, out *C.ptrdiff_t, msg *
 //export gobind_interfaces_Slice_Shape_slice
 func gobind_interfaces_Slice_Shape_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_Shape(self))[lo:hi]
+	s := *gobindPtr_Slice_Shape(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_Shape(&s)
 	return gobindOK
 }
@@ -446,8 +454,11 @@ func gobind_interfaces_Slice_Shape_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 //export gobind_interfaces_Slice_Shape_get
 func gobind_interfaces_Slice_Shape_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Shape(self)
-	*out = gobindRef_Shape((*s)[i])
+	s := (*gobindPtr_Slice_Shape(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindRef_Shape(s[i])
 	return gobindOK
 }
 
@@ -456,8 +467,11 @@ func gobind_interfaces_Slice_Shape_get(self C.uintptr_t, i C.ptrdiff_t, out *C.g
 //export gobind_interfaces_Slice_Shape_set
 func gobind_interfaces_Slice_Shape_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Shape(self)
-	(*s)[i] = gobindPtr_Shape(v)
+	s := (*gobindPtr_Slice_Shape(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindPtr_Shape(v)
 	return gobindOK
 }
 
@@ -516,7 +530,15 @@ func gobind_interfaces_Slice_any_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_interfaces_Slice_any_slice
 func gobind_interfaces_Slice_any_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_any(self))[lo:hi]
+	s := *gobindPtr_Slice_any(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_any(&s)
 	return gobindOK
 }
@@ -526,8 +548,11 @@ func gobind_interfaces_Slice_any_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_interfaces_Slice_any_get
 func gobind_interfaces_Slice_any_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_any(self)
-	*out = gobindAnyRef((*s)[i])
+	s := (*gobindPtr_Slice_any(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindAnyRef(s[i])
 	return gobindOK
 }
 
@@ -536,8 +561,11 @@ func gobind_interfaces_Slice_any_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gob
 //export gobind_interfaces_Slice_any_set
 func gobind_interfaces_Slice_any_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_any(self)
-	(*s)[i] = gobindAnyIn(v)
+	s := (*gobindPtr_Slice_any(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindAnyIn(v)
 	return gobindOK
 }
 
@@ -596,7 +624,15 @@ func gobind_interfaces_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg 
 //export gobind_interfaces_Slice_string_slice
 func gobind_interfaces_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -606,8 +642,11 @@ func gobind_interfaces_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, 
 //export gobind_interfaces_Slice_string_get
 func gobind_interfaces_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -616,8 +655,11 @@ func gobind_interfaces_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.
 //export gobind_interfaces_Slice_string_set
 func gobind_interfaces_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1615,6 +1657,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.

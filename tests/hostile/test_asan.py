@@ -23,8 +23,8 @@ def test_hostile_conversions_are_clean_under_address_sanitizer(tmp_path):
     b.ninja()
     assert '__asan_init' in run(['nm', '-D', b.extension('hostile_conv')]).stdout
     env = {'LD_PRELOAD': libasan, 'ASAN_OPTIONS': 'detect_leaks=0:abort_on_error=1'}
-    scripts = [PRELUDE + ''.join('\n' + CASES[name] for name in sorted(CASES)),
-               READ_WHILE_GO_CHANGES, PROPERTIES.replace('{examples}', '60')]
+    scripts = [PRELUDE + CASES[name] for name in sorted(CASES)]
+    scripts += [READ_WHILE_GO_CHANGES, PROPERTIES.replace('{examples}', '60')]
     for code in scripts:
         proc = run([sys.executable, '-c', code + '\nprint("ok")'], cwd=b.builddir,
                    env=env, check=False)

@@ -313,8 +313,9 @@ class SeqPlan:
 
     @property
     def fast_in(self) -> bool:
-        """Elements whose C form is the Go memory layout: a matching buffer passes straight to Go."""
-        return self.seq.elem.c_same and not self.seq.shape
+        """Elements whose C form is the Go memory layout: a matching buffer passes straight to Go
+        (not for a [0]T, which has no buffer protocol)."""
+        return self.seq.elem.c_same and not self.seq.shape and self.buffer
 
     @property
     def go_elem(self) -> str:

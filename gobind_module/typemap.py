@@ -366,7 +366,9 @@ class PackageHome:
 #: The ids gobind makes for unnamed types: []int -> Slice_int, [3]int -> Array3_int,
 #: map[string]int -> Map_string_int, *int -> Ptr_int, func types -> Func0, Func1, ...
 #: The runtime's own classes (GoError, GoPanic, GoErrorValue, GoValue) are taken too.
-_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
+#: (Ptr is followed by the id of the pointee: '_', a type name or a basic type, so PtraceRegs is not one.)
+_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr(_|[A-Z]|(u?int|float|complex|string|bool|any|error))'
+                           r'|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
 
 
 def c_ident(name: str) -> str:

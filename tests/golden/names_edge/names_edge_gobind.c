@@ -1849,6 +1849,7 @@ static PyTypeObject gobind_type_GoErrorValue_;
 static PyTypeObject gobind_type_GoPanic_;
 static PyTypeObject gobind_type_Holder;
 static PyTypeObject gobind_type_Map_string_int_;
+static PyTypeObject gobind_type_Pad;
 static PyTypeObject gobind_type_Ptr_int_;
 static PyTypeObject gobind_type_Slice_int_;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
@@ -2323,6 +2324,12 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+static gobind_seq_type gobind_type_Array0_Pad;
+static gobind_seq_type gobind_type_Array0_float64;
+static gobind_seq_type gobind_type_Array0_int;
+static gobind_seq_type gobind_type_Array0_string;
+static gobind_seq_type gobind_type_Array0_uint8;
+static gobind_seq_type gobind_type_Array2_Array0_float64;
 static gobind_seq_type gobind_type_Array3_int;
 static gobind_seq_type gobind_type_Slice_int;
 static gobind_seq_type gobind_type_Slice_string;
@@ -2616,6 +2623,35 @@ gobind_to_py_Map_string_int_(uintptr_t *handle)
 }
 
 static inline int
+gobind_from_py_Pad(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, &gobind_type_Pad))
+        return gobind_type_error(fn, arg, "Pad", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static inline int
+gobind_from_py_Pad_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, &gobind_type_Pad))
+        return gobind_type_error(fn, arg, "Pad or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Pad(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Pad, *handle);
+}
+
+static inline int
 gobind_from_py_Ptr_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Ptr_int_))
@@ -2671,6 +2707,60 @@ static inline PyObject *
 gobind_to_py_Slice_int_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int_, *handle);
+}
+
+/* Array0_Pad: a Go [0]gobindpkg.Pad */
+static inline int gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_Pad(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_Pad.type, *handle);
+}
+
+/* Array0_float64: a Go [0]float64 */
+static inline int gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_float64(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_float64.type, *handle);
+}
+
+/* Array0_int: a Go [0]int */
+static inline int gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_int(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_int.type, *handle);
+}
+
+/* Array0_string: a Go [0]string */
+static inline int gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_string(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_string.type, *handle);
+}
+
+/* Array0_uint8: a Go [0]uint8 */
+static inline int gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_uint8(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_uint8.type, *handle);
+}
+
+/* Array2_Array0_float64: a Go [2][0]float64 */
+static inline int gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array2_Array0_float64(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array2_Array0_float64.type, *handle);
 }
 
 /* Array3_int: a Go [3]int */
@@ -2812,6 +2902,394 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         }
     }
     return gobind_type_error(fn, arg, "GoErrorValue or None", o);
+}
+
+/* ==== Array0_Pad: conversions ==== */
+
+/* A new Go [0]gobindpkg.Pad holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of Pad");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_Pad(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_Pad(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_Pad_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_Pad.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_Pad(o, fn, arg, out);
+}
+
+/* ==== Array0_float64: conversions ==== */
+
+/* A new Go [0]float64 holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    double *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of float");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (double *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_float64(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_float64(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_float64_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_float64.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_float64(o, fn, arg, out);
+}
+
+/* ==== Array0_int: conversions ==== */
+
+/* A new Go [0]int holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    ptrdiff_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of int");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (ptrdiff_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_int(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_int(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_int_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_int.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_int(o, fn, arg, out);
+}
+
+/* ==== Array0_string: conversions ==== */
+
+/* A new Go [0]string holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    gobind_view *items = NULL;
+    gobind_view_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of str");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (gobind_view *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_view_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_view_arg init = GOBIND_VIEW_ARG_INIT;
+        locals[i] = init;
+        if (gobind_from_py_str(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_str(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].view;
+    }
+    status = gobind_names_edge_Array0_string_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_view_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_string.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_string(o, fn, arg, out);
+}
+
+/* ==== Array0_uint8: conversions ==== */
+
+/* A new Go [0]uint8 holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uint8_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of int");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (uint8_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_uint8(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_uint8(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_uint8_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_uint8.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_uint8(o, fn, arg, out);
+}
+
+/* ==== Array2_Array0_float64: conversions ==== */
+
+/* A new Go [2][0]float64 holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    gobind_handle_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of Array0_float64 | Sequence[float]");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 2) {
+        gobind_length_error(fn, arg, 2, n);
+        goto cleanup;
+    }
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_handle_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_handle_arg init = {0, 0};
+        locals[i] = init;
+        if (gobind_from_py_Array0_float64(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_Array0_float64(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].handle;
+    }
+    status = gobind_names_edge_Array2_Array0_float64_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_handle_arg_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array2_Array0_float64.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array2_Array0_float64(o, fn, arg, out);
 }
 
 /* ==== Array3_int: conversions ==== */
@@ -3318,6 +3796,78 @@ gobind_fn_Triple(PyObject *module, PyObject *unused)
     }
     result = gobind_to_py_Array3_int(&r0);
 done:
+    return result;
+}
+
+/* ---- Zero: Zero ---- */
+
+static const char *const gobind_names_gobind_fn_Zero[] = {
+    "a",
+    "b",
+    "c",
+};
+
+static PyObject *
+gobind_fn_Zero(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_handle_arg a1 = {0, 0};
+    gobind_handle_arg a2 = {0, 0};
+    uintptr_t r0;
+    uintptr_t r1;
+    ptrdiff_t r2;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Zero", gobind_names_gobind_fn_Zero, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_Array0_int(argv[0], "Zero", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Array0_string(argv[1], "Zero", "b", &a1) < 0)
+        goto done;
+    if (gobind_from_py_Array2_Array0_float64(argv[2], "Zero", "c", &a2) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_names_edge_Zero(a0.handle, a1.handle, a2.handle, &r0, &r1, &r2, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = PyTuple_New(3);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_Array0_int(&r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_Array0_Pad(&r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&r2);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 2, item);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_handle_arg_release(&a1);
+    gobind_handle_arg_release(&a2);
     return result;
 }
 
@@ -4025,6 +4575,177 @@ static PyTypeObject gobind_type_Map_string_int_ = {
     .tp_new = gobind_new_Map_string_int_,
 };
 
+/* ==== struct Pad ==== */
+
+static PyObject *
+gobind_get_Pad_X(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Pad_get_X(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Array0_uint8(&out);
+}
+
+static int
+gobind_set_Pad_X(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Pad", "X");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Array0_uint8(value, "Pad", "X", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Pad_set_X(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Pad_S(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Pad_get_S(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Array0_string(&out);
+}
+
+static int
+gobind_set_Pad_S(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Pad", "S");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Array0_string(value, "Pad", "S", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Pad_set_S(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Pad_N(PyObject *self, void *closure)
+{
+    ptrdiff_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Pad_get_N(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_int(&out);
+}
+
+static int
+gobind_set_Pad_N(PyObject *self, PyObject *value, void *closure)
+{
+    ptrdiff_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Pad", "N");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int(value, "Pad", "N", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Pad_set_N(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Pad[] = {
+    {"X", gobind_get_Pad_X, gobind_set_Pad_X,
+     "X: Array0_uint8", NULL},
+    {"S", gobind_get_Pad_S, gobind_set_Pad_S,
+     "S: Array0_string", NULL},
+    {"N", gobind_get_Pad_N, gobind_set_Pad_N,
+     "N: int", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_Pad[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_Pad[] = {
+    "X",
+    "S",
+    "N",
+    NULL,
+};
+
+static PyObject *
+gobind_new_Pad(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap(type, gobind_names_edge_Pad_new());
+}
+
+static int
+gobind_init_Pad(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Pad", gobind_fields_Pad, 3);
+}
+
+static PyObject *
+gobind_repr_Pad(PyObject *self)
+{
+    return gobind_repr_fields(self, "names_edge.Pad", gobind_fields_Pad, 3);
+}
+
+static PyTypeObject gobind_type_Pad = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "names_edge.Pad",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_repr_Pad,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Pad(*, X=..., S=..., N=...)\n--\n\n",
+                         "Pad(X: Array0_uint8 | Sequence[int] = ..., S: Array0_string | Sequence[str] = ..., N: int = ...)\n"
+    "\n"
+    "Pad has zero-length array fields, as syscall's structs do."),
+    .tp_methods = gobind_methods_Pad,
+    .tp_getset = gobind_getset_Pad,
+    .tp_init = gobind_init_Pad,
+    .tp_new = gobind_new_Pad,
+};
+
 /* ==== struct Ptr_int ==== */
 
 static PyObject *
@@ -4205,6 +4926,560 @@ static PyTypeObject gobind_type_Slice_int_ = {
     .tp_getset = gobind_getset_Slice_int_,
     .tp_init = gobind_init_Slice_int_,
     .tp_new = gobind_new_Slice_int_,
+};
+
+/* ==== Array0_Pad: a Go [0]gobindpkg.Pad as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_Pad(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_Pad_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Pad(&out);
+}
+
+static int
+gobind_set_Array0_Pad(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Pad(value, "Array0_Pad.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_Pad_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_Pad[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_Pad(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_Pad(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_Pad", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap(type, gobind_names_edge_Array0_Pad_new());
+    if (gobind_fill_Array0_Pad(argv[0], "Array0_Pad", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_Pad = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_Pad = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_Pad = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_Pad",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_object_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_Pad,
+        .tp_as_mapping = &gobind_as_mapping_Array0_Pad,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_Pad(items=...)\n--\n\n",
+                             "Array0_Pad(items: Sequence[Pad] = ())\n"
+            "\n"
+            "A Go array of 0 Pad, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_Pad,
+        .tp_new = gobind_new_Array0_Pad,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_Pad,
+        .set = gobind_set_Array0_Pad,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_float64: a Go [0]float64 as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_float64(uintptr_t self, Py_ssize_t i)
+{
+    double out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_float64_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_float64(&out);
+}
+
+static int
+gobind_set_Array0_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    double v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_float64(value, "Array0_float64.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_float64_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_float64[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_float64(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_float64", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap(type, gobind_names_edge_Array0_float64_new());
+    if (gobind_fill_Array0_float64(argv[0], "Array0_float64", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_float64 = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_float64 = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_float64 = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_float64",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_object_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_float64,
+        .tp_as_mapping = &gobind_as_mapping_Array0_float64,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_float64(items=...)\n--\n\n",
+                             "Array0_float64(items: Sequence[float] = ())\n"
+            "\n"
+            "A Go array of 0 float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_float64,
+        .tp_new = gobind_new_Array0_float64,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_float64,
+        .set = gobind_set_Array0_float64,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_int: a Go [0]int as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_int(uintptr_t self, Py_ssize_t i)
+{
+    ptrdiff_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_int_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_int(&out);
+}
+
+static int
+gobind_set_Array0_int(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    ptrdiff_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int(value, "Array0_int.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_int_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_int[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_int(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_int", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap(type, gobind_names_edge_Array0_int_new());
+    if (gobind_fill_Array0_int(argv[0], "Array0_int", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_int = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_int = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_int = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_int",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_object_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_int,
+        .tp_as_mapping = &gobind_as_mapping_Array0_int,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_int(items=...)\n--\n\n",
+                             "Array0_int(items: Sequence[int] = ())\n"
+            "\n"
+            "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_int,
+        .tp_new = gobind_new_Array0_int,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_int,
+        .set = gobind_set_Array0_int,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_string: a Go [0]string as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_string(uintptr_t self, Py_ssize_t i)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_string_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Array0_string(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Array0_string.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_string_set(self, i, v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_string[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_string(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_string", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap(type, gobind_names_edge_Array0_string_new());
+    if (gobind_fill_Array0_string(argv[0], "Array0_string", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_string = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_string = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_string = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_string",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_object_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_string,
+        .tp_as_mapping = &gobind_as_mapping_Array0_string,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_string(items=...)\n--\n\n",
+                             "Array0_string(items: Sequence[str] = ())\n"
+            "\n"
+            "A Go array of 0 str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_string,
+        .tp_new = gobind_new_Array0_string,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_string,
+        .set = gobind_set_Array0_string,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_uint8: a Go [0]uint8 as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_uint8(uintptr_t self, Py_ssize_t i)
+{
+    uint8_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_uint8_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_uint8(&out);
+}
+
+static int
+gobind_set_Array0_uint8(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    uint8_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_uint8(value, "Array0_uint8.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_uint8_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_uint8[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_uint8(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_uint8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_uint8", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap(type, gobind_names_edge_Array0_uint8_new());
+    if (gobind_fill_Array0_uint8(argv[0], "Array0_uint8", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_uint8 = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_uint8 = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_uint8 = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_uint8",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_object_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_uint8,
+        .tp_as_mapping = &gobind_as_mapping_Array0_uint8,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_uint8(items=...)\n--\n\n",
+                             "Array0_uint8(items: Sequence[int] = ())\n"
+            "\n"
+            "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_uint8,
+        .tp_new = gobind_new_Array0_uint8,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_uint8,
+        .set = gobind_set_Array0_uint8,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array2_Array0_float64: a Go [2][0]float64 as a sequence ==== */
+
+static PyObject *
+gobind_get_Array2_Array0_float64(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array2_Array0_float64_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Array0_float64(&out);
+}
+
+static int
+gobind_set_Array2_Array0_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Array0_float64(value, "Array2_Array0_float64.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array2_Array0_float64_set(self, i, v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array2_Array0_float64[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array2_Array0_float64(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array2_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array2_Array0_float64", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap(type, gobind_names_edge_Array2_Array0_float64_new());
+    if (gobind_fill_Array2_Array0_float64(argv[0], "Array2_Array0_float64", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array2_Array0_float64 = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array2_Array0_float64 = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array2_Array0_float64 = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array2_Array0_float64",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_object_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array2_Array0_float64,
+        .tp_as_mapping = &gobind_as_mapping_Array2_Array0_float64,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array2_Array0_float64(items=...)\n--\n\n",
+                             "Array2_Array0_float64(items: Sequence[Array0_float64 | Sequence[float]] = ())\n"
+            "\n"
+            "A Go array of 2 Array0_float64, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array2_Array0_float64,
+        .tp_new = gobind_new_Array2_Array0_float64,
+    },
+    .info = {
+        .fixed_len = 2,
+        .get = gobind_get_Array2_Array0_float64,
+        .set = gobind_set_Array2_Array0_float64,
+        .ndim = 1,
+    },
 };
 
 /* ==== Array3_int: a Go [3]int as a sequence ==== */
@@ -5085,6 +6360,11 @@ static PyMethodDef gobind_methods[] = {
                 "Triple() -> Array3_int\n"
                 "\n"
                 "Triple uses the generated [3]int class.")},
+    {"Zero", (PyCFunction)(void (*)(void))gobind_fn_Zero, GOBIND_METH_ARGS,
+     GOBIND_DOC("Zero($module, /, a, b, c)\n--\n\n",
+                "Zero(a: Array0_int | Sequence[int], b: Array0_string | Sequence[str], c: Array2_Array0_float64 | Sequence[Array0_float64 | Sequence[float]]) -> tuple[Array0_int, Array0_Pad, int]\n"
+                "\n"
+                "Zero takes and returns zero-length arrays.")},
     {"Full_", (PyCFunction)(void (*)(void))gobind_fn_Full_, METH_NOARGS,
      GOBIND_DOC("Full_($module, /)\n--\n\n",
                 "Full_() -> str\n"
@@ -5128,9 +6408,29 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Map_string_int_", &gobind_type_Map_string_int_) < 0)
         return -1;
+    if (gobind_add_type(m, "Pad", &gobind_type_Pad) < 0)
+        return -1;
     if (gobind_add_type(m, "Ptr_int_", &gobind_type_Ptr_int_) < 0)
         return -1;
     if (gobind_add_type(m, "Slice_int_", &gobind_type_Slice_int_) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_Pad", &gobind_type_Array0_Pad.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_Pad.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_float64", &gobind_type_Array0_float64.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_float64.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_int", &gobind_type_Array0_int.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_int.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_string", &gobind_type_Array0_string.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_string.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_uint8", &gobind_type_Array0_uint8.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_uint8.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array2_Array0_float64", &gobind_type_Array2_Array0_float64.type) < 0
+        || gobind_register_sequence(&gobind_type_Array2_Array0_float64.type) < 0)
         return -1;
     if (gobind_add_type(m, "Array3_int", &gobind_type_Array3_int.type) < 0
         || gobind_register_sequence(&gobind_type_Array3_int.type) < 0)

@@ -126,7 +126,7 @@ int gobind_names_edge_Map_string_int__get_Size(uintptr_t self, ptrdiff_t *out, g
 int gobind_names_edge_Map_string_int__set_Size(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Pad */
-uintptr_t gobind_names_edge_Pad_new(void);
+int gobind_names_edge_Pad_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Pad_get_X(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Pad_set_X(uintptr_t self, uintptr_t v, gobind_buf *msg);
 int gobind_names_edge_Pad_get_S(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -145,37 +145,37 @@ int gobind_names_edge_Slice_int__get_N(uintptr_t self, ptrdiff_t *out, gobind_bu
 int gobind_names_edge_Slice_int__set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* Array0_Pad: [0]gobindpkg.Pad */
-uintptr_t gobind_names_edge_Array0_Pad_new(void);
+int gobind_names_edge_Array0_Pad_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_Pad_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_Pad_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_Pad_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Array0_float64: [0]float64 */
-uintptr_t gobind_names_edge_Array0_float64_new(void);
+int gobind_names_edge_Array0_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_float64_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_float64_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_names_edge_Array0_float64_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
 
 /* Array0_int: [0]int */
-uintptr_t gobind_names_edge_Array0_int_new(void);
+int gobind_names_edge_Array0_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 
 /* Array0_string: [0]string */
-uintptr_t gobind_names_edge_Array0_string_new(void);
+int gobind_names_edge_Array0_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_Array0_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
 /* Array0_uint8: [0]uint8 */
-uintptr_t gobind_names_edge_Array0_uint8_new(void);
+int gobind_names_edge_Array0_uint8_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_uint8_fromc(uint8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_uint8_get(uintptr_t self, ptrdiff_t i, uint8_t *out, gobind_buf *msg);
 int gobind_names_edge_Array0_uint8_set(uintptr_t self, ptrdiff_t i, uint8_t v, gobind_buf *msg);
 
 /* Array2_Array0_float64: [2][0]float64 */
-uintptr_t gobind_names_edge_Array2_Array0_float64_new(void);
+int gobind_names_edge_Array2_Array0_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array2_Array0_float64_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array2_Array0_float64_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Array2_Array0_float64_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);

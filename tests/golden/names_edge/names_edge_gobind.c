@@ -4714,7 +4714,7 @@ gobind_new_Pad(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     (void)args;
     (void)kwargs;
     GOBIND_REFUSE_IF_FORKED(NULL)
-    return gobind_wrap(type, gobind_names_edge_Pad_new());
+    return gobind_wrap_new(type, gobind_names_edge_Pad_new);
 }
 
 static int
@@ -4975,7 +4975,7 @@ gobind_new_Array0_Pad(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Array0_Pad", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Array0_Pad_new());
+        return gobind_wrap_new(type, gobind_names_edge_Array0_Pad_new);
     if (gobind_fill_Array0_Pad(argv[0], "Array0_Pad", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -4998,7 +4998,7 @@ static gobind_seq_type gobind_type_Array0_Pad = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Array0_Pad",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array0_Pad,
         .tp_as_mapping = &gobind_as_mapping_Array0_Pad,
@@ -5067,7 +5067,7 @@ gobind_new_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Array0_float64", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Array0_float64_new());
+        return gobind_wrap_new(type, gobind_names_edge_Array0_float64_new);
     if (gobind_fill_Array0_float64(argv[0], "Array0_float64", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -5090,7 +5090,7 @@ static gobind_seq_type gobind_type_Array0_float64 = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Array0_float64",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array0_float64,
         .tp_as_mapping = &gobind_as_mapping_Array0_float64,
@@ -5159,7 +5159,7 @@ gobind_new_Array0_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Array0_int", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Array0_int_new());
+        return gobind_wrap_new(type, gobind_names_edge_Array0_int_new);
     if (gobind_fill_Array0_int(argv[0], "Array0_int", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -5182,7 +5182,7 @@ static gobind_seq_type gobind_type_Array0_int = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Array0_int",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array0_int,
         .tp_as_mapping = &gobind_as_mapping_Array0_int,
@@ -5252,7 +5252,7 @@ gobind_new_Array0_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Array0_string", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Array0_string_new());
+        return gobind_wrap_new(type, gobind_names_edge_Array0_string_new);
     if (gobind_fill_Array0_string(argv[0], "Array0_string", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -5275,7 +5275,7 @@ static gobind_seq_type gobind_type_Array0_string = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Array0_string",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array0_string,
         .tp_as_mapping = &gobind_as_mapping_Array0_string,
@@ -5344,7 +5344,7 @@ gobind_new_Array0_uint8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (gobind_optional_arg("Array0_uint8", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Array0_uint8_new());
+        return gobind_wrap_new(type, gobind_names_edge_Array0_uint8_new);
     if (gobind_fill_Array0_uint8(argv[0], "Array0_uint8", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -5367,7 +5367,7 @@ static gobind_seq_type gobind_type_Array0_uint8 = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Array0_uint8",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array0_uint8,
         .tp_as_mapping = &gobind_as_mapping_Array0_uint8,
@@ -5437,7 +5437,7 @@ gobind_new_Array2_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *k
     if (gobind_optional_arg("Array2_Array0_float64", names, args, kwargs, argv) < 0)
         return NULL;
     if (argv[0] == NULL)
-        return gobind_wrap(type, gobind_names_edge_Array2_Array0_float64_new());
+        return gobind_wrap_new(type, gobind_names_edge_Array2_Array0_float64_new);
     if (gobind_fill_Array2_Array0_float64(argv[0], "Array2_Array0_float64", "items", &h) < 0)
         return NULL;
     return gobind_wrap(type, h.handle);
@@ -5460,7 +5460,7 @@ static gobind_seq_type gobind_type_Array2_Array0_float64 = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Array2_Array0_float64",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array2_Array0_float64,
         .tp_as_mapping = &gobind_as_mapping_Array2_Array0_float64,

@@ -511,8 +511,10 @@ func gobindHandle_Pad(p *gobindpkg.Pad) C.uintptr_t {
 // gobind_names_edge_Pad_new makes a zero Pad for Python.
 //
 //export gobind_names_edge_Pad_new
-func gobind_names_edge_Pad_new() C.uintptr_t {
-	return gobindHandle_Pad(new(gobindpkg.Pad))
+func gobind_names_edge_Pad_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pad(new(gobindpkg.Pad))
+	return gobindOK
 }
 
 // gobind_names_edge_Pad_get_X reads field Pad.X.
@@ -687,8 +689,10 @@ func gobindHandle_Array0_Pad(p *[0]gobindpkg.Pad) C.uintptr_t {
 // gobind_names_edge_Array0_Pad_new makes a zero [0]gobindpkg.Pad for Python.
 //
 //export gobind_names_edge_Array0_Pad_new
-func gobind_names_edge_Array0_Pad_new() C.uintptr_t {
-	return gobindHandle_Array0_Pad(new([0]gobindpkg.Pad))
+func gobind_names_edge_Array0_Pad_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_Pad(new([0]gobindpkg.Pad))
+	return gobindOK
 }
 
 // gobind_names_edge_Array0_Pad_fromc makes a [0]gobindpkg.Pad from n items that C converted from Python.
@@ -710,8 +714,11 @@ func gobind_names_edge_Array0_Pad_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.ui
 //export gobind_names_edge_Array0_Pad_get
 func gobind_names_edge_Array0_Pad_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_Pad(self)
-	*out = gobindHandle_Pad(&(*s)[i])
+	s := (*gobindPtr_Array0_Pad(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Pad(&s[i])
 	return gobindOK
 }
 
@@ -720,8 +727,11 @@ func gobind_names_edge_Array0_Pad_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ui
 //export gobind_names_edge_Array0_Pad_set
 func gobind_names_edge_Array0_Pad_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_Pad(self)
-	(*s)[i] = *gobindPtr_Pad(v)
+	s := (*gobindPtr_Array0_Pad(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Pad(v)
 	return gobindOK
 }
 
@@ -745,8 +755,10 @@ func gobindHandle_Array0_float64(p *[0]float64) C.uintptr_t {
 // gobind_names_edge_Array0_float64_new makes a zero [0]float64 for Python.
 //
 //export gobind_names_edge_Array0_float64_new
-func gobind_names_edge_Array0_float64_new() C.uintptr_t {
-	return gobindHandle_Array0_float64(new([0]float64))
+func gobind_names_edge_Array0_float64_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_float64(new([0]float64))
+	return gobindOK
 }
 
 // gobind_names_edge_Array0_float64_fromc makes a [0]float64 from n items that C converted from Python.
@@ -768,8 +780,11 @@ func gobind_names_edge_Array0_float64_fromc(p *C.double, n C.ptrdiff_t, out *C.u
 //export gobind_names_edge_Array0_float64_get
 func gobind_names_edge_Array0_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_float64(self)
-	*out = C.double((*s)[i])
+	s := (*gobindPtr_Array0_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(s[i])
 	return gobindOK
 }
 
@@ -778,8 +793,11 @@ func gobind_names_edge_Array0_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *
 //export gobind_names_edge_Array0_float64_set
 func gobind_names_edge_Array0_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_float64(self)
-	(*s)[i] = float64(v)
+	s := (*gobindPtr_Array0_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float64(v)
 	return gobindOK
 }
 
@@ -803,8 +821,10 @@ func gobindHandle_Array0_int(p *[0]int) C.uintptr_t {
 // gobind_names_edge_Array0_int_new makes a zero [0]int for Python.
 //
 //export gobind_names_edge_Array0_int_new
-func gobind_names_edge_Array0_int_new() C.uintptr_t {
-	return gobindHandle_Array0_int(new([0]int))
+func gobind_names_edge_Array0_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_int(new([0]int))
+	return gobindOK
 }
 
 // gobind_names_edge_Array0_int_fromc makes a [0]int from n items that C converted from Python.
@@ -826,8 +846,11 @@ func gobind_names_edge_Array0_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.ui
 //export gobind_names_edge_Array0_int_get
 func gobind_names_edge_Array0_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Array0_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -836,8 +859,11 @@ func gobind_names_edge_Array0_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.pt
 //export gobind_names_edge_Array0_int_set
 func gobind_names_edge_Array0_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Array0_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -861,8 +887,10 @@ func gobindHandle_Array0_string(p *[0]string) C.uintptr_t {
 // gobind_names_edge_Array0_string_new makes a zero [0]string for Python.
 //
 //export gobind_names_edge_Array0_string_new
-func gobind_names_edge_Array0_string_new() C.uintptr_t {
-	return gobindHandle_Array0_string(new([0]string))
+func gobind_names_edge_Array0_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_string(new([0]string))
+	return gobindOK
 }
 
 // gobind_names_edge_Array0_string_fromc makes a [0]string from n items that C converted from Python.
@@ -884,8 +912,11 @@ func gobind_names_edge_Array0_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out 
 //export gobind_names_edge_Array0_string_get
 func gobind_names_edge_Array0_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Array0_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -894,8 +925,11 @@ func gobind_names_edge_Array0_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C
 //export gobind_names_edge_Array0_string_set
 func gobind_names_edge_Array0_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Array0_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -919,8 +953,10 @@ func gobindHandle_Array0_uint8(p *[0]uint8) C.uintptr_t {
 // gobind_names_edge_Array0_uint8_new makes a zero [0]uint8 for Python.
 //
 //export gobind_names_edge_Array0_uint8_new
-func gobind_names_edge_Array0_uint8_new() C.uintptr_t {
-	return gobindHandle_Array0_uint8(new([0]uint8))
+func gobind_names_edge_Array0_uint8_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_uint8(new([0]uint8))
+	return gobindOK
 }
 
 // gobind_names_edge_Array0_uint8_fromc makes a [0]uint8 from n items that C converted from Python.
@@ -942,8 +978,11 @@ func gobind_names_edge_Array0_uint8_fromc(p *C.uint8_t, n C.ptrdiff_t, out *C.ui
 //export gobind_names_edge_Array0_uint8_get
 func gobind_names_edge_Array0_uint8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_uint8(self)
-	*out = C.uint8_t((*s)[i])
+	s := (*gobindPtr_Array0_uint8(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.uint8_t(s[i])
 	return gobindOK
 }
 
@@ -952,8 +991,11 @@ func gobind_names_edge_Array0_uint8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.
 //export gobind_names_edge_Array0_uint8_set
 func gobind_names_edge_Array0_uint8_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array0_uint8(self)
-	(*s)[i] = uint8(v)
+	s := (*gobindPtr_Array0_uint8(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = uint8(v)
 	return gobindOK
 }
 
@@ -977,8 +1019,10 @@ func gobindHandle_Array2_Array0_float64(p *[2][0]float64) C.uintptr_t {
 // gobind_names_edge_Array2_Array0_float64_new makes a zero [2][0]float64 for Python.
 //
 //export gobind_names_edge_Array2_Array0_float64_new
-func gobind_names_edge_Array2_Array0_float64_new() C.uintptr_t {
-	return gobindHandle_Array2_Array0_float64(new([2][0]float64))
+func gobind_names_edge_Array2_Array0_float64_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array2_Array0_float64(new([2][0]float64))
+	return gobindOK
 }
 
 // gobind_names_edge_Array2_Array0_float64_fromc makes a [2][0]float64 from n items that C converted from Python.
@@ -1000,8 +1044,11 @@ func gobind_names_edge_Array2_Array0_float64_fromc(p *C.uintptr_t, n C.ptrdiff_t
 //export gobind_names_edge_Array2_Array0_float64_get
 func gobind_names_edge_Array2_Array0_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array2_Array0_float64(self)
-	*out = gobindHandle_Array0_float64(&(*s)[i])
+	s := (*gobindPtr_Array2_Array0_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Array0_float64(&s[i])
 	return gobindOK
 }
 
@@ -1010,8 +1057,11 @@ func gobind_names_edge_Array2_Array0_float64_get(self C.uintptr_t, i C.ptrdiff_t
 //export gobind_names_edge_Array2_Array0_float64_set
 func gobind_names_edge_Array2_Array0_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array2_Array0_float64(self)
-	(*s)[i] = *gobindPtr_Array0_float64(v)
+	s := (*gobindPtr_Array2_Array0_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Array0_float64(v)
 	return gobindOK
 }
 

@@ -145,6 +145,15 @@ CASES['any_object_with_keys_and_getitem_is_a_mapping'] = '\n'.join([
 ])
 
 
+CASES['keyword_dict_emptied_by_an_earlier_argument'] = '\n'.join([
+    # Python 2.7 passes f(**d) the dict d itself: converting n empties d, which held the only
+    # reference to the words list (the call must hold it, not borrow it from d)
+    'd = {"n": Clear(3, None), "words": [key(i) for i in range(40)]}',
+    'd["n"].target = d',
+    'assert h.Weigh(**d) == 120 and d == {}',
+])
+
+
 @pytest.mark.parametrize('case', sorted(CASES))
 def test_hostile_conversion(surface, case):
     surface('hostile_conv', PRELUDE + CASES[case])

@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -3252,6 +3275,7 @@ gobind_fn_CountByte(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("CountByte", gobind_names_gobind_fn_CountByte, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_bytes(argv[0], "CountByte", "data", &a0) < 0)
         goto done;
     if (gobind_from_py_uint8(argv[1], "CountByte", "c", &a1) < 0)
@@ -3266,6 +3290,7 @@ gobind_fn_CountByte(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3290,6 +3315,7 @@ gobind_fn_Dot(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Dot", gobind_names_gobind_fn_Dot, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_borrowarg_Slice_float32(argv[0], "Dot", "a", &a0) < 0)
         goto done;
     if (gobind_borrowarg_Slice_float32(argv[1], "Dot", "b", &a1) < 0)
@@ -3305,6 +3331,7 @@ gobind_fn_Dot(PyObject *module, GOBIND_ARGS)
 done:
     gobind_borrowarg_release(&a0);
     gobind_borrowarg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3327,6 +3354,7 @@ gobind_fn_Hash(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Hash", gobind_names_gobind_fn_Hash, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Hash", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3339,6 +3367,7 @@ gobind_fn_Hash(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_uint64(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3361,6 +3390,7 @@ gobind_fn_Invert(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Invert", gobind_names_gobind_fn_Invert, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "Invert", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3373,6 +3403,7 @@ gobind_fn_Invert(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_bytes(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3394,6 +3425,7 @@ gobind_fn_Keep(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Keep", gobind_names_gobind_fn_Keep, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_float64(argv[0], "Keep", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3407,6 +3439,7 @@ gobind_fn_Keep(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3453,6 +3486,7 @@ gobind_fn_MeanCelsius(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("MeanCelsius", gobind_names_gobind_fn_MeanCelsius, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_borrowarg_Slice_Celsius(argv[0], "MeanCelsius", "ts", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3465,6 +3499,7 @@ gobind_fn_MeanCelsius(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Celsius(&r0);
 done:
     gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3489,6 +3524,7 @@ gobind_fn_Mistakes(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Mistakes", gobind_names_gobind_fn_Mistakes, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Map_string_int(argv[0], "Mistakes", "m", &a0) < 0)
         goto done;
     if (gobind_borrowarg_Slice_float64(argv[1], "Mistakes", "xs", &a1) < 0)
@@ -3504,6 +3540,7 @@ gobind_fn_Mistakes(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_borrowarg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3525,6 +3562,7 @@ gobind_fn_Remember(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Remember", gobind_names_gobind_fn_Remember, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "Remember", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -3538,6 +3576,7 @@ gobind_fn_Remember(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3586,6 +3625,7 @@ gobind_fn_Same(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Same", gobind_names_gobind_fn_Same, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "Same", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Same", "b", &a1) < 0)
@@ -3601,6 +3641,7 @@ gobind_fn_Same(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3624,6 +3665,7 @@ gobind_fn_Scribble(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Scribble", gobind_names_gobind_fn_Scribble, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_bytes(argv[0], "Scribble", "b", &a0) < 0)
         goto done;
     if (gobind_borrowarg_Slice_float64(argv[1], "Scribble", "xs", &a1) < 0)
@@ -3640,6 +3682,7 @@ gobind_fn_Scribble(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_borrowarg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3662,6 +3705,7 @@ gobind_fn_Size(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Size", gobind_names_gobind_fn_Size, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "Size", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -3674,6 +3718,7 @@ gobind_fn_Size(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3696,6 +3741,7 @@ gobind_fn_SizeCopied(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("SizeCopied", gobind_names_gobind_fn_SizeCopied, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "SizeCopied", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -3708,6 +3754,7 @@ gobind_fn_SizeCopied(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3732,6 +3779,7 @@ gobind_fn_SlowSum(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("SlowSum", gobind_names_gobind_fn_SlowSum, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_bytes(argv[0], "SlowSum", "xs", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "SlowSum", "ms", &a1) < 0)
@@ -3746,6 +3794,7 @@ gobind_fn_SlowSum(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3768,6 +3817,7 @@ gobind_fn_SumFloats(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("SumFloats", gobind_names_gobind_fn_SumFloats, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_borrowarg_Slice_float64(argv[0], "SumFloats", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3780,6 +3830,7 @@ gobind_fn_SumFloats(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_float64(&r0);
 done:
     gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3802,6 +3853,7 @@ gobind_fn_SumInt32(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("SumInt32", gobind_names_gobind_fn_SumInt32, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_borrowarg_Slice_int32(argv[0], "SumInt32", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3814,6 +3866,7 @@ gobind_fn_SumInt32(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int64(&r0);
 done:
     gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3836,6 +3889,7 @@ gobind_fn_SumSamples(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("SumSamples", gobind_names_gobind_fn_SumSamples, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_borrowarg_Samples(argv[0], "SumSamples", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3848,6 +3902,7 @@ gobind_fn_SumSamples(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int64(&r0);
 done:
     gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3915,6 +3970,7 @@ gobind_m_Stats_Add(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("Stats.Add", gobind_names_gobind_m_Stats_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_borrowarg_Slice_int64(argv[0], "Stats.Add", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3927,6 +3983,7 @@ gobind_m_Stats_Add(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int64(&r0);
 done:
     gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

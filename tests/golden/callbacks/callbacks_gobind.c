@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -3088,6 +3111,7 @@ gobind_fn_Apply(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Apply", gobind_names_gobind_fn_Apply, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_callable(argv[0], "Apply", "f", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "Apply", "x", &a1) < 0)
@@ -3102,6 +3126,7 @@ gobind_fn_Apply(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3174,6 +3199,7 @@ gobind_fn_Combine(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Combine", gobind_names_gobind_fn_Combine, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_callable(argv[0], "Combine", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_callable(argv[1], "Combine", "b", &a1) < 0)
@@ -3189,6 +3215,7 @@ gobind_fn_Combine(PyObject *module, GOBIND_ARGS)
 done:
     gobind_callable_release(&a0);
     gobind_callable_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3212,6 +3239,7 @@ gobind_fn_Each(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Each", gobind_names_gobind_fn_Each, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_Point(argv[0], "Each", "ps", &a0) < 0)
         goto done;
     if (gobind_from_py_callable(argv[1], "Each", "f", &a1) < 0)
@@ -3228,6 +3256,7 @@ gobind_fn_Each(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_callable_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3250,6 +3279,7 @@ gobind_fn_Fire(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Fire", gobind_names_gobind_fn_Fire, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Fire", "event", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3262,6 +3292,7 @@ gobind_fn_Fire(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3286,6 +3317,7 @@ gobind_fn_Map(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Map", gobind_names_gobind_fn_Map, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_string(argv[0], "Map", "words", &a0) < 0)
         goto done;
     if (gobind_from_py_callable(argv[1], "Map", "f", &a1) < 0)
@@ -3301,6 +3333,7 @@ gobind_fn_Map(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_callable_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3325,6 +3358,7 @@ gobind_fn_Measure(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Measure", gobind_names_gobind_fn_Measure, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_callable(argv[0], "Measure", "f", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Measure", "x", &a1) < 0)
@@ -3339,6 +3373,7 @@ gobind_fn_Measure(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3360,6 +3395,7 @@ gobind_fn_Must(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Must", gobind_names_gobind_fn_Must, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_callable(argv[0], "Must", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3373,6 +3409,7 @@ gobind_fn_Must(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3397,6 +3434,7 @@ gobind_fn_Parallel(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Parallel", gobind_names_gobind_fn_Parallel, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Parallel", "n", &a0) < 0)
         goto done;
     if (gobind_from_py_callable(argv[1], "Parallel", "f", &a1) < 0)
@@ -3411,6 +3449,7 @@ gobind_fn_Parallel(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_callable_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3432,6 +3471,7 @@ gobind_fn_Register(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Register", gobind_names_gobind_fn_Register, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_callable(argv[0], "Register", "h", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3445,6 +3485,7 @@ gobind_fn_Register(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3467,6 +3508,7 @@ gobind_fn_Try(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Try", gobind_names_gobind_fn_Try, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_callable(argv[0], "Try", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3479,6 +3521,7 @@ gobind_fn_Try(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3501,6 +3544,7 @@ gobind_fn_Walk(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Walk", gobind_names_gobind_fn_Walk, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_callable(argv[0], "Walk", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3513,6 +3557,7 @@ gobind_fn_Walk(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

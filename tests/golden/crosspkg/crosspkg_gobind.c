@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -3123,6 +3146,7 @@ gobind_fn_CountBytes(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("CountBytes", gobind_names_gobind_fn_CountBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_io_Reader(argv[0], "CountBytes", "r", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3135,6 +3159,7 @@ gobind_fn_CountBytes(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3159,6 +3184,7 @@ gobind_fn_Greet(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Greet", gobind_names_gobind_fn_Greet, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_io_Writer(argv[0], "Greet", "w", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Greet", "name", &a1) < 0)
@@ -3174,6 +3200,7 @@ gobind_fn_Greet(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3196,6 +3223,7 @@ gobind_fn_Host(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Host", gobind_names_gobind_fn_Host, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_url_URL(argv[0], "Host", "u", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3207,6 +3235,7 @@ gobind_fn_Host(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3229,6 +3258,7 @@ gobind_fn_NewBuffer(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("NewBuffer", gobind_names_gobind_fn_NewBuffer, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "NewBuffer", "text", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3241,6 +3271,7 @@ gobind_fn_NewBuffer(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_bytes_Buffer(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3263,6 +3294,7 @@ gobind_fn_Parse(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Parse", gobind_names_gobind_fn_Parse, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Parse", "raw", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3275,6 +3307,7 @@ gobind_fn_Parse(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_url_URL(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3297,6 +3330,7 @@ gobind_fn_Price(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Price", gobind_names_gobind_fn_Price, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Price", "name", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3309,6 +3343,7 @@ gobind_fn_Price(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_money_Amount(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3332,6 +3367,7 @@ gobind_fn_Shout(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Shout", gobind_names_gobind_fn_Shout, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_bytes_Buffer_ptr(argv[0], "Shout", "buf", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Shout", "text", &a1) < 0)
@@ -3347,6 +3383,7 @@ gobind_fn_Shout(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3393,6 +3430,7 @@ gobind_fn_Total(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Total", gobind_names_gobind_fn_Total, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_money_Wallet_ptr(argv[0], "Total", "w", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3404,6 +3442,7 @@ gobind_fn_Total(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_money_Amount(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3426,6 +3465,7 @@ gobind_fn_Twice(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Twice", gobind_names_gobind_fn_Twice, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "Twice", "d", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -3437,6 +3477,7 @@ gobind_fn_Twice(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_time_Duration(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3459,6 +3500,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Upper", gobind_names_gobind_fn_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_io_Reader(argv[0], "Upper", "r", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3471,6 +3513,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3493,6 +3536,7 @@ gobind_fn_money_Cents(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("money.Cents", gobind_names_gobind_fn_money_Cents, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "money.Cents", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -3504,6 +3548,7 @@ gobind_fn_money_Cents(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_money_Amount(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3526,6 +3571,7 @@ gobind_fn_money_NewWallet(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("money.NewWallet", gobind_names_gobind_fn_money_NewWallet, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "money.NewWallet", "owner", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3538,6 +3584,7 @@ gobind_fn_money_NewWallet(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_money_Wallet(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3560,6 +3607,7 @@ gobind_fn_money_Pay(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("money.Pay", gobind_names_gobind_fn_money_Pay, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "money.Pay", "a", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -3571,6 +3619,7 @@ gobind_fn_money_Pay(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_money_Amount(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3675,6 +3724,7 @@ gobind_m_money_Wallet_Add(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("money.Wallet.Add", gobind_names_gobind_m_money_Wallet_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "money.Wallet.Add", "a", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3687,6 +3737,7 @@ gobind_m_money_Wallet_Add(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3886,6 +3937,7 @@ gobind_m_bytes_Buffer_Grow(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.Grow", gobind_names_gobind_m_bytes_Buffer_Grow, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "bytes.Buffer.Grow", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3898,6 +3950,7 @@ gobind_m_bytes_Buffer_Grow(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3942,6 +3995,7 @@ gobind_m_bytes_Buffer_Next(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.Next", gobind_names_gobind_m_bytes_Buffer_Next, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "bytes.Buffer.Next", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3953,6 +4007,7 @@ gobind_m_bytes_Buffer_Next(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_bytes(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3974,6 +4029,7 @@ gobind_m_bytes_Buffer_Peek(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.Peek", gobind_names_gobind_m_bytes_Buffer_Peek, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "bytes.Buffer.Peek", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3985,6 +4041,7 @@ gobind_m_bytes_Buffer_Peek(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_bytes(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4006,6 +4063,7 @@ gobind_m_bytes_Buffer_Read(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.Read", gobind_names_gobind_m_bytes_Buffer_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "bytes.Buffer.Read", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4018,6 +4076,7 @@ gobind_m_bytes_Buffer_Read(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4062,6 +4121,7 @@ gobind_m_bytes_Buffer_ReadBytes(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.ReadBytes", gobind_names_gobind_m_bytes_Buffer_ReadBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint8(argv[0], "bytes.Buffer.ReadBytes", "delim", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4073,6 +4133,7 @@ gobind_m_bytes_Buffer_ReadBytes(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_bytes(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4094,6 +4155,7 @@ gobind_m_bytes_Buffer_ReadFrom(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.ReadFrom", gobind_names_gobind_m_bytes_Buffer_ReadFrom, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_io_Reader(argv[0], "bytes.Buffer.ReadFrom", "r", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4106,6 +4168,7 @@ gobind_m_bytes_Buffer_ReadFrom(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4169,6 +4232,7 @@ gobind_m_bytes_Buffer_ReadString(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.ReadString", gobind_names_gobind_m_bytes_Buffer_ReadString, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint8(argv[0], "bytes.Buffer.ReadString", "delim", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4180,6 +4244,7 @@ gobind_m_bytes_Buffer_ReadString(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4246,6 +4311,7 @@ gobind_m_bytes_Buffer_Truncate(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.Truncate", gobind_names_gobind_m_bytes_Buffer_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "bytes.Buffer.Truncate", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4258,6 +4324,7 @@ gobind_m_bytes_Buffer_Truncate(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4325,6 +4392,7 @@ gobind_m_bytes_Buffer_Write(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.Write", gobind_names_gobind_m_bytes_Buffer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "bytes.Buffer.Write", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4337,6 +4405,7 @@ gobind_m_bytes_Buffer_Write(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4357,6 +4426,7 @@ gobind_m_bytes_Buffer_WriteByte(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.WriteByte", gobind_names_gobind_m_bytes_Buffer_WriteByte, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint8(argv[0], "bytes.Buffer.WriteByte", "c", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4369,6 +4439,7 @@ gobind_m_bytes_Buffer_WriteByte(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4390,6 +4461,7 @@ gobind_m_bytes_Buffer_WriteRune(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.WriteRune", gobind_names_gobind_m_bytes_Buffer_WriteRune, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int32(argv[0], "bytes.Buffer.WriteRune", "r", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4401,6 +4473,7 @@ gobind_m_bytes_Buffer_WriteRune(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4422,6 +4495,7 @@ gobind_m_bytes_Buffer_WriteString(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.WriteString", gobind_names_gobind_m_bytes_Buffer_WriteString, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "bytes.Buffer.WriteString", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4434,6 +4508,7 @@ gobind_m_bytes_Buffer_WriteString(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4455,6 +4530,7 @@ gobind_m_bytes_Buffer_WriteTo(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("bytes.Buffer.WriteTo", gobind_names_gobind_m_bytes_Buffer_WriteTo, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_io_Writer(argv[0], "bytes.Buffer.WriteTo", "w", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4467,6 +4543,7 @@ gobind_m_bytes_Buffer_WriteTo(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -5191,6 +5268,7 @@ gobind_m_url_URL_AppendBinary(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.URL.AppendBinary", gobind_names_gobind_m_url_URL_AppendBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "url.URL.AppendBinary", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -5203,6 +5281,7 @@ gobind_m_url_URL_AppendBinary(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_bytes(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -5318,6 +5397,7 @@ gobind_m_url_URL_JoinPath(PyObject *self, GOBIND_ARGS)
     if (gobind_unpack_variadic("url.URL.JoinPath", gobind_names_gobind_m_url_URL_JoinPath, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
         return NULL;
     argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_string(argv[0], "url.URL.JoinPath", "elem", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -5330,6 +5410,7 @@ gobind_m_url_URL_JoinPath(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_url_URL(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     Py_XDECREF(rest);
     return result;
 }
@@ -5375,6 +5456,7 @@ gobind_m_url_URL_Parse(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.URL.Parse", gobind_names_gobind_m_url_URL_Parse, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "url.URL.Parse", "ref", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -5387,6 +5469,7 @@ gobind_m_url_URL_Parse(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_url_URL(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -5500,6 +5583,7 @@ gobind_m_url_URL_ResolveReference(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.URL.ResolveReference", gobind_names_gobind_m_url_URL_ResolveReference, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_url_URL_ptr(argv[0], "url.URL.ResolveReference", "ref", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -5511,6 +5595,7 @@ gobind_m_url_URL_ResolveReference(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_url_URL(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -5554,6 +5639,7 @@ gobind_m_url_URL_UnmarshalBinary(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.URL.UnmarshalBinary", gobind_names_gobind_m_url_URL_UnmarshalBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "url.URL.UnmarshalBinary", "text", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -5567,6 +5653,7 @@ gobind_m_url_URL_UnmarshalBinary(PyObject *self, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -5968,6 +6055,7 @@ gobind_m_io_Reader_Read(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("io.Reader.Read", gobind_names_gobind_m_io_Reader_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "io.Reader.Read", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -5980,6 +6068,7 @@ gobind_m_io_Reader_Read(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -6070,6 +6159,7 @@ gobind_m_io_Writer_Write(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("io.Writer.Write", gobind_names_gobind_m_io_Writer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "io.Writer.Write", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -6082,6 +6172,7 @@ gobind_m_io_Writer_Write(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -6529,6 +6620,7 @@ gobind_m_url_Values_Add(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.Values.Add", gobind_names_gobind_m_url_Values_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "url.Values.Add", "key", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "url.Values.Add", "value", &a1) < 0)
@@ -6545,6 +6637,7 @@ gobind_m_url_Values_Add(PyObject *self, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -6565,6 +6658,7 @@ gobind_m_url_Values_Del(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.Values.Del", gobind_names_gobind_m_url_Values_Del, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "url.Values.Del", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -6578,6 +6672,7 @@ gobind_m_url_Values_Del(PyObject *self, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -6622,6 +6717,7 @@ gobind_m_url_Values_Get(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.Values.Get", gobind_names_gobind_m_url_Values_Get, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "url.Values.Get", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -6634,6 +6730,7 @@ gobind_m_url_Values_Get(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -6655,6 +6752,7 @@ gobind_m_url_Values_Has(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.Values.Has", gobind_names_gobind_m_url_Values_Has, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "url.Values.Has", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -6667,6 +6765,7 @@ gobind_m_url_Values_Has(PyObject *self, GOBIND_ARGS)
     result = gobind_to_py_bool(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -6689,6 +6788,7 @@ gobind_m_url_Values_Set(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("url.Values.Set", gobind_names_gobind_m_url_Values_Set, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "url.Values.Set", "key", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "url.Values.Set", "value", &a1) < 0)
@@ -6705,6 +6805,7 @@ gobind_m_url_Values_Set(PyObject *self, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -7032,6 +7133,7 @@ gobind_m_time_Duration_Round(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("time.Duration.Round", gobind_names_gobind_m_time_Duration_Round, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(self, "time.Duration.Round", "self", &selfv) < 0)
         goto done;
     if (gobind_from_py_int64(argv[0], "time.Duration.Round", "m", &a0) < 0)
@@ -7045,6 +7147,7 @@ gobind_m_time_Duration_Round(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_time_Duration(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -7119,6 +7222,7 @@ gobind_m_time_Duration_Truncate(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("time.Duration.Truncate", gobind_names_gobind_m_time_Duration_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(self, "time.Duration.Truncate", "self", &selfv) < 0)
         goto done;
     if (gobind_from_py_int64(argv[0], "time.Duration.Truncate", "m", &a0) < 0)
@@ -7132,6 +7236,7 @@ gobind_m_time_Duration_Truncate(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_time_Duration(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

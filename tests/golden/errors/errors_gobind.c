@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2026,6 +2049,7 @@ gobind_fn_Crash(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Crash", gobind_names_gobind_fn_Crash, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Crash", "msg", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -2038,6 +2062,7 @@ gobind_fn_Crash(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2060,6 +2085,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_error(argv[0], "Describe", "err", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2071,6 +2097,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2093,6 +2120,7 @@ gobind_fn_Half(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Half", gobind_names_gobind_fn_Half, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Half", "x", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2104,6 +2132,7 @@ gobind_fn_Half(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2126,6 +2155,7 @@ gobind_fn_Lookup(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Lookup", gobind_names_gobind_fn_Lookup, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Lookup", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -2138,6 +2168,7 @@ gobind_fn_Lookup(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2161,6 +2192,7 @@ gobind_fn_Pair(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Pair", gobind_names_gobind_fn_Pair, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bool(argv[0], "Pair", "ok", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2190,6 +2222,7 @@ gobind_fn_Pair(PyObject *module, GOBIND_ARGS)
         PyTuple_SET_ITEM(result, 1, item);
     }
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2214,6 +2247,7 @@ gobind_fn_Quotient(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Quotient", gobind_names_gobind_fn_Quotient, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Quotient", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "Quotient", "b", &a1) < 0)
@@ -2227,6 +2261,7 @@ gobind_fn_Quotient(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2251,6 +2286,7 @@ gobind_fn_Shift(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Shift", gobind_names_gobind_fn_Shift, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Shift", "x", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "Shift", "n", &a1) < 0)
@@ -2264,6 +2300,7 @@ gobind_fn_Shift(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 

@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2717,6 +2740,7 @@ gobind_fn_Atoi(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Atoi", gobind_names_gobind_fn_Atoi, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Atoi", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2729,6 +2753,7 @@ gobind_fn_Atoi(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2753,6 +2778,7 @@ gobind_fn_Bytes(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack_variadic("Bytes", gobind_names_gobind_fn_Bytes, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
         return NULL;
     argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_uint8(argv[0], "Bytes", "bs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2765,6 +2791,7 @@ gobind_fn_Bytes(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_bytes(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     Py_XDECREF(rest);
     return result;
 }
@@ -2787,6 +2814,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Check", "name", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2800,6 +2828,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2826,6 +2855,7 @@ gobind_fn_Concat(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack_variadic("Concat", gobind_names_gobind_fn_Concat, 1, GOBIND_ARGS_PASS, argv, &rest) < 0)
         return NULL;
     argv[1] = rest;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "Concat", "sep", &a0) < 0)
         goto done;
     if (gobind_from_py_Slice_string(argv[1], "Concat", "parts", &a1) < 0)
@@ -2841,6 +2871,7 @@ gobind_fn_Concat(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     Py_XDECREF(rest);
     return result;
 }
@@ -2867,6 +2898,7 @@ gobind_fn_Divmod(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Divmod", gobind_names_gobind_fn_Divmod, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Divmod", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "Divmod", "b", &a1) < 0)
@@ -2898,6 +2930,7 @@ gobind_fn_Divmod(PyObject *module, GOBIND_ARGS)
         PyTuple_SET_ITEM(result, 1, item);
     }
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2921,6 +2954,7 @@ gobind_fn_MinMax(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("MinMax", gobind_names_gobind_fn_MinMax, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_int(argv[0], "MinMax", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2951,6 +2985,7 @@ gobind_fn_MinMax(PyObject *module, GOBIND_ARGS)
     }
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2975,6 +3010,7 @@ gobind_fn_Sum(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack_variadic("Sum", gobind_names_gobind_fn_Sum, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
         return NULL;
     argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2987,6 +3023,7 @@ gobind_fn_Sum(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     Py_XDECREF(rest);
     return result;
 }

@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -3447,6 +3470,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Shape(argv[0], "Check", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3460,6 +3484,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3482,6 +3507,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Shape(argv[0], "Describe", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3494,6 +3520,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3516,6 +3543,7 @@ gobind_fn_Echo(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Echo", gobind_names_gobind_fn_Echo, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_any(argv[0], "Echo", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3528,6 +3556,7 @@ gobind_fn_Echo(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_any(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3552,6 +3581,7 @@ gobind_fn_Grow(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Grow", gobind_names_gobind_fn_Grow, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Scaler(argv[0], "Grow", "s", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Grow", "f", &a1) < 0)
@@ -3566,6 +3596,7 @@ gobind_fn_Grow(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_float64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3587,6 +3618,7 @@ gobind_fn_Keep(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Keep", gobind_names_gobind_fn_Keep, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Shape(argv[0], "Keep", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3600,6 +3632,7 @@ gobind_fn_Keep(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3646,6 +3679,7 @@ gobind_fn_Kind(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Kind", gobind_names_gobind_fn_Kind, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_any(argv[0], "Kind", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3658,6 +3692,7 @@ gobind_fn_Kind(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3680,6 +3715,7 @@ gobind_fn_Largest(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Largest", gobind_names_gobind_fn_Largest, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_Shape(argv[0], "Largest", "shapes", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3692,6 +3728,7 @@ gobind_fn_Largest(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Shape(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3716,6 +3753,7 @@ gobind_fn_NewShape(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("NewShape", gobind_names_gobind_fn_NewShape, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "NewShape", "kind", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "NewShape", "size", &a1) < 0)
@@ -3730,6 +3768,7 @@ gobind_fn_NewShape(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Shape(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3752,6 +3791,7 @@ gobind_fn_Same(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Same", gobind_names_gobind_fn_Same, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Shape(argv[0], "Same", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3764,6 +3804,7 @@ gobind_fn_Same(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Shape(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3812,6 +3853,7 @@ gobind_fn_TotalArea(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("TotalArea", gobind_names_gobind_fn_TotalArea, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_Shape(argv[0], "TotalArea", "shapes", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "TotalArea", "rounds", &a1) < 0)
@@ -3826,6 +3868,7 @@ gobind_fn_TotalArea(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_float64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3960,6 +4003,7 @@ gobind_m_Circle_Scale(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("Circle.Scale", gobind_names_gobind_m_Circle_Scale, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Circle.Scale", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3972,6 +4016,7 @@ gobind_m_Circle_Scale(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4419,6 +4464,7 @@ gobind_m_Scaler_Scale(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("Scaler.Scale", gobind_names_gobind_m_Scaler_Scale, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Scaler.Scale", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -4431,6 +4477,7 @@ gobind_m_Scaler_Scale(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

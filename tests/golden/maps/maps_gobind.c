@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2719,6 +2742,7 @@ gobind_fn_Bump(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Bump", gobind_names_gobind_fn_Bump, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Map_string_int(argv[0], "Bump", "m", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2732,6 +2756,7 @@ gobind_fn_Bump(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2754,6 +2779,7 @@ gobind_fn_Counts(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Counts", gobind_names_gobind_fn_Counts, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Counts", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2766,6 +2792,7 @@ gobind_fn_Counts(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Map_string_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2812,6 +2839,7 @@ gobind_fn_Groups(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Groups", gobind_names_gobind_fn_Groups, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_string(argv[0], "Groups", "words", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2824,6 +2852,7 @@ gobind_fn_Groups(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Map_string_Slice_string(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2846,6 +2875,7 @@ gobind_fn_Lookup(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Lookup", gobind_names_gobind_fn_Lookup, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Lookup", "k", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -2858,6 +2888,7 @@ gobind_fn_Lookup(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2880,6 +2911,7 @@ gobind_fn_Norms(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Norms", gobind_names_gobind_fn_Norms, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Map_string_Point(argv[0], "Norms", "m", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2892,6 +2924,7 @@ gobind_fn_Norms(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_float64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2938,6 +2971,7 @@ gobind_fn_Squares(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Squares", gobind_names_gobind_fn_Squares, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Squares", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2949,6 +2983,7 @@ gobind_fn_Squares(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Map_int_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2971,6 +3006,7 @@ gobind_fn_Total(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Total", gobind_names_gobind_fn_Total, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Map_string_int(argv[0], "Total", "m", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2983,6 +3019,7 @@ gobind_fn_Total(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2801,6 +2824,7 @@ gobind_fn_Countdown(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Countdown", gobind_names_gobind_fn_Countdown, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Countdown", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2812,6 +2836,7 @@ gobind_fn_Countdown(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_IntList(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2858,6 +2883,7 @@ gobind_fn_Next(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Next", gobind_names_gobind_fn_Next, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Next", "d", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2869,6 +2895,7 @@ gobind_fn_Next(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Weekday(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2891,6 +2918,7 @@ gobind_fn_Toggle(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Toggle", gobind_names_gobind_fn_Toggle, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bool(argv[0], "Toggle", "e", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2902,6 +2930,7 @@ gobind_fn_Toggle(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_bool(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2926,6 +2955,7 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Warmer", gobind_names_gobind_fn_Warmer, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_float64(argv[0], "Warmer", "c", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
@@ -2939,6 +2969,7 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Celsius(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3255,6 +3286,7 @@ gobind_m_IntList_Append(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("IntList.Append", gobind_names_gobind_m_IntList_Append, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "IntList.Append", "x", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3267,6 +3299,7 @@ gobind_m_IntList_Append(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

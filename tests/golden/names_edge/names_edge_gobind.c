@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -3556,6 +3579,7 @@ gobind_fn_Box(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Box", gobind_names_gobind_fn_Box, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Box", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3567,6 +3591,7 @@ gobind_fn_Box(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Ptr_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3613,6 +3638,7 @@ gobind_fn_Echo(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Echo", gobind_names_gobind_fn_Echo, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Echo", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -3625,6 +3651,7 @@ gobind_fn_Echo(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3671,6 +3698,7 @@ gobind_fn_Gr_u00f6_u00dfe(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Größe", gobind_names_gobind_fn_Gr_u00f6_u00dfe, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Größe", "länge", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -3682,6 +3710,7 @@ gobind_fn_Gr_u00f6_u00dfe(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3704,6 +3733,7 @@ gobind_fn_Ints(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Ints", gobind_names_gobind_fn_Ints, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Ints", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3715,6 +3745,7 @@ gobind_fn_Ints(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Slice_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3737,6 +3768,7 @@ gobind_fn_MakeSlice_int(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("MakeSlice_int", gobind_names_gobind_fn_MakeSlice_int, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "MakeSlice_int", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3748,6 +3780,7 @@ gobind_fn_MakeSlice_int(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Slice_int_(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3824,6 +3857,7 @@ gobind_fn_Zero(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Zero", gobind_names_gobind_fn_Zero, 3, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
     if (gobind_from_py_Array0_int(argv[0], "Zero", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_Array0_string(argv[1], "Zero", "b", &a1) < 0)
@@ -3868,6 +3902,7 @@ done:
     gobind_handle_arg_release(&a0);
     gobind_handle_arg_release(&a1);
     gobind_handle_arg_release(&a2);
+    GOBIND_DROP_ARGS(argv, 3);
     return result;
 }
 

@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2690,6 +2713,7 @@ gobind_fn_Append(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack_variadic("Append", gobind_names_gobind_fn_Append, 1, GOBIND_ARGS_PASS, argv, &rest) < 0)
         return NULL;
     argv[1] = rest;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Ptr_Slice_string(argv[0], "Append", "list", &a0) < 0)
         goto done;
     if (gobind_from_py_Slice_string(argv[1], "Append", "words", &a1) < 0)
@@ -2706,6 +2730,7 @@ gobind_fn_Append(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     Py_XDECREF(rest);
     return result;
 }
@@ -2755,6 +2780,7 @@ gobind_fn_Deref(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Deref", gobind_names_gobind_fn_Deref, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Ptr_float64(argv[0], "Deref", "p", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Deref", "def_", &a1) < 0)
@@ -2769,6 +2795,7 @@ gobind_fn_Deref(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_float64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2793,6 +2820,7 @@ gobind_fn_Find(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Find", gobind_names_gobind_fn_Find, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_string(argv[0], "Find", "words", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Find", "prefix", &a1) < 0)
@@ -2808,6 +2836,7 @@ gobind_fn_Find(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2829,6 +2858,7 @@ gobind_fn_Inc(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Inc", gobind_names_gobind_fn_Inc, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Ptr_int(argv[0], "Inc", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2842,6 +2872,7 @@ gobind_fn_Inc(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2866,6 +2897,7 @@ gobind_fn_Parse(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Parse", gobind_names_gobind_fn_Parse, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "Parse", "s", &a0) < 0)
         goto done;
     if (gobind_from_py_Ptr_int(argv[1], "Parse", "out", &a1) < 0)
@@ -2881,6 +2913,7 @@ gobind_fn_Parse(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2904,6 +2937,7 @@ gobind_fn_Swap(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Swap", gobind_names_gobind_fn_Swap, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Ptr_string(argv[0], "Swap", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_Ptr_string(argv[1], "Swap", "b", &a1) < 0)
@@ -2920,6 +2954,7 @@ gobind_fn_Swap(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 

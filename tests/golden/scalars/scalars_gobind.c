@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2011,6 +2034,7 @@ gobind_fn_Add(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Add", gobind_names_gobind_fn_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int64(argv[0], "Add", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_int64(argv[1], "Add", "b", &a1) < 0)
@@ -2024,6 +2048,7 @@ gobind_fn_Add(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int64(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2069,6 +2094,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bool(argv[0], "Check", "ok", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2081,6 +2107,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2113,6 +2140,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 6, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 6);
     if (gobind_from_py_bool(argv[0], "Describe", "flag", &a0) < 0)
         goto done;
     if (gobind_from_py_int8(argv[1], "Describe", "small", &a1) < 0)
@@ -2136,6 +2164,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a4);
     gobind_view_release(&a5);
+    GOBIND_DROP_ARGS(argv, 6);
     return result;
 }
 
@@ -2160,6 +2189,7 @@ gobind_fn_Divide(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Divide", gobind_names_gobind_fn_Divide, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Divide", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "Divide", "b", &a1) < 0)
@@ -2173,6 +2203,7 @@ gobind_fn_Divide(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2195,6 +2226,7 @@ gobind_fn_EchoBool(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoBool", gobind_names_gobind_fn_EchoBool, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bool(argv[0], "EchoBool", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2206,6 +2238,7 @@ gobind_fn_EchoBool(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_bool(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2228,6 +2261,7 @@ gobind_fn_EchoBytes(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoBytes", gobind_names_gobind_fn_EchoBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_bytes(argv[0], "EchoBytes", "b", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -2240,6 +2274,7 @@ gobind_fn_EchoBytes(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_bytes(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2262,6 +2297,7 @@ gobind_fn_EchoComplex128(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoComplex128", gobind_names_gobind_fn_EchoComplex128, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_complex(argv[0], "EchoComplex128", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2273,6 +2309,7 @@ gobind_fn_EchoComplex128(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_complex(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2295,6 +2332,7 @@ gobind_fn_EchoComplex64(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoComplex64", gobind_names_gobind_fn_EchoComplex64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_complex64(argv[0], "EchoComplex64", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2306,6 +2344,7 @@ gobind_fn_EchoComplex64(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_complex(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2328,6 +2367,7 @@ gobind_fn_EchoFloat32(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoFloat32", gobind_names_gobind_fn_EchoFloat32, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float32(argv[0], "EchoFloat32", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2339,6 +2379,7 @@ gobind_fn_EchoFloat32(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_float32(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2361,6 +2402,7 @@ gobind_fn_EchoFloat64(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoFloat64", gobind_names_gobind_fn_EchoFloat64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "EchoFloat64", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2372,6 +2414,7 @@ gobind_fn_EchoFloat64(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_float64(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2394,6 +2437,7 @@ gobind_fn_EchoInt(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoInt", gobind_names_gobind_fn_EchoInt, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "EchoInt", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2405,6 +2449,7 @@ gobind_fn_EchoInt(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2427,6 +2472,7 @@ gobind_fn_EchoInt16(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoInt16", gobind_names_gobind_fn_EchoInt16, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int16(argv[0], "EchoInt16", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2438,6 +2484,7 @@ gobind_fn_EchoInt16(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int16(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2460,6 +2507,7 @@ gobind_fn_EchoInt32(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoInt32", gobind_names_gobind_fn_EchoInt32, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int32(argv[0], "EchoInt32", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2471,6 +2519,7 @@ gobind_fn_EchoInt32(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int32(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2493,6 +2542,7 @@ gobind_fn_EchoInt64(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoInt64", gobind_names_gobind_fn_EchoInt64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "EchoInt64", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2504,6 +2554,7 @@ gobind_fn_EchoInt64(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int64(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2526,6 +2577,7 @@ gobind_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoInt8", gobind_names_gobind_fn_EchoInt8, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int8(argv[0], "EchoInt8", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2537,6 +2589,7 @@ gobind_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int8(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2559,6 +2612,7 @@ gobind_fn_EchoString(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoString", gobind_names_gobind_fn_EchoString, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "EchoString", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -2571,6 +2625,7 @@ gobind_fn_EchoString(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2593,6 +2648,7 @@ gobind_fn_EchoUint(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoUint", gobind_names_gobind_fn_EchoUint, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint(argv[0], "EchoUint", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2604,6 +2660,7 @@ gobind_fn_EchoUint(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_uint(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2626,6 +2683,7 @@ gobind_fn_EchoUint16(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoUint16", gobind_names_gobind_fn_EchoUint16, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint16(argv[0], "EchoUint16", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2637,6 +2695,7 @@ gobind_fn_EchoUint16(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_uint16(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2659,6 +2718,7 @@ gobind_fn_EchoUint32(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoUint32", gobind_names_gobind_fn_EchoUint32, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint32(argv[0], "EchoUint32", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2670,6 +2730,7 @@ gobind_fn_EchoUint32(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_uint32(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2692,6 +2753,7 @@ gobind_fn_EchoUint64(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoUint64", gobind_names_gobind_fn_EchoUint64, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint64(argv[0], "EchoUint64", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2703,6 +2765,7 @@ gobind_fn_EchoUint64(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_uint64(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2725,6 +2788,7 @@ gobind_fn_EchoUint8(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoUint8", gobind_names_gobind_fn_EchoUint8, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uint8(argv[0], "EchoUint8", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2736,6 +2800,7 @@ gobind_fn_EchoUint8(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_uint8(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2758,6 +2823,7 @@ gobind_fn_EchoUintptr(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EchoUintptr", gobind_names_gobind_fn_EchoUintptr, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_uintptr(argv[0], "EchoUintptr", "v", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2769,6 +2835,7 @@ gobind_fn_EchoUintptr(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_uintptr(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2793,6 +2860,7 @@ gobind_fn_Fill(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Fill", gobind_names_gobind_fn_Fill, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_bytes(argv[0], "Fill", "b", &a0) < 0)
         goto done;
     if (gobind_from_py_uint8(argv[1], "Fill", "c", &a1) < 0)
@@ -2807,6 +2875,7 @@ gobind_fn_Fill(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_bytes(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2879,6 +2948,7 @@ gobind_fn_Lambda(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Lambda", gobind_names_gobind_fn_Lambda, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Lambda", "lambda_", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Lambda", "from_", &a1) < 0)
@@ -2893,6 +2963,7 @@ gobind_fn_Lambda(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2964,6 +3035,7 @@ gobind_fn_Remember(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Remember", gobind_names_gobind_fn_Remember, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "Remember", "s", &a0) < 0)
         goto done;
     if (gobind_from_py_bytes(argv[1], "Remember", "b", &a1) < 0)
@@ -2980,6 +3052,7 @@ gobind_fn_Remember(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3045,6 +3118,7 @@ gobind_fn_Sqrt(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Sqrt", gobind_names_gobind_fn_Sqrt, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Sqrt", "x", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3056,6 +3130,7 @@ gobind_fn_Sqrt(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_float64(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3079,6 +3154,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Upper", gobind_names_gobind_fn_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3109,6 +3185,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     }
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3133,6 +3210,7 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Warmer", gobind_names_gobind_fn_Warmer, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_float64(argv[0], "Warmer", "c", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
@@ -3146,6 +3224,7 @@ gobind_fn_Warmer(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Celsius(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 

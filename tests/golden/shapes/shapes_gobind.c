@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2093,6 +2116,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Point(argv[0], "Describe", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2104,6 +2128,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2174,6 +2199,7 @@ gobind_fn_paint_Corner(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("paint.Corner", gobind_names_gobind_fn_paint_Corner, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "paint.Corner", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2185,6 +2211,7 @@ gobind_fn_paint_Corner(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Point(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2207,6 +2234,7 @@ gobind_fn_paint_Dry(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("paint.Dry", gobind_names_gobind_fn_paint_Dry, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "paint.Dry", "coats", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2218,6 +2246,7 @@ gobind_fn_paint_Dry(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_time_Duration(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2242,6 +2271,7 @@ gobind_fn_paint_Mix(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("paint.Mix", gobind_names_gobind_fn_paint_Mix, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "paint.Mix", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "paint.Mix", "b", &a1) < 0)
@@ -2257,6 +2287,7 @@ gobind_fn_paint_Mix(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2279,6 +2310,7 @@ gobind_fn_paint_NewBrush(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("paint.NewBrush", gobind_names_gobind_fn_paint_NewBrush, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "paint.NewBrush", "color", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2291,6 +2323,7 @@ gobind_fn_paint_NewBrush(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_paint_Brush(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2468,6 +2501,7 @@ gobind_m_Point_Moved(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("Point.Moved", gobind_names_gobind_m_Point_Moved, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_float64(argv[0], "Point.Moved", "dx", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Point.Moved", "dy", &a1) < 0)
@@ -2481,6 +2515,7 @@ gobind_m_Point_Moved(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_Point(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2600,6 +2635,7 @@ gobind_m_paint_Brush_Dot(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("paint.Brush.Dot", gobind_names_gobind_m_paint_Brush_Dot, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Point(argv[0], "paint.Brush.Dot", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2611,6 +2647,7 @@ gobind_m_paint_Brush_Dot(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2843,6 +2880,7 @@ gobind_m_time_Duration_Round(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("time.Duration.Round", gobind_names_gobind_m_time_Duration_Round, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(self, "time.Duration.Round", "self", &selfv) < 0)
         goto done;
     if (gobind_from_py_int64(argv[0], "time.Duration.Round", "m", &a0) < 0)
@@ -2856,6 +2894,7 @@ gobind_m_time_Duration_Round(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_time_Duration(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2930,6 +2969,7 @@ gobind_m_time_Duration_Truncate(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("time.Duration.Truncate", gobind_names_gobind_m_time_Duration_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(self, "time.Duration.Truncate", "self", &selfv) < 0)
         goto done;
     if (gobind_from_py_int64(argv[0], "time.Duration.Truncate", "m", &a0) < 0)
@@ -2943,6 +2983,7 @@ gobind_m_time_Duration_Truncate(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_time_Duration(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -3296,6 +3319,7 @@ gobind_fn_Bytes(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Bytes", gobind_names_gobind_fn_Bytes, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Bytes", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3307,6 +3331,7 @@ gobind_fn_Bytes(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_bytes(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3329,6 +3354,7 @@ gobind_fn_Centroid(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Centroid", gobind_names_gobind_fn_Centroid, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_Point(argv[0], "Centroid", "ps", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3341,6 +3367,7 @@ gobind_fn_Centroid(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Point(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3437,6 +3464,7 @@ gobind_fn_Join(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Join", gobind_names_gobind_fn_Join, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_string(argv[0], "Join", "words", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Join", "sep", &a1) < 0)
@@ -3452,6 +3480,7 @@ gobind_fn_Join(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3478,6 +3507,7 @@ gobind_fn_Linspace(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Linspace", gobind_names_gobind_fn_Linspace, 3, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
     if (gobind_from_py_float64(argv[0], "Linspace", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Linspace", "b", &a1) < 0)
@@ -3493,6 +3523,7 @@ gobind_fn_Linspace(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Slice_float64(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 3);
     return result;
 }
 
@@ -3517,6 +3548,7 @@ gobind_fn_Matrix(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Matrix", gobind_names_gobind_fn_Matrix, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Matrix", "n", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "Matrix", "m", &a1) < 0)
@@ -3530,6 +3562,7 @@ gobind_fn_Matrix(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Slice_Slice_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3576,6 +3609,7 @@ gobind_fn_Mean(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Mean", gobind_names_gobind_fn_Mean, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_float64(argv[0], "Mean", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3588,6 +3622,7 @@ gobind_fn_Mean(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_float64(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3610,6 +3645,7 @@ gobind_fn_Range(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Range", gobind_names_gobind_fn_Range, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Range", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3621,6 +3657,7 @@ gobind_fn_Range(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Slice_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3643,6 +3680,7 @@ gobind_fn_Reverse3(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Reverse3", gobind_names_gobind_fn_Reverse3, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Array3_int(argv[0], "Reverse3", "a", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3655,6 +3693,7 @@ gobind_fn_Reverse3(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Array3_int(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3678,6 +3717,7 @@ gobind_fn_Scale(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Scale", gobind_names_gobind_fn_Scale, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_float64(argv[0], "Scale", "xs", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Scale", "k", &a1) < 0)
@@ -3693,6 +3733,7 @@ gobind_fn_Scale(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3739,6 +3780,7 @@ gobind_fn_Sum(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Sum", gobind_names_gobind_fn_Sum, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3751,6 +3793,7 @@ gobind_fn_Sum(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3773,6 +3816,7 @@ gobind_fn_Total(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Total", gobind_names_gobind_fn_Total, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_Slice_int(argv[0], "Total", "rows", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3785,6 +3829,7 @@ gobind_fn_Total(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3831,6 +3876,7 @@ gobind_fn_Words(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Words", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3843,6 +3889,7 @@ gobind_fn_Words(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Slice_string(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

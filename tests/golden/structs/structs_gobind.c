@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2057,6 +2080,7 @@ gobind_fn_Distance2(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Distance2", gobind_names_gobind_fn_Distance2, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Point(argv[0], "Distance2", "a", &a0) < 0)
         goto done;
     if (gobind_from_py_Point(argv[1], "Distance2", "b", &a1) < 0)
@@ -2070,6 +2094,7 @@ gobind_fn_Distance2(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_float64(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2092,6 +2117,7 @@ gobind_fn_FriendOf(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("FriendOf", gobind_names_gobind_fn_FriendOf, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Person_ptr(argv[0], "FriendOf", "p", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2103,6 +2129,7 @@ gobind_fn_FriendOf(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Person(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2127,6 +2154,7 @@ gobind_fn_NewPerson(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("NewPerson", gobind_names_gobind_fn_NewPerson, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "NewPerson", "name", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "NewPerson", "age", &a1) < 0)
@@ -2141,6 +2169,7 @@ gobind_fn_NewPerson(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Person(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2407,6 +2436,7 @@ gobind_m_Person_Greet(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("Person.Greet", gobind_names_gobind_m_Person_Greet, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Person_ptr(argv[0], "Person.Greet", "other", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2418,6 +2448,7 @@ gobind_m_Person_Greet(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2586,6 +2617,7 @@ gobind_m_Point_Add(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("Point.Add", gobind_names_gobind_m_Point_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Point(argv[0], "Point.Add", "q", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2597,6 +2629,7 @@ gobind_m_Point_Add(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_Point(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2617,6 +2650,7 @@ gobind_m_Point_Scale(PyObject *self, GOBIND_ARGS)
 
     if (gobind_unpack("Point.Scale", gobind_names_gobind_m_Point_Scale, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Point.Scale", "k", &a0) < 0)
         goto done;
     GOBIND_CALL_KEEP_BEGIN
@@ -2629,6 +2663,7 @@ gobind_m_Point_Scale(PyObject *self, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

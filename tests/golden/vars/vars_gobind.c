@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2630,6 +2653,7 @@ gobind_fn_Find(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Find", gobind_names_gobind_fn_Find, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Find", "key", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -2642,6 +2666,7 @@ gobind_fn_Find(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2664,6 +2689,7 @@ gobind_fn_Greet(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Greet", gobind_names_gobind_fn_Greet, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Greet", "who", &a0) < 0)
         goto done;
     GOBIND_CALL_SIZED_BEGIN(a0.view.n)
@@ -2676,6 +2702,7 @@ gobind_fn_Greet(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

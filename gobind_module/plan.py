@@ -18,10 +18,11 @@ from fractions import Fraction
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .escape import c_string, py_docstring
+from .funcvals import FuncValPlan, call_func
 from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
-from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
-                      TypeMapper, Unsupported, ValueType, box_order, func_order, python_ref)
+from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, FuncValType, IfaceType, MapType, PackageHome, SeqType,
+                      TypeMapper, Unsupported, ValueType, box_order, func_order, funcval_order, python_ref)
 
 #: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
 RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue', 'GoValue'})
@@ -585,6 +586,7 @@ class ModulePlan:
     maps: Tuple[MapPlan, ...] = ()
     callbacks: Tuple[FuncType, ...] = ()
     boxes: Tuple[BoxPlan, ...] = ()
+    funcvals: Tuple[FuncValPlan, ...] = ()   # classes of Go func values
     ifaces: Tuple[InterfacePlan, ...] = ()
     uses_any: bool = False
     submodules: Tuple[SubmodulePlan, ...] = ()
@@ -643,7 +645,7 @@ class ModulePlan:
     def classes_in(self, module: str) -> Tuple[object, ...]:
         """The classes that live in one (sub)module ('' for the extension module)."""
         return tuple(c for c in self.structs + self.seqs + self.values + self.maps + self.boxes + self.ifaces
-                     if c.module == module)
+                     + self.funcvals if c.module == module)
 
     @property
     def peers(self) -> Tuple[SubmodulePlan, ...]:
@@ -836,6 +838,7 @@ class _Planner:
         ifaces: Dict[str, InterfacePlan] = {}
         seqs: Dict[str, SeqPlan] = {}
         maps: Dict[str, MapPlan] = {}
+        funcvals: Dict[str, FuncValPlan] = {}
         # Planning the methods of a class can meet more classes (and types of other packages),
         # so plan until nothing new turns up; each type's members are planned at its own depth.
         while True:
@@ -844,7 +847,8 @@ class _Planner:
                 + [('v', k) for k in sorted(self.mapper.values) if k not in values] \
                 + [('i', k) for k in sorted(self.mapper.ifaces) if k not in ifaces] \
                 + [('m', k) for k in sorted(self.mapper.maps) if k not in maps] \
-                + [('q', k) for k in sorted(self.mapper.seqs) if k not in seqs]
+                + [('q', k) for k in sorted(self.mapper.seqs) if k not in seqs] \
+                + [('f', k) for k in sorted(self.mapper.funcvals) if k not in funcvals]
             if not todo:
                 break
             for kind, key in todo:
@@ -857,6 +861,8 @@ class _Planner:
                     ifaces[key] = self.iface(self.mapper.ifaces[key], structs)
                 elif kind == 'm':
                     maps[key] = self.map(self.mapper.maps[key])
+                elif kind == 'f':
+                    funcvals[key] = self.funcval(self.mapper.funcvals[key])
                 else:
                     seqs[key] = self.seq(self.mapper.seqs[key])
         self.mapper.depth = 0
@@ -886,7 +892,7 @@ class _Planner:
                           values=tuple(values[k] for k in sorted(values)), vars=tuple(vars_),
                           consts=tuple(consts), maps=tuple(maps[k] for k in sorted(maps)),
                           callbacks=tuple(func_order(self.mapper)),
-                          boxes=boxes,
+                          boxes=boxes, funcvals=tuple(funcvals[k] for k in sorted(funcvals)),
                           ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any,
                           submodules=submodules, warnings=tuple(self.warnings))
 
@@ -909,8 +915,10 @@ class _Planner:
                 self.skip(symbol, 'values convert as %s (Python cannot subclass it), so its '
                           'methods are not bound' % decl.underlying.go_spelling())
         elif kind == 'func':
-            self.skip(symbol, 'func types are bound as parameters only (Python callables); '
-                      'the type itself is not a class')
+            try:   # a class of func values (funcvals.py)
+                self.mapper.value_conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
+            except Unsupported as e:
+                self.skip(symbol, str(e))
         else:
             self.skip(symbol, 'named %s types are not bound yet' % kind)
 
@@ -971,7 +979,7 @@ class _Planner:
         for selector, f in promoted_fields(self.mapper, decl):
             symbol = self.symbol(home, '%s.%s' % (decl.name, f.name))
             try:
-                conv = self.mapper.conversion(f.type)
+                conv = self.mapper.value_conversion(f.type)
             except Unsupported as e:
                 self.skip(symbol, 'field type: %s' % e)
                 continue
@@ -1017,6 +1025,13 @@ class _Planner:
         methods, str_method = self.methods(seq.decl, _builtins(('copy',)), cid=seq.id)
         return SeqPlan(seq=seq, doc=seq.decl.doc, methods=methods, str_method=str_method, prefix=prefix)
 
+    def funcval(self, fv: FuncValType) -> FuncValPlan:
+        """The class of a func type's values, with its call method."""
+        py = self.module_name(fv.py_name, what=fv.go_type.replace('gobindpkg.', ''))
+        call = plan_func(self.mapper, call_func(fv), self.name, [], receiver=fv.id, warn=self.warn)
+        return FuncValPlan(fv, 'gobind_%s_%s_' % (self.name, fv.id), py,
+                           dataclasses.replace(call, owner=py, release_gil=True, sized_gil=False))
+
     def map(self, t: MapType) -> MapPlan:
         prefix = 'gobind_%s_%s_' % (self.name, t.id)
         if t.decl is None:
@@ -1046,7 +1061,7 @@ class _Planner:
 
     def var(self, v: Var, home: Optional[PackageHome] = None) -> Optional[VarPlan]:
         try:
-            conv = self.mapper.conversion(v.type)
+            conv = self.mapper.value_conversion(v.type)
         except Unsupported as e:
             self.skip(self.symbol(home, v.name) if home else v.name, str(e))
             return None
@@ -1215,10 +1230,8 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         if r.type.is_error and i == len(fn.results) - 1:
             returns_error = True
             continue
-        if r.type.kind == 'func':
-            raise Unsupported('result %d: func results are not supported yet' % (i + 1))
         try:
-            conv = mapper.conversion(r.type)
+            conv = mapper.value_conversion(r.type)
         except Unsupported as e:
             raise Unsupported('result %d: %s' % (i + 1, e))
         results.append(ResultPlan(i, conv))

@@ -281,6 +281,33 @@ class IfaceType:
         return tuple(zip(self.methods, self.callbacks))
 
 
+# ---- func values (Go funcs crossing as values: results, fields, variables) ----
+
+@dataclasses.dataclass(frozen=True)
+class FuncValType:
+    """A Go func type whose values cross as values: Go funcs come to Python as objects of a class
+    that calls them; Python callables (or those objects) are stored back as Go funcs."""
+
+    id: str                # C and Go identifier part: Func0 (unnamed) or the named type's id
+    py_name: str           # the class name in the extension module
+    go_type: str           # Go spelling of the func type in the generated Go file
+    sig: GoType            # the underlying func type
+    callback: FuncType     # how Go calls a Python callable stored as one
+    results_go: str = ''   # the results as Go spells them after the parameters: '', ' int', ' (int, error)'
+
+
+def funcval_conversion(fv: FuncValType) -> Conversion:
+    """A func value: results are objects of fv's class (None for nil); Python passes one of those
+    (Go gets the func back), any callable (Go gets a func calling it) or None."""
+    return Conversion(
+        go_type=fv.go_type, py_type='%s | None' % fv.py_name,
+        py_in='%s | %s | None' % (fv.py_name, fv.callback.py_type),
+        c_type='gobind_func', c_arg='gobind_func_arg', c_arg_init='GOBIND_FUNC_ARG_INIT',
+        c_pass='gobind_func_pass(&{x})', c_out='uintptr_t', from_py='gobind_from_py_' + fv.id,
+        to_py='gobind_to_py_' + fv.id, release='gobind_func_release',
+        go_in='gobindFuncIn_%s({x}, gobindCaller)' % fv.id, go_out='*{r} = gobindFuncOut_%s({v})' % fv.id)
+
+
 INT = GoType(kind='basic', name='int')
 BYTE_SLICE = GoType(kind='slice', elem=GoType(kind='basic', name='uint8'))
 ERROR_TYPE = GoType(kind='named', name='error')
@@ -414,6 +441,7 @@ class TypeMapper:
         self.funcs: Dict[str, FuncType] = {}   # by Go spelling
         self.boxes: Dict[str, BoxType] = {}
         self.ifaces: Dict[str, IfaceType] = {}
+        self.funcvals: Dict[str, FuncValType] = {}   # func types crossing as values, by id
         self.uses_any = False   # some bound signature has an any (interface{}) value
         self.borrowed_seqs: set = set()   # ids of slice classes some parameter borrows
         self._pending: Dict[str, Conversion] = {}
@@ -501,6 +529,36 @@ class TypeMapper:
             if decl is not None and decl.underlying.kind == 'func' and not decl.type_params:
                 return self._func(decl.underlying)
         return self.conversion(t)
+
+    def value_conversion(self, t: GoType) -> Conversion:
+        """The Conversion of a result, field or variable: also func types (func values)."""
+        if t.kind == 'func':
+            return self._funcval(t, None)
+        if t.kind == 'named' and t.pkg and importable(t.pkg) and not t.type_args:
+            decl = self.lookup(t.pkg, t.name)
+            if decl is not None and decl.underlying.kind == 'func' and not decl.type_params and not decl.alias:
+                return self._funcval(decl.underlying, self._decl(t))
+        return self.conversion(t)
+
+    def _funcval(self, t: GoType, named: Optional[Tuple[PackageHome, TypeDecl]]) -> Conversion:
+        """A func value of type t (named: the declaration of its named type)."""
+        try:
+            self._func(t)
+        except Unsupported as e:
+            raise Unsupported('func value %s: %s' % (t.go_spelling(), e))
+        callback = self.funcs[self.go_spelling(t)]
+        if named:
+            home, decl = named
+            fid, py, go_type = home.id(decl.name), home.id(decl.name), home.go(decl.name)
+        else:
+            fid = py = callback.id
+            go_type = callback.go_type
+        if fid not in self.funcvals:
+            results = [self.go_spelling(r.type) for r in t.results]
+            out = ' (%s)' % ', '.join(results) if len(results) > 1 else ''.join(' ' + r for r in results)
+            self.funcvals[fid] = FuncValType(id=fid, py_name=py, go_type=go_type, sig=t, callback=callback,
+                                             results_go=out)
+        return funcval_conversion(self.funcvals[fid])
 
     def borrowed(self, conv: Conversion) -> Optional[Conversion]:
         """conv for a parameter the function borrows (//gobind:borrow): Go gets a view of Python's
@@ -825,6 +883,11 @@ def box_order(mapper: TypeMapper) -> List[BoxType]:
 def iface_order(mapper: TypeMapper) -> List[IfaceType]:
     """The interface classes, by name."""
     return [mapper.ifaces[k] for k in sorted(mapper.ifaces)]
+
+
+def funcval_order(mapper: TypeMapper) -> List[FuncValType]:
+    """The func value classes, by id."""
+    return [mapper.funcvals[k] for k in sorted(mapper.funcvals)]
 
 
 def func_order(mapper: TypeMapper) -> List[FuncType]:

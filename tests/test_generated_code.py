@@ -19,7 +19,8 @@ PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 's
             'callbacks': 'example.com/callbacks', 'pointers': 'example.com/pointers',
             'interfaces': 'example.com/interfaces', 'crosspkg': 'example.com/crosspkg',
             'shapes': 'example.com/multi/shapes',
-            'borrow': 'example.com/borrow', 'names_edge': 'example.com/names_edge'}
+            'borrow': 'example.com/borrow', 'names_edge': 'example.com/names_edge',
+            'funcvals': 'example.com/funcvals'}
 #: Packages bound as submodules, as in the projects' meson.build.
 SUBMODULES = {'crosspkg': {'money': 'example.com/crosspkg/money'}}
 #: Projects whose folder is not named after their module.

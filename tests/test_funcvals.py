@@ -1,0 +1,77 @@
+"""Go func values crossing both ways (test_projects/funcvals): func results, struct fields and
+package variables are Python callables that call Go; Python callables (or those objects) stored
+into them are called by Go later; nil is None."""
+
+from conftest import raises
+
+
+def test_func_results_call_go(surface):
+    surface('funcvals', '\n'.join([
+        'import funcvals as f',
+        'add3 = f.Adder(3)',
+        'assert callable(add3) and add3(4) == 7 and add3(arg0=1) == 4',
+        'assert add3.call(10) == 13',
+        'assert f.Adder(-1)(1) == 0',
+        raises('TypeError', 'add3("x")', "must be int, not str"),
+        raises('OverflowError', 'add3(2 ** 70)', ""),
+        'assert f.Nothing() is None',
+        'parse = f.Parser()',
+        'assert parse("42") == 42',
+        raises('f.GoError', 'parse("x")', 'invalid syntax'),
+        raises('f.GoPanic', 'f.Bomb()()', 'boom'),
+        raises('TypeError', 'type(add3)()', ''),
+    ]))
+
+
+def test_named_func_types(surface):
+    surface('funcvals', '\n'.join([
+        'import funcvals as f',
+        'hello = f.Greeter("hello")',
+        'assert isinstance(hello, f.HandlerFunc) and hello(name="bob") == "hello, bob"',
+        # passed where Go wants the named type: a Go one, or any Python callable
+        'assert f.Serve(hello, "ann") == "hello, ann"',
+        'assert f.Serve(lambda n: n[::-1], "abc") == "cba"',
+        'assert f.Handler("x") == "hi x"',
+        'f.Handler = lambda n: "yo " + n',
+        'assert f.HandlerSays("z") == "yo z"',
+        'f.Handler = hello',
+        'assert f.HandlerSays("z") == "hello, z"',
+        'assert isinstance(f.Handler, f.HandlerFunc)',
+    ]))
+
+
+def test_func_fields(surface):
+    surface('funcvals', '\n'.join([
+        'import funcvals as f',
+        's = f.Sum()',
+        'assert s.F(2, 3) == 5 and s.Apply(2, 3) == 5',
+        'o = f.Op(Name="mul", F=lambda a, b: a * b)',
+        'assert o.Apply(6, 7) == 42',
+        # the field reads back as a Go func calling the Python callable
+        'assert o.F(2, 5) == 10',
+        'o.F = None',
+        'assert o.F is None',
+        raises('f.GoError', 'o.Apply(1, 2)', 'no func'),
+        # a Go func stored back is the Go func itself, not a wrapper of a wrapper
+        'o.F = s.F',
+        'assert o.Apply(4, 4) == 8',
+        raises('TypeError', 'setattr(o, "F", 3)', "must be callable"),
+        'def bad(a, b):\n    raise ValueError("nope %d" % a)',
+        'o.F = bad',
+        raises('ValueError', 'o.Apply(9, 1)', 'nope 9'),
+        raises('ValueError', 'o.F(8, 1)', 'nope 8'),
+    ]))
+
+
+def test_func_variables_called_by_go_later(surface):
+    surface('funcvals', '\n'.join([
+        'import funcvals as f',
+        'assert f.Hook is None and f.Fire("a") == "no hook"',
+        'seen = []',
+        'def hook(e):\n    seen.append(e)\n    return e.upper()',
+        'f.Hook = hook',
+        'assert f.Fire("a") == "A" and f.Fire("b") == "B" and seen == ["a", "b"]',
+        'assert f.Hook("c") == "C" and seen[-1] == "c"',
+        'f.Hook = None',
+        'assert f.Hook is None and f.Fire("d") == "no hook"',
+    ]))

@@ -71,6 +71,15 @@ class Slice_string(Sequence[str]):
     def __delitem__(self, key: SupportsIndex | slice, /) -> None:
         """Always raises: Go slices and arrays keep their length."""
 
+@final
+class Handler:
+    """A Go Handler: calling it calls the Go func."""
+    def __call__(self, event: str) -> bool: ...
+    def call(self, event: str) -> bool:
+        """call(event: str) -> bool
+
+Calls the Go Handler."""
+
 def Apply(f: Callable[[int], int], x: int) -> int:
     """Apply(f: Callable[[int], int], x: int) -> int
 
@@ -143,5 +152,3 @@ ErrStop: GoErrorValue | None
 
 def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""
-
-# skipped Handler: func types are bound as parameters only (Python callables); the type itself is not a class

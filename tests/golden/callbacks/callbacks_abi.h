@@ -17,6 +17,13 @@ typedef struct {
     ptrdiff_t n;
 } gobind_view;
 
+/* A value stored where Go wants a func: the handle of a Go func that Python held (held), or a
+   Python callable (fn, a reference Go takes over), or neither (nil). */
+typedef struct {
+    uintptr_t held;
+    uintptr_t fn;
+} gobind_func;
+
 /* A reference Python holds to a Go value: a cgo handle, and which bound class wraps it
    (for values whose class is only known at run time, such as errors; 0 is the generic class). */
 typedef struct {
@@ -113,6 +120,10 @@ int gobind_callbacks_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t 
 int gobind_callbacks_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* Handler: gobindpkg.Handler (func values) */
+/* Handler.call */
+int gobind_callbacks_Handler_call(uintptr_t self, gobind_view a0, uint8_t *r0, gobind_buf *msg);
+
 /* package variables */
 int gobind_callbacks_var_get_ErrStop(gobind_ref *out, gobind_buf *msg);
 int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
@@ -121,30 +132,37 @@ int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
 void gobind_callbacks_decref(uintptr_t object);
 int gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
 void gobind_callbacks_unraisable(uintptr_t exc, uintptr_t fn);
+/* What a Python callable for a func(string) bool returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    uint8_t r0;
+} gobind_cbret_Func0;
+gobind_cbret_Func0 gobind_callbacks_call_Func0(uintptr_t fn, gobind_view a0);
 /* What a Python callable for a func(int) int returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;
     ptrdiff_t r0;
-} gobind_cbret_Func0;
-gobind_cbret_Func0 gobind_callbacks_call_Func0(uintptr_t fn, ptrdiff_t a0);
+} gobind_cbret_Func1;
+gobind_cbret_Func1 gobind_callbacks_call_Func1(uintptr_t fn, ptrdiff_t a0);
 /* What a Python callable for a func() int returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;
     ptrdiff_t r0;
-} gobind_cbret_Func1;
-gobind_cbret_Func1 gobind_callbacks_call_Func1(uintptr_t fn);
-int gobind_callbacks_call_Func2(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot);
-int gobind_callbacks_ret_Func2(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
+} gobind_cbret_Func2;
+gobind_cbret_Func2 gobind_callbacks_call_Func2(uintptr_t fn);
+int gobind_callbacks_call_Func3(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot);
+int gobind_callbacks_ret_Func3(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
 /* What a Python callable for a func(callbacks.Point, int) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;
-} gobind_cbret_Func3;
-gobind_cbret_Func3 gobind_callbacks_call_Func3(uintptr_t fn, uintptr_t a0, ptrdiff_t a1);
-int gobind_callbacks_call_Func4(uintptr_t fn, gobind_view a0, uintptr_t slot);
-int gobind_callbacks_ret_Func4(uintptr_t slot, gobind_view r0, gobind_buf *msg);
+} gobind_cbret_Func4;
+gobind_cbret_Func4 gobind_callbacks_call_Func4(uintptr_t fn, uintptr_t a0, ptrdiff_t a1);
+int gobind_callbacks_call_Func5(uintptr_t fn, gobind_view a0, uintptr_t slot);
+int gobind_callbacks_ret_Func5(uintptr_t slot, gobind_view r0, gobind_buf *msg);
 /* What a Python callable for a func(float64) (int8, float32, bool, complex128) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
@@ -153,17 +171,10 @@ typedef struct {
     float r1;
     uint8_t r2;
     gobind_complex r3;
-} gobind_cbret_Func5;
-gobind_cbret_Func5 gobind_callbacks_call_Func5(uintptr_t fn, double a0);
-int gobind_callbacks_call_Func6(uintptr_t fn, uintptr_t slot);
-int gobind_callbacks_ret_Func6(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
-/* What a Python callable for a func(string) bool returned: a handle to the exception it raised
-   (failed), or else its results. */
-typedef struct {
-    uintptr_t failed;
-    uint8_t r0;
-} gobind_cbret_Func7;
-gobind_cbret_Func7 gobind_callbacks_call_Func7(uintptr_t fn, gobind_view a0);
+} gobind_cbret_Func6;
+gobind_cbret_Func6 gobind_callbacks_call_Func6(uintptr_t fn, double a0);
+int gobind_callbacks_call_Func7(uintptr_t fn, uintptr_t slot);
+int gobind_callbacks_ret_Func7(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
 /* What a Python callable for a func(string) (int, error) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {

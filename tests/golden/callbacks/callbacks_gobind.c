@@ -1412,6 +1412,47 @@ gobind_callable_release(gobind_callable_arg *a)
     a->fn = 0;
 }
 
+/* ---- Func values: Go funcs Python holds, and what Python stores where Go wants a func ---- */
+
+/* A value for a func parameter, field or variable: a Go func's handle (borrowed from its object)
+   or a Python callable. */
+typedef struct {
+    uintptr_t held;
+    gobind_callable_arg fn;
+} gobind_func_arg;
+
+#define GOBIND_FUNC_ARG_INIT {0, {0, 0}}
+
+/* The value for the Go call; from here Go owns the callable's reference. */
+static inline gobind_func
+gobind_func_pass(gobind_func_arg *a)
+{
+    gobind_func f;
+    f.held = a->held;
+    f.fn = gobind_callable_pass(&a->fn);
+    return f;
+}
+
+/* Drops the callable's reference if the call was not made. */
+static inline void
+gobind_func_release(gobind_func_arg *a)
+{
+    gobind_callable_release(&a->fn);
+}
+
+/* tp_call of a func value class: calls its call() method, which converts the arguments as a
+   bound function does. */
+static inline PyObject *
+gobind_call_method(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *call = PyObject_GetAttrString(self, "call"), *result;
+    if (call == NULL)
+        return NULL;
+    result = PyObject_Call(call, args, kwargs);
+    Py_DECREF(call);
+    return result;
+}
+
 /* A str or bytes argument of a callback, from Go memory lent for the callback. */
 static inline PyObject *
 gobind_to_py_view_str(gobind_view *v)
@@ -2340,6 +2381,7 @@ gobind_register_sequence(PyTypeObject *type)
 
 static gobind_seq_type gobind_type_Slice_Point;
 static gobind_seq_type gobind_type_Slice_string;
+static PyTypeObject gobind_type_Handler;
 static PyTypeObject gobind_type_GoErrorValue;
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -2466,6 +2508,25 @@ static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+}
+
+/* Handler: a Go gobindpkg.Handler; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Handler(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Handler)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Handler(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Handler, *handle);
 }
 
 /* ---- Go errors ---- */
@@ -2715,13 +2776,45 @@ gobind_callback_failed(uintptr_t slot)
     return failed;
 }
 
-/* Calls a Python callable given for a Go func(int) int; returns its results, or the exception. */
+/* Calls a Python callable given for a Go func(string) bool; returns its results, or the exception. */
 gobind_cbret_Func0
-gobind_callbacks_call_Func0(uintptr_t fn, ptrdiff_t a0)
+gobind_callbacks_call_Func0(uintptr_t fn, gobind_view a0)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
     gobind_cbret_Func0 ret = {0};
+
+    args = PyTuple_New(1);
+    if (args == NULL)
+        goto fail;
+    {
+        PyObject *item = gobind_to_py_view_str(&a0);
+        if (item == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(args, 0, item);
+    }
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
+        goto fail;
+    goto done;
+fail:
+    ret.failed = gobind_callback_failed(0);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return ret;
+}
+
+/* Calls a Python callable given for a Go func(int) int; returns its results, or the exception. */
+gobind_cbret_Func1
+gobind_callbacks_call_Func1(uintptr_t fn, ptrdiff_t a0)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_cbret_Func1 ret = {0};
 
     args = PyTuple_New(1);
     if (args == NULL)
@@ -2748,12 +2841,12 @@ done:
 }
 
 /* Calls a Python callable given for a Go func() int; returns its results, or the exception. */
-gobind_cbret_Func1
-gobind_callbacks_call_Func1(uintptr_t fn)
+gobind_cbret_Func2
+gobind_callbacks_call_Func2(uintptr_t fn)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
-    gobind_cbret_Func1 ret = {0};
+    gobind_cbret_Func2 ret = {0};
 
     args = PyTuple_New(0);
     if (args == NULL)
@@ -2775,7 +2868,7 @@ done:
 
 /* Calls a Python callable given for a Go func(int, string) (string, int); the results go to slot. */
 int
-gobind_callbacks_call_Func2(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot)
+gobind_callbacks_call_Func3(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2812,7 +2905,7 @@ gobind_callbacks_call_Func2(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_
         goto fail;
     if (gobind_from_py_int(PyTuple_GET_ITEM(result, 1), "callback", "return value 1", &r1) < 0)
         goto fail;
-    status = gobind_callbacks_ret_Func2(slot, r0.view, r1, &msg);
+    status = gobind_callbacks_ret_Func3(slot, r0.view, r1, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2830,12 +2923,12 @@ done:
 }
 
 /* Calls a Python callable given for a Go func(callbacks.Point, int); returns its results, or the exception. */
-gobind_cbret_Func3
-gobind_callbacks_call_Func3(uintptr_t fn, uintptr_t a0, ptrdiff_t a1)
+gobind_cbret_Func4
+gobind_callbacks_call_Func4(uintptr_t fn, uintptr_t a0, ptrdiff_t a1)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
-    gobind_cbret_Func3 ret = {0};
+    gobind_cbret_Func4 ret = {0};
 
     args = PyTuple_New(2);
     if (args == NULL)
@@ -2867,7 +2960,7 @@ done:
 
 /* Calls a Python callable given for a Go func(string) string; the results go to slot. */
 int
-gobind_callbacks_call_Func4(uintptr_t fn, gobind_view a0, uintptr_t slot)
+gobind_callbacks_call_Func5(uintptr_t fn, gobind_view a0, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2890,7 +2983,7 @@ gobind_callbacks_call_Func4(uintptr_t fn, gobind_view a0, uintptr_t slot)
         goto fail;
     if (gobind_from_py_str(result, "callback", "return value", &r0) < 0)
         goto fail;
-    status = gobind_callbacks_ret_Func4(slot, r0.view, &msg);
+    status = gobind_callbacks_ret_Func5(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2908,12 +3001,12 @@ done:
 }
 
 /* Calls a Python callable given for a Go func(float64) (int8, float32, bool, complex128); returns its results, or the exception. */
-gobind_cbret_Func5
-gobind_callbacks_call_Func5(uintptr_t fn, double a0)
+gobind_cbret_Func6
+gobind_callbacks_call_Func6(uintptr_t fn, double a0)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
-    gobind_cbret_Func5 ret = {0};
+    gobind_cbret_Func6 ret = {0};
 
     args = PyTuple_New(1);
     if (args == NULL)
@@ -2952,7 +3045,7 @@ done:
 
 /* Calls a Python callable given for a Go func() error; the results go to slot. */
 int
-gobind_callbacks_call_Func6(uintptr_t fn, uintptr_t slot)
+gobind_callbacks_call_Func7(uintptr_t fn, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2969,7 +3062,7 @@ gobind_callbacks_call_Func6(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_error(result, "callback", "return value", &r0) < 0)
         goto fail;
-    status = gobind_callbacks_ret_Func6(slot, r0, &msg);
+    status = gobind_callbacks_ret_Func7(slot, r0, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2983,38 +3076,6 @@ done:
     Py_XDECREF(result);
     PyGILState_Release(gil);
     return rc;
-}
-
-/* Calls a Python callable given for a Go func(string) bool; returns its results, or the exception. */
-gobind_cbret_Func7
-gobind_callbacks_call_Func7(uintptr_t fn, gobind_view a0)
-{
-    PyGILState_STATE gil = PyGILState_Ensure();
-    PyObject *args, *result = NULL;
-    gobind_cbret_Func7 ret = {0};
-
-    args = PyTuple_New(1);
-    if (args == NULL)
-        goto fail;
-    {
-        PyObject *item = gobind_to_py_view_str(&a0);
-        if (item == NULL)
-            goto fail;
-        PyTuple_SET_ITEM(args, 0, item);
-    }
-    result = PyObject_Call((PyObject *)fn, args, NULL);
-    if (result == NULL)
-        goto fail;
-    if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
-        goto fail;
-    goto done;
-fail:
-    ret.failed = gobind_callback_failed(0);
-done:
-    Py_XDECREF(args);
-    Py_XDECREF(result);
-    PyGILState_Release(gil);
-    return ret;
 }
 
 /* Calls a Python callable given for a Go func(string) (int, error); returns its results, or the exception. */
@@ -3880,6 +3941,64 @@ static gobind_seq_type gobind_type_Slice_string = {
     },
 };
 
+/* ==== Handler: a Go gobindpkg.Handler that Python calls ==== */
+
+/* ---- Handler.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Handler_call[] = {
+    "event",
+};
+
+static PyObject *
+gobind_m_Handler_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    uint8_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Handler.call", gobind_names_gobind_m_Handler_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Handler.call", "event", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Handler_call(GOBIND_HANDLE(self), a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bool(&r0);
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Handler[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Handler_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, event)\n--\n\n",
+                "call(event: str) -> bool\n"
+                "\n"
+                "Calls the Go Handler.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Handler = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Handler",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go Handler that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Handler,
+};
+
 /* ==== GoErrorValue: any Go error value ==== */
 
 static PyObject *
@@ -4159,6 +4278,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
         || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Handler", &gobind_type_Handler) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
         return -1;

@@ -34,7 +34,7 @@ func gobind_callbacks_Apply(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Apply(gobindCallback_Func0(a0, gobindCaller), int(a1))
+	v0 := gobindpkg.Apply(gobindCallback_Func1(a0, gobindCaller), int(a1))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -67,7 +67,7 @@ func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, 
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Combine(gobindCallback_Func1(a0, gobindCaller), gobindCallback_Func2(a1, gobindCaller))
+	v0 := gobindpkg.Combine(gobindCallback_Func2(a0, gobindCaller), gobindCallback_Func3(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -82,7 +82,7 @@ func gobind_callbacks_Each(a0 C.uintptr_t, a1 C.uintptr_t, msg *C.gobind_buf) (s
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindCallback_Func3(a1, gobindCaller))
+	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindCallback_Func4(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -106,7 +106,7 @@ func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg 
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindCallback_Func4(a1, gobindCaller))
+	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindCallback_Func5(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -121,7 +121,7 @@ func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Measure(gobindCallback_Func5(a0, gobindCaller), float64(a1))
+	v0 := gobindpkg.Measure(gobindCallback_Func6(a0, gobindCaller), float64(a1))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -136,7 +136,7 @@ func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	gerr := gobindpkg.Must(gobindCallback_Func6(a0, gobindCaller))
+	gerr := gobindpkg.Must(gobindCallback_Func7(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -153,7 +153,7 @@ func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, 
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Parallel(int(a0), gobindCallback_Func0(a1, gobindCaller))
+	v0 := gobindpkg.Parallel(int(a0), gobindCallback_Func1(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -168,7 +168,7 @@ func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int)
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	gobindpkg.Register(gobindCallback_Func7(a0, gobindCaller))
+	gobindpkg.Register(gobindCallback_Func0(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -462,6 +462,59 @@ func gobind_callbacks_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobi
 	return gobindOK
 }
 
+// gobindFn_Handler holds a Go gobindpkg.Handler that Python holds as a Handler object.
+type gobindFn_Handler struct{ f gobindpkg.Handler }
+
+// call calls the func (Handler.call and __call__ in Python).
+func (g *gobindFn_Handler) call(p0 string) bool {
+	return g.f(p0)
+}
+
+// gobindPtr_Handler returns the *gobindFn_Handler that handle h refers to (nil for 0).
+func gobindPtr_Handler(h C.uintptr_t) *gobindFn_Handler {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Handler)
+}
+
+// gobindHandle_Handler makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Handler(p *gobindFn_Handler) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Handler hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Handler(f gobindpkg.Handler) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Handler(&gobindFn_Handler{f})
+}
+
+// gobindFuncIn_Handler is the func a Python value stands for: the Go func a Handler
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Handler(a C.gobind_func, call *gobindCall) gobindpkg.Handler {
+	if a.held != 0 {
+		return gobindPtr_Handler(a.held).f
+	}
+	return gobindCallback_Func0(a.fn, call)
+}
+
+// gobind_callbacks_Handler_call calls example.com/callbacks.Handler.call.
+//
+//export gobind_callbacks_Handler_call
+func gobind_callbacks_Handler_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Handler(self).call(gobindString(a0, gobindSpace(a0.n)))
+	*r0 = gobindBool(v0)
+	return gobindOK
+}
+
 // gobind_callbacks_var_get_ErrStop reads package variable ErrStop.
 //
 //export gobind_callbacks_var_get_ErrStop
@@ -501,17 +554,39 @@ func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_vi
 	return gobindOK
 }
 
-// gobindCallback_Func0 makes a func(int) int that calls the Python callable fn
+// gobindCallback_Func0 makes a func(string) bool that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int) {
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 bool) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 string) (g0 bool) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func0(ref.ptr, gobindStringView(p0))
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gobindRaised(failed, call, ref)
+			return
+		}
+		g0 = res.r0 != 0
+		return
+	}
+}
+
+// gobindCallback_Func1 makes a func(int) int that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 int) (g0 int) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func0(ref.ptr, C.ptrdiff_t(p0))
+		res := C.gobind_callbacks_call_Func1(ref.ptr, C.ptrdiff_t(p0))
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -523,17 +598,17 @@ func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int
 	}
 }
 
-// gobindCallback_Func1 makes a func() int that calls the Python callable fn
+// gobindCallback_Func2 makes a func() int that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
+func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (g0 int) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func1(ref.ptr)
+		res := C.gobind_callbacks_call_Func2(ref.ptr)
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -545,26 +620,26 @@ func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 	}
 }
 
-// gobindResult_Func2 receives what a Python callable returned for a func(int, string) (string, int).
-type gobindResult_Func2 struct {
+// gobindResult_Func3 receives what a Python callable returned for a func(int, string) (string, int).
+type gobindResult_Func3 struct {
 	gobindCallState
 	r0 string
 	r1 int
 }
 
-// gobindCallback_Func2 makes a func(int, string) (string, int) that calls the Python callable fn
+// gobindCallback_Func3 makes a func(int, string) (string, int) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 string) (g0 string, g1 int) {
+func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 string) (g0 string, g1 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 int, p1 string) (g0 string, g1 int) {
-		res := new(gobindResult_Func2)
+		res := new(gobindResult_Func3)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func2(ref.ptr, C.ptrdiff_t(p0), gobindStringView(p1), C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func3(ref.ptr, C.ptrdiff_t(p0), gobindStringView(p1), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -577,28 +652,28 @@ func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 stri
 	}
 }
 
-// gobind_callbacks_ret_Func2 stores the results of a Python callable into slot.
+// gobind_callbacks_ret_Func3 stores the results of a Python callable into slot.
 //
-//export gobind_callbacks_ret_Func2
-func gobind_callbacks_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+//export gobind_callbacks_ret_Func3
+func gobind_callbacks_ret_Func3(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func2)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func3)
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	res.r1 = int(r1)
 	return gobindOK
 }
 
-// gobindCallback_Func3 makes a func(callbacks.Point, int) that calls the Python callable fn
+// gobindCallback_Func4 makes a func(callbacks.Point, int) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Point, p1 int) {
+func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Point, p1 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 gobindpkg.Point, p1 int) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func3(ref.ptr, gobindHandle_Point(&p0), C.ptrdiff_t(p1))
+		res := C.gobind_callbacks_call_Func4(ref.ptr, gobindHandle_Point(&p0), C.ptrdiff_t(p1))
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -609,25 +684,25 @@ func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Po
 	}
 }
 
-// gobindResult_Func4 receives what a Python callable returned for a func(string) string.
-type gobindResult_Func4 struct {
+// gobindResult_Func5 receives what a Python callable returned for a func(string) string.
+type gobindResult_Func5 struct {
 	gobindCallState
 	r0 string
 }
 
-// gobindCallback_Func4 makes a func(string) string that calls the Python callable fn
+// gobindCallback_Func5 makes a func(string) string that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 string) {
+func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 string) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 string) (g0 string) {
-		res := new(gobindResult_Func4)
+		res := new(gobindResult_Func5)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func4(ref.ptr, gobindStringView(p0), C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func5(ref.ptr, gobindStringView(p0), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -639,27 +714,27 @@ func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 
 	}
 }
 
-// gobind_callbacks_ret_Func4 stores the results of a Python callable into slot.
+// gobind_callbacks_ret_Func5 stores the results of a Python callable into slot.
 //
-//export gobind_callbacks_ret_Func4
-func gobind_callbacks_ret_Func4(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
+//export gobind_callbacks_ret_Func5
+func gobind_callbacks_ret_Func5(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func4)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func5)
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	return gobindOK
 }
 
-// gobindCallback_Func5 makes a func(float64) (int8, float32, bool, complex128) that calls the Python callable fn
+// gobindCallback_Func6 makes a func(float64) (int8, float32, bool, complex128) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
+func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func5(ref.ptr, C.double(p0))
+		res := C.gobind_callbacks_call_Func6(ref.ptr, C.double(p0))
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -674,25 +749,25 @@ func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0
 	}
 }
 
-// gobindResult_Func6 receives what a Python callable returned for a func() error.
-type gobindResult_Func6 struct {
+// gobindResult_Func7 receives what a Python callable returned for a func() error.
+type gobindResult_Func7 struct {
 	gobindCallState
 	r0 error
 }
 
-// gobindCallback_Func6 makes a func() error that calls the Python callable fn
+// gobindCallback_Func7 makes a func() error that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func() (gerr error) {
+func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func() (gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (gerr error) {
-		res := new(gobindResult_Func6)
+		res := new(gobindResult_Func7)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func6(ref.ptr, C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func7(ref.ptr, C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -704,36 +779,14 @@ func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func() (gerr error) 
 	}
 }
 
-// gobind_callbacks_ret_Func6 stores the results of a Python callable into slot.
+// gobind_callbacks_ret_Func7 stores the results of a Python callable into slot.
 //
-//export gobind_callbacks_ret_Func6
-func gobind_callbacks_ret_Func6(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+//export gobind_callbacks_ret_Func7
+func gobind_callbacks_ret_Func7(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func6)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func7)
 	res.r0 = gobindErrorIn(r0)
 	return gobindOK
-}
-
-// gobindCallback_Func7 makes a func(string) bool that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 bool) {
-	if fn == 0 {
-		return nil
-	}
-	ref := gobindNewPyRef(fn)
-	return func(p0 string) (g0 bool) {
-		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func7(ref.ptr, gobindStringView(p0))
-		runtime.KeepAlive(ref)
-		failed := gobindTakePyErr(res.failed)
-		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
-		}
-		g0 = res.r0 != 0
-		return
-	}
 }
 
 // gobindCallback_Func8 makes a func(string) (int, error) that calls the Python callable fn
@@ -902,8 +955,6 @@ func gobind_callbacks_ready(msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	return gobindOK
 }
-
-// skipped Handler: func types are bound as parameters only (Python callables); the type itself is not a class
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
 // bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion

@@ -127,7 +127,7 @@ class FuncPlan:
     @property
     def takes_callbacks(self) -> bool:
         """Whether a parameter is a Python callable: the export then keeps its exceptions (gobindCall)."""
-        return any(a.conv.go_in.startswith('gobindCallback_') for a in self.args)
+        return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindFuncIn_')) for a in self.args)
 
     @property
     def copied_bytes(self) -> str:

@@ -301,7 +301,7 @@ def funcval_conversion(fv: FuncValType) -> Conversion:
     (Go gets the func back), any callable (Go gets a func calling it) or None."""
     return Conversion(
         go_type=fv.go_type, py_type='%s | None' % fv.py_name,
-        py_in='%s | %s | None' % (fv.py_name, fv.callback.py_type),
+        py_in=fv.callback.py_type,   # objects of fv's class are callables too; None is nil
         c_type='gobind_func', c_arg='gobind_func_arg', c_arg_init='GOBIND_FUNC_ARG_INIT',
         c_pass='gobind_func_pass(&{x})', c_out='uintptr_t', from_py='gobind_from_py_' + fv.id,
         to_py='gobind_to_py_' + fv.id, release='gobind_func_release',
@@ -521,13 +521,16 @@ class TypeMapper:
         return t.name
 
     def param_conversion(self, t: GoType) -> Conversion:
-        """The Conversion of a function parameter: also func types (Python callables)."""
+        """The Conversion of a function parameter: also func types (Python callables, or Go funcs
+        that Python holds, see _funcval)."""
         if t.kind == 'func':
-            return self._func(t)
+            return self._funcval(t, None)
         if t.kind == 'named' and t.pkg and importable(t.pkg):
             decl = self.lookup(t.pkg, t.name)
             if decl is not None and decl.underlying.kind == 'func' and not decl.type_params:
-                return self._func(decl.underlying)
+                if not is_exported(t.name) or decl.alias:
+                    return self._func(decl.underlying)   # Go cannot name the type: a callable only
+                return self._funcval(decl.underlying, (self.home(t.pkg), decl))
         return self.conversion(t)
 
     def value_conversion(self, t: GoType) -> Conversion:

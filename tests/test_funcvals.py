@@ -75,3 +75,20 @@ def test_func_variables_called_by_go_later(surface):
         'f.Hook = None',
         'assert f.Hook is None and f.Fire("d") == "no hook"',
     ]))
+
+
+def test_go_funcs_go_back_as_themselves(surface):
+    surface('funcvals', '\n'.join([
+        'import funcvals as f',
+        'd = f.Double()',
+        'assert d(21) == 42 and f.IsDouble(d)',
+        # a Python callable calling it is a different func for Go
+        'assert not f.IsDouble(lambda x: d(x)) and not f.IsDouble(None)',
+        'f.Transform = d',
+        'assert f.TransformIsDouble() and f.Transform(5) == 10',
+        # read back and stored again: still Go's own func, not a wrapper of a wrapper
+        'f.Transform = f.Transform',
+        'assert f.TransformIsDouble() and isinstance(f.Transform, type(d))',
+        'f.Transform = lambda x: x',
+        'assert not f.TransformIsDouble() and f.Transform(5) == 5',
+    ]))

@@ -3,6 +3,7 @@ package funcvals
 
 import (
 	"errors"
+	"reflect"
 	"strconv"
 )
 
@@ -76,3 +77,19 @@ func Fire(event string) string {
 func HandlerSays(name string) string {
 	return Handler(name)
 }
+
+func double(x int) int { return 2 * x }
+
+// Double returns a plain Go func.
+func Double() func(int) int { return double }
+
+// IsDouble reports whether f is Double's func itself (not a func that calls it).
+func IsDouble(f func(int) int) bool {
+	return f != nil && reflect.ValueOf(f).Pointer() == reflect.ValueOf(double).Pointer()
+}
+
+// Transform is a package variable of an unnamed func type.
+var Transform func(int) int
+
+// TransformIsDouble reports whether Transform holds Double's func itself.
+func TransformIsDouble() bool { return IsDouble(Transform) }

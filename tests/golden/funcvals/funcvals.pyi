@@ -35,8 +35,8 @@ class Op:
     @property
     def F(self) -> Func1 | None: ...
     @F.setter
-    def F(self, value: Func1 | Callable[[int, int], int] | None) -> None: ...
-    def __init__(self, *, Name: str = ..., F: Func1 | Callable[[int, int], int] | None = ...) -> None: ...
+    def F(self, value: Callable[[int, int], int]) -> None: ...
+    def __init__(self, *, Name: str = ..., F: Callable[[int, int], int] = ...) -> None: ...
     def Apply(self, a: int, b: int) -> int:
         """Apply(a: int, b: int) -> int
 
@@ -106,6 +106,11 @@ def Bomb() -> Func3 | None:
 
 Bomb returns a func that panics."""
 
+def Double() -> Func2 | None:
+    """Double() -> Func2 | None
+
+Double returns a plain Go func."""
+
 def Fire(event: str) -> str:
     """Fire(event: str) -> str
 
@@ -120,6 +125,11 @@ def HandlerSays(name: str) -> str:
     """HandlerSays(name: str) -> str
 
 HandlerSays calls Handler (whatever Python stored there)."""
+
+def IsDouble(f: Callable[[int], int]) -> bool:
+    """IsDouble(f: Callable[[int], int]) -> bool
+
+IsDouble reports whether f is Double's func itself (not a func that calls it)."""
 
 def Nothing() -> Func2 | None:
     """Nothing() -> Func2 | None
@@ -141,11 +151,18 @@ def Sum() -> Op | None:
 
 Sum is an Op adding."""
 
+def TransformIsDouble() -> bool:
+    """TransformIsDouble() -> bool
+
+TransformIsDouble reports whether Transform holds Double's func itself."""
+
 # Package variables: reading and assigning reach the Go variable.
 Handler: HandlerFunc | None
 """Handler is a package variable of a named func type."""
 Hook: Func0 | None
 """Hook is a package variable of func type, called by Fire."""
+Transform: Func2 | None
+"""Transform is a package variable of an unnamed func type."""
 
 
 def _gobind_handles() -> int:

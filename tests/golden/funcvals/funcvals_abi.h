@@ -74,20 +74,26 @@ gobind_call_poll(gobind_poll_fn poll)
 int gobind_funcvals_Adder(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Bomb */
 int gobind_funcvals_Bomb(uintptr_t *r0, gobind_buf *msg);
+/* Double */
+int gobind_funcvals_Double(uintptr_t *r0, gobind_buf *msg);
 /* Fire */
 int gobind_funcvals_Fire(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 /* Greeter */
 int gobind_funcvals_Greeter(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 /* HandlerSays */
 int gobind_funcvals_HandlerSays(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
+/* IsDouble */
+int gobind_funcvals_IsDouble(gobind_func a0, uint8_t *r0, gobind_buf *msg);
 /* Nothing */
 int gobind_funcvals_Nothing(uintptr_t *r0, gobind_buf *msg);
 /* Parser */
 int gobind_funcvals_Parser(uintptr_t *r0, gobind_buf *msg);
 /* Serve */
-int gobind_funcvals_Serve(uintptr_t a0, gobind_view a1, gobind_buf *r0, gobind_buf *msg);
+int gobind_funcvals_Serve(gobind_func a0, gobind_view a1, gobind_buf *r0, gobind_buf *msg);
 /* Sum */
 int gobind_funcvals_Sum(uintptr_t *r0, gobind_buf *msg);
+/* TransformIsDouble */
+int gobind_funcvals_TransformIsDouble(uint8_t *r0, gobind_buf *msg);
 
 /* struct Op */
 int gobind_funcvals_Op_new(uintptr_t *out, gobind_buf *msg);
@@ -127,6 +133,8 @@ int gobind_funcvals_var_get_Handler(uintptr_t *out, gobind_buf *msg);
 int gobind_funcvals_var_set_Handler(gobind_func v, gobind_buf *msg);
 int gobind_funcvals_var_get_Hook(uintptr_t *out, gobind_buf *msg);
 int gobind_funcvals_var_set_Hook(gobind_func v, gobind_buf *msg);
+int gobind_funcvals_var_get_Transform(uintptr_t *out, gobind_buf *msg);
+int gobind_funcvals_var_set_Transform(gobind_func v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_funcvals_decref(uintptr_t object);

@@ -2478,6 +2478,30 @@ done:
     return result;
 }
 
+/* ---- Double: Double ---- */
+
+static PyObject *
+gobind_fn_Double(PyObject *module, PyObject *unused)
+{
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_funcvals_Double(&r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Func2(&r0);
+done:
+    return result;
+}
+
 /* ---- Fire: Fire ---- */
 
 static const char *const gobind_names_gobind_fn_Fire[] = {
@@ -2586,6 +2610,42 @@ done:
     return result;
 }
 
+/* ---- IsDouble: IsDouble ---- */
+
+static const char *const gobind_names_gobind_fn_IsDouble[] = {
+    "f",
+};
+
+static PyObject *
+gobind_fn_IsDouble(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
+    uint8_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("IsDouble", gobind_names_gobind_fn_IsDouble, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Func2(argv[0], "IsDouble", "f", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_funcvals_IsDouble(gobind_func_pass(&a0), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bool(&r0);
+done:
+    gobind_func_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
 /* ---- Nothing: Nothing ---- */
 
 static PyObject *
@@ -2645,7 +2705,7 @@ static PyObject *
 gobind_fn_Serve(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
     gobind_buf r0;
     gobind_buf msg;
@@ -2656,12 +2716,12 @@ gobind_fn_Serve(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Serve", gobind_names_gobind_fn_Serve, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_callable(argv[0], "Serve", "h", &a0) < 0)
+    if (gobind_from_py_HandlerFunc(argv[0], "Serve", "h", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Serve", "name", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_funcvals_Serve(gobind_callable_pass(&a0), a1.view, &r0, &msg);
+    status = gobind_funcvals_Serve(gobind_func_pass(&a0), a1.view, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -2669,7 +2729,7 @@ gobind_fn_Serve(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     gobind_view_release(&a1);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
@@ -2695,6 +2755,30 @@ gobind_fn_Sum(PyObject *module, PyObject *unused)
         goto done;
     }
     result = gobind_to_py_Op(&r0);
+done:
+    return result;
+}
+
+/* ---- TransformIsDouble: TransformIsDouble ---- */
+
+static PyObject *
+gobind_fn_TransformIsDouble(PyObject *module, PyObject *unused)
+{
+    uint8_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_funcvals_TransformIsDouble(&r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bool(&r0);
 done:
     return result;
 }
@@ -2865,7 +2949,7 @@ static PyTypeObject gobind_type_Op = {
     .tp_repr = gobind_repr_Op,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Op(*, Name=..., F=...)\n--\n\n",
-                         "Op(Name: str = ..., F: Func1 | Callable[[int, int], int] | None = ...)\n"
+                         "Op(Name: str = ..., F: Callable[[int, int], int] = ...)\n"
     "\n"
     "Op holds a func in a field."),
     .tp_methods = gobind_methods_Op,
@@ -3382,6 +3466,43 @@ gobind_set_var_Hook(PyObject *self, PyObject *value, void *closure)
     return 0;
 }
 
+static PyObject *
+gobind_get_var_Transform(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_funcvals_var_get_Transform(&out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Func2(&out);
+}
+
+static int
+gobind_set_var_Transform(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_func_arg v = GOBIND_FUNC_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("funcvals", "Transform");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Func2(value, "funcvals", "Transform", &v) < 0)
+        return -1;
+    status = gobind_funcvals_var_set_Transform(gobind_func_pass(&v), &msg);
+    gobind_func_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyGetSetDef gobind_module_getset[] = {
     {"Handler", gobind_get_var_Handler, gobind_set_var_Handler,
      "Handler: HandlerFunc | None\n"
@@ -3391,12 +3512,17 @@ static PyGetSetDef gobind_module_getset[] = {
      "Hook: Func0 | None\n"
     "\n"
     "Hook is a package variable of func type, called by Fire.", NULL},
+    {"Transform", gobind_get_var_Transform, gobind_set_var_Transform,
+     "Transform: Func2 | None\n"
+    "\n"
+    "Transform is a package variable of an unnamed func type.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
 static const char *const gobind_module_attrs[] = {
     "Handler",
     "Hook",
+    "Transform",
     NULL,
 };
 
@@ -3449,6 +3575,11 @@ static PyMethodDef gobind_methods[] = {
                 "Bomb() -> Func3 | None\n"
                 "\n"
                 "Bomb returns a func that panics.")},
+    {"Double", (PyCFunction)(void (*)(void))gobind_fn_Double, METH_NOARGS,
+     GOBIND_DOC("Double($module, /)\n--\n\n",
+                "Double() -> Func2 | None\n"
+                "\n"
+                "Double returns a plain Go func.")},
     {"Fire", (PyCFunction)(void (*)(void))gobind_fn_Fire, GOBIND_METH_ARGS,
      GOBIND_DOC("Fire($module, /, event)\n--\n\n",
                 "Fire(event: str) -> str\n"
@@ -3464,6 +3595,11 @@ static PyMethodDef gobind_methods[] = {
                 "HandlerSays(name: str) -> str\n"
                 "\n"
                 "HandlerSays calls Handler (whatever Python stored there).")},
+    {"IsDouble", (PyCFunction)(void (*)(void))gobind_fn_IsDouble, GOBIND_METH_ARGS,
+     GOBIND_DOC("IsDouble($module, /, f)\n--\n\n",
+                "IsDouble(f: Callable[[int], int]) -> bool\n"
+                "\n"
+                "IsDouble reports whether f is Double's func itself (not a func that calls it).")},
     {"Nothing", (PyCFunction)(void (*)(void))gobind_fn_Nothing, METH_NOARGS,
      GOBIND_DOC("Nothing($module, /)\n--\n\n",
                 "Nothing() -> Func2 | None\n"
@@ -3484,6 +3620,11 @@ static PyMethodDef gobind_methods[] = {
                 "Sum() -> Op | None\n"
                 "\n"
                 "Sum is an Op adding.")},
+    {"TransformIsDouble", (PyCFunction)(void (*)(void))gobind_fn_TransformIsDouble, METH_NOARGS,
+     GOBIND_DOC("TransformIsDouble($module, /)\n--\n\n",
+                "TransformIsDouble() -> bool\n"
+                "\n"
+                "TransformIsDouble reports whether Transform holds Double's func itself.")},
     {"_gobind_handles", gobind_fn__gobind_handles, METH_NOARGS,
      "_gobind_handles() -> int\n\nHow many Go values Python objects keep alive (for leak checks)."},
     {NULL, NULL, 0, NULL},

@@ -47,6 +47,16 @@ func gobind_funcvals_Bomb(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_funcvals_Double calls example.com/funcvals.Double.
+//
+//export gobind_funcvals_Double
+func gobind_funcvals_Double(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Double()
+	*r0 = gobindFuncOut_Func2(v0)
+	return gobindOK
+}
+
 // gobind_funcvals_Fire calls example.com/funcvals.Fire.
 //
 //export gobind_funcvals_Fire
@@ -77,6 +87,21 @@ func gobind_funcvals_HandlerSays(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobi
 	return gobindOK
 }
 
+// gobind_funcvals_IsDouble calls example.com/funcvals.IsDouble.
+//
+//export gobind_funcvals_IsDouble
+func gobind_funcvals_IsDouble(a0 C.gobind_func, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.IsDouble(gobindFuncIn_Func2(a0, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
+	*r0 = gobindBool(v0)
+	return gobindOK
+}
+
 // gobind_funcvals_Nothing calls example.com/funcvals.Nothing.
 //
 //export gobind_funcvals_Nothing
@@ -100,11 +125,11 @@ func gobind_funcvals_Parser(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 // gobind_funcvals_Serve calls example.com/funcvals.Serve.
 //
 //export gobind_funcvals_Serve
-func gobind_funcvals_Serve(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+func gobind_funcvals_Serve(a0 C.gobind_func, a1 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Serve(gobindCallback_Func0(a0, gobindCaller), gobindString(a1, gobindSpace(a1.n)))
+	v0 := gobindpkg.Serve(gobindFuncIn_HandlerFunc(a0, gobindCaller), gobindString(a1, gobindSpace(a1.n)))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -119,6 +144,16 @@ func gobind_funcvals_Sum(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	v0 := gobindpkg.Sum()
 	*r0 = gobindHandle_Op(v0)
+	return gobindOK
+}
+
+// gobind_funcvals_TransformIsDouble calls example.com/funcvals.TransformIsDouble.
+//
+//export gobind_funcvals_TransformIsDouble
+func gobind_funcvals_TransformIsDouble(r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.TransformIsDouble()
+	*r0 = gobindBool(v0)
 	return gobindOK
 }
 
@@ -202,7 +237,9 @@ func gobind_funcvals_Op_Apply(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t, 
 }
 
 // gobindFn_Func0 holds a Go func(string) string that Python holds as a Func0 object.
-type gobindFn_Func0 struct{ f func(string) string }
+type gobindFn_Func0 struct {
+	f func(string) string
+}
 
 // call calls the func (Func0.call and __call__ in Python).
 func (g *gobindFn_Func0) call(p0 string) string {
@@ -255,7 +292,9 @@ func gobind_funcvals_Func0_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind
 }
 
 // gobindFn_Func1 holds a Go func(int, int) int that Python holds as a Func1 object.
-type gobindFn_Func1 struct{ f func(int, int) int }
+type gobindFn_Func1 struct {
+	f func(int, int) int
+}
 
 // call calls the func (Func1.call and __call__ in Python).
 func (g *gobindFn_Func1) call(p0 int, p1 int) int {
@@ -308,7 +347,9 @@ func gobind_funcvals_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t
 }
 
 // gobindFn_Func2 holds a Go func(int) int that Python holds as a Func2 object.
-type gobindFn_Func2 struct{ f func(int) int }
+type gobindFn_Func2 struct {
+	f func(int) int
+}
 
 // call calls the func (Func2.call and __call__ in Python).
 func (g *gobindFn_Func2) call(p0 int) int {
@@ -361,7 +402,9 @@ func gobind_funcvals_Func2_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.ptrdiff_
 }
 
 // gobindFn_Func3 holds a Go func() that Python holds as a Func3 object.
-type gobindFn_Func3 struct{ f func() }
+type gobindFn_Func3 struct {
+	f func()
+}
 
 // call calls the func (Func3.call and __call__ in Python).
 func (g *gobindFn_Func3) call() {
@@ -413,7 +456,9 @@ func gobind_funcvals_Func3_call(self C.uintptr_t, msg *C.gobind_buf) (status C.i
 }
 
 // gobindFn_Func4 holds a Go func(string) (int, error) that Python holds as a Func4 object.
-type gobindFn_Func4 struct{ f func(string) (int, error) }
+type gobindFn_Func4 struct {
+	f func(string) (int, error)
+}
 
 // call calls the func (Func4.call and __call__ in Python).
 func (g *gobindFn_Func4) call(p0 string) (int, error) {
@@ -469,7 +514,9 @@ func gobind_funcvals_Func4_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdif
 }
 
 // gobindFn_HandlerFunc holds a Go gobindpkg.HandlerFunc that Python holds as a HandlerFunc object.
-type gobindFn_HandlerFunc struct{ f gobindpkg.HandlerFunc }
+type gobindFn_HandlerFunc struct {
+	f gobindpkg.HandlerFunc
+}
 
 // call calls the func (HandlerFunc.call and __call__ in Python).
 func (g *gobindFn_HandlerFunc) call(p0 string) string {
@@ -554,6 +601,24 @@ func gobind_funcvals_var_get_Hook(out *C.uintptr_t, msg *C.gobind_buf) (status C
 func gobind_funcvals_var_set_Hook(v C.gobind_func, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindpkg.Hook = gobindFuncIn_Func0(v, gobindCaller)
+	return gobindOK
+}
+
+// gobind_funcvals_var_get_Transform reads package variable Transform.
+//
+//export gobind_funcvals_var_get_Transform
+func gobind_funcvals_var_get_Transform(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindFuncOut_Func2(gobindpkg.Transform)
+	return gobindOK
+}
+
+// gobind_funcvals_var_set_Transform writes package variable Transform.
+//
+//export gobind_funcvals_var_set_Transform
+func gobind_funcvals_var_set_Transform(v C.gobind_func, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindpkg.Transform = gobindFuncIn_Func2(v, gobindCaller)
 	return gobindOK
 }
 

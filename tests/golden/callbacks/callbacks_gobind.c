@@ -4163,6 +4163,12 @@ static PyMethodDef gobind_methods_Func1[] = {
                 "call(arg0: int) -> int\n"
                 "\n"
                 "Calls the Go func(int) int.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func1_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> int\n"
+                "\n"
+                "Calls the Go func(int) int.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4206,6 +4212,12 @@ done:
 static PyMethodDef gobind_methods_Func2[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_Func2_call, METH_NOARGS,
      GOBIND_DOC("call($self, /)\n--\n\n",
+                "call() -> int\n"
+                "\n"
+                "Calls the Go func() int.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func2_call, METH_NOARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /)\n--\n\n",
                 "call() -> int\n"
                 "\n"
                 "Calls the Go func() int.")},
@@ -4290,6 +4302,12 @@ static PyMethodDef gobind_methods_Func3[] = {
                 "call(arg0: int, arg1: str) -> tuple[str, int]\n"
                 "\n"
                 "Calls the Go func(int, string) (string, int).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func3_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0, arg1)\n--\n\n",
+                "call(arg0: int, arg1: str) -> tuple[str, int]\n"
+                "\n"
+                "Calls the Go func(int, string) (string, int).")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4351,6 +4369,12 @@ static PyMethodDef gobind_methods_Func4[] = {
                 "call(arg0: Point, arg1: int) -> None\n"
                 "\n"
                 "Calls the Go func(Point, int).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func4_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0, arg1)\n--\n\n",
+                "call(arg0: Point, arg1: int) -> None\n"
+                "\n"
+                "Calls the Go func(Point, int).")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4406,6 +4430,12 @@ done:
 static PyMethodDef gobind_methods_Func5[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_Func5_call, GOBIND_METH_ARGS,
      GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> str\n"
+                "\n"
+                "Calls the Go func(string) string.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func5_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
                 "call(arg0: str) -> str\n"
                 "\n"
                 "Calls the Go func(string) string.")},
@@ -4503,6 +4533,12 @@ static PyMethodDef gobind_methods_Func6[] = {
                 "call(arg0: float) -> tuple[int, float, bool, complex]\n"
                 "\n"
                 "Calls the Go func(float64) (int8, float32, bool, complex128).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func6_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: float) -> tuple[int, float, bool, complex]\n"
+                "\n"
+                "Calls the Go func(float64) (int8, float32, bool, complex128).")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4546,6 +4582,12 @@ done:
 static PyMethodDef gobind_methods_Func7[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_Func7_call, METH_NOARGS,
      GOBIND_DOC("call($self, /)\n--\n\n",
+                "call() -> None\n"
+                "\n"
+                "Calls the Go func() error.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func7_call, METH_NOARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /)\n--\n\n",
                 "call() -> None\n"
                 "\n"
                 "Calls the Go func() error.")},
@@ -4607,6 +4649,12 @@ static PyMethodDef gobind_methods_Func8[] = {
                 "call(arg0: str) -> int\n"
                 "\n"
                 "Calls the Go func(string) (int, error).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func8_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> int\n"
+                "\n"
+                "Calls the Go func(string) (int, error).")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4661,6 +4709,12 @@ done:
 static PyMethodDef gobind_methods_Func9[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_Func9_call, GOBIND_METH_ARGS,
      GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> None\n"
+                "\n"
+                "Calls the Go func(int) error.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func9_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
                 "call(arg0: int) -> None\n"
                 "\n"
                 "Calls the Go func(int) error.")},
@@ -4719,6 +4773,12 @@ done:
 static PyMethodDef gobind_methods_Handler[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_Handler_call, GOBIND_METH_ARGS,
      GOBIND_DOC("call($self, /, event)\n--\n\n",
+                "call(event: str) -> bool\n"
+                "\n"
+                "Calls the Go Handler.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Handler_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, event)\n--\n\n",
                 "call(event: str) -> bool\n"
                 "\n"
                 "Calls the Go Handler.")},

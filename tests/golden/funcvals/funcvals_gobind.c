@@ -3001,6 +3001,12 @@ static PyMethodDef gobind_methods_Func0[] = {
                 "call(arg0: str) -> str\n"
                 "\n"
                 "Calls the Go func(string) string.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func0_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> str\n"
+                "\n"
+                "Calls the Go func(string) string.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3062,6 +3068,12 @@ static PyMethodDef gobind_methods_Func1[] = {
                 "call(arg0: int, arg1: int) -> int\n"
                 "\n"
                 "Calls the Go func(int, int) int.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func1_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0, arg1)\n--\n\n",
+                "call(arg0: int, arg1: int) -> int\n"
+                "\n"
+                "Calls the Go func(int, int) int.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3119,6 +3131,12 @@ static PyMethodDef gobind_methods_Func2[] = {
                 "call(arg0: int) -> int\n"
                 "\n"
                 "Calls the Go func(int) int.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func2_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> int\n"
+                "\n"
+                "Calls the Go func(int) int.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3162,6 +3180,12 @@ done:
 static PyMethodDef gobind_methods_Func3[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_Func3_call, METH_NOARGS,
      GOBIND_DOC("call($self, /)\n--\n\n",
+                "call() -> None\n"
+                "\n"
+                "Calls the Go func().")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func3_call, METH_NOARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /)\n--\n\n",
                 "call() -> None\n"
                 "\n"
                 "Calls the Go func().")},
@@ -3223,6 +3247,12 @@ static PyMethodDef gobind_methods_Func4[] = {
                 "call(arg0: str) -> int\n"
                 "\n"
                 "Calls the Go func(string) (int, error).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func4_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> int\n"
+                "\n"
+                "Calls the Go func(string) (int, error).")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3278,6 +3308,12 @@ done:
 static PyMethodDef gobind_methods_HandlerFunc[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_HandlerFunc_call, GOBIND_METH_ARGS,
      GOBIND_DOC("call($self, /, name)\n--\n\n",
+                "call(name: str) -> str\n"
+                "\n"
+                "Calls the Go HandlerFunc.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_HandlerFunc_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, name)\n--\n\n",
                 "call(name: str) -> str\n"
                 "\n"
                 "Calls the Go HandlerFunc.")},

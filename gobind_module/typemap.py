@@ -18,6 +18,7 @@ import re
 import unicodedata
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from .itermap import IterType, iter_values
 from .model import Func, GoType, Package, Param, TypeDecl
 
 
@@ -412,6 +413,9 @@ class TypeMapper:
         self.funcs: Dict[str, FuncType] = {}   # by Go spelling
         self.boxes: Dict[str, BoxType] = {}
         self.ifaces: Dict[str, IfaceType] = {}
+        self.iters: Dict[str, IterType] = {}
+        self.iter_out: set = set()   # ids of iterator types some result hands to Python
+        self.iter_in: set = set()    # ids of iterator types some parameter makes from a Python iterable
         self.uses_any = False   # some bound signature has an any (interface{}) value
         self.borrowed_seqs: set = set()   # ids of slice classes some parameter borrows
         self._pending: Dict[str, Conversion] = {}
@@ -490,8 +494,17 @@ class TypeMapper:
             return 'any'
         return t.name
 
+    def result_conversion(self, t: GoType) -> Conversion:
+        """The Conversion of a function result: also iterators (Python iterators pulling from Go)."""
+        conv = self._iterator(t, out=True)
+        return conv if conv is not None else self.conversion(t)
+
     def param_conversion(self, t: GoType) -> Conversion:
-        """The Conversion of a function parameter: also func types (Python callables)."""
+        """The Conversion of a function parameter: also func types (Python callables) and
+        iterators (any Python iterable)."""
+        conv = self._iterator(t, out=False)
+        if conv is not None:
+            return conv
         if t.kind == 'func':
             return self._func(t)
         if t.kind == 'named' and t.pkg and importable(t.pkg):
@@ -721,6 +734,40 @@ class TypeMapper:
             go_out='*{r} = 0',
         )
 
+    def _iterator(self, t: GoType, out: bool) -> Optional[Conversion]:
+        """The Conversion of an iterator type (iter.Seq[V], iter.Seq2[K, V] or any type whose
+        underlying type is func(yield func(...) bool)), or None if t is not one."""
+        values = iter_values(self, t)
+        if values is None:
+            return None
+        elems = []
+        for v in values:
+            if v.kind == 'func' or iter_values(self, v) is not None:
+                raise Unsupported('iterators of funcs (%s) are not supported yet' % t.go_spelling())
+            if not out and v.is_error:
+                raise Unsupported('iterator parameters yielding errors (%s) are not supported yet' % t.go_spelling())
+            try:
+                elems.append(self.conversion(v))
+            except Unsupported as e:
+                raise Unsupported('value type of %s: %s' % (t.go_spelling(), e))
+        iid = ('Iter2_' if len(values) == 2 else 'Iter_') + '_'.join(self.type_id(v) for v in values)
+        if iid not in self.iters:
+            self.iters[iid] = IterType(id=iid, spelling=t.go_spelling(), elems=tuple(elems),
+                                       elem_go=tuple(self.go_spelling(v) for v in values))
+        it = self.iters[iid]
+        if not out and it.puller is None:  # Go pulls the items of a Python iterator through a callback
+            pull = GoType(kind='func', results=tuple(Param('', v) for v in values))
+            self._func(pull)
+            it = self.iters[iid] = dataclasses.replace(it, puller=self.funcs[self.go_spelling(pull)])
+        (self.iter_out if out else self.iter_in).add(iid)
+        return Conversion(
+            go_type=it.func_type, py_type='Iterator[%s]' % it.py_elem, py_in='Iterable[%s]' % it.py_in_elem,
+            c_type='uintptr_t', c_arg='gobind_callable_arg', c_arg_init='{0, 0}',
+            c_pass='gobind_callable_pass(&{x})', c_out='uintptr_t', from_py='gobind_from_py_iterable',
+            to_py='gobind_to_py_' + iid, release='gobind_callable_release',
+            go_in='gobindIterIn_%s(gobindCallback_%s({x}))' % (iid, it.puller.id) if it.puller else '',
+            go_out='*{r} = gobindIterOut_%s({v})' % iid)
+
     def _iface(self, home: PackageHome, decl: TypeDecl) -> Conversion:
         conv = iface_conversion(home, decl.name)
         iid = home.id(decl.name)
@@ -823,6 +870,11 @@ def box_order(mapper: TypeMapper) -> List[BoxType]:
 def iface_order(mapper: TypeMapper) -> List[IfaceType]:
     """The interface classes, by name."""
     return [mapper.ifaces[k] for k in sorted(mapper.ifaces)]
+
+
+def iter_order(mapper: TypeMapper) -> List[IterType]:
+    """The iterator types, by name."""
+    return [mapper.iters[k] for k in sorted(mapper.iters)]
 
 
 def func_order(mapper: TypeMapper) -> List[FuncType]:

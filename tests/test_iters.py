@@ -1,0 +1,90 @@
+"""Go iterators are Python iterators (test_projects/iters): iter.Seq, iter.Seq2, named and unnamed
+iterator types as results pull lazily, break stops the Go iterator, panics surface at the step,
+and any Python iterable goes where Go wants an iter.Seq."""
+
+from conftest import raises
+
+
+def test_results_iterate_lazily(surface):
+    surface('iters', '\n'.join([
+        'import iters as m',
+        'assert list(m.Count(5)) == [0, 1, 2, 3, 4]',
+        'assert list(m.Count(0)) == []',
+        'assert list(m.Words(" go  py ")) == ["go", "py"]',
+        'assert list(m.Lengths("a bb ccc")) == [("a", 1), ("bb", 2), ("ccc", 3)]',
+        'assert dict(m.Lengths("x yy")) == {"x": 1, "yy": 2}',
+        'assert list(m.EvensBelow(7)) == [0, 2, 4, 6]',
+        'assert [(p.X, p.Y) for p in m.Diagonal(3)] == [(0, 0), (1, 1), (2, 2)]',
+        'it = m.Count(3)',
+        'assert iter(it) is it',
+        'assert next(it) == 0 and next(it) == 1 and next(it) == 2',
+        raises('StopIteration', 'next(it)'),
+        raises('StopIteration', 'next(it)'),
+        # an endless Go iterator: only the steps Python asks for run
+        'import itertools',
+        'assert list(itertools.islice(m.Tracked(), 4)) == [0, 1, 2, 3]',
+        'assert m.Count.__doc__.startswith("Count(n: int) -> Iterator[int]"), m.Count.__doc__',
+        'assert m.Lengths.__doc__.startswith("Lengths(s: str) -> Iterator[tuple[str, int]]")',
+    ]))
+
+
+def test_break_stops_the_go_iterator(surface):
+    surface('iters', '\n'.join([
+        'import gc, iters as m',
+        'started, stopped, finished = m.Runs()',
+        'for i in m.Tracked():',
+        '    if i == 3:',
+        '        break',
+        'gc.collect()',
+        # the dropped Python iterator stopped the Go one: yield returned false, deferred calls ran
+        'assert m.Runs() == (started + 1, stopped + 1, finished + 1), (m.Runs(), started)',
+        'it = m.Tracked()',
+        'assert next(it) == 0',
+        'it.close()',
+        'assert m.Runs() == (started + 2, stopped + 2, finished + 2), m.Runs()',
+        raises('StopIteration', 'next(it)'),
+        'it.close()',   # closing twice is fine
+        # an iterator never started runs nothing, and stopping it runs nothing either
+        'm.Tracked().close()',
+        'assert m.Runs() == (started + 2, stopped + 2, finished + 2), m.Runs()',
+    ]))
+
+
+def test_a_panic_surfaces_at_the_step(surface):
+    surface('iters', '\n'.join([
+        'import iters as m',
+        'it = m.Explode()',
+        'assert next(it) == 1 and next(it) == 2',
+        raises('m.GoPanic', 'next(it)', 'exploded after 2'),
+        raises('StopIteration', 'next(it)'),   # the Go iterator is done with, as a generator is
+        'seen = []',
+        'try:\n    for v in m.Explode():\n        seen.append(v)\nexcept m.GoPanic:\n    pass',
+        'assert seen == [1, 2], seen',
+    ]))
+
+
+def test_python_iterables_as_go_iterators(surface):
+    surface('iters', '\n'.join([
+        'import iters as m',
+        'assert m.Sum([1, 2, 3]) == 6',
+        'assert m.Sum(range(101)) == 5050',
+        'assert m.Sum(x * x for x in range(4)) == 14',
+        'assert m.Sum(()) == 0',
+        'assert m.Join(["a", "b", "c"], "-") == "a-b-c"',
+        'assert m.Join({"k": 1}, "") == "k"',
+        'assert m.Pairs([("a", 1), ("b", 3)]) == "a=*,b=***"',
+        'assert m.Pairs({"x": 2}.items()) == "x=**"',
+        # Go breaks out of its loop: the Python iterator is not pulled further
+        'pulled = []',
+        'def gen():\n    for i in range(100):\n        pulled.append(i)\n        yield i',
+        'assert m.SumFirst(gen(), 3) == 3',
+        'assert pulled == [0, 1, 2, 3], pulled',
+        # Python in, Go out: both lazy
+        'assert list(m.Double([1, 2, 3])) == [2, 4, 6]',
+        'assert list(m.Double(m.Count(3))) == [0, 2, 4]',
+        raises('TypeError', 'm.Sum(5)', "argument 'seq' must be iterable, not int"),
+        raises('TypeError', 'm.Sum([1, "x"])', 'must be int, not str'),
+        raises('TypeError', 'm.Pairs([("a", 1, 2)])', 'tuple of 2 values'),
+        'def boom():\n    yield 1\n    raise KeyError("bad item")',
+        'try:\n    m.Sum(boom())\nexcept KeyError as e:\n    assert e.args == ("bad item",), e.args\nelse:\n    raise AssertionError("no KeyError")',
+    ]))

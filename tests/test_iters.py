@@ -88,3 +88,51 @@ def test_python_iterables_as_go_iterators(surface):
         'def boom():\n    yield 1\n    raise KeyError("bad item")',
         'try:\n    m.Sum(boom())\nexcept KeyError as e:\n    assert e.args == ("bad item",), e.args\nelse:\n    raise AssertionError("no KeyError")',
     ]))
+
+
+def test_iterators_across_callbacks_and_threads(surface):
+    surface('iters', '\n'.join([
+        'import threading, iters as m',
+        'base = m._gobind_handles()',
+        # made at one depth of calls between Python and Go and pulled at another
+        'assert m.Sum(m.Count(5)) == 10',
+        'outer = m.Count(4)',
+        'assert next(outer) == 0',
+        'assert list(m.Watch(lambda i: i < 3 and next(outer) > 0)) == [0, 1, 2]',
+        'assert list(outer) == []',
+        'assert list(m.Watch(lambda i: i < len(list(m.Count(3))))) == [0, 1, 2]',
+        # a step that pulls its own iterator again, as a generator would refuse
+        'it = None',
+        'def again(i):\n    next(it)\n    return True',
+        'it = m.Watch(again)',
+        raises('ValueError', 'next(it)', 'already executing'),
+        # threads each with their own iterators
+        'sums = []',
+        'def work():\n    sums.append(sum(m.Count(2000)) + m.Sum(m.Count(10)))',
+        'threads = [threading.Thread(target=work) for _ in range(4)]',
+        'for t in threads:\n    t.start()',
+        'for t in threads:\n    t.join()',
+        'assert sums == [1999000 + 45] * 4, sums',
+        'del it, outer',
+        'import gc',
+        'gc.collect()',
+        'assert m._gobind_handles() == base, (m._gobind_handles(), base)',
+    ]))
+
+
+def test_iterators_release_their_handles(surface):
+    surface('iters', '\n'.join([
+        'import iters as m',
+        'base = m._gobind_handles()',
+        'its = [m.Count(3), m.Lengths("a b"), m.Tracked(), m.Explode()]',
+        'assert m._gobind_handles() == base + 4',
+        'list(its[0])',   # the end releases the handle at once
+        'assert m._gobind_handles() == base + 3',
+        'next(its[1])',
+        'its[2].close()',
+        'assert m._gobind_handles() == base + 2',
+        'try:\n    list(its[3])\nexcept m.GoPanic:\n    pass',
+        'assert m._gobind_handles() == base + 1',
+        'del its',
+        'assert m._gobind_handles() == base',
+    ]))

@@ -153,3 +153,14 @@ func Double(seq iter.Seq[int]) iter.Seq[int] {
 		}
 	}
 }
+
+// Watch yields 0, 1, 2, ... as long as f, a Python callable the iterator calls first, returns true.
+func Watch(f func(int) bool) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; f(i); i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}

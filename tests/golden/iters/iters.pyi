@@ -99,6 +99,11 @@ def Tracked() -> Iterator[int]:
 Tracked yields 0, 1, 2, ... forever, counting how its runs start and end: stopped counts the
 runs that ended because the loop stopped early (yield returned false)."""
 
+def Watch(f: Callable[[int], bool]) -> Iterator[int]:
+    """Watch(f: Callable[[int], bool]) -> Iterator[int]
+
+Watch yields 0, 1, 2, ... as long as f, a Python callable the iterator calls first, returns true."""
+
 def Words(s: str) -> Iterator[str]:
     """Words(s: str) -> Iterator[str]
 

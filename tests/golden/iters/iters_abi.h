@@ -87,6 +87,8 @@ int gobind_iters_Sum(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 int gobind_iters_SumFirst(uintptr_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
 /* Tracked */
 int gobind_iters_Tracked(uintptr_t *r0, gobind_buf *msg);
+/* Watch */
+int gobind_iters_Watch(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Words */
 int gobind_iters_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
@@ -111,6 +113,13 @@ int gobind_iters_call_Func1(uintptr_t fn, uintptr_t slot);
 int gobind_iters_ret_Func1(uintptr_t slot, gobind_view r0, gobind_buf *msg);
 int gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot);
 int gobind_iters_ret_Func2(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
+/* What a Python callable for a func(int) bool returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    uint8_t r0;
+} gobind_cbret_Func3;
+gobind_cbret_Func3 gobind_iters_call_Func3(uintptr_t fn, ptrdiff_t a0);
 
 /* Go iterators pulled by Python (iter.Pull): the next step, and stopping early. */
 int gobind_iters_iterstop(uintptr_t handle, gobind_buf *msg);

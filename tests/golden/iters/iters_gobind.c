@@ -2047,6 +2047,38 @@ done:
     return rc;
 }
 
+/* Calls a Python callable given for a Go func(int) bool; returns its results, or the exception. */
+gobind_cbret_Func3
+gobind_iters_call_Func3(uintptr_t fn, ptrdiff_t a0)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_cbret_Func3 ret = {0};
+
+    args = PyTuple_New(1);
+    if (args == NULL)
+        goto fail;
+    {
+        PyObject *item = gobind_to_py_int(&a0);
+        if (item == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(args, 0, item);
+    }
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
+        goto fail;
+    goto done;
+fail:
+    ret.failed = gobind_callback_failed(0);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return ret;
+}
+
 /* ==== Go iterators ==== */
 /* gobind C support for Go iterators: Go's iter.Seq and iter.Seq2 results seen from Python as
    iterators that pull one step per cgo call, and Python iterables passed where Go wants one.
@@ -2758,6 +2790,40 @@ done:
     return result;
 }
 
+/* ---- Watch: Watch ---- */
+
+static const char *const gobind_names_gobind_fn_Watch[] = {
+    "f",
+};
+
+static PyObject *
+gobind_fn_Watch(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_callable_arg a0 = {0, 0};
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Watch", gobind_names_gobind_fn_Watch, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_callable(argv[0], "Watch", "f", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_iters_Watch(gobind_callable_pass(&a0), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Iter_int(&r0);
+done:
+    gobind_callable_release(&a0);
+    return result;
+}
+
 /* ---- Words: Words ---- */
 
 static const char *const gobind_names_gobind_fn_Words[] = {
@@ -3095,6 +3161,11 @@ static PyMethodDef gobind_methods[] = {
                 "\n"
                 "Tracked yields 0, 1, 2, ... forever, counting how its runs start and end: stopped counts the\n"
                 "runs that ended because the loop stopped early (yield returned false).")},
+    {"Watch", (PyCFunction)(void (*)(void))gobind_fn_Watch, GOBIND_METH_ARGS,
+     GOBIND_DOC("Watch($module, /, f)\n--\n\n",
+                "Watch(f: Callable[[int], bool]) -> Iterator[int]\n"
+                "\n"
+                "Watch yields 0, 1, 2, ... as long as f, a Python callable the iterator calls first, returns true.")},
     {"Words", (PyCFunction)(void (*)(void))gobind_fn_Words, GOBIND_METH_ARGS,
      GOBIND_DOC("Words($module, /, s)\n--\n\n",
                 "Words(s: str) -> Iterator[str]\n"

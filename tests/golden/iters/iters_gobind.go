@@ -149,6 +149,16 @@ func gobind_iters_Tracked(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_iters_Watch calls example.com/iters.Watch.
+//
+//export gobind_iters_Watch
+func gobind_iters_Watch(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Watch(gobindCallback_Func3(a0))
+	*r0 = gobindIterOut_Iter_int(v0)
+	return gobindOK
+}
+
 // gobind_iters_Words calls example.com/iters.Words.
 //
 //export gobind_iters_Words
@@ -342,6 +352,26 @@ func gobind_iters_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, 
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	res.r1 = int(r1)
 	return gobindOK
+}
+
+// gobindCallback_Func3 makes a func(int) bool that calls the Python callable fn
+// (Go owns that reference from now on; nil for None).
+func gobindCallback_Func3(fn C.uintptr_t) func(p0 int) (g0 bool) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 int) (g0 bool) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_iters_call_Func3(ref.ptr, C.ptrdiff_t(p0))
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			panic(failed)
+		}
+		g0 = res.r0 != 0
+		return
+	}
 }
 
 // gobind Go support for Go iterators that Python pulls one step at a time.

@@ -439,6 +439,9 @@ class TypeMapper:
             return self._seq(t, None)
         if t.kind == 'map':
             return self._map(t, None)
+        if t.kind in ('named', 'func') and not t.is_error and iter_values(self, t) is not None:
+            raise Unsupported('iterators (%s) are bound as parameters and results of functions only'
+                              % t.go_spelling())
         if t.kind == 'named':
             return self._named(t)
         if t.kind == 'pointer' and t.elem.kind == 'named' and not t.elem.is_error:

@@ -82,6 +82,11 @@ def test_python_iterables_as_go_iterators(surface):
         # Python in, Go out: both lazy
         'assert list(m.Double([1, 2, 3])) == [2, 4, 6]',
         'assert list(m.Double(m.Count(3))) == [0, 2, 4]',
+        # Go keeps the iterable and ranges over it after the call: one pass, as over a Python iterator
+        'src = m.NewSource("s", (x + 1 for x in range(3)))',
+        'assert list(src.All()) == [1, 2, 3] and list(src.All()) == []',
+        'assert list(m.Source(Name="empty").All()) == []',
+        'assert not hasattr(src, "Items")',
         raises('TypeError', 'm.Sum(5)', "argument 'seq' must be iterable, not int"),
         raises('TypeError', 'm.Sum([1, "x"])', 'must be int, not str'),
         raises('TypeError', 'm.Pairs([("a", 1, 2)])', 'tuple of 2 values'),

@@ -164,3 +164,22 @@ func Watch(f func(int) bool) iter.Seq[int] {
 		}
 	}
 }
+
+// Source holds an iterator in a field, which gobind does not bind (only parameters and results).
+type Source struct {
+	Name  string
+	Items iter.Seq[int]
+}
+
+// All yields the numbers of s's items (a method returning an iterator).
+func (s *Source) All() iter.Seq[int] {
+	if s.Items == nil {
+		return Count(0)
+	}
+	return s.Items
+}
+
+// NewSource makes a Source over seq.
+func NewSource(name string, seq iter.Seq[int]) *Source {
+	return &Source{Name: name, Items: seq}
+}

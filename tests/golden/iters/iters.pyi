@@ -38,6 +38,19 @@ class Point:
     def Y(self, value: int) -> None: ...
     def __init__(self, *, X: int = ..., Y: int = ...) -> None: ...
 
+@final
+class Source:
+    """Source holds an iterator in a field, which gobind does not bind (only parameters and results)."""
+    @property
+    def Name(self) -> str: ...
+    @Name.setter
+    def Name(self, value: str) -> None: ...
+    def __init__(self, *, Name: str = ...) -> None: ...
+    def All(self) -> Iterator[int]:
+        """All() -> Iterator[int]
+
+All yields the numbers of s's items (a method returning an iterator)."""
+
 def Count(n: int) -> Iterator[int]:
     """Count(n: int) -> Iterator[int]
 
@@ -72,6 +85,11 @@ def Lengths(s: str) -> Iterator[tuple[str, int]]:
     """Lengths(s: str) -> Iterator[tuple[str, int]]
 
 Lengths yields each word of s with its length."""
+
+def NewSource(name: str, seq: Iterable[int]) -> Source | None:
+    """NewSource(name: str, seq: Iterable[int]) -> Source | None
+
+NewSource makes a Source over seq."""
 
 def Pairs(seq: Iterable[tuple[str, int]]) -> str:
     """Pairs(seq: Iterable[tuple[str, int]]) -> str
@@ -114,3 +132,4 @@ def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""
 
 # skipped Evens: iterator types are bound as parameters (Python iterables) and results (Python iterators); the type itself is not a class
+# skipped Source.Items: field type: iterators (iter.Seq[int]) are bound as parameters and results of functions only

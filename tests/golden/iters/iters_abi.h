@@ -77,6 +77,8 @@ int gobind_iters_Explode(uintptr_t *r0, gobind_buf *msg);
 int gobind_iters_Join(uintptr_t a0, gobind_view a1, gobind_buf *r0, gobind_buf *msg);
 /* Lengths */
 int gobind_iters_Lengths(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
+/* NewSource */
+int gobind_iters_NewSource(gobind_view a0, uintptr_t a1, uintptr_t *r0, gobind_buf *msg);
 /* Pairs */
 int gobind_iters_Pairs(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 /* Runs */
@@ -98,6 +100,13 @@ int gobind_iters_Point_get_X(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_iters_Point_set_X(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_iters_Point_get_Y(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_iters_Point_set_Y(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
+
+/* struct Source */
+int gobind_iters_Source_new(uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Source_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_iters_Source_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
+/* Source.All */
+int gobind_iters_Source_All(uintptr_t self, uintptr_t *r0, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_iters_decref(uintptr_t object);

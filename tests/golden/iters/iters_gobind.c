@@ -1735,6 +1735,7 @@ gobind_runtime_init(PyObject *m)
 /* ---- classes: declarations and conversions ---- */
 
 static PyTypeObject gobind_type_Point;
+static PyTypeObject gobind_type_Source;
 static PyTypeObject gobind_type_GoErrorValue;
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -1833,6 +1834,35 @@ static inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
+}
+
+static inline int
+gobind_from_py_Source(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, &gobind_type_Source))
+        return gobind_type_error(fn, arg, "Source", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static inline int
+gobind_from_py_Source_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, &gobind_type_Source))
+        return gobind_type_error(fn, arg, "Source or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Source(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Source, *handle);
 }
 
 /* ---- Go errors ---- */
@@ -2608,6 +2638,45 @@ done:
     return result;
 }
 
+/* ---- NewSource: NewSource ---- */
+
+static const char *const gobind_names_gobind_fn_NewSource[] = {
+    "name",
+    "seq",
+};
+
+static PyObject *
+gobind_fn_NewSource(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_callable_arg a1 = {0, 0};
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("NewSource", gobind_names_gobind_fn_NewSource, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_str(argv[0], "NewSource", "name", &a0) < 0)
+        goto done;
+    if (gobind_from_py_iterable(argv[1], "NewSource", "seq", &a1) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_iters_NewSource(a0.view, gobind_callable_pass(&a1), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Source(&r0);
+done:
+    gobind_view_release(&a0);
+    gobind_callable_release(&a1);
+    return result;
+}
+
 /* ---- Pairs: Pairs ---- */
 
 static const char *const gobind_names_gobind_fn_Pairs[] = {
@@ -2988,6 +3057,126 @@ static PyTypeObject gobind_type_Point = {
     .tp_new = gobind_new_Point,
 };
 
+/* ==== struct Source ==== */
+
+static PyObject *
+gobind_get_Source_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_iters_Source_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Source_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Source", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Source", "Name", &v) < 0)
+        return -1;
+    status = gobind_iters_Source_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Source[] = {
+    {"Name", gobind_get_Source_Name, gobind_set_Source_Name,
+     "Name: str", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- Source.All: All ---- */
+
+static PyObject *
+gobind_m_Source_All(PyObject *self, PyObject *unused)
+{
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_iters_Source_All(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Iter_int(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_Source[] = {
+    {"All", (PyCFunction)(void (*)(void))gobind_m_Source_All, METH_NOARGS,
+     GOBIND_DOC("All($self, /)\n--\n\n",
+                "All() -> Iterator[int]\n"
+                "\n"
+                "All yields the numbers of s's items (a method returning an iterator).")},
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_Source[] = {
+    "Name",
+    NULL,
+};
+
+static PyObject *
+gobind_new_Source(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_iters_Source_new);
+}
+
+static int
+gobind_init_Source(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Source", gobind_fields_Source, 1);
+}
+
+static PyObject *
+gobind_repr_Source(PyObject *self)
+{
+    return gobind_repr_fields(self, "iters.Source", gobind_fields_Source, 1);
+}
+
+static PyTypeObject gobind_type_Source = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "iters.Source",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_repr_Source,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Source(*, Name=...)\n--\n\n",
+                         "Source(Name: str = ...)\n"
+    "\n"
+    "Source holds an iterator in a field, which gobind does not bind (only parameters and results)."),
+    .tp_methods = gobind_methods_Source,
+    .tp_getset = gobind_getset_Source,
+    .tp_init = gobind_init_Source,
+    .tp_new = gobind_new_Source,
+};
+
 /* ==== GoErrorValue: any Go error value ==== */
 
 static PyObject *
@@ -3135,6 +3324,11 @@ static PyMethodDef gobind_methods[] = {
                 "Lengths(s: str) -> Iterator[tuple[str, int]]\n"
                 "\n"
                 "Lengths yields each word of s with its length.")},
+    {"NewSource", (PyCFunction)(void (*)(void))gobind_fn_NewSource, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewSource($module, /, name, seq)\n--\n\n",
+                "NewSource(name: str, seq: Iterable[int]) -> Source | None\n"
+                "\n"
+                "NewSource makes a Source over seq.")},
     {"Pairs", (PyCFunction)(void (*)(void))gobind_fn_Pairs, GOBIND_METH_ARGS,
      GOBIND_DOC("Pairs($module, /, seq)\n--\n\n",
                 "Pairs(seq: Iterable[tuple[str, int]]) -> str\n"
@@ -3194,6 +3388,8 @@ static int
 gobind_add_types(PyObject *m)
 {
     if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+        return -1;
+    if (gobind_add_type(m, "Source", &gobind_type_Source) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
         return -1;

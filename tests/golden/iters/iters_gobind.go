@@ -97,6 +97,16 @@ func gobind_iters_Lengths(a0 C.gobind_view, r0 *C.uintptr_t, msg *C.gobind_buf) 
 	return gobindOK
 }
 
+// gobind_iters_NewSource calls example.com/iters.NewSource.
+//
+//export gobind_iters_NewSource
+func gobind_iters_NewSource(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.NewSource(gobindString(a0, gobindSpace(a0.n)), gobindIterIn_Iter_int(gobindCallback_Func0(a1)))
+	*r0 = gobindHandle_Source(v0)
+	return gobindOK
+}
+
 // gobind_iters_Pairs calls example.com/iters.Pairs.
 //
 //export gobind_iters_Pairs
@@ -232,6 +242,62 @@ func gobind_iters_Point_set_Y(self C.uintptr_t, v C.ptrdiff_t, msg *C.gobind_buf
 	defer gobindRecover(&status, msg)
 	p := gobindPtr_Point(self)
 	p.Y = int(v)
+	return gobindOK
+}
+
+// gobindPtr_Source returns the *gobindpkg.Source that handle h refers to (nil for 0).
+func gobindPtr_Source(h C.uintptr_t) *gobindpkg.Source {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Source)
+}
+
+// gobindHandle_Source makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Source(p *gobindpkg.Source) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_iters_Source_new makes a zero Source for Python.
+//
+//export gobind_iters_Source_new
+func gobind_iters_Source_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Source(new(gobindpkg.Source))
+	return gobindOK
+}
+
+// gobind_iters_Source_get_Name reads field Source.Name.
+//
+//export gobind_iters_Source_get_Name
+func gobind_iters_Source_get_Name(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Source(self)
+	gobindPutString(out, p.Name)
+	return gobindOK
+}
+
+// gobind_iters_Source_set_Name writes field Source.Name.
+//
+//export gobind_iters_Source_set_Name
+func gobind_iters_Source_set_Name(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Source(self)
+	p.Name = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_iters_Source_All calls example.com/iters.Source.All.
+//
+//export gobind_iters_Source_All
+func gobind_iters_Source_All(self C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Source(self).All()
+	*r0 = gobindIterOut_Iter_int(v0)
 	return gobindOK
 }
 
@@ -776,6 +842,8 @@ func gobind_iters_ready(msg *C.gobind_buf) (status C.int) {
 }
 
 // skipped Evens: iterator types are bound as parameters (Python iterables) and results (Python iterators); the type itself is not a class
+
+// skipped Source.Items: field type: iterators (iter.Seq[int]) are bound as parameters and results of functions only
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
 // bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion

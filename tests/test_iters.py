@@ -141,3 +141,33 @@ def test_iterators_release_their_handles(surface):
         'del its',
         'assert m._gobind_handles() == base',
     ]))
+
+
+FORK = r'''
+import os, iters as m
+started = m.Tracked()
+assert next(started) == 0
+fresh = m.Count(3)
+pid = os.fork()
+if pid == 0:
+    import signal
+    signal.alarm(60)   # a child that hangs in Go dies instead
+    code = 0
+    for it in (started, fresh):
+        try:
+            next(it)
+            code = 3
+        except RuntimeError as e:
+            code = code if "does not survive fork()" in str(e) else 4
+    del started, fresh   # dropping them must not call Go either (it would hang)
+    os._exit(code)
+_, status = os.waitpid(pid, 0)
+assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status
+assert next(started) == 1 and list(fresh) == [0, 1, 2]
+'''
+
+
+def test_forked_child_never_pulls_go_iterators(built):
+    b = built('iters')
+    out = b.python(FORK + 'print("ok")\n', check=False)
+    assert out.returncode == 0 and out.stdout.strip() == 'ok', (out.stdout, out.stderr)

@@ -2,7 +2,9 @@
 iterator types as results pull lazily, break stops the Go iterator, panics surface at the step,
 and any Python iterable goes where Go wants an iter.Seq."""
 
-from conftest import raises
+import pytest
+
+from conftest import cgocheck2_builds, raises
 
 
 def test_results_iterate_lazily(surface):
@@ -171,3 +173,25 @@ def test_forked_child_never_pulls_go_iterators(built):
     b = built('iters')
     out = b.python(FORK + 'print("ok")\n', check=False)
     assert out.returncode == 0 and out.stdout.strip() == 'ok', (out.stdout, out.stderr)
+
+
+CHURN = r'''
+import iters as m
+for _ in range(300):
+    assert list(m.Words("a bb c")) == ["a", "bb", "c"]
+    assert dict(m.Lengths("x yy")) == {"x": 1, "yy": 2}
+    assert [p.X for p in m.Diagonal(3)] == [0, 1, 2]
+    assert m.Join(["a", "b"], "-") == "a-b" and m.Pairs([("a", 1)]) == "a=*"
+    assert list(m.Double(m.Count(3))) == [0, 2, 4]
+    for i in m.Tracked():
+        if i == 2:
+            break
+print("ok")
+'''
+
+
+@pytest.mark.slow
+def test_iterators_under_cgocheck2(tmp_path):
+    """Steps, stops and Python items obey cgo's pointer rules, checked by the runtime."""
+    for b, interpreter in cgocheck2_builds('iters', tmp_path):
+        assert b.python(CHURN, interpreter=interpreter).stdout.strip() == 'ok'

@@ -466,14 +466,54 @@ type gobindPair[K, V any] struct {
 	v V
 }
 
+// gobindSignal hands the turn from one goroutine to another: the waiter spins a little before
+// it parks, since a parked goroutine that a cgo call (locked to its thread) must wake, or that
+// must wake one, costs a round of thread wake-ups (microseconds) per step.  One goroutine posts,
+// one waits, in turn.
+type gobindSignal struct {
+	state atomic.Int32  // gobindIdle, gobindPosted or gobindParked
+	wake  chan struct{} // the post's token for a parked waiter
+}
+
+const (
+	gobindIdle int32 = iota
+	gobindPosted
+	gobindParked
+	gobindSpins = 1 << 14 // loads of state before parking: some microseconds
+)
+
+// post gives the turn to the waiter.
+func (s *gobindSignal) post() {
+	if s.state.Swap(gobindPosted) == gobindParked {
+		s.wake <- struct{}{}
+	}
+}
+
+// wait takes the turn once the other side posted.
+func (s *gobindSignal) wait() {
+	for i := 0; i < gobindSpins; i++ {
+		if s.state.Load() == gobindPosted {
+			s.state.Store(gobindIdle)
+			return
+		}
+	}
+	if s.state.CompareAndSwap(gobindIdle, gobindParked) {
+		<-s.wake
+	}
+	s.state.Store(gobindIdle)
+}
+
 // gobindPuller runs the Go iterator seq on its own goroutine, one step per call of next.
 type gobindPuller[V any] struct {
 	mu      sync.Mutex // held by the call pulling or stopping: one Python thread at a time
 	seq     func(yield func(V) bool)
-	resume  chan bool // true: run up to the next step; false: make yield return false
-	ready   chan bool // true: value holds a step; false (closed): seq returned
+	resume  gobindSignal // from next and gobindStop to seq's goroutine: goOn says which
+	ready   gobindSignal // from seq's goroutine: more says whether value holds a step
+	goOn    bool         // run up to the next step (else make yield return false)
+	more    bool         // value holds a step (else seq returned)
 	value   V
 	failure any  // what seq panicked with, or a note that it called runtime.Goexit
+	started bool // seq's goroutine runs
 	done    bool // seq returned, or was never started and is stopped
 }
 
@@ -483,28 +523,32 @@ func gobindNewPuller[V any](seq func(yield func(V) bool)) C.uintptr_t {
 	return C.uintptr_t(cgo.NewHandle(&gobindPuller[V]{seq: seq}))
 }
 
-// start runs seq on a goroutine of its own, parked until the first request.
+// start runs seq on a goroutine of its own, waiting for the first request.
 func (p *gobindPuller[V]) start() {
-	p.resume, p.ready = make(chan bool), make(chan bool)
+	p.started = true
+	p.resume.wake, p.ready.wake = make(chan struct{}, 1), make(chan struct{}, 1)
 	go func() {
 		returned := false
-		defer close(p.ready)
+		defer p.ready.post()
 		defer func() {
+			p.more = false
 			if r := recover(); r != nil {
 				p.failure = r
 			} else if !returned {
 				p.failure = "runtime.Goexit called in a Go iterator: it ended the goroutine running it"
 			}
 		}()
-		stopped := !<-p.resume
+		p.resume.wait()
+		stopped := !p.goOn
 		if !stopped {
 			p.seq(func(v V) bool {
 				if stopped {
 					panic("the Go iterator went on after its loop stopped (yield returned false)")
 				}
-				p.value = v
-				p.ready <- true
-				stopped = !<-p.resume
+				p.value, p.more = v, true
+				p.ready.post()
+				p.resume.wait()
+				stopped = !p.goOn
 				return !stopped
 			})
 		}
@@ -517,11 +561,13 @@ func (p *gobindPuller[V]) next() (v V, ok bool) {
 	if p.done {
 		return v, false
 	}
-	if p.resume == nil {
+	if !p.started {
 		p.start()
 	}
-	p.resume <- true
-	if <-p.ready {
+	p.goOn = true
+	p.resume.post()
+	p.ready.wait()
+	if p.more {
 		v, p.value = p.value, v
 		return v, true
 	}
@@ -546,12 +592,13 @@ func (p *gobindPuller[V]) gobindStop(drop func()) bool {
 	}
 	defer p.mu.Unlock()
 	drop()
-	if p.done || p.resume == nil {
+	if p.done || !p.started {
 		p.done = true
 		return true
 	}
-	p.resume <- false
-	<-p.ready // closed when seq returned (a yield after the stop panics, and seq ends)
+	p.goOn = false
+	p.resume.post()
+	p.ready.wait() // seq returned (a yield after the stop panics, and seq ends)
 	p.finish()
 	return true
 }

@@ -2231,7 +2231,7 @@ gobind_iter_dealloc(PyObject *o)
 
 static PyMethodDef gobind_iter_methods[] = {
     {"close", gobind_iter_close, METH_NOARGS,
-     "close()\n--\n\nStop the Go iterator now, as break does in a Go for loop."},
+     GOBIND_DOC("close($self, /)\n--\n\n", "Stop the Go iterator now, as break does in a Go for loop.")},
     {NULL, NULL, 0, NULL},
 };
 

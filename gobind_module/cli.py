@@ -29,12 +29,13 @@ def _tags(value: Optional[str]) -> List[str]:
 def cmd_gen(args: argparse.Namespace) -> None:
     """Writes the generated Go, C, header, stub and linker-map files."""
     from .borrow import parse_settings as parse_borrow
+    from .callback_policy import parse_names as parse_panics
     from .generate import default_warn, generate, parse_submodules
     plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
                     tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
                     gil=parse_settings(args.gil), gil_default=args.gil_default,
                     submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow),
-                    peers_manifest=args.peers)
+                    peers_manifest=args.peers, callback_panics=parse_panics(args.callback_panics))
     if not args.depfile:
         print('gobind: wrote sources for module %s into %s' % (plan.name, os.path.abspath(args.outdir)))
 
@@ -106,6 +107,7 @@ def cmd_inspect(args: argparse.Namespace) -> None:
 def cmd_bind(args: argparse.Namespace) -> None:
     """Builds the extension through Meson and copies it into the output folder."""
     from .borrow import parse_settings as parse_borrow
+    from .callback_policy import parse_names as parse_panics
     from .generate import parse_submodules
     from .project import build_extension
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
@@ -113,13 +115,14 @@ def cmd_bind(args: argparse.Namespace) -> None:
     python = os.path.abspath(args.python) if os.path.sep in args.python else shutil.which(args.python) or args.python
     options = dict(package=args.package, name=name, python=python, tags=_tags(args.tags),
                    gil=parse_settings(args.gil), gil_default=args.gil_default,
-                   submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow))
+                   submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow),
+                   callback_panics=parse_panics(args.callback_panics))
     builddir = cache.folder('bind', cache.key('bind', args.dir, options, go_executable()))
     with cache.locked(builddir):
         built = build_extension(args.package, args.dir, str(builddir), name=name, python=python,
                                 tags=options['tags'], quiet=args.quiet, gil=options['gil'],
                                 gil_default=args.gil_default, submodules=options['submodules'],
-                                borrow=options['borrow'])
+                                borrow=options['borrow'], callback_panics=options['callback_panics'])
         os.makedirs(args.outdir, exist_ok=True)
         for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
             if os.path.exists(path):
@@ -162,6 +165,10 @@ def _parser() -> argparse.ArgumentParser:
                         help='pass these parameters of Go function or Type.Method NAME as views of '
                              "Python's memory, as a //gobind:borrow line would (PARAMS separated by "
                              'commas or spaces; empty: all that can be); repeatable')
+        sp.add_argument('--callback-panics', action='append', default=[], metavar='NAME',
+                        help='for this Go function or Type.Method, an exception a Python callable raises on '
+                             'a goroutine Go started is a Go panic there, not raised by the call '
+                             '(repeat it, or join names with commas)')
 
     sp = sub.add_parser('bind', help='build the extension module into the current folder')
     common(sp)

@@ -13,6 +13,7 @@ from .goapi import GobindError, inspect_json
 from .gobuild import (api_files, go_build, go_build_command, go_build_env, go_target,  # noqa: F401 (re-exported)
                       goflags_values, source_deps, write_depfile)
 from .model import package_from_json
+from .callback_policy import apply_panics
 from .gil import apply_policy
 from .plan import ModulePlan, plan_module
 from .peers import merged_gil, peer_names, read_manifest
@@ -33,7 +34,7 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
              warn=None, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
              submodules: Optional[Mapping[str, str]] = None,
              borrow: Optional[Mapping[str, str]] = None,
-             peers_manifest: Optional[str] = None) -> ModulePlan:
+             peers_manifest: Optional[str] = None, callback_panics: Sequence[str] = ()) -> ModulePlan:
     """Inspects `package` and writes the module's generated sources into outdir.
 
     gil maps Go function names (Func, Type.Method) to 'keep' or 'release'; the others follow
@@ -41,7 +42,8 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
     Go packages bound into the same extension (and the same Go runtime).  borrow maps functions
     of the package (Func, Type.Method) to parameters passed as views, as //gobind:borrow does.
     peers_manifest lists the packages of the project's other extensions, bound as peer modules
-    (see peers.py)."""
+    (see peers.py).  callback_panics names the functions whose callables' exceptions on goroutines
+    Go started are Go panics (callback_policy.py)."""
     peers = read_manifest(peers_manifest) if peers_manifest else []
     data = inspect_json(package, directory, tuple(tags))
     pkg = apply_borrow(package_from_json(data), borrow or {})
@@ -58,6 +60,7 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
         data['peers'] = peer_modules
     plan = plan_module(pkg, name or pkg.name, py_major, subs, peer_modules)
     plan = apply_policy(plan, merged_gil(gil, peers), gil_default)
+    plan = apply_panics(plan, callback_panics)
     paths = write_outputs(plan, outdir)
     api_path = os.path.join(outdir, '%s_api.json' % plan.name)
     with open(api_path, 'w') as f:

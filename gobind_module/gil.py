@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING, Dict, Iterable, List, Mapping, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Tuple
 
 from .goapi import GobindError
 
@@ -79,35 +79,49 @@ def _callables(plan: ModulePlan) -> List[Tuple[str, FuncPlan]]:
     return out
 
 
+def check_known(plan: ModulePlan, name: str, setting: str, error: type = GilPolicyError) -> None:
+    """Raises error unless name (Func or Type.Method) is a bound function or method of plan;
+    setting names the option in the message."""
+    if name in dict(_callables(plan)):
+        return
+    skipped = [s.reason for s in plan.skipped if s.symbol == name]
+    if skipped:
+        raise error('%s: %s is not bound, so it has no %s setting (skipped: %s)'
+                    % (setting, name, 'GIL' if setting == 'gil' else setting, skipped[0]))
+    raise error('%s: package %s has no bound function or method %s (names are Go names: '
+                'Func or Type.Method)' % (setting, plan.go_path, name))
+
+
+def map_funcs(plan: ModulePlan, decide: Callable[[str, FuncPlan], FuncPlan]) -> ModulePlan:
+    """The plan with every bound function and method f replaced by decide(Go name, f)."""
+    def one(f: FuncPlan) -> FuncPlan:
+        return decide(_go_name(f), f)
+
+    changes = {name: tuple(dataclasses.replace(c, methods=tuple(one(m) for m in c.methods)) for c in classes)
+               for name, classes in _class_groups(plan).items()}
+    changes['funcs'] = tuple(one(f) for f in plan.funcs)
+    changes['submodules'] = tuple(dataclasses.replace(sm, funcs=tuple(one(f) for f in sm.funcs))
+                                  for sm in plan.submodules)
+    return dataclasses.replace(plan, **changes)
+
+
 def apply_policy(plan: ModulePlan, settings: Mapping[str, str], default: str = 'auto') -> ModulePlan:
     """The plan with each function's release_gil set from settings, then default.
 
     Raises GilPolicyError for a name that is not a bound function or method, saying why.
     """
     check_default(default)
-    known = dict(_callables(plan))
     for name, choice in sorted(settings.items()):
         check_setting(name, choice)
-        if name in known:
-            continue
-        skipped = [s.reason for s in plan.skipped if s.symbol == name]
-        if skipped:
-            raise GilPolicyError('gil: %s is not bound, so it has no GIL setting (skipped: %s)' % (name, skipped[0]))
-        raise GilPolicyError('gil: package %s has no bound function or method %s (names are Go names: '
-                             'Func or Type.Method)' % (plan.go_path, name))
+        check_known(plan, name, 'gil')
 
-    def decide(f: FuncPlan) -> FuncPlan:
-        choice = settings.get(_go_name(f), default)
+    def decide(name: str, f: FuncPlan) -> FuncPlan:
+        choice = settings.get(name, default)
         if choice == 'auto':
             return f
         return dataclasses.replace(f, release_gil=choice == 'release', sized_gil=False)
 
-    changes = {name: tuple(dataclasses.replace(c, methods=tuple(decide(m) for m in c.methods)) for c in classes)
-               for name, classes in _class_groups(plan).items()}
-    changes['funcs'] = tuple(decide(f) for f in plan.funcs)
-    changes['submodules'] = tuple(dataclasses.replace(sm, funcs=tuple(decide(f) for f in sm.funcs))
-                                  for sm in plan.submodules)
-    return dataclasses.replace(plan, **changes)
+    return map_funcs(plan, decide)
 
 
 def kept(plan: ModulePlan) -> List[str]:

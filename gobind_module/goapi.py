@@ -92,7 +92,8 @@ def helper_binary() -> Path:
     import tempfile
     with tempfile.TemporaryDirectory(prefix='gobind-inspect-') as tmp:
         shutil.copy(str(helper_source()), os.path.join(tmp, 'main.go'))
-        env = dict(os.environ, GOFLAGS='', GO111MODULE='off', CGO_ENABLED='0')
+        # Built for this machine whatever GOOS/GOARCH say, so the key (source, Go version) is all that matters.
+        env = dict(os.environ, GOFLAGS='', GO111MODULE='off', CGO_ENABLED='0', GOOS='', GOARCH='')
         out = os.path.join(tmp, 'gobind-inspect')
         proc = subprocess.run([go, 'build', '-trimpath', '-o', out, 'main.go'], cwd=tmp, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)

@@ -15,6 +15,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 from . import cache, validate
 from .generate import api_files, gobind_sources
 from .borrow import check_setting as check_borrow
+from .callback_policy import check_names as check_panics
 from .gil import check_default, check_setting
 from .goapi import GobindError, cache_dir, go_executable, load_package
 from .project import build_extension
@@ -44,7 +45,7 @@ def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
 
 def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence[str],
                gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
-               borrow: Mapping[str, str]) -> str:
+               borrow: Mapping[str, str], callback_panics: Sequence[str] = ()) -> str:
     """The entry of one load(): cache.key() over the folder, Go's and Python's settings, and the options."""
     try:
         go: Optional[str] = go_executable()
@@ -52,6 +53,8 @@ def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence
         go = None   # the build says so; a key without Go's settings matches no build
     options = {'package': package, 'name': name or '', 'tags': list(tags), 'gil': dict(gil),
                'gil_default': gil_default, 'submodules': dict(submodules), 'borrow': dict(borrow)}
+    if callback_panics:
+        options['callback_panics'] = list(callback_panics)
     return cache.key('load', directory, options, go)
 
 
@@ -87,7 +90,7 @@ def _read_api(builddir: str, name: str) -> dict:
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
          quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
          submodules: Optional[Mapping[str, str]] = None,
-         borrow: Optional[Mapping[str, str]] = None) -> ModuleType:
+         borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = ()) -> ModuleType:
     """Builds Go package `package` (found from folder `dir`) and returns the imported module.
 
     The build lives in gobind's cache, keyed by package, folder and interpreter;
@@ -98,7 +101,9 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     Python's GIL, as the keywords of gobind.extension() do (docs/runtime.md); submodules
     ({'money': 'example.com/shop/money'}) binds more packages into the module, as submodules.
     borrow ({'SumFloats': 'xs'}) passes those parameters as views of Python's memory, as
-    //gobind:borrow lines do (docs/type-mapping.md).
+    //gobind:borrow lines do (docs/type-mapping.md).  callback_panics (['Parallel']) names the
+    functions whose Python callables' exceptions on goroutines Go started are Go panics
+    (docs/runtime.md, "Callbacks on goroutines").
     """
     validate.entry(package, dir, name, tags, submodules)
     validate.settings(gil, 'gil')
@@ -114,14 +119,16 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
         check_borrow(fname, params)
     if name:
         check_free(name, package)
-    key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow)
+    callback_panics = check_panics(callback_panics)
+    key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow, callback_panics)
     entry = cache.folder('load', key)
     fresh = _fresh(entry)
     if fresh is None:
         with cache.locked(entry):
             fresh = _fresh(entry)   # another process may have built it while this one waited
             if fresh is None:
-                fresh = _build(package, dir, str(entry), name, tags, quiet, gil, gil_default, submodules, borrow)
+                fresh = _build(package, dir, str(entry), name, tags, quiet, gil, gil_default, submodules, borrow,
+                               callback_panics)
     return _import_file(fresh[0], fresh[1], package)
 
 
@@ -177,7 +184,7 @@ def _fresh(entry: Path) -> Optional[Tuple[str, str]]:
 
 def _build(package: str, dir: str, builddir: str, name: Optional[str], tags: Sequence[str], quiet: bool,
            gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
-           borrow: Mapping[str, str]) -> Tuple[str, str]:
+           borrow: Mapping[str, str], callback_panics: Sequence[str] = ()) -> Tuple[str, str]:
     """Builds the module in the entry's folder, publishes a copy of it and then the manifest (atomically)."""
     manifest = _read_manifest(os.path.join(builddir, _MANIFEST))
     # The module name: given, else the Go package's name.  Only the inspector knows that, and
@@ -188,7 +195,8 @@ def _build(package: str, dir: str, builddir: str, name: Optional[str], tags: Seq
 
     def make(module_name: str) -> str:
         return build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet, gil=gil,
-                               gil_default=gil_default, submodules=submodules, borrow=borrow)
+                               gil_default=gil_default, submodules=submodules, borrow=borrow,
+                               callback_panics=callback_panics)
     built = make(module_name)
     api = _read_api(builddir, module_name)
     go_name = api.get('package', {}).get('name')

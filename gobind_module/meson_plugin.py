@@ -21,6 +21,7 @@ from mesonbuild.programs import ExternalProgram
 
 from gobind_module import validate
 from gobind_module.borrow import check_setting as check_borrow
+from gobind_module.callback_policy import CallbackPolicyError, check_names as check_panics
 from gobind_module.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
 from gobind_module.goapi import GobindError
 from gobind_module.escape import meson_str
@@ -53,6 +54,7 @@ class GobindModule(ExtensionModule):
         KwargInfo('gil', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('submodules', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('borrow', ContainerTypeInfo(dict, str), default={}),
+        KwargInfo('callback_panics', ContainerTypeInfo(list, str), default=[], listify=True),
         KwargInfo('gil_default', str, default='auto',
                   validator=lambda v: None if v in GIL_DEFAULTS else 'must be one of %s' % ', '.join(GIL_DEFAULTS)),
         KwargInfo('runtime', str, default='shared',
@@ -114,6 +116,7 @@ class GobindModule(ExtensionModule):
             gil_args=self._gil_args(kwargs['gil'], kwargs['gil_default']),
             submodule_args=self._submodule_args(kwargs['submodules']),
             borrow_args=self._borrow_args(kwargs['borrow']),
+            panic_args=self._panic_args(kwargs['callback_panics']),
             peers_args=peers_args,
             peers_staging=meson_str(self._holder.staging) if peers_args else '',
             peers_manifest=meson_str(self._holder.manifest) if peers_args else '',
@@ -152,6 +155,9 @@ class GobindModule(ExtensionModule):
                                    % (holder.name, own))
         if name in holder.kwargs['submodules']:
             raise InvalidArguments(where + '%s already has a submodule named %s' % (holder.name, name))
+        if kwargs['callback_panics']:
+            raise InvalidArguments(where + "callback_panics: is not passed on to a module that shares %s's Go "
+                                   'runtime; give the module its own Go runtime%s' % (holder.name, own))
         if kwargs['borrow']:
             raise InvalidArguments(where + "borrow: is not passed on to a module that shares %s's Go runtime; "
                                    'write //gobind:borrow lines in its Go source instead%s' % (holder.name, own))
@@ -205,6 +211,15 @@ class GobindModule(ExtensionModule):
         if default != 'auto':
             out += " '--gil-default', %s," % meson_str(default)
         return out
+
+    @staticmethod
+    def _panic_args(names: T.List[str]) -> str:
+        """The `gen` arguments for the `callback_panics` keyword (with a leading space)."""
+        try:
+            names = check_panics(names)
+        except CallbackPolicyError as e:
+            raise InvalidArguments('gobind.extension: %s' % e)
+        return " '--callback-panics', %s," % meson_str(','.join(names)) if names else ''
 
     @staticmethod
     def _borrow_args(borrow: T.Dict[str, str]) -> str:

@@ -121,7 +121,13 @@ class FuncPlan:
     module: str = ''         # package functions of a submodule: its name
     go_pkg: str = 'gobindpkg'  # package functions: the Go import alias of their package
     owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
+    callback_panics: bool = False  # its callables' exceptions on Go's goroutines are Go panics (opt-in)
     recovers: bool = True    # the export defers gobind's recover (see needs_recover)
+
+    @property
+    def takes_callbacks(self) -> bool:
+        """Whether a parameter is a Python callable: the export then keeps its exceptions (gobindCall)."""
+        return any(a.conv.go_in.startswith('gobindCallback_') for a in self.args)
 
     @property
     def copied_bytes(self) -> str:
@@ -308,8 +314,9 @@ class SeqPlan:
 
     @property
     def fast_in(self) -> bool:
-        """Elements whose C form is the Go memory layout: a matching buffer passes straight to Go."""
-        return self.seq.elem.c_same and not self.seq.shape
+        """Elements whose C form is the Go memory layout: a matching buffer passes straight to Go
+        (not for a [0]T, which has no buffer protocol)."""
+        return self.seq.elem.c_same and not self.seq.shape and self.buffer
 
     @property
     def go_elem(self) -> str:

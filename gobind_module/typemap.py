@@ -53,10 +53,10 @@ class Conversion:
 
 
 def _scalar(go: str, py: str, c: str, helper: str, go_in: str = '', go_out: str = '',
-            init: str = '0', fmt: str = '', same: bool = True) -> Conversion:
+            init: str = '0', fmt: str = '', same: bool = True, from_helper: str = '') -> Conversion:
     return Conversion(
         go_type=go, py_type=py, c_type=c, c_arg=c, c_arg_init=init, c_pass='{x}', c_out=c,
-        from_py='gobind_from_py_' + helper, to_py='gobind_to_py_' + helper, release='',
+        from_py='gobind_from_py_' + (from_helper or helper), to_py='gobind_to_py_' + helper, release='',
         go_in=go_in or go + '({x})',
         go_out=go_out or '*{r} = C.%s({v})' % c.replace(' ', ''),
         buffer_format=fmt, c_same=same and bool(fmt),
@@ -96,7 +96,7 @@ BASIC = {
     'complex64': _scalar('complex64', 'complex', 'gobind_complex', 'complex',
                          go_in='complex64(complex({x}.re, {x}.im))',
                          go_out='*{r} = gobindComplex(complex128({v}))', init='{0, 0}',
-                         fmt='Zf', same=False),
+                         fmt='Zf', same=False, from_helper='complex64'),
     'complex128': _scalar('complex128', 'complex', 'gobind_complex', 'complex',
                           go_in='complex(float64({x}.re), float64({x}.im))',
                           go_out='*{r} = gobindComplex({v})', init='{0, 0}', fmt='Zd'),
@@ -367,7 +367,9 @@ class PackageHome:
 #: The ids gobind makes for unnamed types: []int -> Slice_int, [3]int -> Array3_int,
 #: map[string]int -> Map_string_int, *int -> Ptr_int, func types -> Func0, Func1, ...
 #: The runtime's own classes (GoError, GoPanic, GoErrorValue, GoValue) are taken too.
-_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
+#: (Ptr is followed by the id of the pointee: '_', a type name or a basic type, so PtraceRegs is not one.)
+_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr(_|[A-Z]|(u?int|float|complex|string|bool|any|error))'
+                           r'|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
 
 
 def c_ident(name: str) -> str:
@@ -733,7 +735,7 @@ class TypeMapper:
             go_type=spelling, py_type=f.py_type, c_type='uintptr_t', c_arg='gobind_callable_arg',
             c_arg_init='{0, 0}', c_pass='gobind_callable_pass(&{x})', c_out='uintptr_t',
             from_py='gobind_from_py_callable', to_py='gobind_to_py_unsupported',
-            release='gobind_callable_release', go_in='gobindCallback_%s({x})' % f.id,
+            release='gobind_callable_release', go_in='gobindCallback_%s({x}, gobindCaller)' % f.id,
             go_out='*{r} = 0',
         )
 

@@ -65,7 +65,7 @@ def directory(value: object, arg: str = 'dir') -> str:
 def submodules(values: Optional[Mapping[Any, Any]], arg: str = 'submodules') -> None:
     """Submodule settings: {module name: Go import path}."""
     for name, path in (values or {}).items():
-        module_name(name, '%s name' % arg)
+        module_name(name, 'submodule name')
         import_path(path, '%s[%r]' % (arg, name))
 
 

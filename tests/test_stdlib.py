@@ -137,3 +137,9 @@ def test_every_std_package(tmp_path, pkg):
 def test_unsafe_pointer_is_skipped_with_reason():
     assert '  NewAt: parameter p: unsafe.Pointer is not supported: a raw address that Go\'s garbage ' \
            'collector cannot follow once Python holds it' in _inspect('reflect').splitlines()
+
+
+def test_names_that_only_start_like_generated_ones_stay(sample):
+    """syscall.PtraceRegs starts with Ptr but is no pointer class's name: it is not renamed."""
+    out = _python(sample['syscall'][1], 'import std_syscall as s; print(s.PtraceRegs.__name__, hasattr(s, "PtraceRegs_"))')
+    assert out.split() == ['PtraceRegs', 'False']

@@ -160,7 +160,8 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
-    items = PySequence_Fast(value, "can only assign a sequence to a slice of a Go value");
+    /* a snapshot: converting an item may run Python code that changes value */
+    items = gobind_sequence_snapshot(value, "can only assign a sequence to a slice of a Go value");
     if (items == NULL)
         return -1;
     if (PySequence_Fast_GET_SIZE(items) != count) {
@@ -238,24 +239,58 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* The buffer views of one object share a pin of its Go memory, made by the first view and
-   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
-   kept per view).  Views made while others exist see the memory the first one pinned. */
-typedef struct {
+/* One buffer view of a slice or array object: its own pin of the Go memory the object referred
+   to when the view was made, and that memory's shape.  A view is a snapshot of where the slice
+   was and how long it was; a later one sees the slice as it is then.  The object lists the
+   records of its views and a release frees only a record it finds there: Python 2's memoryview
+   copies a view (its `internal` too) and may release the copy, so a record can be released twice
+   and the second release must do nothing. */
+typedef struct gobind_view_state {
+    struct gobind_view_state *next;
     uintptr_t pin;
-    Py_ssize_t exports;
-    void *data;
-    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
 
-/* A slice or array object: its handle, and the state of its buffer views. */
+/* A slice or array object: its handle, and the records of its live buffer views. */
 typedef struct {
     PyObject_HEAD
     uintptr_t handle;
     gobind_view_state *views;
 } gobind_seq_object;
+
+/* Pins the object's current Go memory for a new view and fills in its shape and strides;
+   returns the record (not yet listed) and stores the data pointer and byte length. */
+static inline gobind_view_state *
+gobind_view_pin(PyObject *self, void **data, Py_ssize_t *len)
+{
+    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
+    gobind_view_state *state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+    ptrdiff_t n = 0;
+    Py_ssize_t count = 1;
+    int d, status;
+    gobind_buf msg;
+    if (state == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    *data = NULL;
+    status = info->pin(((gobind_seq_object *)self)->handle, data, &n, &state->pin, &msg);
+    if (status != GOBIND_OK) {
+        PyMem_Free(state);
+        gobind_raise(status, &msg);
+        return NULL;
+    }
+    state->shape[0] = (Py_ssize_t)n;
+    for (d = 1; d < info->ndim; d++)
+        state->shape[d] = info->inner[d - 1];
+    for (d = info->ndim - 1; d >= 0; d--) {
+        state->strides[d] = count * info->itemsize;
+        count *= state->shape[d];
+    }
+    *len = count * info->itemsize;
+    return state;
+}
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
@@ -263,41 +298,19 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_view_state *state = o->views;
+    gobind_view_state *state;
+    void *data;
+    Py_ssize_t len;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (state == NULL) {
-        ptrdiff_t n = 0;
-        Py_ssize_t count = 1;
-        int d, status;
-        gobind_buf msg;
-        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
-        if (state == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        state->exports = 0;
-        state->data = NULL;
-        status = info->pin(o->handle, &state->data, &n, &state->pin, &msg);
-        if (status != GOBIND_OK) {
-            PyMem_Free(state);
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        state->shape[0] = (Py_ssize_t)n;
-        for (d = 1; d < info->ndim; d++)
-            state->shape[d] = info->inner[d - 1];
-        for (d = info->ndim - 1; d >= 0; d--) {
-            state->strides[d] = count * info->itemsize;
-            count *= state->shape[d];
-        }
-        state->len = count * info->itemsize;
-        o->views = state;
-    }
-    state->exports++;
-    view->buf = state->data != NULL ? state->data : (void *)empty;
+    state = gobind_view_pin(self, &data, &len);
+    if (state == NULL)
+        return -1;
+    state->next = o->views;
+    o->views = state;
+    view->buf = data != NULL ? data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = state->len;
+    view->len = len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -305,32 +318,57 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = NULL;
+    view->internal = state;
     return 0;
 }
 
 /* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
    Go (its Go runtime cannot run: the call would hang). */
+/* Drops a view's pin (a forked child cannot reach Go: the pin stays) and frees its record. */
+static inline void
+gobind_view_unpin(PyObject *self, gobind_view_state *state)
+{
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(state->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyMem_Free(state);
+}
+
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_buf msg;
-    int status = GOBIND_OK;
-    (void)view;
-    if (o->views == NULL || --o->views->exports > 0)
-        return;
-    if (!gobind_forked)
-        status = GOBIND_SEQ_INFO(self)->unpin(o->views->pin, &msg);
-    if (status != GOBIND_OK)
-        gobind_unraisable(status, &msg);
-    PyMem_Free(o->views);
-    o->views = NULL;
+    gobind_view_state **link = &o->views;
+    while (*link != NULL && *link != (gobind_view_state *)view->internal)
+        link = &(*link)->next;
+    if (*link == NULL)
+        return;  /* released already (a copied view) */
+    {
+        gobind_view_state *state = *link;
+        *link = state->next;
+        gobind_view_unpin(self, state);
+    }
+}
+
+/* Frees the records of views never released (see above), unpinning them unless forked. */
+static inline void
+gobind_seq_drop_views(PyObject *self)
+{
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    while (o->views != NULL) {
+        gobind_view_state *state = o->views;
+        o->views = state->next;
+        gobind_view_unpin(self, state);
+    }
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
 
-/* The items of o (any iterable but str, bytes and dict) as a fast sequence, or NULL with TypeError. */
+/* The items of o (any iterable but str, bytes and dict) as a fast sequence that Python code run
+   while they are converted cannot change, or NULL with TypeError. */
 static inline PyObject *
 gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *want)
 {
@@ -339,7 +377,7 @@ gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *wan
         gobind_type_error(fn, arg, want, o);
         return NULL;
     }
-    seq = PySequence_Fast(o, "not iterable");
+    seq = gobind_sequence_snapshot(o, "not iterable");
     if (seq == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
         PyErr_Clear();
         gobind_type_error(fn, arg, want, o);

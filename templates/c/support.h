@@ -31,6 +31,7 @@
 #define GOBIND_ERROR 1
 #define GOBIND_PANIC 2
 #define GOBIND_MISSING 3  /* a map has no such key */
+#define GOBIND_RANGE 4    /* an index past the end of a slice that changed since C checked it */
 
 /* gobind_ref.kind of a Python exception raised in a callback (the handle is the exception). */
 #define GOBIND_KIND_PYTHON (-1)
@@ -465,15 +466,29 @@ gobind_to_py_float64(double *v)
     return PyFloat_FromDouble(*v);
 }
 
+/* Rounds d to float32 as a Go constant conversion does: values up to half a unit past FLT_MAX
+   round to FLT_MAX (where C's rounding would give infinity); 0, or -1 when d does not fit. */
+static inline int
+gobind_narrow_float32(double d, float *out)
+{
+    const double limit = 340282356779733661637539395458142568448.0;  /* 2**128 - 2**103 */
+    if (!isfinite(d) || (d <= FLT_MAX && d >= -FLT_MAX))
+        *out = (float)d;
+    else if (d <= limit && d >= -limit)
+        *out = d > 0 ? FLT_MAX : -FLT_MAX;
+    else
+        return -1;
+    return 0;
+}
+
 static inline int
 gobind_from_py_float32(PyObject *o, const char *fn, const char *arg, float *out)
 {
     double d;
     if (gobind_read_double(o, fn, arg, &d) < 0)
         return -1;
-    if (isfinite(d) && (d > FLT_MAX || d < -FLT_MAX))
+    if (gobind_narrow_float32(d, out) < 0)
         return gobind_overflow(fn, arg, "float32", o);
-    *out = (float)d;
     return 0;
 }
 
@@ -495,6 +510,20 @@ gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_comp
         return -1;
     out->re = c.real;
     out->im = c.imag;
+    return 0;
+}
+
+/* complex64: each part must fit in a float32, as for float32 arguments. */
+static inline int
+gobind_from_py_complex64(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
+{
+    float re, im;
+    if (gobind_from_py_complex(o, fn, arg, out) < 0)
+        return -1;
+    if (gobind_narrow_float32(out->re, &re) < 0 || gobind_narrow_float32(out->im, &im) < 0)
+        return gobind_overflow(fn, arg, "complex64", o);
+    out->re = re;
+    out->im = im;
     return 0;
 }
 
@@ -758,6 +787,10 @@ static inline PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
     PyObject *text, *exc;
+    if (status == GOBIND_RANGE) {
+        PyErr_SetString(PyExc_IndexError, "index out of range (the Go slice changed length)");
+        return NULL;
+    }
     if (status == GOBIND_PANIC) {
         text = gobind_to_py_str(msg);
         if (text != NULL) {
@@ -888,19 +921,28 @@ static inline int
 gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
                    const char *const *fields, Py_ssize_t n)
 {
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
+    PyObject *items;
+    Py_ssize_t i;
+    int rc = 0;
     if (PyTuple_GET_SIZE(args) != 0) {
         PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only (its field names)", type_name);
         return -1;
     }
-    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+    if (kwargs == NULL)
+        return 0;
+    /* a private copy: setting a field converts its value, which may run Python code */
+    items = PyDict_Items(kwargs);
+    if (items == NULL)
+        return -1;
+    for (i = 0; rc == 0 && i < PyList_GET_SIZE(items); i++) {
+        PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 0);
         if (gobind_kw_index(key, fields, n) < 0)
-            return gobind_unexpected_kw(type_name, key);
-        if (PyObject_SetAttr(self, key, value) < 0)
-            return -1;
+            rc = gobind_unexpected_kw(type_name, key);
+        else
+            rc = PyObject_SetAttr(self, key, PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 1));
     }
-    return 0;
+    Py_DECREF(items);
+    return rc < 0 ? -1 : 0;
 }
 
 /* An argument that Python passes to Go as a handle: borrowed from a bound object, or

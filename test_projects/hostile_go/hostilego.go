@@ -2,6 +2,7 @@
 package hostilego
 
 import (
+	"context"
 	"errors"
 	"os"
 	"runtime"
@@ -134,4 +135,10 @@ func GoexitValue() { run(stop) }
 func GoexitDeferred() (n int) {
 	defer func() { runtime.Goexit() }()
 	return 1
+}
+
+// GoexitContext ends the calling goroutine in a function that takes a context.
+func GoexitContext(ctx context.Context) error {
+	runtime.Goexit()
+	return ctx.Err()
 }

@@ -76,3 +76,15 @@ func NewHolder() *Holder { return &Holder{S: "\x80z"} }
 
 // Echo returns its argument, so Python can send bytes that are not UTF-8 back and forth.
 func Echo(s string) string { return s }
+
+// Pad has zero-length array fields, as syscall's structs do.
+type Pad struct {
+	X [0]byte
+	S [0]string
+	N int
+}
+
+// Zero takes and returns zero-length arrays.
+func Zero(a [0]int, b [0]string, c [2][0]float64) ([0]int, [0]Pad, int) {
+	return a, [0]Pad{}, len(b) + len(c)
+}

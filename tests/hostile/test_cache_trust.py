@@ -134,3 +134,12 @@ def test_four_processes_loading_one_unbuilt_package_all_succeed(tmp_path):
         assert out.split()[0] == 'hello', out
     modules = [p for p in (cache / 'load').rglob('hello*.so') if 'modules' in p.parts]
     assert len(modules) == 1, modules
+
+
+def test_a_cross_goarch_does_not_poison_the_inspector_cache(tmp_path):
+    """The inspector runs on this machine: GOOS/GOARCH of a cross build do not change the cached binary."""
+    env = {'GOBIND_CACHE_DIR': str(tmp_path / 'cache')}
+    other = 'arm64' if os.uname().machine in ('x86_64', 'amd64') else 'amd64'
+    for extra in ({'GOARCH': other}, {}):
+        proc = run([tool('gobind'), 'inspect', '--dir', HELLO, 'github.com/me/hello'], env=dict(env, **extra))
+        assert proc.stdout.startswith('package github.com/me/hello (module hello)'), proc.stdout

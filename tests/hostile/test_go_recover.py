@@ -1,5 +1,6 @@
-"""A Go panic inside gobind's own helpers (slicing, error methods) becomes GoPanic, on Python 3
-and 2.7: the process goes on and the module keeps working."""
+"""gobind's own helpers never abort, on Python 3 and 2.7: a slice bound whose __index__ shrinks
+the Go slice is clamped to what is left, as Python's slicing clamps, and a Go panic inside a
+helper (an error's Is method) becomes GoPanic; the process goes on and the module keeps working."""
 
 from conftest import raises, surface  # noqa: F401 (fixture)
 
@@ -16,24 +17,24 @@ class Shrink(object):
 '''
 
 
-def test_slice_bound_that_shrinks_the_go_slice_is_a_go_panic(surface):
+def test_slice_bound_that_shrinks_the_go_slice_is_clamped(surface):
     surface('hostile_go', SHRINK + '''
 l = h.Count(10)
 assert list(l[2:4]) == [2, 3]
-''' + raises('h.GoPanic', 'l[0:Shrink(l, 8)]', 'slice bounds out of range') + '''
+assert list(l[0:Shrink(l, 8)]) == []       # the slice is empty by the time Go slices it
 assert len(l) == 0 and list(l[0:0]) == []
 m = h.Count(5)
-''' + raises('h.GoPanic', 'm[Shrink(m, 1):3]', 'slice bounds out of range') + '''
+assert list(m[Shrink(m, 1):3]) == []
 assert h.Add(2, 3) == 5 and list(h.Count(3)[1:3]) == [1, 2]
 ''')
 
 
-def test_slice_of_a_struct_field_that_shrinks_is_a_go_panic(surface):
+def test_slice_of_a_struct_field_that_shrinks_is_clamped(surface):
     surface('hostile_go', SHRINK + '''
 b = h.NewBox(1)
 b.Items = [1, 2, 3, 4]
 items = b.Items
-''' + raises('h.GoPanic', 'items[0:Shrink(items, 3)]', 'slice bounds out of range') + '''
+assert list(items[0:Shrink(items, 3)]) == []
 assert b.N == 1
 ''')
 

@@ -19,6 +19,7 @@ assert h.Deferred == 1, h.Deferred
 ''' + raises('h.GoPanic', 'h.NewBox(1).Quit()', GOEXIT + 'Box.Quit') + '''
 ''' + raises('h.GoPanic', 'h.GoexitValue()', GOEXIT + 'GoexitValue') + '''
 ''' + raises('h.GoPanic', 'h.GoexitDeferred()', GOEXIT + 'GoexitDeferred') + '''
+''' + raises('h.GoPanic', 'h.GoexitContext()', GOEXIT + 'GoexitContext') + '''
 assert h.MaybeGoexit(4, False) == 5              # a marked call that returns: its results cross
 ''' + raises('h.GoError', 'h.MaybeGoexit(-1, False)', 'negative') + '''
 ''' + raises('h.GoPanic', 'h.MaybeGoexit(1, True)', GOEXIT + 'MaybeGoexit') + '''

@@ -3,6 +3,7 @@
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,42 @@ def test_cli_refuses_a_hostile_package_naming_it(tmp_path):
     assert proc.returncode == 1 and "gobind: tags: 'a b' is not a Go build tag" in proc.stdout, proc.stdout
 
 
+#: Meson code that, if it ever ran, would leave a file behind.
+INJECTIONS = ["'\nrun_command('touch', '@MARK@', check: false)\n#", "', run_command('touch', '@MARK@', check: false), '",
+              "\n# comment\nrun_command('touch', '@MARK@', check: false)"]
+injecting = st.one_of(hostile, st.tuples(hostile, st.sampled_from(INJECTIONS)).map(''.join))
+
+
+@settings(max_examples=int(os.environ.get('GOBIND_HYPOTHESIS_MESON', '4')), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(name=st.one_of(names, injecting), package=st.one_of(packages, injecting), tag=st.one_of(tag_lists, injecting),
+       gil=st.dictionaries(st.sampled_from(['Hello', 'T.M']), st.sampled_from(['keep', 'release']), max_size=1),
+       subdir=st.one_of(st.sampled_from(['', 'pkg', 'a/b']), injecting))
+def test_meson_plugin_escapes_or_refuses(tmp_path_factory, name, package, tag, gil, subdir):
+    """gobind.extension() in a real `meson setup`: hostile arguments are refused with an error naming
+    them, valid ones configure; Meson code inside an argument never runs."""
+    from gobind_module.escape import meson_str
+    base = tmp_path_factory.mktemp('plugin')
+    marker = base / 'pwned'
+    mark = lambda v: v.replace('@MARK@', str(marker)) if isinstance(v, str) else [mark(t) for t in v]
+    name, package, tag, subdir = mark(name), mark(package), mark(tag), mark(subdir)
+    try:
+        args = [meson_str(name), meson_str(package), 'dir: ' + meson_str(str(HELLO)),
+                'go_tags: [%s]' % ', '.join(map(meson_str, [tag] if isinstance(tag, str) else tag)),
+                'gil: {%s}' % ', '.join('%s: %s' % (meson_str(k), meson_str(v)) for k, v in gil.items()),
+                'subdir: ' + meson_str(subdir)]
+    except ValueError:
+        return   # a lone surrogate: no meson.build can hold it
+    (base / 'src').mkdir()
+    (base / 'src' / 'meson.build').write_text("project('p', 'c')\ngobind = import('gobind')\n"
+                                              "gobind.extension(%s)\n" % ', '.join(args), encoding='utf-8')
+    proc = run([tool('meson'), 'setup', base / 'build', base / 'src'], check=False)
+    assert not marker.exists(), proc.stdout
+    if proc.returncode != 0:
+        assert re.search(r"ERROR: gobind.extension: (module name |go_package |go_tags: |subdir part )", proc.stdout), \
+            proc.stdout
+
+
 def _call(text):
     """The gobind.extension() call of a generated one-extension meson.build, as Python values."""
     from mesonbuild import mparser
@@ -126,7 +163,7 @@ def test_project_writing_escapes_or_refuses_every_argument(tmp_path_factory, nam
     except InputError as e:
         assert isinstance(e, ValueError)
         assert any(('gobind: %s ' % a) in str(e) or ('gobind: %s:' % a) in str(e) or ('gobind: %s[' % a) in str(e)
-                   for a in ('name', 'package', 'dir', 'tags', 'python', 'submodules', 'submodules name')), e
+                   for a in ('name', 'package', 'dir', 'tags', 'python', 'submodules', 'submodule name')), e
         return
     with open(os.path.join(srcdir, 'meson.build'), encoding='utf-8') as f:
         args, kwargs = _call(f.read())
@@ -173,6 +210,9 @@ func Area(b *Box) int {{ return b.Width * b.Width }}
 const Answer = 42
 
 {doc}
+const Text = {text}
+
+{doc}
 var Count = 7
 '''
 
@@ -184,7 +224,8 @@ def _go_doc(text):
 def _write_package(folder, text):
     folder.mkdir(parents=True)
     (folder / 'go.mod').write_text('module example.com/hostile\n\ngo 1.21\n')
-    (folder / 'hostile.go').write_text(HOSTILE_PACKAGE.format(doc=_go_doc(text), field_doc='\t' + _go_doc(text)),
+    (folder / 'hostile.go').write_text(HOSTILE_PACKAGE.format(doc=_go_doc(text), field_doc='\t' + _go_doc(text),
+                                                              text=json.dumps(text, ensure_ascii=False)),
                                        encoding='utf-8')
 
 
@@ -198,8 +239,10 @@ def hostile_api(tmp_path_factory):
 
 
 def _with_docs(data, doc):
-    """data with every "doc" replaced by doc."""
+    """data with every "doc", and the value of every string constant, replaced by doc."""
     if isinstance(data, dict):
+        if data.get('kind') == 'string' and 'value' in data:
+            data = dict(data, value=doc)
         return {k: (doc if k == 'doc' and isinstance(v, str) else _with_docs(v, doc)) for k, v in data.items()}
     if isinstance(data, list):
         return [_with_docs(v, doc) for v in data]
@@ -211,6 +254,7 @@ def _check_stub(text, doc):
     assert ast.get_docstring(tree, clean=False) == (doc or None)
     area = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == 'Area')
     assert ast.get_docstring(area, clean=False).endswith(doc)
+    assert any(isinstance(n, ast.AnnAssign) and n.target.id == 'Text' for n in tree.body)
 
 
 def _check_go(path):
@@ -265,12 +309,13 @@ def test_go_docs_build_and_import_intact(tmp_path_factory, doc):
             'm = gobind_module.load("example.com/hostile", dir=%r)\n'
             'api = inspect_json("example.com/hostile", %r)\n'
             'print(json.dumps([m.Area(m.Box(Width=3)), api["package"]["doc"], m.__doc__, m.Area.__doc__,\n'
-            '                  m.Box.__doc__, m.Box.Width.__doc__]))\n' % (str(folder), str(folder)))
+            '                  m.Box.__doc__, m.Box.Width.__doc__, m.Text]))\n' % (str(folder), str(folder)))
     proc = subprocess.run([sys.executable, '-c', code], env=_env(base), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, universal_newlines=True)
     assert proc.returncode == 0, proc.stdout
-    area, doc_read, mod_doc, func_doc, class_doc, field_doc = json.loads(proc.stdout.splitlines()[-1])
+    area, doc_read, mod_doc, func_doc, class_doc, field_doc, text = json.loads(proc.stdout.splitlines()[-1])
     assert area == 9
+    assert text == doc + '\n' + ' '.join(f for f in FRAGMENTS if f not in '\n\x0c')
     assert mod_doc == doc_read
     for text in (func_doc, class_doc, field_doc):
         assert text.endswith(doc_read), (text, doc_read)

@@ -67,3 +67,23 @@ def test_strings_that_are_not_utf8_come_back_with_surrogateescape(built):
         '    print(s.encode("utf-8", "surrogateescape").hex())',
     ]))
     assert out == [b'a\xffb'.hex(), b'c\xfed'.hex(), b'x\xc3(y'.hex(), b'\x80z'.hex(), b'q\xffr'.hex()]
+
+
+def test_zero_length_arrays(built):
+    out = _python(built, '\n'.join([
+        'import names_edge as m',
+        'a, pads, n = m.Zero([], (), [[], []])',
+        'print(type(a).__name__, list(a), len(pads), n)',
+        'p = m.Pad(N=1)',
+        'print(list(p.X), list(p.S), p.N)',
+        'for bad in ([1], b"x"):',
+        '    try:',
+        '        m.Zero(bad, [], [[], []])',
+        '    except (ValueError, TypeError) as e:',
+        '        print(type(e).__name__)',
+        'try:',
+        '    memoryview(a)',
+        'except TypeError:',
+        '    print("no buffer")',
+    ]))
+    assert out == ['Array0_int [] 0 2', '[] [] 1', 'ValueError', 'TypeError', 'no buffer']

@@ -326,7 +326,15 @@ func gobind_borrow_Samples_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind
 //export gobind_borrow_Samples_slice
 func gobind_borrow_Samples_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Samples(self))[lo:hi]
+	s := *gobindPtr_Samples(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Samples(&s)
 	return gobindOK
 }
@@ -336,8 +344,11 @@ func gobind_borrow_Samples_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.ui
 //export gobind_borrow_Samples_get
 func gobind_borrow_Samples_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Samples(self)
-	*out = C.int32_t((*s)[i])
+	s := (*gobindPtr_Samples(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int32_t(s[i])
 	return gobindOK
 }
 
@@ -346,8 +357,11 @@ func gobind_borrow_Samples_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32_t, 
 //export gobind_borrow_Samples_set
 func gobind_borrow_Samples_set(self C.uintptr_t, i C.ptrdiff_t, v C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Samples(self)
-	(*s)[i] = int32(v)
+	s := (*gobindPtr_Samples(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int32(v)
 	return gobindOK
 }
 
@@ -432,7 +446,15 @@ func gobind_borrow_Slice_Celsius_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_borrow_Slice_Celsius_slice
 func gobind_borrow_Slice_Celsius_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_Celsius(self))[lo:hi]
+	s := *gobindPtr_Slice_Celsius(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_Celsius(&s)
 	return gobindOK
 }
@@ -442,8 +464,11 @@ func gobind_borrow_Slice_Celsius_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_borrow_Slice_Celsius_get
 func gobind_borrow_Slice_Celsius_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Celsius(self)
-	*out = C.double(float64((*s)[i]))
+	s := (*gobindPtr_Slice_Celsius(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(float64(s[i]))
 	return gobindOK
 }
 
@@ -452,8 +477,11 @@ func gobind_borrow_Slice_Celsius_get(self C.uintptr_t, i C.ptrdiff_t, out *C.dou
 //export gobind_borrow_Slice_Celsius_set
 func gobind_borrow_Slice_Celsius_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Celsius(self)
-	(*s)[i] = gobindpkg.Celsius(float64(v))
+	s := (*gobindPtr_Slice_Celsius(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindpkg.Celsius(float64(v))
 	return gobindOK
 }
 
@@ -538,7 +566,15 @@ func gobind_borrow_Slice_float32_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_borrow_Slice_float32_slice
 func gobind_borrow_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_float32(self))[lo:hi]
+	s := *gobindPtr_Slice_float32(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_float32(&s)
 	return gobindOK
 }
@@ -548,8 +584,11 @@ func gobind_borrow_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_borrow_Slice_float32_get
 func gobind_borrow_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	*out = C.float((*s)[i])
+	s := (*gobindPtr_Slice_float32(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.float(s[i])
 	return gobindOK
 }
 
@@ -558,8 +597,11 @@ func gobind_borrow_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.flo
 //export gobind_borrow_Slice_float32_set
 func gobind_borrow_Slice_float32_set(self C.uintptr_t, i C.ptrdiff_t, v C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	(*s)[i] = float32(v)
+	s := (*gobindPtr_Slice_float32(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float32(v)
 	return gobindOK
 }
 
@@ -644,7 +686,15 @@ func gobind_borrow_Slice_float64_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_borrow_Slice_float64_slice
 func gobind_borrow_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_float64(self))[lo:hi]
+	s := *gobindPtr_Slice_float64(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_float64(&s)
 	return gobindOK
 }
@@ -654,8 +704,11 @@ func gobind_borrow_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_borrow_Slice_float64_get
 func gobind_borrow_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	*out = C.double((*s)[i])
+	s := (*gobindPtr_Slice_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(s[i])
 	return gobindOK
 }
 
@@ -664,8 +717,11 @@ func gobind_borrow_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.dou
 //export gobind_borrow_Slice_float64_set
 func gobind_borrow_Slice_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	(*s)[i] = float64(v)
+	s := (*gobindPtr_Slice_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float64(v)
 	return gobindOK
 }
 
@@ -750,7 +806,15 @@ func gobind_borrow_Slice_int32_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.go
 //export gobind_borrow_Slice_int32_slice
 func gobind_borrow_Slice_int32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_int32(self))[lo:hi]
+	s := *gobindPtr_Slice_int32(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_int32(&s)
 	return gobindOK
 }
@@ -760,8 +824,11 @@ func gobind_borrow_Slice_int32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 //export gobind_borrow_Slice_int32_get
 func gobind_borrow_Slice_int32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int32(self)
-	*out = C.int32_t((*s)[i])
+	s := (*gobindPtr_Slice_int32(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int32_t(s[i])
 	return gobindOK
 }
 
@@ -770,8 +837,11 @@ func gobind_borrow_Slice_int32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int32
 //export gobind_borrow_Slice_int32_set
 func gobind_borrow_Slice_int32_set(self C.uintptr_t, i C.ptrdiff_t, v C.int32_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int32(self)
-	(*s)[i] = int32(v)
+	s := (*gobindPtr_Slice_int32(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int32(v)
 	return gobindOK
 }
 
@@ -856,7 +926,15 @@ func gobind_borrow_Slice_int64_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.go
 //export gobind_borrow_Slice_int64_slice
 func gobind_borrow_Slice_int64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_int64(self))[lo:hi]
+	s := *gobindPtr_Slice_int64(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_int64(&s)
 	return gobindOK
 }
@@ -866,8 +944,11 @@ func gobind_borrow_Slice_int64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 //export gobind_borrow_Slice_int64_get
 func gobind_borrow_Slice_int64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int64(self)
-	*out = C.int64_t((*s)[i])
+	s := (*gobindPtr_Slice_int64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int64_t(s[i])
 	return gobindOK
 }
 
@@ -876,8 +957,11 @@ func gobind_borrow_Slice_int64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int64
 //export gobind_borrow_Slice_int64_set
 func gobind_borrow_Slice_int64_set(self C.uintptr_t, i C.ptrdiff_t, v C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int64(self)
-	(*s)[i] = int64(v)
+	s := (*gobindPtr_Slice_int64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int64(v)
 	return gobindOK
 }
 
@@ -951,7 +1035,15 @@ func gobind_borrow_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.g
 //export gobind_borrow_Slice_string_slice
 func gobind_borrow_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -961,8 +1053,11 @@ func gobind_borrow_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out 
 //export gobind_borrow_Slice_string_get
 func gobind_borrow_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -971,8 +1066,11 @@ func gobind_borrow_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobi
 //export gobind_borrow_Slice_string_set
 func gobind_borrow_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1418,6 +1516,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -1456,14 +1555,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }

@@ -119,7 +119,8 @@ int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_callbacks_decref(uintptr_t object);
-int gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, uintptr_t *out, gobind_buf *msg);
+int gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
+void gobind_callbacks_unraisable(uintptr_t exc, uintptr_t fn);
 /* What a Python callable for a func(int) int returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {

@@ -32,7 +32,12 @@ func main() {}
 //export gobind_callbacks_Apply
 func gobind_callbacks_Apply(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Apply(gobindCallback_Func0(a0), int(a1))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Apply(gobindCallback_Func0(a0, gobindCaller), int(a1))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -60,7 +65,12 @@ func gobind_callbacks_CollectGarbage(msg *C.gobind_buf) (status C.int) {
 //export gobind_callbacks_Combine
 func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Combine(gobindCallback_Func1(a0), gobindCallback_Func2(a1))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Combine(gobindCallback_Func1(a0, gobindCaller), gobindCallback_Func2(a1, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -70,7 +80,12 @@ func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, 
 //export gobind_callbacks_Each
 func gobind_callbacks_Each(a0 C.uintptr_t, a1 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindCallback_Func3(a1))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindCallback_Func3(a1, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	return gobindOK
 }
 
@@ -89,7 +104,12 @@ func gobind_callbacks_Fire(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf)
 //export gobind_callbacks_Map
 func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindCallback_Func4(a1))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindCallback_Func4(a1, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -99,7 +119,12 @@ func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg 
 //export gobind_callbacks_Measure
 func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Measure(gobindCallback_Func5(a0), float64(a1))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Measure(gobindCallback_Func5(a0, gobindCaller), float64(a1))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -109,7 +134,12 @@ func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg
 //export gobind_callbacks_Must
 func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gerr := gobindpkg.Must(gobindCallback_Func6(a0))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	gerr := gobindpkg.Must(gobindCallback_Func6(a0, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -121,7 +151,12 @@ func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 //export gobind_callbacks_Parallel
 func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Parallel(int(a0), gobindCallback_Func0(a1))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Parallel(int(a0), gobindCallback_Func0(a1, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -131,7 +166,12 @@ func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, 
 //export gobind_callbacks_Register
 func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	gobindpkg.Register(gobindCallback_Func7(a0))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	gobindpkg.Register(gobindCallback_Func7(a0, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	return gobindOK
 }
 
@@ -140,7 +180,12 @@ func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int)
 //export gobind_callbacks_Try
 func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Try(gobindCallback_Func8(a0))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Try(gobindCallback_Func8(a0, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -150,7 +195,12 @@ func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (
 //export gobind_callbacks_Walk
 func gobind_callbacks_Walk(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0, gerr := gobindpkg.Walk(gobindCallback_Func9(a0))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0, gerr := gobindpkg.Walk(gobindCallback_Func9(a0, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -279,7 +329,15 @@ func gobind_callbacks_Slice_Point_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C
 //export gobind_callbacks_Slice_Point_slice
 func gobind_callbacks_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_Point(self))[lo:hi]
+	s := *gobindPtr_Slice_Point(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_Point(&s)
 	return gobindOK
 }
@@ -289,8 +347,11 @@ func gobind_callbacks_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 //export gobind_callbacks_Slice_Point_get
 func gobind_callbacks_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	*out = gobindHandle_Point(&(*s)[i])
+	s := (*gobindPtr_Slice_Point(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Point(&s[i])
 	return gobindOK
 }
 
@@ -299,8 +360,11 @@ func gobind_callbacks_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ui
 //export gobind_callbacks_Slice_Point_set
 func gobind_callbacks_Slice_Point_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	(*s)[i] = *gobindPtr_Point(v)
+	s := (*gobindPtr_Slice_Point(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Point(v)
 	return gobindOK
 }
 
@@ -359,7 +423,15 @@ func gobind_callbacks_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *
 //export gobind_callbacks_Slice_string_slice
 func gobind_callbacks_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -369,8 +441,11 @@ func gobind_callbacks_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 //export gobind_callbacks_Slice_string_get
 func gobind_callbacks_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -379,8 +454,11 @@ func gobind_callbacks_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.g
 //export gobind_callbacks_Slice_string_set
 func gobind_callbacks_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -404,15 +482,16 @@ func gobind_callbacks_var_set_ErrStop(v C.uintptr_t, msg *C.gobind_buf) (status 
 
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_callbacks_decref(p) }
+	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_callbacks_unraisable(exc, fn) }
 }
 
 // gobind_callbacks_cbfail records the Python exception a callback raised, for the Go call waiting in
 // slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_callbacks_cbfail
-func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	e := gobindNewPyErr(exc, gobindString(text, nil))
+	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
 	*out = 0
 	if slot == 0 {
 		*out = C.uintptr_t(cgo.NewHandle(e))
@@ -423,8 +502,9 @@ func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_vi
 }
 
 // gobindCallback_Func0 makes a func(int) int that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func0(fn C.uintptr_t) func(p0 int) (g0 int) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -435,7 +515,8 @@ func gobindCallback_Func0(fn C.uintptr_t) func(p0 int) (g0 int) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = int(res.r0)
 		return
@@ -443,8 +524,9 @@ func gobindCallback_Func0(fn C.uintptr_t) func(p0 int) (g0 int) {
 }
 
 // gobindCallback_Func1 makes a func() int that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func1(fn C.uintptr_t) func() (g0 int) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -455,7 +537,8 @@ func gobindCallback_Func1(fn C.uintptr_t) func() (g0 int) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = int(res.r0)
 		return
@@ -470,8 +553,9 @@ type gobindResult_Func2 struct {
 }
 
 // gobindCallback_Func2 makes a func(int, string) (string, int) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func2(fn C.uintptr_t) func(p0 int, p1 string) (g0 string, g1 int) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 string) (g0 string, g1 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -484,7 +568,8 @@ func gobindCallback_Func2(fn C.uintptr_t) func(p0 int, p1 string) (g0 string, g1
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = res.r0
 		g1 = res.r1
@@ -504,8 +589,9 @@ func gobind_callbacks_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff
 }
 
 // gobindCallback_Func3 makes a func(callbacks.Point, int) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func3(fn C.uintptr_t) func(p0 gobindpkg.Point, p1 int) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Point, p1 int) {
 	if fn == 0 {
 		return nil
 	}
@@ -516,7 +602,8 @@ func gobindCallback_Func3(fn C.uintptr_t) func(p0 gobindpkg.Point, p1 int) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		return
 	}
@@ -529,8 +616,9 @@ type gobindResult_Func4 struct {
 }
 
 // gobindCallback_Func4 makes a func(string) string that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func4(fn C.uintptr_t) func(p0 string) (g0 string) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 string) {
 	if fn == 0 {
 		return nil
 	}
@@ -543,7 +631,8 @@ func gobindCallback_Func4(fn C.uintptr_t) func(p0 string) (g0 string) {
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = res.r0
 		return
@@ -561,8 +650,9 @@ func gobind_callbacks_ret_Func4(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobin
 }
 
 // gobindCallback_Func5 makes a func(float64) (int8, float32, bool, complex128) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func5(fn C.uintptr_t) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
 	if fn == 0 {
 		return nil
 	}
@@ -573,7 +663,8 @@ func gobindCallback_Func5(fn C.uintptr_t) func(p0 float64) (g0 int8, g1 float32,
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = int8(res.r0)
 		g1 = float32(res.r1)
@@ -590,8 +681,9 @@ type gobindResult_Func6 struct {
 }
 
 // gobindCallback_Func6 makes a func() error that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func6(fn C.uintptr_t) func() (gerr error) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func() (gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -623,8 +715,9 @@ func gobind_callbacks_ret_Func6(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_
 }
 
 // gobindCallback_Func7 makes a func(string) bool that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func7(fn C.uintptr_t) func(p0 string) (g0 bool) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 bool) {
 	if fn == 0 {
 		return nil
 	}
@@ -635,7 +728,8 @@ func gobindCallback_Func7(fn C.uintptr_t) func(p0 string) (g0 bool) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = res.r0 != 0
 		return
@@ -643,8 +737,9 @@ func gobindCallback_Func7(fn C.uintptr_t) func(p0 string) (g0 bool) {
 }
 
 // gobindCallback_Func8 makes a func(string) (int, error) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func8(fn C.uintptr_t) func(p0 string) (g0 int, gerr error) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func8(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -670,8 +765,9 @@ type gobindResult_Func9 struct {
 }
 
 // gobindCallback_Func9 makes a func(int) error that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func9(fn C.uintptr_t) func(p0 int) (gerr error) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func9(fn C.uintptr_t, call *gobindCall) func(p0 int) (gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -1046,6 +1142,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -1084,14 +1181,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
@@ -1145,4 +1244,71 @@ func gobindSameError(a, b error) (same bool) {
 		}
 	}()
 	return a == b
+}
+
+// What happens to an exception that a Python callback without an error result raised (see
+// "Callbacks on goroutines" in docs/runtime.md).
+
+// gobindCall is one run of a bound function that takes Python callables.  It keeps the first
+// exception those callables raised on goroutines Go started, for the call to raise once the Go
+// function returns; panics says to panic on those goroutines instead (the function's opt-in).
+type gobindCall struct {
+	mu     sync.Mutex
+	done   bool
+	panics bool
+	failed *gobindPyErr
+}
+
+// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
+// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
+// that takes callables declares its own.
+var gobindCaller *gobindCall
+
+// gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
+var gobindUnraisable func(exc, fn C.uintptr_t)
+
+// gobindOpenCall starts the record of one bound call.
+func gobindOpenCall(panics bool) *gobindCall {
+	return &gobindCall{panics: panics}
+}
+
+// close ends the call and returns the exception it kept (nil if none, or if closed already).
+func (c *gobindCall) close() *gobindPyErr {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.failed
+	c.done, c.failed = true, nil
+	return e
+}
+
+// keep records e unless the call has returned; it reports whether the call took it (the first
+// exception only is raised: later ones are dropped).
+func (c *gobindCall) keep(e *gobindPyErr) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done {
+		return false
+	}
+	if c.failed == nil {
+		c.failed = e
+	}
+	return true
+}
+
+// gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
+// the callback has no error result.  On the bound call's own thread, for callables that belong to
+// no call, and when the function opted in, it panics (an export turns that back into e; Go code
+// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// keeps e, or sys.unraisablehook gets it once the call has returned.
+func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
+	if e.sync || call == nil || call.panics {
+		panic(e)
+	}
+	if call.keep(e) {
+		return
+	}
+	if e.ref.take() {
+		gobindUnraisable(e.ref.ptr, fn.ptr)
+		runtime.KeepAlive(fn)
+	}
 }

@@ -288,7 +288,8 @@ int gobind_crosspkg_var_money_set_Fee(int64_t v, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_crosspkg_decref(uintptr_t object);
-int gobind_crosspkg_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
+void gobind_crosspkg_unraisable(uintptr_t exc, uintptr_t fn);
 /* What a Python callable for a func([]uint8) (int, error) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {

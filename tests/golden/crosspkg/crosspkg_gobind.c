@@ -39,6 +39,7 @@
 #define GOBIND_ERROR 1
 #define GOBIND_PANIC 2
 #define GOBIND_MISSING 3  /* a map has no such key */
+#define GOBIND_RANGE 4    /* an index past the end of a slice that changed since C checked it */
 
 /* gobind_ref.kind of a Python exception raised in a callback (the handle is the exception). */
 #define GOBIND_KIND_PYTHON (-1)
@@ -473,15 +474,29 @@ gobind_to_py_float64(double *v)
     return PyFloat_FromDouble(*v);
 }
 
+/* Rounds d to float32 as a Go constant conversion does: values up to half a unit past FLT_MAX
+   round to FLT_MAX (where C's rounding would give infinity); 0, or -1 when d does not fit. */
+static inline int
+gobind_narrow_float32(double d, float *out)
+{
+    const double limit = 340282356779733661637539395458142568448.0;  /* 2**128 - 2**103 */
+    if (!isfinite(d) || (d <= FLT_MAX && d >= -FLT_MAX))
+        *out = (float)d;
+    else if (d <= limit && d >= -limit)
+        *out = d > 0 ? FLT_MAX : -FLT_MAX;
+    else
+        return -1;
+    return 0;
+}
+
 static inline int
 gobind_from_py_float32(PyObject *o, const char *fn, const char *arg, float *out)
 {
     double d;
     if (gobind_read_double(o, fn, arg, &d) < 0)
         return -1;
-    if (isfinite(d) && (d > FLT_MAX || d < -FLT_MAX))
+    if (gobind_narrow_float32(d, out) < 0)
         return gobind_overflow(fn, arg, "float32", o);
-    *out = (float)d;
     return 0;
 }
 
@@ -503,6 +518,20 @@ gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_comp
         return -1;
     out->re = c.real;
     out->im = c.imag;
+    return 0;
+}
+
+/* complex64: each part must fit in a float32, as for float32 arguments. */
+static inline int
+gobind_from_py_complex64(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
+{
+    float re, im;
+    if (gobind_from_py_complex(o, fn, arg, out) < 0)
+        return -1;
+    if (gobind_narrow_float32(out->re, &re) < 0 || gobind_narrow_float32(out->im, &im) < 0)
+        return gobind_overflow(fn, arg, "complex64", o);
+    out->re = re;
+    out->im = im;
     return 0;
 }
 
@@ -766,6 +795,10 @@ static inline PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
     PyObject *text, *exc;
+    if (status == GOBIND_RANGE) {
+        PyErr_SetString(PyExc_IndexError, "index out of range (the Go slice changed length)");
+        return NULL;
+    }
     if (status == GOBIND_PANIC) {
         text = gobind_to_py_str(msg);
         if (text != NULL) {
@@ -896,19 +929,28 @@ static inline int
 gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
                    const char *const *fields, Py_ssize_t n)
 {
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
+    PyObject *items;
+    Py_ssize_t i;
+    int rc = 0;
     if (PyTuple_GET_SIZE(args) != 0) {
         PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only (its field names)", type_name);
         return -1;
     }
-    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+    if (kwargs == NULL)
+        return 0;
+    /* a private copy: setting a field converts its value, which may run Python code */
+    items = PyDict_Items(kwargs);
+    if (items == NULL)
+        return -1;
+    for (i = 0; rc == 0 && i < PyList_GET_SIZE(items); i++) {
+        PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 0);
         if (gobind_kw_index(key, fields, n) < 0)
-            return gobind_unexpected_kw(type_name, key);
-        if (PyObject_SetAttr(self, key, value) < 0)
-            return -1;
+            rc = gobind_unexpected_kw(type_name, key);
+        else
+            rc = PyObject_SetAttr(self, key, PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 1));
     }
-    return 0;
+    Py_DECREF(items);
+    return rc < 0 ? -1 : 0;
 }
 
 /* An argument that Python passes to Go as a handle: borrowed from a bound object, or
@@ -1424,6 +1466,72 @@ gobind_fetch_exception(PyObject **text)
     return value;
 }
 
+/* gobind C support: private snapshots of Python containers, so that Python code run while their
+   items are converted (__index__, __hash__, __eq__, __iter__...) cannot free what C is reading. */
+
+/* 1 when converting the items of list o can run no Python code: each is an exact bool, int,
+   float, str or bytes (or None), whose conversion calls no method a user can define. */
+static inline int
+gobind_items_inert(PyObject *o)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(o);
+    for (i = 0; i < n; i++) {
+        PyTypeObject *t = Py_TYPE(PyList_GET_ITEM(o, i));
+        if (t != &PyLong_Type && t != &PyFloat_Type && t != &PyUnicode_Type && t != &PyBytes_Type
+#if PY_MAJOR_VERSION < 3
+            && t != &PyInt_Type
+#endif
+            && t != &PyBool_Type && PyList_GET_ITEM(o, i) != Py_None)
+            return 0;
+    }
+    return 1;
+}
+
+/* The items of o as a fast sequence that only the caller can change: o itself when it is a
+   tuple, or a list whose items convert without running Python code; otherwise a new tuple or
+   list holding strong references to the items.  NULL with an exception when o is not iterable. */
+static inline PyObject *
+gobind_sequence_snapshot(PyObject *o, const char *message)
+{
+    if (PyList_CheckExact(o) && !gobind_items_inert(o))
+        return PySequence_Tuple(o);
+    return PySequence_Fast(o, message);
+}
+
+/* A new list of (key, value) tuples copied from o, a dict or any object with keys() and
+   __getitem__; the list holds strong references, so o may change while they are converted.
+   NULL with TypeError "fn() argument 'arg' must be want" when o is neither. */
+static inline PyObject *
+gobind_mapping_items(PyObject *o, const char *fn, const char *arg, const char *want)
+{
+    PyObject *keys, *items, *result;
+    Py_ssize_t i, n;
+    if (PyDict_CheckExact(o))
+        return PyDict_Items(o);
+    if (!PyDict_Check(o) && !PyObject_HasAttrString(o, "keys")) {
+        gobind_type_error(fn, arg, want, o);
+        return NULL;
+    }
+    result = PyObject_CallMethod(o, "keys", NULL);
+    keys = result == NULL ? NULL : PySequence_Tuple(result);
+    Py_XDECREF(result);
+    if (keys == NULL)
+        return NULL;
+    n = PyTuple_GET_SIZE(keys);
+    items = PyList_New(n);
+    for (i = 0; items != NULL && i < n; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i), *value = PyObject_GetItem(o, key), *pair;
+        pair = value == NULL ? NULL : PyTuple_Pack(2, key, value);
+        Py_XDECREF(value);
+        if (pair == NULL)
+            Py_CLEAR(items);
+        else
+            PyList_SET_ITEM(items, i, pair);
+    }
+    Py_DECREF(keys);
+    return items;
+}
+
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,
    and at module init.  docs/runtime.md states the guarantees this code gives and why.
 
@@ -1900,7 +2008,8 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
-    items = PySequence_Fast(value, "can only assign a sequence to a slice of a Go value");
+    /* a snapshot: converting an item may run Python code that changes value */
+    items = gobind_sequence_snapshot(value, "can only assign a sequence to a slice of a Go value");
     if (items == NULL)
         return -1;
     if (PySequence_Fast_GET_SIZE(items) != count) {
@@ -1978,24 +2087,58 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* The buffer views of one object share a pin of its Go memory, made by the first view and
-   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
-   kept per view).  Views made while others exist see the memory the first one pinned. */
-typedef struct {
+/* One buffer view of a slice or array object: its own pin of the Go memory the object referred
+   to when the view was made, and that memory's shape.  A view is a snapshot of where the slice
+   was and how long it was; a later one sees the slice as it is then.  The object lists the
+   records of its views and a release frees only a record it finds there: Python 2's memoryview
+   copies a view (its `internal` too) and may release the copy, so a record can be released twice
+   and the second release must do nothing. */
+typedef struct gobind_view_state {
+    struct gobind_view_state *next;
     uintptr_t pin;
-    Py_ssize_t exports;
-    void *data;
-    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
 
-/* A slice or array object: its handle, and the state of its buffer views. */
+/* A slice or array object: its handle, and the records of its live buffer views. */
 typedef struct {
     PyObject_HEAD
     uintptr_t handle;
     gobind_view_state *views;
 } gobind_seq_object;
+
+/* Pins the object's current Go memory for a new view and fills in its shape and strides;
+   returns the record (not yet listed) and stores the data pointer and byte length. */
+static inline gobind_view_state *
+gobind_view_pin(PyObject *self, void **data, Py_ssize_t *len)
+{
+    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
+    gobind_view_state *state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+    ptrdiff_t n = 0;
+    Py_ssize_t count = 1;
+    int d, status;
+    gobind_buf msg;
+    if (state == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    *data = NULL;
+    status = info->pin(((gobind_seq_object *)self)->handle, data, &n, &state->pin, &msg);
+    if (status != GOBIND_OK) {
+        PyMem_Free(state);
+        gobind_raise(status, &msg);
+        return NULL;
+    }
+    state->shape[0] = (Py_ssize_t)n;
+    for (d = 1; d < info->ndim; d++)
+        state->shape[d] = info->inner[d - 1];
+    for (d = info->ndim - 1; d >= 0; d--) {
+        state->strides[d] = count * info->itemsize;
+        count *= state->shape[d];
+    }
+    *len = count * info->itemsize;
+    return state;
+}
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
@@ -2003,41 +2146,19 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_view_state *state = o->views;
+    gobind_view_state *state;
+    void *data;
+    Py_ssize_t len;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (state == NULL) {
-        ptrdiff_t n = 0;
-        Py_ssize_t count = 1;
-        int d, status;
-        gobind_buf msg;
-        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
-        if (state == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        state->exports = 0;
-        state->data = NULL;
-        status = info->pin(o->handle, &state->data, &n, &state->pin, &msg);
-        if (status != GOBIND_OK) {
-            PyMem_Free(state);
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        state->shape[0] = (Py_ssize_t)n;
-        for (d = 1; d < info->ndim; d++)
-            state->shape[d] = info->inner[d - 1];
-        for (d = info->ndim - 1; d >= 0; d--) {
-            state->strides[d] = count * info->itemsize;
-            count *= state->shape[d];
-        }
-        state->len = count * info->itemsize;
-        o->views = state;
-    }
-    state->exports++;
-    view->buf = state->data != NULL ? state->data : (void *)empty;
+    state = gobind_view_pin(self, &data, &len);
+    if (state == NULL)
+        return -1;
+    state->next = o->views;
+    o->views = state;
+    view->buf = data != NULL ? data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = state->len;
+    view->len = len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -2045,32 +2166,57 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = NULL;
+    view->internal = state;
     return 0;
 }
 
 /* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
    Go (its Go runtime cannot run: the call would hang). */
+/* Drops a view's pin (a forked child cannot reach Go: the pin stays) and frees its record. */
+static inline void
+gobind_view_unpin(PyObject *self, gobind_view_state *state)
+{
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(state->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyMem_Free(state);
+}
+
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_buf msg;
-    int status = GOBIND_OK;
-    (void)view;
-    if (o->views == NULL || --o->views->exports > 0)
-        return;
-    if (!gobind_forked)
-        status = GOBIND_SEQ_INFO(self)->unpin(o->views->pin, &msg);
-    if (status != GOBIND_OK)
-        gobind_unraisable(status, &msg);
-    PyMem_Free(o->views);
-    o->views = NULL;
+    gobind_view_state **link = &o->views;
+    while (*link != NULL && *link != (gobind_view_state *)view->internal)
+        link = &(*link)->next;
+    if (*link == NULL)
+        return;  /* released already (a copied view) */
+    {
+        gobind_view_state *state = *link;
+        *link = state->next;
+        gobind_view_unpin(self, state);
+    }
+}
+
+/* Frees the records of views never released (see above), unpinning them unless forked. */
+static inline void
+gobind_seq_drop_views(PyObject *self)
+{
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    while (o->views != NULL) {
+        gobind_view_state *state = o->views;
+        o->views = state->next;
+        gobind_view_unpin(self, state);
+    }
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
 
-/* The items of o (any iterable but str, bytes and dict) as a fast sequence, or NULL with TypeError. */
+/* The items of o (any iterable but str, bytes and dict) as a fast sequence that Python code run
+   while they are converted cannot change, or NULL with TypeError. */
 static inline PyObject *
 gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *want)
 {
@@ -2079,7 +2225,7 @@ gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *wan
         gobind_type_error(fn, arg, want, o);
         return NULL;
     }
-    seq = PySequence_Fast(o, "not iterable");
+    seq = gobind_sequence_snapshot(o, "not iterable");
     if (seq == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
         PyErr_Clear();
         gobind_type_error(fn, arg, want, o);
@@ -2219,14 +2365,16 @@ gobind_wait_for_go(void)
 {
     gobind_buf msg;
     int status;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_crosspkg_ready(&msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
     }
     return 0;
+done:
+    return -1;  /* a forked child */
 }
 
 /* Drops a handle; a forked child leaks it rather than call Go. */
@@ -2249,6 +2397,14 @@ gobind_object_dealloc(PyObject *self)
     if (handle != 0)
         gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
+}
+
+/* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
+static void
+gobind_seq_dealloc(PyObject *self)
+{
+    gobind_seq_drop_views(self);
+    gobind_object_dealloc(self);
 }
 
 static inline int
@@ -2827,8 +2983,24 @@ gobind_crosspkg_decref(uintptr_t object)
     PyGILState_Release(gil);
 }
 
+/* Reports an exception a callback raised on a goroutine Go started, when no bound call waits
+   for it, to sys.unraisablehook; takes over the reference to exc. */
+void
+gobind_crosspkg_unraisable(uintptr_t exc, uintptr_t fn)
+{
+    PyGILState_STATE gil;
+    if (gobind_py_exiting)
+        return;
+    gil = PyGILState_Ensure();
+    PyErr_SetObject((PyObject *)Py_TYPE((PyObject *)exc), (PyObject *)exc);
+    Py_DECREF((PyObject *)exc);
+    PyErr_WriteUnraisable((PyObject *)fn);
+    PyGILState_Release(gil);
+}
+
 /* Hands the exception a callback raised to the Go call waiting in slot; with slot 0, returns
-   a handle to it for the call instead. */
+   a handle to it for the call instead.  A thread with Python frames is inside a bound call
+   (sync: Go may unwind to it with a panic); a thread Go started has none. */
 static uintptr_t
 gobind_callback_failed(uintptr_t slot)
 {
@@ -2851,7 +3023,7 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    status = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view, &failed, &msg);  /* Go now owns the reference to exc */
+    status = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);  /* Go owns exc now */
     if (status != GOBIND_OK)
         gobind_unraisable(status, &msg);
     Py_XDECREF(text);
@@ -6033,7 +6205,7 @@ static gobind_seq_type gobind_type_Slice_money_Amount = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "crosspkg.Slice_money_Amount",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_money_Amount,
         .tp_as_mapping = &gobind_as_mapping_Slice_money_Amount,
@@ -6133,7 +6305,7 @@ static gobind_seq_type gobind_type_Slice_string = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "crosspkg.Slice_string",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_string,
         .tp_as_mapping = &gobind_as_mapping_Slice_string,
@@ -6172,9 +6344,7 @@ gobind_fill_url_Values(PyObject *o, const char *fn, const char *arg, gobind_hand
     gobind_view *key_items = NULL;
     uintptr_t *value_items = NULL;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (!PyDict_Check(o) && !PyObject_HasAttrString(o, "keys"))
-        return gobind_type_error(fn, arg, "a mapping of str to Slice_string | Sequence[str]", o);
-    items = PyMapping_Items(o);
+    items = gobind_mapping_items(o, fn, arg, "a mapping of str to Slice_string | Sequence[str]");
     if (items == NULL)
         return -1;
     n = PyList_GET_SIZE(items);
@@ -6193,10 +6363,6 @@ gobind_fill_url_Values(PyObject *o, const char *fn, const char *arg, gobind_hand
         keys[i] = key_init;
         values[i] = value_init;
         converted = i + 1;
-        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
-            PyErr_Format(PyExc_TypeError, "%s() argument '%s': items() must give (key, value) pairs", fn, arg);
-            goto cleanup;
-        }
         if (gobind_from_py_str(PyTuple_GET_ITEM(item, 0), fn, arg, &keys[i]) < 0) {
             /* convert again with a name that says it is a key, for the message */
             char name[128];

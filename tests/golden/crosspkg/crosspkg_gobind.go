@@ -1093,7 +1093,15 @@ func gobind_crosspkg_Slice_money_Amount_len(self C.uintptr_t, out *C.ptrdiff_t, 
 //export gobind_crosspkg_Slice_money_Amount_slice
 func gobind_crosspkg_Slice_money_Amount_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_money_Amount(self))[lo:hi]
+	s := *gobindPtr_Slice_money_Amount(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_money_Amount(&s)
 	return gobindOK
 }
@@ -1103,8 +1111,11 @@ func gobind_crosspkg_Slice_money_Amount_slice(self C.uintptr_t, lo, hi C.ptrdiff
 //export gobind_crosspkg_Slice_money_Amount_get
 func gobind_crosspkg_Slice_money_Amount_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_money_Amount(self)
-	*out = C.int64_t(int64((*s)[i]))
+	s := (*gobindPtr_Slice_money_Amount(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int64_t(int64(s[i]))
 	return gobindOK
 }
 
@@ -1113,8 +1124,11 @@ func gobind_crosspkg_Slice_money_Amount_get(self C.uintptr_t, i C.ptrdiff_t, out
 //export gobind_crosspkg_Slice_money_Amount_set
 func gobind_crosspkg_Slice_money_Amount_set(self C.uintptr_t, i C.ptrdiff_t, v C.int64_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_money_Amount(self)
-	(*s)[i] = gobindpkg_money.Amount(int64(v))
+	s := (*gobindPtr_Slice_money_Amount(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindpkg_money.Amount(int64(v))
 	return gobindOK
 }
 
@@ -1188,7 +1202,15 @@ func gobind_crosspkg_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C
 //export gobind_crosspkg_Slice_string_slice
 func gobind_crosspkg_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -1198,8 +1220,11 @@ func gobind_crosspkg_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 //export gobind_crosspkg_Slice_string_get
 func gobind_crosspkg_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -1208,8 +1233,11 @@ func gobind_crosspkg_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.go
 //export gobind_crosspkg_Slice_string_set
 func gobind_crosspkg_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1500,15 +1528,16 @@ func gobind_crosspkg_var_money_set_Fee(v C.int64_t, msg *C.gobind_buf) (status C
 
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_crosspkg_decref(p) }
+	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_crosspkg_unraisable(exc, fn) }
 }
 
 // gobind_crosspkg_cbfail records the Python exception a callback raised, for the Go call waiting in
 // slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_crosspkg_cbfail
-func gobind_crosspkg_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	e := gobindNewPyErr(exc, gobindString(text, nil))
+	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
 	*out = 0
 	if slot == 0 {
 		*out = C.uintptr_t(cgo.NewHandle(e))
@@ -1519,8 +1548,9 @@ func gobind_crosspkg_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_vie
 }
 
 // gobindCallback_Func0 makes a func([]uint8) (int, error) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func0(fn C.uintptr_t) func(p0 []uint8) (g0 int, gerr error) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 []uint8) (g0 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -1546,8 +1576,9 @@ type gobindResult_Func1 struct {
 }
 
 // gobindCallback_Func1 makes a func(int) ([]uint8, error) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func1(fn C.uintptr_t) func(p0 int) (g0 []uint8, gerr error) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 []uint8, gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -1662,7 +1693,7 @@ func (p *gobindPy_io_Reader) Read(p0 []uint8) (g0 int, gerr error) {
 //export gobind_crosspkg_io_Reader_py
 func gobind_crosspkg_io_Reader_py(obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_io_Reader{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0)})
+	*out = gobindNewHandle(&gobindPy_io_Reader{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil)})
 	return gobindOK
 }
 
@@ -1691,7 +1722,7 @@ func (f gobindFile_io_Reader) Read(p []byte) (int, error) {
 //export gobind_crosspkg_io_Reader_file
 func gobind_crosspkg_io_Reader_file(read C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(gobindFile_io_Reader{gobindCallback_Func1(read)})
+	*out = gobindNewHandle(gobindFile_io_Reader{gobindCallback_Func1(read, nil)})
 	return gobindOK
 }
 
@@ -1750,7 +1781,7 @@ func (p *gobindPy_io_Writer) Write(p0 []uint8) (g0 int, gerr error) {
 //export gobind_crosspkg_io_Writer_py
 func gobind_crosspkg_io_Writer_py(obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_io_Writer{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0)})
+	*out = gobindNewHandle(&gobindPy_io_Writer{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil)})
 	return gobindOK
 }
 
@@ -2096,6 +2127,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -2134,14 +2166,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
@@ -2195,4 +2229,71 @@ func gobindSameError(a, b error) (same bool) {
 		}
 	}()
 	return a == b
+}
+
+// What happens to an exception that a Python callback without an error result raised (see
+// "Callbacks on goroutines" in docs/runtime.md).
+
+// gobindCall is one run of a bound function that takes Python callables.  It keeps the first
+// exception those callables raised on goroutines Go started, for the call to raise once the Go
+// function returns; panics says to panic on those goroutines instead (the function's opt-in).
+type gobindCall struct {
+	mu     sync.Mutex
+	done   bool
+	panics bool
+	failed *gobindPyErr
+}
+
+// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
+// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
+// that takes callables declares its own.
+var gobindCaller *gobindCall
+
+// gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
+var gobindUnraisable func(exc, fn C.uintptr_t)
+
+// gobindOpenCall starts the record of one bound call.
+func gobindOpenCall(panics bool) *gobindCall {
+	return &gobindCall{panics: panics}
+}
+
+// close ends the call and returns the exception it kept (nil if none, or if closed already).
+func (c *gobindCall) close() *gobindPyErr {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.failed
+	c.done, c.failed = true, nil
+	return e
+}
+
+// keep records e unless the call has returned; it reports whether the call took it (the first
+// exception only is raised: later ones are dropped).
+func (c *gobindCall) keep(e *gobindPyErr) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done {
+		return false
+	}
+	if c.failed == nil {
+		c.failed = e
+	}
+	return true
+}
+
+// gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
+// the callback has no error result.  On the bound call's own thread, for callables that belong to
+// no call, and when the function opted in, it panics (an export turns that back into e; Go code
+// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// keeps e, or sys.unraisablehook gets it once the call has returned.
+func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
+	if e.sync || call == nil || call.panics {
+		panic(e)
+	}
+	if call.keep(e) {
+		return
+	}
+	if e.ref.take() {
+		gobindUnraisable(e.ref.ptr, fn.ptr)
+		runtime.KeepAlive(fn)
+	}
 }

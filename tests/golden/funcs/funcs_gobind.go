@@ -164,7 +164,15 @@ func gobind_funcs_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobin
 //export gobind_funcs_Slice_int_slice
 func gobind_funcs_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_int(self))[lo:hi]
+	s := *gobindPtr_Slice_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_int(&s)
 	return gobindOK
 }
@@ -174,8 +182,11 @@ func gobind_funcs_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.u
 //export gobind_funcs_Slice_int_get
 func gobind_funcs_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Slice_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -184,8 +195,11 @@ func gobind_funcs_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_
 //export gobind_funcs_Slice_int_set
 func gobind_funcs_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Slice_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -259,7 +273,15 @@ func gobind_funcs_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.go
 //export gobind_funcs_Slice_string_slice
 func gobind_funcs_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -269,8 +291,11 @@ func gobind_funcs_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 //export gobind_funcs_Slice_string_get
 func gobind_funcs_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -279,8 +304,11 @@ func gobind_funcs_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobin
 //export gobind_funcs_Slice_string_set
 func gobind_funcs_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -341,7 +369,15 @@ func gobind_funcs_Slice_uint8_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gob
 //export gobind_funcs_Slice_uint8_slice
 func gobind_funcs_Slice_uint8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_uint8(self))[lo:hi]
+	s := *gobindPtr_Slice_uint8(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_uint8(&s)
 	return gobindOK
 }
@@ -351,8 +387,11 @@ func gobind_funcs_Slice_uint8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C
 //export gobind_funcs_Slice_uint8_get
 func gobind_funcs_Slice_uint8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_uint8(self)
-	*out = C.uint8_t((*s)[i])
+	s := (*gobindPtr_Slice_uint8(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.uint8_t(s[i])
 	return gobindOK
 }
 
@@ -361,8 +400,11 @@ func gobind_funcs_Slice_uint8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_
 //export gobind_funcs_Slice_uint8_set
 func gobind_funcs_Slice_uint8_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_uint8(self)
-	(*s)[i] = uint8(v)
+	s := (*gobindPtr_Slice_uint8(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = uint8(v)
 	return gobindOK
 }
 
@@ -723,6 +765,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -761,14 +804,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }

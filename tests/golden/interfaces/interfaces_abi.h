@@ -156,7 +156,8 @@ int gobind_interfaces_Map_string_any_keys(uintptr_t self, uintptr_t *out, gobind
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_interfaces_decref(uintptr_t object);
-int gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
+void gobind_interfaces_unraisable(uintptr_t exc, uintptr_t fn);
 /* What a Python callable for a func() float64 returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {

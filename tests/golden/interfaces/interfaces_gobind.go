@@ -436,7 +436,15 @@ func gobind_interfaces_Slice_Shape_len(self C.uintptr_t, out *C.ptrdiff_t, msg *
 //export gobind_interfaces_Slice_Shape_slice
 func gobind_interfaces_Slice_Shape_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_Shape(self))[lo:hi]
+	s := *gobindPtr_Slice_Shape(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_Shape(&s)
 	return gobindOK
 }
@@ -446,8 +454,11 @@ func gobind_interfaces_Slice_Shape_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 //export gobind_interfaces_Slice_Shape_get
 func gobind_interfaces_Slice_Shape_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Shape(self)
-	*out = gobindRef_Shape((*s)[i])
+	s := (*gobindPtr_Slice_Shape(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindRef_Shape(s[i])
 	return gobindOK
 }
 
@@ -456,8 +467,11 @@ func gobind_interfaces_Slice_Shape_get(self C.uintptr_t, i C.ptrdiff_t, out *C.g
 //export gobind_interfaces_Slice_Shape_set
 func gobind_interfaces_Slice_Shape_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Shape(self)
-	(*s)[i] = gobindPtr_Shape(v)
+	s := (*gobindPtr_Slice_Shape(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindPtr_Shape(v)
 	return gobindOK
 }
 
@@ -516,7 +530,15 @@ func gobind_interfaces_Slice_any_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_interfaces_Slice_any_slice
 func gobind_interfaces_Slice_any_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_any(self))[lo:hi]
+	s := *gobindPtr_Slice_any(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_any(&s)
 	return gobindOK
 }
@@ -526,8 +548,11 @@ func gobind_interfaces_Slice_any_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_interfaces_Slice_any_get
 func gobind_interfaces_Slice_any_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_any(self)
-	*out = gobindAnyRef((*s)[i])
+	s := (*gobindPtr_Slice_any(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindAnyRef(s[i])
 	return gobindOK
 }
 
@@ -536,8 +561,11 @@ func gobind_interfaces_Slice_any_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gob
 //export gobind_interfaces_Slice_any_set
 func gobind_interfaces_Slice_any_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_any(self)
-	(*s)[i] = gobindAnyIn(v)
+	s := (*gobindPtr_Slice_any(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindAnyIn(v)
 	return gobindOK
 }
 
@@ -596,7 +624,15 @@ func gobind_interfaces_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg 
 //export gobind_interfaces_Slice_string_slice
 func gobind_interfaces_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -606,8 +642,11 @@ func gobind_interfaces_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, 
 //export gobind_interfaces_Slice_string_get
 func gobind_interfaces_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -616,8 +655,11 @@ func gobind_interfaces_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.
 //export gobind_interfaces_Slice_string_set
 func gobind_interfaces_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -723,15 +765,16 @@ func gobind_interfaces_Map_string_any_keys(self C.uintptr_t, out *C.uintptr_t, m
 
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_interfaces_decref(p) }
+	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_interfaces_unraisable(exc, fn) }
 }
 
 // gobind_interfaces_cbfail records the Python exception a callback raised, for the Go call waiting in
 // slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_interfaces_cbfail
-func gobind_interfaces_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	e := gobindNewPyErr(exc, gobindString(text, nil))
+	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
 	*out = 0
 	if slot == 0 {
 		*out = C.uintptr_t(cgo.NewHandle(e))
@@ -742,8 +785,9 @@ func gobind_interfaces_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_v
 }
 
 // gobindCallback_Func0 makes a func() float64 that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func0(fn C.uintptr_t) func() (g0 float64) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func() (g0 float64) {
 	if fn == 0 {
 		return nil
 	}
@@ -754,7 +798,8 @@ func gobindCallback_Func0(fn C.uintptr_t) func() (g0 float64) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = float64(res.r0)
 		return
@@ -768,8 +813,9 @@ type gobindResult_Func1 struct {
 }
 
 // gobindCallback_Func1 makes a func() string that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func1(fn C.uintptr_t) func() (g0 string) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 string) {
 	if fn == 0 {
 		return nil
 	}
@@ -782,7 +828,8 @@ func gobindCallback_Func1(fn C.uintptr_t) func() (g0 string) {
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = res.r0
 		return
@@ -806,8 +853,9 @@ type gobindResult_Func2 struct {
 }
 
 // gobindCallback_Func2 makes a func(float64) error that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func2(fn C.uintptr_t) func(p0 float64) (gerr error) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 float64) (gerr error) {
 	if fn == 0 {
 		return nil
 	}
@@ -955,7 +1003,7 @@ func (p *gobindPy_Scaler) Scale(p0 float64) (gerr error) {
 //export gobind_interfaces_Scaler_py
 func gobind_interfaces_Scaler_py(obj C.uintptr_t, m0 C.uintptr_t, m1 C.uintptr_t, m2 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_Scaler{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0), m1: gobindCallback_Func1(m1), m2: gobindCallback_Func2(m2)})
+	*out = gobindNewHandle(&gobindPy_Scaler{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil), m1: gobindCallback_Func1(m1, nil), m2: gobindCallback_Func2(m2, nil)})
 	return gobindOK
 }
 
@@ -1034,7 +1082,7 @@ func (p *gobindPy_Shape) Name() (g0 string) {
 //export gobind_interfaces_Shape_py
 func gobind_interfaces_Shape_py(obj C.uintptr_t, m0 C.uintptr_t, m1 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_Shape{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0), m1: gobindCallback_Func1(m1)})
+	*out = gobindNewHandle(&gobindPy_Shape{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil), m1: gobindCallback_Func1(m1, nil)})
 	return gobindOK
 }
 
@@ -1609,6 +1657,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -1647,14 +1696,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
@@ -1708,4 +1759,71 @@ func gobindSameError(a, b error) (same bool) {
 		}
 	}()
 	return a == b
+}
+
+// What happens to an exception that a Python callback without an error result raised (see
+// "Callbacks on goroutines" in docs/runtime.md).
+
+// gobindCall is one run of a bound function that takes Python callables.  It keeps the first
+// exception those callables raised on goroutines Go started, for the call to raise once the Go
+// function returns; panics says to panic on those goroutines instead (the function's opt-in).
+type gobindCall struct {
+	mu     sync.Mutex
+	done   bool
+	panics bool
+	failed *gobindPyErr
+}
+
+// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
+// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
+// that takes callables declares its own.
+var gobindCaller *gobindCall
+
+// gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
+var gobindUnraisable func(exc, fn C.uintptr_t)
+
+// gobindOpenCall starts the record of one bound call.
+func gobindOpenCall(panics bool) *gobindCall {
+	return &gobindCall{panics: panics}
+}
+
+// close ends the call and returns the exception it kept (nil if none, or if closed already).
+func (c *gobindCall) close() *gobindPyErr {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.failed
+	c.done, c.failed = true, nil
+	return e
+}
+
+// keep records e unless the call has returned; it reports whether the call took it (the first
+// exception only is raised: later ones are dropped).
+func (c *gobindCall) keep(e *gobindPyErr) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done {
+		return false
+	}
+	if c.failed == nil {
+		c.failed = e
+	}
+	return true
+}
+
+// gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
+// the callback has no error result.  On the bound call's own thread, for callables that belong to
+// no call, and when the function opted in, it panics (an export turns that back into e; Go code
+// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// keeps e, or sys.unraisablehook gets it once the call has returned.
+func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
+	if e.sync || call == nil || call.panics {
+		panic(e)
+	}
+	if call.keep(e) {
+		return
+	}
+	if e.ref.take() {
+		gobindUnraisable(e.ref.ptr, fn.ptr)
+		runtime.KeepAlive(fn)
+	}
 }

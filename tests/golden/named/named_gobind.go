@@ -131,8 +131,11 @@ func gobind_named_Array3_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr
 //export gobind_named_Array3_int_get
 func gobind_named_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Array3_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -141,8 +144,11 @@ func gobind_named_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff
 //export gobind_named_Array3_int_set
 func gobind_named_Array3_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Array3_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -206,8 +212,11 @@ func gobind_named_Grid_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, ms
 //export gobind_named_Grid_get
 func gobind_named_Grid_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Grid(self)
-	*out = gobindHandle_Array3_int(&(*s)[i])
+	s := (*gobindPtr_Grid(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Array3_int(&s[i])
 	return gobindOK
 }
 
@@ -216,8 +225,11 @@ func gobind_named_Grid_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, ms
 //export gobind_named_Grid_set
 func gobind_named_Grid_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Grid(self)
-	(*s)[i] = *gobindPtr_Array3_int(v)
+	s := (*gobindPtr_Grid(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Array3_int(v)
 	return gobindOK
 }
 
@@ -312,7 +324,15 @@ func gobind_named_IntList_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_
 //export gobind_named_IntList_slice
 func gobind_named_IntList_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_IntList(self))[lo:hi]
+	s := *gobindPtr_IntList(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_IntList(&s)
 	return gobindOK
 }
@@ -322,8 +342,11 @@ func gobind_named_IntList_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uin
 //export gobind_named_IntList_get
 func gobind_named_IntList_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_IntList(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_IntList(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -332,8 +355,11 @@ func gobind_named_IntList_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t,
 //export gobind_named_IntList_set
 func gobind_named_IntList_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_IntList(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_IntList(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -784,6 +810,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -822,14 +849,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }

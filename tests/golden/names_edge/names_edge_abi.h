@@ -83,6 +83,8 @@ int gobind_names_edge_MakeSlice_int(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg
 int gobind_names_edge_NewHolder(uintptr_t *r0, gobind_buf *msg);
 /* Triple */
 int gobind_names_edge_Triple(uintptr_t *r0, gobind_buf *msg);
+/* Zero */
+int gobind_names_edge_Zero(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t *r0, uintptr_t *r1, ptrdiff_t *r2, gobind_buf *msg);
 /* Full_ */
 int gobind_names_edge__uff26ull(gobind_buf *r0, gobind_buf *msg);
 
@@ -123,6 +125,15 @@ int gobind_names_edge_Map_string_int__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int__get_Size(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int__set_Size(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
+/* struct Pad */
+int gobind_names_edge_Pad_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Pad_get_X(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Pad_set_X(uintptr_t self, uintptr_t v, gobind_buf *msg);
+int gobind_names_edge_Pad_get_S(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Pad_set_S(uintptr_t self, uintptr_t v, gobind_buf *msg);
+int gobind_names_edge_Pad_get_N(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_names_edge_Pad_set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
+
 /* struct Ptr_int */
 int gobind_names_edge_Ptr_int__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int__get_P(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -132,6 +143,42 @@ int gobind_names_edge_Ptr_int__set_P(uintptr_t self, ptrdiff_t v, gobind_buf *ms
 int gobind_names_edge_Slice_int__new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int__get_N(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int__set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
+
+/* Array0_Pad: [0]gobindpkg.Pad */
+int gobind_names_edge_Array0_Pad_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_Pad_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_Pad_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_Pad_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
+
+/* Array0_float64: [0]float64 */
+int gobind_names_edge_Array0_float64_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_float64_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_float64_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
+int gobind_names_edge_Array0_float64_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
+
+/* Array0_int: [0]int */
+int gobind_names_edge_Array0_int_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
+
+/* Array0_string: [0]string */
+int gobind_names_edge_Array0_string_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
+int gobind_names_edge_Array0_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
+
+/* Array0_uint8: [0]uint8 */
+int gobind_names_edge_Array0_uint8_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_uint8_fromc(uint8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_uint8_get(uintptr_t self, ptrdiff_t i, uint8_t *out, gobind_buf *msg);
+int gobind_names_edge_Array0_uint8_set(uintptr_t self, ptrdiff_t i, uint8_t v, gobind_buf *msg);
+
+/* Array2_Array0_float64: [2][0]float64 */
+int gobind_names_edge_Array2_Array0_float64_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array2_Array0_float64_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array2_Array0_float64_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array2_Array0_float64_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Array3_int: [3]int */
 int gobind_names_edge_Array3_int_new(uintptr_t *out, gobind_buf *msg);

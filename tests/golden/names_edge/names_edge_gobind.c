@@ -39,6 +39,7 @@
 #define GOBIND_ERROR 1
 #define GOBIND_PANIC 2
 #define GOBIND_MISSING 3  /* a map has no such key */
+#define GOBIND_RANGE 4    /* an index past the end of a slice that changed since C checked it */
 
 /* gobind_ref.kind of a Python exception raised in a callback (the handle is the exception). */
 #define GOBIND_KIND_PYTHON (-1)
@@ -473,15 +474,29 @@ gobind_to_py_float64(double *v)
     return PyFloat_FromDouble(*v);
 }
 
+/* Rounds d to float32 as a Go constant conversion does: values up to half a unit past FLT_MAX
+   round to FLT_MAX (where C's rounding would give infinity); 0, or -1 when d does not fit. */
+static inline int
+gobind_narrow_float32(double d, float *out)
+{
+    const double limit = 340282356779733661637539395458142568448.0;  /* 2**128 - 2**103 */
+    if (!isfinite(d) || (d <= FLT_MAX && d >= -FLT_MAX))
+        *out = (float)d;
+    else if (d <= limit && d >= -limit)
+        *out = d > 0 ? FLT_MAX : -FLT_MAX;
+    else
+        return -1;
+    return 0;
+}
+
 static inline int
 gobind_from_py_float32(PyObject *o, const char *fn, const char *arg, float *out)
 {
     double d;
     if (gobind_read_double(o, fn, arg, &d) < 0)
         return -1;
-    if (isfinite(d) && (d > FLT_MAX || d < -FLT_MAX))
+    if (gobind_narrow_float32(d, out) < 0)
         return gobind_overflow(fn, arg, "float32", o);
-    *out = (float)d;
     return 0;
 }
 
@@ -503,6 +518,20 @@ gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_comp
         return -1;
     out->re = c.real;
     out->im = c.imag;
+    return 0;
+}
+
+/* complex64: each part must fit in a float32, as for float32 arguments. */
+static inline int
+gobind_from_py_complex64(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
+{
+    float re, im;
+    if (gobind_from_py_complex(o, fn, arg, out) < 0)
+        return -1;
+    if (gobind_narrow_float32(out->re, &re) < 0 || gobind_narrow_float32(out->im, &im) < 0)
+        return gobind_overflow(fn, arg, "complex64", o);
+    out->re = re;
+    out->im = im;
     return 0;
 }
 
@@ -766,6 +795,10 @@ static inline PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
     PyObject *text, *exc;
+    if (status == GOBIND_RANGE) {
+        PyErr_SetString(PyExc_IndexError, "index out of range (the Go slice changed length)");
+        return NULL;
+    }
     if (status == GOBIND_PANIC) {
         text = gobind_to_py_str(msg);
         if (text != NULL) {
@@ -896,19 +929,28 @@ static inline int
 gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
                    const char *const *fields, Py_ssize_t n)
 {
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
+    PyObject *items;
+    Py_ssize_t i;
+    int rc = 0;
     if (PyTuple_GET_SIZE(args) != 0) {
         PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only (its field names)", type_name);
         return -1;
     }
-    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+    if (kwargs == NULL)
+        return 0;
+    /* a private copy: setting a field converts its value, which may run Python code */
+    items = PyDict_Items(kwargs);
+    if (items == NULL)
+        return -1;
+    for (i = 0; rc == 0 && i < PyList_GET_SIZE(items); i++) {
+        PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 0);
         if (gobind_kw_index(key, fields, n) < 0)
-            return gobind_unexpected_kw(type_name, key);
-        if (PyObject_SetAttr(self, key, value) < 0)
-            return -1;
+            rc = gobind_unexpected_kw(type_name, key);
+        else
+            rc = PyObject_SetAttr(self, key, PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 1));
     }
-    return 0;
+    Py_DECREF(items);
+    return rc < 0 ? -1 : 0;
 }
 
 /* An argument that Python passes to Go as a handle: borrowed from a bound object, or
@@ -1424,6 +1466,72 @@ gobind_fetch_exception(PyObject **text)
     return value;
 }
 
+/* gobind C support: private snapshots of Python containers, so that Python code run while their
+   items are converted (__index__, __hash__, __eq__, __iter__...) cannot free what C is reading. */
+
+/* 1 when converting the items of list o can run no Python code: each is an exact bool, int,
+   float, str or bytes (or None), whose conversion calls no method a user can define. */
+static inline int
+gobind_items_inert(PyObject *o)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(o);
+    for (i = 0; i < n; i++) {
+        PyTypeObject *t = Py_TYPE(PyList_GET_ITEM(o, i));
+        if (t != &PyLong_Type && t != &PyFloat_Type && t != &PyUnicode_Type && t != &PyBytes_Type
+#if PY_MAJOR_VERSION < 3
+            && t != &PyInt_Type
+#endif
+            && t != &PyBool_Type && PyList_GET_ITEM(o, i) != Py_None)
+            return 0;
+    }
+    return 1;
+}
+
+/* The items of o as a fast sequence that only the caller can change: o itself when it is a
+   tuple, or a list whose items convert without running Python code; otherwise a new tuple or
+   list holding strong references to the items.  NULL with an exception when o is not iterable. */
+static inline PyObject *
+gobind_sequence_snapshot(PyObject *o, const char *message)
+{
+    if (PyList_CheckExact(o) && !gobind_items_inert(o))
+        return PySequence_Tuple(o);
+    return PySequence_Fast(o, message);
+}
+
+/* A new list of (key, value) tuples copied from o, a dict or any object with keys() and
+   __getitem__; the list holds strong references, so o may change while they are converted.
+   NULL with TypeError "fn() argument 'arg' must be want" when o is neither. */
+static inline PyObject *
+gobind_mapping_items(PyObject *o, const char *fn, const char *arg, const char *want)
+{
+    PyObject *keys, *items, *result;
+    Py_ssize_t i, n;
+    if (PyDict_CheckExact(o))
+        return PyDict_Items(o);
+    if (!PyDict_Check(o) && !PyObject_HasAttrString(o, "keys")) {
+        gobind_type_error(fn, arg, want, o);
+        return NULL;
+    }
+    result = PyObject_CallMethod(o, "keys", NULL);
+    keys = result == NULL ? NULL : PySequence_Tuple(result);
+    Py_XDECREF(result);
+    if (keys == NULL)
+        return NULL;
+    n = PyTuple_GET_SIZE(keys);
+    items = PyList_New(n);
+    for (i = 0; items != NULL && i < n; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i), *value = PyObject_GetItem(o, key), *pair;
+        pair = value == NULL ? NULL : PyTuple_Pack(2, key, value);
+        Py_XDECREF(value);
+        if (pair == NULL)
+            Py_CLEAR(items);
+        else
+            PyList_SET_ITEM(items, i, pair);
+    }
+    Py_DECREF(keys);
+    return items;
+}
+
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,
    and at module init.  docs/runtime.md states the guarantees this code gives and why.
 
@@ -1741,6 +1849,7 @@ static PyTypeObject gobind_type_GoErrorValue_;
 static PyTypeObject gobind_type_GoPanic_;
 static PyTypeObject gobind_type_Holder;
 static PyTypeObject gobind_type_Map_string_int_;
+static PyTypeObject gobind_type_Pad;
 static PyTypeObject gobind_type_Ptr_int_;
 static PyTypeObject gobind_type_Slice_int_;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
@@ -1905,7 +2014,8 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
         return -1;
     if (!is_slice || value == NULL)
         return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
-    items = PySequence_Fast(value, "can only assign a sequence to a slice of a Go value");
+    /* a snapshot: converting an item may run Python code that changes value */
+    items = gobind_sequence_snapshot(value, "can only assign a sequence to a slice of a Go value");
     if (items == NULL)
         return -1;
     if (PySequence_Fast_GET_SIZE(items) != count) {
@@ -1983,24 +2093,58 @@ gobind_seq_repr(PyObject *self)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 
-/* The buffer views of one object share a pin of its Go memory, made by the first view and
-   dropped with the last (Python 2's memoryview may release a view it copied, so nothing is
-   kept per view).  Views made while others exist see the memory the first one pinned. */
-typedef struct {
+/* One buffer view of a slice or array object: its own pin of the Go memory the object referred
+   to when the view was made, and that memory's shape.  A view is a snapshot of where the slice
+   was and how long it was; a later one sees the slice as it is then.  The object lists the
+   records of its views and a release frees only a record it finds there: Python 2's memoryview
+   copies a view (its `internal` too) and may release the copy, so a record can be released twice
+   and the second release must do nothing. */
+typedef struct gobind_view_state {
+    struct gobind_view_state *next;
     uintptr_t pin;
-    Py_ssize_t exports;
-    void *data;
-    Py_ssize_t len;
     Py_ssize_t shape[GOBIND_MAX_DIMS];
     Py_ssize_t strides[GOBIND_MAX_DIMS];
 } gobind_view_state;
 
-/* A slice or array object: its handle, and the state of its buffer views. */
+/* A slice or array object: its handle, and the records of its live buffer views. */
 typedef struct {
     PyObject_HEAD
     uintptr_t handle;
     gobind_view_state *views;
 } gobind_seq_object;
+
+/* Pins the object's current Go memory for a new view and fills in its shape and strides;
+   returns the record (not yet listed) and stores the data pointer and byte length. */
+static inline gobind_view_state *
+gobind_view_pin(PyObject *self, void **data, Py_ssize_t *len)
+{
+    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
+    gobind_view_state *state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+    ptrdiff_t n = 0;
+    Py_ssize_t count = 1;
+    int d, status;
+    gobind_buf msg;
+    if (state == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    *data = NULL;
+    status = info->pin(((gobind_seq_object *)self)->handle, data, &n, &state->pin, &msg);
+    if (status != GOBIND_OK) {
+        PyMem_Free(state);
+        gobind_raise(status, &msg);
+        return NULL;
+    }
+    state->shape[0] = (Py_ssize_t)n;
+    for (d = 1; d < info->ndim; d++)
+        state->shape[d] = info->inner[d - 1];
+    for (d = info->ndim - 1; d >= 0; d--) {
+        state->strides[d] = count * info->itemsize;
+        count *= state->shape[d];
+    }
+    *len = count * info->itemsize;
+    return state;
+}
 
 static inline int
 gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
@@ -2008,41 +2152,19 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     static char empty[16];
     const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_view_state *state = o->views;
+    gobind_view_state *state;
+    void *data;
+    Py_ssize_t len;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (state == NULL) {
-        ptrdiff_t n = 0;
-        Py_ssize_t count = 1;
-        int d, status;
-        gobind_buf msg;
-        state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
-        if (state == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        state->exports = 0;
-        state->data = NULL;
-        status = info->pin(o->handle, &state->data, &n, &state->pin, &msg);
-        if (status != GOBIND_OK) {
-            PyMem_Free(state);
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        state->shape[0] = (Py_ssize_t)n;
-        for (d = 1; d < info->ndim; d++)
-            state->shape[d] = info->inner[d - 1];
-        for (d = info->ndim - 1; d >= 0; d--) {
-            state->strides[d] = count * info->itemsize;
-            count *= state->shape[d];
-        }
-        state->len = count * info->itemsize;
-        o->views = state;
-    }
-    state->exports++;
-    view->buf = state->data != NULL ? state->data : (void *)empty;
+    state = gobind_view_pin(self, &data, &len);
+    if (state == NULL)
+        return -1;
+    state->next = o->views;
+    o->views = state;
+    view->buf = data != NULL ? data : (void *)empty;
     view->obj = self;
     Py_INCREF(self);
-    view->len = state->len;
+    view->len = len;
     view->readonly = 0;
     view->itemsize = info->itemsize;
     view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
@@ -2050,32 +2172,57 @@ gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
     view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
     view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
     view->suboffsets = NULL;
-    view->internal = NULL;
+    view->internal = state;
     return 0;
 }
 
 /* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
    Go (its Go runtime cannot run: the call would hang). */
+/* Drops a view's pin (a forked child cannot reach Go: the pin stays) and frees its record. */
+static inline void
+gobind_view_unpin(PyObject *self, gobind_view_state *state)
+{
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(state->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyMem_Free(state);
+}
+
 static inline void
 gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
 {
     gobind_seq_object *o = (gobind_seq_object *)self;
-    gobind_buf msg;
-    int status = GOBIND_OK;
-    (void)view;
-    if (o->views == NULL || --o->views->exports > 0)
-        return;
-    if (!gobind_forked)
-        status = GOBIND_SEQ_INFO(self)->unpin(o->views->pin, &msg);
-    if (status != GOBIND_OK)
-        gobind_unraisable(status, &msg);
-    PyMem_Free(o->views);
-    o->views = NULL;
+    gobind_view_state **link = &o->views;
+    while (*link != NULL && *link != (gobind_view_state *)view->internal)
+        link = &(*link)->next;
+    if (*link == NULL)
+        return;  /* released already (a copied view) */
+    {
+        gobind_view_state *state = *link;
+        *link = state->next;
+        gobind_view_unpin(self, state);
+    }
+}
+
+/* Frees the records of views never released (see above), unpinning them unless forked. */
+static inline void
+gobind_seq_drop_views(PyObject *self)
+{
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    while (o->views != NULL) {
+        gobind_view_state *state = o->views;
+        o->views = state->next;
+        gobind_view_unpin(self, state);
+    }
 }
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
 
-/* The items of o (any iterable but str, bytes and dict) as a fast sequence, or NULL with TypeError. */
+/* The items of o (any iterable but str, bytes and dict) as a fast sequence that Python code run
+   while they are converted cannot change, or NULL with TypeError. */
 static inline PyObject *
 gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *want)
 {
@@ -2084,7 +2231,7 @@ gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *wan
         gobind_type_error(fn, arg, want, o);
         return NULL;
     }
-    seq = PySequence_Fast(o, "not iterable");
+    seq = gobind_sequence_snapshot(o, "not iterable");
     if (seq == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
         PyErr_Clear();
         gobind_type_error(fn, arg, want, o);
@@ -2177,6 +2324,12 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+static gobind_seq_type gobind_type_Array0_Pad;
+static gobind_seq_type gobind_type_Array0_float64;
+static gobind_seq_type gobind_type_Array0_int;
+static gobind_seq_type gobind_type_Array0_string;
+static gobind_seq_type gobind_type_Array0_uint8;
+static gobind_seq_type gobind_type_Array2_Array0_float64;
 static gobind_seq_type gobind_type_Array3_int;
 static gobind_seq_type gobind_type_Slice_int;
 static gobind_seq_type gobind_type_Slice_string;
@@ -2224,14 +2377,16 @@ gobind_wait_for_go(void)
 {
     gobind_buf msg;
     int status;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_names_edge_ready(&msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
     }
     return 0;
+done:
+    return -1;  /* a forked child */
 }
 
 /* Drops a handle; a forked child leaks it rather than call Go. */
@@ -2254,6 +2409,14 @@ gobind_object_dealloc(PyObject *self)
     if (handle != 0)
         gobind_release_handle(handle);
     Py_TYPE(self)->tp_free(self);
+}
+
+/* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
+static void
+gobind_seq_dealloc(PyObject *self)
+{
+    gobind_seq_drop_views(self);
+    gobind_object_dealloc(self);
 }
 
 static inline int
@@ -2460,6 +2623,35 @@ gobind_to_py_Map_string_int_(uintptr_t *handle)
 }
 
 static inline int
+gobind_from_py_Pad(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, &gobind_type_Pad))
+        return gobind_type_error(fn, arg, "Pad", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static inline int
+gobind_from_py_Pad_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, &gobind_type_Pad))
+        return gobind_type_error(fn, arg, "Pad or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Pad(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Pad, *handle);
+}
+
+static inline int
 gobind_from_py_Ptr_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Ptr_int_))
@@ -2515,6 +2707,60 @@ static inline PyObject *
 gobind_to_py_Slice_int_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int_, *handle);
+}
+
+/* Array0_Pad: a Go [0]gobindpkg.Pad */
+static inline int gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_Pad(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_Pad.type, *handle);
+}
+
+/* Array0_float64: a Go [0]float64 */
+static inline int gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_float64(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_float64.type, *handle);
+}
+
+/* Array0_int: a Go [0]int */
+static inline int gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_int(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_int.type, *handle);
+}
+
+/* Array0_string: a Go [0]string */
+static inline int gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_string(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_string.type, *handle);
+}
+
+/* Array0_uint8: a Go [0]uint8 */
+static inline int gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array0_uint8(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array0_uint8.type, *handle);
+}
+
+/* Array2_Array0_float64: a Go [2][0]float64 */
+static inline int gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Array2_Array0_float64(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Array2_Array0_float64.type, *handle);
 }
 
 /* Array3_int: a Go [3]int */
@@ -2656,6 +2902,394 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         }
     }
     return gobind_type_error(fn, arg, "GoErrorValue or None", o);
+}
+
+/* ==== Array0_Pad: conversions ==== */
+
+/* A new Go [0]gobindpkg.Pad holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of Pad");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_Pad(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_Pad(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_Pad_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_Pad.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_Pad(o, fn, arg, out);
+}
+
+/* ==== Array0_float64: conversions ==== */
+
+/* A new Go [0]float64 holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    double *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of float");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (double *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_float64(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_float64(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_float64_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_float64.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_float64(o, fn, arg, out);
+}
+
+/* ==== Array0_int: conversions ==== */
+
+/* A new Go [0]int holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    ptrdiff_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of int");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (ptrdiff_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_int(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_int(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_int_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_int.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_int(o, fn, arg, out);
+}
+
+/* ==== Array0_string: conversions ==== */
+
+/* A new Go [0]string holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    gobind_view *items = NULL;
+    gobind_view_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of str");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (gobind_view *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_view_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_view_arg init = GOBIND_VIEW_ARG_INIT;
+        locals[i] = init;
+        if (gobind_from_py_str(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_str(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].view;
+    }
+    status = gobind_names_edge_Array0_string_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_view_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_string.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_string(o, fn, arg, out);
+}
+
+/* ==== Array0_uint8: conversions ==== */
+
+/* A new Go [0]uint8 holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uint8_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of int");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 0) {
+        gobind_length_error(fn, arg, 0, n);
+        goto cleanup;
+    }
+    items = (uint8_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_uint8(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_uint8(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_names_edge_Array0_uint8_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array0_uint8.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array0_uint8(o, fn, arg, out);
+}
+
+/* ==== Array2_Array0_float64: conversions ==== */
+
+/* A new Go [2][0]float64 holding the items of o (any sequence). */
+static inline int
+gobind_fill_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    gobind_handle_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of Array0_float64 | Sequence[float]");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 2) {
+        gobind_length_error(fn, arg, 2, n);
+        goto cleanup;
+    }
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_handle_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_handle_arg init = {0, 0};
+        locals[i] = init;
+        if (gobind_from_py_Array0_float64(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_Array0_float64(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].handle;
+    }
+    status = gobind_names_edge_Array2_Array0_float64_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_handle_arg_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Array2_Array0_float64.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array2_Array0_float64(o, fn, arg, out);
 }
 
 /* ==== Array3_int: conversions ==== */
@@ -3162,6 +3796,78 @@ gobind_fn_Triple(PyObject *module, PyObject *unused)
     }
     result = gobind_to_py_Array3_int(&r0);
 done:
+    return result;
+}
+
+/* ---- Zero: Zero ---- */
+
+static const char *const gobind_names_gobind_fn_Zero[] = {
+    "a",
+    "b",
+    "c",
+};
+
+static PyObject *
+gobind_fn_Zero(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_handle_arg a1 = {0, 0};
+    gobind_handle_arg a2 = {0, 0};
+    uintptr_t r0;
+    uintptr_t r1;
+    ptrdiff_t r2;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Zero", gobind_names_gobind_fn_Zero, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_Array0_int(argv[0], "Zero", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Array0_string(argv[1], "Zero", "b", &a1) < 0)
+        goto done;
+    if (gobind_from_py_Array2_Array0_float64(argv[2], "Zero", "c", &a2) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_names_edge_Zero(a0.handle, a1.handle, a2.handle, &r0, &r1, &r2, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = PyTuple_New(3);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_Array0_int(&r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_Array0_Pad(&r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&r2);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 2, item);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_handle_arg_release(&a1);
+    gobind_handle_arg_release(&a2);
     return result;
 }
 
@@ -3869,6 +4575,177 @@ static PyTypeObject gobind_type_Map_string_int_ = {
     .tp_new = gobind_new_Map_string_int_,
 };
 
+/* ==== struct Pad ==== */
+
+static PyObject *
+gobind_get_Pad_X(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Pad_get_X(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Array0_uint8(&out);
+}
+
+static int
+gobind_set_Pad_X(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Pad", "X");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Array0_uint8(value, "Pad", "X", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Pad_set_X(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Pad_S(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Pad_get_S(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Array0_string(&out);
+}
+
+static int
+gobind_set_Pad_S(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Pad", "S");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Array0_string(value, "Pad", "S", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Pad_set_S(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Pad_N(PyObject *self, void *closure)
+{
+    ptrdiff_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Pad_get_N(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_int(&out);
+}
+
+static int
+gobind_set_Pad_N(PyObject *self, PyObject *value, void *closure)
+{
+    ptrdiff_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Pad", "N");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int(value, "Pad", "N", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Pad_set_N(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Pad[] = {
+    {"X", gobind_get_Pad_X, gobind_set_Pad_X,
+     "X: Array0_uint8", NULL},
+    {"S", gobind_get_Pad_S, gobind_set_Pad_S,
+     "S: Array0_string", NULL},
+    {"N", gobind_get_Pad_N, gobind_set_Pad_N,
+     "N: int", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_Pad[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_Pad[] = {
+    "X",
+    "S",
+    "N",
+    NULL,
+};
+
+static PyObject *
+gobind_new_Pad(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_names_edge_Pad_new);
+}
+
+static int
+gobind_init_Pad(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Pad", gobind_fields_Pad, 3);
+}
+
+static PyObject *
+gobind_repr_Pad(PyObject *self)
+{
+    return gobind_repr_fields(self, "names_edge.Pad", gobind_fields_Pad, 3);
+}
+
+static PyTypeObject gobind_type_Pad = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "names_edge.Pad",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_repr_Pad,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Pad(*, X=..., S=..., N=...)\n--\n\n",
+                         "Pad(X: Array0_uint8 | Sequence[int] = ..., S: Array0_string | Sequence[str] = ..., N: int = ...)\n"
+    "\n"
+    "Pad has zero-length array fields, as syscall's structs do."),
+    .tp_methods = gobind_methods_Pad,
+    .tp_getset = gobind_getset_Pad,
+    .tp_init = gobind_init_Pad,
+    .tp_new = gobind_new_Pad,
+};
+
 /* ==== struct Ptr_int ==== */
 
 static PyObject *
@@ -4051,6 +4928,560 @@ static PyTypeObject gobind_type_Slice_int_ = {
     .tp_new = gobind_new_Slice_int_,
 };
 
+/* ==== Array0_Pad: a Go [0]gobindpkg.Pad as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_Pad(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_Pad_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Pad(&out);
+}
+
+static int
+gobind_set_Array0_Pad(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Pad(value, "Array0_Pad.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_Pad_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_Pad[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_Pad(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_Pad(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_Pad", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_names_edge_Array0_Pad_new);
+    if (gobind_fill_Array0_Pad(argv[0], "Array0_Pad", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_Pad = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_Pad = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_Pad = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_Pad",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_Pad,
+        .tp_as_mapping = &gobind_as_mapping_Array0_Pad,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_Pad(items=...)\n--\n\n",
+                             "Array0_Pad(items: Sequence[Pad] = ())\n"
+            "\n"
+            "A Go array of 0 Pad, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_Pad,
+        .tp_new = gobind_new_Array0_Pad,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_Pad,
+        .set = gobind_set_Array0_Pad,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_float64: a Go [0]float64 as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_float64(uintptr_t self, Py_ssize_t i)
+{
+    double out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_float64_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_float64(&out);
+}
+
+static int
+gobind_set_Array0_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    double v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_float64(value, "Array0_float64.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_float64_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_float64[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_float64(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_float64", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_names_edge_Array0_float64_new);
+    if (gobind_fill_Array0_float64(argv[0], "Array0_float64", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_float64 = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_float64 = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_float64 = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_float64",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_float64,
+        .tp_as_mapping = &gobind_as_mapping_Array0_float64,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_float64(items=...)\n--\n\n",
+                             "Array0_float64(items: Sequence[float] = ())\n"
+            "\n"
+            "A Go array of 0 float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_float64,
+        .tp_new = gobind_new_Array0_float64,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_float64,
+        .set = gobind_set_Array0_float64,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_int: a Go [0]int as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_int(uintptr_t self, Py_ssize_t i)
+{
+    ptrdiff_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_int_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_int(&out);
+}
+
+static int
+gobind_set_Array0_int(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    ptrdiff_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int(value, "Array0_int.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_int_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_int[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_int(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_int", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_names_edge_Array0_int_new);
+    if (gobind_fill_Array0_int(argv[0], "Array0_int", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_int = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_int = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_int = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_int",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_int,
+        .tp_as_mapping = &gobind_as_mapping_Array0_int,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_int(items=...)\n--\n\n",
+                             "Array0_int(items: Sequence[int] = ())\n"
+            "\n"
+            "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_int,
+        .tp_new = gobind_new_Array0_int,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_int,
+        .set = gobind_set_Array0_int,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_string: a Go [0]string as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_string(uintptr_t self, Py_ssize_t i)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_string_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Array0_string(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Array0_string.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_string_set(self, i, v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_string[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_string(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_string", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_names_edge_Array0_string_new);
+    if (gobind_fill_Array0_string(argv[0], "Array0_string", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_string = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_string = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_string = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_string",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_string,
+        .tp_as_mapping = &gobind_as_mapping_Array0_string,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_string(items=...)\n--\n\n",
+                             "Array0_string(items: Sequence[str] = ())\n"
+            "\n"
+            "A Go array of 0 str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_string,
+        .tp_new = gobind_new_Array0_string,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_string,
+        .set = gobind_set_Array0_string,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array0_uint8: a Go [0]uint8 as a sequence ==== */
+
+static PyObject *
+gobind_get_Array0_uint8(uintptr_t self, Py_ssize_t i)
+{
+    uint8_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array0_uint8_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_uint8(&out);
+}
+
+static int
+gobind_set_Array0_uint8(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    uint8_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_uint8(value, "Array0_uint8.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array0_uint8_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array0_uint8[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array0_uint8(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array0_uint8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array0_uint8", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_names_edge_Array0_uint8_new);
+    if (gobind_fill_Array0_uint8(argv[0], "Array0_uint8", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array0_uint8 = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array0_uint8 = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array0_uint8 = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array0_uint8",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array0_uint8,
+        .tp_as_mapping = &gobind_as_mapping_Array0_uint8,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array0_uint8(items=...)\n--\n\n",
+                             "Array0_uint8(items: Sequence[int] = ())\n"
+            "\n"
+            "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array0_uint8,
+        .tp_new = gobind_new_Array0_uint8,
+    },
+    .info = {
+        .fixed_len = 0,
+        .get = gobind_get_Array0_uint8,
+        .set = gobind_set_Array0_uint8,
+        .ndim = 1,
+    },
+};
+
+/* ==== Array2_Array0_float64: a Go [2][0]float64 as a sequence ==== */
+
+static PyObject *
+gobind_get_Array2_Array0_float64(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_edge_Array2_Array0_float64_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Array0_float64(&out);
+}
+
+static int
+gobind_set_Array2_Array0_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Array0_float64(value, "Array2_Array0_float64.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_names_edge_Array2_Array0_float64_set(self, i, v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array2_Array0_float64[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array2_Array0_float64(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array2_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array2_Array0_float64", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_names_edge_Array2_Array0_float64_new);
+    if (gobind_fill_Array2_Array0_float64(argv[0], "Array2_Array0_float64", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Array2_Array0_float64 = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Array2_Array0_float64 = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Array2_Array0_float64 = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "names_edge.Array2_Array0_float64",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Array2_Array0_float64,
+        .tp_as_mapping = &gobind_as_mapping_Array2_Array0_float64,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Array2_Array0_float64(items=...)\n--\n\n",
+                             "Array2_Array0_float64(items: Sequence[Array0_float64 | Sequence[float]] = ())\n"
+            "\n"
+            "A Go array of 2 Array0_float64, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Array2_Array0_float64,
+        .tp_new = gobind_new_Array2_Array0_float64,
+    },
+    .info = {
+        .fixed_len = 2,
+        .get = gobind_get_Array2_Array0_float64,
+        .set = gobind_set_Array2_Array0_float64,
+        .ndim = 1,
+    },
+};
+
 /* ==== Array3_int: a Go [3]int as a sequence ==== */
 
 static PyObject *
@@ -4126,7 +5557,7 @@ static gobind_seq_type gobind_type_Array3_int = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Array3_int",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Array3_int,
         .tp_as_mapping = &gobind_as_mapping_Array3_int,
@@ -4228,7 +5659,7 @@ static gobind_seq_type gobind_type_Slice_int = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Slice_int",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_int,
         .tp_as_mapping = &gobind_as_mapping_Slice_int,
@@ -4328,7 +5759,7 @@ static gobind_seq_type gobind_type_Slice_string = {
         PyVarObject_HEAD_INIT(NULL, 0)
         .tp_name = "names_edge.Slice_string",
         .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_object_dealloc,
+        .tp_dealloc = gobind_seq_dealloc,
         .tp_repr = gobind_seq_repr,
         .tp_as_sequence = &gobind_as_sequence_Slice_string,
         .tp_as_mapping = &gobind_as_mapping_Slice_string,
@@ -4455,9 +5886,7 @@ gobind_fill_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_
     gobind_view *key_items = NULL;
     ptrdiff_t *value_items = NULL;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (!PyDict_Check(o) && !PyObject_HasAttrString(o, "keys"))
-        return gobind_type_error(fn, arg, "a mapping of str to int", o);
-    items = PyMapping_Items(o);
+    items = gobind_mapping_items(o, fn, arg, "a mapping of str to int");
     if (items == NULL)
         return -1;
     n = PyList_GET_SIZE(items);
@@ -4476,10 +5905,6 @@ gobind_fill_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_
         keys[i] = key_init;
         values[i] = value_init;
         converted = i + 1;
-        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
-            PyErr_Format(PyExc_TypeError, "%s() argument '%s': items() must give (key, value) pairs", fn, arg);
-            goto cleanup;
-        }
         if (gobind_from_py_str(PyTuple_GET_ITEM(item, 0), fn, arg, &keys[i]) < 0) {
             /* convert again with a name that says it is a key, for the message */
             char name[128];
@@ -4935,6 +6360,11 @@ static PyMethodDef gobind_methods[] = {
                 "Triple() -> Array3_int\n"
                 "\n"
                 "Triple uses the generated [3]int class.")},
+    {"Zero", (PyCFunction)(void (*)(void))gobind_fn_Zero, GOBIND_METH_ARGS,
+     GOBIND_DOC("Zero($module, /, a, b, c)\n--\n\n",
+                "Zero(a: Array0_int | Sequence[int], b: Array0_string | Sequence[str], c: Array2_Array0_float64 | Sequence[Array0_float64 | Sequence[float]]) -> tuple[Array0_int, Array0_Pad, int]\n"
+                "\n"
+                "Zero takes and returns zero-length arrays.")},
     {"Full_", (PyCFunction)(void (*)(void))gobind_fn_Full_, METH_NOARGS,
      GOBIND_DOC("Full_($module, /)\n--\n\n",
                 "Full_() -> str\n"
@@ -4978,9 +6408,29 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Map_string_int_", &gobind_type_Map_string_int_) < 0)
         return -1;
+    if (gobind_add_type(m, "Pad", &gobind_type_Pad) < 0)
+        return -1;
     if (gobind_add_type(m, "Ptr_int_", &gobind_type_Ptr_int_) < 0)
         return -1;
     if (gobind_add_type(m, "Slice_int_", &gobind_type_Slice_int_) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_Pad", &gobind_type_Array0_Pad.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_Pad.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_float64", &gobind_type_Array0_float64.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_float64.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_int", &gobind_type_Array0_int.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_int.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_string", &gobind_type_Array0_string.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_string.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array0_uint8", &gobind_type_Array0_uint8.type) < 0
+        || gobind_register_sequence(&gobind_type_Array0_uint8.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Array2_Array0_float64", &gobind_type_Array2_Array0_float64.type) < 0
+        || gobind_register_sequence(&gobind_type_Array2_Array0_float64.type) < 0)
         return -1;
     if (gobind_add_type(m, "Array3_int", &gobind_type_Array3_int.type) < 0
         || gobind_register_sequence(&gobind_type_Array3_int.type) < 0)

@@ -127,6 +127,18 @@ func gobind_names_edge_Triple(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int)
 	return gobindOK
 }
 
+// gobind_names_edge_Zero calls example.com/names_edge.Zero.
+//
+//export gobind_names_edge_Zero
+func gobind_names_edge_Zero(a0 C.uintptr_t, a1 C.uintptr_t, a2 C.uintptr_t, r0 *C.uintptr_t, r1 *C.uintptr_t, r2 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0, v1, v2 := gobindpkg.Zero(*gobindPtr_Array0_int(a0), *gobindPtr_Array0_string(a1), *gobindPtr_Array2_Array0_float64(a2))
+	*r0 = gobindHandle_Array0_int(&v0)
+	*r1 = gobindHandle_Array0_Pad(&v1)
+	*r2 = C.ptrdiff_t(v2)
+	return gobindOK
+}
+
 // gobind_names_edge__uff26ull calls example.com/names_edge.Ｆull.
 //
 //export gobind_names_edge__uff26ull
@@ -479,6 +491,92 @@ func gobind_names_edge_Map_string_int__set_Size(self C.uintptr_t, v C.ptrdiff_t,
 	return gobindOK
 }
 
+// gobindPtr_Pad returns the *gobindpkg.Pad that handle h refers to (nil for 0).
+func gobindPtr_Pad(h C.uintptr_t) *gobindpkg.Pad {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Pad)
+}
+
+// gobindHandle_Pad makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Pad(p *gobindpkg.Pad) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_names_edge_Pad_new makes a zero Pad for Python.
+//
+//export gobind_names_edge_Pad_new
+func gobind_names_edge_Pad_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pad(new(gobindpkg.Pad))
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_get_X reads field Pad.X.
+//
+//export gobind_names_edge_Pad_get_X
+func gobind_names_edge_Pad_get_X(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Pad(self)
+	*out = gobindHandle_Array0_uint8(&p.X)
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_set_X writes field Pad.X.
+//
+//export gobind_names_edge_Pad_set_X
+func gobind_names_edge_Pad_set_X(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Pad(self)
+	p.X = *gobindPtr_Array0_uint8(v)
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_get_S reads field Pad.S.
+//
+//export gobind_names_edge_Pad_get_S
+func gobind_names_edge_Pad_get_S(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Pad(self)
+	*out = gobindHandle_Array0_string(&p.S)
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_set_S writes field Pad.S.
+//
+//export gobind_names_edge_Pad_set_S
+func gobind_names_edge_Pad_set_S(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Pad(self)
+	p.S = *gobindPtr_Array0_string(v)
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_get_N reads field Pad.N.
+//
+//export gobind_names_edge_Pad_get_N
+func gobind_names_edge_Pad_get_N(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Pad(self)
+	*out = C.ptrdiff_t(p.N)
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_set_N writes field Pad.N.
+//
+//export gobind_names_edge_Pad_set_N
+func gobind_names_edge_Pad_set_N(self C.uintptr_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Pad(self)
+	p.N = int(v)
+	return gobindOK
+}
+
 // gobindPtr_Ptr_int_ returns the *gobindpkg.Ptr_int that handle h refers to (nil for 0).
 func gobindPtr_Ptr_int_(h C.uintptr_t) *gobindpkg.Ptr_int {
 	if h == 0 {
@@ -571,6 +669,402 @@ func gobind_names_edge_Slice_int__set_N(self C.uintptr_t, v C.ptrdiff_t, msg *C.
 	return gobindOK
 }
 
+// gobindPtr_Array0_Pad returns the *[0]gobindpkg.Pad that handle h refers to (nil for 0).
+func gobindPtr_Array0_Pad(h C.uintptr_t) *[0]gobindpkg.Pad {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[0]gobindpkg.Pad)
+}
+
+// gobindHandle_Array0_Pad makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Array0_Pad(p *[0]gobindpkg.Pad) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_names_edge_Array0_Pad_new makes a zero [0]gobindpkg.Pad for Python.
+//
+//export gobind_names_edge_Array0_Pad_new
+func gobind_names_edge_Array0_Pad_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_Pad(new([0]gobindpkg.Pad))
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_Pad_fromc makes a [0]gobindpkg.Pad from n items that C converted from Python.
+//
+//export gobind_names_edge_Array0_Pad_fromc
+func gobind_names_edge_Array0_Pad_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	var s [0]gobindpkg.Pad
+	for i, x := range src {
+		s[i] = *gobindPtr_Pad(x)
+	}
+	*out = gobindHandle_Array0_Pad(&s)
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_Pad_get reads item i of a [0]gobindpkg.Pad.
+//
+//export gobind_names_edge_Array0_Pad_get
+func gobind_names_edge_Array0_Pad_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_Pad(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Pad(&s[i])
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_Pad_set writes item i of a [0]gobindpkg.Pad.
+//
+//export gobind_names_edge_Array0_Pad_set
+func gobind_names_edge_Array0_Pad_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_Pad(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Pad(v)
+	return gobindOK
+}
+
+// gobindPtr_Array0_float64 returns the *[0]float64 that handle h refers to (nil for 0).
+func gobindPtr_Array0_float64(h C.uintptr_t) *[0]float64 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[0]float64)
+}
+
+// gobindHandle_Array0_float64 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Array0_float64(p *[0]float64) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_names_edge_Array0_float64_new makes a zero [0]float64 for Python.
+//
+//export gobind_names_edge_Array0_float64_new
+func gobind_names_edge_Array0_float64_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_float64(new([0]float64))
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_float64_fromc makes a [0]float64 from n items that C converted from Python.
+//
+//export gobind_names_edge_Array0_float64_fromc
+func gobind_names_edge_Array0_float64_fromc(p *C.double, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	var s [0]float64
+	for i, x := range src {
+		s[i] = float64(x)
+	}
+	*out = gobindHandle_Array0_float64(&s)
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_float64_get reads item i of a [0]float64.
+//
+//export gobind_names_edge_Array0_float64_get
+func gobind_names_edge_Array0_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(s[i])
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_float64_set writes item i of a [0]float64.
+//
+//export gobind_names_edge_Array0_float64_set
+func gobind_names_edge_Array0_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float64(v)
+	return gobindOK
+}
+
+// gobindPtr_Array0_int returns the *[0]int that handle h refers to (nil for 0).
+func gobindPtr_Array0_int(h C.uintptr_t) *[0]int {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[0]int)
+}
+
+// gobindHandle_Array0_int makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Array0_int(p *[0]int) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_names_edge_Array0_int_new makes a zero [0]int for Python.
+//
+//export gobind_names_edge_Array0_int_new
+func gobind_names_edge_Array0_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_int(new([0]int))
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_int_fromc makes a [0]int from n items that C converted from Python.
+//
+//export gobind_names_edge_Array0_int_fromc
+func gobind_names_edge_Array0_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	var s [0]int
+	for i, x := range src {
+		s[i] = int(x)
+	}
+	*out = gobindHandle_Array0_int(&s)
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_int_get reads item i of a [0]int.
+//
+//export gobind_names_edge_Array0_int_get
+func gobind_names_edge_Array0_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_int_set writes item i of a [0]int.
+//
+//export gobind_names_edge_Array0_int_set
+func gobind_names_edge_Array0_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
+	return gobindOK
+}
+
+// gobindPtr_Array0_string returns the *[0]string that handle h refers to (nil for 0).
+func gobindPtr_Array0_string(h C.uintptr_t) *[0]string {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[0]string)
+}
+
+// gobindHandle_Array0_string makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Array0_string(p *[0]string) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_names_edge_Array0_string_new makes a zero [0]string for Python.
+//
+//export gobind_names_edge_Array0_string_new
+func gobind_names_edge_Array0_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_string(new([0]string))
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_string_fromc makes a [0]string from n items that C converted from Python.
+//
+//export gobind_names_edge_Array0_string_fromc
+func gobind_names_edge_Array0_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	var s [0]string
+	for i, x := range src {
+		s[i] = gobindString(x, gobindSpace(x.n))
+	}
+	*out = gobindHandle_Array0_string(&s)
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_string_get reads item i of a [0]string.
+//
+//export gobind_names_edge_Array0_string_get
+func gobind_names_edge_Array0_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_string_set writes item i of a [0]string.
+//
+//export gobind_names_edge_Array0_string_set
+func gobind_names_edge_Array0_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobindPtr_Array0_uint8 returns the *[0]uint8 that handle h refers to (nil for 0).
+func gobindPtr_Array0_uint8(h C.uintptr_t) *[0]uint8 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[0]uint8)
+}
+
+// gobindHandle_Array0_uint8 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Array0_uint8(p *[0]uint8) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_names_edge_Array0_uint8_new makes a zero [0]uint8 for Python.
+//
+//export gobind_names_edge_Array0_uint8_new
+func gobind_names_edge_Array0_uint8_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array0_uint8(new([0]uint8))
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_uint8_fromc makes a [0]uint8 from n items that C converted from Python.
+//
+//export gobind_names_edge_Array0_uint8_fromc
+func gobind_names_edge_Array0_uint8_fromc(p *C.uint8_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	var s [0]uint8
+	for i, x := range src {
+		s[i] = uint8(x)
+	}
+	*out = gobindHandle_Array0_uint8(&s)
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_uint8_get reads item i of a [0]uint8.
+//
+//export gobind_names_edge_Array0_uint8_get
+func gobind_names_edge_Array0_uint8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_uint8(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.uint8_t(s[i])
+	return gobindOK
+}
+
+// gobind_names_edge_Array0_uint8_set writes item i of a [0]uint8.
+//
+//export gobind_names_edge_Array0_uint8_set
+func gobind_names_edge_Array0_uint8_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array0_uint8(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = uint8(v)
+	return gobindOK
+}
+
+// gobindPtr_Array2_Array0_float64 returns the *[2][0]float64 that handle h refers to (nil for 0).
+func gobindPtr_Array2_Array0_float64(h C.uintptr_t) *[2][0]float64 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[2][0]float64)
+}
+
+// gobindHandle_Array2_Array0_float64 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Array2_Array0_float64(p *[2][0]float64) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_names_edge_Array2_Array0_float64_new makes a zero [2][0]float64 for Python.
+//
+//export gobind_names_edge_Array2_Array0_float64_new
+func gobind_names_edge_Array2_Array0_float64_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array2_Array0_float64(new([2][0]float64))
+	return gobindOK
+}
+
+// gobind_names_edge_Array2_Array0_float64_fromc makes a [2][0]float64 from n items that C converted from Python.
+//
+//export gobind_names_edge_Array2_Array0_float64_fromc
+func gobind_names_edge_Array2_Array0_float64_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	var s [2][0]float64
+	for i, x := range src {
+		s[i] = *gobindPtr_Array0_float64(x)
+	}
+	*out = gobindHandle_Array2_Array0_float64(&s)
+	return gobindOK
+}
+
+// gobind_names_edge_Array2_Array0_float64_get reads item i of a [2][0]float64.
+//
+//export gobind_names_edge_Array2_Array0_float64_get
+func gobind_names_edge_Array2_Array0_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array2_Array0_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Array0_float64(&s[i])
+	return gobindOK
+}
+
+// gobind_names_edge_Array2_Array0_float64_set writes item i of a [2][0]float64.
+//
+//export gobind_names_edge_Array2_Array0_float64_set
+func gobind_names_edge_Array2_Array0_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array2_Array0_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Array0_float64(v)
+	return gobindOK
+}
+
 // gobindPtr_Array3_int returns the *[3]int that handle h refers to (nil for 0).
 func gobindPtr_Array3_int(h C.uintptr_t) *[3]int {
 	if h == 0 {
@@ -615,8 +1109,11 @@ func gobind_names_edge_Array3_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.ui
 //export gobind_names_edge_Array3_int_get
 func gobind_names_edge_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Array3_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -625,8 +1122,11 @@ func gobind_names_edge_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.pt
 //export gobind_names_edge_Array3_int_set
 func gobind_names_edge_Array3_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Array3_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -702,7 +1202,15 @@ func gobind_names_edge_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_names_edge_Slice_int_slice
 func gobind_names_edge_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_int(self))[lo:hi]
+	s := *gobindPtr_Slice_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_int(&s)
 	return gobindOK
 }
@@ -712,8 +1220,11 @@ func gobind_names_edge_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_names_edge_Slice_int_get
 func gobind_names_edge_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Slice_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -722,8 +1233,11 @@ func gobind_names_edge_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptr
 //export gobind_names_edge_Slice_int_set
 func gobind_names_edge_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Slice_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -797,7 +1311,15 @@ func gobind_names_edge_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg 
 //export gobind_names_edge_Slice_string_slice
 func gobind_names_edge_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -807,8 +1329,11 @@ func gobind_names_edge_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, 
 //export gobind_names_edge_Slice_string_get
 func gobind_names_edge_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -817,8 +1342,11 @@ func gobind_names_edge_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.
 //export gobind_names_edge_Slice_string_set
 func gobind_names_edge_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1338,6 +1866,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -1376,14 +1905,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }

@@ -316,8 +316,11 @@ func gobind_slices_Array3_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintpt
 //export gobind_slices_Array3_int_get
 func gobind_slices_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Array3_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -326,8 +329,11 @@ func gobind_slices_Array3_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdif
 //export gobind_slices_Array3_int_set
 func gobind_slices_Array3_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Array3_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Array3_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -401,7 +407,15 @@ func gobind_slices_Slice_Point_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.go
 //export gobind_slices_Slice_Point_slice
 func gobind_slices_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_Point(self))[lo:hi]
+	s := *gobindPtr_Slice_Point(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_Point(&s)
 	return gobindOK
 }
@@ -411,8 +425,11 @@ func gobind_slices_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 //export gobind_slices_Slice_Point_get
 func gobind_slices_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	*out = gobindHandle_Point(&(*s)[i])
+	s := (*gobindPtr_Slice_Point(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Point(&s[i])
 	return gobindOK
 }
 
@@ -421,8 +438,11 @@ func gobind_slices_Slice_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintp
 //export gobind_slices_Slice_Point_set
 func gobind_slices_Slice_Point_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Point(self)
-	(*s)[i] = *gobindPtr_Point(v)
+	s := (*gobindPtr_Slice_Point(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Point(v)
 	return gobindOK
 }
 
@@ -481,7 +501,15 @@ func gobind_slices_Slice_PtrPoint_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C
 //export gobind_slices_Slice_PtrPoint_slice
 func gobind_slices_Slice_PtrPoint_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_PtrPoint(self))[lo:hi]
+	s := *gobindPtr_Slice_PtrPoint(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_PtrPoint(&s)
 	return gobindOK
 }
@@ -491,8 +519,11 @@ func gobind_slices_Slice_PtrPoint_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 //export gobind_slices_Slice_PtrPoint_get
 func gobind_slices_Slice_PtrPoint_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_PtrPoint(self)
-	*out = gobindHandle_Point((*s)[i])
+	s := (*gobindPtr_Slice_PtrPoint(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Point(s[i])
 	return gobindOK
 }
 
@@ -501,8 +532,11 @@ func gobind_slices_Slice_PtrPoint_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ui
 //export gobind_slices_Slice_PtrPoint_set
 func gobind_slices_Slice_PtrPoint_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_PtrPoint(self)
-	(*s)[i] = gobindPtr_Point(v)
+	s := (*gobindPtr_Slice_PtrPoint(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindPtr_Point(v)
 	return gobindOK
 }
 
@@ -561,7 +595,15 @@ func gobind_slices_Slice_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *
 //export gobind_slices_Slice_Slice_int_slice
 func gobind_slices_Slice_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_Slice_int(self))[lo:hi]
+	s := *gobindPtr_Slice_Slice_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_Slice_int(&s)
 	return gobindOK
 }
@@ -571,8 +613,11 @@ func gobind_slices_Slice_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 //export gobind_slices_Slice_Slice_int_get
 func gobind_slices_Slice_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Slice_int(self)
-	*out = gobindHandle_Slice_int(&(*s)[i])
+	s := (*gobindPtr_Slice_Slice_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Slice_int(&s[i])
 	return gobindOK
 }
 
@@ -581,8 +626,11 @@ func gobind_slices_Slice_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.u
 //export gobind_slices_Slice_Slice_int_set
 func gobind_slices_Slice_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_Slice_int(self)
-	(*s)[i] = *gobindPtr_Slice_int(v)
+	s := (*gobindPtr_Slice_Slice_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Slice_int(v)
 	return gobindOK
 }
 
@@ -643,7 +691,15 @@ func gobind_slices_Slice_bool_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gob
 //export gobind_slices_Slice_bool_slice
 func gobind_slices_Slice_bool_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_bool(self))[lo:hi]
+	s := *gobindPtr_Slice_bool(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_bool(&s)
 	return gobindOK
 }
@@ -653,8 +709,11 @@ func gobind_slices_Slice_bool_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C
 //export gobind_slices_Slice_bool_get
 func gobind_slices_Slice_bool_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_bool(self)
-	*out = gobindBool((*s)[i])
+	s := (*gobindPtr_Slice_bool(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindBool(s[i])
 	return gobindOK
 }
 
@@ -663,8 +722,11 @@ func gobind_slices_Slice_bool_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uint8_
 //export gobind_slices_Slice_bool_set
 func gobind_slices_Slice_bool_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_bool(self)
-	(*s)[i] = v != 0
+	s := (*gobindPtr_Slice_bool(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = v != 0
 	return gobindOK
 }
 
@@ -740,7 +802,15 @@ func gobind_slices_Slice_float32_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_slices_Slice_float32_slice
 func gobind_slices_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_float32(self))[lo:hi]
+	s := *gobindPtr_Slice_float32(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_float32(&s)
 	return gobindOK
 }
@@ -750,8 +820,11 @@ func gobind_slices_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_slices_Slice_float32_get
 func gobind_slices_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	*out = C.float((*s)[i])
+	s := (*gobindPtr_Slice_float32(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.float(s[i])
 	return gobindOK
 }
 
@@ -760,8 +833,11 @@ func gobind_slices_Slice_float32_get(self C.uintptr_t, i C.ptrdiff_t, out *C.flo
 //export gobind_slices_Slice_float32_set
 func gobind_slices_Slice_float32_set(self C.uintptr_t, i C.ptrdiff_t, v C.float, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float32(self)
-	(*s)[i] = float32(v)
+	s := (*gobindPtr_Slice_float32(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float32(v)
 	return gobindOK
 }
 
@@ -837,7 +913,15 @@ func gobind_slices_Slice_float64_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.
 //export gobind_slices_Slice_float64_slice
 func gobind_slices_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_float64(self))[lo:hi]
+	s := *gobindPtr_Slice_float64(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_float64(&s)
 	return gobindOK
 }
@@ -847,8 +931,11 @@ func gobind_slices_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 //export gobind_slices_Slice_float64_get
 func gobind_slices_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	*out = C.double((*s)[i])
+	s := (*gobindPtr_Slice_float64(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.double(s[i])
 	return gobindOK
 }
 
@@ -857,8 +944,11 @@ func gobind_slices_Slice_float64_get(self C.uintptr_t, i C.ptrdiff_t, out *C.dou
 //export gobind_slices_Slice_float64_set
 func gobind_slices_Slice_float64_set(self C.uintptr_t, i C.ptrdiff_t, v C.double, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_float64(self)
-	(*s)[i] = float64(v)
+	s := (*gobindPtr_Slice_float64(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = float64(v)
 	return gobindOK
 }
 
@@ -934,7 +1024,15 @@ func gobind_slices_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobi
 //export gobind_slices_Slice_int_slice
 func gobind_slices_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_int(self))[lo:hi]
+	s := *gobindPtr_Slice_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_int(&s)
 	return gobindOK
 }
@@ -944,8 +1042,11 @@ func gobind_slices_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.
 //export gobind_slices_Slice_int_get
 func gobind_slices_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	*out = C.ptrdiff_t((*s)[i])
+	s := (*gobindPtr_Slice_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
 	return gobindOK
 }
 
@@ -954,8 +1055,11 @@ func gobind_slices_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff
 //export gobind_slices_Slice_int_set
 func gobind_slices_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int(self)
-	(*s)[i] = int(v)
+	s := (*gobindPtr_Slice_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
 	return gobindOK
 }
 
@@ -1031,7 +1135,15 @@ func gobind_slices_Slice_int8_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gob
 //export gobind_slices_Slice_int8_slice
 func gobind_slices_Slice_int8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_int8(self))[lo:hi]
+	s := *gobindPtr_Slice_int8(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_int8(&s)
 	return gobindOK
 }
@@ -1041,8 +1153,11 @@ func gobind_slices_Slice_int8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C
 //export gobind_slices_Slice_int8_get
 func gobind_slices_Slice_int8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int8(self)
-	*out = C.int8_t((*s)[i])
+	s := (*gobindPtr_Slice_int8(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.int8_t(s[i])
 	return gobindOK
 }
 
@@ -1051,8 +1166,11 @@ func gobind_slices_Slice_int8_get(self C.uintptr_t, i C.ptrdiff_t, out *C.int8_t
 //export gobind_slices_Slice_int8_set
 func gobind_slices_Slice_int8_set(self C.uintptr_t, i C.ptrdiff_t, v C.int8_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_int8(self)
-	(*s)[i] = int8(v)
+	s := (*gobindPtr_Slice_int8(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int8(v)
 	return gobindOK
 }
 
@@ -1126,7 +1244,15 @@ func gobind_slices_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.g
 //export gobind_slices_Slice_string_slice
 func gobind_slices_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := (*gobindPtr_Slice_string(self))[lo:hi]
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
 	return gobindOK
 }
@@ -1136,8 +1262,11 @@ func gobind_slices_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out 
 //export gobind_slices_Slice_string_get
 func gobind_slices_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	gobindPutString(out, (*s)[i])
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
 	return gobindOK
 }
 
@@ -1146,8 +1275,11 @@ func gobind_slices_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobi
 //export gobind_slices_Slice_string_set
 func gobind_slices_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	s := gobindPtr_Slice_string(self)
-	(*s)[i] = gobindString(v, gobindSpace(v.n))
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
 	return gobindOK
 }
 
@@ -1493,6 +1625,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -1531,14 +1664,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }

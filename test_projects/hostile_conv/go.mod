@@ -1,0 +1,3 @@
+module example.com/hostile_conv
+
+go 1.21

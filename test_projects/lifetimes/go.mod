@@ -1,0 +1,3 @@
+module example.com/lifetimes
+
+go 1.21

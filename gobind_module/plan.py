@@ -126,8 +126,8 @@ class FuncPlan:
 
     @property
     def takes_callbacks(self) -> bool:
-        """Whether a parameter is a Python callable: the export then keeps its exceptions (gobindCall)."""
-        return any(a.conv.go_in.startswith('gobindCallback_') for a in self.args)
+        """Whether a parameter is a Python callable or iterable: the export then keeps its exceptions (gobindCall)."""
+        return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindIterIn_')) for a in self.args)
 
     @property
     def copied_bytes(self) -> str:

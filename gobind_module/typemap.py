@@ -761,7 +761,7 @@ class TypeMapper:
                                        elem_go=tuple(self.go_spelling(v) for v in values))
         it = self.iters[iid]
         if not out and it.puller is None:  # Go pulls the items of a Python iterator through a callback
-            pull = GoType(kind='func', results=tuple(Param('', v) for v in values))
+            pull = GoType(kind='func', results=tuple(Param('', v) for v in values) + (Param('', ERROR_TYPE),))
             self._func(pull)
             it = self.iters[iid] = dataclasses.replace(it, puller=self.funcs[self.go_spelling(pull)])
         (self.iter_out if out else self.iter_in).add(iid)
@@ -770,7 +770,8 @@ class TypeMapper:
             c_type='uintptr_t', c_arg='gobind_callable_arg', c_arg_init='{0, 0}',
             c_pass='gobind_callable_pass(&{x})', c_out='uintptr_t', from_py='gobind_from_py_iterable',
             to_py='gobind_to_py_' + iid, release='gobind_callable_release',
-            go_in='gobindIterIn_%s(gobindCallback_%s({x}))' % (iid, it.puller.id) if it.puller else '',
+            go_in='gobindIterIn_%s(gobindCallback_%s({x}, nil), gobindCaller)' % (iid, it.puller.id)
+            if it.puller else '',
             go_out='*{r} = gobindIterOut_%s({v})' % iid)
 
     def _iface(self, home: PackageHome, decl: TypeDecl) -> Conversion:

@@ -110,8 +110,9 @@ int gobind_iters_Source_All(uintptr_t self, uintptr_t *r0, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_iters_decref(uintptr_t object);
-int gobind_iters_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, uintptr_t *out, gobind_buf *msg);
-/* What a Python callable for a func() int returned: a handle to the exception it raised
+int gobind_iters_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
+void gobind_iters_unraisable(uintptr_t exc, uintptr_t fn);
+/* What a Python callable for a func() (int, error) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;

@@ -39,6 +39,7 @@
 #define GOBIND_ERROR 1
 #define GOBIND_PANIC 2
 #define GOBIND_MISSING 3  /* a map has no such key */
+#define GOBIND_RANGE 4    /* an index past the end of a slice that changed since C checked it */
 
 /* gobind_ref.kind of a Python exception raised in a callback (the handle is the exception). */
 #define GOBIND_KIND_PYTHON (-1)
@@ -473,15 +474,29 @@ gobind_to_py_float64(double *v)
     return PyFloat_FromDouble(*v);
 }
 
+/* Rounds d to float32 as a Go constant conversion does: values up to half a unit past FLT_MAX
+   round to FLT_MAX (where C's rounding would give infinity); 0, or -1 when d does not fit. */
+static inline int
+gobind_narrow_float32(double d, float *out)
+{
+    const double limit = 340282356779733661637539395458142568448.0;  /* 2**128 - 2**103 */
+    if (!isfinite(d) || (d <= FLT_MAX && d >= -FLT_MAX))
+        *out = (float)d;
+    else if (d <= limit && d >= -limit)
+        *out = d > 0 ? FLT_MAX : -FLT_MAX;
+    else
+        return -1;
+    return 0;
+}
+
 static inline int
 gobind_from_py_float32(PyObject *o, const char *fn, const char *arg, float *out)
 {
     double d;
     if (gobind_read_double(o, fn, arg, &d) < 0)
         return -1;
-    if (isfinite(d) && (d > FLT_MAX || d < -FLT_MAX))
+    if (gobind_narrow_float32(d, out) < 0)
         return gobind_overflow(fn, arg, "float32", o);
-    *out = (float)d;
     return 0;
 }
 
@@ -503,6 +518,20 @@ gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_comp
         return -1;
     out->re = c.real;
     out->im = c.imag;
+    return 0;
+}
+
+/* complex64: each part must fit in a float32, as for float32 arguments. */
+static inline int
+gobind_from_py_complex64(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
+{
+    float re, im;
+    if (gobind_from_py_complex(o, fn, arg, out) < 0)
+        return -1;
+    if (gobind_narrow_float32(out->re, &re) < 0 || gobind_narrow_float32(out->im, &im) < 0)
+        return gobind_overflow(fn, arg, "complex64", o);
+    out->re = re;
+    out->im = im;
     return 0;
 }
 
@@ -766,6 +795,10 @@ static inline PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
     PyObject *text, *exc;
+    if (status == GOBIND_RANGE) {
+        PyErr_SetString(PyExc_IndexError, "index out of range (the Go slice changed length)");
+        return NULL;
+    }
     if (status == GOBIND_PANIC) {
         text = gobind_to_py_str(msg);
         if (text != NULL) {
@@ -896,19 +929,28 @@ static inline int
 gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
                    const char *const *fields, Py_ssize_t n)
 {
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
+    PyObject *items;
+    Py_ssize_t i;
+    int rc = 0;
     if (PyTuple_GET_SIZE(args) != 0) {
         PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only (its field names)", type_name);
         return -1;
     }
-    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
+    if (kwargs == NULL)
+        return 0;
+    /* a private copy: setting a field converts its value, which may run Python code */
+    items = PyDict_Items(kwargs);
+    if (items == NULL)
+        return -1;
+    for (i = 0; rc == 0 && i < PyList_GET_SIZE(items); i++) {
+        PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 0);
         if (gobind_kw_index(key, fields, n) < 0)
-            return gobind_unexpected_kw(type_name, key);
-        if (PyObject_SetAttr(self, key, value) < 0)
-            return -1;
+            rc = gobind_unexpected_kw(type_name, key);
+        else
+            rc = PyObject_SetAttr(self, key, PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 1));
     }
-    return 0;
+    Py_DECREF(items);
+    return rc < 0 ? -1 : 0;
 }
 
 /* An argument that Python passes to Go as a handle: borrowed from a bound object, or
@@ -1424,6 +1466,72 @@ gobind_fetch_exception(PyObject **text)
     return value;
 }
 
+/* gobind C support: private snapshots of Python containers, so that Python code run while their
+   items are converted (__index__, __hash__, __eq__, __iter__...) cannot free what C is reading. */
+
+/* 1 when converting the items of list o can run no Python code: each is an exact bool, int,
+   float, str or bytes (or None), whose conversion calls no method a user can define. */
+static inline int
+gobind_items_inert(PyObject *o)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(o);
+    for (i = 0; i < n; i++) {
+        PyTypeObject *t = Py_TYPE(PyList_GET_ITEM(o, i));
+        if (t != &PyLong_Type && t != &PyFloat_Type && t != &PyUnicode_Type && t != &PyBytes_Type
+#if PY_MAJOR_VERSION < 3
+            && t != &PyInt_Type
+#endif
+            && t != &PyBool_Type && PyList_GET_ITEM(o, i) != Py_None)
+            return 0;
+    }
+    return 1;
+}
+
+/* The items of o as a fast sequence that only the caller can change: o itself when it is a
+   tuple, or a list whose items convert without running Python code; otherwise a new tuple or
+   list holding strong references to the items.  NULL with an exception when o is not iterable. */
+static inline PyObject *
+gobind_sequence_snapshot(PyObject *o, const char *message)
+{
+    if (PyList_CheckExact(o) && !gobind_items_inert(o))
+        return PySequence_Tuple(o);
+    return PySequence_Fast(o, message);
+}
+
+/* A new list of (key, value) tuples copied from o, a dict or any object with keys() and
+   __getitem__; the list holds strong references, so o may change while they are converted.
+   NULL with TypeError "fn() argument 'arg' must be want" when o is neither. */
+static inline PyObject *
+gobind_mapping_items(PyObject *o, const char *fn, const char *arg, const char *want)
+{
+    PyObject *keys, *items, *result;
+    Py_ssize_t i, n;
+    if (PyDict_CheckExact(o))
+        return PyDict_Items(o);
+    if (!PyDict_Check(o) && !PyObject_HasAttrString(o, "keys")) {
+        gobind_type_error(fn, arg, want, o);
+        return NULL;
+    }
+    result = PyObject_CallMethod(o, "keys", NULL);
+    keys = result == NULL ? NULL : PySequence_Tuple(result);
+    Py_XDECREF(result);
+    if (keys == NULL)
+        return NULL;
+    n = PyTuple_GET_SIZE(keys);
+    items = PyList_New(n);
+    for (i = 0; items != NULL && i < n; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i), *value = PyObject_GetItem(o, key), *pair;
+        pair = value == NULL ? NULL : PyTuple_Pack(2, key, value);
+        Py_XDECREF(value);
+        if (pair == NULL)
+            Py_CLEAR(items);
+        else
+            PyList_SET_ITEM(items, i, pair);
+    }
+    Py_DECREF(keys);
+    return items;
+}
+
 /* gobind C runtime hooks: what happens around every call into Go, when the library loads,
    and at module init.  docs/runtime.md states the guarantees this code gives and why.
 
@@ -1775,14 +1883,16 @@ gobind_wait_for_go(void)
 {
     gobind_buf msg;
     int status;
-    Py_BEGIN_ALLOW_THREADS
+    GOBIND_CALL_BEGIN
     status = gobind_iters_ready(&msg);
-    Py_END_ALLOW_THREADS
+    GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
     }
     return 0;
+done:
+    return -1;  /* a forked child */
 }
 
 /* Drops a handle; a forked child leaks it rather than call Go. */
@@ -1940,8 +2050,24 @@ gobind_iters_decref(uintptr_t object)
     PyGILState_Release(gil);
 }
 
+/* Reports an exception a callback raised on a goroutine Go started, when no bound call waits
+   for it, to sys.unraisablehook; takes over the reference to exc. */
+void
+gobind_iters_unraisable(uintptr_t exc, uintptr_t fn)
+{
+    PyGILState_STATE gil;
+    if (gobind_py_exiting)
+        return;
+    gil = PyGILState_Ensure();
+    PyErr_SetObject((PyObject *)Py_TYPE((PyObject *)exc), (PyObject *)exc);
+    Py_DECREF((PyObject *)exc);
+    PyErr_WriteUnraisable((PyObject *)fn);
+    PyGILState_Release(gil);
+}
+
 /* Hands the exception a callback raised to the Go call waiting in slot; with slot 0, returns
-   a handle to it for the call instead. */
+   a handle to it for the call instead.  A thread with Python frames is inside a bound call
+   (sync: Go may unwind to it with a panic); a thread Go started has none. */
 static uintptr_t
 gobind_callback_failed(uintptr_t slot)
 {
@@ -1964,14 +2090,14 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    status = gobind_iters_cbfail(slot, (uintptr_t)exc, view, &failed, &msg);  /* Go now owns the reference to exc */
+    status = gobind_iters_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);  /* Go owns exc now */
     if (status != GOBIND_OK)
         gobind_unraisable(status, &msg);
     Py_XDECREF(text);
     return failed;
 }
 
-/* Calls a Python callable given for a Go func() int; returns its results, or the exception. */
+/* Calls a Python callable given for a Go func() (int, error); returns its results, or the exception. */
 gobind_cbret_Func0
 gobind_iters_call_Func0(uintptr_t fn)
 {
@@ -1997,7 +2123,7 @@ done:
     return ret;
 }
 
-/* Calls a Python callable given for a Go func() string; the results go to slot. */
+/* Calls a Python callable given for a Go func() (string, error); the results go to slot. */
 int
 gobind_iters_call_Func1(uintptr_t fn, uintptr_t slot)
 {
@@ -2033,7 +2159,7 @@ done:
     return rc;
 }
 
-/* Calls a Python callable given for a Go func() (string, int); the results go to slot. */
+/* Calls a Python callable given for a Go func() (string, int, error); the results go to slot. */
 int
 gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot)
 {

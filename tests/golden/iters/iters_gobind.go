@@ -52,7 +52,12 @@ func gobind_iters_Diagonal(a0 C.ptrdiff_t, r0 *C.uintptr_t, msg *C.gobind_buf) (
 //export gobind_iters_Double
 func gobind_iters_Double(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Double(gobindIterIn_Iter_int(gobindCallback_Func0(a0)))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Double(gobindIterIn_Iter_int(gobindCallback_Func0(a0, nil), gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = gobindIterOut_Iter_int(v0)
 	return gobindOK
 }
@@ -82,7 +87,12 @@ func gobind_iters_Explode(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 //export gobind_iters_Join
 func gobind_iters_Join(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Join(gobindIterIn_Iter_string(gobindCallback_Func1(a0)), gobindString(a1, gobindSpace(a1.n)))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Join(gobindIterIn_Iter_string(gobindCallback_Func1(a0, nil), gobindCaller), gobindString(a1, gobindSpace(a1.n)))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -102,7 +112,12 @@ func gobind_iters_Lengths(a0 C.gobind_view, r0 *C.uintptr_t, msg *C.gobind_buf) 
 //export gobind_iters_NewSource
 func gobind_iters_NewSource(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.NewSource(gobindString(a0, gobindSpace(a0.n)), gobindIterIn_Iter_int(gobindCallback_Func0(a1)))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.NewSource(gobindString(a0, gobindSpace(a0.n)), gobindIterIn_Iter_int(gobindCallback_Func0(a1, nil), gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = gobindHandle_Source(v0)
 	return gobindOK
 }
@@ -112,7 +127,12 @@ func gobind_iters_NewSource(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uintptr_t, m
 //export gobind_iters_Pairs
 func gobind_iters_Pairs(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Pairs(gobindIterIn_Iter2_string_int(gobindCallback_Func2(a0)))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Pairs(gobindIterIn_Iter2_string_int(gobindCallback_Func2(a0, nil), gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -134,7 +154,12 @@ func gobind_iters_Runs(r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, r2 *C.ptrdiff_t, msg *C
 //export gobind_iters_Sum
 func gobind_iters_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Sum(gobindIterIn_Iter_int(gobindCallback_Func0(a0)))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Sum(gobindIterIn_Iter_int(gobindCallback_Func0(a0, nil), gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -144,7 +169,12 @@ func gobind_iters_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (statu
 //export gobind_iters_SumFirst
 func gobind_iters_SumFirst(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.SumFirst(gobindIterIn_Iter_int(gobindCallback_Func0(a0)), int(a1))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.SumFirst(gobindIterIn_Iter_int(gobindCallback_Func0(a0, nil), gobindCaller), int(a1))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -164,7 +194,12 @@ func gobind_iters_Tracked(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 //export gobind_iters_Watch
 func gobind_iters_Watch(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	v0 := gobindpkg.Watch(gobindCallback_Func3(a0))
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Watch(gobindCallback_Func3(a0, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = gobindIterOut_Iter_int(v0)
 	return gobindOK
 }
@@ -303,15 +338,16 @@ func gobind_iters_Source_All(self C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_bu
 
 func init() {
 	gobindDecref = func(p C.uintptr_t) { C.gobind_iters_decref(p) }
+	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_iters_unraisable(exc, fn) }
 }
 
 // gobind_iters_cbfail records the Python exception a callback raised, for the Go call waiting in
 // slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
 //
 //export gobind_iters_cbfail
-func gobind_iters_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_iters_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	e := gobindNewPyErr(exc, gobindString(text, nil))
+	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
 	*out = 0
 	if slot == 0 {
 		*out = C.uintptr_t(cgo.NewHandle(e))
@@ -321,40 +357,43 @@ func gobind_iters_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, 
 	return gobindOK
 }
 
-// gobindCallback_Func0 makes a func() int that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func0(fn C.uintptr_t) func() (g0 int) {
+// gobindCallback_Func0 makes a func() (int, error) that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func() (g0 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
-	return func() (g0 int) {
+	return func() (g0 int, gerr error) {
 		// C returns the results by value: no handle, no second cgo call
 		res := C.gobind_iters_call_Func0(ref.ptr)
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gerr = failed
+			return
 		}
 		g0 = int(res.r0)
 		return
 	}
 }
 
-// gobindResult_Func1 receives what a Python callable returned for a func() string.
+// gobindResult_Func1 receives what a Python callable returned for a func() (string, error).
 type gobindResult_Func1 struct {
 	gobindCallState
 	r0 string
 }
 
-// gobindCallback_Func1 makes a func() string that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func1(fn C.uintptr_t) func() (g0 string) {
+// gobindCallback_Func1 makes a func() (string, error) that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 string, gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
-	return func() (g0 string) {
+	return func() (g0 string, gerr error) {
 		res := new(gobindResult_Func1)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
@@ -362,7 +401,8 @@ func gobindCallback_Func1(fn C.uintptr_t) func() (g0 string) {
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			panic(failed)
+			gerr = failed
+			return
 		}
 		g0 = res.r0
 		return
@@ -379,21 +419,22 @@ func gobind_iters_ret_Func1(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_bu
 	return gobindOK
 }
 
-// gobindResult_Func2 receives what a Python callable returned for a func() (string, int).
+// gobindResult_Func2 receives what a Python callable returned for a func() (string, int, error).
 type gobindResult_Func2 struct {
 	gobindCallState
 	r0 string
 	r1 int
 }
 
-// gobindCallback_Func2 makes a func() (string, int) that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func2(fn C.uintptr_t) func() (g0 string, g1 int) {
+// gobindCallback_Func2 makes a func() (string, int, error) that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func() (g0 string, g1 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
-	return func() (g0 string, g1 int) {
+	return func() (g0 string, g1 int, gerr error) {
 		res := new(gobindResult_Func2)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
@@ -401,7 +442,8 @@ func gobindCallback_Func2(fn C.uintptr_t) func() (g0 string, g1 int) {
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
-			panic(failed)
+			gerr = failed
+			return
 		}
 		g0 = res.r0
 		g1 = res.r1
@@ -421,8 +463,9 @@ func gobind_iters_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, 
 }
 
 // gobindCallback_Func3 makes a func(int) bool that calls the Python callable fn
-// (Go owns that reference from now on; nil for None).
-func gobindCallback_Func3(fn C.uintptr_t) func(p0 int) (g0 bool) {
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 bool) {
 	if fn == 0 {
 		return nil
 	}
@@ -433,7 +476,8 @@ func gobindCallback_Func3(fn C.uintptr_t) func(p0 int) (g0 bool) {
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
-			panic(failed)
+			gobindRaised(failed, call, ref)
+			return
 		}
 		g0 = res.r0 != 0
 		return
@@ -711,76 +755,66 @@ func gobind_iters_iternext_Iter_string(h C.uintptr_t, r0 *C.gobind_buf, msg *C.g
 	return gobindOK
 }
 
-// gobindPullEnd, deferred by a pull from a Python iterator, ends the pull quietly when the
-// iterator raised StopIteration; other panics (exceptions) go on to the bound call.
-func gobindPullEnd() {
-	if r := recover(); r != nil {
-		pe, ok := r.(*gobindPyErr)
-		if !ok || C.gobind_iters_is_stop(pe.ref.ptr) == 0 {
-			panic(r)
-		}
+// gobindPullFailed ends a Go loop over a Python iterable whose iterator raised err: at
+// StopIteration, its end, quietly; another exception goes where a callable's would (gobindRaised).
+func gobindPullFailed(err error, call *gobindCall) {
+	pe := err.(*gobindPyErr)
+	if C.gobind_iters_is_stop(pe.ref.ptr) != 0 {
 		runtime.KeepAlive(pe.ref)
+		return
 	}
+	gobindRaised(pe, call, pe.ref)
 }
 
-// gobindIterIn_Iter2_string_int ranges over a Python iterable for Go: pull is the __next__ method of an
-// iterator over it.
-func gobindIterIn_Iter2_string_int(pull func() (string, int)) func(yield func(string, int) bool) {
+// gobindIterIn_Iter2_string_int ranges over a Python iterable for Go: pull calls the __next__ method of
+// an iterator over it; call is the bound call that got the iterable.
+func gobindIterIn_Iter2_string_int(pull func() (string, int, error), call *gobindCall) func(yield func(string, int) bool) {
 	return func(yield func(string, int) bool) {
 		for {
-			v0, v1, ok := gobindPull_Iter2_string_int(pull)
-			if !ok || !yield(v0, v1) {
+			v0, v1, err := pull()
+			if err != nil {
+				gobindPullFailed(err, call)
+				return
+			}
+			if !yield(v0, v1) {
 				return
 			}
 		}
 	}
 }
 
-// gobindPull_Iter2_string_int takes the next item of a Python iterator; ok is false at its end.
-func gobindPull_Iter2_string_int(pull func() (string, int)) (v0 string, v1 int, ok bool) {
-	defer gobindPullEnd()
-	v0, v1 = pull()
-	return v0, v1, true
-}
-
-// gobindIterIn_Iter_int ranges over a Python iterable for Go: pull is the __next__ method of an
-// iterator over it.
-func gobindIterIn_Iter_int(pull func() int) func(yield func(int) bool) {
+// gobindIterIn_Iter_int ranges over a Python iterable for Go: pull calls the __next__ method of
+// an iterator over it; call is the bound call that got the iterable.
+func gobindIterIn_Iter_int(pull func() (int, error), call *gobindCall) func(yield func(int) bool) {
 	return func(yield func(int) bool) {
 		for {
-			v0, ok := gobindPull_Iter_int(pull)
-			if !ok || !yield(v0) {
+			v0, err := pull()
+			if err != nil {
+				gobindPullFailed(err, call)
+				return
+			}
+			if !yield(v0) {
 				return
 			}
 		}
 	}
 }
 
-// gobindPull_Iter_int takes the next item of a Python iterator; ok is false at its end.
-func gobindPull_Iter_int(pull func() int) (v0 int, ok bool) {
-	defer gobindPullEnd()
-	v0 = pull()
-	return v0, true
-}
-
-// gobindIterIn_Iter_string ranges over a Python iterable for Go: pull is the __next__ method of an
-// iterator over it.
-func gobindIterIn_Iter_string(pull func() string) func(yield func(string) bool) {
+// gobindIterIn_Iter_string ranges over a Python iterable for Go: pull calls the __next__ method of
+// an iterator over it; call is the bound call that got the iterable.
+func gobindIterIn_Iter_string(pull func() (string, error), call *gobindCall) func(yield func(string) bool) {
 	return func(yield func(string) bool) {
 		for {
-			v0, ok := gobindPull_Iter_string(pull)
-			if !ok || !yield(v0) {
+			v0, err := pull()
+			if err != nil {
+				gobindPullFailed(err, call)
+				return
+			}
+			if !yield(v0) {
 				return
 			}
 		}
 	}
-}
-
-// gobindPull_Iter_string takes the next item of a Python iterator; ok is false at its end.
-func gobindPull_Iter_string(pull func() string) (v0 string, ok bool) {
-	defer gobindPullEnd()
-	v0 = pull()
-	return v0, true
 }
 
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
@@ -1129,6 +1163,7 @@ const (
 	gobindError   C.int = 1
 	gobindPanic   C.int = 2
 	gobindMissing C.int = 3 // a map has no such key
+	gobindRange   C.int = 4 // an index past the end of a slice that changed since C checked it
 )
 
 // gobindSortKeys orders a snapshot of map keys, so iteration from Python repeats.
@@ -1167,14 +1202,16 @@ func (r *gobindPyRef) take() bool {
 }
 
 // gobindPyErr is a Python exception raised by a callback, seen by Go as an error (or a panic,
-// for callbacks without an error result); the outer call raises the original again.
+// for callbacks without an error result); the outer call raises the original again.  sync says
+// that it was raised on the thread of a bound call, which a panic unwinds to.
 type gobindPyErr struct {
 	ref  *gobindPyRef
 	text string
+	sync bool
 }
 
-func gobindNewPyErr(exc C.uintptr_t, text string) *gobindPyErr {
-	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text}
+func gobindNewPyErr(exc C.uintptr_t, text string, sync bool) *gobindPyErr {
+	return &gobindPyErr{ref: gobindNewPyRef(exc), text: text, sync: sync}
 }
 
 func (e *gobindPyErr) Error() string { return "Python exception: " + e.text }
@@ -1228,4 +1265,71 @@ func gobindSameError(a, b error) (same bool) {
 		}
 	}()
 	return a == b
+}
+
+// What happens to an exception that a Python callback without an error result raised (see
+// "Callbacks on goroutines" in docs/runtime.md).
+
+// gobindCall is one run of a bound function that takes Python callables.  It keeps the first
+// exception those callables raised on goroutines Go started, for the call to raise once the Go
+// function returns; panics says to panic on those goroutines instead (the function's opt-in).
+type gobindCall struct {
+	mu     sync.Mutex
+	done   bool
+	panics bool
+	failed *gobindPyErr
+}
+
+// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
+// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
+// that takes callables declares its own.
+var gobindCaller *gobindCall
+
+// gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
+var gobindUnraisable func(exc, fn C.uintptr_t)
+
+// gobindOpenCall starts the record of one bound call.
+func gobindOpenCall(panics bool) *gobindCall {
+	return &gobindCall{panics: panics}
+}
+
+// close ends the call and returns the exception it kept (nil if none, or if closed already).
+func (c *gobindCall) close() *gobindPyErr {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.failed
+	c.done, c.failed = true, nil
+	return e
+}
+
+// keep records e unless the call has returned; it reports whether the call took it (the first
+// exception only is raised: later ones are dropped).
+func (c *gobindCall) keep(e *gobindPyErr) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done {
+		return false
+	}
+	if c.failed == nil {
+		c.failed = e
+	}
+	return true
+}
+
+// gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
+// the callback has no error result.  On the bound call's own thread, for callables that belong to
+// no call, and when the function opted in, it panics (an export turns that back into e; Go code
+// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// keeps e, or sys.unraisablehook gets it once the call has returned.
+func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
+	if e.sync || call == nil || call.panics {
+		panic(e)
+	}
+	if call.keep(e) {
+		return
+	}
+	if e.ref.take() {
+		gobindUnraisable(e.ref.ptr, fn.ptr)
+		runtime.KeepAlive(fn)
+	}
 }

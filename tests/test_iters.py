@@ -128,6 +128,12 @@ def test_iterators_across_callbacks_and_threads(surface):
         'it = m.Watch(again)',
         raises('StopIteration', 'next(it)'),
         'assert not hasattr(sys, "unraisablehook") or "already executing" in str(caught[0]), caught',
+        # with callback_panics, the exception unwinds the Go iterator and comes back from next()
+        'def boom(i):\n    if i == 2:\n        raise KeyError("two")\n    return True',
+        'g = m.Guarded(boom)',
+        'assert next(g) == 0 and next(g) == 1',
+        raises('KeyError', 'next(g)', 'two'),
+        raises('StopIteration', 'next(g)'),
         # threads each with their own iterators
         'sums = []',
         'def work():\n    sums.append(sum(m.Count(2000)) + m.Sum(m.Count(10)))',

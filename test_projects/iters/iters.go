@@ -183,3 +183,8 @@ func (s *Source) All() iter.Seq[int] {
 func NewSource(name string, seq iter.Seq[int]) *Source {
 	return &Source{Name: name, Items: seq}
 }
+
+// Guarded is Watch for a callable whose exceptions are Go panics (callback_panics in meson.build).
+func Guarded(f func(int) bool) iter.Seq[int] {
+	return Watch(f)
+}

@@ -76,6 +76,11 @@ def Explode() -> Iterator[int]:
 
 Explode yields 1 and 2, then panics."""
 
+def Guarded(f: Callable[[int], bool]) -> Iterator[int]:
+    """Guarded(f: Callable[[int], bool]) -> Iterator[int]
+
+Guarded is Watch for a callable whose exceptions are Go panics (callback_panics in meson.build)."""
+
 def Join(seq: Iterable[str], sep: str) -> str:
     """Join(seq: Iterable[str], sep: str) -> str
 

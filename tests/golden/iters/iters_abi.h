@@ -73,6 +73,8 @@ int gobind_iters_Double(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
 int gobind_iters_EvensBelow(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Explode */
 int gobind_iters_Explode(uintptr_t *r0, gobind_buf *msg);
+/* Guarded */
+int gobind_iters_Guarded(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Join */
 int gobind_iters_Join(uintptr_t a0, gobind_view a1, gobind_buf *r0, gobind_buf *msg);
 /* Lengths */
@@ -119,17 +121,17 @@ typedef struct {
     ptrdiff_t r0;
 } gobind_cbret_Func0;
 gobind_cbret_Func0 gobind_iters_call_Func0(uintptr_t fn);
-int gobind_iters_call_Func1(uintptr_t fn, uintptr_t slot);
-int gobind_iters_ret_Func1(uintptr_t slot, gobind_view r0, gobind_buf *msg);
-int gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot);
-int gobind_iters_ret_Func2(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
 /* What a Python callable for a func(int) bool returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;
     uint8_t r0;
-} gobind_cbret_Func3;
-gobind_cbret_Func3 gobind_iters_call_Func3(uintptr_t fn, ptrdiff_t a0);
+} gobind_cbret_Func1;
+gobind_cbret_Func1 gobind_iters_call_Func1(uintptr_t fn, ptrdiff_t a0);
+int gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot);
+int gobind_iters_ret_Func2(uintptr_t slot, gobind_view r0, gobind_buf *msg);
+int gobind_iters_call_Func3(uintptr_t fn, uintptr_t slot);
+int gobind_iters_ret_Func3(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
 
 /* Go iterators pulled by Python (iter.Pull): the next step, and stopping early. */
 int gobind_iters_iterstop(uintptr_t handle, gobind_buf *msg);

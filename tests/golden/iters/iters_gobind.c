@@ -2123,9 +2123,41 @@ done:
     return ret;
 }
 
+/* Calls a Python callable given for a Go func(int) bool; returns its results, or the exception. */
+gobind_cbret_Func1
+gobind_iters_call_Func1(uintptr_t fn, ptrdiff_t a0)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_cbret_Func1 ret = {0};
+
+    args = PyTuple_New(1);
+    if (args == NULL)
+        goto fail;
+    {
+        PyObject *item = gobind_to_py_int(&a0);
+        if (item == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(args, 0, item);
+    }
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
+        goto fail;
+    goto done;
+fail:
+    ret.failed = gobind_callback_failed(0);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return ret;
+}
+
 /* Calls a Python callable given for a Go func() (string, error); the results go to slot. */
 int
-gobind_iters_call_Func1(uintptr_t fn, uintptr_t slot)
+gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2142,7 +2174,7 @@ gobind_iters_call_Func1(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_str(result, "callback", "return value", &r0) < 0)
         goto fail;
-    status = gobind_iters_ret_Func1(slot, r0.view, &msg);
+    status = gobind_iters_ret_Func2(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2161,7 +2193,7 @@ done:
 
 /* Calls a Python callable given for a Go func() (string, int, error); the results go to slot. */
 int
-gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot)
+gobind_iters_call_Func3(uintptr_t fn, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2186,7 +2218,7 @@ gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_int(PyTuple_GET_ITEM(result, 1), "callback", "return value 1", &r1) < 0)
         goto fail;
-    status = gobind_iters_ret_Func2(slot, r0.view, r1, &msg);
+    status = gobind_iters_ret_Func3(slot, r0.view, r1, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2201,38 +2233,6 @@ done:
     Py_XDECREF(result);
     PyGILState_Release(gil);
     return rc;
-}
-
-/* Calls a Python callable given for a Go func(int) bool; returns its results, or the exception. */
-gobind_cbret_Func3
-gobind_iters_call_Func3(uintptr_t fn, ptrdiff_t a0)
-{
-    PyGILState_STATE gil = PyGILState_Ensure();
-    PyObject *args, *result = NULL;
-    gobind_cbret_Func3 ret = {0};
-
-    args = PyTuple_New(1);
-    if (args == NULL)
-        goto fail;
-    {
-        PyObject *item = gobind_to_py_int(&a0);
-        if (item == NULL)
-            goto fail;
-        PyTuple_SET_ITEM(args, 0, item);
-    }
-    result = PyObject_Call((PyObject *)fn, args, NULL);
-    if (result == NULL)
-        goto fail;
-    if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
-        goto fail;
-    goto done;
-fail:
-    ret.failed = gobind_callback_failed(0);
-done:
-    Py_XDECREF(args);
-    Py_XDECREF(result);
-    PyGILState_Release(gil);
-    return ret;
 }
 
 /* ==== Go iterators ==== */
@@ -2688,6 +2688,40 @@ gobind_fn_Explode(PyObject *module, PyObject *unused)
     }
     result = gobind_to_py_Iter_int(&r0);
 done:
+    return result;
+}
+
+/* ---- Guarded: Guarded ---- */
+
+static const char *const gobind_names_gobind_fn_Guarded[] = {
+    "f",
+};
+
+static PyObject *
+gobind_fn_Guarded(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_callable_arg a0 = {0, 0};
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Guarded", gobind_names_gobind_fn_Guarded, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    if (gobind_from_py_callable(argv[0], "Guarded", "f", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_iters_Guarded(gobind_callable_pass(&a0), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Iter_int(&r0);
+done:
+    gobind_callable_release(&a0);
     return result;
 }
 
@@ -3440,6 +3474,11 @@ static PyMethodDef gobind_methods[] = {
                 "Explode() -> Iterator[int]\n"
                 "\n"
                 "Explode yields 1 and 2, then panics.")},
+    {"Guarded", (PyCFunction)(void (*)(void))gobind_fn_Guarded, GOBIND_METH_ARGS,
+     GOBIND_DOC("Guarded($module, /, f)\n--\n\n",
+                "Guarded(f: Callable[[int], bool]) -> Iterator[int]\n"
+                "\n"
+                "Guarded is Watch for a callable whose exceptions are Go panics (callback_panics in meson.build).")},
     {"Join", (PyCFunction)(void (*)(void))gobind_fn_Join, GOBIND_METH_ARGS,
      GOBIND_DOC("Join($module, /, seq, sep)\n--\n\n",
                 "Join(seq: Iterable[str], sep: str) -> str\n"

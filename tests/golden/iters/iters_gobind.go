@@ -82,6 +82,21 @@ func gobind_iters_Explode(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_iters_Guarded calls example.com/iters.Guarded.
+//
+//export gobind_iters_Guarded
+func gobind_iters_Guarded(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindCaller := gobindOpenCall(false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.Guarded(gobindCallback_Func1(a0, gobindCaller))
+	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
+	*r0 = gobindIterOut_Iter_int(v0)
+	return gobindOK
+}
+
 // gobind_iters_Join calls example.com/iters.Join.
 //
 //export gobind_iters_Join
@@ -89,7 +104,7 @@ func gobind_iters_Join(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.gobind_buf, msg *
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Join(gobindIterIn_Iter_string(gobindCallback_Func1(a0, nil), gobindCaller), gobindString(a1, gobindSpace(a1.n)))
+	v0 := gobindpkg.Join(gobindIterIn_Iter_string(gobindCallback_Func2(a0, nil), gobindCaller), gobindString(a1, gobindSpace(a1.n)))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -129,7 +144,7 @@ func gobind_iters_Pairs(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (st
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Pairs(gobindIterIn_Iter2_string_int(gobindCallback_Func2(a0, nil), gobindCaller))
+	v0 := gobindpkg.Pairs(gobindIterIn_Iter2_string_int(gobindCallback_Func3(a0, nil), gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -196,7 +211,7 @@ func gobind_iters_Watch(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (sta
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Watch(gobindCallback_Func3(a0, gobindCaller))
+	v0 := gobindpkg.Watch(gobindCallback_Func1(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -379,25 +394,47 @@ func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func() (g0 int, gerr
 	}
 }
 
-// gobindResult_Func1 receives what a Python callable returned for a func() (string, error).
-type gobindResult_Func1 struct {
+// gobindCallback_Func1 makes a func(int) bool that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 bool) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 int) (g0 bool) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_iters_call_Func1(ref.ptr, C.ptrdiff_t(p0))
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gobindRaised(failed, call, ref)
+			return
+		}
+		g0 = res.r0 != 0
+		return
+	}
+}
+
+// gobindResult_Func2 receives what a Python callable returned for a func() (string, error).
+type gobindResult_Func2 struct {
 	gobindCallState
 	r0 string
 }
 
-// gobindCallback_Func1 makes a func() (string, error) that calls the Python callable fn
+// gobindCallback_Func2 makes a func() (string, error) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 string, gerr error) {
+func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func() (g0 string, gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (g0 string, gerr error) {
-		res := new(gobindResult_Func1)
+		res := new(gobindResult_Func2)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_iters_call_Func1(ref.ptr, C.uintptr_t(slot))
+		C.gobind_iters_call_Func2(ref.ptr, C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -409,36 +446,36 @@ func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 string, g
 	}
 }
 
-// gobind_iters_ret_Func1 stores the results of a Python callable into slot.
+// gobind_iters_ret_Func2 stores the results of a Python callable into slot.
 //
-//export gobind_iters_ret_Func1
-func gobind_iters_ret_Func1(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
+//export gobind_iters_ret_Func2
+func gobind_iters_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func1)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func2)
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	return gobindOK
 }
 
-// gobindResult_Func2 receives what a Python callable returned for a func() (string, int, error).
-type gobindResult_Func2 struct {
+// gobindResult_Func3 receives what a Python callable returned for a func() (string, int, error).
+type gobindResult_Func3 struct {
 	gobindCallState
 	r0 string
 	r1 int
 }
 
-// gobindCallback_Func2 makes a func() (string, int, error) that calls the Python callable fn
+// gobindCallback_Func3 makes a func() (string, int, error) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func() (g0 string, g1 int, gerr error) {
+func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func() (g0 string, g1 int, gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (g0 string, g1 int, gerr error) {
-		res := new(gobindResult_Func2)
+		res := new(gobindResult_Func3)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_iters_call_Func2(ref.ptr, C.uintptr_t(slot))
+		C.gobind_iters_call_Func3(ref.ptr, C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -451,37 +488,15 @@ func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func() (g0 string, g
 	}
 }
 
-// gobind_iters_ret_Func2 stores the results of a Python callable into slot.
+// gobind_iters_ret_Func3 stores the results of a Python callable into slot.
 //
-//export gobind_iters_ret_Func2
-func gobind_iters_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+//export gobind_iters_ret_Func3
+func gobind_iters_ret_Func3(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func2)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func3)
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	res.r1 = int(r1)
 	return gobindOK
-}
-
-// gobindCallback_Func3 makes a func(int) bool that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 bool) {
-	if fn == 0 {
-		return nil
-	}
-	ref := gobindNewPyRef(fn)
-	return func(p0 int) (g0 bool) {
-		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_iters_call_Func3(ref.ptr, C.ptrdiff_t(p0))
-		runtime.KeepAlive(ref)
-		failed := gobindTakePyErr(res.failed)
-		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
-		}
-		g0 = res.r0 != 0
-		return
-	}
 }
 
 // gobind Go support for Go iterators that Python pulls one step at a time.

@@ -343,7 +343,7 @@ class PackageHome:
         """The C and Go identifier part of the package's type name (ASCII; a name shaped like the
         ids gobind makes for unnamed types, such as Slice_int, gets a trailing '_')."""
         ident = c_ident(name)
-        if not self.prefix and _GENERATED_ID.match(ident):
+        if not self.prefix and (_GENERATED_ID.match(ident) or _ITER_ID.match(ident)):
             ident += '_'
         return self.prefix + ident
 
@@ -370,6 +370,8 @@ class PackageHome:
 #: (Ptr is followed by the id of the pointee: '_', a type name or a basic type, so PtraceRegs is not one.)
 _GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr(_|[A-Z]|(u?int|float|complex|string|bool|any|error))'
                            r'|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
+#: The ids of iterator types (Iter_int, Iter2_string_int): C and Go names only, no Python class.
+_ITER_ID = re.compile(r'Iter2?_')
 
 
 def c_ident(name: str) -> str:

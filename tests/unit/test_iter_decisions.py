@@ -56,3 +56,10 @@ def test_plan_of_the_iters_project():
     assert skipped['Source.Items'].endswith('iterators (iter.Seq[int]) are bound as parameters and results '
                                             'of functions only')
     assert skipped['Evens'].startswith('iterator types are bound as parameters')
+
+
+def test_a_type_named_like_an_iterator_id_keeps_apart():
+    m = TypeMapper(package_from_json(api()), 'gobindpkg')
+    home = m.home('example.com/iters')
+    assert home.id('Iter_int') == 'Iter_int_' and home.py_name('Iter_int') == 'Iter_int'
+    assert home.id('Iterator') == 'Iterator'

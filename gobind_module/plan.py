@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .escape import c_string, py_docstring
+from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, IfaceType, MapType, PackageHome, SeqType,
@@ -125,8 +126,8 @@ class FuncPlan:
 
     @property
     def takes_callbacks(self) -> bool:
-        """Whether a parameter is a Python callable: the export then keeps its exceptions (gobindCall)."""
-        return any(a.conv.go_in.startswith('gobindCallback_') for a in self.args)
+        """Whether a parameter is a Python callable or iterable: the export then keeps its exceptions (gobindCall)."""
+        return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindIterIn_')) for a in self.args)
 
     @property
     def copied_bytes(self) -> str:
@@ -586,6 +587,7 @@ class ModulePlan:
     callbacks: Tuple[FuncType, ...] = ()
     boxes: Tuple[BoxPlan, ...] = ()
     ifaces: Tuple[InterfacePlan, ...] = ()
+    iters: Tuple[IterPlan, ...] = ()
     uses_any: bool = False
     submodules: Tuple[SubmodulePlan, ...] = ()
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
@@ -594,6 +596,16 @@ class ModulePlan:
     def borrows_seqs(self) -> bool:
         """Some parameter borrows a slice of numbers (the gobind_borrowed boundary type is used)."""
         return any(q.borrowed for q in self.seqs)
+
+    @property
+    def iters_out(self) -> Tuple[IterPlan, ...]:
+        """Iterator types that results hand to Python (Go pulls them with iter.Pull)."""
+        return tuple(i for i in self.iters if i.out)
+
+    @property
+    def iters_in(self) -> Tuple[IterPlan, ...]:
+        """Iterator types that parameters make from Python iterables."""
+        return tuple(i for i in self.iters if i.into)
 
     @property
     def py_ifaces(self) -> Tuple[InterfacePlan, ...]:
@@ -887,7 +899,8 @@ class _Planner:
                           consts=tuple(consts), maps=tuple(maps[k] for k in sorted(maps)),
                           callbacks=tuple(func_order(self.mapper)),
                           boxes=boxes,
-                          ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any,
+                          ifaces=tuple(ifaces[k] for k in sorted(ifaces)), iters=plan_iters(self.mapper),
+                          uses_any=self.mapper.uses_any,
                           submodules=submodules, warnings=tuple(self.warnings))
 
     def bound_type(self, home: PackageHome, decl: TypeDecl, structs: List[StructPlan]) -> None:
@@ -908,6 +921,9 @@ class _Planner:
             if kind == 'basic' and cid not in self.mapper.values:
                 self.skip(symbol, 'values convert as %s (Python cannot subclass it), so its '
                           'methods are not bound' % decl.underlying.go_spelling())
+        elif kind == 'func' and iter_values(self.mapper, decl.underlying) is not None:
+            self.skip(symbol, 'iterator types are bound as parameters (Python iterables) and results '
+                      '(Python iterators); the type itself is not a class')
         elif kind == 'func':
             self.skip(symbol, 'func types are bound as parameters only (Python callables); '
                       'the type itself is not a class')
@@ -1215,10 +1231,10 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         if r.type.is_error and i == len(fn.results) - 1:
             returns_error = True
             continue
-        if r.type.kind == 'func':
+        if r.type.kind == 'func' and iter_values(mapper, r.type) is None:
             raise Unsupported('result %d: func results are not supported yet' % (i + 1))
         try:
-            conv = mapper.conversion(r.type)
+            conv = mapper.result_conversion(r.type)
         except Unsupported as e:
             raise Unsupported('result %d: %s' % (i + 1, e))
         results.append(ResultPlan(i, conv))

@@ -220,6 +220,29 @@ gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARG
     return gobind_check_missing(fn, names, n, argv);
 }
 
+/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
+   from it are borrowed from an object that converting an earlier argument (its __index__, say)
+   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
+   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
+#if GOBIND_FASTCALL
+#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
+#define GOBIND_DROP_ARGS(argv, n) ((void)0)
+#else
+static inline void
+gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
+{
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        if (hold)
+            Py_XINCREF(argv[i]);
+        else
+            Py_XDECREF(argv[i]);
+    }
+}
+#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
+#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
+#endif
+
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
 static inline int
@@ -2553,6 +2576,7 @@ gobind_fn_Count(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Count", gobind_names_gobind_fn_Count, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2564,6 +2588,7 @@ gobind_fn_Count(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Iter_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2586,6 +2611,7 @@ gobind_fn_Diagonal(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Diagonal", gobind_names_gobind_fn_Diagonal, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Diagonal", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2597,6 +2623,7 @@ gobind_fn_Diagonal(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Iter_Point(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2619,6 +2646,7 @@ gobind_fn_Double(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Double", gobind_names_gobind_fn_Double, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_iterable(argv[0], "Double", "seq", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2631,6 +2659,7 @@ gobind_fn_Double(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Iter_int(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2653,6 +2682,7 @@ gobind_fn_EvensBelow(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("EvensBelow", gobind_names_gobind_fn_EvensBelow, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "EvensBelow", "n", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2664,6 +2694,7 @@ gobind_fn_EvensBelow(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Iter_int(&r0);
 done:
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2710,6 +2741,7 @@ gobind_fn_Guarded(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Guarded", gobind_names_gobind_fn_Guarded, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_callable(argv[0], "Guarded", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2722,6 +2754,7 @@ gobind_fn_Guarded(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Iter_int(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2746,6 +2779,7 @@ gobind_fn_Join(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Join", gobind_names_gobind_fn_Join, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_iterable(argv[0], "Join", "seq", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Join", "sep", &a1) < 0)
@@ -2761,6 +2795,7 @@ gobind_fn_Join(PyObject *module, GOBIND_ARGS)
 done:
     gobind_callable_release(&a0);
     gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2783,6 +2818,7 @@ gobind_fn_Lengths(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Lengths", gobind_names_gobind_fn_Lengths, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Lengths", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2795,6 +2831,7 @@ gobind_fn_Lengths(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Iter2_string_int(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2819,6 +2856,7 @@ gobind_fn_NewSource(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("NewSource", gobind_names_gobind_fn_NewSource, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_str(argv[0], "NewSource", "name", &a0) < 0)
         goto done;
     if (gobind_from_py_iterable(argv[1], "NewSource", "seq", &a1) < 0)
@@ -2834,6 +2872,7 @@ gobind_fn_NewSource(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     gobind_callable_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -2856,6 +2895,7 @@ gobind_fn_Pairs(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Pairs", gobind_names_gobind_fn_Pairs, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_iterable(argv[0], "Pairs", "seq", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2868,6 +2908,7 @@ gobind_fn_Pairs(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2942,6 +2983,7 @@ gobind_fn_Sum(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Sum", gobind_names_gobind_fn_Sum, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_iterable(argv[0], "Sum", "seq", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -2954,6 +2996,7 @@ gobind_fn_Sum(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -2978,6 +3021,7 @@ gobind_fn_SumFirst(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("SumFirst", gobind_names_gobind_fn_SumFirst, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_iterable(argv[0], "SumFirst", "seq", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "SumFirst", "n", &a1) < 0)
@@ -2992,6 +3036,7 @@ gobind_fn_SumFirst(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
 
@@ -3038,6 +3083,7 @@ gobind_fn_Watch(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Watch", gobind_names_gobind_fn_Watch, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_callable(argv[0], "Watch", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3050,6 +3096,7 @@ gobind_fn_Watch(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Iter_int(&r0);
 done:
     gobind_callable_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -3072,6 +3119,7 @@ gobind_fn_Words(PyObject *module, GOBIND_ARGS)
     (void)module;
     if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Words", "s", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
@@ -3084,6 +3132,7 @@ gobind_fn_Words(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Iter_string(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 

@@ -19,6 +19,7 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, 
 
 from .escape import c_string, py_docstring
 from .funcvals import FuncValPlan, call_func
+from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, FuncValType, IfaceType, MapType, PackageHome, SeqType,
@@ -126,8 +127,8 @@ class FuncPlan:
 
     @property
     def takes_callbacks(self) -> bool:
-        """Whether a parameter is a Python callable: the export then keeps its exceptions (gobindCall)."""
-        return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindFuncIn_')) for a in self.args)
+        """Whether a parameter is a Python callable or iterable: the export then keeps its exceptions (gobindCall)."""
+        return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindIterIn_', 'gobindFuncIn_')) for a in self.args)
 
     @property
     def copied_bytes(self) -> str:
@@ -588,6 +589,7 @@ class ModulePlan:
     boxes: Tuple[BoxPlan, ...] = ()
     funcvals: Tuple[FuncValPlan, ...] = ()   # classes of Go func values
     ifaces: Tuple[InterfacePlan, ...] = ()
+    iters: Tuple[IterPlan, ...] = ()
     uses_any: bool = False
     submodules: Tuple[SubmodulePlan, ...] = ()
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
@@ -596,6 +598,16 @@ class ModulePlan:
     def borrows_seqs(self) -> bool:
         """Some parameter borrows a slice of numbers (the gobind_borrowed boundary type is used)."""
         return any(q.borrowed for q in self.seqs)
+
+    @property
+    def iters_out(self) -> Tuple[IterPlan, ...]:
+        """Iterator types that results hand to Python (Go pulls them with iter.Pull)."""
+        return tuple(i for i in self.iters if i.out)
+
+    @property
+    def iters_in(self) -> Tuple[IterPlan, ...]:
+        """Iterator types that parameters make from Python iterables."""
+        return tuple(i for i in self.iters if i.into)
 
     @property
     def py_ifaces(self) -> Tuple[InterfacePlan, ...]:
@@ -893,7 +905,8 @@ class _Planner:
                           consts=tuple(consts), maps=tuple(maps[k] for k in sorted(maps)),
                           callbacks=tuple(func_order(self.mapper)),
                           boxes=boxes, funcvals=tuple(funcvals[k] for k in sorted(funcvals)),
-                          ifaces=tuple(ifaces[k] for k in sorted(ifaces)), uses_any=self.mapper.uses_any,
+                          ifaces=tuple(ifaces[k] for k in sorted(ifaces)), iters=plan_iters(self.mapper),
+                          uses_any=self.mapper.uses_any,
                           submodules=submodules, warnings=tuple(self.warnings))
 
     def bound_type(self, home: PackageHome, decl: TypeDecl, structs: List[StructPlan]) -> None:
@@ -914,6 +927,9 @@ class _Planner:
             if kind == 'basic' and cid not in self.mapper.values:
                 self.skip(symbol, 'values convert as %s (Python cannot subclass it), so its '
                           'methods are not bound' % decl.underlying.go_spelling())
+        elif kind == 'func' and iter_values(self.mapper, decl.underlying) is not None:
+            self.skip(symbol, 'iterator types are bound as parameters (Python iterables) and results '
+                      '(Python iterators); the type itself is not a class')
         elif kind == 'func':
             try:   # a class of func values (funcvals.py)
                 self.mapper.value_conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
@@ -1231,7 +1247,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
             returns_error = True
             continue
         try:
-            conv = mapper.value_conversion(r.type)
+            conv = mapper.result_conversion(r.type)
         except Unsupported as e:
             raise Unsupported('result %d: %s' % (i + 1, e))
         results.append(ResultPlan(i, conv))

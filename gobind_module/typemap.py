@@ -18,6 +18,7 @@ import re
 import unicodedata
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from .itermap import IterType, iter_values
 from .model import Func, GoType, Package, Param, TypeDecl
 
 
@@ -369,7 +370,7 @@ class PackageHome:
         """The C and Go identifier part of the package's type name (ASCII; a name shaped like the
         ids gobind makes for unnamed types, such as Slice_int, gets a trailing '_')."""
         ident = c_ident(name)
-        if not self.prefix and _GENERATED_ID.match(ident):
+        if not self.prefix and (_GENERATED_ID.match(ident) or _ITER_ID.match(ident)):
             ident += '_'
         return self.prefix + ident
 
@@ -396,6 +397,8 @@ class PackageHome:
 #: (Ptr is followed by the id of the pointee: '_', a type name or a basic type, so PtraceRegs is not one.)
 _GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr(_|[A-Z]|(u?int|float|complex|string|bool|any|error))'
                            r'|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
+#: The ids of iterator types (Iter_int, Iter2_string_int): C and Go names only, no Python class.
+_ITER_ID = re.compile(r'Iter2?_')
 
 
 def c_ident(name: str) -> str:
@@ -442,6 +445,9 @@ class TypeMapper:
         self.boxes: Dict[str, BoxType] = {}
         self.ifaces: Dict[str, IfaceType] = {}
         self.funcvals: Dict[str, FuncValType] = {}   # func types crossing as values, by id
+        self.iters: Dict[str, IterType] = {}
+        self.iter_out: set = set()   # ids of iterator types some result hands to Python
+        self.iter_in: set = set()    # ids of iterator types some parameter makes from a Python iterable
         self.uses_any = False   # some bound signature has an any (interface{}) value
         self.borrowed_seqs: set = set()   # ids of slice classes some parameter borrows
         self._pending: Dict[str, Conversion] = {}
@@ -465,6 +471,9 @@ class TypeMapper:
             return self._seq(t, None)
         if t.kind == 'map':
             return self._map(t, None)
+        if t.kind in ('named', 'func') and not t.is_error and iter_values(self, t) is not None:
+            raise Unsupported('iterators (%s) are bound as parameters and results of functions only'
+                              % t.go_spelling())
         if t.kind == 'named':
             return self._named(t)
         if t.kind == 'pointer' and t.elem.kind == 'named' and not t.elem.is_error:
@@ -520,9 +529,18 @@ class TypeMapper:
             return 'any'
         return t.name
 
+    def result_conversion(self, t: GoType) -> Conversion:
+        """The Conversion of a function result: also iterators (Python iterators pulling from Go)
+        and func values."""
+        conv = self._iterator(t, out=True)
+        return conv if conv is not None else self.value_conversion(t)
+
     def param_conversion(self, t: GoType) -> Conversion:
-        """The Conversion of a function parameter: also func types (Python callables, or Go funcs
-        that Python holds, see _funcval)."""
+        """The Conversion of a function parameter: also iterators (any Python iterable) and func
+        types (Python callables, or Go funcs that Python holds, see _funcval)."""
+        conv = self._iterator(t, out=False)
+        if conv is not None:
+            return conv
         if t.kind == 'func':
             return self._funcval(t, None)
         if t.kind == 'named' and t.pkg and importable(t.pkg):
@@ -784,6 +802,41 @@ class TypeMapper:
             go_out='*{r} = 0',
         )
 
+    def _iterator(self, t: GoType, out: bool) -> Optional[Conversion]:
+        """The Conversion of an iterator type (iter.Seq[V], iter.Seq2[K, V] or any type whose
+        underlying type is func(yield func(...) bool)), or None if t is not one."""
+        values = iter_values(self, t)
+        if values is None:
+            return None
+        elems = []
+        for v in values:
+            if v.kind == 'func' or iter_values(self, v) is not None:
+                raise Unsupported('iterators of funcs (%s) are not supported yet' % t.go_spelling())
+            if not out and v.is_error:
+                raise Unsupported('iterator parameters yielding errors (%s) are not supported yet' % t.go_spelling())
+            try:
+                elems.append(self.conversion(v))
+            except Unsupported as e:
+                raise Unsupported('value type of %s: %s' % (t.go_spelling(), e))
+        iid = ('Iter2_' if len(values) == 2 else 'Iter_') + '_'.join(self.type_id(v) for v in values)
+        if iid not in self.iters:
+            self.iters[iid] = IterType(id=iid, spelling=t.go_spelling(), elems=tuple(elems),
+                                       elem_go=tuple(self.go_spelling(v) for v in values))
+        it = self.iters[iid]
+        if not out and it.puller is None:  # Go pulls the items of a Python iterator through a callback
+            pull = GoType(kind='func', results=tuple(Param('', v) for v in values) + (Param('', ERROR_TYPE),))
+            self._func(pull)
+            it = self.iters[iid] = dataclasses.replace(it, puller=self.funcs[self.go_spelling(pull)])
+        (self.iter_out if out else self.iter_in).add(iid)
+        return Conversion(
+            go_type=it.func_type, py_type='Iterator[%s]' % it.py_elem, py_in='Iterable[%s]' % it.py_in_elem,
+            c_type='uintptr_t', c_arg='gobind_callable_arg', c_arg_init='{0, 0}',
+            c_pass='gobind_callable_pass(&{x})', c_out='uintptr_t', from_py='gobind_from_py_iterable',
+            to_py='gobind_to_py_' + iid, release='gobind_callable_release',
+            go_in='gobindIterIn_%s(gobindCallback_%s({x}, nil), gobindCaller)' % (iid, it.puller.id)
+            if it.puller else '',
+            go_out='*{r} = gobindIterOut_%s({v})' % iid)
+
     def _iface(self, home: PackageHome, decl: TypeDecl) -> Conversion:
         conv = iface_conversion(home, decl.name)
         iid = home.id(decl.name)
@@ -891,6 +944,11 @@ def iface_order(mapper: TypeMapper) -> List[IfaceType]:
 def funcval_order(mapper: TypeMapper) -> List[FuncValType]:
     """The func value classes, by id."""
     return [mapper.funcvals[k] for k in sorted(mapper.funcvals)]
+
+
+def iter_order(mapper: TypeMapper) -> List[IterType]:
+    """The iterator types, by name."""
+    return [mapper.iters[k] for k in sorted(mapper.iters)]
 
 
 def func_order(mapper: TypeMapper) -> List[FuncType]:

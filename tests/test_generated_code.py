@@ -18,7 +18,7 @@ PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 's
             'vars': 'example.com/vars', 'errors': 'example.com/errors', 'maps': 'example.com/maps',
             'callbacks': 'example.com/callbacks', 'pointers': 'example.com/pointers',
             'interfaces': 'example.com/interfaces', 'crosspkg': 'example.com/crosspkg',
-            'shapes': 'example.com/multi/shapes',
+            'shapes': 'example.com/multi/shapes', 'iters': 'example.com/iters',
             'borrow': 'example.com/borrow', 'names_edge': 'example.com/names_edge',
             'funcvals': 'example.com/funcvals'}
 #: Packages bound as submodules, as in the projects' meson.build.

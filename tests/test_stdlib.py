@@ -44,7 +44,8 @@ def test_sample_package_builds_and_imports(sample, pkg):
 
 
 def test_strings_through_meson(tmp_path):
-    """gobind.extension() on std's strings: CaseRange.Delta (of unexported type unicode.d) is skipped."""
+    """gobind.extension() on std's strings: CaseRange.Delta (of unexported type unicode.d) is skipped;
+    the iter.Seq[string] results of Lines and SplitSeq are Python iterators."""
     src = tmp_path / 'src'
     src.mkdir()
     (src / 'go.mod').write_text('module example.com/stdstrings\n\ngo 1.22\n')
@@ -56,8 +57,9 @@ def test_strings_through_meson(tmp_path):
     b.ninja()
     out = b.python('import std_strings as s\n'
                    'print(s.ToUpper("gö"), list(s.Fields(" a b ")), s.NewReplacer("a", "b").Replace("aa"))\n'
-                   'print(sorted(n for n in dir(s.unicode.CaseRange) if not n.startswith("_")))\n').stdout
-    assert out.splitlines() == ["GÖ ['a', 'b'] bb", "['Hi', 'Lo']"]
+                   'print(sorted(n for n in dir(s.unicode.CaseRange) if not n.startswith("_")))\n'
+                   'print([line for line in s.Lines("a\\nb\\n")], list(s.SplitSeq("x,y", ",")))\n').stdout
+    assert out.splitlines() == ["GÖ ['a', 'b'] bb", "['Hi', 'Lo']", "['a\\n', 'b\\n'] ['x', 'y']"]
 
 
 def _inspect(pkg: str) -> str:

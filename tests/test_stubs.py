@@ -13,7 +13,7 @@ from conftest import ROOT, run
 #: (test project, module): every seed-surface project, and the three modules of test_projects/multi
 #: (shapes holds the Go runtime; paint and tally are its peer modules, each with its own stub).
 MODULES = [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps',
-                            'callbacks', 'pointers', 'interfaces', 'crosspkg', 'funcvals')] \
+                            'callbacks', 'pointers', 'interfaces', 'crosspkg', 'iters', 'funcvals')] \
     + [('multi', m) for m in ('shapes', 'paint', 'tally')]
 
 SIGNATURES = '''
@@ -63,7 +63,8 @@ def test_mypy_stubtest_accepts_the_stub(built, project, module):
     assert proc.returncode == 0, proc.stdout
 
 
-PROJECTS = ['structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers', 'interfaces']
+PROJECTS = ['structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers', 'interfaces',
+            'iters']
 
 
 def test_mypy_strict_accepts_a_program_using_the_stubs(built):

@@ -88,5 +88,5 @@ def run_python(code: str, *builds: MesonBuild, timeout: float = 120, interpreter
 def check_ok(proc: subprocess.CompletedProcess) -> str:
     """Asserts the interpreter exited 0 and printed 'ok' last; returns its stdout."""
     assert proc.returncode == 0 and proc.stdout.strip().endswith('ok'), \
-        'exit %d\nstdout:\n%s\nstderr:\n%s' % (proc.returncode, proc.stdout, proc.stderr[-6000:])
+        'exit %d\nstdout:\n%s\nstderr:\n%s' % (proc.returncode, proc.stdout, proc.stderr[:3000] + '\n...\n' + proc.stderr[-2000:])
     return proc.stdout

@@ -9,6 +9,7 @@ import callbacks
 import errors
 import funcs
 import interfaces
+import iters
 import maps
 import named
 import pointers
@@ -123,3 +124,11 @@ def use_interfaces() -> str:
     text = interfaces.Describe(Hexagon()) + interfaces.Describe(Sub()) + interfaces.Describe(interfaces.Circle(R=1))
     back: object = interfaces.Echo([1, "a", {"k": None}])
     return text + interfaces.Kind(back) + str(area) + str(interfaces.TotalArea([Hexagon(), None], 1))
+
+
+def use_iters() -> int:
+    total = sum(iters.Count(3)) + iters.Sum(x * 2 for x in range(3))
+    words: list[str] = list(iters.Words("a b"))
+    pairs: dict[str, int] = dict(iters.Lengths("a bb"))
+    points = [p.X for p in iters.Diagonal(2)]
+    return total + len(words) + pairs["bb"] + sum(points) + len(iters.Pairs(pairs.items()))

@@ -1,0 +1,3 @@
+module example.com/iters
+
+go 1.23

@@ -71,6 +71,96 @@ class Slice_string(Sequence[str]):
     def __delitem__(self, key: SupportsIndex | slice, /) -> None:
         """Always raises: Go slices and arrays keep their length."""
 
+@final
+class Func1:
+    """A Go func(int) int: calling it calls the Go func."""
+    def __call__(self, arg0: int) -> int: ...
+    def call(self, arg0: int) -> int:
+        """call(arg0: int) -> int
+
+Calls the Go func(int) int."""
+
+@final
+class Func2:
+    """A Go func() int: calling it calls the Go func."""
+    def __call__(self) -> int: ...
+    def call(self) -> int:
+        """call() -> int
+
+Calls the Go func() int."""
+
+@final
+class Func3:
+    """A Go func(int, string) (string, int): calling it calls the Go func."""
+    def __call__(self, arg0: int, arg1: str) -> tuple[str, int]: ...
+    def call(self, arg0: int, arg1: str) -> tuple[str, int]:
+        """call(arg0: int, arg1: str) -> tuple[str, int]
+
+Calls the Go func(int, string) (string, int)."""
+
+@final
+class Func4:
+    """A Go func(Point, int): calling it calls the Go func."""
+    def __call__(self, arg0: Point, arg1: int) -> None: ...
+    def call(self, arg0: Point, arg1: int) -> None:
+        """call(arg0: Point, arg1: int) -> None
+
+Calls the Go func(Point, int)."""
+
+@final
+class Func5:
+    """A Go func(string) string: calling it calls the Go func."""
+    def __call__(self, arg0: str) -> str: ...
+    def call(self, arg0: str) -> str:
+        """call(arg0: str) -> str
+
+Calls the Go func(string) string."""
+
+@final
+class Func6:
+    """A Go func(float64) (int8, float32, bool, complex128): calling it calls the Go func."""
+    def __call__(self, arg0: float) -> tuple[int, float, bool, complex]: ...
+    def call(self, arg0: float) -> tuple[int, float, bool, complex]:
+        """call(arg0: float) -> tuple[int, float, bool, complex]
+
+Calls the Go func(float64) (int8, float32, bool, complex128)."""
+
+@final
+class Func7:
+    """A Go func() error: calling it calls the Go func."""
+    def __call__(self) -> None: ...
+    def call(self) -> None:
+        """call() -> None
+
+Calls the Go func() error."""
+
+@final
+class Func8:
+    """A Go func(string) (int, error): calling it calls the Go func."""
+    def __call__(self, arg0: str) -> int: ...
+    def call(self, arg0: str) -> int:
+        """call(arg0: str) -> int
+
+Calls the Go func(string) (int, error)."""
+
+@final
+class Func9:
+    """A Go func(int) error: calling it calls the Go func."""
+    def __call__(self, arg0: int) -> None: ...
+    def call(self, arg0: int) -> None:
+        """call(arg0: int) -> None
+
+Calls the Go func(int) error."""
+
+@final
+class Handler:
+    """A Go Handler: calling it calls the Go func."""
+    def __call__(self, event: str) -> bool: ...
+    def call(self, event: str) -> bool:
+        """call(event: str) -> bool
+
+Calls the Go Handler."""
+
 def Apply(f: Callable[[int], int], x: int) -> int:
     """Apply(f: Callable[[int], int], x: int) -> int
 
@@ -143,5 +233,3 @@ ErrStop: GoErrorValue | None
 
 def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""
-
-# skipped Handler: func types are bound as parameters only (Python callables); the type itself is not a class

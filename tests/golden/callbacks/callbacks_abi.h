@@ -17,6 +17,13 @@ typedef struct {
     ptrdiff_t n;
 } gobind_view;
 
+/* A value stored where Go wants a func: the handle of a Go func that Python held (held), or a
+   Python callable (fn, a reference Go takes over), or neither (nil). */
+typedef struct {
+    uintptr_t held;
+    uintptr_t fn;
+} gobind_func;
+
 /* A reference Python holds to a Go value: a cgo handle, and which bound class wraps it
    (for values whose class is only known at run time, such as errors; 0 is the generic class). */
 typedef struct {
@@ -64,31 +71,31 @@ gobind_call_poll(gobind_poll_fn poll)
 }
 
 /* Apply */
-int gobind_callbacks_Apply(uintptr_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_callbacks_Apply(gobind_func a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
 /* Clear */
 int gobind_callbacks_Clear(gobind_buf *msg);
 /* CollectGarbage */
 int gobind_callbacks_CollectGarbage(gobind_buf *msg);
 /* Combine */
-int gobind_callbacks_Combine(uintptr_t a0, uintptr_t a1, gobind_buf *r0, gobind_buf *msg);
+int gobind_callbacks_Combine(gobind_func a0, gobind_func a1, gobind_buf *r0, gobind_buf *msg);
 /* Each */
-int gobind_callbacks_Each(uintptr_t a0, uintptr_t a1, gobind_buf *msg);
+int gobind_callbacks_Each(uintptr_t a0, gobind_func a1, gobind_buf *msg);
 /* Fire */
 int gobind_callbacks_Fire(gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Map */
-int gobind_callbacks_Map(uintptr_t a0, uintptr_t a1, gobind_buf *r0, gobind_buf *msg);
+int gobind_callbacks_Map(uintptr_t a0, gobind_func a1, gobind_buf *r0, gobind_buf *msg);
 /* Measure */
-int gobind_callbacks_Measure(uintptr_t a0, double a1, gobind_buf *r0, gobind_buf *msg);
+int gobind_callbacks_Measure(gobind_func a0, double a1, gobind_buf *r0, gobind_buf *msg);
 /* Must */
-int gobind_callbacks_Must(uintptr_t a0, gobind_buf *msg);
+int gobind_callbacks_Must(gobind_func a0, gobind_buf *msg);
 /* Parallel */
-int gobind_callbacks_Parallel(ptrdiff_t a0, uintptr_t a1, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_callbacks_Parallel(ptrdiff_t a0, gobind_func a1, ptrdiff_t *r0, gobind_buf *msg);
 /* Register */
-int gobind_callbacks_Register(uintptr_t a0, gobind_buf *msg);
+int gobind_callbacks_Register(gobind_func a0, gobind_buf *msg);
 /* Try */
-int gobind_callbacks_Try(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
+int gobind_callbacks_Try(gobind_func a0, gobind_buf *r0, gobind_buf *msg);
 /* Walk */
-int gobind_callbacks_Walk(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_callbacks_Walk(gobind_func a0, ptrdiff_t *r0, gobind_buf *msg);
 
 /* struct Point */
 int gobind_callbacks_Point_new(uintptr_t *out, gobind_buf *msg);
@@ -113,6 +120,46 @@ int gobind_callbacks_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t 
 int gobind_callbacks_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* Func1: func(int) int (func values) */
+/* Func1.call */
+int gobind_callbacks_Func1_call(uintptr_t self, ptrdiff_t a0, ptrdiff_t *r0, gobind_buf *msg);
+
+/* Func2: func() int (func values) */
+/* Func2.call */
+int gobind_callbacks_Func2_call(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
+
+/* Func3: func(int, string) (string, int) (func values) */
+/* Func3.call */
+int gobind_callbacks_Func3_call(uintptr_t self, ptrdiff_t a0, gobind_view a1, gobind_buf *r0, ptrdiff_t *r1, gobind_buf *msg);
+
+/* Func4: func(gobindpkg.Point, int) (func values) */
+/* Func4.call */
+int gobind_callbacks_Func4_call(uintptr_t self, uintptr_t a0, ptrdiff_t a1, gobind_buf *msg);
+
+/* Func5: func(string) string (func values) */
+/* Func5.call */
+int gobind_callbacks_Func5_call(uintptr_t self, gobind_view a0, gobind_buf *r0, gobind_buf *msg);
+
+/* Func6: func(float64) (int8, float32, bool, complex128) (func values) */
+/* Func6.call */
+int gobind_callbacks_Func6_call(uintptr_t self, double a0, int8_t *r0, float *r1, uint8_t *r2, gobind_complex *r3, gobind_buf *msg);
+
+/* Func7: func() error (func values) */
+/* Func7.call */
+int gobind_callbacks_Func7_call(uintptr_t self, gobind_buf *msg);
+
+/* Func8: func(string) (int, error) (func values) */
+/* Func8.call */
+int gobind_callbacks_Func8_call(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
+
+/* Func9: func(int) error (func values) */
+/* Func9.call */
+int gobind_callbacks_Func9_call(uintptr_t self, ptrdiff_t a0, gobind_buf *msg);
+
+/* Handler: gobindpkg.Handler (func values) */
+/* Handler.call */
+int gobind_callbacks_Handler_call(uintptr_t self, gobind_view a0, uint8_t *r0, gobind_buf *msg);
+
 /* package variables */
 int gobind_callbacks_var_get_ErrStop(gobind_ref *out, gobind_buf *msg);
 int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
@@ -121,30 +168,37 @@ int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);
 void gobind_callbacks_decref(uintptr_t object);
 int gobind_callbacks_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
 void gobind_callbacks_unraisable(uintptr_t exc, uintptr_t fn);
+/* What a Python callable for a func(string) bool returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    uint8_t r0;
+} gobind_cbret_Func0;
+gobind_cbret_Func0 gobind_callbacks_call_Func0(uintptr_t fn, gobind_view a0);
 /* What a Python callable for a func(int) int returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;
     ptrdiff_t r0;
-} gobind_cbret_Func0;
-gobind_cbret_Func0 gobind_callbacks_call_Func0(uintptr_t fn, ptrdiff_t a0);
+} gobind_cbret_Func1;
+gobind_cbret_Func1 gobind_callbacks_call_Func1(uintptr_t fn, ptrdiff_t a0);
 /* What a Python callable for a func() int returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;
     ptrdiff_t r0;
-} gobind_cbret_Func1;
-gobind_cbret_Func1 gobind_callbacks_call_Func1(uintptr_t fn);
-int gobind_callbacks_call_Func2(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot);
-int gobind_callbacks_ret_Func2(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
+} gobind_cbret_Func2;
+gobind_cbret_Func2 gobind_callbacks_call_Func2(uintptr_t fn);
+int gobind_callbacks_call_Func3(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot);
+int gobind_callbacks_ret_Func3(uintptr_t slot, gobind_view r0, ptrdiff_t r1, gobind_buf *msg);
 /* What a Python callable for a func(callbacks.Point, int) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
     uintptr_t failed;
-} gobind_cbret_Func3;
-gobind_cbret_Func3 gobind_callbacks_call_Func3(uintptr_t fn, uintptr_t a0, ptrdiff_t a1);
-int gobind_callbacks_call_Func4(uintptr_t fn, gobind_view a0, uintptr_t slot);
-int gobind_callbacks_ret_Func4(uintptr_t slot, gobind_view r0, gobind_buf *msg);
+} gobind_cbret_Func4;
+gobind_cbret_Func4 gobind_callbacks_call_Func4(uintptr_t fn, uintptr_t a0, ptrdiff_t a1);
+int gobind_callbacks_call_Func5(uintptr_t fn, gobind_view a0, uintptr_t slot);
+int gobind_callbacks_ret_Func5(uintptr_t slot, gobind_view r0, gobind_buf *msg);
 /* What a Python callable for a func(float64) (int8, float32, bool, complex128) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {
@@ -153,17 +207,10 @@ typedef struct {
     float r1;
     uint8_t r2;
     gobind_complex r3;
-} gobind_cbret_Func5;
-gobind_cbret_Func5 gobind_callbacks_call_Func5(uintptr_t fn, double a0);
-int gobind_callbacks_call_Func6(uintptr_t fn, uintptr_t slot);
-int gobind_callbacks_ret_Func6(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
-/* What a Python callable for a func(string) bool returned: a handle to the exception it raised
-   (failed), or else its results. */
-typedef struct {
-    uintptr_t failed;
-    uint8_t r0;
-} gobind_cbret_Func7;
-gobind_cbret_Func7 gobind_callbacks_call_Func7(uintptr_t fn, gobind_view a0);
+} gobind_cbret_Func6;
+gobind_cbret_Func6 gobind_callbacks_call_Func6(uintptr_t fn, double a0);
+int gobind_callbacks_call_Func7(uintptr_t fn, uintptr_t slot);
+int gobind_callbacks_ret_Func7(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
 /* What a Python callable for a func(string) (int, error) returned: a handle to the exception it raised
    (failed), or else its results. */
 typedef struct {

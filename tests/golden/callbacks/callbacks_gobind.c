@@ -1412,6 +1412,47 @@ gobind_callable_release(gobind_callable_arg *a)
     a->fn = 0;
 }
 
+/* ---- Func values: Go funcs Python holds, and what Python stores where Go wants a func ---- */
+
+/* A value for a func parameter, field or variable: a Go func's handle (borrowed from its object)
+   or a Python callable. */
+typedef struct {
+    uintptr_t held;
+    gobind_callable_arg fn;
+} gobind_func_arg;
+
+#define GOBIND_FUNC_ARG_INIT {0, {0, 0}}
+
+/* The value for the Go call; from here Go owns the callable's reference. */
+static inline gobind_func
+gobind_func_pass(gobind_func_arg *a)
+{
+    gobind_func f;
+    f.held = a->held;
+    f.fn = gobind_callable_pass(&a->fn);
+    return f;
+}
+
+/* Drops the callable's reference if the call was not made. */
+static inline void
+gobind_func_release(gobind_func_arg *a)
+{
+    gobind_callable_release(&a->fn);
+}
+
+/* tp_call of a func value class: calls its call() method, which converts the arguments as a
+   bound function does. */
+static inline PyObject *
+gobind_call_method(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *call = PyObject_GetAttrString(self, "call"), *result;
+    if (call == NULL)
+        return NULL;
+    result = PyObject_Call(call, args, kwargs);
+    Py_DECREF(call);
+    return result;
+}
+
 /* A str or bytes argument of a callback, from Go memory lent for the callback. */
 static inline PyObject *
 gobind_to_py_view_str(gobind_view *v)
@@ -2340,6 +2381,16 @@ gobind_register_sequence(PyTypeObject *type)
 
 static gobind_seq_type gobind_type_Slice_Point;
 static gobind_seq_type gobind_type_Slice_string;
+static PyTypeObject gobind_type_Func1;
+static PyTypeObject gobind_type_Func2;
+static PyTypeObject gobind_type_Func3;
+static PyTypeObject gobind_type_Func4;
+static PyTypeObject gobind_type_Func5;
+static PyTypeObject gobind_type_Func6;
+static PyTypeObject gobind_type_Func7;
+static PyTypeObject gobind_type_Func8;
+static PyTypeObject gobind_type_Func9;
+static PyTypeObject gobind_type_Handler;
 static PyTypeObject gobind_type_GoErrorValue;
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -2466,6 +2517,196 @@ static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+}
+
+/* Func1: a Go func(int) int; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func1(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func1, *handle);
+}
+
+/* Func2: a Go func() int; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func2)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func2(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func2, *handle);
+}
+
+/* Func3: a Go func(int, string) (string, int); Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func3)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func3(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func3, *handle);
+}
+
+/* Func4: a Go func(gobindpkg.Point, int); Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func4)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func4(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func4, *handle);
+}
+
+/* Func5: a Go func(string) string; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func5(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func5)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func5(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func5, *handle);
+}
+
+/* Func6: a Go func(float64) (int8, float32, bool, complex128); Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func6(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func6)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func6(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func6, *handle);
+}
+
+/* Func7: a Go func() error; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func7(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func7)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func7(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func7, *handle);
+}
+
+/* Func8: a Go func(string) (int, error); Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func8(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func8)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func8(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func8, *handle);
+}
+
+/* Func9: a Go func(int) error; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func9(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func9)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func9(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func9, *handle);
+}
+
+/* Handler: a Go gobindpkg.Handler; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Handler(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Handler)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Handler(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Handler, *handle);
 }
 
 /* ---- Go errors ---- */
@@ -2715,13 +2956,45 @@ gobind_callback_failed(uintptr_t slot)
     return failed;
 }
 
-/* Calls a Python callable given for a Go func(int) int; returns its results, or the exception. */
+/* Calls a Python callable given for a Go func(string) bool; returns its results, or the exception. */
 gobind_cbret_Func0
-gobind_callbacks_call_Func0(uintptr_t fn, ptrdiff_t a0)
+gobind_callbacks_call_Func0(uintptr_t fn, gobind_view a0)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
     gobind_cbret_Func0 ret = {0};
+
+    args = PyTuple_New(1);
+    if (args == NULL)
+        goto fail;
+    {
+        PyObject *item = gobind_to_py_view_str(&a0);
+        if (item == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(args, 0, item);
+    }
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
+        goto fail;
+    goto done;
+fail:
+    ret.failed = gobind_callback_failed(0);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return ret;
+}
+
+/* Calls a Python callable given for a Go func(int) int; returns its results, or the exception. */
+gobind_cbret_Func1
+gobind_callbacks_call_Func1(uintptr_t fn, ptrdiff_t a0)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_cbret_Func1 ret = {0};
 
     args = PyTuple_New(1);
     if (args == NULL)
@@ -2748,12 +3021,12 @@ done:
 }
 
 /* Calls a Python callable given for a Go func() int; returns its results, or the exception. */
-gobind_cbret_Func1
-gobind_callbacks_call_Func1(uintptr_t fn)
+gobind_cbret_Func2
+gobind_callbacks_call_Func2(uintptr_t fn)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
-    gobind_cbret_Func1 ret = {0};
+    gobind_cbret_Func2 ret = {0};
 
     args = PyTuple_New(0);
     if (args == NULL)
@@ -2775,7 +3048,7 @@ done:
 
 /* Calls a Python callable given for a Go func(int, string) (string, int); the results go to slot. */
 int
-gobind_callbacks_call_Func2(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot)
+gobind_callbacks_call_Func3(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2812,7 +3085,7 @@ gobind_callbacks_call_Func2(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_
         goto fail;
     if (gobind_from_py_int(PyTuple_GET_ITEM(result, 1), "callback", "return value 1", &r1) < 0)
         goto fail;
-    status = gobind_callbacks_ret_Func2(slot, r0.view, r1, &msg);
+    status = gobind_callbacks_ret_Func3(slot, r0.view, r1, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2830,12 +3103,12 @@ done:
 }
 
 /* Calls a Python callable given for a Go func(callbacks.Point, int); returns its results, or the exception. */
-gobind_cbret_Func3
-gobind_callbacks_call_Func3(uintptr_t fn, uintptr_t a0, ptrdiff_t a1)
+gobind_cbret_Func4
+gobind_callbacks_call_Func4(uintptr_t fn, uintptr_t a0, ptrdiff_t a1)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
-    gobind_cbret_Func3 ret = {0};
+    gobind_cbret_Func4 ret = {0};
 
     args = PyTuple_New(2);
     if (args == NULL)
@@ -2867,7 +3140,7 @@ done:
 
 /* Calls a Python callable given for a Go func(string) string; the results go to slot. */
 int
-gobind_callbacks_call_Func4(uintptr_t fn, gobind_view a0, uintptr_t slot)
+gobind_callbacks_call_Func5(uintptr_t fn, gobind_view a0, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2890,7 +3163,7 @@ gobind_callbacks_call_Func4(uintptr_t fn, gobind_view a0, uintptr_t slot)
         goto fail;
     if (gobind_from_py_str(result, "callback", "return value", &r0) < 0)
         goto fail;
-    status = gobind_callbacks_ret_Func4(slot, r0.view, &msg);
+    status = gobind_callbacks_ret_Func5(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2908,12 +3181,12 @@ done:
 }
 
 /* Calls a Python callable given for a Go func(float64) (int8, float32, bool, complex128); returns its results, or the exception. */
-gobind_cbret_Func5
-gobind_callbacks_call_Func5(uintptr_t fn, double a0)
+gobind_cbret_Func6
+gobind_callbacks_call_Func6(uintptr_t fn, double a0)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
-    gobind_cbret_Func5 ret = {0};
+    gobind_cbret_Func6 ret = {0};
 
     args = PyTuple_New(1);
     if (args == NULL)
@@ -2952,7 +3225,7 @@ done:
 
 /* Calls a Python callable given for a Go func() error; the results go to slot. */
 int
-gobind_callbacks_call_Func6(uintptr_t fn, uintptr_t slot)
+gobind_callbacks_call_Func7(uintptr_t fn, uintptr_t slot)
 {
     PyGILState_STATE gil = PyGILState_Ensure();
     PyObject *args, *result = NULL;
@@ -2969,7 +3242,7 @@ gobind_callbacks_call_Func6(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_error(result, "callback", "return value", &r0) < 0)
         goto fail;
-    status = gobind_callbacks_ret_Func6(slot, r0, &msg);
+    status = gobind_callbacks_ret_Func7(slot, r0, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         goto fail;
@@ -2983,38 +3256,6 @@ done:
     Py_XDECREF(result);
     PyGILState_Release(gil);
     return rc;
-}
-
-/* Calls a Python callable given for a Go func(string) bool; returns its results, or the exception. */
-gobind_cbret_Func7
-gobind_callbacks_call_Func7(uintptr_t fn, gobind_view a0)
-{
-    PyGILState_STATE gil = PyGILState_Ensure();
-    PyObject *args, *result = NULL;
-    gobind_cbret_Func7 ret = {0};
-
-    args = PyTuple_New(1);
-    if (args == NULL)
-        goto fail;
-    {
-        PyObject *item = gobind_to_py_view_str(&a0);
-        if (item == NULL)
-            goto fail;
-        PyTuple_SET_ITEM(args, 0, item);
-    }
-    result = PyObject_Call((PyObject *)fn, args, NULL);
-    if (result == NULL)
-        goto fail;
-    if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
-        goto fail;
-    goto done;
-fail:
-    ret.failed = gobind_callback_failed(0);
-done:
-    Py_XDECREF(args);
-    Py_XDECREF(result);
-    PyGILState_Release(gil);
-    return ret;
 }
 
 /* Calls a Python callable given for a Go func(string) (int, error); returns its results, or the exception. */
@@ -3101,7 +3342,7 @@ static PyObject *
 gobind_fn_Apply(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     ptrdiff_t a1 = 0;
     ptrdiff_t r0;
     gobind_buf msg;
@@ -3112,12 +3353,12 @@ gobind_fn_Apply(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Apply", gobind_names_gobind_fn_Apply, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_callable(argv[0], "Apply", "f", &a0) < 0)
+    if (gobind_from_py_Func1(argv[0], "Apply", "f", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "Apply", "x", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Apply(gobind_callable_pass(&a0), a1, &r0, &msg);
+    status = gobind_callbacks_Apply(gobind_func_pass(&a0), a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3125,7 +3366,7 @@ gobind_fn_Apply(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
@@ -3189,8 +3430,8 @@ static PyObject *
 gobind_fn_Combine(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
-    gobind_callable_arg a0 = {0, 0};
-    gobind_callable_arg a1 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
+    gobind_func_arg a1 = GOBIND_FUNC_ARG_INIT;
     gobind_buf r0;
     gobind_buf msg;
     int status;
@@ -3200,12 +3441,12 @@ gobind_fn_Combine(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Combine", gobind_names_gobind_fn_Combine, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_callable(argv[0], "Combine", "a", &a0) < 0)
+    if (gobind_from_py_Func2(argv[0], "Combine", "a", &a0) < 0)
         goto done;
-    if (gobind_from_py_callable(argv[1], "Combine", "b", &a1) < 0)
+    if (gobind_from_py_Func3(argv[1], "Combine", "b", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Combine(gobind_callable_pass(&a0), gobind_callable_pass(&a1), &r0, &msg);
+    status = gobind_callbacks_Combine(gobind_func_pass(&a0), gobind_func_pass(&a1), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3213,8 +3454,8 @@ gobind_fn_Combine(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
-    gobind_callable_release(&a0);
-    gobind_callable_release(&a1);
+    gobind_func_release(&a0);
+    gobind_func_release(&a1);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
@@ -3231,7 +3472,7 @@ gobind_fn_Each(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
     gobind_handle_arg a0 = {0, 0};
-    gobind_callable_arg a1 = {0, 0};
+    gobind_func_arg a1 = GOBIND_FUNC_ARG_INIT;
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3242,10 +3483,10 @@ gobind_fn_Each(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_Point(argv[0], "Each", "ps", &a0) < 0)
         goto done;
-    if (gobind_from_py_callable(argv[1], "Each", "f", &a1) < 0)
+    if (gobind_from_py_Func4(argv[1], "Each", "f", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Each(a0.handle, gobind_callable_pass(&a1), &msg);
+    status = gobind_callbacks_Each(a0.handle, gobind_func_pass(&a1), &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3255,7 +3496,7 @@ gobind_fn_Each(PyObject *module, GOBIND_ARGS)
     result = Py_None;
 done:
     gobind_handle_arg_release(&a0);
-    gobind_callable_release(&a1);
+    gobind_func_release(&a1);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
@@ -3308,7 +3549,7 @@ gobind_fn_Map(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
     gobind_handle_arg a0 = {0, 0};
-    gobind_callable_arg a1 = {0, 0};
+    gobind_func_arg a1 = GOBIND_FUNC_ARG_INIT;
     gobind_buf r0;
     gobind_buf msg;
     int status;
@@ -3320,10 +3561,10 @@ gobind_fn_Map(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_Slice_string(argv[0], "Map", "words", &a0) < 0)
         goto done;
-    if (gobind_from_py_callable(argv[1], "Map", "f", &a1) < 0)
+    if (gobind_from_py_Func5(argv[1], "Map", "f", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Map(a0.handle, gobind_callable_pass(&a1), &r0, &msg);
+    status = gobind_callbacks_Map(a0.handle, gobind_func_pass(&a1), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3332,7 +3573,7 @@ gobind_fn_Map(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_handle_arg_release(&a0);
-    gobind_callable_release(&a1);
+    gobind_func_release(&a1);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
@@ -3348,7 +3589,7 @@ static PyObject *
 gobind_fn_Measure(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     double a1 = 0;
     gobind_buf r0;
     gobind_buf msg;
@@ -3359,12 +3600,12 @@ gobind_fn_Measure(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Measure", gobind_names_gobind_fn_Measure, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_callable(argv[0], "Measure", "f", &a0) < 0)
+    if (gobind_from_py_Func6(argv[0], "Measure", "f", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Measure", "x", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Measure(gobind_callable_pass(&a0), a1, &r0, &msg);
+    status = gobind_callbacks_Measure(gobind_func_pass(&a0), a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3372,7 +3613,7 @@ gobind_fn_Measure(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
@@ -3387,7 +3628,7 @@ static PyObject *
 gobind_fn_Must(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3396,10 +3637,10 @@ gobind_fn_Must(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Must", gobind_names_gobind_fn_Must, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_callable(argv[0], "Must", "f", &a0) < 0)
+    if (gobind_from_py_Func7(argv[0], "Must", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Must(gobind_callable_pass(&a0), &msg);
+    status = gobind_callbacks_Must(gobind_func_pass(&a0), &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3408,7 +3649,7 @@ gobind_fn_Must(PyObject *module, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -3425,7 +3666,7 @@ gobind_fn_Parallel(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[2];
     ptrdiff_t a0 = 0;
-    gobind_callable_arg a1 = {0, 0};
+    gobind_func_arg a1 = GOBIND_FUNC_ARG_INIT;
     ptrdiff_t r0;
     gobind_buf msg;
     int status;
@@ -3437,10 +3678,10 @@ gobind_fn_Parallel(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 2);
     if (gobind_from_py_int(argv[0], "Parallel", "n", &a0) < 0)
         goto done;
-    if (gobind_from_py_callable(argv[1], "Parallel", "f", &a1) < 0)
+    if (gobind_from_py_Func1(argv[1], "Parallel", "f", &a1) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Parallel(a0, gobind_callable_pass(&a1), &r0, &msg);
+    status = gobind_callbacks_Parallel(a0, gobind_func_pass(&a1), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3448,7 +3689,7 @@ gobind_fn_Parallel(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
-    gobind_callable_release(&a1);
+    gobind_func_release(&a1);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
 }
@@ -3463,7 +3704,7 @@ static PyObject *
 gobind_fn_Register(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3472,10 +3713,10 @@ gobind_fn_Register(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Register", gobind_names_gobind_fn_Register, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_callable(argv[0], "Register", "h", &a0) < 0)
+    if (gobind_from_py_Handler(argv[0], "Register", "h", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Register(gobind_callable_pass(&a0), &msg);
+    status = gobind_callbacks_Register(gobind_func_pass(&a0), &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3484,7 +3725,7 @@ gobind_fn_Register(PyObject *module, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -3499,7 +3740,7 @@ static PyObject *
 gobind_fn_Try(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     gobind_buf r0;
     gobind_buf msg;
     int status;
@@ -3509,10 +3750,10 @@ gobind_fn_Try(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Try", gobind_names_gobind_fn_Try, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_callable(argv[0], "Try", "f", &a0) < 0)
+    if (gobind_from_py_Func8(argv[0], "Try", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Try(gobind_callable_pass(&a0), &r0, &msg);
+    status = gobind_callbacks_Try(gobind_func_pass(&a0), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3520,7 +3761,7 @@ gobind_fn_Try(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -3535,7 +3776,7 @@ static PyObject *
 gobind_fn_Walk(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     ptrdiff_t r0;
     gobind_buf msg;
     int status;
@@ -3545,10 +3786,10 @@ gobind_fn_Walk(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Walk", gobind_names_gobind_fn_Walk, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_callable(argv[0], "Walk", "f", &a0) < 0)
+    if (gobind_from_py_Func9(argv[0], "Walk", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_callbacks_Walk(gobind_callable_pass(&a0), &r0, &msg);
+    status = gobind_callbacks_Walk(gobind_func_pass(&a0), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3556,7 +3797,7 @@ gobind_fn_Walk(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -3880,6 +4121,682 @@ static gobind_seq_type gobind_type_Slice_string = {
     },
 };
 
+/* ==== Func1: a Go func(int) int that Python calls ==== */
+
+/* ---- Func1.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func1_call[] = {
+    "arg0",
+};
+
+static PyObject *
+gobind_m_Func1_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func1.call", gobind_names_gobind_m_Func1_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Func1.call", "arg0", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func1_call(GOBIND_HANDLE(self), a0, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func1[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func1_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> int\n"
+                "\n"
+                "Calls the Go func(int) int.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func1_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> int\n"
+                "\n"
+                "Calls the Go func(int) int.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func1 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func1",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(int) int that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func1,
+};
+
+/* ==== Func2: a Go func() int that Python calls ==== */
+
+/* ---- Func2.call: call ---- */
+
+static PyObject *
+gobind_m_Func2_call(PyObject *self, PyObject *unused)
+{
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func2_call(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func2[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func2_call, METH_NOARGS,
+     GOBIND_DOC("call($self, /)\n--\n\n",
+                "call() -> int\n"
+                "\n"
+                "Calls the Go func() int.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func2_call, METH_NOARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /)\n--\n\n",
+                "call() -> int\n"
+                "\n"
+                "Calls the Go func() int.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func2 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func2",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func() int that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func2,
+};
+
+/* ==== Func3: a Go func(int, string) (string, int) that Python calls ==== */
+
+/* ---- Func3.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func3_call[] = {
+    "arg0",
+    "arg1",
+};
+
+static PyObject *
+gobind_m_Func3_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf r0;
+    ptrdiff_t r1;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func3.call", gobind_names_gobind_m_Func3_call, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Func3.call", "arg0", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Func3.call", "arg1", &a1) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func3_call(GOBIND_HANDLE(self), a0, a1.view, &r0, &r1, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func3[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func3_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0, arg1)\n--\n\n",
+                "call(arg0: int, arg1: str) -> tuple[str, int]\n"
+                "\n"
+                "Calls the Go func(int, string) (string, int).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func3_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0, arg1)\n--\n\n",
+                "call(arg0: int, arg1: str) -> tuple[str, int]\n"
+                "\n"
+                "Calls the Go func(int, string) (string, int).")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func3 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func3",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(int, string) (string, int) that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func3,
+};
+
+/* ==== Func4: a Go func(gobindpkg.Point, int) that Python calls ==== */
+
+/* ---- Func4.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func4_call[] = {
+    "arg0",
+    "arg1",
+};
+
+static PyObject *
+gobind_m_Func4_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func4.call", gobind_names_gobind_m_Func4_call, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Point(argv[0], "Func4.call", "arg0", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Func4.call", "arg1", &a1) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func4_call(GOBIND_HANDLE(self), a0, a1, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func4[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func4_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0, arg1)\n--\n\n",
+                "call(arg0: Point, arg1: int) -> None\n"
+                "\n"
+                "Calls the Go func(Point, int).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func4_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0, arg1)\n--\n\n",
+                "call(arg0: Point, arg1: int) -> None\n"
+                "\n"
+                "Calls the Go func(Point, int).")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func4 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func4",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(Point, int) that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func4,
+};
+
+/* ==== Func5: a Go func(string) string that Python calls ==== */
+
+/* ---- Func5.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func5_call[] = {
+    "arg0",
+};
+
+static PyObject *
+gobind_m_Func5_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func5.call", gobind_names_gobind_m_Func5_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Func5.call", "arg0", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func5_call(GOBIND_HANDLE(self), a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func5[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func5_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> str\n"
+                "\n"
+                "Calls the Go func(string) string.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func5_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> str\n"
+                "\n"
+                "Calls the Go func(string) string.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func5 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func5",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(string) string that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func5,
+};
+
+/* ==== Func6: a Go func(float64) (int8, float32, bool, complex128) that Python calls ==== */
+
+/* ---- Func6.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func6_call[] = {
+    "arg0",
+};
+
+static PyObject *
+gobind_m_Func6_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    int8_t r0;
+    float r1;
+    uint8_t r2;
+    gobind_complex r3;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func6.call", gobind_names_gobind_m_Func6_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Func6.call", "arg0", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func6_call(GOBIND_HANDLE(self), a0, &r0, &r1, &r2, &r3, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = PyTuple_New(4);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_int8(&r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_float32(&r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+    {
+        PyObject *item = gobind_to_py_bool(&r2);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 2, item);
+    }
+    {
+        PyObject *item = gobind_to_py_complex(&r3);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 3, item);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func6[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func6_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: float) -> tuple[int, float, bool, complex]\n"
+                "\n"
+                "Calls the Go func(float64) (int8, float32, bool, complex128).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func6_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: float) -> tuple[int, float, bool, complex]\n"
+                "\n"
+                "Calls the Go func(float64) (int8, float32, bool, complex128).")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func6 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func6",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(float64) (int8, float32, bool, complex128) that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func6,
+};
+
+/* ==== Func7: a Go func() error that Python calls ==== */
+
+/* ---- Func7.call: call ---- */
+
+static PyObject *
+gobind_m_Func7_call(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func7_call(GOBIND_HANDLE(self), &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func7[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func7_call, METH_NOARGS,
+     GOBIND_DOC("call($self, /)\n--\n\n",
+                "call() -> None\n"
+                "\n"
+                "Calls the Go func() error.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func7_call, METH_NOARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /)\n--\n\n",
+                "call() -> None\n"
+                "\n"
+                "Calls the Go func() error.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func7 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func7",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func() error that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func7,
+};
+
+/* ==== Func8: a Go func(string) (int, error) that Python calls ==== */
+
+/* ---- Func8.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func8_call[] = {
+    "arg0",
+};
+
+static PyObject *
+gobind_m_Func8_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func8.call", gobind_names_gobind_m_Func8_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Func8.call", "arg0", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func8_call(GOBIND_HANDLE(self), a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func8[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func8_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> int\n"
+                "\n"
+                "Calls the Go func(string) (int, error).")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func8_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: str) -> int\n"
+                "\n"
+                "Calls the Go func(string) (int, error).")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func8 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func8",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(string) (int, error) that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func8,
+};
+
+/* ==== Func9: a Go func(int) error that Python calls ==== */
+
+/* ---- Func9.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func9_call[] = {
+    "arg0",
+};
+
+static PyObject *
+gobind_m_Func9_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func9.call", gobind_names_gobind_m_Func9_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Func9.call", "arg0", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Func9_call(GOBIND_HANDLE(self), a0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func9[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func9_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> None\n"
+                "\n"
+                "Calls the Go func(int) error.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func9_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> None\n"
+                "\n"
+                "Calls the Go func(int) error.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func9 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Func9",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(int) error that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func9,
+};
+
+/* ==== Handler: a Go gobindpkg.Handler that Python calls ==== */
+
+/* ---- Handler.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Handler_call[] = {
+    "event",
+};
+
+static PyObject *
+gobind_m_Handler_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    uint8_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Handler.call", gobind_names_gobind_m_Handler_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Handler.call", "event", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_callbacks_Handler_call(GOBIND_HANDLE(self), a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bool(&r0);
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Handler[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Handler_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, event)\n--\n\n",
+                "call(event: str) -> bool\n"
+                "\n"
+                "Calls the Go Handler.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Handler_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, event)\n--\n\n",
+                "call(event: str) -> bool\n"
+                "\n"
+                "Calls the Go Handler.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Handler = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "callbacks.Handler",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go Handler that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Handler,
+};
+
 /* ==== GoErrorValue: any Go error value ==== */
 
 static PyObject *
@@ -4159,6 +5076,26 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
         || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func1", &gobind_type_Func1) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func2", &gobind_type_Func2) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func3", &gobind_type_Func3) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func4", &gobind_type_Func4) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func5", &gobind_type_Func5) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func6", &gobind_type_Func6) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func7", &gobind_type_Func7) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func8", &gobind_type_Func8) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func9", &gobind_type_Func9) < 0)
+        return -1;
+    if (gobind_add_type(m, "Handler", &gobind_type_Handler) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
         return -1;

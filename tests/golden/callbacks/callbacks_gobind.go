@@ -30,11 +30,11 @@ func main() {}
 // gobind_callbacks_Apply calls example.com/callbacks.Apply.
 //
 //export gobind_callbacks_Apply
-func gobind_callbacks_Apply(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Apply(a0 C.gobind_func, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Apply(gobindCallback_Func0(a0, gobindCaller), int(a1))
+	v0 := gobindpkg.Apply(gobindFuncIn_Func1(a0, gobindCaller), int(a1))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -63,11 +63,11 @@ func gobind_callbacks_CollectGarbage(msg *C.gobind_buf) (status C.int) {
 // gobind_callbacks_Combine calls example.com/callbacks.Combine.
 //
 //export gobind_callbacks_Combine
-func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Combine(a0 C.gobind_func, a1 C.gobind_func, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Combine(gobindCallback_Func1(a0, gobindCaller), gobindCallback_Func2(a1, gobindCaller))
+	v0 := gobindpkg.Combine(gobindFuncIn_Func2(a0, gobindCaller), gobindFuncIn_Func3(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -78,11 +78,11 @@ func gobind_callbacks_Combine(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, 
 // gobind_callbacks_Each calls example.com/callbacks.Each.
 //
 //export gobind_callbacks_Each
-func gobind_callbacks_Each(a0 C.uintptr_t, a1 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Each(a0 C.uintptr_t, a1 C.gobind_func, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindCallback_Func3(a1, gobindCaller))
+	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindFuncIn_Func4(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -102,11 +102,11 @@ func gobind_callbacks_Fire(a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf)
 // gobind_callbacks_Map calls example.com/callbacks.Map.
 //
 //export gobind_callbacks_Map
-func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.gobind_func, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindCallback_Func4(a1, gobindCaller))
+	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindFuncIn_Func5(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -117,11 +117,11 @@ func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.gobind_buf, msg 
 // gobind_callbacks_Measure calls example.com/callbacks.Measure.
 //
 //export gobind_callbacks_Measure
-func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Measure(a0 C.gobind_func, a1 C.double, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Measure(gobindCallback_Func5(a0, gobindCaller), float64(a1))
+	v0 := gobindpkg.Measure(gobindFuncIn_Func6(a0, gobindCaller), float64(a1))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -132,11 +132,11 @@ func gobind_callbacks_Measure(a0 C.uintptr_t, a1 C.double, r0 *C.gobind_buf, msg
 // gobind_callbacks_Must calls example.com/callbacks.Must.
 //
 //export gobind_callbacks_Must
-func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Must(a0 C.gobind_func, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	gerr := gobindpkg.Must(gobindCallback_Func6(a0, gobindCaller))
+	gerr := gobindpkg.Must(gobindFuncIn_Func7(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -149,11 +149,11 @@ func gobind_callbacks_Must(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 // gobind_callbacks_Parallel calls example.com/callbacks.Parallel.
 //
 //export gobind_callbacks_Parallel
-func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.gobind_func, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Parallel(int(a0), gobindCallback_Func0(a1, gobindCaller))
+	v0 := gobindpkg.Parallel(int(a0), gobindFuncIn_Func1(a1, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -164,11 +164,11 @@ func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.uintptr_t, r0 *C.ptrdiff_t, 
 // gobind_callbacks_Register calls example.com/callbacks.Register.
 //
 //export gobind_callbacks_Register
-func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Register(a0 C.gobind_func, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	gobindpkg.Register(gobindCallback_Func7(a0, gobindCaller))
+	gobindpkg.Register(gobindFuncIn_Handler(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -178,11 +178,11 @@ func gobind_callbacks_Register(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int)
 // gobind_callbacks_Try calls example.com/callbacks.Try.
 //
 //export gobind_callbacks_Try
-func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Try(a0 C.gobind_func, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Try(gobindCallback_Func8(a0, gobindCaller))
+	v0 := gobindpkg.Try(gobindFuncIn_Func8(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -193,11 +193,11 @@ func gobind_callbacks_Try(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (
 // gobind_callbacks_Walk calls example.com/callbacks.Walk.
 //
 //export gobind_callbacks_Walk
-func gobind_callbacks_Walk(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+func gobind_callbacks_Walk(a0 C.gobind_func, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0, gerr := gobindpkg.Walk(gobindCallback_Func9(a0, gobindCaller))
+	v0, gerr := gobindpkg.Walk(gobindFuncIn_Func9(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -462,6 +462,566 @@ func gobind_callbacks_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobi
 	return gobindOK
 }
 
+// gobindFn_Func1 holds a Go func(int) int that Python holds as a Func1 object.
+type gobindFn_Func1 struct {
+	f func(int) int
+}
+
+// call calls the func (Func1.call and __call__ in Python).
+func (g *gobindFn_Func1) call(p0 int) int {
+	return g.f(p0)
+}
+
+// gobindPtr_Func1 returns the *gobindFn_Func1 that handle h refers to (nil for 0).
+func gobindPtr_Func1(h C.uintptr_t) *gobindFn_Func1 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func1)
+}
+
+// gobindHandle_Func1 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func1(p *gobindFn_Func1) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func1 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func1(f func(int) int) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func1(&gobindFn_Func1{f})
+}
+
+// gobindFuncIn_Func1 is the func a Python value stands for: the Go func a Func1
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func1(a C.gobind_func, call *gobindCall) func(int) int {
+	if a.held != 0 {
+		return gobindPtr_Func1(a.held).f
+	}
+	return gobindCallback_Func1(a.fn, call)
+}
+
+// gobind_callbacks_Func1_call calls example.com/callbacks.Func1.call.
+//
+//export gobind_callbacks_Func1_call
+func gobind_callbacks_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Func1(self).call(int(a0))
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobindFn_Func2 holds a Go func() int that Python holds as a Func2 object.
+type gobindFn_Func2 struct {
+	f func() int
+}
+
+// call calls the func (Func2.call and __call__ in Python).
+func (g *gobindFn_Func2) call() int {
+	return g.f()
+}
+
+// gobindPtr_Func2 returns the *gobindFn_Func2 that handle h refers to (nil for 0).
+func gobindPtr_Func2(h C.uintptr_t) *gobindFn_Func2 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func2)
+}
+
+// gobindHandle_Func2 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func2(p *gobindFn_Func2) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func2 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func2(f func() int) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func2(&gobindFn_Func2{f})
+}
+
+// gobindFuncIn_Func2 is the func a Python value stands for: the Go func a Func2
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func2(a C.gobind_func, call *gobindCall) func() int {
+	if a.held != 0 {
+		return gobindPtr_Func2(a.held).f
+	}
+	return gobindCallback_Func2(a.fn, call)
+}
+
+// gobind_callbacks_Func2_call calls example.com/callbacks.Func2.call.
+//
+//export gobind_callbacks_Func2_call
+func gobind_callbacks_Func2_call(self C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Func2(self).call()
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobindFn_Func3 holds a Go func(int, string) (string, int) that Python holds as a Func3 object.
+type gobindFn_Func3 struct {
+	f func(int, string) (string, int)
+}
+
+// call calls the func (Func3.call and __call__ in Python).
+func (g *gobindFn_Func3) call(p0 int, p1 string) (string, int) {
+	return g.f(p0, p1)
+}
+
+// gobindPtr_Func3 returns the *gobindFn_Func3 that handle h refers to (nil for 0).
+func gobindPtr_Func3(h C.uintptr_t) *gobindFn_Func3 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func3)
+}
+
+// gobindHandle_Func3 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func3(p *gobindFn_Func3) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func3 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func3(f func(int, string) (string, int)) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func3(&gobindFn_Func3{f})
+}
+
+// gobindFuncIn_Func3 is the func a Python value stands for: the Go func a Func3
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func3(a C.gobind_func, call *gobindCall) func(int, string) (string, int) {
+	if a.held != 0 {
+		return gobindPtr_Func3(a.held).f
+	}
+	return gobindCallback_Func3(a.fn, call)
+}
+
+// gobind_callbacks_Func3_call calls example.com/callbacks.Func3.call.
+//
+//export gobind_callbacks_Func3_call
+func gobind_callbacks_Func3_call(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0, v1 := gobindPtr_Func3(self).call(int(a0), gobindString(a1, gobindSpace(a1.n)))
+	gobindPutString(r0, v0)
+	*r1 = C.ptrdiff_t(v1)
+	return gobindOK
+}
+
+// gobindFn_Func4 holds a Go func(gobindpkg.Point, int) that Python holds as a Func4 object.
+type gobindFn_Func4 struct {
+	f func(gobindpkg.Point, int)
+}
+
+// call calls the func (Func4.call and __call__ in Python).
+func (g *gobindFn_Func4) call(p0 gobindpkg.Point, p1 int) {
+	g.f(p0, p1)
+}
+
+// gobindPtr_Func4 returns the *gobindFn_Func4 that handle h refers to (nil for 0).
+func gobindPtr_Func4(h C.uintptr_t) *gobindFn_Func4 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func4)
+}
+
+// gobindHandle_Func4 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func4(p *gobindFn_Func4) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func4 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func4(f func(gobindpkg.Point, int)) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func4(&gobindFn_Func4{f})
+}
+
+// gobindFuncIn_Func4 is the func a Python value stands for: the Go func a Func4
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func4(a C.gobind_func, call *gobindCall) func(gobindpkg.Point, int) {
+	if a.held != 0 {
+		return gobindPtr_Func4(a.held).f
+	}
+	return gobindCallback_Func4(a.fn, call)
+}
+
+// gobind_callbacks_Func4_call calls example.com/callbacks.Func4.call.
+//
+//export gobind_callbacks_Func4_call
+func gobind_callbacks_Func4_call(self C.uintptr_t, a0 C.uintptr_t, a1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindPtr_Func4(self).call(*gobindPtr_Point(a0), int(a1))
+	return gobindOK
+}
+
+// gobindFn_Func5 holds a Go func(string) string that Python holds as a Func5 object.
+type gobindFn_Func5 struct {
+	f func(string) string
+}
+
+// call calls the func (Func5.call and __call__ in Python).
+func (g *gobindFn_Func5) call(p0 string) string {
+	return g.f(p0)
+}
+
+// gobindPtr_Func5 returns the *gobindFn_Func5 that handle h refers to (nil for 0).
+func gobindPtr_Func5(h C.uintptr_t) *gobindFn_Func5 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func5)
+}
+
+// gobindHandle_Func5 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func5(p *gobindFn_Func5) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func5 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func5(f func(string) string) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func5(&gobindFn_Func5{f})
+}
+
+// gobindFuncIn_Func5 is the func a Python value stands for: the Go func a Func5
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func5(a C.gobind_func, call *gobindCall) func(string) string {
+	if a.held != 0 {
+		return gobindPtr_Func5(a.held).f
+	}
+	return gobindCallback_Func5(a.fn, call)
+}
+
+// gobind_callbacks_Func5_call calls example.com/callbacks.Func5.call.
+//
+//export gobind_callbacks_Func5_call
+func gobind_callbacks_Func5_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Func5(self).call(gobindString(a0, gobindSpace(a0.n)))
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
+// gobindFn_Func6 holds a Go func(float64) (int8, float32, bool, complex128) that Python holds as a Func6 object.
+type gobindFn_Func6 struct {
+	f func(float64) (int8, float32, bool, complex128)
+}
+
+// call calls the func (Func6.call and __call__ in Python).
+func (g *gobindFn_Func6) call(p0 float64) (int8, float32, bool, complex128) {
+	return g.f(p0)
+}
+
+// gobindPtr_Func6 returns the *gobindFn_Func6 that handle h refers to (nil for 0).
+func gobindPtr_Func6(h C.uintptr_t) *gobindFn_Func6 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func6)
+}
+
+// gobindHandle_Func6 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func6(p *gobindFn_Func6) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func6 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func6(f func(float64) (int8, float32, bool, complex128)) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func6(&gobindFn_Func6{f})
+}
+
+// gobindFuncIn_Func6 is the func a Python value stands for: the Go func a Func6
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func6(a C.gobind_func, call *gobindCall) func(float64) (int8, float32, bool, complex128) {
+	if a.held != 0 {
+		return gobindPtr_Func6(a.held).f
+	}
+	return gobindCallback_Func6(a.fn, call)
+}
+
+// gobind_callbacks_Func6_call calls example.com/callbacks.Func6.call.
+//
+//export gobind_callbacks_Func6_call
+func gobind_callbacks_Func6_call(self C.uintptr_t, a0 C.double, r0 *C.int8_t, r1 *C.float, r2 *C.uint8_t, r3 *C.gobind_complex, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0, v1, v2, v3 := gobindPtr_Func6(self).call(float64(a0))
+	*r0 = C.int8_t(v0)
+	*r1 = C.float(v1)
+	*r2 = gobindBool(v2)
+	*r3 = gobindComplex(v3)
+	return gobindOK
+}
+
+// gobindFn_Func7 holds a Go func() error that Python holds as a Func7 object.
+type gobindFn_Func7 struct {
+	f func() error
+}
+
+// call calls the func (Func7.call and __call__ in Python).
+func (g *gobindFn_Func7) call() error {
+	return g.f()
+}
+
+// gobindPtr_Func7 returns the *gobindFn_Func7 that handle h refers to (nil for 0).
+func gobindPtr_Func7(h C.uintptr_t) *gobindFn_Func7 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func7)
+}
+
+// gobindHandle_Func7 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func7(p *gobindFn_Func7) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func7 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func7(f func() error) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func7(&gobindFn_Func7{f})
+}
+
+// gobindFuncIn_Func7 is the func a Python value stands for: the Go func a Func7
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func7(a C.gobind_func, call *gobindCall) func() error {
+	if a.held != 0 {
+		return gobindPtr_Func7(a.held).f
+	}
+	return gobindCallback_Func7(a.fn, call)
+}
+
+// gobind_callbacks_Func7_call calls example.com/callbacks.Func7.call.
+//
+//export gobind_callbacks_Func7_call
+func gobind_callbacks_Func7_call(self C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gerr := gobindPtr_Func7(self).call()
+	if gerr != nil {
+		return gobindFail(msg, gerr)
+	}
+	return gobindOK
+}
+
+// gobindFn_Func8 holds a Go func(string) (int, error) that Python holds as a Func8 object.
+type gobindFn_Func8 struct {
+	f func(string) (int, error)
+}
+
+// call calls the func (Func8.call and __call__ in Python).
+func (g *gobindFn_Func8) call(p0 string) (int, error) {
+	return g.f(p0)
+}
+
+// gobindPtr_Func8 returns the *gobindFn_Func8 that handle h refers to (nil for 0).
+func gobindPtr_Func8(h C.uintptr_t) *gobindFn_Func8 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func8)
+}
+
+// gobindHandle_Func8 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func8(p *gobindFn_Func8) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func8 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func8(f func(string) (int, error)) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func8(&gobindFn_Func8{f})
+}
+
+// gobindFuncIn_Func8 is the func a Python value stands for: the Go func a Func8
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func8(a C.gobind_func, call *gobindCall) func(string) (int, error) {
+	if a.held != 0 {
+		return gobindPtr_Func8(a.held).f
+	}
+	return gobindCallback_Func8(a.fn, call)
+}
+
+// gobind_callbacks_Func8_call calls example.com/callbacks.Func8.call.
+//
+//export gobind_callbacks_Func8_call
+func gobind_callbacks_Func8_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0, gerr := gobindPtr_Func8(self).call(gobindString(a0, gobindSpace(a0.n)))
+	if gerr != nil {
+		return gobindFail(msg, gerr)
+	}
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobindFn_Func9 holds a Go func(int) error that Python holds as a Func9 object.
+type gobindFn_Func9 struct {
+	f func(int) error
+}
+
+// call calls the func (Func9.call and __call__ in Python).
+func (g *gobindFn_Func9) call(p0 int) error {
+	return g.f(p0)
+}
+
+// gobindPtr_Func9 returns the *gobindFn_Func9 that handle h refers to (nil for 0).
+func gobindPtr_Func9(h C.uintptr_t) *gobindFn_Func9 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func9)
+}
+
+// gobindHandle_Func9 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func9(p *gobindFn_Func9) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func9 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func9(f func(int) error) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func9(&gobindFn_Func9{f})
+}
+
+// gobindFuncIn_Func9 is the func a Python value stands for: the Go func a Func9
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func9(a C.gobind_func, call *gobindCall) func(int) error {
+	if a.held != 0 {
+		return gobindPtr_Func9(a.held).f
+	}
+	return gobindCallback_Func9(a.fn, call)
+}
+
+// gobind_callbacks_Func9_call calls example.com/callbacks.Func9.call.
+//
+//export gobind_callbacks_Func9_call
+func gobind_callbacks_Func9_call(self C.uintptr_t, a0 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gerr := gobindPtr_Func9(self).call(int(a0))
+	if gerr != nil {
+		return gobindFail(msg, gerr)
+	}
+	return gobindOK
+}
+
+// gobindFn_Handler holds a Go gobindpkg.Handler that Python holds as a Handler object.
+type gobindFn_Handler struct {
+	f gobindpkg.Handler
+}
+
+// call calls the func (Handler.call and __call__ in Python).
+func (g *gobindFn_Handler) call(p0 string) bool {
+	return g.f(p0)
+}
+
+// gobindPtr_Handler returns the *gobindFn_Handler that handle h refers to (nil for 0).
+func gobindPtr_Handler(h C.uintptr_t) *gobindFn_Handler {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Handler)
+}
+
+// gobindHandle_Handler makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Handler(p *gobindFn_Handler) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Handler hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Handler(f gobindpkg.Handler) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Handler(&gobindFn_Handler{f})
+}
+
+// gobindFuncIn_Handler is the func a Python value stands for: the Go func a Handler
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Handler(a C.gobind_func, call *gobindCall) gobindpkg.Handler {
+	if a.held != 0 {
+		return gobindPtr_Handler(a.held).f
+	}
+	return gobindCallback_Func0(a.fn, call)
+}
+
+// gobind_callbacks_Handler_call calls example.com/callbacks.Handler.call.
+//
+//export gobind_callbacks_Handler_call
+func gobind_callbacks_Handler_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Handler(self).call(gobindString(a0, gobindSpace(a0.n)))
+	*r0 = gobindBool(v0)
+	return gobindOK
+}
+
 // gobind_callbacks_var_get_ErrStop reads package variable ErrStop.
 //
 //export gobind_callbacks_var_get_ErrStop
@@ -501,17 +1061,39 @@ func gobind_callbacks_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_vi
 	return gobindOK
 }
 
-// gobindCallback_Func0 makes a func(int) int that calls the Python callable fn
+// gobindCallback_Func0 makes a func(string) bool that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int) {
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 bool) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 string) (g0 bool) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_callbacks_call_Func0(ref.ptr, gobindStringView(p0))
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gobindRaised(failed, call, ref)
+			return
+		}
+		g0 = res.r0 != 0
+		return
+	}
+}
+
+// gobindCallback_Func1 makes a func(int) int that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 int) (g0 int) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func0(ref.ptr, C.ptrdiff_t(p0))
+		res := C.gobind_callbacks_call_Func1(ref.ptr, C.ptrdiff_t(p0))
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -523,17 +1105,17 @@ func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 int
 	}
 }
 
-// gobindCallback_Func1 makes a func() int that calls the Python callable fn
+// gobindCallback_Func2 makes a func() int that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
+func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (g0 int) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func1(ref.ptr)
+		res := C.gobind_callbacks_call_Func2(ref.ptr)
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -545,26 +1127,26 @@ func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 	}
 }
 
-// gobindResult_Func2 receives what a Python callable returned for a func(int, string) (string, int).
-type gobindResult_Func2 struct {
+// gobindResult_Func3 receives what a Python callable returned for a func(int, string) (string, int).
+type gobindResult_Func3 struct {
 	gobindCallState
 	r0 string
 	r1 int
 }
 
-// gobindCallback_Func2 makes a func(int, string) (string, int) that calls the Python callable fn
+// gobindCallback_Func3 makes a func(int, string) (string, int) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 string) (g0 string, g1 int) {
+func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 string) (g0 string, g1 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 int, p1 string) (g0 string, g1 int) {
-		res := new(gobindResult_Func2)
+		res := new(gobindResult_Func3)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func2(ref.ptr, C.ptrdiff_t(p0), gobindStringView(p1), C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func3(ref.ptr, C.ptrdiff_t(p0), gobindStringView(p1), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -577,28 +1159,28 @@ func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int, p1 stri
 	}
 }
 
-// gobind_callbacks_ret_Func2 stores the results of a Python callable into slot.
+// gobind_callbacks_ret_Func3 stores the results of a Python callable into slot.
 //
-//export gobind_callbacks_ret_Func2
-func gobind_callbacks_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+//export gobind_callbacks_ret_Func3
+func gobind_callbacks_ret_Func3(slot C.uintptr_t, r0 C.gobind_view, r1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func2)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func3)
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	res.r1 = int(r1)
 	return gobindOK
 }
 
-// gobindCallback_Func3 makes a func(callbacks.Point, int) that calls the Python callable fn
+// gobindCallback_Func4 makes a func(callbacks.Point, int) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Point, p1 int) {
+func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Point, p1 int) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 gobindpkg.Point, p1 int) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func3(ref.ptr, gobindHandle_Point(&p0), C.ptrdiff_t(p1))
+		res := C.gobind_callbacks_call_Func4(ref.ptr, gobindHandle_Point(&p0), C.ptrdiff_t(p1))
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -609,25 +1191,25 @@ func gobindCallback_Func3(fn C.uintptr_t, call *gobindCall) func(p0 gobindpkg.Po
 	}
 }
 
-// gobindResult_Func4 receives what a Python callable returned for a func(string) string.
-type gobindResult_Func4 struct {
+// gobindResult_Func5 receives what a Python callable returned for a func(string) string.
+type gobindResult_Func5 struct {
 	gobindCallState
 	r0 string
 }
 
-// gobindCallback_Func4 makes a func(string) string that calls the Python callable fn
+// gobindCallback_Func5 makes a func(string) string that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 string) {
+func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 string) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 string) (g0 string) {
-		res := new(gobindResult_Func4)
+		res := new(gobindResult_Func5)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func4(ref.ptr, gobindStringView(p0), C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func5(ref.ptr, gobindStringView(p0), C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -639,27 +1221,27 @@ func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 
 	}
 }
 
-// gobind_callbacks_ret_Func4 stores the results of a Python callable into slot.
+// gobind_callbacks_ret_Func5 stores the results of a Python callable into slot.
 //
-//export gobind_callbacks_ret_Func4
-func gobind_callbacks_ret_Func4(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
+//export gobind_callbacks_ret_Func5
+func gobind_callbacks_ret_Func5(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func4)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func5)
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
 	return gobindOK
 }
 
-// gobindCallback_Func5 makes a func(float64) (int8, float32, bool, complex128) that calls the Python callable fn
+// gobindCallback_Func6 makes a func(float64) (int8, float32, bool, complex128) that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
+func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func(p0 float64) (g0 int8, g1 float32, g2 bool, g3 complex128) {
 		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func5(ref.ptr, C.double(p0))
+		res := C.gobind_callbacks_call_Func6(ref.ptr, C.double(p0))
 		runtime.KeepAlive(ref)
 		failed := gobindTakePyErr(res.failed)
 		if failed != nil {
@@ -674,25 +1256,25 @@ func gobindCallback_Func5(fn C.uintptr_t, call *gobindCall) func(p0 float64) (g0
 	}
 }
 
-// gobindResult_Func6 receives what a Python callable returned for a func() error.
-type gobindResult_Func6 struct {
+// gobindResult_Func7 receives what a Python callable returned for a func() error.
+type gobindResult_Func7 struct {
 	gobindCallState
 	r0 error
 }
 
-// gobindCallback_Func6 makes a func() error that calls the Python callable fn
+// gobindCallback_Func7 makes a func() error that calls the Python callable fn
 // (Go owns that reference from now on; nil for None), given to the bound call call (nil when
 // not an argument of one).
-func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func() (gerr error) {
+func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func() (gerr error) {
 	if fn == 0 {
 		return nil
 	}
 	ref := gobindNewPyRef(fn)
 	return func() (gerr error) {
-		res := new(gobindResult_Func6)
+		res := new(gobindResult_Func7)
 		slot := cgo.NewHandle(res)
 		defer slot.Delete()
-		C.gobind_callbacks_call_Func6(ref.ptr, C.uintptr_t(slot))
+		C.gobind_callbacks_call_Func7(ref.ptr, C.uintptr_t(slot))
 		runtime.KeepAlive(ref)
 		failed := res.failed
 		if failed != nil {
@@ -704,36 +1286,14 @@ func gobindCallback_Func6(fn C.uintptr_t, call *gobindCall) func() (gerr error) 
 	}
 }
 
-// gobind_callbacks_ret_Func6 stores the results of a Python callable into slot.
+// gobind_callbacks_ret_Func7 stores the results of a Python callable into slot.
 //
-//export gobind_callbacks_ret_Func6
-func gobind_callbacks_ret_Func6(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+//export gobind_callbacks_ret_Func7
+func gobind_callbacks_ret_Func7(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	res := cgo.Handle(slot).Value().(*gobindResult_Func6)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func7)
 	res.r0 = gobindErrorIn(r0)
 	return gobindOK
-}
-
-// gobindCallback_Func7 makes a func(string) bool that calls the Python callable fn
-// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
-// not an argument of one).
-func gobindCallback_Func7(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 bool) {
-	if fn == 0 {
-		return nil
-	}
-	ref := gobindNewPyRef(fn)
-	return func(p0 string) (g0 bool) {
-		// C returns the results by value: no handle, no second cgo call
-		res := C.gobind_callbacks_call_Func7(ref.ptr, gobindStringView(p0))
-		runtime.KeepAlive(ref)
-		failed := gobindTakePyErr(res.failed)
-		if failed != nil {
-			gobindRaised(failed, call, ref)
-			return
-		}
-		g0 = res.r0 != 0
-		return
-	}
 }
 
 // gobindCallback_Func8 makes a func(string) (int, error) that calls the Python callable fn
@@ -902,8 +1462,6 @@ func gobind_callbacks_ready(msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	return gobindOK
 }
-
-// skipped Handler: func types are bound as parameters only (Python callables); the type itself is not a class
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
 // bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion

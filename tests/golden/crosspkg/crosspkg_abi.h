@@ -17,6 +17,13 @@ typedef struct {
     ptrdiff_t n;
 } gobind_view;
 
+/* A value stored where Go wants a func: the handle of a Go func that Python held (held), or a
+   Python callable (fn, a reference Go takes over), or neither (nil). */
+typedef struct {
+    uintptr_t held;
+    uintptr_t fn;
+} gobind_func;
+
 /* A reference Python holds to a Go value: a cgo handle, and which bound class wraps it
    (for values whose class is only known at run time, such as errors; 0 is the generic class). */
 typedef struct {

@@ -51,6 +51,15 @@ class Source:
 
 All yields the numbers of s's items (a method returning an iterator)."""
 
+@final
+class Func1:
+    """A Go func(int) bool: calling it calls the Go func."""
+    def __call__(self, arg0: int) -> bool: ...
+    def call(self, arg0: int) -> bool:
+        """call(arg0: int) -> bool
+
+Calls the Go func(int) bool."""
+
 def Count(n: int) -> Iterator[int]:
     """Count(n: int) -> Iterator[int]
 

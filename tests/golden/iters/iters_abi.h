@@ -17,6 +17,13 @@ typedef struct {
     ptrdiff_t n;
 } gobind_view;
 
+/* A value stored where Go wants a func: the handle of a Go func that Python held (held), or a
+   Python callable (fn, a reference Go takes over), or neither (nil). */
+typedef struct {
+    uintptr_t held;
+    uintptr_t fn;
+} gobind_func;
+
 /* A reference Python holds to a Go value: a cgo handle, and which bound class wraps it
    (for values whose class is only known at run time, such as errors; 0 is the generic class). */
 typedef struct {
@@ -74,7 +81,7 @@ int gobind_iters_EvensBelow(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Explode */
 int gobind_iters_Explode(uintptr_t *r0, gobind_buf *msg);
 /* Guarded */
-int gobind_iters_Guarded(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
+int gobind_iters_Guarded(gobind_func a0, uintptr_t *r0, gobind_buf *msg);
 /* Join */
 int gobind_iters_Join(uintptr_t a0, gobind_view a1, gobind_buf *r0, gobind_buf *msg);
 /* Lengths */
@@ -92,7 +99,7 @@ int gobind_iters_SumFirst(uintptr_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf 
 /* Tracked */
 int gobind_iters_Tracked(uintptr_t *r0, gobind_buf *msg);
 /* Watch */
-int gobind_iters_Watch(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
+int gobind_iters_Watch(gobind_func a0, uintptr_t *r0, gobind_buf *msg);
 /* Words */
 int gobind_iters_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
@@ -109,6 +116,10 @@ int gobind_iters_Source_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *ms
 int gobind_iters_Source_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* Source.All */
 int gobind_iters_Source_All(uintptr_t self, uintptr_t *r0, gobind_buf *msg);
+
+/* Func1: func(int) bool (func values) */
+/* Func1.call */
+int gobind_iters_Func1_call(uintptr_t self, ptrdiff_t a0, uint8_t *r0, gobind_buf *msg);
 
 /* Python callables, called from Go (defined on the C side). */
 void gobind_iters_decref(uintptr_t object);

@@ -1412,6 +1412,47 @@ gobind_callable_release(gobind_callable_arg *a)
     a->fn = 0;
 }
 
+/* ---- Func values: Go funcs Python holds, and what Python stores where Go wants a func ---- */
+
+/* A value for a func parameter, field or variable: a Go func's handle (borrowed from its object)
+   or a Python callable. */
+typedef struct {
+    uintptr_t held;
+    gobind_callable_arg fn;
+} gobind_func_arg;
+
+#define GOBIND_FUNC_ARG_INIT {0, {0, 0}}
+
+/* The value for the Go call; from here Go owns the callable's reference. */
+static inline gobind_func
+gobind_func_pass(gobind_func_arg *a)
+{
+    gobind_func f;
+    f.held = a->held;
+    f.fn = gobind_callable_pass(&a->fn);
+    return f;
+}
+
+/* Drops the callable's reference if the call was not made. */
+static inline void
+gobind_func_release(gobind_func_arg *a)
+{
+    gobind_callable_release(&a->fn);
+}
+
+/* tp_call of a func value class: calls its call() method, which converts the arguments as a
+   bound function does. */
+static inline PyObject *
+gobind_call_method(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *call = PyObject_GetAttrString(self, "call"), *result;
+    if (call == NULL)
+        return NULL;
+    result = PyObject_Call(call, args, kwargs);
+    Py_DECREF(call);
+    return result;
+}
+
 /* A str or bytes argument of a callback, from Go memory lent for the callback. */
 static inline PyObject *
 gobind_to_py_view_str(gobind_view *v)
@@ -1867,6 +1908,7 @@ gobind_runtime_init(PyObject *m)
 
 static PyTypeObject gobind_type_Point;
 static PyTypeObject gobind_type_Source;
+static PyTypeObject gobind_type_Func1;
 static PyTypeObject gobind_type_GoErrorValue;
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -1996,6 +2038,25 @@ static inline PyObject *
 gobind_to_py_Source(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Source, *handle);
+}
+
+/* Func1: a Go func(int) bool; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static inline int
+gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Func1(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Func1, *handle);
 }
 
 /* ---- Go errors ---- */
@@ -2732,7 +2793,7 @@ static PyObject *
 gobind_fn_Guarded(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     uintptr_t r0;
     gobind_buf msg;
     int status;
@@ -2742,10 +2803,10 @@ gobind_fn_Guarded(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Guarded", gobind_names_gobind_fn_Guarded, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_callable(argv[0], "Guarded", "f", &a0) < 0)
+    if (gobind_from_py_Func1(argv[0], "Guarded", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_iters_Guarded(gobind_callable_pass(&a0), &r0, &msg);
+    status = gobind_iters_Guarded(gobind_func_pass(&a0), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -2753,7 +2814,7 @@ gobind_fn_Guarded(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Iter_int(&r0);
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -3074,7 +3135,7 @@ static PyObject *
 gobind_fn_Watch(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
-    gobind_callable_arg a0 = {0, 0};
+    gobind_func_arg a0 = GOBIND_FUNC_ARG_INIT;
     uintptr_t r0;
     gobind_buf msg;
     int status;
@@ -3084,10 +3145,10 @@ gobind_fn_Watch(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Watch", gobind_names_gobind_fn_Watch, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_callable(argv[0], "Watch", "f", &a0) < 0)
+    if (gobind_from_py_Func1(argv[0], "Watch", "f", &a0) < 0)
         goto done;
     GOBIND_CALL_BEGIN
-    status = gobind_iters_Watch(gobind_callable_pass(&a0), &r0, &msg);
+    status = gobind_iters_Watch(gobind_func_pass(&a0), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3095,7 +3156,7 @@ gobind_fn_Watch(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Iter_int(&r0);
 done:
-    gobind_callable_release(&a0);
+    gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -3386,6 +3447,69 @@ static PyTypeObject gobind_type_Source = {
     .tp_new = gobind_new_Source,
 };
 
+/* ==== Func1: a Go func(int) bool that Python calls ==== */
+
+/* ---- Func1.call: call ---- */
+
+static const char *const gobind_names_gobind_m_Func1_call[] = {
+    "arg0",
+};
+
+static PyObject *
+gobind_m_Func1_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    uint8_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func1.call", gobind_names_gobind_m_Func1_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Func1.call", "arg0", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_iters_Func1_call(GOBIND_HANDLE(self), a0, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bool(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func1[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func1_call, GOBIND_METH_ARGS,
+     GOBIND_DOC("call($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> bool\n"
+                "\n"
+                "Calls the Go func(int) bool.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func1_call, GOBIND_METH_ARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /, arg0)\n--\n\n",
+                "call(arg0: int) -> bool\n"
+                "\n"
+                "Calls the Go func(int) bool.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject gobind_type_Func1 = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "iters.Func1",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_call = gobind_call_method,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go func(int) bool that Go handed to Python: calling it "
+              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_methods = gobind_methods_Func1,
+};
+
 /* ==== GoErrorValue: any Go error value ==== */
 
 static PyObject *
@@ -3604,6 +3728,8 @@ gobind_add_types(PyObject *m)
     if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
         return -1;
     if (gobind_add_type(m, "Source", &gobind_type_Source) < 0)
+        return -1;
+    if (gobind_add_type(m, "Func1", &gobind_type_Func1) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
         return -1;

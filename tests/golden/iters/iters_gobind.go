@@ -85,11 +85,11 @@ func gobind_iters_Explode(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 // gobind_iters_Guarded calls example.com/iters.Guarded.
 //
 //export gobind_iters_Guarded
-func gobind_iters_Guarded(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_iters_Guarded(a0 C.gobind_func, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Guarded(gobindCallback_Func1(a0, gobindCaller))
+	v0 := gobindpkg.Guarded(gobindFuncIn_Func1(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -207,11 +207,11 @@ func gobind_iters_Tracked(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 // gobind_iters_Watch calls example.com/iters.Watch.
 //
 //export gobind_iters_Watch
-func gobind_iters_Watch(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_iters_Watch(a0 C.gobind_func, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
-	v0 := gobindpkg.Watch(gobindCallback_Func1(a0, gobindCaller))
+	v0 := gobindpkg.Watch(gobindFuncIn_Func1(a0, gobindCaller))
 	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
@@ -348,6 +348,61 @@ func gobind_iters_Source_All(self C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_bu
 	defer gobindRecover(&status, msg)
 	v0 := gobindPtr_Source(self).All()
 	*r0 = gobindIterOut_Iter_int(v0)
+	return gobindOK
+}
+
+// gobindFn_Func1 holds a Go func(int) bool that Python holds as a Func1 object.
+type gobindFn_Func1 struct {
+	f func(int) bool
+}
+
+// call calls the func (Func1.call and __call__ in Python).
+func (g *gobindFn_Func1) call(p0 int) bool {
+	return g.f(p0)
+}
+
+// gobindPtr_Func1 returns the *gobindFn_Func1 that handle h refers to (nil for 0).
+func gobindPtr_Func1(h C.uintptr_t) *gobindFn_Func1 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func1)
+}
+
+// gobindHandle_Func1 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func1(p *gobindFn_Func1) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func1 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func1(f func(int) bool) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func1(&gobindFn_Func1{f})
+}
+
+// gobindFuncIn_Func1 is the func a Python value stands for: the Go func a Func1
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func1(a C.gobind_func, call *gobindCall) func(int) bool {
+	if a.held != 0 {
+		return gobindPtr_Func1(a.held).f
+	}
+	return gobindCallback_Func1(a.fn, call)
+}
+
+// gobind_iters_Func1_call calls example.com/iters.Func1.call.
+//
+//export gobind_iters_Func1_call
+func gobind_iters_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Func1(self).call(int(a0))
+	*r0 = gobindBool(v0)
 	return gobindOK
 }
 

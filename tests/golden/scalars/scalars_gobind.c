@@ -1412,6 +1412,47 @@ gobind_callable_release(gobind_callable_arg *a)
     a->fn = 0;
 }
 
+/* ---- Func values: Go funcs Python holds, and what Python stores where Go wants a func ---- */
+
+/* A value for a func parameter, field or variable: a Go func's handle (borrowed from its object)
+   or a Python callable. */
+typedef struct {
+    uintptr_t held;
+    gobind_callable_arg fn;
+} gobind_func_arg;
+
+#define GOBIND_FUNC_ARG_INIT {0, {0, 0}}
+
+/* The value for the Go call; from here Go owns the callable's reference. */
+static inline gobind_func
+gobind_func_pass(gobind_func_arg *a)
+{
+    gobind_func f;
+    f.held = a->held;
+    f.fn = gobind_callable_pass(&a->fn);
+    return f;
+}
+
+/* Drops the callable's reference if the call was not made. */
+static inline void
+gobind_func_release(gobind_func_arg *a)
+{
+    gobind_callable_release(&a->fn);
+}
+
+/* tp_call of a func value class: calls its call() method, which converts the arguments as a
+   bound function does. */
+static inline PyObject *
+gobind_call_method(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *call = PyObject_GetAttrString(self, "call"), *result;
+    if (call == NULL)
+        return NULL;
+    result = PyObject_Call(call, args, kwargs);
+    Py_DECREF(call);
+    return result;
+}
+
 /* A str or bytes argument of a callback, from Go memory lent for the callback. */
 static inline PyObject *
 gobind_to_py_view_str(gobind_view *v)

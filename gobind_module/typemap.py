@@ -295,6 +295,7 @@ class FuncValType:
     sig: GoType            # the underlying func type
     callback: FuncType     # how Go calls a Python callable stored as one
     results_go: str = ''   # the results as Go spells them after the parameters: '', ' int', ' (int, error)'
+    decl: Optional[TypeDecl] = None   # the named type's declaration, if named
 
 
 def funcval_conversion(fv: FuncValType) -> Conversion:
@@ -578,7 +579,7 @@ class TypeMapper:
             results = [self.go_spelling(r.type) for r in t.results]
             out = ' (%s)' % ', '.join(results) if len(results) > 1 else ''.join(' ' + r for r in results)
             self.funcvals[fid] = FuncValType(id=fid, py_name=py, go_type=go_type, sig=t, callback=callback,
-                                             results_go=out)
+                                             results_go=out, decl=named[1] if named else None)
         return funcval_conversion(self.funcvals[fid])
 
     def borrowed(self, conv: Conversion) -> Optional[Conversion]:

@@ -93,3 +93,6 @@ var Transform func(int) int
 
 // TransformIsDouble reports whether Transform holds Double's func itself.
 func TransformIsDouble() bool { return IsDouble(Transform) }
+
+// Shout is a method of a func type (not bound yet: reported as skipped).
+func (h HandlerFunc) Shout(name string) string { return h(name) + "!" }

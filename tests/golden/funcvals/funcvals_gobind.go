@@ -875,6 +875,8 @@ func gobind_funcvals_ready(msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// skipped HandlerFunc.Shout: methods of func types are not bound yet (the class has call)
+
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
 // bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion
 // copies to memory of the exact size (up to 32 bytes on the stack when it can).  It must be

@@ -77,6 +77,23 @@ def test_func_variables_called_by_go_later(surface):
     ]))
 
 
+def test_stored_callables_that_raise(surface):
+    surface('funcvals', '\n'.join([
+        'import sys, funcvals as f',
+        'def bad(e):\n    raise KeyError(e)',
+        'f.Hook = bad',
+        # on the thread of a bound call: the exception unwinds Go and that call raises it
+        raises('KeyError', 'f.Fire("now")', 'now'),
+        # on a goroutine Go started: zero values for Go, the exception to sys.unraisablehook
+        'caught = []',
+        'if hasattr(sys, "unraisablehook"):\n    sys.unraisablehook = lambda u: caught.append(u.exc_value)',
+        'assert f.FireApart("late") == ""',
+        'assert not hasattr(sys, "unraisablehook") or repr(caught) == "[KeyError(\'late\')]", caught',
+        'f.Hook = lambda e: e * 2',
+        'assert f.FireApart("ab") == "abab"',
+    ]))
+
+
 def test_go_funcs_go_back_as_themselves(surface):
     surface('funcvals', '\n'.join([
         'import funcvals as f',

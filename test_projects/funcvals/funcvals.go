@@ -73,6 +73,13 @@ func Fire(event string) string {
 	return Hook(event)
 }
 
+// FireApart calls Hook on a goroutine of its own and waits for it.
+func FireApart(event string) string {
+	done := make(chan string)
+	go func() { done <- Hook(event) }()
+	return <-done
+}
+
 // HandlerSays calls Handler (whatever Python stored there).
 func HandlerSays(name string) string {
 	return Handler(name)

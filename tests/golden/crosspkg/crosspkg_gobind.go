@@ -2244,10 +2244,11 @@ type gobindCall struct {
 	failed *gobindPyErr
 }
 
-// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
-// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
-// that takes callables declares its own.
-var gobindCaller *gobindCall
+// gobindCaller is the call that Python callables stored into func fields and variables belong to:
+// one that has returned already, so that such a callable raising on a goroutine Go started returns
+// zero values and the exception goes to sys.unraisablehook (on a thread inside a bound call, it
+// unwinds to that call).  Each export that takes callables declares its own.
+var gobindCaller = &gobindCall{done: true}
 
 // gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
 var gobindUnraisable func(exc, fn C.uintptr_t)

@@ -116,6 +116,11 @@ def Fire(event: str) -> str:
 
 Fire calls Hook later (after Python stored it), or reports none."""
 
+def FireApart(event: str) -> str:
+    """FireApart(event: str) -> str
+
+FireApart calls Hook on a goroutine of its own and waits for it."""
+
 def Greeter(greeting: str) -> HandlerFunc | None:
     """Greeter(greeting: str) -> HandlerFunc | None
 

@@ -78,6 +78,8 @@ int gobind_funcvals_Bomb(uintptr_t *r0, gobind_buf *msg);
 int gobind_funcvals_Double(uintptr_t *r0, gobind_buf *msg);
 /* Fire */
 int gobind_funcvals_Fire(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
+/* FireApart */
+int gobind_funcvals_FireApart(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 /* Greeter */
 int gobind_funcvals_Greeter(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 /* HandlerSays */

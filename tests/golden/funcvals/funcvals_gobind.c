@@ -2538,6 +2538,42 @@ done:
     return result;
 }
 
+/* ---- FireApart: FireApart ---- */
+
+static const char *const gobind_names_gobind_fn_FireApart[] = {
+    "event",
+};
+
+static PyObject *
+gobind_fn_FireApart(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("FireApart", gobind_names_gobind_fn_FireApart, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "FireApart", "event", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_funcvals_FireApart(a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
 /* ---- Greeter: Greeter ---- */
 
 static const char *const gobind_names_gobind_fn_Greeter[] = {
@@ -3621,6 +3657,11 @@ static PyMethodDef gobind_methods[] = {
                 "Fire(event: str) -> str\n"
                 "\n"
                 "Fire calls Hook later (after Python stored it), or reports none.")},
+    {"FireApart", (PyCFunction)(void (*)(void))gobind_fn_FireApart, GOBIND_METH_ARGS,
+     GOBIND_DOC("FireApart($module, /, event)\n--\n\n",
+                "FireApart(event: str) -> str\n"
+                "\n"
+                "FireApart calls Hook on a goroutine of its own and waits for it.")},
     {"Greeter", (PyCFunction)(void (*)(void))gobind_fn_Greeter, GOBIND_METH_ARGS,
      GOBIND_DOC("Greeter($module, /, greeting)\n--\n\n",
                 "Greeter(greeting: str) -> HandlerFunc | None\n"

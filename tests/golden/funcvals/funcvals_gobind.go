@@ -67,6 +67,16 @@ func gobind_funcvals_Fire(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf)
 	return gobindOK
 }
 
+// gobind_funcvals_FireApart calls example.com/funcvals.FireApart.
+//
+//export gobind_funcvals_FireApart
+func gobind_funcvals_FireApart(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.FireApart(gobindString(a0, gobindSpace(a0.n)))
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // gobind_funcvals_Greeter calls example.com/funcvals.Greeter.
 //
 //export gobind_funcvals_Greeter
@@ -1231,10 +1241,11 @@ type gobindCall struct {
 	failed *gobindPyErr
 }
 
-// gobindCaller is the call that callables made outside a bound call's arguments belong to: none
-// (methods of Python objects implementing a Go interface, struct fields, slice items).  Each export
-// that takes callables declares its own.
-var gobindCaller *gobindCall
+// gobindCaller is the call that Python callables stored into func fields and variables belong to:
+// one that has returned already, so that such a callable raising on a goroutine Go started returns
+// zero values and the exception goes to sys.unraisablehook (on a thread inside a bound call, it
+// unwinds to that call).  Each export that takes callables declares its own.
+var gobindCaller = &gobindCall{done: true}
 
 // gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
 var gobindUnraisable func(exc, fn C.uintptr_t)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Mapping, Optional, Sequence
 
-    from .goapi import GobindError
+    from .errors import GobindError
 
 __version__ = '0.1.0'
 
@@ -24,10 +24,10 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
          borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = ()) -> ModuleType:
     """Builds Go package `package` (cached by content) and returns the imported module.
 
-    See gobind_module.loader.load(), docs/load.md, for gil and callback_panics docs/runtime.md and
+    See gobind_module.build.loader.load(), docs/load.md, for gil and callback_panics docs/runtime.md and
     for borrow docs/type-mapping.md.
     """
-    from .loader import load as _load
+    from .build.loader import load as _load
     return _load(package, dir=dir, name=name, tags=tags, quiet=quiet, gil=gil, gil_default=gil_default,
                  submodules=submodules, borrow=borrow, callback_panics=callback_panics)
 
@@ -35,6 +35,6 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
 def __getattr__(name: str) -> object:
     """gobind_module.GobindError (the error load() raises), imported only when asked for."""
     if name == 'GobindError':
-        from .goapi import GobindError
+        from .errors import GobindError
         return GobindError
     raise AttributeError('module %r has no attribute %r' % (__name__, name))

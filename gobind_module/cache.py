@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Dict, Iterator, Mapping, Optional, Union
 
-from .goapi import GobindError, cache_dir
+from .inspect.goapi import cache_dir
+from .errors import GobindError
 
 PathLike = Union[str, Path]
 #: `go env` values that change between runs without changing the output (temporary folder names).

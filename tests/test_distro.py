@@ -22,7 +22,7 @@ import pytest
 
 from conftest import TEST_PROJECTS, MesonBuild, run, tool
 
-from gobind_module.generate import go_build_env, go_target
+from gobind_module.build.generate import go_build_env, go_target
 
 VENDORED = TEST_PROJECTS / 'vendored'
 GREETING_MODULE = VENDORED / 'greeting-module'

@@ -173,7 +173,7 @@ def test_meson_without_the_hook(tmp_path, cache):
     run_page('meson.md', tmp_path, subs={'/path/to/gobind-checkout': str(checkout)},
              env=dict(cache, PATH=str(venv / 'bin') + os.pathsep + os.environ['PATH'], VIRTUAL_ENV=str(venv)))
     assert not list(venv.glob('lib/python*/site-packages/gobind.pth'))
-    assert list(venv.glob('lib/python*/site-packages/gobind_module/meson_plugin.py'))
+    assert list(venv.glob('lib/python*/site-packages/gobind_module/build/meson_plugin.py'))
     # The recipe, in a copy of the hello module, built with that venv's meson.
     src = tmp_path / 'hello'
     shutil.copytree(str(TEST_PROJECTS / 'hello'), str(src), ignore=shutil.ignore_patterns('build*', 'meson*'))
@@ -192,8 +192,8 @@ def test_meson_without_the_hook(tmp_path, cache):
 
 def test_template_and_recipe_agree():
     """The plain recipe in meson.md is templates/extension.meson.j2 with the hello values filled in."""
-    from gobind_module.render import render_template
-    from gobind_module.escape import meson_str
+    from gobind_module.emit.render import render_template
+    from gobind_module.emit.escape import meson_str
     code = render_template('extension.meson.j2', v='hello_', name='hello', package='github.com/me/hello',
                            package_str=meson_str('github.com/me/hello'), python='',
                            gobind_python="'python3'", go_dir='meson.current_source_dir()', tags_args='', gil_args='', submodule_args='',
@@ -208,7 +208,7 @@ def test_template_and_recipe_agree():
 
 def test_peer_template_and_recipe_agree():
     """The peer-module target in meson.md is templates/peer.meson.j2 with the hello and paint values."""
-    from gobind_module.render import render_template
+    from gobind_module.emit.render import render_template
     code = render_template('peer.meson.j2', v='hello_', peer_var='paint_peer', name='paint',
                            package='example.com/multi/paint', holder='hello', holder_module_args='',
                            install='true', install_subdir='', subdir="''")

@@ -113,7 +113,7 @@ def test_go_funcs_go_back_as_themselves(surface):
 
 def test_methods_of_func_types_are_skipped_with_the_reason(tmp_path):
     from conftest import TEST_PROJECTS
-    from gobind_module.generate import generate
+    from gobind_module.build.generate import generate
     plan = generate('example.com/funcvals', str(TEST_PROJECTS / 'funcvals'), str(tmp_path))
     assert [(s.symbol, s.reason) for s in plan.skipped] == [
         ('HandlerFunc.Shout', 'methods of func types are not bound yet (the class has call)')]

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import TEST_PROJECTS, check_golden, golden_path, pyenv_python, run
 
-from gobind_module.generate import generate, write_peer
-from gobind_module.peers import manifest_text
+from gobind_module.build.generate import generate, write_peer
+from gobind_module.build.manifest import manifest_text
 
 PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 'structs': 'example.com/structs',
             'named': 'example.com/named', 'slices': 'example.com/slices', 'funcs': 'example.com/funcs',
@@ -135,8 +135,10 @@ def test_go_is_gofmt_clean_and_vetted(generated, name):
 
 
 def test_inspector_is_vetted(tmp_path):
-    from gobind_module.goapi import helper_source
-    src = helper_source()
-    assert run(['gofmt', '-l', src]).stdout.strip() == ''
-    (tmp_path / 'main.go').write_text(src.read_text())
-    run(['go', 'vet', 'main.go'], cwd=tmp_path, env={'GO111MODULE': 'off'})
+    from gobind_module.inspect.goapi import helper_sources
+    srcs = helper_sources()
+    assert [s.name for s in srcs if s.name == 'main.go'] == ['main.go']
+    for src in srcs:
+        assert run(['gofmt', '-l', src]).stdout.strip() == ''
+        (tmp_path / src.name).write_text(src.read_text())
+    run(['go', 'vet'] + [s.name for s in srcs], cwd=tmp_path, env={'GO111MODULE': 'off'})

@@ -145,7 +145,7 @@ assert not errors_seen, errors_seen
 def test_argument_copies_stay_inlined(tmp_path):
     """gobindSpace must stay small enough for Go to inline it into every export: otherwise each
     argument of 33 bytes to 16 KiB would take a heap allocation of the next array size."""
-    from gobind_module.generate import generate
+    from gobind_module.build.generate import generate
     generate('example.com/scalars', str(TEST_PROJECTS / 'scalars'), str(tmp_path))
     out = run(['go', 'build', '-buildmode=c-archive', '-gcflags=-m=2', '-o', tmp_path / 'x.a',
                tmp_path / 'scalars_gobind.go'], cwd=TEST_PROJECTS / 'scalars').stdout

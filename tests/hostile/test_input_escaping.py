@@ -40,7 +40,7 @@ cheap = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=lis
 def test_each_escape_keeps_its_text_as_data(text):
     """Python and Meson literals read back as the text; comment text stays one line that cannot end its comment."""
     from mesonbuild import mparser
-    from gobind_module import escape
+    from gobind_module.emit import escape
     assert ast.literal_eval(escape.py_string(text)) == text
     assert ast.literal_eval(escape.py_docstring(text)) == text
     try:
@@ -108,7 +108,7 @@ injecting = st.one_of(hostile, st.tuples(hostile, st.sampled_from(INJECTIONS)).m
 def test_meson_plugin_escapes_or_refuses(tmp_path_factory, name, package, tag, gil, subdir):
     """gobind.extension() in a real `meson setup`: hostile arguments are refused with an error naming
     them, valid ones configure; Meson code inside an argument never runs."""
-    from gobind_module.escape import meson_str
+    from gobind_module.emit.escape import meson_str
     base = tmp_path_factory.mktemp('plugin')
     marker = base / 'pwned'
     mark = lambda v: v.replace('@MARK@', str(marker)) if isinstance(v, str) else [mark(t) for t in v]
@@ -155,8 +155,8 @@ def _call(text):
 def test_project_writing_escapes_or_refuses_every_argument(tmp_path_factory, name, package, directory, tags,
                                                            gil, borrow, subs):
     """project.py's meson.build keeps its shape: each value comes back from Meson's parser unchanged."""
-    from gobind_module.project import write_project
-    from gobind_module.validate import InputError
+    from gobind_module.build.project import write_project
+    from gobind_module.build.validate import InputError
     srcdir = str(tmp_path_factory.mktemp('p'))
     try:
         write_project(srcdir, name, package, directory, sys.executable, tags, gil, 'auto', subs, borrow)
@@ -178,8 +178,8 @@ def test_project_writing_escapes_or_refuses_every_argument(tmp_path_factory, nam
 @given(name=names, package=packages, directory=hostile, tag=tag_lists)
 def test_load_refuses_hostile_arguments_before_any_work(tmp_path_factory, name, package, directory, tag):
     """load() checks every string first: a bad one is a ValueError naming it, and nothing is built."""
-    from gobind_module.loader import load
-    from gobind_module import validate
+    from gobind_module.build.loader import load
+    from gobind_module.build import validate
     cache = tmp_path_factory.mktemp('c')
     os.environ['GOBIND_CACHE_DIR'] = str(cache)
     try:
@@ -232,7 +232,7 @@ def _write_package(folder, text):
 @pytest.fixture(scope='module')
 def hostile_api(tmp_path_factory):
     """The inspector's JSON for a package whose every doc is FRAGMENTS, joined."""
-    from gobind_module.goapi import inspect_json
+    from gobind_module.inspect.goapi import inspect_json
     folder = tmp_path_factory.mktemp('api') / 'hostile'
     _write_package(folder, ' '.join(f for f in FRAGMENTS if f not in '\n\x0c'))
     return inspect_json('example.com/hostile', str(folder))
@@ -279,8 +279,8 @@ def test_go_docs_and_paths_render_as_data(tmp_path_factory, hostile_api, doc, pa
     """Any doc text the inspector reports, and any package path, leave the generated C, Go and stub
     files well-formed: the stub's docstrings equal the doc, the C compiles warning-free, gofmt parses the Go."""
     from gobind_module.model import package_from_json
-    from gobind_module.plan import plan_module
-    from gobind_module.render import write_outputs
+    from gobind_module.bind.plan import plan_module
+    from gobind_module.emit.render import write_outputs
     data = _with_docs(hostile_api, doc)
     data['package']['path'] = path
     try:
@@ -305,7 +305,7 @@ def test_go_docs_build_and_import_intact(tmp_path_factory, doc):
     folder = base / "it's a */ $dir é" / 'hostile'
     _write_package(folder, doc + '\n' + ' '.join(f for f in FRAGMENTS if f not in '\n\x0c'))
     code = ('import json, gobind_module\n'
-            'from gobind_module.goapi import inspect_json\n'
+            'from gobind_module.inspect.goapi import inspect_json\n'
             'm = gobind_module.load("example.com/hostile", dir=%r)\n'
             'api = inspect_json("example.com/hostile", %r)\n'
             'print(json.dumps([m.Area(m.Box(Width=3)), api["package"]["doc"], m.__doc__, m.Area.__doc__,\n'
@@ -343,8 +343,8 @@ def _identifier_package(folder, func, params, field):
        params=st.lists(st.sampled_from(PARAMS), unique=True, max_size=6))
 def test_go_identifiers_render_as_names(tmp_path_factory, func, field, params):
     """Go names that are Python keywords, C macros or gobind's own locals give well-formed C, Go and stubs."""
-    from gobind_module.generate import generate
-    from gobind_module.plan import python_name
+    from gobind_module.build.generate import generate
+    from gobind_module.bind.plan import python_name
     base = tmp_path_factory.mktemp('ids')
     _identifier_package(base / 'ids', func, params, field)
     generate('example.com/ids', str(base / 'ids'), str(base / 'gen'))

@@ -90,7 +90,7 @@ print("ok")
 
 def test_generated_code_for_context_and_gil_policy_is_warning_free(tmp_path):
     # The goldens have no context functions; this covers that code for every Python's headers.
-    from gobind_module.generate import generate
+    from gobind_module.build.generate import generate
     from test_generated_code import _python_includes
     generate('example.com/rtpolicy', str(TEST_PROJECTS / 'runtime_policy'), str(tmp_path))
     for label, include in _python_includes():

@@ -1,4 +1,4 @@
-"""Which Go types gobind binds as iterators, and how (gobind_module/itermap.py, typemap.py), from the
+"""Which Go types gobind binds as iterators, and how (gobind_module/bind/itermap.py, typemap.py), from the
 golden API JSON of test_projects/iters: no Go, Meson or C compiler."""
 
 from __future__ import annotations
@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from gobind_module.generate import plan_from_api
-from gobind_module.itermap import iter_values
+from gobind_module.build.generate import plan_from_api
+from gobind_module.bind.itermap import iter_values
 from gobind_module.model import GoType, Param, package_from_json
-from gobind_module.typemap import TypeMapper
+from gobind_module.bind.typemap import TypeMapper
 
 API = Path(__file__).resolve().parent.parent / 'golden' / 'iters' / 'iters_api.json'
 INT, STRING, BOOL = (GoType(kind='basic', name=n) for n in ('int', 'string', 'bool'))

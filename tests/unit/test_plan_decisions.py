@@ -14,9 +14,9 @@ from typing import Dict
 
 import pytest
 
-from gobind_module.generate import plan_from_api
-from gobind_module.gil import apply_policy, borrowed_params, kept
-from gobind_module.plan import ModulePlan
+from gobind_module.build.generate import plan_from_api
+from gobind_module.bind.gil import apply_policy, borrowed_params, kept
+from gobind_module.bind.plan import ModulePlan
 
 GOLDEN = Path(__file__).resolve().parent.parent / 'golden'
 APIS = sorted(GOLDEN.glob('*/*_api.json'))

@@ -17,11 +17,11 @@ import unicodedata
 from fractions import Fraction
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-from .escape import c_string, py_docstring
+from ..emit.escape import c_string, py_docstring
 from .funcvals import FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
-from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
+from ..model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, FuncValType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, funcval_order, python_ref)
 

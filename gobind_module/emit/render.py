@@ -8,9 +8,9 @@ from typing import Dict, Optional
 
 import jinja2
 
-from . import cache
+from .. import cache
 from .escape import c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string
-from .plan import ModulePlan
+from ..bind.plan import ModulePlan
 
 #: Output file name patterns, by role; {name} is the Python module name.
 OUTPUTS = {
@@ -33,7 +33,7 @@ _TEMPLATES = {
 def templates_dir() -> Path:
     """The folder holding gobind's templates, installed or in a source checkout."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / 'templates', here.parent / 'templates'):
+    for candidate in (here.parent / 'templates', here.parent.parent / 'templates'):
         if (candidate / 'module.c.j2').is_file():
             return candidate
     raise FileNotFoundError('gobind templates not found beside %s' % here)
@@ -105,7 +105,7 @@ def render(plan: ModulePlan) -> Dict[str, str]:
 
 def render_peer_stub(plan: ModulePlan, peer: str) -> str:
     """The stub of peer module `peer` of the plan (see peers.py)."""
-    from .peers import PeerStubView
+    from ..bind.peers import PeerStubView
     return _environment().get_template('peer.pyi.j2').render(m=PeerStubView(plan, peer))
 
 

@@ -36,7 +36,7 @@ class GobindMesonFinder(importlib.abc.MetaPathFinder):
         if package is None or not package.submodule_search_locations:
             return None
         for folder in package.submodule_search_locations:
-            location = os.path.join(folder, 'meson_plugin.py')
+            location = os.path.join(folder, 'build', 'meson_plugin.py')
             if os.path.isfile(location):
                 return importlib.util.spec_from_file_location(fullname, location)
         return None

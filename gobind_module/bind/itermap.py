@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Dict, Optional, Tuple
 
-from .model import GoType, Param
+from ..model import GoType, Param
 
 if TYPE_CHECKING:
     from .typemap import Conversion, FuncType, TypeMapper

@@ -19,7 +19,7 @@ import unicodedata
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .itermap import IterType, iter_values
-from .model import Func, GoType, Package, Param, TypeDecl
+from ..model import Func, GoType, Package, Param, TypeDecl
 
 
 class Unsupported(Exception):

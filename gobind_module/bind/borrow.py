@@ -8,8 +8,8 @@ import dataclasses
 import re
 from typing import Dict, Iterable, Mapping, Tuple
 
-from .goapi import GobindError
-from .model import Func, Package
+from ..errors import GobindError
+from ..model import Func, Package
 
 _NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z')
 

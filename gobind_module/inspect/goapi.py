@@ -11,15 +11,13 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
+from ..errors import GobindError
+
 if TYPE_CHECKING:  # the go-build step imports this module; it needs no model
-    from .model import Package
+    from ..model import Package
 
 #: Oldest Go release gobind's generated code compiles with.
 MIN_GO = (1, 21)
-
-
-class GobindError(Exception):
-    """A problem the user must fix; the message is one plain sentence (or the tool's own words)."""
 
 
 #: Where to get Go, for error messages.
@@ -75,27 +73,32 @@ def cache_dir() -> Path:
     return Path(base) / 'gobind'
 
 
-def helper_source() -> Path:
-    """The Go source of the inspector helper shipped in this package."""
-    return Path(__file__).resolve().parent / 'goinspect' / 'main.go'
+def helper_sources() -> List[Path]:
+    """The Go source files of the inspector helper shipped in this package (one `package main`)."""
+    return sorted((Path(__file__).resolve().parent / 'goinspect').glob('*.go'))
 
 
 def helper_binary() -> Path:
     """The compiled inspector, built on first use and cached by source hash and Go version."""
     go = go_executable()
-    source = helper_source().read_bytes()
-    key = hashlib.sha256(source + b'\0' + go_version(go).encode()).hexdigest()[:16]
-    from . import cache   # cache.py imports this module
+    digest = hashlib.sha256()
+    for src in helper_sources():
+        digest.update(src.name.encode() + b'\0' + src.read_bytes() + b'\0')
+    key = hashlib.sha256(digest.digest() + go_version(go).encode()).hexdigest()[:16]
+    from .. import cache   # cache.py imports this module
     target = cache.folder('inspector', key) / 'gobind-inspect'
     if target.is_file():
         return cache.check_entry(target)
     import tempfile
     with tempfile.TemporaryDirectory(prefix='gobind-inspect-') as tmp:
-        shutil.copy(str(helper_source()), os.path.join(tmp, 'main.go'))
+        names = []
+        for src in helper_sources():
+            shutil.copy(str(src), os.path.join(tmp, src.name))
+            names.append(src.name)
         # Built for this machine whatever GOOS/GOARCH say, so the key (source, Go version) is all that matters.
         env = dict(os.environ, GOFLAGS='', GO111MODULE='off', CGO_ENABLED='0', GOOS='', GOARCH='')
         out = os.path.join(tmp, 'gobind-inspect')
-        proc = subprocess.run([go, 'build', '-trimpath', '-o', out, 'main.go'], cwd=tmp, env=env,
+        proc = subprocess.run([go, 'build', '-trimpath', '-o', out] + names, cwd=tmp, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
         if proc.returncode != 0:
             raise GobindError('gobind: building the Go inspector failed:\n' + proc.stdout)
@@ -124,5 +127,5 @@ def inspect_json(package: str, directory: str = '.', tags: Tuple[str, ...] = ())
 
 def load_package(package: str, directory: str = '.', tags: Tuple[str, ...] = ()) -> Package:
     """The typed description of a Go package's exported API."""
-    from .model import package_from_json
+    from ..model import package_from_json
     return package_from_json(inspect_json(package, directory, tags))

@@ -12,7 +12,8 @@ import re
 import subprocess
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
-from .goapi import GobindError, go_executable, go_version
+from ..inspect.goapi import go_executable, go_version
+from ..errors import GobindError
 
 
 def write_depfile(path: str, target: str, deps: Iterable[str]) -> None:

@@ -12,12 +12,14 @@ from types import ModuleType
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from . import cache, validate
+from .. import cache
+from . import validate
 from .generate import api_files, gobind_sources
-from .borrow import check_setting as check_borrow
-from .callback_policy import check_names as check_panics
-from .gil import check_default, check_setting
-from .goapi import GobindError, cache_dir, go_executable, load_package
+from ..bind.borrow import check_setting as check_borrow
+from ..bind.callback_policy import check_names as check_panics
+from ..bind.gil import check_default, check_setting
+from ..inspect.goapi import cache_dir, go_executable, load_package
+from ..errors import GobindError
 from .project import build_extension
 
 _MANIFEST = 'manifest.json'

@@ -8,9 +8,12 @@ import shutil
 import sys
 from typing import List, Optional
 
-from . import __version__, cache, validate
-from .goapi import GobindError, go_executable, go_version, load_package
-from .gil import DEFAULTS as GIL_DEFAULTS, parse_settings
+from .. import __version__
+from .. import cache
+from . import validate
+from ..inspect.goapi import go_executable, go_version, load_package
+from ..errors import GobindError
+from ..bind.gil import DEFAULTS as GIL_DEFAULTS, parse_settings
 
 # The generator (plan, render, Jinja) is imported by the commands that use it, so that the
 # go-build step, which Meson runs on every rebuild, starts quickly.
@@ -28,8 +31,8 @@ def _tags(value: Optional[str]) -> List[str]:
 
 def cmd_gen(args: argparse.Namespace) -> None:
     """Writes the generated Go, C, header, stub and linker-map files."""
-    from .borrow import parse_settings as parse_borrow
-    from .callback_policy import parse_names as parse_panics
+    from ..bind.borrow import parse_settings as parse_borrow
+    from ..bind.callback_policy import parse_names as parse_panics
     from .generate import default_warn, generate, parse_submodules
     plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
                     tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
@@ -58,7 +61,7 @@ def cmd_peer(args: argparse.Namespace) -> None:
 
 def cmd_peers_commit(args: argparse.Namespace) -> None:
     """Copies the staged list of peer modules over the manifest when it changed (after setup)."""
-    from .peers import commit
+    from .manifest import commit
     commit(args.staging, args.manifest)
 
 
@@ -70,10 +73,10 @@ def cmd_go_version(args: argparse.Namespace) -> None:
 
 def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
-    from .borrow import apply_borrow, parse_settings as parse_borrow
+    from ..bind.borrow import apply_borrow, parse_settings as parse_borrow
     from .generate import parse_submodules
-    from .gil import apply_policy, borrowed_params, kept
-    from .plan import plan_module
+    from ..bind.gil import apply_policy, borrowed_params, kept
+    from ..bind.plan import plan_module
     pkg = apply_borrow(load_package(args.package, args.dir, tuple(_tags(args.tags))), parse_borrow(args.borrow))
     subs = [(sub, load_package(path, args.dir, tuple(_tags(args.tags))))
             for sub, path in sorted(parse_submodules(args.submodule).items())]
@@ -106,8 +109,8 @@ def cmd_inspect(args: argparse.Namespace) -> None:
 
 def cmd_bind(args: argparse.Namespace) -> None:
     """Builds the extension through Meson and copies it into the output folder."""
-    from .borrow import parse_settings as parse_borrow
-    from .callback_policy import parse_names as parse_panics
+    from ..bind.borrow import parse_settings as parse_borrow
+    from ..bind.callback_policy import parse_names as parse_panics
     from .generate import parse_submodules
     from .project import build_extension
     pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
@@ -138,7 +141,7 @@ class _CMakeDirAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: Optional[str] = None) -> None:
-        print(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'share', 'cmake', 'gobind'))
+        print(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'share', 'cmake', 'gobind'))
         parser.exit()
 
 

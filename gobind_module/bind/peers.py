@@ -5,56 +5,15 @@ binds the packages of the project's later extensions too, each as a peer module:
 made by the holder's init, with its own name, functions and classes.  Each later extension is a
 small extension module of that name (the stand-in, templates/peer.c.j2, with no Go in it) whose
 init imports the holder and returns the peer module, and a stub describing the peer module.
-
-The plugin learns of later extensions only as meson.build goes on, after the holder's targets
-exist, so the holder's `gen` step reads the list from a manifest: every extension() call writes
-the list so far into a staging file at configure time, and a postconf step (after the whole
-meson.build ran) copies it over the manifest when it changed, so ninja regenerates exactly then.
+This file spells the holder's names as each peer module sees them; build/manifest.py holds the
+list of peers that the build passes to the holder.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
-from typing import Any, Dict, List, Mapping, Optional, Tuple
-
-from .goapi import GobindError
-
-#: Version of the manifest format.
-MANIFEST_VERSION = 1
-
-
-def read_manifest(path: str) -> List[Dict[str, Any]]:
-    """The peers a manifest lists: dicts with name, module (import name), package and gil."""
-    try:
-        with open(path) as f:
-            data = json.load(f)
-    except (OSError, ValueError) as e:
-        raise GobindError('gobind: cannot read the peer-module manifest %s: %s' % (path, e))
-    if data.get('version') != MANIFEST_VERSION:
-        raise GobindError('gobind: peer-module manifest %s has version %r, this gobind reads %d; '
-                          'run meson setup --reconfigure' % (path, data.get('version'), MANIFEST_VERSION))
-    return list(data.get('peers', []))
-
-
-def manifest_text(peers: List[Mapping[str, Any]]) -> str:
-    """The text of a manifest (or staging file) listing `peers`."""
-    return json.dumps({'version': MANIFEST_VERSION, 'peers': list(peers)}, indent=2, sort_keys=True) + '\n'
-
-
-def commit(staging: str, manifest: str) -> None:
-    """The postconf step: the manifest becomes what the staging file says, if that differs."""
-    from .render import write_if_changed
-    with open(staging) as f:
-        write_if_changed(manifest, f.read())
-
-
-def peer_gil(name: str, gil: Mapping[str, str]) -> Dict[str, str]:
-    """A peer's per-function GIL settings, as the holder names its functions (peer.Func; methods
-    stay Type.Method)."""
-    return {(k if '.' in k else '%s.%s' % (name, k)): v for k, v in gil.items()}
-
+from typing import Any, Dict, List, Tuple
 
 _TOKEN = re.compile(r'(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*')
 
@@ -162,16 +121,3 @@ class PeerStubView:
     @property
     def skipped(self) -> Tuple[Any, ...]:
         return tuple(s for s in self.plan.skipped if s.symbol.startswith(self.key + '.'))
-
-
-def peer_names(peers: List[Mapping[str, Any]]) -> Dict[str, str]:
-    """Peer name -> import name, as plan_module takes them."""
-    return {p['name']: p['module'] for p in peers}
-
-
-def merged_gil(gil: Optional[Mapping[str, str]], peers: List[Mapping[str, Any]]) -> Dict[str, str]:
-    """The holder's GIL settings plus every peer's, in the holder's naming."""
-    out = dict(gil or {})
-    for p in peers:
-        out.update(peer_gil(p['name'], p.get('gil', {})))
-    return out

@@ -11,7 +11,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Tuple
 
-from .goapi import GobindError
+from ..errors import GobindError
 
 if TYPE_CHECKING:  # the go-build step imports this module (for DEFAULTS) and needs no planner
     from .plan import FuncPlan, ModulePlan

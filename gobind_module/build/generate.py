@@ -8,24 +8,25 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence
 
-from .borrow import apply_borrow
-from .goapi import GobindError, inspect_json
+from ..bind.borrow import apply_borrow
+from ..inspect.goapi import inspect_json
+from ..errors import GobindError
 from .gobuild import (api_files, go_build, go_build_command, go_build_env, go_target,  # noqa: F401 (re-exported)
                       goflags_values, source_deps, write_depfile)
-from .model import package_from_json
-from .callback_policy import apply_panics
-from .gil import apply_policy
-from .plan import ModulePlan, plan_module
-from .peers import merged_gil, peer_names, read_manifest
-from .render import render_peer_stub, render_template, templates_dir, write_if_changed, write_outputs
+from ..model import package_from_json
+from ..bind.callback_policy import apply_panics
+from ..bind.gil import apply_policy
+from ..bind.plan import ModulePlan, plan_module
+from .manifest import merged_gil, peer_names, read_manifest
+from ..emit.render import render_peer_stub, render_template, templates_dir, write_if_changed, write_outputs
 
 
 def gobind_sources() -> List[str]:
     """gobind's own files that shape the generated code, so an upgrade regenerates."""
-    here = Path(__file__).resolve().parent
-    files = [str(p) for p in sorted(here.glob('*.py'))]
+    package = Path(__file__).resolve().parent.parent
+    files = [str(p) for p in sorted(package.rglob('*.py'))]
     files += [str(p) for p in sorted(templates_dir().rglob('*')) if p.is_file()]
-    files.append(str(here / 'goinspect' / 'main.go'))
+    files += [str(p) for p in sorted((package / 'inspect' / 'goinspect').glob('*.go'))]
     return files
 
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any, Iterable, List, Mapping, Optional
 
-from .goapi import GobindError
+from ..errors import GobindError
 
 _IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_]*\Z')
 _TAG = re.compile(r'[A-Za-z0-9_.]+\Z')

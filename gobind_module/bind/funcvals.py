@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Tuple
 
-from .escape import py_docstring
-from .model import Func
+from ..emit.escape import py_docstring
+from ..model import Func
 from .typemap import Conversion, FuncType, FuncValType, funcval_conversion
 
 #: The Python name (and Go method name) of the method that calls the func; __call__ calls it too.

@@ -19,14 +19,14 @@ from mesonbuild.interpreterbase.exceptions import InvalidArguments
 from mesonbuild.modules import ExtensionModule, ModuleInfo, ModuleReturnValue
 from mesonbuild.programs import ExternalProgram
 
-from gobind_module import validate
-from gobind_module.borrow import check_setting as check_borrow
-from gobind_module.callback_policy import CallbackPolicyError, check_names as check_panics
-from gobind_module.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
-from gobind_module.goapi import GobindError
-from gobind_module.escape import meson_str
-from gobind_module.peers import manifest_text
-from gobind_module.render import render_template, write_if_changed
+from gobind_module.build import validate
+from gobind_module.bind.borrow import check_setting as check_borrow
+from gobind_module.bind.callback_policy import CallbackPolicyError, check_names as check_panics
+from gobind_module.bind.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
+from gobind_module.errors import GobindError
+from gobind_module.emit.escape import meson_str
+from gobind_module.build.manifest import manifest_text
+from gobind_module.emit.render import render_template, write_if_changed
 
 #: The runtime keyword: share the project's Go runtime (the first extension holds it), or not.
 RUNTIMES = ('shared', 'own')

@@ -13,7 +13,7 @@ from conftest import ROOT, run
 #: (test project, module): every seed-surface project, and the three modules of test_projects/multi
 #: (shapes holds the Go runtime; paint and tally are its peer modules, each with its own stub).
 MODULES = [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps',
-                            'callbacks', 'pointers', 'interfaces', 'crosspkg', 'iters', 'funcvals')] \
+                            'callbacks', 'pointers', 'interfaces', 'crosspkg', 'iters', 'funcvals', 'vec')] \
     + [('multi', m) for m in ('shapes', 'paint', 'tally')]
 
 SIGNATURES = '''
@@ -54,7 +54,8 @@ def test_mypy_stubtest_accepts_the_stub(built, project, module):
     allowlist.write_text('.*\\.__buffer__\n'
                          # submodules are written as classes in the stub (one .pyi per extension)
                          'crosspkg\\.(bytes|io|money|time|url)\n'
-                         'shapes\\.time\n')
+                         'shapes\\.time\n'
+                         '[^.]+\\.vec\n')  # the vectorised twins' submodule
     proc = subprocess.run([sys.executable, '-m', 'mypy.stubtest', '--mypy-config-file', '/dev/null',
                            '--allowlist', str(allowlist), '--ignore-unused-allowlist', module],
                           cwd=str(b.builddir), env={'MYPYPATH': str(b.builddir), 'PYTHONPATH': str(b.builddir),
@@ -64,7 +65,7 @@ def test_mypy_stubtest_accepts_the_stub(built, project, module):
 
 
 PROJECTS = ['structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers', 'interfaces',
-            'iters']
+            'iters', 'vec']
 
 
 def test_mypy_strict_accepts_a_program_using_the_stubs(built):

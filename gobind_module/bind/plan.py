@@ -21,6 +21,7 @@ from ..emit.escape import c_string, py_docstring
 from .funcvals import FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
+from .vec import VecPlan, vec_plans
 from ..model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, FuncValType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, funcval_order, python_ref)
@@ -592,6 +593,8 @@ class ModulePlan:
     iters: Tuple[IterPlan, ...] = ()
     uses_any: bool = False
     submodules: Tuple[SubmodulePlan, ...] = ()
+    vecs: Tuple[VecPlan, ...] = ()  # vectorised twins of package functions (bind/vec.py)
+    vec_module: str = 'vec'         # their submodule's name
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
 
     @property
@@ -897,6 +900,7 @@ class _Planner:
             vars=tuple(sub_vars.get(h.module, ())),
             peer=self.peers.get(h.module, ''))
             for h in homes)
+        vec_module = self.vec_module(submodules)
         return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
                           py_major=py_major, structs=tuple(structs),
@@ -907,7 +911,18 @@ class _Planner:
                           boxes=boxes, funcvals=tuple(funcvals[k] for k in sorted(funcvals)),
                           ifaces=tuple(ifaces[k] for k in sorted(ifaces)), iters=plan_iters(self.mapper),
                           uses_any=self.mapper.uses_any,
-                          submodules=submodules, warnings=tuple(self.warnings))
+                          submodules=submodules, warnings=tuple(self.warnings),
+                          vecs=vec_plans(funcs, 'gobind_%s_' % self.name, self.name),
+                          vec_module=vec_module)
+
+    def vec_module(self, submodules: Tuple[SubmodulePlan, ...]) -> str:
+        """The name of the twins' submodule: vec, unless a Go package's submodule has that name."""
+        if not any(sm.name == 'vec' for sm in submodules):
+            return 'vec'
+        self.warn('gobind: the vectorised functions are in submodule %s.vec_, since %s.vec '
+                             'is Go package %s' % (self.name, self.name,
+                                                   next(sm.go_path for sm in submodules if sm.name == 'vec')))
+        return 'vec_'
 
     def bound_type(self, home: PackageHome, decl: TypeDecl, structs: List[StructPlan]) -> None:
         """Plans (or skips, with the reason) a type declared by a bound package."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import array
 import enum
 from typing import Sequence
 
@@ -16,6 +17,7 @@ import pointers
 import slices
 import structs
 import vars
+import vec
 
 
 def use_structs() -> float:
@@ -132,3 +134,9 @@ def use_iters() -> int:
     pairs: dict[str, int] = dict(iters.Lengths("a bb"))
     points = [p.X for p in iters.Diagonal(2)]
     return total + len(words) + pairs["bb"] + sum(points) + len(iters.Pairs(pairs.items()))
+
+
+def use_vec() -> float:
+    twice: memoryview = vec.vec.Add(array.array("q", [1, 2]), 3)
+    half = vec.vec.Half(memoryview(array.array("f", [1.0])), workers=1)
+    return float(twice[0]) + float(half[0])

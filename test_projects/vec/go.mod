@@ -1,0 +1,3 @@
+module example.com/vec
+
+go 1.21

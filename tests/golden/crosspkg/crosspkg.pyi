@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
 from typing import Protocol
-from typing_extensions import disjoint_base
+from typing_extensions import Buffer, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):
@@ -70,6 +70,19 @@ class _Supportsio_Writer(Protocol):
     """Any object with the methods of Writer: Go calls them."""
     def Write(self, p: bytes) -> int:
         """Write(p: bytes) -> int"""
+
+@final
+class vec:
+    """Vectorised twins of crosspkg's functions over numbers (Python 3)."""
+    # A submodule of crosspkg (import crosspkg.vec), written as a class for type checkers.
+
+    @staticmethod
+    def Twice(d: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Twice(d: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        crosspkg.Twice element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Duration (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Duration, or out.
+
+        Twice doubles a duration."""
 
 @final
 class bytes:

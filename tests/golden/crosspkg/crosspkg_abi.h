@@ -307,6 +307,9 @@ gobind_cbret_Func0 gobind_crosspkg_call_Func0(uintptr_t fn, gobind_view a0);
 int gobind_crosspkg_call_Func1(uintptr_t fn, ptrdiff_t a0, uintptr_t slot);
 int gobind_crosspkg_ret_Func1(uintptr_t slot, gobind_view r0, gobind_buf *msg);
 
+/* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
+int gobind_crosspkg_vec_Twice(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+
 /* Go interface and any values. */
 int gobind_crosspkg_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 void gobind_crosspkg_incref(uintptr_t object);

@@ -1609,6 +1609,101 @@ func gobind_crosspkg_ret_Func1(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind
 	return gobindOK
 }
 
+// gobindVecSplitMin is the element count from which a vectorised call splits its work across
+// GOMAXPROCS goroutines when the caller does not say how many workers to use.
+const gobindVecSplitMin = 1 << 15
+
+// gobindVecIn is one argument of a vectorised call: n elements at p, or, when step is 0, the
+// one scalar at p that every element uses (index it with i*k).
+func gobindVecIn[T any](p unsafe.Pointer, step C.ptrdiff_t, n int) (s []T, k int) {
+	if step == 0 {
+		return unsafe.Slice((*T)(p), 1), 0
+	}
+	return unsafe.Slice((*T)(p), n), 1
+}
+
+// gobindVecBool stores a bool result as the byte a buffer of '?' items holds.
+func gobindVecBool(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// gobindVecRun runs body over [0, n) in chunks on workers goroutines (0: one, or GOMAXPROCS from
+// gobindVecSplitMin elements) and waits for them.  The first panic or runtime.Goexit of a worker
+// is reported into msg; the other chunks still run to their end.
+func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi int)) C.int {
+	if workers <= 0 {
+		workers = 1
+		if n >= gobindVecSplitMin {
+			workers = runtime.GOMAXPROCS(0)
+		}
+	}
+	if workers > n {
+		workers = n
+	}
+	if n == 0 {
+		return gobindOK
+	}
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		failed string
+	)
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		hi := lo + chunk
+		if hi > n {
+			hi = n
+		}
+		wg.Add(1)
+		go func(lo, hi int) {
+			returned := false
+			defer wg.Done()
+			defer func() {
+				r := recover()
+				if r == nil && returned {
+					return
+				}
+				text := fmt.Sprintf("runtime.Goexit called in %s: it ended a goroutine of the vectorised call", fn)
+				if r != nil {
+					text = fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack())
+				}
+				mu.Lock()
+				if failed == "" {
+					failed = text
+				}
+				mu.Unlock()
+			}()
+			body(lo, hi)
+			returned = true
+		}(lo, hi)
+	}
+	wg.Wait()
+	if failed != "" {
+		gobindPutString(msg, failed)
+		return gobindPanic
+	}
+	return gobindOK
+}
+
+// gobind_crosspkg_vec_Twice runs example.com/crosspkg.Twice over n elements (crosspkg.vec.Twice).
+//
+//export gobind_crosspkg_vec_Twice
+func gobind_crosspkg_vec_Twice(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[int64](p[0], s[0], size)
+	r := unsafe.Slice((*int64)(out), size)
+	return gobindVecRun(size, int(workers), "Twice", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.Twice(gobindpkg_time.Duration(int64(a0[i*k0])))
+			r[i] = int64(v)
+		}
+	})
+}
+
 // gobindNewHandle makes the handle a Python object holds to any Go value.
 func gobindNewHandle(v any) C.uintptr_t {
 	gobindLiveHandles.Add(1)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import disjoint_base
+from typing_extensions import Buffer, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):
@@ -37,6 +37,36 @@ class NotFoundError:
         """Error() -> str
 
 Error describes the missing key."""
+
+@final
+class vec:
+    """Vectorised twins of errors's functions over numbers (Python 3)."""
+    # A submodule of errors (import errors.vec), written as a class for type checkers.
+
+    @staticmethod
+    def Half(x: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Half(x: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        errors.Half element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.
+
+        Half returns x / 2, which cannot panic: gobind's export of it defers no recover."""
+
+    @staticmethod
+    def Quotient(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Quotient(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        errors.Quotient element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.
+
+        Quotient returns a / b.  A zero b panics (Go's integer division), so its short body still
+        needs gobind's recover: Python sees GoPanic."""
+
+    @staticmethod
+    def Shift(x: int | Buffer, n: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Shift(x: int | Buffer, n: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        errors.Shift element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.
+
+        Shift returns x << n.  A negative n panics."""
 
 def Crash(msg: str) -> int:
     """Crash(msg: str) -> int

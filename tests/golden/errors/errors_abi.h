@@ -98,6 +98,11 @@ int gobind_errors_NotFoundError_Error(uintptr_t self, gobind_buf *r0, gobind_buf
 int gobind_errors_var_get_ErrEmpty(gobind_ref *out, gobind_buf *msg);
 int gobind_errors_var_set_ErrEmpty(uintptr_t v, gobind_buf *msg);
 
+/* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
+int gobind_errors_vec_Half(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_errors_vec_Quotient(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_errors_vec_Shift(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_errors_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_errors_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);

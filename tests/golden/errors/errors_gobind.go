@@ -190,6 +190,135 @@ func gobind_errors_var_set_ErrEmpty(v C.uintptr_t, msg *C.gobind_buf) (status C.
 	return gobindOK
 }
 
+// gobindVecSplitMin is the element count from which a vectorised call splits its work across
+// GOMAXPROCS goroutines when the caller does not say how many workers to use.
+const gobindVecSplitMin = 1 << 15
+
+// gobindVecIn is one argument of a vectorised call: n elements at p, or, when step is 0, the
+// one scalar at p that every element uses (index it with i*k).
+func gobindVecIn[T any](p unsafe.Pointer, step C.ptrdiff_t, n int) (s []T, k int) {
+	if step == 0 {
+		return unsafe.Slice((*T)(p), 1), 0
+	}
+	return unsafe.Slice((*T)(p), n), 1
+}
+
+// gobindVecBool stores a bool result as the byte a buffer of '?' items holds.
+func gobindVecBool(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// gobindVecRun runs body over [0, n) in chunks on workers goroutines (0: one, or GOMAXPROCS from
+// gobindVecSplitMin elements) and waits for them.  The first panic or runtime.Goexit of a worker
+// is reported into msg; the other chunks still run to their end.
+func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi int)) C.int {
+	if workers <= 0 {
+		workers = 1
+		if n >= gobindVecSplitMin {
+			workers = runtime.GOMAXPROCS(0)
+		}
+	}
+	if workers > n {
+		workers = n
+	}
+	if n == 0 {
+		return gobindOK
+	}
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		failed string
+	)
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		hi := lo + chunk
+		if hi > n {
+			hi = n
+		}
+		wg.Add(1)
+		go func(lo, hi int) {
+			returned := false
+			defer wg.Done()
+			defer func() {
+				r := recover()
+				if r == nil && returned {
+					return
+				}
+				text := fmt.Sprintf("runtime.Goexit called in %s: it ended a goroutine of the vectorised call", fn)
+				if r != nil {
+					text = fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack())
+				}
+				mu.Lock()
+				if failed == "" {
+					failed = text
+				}
+				mu.Unlock()
+			}()
+			body(lo, hi)
+			returned = true
+		}(lo, hi)
+	}
+	wg.Wait()
+	if failed != "" {
+		gobindPutString(msg, failed)
+		return gobindPanic
+	}
+	return gobindOK
+}
+
+// gobind_errors_vec_Half runs example.com/errors.Half over n elements (errors.vec.Half).
+//
+//export gobind_errors_vec_Half
+func gobind_errors_vec_Half(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[int](p[0], s[0], size)
+	r := unsafe.Slice((*int)(out), size)
+	return gobindVecRun(size, int(workers), "Half", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.Half(int(a0[i*k0]))
+			r[i] = int(v)
+		}
+	})
+}
+
+// gobind_errors_vec_Quotient runs example.com/errors.Quotient over n elements (errors.vec.Quotient).
+//
+//export gobind_errors_vec_Quotient
+func gobind_errors_vec_Quotient(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
+	a0, k0 := gobindVecIn[int](p[0], s[0], size)
+	a1, k1 := gobindVecIn[int](p[1], s[1], size)
+	r := unsafe.Slice((*int)(out), size)
+	return gobindVecRun(size, int(workers), "Quotient", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.Quotient(int(a0[i*k0]), int(a1[i*k1]))
+			r[i] = int(v)
+		}
+	})
+}
+
+// gobind_errors_vec_Shift runs example.com/errors.Shift over n elements (errors.vec.Shift).
+//
+//export gobind_errors_vec_Shift
+func gobind_errors_vec_Shift(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
+	a0, k0 := gobindVecIn[int](p[0], s[0], size)
+	a1, k1 := gobindVecIn[int](p[1], s[1], size)
+	r := unsafe.Slice((*int)(out), size)
+	return gobindVecRun(size, int(workers), "Shift", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.Shift(int(a0[i*k0]), int(a1[i*k1]))
+			r[i] = int(v)
+		}
+	})
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

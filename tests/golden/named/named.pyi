@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import disjoint_base
+from typing_extensions import Buffer, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):
@@ -139,6 +139,35 @@ IsWeekend reports whether d is a Saturday or Sunday."""
         """String() -> str
 
 String names the day."""
+
+@final
+class vec:
+    """Vectorised twins of named's functions over numbers (Python 3)."""
+    # A submodule of named (import named.vec), written as a class for type checkers.
+
+    @staticmethod
+    def Next(d: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Next(d: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        named.Next element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Weekday (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Weekday, or out.
+
+        Next is the day after d (Tuesday+1 is not a named constant)."""
+
+    @staticmethod
+    def Toggle(e: bool | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Toggle(e: bool | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        named.Toggle element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Enabled (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Enabled, or out.
+
+        Toggle flips e."""
+
+    @staticmethod
+    def Warmer(c: float | Buffer, d: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Warmer(c: float | Buffer, d: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        named.Warmer element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Celsius or float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Celsius, or out.
+
+        Warmer adds d degrees to c."""
 
 def BodyTemperature() -> Celsius:
     """BodyTemperature() -> Celsius

@@ -134,6 +134,11 @@ int gobind_named_Weekday_IsWeekend(ptrdiff_t self, uint8_t *r0, gobind_buf *msg)
 /* Weekday.String */
 int gobind_named_Weekday_String(ptrdiff_t self, gobind_buf *r0, gobind_buf *msg);
 
+/* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
+int gobind_named_vec_Next(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_named_vec_Toggle(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_named_vec_Warmer(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_named_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_named_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);

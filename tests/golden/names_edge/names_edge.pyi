@@ -5,7 +5,7 @@ identifiers, and strings that are not valid UTF-8."""
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import disjoint_base
+from typing_extensions import Buffer, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):
@@ -297,6 +297,19 @@ class Map_string_int(MutableMapping[str, int]):
 @final
 class GoValue_(int):
     """GoValue is named like gobind's base of value classes."""
+
+@final
+class vec:
+    """Vectorised twins of names_edge's functions over numbers (Python 3)."""
+    # A submodule of names_edge (import names_edge.vec), written as a class for type checkers.
+
+    @staticmethod
+    def Größe(länge: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Größe(länge: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        names_edge.Größe element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.
+
+        Größe takes a non-ASCII parameter name."""
 
 def Bad() -> str:
     """Bad() -> str

@@ -230,6 +230,9 @@ int gobind_names_edge_Map_string_int_keys(uintptr_t self, uintptr_t *out, gobind
 int gobind_names_edge_var_get_BadVar(gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_var_set_BadVar(gobind_view v, gobind_buf *msg);
 
+/* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
+int gobind_names_edge_vec_Gr_u00f6_u00dfe(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_names_edge_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);

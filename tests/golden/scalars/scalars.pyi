@@ -5,7 +5,7 @@ function returns its argument, so a round trip shows both conversions."""
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import disjoint_base
+from typing_extensions import Buffer, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):
@@ -29,6 +29,139 @@ class GoErrorValue:
 @final
 class Celsius(float):
     """Celsius is a temperature; a named type over float64."""
+
+@final
+class vec:
+    """Vectorised twins of scalars's functions over numbers (Python 3)."""
+    # A submodule of scalars (import scalars.vec), written as a class for type checkers.
+
+    @staticmethod
+    def Add(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Add(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.Add element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int64, or out.
+
+        Add returns a+b."""
+
+    @staticmethod
+    def Divide(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Divide(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.Divide element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.
+
+        Divide divides a by b; dividing by zero panics."""
+
+    @staticmethod
+    def EchoBool(b: bool | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoBool(b: bool | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoBool element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of bool (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of bool, or out.
+
+        EchoBool returns b."""
+
+    @staticmethod
+    def EchoFloat32(v: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoFloat32(v: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoFloat32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float32, or out.
+
+        EchoFloat32 returns v."""
+
+    @staticmethod
+    def EchoFloat64(v: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoFloat64(v: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoFloat64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float64, or out.
+
+        EchoFloat64 returns v."""
+
+    @staticmethod
+    def EchoInt(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoInt(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoInt element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.
+
+        EchoInt returns v."""
+
+    @staticmethod
+    def EchoInt16(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoInt16(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoInt16 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int16 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int16, or out.
+
+        EchoInt16 returns v."""
+
+    @staticmethod
+    def EchoInt32(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoInt32(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoInt32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int32, or out.
+
+        EchoInt32 returns v."""
+
+    @staticmethod
+    def EchoInt64(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoInt64(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoInt64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int64, or out.
+
+        EchoInt64 returns v."""
+
+    @staticmethod
+    def EchoInt8(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoInt8(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoInt8 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int8 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int8, or out.
+
+        EchoInt8 returns v."""
+
+    @staticmethod
+    def EchoUint(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoUint(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoUint element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint, or out.
+
+        EchoUint returns v."""
+
+    @staticmethod
+    def EchoUint16(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoUint16(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoUint16 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint16 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint16, or out.
+
+        EchoUint16 returns v."""
+
+    @staticmethod
+    def EchoUint32(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoUint32(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoUint32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint32, or out.
+
+        EchoUint32 returns v."""
+
+    @staticmethod
+    def EchoUint64(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoUint64(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoUint64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint64, or out.
+
+        EchoUint64 returns v."""
+
+    @staticmethod
+    def EchoUint8(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """EchoUint8(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.EchoUint8 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint8 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint8, or out.
+
+        EchoUint8 returns v."""
+
+    @staticmethod
+    def Warmer(c: float | Buffer, d: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview:
+        """Warmer(c: float | Buffer, d: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview
+
+        scalars.Warmer element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Celsius or float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Celsius, or out.
+
+        Warmer adds d degrees to c."""
 
 def Add(a: int, b: int) -> int:
     """Add(a: int, b: int) -> int

@@ -139,6 +139,24 @@ int gobind_scalars_Upper(gobind_view a0, gobind_buf *r0, ptrdiff_t *r1, gobind_b
 /* Warmer */
 int gobind_scalars_Warmer(double a0, double a1, double *r0, gobind_buf *msg);
 
+/* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
+int gobind_scalars_vec_Add(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_Divide(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoBool(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoFloat32(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoFloat64(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoInt(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoInt16(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoInt32(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoInt64(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoInt8(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoUint(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoUint16(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoUint32(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoUint64(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_EchoUint8(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+int gobind_scalars_vec_Warmer(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_scalars_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_scalars_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);

@@ -1530,6 +1530,41 @@ gobind_fetch_exception(PyObject **text)
     return value;
 }
 
+/* The kind letter (i signed, u unsigned, f float, c complex, b bool) and size of a native
+   struct-module format, or 0 when gobind does not read it directly. */
+static inline char
+gobind_format_kind(const char *format, Py_ssize_t *size)
+{
+    if (format == NULL)
+        format = "B";
+    if (format[0] == '@' || format[0] == '=')
+        format++;
+    if (format[0] == 'Z' && (format[1] == 'f' || format[1] == 'd') && format[2] == '\0') {
+        *size = format[1] == 'f' ? 8 : 16;
+        return 'c';
+    }
+    if (format[0] == '\0' || format[1] != '\0')
+        return 0;
+    switch (format[0]) {
+    case 'b': *size = 1; return 'i';
+    case 'B': *size = 1; return 'u';
+    case 'h': *size = sizeof(short); return 'i';
+    case 'H': *size = sizeof(short); return 'u';
+    case 'i': *size = sizeof(int); return 'i';
+    case 'I': *size = sizeof(int); return 'u';
+    case 'l': *size = sizeof(long); return 'i';
+    case 'L': *size = sizeof(long); return 'u';
+    case 'q': *size = sizeof(long long); return 'i';
+    case 'Q': *size = sizeof(long long); return 'u';
+    case 'n': *size = sizeof(Py_ssize_t); return 'i';
+    case 'N': *size = sizeof(size_t); return 'u';
+    case 'f': *size = sizeof(float); return 'f';
+    case 'd': *size = sizeof(double); return 'f';
+    case '?': *size = 1; return 'b';
+    default: return 0;
+    }
+}
+
 /* gobind C support: private snapshots of Python containers, so that Python code run while their
    items are converted (__index__, __hash__, __eq__, __iter__...) cannot free what C is reading. */
 
@@ -2053,6 +2088,1012 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     }
     return gobind_type_error(fn, arg, "GoErrorValue or None", o);
 }
+
+/* ==== Vectorised calls (scalars.vec; Python 3) ==== */
+#if PY_MAJOR_VERSION >= 3
+/* ---- Vectorised calls (m.vec): one Go call over whole buffers ----------------------------
+   A vectorised twin takes, for each parameter of the scalar Go function, a C-contiguous buffer of
+   the parameter's element type or a scalar (broadcast), and `out` and `workers` by keyword.  The
+   generic part below parses and checks the arguments, holds every buffer for the call, and makes
+   the result; the generated twin converts scalars (gobind_vec_spec.scalar) and calls its export
+   once, with the GIL released. */
+
+#define GOBIND_VEC_MAX_ARGS 16
+
+/* A broadcast scalar, converted with the parameter's own converter. */
+typedef union {
+    int8_t i8;
+    int16_t i16;
+    int32_t i32;
+    int64_t i64;
+    ptrdiff_t n;
+    uint8_t u8;
+    uint16_t u16;
+    uint32_t u32;
+    uint64_t u64;
+    size_t un;
+    float f32;
+    double f64;
+} gobind_vec_scalar;
+
+/* The Go export of a twin: runs the function over n elements; ptrs[i] is argument i's first
+   element and steps[i] is 1 (a buffer) or 0 (a scalar). */
+typedef int (*gobind_vec_fn)(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers,
+                             gobind_buf *msg);
+
+typedef struct {
+    const char *name;                 /* "vec.Add", as messages name the twin */
+    int nargs;
+    const char *const *params;        /* the parameters' Python names */
+    const char *const *formats;       /* each parameter's buffer format, then the result's */
+    const char *const *types;         /* each parameter's Go type, then the result's, for messages */
+    int (*scalar)(int i, PyObject *o, gobind_vec_scalar *out);
+    gobind_vec_fn fn;
+} gobind_vec_spec;
+
+/* What one call holds: strong references to its arguments, their buffers, and the result. */
+typedef struct {
+    PyObject *objs[GOBIND_VEC_MAX_ARGS + 1];   /* the arguments, then out (or NULL) */
+    Py_buffer views[GOBIND_VEC_MAX_ARGS + 1];
+    int held[GOBIND_VEC_MAX_ARGS + 1];         /* views[i] is a buffer to release */
+    gobind_vec_scalar scalars[GOBIND_VEC_MAX_ARGS];
+    void *ptrs[GOBIND_VEC_MAX_ARGS];
+    ptrdiff_t steps[GOBIND_VEC_MAX_ARGS];
+    int shaped;                                /* the argument whose shape the result takes, or -1 */
+    Py_ssize_t n;
+    int workers;
+    PyObject *result;                          /* out, or a new bytearray */
+} gobind_vec_call;
+
+static void
+gobind_vec_clear(gobind_vec_call *c, int nargs)
+{
+    int i;
+    for (i = 0; i <= nargs; i++) {
+        if (c->held[i])
+            PyBuffer_Release(&c->views[i]);
+        c->held[i] = 0;
+        Py_CLEAR(c->objs[i]);
+    }
+}
+
+/* Takes the arguments by position or keyword, with strong references: converting one can run
+   Python code, which may change the keyword dict. */
+static int
+gobind_vec_parse(const gobind_vec_spec *s, gobind_vec_call *c, PyObject *args, PyObject *kw,
+                 PyObject **workers)
+{
+    Py_ssize_t npos = PyTuple_GET_SIZE(args), pos = 0;
+    PyObject *key, *value;
+    int i;
+    if (npos > s->nargs)
+        return PyErr_Format(PyExc_TypeError, "%s() takes %d positional arguments but %zd were given",
+                            s->name, s->nargs, npos), -1;
+    for (i = 0; i < npos; i++)
+        c->objs[i] = gobind_new_ref(PyTuple_GET_ITEM(args, i));
+    while (kw != NULL && PyDict_Next(kw, &pos, &key, &value)) {
+        const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+        int at = -1;
+        if (name == NULL) {
+            PyErr_Clear();
+            name = "";
+        }
+        for (i = 0; i < s->nargs && at < 0; i++)
+            if (strcmp(name, s->params[i]) == 0)
+                at = i;
+        if (at < 0 && strcmp(name, "out") == 0)
+            at = s->nargs;
+        if (at < 0 && strcmp(name, "workers") == 0) {
+            Py_XDECREF(*workers);
+            *workers = gobind_new_ref(value);
+            continue;
+        }
+        if (at < 0)
+            return PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %R", s->name,
+                                key), -1;
+        if (c->objs[at] != NULL)
+            return PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", s->name,
+                                at < s->nargs ? s->params[at] : "out"), -1;
+        c->objs[at] = gobind_new_ref(value);
+    }
+    if (c->objs[s->nargs] == Py_None)
+        Py_CLEAR(c->objs[s->nargs]);
+    for (i = 0; i < s->nargs; i++)
+        if (c->objs[i] == NULL)
+            return PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s'", s->name,
+                                s->params[i]), -1;
+    return 0;
+}
+
+/* Argument i as a C-contiguous buffer of its element type: 1, or 0 when it is no buffer (then
+   a scalar), or -1 with TypeError or ValueError naming it. */
+static int
+gobind_vec_buffer(const gobind_vec_spec *s, gobind_vec_call *c, int i, int writable)
+{
+    PyObject *o = c->objs[i];
+    const char *what = i < s->nargs ? s->params[i] : "out";
+    Py_ssize_t want_size = 0, got_size = 0;
+    char want = gobind_format_kind(s->formats[i], &want_size), got;
+    if (!PyObject_CheckBuffer(o) || PyBytes_Check(o) || PyByteArray_Check(o) || PyUnicode_Check(o)) {
+        if (i < s->nargs)
+            return 0;
+        return PyErr_Format(PyExc_TypeError, "%s() argument 'out' must be a writable buffer of %s, not %.100s",
+                            s->name, s->types[i], Py_TYPE(o)->tp_name), -1;
+    }
+    if (PyObject_GetBuffer(o, &c->views[i], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS | (writable ? PyBUF_WRITABLE : 0)) < 0) {
+        PyErr_Clear();
+        return PyErr_Format(writable ? PyExc_TypeError : PyExc_ValueError,
+                            "%s() argument '%s' must be a C-contiguous%s buffer of %s", s->name, what,
+                            writable ? " writable" : "", s->types[i]), -1;
+    }
+    c->held[i] = 1;
+    if (c->views[i].ndim == 0 && i < s->nargs) {   /* a 0-d buffer (a numpy scalar) is a scalar */
+        PyBuffer_Release(&c->views[i]);
+        c->held[i] = 0;
+        return 0;
+    }
+    got = gobind_format_kind(c->views[i].format, &got_size);
+    if (got != want || got_size != want_size)
+        return PyErr_Format(PyExc_TypeError, "%s() argument '%s' must hold %s items (format '%s'), not format '%s'",
+                            s->name, what, s->types[i], s->formats[i],
+                            c->views[i].format ? c->views[i].format : "B"), -1;
+    return 1;
+}
+
+/* Checks that buffer i has as many items as the ones before it (ValueError naming both). */
+static int
+gobind_vec_length(const gobind_vec_spec *s, gobind_vec_call *c, int i)
+{
+    Py_buffer *v = &c->views[i];
+    Py_ssize_t n = v->itemsize > 0 ? v->len / v->itemsize : 0;
+    if (c->n < 0) {
+        c->n = n;
+        c->shaped = i;
+        return 0;
+    }
+    if (n != c->n)
+        return PyErr_Format(PyExc_ValueError, "%s() argument '%s' has %zd items, but '%s' has %zd", s->name,
+                            i < s->nargs ? s->params[i] : "out", n, s->params[c->shaped], c->n), -1;
+    return 0;
+}
+
+/* Parses and checks one call; on success every pointer of c is ready for the export. */
+static int
+gobind_vec_prepare(const gobind_vec_spec *s, gobind_vec_call *c, PyObject *args, PyObject *kw)
+{
+    PyObject *workers = NULL;
+    int i, got, rc = -1;
+    c->n = -1;
+    c->shaped = -1;
+    c->workers = 0;
+    if (gobind_vec_parse(s, c, args, kw, &workers) < 0)
+        goto done;
+    if (workers != NULL && workers != Py_None) {
+        long w = PyLong_AsLong(workers);
+        if (w == -1 && PyErr_Occurred())
+            goto done;
+        if (w < 1 || w > 4096) {
+            PyErr_Format(PyExc_ValueError, "%s() argument 'workers' must be from 1 to 4096, not %ld", s->name, w);
+            goto done;
+        }
+        c->workers = (int)w;
+    }
+    for (i = 0; i < s->nargs; i++) {
+        if ((got = gobind_vec_buffer(s, c, i, 0)) < 0)
+            goto done;
+        if (got == 0) {   /* a scalar, broadcast (its conversion may run Python code) */
+            if (s->scalar(i, c->objs[i], &c->scalars[i]) < 0)
+                goto done;
+            c->ptrs[i] = &c->scalars[i];
+            c->steps[i] = 0;
+            continue;
+        }
+        if (gobind_vec_length(s, c, i) < 0)
+            goto done;
+        c->ptrs[i] = c->views[i].buf;
+        c->steps[i] = 1;
+    }
+    if (c->objs[s->nargs] != NULL) {
+        if (gobind_vec_buffer(s, c, s->nargs, 1) < 0 || gobind_vec_length(s, c, s->nargs) < 0)
+            goto done;
+        c->result = gobind_new_ref(c->objs[s->nargs]);
+    } else if (c->n < 0) {
+        PyErr_Format(PyExc_TypeError, "%s() needs at least one buffer argument (or out=) to know the length",
+                     s->name);
+        goto done;
+    } else {
+        Py_ssize_t size = 0;
+        gobind_format_kind(s->formats[s->nargs], &size);
+        c->result = PyByteArray_FromStringAndSize(NULL, c->n * size);
+        if (c->result == NULL)
+            goto done;
+    }
+    rc = 0;
+done:
+    Py_XDECREF(workers);
+    return rc;
+}
+
+/* The new result: a memoryview of the bytearray, cast to the result's format and the shape of
+   the first buffer argument (1-D when empty), so numpy.asarray() of it does not copy. */
+static PyObject *
+gobind_vec_result(const gobind_vec_spec *s, gobind_vec_call *c)
+{
+    PyObject *view, *shape, *cast;
+    Py_buffer *first = &c->views[c->shaped];
+    int d;
+    if (c->objs[s->nargs] != NULL)
+        return gobind_new_ref(c->result);
+    view = PyMemoryView_FromObject(c->result);
+    if (view == NULL || c->n == 0) {   /* memoryview cannot cast to a shape with a 0 in it */
+        cast = view == NULL ? NULL : PyObject_CallMethod(view, "cast", "s", s->formats[s->nargs]);
+        Py_XDECREF(view);
+        return cast;
+    }
+    shape = PyTuple_New(first->ndim > 0 ? first->ndim : 1);
+    if (shape == NULL) {
+        Py_DECREF(view);
+        return NULL;
+    }
+    for (d = 0; d < PyTuple_GET_SIZE(shape); d++) {
+        PyObject *dim = PyLong_FromSsize_t(first->ndim > 0 ? first->shape[d] : c->n);
+        if (dim == NULL) {
+            Py_DECREF(shape);
+            Py_DECREF(view);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(shape, d, dim);
+    }
+    cast = PyObject_CallMethod(view, "cast", "sO", s->formats[s->nargs], shape);
+    Py_DECREF(shape);
+    Py_DECREF(view);
+    return cast;
+}
+
+/* One vectorised call: parse, one Go call with the GIL released, result. */
+static PyObject *
+gobind_vec_call_go(const gobind_vec_spec *s, PyObject *args, PyObject *kw)
+{
+    gobind_vec_call c;
+    gobind_buf msg;
+    int status;
+    void *out;
+    PyObject *result = NULL;
+    memset(&c, 0, sizeof c);
+    if (gobind_vec_prepare(s, &c, args, kw) < 0)
+        goto done;
+    out = c.held[s->nargs] ? c.views[s->nargs].buf : PyByteArray_AS_STRING(c.result);
+    GOBIND_CALL_BEGIN
+    status = s->fn((ptrdiff_t)c.n, c.ptrs, c.steps, out, c.workers, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_vec_result(s, &c);
+done:
+    Py_XDECREF(c.result);
+    gobind_vec_clear(&c, s->nargs);
+    return result;
+}
+
+/* ---- vec.Add: Add over buffers ---- */
+
+static const char *const gobind_vec_params_0[] = {
+    "a",
+    "b",
+};
+static const char *const gobind_vec_formats_0[] = {
+"q", "q", "q"
+};
+static const char *const gobind_vec_types_0[] = {
+"int64", "int64", "int64"
+};
+
+static int
+gobind_vec_scalar_0(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_int64(o, "vec.Add", "a", &out->i64);
+    case 1:
+        return gobind_from_py_int64(o, "vec.Add", "b", &out->i64);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_0 = {
+    "vec.Add", 2, gobind_vec_params_0,
+    gobind_vec_formats_0, gobind_vec_types_0, gobind_vec_scalar_0,
+    gobind_scalars_vec_Add,
+};
+
+static PyObject *
+gobind_vec_fn_0(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_0, args, kw);
+}
+
+/* ---- vec.Divide: Divide over buffers ---- */
+
+static const char *const gobind_vec_params_1[] = {
+    "a",
+    "b",
+};
+static const char *const gobind_vec_formats_1[] = {
+"q", "q", "q"
+};
+static const char *const gobind_vec_types_1[] = {
+"int", "int", "int"
+};
+
+static int
+gobind_vec_scalar_1(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_int(o, "vec.Divide", "a", &out->n);
+    case 1:
+        return gobind_from_py_int(o, "vec.Divide", "b", &out->n);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_1 = {
+    "vec.Divide", 2, gobind_vec_params_1,
+    gobind_vec_formats_1, gobind_vec_types_1, gobind_vec_scalar_1,
+    gobind_scalars_vec_Divide,
+};
+
+static PyObject *
+gobind_vec_fn_1(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_1, args, kw);
+}
+
+/* ---- vec.EchoBool: EchoBool over buffers ---- */
+
+static const char *const gobind_vec_params_2[] = {
+    "b",
+};
+static const char *const gobind_vec_formats_2[] = {
+"?", "?"
+};
+static const char *const gobind_vec_types_2[] = {
+"bool", "bool"
+};
+
+static int
+gobind_vec_scalar_2(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_bool(o, "vec.EchoBool", "b", &out->u8);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_2 = {
+    "vec.EchoBool", 1, gobind_vec_params_2,
+    gobind_vec_formats_2, gobind_vec_types_2, gobind_vec_scalar_2,
+    gobind_scalars_vec_EchoBool,
+};
+
+static PyObject *
+gobind_vec_fn_2(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_2, args, kw);
+}
+
+/* ---- vec.EchoFloat32: EchoFloat32 over buffers ---- */
+
+static const char *const gobind_vec_params_3[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_3[] = {
+"f", "f"
+};
+static const char *const gobind_vec_types_3[] = {
+"float32", "float32"
+};
+
+static int
+gobind_vec_scalar_3(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_float32(o, "vec.EchoFloat32", "v", &out->f32);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_3 = {
+    "vec.EchoFloat32", 1, gobind_vec_params_3,
+    gobind_vec_formats_3, gobind_vec_types_3, gobind_vec_scalar_3,
+    gobind_scalars_vec_EchoFloat32,
+};
+
+static PyObject *
+gobind_vec_fn_3(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_3, args, kw);
+}
+
+/* ---- vec.EchoFloat64: EchoFloat64 over buffers ---- */
+
+static const char *const gobind_vec_params_4[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_4[] = {
+"d", "d"
+};
+static const char *const gobind_vec_types_4[] = {
+"float64", "float64"
+};
+
+static int
+gobind_vec_scalar_4(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_float64(o, "vec.EchoFloat64", "v", &out->f64);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_4 = {
+    "vec.EchoFloat64", 1, gobind_vec_params_4,
+    gobind_vec_formats_4, gobind_vec_types_4, gobind_vec_scalar_4,
+    gobind_scalars_vec_EchoFloat64,
+};
+
+static PyObject *
+gobind_vec_fn_4(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_4, args, kw);
+}
+
+/* ---- vec.EchoInt: EchoInt over buffers ---- */
+
+static const char *const gobind_vec_params_5[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_5[] = {
+"q", "q"
+};
+static const char *const gobind_vec_types_5[] = {
+"int", "int"
+};
+
+static int
+gobind_vec_scalar_5(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_int(o, "vec.EchoInt", "v", &out->n);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_5 = {
+    "vec.EchoInt", 1, gobind_vec_params_5,
+    gobind_vec_formats_5, gobind_vec_types_5, gobind_vec_scalar_5,
+    gobind_scalars_vec_EchoInt,
+};
+
+static PyObject *
+gobind_vec_fn_5(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_5, args, kw);
+}
+
+/* ---- vec.EchoInt16: EchoInt16 over buffers ---- */
+
+static const char *const gobind_vec_params_6[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_6[] = {
+"h", "h"
+};
+static const char *const gobind_vec_types_6[] = {
+"int16", "int16"
+};
+
+static int
+gobind_vec_scalar_6(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_int16(o, "vec.EchoInt16", "v", &out->i16);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_6 = {
+    "vec.EchoInt16", 1, gobind_vec_params_6,
+    gobind_vec_formats_6, gobind_vec_types_6, gobind_vec_scalar_6,
+    gobind_scalars_vec_EchoInt16,
+};
+
+static PyObject *
+gobind_vec_fn_6(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_6, args, kw);
+}
+
+/* ---- vec.EchoInt32: EchoInt32 over buffers ---- */
+
+static const char *const gobind_vec_params_7[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_7[] = {
+"i", "i"
+};
+static const char *const gobind_vec_types_7[] = {
+"int32", "int32"
+};
+
+static int
+gobind_vec_scalar_7(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_int32(o, "vec.EchoInt32", "v", &out->i32);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_7 = {
+    "vec.EchoInt32", 1, gobind_vec_params_7,
+    gobind_vec_formats_7, gobind_vec_types_7, gobind_vec_scalar_7,
+    gobind_scalars_vec_EchoInt32,
+};
+
+static PyObject *
+gobind_vec_fn_7(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_7, args, kw);
+}
+
+/* ---- vec.EchoInt64: EchoInt64 over buffers ---- */
+
+static const char *const gobind_vec_params_8[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_8[] = {
+"q", "q"
+};
+static const char *const gobind_vec_types_8[] = {
+"int64", "int64"
+};
+
+static int
+gobind_vec_scalar_8(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_int64(o, "vec.EchoInt64", "v", &out->i64);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_8 = {
+    "vec.EchoInt64", 1, gobind_vec_params_8,
+    gobind_vec_formats_8, gobind_vec_types_8, gobind_vec_scalar_8,
+    gobind_scalars_vec_EchoInt64,
+};
+
+static PyObject *
+gobind_vec_fn_8(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_8, args, kw);
+}
+
+/* ---- vec.EchoInt8: EchoInt8 over buffers ---- */
+
+static const char *const gobind_vec_params_9[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_9[] = {
+"b", "b"
+};
+static const char *const gobind_vec_types_9[] = {
+"int8", "int8"
+};
+
+static int
+gobind_vec_scalar_9(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_int8(o, "vec.EchoInt8", "v", &out->i8);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_9 = {
+    "vec.EchoInt8", 1, gobind_vec_params_9,
+    gobind_vec_formats_9, gobind_vec_types_9, gobind_vec_scalar_9,
+    gobind_scalars_vec_EchoInt8,
+};
+
+static PyObject *
+gobind_vec_fn_9(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_9, args, kw);
+}
+
+/* ---- vec.EchoUint: EchoUint over buffers ---- */
+
+static const char *const gobind_vec_params_10[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_10[] = {
+"Q", "Q"
+};
+static const char *const gobind_vec_types_10[] = {
+"uint", "uint"
+};
+
+static int
+gobind_vec_scalar_10(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_uint(o, "vec.EchoUint", "v", &out->un);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_10 = {
+    "vec.EchoUint", 1, gobind_vec_params_10,
+    gobind_vec_formats_10, gobind_vec_types_10, gobind_vec_scalar_10,
+    gobind_scalars_vec_EchoUint,
+};
+
+static PyObject *
+gobind_vec_fn_10(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_10, args, kw);
+}
+
+/* ---- vec.EchoUint16: EchoUint16 over buffers ---- */
+
+static const char *const gobind_vec_params_11[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_11[] = {
+"H", "H"
+};
+static const char *const gobind_vec_types_11[] = {
+"uint16", "uint16"
+};
+
+static int
+gobind_vec_scalar_11(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_uint16(o, "vec.EchoUint16", "v", &out->u16);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_11 = {
+    "vec.EchoUint16", 1, gobind_vec_params_11,
+    gobind_vec_formats_11, gobind_vec_types_11, gobind_vec_scalar_11,
+    gobind_scalars_vec_EchoUint16,
+};
+
+static PyObject *
+gobind_vec_fn_11(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_11, args, kw);
+}
+
+/* ---- vec.EchoUint32: EchoUint32 over buffers ---- */
+
+static const char *const gobind_vec_params_12[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_12[] = {
+"I", "I"
+};
+static const char *const gobind_vec_types_12[] = {
+"uint32", "uint32"
+};
+
+static int
+gobind_vec_scalar_12(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_uint32(o, "vec.EchoUint32", "v", &out->u32);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_12 = {
+    "vec.EchoUint32", 1, gobind_vec_params_12,
+    gobind_vec_formats_12, gobind_vec_types_12, gobind_vec_scalar_12,
+    gobind_scalars_vec_EchoUint32,
+};
+
+static PyObject *
+gobind_vec_fn_12(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_12, args, kw);
+}
+
+/* ---- vec.EchoUint64: EchoUint64 over buffers ---- */
+
+static const char *const gobind_vec_params_13[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_13[] = {
+"Q", "Q"
+};
+static const char *const gobind_vec_types_13[] = {
+"uint64", "uint64"
+};
+
+static int
+gobind_vec_scalar_13(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_uint64(o, "vec.EchoUint64", "v", &out->u64);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_13 = {
+    "vec.EchoUint64", 1, gobind_vec_params_13,
+    gobind_vec_formats_13, gobind_vec_types_13, gobind_vec_scalar_13,
+    gobind_scalars_vec_EchoUint64,
+};
+
+static PyObject *
+gobind_vec_fn_13(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_13, args, kw);
+}
+
+/* ---- vec.EchoUint8: EchoUint8 over buffers ---- */
+
+static const char *const gobind_vec_params_14[] = {
+    "v",
+};
+static const char *const gobind_vec_formats_14[] = {
+"B", "B"
+};
+static const char *const gobind_vec_types_14[] = {
+"uint8", "uint8"
+};
+
+static int
+gobind_vec_scalar_14(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_uint8(o, "vec.EchoUint8", "v", &out->u8);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_14 = {
+    "vec.EchoUint8", 1, gobind_vec_params_14,
+    gobind_vec_formats_14, gobind_vec_types_14, gobind_vec_scalar_14,
+    gobind_scalars_vec_EchoUint8,
+};
+
+static PyObject *
+gobind_vec_fn_14(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_14, args, kw);
+}
+
+/* ---- vec.Warmer: Warmer over buffers ---- */
+
+static const char *const gobind_vec_params_15[] = {
+    "c",
+    "d",
+};
+static const char *const gobind_vec_formats_15[] = {
+"d", "d", "d"
+};
+static const char *const gobind_vec_types_15[] = {
+"Celsius", "float64", "Celsius"
+};
+
+static int
+gobind_vec_scalar_15(int i, PyObject *o, gobind_vec_scalar *out)
+{
+    switch (i) {
+    case 0:
+        return gobind_from_py_float64(o, "vec.Warmer", "c", &out->f64);
+    case 1:
+        return gobind_from_py_float64(o, "vec.Warmer", "d", &out->f64);
+    }
+    return 0;
+}
+
+static const gobind_vec_spec gobind_vec_spec_15 = {
+    "vec.Warmer", 2, gobind_vec_params_15,
+    gobind_vec_formats_15, gobind_vec_types_15, gobind_vec_scalar_15,
+    gobind_scalars_vec_Warmer,
+};
+
+static PyObject *
+gobind_vec_fn_15(PyObject *self, PyObject *args, PyObject *kw)
+{
+    (void)self;
+    return gobind_vec_call_go(&gobind_vec_spec_15, args, kw);
+}
+
+static PyMethodDef gobind_vec_methods[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_vec_fn_0, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("Add($module, /, a, b, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "Add(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.Add element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int64, or out.\n"
+                "\n"
+                "Add returns a+b.")},
+    {"Divide", (PyCFunction)(void (*)(void))gobind_vec_fn_1, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("Divide($module, /, a, b, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "Divide(a: int | Buffer, b: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.Divide element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.\n"
+                "\n"
+                "Divide divides a by b; dividing by zero panics.")},
+    {"EchoBool", (PyCFunction)(void (*)(void))gobind_vec_fn_2, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoBool($module, /, b, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoBool(b: bool | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoBool element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of bool (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of bool, or out.\n"
+                "\n"
+                "EchoBool returns b.")},
+    {"EchoFloat32", (PyCFunction)(void (*)(void))gobind_vec_fn_3, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoFloat32($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoFloat32(v: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoFloat32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float32, or out.\n"
+                "\n"
+                "EchoFloat32 returns v.")},
+    {"EchoFloat64", (PyCFunction)(void (*)(void))gobind_vec_fn_4, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoFloat64($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoFloat64(v: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoFloat64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float64, or out.\n"
+                "\n"
+                "EchoFloat64 returns v.")},
+    {"EchoInt", (PyCFunction)(void (*)(void))gobind_vec_fn_5, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoInt($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoInt(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoInt element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.\n"
+                "\n"
+                "EchoInt returns v.")},
+    {"EchoInt16", (PyCFunction)(void (*)(void))gobind_vec_fn_6, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoInt16($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoInt16(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoInt16 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int16 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int16, or out.\n"
+                "\n"
+                "EchoInt16 returns v.")},
+    {"EchoInt32", (PyCFunction)(void (*)(void))gobind_vec_fn_7, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoInt32($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoInt32(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoInt32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int32, or out.\n"
+                "\n"
+                "EchoInt32 returns v.")},
+    {"EchoInt64", (PyCFunction)(void (*)(void))gobind_vec_fn_8, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoInt64($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoInt64(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoInt64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int64, or out.\n"
+                "\n"
+                "EchoInt64 returns v.")},
+    {"EchoInt8", (PyCFunction)(void (*)(void))gobind_vec_fn_9, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoInt8($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoInt8(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoInt8 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int8 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int8, or out.\n"
+                "\n"
+                "EchoInt8 returns v.")},
+    {"EchoUint", (PyCFunction)(void (*)(void))gobind_vec_fn_10, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoUint($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoUint(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoUint element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint, or out.\n"
+                "\n"
+                "EchoUint returns v.")},
+    {"EchoUint16", (PyCFunction)(void (*)(void))gobind_vec_fn_11, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoUint16($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoUint16(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoUint16 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint16 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint16, or out.\n"
+                "\n"
+                "EchoUint16 returns v.")},
+    {"EchoUint32", (PyCFunction)(void (*)(void))gobind_vec_fn_12, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoUint32($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoUint32(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoUint32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint32, or out.\n"
+                "\n"
+                "EchoUint32 returns v.")},
+    {"EchoUint64", (PyCFunction)(void (*)(void))gobind_vec_fn_13, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoUint64($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoUint64(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoUint64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint64, or out.\n"
+                "\n"
+                "EchoUint64 returns v.")},
+    {"EchoUint8", (PyCFunction)(void (*)(void))gobind_vec_fn_14, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("EchoUint8($module, /, v, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "EchoUint8(v: int | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.EchoUint8 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint8 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint8, or out.\n"
+                "\n"
+                "EchoUint8 returns v.")},
+    {"Warmer", (PyCFunction)(void (*)(void))gobind_vec_fn_15, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("Warmer($module, /, c, d, *, out=None, workers=None)\n"
+    "--\n"
+    "\n",
+                "Warmer(c: float | Buffer, d: float | Buffer, *, out: Buffer | None = None, workers: int | None = None) -> memoryview\n"
+                "\n"
+                "scalars.Warmer element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Celsius or float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Celsius, or out.\n"
+                "\n"
+                "Warmer adds d degrees to c.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
 
 /* ---- Add: Add ---- */
 
@@ -3616,6 +4657,12 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_add_submodule(m, "scalars.vec", "vec",
+                             "Vectorised twins of scalars's functions over numbers: one Go call over whole buffers.",
+                             gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

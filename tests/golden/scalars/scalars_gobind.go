@@ -372,6 +372,344 @@ func gobind_scalars_Warmer(a0 C.double, a1 C.double, r0 *C.double, msg *C.gobind
 	return gobindOK
 }
 
+// gobindVecSplitMin is the element count from which a vectorised call splits its work across
+// GOMAXPROCS goroutines when the caller does not say how many workers to use.
+const gobindVecSplitMin = 1 << 15
+
+// gobindVecIn is one argument of a vectorised call: n elements at p, or, when step is 0, the
+// one scalar at p that every element uses (index it with i*k).
+func gobindVecIn[T any](p unsafe.Pointer, step C.ptrdiff_t, n int) (s []T, k int) {
+	if step == 0 {
+		return unsafe.Slice((*T)(p), 1), 0
+	}
+	return unsafe.Slice((*T)(p), n), 1
+}
+
+// gobindVecBool stores a bool result as the byte a buffer of '?' items holds.
+func gobindVecBool(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// gobindVecRun runs body over [0, n) in chunks on workers goroutines (0: one, or GOMAXPROCS from
+// gobindVecSplitMin elements) and waits for them.  The first panic or runtime.Goexit of a worker
+// is reported into msg; the other chunks still run to their end.
+func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi int)) C.int {
+	if workers <= 0 {
+		workers = 1
+		if n >= gobindVecSplitMin {
+			workers = runtime.GOMAXPROCS(0)
+		}
+	}
+	if workers > n {
+		workers = n
+	}
+	if n == 0 {
+		return gobindOK
+	}
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		failed string
+	)
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		hi := lo + chunk
+		if hi > n {
+			hi = n
+		}
+		wg.Add(1)
+		go func(lo, hi int) {
+			returned := false
+			defer wg.Done()
+			defer func() {
+				r := recover()
+				if r == nil && returned {
+					return
+				}
+				text := fmt.Sprintf("runtime.Goexit called in %s: it ended a goroutine of the vectorised call", fn)
+				if r != nil {
+					text = fmt.Sprintf("%v\n\nGo stack:\n%s", r, debug.Stack())
+				}
+				mu.Lock()
+				if failed == "" {
+					failed = text
+				}
+				mu.Unlock()
+			}()
+			body(lo, hi)
+			returned = true
+		}(lo, hi)
+	}
+	wg.Wait()
+	if failed != "" {
+		gobindPutString(msg, failed)
+		return gobindPanic
+	}
+	return gobindOK
+}
+
+// gobind_scalars_vec_Add runs example.com/scalars.Add over n elements (scalars.vec.Add).
+//
+//export gobind_scalars_vec_Add
+func gobind_scalars_vec_Add(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
+	a0, k0 := gobindVecIn[int64](p[0], s[0], size)
+	a1, k1 := gobindVecIn[int64](p[1], s[1], size)
+	r := unsafe.Slice((*int64)(out), size)
+	return gobindVecRun(size, int(workers), "Add", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.Add(int64(a0[i*k0]), int64(a1[i*k1]))
+			r[i] = int64(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_Divide runs example.com/scalars.Divide over n elements (scalars.vec.Divide).
+//
+//export gobind_scalars_vec_Divide
+func gobind_scalars_vec_Divide(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
+	a0, k0 := gobindVecIn[int](p[0], s[0], size)
+	a1, k1 := gobindVecIn[int](p[1], s[1], size)
+	r := unsafe.Slice((*int)(out), size)
+	return gobindVecRun(size, int(workers), "Divide", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.Divide(int(a0[i*k0]), int(a1[i*k1]))
+			r[i] = int(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoBool runs example.com/scalars.EchoBool over n elements (scalars.vec.EchoBool).
+//
+//export gobind_scalars_vec_EchoBool
+func gobind_scalars_vec_EchoBool(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[uint8](p[0], s[0], size)
+	r := unsafe.Slice((*uint8)(out), size)
+	return gobindVecRun(size, int(workers), "EchoBool", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoBool(a0[i*k0] != 0)
+			r[i] = gobindVecBool(bool(v))
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoFloat32 runs example.com/scalars.EchoFloat32 over n elements (scalars.vec.EchoFloat32).
+//
+//export gobind_scalars_vec_EchoFloat32
+func gobind_scalars_vec_EchoFloat32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[float32](p[0], s[0], size)
+	r := unsafe.Slice((*float32)(out), size)
+	return gobindVecRun(size, int(workers), "EchoFloat32", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoFloat32(float32(a0[i*k0]))
+			r[i] = float32(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoFloat64 runs example.com/scalars.EchoFloat64 over n elements (scalars.vec.EchoFloat64).
+//
+//export gobind_scalars_vec_EchoFloat64
+func gobind_scalars_vec_EchoFloat64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[float64](p[0], s[0], size)
+	r := unsafe.Slice((*float64)(out), size)
+	return gobindVecRun(size, int(workers), "EchoFloat64", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoFloat64(float64(a0[i*k0]))
+			r[i] = float64(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoInt runs example.com/scalars.EchoInt over n elements (scalars.vec.EchoInt).
+//
+//export gobind_scalars_vec_EchoInt
+func gobind_scalars_vec_EchoInt(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[int](p[0], s[0], size)
+	r := unsafe.Slice((*int)(out), size)
+	return gobindVecRun(size, int(workers), "EchoInt", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoInt(int(a0[i*k0]))
+			r[i] = int(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoInt16 runs example.com/scalars.EchoInt16 over n elements (scalars.vec.EchoInt16).
+//
+//export gobind_scalars_vec_EchoInt16
+func gobind_scalars_vec_EchoInt16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[int16](p[0], s[0], size)
+	r := unsafe.Slice((*int16)(out), size)
+	return gobindVecRun(size, int(workers), "EchoInt16", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoInt16(int16(a0[i*k0]))
+			r[i] = int16(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoInt32 runs example.com/scalars.EchoInt32 over n elements (scalars.vec.EchoInt32).
+//
+//export gobind_scalars_vec_EchoInt32
+func gobind_scalars_vec_EchoInt32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[int32](p[0], s[0], size)
+	r := unsafe.Slice((*int32)(out), size)
+	return gobindVecRun(size, int(workers), "EchoInt32", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoInt32(int32(a0[i*k0]))
+			r[i] = int32(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoInt64 runs example.com/scalars.EchoInt64 over n elements (scalars.vec.EchoInt64).
+//
+//export gobind_scalars_vec_EchoInt64
+func gobind_scalars_vec_EchoInt64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[int64](p[0], s[0], size)
+	r := unsafe.Slice((*int64)(out), size)
+	return gobindVecRun(size, int(workers), "EchoInt64", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoInt64(int64(a0[i*k0]))
+			r[i] = int64(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoInt8 runs example.com/scalars.EchoInt8 over n elements (scalars.vec.EchoInt8).
+//
+//export gobind_scalars_vec_EchoInt8
+func gobind_scalars_vec_EchoInt8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[int8](p[0], s[0], size)
+	r := unsafe.Slice((*int8)(out), size)
+	return gobindVecRun(size, int(workers), "EchoInt8", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoInt8(int8(a0[i*k0]))
+			r[i] = int8(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoUint runs example.com/scalars.EchoUint over n elements (scalars.vec.EchoUint).
+//
+//export gobind_scalars_vec_EchoUint
+func gobind_scalars_vec_EchoUint(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[uint](p[0], s[0], size)
+	r := unsafe.Slice((*uint)(out), size)
+	return gobindVecRun(size, int(workers), "EchoUint", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoUint(uint(a0[i*k0]))
+			r[i] = uint(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoUint16 runs example.com/scalars.EchoUint16 over n elements (scalars.vec.EchoUint16).
+//
+//export gobind_scalars_vec_EchoUint16
+func gobind_scalars_vec_EchoUint16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[uint16](p[0], s[0], size)
+	r := unsafe.Slice((*uint16)(out), size)
+	return gobindVecRun(size, int(workers), "EchoUint16", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoUint16(uint16(a0[i*k0]))
+			r[i] = uint16(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoUint32 runs example.com/scalars.EchoUint32 over n elements (scalars.vec.EchoUint32).
+//
+//export gobind_scalars_vec_EchoUint32
+func gobind_scalars_vec_EchoUint32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[uint32](p[0], s[0], size)
+	r := unsafe.Slice((*uint32)(out), size)
+	return gobindVecRun(size, int(workers), "EchoUint32", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoUint32(uint32(a0[i*k0]))
+			r[i] = uint32(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoUint64 runs example.com/scalars.EchoUint64 over n elements (scalars.vec.EchoUint64).
+//
+//export gobind_scalars_vec_EchoUint64
+func gobind_scalars_vec_EchoUint64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[uint64](p[0], s[0], size)
+	r := unsafe.Slice((*uint64)(out), size)
+	return gobindVecRun(size, int(workers), "EchoUint64", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoUint64(uint64(a0[i*k0]))
+			r[i] = uint64(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_EchoUint8 runs example.com/scalars.EchoUint8 over n elements (scalars.vec.EchoUint8).
+//
+//export gobind_scalars_vec_EchoUint8
+func gobind_scalars_vec_EchoUint8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
+	a0, k0 := gobindVecIn[uint8](p[0], s[0], size)
+	r := unsafe.Slice((*uint8)(out), size)
+	return gobindVecRun(size, int(workers), "EchoUint8", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.EchoUint8(uint8(a0[i*k0]))
+			r[i] = uint8(v)
+		}
+	})
+}
+
+// gobind_scalars_vec_Warmer runs example.com/scalars.Warmer over n elements (scalars.vec.Warmer).
+//
+//export gobind_scalars_vec_Warmer
+func gobind_scalars_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
+	a0, k0 := gobindVecIn[float64](p[0], s[0], size)
+	a1, k1 := gobindVecIn[float64](p[1], s[1], size)
+	r := unsafe.Slice((*float64)(out), size)
+	return gobindVecRun(size, int(workers), "Warmer", msg, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			v := gobindpkg.Warmer(gobindpkg.Celsius(float64(a0[i*k0])), float64(a1[i*k1]))
+			r[i] = float64(v)
+		}
+	})
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -1530,6 +1530,41 @@ gobind_fetch_exception(PyObject **text)
     return value;
 }
 
+/* The kind letter (i signed, u unsigned, f float, c complex, b bool) and size of a native
+   struct-module format, or 0 when gobind does not read it directly. */
+static inline char
+gobind_format_kind(const char *format, Py_ssize_t *size)
+{
+    if (format == NULL)
+        format = "B";
+    if (format[0] == '@' || format[0] == '=')
+        format++;
+    if (format[0] == 'Z' && (format[1] == 'f' || format[1] == 'd') && format[2] == '\0') {
+        *size = format[1] == 'f' ? 8 : 16;
+        return 'c';
+    }
+    if (format[0] == '\0' || format[1] != '\0')
+        return 0;
+    switch (format[0]) {
+    case 'b': *size = 1; return 'i';
+    case 'B': *size = 1; return 'u';
+    case 'h': *size = sizeof(short); return 'i';
+    case 'H': *size = sizeof(short); return 'u';
+    case 'i': *size = sizeof(int); return 'i';
+    case 'I': *size = sizeof(int); return 'u';
+    case 'l': *size = sizeof(long); return 'i';
+    case 'L': *size = sizeof(long); return 'u';
+    case 'q': *size = sizeof(long long); return 'i';
+    case 'Q': *size = sizeof(long long); return 'u';
+    case 'n': *size = sizeof(Py_ssize_t); return 'i';
+    case 'N': *size = sizeof(size_t); return 'u';
+    case 'f': *size = sizeof(float); return 'f';
+    case 'd': *size = sizeof(double); return 'f';
+    case '?': *size = 1; return 'b';
+    default: return 0;
+    }
+}
+
 /* gobind C support: private snapshots of Python containers, so that Python code run while their
    items are converted (__index__, __hash__, __eq__, __iter__...) cannot free what C is reading. */
 
@@ -2308,41 +2343,6 @@ gobind_length_error(const char *fn, const char *arg, Py_ssize_t want, Py_ssize_t
     PyErr_Format(PyExc_ValueError, "%s() argument '%s' must have %zd items (a Go array), not %zd",
                  fn, arg, want, got);
     return -1;
-}
-
-/* The kind letter (i signed, u unsigned, f float, c complex, b bool) and size of a native
-   struct-module format, or 0 when gobind does not read it directly. */
-static inline char
-gobind_format_kind(const char *format, Py_ssize_t *size)
-{
-    if (format == NULL)
-        format = "B";
-    if (format[0] == '@' || format[0] == '=')
-        format++;
-    if (format[0] == 'Z' && (format[1] == 'f' || format[1] == 'd') && format[2] == '\0') {
-        *size = format[1] == 'f' ? 8 : 16;
-        return 'c';
-    }
-    if (format[0] == '\0' || format[1] != '\0')
-        return 0;
-    switch (format[0]) {
-    case 'b': *size = 1; return 'i';
-    case 'B': *size = 1; return 'u';
-    case 'h': *size = sizeof(short); return 'i';
-    case 'H': *size = sizeof(short); return 'u';
-    case 'i': *size = sizeof(int); return 'i';
-    case 'I': *size = sizeof(int); return 'u';
-    case 'l': *size = sizeof(long); return 'i';
-    case 'L': *size = sizeof(long); return 'u';
-    case 'q': *size = sizeof(long long); return 'i';
-    case 'Q': *size = sizeof(long long); return 'u';
-    case 'n': *size = sizeof(Py_ssize_t); return 'i';
-    case 'N': *size = sizeof(size_t); return 'u';
-    case 'f': *size = sizeof(float); return 'f';
-    case 'd': *size = sizeof(double); return 'f';
-    case '?': *size = 1; return 'b';
-    default: return 0;
-    }
 }
 
 /* Gets a C-contiguous 1-D buffer of o when its items have the memory layout of format;

@@ -2738,9 +2738,9 @@ gobind_repr_go(PyObject *self)
     return result;
 }
 
-/* While this thread converts the arguments of a bound call, the handle of that call's record (0
-   until Go makes it, when a Python object first becomes a Go interface value there: the object's
-   methods belong to that call, gobindCallOf); NULL at other times. */
+/* While this thread converts the arguments of a bound call, where that call's record is kept (a
+   handle, 0 until Go makes it when a Python object first becomes a Go interface value there: the
+   object's methods belong to that call, gobindCallOf); NULL at other times. */
 static GOBIND_THREAD_LOCAL uintptr_t *gobind_converting;
 
 /* Ends the conversion of a bound call's arguments: the thread goes back to outer's, and the record

@@ -69,7 +69,7 @@ def test_go_calls_python_methods_from_goroutines(surface):
         'assert total == 50 * (1.0 + 3.0 + 1.0), total',
         'assert len(seen) >= 1, seen',  # Go threads called in, each taking the GIL (how many is Go's choice)
         'class Bad(Mine):\n    def Area(self):\n        raise ValueError("no area")',
-        # a panic in a goroutine that Go recovers and raises again: the original exception
+        # a Python method raising on a goroutine Go started: Go gets 0, the call raises the exception
         'try:\n    m.TotalArea([Bad(0), Sub()], 4)\nexcept ValueError as e:\n    assert str(e) == "no area"\nelse:\n    raise AssertionError("no ValueError")',
         # other Python threads call in at the same time
         'out = []',

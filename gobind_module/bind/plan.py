@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ..emit.escape import c_string, py_docstring
+from .callback_policy import takes_objects
 from .funcvals import FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
@@ -125,11 +126,24 @@ class FuncPlan:
     owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
     callback_panics: bool = False  # its callables' exceptions on Go's goroutines are Go panics (opt-in)
     recovers: bool = True    # the export defers gobind's recover (see needs_recover)
+    takes_objects: bool = False  # arguments may make Go interface values of Python objects (callback_policy)
 
     @property
     def takes_callbacks(self) -> bool:
         """Whether a parameter is a Python callable or iterable: the export then keeps its exceptions (gobindCall)."""
         return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindIterIn_', 'gobindFuncIn_')) for a in self.args)
+
+    @property
+    def keeps_call(self) -> bool:
+        """Whether the export keeps a gobindCall: the exceptions of Python code Go calls back."""
+        return self.takes_callbacks or self.takes_objects
+
+    @property
+    def open_call(self) -> str:
+        """Go expression: the export's gobindCall (the one made while C converted Python objects
+        for the arguments, pyobjs, or a new one)."""
+        panics = 'true' if self.callback_panics else 'false'
+        return 'gobindJoinCall(pyobjs, %s)' % panics if self.takes_objects else 'gobindOpenCall(%s)' % panics
 
     @property
     def copied_bytes(self) -> str:
@@ -1285,6 +1299,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,
         release_gil=gil != 'keep', sized_gil=gil == 'sized', takes_ctx=takes_ctx, goexit=fn.goexit,
         recovers=needs_recover(fn, gil, receiver, returns_error),
+        takes_objects=any(takes_objects(mapper, p.type) for p in go_params),
     )
 
 

@@ -93,7 +93,7 @@ func Largest(shapes []Shape) Shape {
 }
 
 // TotalArea adds up the areas, calling each shape from its own goroutine. A panic in a
-// goroutine (a Python method that raised) is raised again here.
+// goroutine is raised again here.
 func TotalArea(shapes []Shape, rounds int) float64 {
 	var (
 		mu      sync.Mutex

@@ -115,6 +115,102 @@ func RunLater() {
 	<-later.done
 }
 
+// Measurer measures item i; Python objects implement it.
+type Measurer interface {
+	Measure(i int) int
+}
+
+// MeasureAll calls m.Measure(i) for each i < n, each from a goroutine of its own (FanOut waits for
+// them on a WaitGroup), and returns the sum.
+func MeasureAll(n int, m Measurer) int {
+	sum := 0
+	for _, v := range FanOut(n, m.Measure) {
+		sum += v
+	}
+	return sum
+}
+
+// MeasureMany calls ms[i].Measure(i) from a goroutine per item and returns the sum.
+func MeasureMany(ms []Measurer) int {
+	sums := make([]int, len(ms))
+	var wg sync.WaitGroup
+	wg.Add(len(ms))
+	for i, m := range ms {
+		go func(i int, m Measurer) {
+			defer wg.Done()
+			sums[i] = m.Measure(i)
+		}(i, m)
+	}
+	wg.Wait()
+	total := 0
+	for _, v := range sums {
+		total += v
+	}
+	return total
+}
+
+// MeasureEach calls m.Measure(i) for 0..n-1 on the calling goroutine and returns the sum.
+func MeasureEach(n int, m Measurer) int {
+	sum := 0
+	for i := 0; i < n; i++ {
+		sum += m.Measure(i)
+	}
+	return sum
+}
+
+// RecoveringMeasure calls m.Measure from n goroutines, each recovering a panic, as Recovering does.
+func RecoveringMeasure(n int, m Measurer) (int, string) {
+	return Recovering(n, m.Measure)
+}
+
+// Checker checks item i.
+type Checker interface {
+	Check(i int) error
+}
+
+// CheckAll calls c.Check(i) for each i < n from goroutines; it returns how many failed and the
+// text of one error.
+func CheckAll(n int, c Checker) (int, string) {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	failed, text := 0, ""
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func(i int) {
+			defer wg.Done()
+			if err := c.Check(i); err != nil {
+				mu.Lock()
+				failed++
+				text = err.Error()
+				mu.Unlock()
+			}
+		}(i)
+	}
+	wg.Wait()
+	return failed, text
+}
+
+var kept struct {
+	start chan struct{}
+	done  chan int
+}
+
+// KeepMeasurer keeps m and starts a goroutine that calls m.Measure(1) once RunKept is called.
+func KeepMeasurer(m Measurer) {
+	kept.start, kept.done = make(chan struct{}), make(chan int)
+	start, done := kept.start, kept.done
+	go func() {
+		<-start
+		done <- m.Measure(1)
+	}()
+}
+
+// RunKept lets the goroutine started by KeepMeasurer call Measure, and returns what it got.
+func RunKept() int {
+	close(kept.start)
+	return <-kept.done
+}
+
 // Ints is a slice with methods that grow and reslice it in place.
 type Ints []int
 
@@ -178,6 +274,13 @@ func (h *Holder) ItemName() string {
 		return ""
 	}
 	return h.Item.Name()
+}
+
+// NameApart returns the name of the held value, asked on a goroutine of its own.
+func (h *Holder) NameApart() string {
+	name := make(chan string)
+	go func() { name <- h.ItemName() }()
+	return <-name
 }
 
 // CollectGarbage runs Go's garbage collector twice, so finalizers drop what Go no longer uses.

@@ -87,3 +87,16 @@ def test_gil_rule_keeps_it_for_short_calls_only():
     f = funcs(plan_of('borrow'))
     assert f['SlowSum'].release_gil and not f['SlowSum'].sized_gil
     assert f['Size'].sized_gil  # kept while the bytes argument is at most 4 KiB
+
+
+def test_calls_whose_arguments_may_make_go_values_of_python_objects():
+    fs = funcs(plan_of('interfaces'))
+    # an interface Python objects implement, directly or as slice items: the objects join the call
+    for name in ('Check', 'Describe', 'Grow', 'Keep', 'Largest', 'Same', 'TotalArea'):
+        assert fs[name].takes_objects and fs[name].open_call == 'gobindJoinCall(pyobjs, false)', name
+    # any, numbers and no parameters: no record to join
+    for name in ('Echo', 'Kind', 'NewShape', 'Values', 'KeptNames'):
+        assert not fs[name].takes_objects and not fs[name].keeps_call, name
+    callbacks = funcs(plan_of('callbacks'))
+    assert not any(f.takes_objects for f in callbacks.values())
+    assert any(f.keeps_call and f.open_call == 'gobindOpenCall(false)' for f in callbacks.values())

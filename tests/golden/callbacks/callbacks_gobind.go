@@ -35,7 +35,7 @@ func gobind_callbacks_Apply(a0 C.gobind_func, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, m
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Apply(gobindFuncIn_Func1(a0, gobindCaller), int(a1))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = C.ptrdiff_t(v0)
@@ -68,7 +68,7 @@ func gobind_callbacks_Combine(a0 C.gobind_func, a1 C.gobind_func, r0 *C.gobind_b
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Combine(gobindFuncIn_Func2(a0, gobindCaller), gobindFuncIn_Func3(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	gobindPutString(r0, v0)
@@ -83,7 +83,7 @@ func gobind_callbacks_Each(a0 C.uintptr_t, a1 C.gobind_func, msg *C.gobind_buf) 
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	gobindpkg.Each(*gobindPtr_Slice_Point(a0), gobindFuncIn_Func4(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	return gobindOK
@@ -107,7 +107,7 @@ func gobind_callbacks_Map(a0 C.uintptr_t, a1 C.gobind_func, r0 *C.gobind_buf, ms
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Map(*gobindPtr_Slice_string(a0), gobindFuncIn_Func5(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	gobindPutString(r0, v0)
@@ -122,7 +122,7 @@ func gobind_callbacks_Measure(a0 C.gobind_func, a1 C.double, r0 *C.gobind_buf, m
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Measure(gobindFuncIn_Func6(a0, gobindCaller), float64(a1))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	gobindPutString(r0, v0)
@@ -137,7 +137,7 @@ func gobind_callbacks_Must(a0 C.gobind_func, msg *C.gobind_buf) (status C.int) {
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	gerr := gobindpkg.Must(gobindFuncIn_Func7(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	if gerr != nil {
@@ -154,7 +154,7 @@ func gobind_callbacks_Parallel(a0 C.ptrdiff_t, a1 C.gobind_func, r0 *C.ptrdiff_t
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Parallel(int(a0), gobindFuncIn_Func1(a1, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = C.ptrdiff_t(v0)
@@ -169,7 +169,7 @@ func gobind_callbacks_Register(a0 C.gobind_func, msg *C.gobind_buf) (status C.in
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	gobindpkg.Register(gobindFuncIn_Handler(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	return gobindOK
@@ -183,7 +183,7 @@ func gobind_callbacks_Try(a0 C.gobind_func, r0 *C.gobind_buf, msg *C.gobind_buf)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Try(gobindFuncIn_Func8(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	gobindPutString(r0, v0)
@@ -198,7 +198,7 @@ func gobind_callbacks_Walk(a0 C.gobind_func, r0 *C.ptrdiff_t, msg *C.gobind_buf)
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0, gerr := gobindpkg.Walk(gobindFuncIn_Func9(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	if gerr != nil {
@@ -1817,10 +1817,11 @@ type gobindCall struct {
 	failed *gobindPyErr
 }
 
-// gobindCaller is the call that Python callables stored into func fields and variables belong to:
-// one that has returned already, so that such a callable raising on a goroutine Go started returns
+// gobindCaller is the call that Python callables stored into func fields and variables belong to,
+// and Python objects made Go interface values outside the arguments of a bound call: one that has
+// returned already, so that such a callable or method raising on a goroutine Go started returns
 // zero values and the exception goes to sys.unraisablehook (on a thread inside a bound call, it
-// unwinds to that call).  Each export that takes callables declares its own.
+// unwinds to that call).  Each export that takes callables or such objects declares its own.
 var gobindCaller = &gobindCall{done: true}
 
 // gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
@@ -1829,6 +1830,32 @@ var gobindUnraisable func(exc, fn C.uintptr_t)
 // gobindOpenCall starts the record of one bound call.
 func gobindOpenCall(panics bool) *gobindCall {
 	return &gobindCall{panics: panics}
+}
+
+// gobindCallOf returns the call that a Python object C makes a Go interface value of belongs to:
+// with slot nil, none waits for it (gobindCaller); else C is converting the arguments of a bound
+// call, whose record slot holds as a handle (made here on first use, taken by gobindJoinCall).
+func gobindCallOf(slot *C.uintptr_t) *gobindCall {
+	if slot == nil {
+		return gobindCaller
+	}
+	if *slot == 0 {
+		*slot = C.uintptr_t(cgo.NewHandle(&gobindCall{}))
+	}
+	return cgo.Handle(*slot).Value().(*gobindCall)
+}
+
+// gobindJoinCall starts the record of one bound call whose arguments may hold Python objects:
+// the record they belong to already (handle h, from gobindCallOf), or a new one if there are none.
+func gobindJoinCall(h C.uintptr_t, panics bool) *gobindCall {
+	if h == 0 {
+		return gobindOpenCall(panics)
+	}
+	handle := cgo.Handle(h)
+	c := handle.Value().(*gobindCall)
+	handle.Delete()
+	c.panics = panics // before the Go function runs: nothing has called the objects yet
+	return c
 }
 
 // close ends the call and returns the exception it kept (nil if none, or if closed already).
@@ -1855,9 +1882,9 @@ func (c *gobindCall) keep(e *gobindPyErr) bool {
 }
 
 // gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
-// the callback has no error result.  On the bound call's own thread, for callables that belong to
-// no call, and when the function opted in, it panics (an export turns that back into e; Go code
-// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// the callback has no error result.  On the bound call's own thread, for callables given no record
+// (nil), and when the function opted in, it panics (an export turns that back into e; Go code may
+// recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
 // keeps e, or sys.unraisablehook gets it once the call has returned.
 func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
 	if e.sync || call == nil || call.panics {

@@ -71,9 +71,9 @@ gobind_call_poll(gobind_poll_fn poll)
 }
 
 /* CountBytes */
-int gobind_crosspkg_CountBytes(uintptr_t a0, int64_t *r0, gobind_buf *msg);
+int gobind_crosspkg_CountBytes(uintptr_t a0, int64_t *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* Greet */
-int gobind_crosspkg_Greet(uintptr_t a0, gobind_view a1, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_crosspkg_Greet(uintptr_t a0, gobind_view a1, ptrdiff_t *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* Host */
 int gobind_crosspkg_Host(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 /* NewBuffer */
@@ -91,7 +91,7 @@ int gobind_crosspkg_Total(uintptr_t a0, int64_t *r0, gobind_buf *msg);
 /* Twice */
 int gobind_crosspkg_Twice(int64_t a0, int64_t *r0, gobind_buf *msg);
 /* Upper */
-int gobind_crosspkg_Upper(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
+int gobind_crosspkg_Upper(uintptr_t a0, gobind_buf *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* money.Cents */
 int gobind_crosspkg_money_Cents(int64_t a0, int64_t *r0, gobind_buf *msg);
 /* money.NewWallet */
@@ -135,7 +135,7 @@ int gobind_crosspkg_bytes_Buffer_ReadByte(uintptr_t self, uint8_t *r0, gobind_bu
 /* bytes.Buffer.ReadBytes */
 int gobind_crosspkg_bytes_Buffer_ReadBytes(uintptr_t self, uint8_t a0, gobind_buf *r0, gobind_buf *msg);
 /* bytes.Buffer.ReadFrom */
-int gobind_crosspkg_bytes_Buffer_ReadFrom(uintptr_t self, uintptr_t a0, int64_t *r0, gobind_buf *msg);
+int gobind_crosspkg_bytes_Buffer_ReadFrom(uintptr_t self, uintptr_t a0, int64_t *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* bytes.Buffer.ReadRune */
 int gobind_crosspkg_bytes_Buffer_ReadRune(uintptr_t self, int32_t *r0, ptrdiff_t *r1, gobind_buf *msg);
 /* bytes.Buffer.ReadString */
@@ -159,7 +159,7 @@ int gobind_crosspkg_bytes_Buffer_WriteRune(uintptr_t self, int32_t a0, ptrdiff_t
 /* bytes.Buffer.WriteString */
 int gobind_crosspkg_bytes_Buffer_WriteString(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
 /* bytes.Buffer.WriteTo */
-int gobind_crosspkg_bytes_Buffer_WriteTo(uintptr_t self, uintptr_t a0, int64_t *r0, gobind_buf *msg);
+int gobind_crosspkg_bytes_Buffer_WriteTo(uintptr_t self, uintptr_t a0, int64_t *r0, uintptr_t pyobjs, gobind_buf *msg);
 
 /* struct URL */
 int gobind_crosspkg_url_URL_new(uintptr_t *out, gobind_buf *msg);
@@ -313,13 +313,14 @@ int gobind_crosspkg_vec_Twice(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *
 /* Go interface and any values. */
 int gobind_crosspkg_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 void gobind_crosspkg_incref(uintptr_t object);
+int gobind_crosspkg_call_drop(uintptr_t h, gobind_buf *msg);
 /* io.Reader.Read */
 int gobind_crosspkg_io_Reader_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-int gobind_crosspkg_io_Reader_py(uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_io_Reader_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_io_Reader_file(uintptr_t read, uintptr_t *out, gobind_buf *msg);
 /* io.Writer.Write */
 int gobind_crosspkg_io_Writer_Write(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-int gobind_crosspkg_io_Writer_py(uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_io_Writer_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_crosspkg_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);

@@ -34,6 +34,13 @@
 #define GOBIND_DOC(textsig, doc) doc
 #endif
 
+/* A variable of each thread. */
+#if defined(_MSC_VER)
+#define GOBIND_THREAD_LOCAL __declspec(thread)
+#else
+#define GOBIND_THREAD_LOCAL __thread
+#endif
+
 /* Status codes returned by every cgo export. */
 #define GOBIND_OK 0
 #define GOBIND_ERROR 1
@@ -2731,6 +2738,30 @@ gobind_repr_go(PyObject *self)
     return result;
 }
 
+/* While this thread converts the arguments of a bound call, where that call's record is kept (a
+   handle, 0 until Go makes it when a Python object first becomes a Go interface value there: the
+   object's methods belong to that call, gobindCallOf); NULL at other times. */
+static GOBIND_THREAD_LOCAL uintptr_t *gobind_converting;
+
+/* Ends the conversion of a bound call's arguments: the thread goes back to outer's, and the record
+   *call, if the call was not made, is ended (inline: no warning in modules without such calls). */
+static inline void
+gobind_converted(uintptr_t *outer, uintptr_t *call)
+{
+    PyObject *type, *value, *tb;
+    gobind_buf msg;
+    int status;
+    gobind_converting = outer;
+    if (*call == 0 || gobind_forked)
+        return;
+    PyErr_Fetch(&type, &value, &tb);  /* why the conversion failed, kept over what the drop reports */
+    status = gobind_crosspkg_call_drop(*call, &msg);
+    *call = 0;
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyErr_Restore(type, value, tb);
+}
+
 /* Gives Go a new reference to a Python object it hands back to Python (called from Go, any thread). */
 void
 gobind_crosspkg_incref(uintptr_t object)
@@ -2818,7 +2849,7 @@ gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_ha
     if (gobind_lookup_methods(o, fn, arg, "Reader", gobind_method_names_io_Reader, 1, methods) < 0)
         return -1;
     Py_INCREF(o);
-    status = gobind_crosspkg_io_Reader_py((uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
+    status = gobind_crosspkg_io_Reader_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -2873,7 +2904,7 @@ gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_ha
         if (method == NULL)
             return -1;
         Py_INCREF(o);
-        status = gobind_crosspkg_io_Writer_py((uintptr_t)o, (uintptr_t)method, &out->handle, &msg);
+        status = gobind_crosspkg_io_Writer_py(gobind_converting, (uintptr_t)o, (uintptr_t)method, &out->handle, &msg);
         if (status != GOBIND_OK) {
             gobind_raise(status, &msg);
             return -1;
@@ -2884,7 +2915,7 @@ gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_ha
     if (gobind_lookup_methods(o, fn, arg, "Writer", gobind_method_names_io_Writer, 1, methods) < 0)
         return -1;
     Py_INCREF(o);
-    status = gobind_crosspkg_io_Writer_py((uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
+    status = gobind_crosspkg_io_Writer_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -3517,6 +3548,7 @@ gobind_fn_CountBytes(PyObject *module, GOBIND_ARGS)
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
     int64_t r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3525,10 +3557,13 @@ gobind_fn_CountBytes(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("CountBytes", gobind_names_gobind_fn_CountBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_io_Reader(argv[0], "CountBytes", "r", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_crosspkg_CountBytes(a0.handle, &r0, &msg);
+    status = gobind_crosspkg_CountBytes(a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3536,6 +3571,7 @@ gobind_fn_CountBytes(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int64(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -3555,6 +3591,7 @@ gobind_fn_Greet(PyObject *module, GOBIND_ARGS)
     gobind_handle_arg a0 = {0, 0};
     gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
     ptrdiff_t r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3563,12 +3600,15 @@ gobind_fn_Greet(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Greet", gobind_names_gobind_fn_Greet, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 2);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_io_Writer(argv[0], "Greet", "w", &a0) < 0)
         goto done;
     if (gobind_from_py_str(argv[1], "Greet", "name", &a1) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_crosspkg_Greet(a0.handle, a1.view, &r0, &msg);
+    status = gobind_crosspkg_Greet(a0.handle, a1.view, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3576,6 +3616,7 @@ gobind_fn_Greet(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_int(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     gobind_view_release(&a1);
     GOBIND_DROP_ARGS(argv, 2);
@@ -3871,6 +3912,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
     gobind_buf r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3879,10 +3921,13 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Upper", gobind_names_gobind_fn_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_io_Reader(argv[0], "Upper", "r", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_crosspkg_Upper(a0.handle, &r0, &msg);
+    status = gobind_crosspkg_Upper(a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3890,6 +3935,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -4527,6 +4573,7 @@ gobind_m_bytes_Buffer_ReadFrom(PyObject *self, GOBIND_ARGS)
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
     int64_t r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -4534,10 +4581,13 @@ gobind_m_bytes_Buffer_ReadFrom(PyObject *self, GOBIND_ARGS)
     if (gobind_unpack("bytes.Buffer.ReadFrom", gobind_names_gobind_m_bytes_Buffer_ReadFrom, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_io_Reader(argv[0], "bytes.Buffer.ReadFrom", "r", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_crosspkg_bytes_Buffer_ReadFrom(GOBIND_HANDLE(self), a0.handle, &r0, &msg);
+    status = gobind_crosspkg_bytes_Buffer_ReadFrom(GOBIND_HANDLE(self), a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -4545,6 +4595,7 @@ gobind_m_bytes_Buffer_ReadFrom(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_int64(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -4902,6 +4953,7 @@ gobind_m_bytes_Buffer_WriteTo(PyObject *self, GOBIND_ARGS)
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
     int64_t r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -4909,10 +4961,13 @@ gobind_m_bytes_Buffer_WriteTo(PyObject *self, GOBIND_ARGS)
     if (gobind_unpack("bytes.Buffer.WriteTo", gobind_names_gobind_m_bytes_Buffer_WriteTo, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_io_Writer(argv[0], "bytes.Buffer.WriteTo", "w", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_crosspkg_bytes_Buffer_WriteTo(GOBIND_HANDLE(self), a0.handle, &r0, &msg);
+    status = gobind_crosspkg_bytes_Buffer_WriteTo(GOBIND_HANDLE(self), a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -4920,6 +4975,7 @@ gobind_m_bytes_Buffer_WriteTo(PyObject *self, GOBIND_ARGS)
     }
     result = gobind_to_py_int64(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;

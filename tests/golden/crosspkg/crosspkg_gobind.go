@@ -36,9 +36,14 @@ func main() {}
 // gobind_crosspkg_CountBytes calls example.com/crosspkg.CountBytes.
 //
 //export gobind_crosspkg_CountBytes
-func gobind_crosspkg_CountBytes(a0 C.uintptr_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_CountBytes(a0 C.uintptr_t, r0 *C.int64_t, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0, gerr := gobindpkg.CountBytes(gobindPtr_io_Reader(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -49,9 +54,14 @@ func gobind_crosspkg_CountBytes(a0 C.uintptr_t, r0 *C.int64_t, msg *C.gobind_buf
 // gobind_crosspkg_Greet calls example.com/crosspkg.Greet.
 //
 //export gobind_crosspkg_Greet
-func gobind_crosspkg_Greet(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_Greet(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.ptrdiff_t, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0, gerr := gobindpkg.Greet(gobindPtr_io_Writer(a0), gobindString(a1, gobindSpace(a1.n)))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -144,9 +154,14 @@ func gobind_crosspkg_Twice(a0 C.int64_t, r0 *C.int64_t, msg *C.gobind_buf) (stat
 // gobind_crosspkg_Upper calls example.com/crosspkg.Upper.
 //
 //export gobind_crosspkg_Upper
-func gobind_crosspkg_Upper(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_Upper(a0 C.uintptr_t, r0 *C.gobind_buf, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0, gerr := gobindpkg.Upper(gobindPtr_io_Reader(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -419,9 +434,14 @@ func gobind_crosspkg_bytes_Buffer_ReadBytes(self C.uintptr_t, a0 C.uint8_t, r0 *
 // gobind_crosspkg_bytes_Buffer_ReadFrom calls example.com/crosspkg.bytes_Buffer.ReadFrom.
 //
 //export gobind_crosspkg_bytes_Buffer_ReadFrom
-func gobind_crosspkg_bytes_Buffer_ReadFrom(self C.uintptr_t, a0 C.uintptr_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_bytes_Buffer_ReadFrom(self C.uintptr_t, a0 C.uintptr_t, r0 *C.int64_t, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0, gerr := gobindPtr_bytes_Buffer(self).ReadFrom(gobindPtr_io_Reader(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -562,9 +582,14 @@ func gobind_crosspkg_bytes_Buffer_WriteString(self C.uintptr_t, a0 C.gobind_view
 // gobind_crosspkg_bytes_Buffer_WriteTo calls example.com/crosspkg.bytes_Buffer.WriteTo.
 //
 //export gobind_crosspkg_bytes_Buffer_WriteTo
-func gobind_crosspkg_bytes_Buffer_WriteTo(self C.uintptr_t, a0 C.uintptr_t, r0 *C.int64_t, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_bytes_Buffer_WriteTo(self C.uintptr_t, a0 C.uintptr_t, r0 *C.int64_t, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0, gerr := gobindPtr_bytes_Buffer(self).WriteTo(gobindPtr_io_Writer(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -1733,6 +1758,20 @@ func gobindPyObjectRef(x gobindPyObject) C.gobind_ref {
 	return C.gobind_ref{handle: ref.ptr, kind: gobindKindPyObject}
 }
 
+// gobind_crosspkg_call_drop ends the record h of a bound call that was not made (converting its
+// arguments failed): exceptions its Python objects raise from now on go to sys.unraisablehook.
+//
+//export gobind_crosspkg_call_drop
+func gobind_crosspkg_call_drop(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	handle := cgo.Handle(h)
+	if e := handle.Value().(*gobindCall).close(); e != nil && e.ref.take() {
+		gobindUnraisable(e.ref.ptr, 0)
+	}
+	handle.Delete()
+	return gobindOK
+}
+
 // gobindPtr_io_Reader returns the io_Reader that handle h refers to (nil for 0).
 func gobindPtr_io_Reader(h C.uintptr_t) gobindpkg_io.Reader {
 	if h == 0 {
@@ -1783,12 +1822,14 @@ func (p *gobindPy_io_Reader) Read(p0 []uint8) (g0 int, gerr error) {
 }
 
 // gobind_crosspkg_io_Reader_py makes a Go io_Reader that calls the methods of Python object obj (Go owns the
-// references to obj and to its bound methods from now on).
+// references to obj and to its bound methods from now on); they belong to the bound call whose
+// arguments C is converting (see gobindCallOf).
 //
 //export gobind_crosspkg_io_Reader_py
-func gobind_crosspkg_io_Reader_py(obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_io_Reader_py(call *C.uintptr_t, obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_io_Reader{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil)})
+	c := gobindCallOf(call)
+	*out = gobindNewHandle(&gobindPy_io_Reader{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, c)})
 	return gobindOK
 }
 
@@ -1871,12 +1912,14 @@ func (p *gobindPy_io_Writer) Write(p0 []uint8) (g0 int, gerr error) {
 }
 
 // gobind_crosspkg_io_Writer_py makes a Go io_Writer that calls the methods of Python object obj (Go owns the
-// references to obj and to its bound methods from now on).
+// references to obj and to its bound methods from now on); they belong to the bound call whose
+// arguments C is converting (see gobindCallOf).
 //
 //export gobind_crosspkg_io_Writer_py
-func gobind_crosspkg_io_Writer_py(obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_io_Writer_py(call *C.uintptr_t, obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_io_Writer{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil)})
+	c := gobindCallOf(call)
+	*out = gobindNewHandle(&gobindPy_io_Writer{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, c)})
 	return gobindOK
 }
 
@@ -2339,10 +2382,11 @@ type gobindCall struct {
 	failed *gobindPyErr
 }
 
-// gobindCaller is the call that Python callables stored into func fields and variables belong to:
-// one that has returned already, so that such a callable raising on a goroutine Go started returns
+// gobindCaller is the call that Python callables stored into func fields and variables belong to,
+// and Python objects made Go interface values outside the arguments of a bound call: one that has
+// returned already, so that such a callable or method raising on a goroutine Go started returns
 // zero values and the exception goes to sys.unraisablehook (on a thread inside a bound call, it
-// unwinds to that call).  Each export that takes callables declares its own.
+// unwinds to that call).  Each export that takes callables or such objects declares its own.
 var gobindCaller = &gobindCall{done: true}
 
 // gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
@@ -2351,6 +2395,32 @@ var gobindUnraisable func(exc, fn C.uintptr_t)
 // gobindOpenCall starts the record of one bound call.
 func gobindOpenCall(panics bool) *gobindCall {
 	return &gobindCall{panics: panics}
+}
+
+// gobindCallOf returns the call that a Python object C makes a Go interface value of belongs to:
+// with slot nil, none waits for it (gobindCaller); else C is converting the arguments of a bound
+// call, whose record slot holds as a handle (made here on first use, taken by gobindJoinCall).
+func gobindCallOf(slot *C.uintptr_t) *gobindCall {
+	if slot == nil {
+		return gobindCaller
+	}
+	if *slot == 0 {
+		*slot = C.uintptr_t(cgo.NewHandle(&gobindCall{}))
+	}
+	return cgo.Handle(*slot).Value().(*gobindCall)
+}
+
+// gobindJoinCall starts the record of one bound call whose arguments may hold Python objects:
+// the record they belong to already (handle h, from gobindCallOf), or a new one if there are none.
+func gobindJoinCall(h C.uintptr_t, panics bool) *gobindCall {
+	if h == 0 {
+		return gobindOpenCall(panics)
+	}
+	handle := cgo.Handle(h)
+	c := handle.Value().(*gobindCall)
+	handle.Delete()
+	c.panics = panics // before the Go function runs: nothing has called the objects yet
+	return c
 }
 
 // close ends the call and returns the exception it kept (nil if none, or if closed already).
@@ -2377,9 +2447,9 @@ func (c *gobindCall) keep(e *gobindPyErr) bool {
 }
 
 // gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
-// the callback has no error result.  On the bound call's own thread, for callables that belong to
-// no call, and when the function opted in, it panics (an export turns that back into e; Go code
-// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// the callback has no error result.  On the bound call's own thread, for callables given no record
+// (nil), and when the function opted in, it panics (an export turns that back into e; Go code may
+// recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
 // keeps e, or sys.unraisablehook gets it once the call has returned.
 func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
 	if e.sync || call == nil || call.panics {

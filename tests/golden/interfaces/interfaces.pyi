@@ -234,7 +234,7 @@ def TotalArea(shapes: Slice_Shape | Sequence[Shape | _SupportsShape | None], rou
     """TotalArea(shapes: Slice_Shape | Sequence[Shape | _SupportsShape | None], rounds: int) -> float
 
 TotalArea adds up the areas, calling each shape from its own goroutine. A panic in a
-goroutine (a Python method that raised) is raised again here."""
+goroutine is raised again here."""
 
 def Values() -> Slice_any:
     """Values() -> Slice_any

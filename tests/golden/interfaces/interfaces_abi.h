@@ -71,29 +71,29 @@ gobind_call_poll(gobind_poll_fn poll)
 }
 
 /* Check */
-int gobind_interfaces_Check(uintptr_t a0, gobind_buf *msg);
+int gobind_interfaces_Check(uintptr_t a0, uintptr_t pyobjs, gobind_buf *msg);
 /* Describe */
-int gobind_interfaces_Describe(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
+int gobind_interfaces_Describe(uintptr_t a0, gobind_buf *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* Echo */
 int gobind_interfaces_Echo(uintptr_t a0, gobind_ref *r0, gobind_buf *msg);
 /* Grow */
-int gobind_interfaces_Grow(uintptr_t a0, double a1, double *r0, gobind_buf *msg);
+int gobind_interfaces_Grow(uintptr_t a0, double a1, double *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* Keep */
-int gobind_interfaces_Keep(uintptr_t a0, gobind_buf *msg);
+int gobind_interfaces_Keep(uintptr_t a0, uintptr_t pyobjs, gobind_buf *msg);
 /* KeptNames */
 int gobind_interfaces_KeptNames(gobind_buf *r0, gobind_buf *msg);
 /* Kind */
 int gobind_interfaces_Kind(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 /* Largest */
-int gobind_interfaces_Largest(uintptr_t a0, gobind_ref *r0, gobind_buf *msg);
+int gobind_interfaces_Largest(uintptr_t a0, gobind_ref *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* NewShape */
 int gobind_interfaces_NewShape(gobind_view a0, double a1, gobind_ref *r0, gobind_buf *msg);
 /* Same */
-int gobind_interfaces_Same(uintptr_t a0, gobind_ref *r0, gobind_buf *msg);
+int gobind_interfaces_Same(uintptr_t a0, gobind_ref *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* Table */
 int gobind_interfaces_Table(uintptr_t *r0, gobind_buf *msg);
 /* TotalArea */
-int gobind_interfaces_TotalArea(uintptr_t a0, ptrdiff_t a1, double *r0, gobind_buf *msg);
+int gobind_interfaces_TotalArea(uintptr_t a0, ptrdiff_t a1, double *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* Values */
 int gobind_interfaces_Values(uintptr_t *r0, gobind_buf *msg);
 
@@ -180,18 +180,19 @@ int gobind_interfaces_ret_Func2(uintptr_t slot, uintptr_t r0, gobind_buf *msg);
 /* Go interface and any values. */
 int gobind_interfaces_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 void gobind_interfaces_incref(uintptr_t object);
+int gobind_interfaces_call_drop(uintptr_t h, gobind_buf *msg);
 /* Scaler.Area */
 int gobind_interfaces_Scaler_Area(uintptr_t self, double *r0, gobind_buf *msg);
 /* Scaler.Name */
 int gobind_interfaces_Scaler_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 /* Scaler.Scale */
 int gobind_interfaces_Scaler_Scale(uintptr_t self, double a0, gobind_buf *msg);
-int gobind_interfaces_Scaler_py(uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t m2, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Scaler_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t m2, uintptr_t *out, gobind_buf *msg);
 /* Shape.Area */
 int gobind_interfaces_Shape_Area(uintptr_t self, double *r0, gobind_buf *msg);
 /* Shape.Name */
 int gobind_interfaces_Shape_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-int gobind_interfaces_Shape_py(uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Shape_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_any_new(int kind, int64_t i, double f, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_any_same(uintptr_t h, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_any_text(gobind_view v, int bytes, uintptr_t *out, gobind_buf *msg);

@@ -34,6 +34,13 @@
 #define GOBIND_DOC(textsig, doc) doc
 #endif
 
+/* A variable of each thread. */
+#if defined(_MSC_VER)
+#define GOBIND_THREAD_LOCAL __declspec(thread)
+#else
+#define GOBIND_THREAD_LOCAL __thread
+#endif
+
 /* Status codes returned by every cgo export. */
 #define GOBIND_OK 0
 #define GOBIND_ERROR 1
@@ -2685,6 +2692,30 @@ gobind_repr_go(PyObject *self)
     return result;
 }
 
+/* While this thread converts the arguments of a bound call, where that call's record is kept (a
+   handle, 0 until Go makes it when a Python object first becomes a Go interface value there: the
+   object's methods belong to that call, gobindCallOf); NULL at other times. */
+static GOBIND_THREAD_LOCAL uintptr_t *gobind_converting;
+
+/* Ends the conversion of a bound call's arguments: the thread goes back to outer's, and the record
+   *call, if the call was not made, is ended (inline: no warning in modules without such calls). */
+static inline void
+gobind_converted(uintptr_t *outer, uintptr_t *call)
+{
+    PyObject *type, *value, *tb;
+    gobind_buf msg;
+    int status;
+    gobind_converting = outer;
+    if (*call == 0 || gobind_forked)
+        return;
+    PyErr_Fetch(&type, &value, &tb);  /* why the conversion failed, kept over what the drop reports */
+    status = gobind_interfaces_call_drop(*call, &msg);
+    *call = 0;
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyErr_Restore(type, value, tb);
+}
+
 /* Gives Go a new reference to a Python object it hands back to Python (called from Go, any thread). */
 void
 gobind_interfaces_incref(uintptr_t object)
@@ -2761,7 +2792,7 @@ gobind_from_py_Scaler(PyObject *o, const char *fn, const char *arg, gobind_handl
     if (gobind_lookup_methods(o, fn, arg, "Scaler", gobind_method_names_Scaler, 3, methods) < 0)
         return -1;
     Py_INCREF(o);
-    status = gobind_interfaces_Scaler_py((uintptr_t)o, (uintptr_t)methods[0], (uintptr_t)methods[1], (uintptr_t)methods[2], &out->handle, &msg);
+    status = gobind_interfaces_Scaler_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], (uintptr_t)methods[1], (uintptr_t)methods[2], &out->handle, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -2816,7 +2847,7 @@ gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle
     if (gobind_lookup_methods(o, fn, arg, "Shape", gobind_method_names_Shape, 2, methods) < 0)
         return -1;
     Py_INCREF(o);
-    status = gobind_interfaces_Shape_py((uintptr_t)o, (uintptr_t)methods[0], (uintptr_t)methods[1], &out->handle, &msg);
+    status = gobind_interfaces_Shape_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], (uintptr_t)methods[1], &out->handle, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -3504,6 +3535,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3512,10 +3544,13 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_Shape(argv[0], "Check", "s", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_interfaces_Check(a0.handle, &msg);
+    status = gobind_interfaces_Check(a0.handle, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3524,6 +3559,7 @@ gobind_fn_Check(PyObject *module, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -3541,6 +3577,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
     gobind_buf r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3549,10 +3586,13 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_Shape(argv[0], "Describe", "s", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_interfaces_Describe(a0.handle, &r0, &msg);
+    status = gobind_interfaces_Describe(a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3560,6 +3600,7 @@ gobind_fn_Describe(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_str(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -3615,6 +3656,7 @@ gobind_fn_Grow(PyObject *module, GOBIND_ARGS)
     gobind_handle_arg a0 = {0, 0};
     double a1 = 0;
     double r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3623,12 +3665,15 @@ gobind_fn_Grow(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Grow", gobind_names_gobind_fn_Grow, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 2);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_Scaler(argv[0], "Grow", "s", &a0) < 0)
         goto done;
     if (gobind_from_py_float64(argv[1], "Grow", "f", &a1) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_interfaces_Grow(a0.handle, a1, &r0, &msg);
+    status = gobind_interfaces_Grow(a0.handle, a1, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3636,6 +3681,7 @@ gobind_fn_Grow(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_float64(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
@@ -3652,6 +3698,7 @@ gobind_fn_Keep(PyObject *module, GOBIND_ARGS)
 {
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3660,10 +3707,13 @@ gobind_fn_Keep(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Keep", gobind_names_gobind_fn_Keep, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_Shape(argv[0], "Keep", "s", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_interfaces_Keep(a0.handle, &msg);
+    status = gobind_interfaces_Keep(a0.handle, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3672,6 +3722,7 @@ gobind_fn_Keep(PyObject *module, GOBIND_ARGS)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -3749,6 +3800,7 @@ gobind_fn_Largest(PyObject *module, GOBIND_ARGS)
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
     gobind_ref r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3757,10 +3809,13 @@ gobind_fn_Largest(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Largest", gobind_names_gobind_fn_Largest, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_Slice_Shape(argv[0], "Largest", "shapes", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_interfaces_Largest(a0.handle, &r0, &msg);
+    status = gobind_interfaces_Largest(a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3768,6 +3823,7 @@ gobind_fn_Largest(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Shape(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -3825,6 +3881,7 @@ gobind_fn_Same(PyObject *module, GOBIND_ARGS)
     PyObject *argv[1];
     gobind_handle_arg a0 = {0, 0};
     gobind_ref r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3833,10 +3890,13 @@ gobind_fn_Same(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("Same", gobind_names_gobind_fn_Same, 1, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_Shape(argv[0], "Same", "s", &a0) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_interfaces_Same(a0.handle, &r0, &msg);
+    status = gobind_interfaces_Same(a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3844,6 +3904,7 @@ gobind_fn_Same(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_Shape(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -3887,6 +3948,7 @@ gobind_fn_TotalArea(PyObject *module, GOBIND_ARGS)
     gobind_handle_arg a0 = {0, 0};
     ptrdiff_t a1 = 0;
     double r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
     gobind_buf msg;
     int status;
     PyObject *result = NULL;
@@ -3895,12 +3957,15 @@ gobind_fn_TotalArea(PyObject *module, GOBIND_ARGS)
     if (gobind_unpack("TotalArea", gobind_names_gobind_fn_TotalArea, 2, GOBIND_ARGS_PASS, argv) < 0)
         return NULL;
     GOBIND_HOLD_ARGS(argv, 2);
+    gobind_converting = &pyobjs;
     if (gobind_from_py_Slice_Shape(argv[0], "TotalArea", "shapes", &a0) < 0)
         goto done;
     if (gobind_from_py_int(argv[1], "TotalArea", "rounds", &a1) < 0)
         goto done;
+    gobind_converting = outer;
     GOBIND_CALL_BEGIN
-    status = gobind_interfaces_TotalArea(a0.handle, a1, &r0, &msg);
+    status = gobind_interfaces_TotalArea(a0.handle, a1, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3908,6 +3973,7 @@ gobind_fn_TotalArea(PyObject *module, GOBIND_ARGS)
     }
     result = gobind_to_py_float64(&r0);
 done:
+    gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
     return result;
@@ -5347,7 +5413,7 @@ static PyMethodDef gobind_methods[] = {
                 "TotalArea(shapes: Slice_Shape | Sequence[Shape | _SupportsShape | None], rounds: int) -> float\n"
                 "\n"
                 "TotalArea adds up the areas, calling each shape from its own goroutine. A panic in a\n"
-                "goroutine (a Python method that raised) is raised again here.")},
+                "goroutine is raised again here.")},
     {"Values", (PyCFunction)(void (*)(void))gobind_fn_Values, METH_NOARGS,
      GOBIND_DOC("Values($module, /)\n--\n\n",
                 "Values() -> Slice_any\n"

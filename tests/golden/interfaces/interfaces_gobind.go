@@ -30,9 +30,14 @@ func main() {}
 // gobind_interfaces_Check calls example.com/interfaces.Check.
 //
 //export gobind_interfaces_Check
-func gobind_interfaces_Check(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Check(a0 C.uintptr_t, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	gerr := gobindpkg.Check(gobindPtr_Shape(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -42,9 +47,14 @@ func gobind_interfaces_Check(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 // gobind_interfaces_Describe calls example.com/interfaces.Describe.
 //
 //export gobind_interfaces_Describe
-func gobind_interfaces_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0 := gobindpkg.Describe(gobindPtr_Shape(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -62,9 +72,14 @@ func gobind_interfaces_Echo(a0 C.uintptr_t, r0 *C.gobind_ref, msg *C.gobind_buf)
 // gobind_interfaces_Grow calls example.com/interfaces.Grow.
 //
 //export gobind_interfaces_Grow
-func gobind_interfaces_Grow(a0 C.uintptr_t, a1 C.double, r0 *C.double, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Grow(a0 C.uintptr_t, a1 C.double, r0 *C.double, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0, gerr := gobindpkg.Grow(gobindPtr_Scaler(a0), float64(a1))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	if gerr != nil {
 		return gobindFail(msg, gerr)
 	}
@@ -75,9 +90,14 @@ func gobind_interfaces_Grow(a0 C.uintptr_t, a1 C.double, r0 *C.double, msg *C.go
 // gobind_interfaces_Keep calls example.com/interfaces.Keep.
 //
 //export gobind_interfaces_Keep
-func gobind_interfaces_Keep(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Keep(a0 C.uintptr_t, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	gobindpkg.Keep(gobindPtr_Shape(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	return gobindOK
 }
 
@@ -104,9 +124,14 @@ func gobind_interfaces_Kind(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf)
 // gobind_interfaces_Largest calls example.com/interfaces.Largest.
 //
 //export gobind_interfaces_Largest
-func gobind_interfaces_Largest(a0 C.uintptr_t, r0 *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Largest(a0 C.uintptr_t, r0 *C.gobind_ref, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0 := gobindpkg.Largest(*gobindPtr_Slice_Shape(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = gobindRef_Shape(v0)
 	return gobindOK
 }
@@ -124,9 +149,14 @@ func gobind_interfaces_NewShape(a0 C.gobind_view, a1 C.double, r0 *C.gobind_ref,
 // gobind_interfaces_Same calls example.com/interfaces.Same.
 //
 //export gobind_interfaces_Same
-func gobind_interfaces_Same(a0 C.uintptr_t, r0 *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Same(a0 C.uintptr_t, r0 *C.gobind_ref, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0 := gobindpkg.Same(gobindPtr_Shape(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = gobindRef_Shape(v0)
 	return gobindOK
 }
@@ -144,9 +174,14 @@ func gobind_interfaces_Table(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) 
 // gobind_interfaces_TotalArea calls example.com/interfaces.TotalArea.
 //
 //export gobind_interfaces_TotalArea
-func gobind_interfaces_TotalArea(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.double, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_TotalArea(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.double, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
 	v0 := gobindpkg.TotalArea(*gobindPtr_Slice_Shape(a0), int(a1))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
 	*r0 = C.double(v0)
 	return gobindOK
 }
@@ -915,6 +950,20 @@ func gobindPyObjectRef(x gobindPyObject) C.gobind_ref {
 	return C.gobind_ref{handle: ref.ptr, kind: gobindKindPyObject}
 }
 
+// gobind_interfaces_call_drop ends the record h of a bound call that was not made (converting its
+// arguments failed): exceptions its Python objects raise from now on go to sys.unraisablehook.
+//
+//export gobind_interfaces_call_drop
+func gobind_interfaces_call_drop(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	handle := cgo.Handle(h)
+	if e := handle.Value().(*gobindCall).close(); e != nil && e.ref.take() {
+		gobindUnraisable(e.ref.ptr, 0)
+	}
+	handle.Delete()
+	return gobindOK
+}
+
 // gobindPtr_Scaler returns the Scaler that handle h refers to (nil for 0).
 func gobindPtr_Scaler(h C.uintptr_t) gobindpkg.Scaler {
 	if h == 0 {
@@ -998,12 +1047,14 @@ func (p *gobindPy_Scaler) Scale(p0 float64) (gerr error) {
 }
 
 // gobind_interfaces_Scaler_py makes a Go Scaler that calls the methods of Python object obj (Go owns the
-// references to obj and to its bound methods from now on).
+// references to obj and to its bound methods from now on); they belong to the bound call whose
+// arguments C is converting (see gobindCallOf).
 //
 //export gobind_interfaces_Scaler_py
-func gobind_interfaces_Scaler_py(obj C.uintptr_t, m0 C.uintptr_t, m1 C.uintptr_t, m2 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Scaler_py(call *C.uintptr_t, obj C.uintptr_t, m0 C.uintptr_t, m1 C.uintptr_t, m2 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_Scaler{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil), m1: gobindCallback_Func1(m1, nil), m2: gobindCallback_Func2(m2, nil)})
+	c := gobindCallOf(call)
+	*out = gobindNewHandle(&gobindPy_Scaler{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, c), m1: gobindCallback_Func1(m1, c), m2: gobindCallback_Func2(m2, c)})
 	return gobindOK
 }
 
@@ -1077,12 +1128,14 @@ func (p *gobindPy_Shape) Name() (g0 string) {
 }
 
 // gobind_interfaces_Shape_py makes a Go Shape that calls the methods of Python object obj (Go owns the
-// references to obj and to its bound methods from now on).
+// references to obj and to its bound methods from now on); they belong to the bound call whose
+// arguments C is converting (see gobindCallOf).
 //
 //export gobind_interfaces_Shape_py
-func gobind_interfaces_Shape_py(obj C.uintptr_t, m0 C.uintptr_t, m1 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+func gobind_interfaces_Shape_py(call *C.uintptr_t, obj C.uintptr_t, m0 C.uintptr_t, m1 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
-	*out = gobindNewHandle(&gobindPy_Shape{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, nil), m1: gobindCallback_Func1(m1, nil)})
+	c := gobindCallOf(call)
+	*out = gobindNewHandle(&gobindPy_Shape{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, c), m1: gobindCallback_Func1(m1, c)})
 	return gobindOK
 }
 
@@ -1774,10 +1827,11 @@ type gobindCall struct {
 	failed *gobindPyErr
 }
 
-// gobindCaller is the call that Python callables stored into func fields and variables belong to:
-// one that has returned already, so that such a callable raising on a goroutine Go started returns
+// gobindCaller is the call that Python callables stored into func fields and variables belong to,
+// and Python objects made Go interface values outside the arguments of a bound call: one that has
+// returned already, so that such a callable or method raising on a goroutine Go started returns
 // zero values and the exception goes to sys.unraisablehook (on a thread inside a bound call, it
-// unwinds to that call).  Each export that takes callables declares its own.
+// unwinds to that call).  Each export that takes callables or such objects declares its own.
 var gobindCaller = &gobindCall{done: true}
 
 // gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
@@ -1786,6 +1840,32 @@ var gobindUnraisable func(exc, fn C.uintptr_t)
 // gobindOpenCall starts the record of one bound call.
 func gobindOpenCall(panics bool) *gobindCall {
 	return &gobindCall{panics: panics}
+}
+
+// gobindCallOf returns the call that a Python object C makes a Go interface value of belongs to:
+// with slot nil, none waits for it (gobindCaller); else C is converting the arguments of a bound
+// call, whose record slot holds as a handle (made here on first use, taken by gobindJoinCall).
+func gobindCallOf(slot *C.uintptr_t) *gobindCall {
+	if slot == nil {
+		return gobindCaller
+	}
+	if *slot == 0 {
+		*slot = C.uintptr_t(cgo.NewHandle(&gobindCall{}))
+	}
+	return cgo.Handle(*slot).Value().(*gobindCall)
+}
+
+// gobindJoinCall starts the record of one bound call whose arguments may hold Python objects:
+// the record they belong to already (handle h, from gobindCallOf), or a new one if there are none.
+func gobindJoinCall(h C.uintptr_t, panics bool) *gobindCall {
+	if h == 0 {
+		return gobindOpenCall(panics)
+	}
+	handle := cgo.Handle(h)
+	c := handle.Value().(*gobindCall)
+	handle.Delete()
+	c.panics = panics // before the Go function runs: nothing has called the objects yet
+	return c
 }
 
 // close ends the call and returns the exception it kept (nil if none, or if closed already).
@@ -1812,9 +1892,9 @@ func (c *gobindCall) keep(e *gobindPyErr) bool {
 }
 
 // gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
-// the callback has no error result.  On the bound call's own thread, for callables that belong to
-// no call, and when the function opted in, it panics (an export turns that back into e; Go code
-// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// the callback has no error result.  On the bound call's own thread, for callables given no record
+// (nil), and when the function opted in, it panics (an export turns that back into e; Go code may
+// recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
 // keeps e, or sys.unraisablehook gets it once the call has returned.
 func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
 	if e.sync || call == nil || call.panics {

@@ -55,7 +55,7 @@ func gobind_iters_Double(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf) (st
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Double(gobindIterIn_Iter_int(gobindCallback_Func0(a0, nil), gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = gobindIterOut_Iter_int(v0)
@@ -90,7 +90,7 @@ func gobind_iters_Guarded(a0 C.gobind_func, r0 *C.uintptr_t, msg *C.gobind_buf) 
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Guarded(gobindFuncIn_Func1(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = gobindIterOut_Iter_int(v0)
@@ -105,7 +105,7 @@ func gobind_iters_Join(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.gobind_buf, msg *
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Join(gobindIterIn_Iter_string(gobindCallback_Func2(a0, nil), gobindCaller), gobindString(a1, gobindSpace(a1.n)))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	gobindPutString(r0, v0)
@@ -130,7 +130,7 @@ func gobind_iters_NewSource(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uintptr_t, m
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.NewSource(gobindString(a0, gobindSpace(a0.n)), gobindIterIn_Iter_int(gobindCallback_Func0(a1, nil), gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = gobindHandle_Source(v0)
@@ -145,7 +145,7 @@ func gobind_iters_Pairs(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (st
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Pairs(gobindIterIn_Iter2_string_int(gobindCallback_Func3(a0, nil), gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	gobindPutString(r0, v0)
@@ -172,7 +172,7 @@ func gobind_iters_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (statu
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Sum(gobindIterIn_Iter_int(gobindCallback_Func0(a0, nil), gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = C.ptrdiff_t(v0)
@@ -187,7 +187,7 @@ func gobind_iters_SumFirst(a0 C.uintptr_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, msg 
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.SumFirst(gobindIterIn_Iter_int(gobindCallback_Func0(a0, nil), gobindCaller), int(a1))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = C.ptrdiff_t(v0)
@@ -212,7 +212,7 @@ func gobind_iters_Watch(a0 C.gobind_func, r0 *C.uintptr_t, msg *C.gobind_buf) (s
 	gobindCaller := gobindOpenCall(false)
 	defer gobindCaller.close()
 	v0 := gobindpkg.Watch(gobindFuncIn_Func1(a0, gobindCaller))
-	if e := gobindCaller.close(); e != nil { // a callable raised on a goroutine Go started
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
 	*r0 = gobindIterOut_Iter_int(v0)
@@ -1350,10 +1350,11 @@ type gobindCall struct {
 	failed *gobindPyErr
 }
 
-// gobindCaller is the call that Python callables stored into func fields and variables belong to:
-// one that has returned already, so that such a callable raising on a goroutine Go started returns
+// gobindCaller is the call that Python callables stored into func fields and variables belong to,
+// and Python objects made Go interface values outside the arguments of a bound call: one that has
+// returned already, so that such a callable or method raising on a goroutine Go started returns
 // zero values and the exception goes to sys.unraisablehook (on a thread inside a bound call, it
-// unwinds to that call).  Each export that takes callables declares its own.
+// unwinds to that call).  Each export that takes callables or such objects declares its own.
 var gobindCaller = &gobindCall{done: true}
 
 // gobindUnraisable hands an exception to sys.unraisablehook; the module sets it to its C function.
@@ -1362,6 +1363,32 @@ var gobindUnraisable func(exc, fn C.uintptr_t)
 // gobindOpenCall starts the record of one bound call.
 func gobindOpenCall(panics bool) *gobindCall {
 	return &gobindCall{panics: panics}
+}
+
+// gobindCallOf returns the call that a Python object C makes a Go interface value of belongs to:
+// with slot nil, none waits for it (gobindCaller); else C is converting the arguments of a bound
+// call, whose record slot holds as a handle (made here on first use, taken by gobindJoinCall).
+func gobindCallOf(slot *C.uintptr_t) *gobindCall {
+	if slot == nil {
+		return gobindCaller
+	}
+	if *slot == 0 {
+		*slot = C.uintptr_t(cgo.NewHandle(&gobindCall{}))
+	}
+	return cgo.Handle(*slot).Value().(*gobindCall)
+}
+
+// gobindJoinCall starts the record of one bound call whose arguments may hold Python objects:
+// the record they belong to already (handle h, from gobindCallOf), or a new one if there are none.
+func gobindJoinCall(h C.uintptr_t, panics bool) *gobindCall {
+	if h == 0 {
+		return gobindOpenCall(panics)
+	}
+	handle := cgo.Handle(h)
+	c := handle.Value().(*gobindCall)
+	handle.Delete()
+	c.panics = panics // before the Go function runs: nothing has called the objects yet
+	return c
 }
 
 // close ends the call and returns the exception it kept (nil if none, or if closed already).
@@ -1388,9 +1415,9 @@ func (c *gobindCall) keep(e *gobindPyErr) bool {
 }
 
 // gobindRaised handles exception e that the callable fn raised, given to call (or nil), when
-// the callback has no error result.  On the bound call's own thread, for callables that belong to
-// no call, and when the function opted in, it panics (an export turns that back into e; Go code
-// may recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
+// the callback has no error result.  On the bound call's own thread, for callables given no record
+// (nil), and when the function opted in, it panics (an export turns that back into e; Go code may
+// recover it).  On a goroutine Go started, the callback returns zero values: the waiting call
 // keeps e, or sys.unraisablehook gets it once the call has returned.
 func gobindRaised(e *gobindPyErr, call *gobindCall, fn *gobindPyRef) {
 	if e.sync || call == nil || call.panics {

@@ -25,6 +25,25 @@ def pytest_configure(config):
     config.addinivalue_line('markers', 'slow: long-running variants (stress, many interpreters)')
 
 
+UNIT = ROOT / 'tests' / 'unit'
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError('tests/unit/ starts no program (no Go, Meson, ninja or compiler): %r' % (args[:1],))
+
+
+@pytest.fixture(autouse=True)
+def _unit_layer_starts_no_program(request):
+    """The fast unit layer (tests/unit/) runs no program: each of its tests fails if it starts one."""
+    if UNIT not in Path(str(request.node.fspath)).parents:
+        return
+    monkeypatch = request.getfixturevalue('monkeypatch')
+    monkeypatch.setattr(subprocess, 'Popen', _refuse)
+    for name in ('system', 'posix_spawn', 'posix_spawnp', 'execv', 'execve', 'execvp', 'execvpe', 'fork'):
+        if hasattr(os, name):
+            monkeypatch.setattr(os, name, _refuse)
+
+
 @pytest.fixture
 def update_golden(request):
     return request.config.getoption('--update-golden')

@@ -22,7 +22,8 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    config.addinivalue_line('markers', 'slow: long-running variants (stress, many interpreters)')
+    config.addinivalue_line('markers', 'slow: long tests (stress runs, Meson/CMake version matrices, the whole std '
+                                       'corpus, callgrind, cgocheck2 builds); CI runs them, -m "not slow" skips them')
 
 
 UNIT = ROOT / 'tests' / 'unit'

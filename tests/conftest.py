@@ -148,6 +148,27 @@ def built(tmp_path_factory):
     return get
 
 
+@pytest.fixture(scope='session')
+def _session_inspector(tmp_path_factory):
+    """The `inspector/` folder of a gobind cache holding the compiled inspector helper, built once."""
+    cache = tmp_path_factory.mktemp('inspector-cache') / 'cache'
+    run([sys.executable, '-c', 'from gobind_module.goapi import helper_binary; helper_binary()'],
+        env={'GOBIND_CACHE_DIR': str(cache)})
+    return cache / 'inspector'
+
+
+@pytest.fixture
+def cold_cache(tmp_path, _session_inspector):
+    """Environment settings for a private gobind cache that holds no build yet, so a test's builds,
+    manifests and rebuilds start cold.  The inspector helper in it is a copy of the session's
+    (goapi.helper_binary compiles it once per Go version and source), which the tests that use
+    this do not check; tests/hostile/test_cache_trust.py checks that cache entry itself."""
+    cache = tmp_path / 'cache'
+    cache.mkdir(mode=0o700)
+    shutil.copytree(str(_session_inspector), str(cache / 'inspector'))
+    return {'GOBIND_CACHE_DIR': str(cache)}
+
+
 def pyenv_python(version: str):
     """Path of pyenv's interpreter for version 'X.Y', or None."""
     found = sorted(glob.glob(str(PYENV_ROOT / 'versions' / (version + '.*') / 'bin' / ('python' + version))))

@@ -22,7 +22,27 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    config.addinivalue_line('markers', 'slow: long-running variants (stress, many interpreters)')
+    config.addinivalue_line('markers', 'slow: long tests (stress runs, Meson/CMake version matrices, the whole std '
+                                       'corpus, callgrind, cgocheck2 builds); CI runs them, -m "not slow" skips them')
+
+
+UNIT = ROOT / 'tests' / 'unit'
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError('tests/unit/ starts no program (no Go, Meson, ninja or compiler): %r' % (args[:1],))
+
+
+@pytest.fixture(autouse=True)
+def _unit_layer_starts_no_program(request):
+    """The fast unit layer (tests/unit/) runs no program: each of its tests fails if it starts one."""
+    if UNIT not in Path(str(request.node.fspath)).parents:
+        return
+    monkeypatch = request.getfixturevalue('monkeypatch')
+    monkeypatch.setattr(subprocess, 'Popen', _refuse)
+    for name in ('system', 'posix_spawn', 'posix_spawnp', 'execv', 'execve', 'execvp', 'execvpe', 'fork'):
+        if hasattr(os, name):
+            monkeypatch.setattr(os, name, _refuse)
 
 
 @pytest.fixture
@@ -126,6 +146,27 @@ def built(tmp_path_factory):
             _BUILT[key] = b
         return _BUILT[key]
     return get
+
+
+@pytest.fixture(scope='session')
+def _session_inspector(tmp_path_factory):
+    """The `inspector/` folder of a gobind cache holding the compiled inspector helper, built once."""
+    cache = tmp_path_factory.mktemp('inspector-cache') / 'cache'
+    run([sys.executable, '-c', 'from gobind_module.inspect.goapi import helper_binary; helper_binary()'],
+        env={'GOBIND_CACHE_DIR': str(cache)})
+    return cache / 'inspector'
+
+
+@pytest.fixture
+def cold_cache(tmp_path, _session_inspector):
+    """Environment settings for a private gobind cache that holds no build yet, so a test's builds,
+    manifests and rebuilds start cold.  The inspector helper in it is a copy of the session's
+    (goapi.helper_binary compiles it once per Go version and source), which the tests that use
+    this do not check; tests/hostile/test_cache_trust.py checks that cache entry itself."""
+    cache = tmp_path / 'cache'
+    cache.mkdir(mode=0o700)
+    shutil.copytree(str(_session_inspector), str(cache / 'inspector'))
+    return {'GOBIND_CACHE_DIR': str(cache)}
 
 
 def pyenv_python(version: str):

@@ -6,8 +6,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python=${PYTHON:-python3}
-command -v go >/dev/null || { echo "tests/run.sh: Go is not on PATH; install Go 1.21 or newer" >&2; exit 1; }
-command -v cc >/dev/null || { echo "tests/run.sh: no C compiler (cc) on PATH" >&2; exit 1; }
+# The unit layer (tests/unit) needs neither Go nor a C compiler; every other test does.
+unit_only=
+for arg in "$@"; do
+    case $arg in -*) ;; tests/unit|tests/unit/*) unit_only=${unit_only:-yes} ;; *) [ -e "${arg%%::*}" ] && unit_only=no ;; esac
+done
+if [ "$unit_only" != yes ]; then
+    command -v go >/dev/null || { echo "tests/run.sh: Go is not on PATH; install Go 1.21 or newer" >&2; exit 1; }
+    command -v cc >/dev/null || { echo "tests/run.sh: no C compiler (cc) on PATH" >&2; exit 1; }
+fi
 
 if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv

@@ -13,9 +13,9 @@ HELLO = TEST_PROJECTS / 'hello'
 
 
 @pytest.fixture
-def cache(tmp_path):
-    """A private gobind cache, so each test starts cold."""
-    return {'GOBIND_CACHE_DIR': str(tmp_path / 'cache')}
+def cache(cold_cache):
+    """A private gobind cache, so each test's builds start cold."""
+    return cold_cache
 
 
 def _py(code, cwd, env=None):

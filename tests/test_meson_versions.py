@@ -2,7 +2,7 @@
 
 Both ends come from real places: the oldest from the `meson>=X` requirement of the installed
 gobind (so the declared range is what is tested), the newest from the package index.
-Each gets its own venv with gobind from this checkout.
+Each gets its own venv with gobind from this checkout; the builds are slow tests (`-m "not slow"` skips them).
 """
 
 import importlib.metadata
@@ -53,6 +53,7 @@ def test_declared_range_matches_meson_build():
     assert "meson_version: '>=%s'" % minimum in (ROOT / 'gobind_module' / 'project.py').read_text()
 
 
+@pytest.mark.slow
 def test_meson_builds_hello(meson_venv, tmp_path):
     venv, wanted = meson_venv
     meson = venv / 'bin' / 'meson'
@@ -74,6 +75,7 @@ def test_meson_builds_hello(meson_venv, tmp_path):
         ['hello.pyi', os.path.basename(b.extension('hello'))])
 
 
+@pytest.mark.slow
 def test_meson_builds_peer_modules(meson_venv, tmp_path):
     """test_projects/multi (an extension and two peer modules, one Go runtime) with this Meson."""
     venv, _ = meson_venv

@@ -150,14 +150,11 @@ def test_argument_binding_errors(scalars):
         scalars.Add(1)
 
 
-def test_scalars_on_python27(tmp_path):
-    from conftest import MesonBuild, TEST_PROJECTS
+def test_scalars_on_python27(built):
     py27 = pyenv_python('2.7')
     if py27 is None:
         pytest.skip('no Python 2.7 interpreter under pyenv on this machine')
-    b = MesonBuild(TEST_PROJECTS / 'scalars', tmp_path / 'build')
-    b.setup('-Dpython=' + py27)
-    b.ninja()
+    b = built('scalars', '-Dpython=' + py27)   # the build the surface tests of scalars use on 2.7
     code = '\n'.join([
         'import scalars as s',
         'assert s.EchoInt64(2**62) == 2**62',

@@ -7,32 +7,21 @@ The golden `<name>_api.json` files are what the inspector wrote for each test pr
 
 from __future__ import annotations
 
-import json
 import keyword
-from pathlib import Path
-from typing import Dict
 
 import pytest
 
-from gobind_module.build.generate import plan_from_api
-from gobind_module.bind.gil import apply_policy, borrowed_params, kept
-from gobind_module.bind.plan import ModulePlan
+from gobind_module.bind.gil import borrowed_params, kept
 
-GOLDEN = Path(__file__).resolve().parent.parent / 'golden'
+from golden_plans import GOLDEN, callables, fresh_plan, plan_of
+
 APIS = sorted(GOLDEN.glob('*/*_api.json'))
 
 
-def plan_of(name: str) -> ModulePlan:
-    with open(GOLDEN / name / ('%s_api.json' % name)) as f:
-        return apply_policy(plan_from_api(json.load(f), name), {}, 'auto')
-
-
-def funcs(plan: ModulePlan) -> Dict[str, object]:
+def funcs(plan):
+    """Bound functions by Go name, methods as <class id>.<Go name>."""
     out = {f.go_name: f for f in plan.all_funcs}
-    for group in (plan.structs, plan.values, plan.seqs, plan.maps, plan.boxes, plan.ifaces):
-        for c in group:
-            for m in getattr(c, 'methods', ()):
-                out['%s.%s' % (m.receiver, m.go_name)] = m
+    out.update(('%s.%s' % (m.receiver, m.go_name), m) for m in callables(plan).values() if m.receiver)
     return out
 
 
@@ -43,7 +32,7 @@ def test_every_golden_package_is_here():
 @pytest.mark.parametrize('api', APIS, ids=lambda p: p.parent.name)
 def test_planning_is_deterministic(api):
     name = api.parent.name
-    assert repr(plan_of(name)) == repr(plan_of(name))
+    assert repr(fresh_plan(name)) == repr(fresh_plan(name))
 
 
 @pytest.mark.parametrize('api', APIS, ids=lambda p: p.parent.name)

@@ -124,8 +124,9 @@ class GobindModule(ExtensionModule):
         name = str(options.name)
         self._check_peer(holder, options, install)
         package = options.package
-        if package.startswith(('./', '../')):
-            package = './' + os.path.relpath(os.path.join(options.dir, package), holder.options.dir).replace(os.sep, '/')
+        if package.startswith(('./', '../')):   # relative to the holder's folder, where its gen step runs
+            package = os.path.relpath(os.path.join(options.dir, package), holder.options.dir)
+            package = './' + package.replace(os.sep, '/')
         holder.peers.append({'name': name, 'package': package, 'module': import_name(options.subdir, name),
                              'gil': dict(options.gil)})
         write_if_changed(holder.staging, manifest_text(holder.peers))

@@ -372,6 +372,12 @@ ERRORS = {
     'keyword-name': ('find_package(gobind CONFIG REQUIRED)\n'
                      'gobind_add_extension(class github.com/me/hello DIR %(hello)s)',
                      [], "module name 'class' is not a Python identifier"),
+    'bad-tag': ('find_package(gobind CONFIG REQUIRED)\n'
+                'gobind_add_extension(hello github.com/me/hello DIR %(hello)s GO_TAGS linux "a b")',
+                [], "gobind_add_extension(hello): GO_TAGS: 'a b' is not a Go build tag"),
+    'hostile-package': ('find_package(gobind CONFIG REQUIRED)\n'
+                        'gobind_add_extension(hello "-toolexec" DIR %(hello)s)',
+                        [], "gobind_add_extension(hello): Go package '-toolexec' is not a Go import path"),
     'stray-argument': ('find_package(gobind CONFIG REQUIRED)\n'
                        'gobind_add_extension(hello github.com/me/hello %(hello)s)',
                        [], 'unexpected arguments: %(hello)s'),

@@ -190,31 +190,53 @@ def test_meson_without_the_hook(tmp_path, cache):
     assert proc.stdout.strip() == 'hello "recipe" from Go'
 
 
+def _recipe_lines(code):
+    """Lines of Meson code without comments and indentation (continuation lines align under the variable)."""
+    return [' '.join(line.split()) for line in code.splitlines() if line and not line.lstrip().startswith('#')]
+
+
 def test_template_and_recipe_agree():
-    """The plain recipe in meson.md is templates/extension.meson.j2 with the hello values filled in."""
+    """The plain recipe in meson.md is templates/extension.meson.j2 with the prefix hello_, after the
+    `hello_in` dict that the plugin fills from the options (checked against options.py here)."""
+    from mesonbuild import mparser
+    from gobind_module.build.options import Options
     from gobind_module.emit.render import render_template
-    from gobind_module.emit.escape import meson_str
-    code = render_template('extension.meson.j2', v='hello_', name='hello', package='github.com/me/hello',
-                           package_str=meson_str('github.com/me/hello'), python='',
-                           gobind_python="'python3'", go_dir='meson.current_source_dir()', tags_args='', gil_args='', submodule_args='',
-                           cc="' '.join(meson.get_compiler('c').cmd_array())", install='true',
-                           install_subdir='', subdir="''")
-    # Lines compared without their indentation: continuation lines align under the variable name.
-    body = [' '.join(line.split()) for line in code.splitlines() if line and not line.lstrip().startswith('#')]
+    body = _recipe_lines(render_template('extension.meson.j2', v='hello_', name='hello',
+                                         package='github.com/me/hello', peers=False))
     (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith("project('hello'")]
-    doc = [' '.join(line.split()) for line in recipe.text.splitlines()[1:] if line and not line.lstrip().startswith('#')]
-    assert doc == body
+    doc = _recipe_lines(recipe.text)
+    end = doc.index('}')
+    assert doc[1] == 'hello_in = {' and doc[end + 1:] == body
+    # the dict's values, with meson.current_source_dir() as '@DIR@', are what the plugin passes
+    source = recipe.text.replace('meson.current_source_dir()', "'@DIR@'")
+    (node,) = [n for n in mparser.Parser(source, 'meson.md').parse().lines if getattr(n, 'var_name', None)
+               and getattr(n.var_name, 'value', n.var_name) == 'hello_in']
+    given = {k.value: _literal(v) for k, v in node.value.args.kwargs.items()}
+    options = Options(package='github.com/me/hello', dir='@DIR@', name='hello')
+    assert given == {'python': [], 'gobind_python': 'python3', 'gen_args': options.gen_args(),
+                     'go_build_args': options.go_build_args(), 'install': True, 'subdir': '', 'peers_commit': []}
+
+
+def _literal(node):
+    """The value of a Meson literal: strings (also joined by +), bools and arrays."""
+    kind = type(node).__name__
+    if kind == 'ArrayNode':
+        return [_literal(a) for a in node.args.arguments]
+    if kind == 'BooleanNode':
+        return node.value
+    if kind == 'ArithmeticNode':
+        return _literal(node.left) + _literal(node.right)
+    assert kind == 'StringNode', kind
+    return node.value
 
 
 def test_peer_template_and_recipe_agree():
     """The peer-module target in meson.md is templates/peer.meson.j2 with the hello and paint values."""
     from gobind_module.emit.render import render_template
-    code = render_template('peer.meson.j2', v='hello_', peer_var='paint_peer', name='paint',
-                           package='example.com/multi/paint', holder='hello', holder_module_args='',
-                           install='true', install_subdir='', subdir="''")
-    body = [' '.join(line.split()) for line in code.splitlines() if line and not line.lstrip().startswith('#')]
+    body = _recipe_lines(render_template('peer.meson.j2', v='hello_', peer_var='paint_peer', name='paint',
+                                         package='example.com/multi/paint', holder='hello'))
     (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith('paint_peer_src =')]
-    assert [' '.join(line.split()) for line in recipe.text.splitlines() if line] == body
+    assert _recipe_lines(recipe.text) == body
 
 
 def test_distro(tmp_path, cache):

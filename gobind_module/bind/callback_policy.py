@@ -11,9 +11,9 @@ docs/runtime.md ("Callbacks on goroutines") explains both behaviours.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, FrozenSet, Iterable, List
+from typing import TYPE_CHECKING, FrozenSet, Iterable
 
-from .gil import GilPolicyError, check_known, check_setting, map_funcs
+from .gil import GilPolicyError, check_known, map_funcs
 
 if TYPE_CHECKING:
     from ..model import GoType
@@ -45,27 +45,10 @@ def takes_objects(mapper: TypeMapper, t: GoType, seen: FrozenSet[str] = frozense
     return u.kind in ('slice', 'array', 'map') and takes_objects(mapper, u, seen | {t.go_spelling()})
 
 
-def check_names(names: Iterable[str]) -> List[str]:
-    """The names (Func or Type.Method), checked for form; raises CallbackPolicyError."""
-    out = []
-    for name in names:
-        try:
-            check_setting(name, 'keep')
-        except GilPolicyError as e:
-            raise CallbackPolicyError(str(e).replace('gil:', 'callback_panics:', 1))
-        out.append(name)
-    return sorted(set(out))
-
-
-def parse_names(items: Iterable[str]) -> List[str]:
-    """Reads command-line values, each a name or several joined by commas."""
-    return check_names(part.strip() for item in items for part in item.split(',') if part.strip())
-
-
 def apply_panics(plan: ModulePlan, names: Iterable[str]) -> ModulePlan:
     """The plan with callback_panics set on the named functions; each must take a Python callable or
     an object implementing a Go interface."""
-    chosen = set(check_names(names))
+    chosen = set(names)
     for name in sorted(chosen):
         check_known(plan, name, 'callback_panics', CallbackPolicyError)
 

@@ -8,51 +8,16 @@ module (`gil_default`).  docs/runtime.md explains the trade-off and the measurem
 from __future__ import annotations
 
 import dataclasses
-import re
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, Tuple
 
 from ..errors import GobindError
 
-if TYPE_CHECKING:  # the go-build step imports this module (for DEFAULTS) and needs no planner
+if TYPE_CHECKING:
     from .plan import FuncPlan, ModulePlan
 
-#: What one function can be set to.
-CHOICES = ('keep', 'release')
-#: What the module-wide default can be: gobind's rule, or one choice for every function.
-DEFAULTS = ('auto',) + CHOICES
-
-_NAME = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z')
-
-
 class GilPolicyError(GobindError):
-    """A GIL setting names no bound function or has a bad value; the message says which."""
-
-
-def check_setting(name: str, choice: str) -> None:
-    """Checks the form of one setting (Func or Type.Method, keep or release); raises GilPolicyError."""
-    if not _NAME.match(name):
-        raise GilPolicyError("gil: %r is not a Go function name (write Func or Type.Method)" % name)
-    if choice not in CHOICES:
-        raise GilPolicyError("gil: %s: %r is not 'keep' or 'release'" % (name, choice))
-
-
-def check_default(default: str) -> None:
-    """Checks a module-wide default; raises GilPolicyError."""
-    if default not in DEFAULTS:
-        raise GilPolicyError("gil_default: %r is not one of %s" % (default, ', '.join(map(repr, DEFAULTS))))
-
-
-def parse_settings(items: Iterable[str]) -> Dict[str, str]:
-    """Reads command-line settings, each Name=keep or Name=release (or several joined by commas)."""
-    out: Dict[str, str] = {}
-    for item in items:
-        for part in filter(None, item.split(',')):
-            name, sep, choice = part.partition('=')
-            if not sep:
-                raise GilPolicyError("gil: %r: write Name=keep or Name=release" % part)
-            check_setting(name.strip(), choice.strip())
-            out[name.strip()] = choice.strip()
-    return out
+    """A GIL setting names no bound function; the message says which.  (options.py checks the
+    settings' form, with validate.py.)"""
 
 
 def _class_groups(plan: ModulePlan) -> Dict[str, tuple]:
@@ -110,9 +75,7 @@ def apply_policy(plan: ModulePlan, settings: Mapping[str, str], default: str = '
 
     Raises GilPolicyError for a name that is not a bound function or method, saying why.
     """
-    check_default(default)
-    for name, choice in sorted(settings.items()):
-        check_setting(name, choice)
+    for name in sorted(settings):
         check_known(plan, name, 'gil')
 
     def decide(name: str, f: FuncPlan) -> FuncPlan:

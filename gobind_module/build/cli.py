@@ -3,44 +3,50 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import sys
-from typing import List, Optional
+from typing import Any, List, Optional, Sequence
 
 from .. import __version__
-from .. import cache
-from . import validate
-from ..inspect.goapi import go_executable, go_version, load_package
+
+from .. import cache, validate
 from ..errors import GobindError
-from ..bind.gil import DEFAULTS as GIL_DEFAULTS, parse_settings
+from ..inspect.goapi import go_executable, go_version, load_package
+from .options import Options, add_arguments
 
 # The generator (plan, render, Jinja) is imported by the commands that use it, so that the
 # go-build step, which Meson runs on every rebuild, starts quickly.
 
 
-def _tags(value: Optional[str]) -> List[str]:
-    """--tags a,b as a list; when given, GOFLAGS' -tags come first (the flag would replace them)."""
+def _tags(tags: Sequence[str]) -> List[str]:
+    """Build tags for Go; when given, GOFLAGS' -tags come first (the flag would replace them)."""
     from .gobuild import goflags_values
-    tags = [t for t in (value or '').split(',') if t]
     if not tags:
-        return tags
-    merged = [t for v in goflags_values('tags', os.environ) for t in v.split(',') if t] + tags
+        return []
+    merged = [t for v in goflags_values('tags', os.environ) for t in v.split(',') if t] + list(tags)
     return sorted(set(merged), key=merged.index)
+
+
+def _options(args: argparse.Namespace, **more: Any) -> Options:
+    """The command's options (options.add_arguments()), checked, with GOFLAGS' tags merged in."""
+    options = Options.from_args(args, **more)
+    return dataclasses.replace(options, tags=tuple(_tags(options.tags))) if options.tags else options
 
 
 def cmd_gen(args: argparse.Namespace) -> None:
     """Writes the generated Go, C, header, stub and linker-map files."""
-    from ..bind.borrow import parse_settings as parse_borrow
-    from ..bind.callback_policy import parse_names as parse_panics
-    from .generate import default_warn, generate, parse_submodules
-    plan = generate(args.package, args.dir, args.outdir, name=args.name, py_major=args.python_major,
-                    tags=_tags(args.tags), depfile=args.depfile, warn=default_warn,
-                    gil=parse_settings(args.gil), gil_default=args.gil_default,
-                    submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow),
-                    peers_manifest=args.peers, callback_panics=parse_panics(args.callback_panics))
+    from .generate import default_warn, write_sources
+    plan = write_sources(_options(args), args.outdir, py_major=args.python_major, depfile=args.depfile,
+                         warn=default_warn)
     if not args.depfile:
         print('gobind: wrote sources for module %s into %s' % (plan.name, os.path.abspath(args.outdir)))
+
+
+def cmd_gen_args(args: argparse.Namespace) -> None:
+    """Checks the options of gobind_add_extension() (CMake) and prints the gen step's arguments, one a line."""
+    print('\n'.join(Options.from_args(args, spelling='cmake').gen_args()))
 
 
 def cmd_go_build(args: argparse.Namespace) -> None:
@@ -49,8 +55,9 @@ def cmd_go_build(args: argparse.Namespace) -> None:
     host = args.host_machine.split(',') if args.host_machine else None
     if host is not None and len(host) != 4:
         raise GobindError('gobind: --host-machine takes system,cpu_family,cpu,endian, not %r' % args.host_machine)
+    tags = _tags([t for t in (args.tags or '').split(',') if t])
     go_build(args.gofile, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
-             tags=_tags(args.tags), cflags=args.cflag, host=host, verbose=args.verbose)
+             tags=tags, cflags=args.cflag, host=host, verbose=args.verbose)
 
 
 def cmd_peer(args: argparse.Namespace) -> None:
@@ -73,15 +80,13 @@ def cmd_go_version(args: argparse.Namespace) -> None:
 
 def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
-    from ..bind.borrow import apply_borrow, parse_settings as parse_borrow
-    from .generate import parse_submodules
+    from ..bind.borrow import apply_borrow
     from ..bind.gil import apply_policy, borrowed_params, kept
     from ..bind.plan import plan_module
-    pkg = apply_borrow(load_package(args.package, args.dir, tuple(_tags(args.tags))), parse_borrow(args.borrow))
-    subs = [(sub, load_package(path, args.dir, tuple(_tags(args.tags))))
-            for sub, path in sorted(parse_submodules(args.submodule).items())]
-    plan = apply_policy(plan_module(pkg, args.name or pkg.name, 3, subs), parse_settings(args.gil),
-                        args.gil_default)
+    options = _options(args)
+    pkg = apply_borrow(load_package(options.package, options.dir, options.tags), options.borrow)
+    subs = [(sub, load_package(path, options.dir, options.tags)) for sub, path in options.submodules.items()]
+    plan = apply_policy(plan_module(pkg, options.name or pkg.name, 3, subs), options.gil, options.gil_default)
     print('package %s (module %s)' % (pkg.path, plan.name))
     if pkg.doc:
         print('  ' + pkg.doc.splitlines()[0])
@@ -109,25 +114,16 @@ def cmd_inspect(args: argparse.Namespace) -> None:
 
 def cmd_bind(args: argparse.Namespace) -> None:
     """Builds the extension through Meson and copies it into the output folder."""
-    from ..bind.borrow import parse_settings as parse_borrow
-    from ..bind.callback_policy import parse_names as parse_panics
-    from .generate import parse_submodules
     from .project import build_extension
-    pkg = load_package(args.package, args.dir, tuple(_tags(args.tags)))
-    name = args.name or pkg.name
     python = os.path.abspath(args.python) if os.path.sep in args.python else shutil.which(args.python) or args.python
-    options = dict(package=args.package, name=name, python=python, tags=_tags(args.tags),
-                   gil=parse_settings(args.gil), gil_default=args.gil_default,
-                   submodules=parse_submodules(args.submodule), borrow=parse_borrow(args.borrow),
-                   callback_panics=parse_panics(args.callback_panics))
-    builddir = cache.folder('bind', cache.key('bind', args.dir, options, go_executable()))
+    options = _options(args, python=python)
+    if not options.name:
+        options = dataclasses.replace(options, name=load_package(options.package, options.dir, options.tags).name)
+    builddir = cache.folder('bind', cache.key('bind', options.dir, options.key(), go_executable()))
     with cache.locked(builddir):
-        built = build_extension(args.package, args.dir, str(builddir), name=name, python=python,
-                                tags=options['tags'], quiet=args.quiet, gil=options['gil'],
-                                gil_default=args.gil_default, submodules=options['submodules'],
-                                borrow=options['borrow'], callback_panics=options['callback_panics'])
+        built = build_extension(options, str(builddir), quiet=args.quiet)
         os.makedirs(args.outdir, exist_ok=True)
-        for path in (built, os.path.join(os.path.dirname(built), name + '.pyi')):
+        for path in (built, os.path.join(os.path.dirname(built), '%s.pyi' % options.name)):
             if os.path.exists(path):
                 shutil.copy2(str(cache.check_within(builddir, path)), args.outdir)
     print('gobind: built %s' % os.path.join(args.outdir, os.path.basename(built)))
@@ -152,43 +148,24 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the folder of gobind's CMake package (gobindConfig.cmake) and exit")
     sub = p.add_subparsers(dest='command')
 
-    def common(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument('package', help='Go import path (or ./relative path) of the package to bind')
-        sp.add_argument('--dir', default='.', help='folder inside the Go module to work from (default: .)')
-        sp.add_argument('--name', help='Python module name (default: the Go package name)')
-        sp.add_argument('--tags', help='comma-separated Go build tags')
-        sp.add_argument('--submodule', action='append', default=[], metavar='NAME=GO_PACKAGE',
-                        help='also bind GO_PACKAGE as submodule NAME of the module (repeatable)')
-        sp.add_argument('--gil', action='append', default=[], metavar='NAME=keep|release',
-                        help='keep or release the GIL during calls of this Go function or Type.Method '
-                             '(repeat it, or join settings with commas)')
-        sp.add_argument('--gil-default', default='auto', choices=GIL_DEFAULTS,
-                        help="GIL setting of the functions --gil does not name (default: auto, gobind's rule)")
-        sp.add_argument('--borrow', action='append', default=[], metavar='NAME=PARAMS',
-                        help='pass these parameters of Go function or Type.Method NAME as views of '
-                             "Python's memory, as a //gobind:borrow line would (PARAMS separated by "
-                             'commas or spaces; empty: all that can be); repeatable')
-        sp.add_argument('--callback-panics', action='append', default=[], metavar='NAME',
-                        help='for this Go function or Type.Method, an exception a Python callable raises on '
-                             'a goroutine Go started is a Go panic there, not raised by the call '
-                             '(repeat it, or join names with commas)')
-
     sp = sub.add_parser('bind', help='build the extension module into the current folder')
-    common(sp)
+    add_arguments(sp)
     sp.add_argument('--outdir', '-o', default='.', help='where to put the module (default: .)')
     sp.add_argument('--python', default=sys.executable, help='Python interpreter to build for (default: this one)')
     sp.add_argument('--quiet', '-q', action='store_true', help="don't show Meson's output")
     sp.set_defaults(func=cmd_bind)
 
     sp = sub.add_parser('gen', help='write the generated sources only')
-    common(sp)
+    add_arguments(sp, peers=True)
     sp.add_argument('--outdir', '-o', default='.', help='where to write the sources (default: .)')
     sp.add_argument('--python-major', type=int, default=3, choices=(2, 3), help='Python major version of the linker map')
     sp.add_argument('--depfile', help='write a Makefile depfile listing every input (for build systems)')
-    sp.add_argument('--peers', metavar='MANIFEST',
-                    help="(build step) also bind the packages of the project's other extensions, "
-                         "listed in this JSON file, as peer modules")
     sp.set_defaults(func=cmd_gen)
+
+    sp = sub.add_parser('gen-args', help="(configure step) check gobind_add_extension()'s options and print "
+                                         "the gen step's arguments")
+    add_arguments(sp)
+    sp.set_defaults(func=cmd_gen_args)
 
     sp = sub.add_parser('peer', help="(build step) write a peer module's stand-in module and stub")
     sp.add_argument('name', help='the peer module (its gobind.extension() name)')
@@ -205,7 +182,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_peers_commit)
 
     sp = sub.add_parser('inspect', help="print what the package exports and what gobind skips")
-    common(sp)
+    add_arguments(sp)
     sp.set_defaults(func=cmd_inspect)
 
     sp = sub.add_parser('go-version', help='(build step) check the Go toolchain and print its version')
@@ -230,13 +207,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check_args(args: argparse.Namespace) -> None:
-    """validate.py's checks of the user strings a command takes, before any of them reaches a tool or a file."""
-    if getattr(args, 'package', None) is not None:
-        from .generate import parse_submodules
-        validate.entry(args.package, args.dir, args.name, [t for t in (args.tags or '').split(',') if t],
-                       parse_submodules(args.submodule))
-    elif getattr(args, 'tags', None):
-        validate.tags([t for t in args.tags.split(',') if t])
+    """validate.py's checks of the names the build steps peer and go-build take (the commands taking
+    a package check theirs as they make their Options)."""
+    if args.command == 'go-build':
+        validate.tags([t for t in (args.tags or '').split(',') if t])
     if args.command == 'peer':
         validate.module_name(args.name)
         validate.module_name(args.holder, 'holder')

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Callable, List, Mapping, Optional
 
 from ..bind.borrow import apply_borrow
 from ..inspect.goapi import inspect_json
@@ -15,6 +15,7 @@ from .gobuild import (api_files, go_build, go_build_command, go_build_env, go_ta
                       goflags_values, source_deps, write_depfile)
 from ..model import package_from_json
 from ..bind.callback_policy import apply_panics
+from .options import Options
 from ..bind.gil import apply_policy
 from ..bind.plan import ModulePlan, plan_module
 from .manifest import merged_gil, peer_names, read_manifest
@@ -30,38 +31,40 @@ def gobind_sources() -> List[str]:
     return files
 
 
-def generate(package: str, directory: str, outdir: str, name: Optional[str] = None,
-             py_major: int = 3, tags: Sequence[str] = (), depfile: Optional[str] = None,
-             warn=None, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
-             submodules: Optional[Mapping[str, str]] = None,
-             borrow: Optional[Mapping[str, str]] = None,
-             peers_manifest: Optional[str] = None, callback_panics: Sequence[str] = ()) -> ModulePlan:
-    """Inspects `package` and writes the module's generated sources into outdir.
+def generate(package: str, directory: str, outdir: str, py_major: int = 3, depfile: Optional[str] = None,
+             warn: Optional[Callable[[str], None]] = None, peers_manifest: Optional[str] = None,
+             **options: Any) -> ModulePlan:
+    """write_sources() of Options(package, dir=directory, peers=peers_manifest, **options)."""
+    return write_sources(Options(package=package, dir=directory, peers=peers_manifest, **options), outdir,
+                         py_major, depfile, warn)
 
-    gil maps Go function names (Func, Type.Method) to 'keep' or 'release'; the others follow
-    gil_default ('auto': gobind's rule, see gil.py).  submodules maps submodule names to more
-    Go packages bound into the same extension (and the same Go runtime).  borrow maps functions
-    of the package (Func, Type.Method) to parameters passed as views, as //gobind:borrow does.
-    peers_manifest lists the packages of the project's other extensions, bound as peer modules
-    (see peers.py).  callback_panics names the functions whose callables' exceptions on goroutines
-    Go started are Go panics (callback_policy.py)."""
-    peers = read_manifest(peers_manifest) if peers_manifest else []
-    data = inspect_json(package, directory, tuple(tags))
-    pkg = apply_borrow(package_from_json(data), borrow or {})
+
+def write_sources(options: Options, outdir: str, py_major: int = 3, depfile: Optional[str] = None,
+                  warn: Optional[Callable[[str], None]] = None) -> ModulePlan:
+    """Inspects the package and writes the module's generated sources into outdir (the gen step).
+
+    The options' submodules are more Go packages bound into the same extension (and the same Go
+    runtime); its peers manifest lists the packages of the project's other extensions, bound as peer
+    modules (see peers.py); gil, gil_default, borrow and callback_panics set the plan's policies
+    (gil.py, borrow.py, callback_policy.py).  warn, if given, gets each warning line."""
+    peers = read_manifest(options.peers) if options.peers else []
+    tags = tuple(options.tags)
+    data = inspect_json(options.package, options.dir, tags)
+    pkg = apply_borrow(package_from_json(data), options.borrow)
     subs = []
-    packages = sorted((submodules or {}).items()) + [(p['name'], p['package']) for p in peers]
+    packages = sorted(options.submodules.items()) + [(p['name'], p['package']) for p in peers]
     for sub, path in packages:
         if sub in dict(subs):
-            raise GobindError('gobind: %s: the name %r is both a submodule and a peer module' % (package, sub))
-        sub_data = inspect_json(path, directory, tuple(tags))
+            raise GobindError('gobind: %s: the name %r is both a submodule and a peer module' % (options.package, sub))
+        sub_data = inspect_json(path, options.dir, tags)
         data.setdefault('submodules', {})[sub] = sub_data
         subs.append((sub, package_from_json(sub_data)))
     peer_modules = peer_names(peers)
     if peer_modules:
         data['peers'] = peer_modules
-    plan = plan_module(pkg, name or pkg.name, py_major, subs, peer_modules)
-    plan = apply_policy(plan, merged_gil(gil, peers), gil_default)
-    plan = apply_panics(plan, callback_panics)
+    plan = plan_module(pkg, options.name or pkg.name, py_major, subs, peer_modules)
+    plan = apply_policy(plan, merged_gil(options.gil, peers), options.gil_default)
+    plan = apply_panics(plan, options.callback_panics)
     paths = write_outputs(plan, outdir)
     api_path = os.path.join(outdir, '%s_api.json' % plan.name)
     with open(api_path, 'w') as f:
@@ -74,7 +77,7 @@ def generate(package: str, directory: str, outdir: str, name: Optional[str] = No
             warn('gobind: %s: %s' % (plan.name, w))
     if depfile:
         files = list(pkg.files) + [f for _, p in subs for f in p.files]
-        extra = [os.path.abspath(peers_manifest)] if peers_manifest else []
+        extra = [os.path.abspath(options.peers)] if options.peers else []
         write_depfile(depfile, paths['go'], source_deps(files) + gobind_sources() + extra)
     return plan
 
@@ -102,17 +105,6 @@ def write_peer(api_path: str, holder: str, peer: str, outdir: str, py_major: int
                                                holder=holder, holder_module=holder_module or holder))
     write_if_changed(paths[1], render_peer_stub(plan, peer))
     return paths
-
-
-def parse_submodules(items: Iterable[str]) -> Dict[str, str]:
-    """NAME=GO_PACKAGE settings (the --submodule option) as a dict."""
-    out: Dict[str, str] = {}
-    for item in items:
-        name, sep, path = item.partition('=')
-        if not sep or not name or not path:
-            raise GobindError('gobind: --submodule takes NAME=GO_PACKAGE, not %r' % item)
-        out[name] = path
-    return out
 
 
 def default_warn(message: str) -> None:

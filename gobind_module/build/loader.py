@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -12,14 +13,11 @@ from types import ModuleType
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-from .. import cache
-from . import validate
+from .. import cache, validate
 from .generate import api_files, gobind_sources
-from ..bind.borrow import check_setting as check_borrow
-from ..bind.callback_policy import check_names as check_panics
-from ..bind.gil import check_default, check_setting
-from ..inspect.goapi import cache_dir, go_executable, load_package
 from ..errors import GobindError
+from ..inspect.goapi import cache_dir, go_executable, load_package
+from .options import Options
 from .project import build_extension
 
 _MANIFEST = 'manifest.json'
@@ -45,19 +43,13 @@ def _fingerprint(files: Sequence[str]) -> Dict[str, object]:
     return {'files': entries, 'folders': listing}
 
 
-def _cache_key(package: str, directory: str, name: Optional[str], tags: Sequence[str],
-               gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
-               borrow: Mapping[str, str], callback_panics: Sequence[str] = ()) -> str:
+def _cache_key(options: Options) -> str:
     """The entry of one load(): cache.key() over the folder, Go's and Python's settings, and the options."""
     try:
         go: Optional[str] = go_executable()
     except GobindError:
         go = None   # the build says so; a key without Go's settings matches no build
-    options = {'package': package, 'name': name or '', 'tags': list(tags), 'gil': dict(gil),
-               'gil_default': gil_default, 'submodules': dict(submodules), 'borrow': dict(borrow)}
-    if callback_panics:
-        options['callback_panics'] = list(callback_panics)
-    return cache.key('load', directory, options, go)
+    return cache.key('load', options.dir, options.key(), go)
 
 
 def _import_file(name: str, path: str, package: str) -> ModuleType:
@@ -107,30 +99,19 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     functions whose Python callables' exceptions on goroutines Go started are Go panics
     (docs/runtime.md, "Callbacks on goroutines").
     """
-    validate.entry(package, dir, name, tags, submodules)
-    validate.settings(gil, 'gil')
-    validate.settings(borrow, 'borrow')
-    tags = list(tags)
-    gil = dict(gil or {})
-    submodules = dict(submodules or {})
-    for fname, choice in gil.items():
-        check_setting(fname, choice)
-    check_default(gil_default)
-    borrow = dict(borrow or {})
-    for fname, params in borrow.items():
-        check_borrow(fname, params)
+    # Options checks every argument (a str for tags is refused, not split into letters).
+    options = Options(package=package, dir=dir, name=name, tags=tags, gil=gil or {},  # type: ignore[arg-type]
+                      gil_default=gil_default, submodules=submodules or {}, borrow=borrow or {},
+                      callback_panics=callback_panics)  # type: ignore[arg-type]
     if name:
         check_free(name, package)
-    callback_panics = check_panics(callback_panics)
-    key = _cache_key(package, dir, name, tags, gil, gil_default, submodules, borrow, callback_panics)
-    entry = cache.folder('load', key)
+    entry = cache.folder('load', _cache_key(options))
     fresh = _fresh(entry)
     if fresh is None:
         with cache.locked(entry):
             fresh = _fresh(entry)   # another process may have built it while this one waited
             if fresh is None:
-                fresh = _build(package, dir, str(entry), name, tags, quiet, gil, gil_default, submodules, borrow,
-                               callback_panics)
+                fresh = _build(options, str(entry), quiet)
     return _import_file(fresh[0], fresh[1], package)
 
 
@@ -184,25 +165,22 @@ def _fresh(entry: Path) -> Optional[Tuple[str, str]]:
     return manifest['name'], str(cache.check_within(entry, manifest['module']))
 
 
-def _build(package: str, dir: str, builddir: str, name: Optional[str], tags: Sequence[str], quiet: bool,
-           gil: Mapping[str, str], gil_default: str, submodules: Mapping[str, str],
-           borrow: Mapping[str, str], callback_panics: Sequence[str] = ()) -> Tuple[str, str]:
+def _build(options: Options, builddir: str, quiet: bool) -> Tuple[str, str]:
     """Builds the module in the entry's folder, publishes a copy of it and then the manifest (atomically)."""
     manifest = _read_manifest(os.path.join(builddir, _MANIFEST))
     # The module name: given, else the Go package's name.  Only the inspector knows that, and
     # the build's gen step runs it anyway, so a rebuild guesses the last build's name and
     # checks it against the gen step's API JSON afterwards.
-    module_name = name or (manifest or {}).get('name') or load_package(package, dir, tuple(tags)).name
-    check_free(module_name, package)
+    module_name = options.name or (manifest or {}).get('name') or \
+        load_package(options.package, options.dir, options.tags).name
+    check_free(module_name, options.package)
 
     def make(module_name: str) -> str:
-        return build_extension(package, dir, builddir, name=module_name, tags=tags, quiet=quiet, gil=gil,
-                               gil_default=gil_default, submodules=submodules, borrow=borrow,
-                               callback_panics=callback_panics)
+        return build_extension(dataclasses.replace(options, name=module_name), builddir, quiet=quiet)
     built = make(module_name)
     api = _read_api(builddir, module_name)
     go_name = api.get('package', {}).get('name')
-    if not name and go_name and go_name != module_name:  # the package clause changed
+    if not options.name and go_name and go_name != module_name:  # the package clause changed
         module_name = go_name
         built = make(module_name)
         api = _read_api(builddir, module_name)

@@ -8,8 +8,8 @@ plugin and the plain recipe in docs/meson.md are the same build.
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import re
 import sys
 import typing as T
 
@@ -19,13 +19,9 @@ from mesonbuild.interpreterbase.exceptions import InvalidArguments
 from mesonbuild.modules import ExtensionModule, ModuleInfo, ModuleReturnValue
 from mesonbuild.programs import ExternalProgram
 
-from gobind_module.build import validate
-from gobind_module.bind.borrow import check_setting as check_borrow
-from gobind_module.bind.callback_policy import CallbackPolicyError, check_names as check_panics
-from gobind_module.bind.gil import DEFAULTS as GIL_DEFAULTS, GilPolicyError, check_setting
-from gobind_module.errors import GobindError
-from gobind_module.emit.escape import meson_str
-from gobind_module.build.manifest import manifest_text
+from gobind_module import validate
+from gobind_module.build.options import Options
+from gobind_module.bind.peers import manifest_text
 from gobind_module.emit.render import render_template, write_if_changed
 
 #: The runtime keyword: share the project's Go runtime (the first extension holds it), or not.
@@ -55,225 +51,150 @@ class GobindModule(ExtensionModule):
         KwargInfo('submodules', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('borrow', ContainerTypeInfo(dict, str), default={}),
         KwargInfo('callback_panics', ContainerTypeInfo(list, str), default=[], listify=True),
-        KwargInfo('gil_default', str, default='auto',
-                  validator=lambda v: None if v in GIL_DEFAULTS else 'must be one of %s' % ', '.join(GIL_DEFAULTS)),
-        KwargInfo('runtime', str, default='shared',
-                  validator=lambda v: None if v in RUNTIMES else 'must be one of %s' % ', '.join(RUNTIMES)),
+        KwargInfo('gil_default', str, default='auto', validator=lambda v: _one_of(v, validate.GIL_DEFAULTS)),
+        KwargInfo('runtime', str, default='shared', validator=lambda v: _one_of(v, RUNTIMES)),
     )
     def extension(self, state: T.Any, args: T.Tuple[str, str], kwargs: T.Dict[str, T.Any]) -> ModuleReturnValue:
         """gobind.extension(name, go_package, ...): an importable extension module for one Go package.
 
         The project's first extension holds its Go runtime; later ones (unless runtime: 'own')
         become peer modules bound into it (see peers.py)."""
-        name, package = args
-        self._check_input(name, package, kwargs)
+        options = self._options(state, args, kwargs)
+        name = str(options.name)
         if name in self._names:
             raise InvalidArguments('gobind.extension: a module named %r was already made in this project' % name)
         self._names.add(name)
         if self._holder is not None and kwargs['runtime'] == 'shared':
-            code, variable = self._peer(state, name, package, kwargs)
+            variable = self._peer(options, kwargs['install'])
         else:
-            code, variable = self._recipe(state, name, package, kwargs), '_gobind_%s_ext' % name
-        self.interpreter.evaluate_codeblock(mparser.Parser(code, 'gobind.extension(%s)' % name).parse())
+            variable = self._recipe(state, options, kwargs)
         target = self.interpreter.variables[variable]
         return ModuleReturnValue(getattr(target, 'held_object', target), [])
 
     @staticmethod
-    def _check_input(name: str, package: str, kwargs: T.Dict[str, T.Any]) -> None:
-        """validate.py's checks of every string argument, as Meson errors naming the argument."""
+    def _options(state: T.Any, args: T.Tuple[str, str], kwargs: T.Dict[str, T.Any]) -> Options:
+        """The call's options, checked (as Meson errors naming the keyword), with `dir` made absolute."""
+        python = kwargs['python']
         try:
-            validate.module_name(name, 'module name')
-            validate.import_path(package, 'go_package')
-            validate.directory(kwargs['dir'] or '.', 'dir')
-            validate.tags(kwargs['go_tags'], 'go_tags')
-            validate.submodules(kwargs['submodules'])
-            validate.subdir(kwargs['subdir'])
+            options = Options(package=args[1], dir=kwargs['dir'] or '.', name=args[0], tags=kwargs['go_tags'],
+                              gil=kwargs['gil'], gil_default=kwargs['gil_default'], submodules=kwargs['submodules'],
+                              borrow=kwargs['borrow'], callback_panics=kwargs['callback_panics'],
+                              python=python.get_path() if isinstance(python, ExternalProgram) else python,
+                              subdir=kwargs['subdir'], spelling='meson')
         except validate.InputError as e:
             raise InvalidArguments('gobind.extension: %s' % str(e).replace('gobind: ', '', 1))
+        go_dir = os.path.normpath(os.path.join(state.source_root, state.subdir, options.dir))
+        if not os.path.isdir(go_dir):
+            raise InvalidArguments('gobind.extension: dir %r is not a folder' % go_dir)
+        return dataclasses.replace(options, dir=go_dir)
 
-    def _recipe(self, state: T.Any, name: str, package: str, kwargs: T.Dict[str, T.Any]) -> str:
-        """Renders the Meson recipe that builds module `name` from Go package `package`."""
-        go_dir = self._go_dir(state, kwargs, 'gobind.extension: ')
-        tags = kwargs['go_tags']
-        tags_args = " '--tags', %s," % meson_str(','.join(tags)) if tags else ''
-        subdir = kwargs['subdir']
-        peers_args = ''
+    def _evaluate(self, template: str, variable: str, inputs: T.Dict[str, T.Any], **context: T.Any) -> None:
+        """Evaluates a recipe in the calling project, with `inputs` in the Meson variable `variable`
+        (set as the DSL's set_variable() sets one: so values reach the recipe as data, never as code)."""
+        self.interpreter.set_variable(variable, inputs, holderify=True)
+        code = render_template(template, **context)
+        self.interpreter.evaluate_codeblock(mparser.Parser(code, 'gobind.extension(%s)' % context['name']).parse())
+
+    def _recipe(self, state: T.Any, options: Options, kwargs: T.Dict[str, T.Any]) -> str:
+        """Evaluates the recipe that builds the module from its Go package; returns the target's variable."""
+        peers_commit: T.List[str] = []
         if self._holder is None and kwargs['runtime'] == 'shared':
-            self._holder = _Holder(name, kwargs, go_dir, os.path.join(state.environment.get_build_dir(), state.subdir))
+            self._holder = _Holder(options, kwargs['install'], os.path.join(state.environment.get_build_dir(),
+                                                                            state.subdir))
             os.makedirs(os.path.dirname(self._holder.staging), exist_ok=True)
             write_if_changed(self._holder.staging, manifest_text([]))
-            peers_args = " '--peers', %s," % meson_str(self._holder.manifest)
-        return render_template(
-            'extension.meson.j2',
-            v='_gobind_%s_' % name,
-            name=name,
-            package=package,
-            package_str=meson_str(package),
-            python=self._python_arg(kwargs['python']),
-            gobind_python=meson_str(sys.executable),
-            go_dir=meson_str(go_dir),
-            tags_args=tags_args,
-            gil_args=self._gil_args(kwargs['gil'], kwargs['gil_default']),
-            submodule_args=self._submodule_args(kwargs['submodules']),
-            borrow_args=self._borrow_args(kwargs['borrow']),
-            panic_args=self._panic_args(kwargs['callback_panics']),
-            peers_args=peers_args,
-            peers_staging=meson_str(self._holder.staging) if peers_args else '',
-            peers_manifest=meson_str(self._holder.manifest) if peers_args else '',
-            cc="' '.join(meson.get_compiler('c').cmd_array())",
-            install='true' if kwargs['install'] else 'false',
-            install_subdir=_install_subdir(subdir),
-            subdir=meson_str(subdir),
-        )
+            options = dataclasses.replace(options, peers=self._holder.manifest)
+            peers_commit = [self._holder.staging, self._holder.manifest]
+        v = '_gobind_%s_' % options.name
+        self._evaluate('extension.meson.j2', v + 'in', {
+            'python': options.find_installation_args(),
+            'gobind_python': sys.executable,
+            'gen_args': options.gen_args(),
+            'go_build_args': options.go_build_args(),
+            'install': kwargs['install'],
+            'subdir': options.subdir,
+            'peers_commit': peers_commit,
+        }, v=v, name=options.name, package=options.package, peers=bool(peers_commit))
+        return v + 'ext'
 
-    @staticmethod
-    def _go_dir(state: T.Any, kwargs: T.Dict[str, T.Any], where: str) -> str:
-        """The folder Go runs in (the `dir` keyword, from the calling meson.build's folder); checked."""
-        go_dir = os.path.normpath(os.path.join(state.source_root, state.subdir, kwargs['dir']))
-        if not os.path.isdir(go_dir):
-            raise InvalidArguments(where + 'dir %r is not a folder' % go_dir)
-        return go_dir
-
-    def _peer(self, state: T.Any, name: str, package: str, kwargs: T.Dict[str, T.Any]) -> T.Tuple[str, str]:
-        """The recipe of a peer module of the holder extension, and the variable of its target."""
+    def _peer(self, options: Options, install: bool) -> str:
+        """Evaluates the recipe of a peer module of the holder extension; returns the target's variable."""
         holder = self._holder
         assert holder is not None
-        where = "gobind.extension('%s'): " % name
-        go_dir = self._go_dir(state, kwargs, where)
-        self._check_gil(kwargs['gil'])
+        name = str(options.name)
+        self._check_peer(holder, options, install)
+        package = options.package
+        if package.startswith(('./', '../')):   # relative to the holder's folder, where its gen step runs
+            package = os.path.relpath(os.path.join(options.dir, package), holder.options.dir)
+            package = './' + package.replace(os.sep, '/')
+        holder.peers.append({'name': name, 'package': package, 'module': import_name(options.subdir, name),
+                             'gil': dict(options.gil)})
+        write_if_changed(holder.staging, manifest_text(holder.peers))
+        holder_module = import_name(holder.options.subdir, str(holder.options.name))
+        peer_var = '_gobind_%s_peer' % name
+        self._evaluate('peer.meson.j2', peer_var + '_in', {
+            'holder_module_args': ['--holder-module', holder_module] if holder_module != holder.options.name else [],
+            'install': install,
+            'subdir': options.subdir,
+        }, v='_gobind_%s_' % holder.options.name, peer_var=peer_var, name=name, package=package,
+            holder=holder.options.name)
+        return peer_var
+
+    @staticmethod
+    def _check_peer(holder: '_Holder', options: Options, install: bool) -> None:
+        """Refuses the settings a module sharing the holder's Go runtime cannot have."""
+        where = "gobind.extension('%s'): " % options.name
         own = " or give it its own Go runtime with runtime: 'own'"
-        same = {'python': self._python_arg(kwargs['python']) == self._python_arg(holder.kwargs['python']),
-                'go_tags': sorted(kwargs['go_tags']) == sorted(holder.kwargs['go_tags']),
-                'gil_default': kwargs['gil_default'] == holder.kwargs['gil_default']}
+        same = {'python': options.find_installation_args() == holder.options.find_installation_args(),
+                'go_tags': sorted(options.tags) == sorted(holder.options.tags),
+                'gil_default': options.gil_default == holder.options.gil_default}
         for key, ok in same.items():
             if not ok:
                 raise InvalidArguments(where + '%s differs from the one of %s, the extension holding the '
                                        "project's Go runtime; make them the same%s" % (key, holder.name, own))
-        if kwargs['submodules']:
+        if options.submodules:
             raise InvalidArguments(where + 'submodules: can only be given to %s, the extension holding the '
                                    "project's Go runtime (it binds every package); move them there%s"
                                    % (holder.name, own))
-        if name in holder.kwargs['submodules']:
-            raise InvalidArguments(where + '%s already has a submodule named %s' % (holder.name, name))
-        if kwargs['callback_panics']:
+        if options.name in holder.options.submodules:
+            raise InvalidArguments(where + '%s already has a submodule named %s' % (holder.name, options.name))
+        if options.callback_panics:
             raise InvalidArguments(where + "callback_panics: is not passed on to a module that shares %s's Go "
                                    'runtime; give the module its own Go runtime%s' % (holder.name, own))
-        if kwargs['borrow']:
+        if options.borrow:
             raise InvalidArguments(where + "borrow: is not passed on to a module that shares %s's Go runtime; "
                                    'write //gobind:borrow lines in its Go source instead%s' % (holder.name, own))
-        if kwargs['install'] and not holder.kwargs['install']:
+        if install and not holder.install:
             raise InvalidArguments(where + "install: true needs %s, which holds the project's Go runtime, "
                                    'installed too' % holder.name)
-        if package.startswith(('./', '../')):
-            package = './' + os.path.relpath(os.path.join(go_dir, package), holder.go_dir).replace(os.sep, '/')
-        mod, holder_mod = go_module_root(go_dir), go_module_root(holder.go_dir)
-        if mod != holder_mod and not go_work(holder.go_dir):
+        mod, holder_mod = go_module_root(options.dir), go_module_root(holder.options.dir)
+        if mod != holder_mod and not go_work(holder.options.dir):
             raise InvalidArguments(where + 'its Go module (%s) is not the one of %s (%s), and one Go runtime is '
                                    'built from one Go module: put both packages in one module, list both in a '
                                    'go.work file%s' % (mod, holder.name, holder_mod, own))
-        subdir = kwargs['subdir']
-        holder.peers.append({'name': name, 'package': package, 'module': import_name(subdir, name),
-                             'gil': dict(sorted(kwargs['gil'].items()))})
-        write_if_changed(holder.staging, manifest_text(holder.peers))
-        holder_module = import_name(holder.kwargs['subdir'], holder.name)
-        code = render_template(
-            'peer.meson.j2',
-            v='_gobind_%s_' % holder.name,
-            peer_var='_gobind_%s_peer' % name,
-            name=name,
-            package=package,
-            holder=holder.name,
-            holder_module_args=" '--holder-module', %s," % meson_str(holder_module)
-            if holder_module != holder.name else '',
-            install='true' if kwargs['install'] else 'false',
-            install_subdir=_install_subdir(subdir),
-            subdir=meson_str(subdir),
-        )
-        return code, '_gobind_%s_peer' % name
-
-    @staticmethod
-    def _check_gil(gil: T.Dict[str, str]) -> None:
-        """Checks the form of the `gil` keyword's settings (Go names, keep or release)."""
-        for name, choice in gil.items():
-            try:
-                check_setting(name, choice)
-            except GilPolicyError as e:
-                raise InvalidArguments('gobind.extension: %s' % e)
-
-    @classmethod
-    def _gil_args(cls, gil: T.Dict[str, str], default: str) -> str:
-        """The `gen` arguments for the `gil` and `gil_default` keywords (with a leading space)."""
-        cls._check_gil(gil)
-        out = ''
-        if gil:
-            settings = ','.join('%s=%s' % item for item in sorted(gil.items()))
-            out += " '--gil', %s," % meson_str(settings)
-        if default != 'auto':
-            out += " '--gil-default', %s," % meson_str(default)
-        return out
-
-    @staticmethod
-    def _panic_args(names: T.List[str]) -> str:
-        """The `gen` arguments for the `callback_panics` keyword (with a leading space)."""
-        try:
-            names = check_panics(names)
-        except CallbackPolicyError as e:
-            raise InvalidArguments('gobind.extension: %s' % e)
-        return " '--callback-panics', %s," % meson_str(','.join(names)) if names else ''
-
-    @staticmethod
-    def _borrow_args(borrow: T.Dict[str, str]) -> str:
-        """The `gen` arguments for the `borrow` keyword (with a leading space)."""
-        out = ''
-        for name, params in sorted(borrow.items()):
-            try:
-                check_borrow(name, params)
-            except GobindError as e:
-                raise InvalidArguments('gobind.extension: %s' % e)
-            out += " '--borrow', %s," % meson_str('%s=%s' % (name, params))
-        return out
-
-    @staticmethod
-    def _submodule_args(submodules: T.Dict[str, str]) -> str:
-        """The `gen` arguments for the `submodules` keyword (with a leading space)."""
-        out = ''
-        for name, package in sorted(submodules.items()):
-            out += " '--submodule', %s," % meson_str('%s=%s' % (name, package))
-        return out
-
-    @staticmethod
-    def _python_arg(python: T.Union[str, ExternalProgram]) -> str:
-        """The first argument of find_installation() for the `python` keyword, with its comma."""
-        if isinstance(python, ExternalProgram):
-            return meson_str(python.get_path()) + ', '
-        if not python:
-            return ''
-        if re.match(r'^\d+(\.\d+)?$', python):
-            python = 'python' + python
-        return meson_str(python) + ', '
 
 
 class _Holder:
     """The project's extension that holds its Go runtime, and the peer modules bound into it."""
 
-    def __init__(self, name: str, kwargs: T.Dict[str, T.Any], go_dir: str, build_dir: str):
-        self.name = name
-        self.kwargs = kwargs
-        self.go_dir = go_dir
-        self.manifest = os.path.join(build_dir, '%s_gobind_peers.json' % name)
-        self.staging = os.path.join(build_dir, '%s_gobind_peers.staging.json' % name)
+    def __init__(self, options: Options, install: bool, build_dir: str):
+        self.options = options
+        self.name = str(options.name)
+        self.install = install
+        self.manifest = os.path.join(build_dir, '%s_gobind_peers.json' % self.name)
+        self.staging = os.path.join(build_dir, '%s_gobind_peers.staging.json' % self.name)
         self.peers: T.List[T.Dict[str, T.Any]] = []
+
+
+def _one_of(value: str, choices: T.Sequence[str]) -> T.Optional[str]:
+    """Meson's keyword validator for a choice: None, or what is wrong."""
+    return None if value in choices else 'must be one of %s' % ', '.join(choices)
 
 
 def import_name(subdir: str, name: str) -> str:
     """The import name of module `name` installed into `subdir` of site-packages (mypkg/sub: mypkg.sub.name)."""
     subdir = subdir.strip('/')
     return '.'.join(subdir.split('/') + [name]) if subdir else name
-
-
-def _install_subdir(subdir: str) -> str:
-    """The Meson code appended to py.get_install_dir() for the `subdir` keyword."""
-    return " / %s" % meson_str(subdir) if subdir else ''
 
 
 def _find_upward(folder: str, fname: str) -> T.Optional[str]:

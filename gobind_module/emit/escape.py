@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, Optional
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Union
 
 #: C escapes of the characters C names; others print as octal (UTF-8 bytes).
 _C_NAMED = {'\\': '\\\\', '"': '\\"', '\t': '\\t', '?': '\\?'}  # '?': no trigraphs
@@ -47,6 +47,17 @@ def _c_octal(ch: str) -> str:
 def meson_str(value: str) -> str:
     """A single-line Meson string literal holding value (also safe inside a # comment)."""
     return "'%s'" % _escape(value, dict(_COMMON, **{"'": "\\'"}), _literal_other('a meson.build'), False)
+
+
+def meson_value(value: Union[str, bool, Sequence[Any], Mapping[str, Any]]) -> str:
+    """A Meson literal holding a string, a bool, a list or a dict of them (keys are strings)."""
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    if isinstance(value, str):
+        return meson_str(value)
+    if isinstance(value, Mapping):
+        return '{%s}' % ', '.join('%s: %s' % (meson_str(k), meson_value(v)) for k, v in value.items())
+    return '[%s]' % ', '.join(map(meson_value, value))
 
 
 def _literal_other(language: str) -> Callable[[str], str]:

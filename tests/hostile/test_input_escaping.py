@@ -148,30 +148,39 @@ def _call(text):
     return [value(a) for a in call.args.arguments], {k.value: value(v) for k, v in call.args.kwargs.items()}
 
 
+go_funcs = st.one_of(st.sampled_from(['Add', 'Point.Scale']), hostile)
+
+
 @cheap
 @given(name=names, package=packages, directory=hostile, tags=tag_lists,
-       gil=st.dictionaries(hostile, hostile, max_size=2), borrow=st.dictionaries(hostile, hostile, max_size=2),
+       gil=st.dictionaries(go_funcs, st.one_of(st.sampled_from(['keep', 'release']), hostile), max_size=2),
+       borrow=st.dictionaries(go_funcs, st.one_of(st.sampled_from(['', 'xs', 'a, b']), hostile), max_size=2),
        subs=st.dictionaries(names, packages, max_size=2))
 def test_project_writing_escapes_or_refuses_every_argument(tmp_path_factory, name, package, directory, tags,
                                                            gil, borrow, subs):
     """project.py's meson.build keeps its shape: each value comes back from Meson's parser unchanged."""
+    from gobind_module.build.options import Options
     from gobind_module.build.project import write_project
-    from gobind_module.build.validate import InputError
+    from gobind_module.validate import InputError
     srcdir = str(tmp_path_factory.mktemp('p'))
     try:
-        write_project(srcdir, name, package, directory, sys.executable, tags, gil, 'auto', subs, borrow)
+        options = Options(package=package, dir=directory, name=name, tags=tags, gil=gil, submodules=subs,
+                          borrow=borrow, python=sys.executable)
+        write_project(srcdir, options)
     except InputError as e:
         assert isinstance(e, ValueError)
         assert any(('gobind: %s ' % a) in str(e) or ('gobind: %s:' % a) in str(e) or ('gobind: %s[' % a) in str(e)
-                   for a in ('name', 'package', 'dir', 'tags', 'python', 'submodules', 'submodule name')), e
+                   for a in ('name', 'package', 'dir', 'tags', 'python', 'submodules', 'submodule name', 'gil',
+                             'borrow')), e
         return
     with open(os.path.join(srcdir, 'meson.build'), encoding='utf-8') as f:
         args, kwargs = _call(f.read())
     assert args == [name, package]
     assert kwargs['dir'] == os.path.abspath(directory)
     assert kwargs.get('go_tags', []) == list(tags)
-    assert kwargs.get('gil', {}) == gil and kwargs.get('borrow', {}) == borrow
-    assert kwargs.get('submodules', {}) == subs
+    assert kwargs.get('gil', {}) == gil and kwargs.get('submodules', {}) == subs
+    # borrow's parameters come back as Options keeps them: the same names, joined by spaces
+    assert kwargs.get('borrow', {}) == options.borrow and options.borrow.keys() == borrow.keys()
 
 
 @cheap
@@ -179,7 +188,7 @@ def test_project_writing_escapes_or_refuses_every_argument(tmp_path_factory, nam
 def test_load_refuses_hostile_arguments_before_any_work(tmp_path_factory, name, package, directory, tag):
     """load() checks every string first: a bad one is a ValueError naming it, and nothing is built."""
     from gobind_module.build.loader import load
-    from gobind_module.build import validate
+    from gobind_module import validate
     cache = tmp_path_factory.mktemp('c')
     os.environ['GOBIND_CACHE_DIR'] = str(cache)
     try:

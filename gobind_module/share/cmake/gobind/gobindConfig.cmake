@@ -152,16 +152,6 @@ function(gobind_add_extension name package)
   if(arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${fn}: ${arg_KEYWORDS_MISSING_VALUES} needs a value")
   endif()
-  set(keywords False None True and as assert async await break class continue def del elif else
-    except finally for from global if import in is lambda nonlocal not or pass raise return try
-    while with yield)
-  if(NOT name MATCHES "^[A-Za-z_][A-Za-z0-9_]*$" OR name IN_LIST keywords)
-    message(FATAL_ERROR "${fn}: module name '${name}' is not a Python identifier")
-  endif()
-  if(package STREQUAL "")
-    message(FATAL_ERROR "${fn}: the Go package (second argument) is empty")
-  endif()
-
   # Folder Go runs in (inside the Go module): DIR, relative to this CMakeLists.txt.
   if(DEFINED arg_DIR)
     get_filename_component(dir "${arg_DIR}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
@@ -188,6 +178,17 @@ function(gobind_add_extension name package)
     list(JOIN arg_GO_TAGS "," tags)
     set(tag_args --tags "${tags}")
   endif()
+  # gobind checks the name, package and tags (the checks of gobind.extension() and load()) and
+  # spells them as the gen step's arguments, one a line.
+  execute_process(
+    COMMAND "${GOBIND_PYTHON}" -m gobind_module gen-args --name "${name}" "--dir=${dir}" ${tag_args} -- "${package}"
+    RESULT_VARIABLE rc OUTPUT_VARIABLE gen_args ERROR_VARIABLE err
+    OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_STRIP_TRAILING_WHITESPACE)
+  if(NOT rc EQUAL 0)
+    string(REGEX REPLACE "^gobind: " "" err "${err}")
+    message(FATAL_ERROR "${fn}: ${err}")
+  endif()
+  string(REPLACE "\n" ";" gen_args "${gen_args}")
   set(major 3)
   if(Python3_VERSION_MAJOR)
     set(major "${Python3_VERSION_MAJOR}")
@@ -240,8 +241,8 @@ function(gobind_add_extension name package)
   # Step 1 (Meson: <name>_gobind_src): inspect the Go package and write the generated sources.
   add_custom_command(
     OUTPUT "${gofile}" "${cfile}" "${abi}" "${pyi}" "${map}" "${api}"
-    COMMAND "${python}" -m gobind_module gen --name "${name}" --dir "${dir}" --outdir "${out}"
-            ${src_depfile_args} --python-major "${major}" ${tag_args} "${package}"
+    COMMAND "${python}" -m gobind_module gen --outdir "${out}" ${src_depfile_args} --python-major "${major}"
+            ${gen_args}
     ${src_deps}
     COMMENT "Generating ${name}_gobind_src (gobind gen ${package})"
     VERBATIM)

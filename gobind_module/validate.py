@@ -1,4 +1,5 @@
-"""Checks of the strings users give gobind (module names, Go import paths, tags, folders), at every entry point."""
+"""Checks of the values users give gobind (module names, Go import paths, tags, folders, per-function
+settings); options.py runs them once at every entry point."""
 
 from __future__ import annotations
 
@@ -7,10 +8,16 @@ import re
 import unicodedata
 from typing import Any, Iterable, List, Mapping, Optional
 
-from ..errors import GobindError
+from .errors import GobindError
 
 _IDENTIFIER = re.compile(r'[A-Za-z_][A-Za-z0-9_]*\Z')
 _TAG = re.compile(r'[A-Za-z0-9_.]+\Z')
+#: A Go function or method as settings name them: Func or Type.Method.
+_GO_FUNC = re.compile(r'[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?\Z')
+#: What one function's GIL setting can be (gil.py).
+GIL_CHOICES = ('keep', 'release')
+#: What the module-wide GIL default can be: gobind's rule, or one choice for every function.
+GIL_DEFAULTS = ('auto',) + GIL_CHOICES
 #: Characters Go refuses in an import path (go/build's isValidImport), besides spaces and controls.
 _BAD_IMPORT_CHARS = set('!"#$%&\'()*,:;<=>?[\\]^`{|}\ufffd')
 
@@ -87,12 +94,57 @@ def settings(values: Optional[Mapping[Any, Any]], arg: str) -> None:
             raise InputError('gobind: %s: %r: %r is not a pair of strings' % (arg, key, value))
 
 
+def go_func(value: object, arg: str) -> str:
+    """The Go function or method a per-function setting names: Func or Type.Method."""
+    if not isinstance(value, str) or not _GO_FUNC.match(value):
+        raise InputError('gobind: %s: %r is not a Go function name (write Func or Type.Method)' % (arg, value))
+    return value
+
+
+def go_funcs(values: Iterable[object], arg: str) -> List[str]:
+    """A list of Go function names (callback_panics), sorted, each once."""
+    if isinstance(values, (str, bytes)):
+        raise InputError('gobind: %s must be a list of Go function names, not the string %r' % (arg, values))
+    return sorted(set(go_func(v, arg) for v in values))
+
+
+def gil_setting(name: str, choice: object, arg: str = 'gil') -> None:
+    """One GIL setting: a Go function name and keep or release."""
+    go_func(name, arg)
+    if choice not in GIL_CHOICES:
+        raise InputError("gobind: %s: %s: %r is not 'keep' or 'release'" % (arg, name, choice))
+
+
+def gil_default(value: object, arg: str = 'gil_default') -> str:
+    """The module-wide GIL setting."""
+    if value not in GIL_DEFAULTS:
+        raise InputError('gobind: %s: %r is not one of %s' % (arg, value, ', '.join(map(repr, GIL_DEFAULTS))))
+    return str(value)
+
+
+def parameter_names(text: str) -> List[str]:
+    """The parameter names of a borrow setting or //gobind:borrow line, separated by commas or spaces."""
+    return [n for n in re.split(r'[\s,]+', text.strip()) if n]
+
+
+def borrow_setting(name: str, params: str, arg: str = 'borrow') -> str:
+    """One borrow setting: a Go function name and its parameter names ('' or '*': all that can be);
+    returns the names joined by spaces."""
+    go_func(name, arg)
+    names = parameter_names(params)
+    for p in names:
+        if p != '*' and not _IDENTIFIER.match(p):
+            raise InputError('gobind: %s: %s: %r is not a parameter name' % (arg, name, p))
+    return ' '.join(names)
+
+
 def entry(package: object, directory_: object, name: object = None, tags_: Iterable[object] = (),
-          submodules_: Optional[Mapping[Any, Any]] = None) -> None:
-    """The checks shared by load(), `gobind bind/gen/inspect` and project writing."""
-    import_path(package)
-    directory(directory_)
+          submodules_: Optional[Mapping[Any, Any]] = None, spelling: Mapping[str, str] = {}) -> None:
+    """The checks of the package and where it is bound, in this order; spelling: how the entry point
+    names the arguments in errors (options.SPELLINGS)."""
+    import_path(package, spelling.get('package', 'package'))
+    directory(directory_, spelling.get('dir', 'dir'))
     if name is not None:
-        module_name(name)
-    tags(tags_)
+        module_name(name, spelling.get('name', 'name'))
+    tags(tags_, spelling.get('tags', 'tags'))
     submodules(submodules_)

@@ -8,7 +8,7 @@ from typing import Dict, Optional
 
 import jinja2
 
-from . import cache
+from . import cache, emit_c
 from .escape import c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string
 from .plan import ModulePlan
 
@@ -84,6 +84,7 @@ def _environment() -> jinja2.Environment:
     env.globals['verbatim'] = verbatim
     for escape in (c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string):
         env.filters[escape.__name__] = escape
+    env.filters.update(emit_c.FILTERS)
     return env
 
 

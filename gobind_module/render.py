@@ -8,7 +8,7 @@ from typing import Dict, Optional
 
 import jinja2
 
-from . import cache, emit_c
+from . import cache, emit_c, emit_go, pytypes
 from .escape import c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string
 from .plan import ModulePlan
 
@@ -85,6 +85,9 @@ def _environment() -> jinja2.Environment:
     for escape in (c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string):
         env.filters[escape.__name__] = escape
     env.filters.update(emit_c.FILTERS)
+    env.filters.update(emit_go.FILTERS)
+    env.filters.update(pytypes.FILTERS)
+    env.globals.update(pytypes.GLOBALS)
     return env
 
 

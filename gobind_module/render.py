@@ -8,7 +8,7 @@ from typing import Dict, Optional
 
 import jinja2
 
-from . import cache, emit_c, emit_go, pytypes
+from . import cache, conditions, emit_c, emit_go, pytypes
 from .escape import c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string
 from .plan import ModulePlan
 
@@ -88,6 +88,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(emit_go.FILTERS)
     env.filters.update(pytypes.FILTERS)
     env.globals.update(pytypes.GLOBALS)
+    env.tests.update(conditions.TESTS)
     return env
 
 

@@ -55,6 +55,11 @@ class TypeSpec:
         return self.var or 'gobind_type_' + self.id
 
     @property
+    def ref(self) -> str:
+        """The C expression of the PyTypeObject * of the class."""
+        return '&' + self.c_var + ('.type' if self.c_struct != 'PyTypeObject' else '')
+
+    @property
     def tables(self) -> Tuple[SlotTable, ...]:
         """The sub-tables the static layout needs, with their slots."""
         out = []
@@ -203,6 +208,12 @@ def pytype(c: object, m: ModulePlan) -> TypeSpec:
     return _BUILDERS[type(c)](m, c)
 
 
+def type_ref(c: object) -> str:
+    """The C expression of the PyTypeObject * of a bound class (the Jinja filter type_ref): where
+    the templates refer to a class's type, so that how types are made changes in one place."""
+    return '&gobind_type_%s%s' % (c.id, '.type' if isinstance(c, SeqPlan) else '')
+
+
 #: What the templates call: pytype as a filter, the others as functions.
 GLOBALS = {fn.__name__: fn for fn in (error_type, govalue_type, iter_type, module_var_type)}
-FILTERS = {'pytype': pytype, 'class_types': class_types}
+FILTERS = {'pytype': pytype, 'class_types': class_types, 'type_ref': type_ref}

@@ -49,6 +49,7 @@ class TypeSpec:
     flags: str = 'Py_TPFLAGS_DEFAULT'
     var: str = ''                         # the type object's C name, if not gobind_type_<id>
     c_struct: str = 'PyTypeObject'        # gobind_seq_type for sequences (a PyTypeObject and the item exports)
+    base: str = ''                        # the base class (a PyTypeObject *), if not object
 
     @property
     def c_var(self) -> str:
@@ -149,7 +150,7 @@ def box_type(m: ModulePlan, b: BoxPlan) -> TypeSpec:
 def value_type(m: ModulePlan, v: ValuePlan) -> TypeSpec:
     slots = [('tp_repr', 'gobind_repr_' + v.id), ('tp_str', 'gobind_str_' + v.id),
              ('tp_methods', 'gobind_methods_' + v.id)]
-    return TypeSpec(v.id, m.qualified(v), type_doc(v.c_doc), tuple(slots), basicsize='')
+    return TypeSpec(v.id, m.qualified(v), type_doc(v.c_doc), tuple(slots), basicsize='', base='&' + v.c_base)
 
 
 def funcval_type(m: ModulePlan, fv: FuncValPlan) -> TypeSpec:

@@ -426,8 +426,10 @@ class BoxPlan:
 
     @property
     def value_field(self) -> FieldPlan:
-        """The .value attribute, as a field of the pointee."""
-        return FieldPlan(go_name='', py_name='value', conv=self.box.elem, doc='', getter='', setter='')
+        """The .value attribute, as a field of the pointee (read and written by the get and set exports)."""
+        return FieldPlan(go_name='', py_name='value', conv=self.box.elem,
+                         doc='The value the Go pointer points to; assigning writes through it.',
+                         getter=self.prefix + 'get', setter=self.prefix + 'set')
 
 
 @dataclasses.dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Dict, Optional
 import jinja2
 
 from .. import cache
+from . import conditions, emit_c, emit_go, pytypes
 from .escape import c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string
 from ..bind.plan import ModulePlan
 
@@ -84,6 +85,11 @@ def _environment() -> jinja2.Environment:
     env.globals['verbatim'] = verbatim
     for escape in (c_comment, c_string, go_comment, go_string, meson_str, py_comment, py_docstring, py_string):
         env.filters[escape.__name__] = escape
+    env.filters.update(emit_c.FILTERS)
+    env.filters.update(emit_go.FILTERS)
+    env.filters.update(pytypes.FILTERS)
+    env.globals.update(pytypes.GLOBALS)
+    env.tests.update(conditions.TESTS)
     return env
 
 

@@ -1946,9 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_Stats;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2386,6 +2383,9 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Stats;
 static gobind_seq_type gobind_type_Samples;
 static gobind_seq_type gobind_type_Slice_Celsius;
 static gobind_seq_type gobind_type_Slice_float32;
@@ -2394,10 +2394,10 @@ static gobind_seq_type gobind_type_Slice_int32;
 static gobind_seq_type gobind_type_Slice_int64;
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_Celsius;
-static PyObject *gobind_class_Celsius;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_Map_string_int;
-static PyObject *gobind_class_Map_string_int;  /* the class of results: a subclass with MutableMapping's methods */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Map_string_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2510,6 +2510,7 @@ gobind_to_py_Stats(uintptr_t *handle)
 /* Samples: a Go gobindpkg.Samples */
 static inline int gobind_from_py_Samples(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Samples over the handle. */
 static inline PyObject *
 gobind_to_py_Samples(uintptr_t *handle)
 {
@@ -2519,6 +2520,7 @@ gobind_to_py_Samples(uintptr_t *handle)
 /* Slice_Celsius: a Go []gobindpkg.Celsius */
 static inline int gobind_from_py_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_Celsius over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_Celsius(uintptr_t *handle)
 {
@@ -2528,6 +2530,7 @@ gobind_to_py_Slice_Celsius(uintptr_t *handle)
 /* Slice_float32: a Go []float32 */
 static inline int gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_float32 over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_float32(uintptr_t *handle)
 {
@@ -2537,6 +2540,7 @@ gobind_to_py_Slice_float32(uintptr_t *handle)
 /* Slice_float64: a Go []float64 */
 static inline int gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_float64 over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_float64(uintptr_t *handle)
 {
@@ -2546,6 +2550,7 @@ gobind_to_py_Slice_float64(uintptr_t *handle)
 /* Slice_int32: a Go []int32 */
 static inline int gobind_from_py_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_int32 over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_int32(uintptr_t *handle)
 {
@@ -2555,6 +2560,7 @@ gobind_to_py_Slice_int32(uintptr_t *handle)
 /* Slice_int64: a Go []int64 */
 static inline int gobind_from_py_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_int64 over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_int64(uintptr_t *handle)
 {
@@ -2564,6 +2570,7 @@ gobind_to_py_Slice_int64(uintptr_t *handle)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -2573,6 +2580,7 @@ gobind_to_py_Slice_string(uintptr_t *handle)
 /* Map_string_int: a Go map[string]int */
 static inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Map_string_int (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Map_string_int(uintptr_t *handle)
 {
@@ -4079,8 +4087,8 @@ static PyTypeObject gobind_type_Stats = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Stats(*, Calls=...)\n--\n\n",
                          "Stats(Calls: int = ...)\n"
-    "\n"
-    "Stats is a struct whose method borrows its argument."),
+                         "\n"
+                         "Stats is a struct whose method borrows its argument."),
     .tp_methods = gobind_methods_Stats,
     .tp_getset = gobind_getset_Stats,
     .tp_init = gobind_init_Stats,
@@ -4171,10 +4179,10 @@ static gobind_seq_type gobind_type_Samples = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Samples(items=...)\n--\n\n",
                              "Samples(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
-            "\n"
-            "Samples is a named slice type."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
+                             "\n"
+                             "Samples is a named slice type."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Samples,
         .tp_new = gobind_new_Samples,
@@ -4277,8 +4285,8 @@ static gobind_seq_type gobind_type_Slice_Celsius = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_Celsius(items=...)\n--\n\n",
                              "Slice_Celsius(items: Sequence[float] = ())\n"
-            "\n"
-            "A Go slice of Celsius, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of Celsius, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_Celsius,
         .tp_new = gobind_new_Slice_Celsius,
@@ -4381,8 +4389,8 @@ static gobind_seq_type gobind_type_Slice_float32 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
                              "Slice_float32(items: Sequence[float] = ())\n"
-            "\n"
-            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_float32,
         .tp_new = gobind_new_Slice_float32,
@@ -4485,8 +4493,8 @@ static gobind_seq_type gobind_type_Slice_float64 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
                              "Slice_float64(items: Sequence[float] = ())\n"
-            "\n"
-            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_float64,
         .tp_new = gobind_new_Slice_float64,
@@ -4589,8 +4597,8 @@ static gobind_seq_type gobind_type_Slice_int32 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_int32(items=...)\n--\n\n",
                              "Slice_int32(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int32,
         .tp_new = gobind_new_Slice_int32,
@@ -4693,8 +4701,8 @@ static gobind_seq_type gobind_type_Slice_int64 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_int64(items=...)\n--\n\n",
                              "Slice_int64(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int64,
         .tp_new = gobind_new_Slice_int64,
@@ -4792,8 +4800,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -4927,6 +4935,30 @@ gobind_getitem_Map_string_int(PyObject *self, PyObject *key)
     return gobind_to_py_int(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Map_string_int(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Map_string_int.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_borrow_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -4935,23 +4967,8 @@ gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Map_string_int.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_borrow_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Map_string_int(self, key);
     if (gobind_from_py_str(key, "Map_string_int.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_int(value, "Map_string_int.__setitem__", "value", &v) < 0) {
@@ -5024,8 +5041,8 @@ static PyTypeObject gobind_type_Map_string_int = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
                          "Map_string_int(items: Mapping[str, int] = {})\n"
-                             "\n"
-                             "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
+                         "\n"
+                         "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
     .tp_iter = gobind_iter_Map_string_int,
     .tp_methods = gobind_methods_Map_string_int,
     .tp_new = gobind_new_Map_string_int,
@@ -5043,7 +5060,6 @@ gobind_repr_Celsius(PyObject *self)
     return gobind_repr_value(self, "borrow.Celsius", (PyObject *)&PyFloat_Type);
 }
 
-
 static PyObject *
 gobind_str_Celsius(PyObject *self)
 {
@@ -5057,8 +5073,8 @@ static PyTypeObject gobind_type_Celsius = {
     .tp_str = gobind_str_Celsius,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Celsius(value: float)\n"
-    "\n"
-    "Celsius is a named number type, for slices of named elements.",
+              "\n"
+              "Celsius is a named number type, for slices of named elements.",
     .tp_methods = gobind_methods_Celsius,
 };
 
@@ -5138,7 +5154,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -5327,7 +5344,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Map_string_int) < 0)
         return -1;
-    gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int", &gobind_type_Map_string_int);
+    gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int",
+                                                   &gobind_type_Map_string_int);
     if (gobind_class_Map_string_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_int);

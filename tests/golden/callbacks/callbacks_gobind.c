@@ -1946,9 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_Point;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2386,6 +2383,9 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Point;
 static gobind_seq_type gobind_type_Slice_Point;
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_Func1;
@@ -2511,6 +2511,7 @@ gobind_to_py_Point(uintptr_t *handle)
 /* Slice_Point: a Go []gobindpkg.Point */
 static inline int gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_Point over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_Point(uintptr_t *handle)
 {
@@ -2520,6 +2521,7 @@ gobind_to_py_Slice_Point(uintptr_t *handle)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -2956,7 +2958,8 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    status = gobind_callbacks_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);  /* Go owns exc now */
+    /* Go owns exc now */
+    status = gobind_callbacks_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);
     if (status != GOBIND_OK)
         gobind_unraisable(status, &msg);
     Py_XDECREF(text);
@@ -2985,6 +2988,7 @@ gobind_callbacks_call_Func0(uintptr_t fn, gobind_view a0)
         goto fail;
     if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3017,6 +3021,7 @@ gobind_callbacks_call_Func1(uintptr_t fn, ptrdiff_t a0)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3043,6 +3048,7 @@ gobind_callbacks_call_Func2(uintptr_t fn)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3092,6 +3098,7 @@ gobind_callbacks_call_Func3(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_
         goto fail;
     if (gobind_from_py_int(PyTuple_GET_ITEM(result, 1), "callback", "return value 1", &r1) < 0)
         goto fail;
+
     status = gobind_callbacks_ret_Func3(slot, r0.view, r1, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3135,6 +3142,7 @@ gobind_callbacks_call_Func4(uintptr_t fn, uintptr_t a0, ptrdiff_t a1)
     result = PyObject_Call((PyObject *)fn, args, NULL);
     if (result == NULL)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3170,6 +3178,7 @@ gobind_callbacks_call_Func5(uintptr_t fn, gobind_view a0, uintptr_t slot)
         goto fail;
     if (gobind_from_py_str(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_callbacks_ret_Func5(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3220,6 +3229,7 @@ gobind_callbacks_call_Func6(uintptr_t fn, double a0)
         goto fail;
     if (gobind_from_py_complex(PyTuple_GET_ITEM(result, 3), "callback", "return value 3", &ret.r3) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3249,6 +3259,7 @@ gobind_callbacks_call_Func7(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_error(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_callbacks_ret_Func7(slot, r0, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3287,6 +3298,7 @@ gobind_callbacks_call_Func8(uintptr_t fn, gobind_view a0)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3322,6 +3334,7 @@ gobind_callbacks_call_Func9(uintptr_t fn, ptrdiff_t a0, uintptr_t slot)
         goto fail;
     if (gobind_from_py_error(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_callbacks_ret_Func9(slot, r0, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3931,8 +3944,8 @@ static PyTypeObject gobind_type_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
                          "Point(X: float = ..., Y: float = ...)\n"
-    "\n"
-    "Point is a point in the plane."),
+                         "\n"
+                         "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -4017,8 +4030,8 @@ static gobind_seq_type gobind_type_Slice_Point = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
                              "Slice_Point(items: Sequence[Point] = ())\n"
-            "\n"
-            "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_Point,
         .tp_new = gobind_new_Slice_Point,
@@ -4112,8 +4125,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -4186,8 +4199,7 @@ static PyTypeObject gobind_type_Func1 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) int that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func1,
 };
 
@@ -4238,8 +4250,7 @@ static PyTypeObject gobind_type_Func2 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func() int that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func() int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func2,
 };
 
@@ -4325,8 +4336,7 @@ static PyTypeObject gobind_type_Func3 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int, string) (string, int) that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(int, string) (string, int) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func3,
 };
 
@@ -4392,8 +4402,7 @@ static PyTypeObject gobind_type_Func4 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(Point, int) that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(Point, int) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func4,
 };
 
@@ -4456,8 +4465,7 @@ static PyTypeObject gobind_type_Func5 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) string that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(string) string that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func5,
 };
 
@@ -4556,8 +4564,7 @@ static PyTypeObject gobind_type_Func6 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(float64) (int8, float32, bool, complex128) that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(float64) (int8, float32, bool, complex128) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func6,
 };
 
@@ -4608,8 +4615,7 @@ static PyTypeObject gobind_type_Func7 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func() error that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func() error that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func7,
 };
 
@@ -4672,8 +4678,7 @@ static PyTypeObject gobind_type_Func8 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) (int, error) that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(string) (int, error) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func8,
 };
 
@@ -4735,8 +4740,7 @@ static PyTypeObject gobind_type_Func9 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) error that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(int) error that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func9,
 };
 
@@ -4799,8 +4803,7 @@ static PyTypeObject gobind_type_Handler = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go Handler that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go Handler that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Handler,
 };
 
@@ -4880,7 +4883,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4966,6 +4970,7 @@ static PyTypeObject gobind_module_type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "callbacks.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods,
     .tp_getset = gobind_module_getset,
 };

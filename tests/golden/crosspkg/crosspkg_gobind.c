@@ -1946,12 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_money_Wallet;
-static PyTypeObject gobind_type_bytes_Buffer;
-static PyTypeObject gobind_type_url_URL;
-static PyTypeObject gobind_type_url_Userinfo;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2389,15 +2383,23 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_money_Wallet;
+static PyTypeObject gobind_type_bytes_Buffer;
+static PyTypeObject gobind_type_url_URL;
+static PyTypeObject gobind_type_url_Userinfo;
 static gobind_seq_type gobind_type_Slice_money_Amount;
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_money_Amount;
-static PyObject *gobind_class_money_Amount;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_time_Duration;
-static PyObject *gobind_class_time_Duration;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_url_Values;
-static PyObject *gobind_class_url_Values;  /* the class of results: a subclass with MutableMapping's methods */
+static PyTypeObject gobind_type_io_Reader;
+static PyTypeObject gobind_type_io_Writer;
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_money_Amount;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_time_Duration;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_url_Values;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2597,6 +2599,7 @@ gobind_to_py_url_Userinfo(uintptr_t *handle)
 /* Slice_money_Amount: a Go []gobindpkg_money.Amount */
 static inline int gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_money_Amount over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_money_Amount(uintptr_t *handle)
 {
@@ -2606,6 +2609,7 @@ gobind_to_py_Slice_money_Amount(uintptr_t *handle)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -2615,6 +2619,7 @@ gobind_to_py_Slice_string(uintptr_t *handle)
 /* Values: a Go gobindpkg_url.Values */
 static inline int gobind_from_py_url_Values(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Values (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_url_Values(uintptr_t *handle)
 {
@@ -2707,8 +2712,6 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 }
 
 /* ---- Go interface and any values ---- */
-static PyTypeObject gobind_type_io_Reader;
-static PyTypeObject gobind_type_io_Writer;
 
 /* gobind_ref.kind of a Python object that implemented a Go interface (the handle is the object). */
 #define GOBIND_KIND_PYOBJECT (-2)
@@ -2814,7 +2817,7 @@ static const char *const gobind_method_names_io_Reader[] = {
 };
 
 /* A Reader argument: None (nil), a Reader or bound struct that implements it (shared),
-or any other object with its methods (Go gets a Reader calling them). */
+   or any other object with its methods (Go gets a Reader calling them). */
 static inline int
 gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
@@ -2833,7 +2836,8 @@ gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_ha
         }
     }
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (!PyObject_HasAttrString(o, "Read") && PyObject_HasAttrString(o, "read")) {
+    if (!PyObject_HasAttrString(o, "Read")
+        && PyObject_HasAttrString(o, "read")) {
         /* a Python file object: its read() stands in for Read() */
         PyObject *method = PyObject_GetAttrString(o, "read");
         if (method == NULL)
@@ -2846,7 +2850,8 @@ gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_ha
         out->owned = 1;
         return 0;
     }
-    if (gobind_lookup_methods(o, fn, arg, "Reader", gobind_method_names_io_Reader, 1, methods) < 0)
+    if (gobind_lookup_methods(o, fn, arg, "Reader", gobind_method_names_io_Reader,
+                              1, methods) < 0)
         return -1;
     Py_INCREF(o);
     status = gobind_crosspkg_io_Reader_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
@@ -2879,7 +2884,7 @@ static const char *const gobind_method_names_io_Writer[] = {
 };
 
 /* A Writer argument: None (nil), a Writer or bound struct that implements it (shared),
-or any other object with its methods (Go gets a Writer calling them). */
+   or any other object with its methods (Go gets a Writer calling them). */
 static inline int
 gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
@@ -2898,7 +2903,8 @@ gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_ha
         }
     }
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (!PyObject_HasAttrString(o, "Write") && PyObject_HasAttrString(o, "write")) {
+    if (!PyObject_HasAttrString(o, "Write")
+        && PyObject_HasAttrString(o, "write")) {
         /* a Python file object: its write() stands in for Write() */
         PyObject *method = PyObject_GetAttrString(o, "write");
         if (method == NULL)
@@ -2912,7 +2918,8 @@ gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_ha
         out->owned = 1;
         return 0;
     }
-    if (gobind_lookup_methods(o, fn, arg, "Writer", gobind_method_names_io_Writer, 1, methods) < 0)
+    if (gobind_lookup_methods(o, fn, arg, "Writer", gobind_method_names_io_Writer,
+                              1, methods) < 0)
         return -1;
     Py_INCREF(o);
     status = gobind_crosspkg_io_Writer_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
@@ -3118,7 +3125,8 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    status = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);  /* Go owns exc now */
+    /* Go owns exc now */
+    status = gobind_crosspkg_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);
     if (status != GOBIND_OK)
         gobind_unraisable(status, &msg);
     Py_XDECREF(text);
@@ -3147,6 +3155,7 @@ gobind_crosspkg_call_Func0(uintptr_t fn, gobind_view a0)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3182,6 +3191,7 @@ gobind_crosspkg_call_Func1(uintptr_t fn, ptrdiff_t a0, uintptr_t slot)
         goto fail;
     if (gobind_from_py_bytes(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_crosspkg_ret_Func1(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -4238,8 +4248,8 @@ static PyTypeObject gobind_type_money_Wallet = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Wallet(*, Owner=..., Items=...)\n--\n\n",
                          "Wallet(Owner: str = ..., Items: Slice_money_Amount | Sequence[int] = ...)\n"
-    "\n"
-    "Wallet holds amounts."),
+                         "\n"
+                         "Wallet holds amounts."),
     .tp_methods = gobind_methods_money_Wallet,
     .tp_getset = gobind_getset_money_Wallet,
     .tp_init = gobind_init_money_Wallet,
@@ -5214,9 +5224,9 @@ static PyTypeObject gobind_type_bytes_Buffer = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Buffer()\n--\n\n",
                          "Buffer()\n"
-    "\n"
-    "A Buffer is a variable-sized buffer of bytes with [Buffer.Read] and [Buffer.Write] methods.\n"
-    "The zero value for Buffer is an empty buffer ready to use."),
+                         "\n"
+                         "A Buffer is a variable-sized buffer of bytes with [Buffer.Read] and [Buffer.Write] methods.\n"
+                         "The zero value for Buffer is an empty buffer ready to use."),
     .tp_methods = gobind_methods_bytes_Buffer,
     .tp_getset = gobind_getset_bytes_Buffer,
     .tp_init = gobind_init_bytes_Buffer,
@@ -6271,32 +6281,32 @@ static PyTypeObject gobind_type_url_URL = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("URL(*, Scheme=..., Opaque=..., User=..., Host=..., Path=..., Fragment=..., RawQuery=..., RawPath=..., RawFragment=..., ForceQuery=..., OmitHost=...)\n--\n\n",
                          "URL(Scheme: str = ..., Opaque: str = ..., User: url.Userinfo | None = ..., Host: str = ..., Path: str = ..., Fragment: str = ..., RawQuery: str = ..., RawPath: str = ..., RawFragment: str = ..., ForceQuery: bool = ..., OmitHost: bool = ...)\n"
-    "\n"
-    "A URL represents a parsed URL (technically, a URI reference).\n"
-    "\n"
-    "The general form represented is:\n"
-    "\n"
-    "\t[scheme:][//[userinfo@]host][/]path[\?query][#fragment]\n"
-    "\n"
-    "URLs that do not start with a slash after the scheme are interpreted as:\n"
-    "\n"
-    "\tscheme:opaque[\?query][#fragment]\n"
-    "\n"
-    "The Host field contains the host and port subcomponents of the URL.\n"
-    "When the port is present, it is separated from the host with a colon.\n"
-    "When the host is an IPv6 address, it must be enclosed in square brackets:\n"
-    "\"[fe80::1]:80\". The [net.JoinHostPort] function combines a host and port\n"
-    "into a string suitable for the Host field, adding square brackets to\n"
-    "the host when necessary.\n"
-    "\n"
-    "Note that the Path field is stored in decoded form: /%47%6f%2f becomes /Go/.\n"
-    "A consequence is that it is impossible to tell which slashes in the Path were\n"
-    "slashes in the raw URL and which were %2f. This distinction is rarely important,\n"
-    "but when it is, the code should use the [URL.EscapedPath] method, which preserves\n"
-    "the original encoding of Path. The Fragment field is also stored in decoded form,\n"
-    "use [URL.EscapedFragment] to retrieve the original encoding.\n"
-    "\n"
-    "The [URL.String] method uses the [URL.EscapedPath] method to obtain the path."),
+                         "\n"
+                         "A URL represents a parsed URL (technically, a URI reference).\n"
+                         "\n"
+                         "The general form represented is:\n"
+                         "\n"
+                         "\t[scheme:][//[userinfo@]host][/]path[\?query][#fragment]\n"
+                         "\n"
+                         "URLs that do not start with a slash after the scheme are interpreted as:\n"
+                         "\n"
+                         "\tscheme:opaque[\?query][#fragment]\n"
+                         "\n"
+                         "The Host field contains the host and port subcomponents of the URL.\n"
+                         "When the port is present, it is separated from the host with a colon.\n"
+                         "When the host is an IPv6 address, it must be enclosed in square brackets:\n"
+                         "\"[fe80::1]:80\". The [net.JoinHostPort] function combines a host and port\n"
+                         "into a string suitable for the Host field, adding square brackets to\n"
+                         "the host when necessary.\n"
+                         "\n"
+                         "Note that the Path field is stored in decoded form: /%47%6f%2f becomes /Go/.\n"
+                         "A consequence is that it is impossible to tell which slashes in the Path were\n"
+                         "slashes in the raw URL and which were %2f. This distinction is rarely important,\n"
+                         "but when it is, the code should use the [URL.EscapedPath] method, which preserves\n"
+                         "the original encoding of Path. The Fragment field is also stored in decoded form,\n"
+                         "use [URL.EscapedFragment] to retrieve the original encoding.\n"
+                         "\n"
+                         "The [URL.String] method uses the [URL.EscapedPath] method to obtain the path."),
     .tp_methods = gobind_methods_url_URL,
     .tp_getset = gobind_getset_url_URL,
     .tp_init = gobind_init_url_URL,
@@ -6458,11 +6468,11 @@ static PyTypeObject gobind_type_url_Userinfo = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Userinfo()\n--\n\n",
                          "Userinfo()\n"
-    "\n"
-    "The Userinfo type is an immutable encapsulation of username and\n"
-    "password details for a [URL]. An existing Userinfo value is guaranteed\n"
-    "to have a username set (potentially empty, as allowed by RFC 2396),\n"
-    "and optionally a password."),
+                         "\n"
+                         "The Userinfo type is an immutable encapsulation of username and\n"
+                         "password details for a [URL]. An existing Userinfo value is guaranteed\n"
+                         "to have a username set (potentially empty, as allowed by RFC 2396),\n"
+                         "and optionally a password."),
     .tp_methods = gobind_methods_url_Userinfo,
     .tp_getset = gobind_getset_url_Userinfo,
     .tp_init = gobind_init_url_Userinfo,
@@ -6535,40 +6545,40 @@ static PyTypeObject gobind_type_io_Reader = {
     .tp_repr = gobind_repr_go,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Reader\n"
-    "\n"
-    "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Read, to implement it in Python.\n"
-    "\n"
-    "Reader is the interface that wraps the basic Read method.\n"
-    "\n"
-    "Read reads up to len(p) bytes into p. It returns the number of bytes\n"
-    "read (0 <= n <= len(p)) and any error encountered. Even if Read\n"
-    "returns n < len(p), it may use all of p as scratch space during the call.\n"
-    "If some data is available but not len(p) bytes, Read conventionally\n"
-    "returns what is available instead of waiting for more.\n"
-    "\n"
-    "When Read encounters an error or end-of-file condition after\n"
-    "successfully reading n > 0 bytes, it returns the number of\n"
-    "bytes read. It may return the (non-nil) error from the same call\n"
-    "or return the error (and n == 0) from a subsequent call.\n"
-    "An instance of this general case is that a Reader returning\n"
-    "a non-zero number of bytes at the end of the input stream may\n"
-    "return either err == EOF or err == nil. The next Read should\n"
-    "return 0, EOF.\n"
-    "\n"
-    "Callers should always process the n > 0 bytes returned before\n"
-    "considering the error err. Doing so correctly handles I/O errors\n"
-    "that happen after reading some bytes and also both of the\n"
-    "allowed EOF behaviors.\n"
-    "\n"
-    "If len(p) == 0, Read should always return n == 0. It may return a\n"
-    "non-nil error if some error condition is known, such as EOF.\n"
-    "\n"
-    "Implementations of Read are discouraged from returning a\n"
-    "zero byte count with a nil error, except when len(p) == 0.\n"
-    "Callers should treat a return of 0 and nil as indicating that\n"
-    "nothing happened; in particular it does not indicate EOF.\n"
-    "\n"
-    "Implementations must not retain p.",
+              "\n"
+              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Read, to implement it in Python.\n"
+              "\n"
+              "Reader is the interface that wraps the basic Read method.\n"
+              "\n"
+              "Read reads up to len(p) bytes into p. It returns the number of bytes\n"
+              "read (0 <= n <= len(p)) and any error encountered. Even if Read\n"
+              "returns n < len(p), it may use all of p as scratch space during the call.\n"
+              "If some data is available but not len(p) bytes, Read conventionally\n"
+              "returns what is available instead of waiting for more.\n"
+              "\n"
+              "When Read encounters an error or end-of-file condition after\n"
+              "successfully reading n > 0 bytes, it returns the number of\n"
+              "bytes read. It may return the (non-nil) error from the same call\n"
+              "or return the error (and n == 0) from a subsequent call.\n"
+              "An instance of this general case is that a Reader returning\n"
+              "a non-zero number of bytes at the end of the input stream may\n"
+              "return either err == EOF or err == nil. The next Read should\n"
+              "return 0, EOF.\n"
+              "\n"
+              "Callers should always process the n > 0 bytes returned before\n"
+              "considering the error err. Doing so correctly handles I/O errors\n"
+              "that happen after reading some bytes and also both of the\n"
+              "allowed EOF behaviors.\n"
+              "\n"
+              "If len(p) == 0, Read should always return n == 0. It may return a\n"
+              "non-nil error if some error condition is known, such as EOF.\n"
+              "\n"
+              "Implementations of Read are discouraged from returning a\n"
+              "zero byte count with a nil error, except when len(p) == 0.\n"
+              "Callers should treat a return of 0 and nil as indicating that\n"
+              "nothing happened; in particular it does not indicate EOF.\n"
+              "\n"
+              "Implementations must not retain p.",
     .tp_methods = gobind_methods_io_Reader,
     .tp_new = gobind_new_io_Reader,
 };
@@ -6639,18 +6649,18 @@ static PyTypeObject gobind_type_io_Writer = {
     .tp_repr = gobind_repr_go,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Writer\n"
-    "\n"
-    "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Write, to implement it in Python.\n"
-    "\n"
-    "Writer is the interface that wraps the basic Write method.\n"
-    "\n"
-    "Write writes len(p) bytes from p to the underlying data stream.\n"
-    "It returns the number of bytes written from p (0 <= n <= len(p))\n"
-    "and any error encountered that caused the write to stop early.\n"
-    "Write must return a non-nil error if it returns n < len(p).\n"
-    "Write must not modify the slice data, even temporarily.\n"
-    "\n"
-    "Implementations must not retain p.",
+              "\n"
+              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Write, to implement it in Python.\n"
+              "\n"
+              "Writer is the interface that wraps the basic Write method.\n"
+              "\n"
+              "Write writes len(p) bytes from p to the underlying data stream.\n"
+              "It returns the number of bytes written from p (0 <= n <= len(p))\n"
+              "and any error encountered that caused the write to stop early.\n"
+              "Write must return a non-nil error if it returns n < len(p).\n"
+              "Write must not modify the slice data, even temporarily.\n"
+              "\n"
+              "Implementations must not retain p.",
     .tp_methods = gobind_methods_io_Writer,
     .tp_new = gobind_new_io_Writer,
 };
@@ -6739,8 +6749,8 @@ static gobind_seq_type gobind_type_Slice_money_Amount = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_money_Amount(items=...)\n--\n\n",
                              "Slice_money_Amount(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of money.Amount, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of money.Amount, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_money_Amount,
         .tp_new = gobind_new_Slice_money_Amount,
@@ -6838,8 +6848,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -6974,6 +6984,30 @@ gobind_getitem_url_Values(PyObject *self, PyObject *key)
     return gobind_to_py_Slice_string(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_url_Values(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Values.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_crosspkg_url_Values_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_url_Values(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -6982,23 +7016,8 @@ gobind_setitem_url_Values(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Values.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_crosspkg_url_Values_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_url_Values(self, key);
     if (gobind_from_py_str(key, "Values.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_Slice_string(value, "Values.__setitem__", "value", &v) < 0) {
@@ -7316,13 +7335,13 @@ static PyTypeObject gobind_type_url_Values = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Values(items=...)\n--\n\n",
                          "Values(items: Mapping[str, Slice_string | Sequence[str]] = {})\n"
-                             "\n"
-                             "A Go gobindpkg_url.Values, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
-                             "\n"
-                             "Values maps a string key to a list of values.\n"
-                             "It is typically used for query parameters and form values.\n"
-                             "Unlike in the http.Header map, the keys in a Values map\n"
-                             "are case-sensitive."),
+                         "\n"
+                         "A Go gobindpkg_url.Values, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
+                         "\n"
+                         "Values maps a string key to a list of values.\n"
+                         "It is typically used for query parameters and form values.\n"
+                         "Unlike in the http.Header map, the keys in a Values map\n"
+                         "are case-sensitive."),
     .tp_iter = gobind_iter_url_Values,
     .tp_methods = gobind_methods_url_Values,
     .tp_new = gobind_new_url_Values,
@@ -7371,7 +7390,6 @@ gobind_repr_money_Amount(PyObject *self)
     return gobind_repr_value(self, "crosspkg.money.Amount", (PyObject *)&GOBIND_INT_TYPE);
 }
 
-
 static PyObject *
 gobind_str_money_Amount(PyObject *self)
 {
@@ -7385,8 +7403,8 @@ static PyTypeObject gobind_type_money_Amount = {
     .tp_str = gobind_str_money_Amount,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Amount(value: int)\n"
-    "\n"
-    "Amount is an amount of money in cents.",
+              "\n"
+              "Amount is an amount of money in cents.",
     .tp_methods = gobind_methods_money_Amount,
 };
 
@@ -7745,7 +7763,6 @@ gobind_repr_time_Duration(PyObject *self)
     return gobind_repr_value(self, "crosspkg.time.Duration", (PyObject *)&GOBIND_INT_TYPE);
 }
 
-
 static PyObject *
 gobind_str_time_Duration(PyObject *self)
 {
@@ -7759,10 +7776,10 @@ static PyTypeObject gobind_type_time_Duration = {
     .tp_str = gobind_str_time_Duration,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Duration(value: int)\n"
-    "\n"
-    "A Duration represents the elapsed time between two instants\n"
-    "as an int64 nanosecond count. The representation limits the\n"
-    "largest representable duration to approximately 290 years.",
+              "\n"
+              "A Duration represents the elapsed time between two instants\n"
+              "as an int64 nanosecond count. The representation limits the\n"
+              "largest representable duration to approximately 290 years.",
     .tp_methods = gobind_methods_time_Duration,
 };
 
@@ -7842,7 +7859,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -7928,6 +7946,7 @@ static PyTypeObject gobind_module_type_money = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "crosspkg.money.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods_money,
     .tp_getset = gobind_module_getset_money,
 };
@@ -8013,7 +8032,8 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package crosspkg uses types of other packages in its API: the standard library's time, bytes,\n"
     "net/url and io, and its own money package.";
 
-/* Functions of submodule crosspkg.money (Go package example.com/crosspkg/money). */
+/* Functions of module crosspkg.money (Go package example.com/crosspkg/money). */
+
 static PyMethodDef gobind_methods_money[] = {
     {"Cents", (PyCFunction)(void (*)(void))gobind_fn_money_Cents, GOBIND_METH_ARGS,
      GOBIND_DOC("Cents($module, /, n)\n--\n\n",
@@ -8113,7 +8133,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_url_Values) < 0)
         return -1;
-    gobind_class_url_Values = gobind_mapping_class(sub_url, "Values", &gobind_type_url_Values);
+    gobind_class_url_Values = gobind_mapping_class(sub_url, "Values",
+                                                   &gobind_type_url_Values);
     if (gobind_class_url_Values == NULL)
         return -1;
     Py_INCREF(gobind_class_url_Values);

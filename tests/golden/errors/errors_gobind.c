@@ -2955,8 +2955,8 @@ static PyTypeObject gobind_type_NotFoundError = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("NotFoundError(*, Key=...)\n--\n\n",
                          "NotFoundError(Key: str = ...)\n"
-    "\n"
-    "NotFoundError says which key was missing."),
+                         "\n"
+                         "NotFoundError says which key was missing."),
     .tp_methods = gobind_methods_NotFoundError,
     .tp_getset = gobind_getset_NotFoundError,
     .tp_init = gobind_init_NotFoundError,
@@ -3039,7 +3039,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3125,6 +3126,7 @@ static PyTypeObject gobind_module_type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "errors.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods,
     .tp_getset = gobind_module_getset,
 };

@@ -2286,7 +2286,8 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    status = gobind_funcvals_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);  /* Go owns exc now */
+    /* Go owns exc now */
+    status = gobind_funcvals_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);
     if (status != GOBIND_OK)
         gobind_unraisable(status, &msg);
     Py_XDECREF(text);
@@ -2318,6 +2319,7 @@ gobind_funcvals_call_Func0(uintptr_t fn, gobind_view a0, uintptr_t slot)
         goto fail;
     if (gobind_from_py_str(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_funcvals_ret_Func0(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -2363,6 +2365,7 @@ gobind_funcvals_call_Func1(uintptr_t fn, ptrdiff_t a0, ptrdiff_t a1)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -2395,6 +2398,7 @@ gobind_funcvals_call_Func2(uintptr_t fn, ptrdiff_t a0)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -2419,6 +2423,7 @@ gobind_funcvals_call_Func3(uintptr_t fn)
     result = PyObject_Call((PyObject *)fn, args, NULL);
     if (result == NULL)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -2451,6 +2456,7 @@ gobind_funcvals_call_Func4(uintptr_t fn, gobind_view a0)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3028,8 +3034,8 @@ static PyTypeObject gobind_type_Op = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Op(*, Name=..., F=...)\n--\n\n",
                          "Op(Name: str = ..., F: Callable[[int, int], int] = ...)\n"
-    "\n"
-    "Op holds a func in a field."),
+                         "\n"
+                         "Op holds a func in a field."),
     .tp_methods = gobind_methods_Op,
     .tp_getset = gobind_getset_Op,
     .tp_init = gobind_init_Op,
@@ -3095,8 +3101,7 @@ static PyTypeObject gobind_type_Func0 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) string that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(string) string that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func0,
 };
 
@@ -3162,8 +3167,7 @@ static PyTypeObject gobind_type_Func1 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int, int) int that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(int, int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func1,
 };
 
@@ -3225,8 +3229,7 @@ static PyTypeObject gobind_type_Func2 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) int that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func2,
 };
 
@@ -3277,8 +3280,7 @@ static PyTypeObject gobind_type_Func3 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func() that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func() that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func3,
 };
 
@@ -3341,8 +3343,7 @@ static PyTypeObject gobind_type_Func4 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) (int, error) that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(string) (int, error) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func4,
 };
 
@@ -3405,8 +3406,7 @@ static PyTypeObject gobind_type_HandlerFunc = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go HandlerFunc that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go HandlerFunc that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_HandlerFunc,
 };
 
@@ -3486,7 +3486,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3657,6 +3658,7 @@ static PyTypeObject gobind_module_type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "funcvals.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods,
     .tp_getset = gobind_module_getset,
 };

@@ -1946,11 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_Circle;
-static PyTypeObject gobind_type_Invalid;
-static PyTypeObject gobind_type_Square;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2388,12 +2383,20 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Circle;
+static PyTypeObject gobind_type_Invalid;
+static PyTypeObject gobind_type_Square;
 static gobind_seq_type gobind_type_Slice_Shape;
 static gobind_seq_type gobind_type_Slice_any;
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_Map_string_any;
-static PyObject *gobind_class_Map_string_any;  /* the class of results: a subclass with MutableMapping's methods */
+static PyTypeObject gobind_type_Scaler;
+static PyTypeObject gobind_type_Shape;
 static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject gobind_type_GoValue;
+static PyObject *gobind_class_Map_string_any;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2564,6 +2567,7 @@ gobind_to_py_Square(uintptr_t *handle)
 /* Slice_Shape: a Go []gobindpkg.Shape */
 static inline int gobind_from_py_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_Shape over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_Shape(uintptr_t *handle)
 {
@@ -2573,6 +2577,7 @@ gobind_to_py_Slice_Shape(uintptr_t *handle)
 /* Slice_any: a Go []any */
 static inline int gobind_from_py_Slice_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_any over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_any(uintptr_t *handle)
 {
@@ -2582,6 +2587,7 @@ gobind_to_py_Slice_any(uintptr_t *handle)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -2591,6 +2597,7 @@ gobind_to_py_Slice_string(uintptr_t *handle)
 /* Map_string_any: a Go map[string]any */
 static inline int gobind_from_py_Map_string_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Map_string_any (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Map_string_any(uintptr_t *handle)
 {
@@ -2660,9 +2667,6 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 }
 
 /* ---- Go interface and any values ---- */
-static PyTypeObject gobind_type_Scaler;
-static PyTypeObject gobind_type_Shape;
-static PyTypeObject gobind_type_GoValue;
 
 /* gobind_ref.kind of a Python object that implemented a Go interface (the handle is the object). */
 #define GOBIND_KIND_PYOBJECT (-2)
@@ -2770,7 +2774,7 @@ static const char *const gobind_method_names_Scaler[] = {
 };
 
 /* A Scaler argument: None (nil), a Scaler or bound struct that implements it (shared),
-or any other object with its methods (Go gets a Scaler calling them). */
+   or any other object with its methods (Go gets a Scaler calling them). */
 static inline int
 gobind_from_py_Scaler(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
@@ -2789,7 +2793,8 @@ gobind_from_py_Scaler(PyObject *o, const char *fn, const char *arg, gobind_handl
         }
     }
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (gobind_lookup_methods(o, fn, arg, "Scaler", gobind_method_names_Scaler, 3, methods) < 0)
+    if (gobind_lookup_methods(o, fn, arg, "Scaler", gobind_method_names_Scaler,
+                              3, methods) < 0)
         return -1;
     Py_INCREF(o);
     status = gobind_interfaces_Scaler_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], (uintptr_t)methods[1], (uintptr_t)methods[2], &out->handle, &msg);
@@ -2825,7 +2830,7 @@ static const char *const gobind_method_names_Shape[] = {
 };
 
 /* A Shape argument: None (nil), a Shape or bound struct that implements it (shared),
-or any other object with its methods (Go gets a Shape calling them). */
+   or any other object with its methods (Go gets a Shape calling them). */
 static inline int
 gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
@@ -2844,7 +2849,8 @@ gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle
         }
     }
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (gobind_lookup_methods(o, fn, arg, "Shape", gobind_method_names_Shape, 2, methods) < 0)
+    if (gobind_lookup_methods(o, fn, arg, "Shape", gobind_method_names_Shape,
+                              2, methods) < 0)
         return -1;
     Py_INCREF(o);
     status = gobind_interfaces_Shape_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], (uintptr_t)methods[1], &out->handle, &msg);
@@ -2917,7 +2923,8 @@ gobind_any_container(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 #else
             if (!PyString_Check(key) && !PyUnicode_Check(key)) {
 #endif
-                PyErr_Format(PyExc_TypeError, "%s() argument '%s': keys must be str for a Go map[string]any, not %.200s",
+                PyErr_Format(PyExc_TypeError,
+                             "%s() argument '%s': keys must be str for a Go map[string]any, not %.200s",
                              fn, arg, Py_TYPE(key)->tp_name);
                 goto cleanup;
             }
@@ -3414,7 +3421,8 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    status = gobind_interfaces_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);  /* Go owns exc now */
+    /* Go owns exc now */
+    status = gobind_interfaces_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);
     if (status != GOBIND_OK)
         gobind_unraisable(status, &msg);
     Py_XDECREF(text);
@@ -3437,6 +3445,7 @@ gobind_interfaces_call_Func0(uintptr_t fn)
         goto fail;
     if (gobind_from_py_float64(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -3466,6 +3475,7 @@ gobind_interfaces_call_Func1(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_str(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_interfaces_ret_Func1(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -3508,6 +3518,7 @@ gobind_interfaces_call_Func2(uintptr_t fn, double a0, uintptr_t slot)
         goto fail;
     if (gobind_from_py_error(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_interfaces_ret_Func2(slot, r0, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -4181,8 +4192,8 @@ static PyTypeObject gobind_type_Circle = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Circle(*, R=...)\n--\n\n",
                          "Circle(R: float = ...)\n"
-    "\n"
-    "Circle is a Shape with a pointer-receiver method set."),
+                         "\n"
+                         "Circle is a Shape with a pointer-receiver method set."),
     .tp_methods = gobind_methods_Circle,
     .tp_getset = gobind_getset_Circle,
     .tp_init = gobind_init_Circle,
@@ -4351,8 +4362,8 @@ static PyTypeObject gobind_type_Invalid = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Invalid(*, Reason=...)\n--\n\n",
                          "Invalid(Reason: str = ...)\n"
-    "\n"
-    "Invalid is an error type that also implements Shape."),
+                         "\n"
+                         "Invalid is an error type that also implements Shape."),
     .tp_methods = gobind_methods_Invalid,
     .tp_getset = gobind_getset_Invalid,
     .tp_init = gobind_init_Invalid,
@@ -4498,8 +4509,8 @@ static PyTypeObject gobind_type_Square = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Square(*, Side=...)\n--\n\n",
                          "Square(Side: float = ...)\n"
-    "\n"
-    "Square is a Shape with value receivers."),
+                         "\n"
+                         "Square is a Shape with value receivers."),
     .tp_methods = gobind_methods_Square,
     .tp_getset = gobind_getset_Square,
     .tp_init = gobind_init_Square,
@@ -4623,10 +4634,10 @@ static PyTypeObject gobind_type_Scaler = {
     .tp_repr = gobind_repr_go,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Scaler\n"
-    "\n"
-    "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, Scale, to implement it in Python.\n"
-    "\n"
-    "Scaler is a Shape that can be resized; Scale may fail.",
+              "\n"
+              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, Scale, to implement it in Python.\n"
+              "\n"
+              "Scaler is a Shape that can be resized; Scale may fail.",
     .tp_methods = gobind_methods_Scaler,
     .tp_new = gobind_new_Scaler,
 };
@@ -4711,16 +4722,15 @@ static PyTypeObject gobind_type_Shape = {
     .tp_repr = gobind_repr_go,
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Shape\n"
-    "\n"
-    "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, to implement it in Python.\n"
-    "\n"
-    "Shape is anything with an area and a name.",
+              "\n"
+              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, to implement it in Python.\n"
+              "\n"
+              "Shape is anything with an area and a name.",
     .tp_methods = gobind_methods_Shape,
     .tp_new = gobind_new_Shape,
 };
 
 /* ==== GoValue: any other Go value that came back from an any ==== */
-
 static PyTypeObject gobind_type_GoValue = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "interfaces.GoValue",
@@ -4810,8 +4820,8 @@ static gobind_seq_type gobind_type_Slice_Shape = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_Shape(items=...)\n--\n\n",
                              "Slice_Shape(items: Sequence[Shape | _SupportsShape | None] = ())\n"
-            "\n"
-            "A Go slice of Shape | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of Shape | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_Shape,
         .tp_new = gobind_new_Slice_Shape,
@@ -4905,8 +4915,8 @@ static gobind_seq_type gobind_type_Slice_any = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_any(items=...)\n--\n\n",
                              "Slice_any(items: Sequence[Any] = ())\n"
-            "\n"
-            "A Go slice of Any, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of Any, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_any,
         .tp_new = gobind_new_Slice_any,
@@ -5000,8 +5010,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -5136,6 +5146,30 @@ gobind_getitem_Map_string_any(PyObject *self, PyObject *key)
     return gobind_to_py_any(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Map_string_any(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Map_string_any.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_interfaces_Map_string_any_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Map_string_any(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -5144,23 +5178,8 @@ gobind_setitem_Map_string_any(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Map_string_any.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_interfaces_Map_string_any_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Map_string_any(self, key);
     if (gobind_from_py_str(key, "Map_string_any.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_any(value, "Map_string_any.__setitem__", "value", &v) < 0) {
@@ -5234,8 +5253,8 @@ static PyTypeObject gobind_type_Map_string_any = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Map_string_any(items=...)\n--\n\n",
                          "Map_string_any(items: Mapping[str, Any] = {})\n"
-                             "\n"
-                             "A Go map[string]any, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
+                         "\n"
+                         "A Go map[string]any, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
     .tp_iter = gobind_iter_Map_string_any,
     .tp_methods = gobind_methods_Map_string_any,
     .tp_new = gobind_new_Map_string_any,
@@ -5317,7 +5336,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -5459,7 +5479,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Map_string_any) < 0)
         return -1;
-    gobind_class_Map_string_any = gobind_mapping_class(m, "Map_string_any", &gobind_type_Map_string_any);
+    gobind_class_Map_string_any = gobind_mapping_class(m, "Map_string_any",
+                                                   &gobind_type_Map_string_any);
     if (gobind_class_Map_string_any == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_any);

@@ -1952,6 +1952,7 @@ static PyTypeObject gobind_type_Point;
 static PyTypeObject gobind_type_Source;
 static PyTypeObject gobind_type_Func1;
 static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject gobind_iter_type;
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2216,7 +2217,8 @@ gobind_callback_failed(uintptr_t slot)
         PyErr_Clear();
         view.n = 0;
     }
-    status = gobind_iters_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);  /* Go owns exc now */
+    /* Go owns exc now */
+    status = gobind_iters_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);
     if (status != GOBIND_OK)
         gobind_unraisable(status, &msg);
     Py_XDECREF(text);
@@ -2239,6 +2241,7 @@ gobind_iters_call_Func0(uintptr_t fn)
         goto fail;
     if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -2271,6 +2274,7 @@ gobind_iters_call_Func1(uintptr_t fn, ptrdiff_t a0)
         goto fail;
     if (gobind_from_py_bool(result, "callback", "return value", &ret.r0) < 0)
         goto fail;
+
     goto done;
 fail:
     ret.failed = gobind_callback_failed(0);
@@ -2300,6 +2304,7 @@ gobind_iters_call_Func2(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_str(result, "callback", "return value", &r0) < 0)
         goto fail;
+
     status = gobind_iters_ret_Func2(slot, r0.view, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -2344,6 +2349,7 @@ gobind_iters_call_Func3(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (gobind_from_py_int(PyTuple_GET_ITEM(result, 1), "callback", "return value 1", &r1) < 0)
         goto fail;
+
     status = gobind_iters_ret_Func3(slot, r0.view, r1, &msg);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
@@ -2530,7 +2536,6 @@ gobind_iternext_Iter2_string_int(uintptr_t handle, int *status)
     ptrdiff_t r1;
     gobind_buf msg;
     PyObject *result = NULL;
-    PyObject *item;
 
     GOBIND_CALL_BEGIN
     *status = gobind_iters_iternext_Iter2_string_int(handle, &r0, &r1, &msg);
@@ -2543,18 +2548,22 @@ gobind_iternext_Iter2_string_int(uintptr_t handle, int *status)
     result = PyTuple_New(2);
     if (result == NULL)
         goto done;
-    item = gobind_to_py_str(&r0);
-    if (item == NULL) {
-        Py_CLEAR(result);
-        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
     }
-    PyTuple_SET_ITEM(result, 0, item);
-    item = gobind_to_py_int(&r1);
-    if (item == NULL) {
-        Py_CLEAR(result);
-        goto done;
+    {
+        PyObject *item = gobind_to_py_int(&r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
     }
-    PyTuple_SET_ITEM(result, 1, item);
 done:
     return result;
 }
@@ -3361,8 +3370,8 @@ static PyTypeObject gobind_type_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
                          "Point(X: int = ..., Y: int = ...)\n"
-    "\n"
-    "Point is a struct value an iterator yields."),
+                         "\n"
+                         "Point is a struct value an iterator yields."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -3481,8 +3490,8 @@ static PyTypeObject gobind_type_Source = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Source(*, Name=...)\n--\n\n",
                          "Source(Name: str = ...)\n"
-    "\n"
-    "Source holds an iterator in a field, which gobind does not bind (only parameters and results)."),
+                         "\n"
+                         "Source holds an iterator in a field, which gobind does not bind (only parameters and results)."),
     .tp_methods = gobind_methods_Source,
     .tp_getset = gobind_getset_Source,
     .tp_init = gobind_init_Source,
@@ -3547,8 +3556,7 @@ static PyTypeObject gobind_type_Func1 = {
     .tp_dealloc = gobind_object_dealloc,
     .tp_call = gobind_call_method,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) bool that Go handed to Python: calling it "
-              "calls the Go func. Store it back where Go wants one and Go gets the same func.",
+    .tp_doc = "A Go func(int) bool that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
     .tp_methods = gobind_methods_Func1,
 };
 
@@ -3628,7 +3636,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 

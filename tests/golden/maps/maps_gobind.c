@@ -1946,9 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_Point;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2386,19 +2383,22 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Point;
 static gobind_seq_type gobind_type_Slice_int;
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_Ages;
-static PyObject *gobind_class_Ages;  /* the class of results: a subclass with MutableMapping's methods */
 static PyTypeObject gobind_type_Map_int_int;
-static PyObject *gobind_class_Map_int_int;  /* the class of results: a subclass with MutableMapping's methods */
 static PyTypeObject gobind_type_Map_string_Point;
-static PyObject *gobind_class_Map_string_Point;  /* the class of results: a subclass with MutableMapping's methods */
 static PyTypeObject gobind_type_Map_string_Slice_string;
-static PyObject *gobind_class_Map_string_Slice_string;  /* the class of results: a subclass with MutableMapping's methods */
 static PyTypeObject gobind_type_Map_string_int;
-static PyObject *gobind_class_Map_string_int;  /* the class of results: a subclass with MutableMapping's methods */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_Ages;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Map_int_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Map_string_Point;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Map_string_Slice_string;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Map_string_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2511,6 +2511,7 @@ gobind_to_py_Point(uintptr_t *handle)
 /* Slice_int: a Go []int */
 static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_int over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
@@ -2520,6 +2521,7 @@ gobind_to_py_Slice_int(uintptr_t *handle)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -2529,6 +2531,7 @@ gobind_to_py_Slice_string(uintptr_t *handle)
 /* Ages: a Go gobindpkg.Ages */
 static inline int gobind_from_py_Ages(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Ages (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Ages(uintptr_t *handle)
 {
@@ -2538,6 +2541,7 @@ gobind_to_py_Ages(uintptr_t *handle)
 /* Map_int_int: a Go map[int]int */
 static inline int gobind_from_py_Map_int_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Map_int_int (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Map_int_int(uintptr_t *handle)
 {
@@ -2547,6 +2551,7 @@ gobind_to_py_Map_int_int(uintptr_t *handle)
 /* Map_string_Point: a Go map[string]gobindpkg.Point */
 static inline int gobind_from_py_Map_string_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Map_string_Point (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Map_string_Point(uintptr_t *handle)
 {
@@ -2556,6 +2561,7 @@ gobind_to_py_Map_string_Point(uintptr_t *handle)
 /* Map_string_Slice_string: a Go map[string][]string */
 static inline int gobind_from_py_Map_string_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Map_string_Slice_string (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Map_string_Slice_string(uintptr_t *handle)
 {
@@ -2565,6 +2571,7 @@ gobind_to_py_Map_string_Slice_string(uintptr_t *handle)
 /* Map_string_int: a Go map[string]int */
 static inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Map_string_int (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Map_string_int(uintptr_t *handle)
 {
@@ -3193,8 +3200,8 @@ static PyTypeObject gobind_type_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
                          "Point(X: float = ..., Y: float = ...)\n"
-    "\n"
-    "Point is a point in the plane."),
+                         "\n"
+                         "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -3285,8 +3292,8 @@ static gobind_seq_type gobind_type_Slice_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
                              "Slice_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int,
         .tp_new = gobind_new_Slice_int,
@@ -3384,8 +3391,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -3519,6 +3526,30 @@ gobind_getitem_Ages(PyObject *self, PyObject *key)
     return gobind_to_py_int(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Ages(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Ages.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_maps_Ages_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Ages(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -3527,23 +3558,8 @@ gobind_setitem_Ages(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Ages.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_maps_Ages_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Ages(self, key);
     if (gobind_from_py_str(key, "Ages.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_int(value, "Ages.__setitem__", "value", &v) < 0) {
@@ -3644,10 +3660,10 @@ static PyTypeObject gobind_type_Ages = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Ages(items=...)\n--\n\n",
                          "Ages(items: Mapping[str, int] = {})\n"
-                             "\n"
-                             "A Go Ages, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
-                             "\n"
-                             "Ages maps names to ages."),
+                         "\n"
+                         "A Go Ages, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
+                         "\n"
+                         "Ages maps names to ages."),
     .tp_iter = gobind_iter_Ages,
     .tp_methods = gobind_methods_Ages,
     .tp_new = gobind_new_Ages,
@@ -3770,6 +3786,29 @@ gobind_getitem_Map_int_int(PyObject *self, PyObject *key)
     return gobind_to_py_int(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Map_int_int(PyObject *self, PyObject *key)
+{
+    ptrdiff_t k = 0;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_int(key, "Map_int_int.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_maps_Map_int_int_del(GOBIND_HANDLE(self), k, &msg);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Map_int_int(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -3778,22 +3817,8 @@ gobind_setitem_Map_int_int(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_int(key, "Map_int_int.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_maps_Map_int_int_del(GOBIND_HANDLE(self), k, &msg);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Map_int_int(self, key);
     if (gobind_from_py_int(key, "Map_int_int.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_int(value, "Map_int_int.__setitem__", "value", &v) < 0) {
@@ -3864,8 +3889,8 @@ static PyTypeObject gobind_type_Map_int_int = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Map_int_int(items=...)\n--\n\n",
                          "Map_int_int(items: Mapping[int, int] = {})\n"
-                             "\n"
-                             "A Go map[int]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
+                         "\n"
+                         "A Go map[int]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
     .tp_iter = gobind_iter_Map_int_int,
     .tp_methods = gobind_methods_Map_int_int,
     .tp_new = gobind_new_Map_int_int,
@@ -3990,6 +4015,30 @@ gobind_getitem_Map_string_Point(PyObject *self, PyObject *key)
     return gobind_to_py_Point(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Map_string_Point(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Map_string_Point.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_maps_Map_string_Point_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Map_string_Point(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -3998,23 +4047,8 @@ gobind_setitem_Map_string_Point(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Map_string_Point.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_maps_Map_string_Point_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Map_string_Point(self, key);
     if (gobind_from_py_str(key, "Map_string_Point.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_Point(value, "Map_string_Point.__setitem__", "value", &v) < 0) {
@@ -4087,8 +4121,8 @@ static PyTypeObject gobind_type_Map_string_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Map_string_Point(items=...)\n--\n\n",
                          "Map_string_Point(items: Mapping[str, Point] = {})\n"
-                             "\n"
-                             "A Go map[string]Point, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
+                         "\n"
+                         "A Go map[string]Point, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
     .tp_iter = gobind_iter_Map_string_Point,
     .tp_methods = gobind_methods_Map_string_Point,
     .tp_new = gobind_new_Map_string_Point,
@@ -4214,6 +4248,30 @@ gobind_getitem_Map_string_Slice_string(PyObject *self, PyObject *key)
     return gobind_to_py_Slice_string(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Map_string_Slice_string(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Map_string_Slice_string.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_maps_Map_string_Slice_string_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Map_string_Slice_string(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -4222,23 +4280,8 @@ gobind_setitem_Map_string_Slice_string(PyObject *self, PyObject *key, PyObject *
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Map_string_Slice_string.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_maps_Map_string_Slice_string_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Map_string_Slice_string(self, key);
     if (gobind_from_py_str(key, "Map_string_Slice_string.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_Slice_string(value, "Map_string_Slice_string.__setitem__", "value", &v) < 0) {
@@ -4312,8 +4355,8 @@ static PyTypeObject gobind_type_Map_string_Slice_string = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Map_string_Slice_string(items=...)\n--\n\n",
                          "Map_string_Slice_string(items: Mapping[str, Slice_string | Sequence[str]] = {})\n"
-                             "\n"
-                             "A Go map[string][]string, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
+                         "\n"
+                         "A Go map[string][]string, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
     .tp_iter = gobind_iter_Map_string_Slice_string,
     .tp_methods = gobind_methods_Map_string_Slice_string,
     .tp_new = gobind_new_Map_string_Slice_string,
@@ -4438,6 +4481,30 @@ gobind_getitem_Map_string_int(PyObject *self, PyObject *key)
     return gobind_to_py_int(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Map_string_int(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Map_string_int.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_maps_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -4446,23 +4513,8 @@ gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Map_string_int.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_maps_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Map_string_int(self, key);
     if (gobind_from_py_str(key, "Map_string_int.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_int(value, "Map_string_int.__setitem__", "value", &v) < 0) {
@@ -4535,8 +4587,8 @@ static PyTypeObject gobind_type_Map_string_int = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
                          "Map_string_int(items: Mapping[str, int] = {})\n"
-                             "\n"
-                             "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
+                         "\n"
+                         "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
     .tp_iter = gobind_iter_Map_string_int,
     .tp_methods = gobind_methods_Map_string_int,
     .tp_new = gobind_new_Map_string_int,
@@ -4618,7 +4670,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4705,6 +4758,7 @@ static PyTypeObject gobind_module_type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "maps.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods,
     .tp_getset = gobind_module_getset,
 };
@@ -4805,7 +4859,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Ages) < 0)
         return -1;
-    gobind_class_Ages = gobind_mapping_class(m, "Ages", &gobind_type_Ages);
+    gobind_class_Ages = gobind_mapping_class(m, "Ages",
+                                                   &gobind_type_Ages);
     if (gobind_class_Ages == NULL)
         return -1;
     Py_INCREF(gobind_class_Ages);
@@ -4813,7 +4868,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Map_int_int) < 0)
         return -1;
-    gobind_class_Map_int_int = gobind_mapping_class(m, "Map_int_int", &gobind_type_Map_int_int);
+    gobind_class_Map_int_int = gobind_mapping_class(m, "Map_int_int",
+                                                   &gobind_type_Map_int_int);
     if (gobind_class_Map_int_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_int_int);
@@ -4821,7 +4877,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Map_string_Point) < 0)
         return -1;
-    gobind_class_Map_string_Point = gobind_mapping_class(m, "Map_string_Point", &gobind_type_Map_string_Point);
+    gobind_class_Map_string_Point = gobind_mapping_class(m, "Map_string_Point",
+                                                   &gobind_type_Map_string_Point);
     if (gobind_class_Map_string_Point == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_Point);
@@ -4829,7 +4886,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Map_string_Slice_string) < 0)
         return -1;
-    gobind_class_Map_string_Slice_string = gobind_mapping_class(m, "Map_string_Slice_string", &gobind_type_Map_string_Slice_string);
+    gobind_class_Map_string_Slice_string = gobind_mapping_class(m, "Map_string_Slice_string",
+                                                   &gobind_type_Map_string_Slice_string);
     if (gobind_class_Map_string_Slice_string == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_Slice_string);
@@ -4837,7 +4895,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Map_string_int) < 0)
         return -1;
-    gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int", &gobind_type_Map_string_int);
+    gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int",
+                                                   &gobind_type_Map_string_int);
     if (gobind_class_Map_string_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_int);

@@ -1946,8 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2385,16 +2383,18 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
 static gobind_seq_type gobind_type_Array3_int;
 static gobind_seq_type gobind_type_Grid;
 static gobind_seq_type gobind_type_IntList;
 static PyTypeObject gobind_type_Celsius;
-static PyObject *gobind_class_Celsius;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_Name;
-static PyObject *gobind_class_Name;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_Weekday;
-static PyObject *gobind_class_Weekday;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Name;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Weekday;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2478,6 +2478,7 @@ gobind_seq_dealloc(PyObject *self)
 /* Array3_int: a Go [3]int */
 static inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array3_int over the handle. */
 static inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
@@ -2487,6 +2488,7 @@ gobind_to_py_Array3_int(uintptr_t *handle)
 /* Grid: a Go gobindpkg.Grid */
 static inline int gobind_from_py_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Grid over the handle. */
 static inline PyObject *
 gobind_to_py_Grid(uintptr_t *handle)
 {
@@ -2496,6 +2498,7 @@ gobind_to_py_Grid(uintptr_t *handle)
 /* IntList: a Go gobindpkg.IntList */
 static inline int gobind_from_py_IntList(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new IntList over the handle. */
 static inline PyObject *
 gobind_to_py_IntList(uintptr_t *handle)
 {
@@ -3533,8 +3536,8 @@ static gobind_seq_type gobind_type_Array3_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
                              "Array3_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array3_int,
         .tp_new = gobind_new_Array3_int,
@@ -3692,10 +3695,10 @@ static gobind_seq_type gobind_type_Grid = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Grid(items=...)\n--\n\n",
                              "Grid(items: Sequence[Array3_int | Sequence[int]] = ())\n"
-            "\n"
-            "A Go array of 3 Array3_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
-            "\n"
-            "Grid is a 3x3 board of numbers."),
+                             "\n"
+                             "A Go array of 3 Array3_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
+                             "\n"
+                             "Grid is a 3x3 board of numbers."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Grid,
         .tp_new = gobind_new_Grid,
@@ -3892,10 +3895,10 @@ static gobind_seq_type gobind_type_IntList = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("IntList(items=...)\n--\n\n",
                              "IntList(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
-            "\n"
-            "IntList is a list of integers."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
+                             "\n"
+                             "IntList is a list of integers."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_IntList,
         .tp_new = gobind_new_IntList,
@@ -3988,7 +3991,6 @@ gobind_repr_Celsius(PyObject *self)
     return gobind_repr_value(self, "named.Celsius", (PyObject *)&PyFloat_Type);
 }
 
-
 static PyObject *
 gobind_str_Celsius(PyObject *self)
 {
@@ -4002,8 +4004,8 @@ static PyTypeObject gobind_type_Celsius = {
     .tp_str = gobind_str_Celsius,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Celsius(value: float)\n"
-    "\n"
-    "Celsius is a temperature in degrees Celsius.",
+              "\n"
+              "Celsius is a temperature in degrees Celsius.",
     .tp_methods = gobind_methods_Celsius,
 };
 
@@ -4083,7 +4085,6 @@ gobind_repr_Name(PyObject *self)
     return gobind_repr_value(self, "named.Name", (PyObject *)&GOBIND_STR_TYPE);
 }
 
-
 static PyObject *
 gobind_str_Name(PyObject *self)
 {
@@ -4097,8 +4098,8 @@ static PyTypeObject gobind_type_Name = {
     .tp_str = gobind_str_Name,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Name(value: str)\n"
-    "\n"
-    "Name is a person's name.",
+              "\n"
+              "Name is a person's name.",
     .tp_methods = gobind_methods_Name,
 };
 
@@ -4176,7 +4177,6 @@ gobind_repr_Weekday(PyObject *self)
     return gobind_repr_value(self, "named.Weekday", (PyObject *)&GOBIND_INT_TYPE);
 }
 
-
 static PyObject *
 gobind_str_Weekday(PyObject *self)
 {
@@ -4190,10 +4190,30 @@ static PyTypeObject gobind_type_Weekday = {
     .tp_str = gobind_str_Weekday,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Weekday(value: int)\n"
-    "\n"
-    "Weekday is a day of the week.",
+              "\n"
+              "Weekday is a day of the week.",
     .tp_methods = gobind_methods_Weekday,
 };
+
+#if PY_MAJOR_VERSION >= 3
+/* Weekday: an IntEnum of its constants, with the Go methods of Weekday. */
+static PyObject *
+gobind_make_enum_Weekday(PyObject *m)
+{
+    static const char *const names[] = {
+        "Sunday",
+        "Monday",
+        "Tuesday",
+    };
+    static const char *const values[] = {
+        "0",
+        "1",
+        "2",
+    };
+    return gobind_make_enum(m, "Weekday", "Weekday is a day of the week.", names, values, 3,
+                            &gobind_type_Weekday, gobind_methods_Weekday, "String");
+}
+#endif
 
 /* ==== GoErrorValue: any Go error value ==== */
 
@@ -4271,7 +4291,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4355,27 +4376,6 @@ gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
     Py_INCREF(type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
-
-#if PY_MAJOR_VERSION >= 3
-
-/* Weekday: an IntEnum of its constants, with the Go methods of Weekday. */
-static PyObject *
-gobind_make_enum_Weekday(PyObject *m)
-{
-    static const char *const names[] = {
-        "Sunday",
-        "Monday",
-        "Tuesday",
-    };
-    static const char *const values[] = {
-        "0",
-        "1",
-        "2",
-    };
-    return gobind_make_enum(m, "Weekday", "Weekday is a day of the week.", names, values, 3,
-                            &gobind_type_Weekday, gobind_methods_Weekday, "String");
-}
-#endif
 
 /* Readies the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */

@@ -1946,18 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_Array3_int_;
-static PyTypeObject gobind_type_Caf_u00e9;
-static PyTypeObject gobind_type_GoError_;
-static PyTypeObject gobind_type_GoErrorValue_;
-static PyTypeObject gobind_type_GoPanic_;
-static PyTypeObject gobind_type_Holder;
-static PyTypeObject gobind_type_Map_string_int_;
-static PyTypeObject gobind_type_Pad;
-static PyTypeObject gobind_type_Ptr_int_;
-static PyTypeObject gobind_type_Slice_int_;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2395,6 +2383,18 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Array3_int_;
+static PyTypeObject gobind_type_Caf_u00e9;
+static PyTypeObject gobind_type_GoError_;
+static PyTypeObject gobind_type_GoErrorValue_;
+static PyTypeObject gobind_type_GoPanic_;
+static PyTypeObject gobind_type_Holder;
+static PyTypeObject gobind_type_Map_string_int_;
+static PyTypeObject gobind_type_Pad;
+static PyTypeObject gobind_type_Ptr_int_;
+static PyTypeObject gobind_type_Slice_int_;
 static gobind_seq_type gobind_type_Array0_Pad;
 static gobind_seq_type gobind_type_Array0_float64;
 static gobind_seq_type gobind_type_Array0_int;
@@ -2405,11 +2405,11 @@ static gobind_seq_type gobind_type_Array3_int;
 static gobind_seq_type gobind_type_Slice_int;
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_GoValue_;
-static PyObject *gobind_class_GoValue_;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_Ptr_int;
 static PyTypeObject gobind_type_Map_string_int;
-static PyObject *gobind_class_Map_string_int;  /* the class of results: a subclass with MutableMapping's methods */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_GoValue_;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Map_string_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2783,6 +2783,7 @@ gobind_to_py_Slice_int_(uintptr_t *handle)
 /* Array0_Pad: a Go [0]gobindpkg.Pad */
 static inline int gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array0_Pad over the handle. */
 static inline PyObject *
 gobind_to_py_Array0_Pad(uintptr_t *handle)
 {
@@ -2792,6 +2793,7 @@ gobind_to_py_Array0_Pad(uintptr_t *handle)
 /* Array0_float64: a Go [0]float64 */
 static inline int gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array0_float64 over the handle. */
 static inline PyObject *
 gobind_to_py_Array0_float64(uintptr_t *handle)
 {
@@ -2801,6 +2803,7 @@ gobind_to_py_Array0_float64(uintptr_t *handle)
 /* Array0_int: a Go [0]int */
 static inline int gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array0_int over the handle. */
 static inline PyObject *
 gobind_to_py_Array0_int(uintptr_t *handle)
 {
@@ -2810,6 +2813,7 @@ gobind_to_py_Array0_int(uintptr_t *handle)
 /* Array0_string: a Go [0]string */
 static inline int gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array0_string over the handle. */
 static inline PyObject *
 gobind_to_py_Array0_string(uintptr_t *handle)
 {
@@ -2819,6 +2823,7 @@ gobind_to_py_Array0_string(uintptr_t *handle)
 /* Array0_uint8: a Go [0]uint8 */
 static inline int gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array0_uint8 over the handle. */
 static inline PyObject *
 gobind_to_py_Array0_uint8(uintptr_t *handle)
 {
@@ -2828,6 +2833,7 @@ gobind_to_py_Array0_uint8(uintptr_t *handle)
 /* Array2_Array0_float64: a Go [2][0]float64 */
 static inline int gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array2_Array0_float64 over the handle. */
 static inline PyObject *
 gobind_to_py_Array2_Array0_float64(uintptr_t *handle)
 {
@@ -2837,6 +2843,7 @@ gobind_to_py_Array2_Array0_float64(uintptr_t *handle)
 /* Array3_int: a Go [3]int */
 static inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array3_int over the handle. */
 static inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
@@ -2846,6 +2853,7 @@ gobind_to_py_Array3_int(uintptr_t *handle)
 /* Slice_int: a Go []int */
 static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_int over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
@@ -2855,6 +2863,7 @@ gobind_to_py_Slice_int(uintptr_t *handle)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -2896,6 +2905,7 @@ gobind_to_py_Ptr_int(uintptr_t *handle)
 /* Map_string_int: a Go map[string]int */
 static inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Map_string_int (the class of results) over the handle. */
 static inline PyObject *
 gobind_to_py_Map_string_int(uintptr_t *handle)
 {
@@ -4398,8 +4408,8 @@ static PyTypeObject gobind_type_Array3_int_ = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Array3_int_(*, A=...)\n--\n\n",
                          "Array3_int_(A: int = ...)\n"
-    "\n"
-    "Array3_int is a struct named like gobind's class of [3]int."),
+                         "\n"
+                         "Array3_int is a struct named like gobind's class of [3]int."),
     .tp_methods = gobind_methods_Array3_int_,
     .tp_getset = gobind_getset_Array3_int_,
     .tp_init = gobind_init_Array3_int_,
@@ -4529,8 +4539,8 @@ static PyTypeObject gobind_type_Caf_u00e9 = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Café(*, Crème=..., Ñame=...)\n--\n\n",
                          "Caf\303\251(Cr\303\250me: int = ..., \303\221ame: str = ...)\n"
-    "\n"
-    "Caf\303\251 is a struct with non-ASCII field names."),
+                         "\n"
+                         "Caf\303\251 is a struct with non-ASCII field names."),
     .tp_methods = gobind_methods_Caf_u00e9,
     .tp_getset = gobind_getset_Caf_u00e9,
     .tp_init = gobind_init_Caf_u00e9,
@@ -4621,8 +4631,8 @@ static PyTypeObject gobind_type_GoError_ = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("GoError_(*, Msg=...)\n--\n\n",
                          "GoError_(Msg: str = ...)\n"
-    "\n"
-    "GoError is named like gobind's exception base class."),
+                         "\n"
+                         "GoError is named like gobind's exception base class."),
     .tp_methods = gobind_methods_GoError_,
     .tp_getset = gobind_getset_GoError_,
     .tp_init = gobind_init_GoError_,
@@ -4712,8 +4722,8 @@ static PyTypeObject gobind_type_GoErrorValue_ = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("GoErrorValue_(*, V=...)\n--\n\n",
                          "GoErrorValue_(V: int = ...)\n"
-    "\n"
-    "GoErrorValue is named like gobind's error-value class."),
+                         "\n"
+                         "GoErrorValue is named like gobind's error-value class."),
     .tp_methods = gobind_methods_GoErrorValue_,
     .tp_getset = gobind_getset_GoErrorValue_,
     .tp_init = gobind_init_GoErrorValue_,
@@ -4804,8 +4814,8 @@ static PyTypeObject gobind_type_GoPanic_ = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("GoPanic_(*, Why=...)\n--\n\n",
                          "GoPanic_(Why: str = ...)\n"
-    "\n"
-    "GoPanic is named like gobind's panic exception."),
+                         "\n"
+                         "GoPanic is named like gobind's panic exception."),
     .tp_methods = gobind_methods_GoPanic_,
     .tp_getset = gobind_getset_GoPanic_,
     .tp_init = gobind_init_GoPanic_,
@@ -4896,8 +4906,8 @@ static PyTypeObject gobind_type_Holder = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Holder(*, S=...)\n--\n\n",
                          "Holder(S: str = ...)\n"
-    "\n"
-    "Holder has a field that is not valid UTF-8."),
+                         "\n"
+                         "Holder has a field that is not valid UTF-8."),
     .tp_methods = gobind_methods_Holder,
     .tp_getset = gobind_getset_Holder,
     .tp_init = gobind_init_Holder,
@@ -4987,8 +4997,8 @@ static PyTypeObject gobind_type_Map_string_int_ = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Map_string_int_(*, Size=...)\n--\n\n",
                          "Map_string_int_(Size: int = ...)\n"
-    "\n"
-    "Map_string_int is a struct named like gobind's class of map[string]int."),
+                         "\n"
+                         "Map_string_int is a struct named like gobind's class of map[string]int."),
     .tp_methods = gobind_methods_Map_string_int_,
     .tp_getset = gobind_getset_Map_string_int_,
     .tp_init = gobind_init_Map_string_int_,
@@ -5158,8 +5168,8 @@ static PyTypeObject gobind_type_Pad = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Pad(*, X=..., S=..., N=...)\n--\n\n",
                          "Pad(X: Array0_uint8 | Sequence[int] = ..., S: Array0_string | Sequence[str] = ..., N: int = ...)\n"
-    "\n"
-    "Pad has zero-length array fields, as syscall's structs do."),
+                         "\n"
+                         "Pad has zero-length array fields, as syscall's structs do."),
     .tp_methods = gobind_methods_Pad,
     .tp_getset = gobind_getset_Pad,
     .tp_init = gobind_init_Pad,
@@ -5249,8 +5259,8 @@ static PyTypeObject gobind_type_Ptr_int_ = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Ptr_int_(*, P=...)\n--\n\n",
                          "Ptr_int_(P: int = ...)\n"
-    "\n"
-    "Ptr_int is a struct named like gobind's box of *int."),
+                         "\n"
+                         "Ptr_int is a struct named like gobind's box of *int."),
     .tp_methods = gobind_methods_Ptr_int_,
     .tp_getset = gobind_getset_Ptr_int_,
     .tp_init = gobind_init_Ptr_int_,
@@ -5340,8 +5350,8 @@ static PyTypeObject gobind_type_Slice_int_ = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Slice_int_(*, N=...)\n--\n\n",
                          "Slice_int_(N: int = ...)\n"
-    "\n"
-    "Slice_int is a struct whose name is the one gobind gives []int."),
+                         "\n"
+                         "Slice_int is a struct whose name is the one gobind gives []int."),
     .tp_methods = gobind_methods_Slice_int_,
     .tp_getset = gobind_getset_Slice_int_,
     .tp_init = gobind_init_Slice_int_,
@@ -5426,8 +5436,8 @@ static gobind_seq_type gobind_type_Array0_Pad = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array0_Pad(items=...)\n--\n\n",
                              "Array0_Pad(items: Sequence[Pad] = ())\n"
-            "\n"
-            "A Go array of 0 Pad, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 0 Pad, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array0_Pad,
         .tp_new = gobind_new_Array0_Pad,
@@ -5518,8 +5528,8 @@ static gobind_seq_type gobind_type_Array0_float64 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array0_float64(items=...)\n--\n\n",
                              "Array0_float64(items: Sequence[float] = ())\n"
-            "\n"
-            "A Go array of 0 float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 0 float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array0_float64,
         .tp_new = gobind_new_Array0_float64,
@@ -5610,8 +5620,8 @@ static gobind_seq_type gobind_type_Array0_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array0_int(items=...)\n--\n\n",
                              "Array0_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array0_int,
         .tp_new = gobind_new_Array0_int,
@@ -5703,8 +5713,8 @@ static gobind_seq_type gobind_type_Array0_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array0_string(items=...)\n--\n\n",
                              "Array0_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go array of 0 str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 0 str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array0_string,
         .tp_new = gobind_new_Array0_string,
@@ -5795,8 +5805,8 @@ static gobind_seq_type gobind_type_Array0_uint8 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array0_uint8(items=...)\n--\n\n",
                              "Array0_uint8(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array0_uint8,
         .tp_new = gobind_new_Array0_uint8,
@@ -5888,8 +5898,8 @@ static gobind_seq_type gobind_type_Array2_Array0_float64 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array2_Array0_float64(items=...)\n--\n\n",
                              "Array2_Array0_float64(items: Sequence[Array0_float64 | Sequence[float]] = ())\n"
-            "\n"
-            "A Go array of 2 Array0_float64, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 2 Array0_float64, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array2_Array0_float64,
         .tp_new = gobind_new_Array2_Array0_float64,
@@ -5986,8 +5996,8 @@ static gobind_seq_type gobind_type_Array3_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
                              "Array3_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array3_int,
         .tp_new = gobind_new_Array3_int,
@@ -6088,8 +6098,8 @@ static gobind_seq_type gobind_type_Slice_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
                              "Slice_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int,
         .tp_new = gobind_new_Slice_int,
@@ -6187,8 +6197,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -6241,10 +6251,11 @@ gobind_set_Ptr_int_value(PyObject *self, PyObject *value, void *closure)
     return 0;
 }
 
-
 static PyGetSetDef gobind_getset_Ptr_int[] = {
     {"value", gobind_get_Ptr_int_value, gobind_set_Ptr_int_value,
-     "value: int\n\nThe value the Go pointer points to; assigning writes through it.", NULL},
+     "value: int\n"
+    "\n"
+    "The value the Go pointer points to; assigning writes through it.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -6284,9 +6295,9 @@ static PyTypeObject gobind_type_Ptr_int = {
     .tp_repr = gobind_repr_Ptr_int,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
-                         "Ptr_int(value: int = ...)\n\n"
-                         "A Go *int: .value reads and writes the value it points to. Pass one where Go "
-                         "wants a *int to see what Go stored there."),
+                         "Ptr_int(value: int = ...)\n"
+                         "\n"
+                         "A Go *int: .value reads and writes the value it points to. Pass one where Go wants a *int to see what Go stored there."),
     .tp_getset = gobind_getset_Ptr_int,
     .tp_new = gobind_new_Ptr_int,
 };
@@ -6410,6 +6421,30 @@ gobind_getitem_Map_string_int(PyObject *self, PyObject *key)
     return gobind_to_py_int(&out);
 }
 
+/* del self[key] */
+static int
+gobind_delitem_Map_string_int(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Map_string_int.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_names_edge_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static int
 gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
 {
@@ -6418,23 +6453,8 @@ gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
     gobind_buf msg;
     int status;
     GOBIND_REFUSE_IF_FORKED(-1)
-    if (value == NULL) {
-        if (gobind_from_py_str(key, "Map_string_int.__delitem__", "key", &k) < 0) {
-            gobind_key_error(key);
-            return -1;
-        }
-        status = gobind_names_edge_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
-        gobind_view_release(&k);
-        if (status == GOBIND_MISSING) {
-            PyErr_SetObject(PyExc_KeyError, key);
-            return -1;
-        }
-        if (status != GOBIND_OK) {
-            gobind_raise(status, &msg);
-            return -1;
-        }
-        return 0;
-    }
+    if (value == NULL)
+        return gobind_delitem_Map_string_int(self, key);
     if (gobind_from_py_str(key, "Map_string_int.__setitem__", "key", &k) < 0)
         return -1;
     if (gobind_from_py_int(value, "Map_string_int.__setitem__", "value", &v) < 0) {
@@ -6507,8 +6527,8 @@ static PyTypeObject gobind_type_Map_string_int = {
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .tp_doc = GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
                          "Map_string_int(items: Mapping[str, int] = {})\n"
-                             "\n"
-                             "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
+                         "\n"
+                         "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
     .tp_iter = gobind_iter_Map_string_int,
     .tp_methods = gobind_methods_Map_string_int,
     .tp_new = gobind_new_Map_string_int,
@@ -6526,7 +6546,6 @@ gobind_repr_GoValue_(PyObject *self)
     return gobind_repr_value(self, "names_edge.GoValue_", (PyObject *)&GOBIND_INT_TYPE);
 }
 
-
 static PyObject *
 gobind_str_GoValue_(PyObject *self)
 {
@@ -6540,8 +6559,8 @@ static PyTypeObject gobind_type_GoValue_ = {
     .tp_str = gobind_str_GoValue_,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "GoValue_(value: int)\n"
-    "\n"
-    "GoValue is named like gobind's base of value classes.",
+              "\n"
+              "GoValue is named like gobind's base of value classes.",
     .tp_methods = gobind_methods_GoValue_,
 };
 
@@ -6621,7 +6640,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -6708,6 +6728,7 @@ static PyTypeObject gobind_module_type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "names_edge.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods,
     .tp_getset = gobind_module_getset,
 };
@@ -6874,7 +6895,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (PyType_Ready(&gobind_type_Map_string_int) < 0)
         return -1;
-    gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int", &gobind_type_Map_string_int);
+    gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int",
+                                                   &gobind_type_Map_string_int);
     if (gobind_class_Map_string_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_int);

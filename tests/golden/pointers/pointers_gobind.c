@@ -1946,8 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2385,6 +2383,8 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_Ptr_Slice_string;
 static PyTypeObject gobind_type_Ptr_float64;
@@ -2474,6 +2474,7 @@ gobind_seq_dealloc(PyObject *self)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -3085,8 +3086,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -3140,10 +3141,11 @@ gobind_set_Ptr_Slice_string_value(PyObject *self, PyObject *value, void *closure
     return 0;
 }
 
-
 static PyGetSetDef gobind_getset_Ptr_Slice_string[] = {
     {"value", gobind_get_Ptr_Slice_string_value, gobind_set_Ptr_Slice_string_value,
-     "value: Slice_string\n\nThe value the Go pointer points to; assigning writes through it.", NULL},
+     "value: Slice_string\n"
+    "\n"
+    "The value the Go pointer points to; assigning writes through it.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -3183,9 +3185,9 @@ static PyTypeObject gobind_type_Ptr_Slice_string = {
     .tp_repr = gobind_repr_Ptr_Slice_string,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Ptr_Slice_string(value=...)\n--\n\n",
-                         "Ptr_Slice_string(value: Slice_string | Sequence[str] = ...)\n\n"
-                         "A Go *[]string: .value reads and writes the value it points to. Pass one where Go "
-                         "wants a *[]string to see what Go stored there."),
+                         "Ptr_Slice_string(value: Slice_string | Sequence[str] = ...)\n"
+                         "\n"
+                         "A Go *[]string: .value reads and writes the value it points to. Pass one where Go wants a *[]string to see what Go stored there."),
     .tp_getset = gobind_getset_Ptr_Slice_string,
     .tp_new = gobind_new_Ptr_Slice_string,
 };
@@ -3228,10 +3230,11 @@ gobind_set_Ptr_float64_value(PyObject *self, PyObject *value, void *closure)
     return 0;
 }
 
-
 static PyGetSetDef gobind_getset_Ptr_float64[] = {
     {"value", gobind_get_Ptr_float64_value, gobind_set_Ptr_float64_value,
-     "value: float\n\nThe value the Go pointer points to; assigning writes through it.", NULL},
+     "value: float\n"
+    "\n"
+    "The value the Go pointer points to; assigning writes through it.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -3271,9 +3274,9 @@ static PyTypeObject gobind_type_Ptr_float64 = {
     .tp_repr = gobind_repr_Ptr_float64,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Ptr_float64(value=...)\n--\n\n",
-                         "Ptr_float64(value: float = ...)\n\n"
-                         "A Go *float64: .value reads and writes the value it points to. Pass one where Go "
-                         "wants a *float64 to see what Go stored there."),
+                         "Ptr_float64(value: float = ...)\n"
+                         "\n"
+                         "A Go *float64: .value reads and writes the value it points to. Pass one where Go wants a *float64 to see what Go stored there."),
     .tp_getset = gobind_getset_Ptr_float64,
     .tp_new = gobind_new_Ptr_float64,
 };
@@ -3316,10 +3319,11 @@ gobind_set_Ptr_int_value(PyObject *self, PyObject *value, void *closure)
     return 0;
 }
 
-
 static PyGetSetDef gobind_getset_Ptr_int[] = {
     {"value", gobind_get_Ptr_int_value, gobind_set_Ptr_int_value,
-     "value: int\n\nThe value the Go pointer points to; assigning writes through it.", NULL},
+     "value: int\n"
+    "\n"
+    "The value the Go pointer points to; assigning writes through it.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -3359,9 +3363,9 @@ static PyTypeObject gobind_type_Ptr_int = {
     .tp_repr = gobind_repr_Ptr_int,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
-                         "Ptr_int(value: int = ...)\n\n"
-                         "A Go *int: .value reads and writes the value it points to. Pass one where Go "
-                         "wants a *int to see what Go stored there."),
+                         "Ptr_int(value: int = ...)\n"
+                         "\n"
+                         "A Go *int: .value reads and writes the value it points to. Pass one where Go wants a *int to see what Go stored there."),
     .tp_getset = gobind_getset_Ptr_int,
     .tp_new = gobind_new_Ptr_int,
 };
@@ -3405,10 +3409,11 @@ gobind_set_Ptr_string_value(PyObject *self, PyObject *value, void *closure)
     return 0;
 }
 
-
 static PyGetSetDef gobind_getset_Ptr_string[] = {
     {"value", gobind_get_Ptr_string_value, gobind_set_Ptr_string_value,
-     "value: str\n\nThe value the Go pointer points to; assigning writes through it.", NULL},
+     "value: str\n"
+    "\n"
+    "The value the Go pointer points to; assigning writes through it.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -3448,9 +3453,9 @@ static PyTypeObject gobind_type_Ptr_string = {
     .tp_repr = gobind_repr_Ptr_string,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Ptr_string(value=...)\n--\n\n",
-                         "Ptr_string(value: str = ...)\n\n"
-                         "A Go *string: .value reads and writes the value it points to. Pass one where Go "
-                         "wants a *string to see what Go stored there."),
+                         "Ptr_string(value: str = ...)\n"
+                         "\n"
+                         "A Go *string: .value reads and writes the value it points to. Pass one where Go wants a *string to see what Go stored there."),
     .tp_getset = gobind_getset_Ptr_string,
     .tp_new = gobind_new_Ptr_string,
 };
@@ -3531,7 +3536,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3617,6 +3623,7 @@ static PyTypeObject gobind_module_type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "pointers.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods,
     .tp_getset = gobind_module_getset,
 };

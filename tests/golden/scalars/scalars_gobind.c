@@ -1949,8 +1949,8 @@ gobind_runtime_init(PyObject *m)
 /* ---- classes: declarations and conversions ---- */
 
 static PyTypeObject gobind_type_Celsius;
-static PyObject *gobind_class_Celsius;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -4329,7 +4329,6 @@ gobind_repr_Celsius(PyObject *self)
     return gobind_repr_value(self, "scalars.Celsius", (PyObject *)&PyFloat_Type);
 }
 
-
 static PyObject *
 gobind_str_Celsius(PyObject *self)
 {
@@ -4343,8 +4342,8 @@ static PyTypeObject gobind_type_Celsius = {
     .tp_str = gobind_str_Celsius,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Celsius(value: float)\n"
-    "\n"
-    "Celsius is a temperature; a named type over float64.",
+              "\n"
+              "Celsius is a temperature; a named type over float64.",
     .tp_methods = gobind_methods_Celsius,
 };
 
@@ -4424,7 +4423,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 

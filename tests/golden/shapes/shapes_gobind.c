@@ -1951,8 +1951,8 @@ gobind_runtime_init(PyObject *m)
 static PyTypeObject gobind_type_Point;
 static PyTypeObject gobind_type_paint_Brush;
 static PyTypeObject gobind_type_time_Duration;
-static PyObject *gobind_class_time_Duration;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_time_Duration;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2647,8 +2647,8 @@ static PyTypeObject gobind_type_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
                          "Point(X: float = ..., Y: float = ...)\n"
-    "\n"
-    "Point is a point in the plane."),
+                         "\n"
+                         "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -2778,8 +2778,8 @@ static PyTypeObject gobind_type_paint_Brush = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Brush(*, Color=...)\n--\n\n",
                          "Brush(Color: str = ...)\n"
-    "\n"
-    "Brush paints with one color."),
+                         "\n"
+                         "Brush paints with one color."),
     .tp_methods = gobind_methods_paint_Brush,
     .tp_getset = gobind_getset_paint_Brush,
     .tp_init = gobind_init_paint_Brush,
@@ -3141,7 +3141,6 @@ gobind_repr_time_Duration(PyObject *self)
     return gobind_repr_value(self, "shapes.time.Duration", (PyObject *)&GOBIND_INT_TYPE);
 }
 
-
 static PyObject *
 gobind_str_time_Duration(PyObject *self)
 {
@@ -3155,10 +3154,10 @@ static PyTypeObject gobind_type_time_Duration = {
     .tp_str = gobind_str_time_Duration,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Duration(value: int)\n"
-    "\n"
-    "A Duration represents the elapsed time between two instants\n"
-    "as an int64 nanosecond count. The representation limits the\n"
-    "largest representable duration to approximately 290 years.",
+              "\n"
+              "A Duration represents the elapsed time between two instants\n"
+              "as an int64 nanosecond count. The representation limits the\n"
+              "largest representable duration to approximately 290 years.",
     .tp_methods = gobind_methods_time_Duration,
 };
 
@@ -3238,7 +3237,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3325,6 +3325,7 @@ static PyTypeObject gobind_module_type_paint = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "paint.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods_paint,
     .tp_getset = gobind_module_getset_paint,
 };
@@ -3370,7 +3371,8 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package shapes is the first of three Go packages that one Meson project binds as three Python\n"
     "modules sharing one Go runtime.";
 
-/* Functions of peer module paint (Go package example.com/multi/paint). */
+/* Functions of module paint (Go package example.com/multi/paint). */
+
 static PyMethodDef gobind_methods_paint[] = {
     {"Bump", (PyCFunction)(void (*)(void))gobind_fn_paint_Bump, METH_NOARGS,
      GOBIND_DOC("Bump($module, /)\n--\n\n",
@@ -3405,7 +3407,8 @@ static PyMethodDef gobind_methods_paint[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* Functions of peer module tally (Go package example.com/multi/tally). */
+/* Functions of module tally (Go package example.com/multi/tally). */
+
 static PyMethodDef gobind_methods_tally[] = {
     {"Add", (PyCFunction)(void (*)(void))gobind_fn_tally_Add, METH_NOARGS,
      GOBIND_DOC("Add($module, /)\n--\n\n",

@@ -1946,9 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_Point;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2386,6 +2383,9 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Point;
 static gobind_seq_type gobind_type_Array3_int;
 static gobind_seq_type gobind_type_Slice_Point;
 static gobind_seq_type gobind_type_Slice_PtrPoint;
@@ -2509,6 +2509,7 @@ gobind_to_py_Point(uintptr_t *handle)
 /* Array3_int: a Go [3]int */
 static inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Array3_int over the handle. */
 static inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
@@ -2518,6 +2519,7 @@ gobind_to_py_Array3_int(uintptr_t *handle)
 /* Slice_Point: a Go []gobindpkg.Point */
 static inline int gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_Point over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_Point(uintptr_t *handle)
 {
@@ -2527,6 +2529,7 @@ gobind_to_py_Slice_Point(uintptr_t *handle)
 /* Slice_PtrPoint: a Go []*gobindpkg.Point */
 static inline int gobind_from_py_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_PtrPoint over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_PtrPoint(uintptr_t *handle)
 {
@@ -2536,6 +2539,7 @@ gobind_to_py_Slice_PtrPoint(uintptr_t *handle)
 /* Slice_Slice_int: a Go [][]int */
 static inline int gobind_from_py_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_Slice_int over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_Slice_int(uintptr_t *handle)
 {
@@ -2545,6 +2549,7 @@ gobind_to_py_Slice_Slice_int(uintptr_t *handle)
 /* Slice_bool: a Go []bool */
 static inline int gobind_from_py_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_bool over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_bool(uintptr_t *handle)
 {
@@ -2554,6 +2559,7 @@ gobind_to_py_Slice_bool(uintptr_t *handle)
 /* Slice_float32: a Go []float32 */
 static inline int gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_float32 over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_float32(uintptr_t *handle)
 {
@@ -2563,6 +2569,7 @@ gobind_to_py_Slice_float32(uintptr_t *handle)
 /* Slice_float64: a Go []float64 */
 static inline int gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_float64 over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_float64(uintptr_t *handle)
 {
@@ -2572,6 +2579,7 @@ gobind_to_py_Slice_float64(uintptr_t *handle)
 /* Slice_int: a Go []int */
 static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_int over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
@@ -2581,6 +2589,7 @@ gobind_to_py_Slice_int(uintptr_t *handle)
 /* Slice_int8: a Go []int8 */
 static inline int gobind_from_py_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_int8 over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_int8(uintptr_t *handle)
 {
@@ -2590,6 +2599,7 @@ gobind_to_py_Slice_int8(uintptr_t *handle)
 /* Slice_string: a Go []string */
 static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_string over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
@@ -4063,8 +4073,8 @@ static PyTypeObject gobind_type_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
                          "Point(X: float = ..., Y: float = ...)\n"
-    "\n"
-    "Point is a point in the plane."),
+                         "\n"
+                         "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -4155,8 +4165,8 @@ static gobind_seq_type gobind_type_Array3_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
                              "Array3_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Array3_int,
         .tp_new = gobind_new_Array3_int,
@@ -4251,8 +4261,8 @@ static gobind_seq_type gobind_type_Slice_Point = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
                              "Slice_Point(items: Sequence[Point] = ())\n"
-            "\n"
-            "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_Point,
         .tp_new = gobind_new_Slice_Point,
@@ -4345,8 +4355,8 @@ static gobind_seq_type gobind_type_Slice_PtrPoint = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_PtrPoint(items=...)\n--\n\n",
                              "Slice_PtrPoint(items: Sequence[Point | None] = ())\n"
-            "\n"
-            "A Go slice of Point | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of Point | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_PtrPoint,
         .tp_new = gobind_new_Slice_PtrPoint,
@@ -4440,8 +4450,8 @@ static gobind_seq_type gobind_type_Slice_Slice_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_Slice_int(items=...)\n--\n\n",
                              "Slice_Slice_int(items: Sequence[Slice_int | Sequence[int]] = ())\n"
-            "\n"
-            "A Go slice of Slice_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of Slice_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_Slice_int,
         .tp_new = gobind_new_Slice_Slice_int,
@@ -4540,8 +4550,8 @@ static gobind_seq_type gobind_type_Slice_bool = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_bool(items=...)\n--\n\n",
                              "Slice_bool(items: Sequence[bool] = ())\n"
-            "\n"
-            "A Go slice of bool, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of bool, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_bool,
         .tp_new = gobind_new_Slice_bool,
@@ -4644,8 +4654,8 @@ static gobind_seq_type gobind_type_Slice_float32 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
                              "Slice_float32(items: Sequence[float] = ())\n"
-            "\n"
-            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_float32,
         .tp_new = gobind_new_Slice_float32,
@@ -4748,8 +4758,8 @@ static gobind_seq_type gobind_type_Slice_float64 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
                              "Slice_float64(items: Sequence[float] = ())\n"
-            "\n"
-            "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_float64,
         .tp_new = gobind_new_Slice_float64,
@@ -4852,8 +4862,8 @@ static gobind_seq_type gobind_type_Slice_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
                              "Slice_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int,
         .tp_new = gobind_new_Slice_int,
@@ -4956,8 +4966,8 @@ static gobind_seq_type gobind_type_Slice_int8 = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_int8(items=...)\n--\n\n",
                              "Slice_int8(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int8,
         .tp_new = gobind_new_Slice_int8,
@@ -5055,8 +5065,8 @@ static gobind_seq_type gobind_type_Slice_string = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                              "Slice_string(items: Sequence[str] = ())\n"
-            "\n"
-            "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_string,
         .tp_new = gobind_new_Slice_string,
@@ -5147,7 +5157,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 

@@ -2588,8 +2588,8 @@ static PyTypeObject gobind_type_Person = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Person(*, Name=..., Age=..., Home=..., Friend=..., Tags=...)\n--\n\n",
                          "Person(Name: str = ..., Age: int = ..., Home: Point = ..., Friend: Person | None = ..., Tags: bytes = ...)\n"
-    "\n"
-    "Person has a name, an age, a home and maybe a friend."),
+                         "\n"
+                         "Person has a name, an age, a home and maybe a friend."),
     .tp_methods = gobind_methods_Person,
     .tp_getset = gobind_getset_Person,
     .tp_init = gobind_init_Person,
@@ -2835,8 +2835,8 @@ static PyTypeObject gobind_type_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
                          "Point(X: float = ..., Y: float = ...)\n"
-    "\n"
-    "Point is a point in the plane."),
+                         "\n"
+                         "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -2919,7 +2919,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 

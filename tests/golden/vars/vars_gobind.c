@@ -1946,9 +1946,6 @@ gobind_runtime_init(PyObject *m)
 #endif
 }
 
-/* ---- classes: declarations and conversions ---- */
-
-static PyTypeObject gobind_type_Point;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2386,10 +2383,13 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- classes: declarations and conversions ---- */
+
+static PyTypeObject gobind_type_Point;
 static gobind_seq_type gobind_type_Slice_int;
 static PyTypeObject gobind_type_Level;
-static PyObject *gobind_class_Level;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_Level;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2502,6 +2502,7 @@ gobind_to_py_Point(uintptr_t *handle)
 /* Slice_int: a Go []int */
 static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
+/* Wraps a result: a new Slice_int over the handle. */
 static inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
@@ -2924,8 +2925,8 @@ static PyTypeObject gobind_type_Point = {
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
                          "Point(X: float = ..., Y: float = ...)\n"
-    "\n"
-    "Point is a point in the plane."),
+                         "\n"
+                         "Point is a point in the plane."),
     .tp_methods = gobind_methods_Point,
     .tp_getset = gobind_getset_Point,
     .tp_init = gobind_init_Point,
@@ -3016,8 +3017,8 @@ static gobind_seq_type gobind_type_Slice_int = {
         .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
         .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
                              "Slice_int(items: Sequence[int] = ())\n"
-            "\n"
-            "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+                             "\n"
+                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
         .tp_richcompare = gobind_seq_richcompare,
         .tp_methods = gobind_methods_Slice_int,
         .tp_new = gobind_new_Slice_int,
@@ -3079,7 +3080,6 @@ gobind_repr_Level(PyObject *self)
     return gobind_repr_value(self, "vars.Level", (PyObject *)&GOBIND_INT_TYPE);
 }
 
-
 static PyObject *
 gobind_str_Level(PyObject *self)
 {
@@ -3093,10 +3093,30 @@ static PyTypeObject gobind_type_Level = {
     .tp_str = gobind_str_Level,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Level(value: int)\n"
-    "\n"
-    "Level is a logging level.",
+              "\n"
+              "Level is a logging level.",
     .tp_methods = gobind_methods_Level,
 };
+
+#if PY_MAJOR_VERSION >= 3
+/* Level: an IntEnum of its constants, with the Go methods of Level. */
+static PyObject *
+gobind_make_enum_Level(PyObject *m)
+{
+    static const char *const names[] = {
+        "Info",
+        "Warn",
+        "Error",
+    };
+    static const char *const values[] = {
+        "1",
+        "2",
+        "3",
+    };
+    return gobind_make_enum(m, "Level", "Level is a logging level.", names, values, 3,
+                            &gobind_type_Level, gobind_methods_Level, NULL);
+}
+#endif
 
 /* ==== GoErrorValue: any Go error value ==== */
 
@@ -3174,7 +3194,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3467,6 +3488,7 @@ static PyTypeObject gobind_module_type = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "vars.module",
     .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = NULL,
     .tp_methods = gobind_module_type_methods,
     .tp_getset = gobind_module_getset,
 };
@@ -3530,27 +3552,6 @@ gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
     Py_INCREF(type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
-
-#if PY_MAJOR_VERSION >= 3
-
-/* Level: an IntEnum of its constants, with the Go methods of Level. */
-static PyObject *
-gobind_make_enum_Level(PyObject *m)
-{
-    static const char *const names[] = {
-        "Info",
-        "Warn",
-        "Error",
-    };
-    static const char *const values[] = {
-        "1",
-        "2",
-        "3",
-    };
-    return gobind_make_enum(m, "Level", "Level is a logging level.", names, values, 3,
-                            &gobind_type_Level, gobind_methods_Level, NULL);
-}
-#endif
 
 /* Readies the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */

@@ -21,7 +21,7 @@ from mesonbuild.programs import ExternalProgram
 
 from gobind_module import validate
 from gobind_module.build.options import Options
-from gobind_module.bind.peers import manifest_text
+from gobind_module.build.manifest import manifest_text
 from gobind_module.emit.render import render_template, write_if_changed
 
 #: The runtime keyword: share the project's Go runtime (the first extension holds it), or not.

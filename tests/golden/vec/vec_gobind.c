@@ -34,6 +34,13 @@
 #define GOBIND_DOC(textsig, doc) doc
 #endif
 
+/* A variable of each thread. */
+#if defined(_MSC_VER)
+#define GOBIND_THREAD_LOCAL __declspec(thread)
+#else
+#define GOBIND_THREAD_LOCAL __thread
+#endif
+
 /* Status codes returned by every cgo export. */
 #define GOBIND_OK 0
 #define GOBIND_ERROR 1

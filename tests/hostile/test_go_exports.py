@@ -21,7 +21,7 @@ def exports(text: str):
     for m in EXPORT.finditer(text):
         name = m.group(1)
         doc_start = text.rfind('\n\n', 0, m.start()) + 2
-        decl = re.compile(r'^func %s\(.*\{\n' % re.escape(name), re.M).match(text, m.end())
+        decl = re.compile(r'^func %s\([^{]*\{\n' % re.escape(name), re.M).match(text, m.end())  # params may wrap
         assert decl, 'no func %s right after its //export line' % name
         end = text.find('\n}\n', decl.end())
         assert end > 0, 'no end of func %s' % name

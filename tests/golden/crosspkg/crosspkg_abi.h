@@ -318,11 +318,13 @@ void gobind_crosspkg_incref(uintptr_t object);
 int gobind_crosspkg_call_drop(uintptr_t h, gobind_buf *msg);
 /* io.Reader.Read */
 int gobind_crosspkg_io_Reader_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-int gobind_crosspkg_io_Reader_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_io_Reader_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out,
+                     gobind_buf *msg);
 int gobind_crosspkg_io_Reader_file(uintptr_t read, uintptr_t *out, gobind_buf *msg);
 /* io.Writer.Write */
 int gobind_crosspkg_io_Writer_Write(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
-int gobind_crosspkg_io_Writer_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_io_Writer_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out,
+                     gobind_buf *msg);
 
 /* Go error values. */
 int gobind_crosspkg_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);

@@ -3514,7 +3514,8 @@ gobind_vec_scalar_0(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int64(o, "vec.Twice", "d", &out->i64);
+        return gobind_from_py_int64(o, "vec.Twice", "d",
+                                    &out->i64);
     }
     return 0;
 }
@@ -3533,7 +3534,8 @@ gobind_vec_fn_0(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 static PyMethodDef gobind_vec_methods[] = {
-    {"Twice", (PyCFunction)(void (*)(void))gobind_vec_fn_0, METH_VARARGS | METH_KEYWORDS,
+    {"Twice", (PyCFunction)(void (*)(void))gobind_vec_fn_0,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Twice($module, /, d, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -8148,8 +8150,8 @@ gobind_add_types(PyObject *m)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "crosspkg.vec", "vec",
-                             "Vectorised twins of crosspkg's functions over numbers: one Go call over whole buffers.",
-                             gobind_vec_methods, NULL) == NULL)
+                             "Vectorised twins of crosspkg's functions over numbers: one Go call over whole "
+                             "buffers.", gobind_vec_methods, NULL) == NULL)
         return -1;
 #endif
     value = gobind_str_from_utf8("EUR", 3);

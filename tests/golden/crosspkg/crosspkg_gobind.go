@@ -1713,10 +1713,12 @@ func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi
 	return gobindOK
 }
 
-// gobind_crosspkg_vec_Twice runs example.com/crosspkg.Twice over n elements (crosspkg.vec.Twice).
+// gobind_crosspkg_vec_Twice runs example.com/crosspkg.Twice over n elements
+// (crosspkg.vec.Twice).
 //
 //export gobind_crosspkg_vec_Twice
-func gobind_crosspkg_vec_Twice(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_crosspkg_vec_Twice(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int64](p[0], s[0], size)

@@ -2418,7 +2418,8 @@ gobind_vec_scalar_0(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Half", "x", &out->n);
+        return gobind_from_py_int(o, "vec.Half", "x",
+                                    &out->n);
     }
     return 0;
 }
@@ -2454,9 +2455,11 @@ gobind_vec_scalar_1(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Quotient", "a", &out->n);
+        return gobind_from_py_int(o, "vec.Quotient", "a",
+                                    &out->n);
     case 1:
-        return gobind_from_py_int(o, "vec.Quotient", "b", &out->n);
+        return gobind_from_py_int(o, "vec.Quotient", "b",
+                                    &out->n);
     }
     return 0;
 }
@@ -2492,9 +2495,11 @@ gobind_vec_scalar_2(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Shift", "x", &out->n);
+        return gobind_from_py_int(o, "vec.Shift", "x",
+                                    &out->n);
     case 1:
-        return gobind_from_py_int(o, "vec.Shift", "n", &out->n);
+        return gobind_from_py_int(o, "vec.Shift", "n",
+                                    &out->n);
     }
     return 0;
 }
@@ -2513,7 +2518,8 @@ gobind_vec_fn_2(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 static PyMethodDef gobind_vec_methods[] = {
-    {"Half", (PyCFunction)(void (*)(void))gobind_vec_fn_0, METH_VARARGS | METH_KEYWORDS,
+    {"Half", (PyCFunction)(void (*)(void))gobind_vec_fn_0,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Half($module, /, x, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2522,7 +2528,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "errors.Half element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.\n"
                 "\n"
                 "Half returns x / 2, which cannot panic: gobind's export of it defers no recover.")},
-    {"Quotient", (PyCFunction)(void (*)(void))gobind_vec_fn_1, METH_VARARGS | METH_KEYWORDS,
+    {"Quotient", (PyCFunction)(void (*)(void))gobind_vec_fn_1,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Quotient($module, /, a, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2532,7 +2539,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "\n"
                 "Quotient returns a / b.  A zero b panics (Go's integer division), so its short body still\n"
                 "needs gobind's recover: Python sees GoPanic.")},
-    {"Shift", (PyCFunction)(void (*)(void))gobind_vec_fn_2, METH_VARARGS | METH_KEYWORDS,
+    {"Shift", (PyCFunction)(void (*)(void))gobind_vec_fn_2,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Shift($module, /, x, n, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3218,8 +3226,8 @@ gobind_add_types(PyObject *m)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "errors.vec", "vec",
-                             "Vectorised twins of errors's functions over numbers: one Go call over whole buffers.",
-                             gobind_vec_methods, NULL) == NULL)
+                             "Vectorised twins of errors's functions over numbers: one Go call over whole "
+                             "buffers.", gobind_vec_methods, NULL) == NULL)
         return -1;
 #endif
     (void)m;

@@ -269,10 +269,12 @@ func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi
 	return gobindOK
 }
 
-// gobind_errors_vec_Half runs example.com/errors.Half over n elements (errors.vec.Half).
+// gobind_errors_vec_Half runs example.com/errors.Half over n elements
+// (errors.vec.Half).
 //
 //export gobind_errors_vec_Half
-func gobind_errors_vec_Half(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_errors_vec_Half(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)
@@ -285,10 +287,12 @@ func gobind_errors_vec_Half(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdif
 	})
 }
 
-// gobind_errors_vec_Quotient runs example.com/errors.Quotient over n elements (errors.vec.Quotient).
+// gobind_errors_vec_Quotient runs example.com/errors.Quotient over n elements
+// (errors.vec.Quotient).
 //
 //export gobind_errors_vec_Quotient
-func gobind_errors_vec_Quotient(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_errors_vec_Quotient(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)
@@ -302,10 +306,12 @@ func gobind_errors_vec_Quotient(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.pt
 	})
 }
 
-// gobind_errors_vec_Shift runs example.com/errors.Shift over n elements (errors.vec.Shift).
+// gobind_errors_vec_Shift runs example.com/errors.Shift over n elements
+// (errors.vec.Shift).
 //
 //export gobind_errors_vec_Shift
-func gobind_errors_vec_Shift(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_errors_vec_Shift(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)

@@ -189,12 +189,14 @@ int gobind_interfaces_Scaler_Area(uintptr_t self, double *r0, gobind_buf *msg);
 int gobind_interfaces_Scaler_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 /* Scaler.Scale */
 int gobind_interfaces_Scaler_Scale(uintptr_t self, double a0, gobind_buf *msg);
-int gobind_interfaces_Scaler_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t m2, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Scaler_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t m2, uintptr_t *out,
+                     gobind_buf *msg);
 /* Shape.Area */
 int gobind_interfaces_Shape_Area(uintptr_t self, double *r0, gobind_buf *msg);
 /* Shape.Name */
 int gobind_interfaces_Shape_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
-int gobind_interfaces_Shape_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Shape_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t *out,
+                     gobind_buf *msg);
 int gobind_interfaces_any_new(int kind, int64_t i, double f, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_any_same(uintptr_t h, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_any_text(gobind_view v, int bytes, uintptr_t *out, gobind_buf *msg);

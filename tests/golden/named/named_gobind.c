@@ -3137,7 +3137,8 @@ gobind_vec_scalar_0(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Next", "d", &out->n);
+        return gobind_from_py_int(o, "vec.Next", "d",
+                                    &out->n);
     }
     return 0;
 }
@@ -3172,7 +3173,8 @@ gobind_vec_scalar_1(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_bool(o, "vec.Toggle", "e", &out->u8);
+        return gobind_from_py_bool(o, "vec.Toggle", "e",
+                                    &out->u8);
     }
     return 0;
 }
@@ -3208,9 +3210,11 @@ gobind_vec_scalar_2(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float64(o, "vec.Warmer", "c", &out->f64);
+        return gobind_from_py_float64(o, "vec.Warmer", "c",
+                                    &out->f64);
     case 1:
-        return gobind_from_py_float64(o, "vec.Warmer", "d", &out->f64);
+        return gobind_from_py_float64(o, "vec.Warmer", "d",
+                                    &out->f64);
     }
     return 0;
 }
@@ -3229,7 +3233,8 @@ gobind_vec_fn_2(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 static PyMethodDef gobind_vec_methods[] = {
-    {"Next", (PyCFunction)(void (*)(void))gobind_vec_fn_0, METH_VARARGS | METH_KEYWORDS,
+    {"Next", (PyCFunction)(void (*)(void))gobind_vec_fn_0,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Next($module, /, d, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3238,7 +3243,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "named.Next element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Weekday (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Weekday, or out.\n"
                 "\n"
                 "Next is the day after d (Tuesday+1 is not a named constant).")},
-    {"Toggle", (PyCFunction)(void (*)(void))gobind_vec_fn_1, METH_VARARGS | METH_KEYWORDS,
+    {"Toggle", (PyCFunction)(void (*)(void))gobind_vec_fn_1,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Toggle($module, /, e, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3247,7 +3253,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "named.Toggle element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Enabled (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of Enabled, or out.\n"
                 "\n"
                 "Toggle flips e.")},
-    {"Warmer", (PyCFunction)(void (*)(void))gobind_vec_fn_2, METH_VARARGS | METH_KEYWORDS,
+    {"Warmer", (PyCFunction)(void (*)(void))gobind_vec_fn_2,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Warmer($module, /, c, d, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -4427,8 +4434,8 @@ gobind_add_types(PyObject *m)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "named.vec", "vec",
-                             "Vectorised twins of named's functions over numbers: one Go call over whole buffers.",
-                             gobind_vec_methods, NULL) == NULL)
+                             "Vectorised twins of named's functions over numbers: one Go call over whole "
+                             "buffers.", gobind_vec_methods, NULL) == NULL)
         return -1;
 #endif
     value = PyLong_FromString("1", NULL, 10);

@@ -545,10 +545,12 @@ func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi
 	return gobindOK
 }
 
-// gobind_named_vec_Next runs example.com/named.Next over n elements (named.vec.Next).
+// gobind_named_vec_Next runs example.com/named.Next over n elements
+// (named.vec.Next).
 //
 //export gobind_named_vec_Next
-func gobind_named_vec_Next(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_named_vec_Next(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)
@@ -561,10 +563,12 @@ func gobind_named_vec_Next(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff
 	})
 }
 
-// gobind_named_vec_Toggle runs example.com/named.Toggle over n elements (named.vec.Toggle).
+// gobind_named_vec_Toggle runs example.com/named.Toggle over n elements
+// (named.vec.Toggle).
 //
 //export gobind_named_vec_Toggle
-func gobind_named_vec_Toggle(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_named_vec_Toggle(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint8](p[0], s[0], size)
@@ -577,10 +581,12 @@ func gobind_named_vec_Toggle(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 	})
 }
 
-// gobind_named_vec_Warmer runs example.com/named.Warmer over n elements (named.vec.Warmer).
+// gobind_named_vec_Warmer runs example.com/named.Warmer over n elements
+// (named.vec.Warmer).
 //
 //export gobind_named_vec_Warmer
-func gobind_named_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_named_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[float64](p[0], s[0], size)

@@ -3899,7 +3899,8 @@ gobind_vec_scalar_0(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Gr\303\266\303\237e", "l\303\244nge", &out->n);
+        return gobind_from_py_int(o, "vec.Gr\303\266\303\237e", "l\303\244nge",
+                                    &out->n);
     }
     return 0;
 }
@@ -3918,7 +3919,8 @@ gobind_vec_fn_0(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 static PyMethodDef gobind_vec_methods[] = {
-    {"Gr\303\266\303\237e", (PyCFunction)(void (*)(void))gobind_vec_fn_0, METH_VARARGS | METH_KEYWORDS,
+    {"Gr\303\266\303\237e", (PyCFunction)(void (*)(void))gobind_vec_fn_0,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Gr\303\266\303\237e($module, /, l\303\244nge, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -6906,8 +6908,8 @@ gobind_add_types(PyObject *m)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "names_edge.vec", "vec",
-                             "Vectorised twins of names_edge's functions over numbers: one Go call over whole buffers.",
-                             gobind_vec_methods, NULL) == NULL)
+                             "Vectorised twins of names_edge's functions over numbers: one Go call over whole "
+                             "buffers.", gobind_vec_methods, NULL) == NULL)
         return -1;
 #endif
     value = gobind_str_from_utf8("a\377b", 3);

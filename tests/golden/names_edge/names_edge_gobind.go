@@ -1603,10 +1603,12 @@ func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi
 	return gobindOK
 }
 
-// gobind_names_edge_vec_Gr_u00f6_u00dfe runs example.com/names_edge.Größe over n elements (names_edge.vec.Größe).
+// gobind_names_edge_vec_Gr_u00f6_u00dfe runs example.com/names_edge.Größe over n elements
+// (names_edge.vec.Größe).
 //
 //export gobind_names_edge_vec_Gr_u00f6_u00dfe
-func gobind_names_edge_vec_Gr_u00f6_u00dfe(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_names_edge_vec_Gr_u00f6_u00dfe(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)

@@ -2402,9 +2402,11 @@ gobind_vec_scalar_0(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int64(o, "vec.Add", "a", &out->i64);
+        return gobind_from_py_int64(o, "vec.Add", "a",
+                                    &out->i64);
     case 1:
-        return gobind_from_py_int64(o, "vec.Add", "b", &out->i64);
+        return gobind_from_py_int64(o, "vec.Add", "b",
+                                    &out->i64);
     }
     return 0;
 }
@@ -2440,9 +2442,11 @@ gobind_vec_scalar_1(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Divide", "a", &out->n);
+        return gobind_from_py_int(o, "vec.Divide", "a",
+                                    &out->n);
     case 1:
-        return gobind_from_py_int(o, "vec.Divide", "b", &out->n);
+        return gobind_from_py_int(o, "vec.Divide", "b",
+                                    &out->n);
     }
     return 0;
 }
@@ -2477,7 +2481,8 @@ gobind_vec_scalar_2(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_bool(o, "vec.EchoBool", "b", &out->u8);
+        return gobind_from_py_bool(o, "vec.EchoBool", "b",
+                                    &out->u8);
     }
     return 0;
 }
@@ -2512,7 +2517,8 @@ gobind_vec_scalar_3(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float32(o, "vec.EchoFloat32", "v", &out->f32);
+        return gobind_from_py_float32(o, "vec.EchoFloat32", "v",
+                                    &out->f32);
     }
     return 0;
 }
@@ -2547,7 +2553,8 @@ gobind_vec_scalar_4(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float64(o, "vec.EchoFloat64", "v", &out->f64);
+        return gobind_from_py_float64(o, "vec.EchoFloat64", "v",
+                                    &out->f64);
     }
     return 0;
 }
@@ -2582,7 +2589,8 @@ gobind_vec_scalar_5(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.EchoInt", "v", &out->n);
+        return gobind_from_py_int(o, "vec.EchoInt", "v",
+                                    &out->n);
     }
     return 0;
 }
@@ -2617,7 +2625,8 @@ gobind_vec_scalar_6(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int16(o, "vec.EchoInt16", "v", &out->i16);
+        return gobind_from_py_int16(o, "vec.EchoInt16", "v",
+                                    &out->i16);
     }
     return 0;
 }
@@ -2652,7 +2661,8 @@ gobind_vec_scalar_7(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int32(o, "vec.EchoInt32", "v", &out->i32);
+        return gobind_from_py_int32(o, "vec.EchoInt32", "v",
+                                    &out->i32);
     }
     return 0;
 }
@@ -2687,7 +2697,8 @@ gobind_vec_scalar_8(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int64(o, "vec.EchoInt64", "v", &out->i64);
+        return gobind_from_py_int64(o, "vec.EchoInt64", "v",
+                                    &out->i64);
     }
     return 0;
 }
@@ -2722,7 +2733,8 @@ gobind_vec_scalar_9(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int8(o, "vec.EchoInt8", "v", &out->i8);
+        return gobind_from_py_int8(o, "vec.EchoInt8", "v",
+                                    &out->i8);
     }
     return 0;
 }
@@ -2757,7 +2769,8 @@ gobind_vec_scalar_10(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_uint(o, "vec.EchoUint", "v", &out->un);
+        return gobind_from_py_uint(o, "vec.EchoUint", "v",
+                                    &out->un);
     }
     return 0;
 }
@@ -2792,7 +2805,8 @@ gobind_vec_scalar_11(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_uint16(o, "vec.EchoUint16", "v", &out->u16);
+        return gobind_from_py_uint16(o, "vec.EchoUint16", "v",
+                                    &out->u16);
     }
     return 0;
 }
@@ -2827,7 +2841,8 @@ gobind_vec_scalar_12(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_uint32(o, "vec.EchoUint32", "v", &out->u32);
+        return gobind_from_py_uint32(o, "vec.EchoUint32", "v",
+                                    &out->u32);
     }
     return 0;
 }
@@ -2862,7 +2877,8 @@ gobind_vec_scalar_13(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_uint64(o, "vec.EchoUint64", "v", &out->u64);
+        return gobind_from_py_uint64(o, "vec.EchoUint64", "v",
+                                    &out->u64);
     }
     return 0;
 }
@@ -2897,7 +2913,8 @@ gobind_vec_scalar_14(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_uint8(o, "vec.EchoUint8", "v", &out->u8);
+        return gobind_from_py_uint8(o, "vec.EchoUint8", "v",
+                                    &out->u8);
     }
     return 0;
 }
@@ -2933,9 +2950,11 @@ gobind_vec_scalar_15(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float64(o, "vec.Warmer", "c", &out->f64);
+        return gobind_from_py_float64(o, "vec.Warmer", "c",
+                                    &out->f64);
     case 1:
-        return gobind_from_py_float64(o, "vec.Warmer", "d", &out->f64);
+        return gobind_from_py_float64(o, "vec.Warmer", "d",
+                                    &out->f64);
     }
     return 0;
 }
@@ -2954,7 +2973,8 @@ gobind_vec_fn_15(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 static PyMethodDef gobind_vec_methods[] = {
-    {"Add", (PyCFunction)(void (*)(void))gobind_vec_fn_0, METH_VARARGS | METH_KEYWORDS,
+    {"Add", (PyCFunction)(void (*)(void))gobind_vec_fn_0,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Add($module, /, a, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2963,7 +2983,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.Add element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int64, or out.\n"
                 "\n"
                 "Add returns a+b.")},
-    {"Divide", (PyCFunction)(void (*)(void))gobind_vec_fn_1, METH_VARARGS | METH_KEYWORDS,
+    {"Divide", (PyCFunction)(void (*)(void))gobind_vec_fn_1,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Divide($module, /, a, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2972,7 +2993,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.Divide element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.\n"
                 "\n"
                 "Divide divides a by b; dividing by zero panics.")},
-    {"EchoBool", (PyCFunction)(void (*)(void))gobind_vec_fn_2, METH_VARARGS | METH_KEYWORDS,
+    {"EchoBool", (PyCFunction)(void (*)(void))gobind_vec_fn_2,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoBool($module, /, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2981,7 +3003,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoBool element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of bool (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of bool, or out.\n"
                 "\n"
                 "EchoBool returns b.")},
-    {"EchoFloat32", (PyCFunction)(void (*)(void))gobind_vec_fn_3, METH_VARARGS | METH_KEYWORDS,
+    {"EchoFloat32", (PyCFunction)(void (*)(void))gobind_vec_fn_3,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoFloat32($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2990,7 +3013,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoFloat32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float32, or out.\n"
                 "\n"
                 "EchoFloat32 returns v.")},
-    {"EchoFloat64", (PyCFunction)(void (*)(void))gobind_vec_fn_4, METH_VARARGS | METH_KEYWORDS,
+    {"EchoFloat64", (PyCFunction)(void (*)(void))gobind_vec_fn_4,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoFloat64($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2999,7 +3023,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoFloat64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float64, or out.\n"
                 "\n"
                 "EchoFloat64 returns v.")},
-    {"EchoInt", (PyCFunction)(void (*)(void))gobind_vec_fn_5, METH_VARARGS | METH_KEYWORDS,
+    {"EchoInt", (PyCFunction)(void (*)(void))gobind_vec_fn_5,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoInt($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3008,7 +3033,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoInt element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.\n"
                 "\n"
                 "EchoInt returns v.")},
-    {"EchoInt16", (PyCFunction)(void (*)(void))gobind_vec_fn_6, METH_VARARGS | METH_KEYWORDS,
+    {"EchoInt16", (PyCFunction)(void (*)(void))gobind_vec_fn_6,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoInt16($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3017,7 +3043,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoInt16 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int16 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int16, or out.\n"
                 "\n"
                 "EchoInt16 returns v.")},
-    {"EchoInt32", (PyCFunction)(void (*)(void))gobind_vec_fn_7, METH_VARARGS | METH_KEYWORDS,
+    {"EchoInt32", (PyCFunction)(void (*)(void))gobind_vec_fn_7,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoInt32($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3026,7 +3053,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoInt32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int32, or out.\n"
                 "\n"
                 "EchoInt32 returns v.")},
-    {"EchoInt64", (PyCFunction)(void (*)(void))gobind_vec_fn_8, METH_VARARGS | METH_KEYWORDS,
+    {"EchoInt64", (PyCFunction)(void (*)(void))gobind_vec_fn_8,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoInt64($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3035,7 +3063,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoInt64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int64, or out.\n"
                 "\n"
                 "EchoInt64 returns v.")},
-    {"EchoInt8", (PyCFunction)(void (*)(void))gobind_vec_fn_9, METH_VARARGS | METH_KEYWORDS,
+    {"EchoInt8", (PyCFunction)(void (*)(void))gobind_vec_fn_9,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoInt8($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3044,7 +3073,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoInt8 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int8 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int8, or out.\n"
                 "\n"
                 "EchoInt8 returns v.")},
-    {"EchoUint", (PyCFunction)(void (*)(void))gobind_vec_fn_10, METH_VARARGS | METH_KEYWORDS,
+    {"EchoUint", (PyCFunction)(void (*)(void))gobind_vec_fn_10,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoUint($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3053,7 +3083,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoUint element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint, or out.\n"
                 "\n"
                 "EchoUint returns v.")},
-    {"EchoUint16", (PyCFunction)(void (*)(void))gobind_vec_fn_11, METH_VARARGS | METH_KEYWORDS,
+    {"EchoUint16", (PyCFunction)(void (*)(void))gobind_vec_fn_11,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoUint16($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3062,7 +3093,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoUint16 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint16 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint16, or out.\n"
                 "\n"
                 "EchoUint16 returns v.")},
-    {"EchoUint32", (PyCFunction)(void (*)(void))gobind_vec_fn_12, METH_VARARGS | METH_KEYWORDS,
+    {"EchoUint32", (PyCFunction)(void (*)(void))gobind_vec_fn_12,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoUint32($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3071,7 +3103,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoUint32 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint32, or out.\n"
                 "\n"
                 "EchoUint32 returns v.")},
-    {"EchoUint64", (PyCFunction)(void (*)(void))gobind_vec_fn_13, METH_VARARGS | METH_KEYWORDS,
+    {"EchoUint64", (PyCFunction)(void (*)(void))gobind_vec_fn_13,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoUint64($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3080,7 +3113,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoUint64 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint64, or out.\n"
                 "\n"
                 "EchoUint64 returns v.")},
-    {"EchoUint8", (PyCFunction)(void (*)(void))gobind_vec_fn_14, METH_VARARGS | METH_KEYWORDS,
+    {"EchoUint8", (PyCFunction)(void (*)(void))gobind_vec_fn_14,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("EchoUint8($module, /, v, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3089,7 +3123,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "scalars.EchoUint8 element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of uint8 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of uint8, or out.\n"
                 "\n"
                 "EchoUint8 returns v.")},
-    {"Warmer", (PyCFunction)(void (*)(void))gobind_vec_fn_15, METH_VARARGS | METH_KEYWORDS,
+    {"Warmer", (PyCFunction)(void (*)(void))gobind_vec_fn_15,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Warmer($module, /, c, d, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -4666,8 +4701,8 @@ gobind_add_types(PyObject *m)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "scalars.vec", "vec",
-                             "Vectorised twins of scalars's functions over numbers: one Go call over whole buffers.",
-                             gobind_vec_methods, NULL) == NULL)
+                             "Vectorised twins of scalars's functions over numbers: one Go call over whole "
+                             "buffers.", gobind_vec_methods, NULL) == NULL)
         return -1;
 #endif
     (void)m;

@@ -451,10 +451,12 @@ func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi
 	return gobindOK
 }
 
-// gobind_scalars_vec_Add runs example.com/scalars.Add over n elements (scalars.vec.Add).
+// gobind_scalars_vec_Add runs example.com/scalars.Add over n elements
+// (scalars.vec.Add).
 //
 //export gobind_scalars_vec_Add
-func gobind_scalars_vec_Add(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_Add(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[int64](p[0], s[0], size)
@@ -468,10 +470,12 @@ func gobind_scalars_vec_Add(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdif
 	})
 }
 
-// gobind_scalars_vec_Divide runs example.com/scalars.Divide over n elements (scalars.vec.Divide).
+// gobind_scalars_vec_Divide runs example.com/scalars.Divide over n elements
+// (scalars.vec.Divide).
 //
 //export gobind_scalars_vec_Divide
-func gobind_scalars_vec_Divide(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_Divide(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)
@@ -485,10 +489,12 @@ func gobind_scalars_vec_Divide(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptr
 	})
 }
 
-// gobind_scalars_vec_EchoBool runs example.com/scalars.EchoBool over n elements (scalars.vec.EchoBool).
+// gobind_scalars_vec_EchoBool runs example.com/scalars.EchoBool over n elements
+// (scalars.vec.EchoBool).
 //
 //export gobind_scalars_vec_EchoBool
-func gobind_scalars_vec_EchoBool(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoBool(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint8](p[0], s[0], size)
@@ -501,10 +507,12 @@ func gobind_scalars_vec_EchoBool(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.p
 	})
 }
 
-// gobind_scalars_vec_EchoFloat32 runs example.com/scalars.EchoFloat32 over n elements (scalars.vec.EchoFloat32).
+// gobind_scalars_vec_EchoFloat32 runs example.com/scalars.EchoFloat32 over n elements
+// (scalars.vec.EchoFloat32).
 //
 //export gobind_scalars_vec_EchoFloat32
-func gobind_scalars_vec_EchoFloat32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoFloat32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[float32](p[0], s[0], size)
@@ -517,10 +525,12 @@ func gobind_scalars_vec_EchoFloat32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *
 	})
 }
 
-// gobind_scalars_vec_EchoFloat64 runs example.com/scalars.EchoFloat64 over n elements (scalars.vec.EchoFloat64).
+// gobind_scalars_vec_EchoFloat64 runs example.com/scalars.EchoFloat64 over n elements
+// (scalars.vec.EchoFloat64).
 //
 //export gobind_scalars_vec_EchoFloat64
-func gobind_scalars_vec_EchoFloat64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoFloat64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[float64](p[0], s[0], size)
@@ -533,10 +543,12 @@ func gobind_scalars_vec_EchoFloat64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *
 	})
 }
 
-// gobind_scalars_vec_EchoInt runs example.com/scalars.EchoInt over n elements (scalars.vec.EchoInt).
+// gobind_scalars_vec_EchoInt runs example.com/scalars.EchoInt over n elements
+// (scalars.vec.EchoInt).
 //
 //export gobind_scalars_vec_EchoInt
-func gobind_scalars_vec_EchoInt(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoInt(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)
@@ -549,10 +561,12 @@ func gobind_scalars_vec_EchoInt(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.pt
 	})
 }
 
-// gobind_scalars_vec_EchoInt16 runs example.com/scalars.EchoInt16 over n elements (scalars.vec.EchoInt16).
+// gobind_scalars_vec_EchoInt16 runs example.com/scalars.EchoInt16 over n elements
+// (scalars.vec.EchoInt16).
 //
 //export gobind_scalars_vec_EchoInt16
-func gobind_scalars_vec_EchoInt16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoInt16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int16](p[0], s[0], size)
@@ -565,10 +579,12 @@ func gobind_scalars_vec_EchoInt16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.
 	})
 }
 
-// gobind_scalars_vec_EchoInt32 runs example.com/scalars.EchoInt32 over n elements (scalars.vec.EchoInt32).
+// gobind_scalars_vec_EchoInt32 runs example.com/scalars.EchoInt32 over n elements
+// (scalars.vec.EchoInt32).
 //
 //export gobind_scalars_vec_EchoInt32
-func gobind_scalars_vec_EchoInt32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoInt32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int32](p[0], s[0], size)
@@ -581,10 +597,12 @@ func gobind_scalars_vec_EchoInt32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.
 	})
 }
 
-// gobind_scalars_vec_EchoInt64 runs example.com/scalars.EchoInt64 over n elements (scalars.vec.EchoInt64).
+// gobind_scalars_vec_EchoInt64 runs example.com/scalars.EchoInt64 over n elements
+// (scalars.vec.EchoInt64).
 //
 //export gobind_scalars_vec_EchoInt64
-func gobind_scalars_vec_EchoInt64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoInt64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int64](p[0], s[0], size)
@@ -597,10 +615,12 @@ func gobind_scalars_vec_EchoInt64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.
 	})
 }
 
-// gobind_scalars_vec_EchoInt8 runs example.com/scalars.EchoInt8 over n elements (scalars.vec.EchoInt8).
+// gobind_scalars_vec_EchoInt8 runs example.com/scalars.EchoInt8 over n elements
+// (scalars.vec.EchoInt8).
 //
 //export gobind_scalars_vec_EchoInt8
-func gobind_scalars_vec_EchoInt8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoInt8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int8](p[0], s[0], size)
@@ -613,10 +633,12 @@ func gobind_scalars_vec_EchoInt8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.p
 	})
 }
 
-// gobind_scalars_vec_EchoUint runs example.com/scalars.EchoUint over n elements (scalars.vec.EchoUint).
+// gobind_scalars_vec_EchoUint runs example.com/scalars.EchoUint over n elements
+// (scalars.vec.EchoUint).
 //
 //export gobind_scalars_vec_EchoUint
-func gobind_scalars_vec_EchoUint(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoUint(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint](p[0], s[0], size)
@@ -629,10 +651,12 @@ func gobind_scalars_vec_EchoUint(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.p
 	})
 }
 
-// gobind_scalars_vec_EchoUint16 runs example.com/scalars.EchoUint16 over n elements (scalars.vec.EchoUint16).
+// gobind_scalars_vec_EchoUint16 runs example.com/scalars.EchoUint16 over n elements
+// (scalars.vec.EchoUint16).
 //
 //export gobind_scalars_vec_EchoUint16
-func gobind_scalars_vec_EchoUint16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoUint16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint16](p[0], s[0], size)
@@ -645,10 +669,12 @@ func gobind_scalars_vec_EchoUint16(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C
 	})
 }
 
-// gobind_scalars_vec_EchoUint32 runs example.com/scalars.EchoUint32 over n elements (scalars.vec.EchoUint32).
+// gobind_scalars_vec_EchoUint32 runs example.com/scalars.EchoUint32 over n elements
+// (scalars.vec.EchoUint32).
 //
 //export gobind_scalars_vec_EchoUint32
-func gobind_scalars_vec_EchoUint32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoUint32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint32](p[0], s[0], size)
@@ -661,10 +687,12 @@ func gobind_scalars_vec_EchoUint32(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C
 	})
 }
 
-// gobind_scalars_vec_EchoUint64 runs example.com/scalars.EchoUint64 over n elements (scalars.vec.EchoUint64).
+// gobind_scalars_vec_EchoUint64 runs example.com/scalars.EchoUint64 over n elements
+// (scalars.vec.EchoUint64).
 //
 //export gobind_scalars_vec_EchoUint64
-func gobind_scalars_vec_EchoUint64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoUint64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint64](p[0], s[0], size)
@@ -677,10 +705,12 @@ func gobind_scalars_vec_EchoUint64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C
 	})
 }
 
-// gobind_scalars_vec_EchoUint8 runs example.com/scalars.EchoUint8 over n elements (scalars.vec.EchoUint8).
+// gobind_scalars_vec_EchoUint8 runs example.com/scalars.EchoUint8 over n elements
+// (scalars.vec.EchoUint8).
 //
 //export gobind_scalars_vec_EchoUint8
-func gobind_scalars_vec_EchoUint8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_EchoUint8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint8](p[0], s[0], size)
@@ -693,10 +723,12 @@ func gobind_scalars_vec_EchoUint8(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.
 	})
 }
 
-// gobind_scalars_vec_Warmer runs example.com/scalars.Warmer over n elements (scalars.vec.Warmer).
+// gobind_scalars_vec_Warmer runs example.com/scalars.Warmer over n elements
+// (scalars.vec.Warmer).
 //
 //export gobind_scalars_vec_Warmer
-func gobind_scalars_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_scalars_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[float64](p[0], s[0], size)

@@ -1949,8 +1949,8 @@ gobind_runtime_init(PyObject *m)
 /* ---- classes: declarations and conversions ---- */
 
 static PyTypeObject gobind_type_Celsius;
-static PyObject *gobind_class_Celsius;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_GoErrorValue;
+static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -2402,9 +2402,11 @@ gobind_vec_scalar_0(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int64(o, "vec.Add", "a", &out->i64);
+        return gobind_from_py_int64(o, "vec.Add", "a",
+                                    &out->i64);
     case 1:
-        return gobind_from_py_int64(o, "vec.Add", "b", &out->i64);
+        return gobind_from_py_int64(o, "vec.Add", "b",
+                                    &out->i64);
     }
     return 0;
 }
@@ -2440,9 +2442,11 @@ gobind_vec_scalar_1(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Div", "a", &out->n);
+        return gobind_from_py_int(o, "vec.Div", "a",
+                                    &out->n);
     case 1:
-        return gobind_from_py_int(o, "vec.Div", "b", &out->n);
+        return gobind_from_py_int(o, "vec.Div", "b",
+                                    &out->n);
     }
     return 0;
 }
@@ -2477,7 +2481,8 @@ gobind_vec_scalar_2(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float64(o, "vec.Fahrenheit", "c", &out->f64);
+        return gobind_from_py_float64(o, "vec.Fahrenheit", "c",
+                                    &out->f64);
     }
     return 0;
 }
@@ -2512,7 +2517,8 @@ gobind_vec_scalar_3(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float32(o, "vec.Half", "x", &out->f32);
+        return gobind_from_py_float32(o, "vec.Half", "x",
+                                    &out->f32);
     }
     return 0;
 }
@@ -2547,7 +2553,8 @@ gobind_vec_scalar_4(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float64(o, "vec.Heavy", "x", &out->f64);
+        return gobind_from_py_float64(o, "vec.Heavy", "x",
+                                    &out->f64);
     }
     return 0;
 }
@@ -2582,7 +2589,8 @@ gobind_vec_scalar_5(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_bool(o, "vec.Not", "b", &out->u8);
+        return gobind_from_py_bool(o, "vec.Not", "b",
+                                    &out->u8);
     }
     return 0;
 }
@@ -2617,7 +2625,8 @@ gobind_vec_scalar_6(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int32(o, "vec.Positive", "x", &out->i32);
+        return gobind_from_py_int32(o, "vec.Positive", "x",
+                                    &out->i32);
     }
     return 0;
 }
@@ -2652,7 +2661,8 @@ gobind_vec_scalar_7(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_int(o, "vec.Quit", "x", &out->n);
+        return gobind_from_py_int(o, "vec.Quit", "x",
+                                    &out->n);
     }
     return 0;
 }
@@ -2688,9 +2698,11 @@ gobind_vec_scalar_8(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_float64(o, "vec.Scale", "x", &out->f64);
+        return gobind_from_py_float64(o, "vec.Scale", "x",
+                                    &out->f64);
     case 1:
-        return gobind_from_py_float64(o, "vec.Scale", "k", &out->f64);
+        return gobind_from_py_float64(o, "vec.Scale", "k",
+                                    &out->f64);
     }
     return 0;
 }
@@ -2726,9 +2738,11 @@ gobind_vec_scalar_9(int i, PyObject *o, gobind_vec_scalar *out)
 {
     switch (i) {
     case 0:
-        return gobind_from_py_uint8(o, "vec.Wrap", "a", &out->u8);
+        return gobind_from_py_uint8(o, "vec.Wrap", "a",
+                                    &out->u8);
     case 1:
-        return gobind_from_py_uint8(o, "vec.Wrap", "b", &out->u8);
+        return gobind_from_py_uint8(o, "vec.Wrap", "b",
+                                    &out->u8);
     }
     return 0;
 }
@@ -2747,7 +2761,8 @@ gobind_vec_fn_9(PyObject *self, PyObject *args, PyObject *kw)
 }
 
 static PyMethodDef gobind_vec_methods[] = {
-    {"Add", (PyCFunction)(void (*)(void))gobind_vec_fn_0, METH_VARARGS | METH_KEYWORDS,
+    {"Add", (PyCFunction)(void (*)(void))gobind_vec_fn_0,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Add($module, /, a, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2756,7 +2771,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Add element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int64, or out.\n"
                 "\n"
                 "Add returns a + b.")},
-    {"Div", (PyCFunction)(void (*)(void))gobind_vec_fn_1, METH_VARARGS | METH_KEYWORDS,
+    {"Div", (PyCFunction)(void (*)(void))gobind_vec_fn_1,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Div($module, /, a, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2765,7 +2781,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Div element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.\n"
                 "\n"
                 "Div returns a / b; it panics when b is 0.")},
-    {"Fahrenheit", (PyCFunction)(void (*)(void))gobind_vec_fn_2, METH_VARARGS | METH_KEYWORDS,
+    {"Fahrenheit", (PyCFunction)(void (*)(void))gobind_vec_fn_2,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Fahrenheit($module, /, c, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2774,7 +2791,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Fahrenheit element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of Celsius (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float64, or out.\n"
                 "\n"
                 "Fahrenheit converts a temperature.")},
-    {"Half", (PyCFunction)(void (*)(void))gobind_vec_fn_3, METH_VARARGS | METH_KEYWORDS,
+    {"Half", (PyCFunction)(void (*)(void))gobind_vec_fn_3,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Half($module, /, x, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2783,7 +2801,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Half element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float32, or out.\n"
                 "\n"
                 "Half returns x / 2 in float32.")},
-    {"Heavy", (PyCFunction)(void (*)(void))gobind_vec_fn_4, METH_VARARGS | METH_KEYWORDS,
+    {"Heavy", (PyCFunction)(void (*)(void))gobind_vec_fn_4,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Heavy($module, /, x, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2792,7 +2811,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Heavy element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float64, or out.\n"
                 "\n"
                 "Heavy runs 200 steps of a float recurrence from x: work enough to see parallelism.")},
-    {"Not", (PyCFunction)(void (*)(void))gobind_vec_fn_5, METH_VARARGS | METH_KEYWORDS,
+    {"Not", (PyCFunction)(void (*)(void))gobind_vec_fn_5,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Not($module, /, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2801,7 +2821,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Not element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of bool (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of bool, or out.\n"
                 "\n"
                 "Not returns !b.")},
-    {"Positive", (PyCFunction)(void (*)(void))gobind_vec_fn_6, METH_VARARGS | METH_KEYWORDS,
+    {"Positive", (PyCFunction)(void (*)(void))gobind_vec_fn_6,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Positive($module, /, x, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2810,7 +2831,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Positive element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int32 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of bool, or out.\n"
                 "\n"
                 "Positive reports whether x > 0.")},
-    {"Quit", (PyCFunction)(void (*)(void))gobind_vec_fn_7, METH_VARARGS | METH_KEYWORDS,
+    {"Quit", (PyCFunction)(void (*)(void))gobind_vec_fn_7,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Quit($module, /, x, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2819,7 +2841,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Quit element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.\n"
                 "\n"
                 "Quit ends the goroutine that calls it when x is negative.")},
-    {"Scale", (PyCFunction)(void (*)(void))gobind_vec_fn_8, METH_VARARGS | METH_KEYWORDS,
+    {"Scale", (PyCFunction)(void (*)(void))gobind_vec_fn_8,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Scale($module, /, x, k, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -2828,7 +2851,8 @@ static PyMethodDef gobind_vec_methods[] = {
                 "vec.Scale element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of float64 (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of float64, or out.\n"
                 "\n"
                 "Scale returns x * k.")},
-    {"Wrap", (PyCFunction)(void (*)(void))gobind_vec_fn_9, METH_VARARGS | METH_KEYWORDS,
+    {"Wrap", (PyCFunction)(void (*)(void))gobind_vec_fn_9,
+     METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("Wrap($module, /, a, b, *, out=None, workers=None)\n"
     "--\n"
     "\n",
@@ -3290,7 +3314,6 @@ gobind_repr_Celsius(PyObject *self)
     return gobind_repr_value(self, "vec.Celsius", (PyObject *)&PyFloat_Type);
 }
 
-
 static PyObject *
 gobind_str_Celsius(PyObject *self)
 {
@@ -3304,8 +3327,8 @@ static PyTypeObject gobind_type_Celsius = {
     .tp_str = gobind_str_Celsius,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "Celsius(value: float)\n"
-    "\n"
-    "Celsius is a temperature.",
+              "\n"
+              "Celsius is a temperature.",
     .tp_methods = gobind_methods_Celsius,
 };
 
@@ -3385,7 +3408,8 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
      GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
     {"Is", gobind_error_is, METH_O,
      GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\nGo's errors.Is: whether this error or one it wraps matches target.")},
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3516,8 +3540,8 @@ gobind_add_types(PyObject *m)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "vec.vec", "vec",
-                             "Vectorised twins of vec's functions over numbers: one Go call over whole buffers.",
-                             gobind_vec_methods, NULL) == NULL)
+                             "Vectorised twins of vec's functions over numbers: one Go call over whole "
+                             "buffers.", gobind_vec_methods, NULL) == NULL)
         return -1;
 #endif
     (void)m;

@@ -239,10 +239,12 @@ func gobindVecRun(n, workers int, fn string, msg *C.gobind_buf, body func(lo, hi
 	return gobindOK
 }
 
-// gobind_vec_vec_Add runs example.com/vec.Add over n elements (vec.vec.Add).
+// gobind_vec_vec_Add runs example.com/vec.Add over n elements
+// (vec.vec.Add).
 //
 //export gobind_vec_vec_Add
-func gobind_vec_vec_Add(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Add(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[int64](p[0], s[0], size)
@@ -256,10 +258,12 @@ func gobind_vec_vec_Add(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t,
 	})
 }
 
-// gobind_vec_vec_Div runs example.com/vec.Div over n elements (vec.vec.Div).
+// gobind_vec_vec_Div runs example.com/vec.Div over n elements
+// (vec.vec.Div).
 //
 //export gobind_vec_vec_Div
-func gobind_vec_vec_Div(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Div(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)
@@ -273,10 +277,12 @@ func gobind_vec_vec_Div(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t,
 	})
 }
 
-// gobind_vec_vec_Fahrenheit runs example.com/vec.Fahrenheit over n elements (vec.vec.Fahrenheit).
+// gobind_vec_vec_Fahrenheit runs example.com/vec.Fahrenheit over n elements
+// (vec.vec.Fahrenheit).
 //
 //export gobind_vec_vec_Fahrenheit
-func gobind_vec_vec_Fahrenheit(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Fahrenheit(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[float64](p[0], s[0], size)
@@ -289,10 +295,12 @@ func gobind_vec_vec_Fahrenheit(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptr
 	})
 }
 
-// gobind_vec_vec_Half runs example.com/vec.Half over n elements (vec.vec.Half).
+// gobind_vec_vec_Half runs example.com/vec.Half over n elements
+// (vec.vec.Half).
 //
 //export gobind_vec_vec_Half
-func gobind_vec_vec_Half(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Half(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[float32](p[0], s[0], size)
@@ -305,10 +313,12 @@ func gobind_vec_vec_Half(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t
 	})
 }
 
-// gobind_vec_vec_Heavy runs example.com/vec.Heavy over n elements (vec.vec.Heavy).
+// gobind_vec_vec_Heavy runs example.com/vec.Heavy over n elements
+// (vec.vec.Heavy).
 //
 //export gobind_vec_vec_Heavy
-func gobind_vec_vec_Heavy(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Heavy(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[float64](p[0], s[0], size)
@@ -321,10 +331,12 @@ func gobind_vec_vec_Heavy(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_
 	})
 }
 
-// gobind_vec_vec_Not runs example.com/vec.Not over n elements (vec.vec.Not).
+// gobind_vec_vec_Not runs example.com/vec.Not over n elements
+// (vec.vec.Not).
 //
 //export gobind_vec_vec_Not
-func gobind_vec_vec_Not(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Not(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[uint8](p[0], s[0], size)
@@ -337,10 +349,12 @@ func gobind_vec_vec_Not(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t,
 	})
 }
 
-// gobind_vec_vec_Positive runs example.com/vec.Positive over n elements (vec.vec.Positive).
+// gobind_vec_vec_Positive runs example.com/vec.Positive over n elements
+// (vec.vec.Positive).
 //
 //export gobind_vec_vec_Positive
-func gobind_vec_vec_Positive(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Positive(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int32](p[0], s[0], size)
@@ -353,10 +367,12 @@ func gobind_vec_vec_Positive(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 	})
 }
 
-// gobind_vec_vec_Quit runs example.com/vec.Quit over n elements (vec.vec.Quit).
+// gobind_vec_vec_Quit runs example.com/vec.Quit over n elements
+// (vec.vec.Quit).
 //
 //export gobind_vec_vec_Quit
-func gobind_vec_vec_Quit(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Quit(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 1), unsafe.Slice(steps, 1)
 	a0, k0 := gobindVecIn[int](p[0], s[0], size)
@@ -369,10 +385,12 @@ func gobind_vec_vec_Quit(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t
 	})
 }
 
-// gobind_vec_vec_Scale runs example.com/vec.Scale over n elements (vec.vec.Scale).
+// gobind_vec_vec_Scale runs example.com/vec.Scale over n elements
+// (vec.vec.Scale).
 //
 //export gobind_vec_vec_Scale
-func gobind_vec_vec_Scale(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Scale(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[float64](p[0], s[0], size)
@@ -386,10 +404,12 @@ func gobind_vec_vec_Scale(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_
 	})
 }
 
-// gobind_vec_vec_Wrap runs example.com/vec.Wrap over n elements (vec.vec.Wrap).
+// gobind_vec_vec_Wrap runs example.com/vec.Wrap over n elements
+// (vec.vec.Wrap).
 //
 //export gobind_vec_vec_Wrap
-func gobind_vec_vec_Wrap(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int, msg *C.gobind_buf) (status C.int) {
+func gobind_vec_vec_Wrap(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t, out unsafe.Pointer, workers C.int,
+	msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	size, p, s := int(n), unsafe.Slice(ptrs, 2), unsafe.Slice(steps, 2)
 	a0, k0 := gobindVecIn[uint8](p[0], s[0], size)

@@ -49,7 +49,10 @@ def test_smoke_run_prints_every_row(tmp_path):
     assert 'gopy: skipped (--smoke)' in report
     for label in ('2 threads / 1 thread, CPU-bound Go call', 'clean build (meson setup + ninja)',
                   'rebuild after editing one Go file', 'generate bindings for 1000 exported functions',
-                  '`python -c "import benchpkg"`'):
+                  '`python -c "import benchpkg"`',
+                  'Add over 1e6 int64: Python loop calling m.Add / m.vec.Add',
+                  'Add over 1e6 int64: m.vec.Add / numpy a + b',
+                  '200-step recurrence over 2e5 float64: 1 worker / 2 workers'):
         cells(report, label)
     # A second ninja run right after a build must not rebuild anything.
     assert cells(report, 'no-op ninja')[-1] == 'no work: PASS'

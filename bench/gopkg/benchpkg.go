@@ -89,3 +89,13 @@ func Spin(n int) int {
 	}
 	return int(x >> 1)
 }
+
+// Recur runs 200 steps of a float recurrence from x: CPU work per element, for the vectorised
+// rows' workers.
+func Recur(x float64) float64 {
+	y := x
+	for i := 0; i < 200; i++ {
+		y = y*0.999 + x*1e-3 - y*y*1e-6
+	}
+	return y
+}

@@ -126,12 +126,34 @@ def test_c_compiles_without_warnings(generated, name, tmp_path):
              d / ('%s_gobind.c' % name), '-o', tmp_path / ('%s-%s.o' % (name, label))])
 
 
+def test_support_c_compiles_without_warnings(generated, tmp_path):
+    """gobind's support code is the same for every module (below), so one module's copy is checked."""
+    d = generated['hello'][0]
+    for label, include in _python_includes():
+        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include, '-I' + str(d),
+             d / 'hello_support.c', '-o', tmp_path / ('support-%s.o' % label)])
+
+
+#: gobind's support code, written beside each module under the module's name.
+SUPPORT = ['{n}_types.h', '{n}_support.h', '{n}_support.c', '{n}_support.go']
+
+
+@pytest.mark.parametrize('pattern', SUPPORT)
+def test_support_is_the_same_for_every_module(generated, pattern):
+    """Apart from the names of the module's files it includes, each support file is the template's text."""
+    texts = {}
+    for name in PACKAGES:
+        text = (generated[name][0] / pattern.format(n=name)).read_text()
+        texts[name] = text.replace('"%s_' % name, '"NAME_').replace('module %s,' % name, 'module NAME,')
+    assert len(set(texts.values())) == 1, sorted(texts)
+
+
 @pytest.mark.parametrize('name', sorted(PACKAGES))
 def test_go_is_gofmt_clean_and_vetted(generated, name):
     d = generated[name][0]
-    gofile = d / ('%s_gobind.go' % name)
-    assert run(['gofmt', '-l', gofile]).stdout.strip() == ''
-    run(['go', 'vet', gofile], cwd=project_dir(name))
+    gofiles = [d / ('%s_gobind.go' % name), d / ('%s_support.go' % name)]
+    assert run(['gofmt', '-l'] + gofiles).stdout.strip() == ''
+    run(['go', 'vet'] + gofiles, cwd=project_dir(name))
 
 
 def test_inspector_is_vetted(tmp_path):

@@ -70,7 +70,7 @@ def test_changed_go_settings_build_again(project_copy, tmp_path):
     gofile = str(b.builddir / 'hello_gobind.go')
     archive = str(b.builddir / 'libhello_gobind.a')
     step = [sys.executable, '-m', 'gobind_module', 'go-build', '-v', '--dir', str(src), '--api',
-            str(b.builddir / 'hello_api.json'), '-o', archive, gofile]
+            str(b.builddir / 'hello_api.json'), '-o', archive, gofile, str(b.builddir / 'hello_support.go')]
     env = {'GOBIND_GO': str(go), 'CC': 'cc'}
     assert 'libhello_gobind.a built' in run(step, env=dict(env, CGO_CFLAGS='-O1')).stdout
     assert 'libhello_gobind.a is up to date' in run(step, env=dict(env, CGO_CFLAGS='-O1')).stdout

@@ -1,90 +1,32 @@
-/* gobind C support: argument binding and scalar, string and bytes conversions shared by every module. */
+/* gobind C support, the same for every module and compiled once per extension, beside it:
+   errors and exceptions, the classes' shared slots and helpers, module objects, and the runtime
+   hooks around the Go runtime (fork, signals, a second Go runtime; docs/runtime.md states the
+   guarantees they give and why).  Its declarations are in gobind_support.h. */
 
-#include <float.h>
-#include <math.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
-/* Calling convention: METH_FASTCALL from Python 3.7, METH_VARARGS before. */
-#if PY_VERSION_HEX >= 0x03070000
-#define GOBIND_FASTCALL 1
-#define GOBIND_ARGS PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames
-#define GOBIND_ARGS_PASS args, nargs, kwnames
-#define GOBIND_METH_ARGS (METH_FASTCALL | METH_KEYWORDS)
-#else
-#define GOBIND_FASTCALL 0
-#define GOBIND_ARGS PyObject *args, PyObject *kwargs
-#define GOBIND_ARGS_PASS args, kwargs
-#define GOBIND_METH_ARGS (METH_VARARGS | METH_KEYWORDS)
+#if GOBIND_UNIX
+#include <dlfcn.h>
+#include <errno.h>
 #endif
-
-/* Docstrings: Python 3 reads "name(sig)\n--\n\n" into __text_signature__; Python 2 would show it raw. */
-#if PY_MAJOR_VERSION >= 3
-#define GOBIND_DOC(textsig, doc) textsig doc
-#else
-#define GOBIND_DOC(textsig, doc) doc
-#endif
-
-/* Status codes returned by every cgo export. */
-#define GOBIND_OK 0
-#define GOBIND_ERROR 1
-#define GOBIND_PANIC 2
-#define GOBIND_MISSING 3  /* a map has no such key */
-#define GOBIND_RANGE 4    /* an index past the end of a slice that changed since C checked it */
-
-/* gobind_ref.kind of a Python exception raised in a callback (the handle is the exception). */
-#define GOBIND_KIND_PYTHON (-1)
 
 /* Module-level exception classes, created at module init. */
-static PyObject *gobind_GoError;
-static PyObject *gobind_GoPanic;
+PyObject *gobind_GoError;
+PyObject *gobind_GoPanic;
 
-/* Defined by each module: the Python object for a Go error, dropping a handle, the Python object
-   for the error in a GoError's slot, and emptying such slots. */
-static PyObject *gobind_to_py_error(gobind_ref *ref);
-static void gobind_release_handle(uintptr_t handle);
-static PyObject *gobind_claim_error(uintptr_t slot);
-static void gobind_drop_errors(uintptr_t *slots, Py_ssize_t n);
-static PyObject *gobind_wrap(PyTypeObject *tp, uintptr_t handle);
-
-/* Returns a new reference to o. */
-static inline PyObject *
-gobind_new_ref(PyObject *o)
-{
-    Py_INCREF(o);
-    return o;
-}
-
-/* A str from n bytes of UTF-8 (Go strings may hold any bytes: others become lone surrogates). */
-static inline PyObject *
-gobind_str_from_utf8(const char *p, Py_ssize_t n)
-{
-#if PY_MAJOR_VERSION >= 3
-    return PyUnicode_DecodeUTF8(p, n, "surrogateescape");
-#else
-    return PyString_FromStringAndSize(p, n);
-#endif
-}
-
-/* ---- errors ------------------------------------------------------------ */
-
-/* Raises TypeError "fn() argument 'arg' must be want, not <type>"; returns -1. */
-static inline int
-gobind_type_error(const char *fn, const char *arg, const char *want, PyObject *got)
+/* Raises TypeError "fn() argument 'arg' must be want, not <type>" (gobind_type_error). */
+void
+gobind_set_type_error(const char *fn, const char *arg, const char *want, PyObject *got)
 {
     PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be %s, not %.200s",
                  fn, arg, want, Py_TYPE(got)->tp_name);
-    return -1;
 }
 
-/* Raises OverflowError naming the argument, the value and the Go type; returns -1. */
-static inline int
-gobind_overflow(const char *fn, const char *arg, const char *gotype, PyObject *got)
+/* Raises OverflowError naming the argument, the value and the Go type (gobind_overflow). */
+void
+gobind_set_overflow(const char *fn, const char *arg, const char *gotype, PyObject *got)
 {
     PyObject *repr = PyObject_Repr(got);
     if (repr == NULL)
-        return -1;
+        return;
 #if PY_MAJOR_VERSION >= 3
     PyErr_Format(PyExc_OverflowError, "%s() argument '%s': %U does not fit in Go %s",
                  fn, arg, repr, gotype);
@@ -93,13 +35,10 @@ gobind_overflow(const char *fn, const char *arg, const char *gotype, PyObject *g
                  fn, arg, PyString_AsString(repr), gotype);
 #endif
     Py_DECREF(repr);
-    return -1;
 }
 
-/* ---- argument binding -------------------------------------------------- */
-
 /* Finds the index of keyword `key` in names[0..n), or -1. */
-static inline Py_ssize_t
+static Py_ssize_t
 gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
 {
     Py_ssize_t i;
@@ -120,7 +59,7 @@ gobind_kw_index(PyObject *key, const char *const *names, Py_ssize_t n)
 }
 
 /* Raises the TypeError for a keyword argument fn() does not take; returns -1. */
-static inline int
+static int
 gobind_unexpected_kw(const char *fn, PyObject *key)
 {
     PyObject *repr = PyObject_Repr(key);
@@ -136,7 +75,7 @@ gobind_unexpected_kw(const char *fn, PyObject *key)
 }
 
 /* Places one keyword argument into argv; returns -1 with TypeError set. */
-static inline int
+int
 gobind_bind_kw(const char *fn, const char *const *names, Py_ssize_t n,
                PyObject *key, PyObject *value, PyObject **argv)
 {
@@ -152,7 +91,7 @@ gobind_bind_kw(const char *fn, const char *const *names, Py_ssize_t n,
 }
 
 /* Checks that every parameter got a value; returns -1 with TypeError set. */
-static inline int
+int
 gobind_check_missing(const char *fn, const char *const *names, Py_ssize_t n, PyObject **argv)
 {
     Py_ssize_t i;
@@ -167,7 +106,7 @@ gobind_check_missing(const char *fn, const char *const *names, Py_ssize_t n, PyO
 }
 
 /* Raises the TypeError for too many positional arguments; returns -1. */
-static inline int
+int
 gobind_too_many(const char *fn, Py_ssize_t n, Py_ssize_t given)
 {
     PyErr_Format(PyExc_TypeError, "%s() takes %zd positional argument%s but %zd %s given",
@@ -175,69 +114,9 @@ gobind_too_many(const char *fn, Py_ssize_t n, Py_ssize_t given)
     return -1;
 }
 
-/* Collects positional and keyword arguments into argv[0..n) in parameter order;
-   returns -1 with TypeError set.  The objects stay borrowed from the caller. */
-static inline int
-gobind_unpack(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARGS, PyObject **argv)
-{
-    Py_ssize_t i;
-#if GOBIND_FASTCALL
-    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
-    if (nkw == 0 && nargs == n) {
-        for (i = 0; i < n; i++)
-            argv[i] = args[i];
-        return 0;
-    }
-    if (nargs > n)
-        return gobind_too_many(fn, n, nargs);
-    for (i = 0; i < n; i++)
-        argv[i] = i < nargs ? args[i] : NULL;
-    for (i = 0; i < nkw; i++) {
-        if (gobind_bind_kw(fn, names, n, PyTuple_GET_ITEM(kwnames, i), args[nargs + i], argv) < 0)
-            return -1;
-    }
-#else
-    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-    PyObject *key, *value;
-    Py_ssize_t pos = 0;
-    if (nargs > n)
-        return gobind_too_many(fn, n, nargs);
-    for (i = 0; i < n; i++)
-        argv[i] = i < nargs ? PyTuple_GET_ITEM(args, i) : NULL;
-    while (kwargs != NULL && PyDict_Next(kwargs, &pos, &key, &value)) {
-        if (gobind_bind_kw(fn, names, n, key, value, argv) < 0)
-            return -1;
-    }
-#endif
-    return gobind_check_missing(fn, names, n, argv);
-}
-
-/* Python 2.7 and 3.6 hand f(**d) the caller's dict d itself, so the values gobind_unpack took
-   from it are borrowed from an object that converting an earlier argument (its __index__, say)
-   may change: the function holds them (GOBIND_HOLD_ARGS) until it returns (GOBIND_DROP_ARGS).
-   With METH_FASTCALL (3.7 and newer) the interpreter holds them for the call. */
-#if GOBIND_FASTCALL
-#define GOBIND_HOLD_ARGS(argv, n) ((void)0)
-#define GOBIND_DROP_ARGS(argv, n) ((void)0)
-#else
-static inline void
-gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
-{
-    Py_ssize_t i;
-    for (i = 0; i < n; i++) {
-        if (hold)
-            Py_XINCREF(argv[i]);
-        else
-            Py_XDECREF(argv[i]);
-    }
-}
-#define GOBIND_HOLD_ARGS(argv, n) gobind_hold_args(argv, n, 1)
-#define GOBIND_DROP_ARGS(argv, n) gobind_hold_args(argv, n, 0)
-#endif
-
 /* Like gobind_unpack, for a function whose last parameter is Go's ...T: the first n
    parameters bind as usual and the positional arguments after them become the tuple *rest. */
-static inline int
+int
 gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, GOBIND_ARGS,
                        PyObject **argv, PyObject **rest)
 {
@@ -280,7 +159,7 @@ gobind_unpack_variadic(const char *fn, const char *const *names, Py_ssize_t n, G
 
 /* Binds the one optional argument of a constructor, given by position or as keyword names[0];
    *argv stays NULL when it was not given.  Returns -1 with TypeError set. */
-static inline int
+int
 gobind_optional_arg(const char *type_name, const char *const *names, PyObject *args, PyObject *kwargs,
                     PyObject **argv)
 {
@@ -294,352 +173,6 @@ gobind_optional_arg(const char *type_name, const char *const *names, PyObject *a
         if (gobind_bind_kw(type_name, names, 1, key, value, argv) < 0)
             return -1;
     }
-    return 0;
-}
-
-/* ---- integers ---------------------------------------------------------- */
-
-/* The fast path of gobind_read_int: an exact int of one digit (30 bits, which most ints a
-   program passes are) read in place, without a call.  Returns 0 for any other object. */
-static inline int
-gobind_small_int(PyObject *o, long long *v)
-{
-#if PY_VERSION_HEX >= 0x030C0000
-    if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
-        *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
-        return 1;
-    }
-#elif PY_VERSION_HEX >= 0x030B0000
-    if (PyLong_CheckExact(o) && Py_SIZE(o) >= -1 && Py_SIZE(o) <= 1) {
-        *v = (long long)Py_SIZE(o) * (long long)((PyLongObject *)o)->ob_digit[0];
-        return 1;
-    }
-#endif
-    (void)o;
-    (void)v;
-    return 0;
-}
-
-/* Reads a Python int (or an object with __index__, but not a float) as long long;
-   *overflow is -1 or 1 when it does not fit.  Returns -1 with TypeError set. */
-static inline int
-gobind_read_int(PyObject *o, const char *fn, const char *arg, long long *v, int *overflow)
-{
-    PyObject *index;
-    *overflow = 0;
-    if (gobind_small_int(o, v))
-        return 0;
-#if PY_MAJOR_VERSION < 3
-    if (PyInt_Check(o)) {
-        *v = PyInt_AS_LONG(o);
-        return 0;
-    }
-#endif
-    if (PyLong_Check(o)) {
-        *v = PyLong_AsLongLongAndOverflow(o, overflow);
-        return (*v == -1 && PyErr_Occurred()) ? -1 : 0;
-    }
-    if (PyFloat_Check(o) || !PyIndex_Check(o))
-        return gobind_type_error(fn, arg, "int", o);
-    index = PyNumber_Index(o);
-    if (index == NULL)
-        return -1;
-    *v = PyLong_AsLongLongAndOverflow(index, overflow);
-    Py_DECREF(index);
-    return (*v == -1 && PyErr_Occurred()) ? -1 : 0;
-}
-
-/* A Python int (on Python 2, a plain int when it fits, as Python itself would make). */
-static inline PyObject *
-gobind_int_from_ll(long long v)
-{
-#if PY_MAJOR_VERSION < 3
-    if (v >= LONG_MIN && v <= LONG_MAX)
-        return PyInt_FromLong((long)v);
-#endif
-    return PyLong_FromLongLong(v);
-}
-
-static inline PyObject *
-gobind_int_from_ull(unsigned long long v)
-{
-#if PY_MAJOR_VERSION < 3
-    if (v <= (unsigned long long)LONG_MAX)
-        return PyInt_FromLong((long)v);
-#endif
-    return PyLong_FromUnsignedLongLong(v);
-}
-
-/* The builtin classes that named Go numbers and strings subclass. */
-#if PY_MAJOR_VERSION >= 3
-#define GOBIND_INT_TYPE PyLong_Type
-#define GOBIND_STR_TYPE PyUnicode_Type
-#else
-#define GOBIND_INT_TYPE PyInt_Type
-#define GOBIND_STR_TYPE PyString_Type
-#endif
-
-/* Defines gobind_from_py_<go>: a Python int to a signed C integer in [lo, hi]. */
-#define GOBIND_SIGNED(go, ctype, lo, hi)                                              \
-    static inline int gobind_from_py_##go(PyObject *o, const char *fn,               \
-                                          const char *arg, ctype *out)                \
-    {                                                                                 \
-        long long v;                                                                  \
-        int overflow;                                                                 \
-        if (gobind_read_int(o, fn, arg, &v, &overflow) < 0)                           \
-            return -1;                                                                \
-        if (overflow || v < (long long)(lo) || v > (long long)(hi))                   \
-            return gobind_overflow(fn, arg, #go, o);                                  \
-        *out = (ctype)v;                                                              \
-        return 0;                                                                     \
-    }                                                                                 \
-    static inline PyObject *gobind_to_py_##go(ctype *v)                               \
-    {                                                                                 \
-        return gobind_int_from_ll((long long)*v);                                     \
-    }
-
-/* Defines gobind_from_py_<go>: a Python int to an unsigned C integer in [0, hi]. */
-#define GOBIND_UNSIGNED(go, ctype, hi)                                                \
-    static inline int gobind_from_py_##go(PyObject *o, const char *fn,               \
-                                          const char *arg, ctype *out)                \
-    {                                                                                 \
-        long long v;                                                                  \
-        unsigned long long u;                                                         \
-        int overflow;                                                                 \
-        if (gobind_read_int(o, fn, arg, &v, &overflow) < 0)                           \
-            return -1;                                                                \
-        if (overflow < 0 || (!overflow && v < 0))                                     \
-            return gobind_overflow(fn, arg, #go, o);                                  \
-        if (overflow) {                                                               \
-            PyObject *index = PyNumber_Index(o);                                      \
-            if (index == NULL)                                                        \
-                return -1;                                                            \
-            u = PyLong_AsUnsignedLongLong(index);                                     \
-            Py_DECREF(index);                                                         \
-            if (u == (unsigned long long)-1 && PyErr_Occurred()) {                    \
-                PyErr_Clear();                                                        \
-                return gobind_overflow(fn, arg, #go, o);                              \
-            }                                                                         \
-        } else {                                                                      \
-            u = (unsigned long long)v;                                                \
-        }                                                                             \
-        if (u > (unsigned long long)(hi))                                             \
-            return gobind_overflow(fn, arg, #go, o);                                  \
-        *out = (ctype)u;                                                              \
-        return 0;                                                                     \
-    }                                                                                 \
-    static inline PyObject *gobind_to_py_##go(ctype *v)                               \
-    {                                                                                 \
-        return gobind_int_from_ull((unsigned long long)*v);                           \
-    }
-
-GOBIND_SIGNED(int, ptrdiff_t, PTRDIFF_MIN, PTRDIFF_MAX)
-GOBIND_SIGNED(int8, int8_t, INT8_MIN, INT8_MAX)
-GOBIND_SIGNED(int16, int16_t, INT16_MIN, INT16_MAX)
-GOBIND_SIGNED(int32, int32_t, INT32_MIN, INT32_MAX)
-GOBIND_SIGNED(int64, int64_t, INT64_MIN, INT64_MAX)
-GOBIND_UNSIGNED(uint, size_t, SIZE_MAX)
-GOBIND_UNSIGNED(uint8, uint8_t, UINT8_MAX)
-GOBIND_UNSIGNED(uint16, uint16_t, UINT16_MAX)
-GOBIND_UNSIGNED(uint32, uint32_t, UINT32_MAX)
-GOBIND_UNSIGNED(uint64, uint64_t, UINT64_MAX)
-GOBIND_UNSIGNED(uintptr, uintptr_t, UINTPTR_MAX)
-
-/* ---- bool, floats, complex --------------------------------------------- */
-
-static inline int
-gobind_from_py_bool(PyObject *o, const char *fn, const char *arg, uint8_t *out)
-{
-    if (!PyBool_Check(o))
-        return gobind_type_error(fn, arg, "bool", o);
-    *out = (uint8_t)(o == Py_True);
-    return 0;
-}
-
-static inline PyObject *
-gobind_to_py_bool(uint8_t *v)
-{
-    return PyBool_FromLong(*v);
-}
-
-/* Reads a real number (float, int or an object with __float__/__index__), not a str. */
-static inline int
-gobind_read_double(PyObject *o, const char *fn, const char *arg, double *out)
-{
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (PyFloat_Check(o)) {
-        *out = PyFloat_AS_DOUBLE(o);
-        return 0;
-    }
-    if (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o)))
-        return gobind_type_error(fn, arg, "float", o);
-    *out = PyFloat_AsDouble(o);
-    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
-}
-
-static inline int
-gobind_from_py_float64(PyObject *o, const char *fn, const char *arg, double *out)
-{
-    return gobind_read_double(o, fn, arg, out);
-}
-
-static inline PyObject *
-gobind_to_py_float64(double *v)
-{
-    return PyFloat_FromDouble(*v);
-}
-
-/* Rounds d to float32 as a Go constant conversion does: values up to half a unit past FLT_MAX
-   round to FLT_MAX (where C's rounding would give infinity); 0, or -1 when d does not fit. */
-static inline int
-gobind_narrow_float32(double d, float *out)
-{
-    const double limit = 340282356779733661637539395458142568448.0;  /* 2**128 - 2**103 */
-    if (!isfinite(d) || (d <= FLT_MAX && d >= -FLT_MAX))
-        *out = (float)d;
-    else if (d <= limit && d >= -limit)
-        *out = d > 0 ? FLT_MAX : -FLT_MAX;
-    else
-        return -1;
-    return 0;
-}
-
-static inline int
-gobind_from_py_float32(PyObject *o, const char *fn, const char *arg, float *out)
-{
-    double d;
-    if (gobind_read_double(o, fn, arg, &d) < 0)
-        return -1;
-    if (gobind_narrow_float32(d, out) < 0)
-        return gobind_overflow(fn, arg, "float32", o);
-    return 0;
-}
-
-static inline PyObject *
-gobind_to_py_float32(float *v)
-{
-    return PyFloat_FromDouble((double)*v);
-}
-
-static inline int
-gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
-{
-    Py_complex c;
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (!PyComplex_Check(o) && (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o))))
-        return gobind_type_error(fn, arg, "complex", o);
-    c = PyComplex_AsCComplex(o);
-    if (c.real == -1.0 && PyErr_Occurred())
-        return -1;
-    out->re = c.real;
-    out->im = c.imag;
-    return 0;
-}
-
-/* complex64: each part must fit in a float32, as for float32 arguments. */
-static inline int
-gobind_from_py_complex64(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
-{
-    float re, im;
-    if (gobind_from_py_complex(o, fn, arg, out) < 0)
-        return -1;
-    if (gobind_narrow_float32(out->re, &re) < 0 || gobind_narrow_float32(out->im, &im) < 0)
-        return gobind_overflow(fn, arg, "complex64", o);
-    out->re = re;
-    out->im = im;
-    return 0;
-}
-
-static inline PyObject *
-gobind_to_py_complex(gobind_complex *v)
-{
-    return PyComplex_FromDoubles(v->re, v->im);
-}
-
-/* ---- str and bytes ------------------------------------------------------ */
-
-/* A str or bytes argument: a view of its bytes plus whatever keeps them alive.  The Py_buffer of
-   a bytearray or memoryview lives on the heap: a Py_buffer in every such local would be zeroed
-   on every call (about 10 ns), for the uncommon case. */
-typedef struct {
-    gobind_view view;
-    PyObject *owner;     /* a temporary encoded object, or NULL */
-    Py_buffer *buffer;   /* a buffer held until the call returns, or NULL */
-} gobind_view_arg;
-
-#define GOBIND_VIEW_ARG_INIT {{NULL, 0}, NULL, NULL}
-
-static inline void
-gobind_view_release(gobind_view_arg *a)
-{
-    if (a->buffer != NULL) {
-        PyBuffer_Release(a->buffer);
-        PyMem_Free(a->buffer);
-    }
-    Py_XDECREF(a->owner);
-}
-
-/* A Go string from str: UTF-8, with lone surrogates (from surrogateescape) turned back into bytes. */
-static inline int
-gobind_from_py_str(PyObject *o, const char *fn, const char *arg, gobind_view_arg *out)
-{
-#if PY_MAJOR_VERSION >= 3
-    Py_ssize_t n;
-    const char *p;
-    if (!PyUnicode_Check(o))
-        return gobind_type_error(fn, arg, "str", o);
-    p = PyUnicode_AsUTF8AndSize(o, &n);
-    if (p == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
-            return -1;
-        PyErr_Clear();
-        out->owner = PyUnicode_AsEncodedString(o, "utf-8", "surrogateescape");
-        if (out->owner == NULL)
-            return -1;
-        p = PyBytes_AS_STRING(out->owner);
-        n = PyBytes_GET_SIZE(out->owner);
-    }
-    out->view.p = p;
-    out->view.n = n;
-    return 0;
-#else
-    if (PyUnicode_Check(o)) {
-        out->owner = PyUnicode_AsUTF8String(o);
-        if (out->owner == NULL)
-            return -1;
-        o = out->owner;
-    } else if (!PyString_Check(o)) {
-        return gobind_type_error(fn, arg, "str", o);
-    }
-    out->view.p = PyString_AS_STRING(o);
-    out->view.n = PyString_GET_SIZE(o);
-    return 0;
-#endif
-}
-
-/* A Go []byte from bytes or any object with the buffer protocol (bytearray, memoryview, ...). */
-static inline int
-gobind_from_py_bytes(PyObject *o, const char *fn, const char *arg, gobind_view_arg *out)
-{
-    if (PyBytes_Check(o)) {
-        out->view.p = PyBytes_AS_STRING(o);
-        out->view.n = PyBytes_GET_SIZE(o);
-        return 0;
-    }
-    if (PyUnicode_Check(o) || !PyObject_CheckBuffer(o))
-        return gobind_type_error(fn, arg, "bytes", o);
-    out->buffer = PyMem_Malloc(sizeof(Py_buffer));
-    if (out->buffer == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    if (PyObject_GetBuffer(o, out->buffer, PyBUF_SIMPLE) < 0) {
-        PyMem_Free(out->buffer);
-        out->buffer = NULL;
-        return -1;
-    }
-    out->view.p = (const char *)out->buffer->buf;
-    out->view.n = out->buffer->len;
     return 0;
 }
 
@@ -667,24 +200,6 @@ gobind_buf_make(gobind_buf *b, uintptr_t p, ptrdiff_t n, int kind)
     b->obj = o;
 }
 
-static inline PyObject *
-gobind_to_py_str(gobind_buf *b)
-{
-    if (b->p == NULL)
-        return (PyObject *)b->obj;
-    return gobind_str_from_utf8(b->p, b->n);
-}
-
-static inline PyObject *
-gobind_to_py_bytes(gobind_buf *b)
-{
-    if (b->p == NULL)
-        return (PyObject *)b->obj;
-    return PyBytes_FromStringAndSize(b->p, b->n);
-}
-
-/* ---- results ------------------------------------------------------------- */
-
 /* GoErrors that die with go_error unread hand their slots back to Go in batches, one cgo call
    for many: when the queue is full, and before the live handles are counted. */
 #define GOBIND_ERROR_DROP_BATCH 64
@@ -692,17 +207,17 @@ static uintptr_t gobind_error_drop_queue[GOBIND_ERROR_DROP_BATCH];
 static Py_ssize_t gobind_error_drop_queued;
 
 /* Empties all queued slots (the GIL is held). */
-static inline void
+void
 gobind_error_drop_flush(void)
 {
     Py_ssize_t n = gobind_error_drop_queued;
     gobind_error_drop_queued = 0;
     if (n > 0)
-        gobind_drop_errors(gobind_error_drop_queue, n);
+        gobind_hooks.drop_errors(gobind_error_drop_queue, n);
 }
 
 /* Queues an error slot to be emptied with the next batch (the GIL is held). */
-static inline void
+static void
 gobind_error_drop_later(uintptr_t slot)
 {
     gobind_error_drop_queue[gobind_error_drop_queued++] = slot;
@@ -729,7 +244,7 @@ gobind_go_error_get(PyObject *self, void *closure)
                          Py_TYPE(self)->tp_name);
             return NULL;
         }
-        e->go_error = gobind_claim_error(e->slot);
+        e->go_error = gobind_hooks.claim_error(e->slot);
         if (e->go_error == NULL)
             return NULL;  /* a forked child: the slot stays */
         e->slot = 0;
@@ -806,7 +321,7 @@ static PyTypeObject gobind_go_error_type = {
 
 /* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL.
    A GoError keeps the slot of the Go error value (msg->err.handle) for go_error. */
-static inline PyObject *
+PyObject *
 gobind_raise(int status, gobind_buf *msg)
 {
     PyObject *text, *exc;
@@ -846,7 +361,7 @@ gobind_raise(int status, gobind_buf *msg)
 
 /* Reports a failed Go call made where no exception can propagate (dealloc, buffer release,
    freeing queued error slots): as an unraisable exception, keeping any exception already set. */
-static inline void
+void
 gobind_unraisable(int status, gobind_buf *msg)
 {
     PyObject *type, *value, *tb;
@@ -857,7 +372,7 @@ gobind_unraisable(int status, gobind_buf *msg)
 }
 
 /* Adds the GoError and GoPanic exception classes to module m; returns -1 on failure. */
-static inline int
+int
 gobind_add_exceptions(PyObject *m, const char *module_name)
 {
     char name[256];
@@ -881,19 +396,8 @@ gobind_add_exceptions(PyObject *m, const char *module_name)
     return 0;
 }
 
-/* ---- bound Go values ------------------------------------------------------ */
-
-/* A Python object standing for a Go value: it holds a cgo handle to a pointer,
-   which keeps the Go value alive until the object dies. */
-typedef struct {
-    PyObject_HEAD
-    uintptr_t handle;
-} gobind_object;
-
-#define GOBIND_HANDLE(o) (((gobind_object *)(o))->handle)
-
 /* Builds "T(F=repr, G=repr)" from the object's field attributes. */
-static inline PyObject *
+PyObject *
 gobind_repr_fields(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n)
 {
     Py_ssize_t i;
@@ -940,7 +444,7 @@ done:
 }
 
 /* tp_init of bound structs: keyword arguments set fields; positional ones are refused. */
-static inline int
+int
 gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
                    const char *const *fields, Py_ssize_t n)
 {
@@ -968,45 +472,16 @@ gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char 
     return rc < 0 ? -1 : 0;
 }
 
-/* An argument that Python passes to Go as a handle: borrowed from a bound object, or
-   owned when gobind made a Go value from a Python sequence for this call. */
-typedef struct {
-    uintptr_t handle;
-    int owned;
-} gobind_handle_arg;
-
-static inline void
-gobind_handle_arg_release(gobind_handle_arg *a)
-{
-    if (a->owned && a->handle != 0)
-        gobind_release_handle(a->handle);
-    a->owned = 0;
-}
-
 /* Raises the TypeError for `del obj.field`; returns -1. */
-static inline int
+int
 gobind_cannot_delete(const char *type_name, const char *field)
 {
     PyErr_Format(PyExc_TypeError, "cannot delete field %s.%s of a Go struct", type_name, field);
     return -1;
 }
 
-/* ---- named values, enums and the module object ------------------------------ */
-
-/* cls(value), consuming the reference to value; NULL if value is NULL. */
-static inline PyObject *
-gobind_call_class(PyObject *cls, PyObject *value)
-{
-    PyObject *result;
-    if (value == NULL)
-        return NULL;
-    result = PyObject_CallFunctionObjArgs(cls, value, NULL);
-    Py_DECREF(value);
-    return result;
-}
-
 /* "module.Type(<the builtin's repr>)" for a subclass of a Python builtin. */
-static inline PyObject *
+PyObject *
 gobind_repr_value(PyObject *self, const char *type_name, PyObject *base)
 {
     PyObject *inner = ((PyTypeObject *)base)->tp_repr(self), *result;
@@ -1025,7 +500,7 @@ gobind_repr_value(PyObject *self, const char *type_name, PyObject *base)
 /* An enum.IntEnum named name whose members are names[i] = int(values[i]), carrying the
    methods of type (the int subclass bound for the Go type); str_method, if not NULL, is
    the method that becomes __str__.  Returns a new reference, or NULL with an exception. */
-static inline PyObject *
+PyObject *
 gobind_make_enum(PyObject *m, const char *name, const char *doc, const char *const *names,
                  const char *const *values, Py_ssize_t n, PyTypeObject *type, PyMethodDef *methods,
                  const char *str_method)
@@ -1085,7 +560,7 @@ done:
 #endif
 
 /* dir() of a module with live attributes: its __dict__ keys plus those names, sorted. */
-static inline PyObject *
+PyObject *
 gobind_dir_with(PyObject *module, const char *const *names)
 {
     PyObject *dict = PyModule_GetDict(module), *list;
@@ -1110,7 +585,7 @@ gobind_dir_with(PyObject *module, const char *const *names)
 /* Makes module m an instance of type (a ModuleType subclass whose properties are the Go
    variables).  Python 3 assigns m.__class__; Python 2 cannot, so a new module object of
    that type takes m's place in sys.modules.  Returns -1 with an exception on failure. */
-static inline int
+int
 gobind_set_module_type(PyObject *m, PyTypeObject *type)
 {
     type->tp_base = &PyModule_Type;
@@ -1134,11 +609,9 @@ gobind_set_module_type(PyObject *m, PyTypeObject *type)
 #endif
 }
 
-/* ---- maps --------------------------------------------------------------------- */
-
 /* Replaces the exception of a failed key conversion by KeyError(key): a key of another type
    is simply not in the map.  Returns NULL. */
-static inline PyObject *
+PyObject *
 gobind_key_error(PyObject *key)
 {
     PyErr_Clear();
@@ -1147,7 +620,7 @@ gobind_key_error(PyObject *key)
 }
 
 /* Writes "arg[<repr of key>]" into name, for messages about one value of a mapping argument. */
-static inline void
+void
 gobind_key_name(char *name, size_t size, const char *arg, PyObject *key)
 {
     PyObject *repr = PyObject_Repr(key);
@@ -1168,7 +641,7 @@ gobind_key_name(char *name, size_t size, const char *arg, PyObject *key)
 }
 
 /* "module.Name({key: value, ...})" for a map object. */
-static inline PyObject *
+PyObject *
 gobind_repr_mapping(PyObject *self)
 {
     PyObject *dict = PyDict_New(), *module = NULL, *result = NULL;
@@ -1197,7 +670,7 @@ done:
 }
 
 /* The abstract base class `name` of collections.abc (Python 2: collections); a new reference. */
-static inline PyObject *
+static PyObject *
 gobind_collections_abc(const char *name)
 {
 #if PY_MAJOR_VERSION >= 3
@@ -1216,7 +689,7 @@ gobind_collections_abc(const char *name)
 /* A new module object `name` with the functions in methods (or none) and doc (or none): an
    instance of `type`, a ModuleType subclass with the live variables of a Go package, or of
    ModuleType when type is NULL.  Returns a new reference, or NULL with an exception set. */
-static inline PyObject *
+static PyObject *
 gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTypeObject *type)
 {
     PyObject *mod;
@@ -1265,7 +738,7 @@ gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTyp
 /* Makes module `name` (dotted, e.g. ext.url; of class type, see gobind_new_module), sets it as
    attribute `attr` of m and enters it in sys.modules, so both ext.url and `import ext.url` reach
    it.  Returns a borrowed reference, or NULL with an exception set. */
-static inline PyObject *
+PyObject *
 gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods,
                      PyTypeObject *type)
 {
@@ -1284,7 +757,7 @@ gobind_add_submodule(PyObject *m, const char *name, const char *attr, const char
    Go package this extension binds so that both share one Go runtime.  It is entered in m's
    _gobind_modules dict under `key`, where the stand-in module that the other extension installs
    finds it.  Returns a borrowed reference, or NULL with an exception set. */
-static inline PyObject *
+PyObject *
 gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc, PyMethodDef *methods,
                 PyTypeObject *type)
 {
@@ -1315,7 +788,7 @@ gobind_add_peer(PyObject *m, const char *name, const char *key, const char *doc,
 
 /* Gives peer module `peer` m's classes for Go errors, panics and untyped values, which its
    functions raise and return too.  Returns -1 with an exception set on failure. */
-static inline int
+int
 gobind_share_classes(PyObject *m, PyObject *peer)
 {
     static const char *const shared[] = {"GoError", "GoPanic", "GoErrorValue", "GoValue", NULL};
@@ -1337,7 +810,7 @@ gobind_share_classes(PyObject *m, PyObject *peer)
 /* The class of a map's objects: a subclass of base (the C type over the Go map) and of
    collections.abc.MutableMapping, which adds keys(), items(), values(), get(), pop(),
    update(), ==, and the rest.  Returns a new reference, or NULL with an exception. */
-static inline PyObject *
+PyObject *
 gobind_mapping_class(PyObject *m, const char *name, PyTypeObject *base)
 {
     PyObject *mutable_mapping, *ns = NULL, *slots = NULL, *cls = NULL;
@@ -1364,77 +837,9 @@ done:
     return cls;
 }
 
-/* ---- Python callables passed where Go wants a func ------------------------------- */
-
-/* A callable argument: Go takes over the reference when the call is made. */
-typedef struct {
-    uintptr_t fn;
-    int passed;
-} gobind_callable_arg;
-
-/* A Python callable (a new reference), or None for a nil func. */
-static inline int
-gobind_from_py_callable(PyObject *o, const char *fn, const char *arg, gobind_callable_arg *out)
-{
-    if (o == Py_None) {
-        out->fn = 0;
-        return 0;
-    }
-    if (!PyCallable_Check(o))
-        return gobind_type_error(fn, arg, "callable", o);
-    Py_INCREF(o);
-    out->fn = (uintptr_t)o;
-    return 0;
-}
-
-/* The callable for the Go call; from here Go owns the reference (no Python API: no GIL needed). */
-static inline uintptr_t
-gobind_callable_pass(gobind_callable_arg *a)
-{
-    a->passed = 1;
-    return a->fn;
-}
-
-/* Drops the reference if the call was not made. */
-static inline void
-gobind_callable_release(gobind_callable_arg *a)
-{
-    if (!a->passed && a->fn != 0)
-        Py_DECREF((PyObject *)a->fn);
-    a->fn = 0;
-}
-
-/* ---- Func values: Go funcs Python holds, and what Python stores where Go wants a func ---- */
-
-/* A value for a func parameter, field or variable: a Go func's handle (borrowed from its object)
-   or a Python callable. */
-typedef struct {
-    uintptr_t held;
-    gobind_callable_arg fn;
-} gobind_func_arg;
-
-#define GOBIND_FUNC_ARG_INIT {0, {0, 0}}
-
-/* The value for the Go call; from here Go owns the callable's reference. */
-static inline gobind_func
-gobind_func_pass(gobind_func_arg *a)
-{
-    gobind_func f;
-    f.held = a->held;
-    f.fn = gobind_callable_pass(&a->fn);
-    return f;
-}
-
-/* Drops the callable's reference if the call was not made. */
-static inline void
-gobind_func_release(gobind_func_arg *a)
-{
-    gobind_callable_release(&a->fn);
-}
-
 /* tp_call of a func value class: calls its call() method, which converts the arguments as a
    bound function does. */
-static inline PyObject *
+PyObject *
 gobind_call_method(PyObject *self, PyObject *args, PyObject *kwargs)
 {
     PyObject *call = PyObject_GetAttrString(self, "call"), *result;
@@ -1445,21 +850,8 @@ gobind_call_method(PyObject *self, PyObject *args, PyObject *kwargs)
     return result;
 }
 
-/* A str or bytes argument of a callback, from Go memory lent for the callback. */
-static inline PyObject *
-gobind_to_py_view_str(gobind_view *v)
-{
-    return gobind_str_from_utf8(v->p, v->n);
-}
-
-static inline PyObject *
-gobind_to_py_view_bytes(gobind_view *v)
-{
-    return PyBytes_FromStringAndSize(v->p, v->n);
-}
-
 /* Set when the interpreter starts to exit: Go's finalizers stop touching Python objects. */
-static volatile int gobind_py_exiting;
+volatile int gobind_py_exiting;
 
 static PyObject *
 gobind_on_exit(PyObject *self, PyObject *unused)
@@ -1474,7 +866,7 @@ gobind_on_exit(PyObject *self, PyObject *unused)
 static PyMethodDef gobind_on_exit_def = {"_gobind_on_exit", gobind_on_exit, METH_NOARGS, NULL};
 
 /* Registers gobind_on_exit with atexit, and makes sure the GIL exists for Go's threads. */
-static inline int
+int
 gobind_watch_exit(PyObject *m)
 {
     PyObject *atexit, *fn, *result;
@@ -1494,7 +886,7 @@ gobind_watch_exit(PyObject *m)
 
 /* Takes the exception a callback raised, for the Go side: the exception object (a new
    reference) and its text in *text (a new reference to a str or bytes object). */
-static inline PyObject *
+PyObject *
 gobind_fetch_exception(PyObject **text)
 {
     PyObject *type, *value, *tb;
@@ -1520,4 +912,721 @@ gobind_fetch_exception(PyObject **text)
     Py_XDECREF(type);
     Py_XDECREF(tb);
     return value;
+}
+
+/* ---- snapshots of Python containers ----------------------------------------- */
+
+/* 1 when converting the items of list o can run no Python code: each is an exact bool, int,
+   float, str or bytes (or None), whose conversion calls no method a user can define. */
+static int
+gobind_items_inert(PyObject *o)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(o);
+    for (i = 0; i < n; i++) {
+        PyTypeObject *t = Py_TYPE(PyList_GET_ITEM(o, i));
+        if (t != &PyLong_Type && t != &PyFloat_Type && t != &PyUnicode_Type && t != &PyBytes_Type
+#if PY_MAJOR_VERSION < 3
+            && t != &PyInt_Type
+#endif
+            && t != &PyBool_Type && PyList_GET_ITEM(o, i) != Py_None)
+            return 0;
+    }
+    return 1;
+}
+
+/* The items of o as a fast sequence that only the caller can change: o itself when it is a
+   tuple, or a list whose items convert without running Python code; otherwise a new tuple or
+   list holding strong references to the items.  NULL with an exception when o is not iterable. */
+PyObject *
+gobind_sequence_snapshot(PyObject *o, const char *message)
+{
+    if (PyList_CheckExact(o) && !gobind_items_inert(o))
+        return PySequence_Tuple(o);
+    return PySequence_Fast(o, message);
+}
+
+/* A new list of (key, value) tuples copied from o, a dict or any object with keys() and
+   __getitem__; the list holds strong references, so o may change while they are converted.
+   NULL with TypeError "fn() argument 'arg' must be want" when o is neither. */
+PyObject *
+gobind_mapping_items(PyObject *o, const char *fn, const char *arg, const char *want)
+{
+    PyObject *keys, *items, *result;
+    Py_ssize_t i, n;
+    if (PyDict_CheckExact(o))
+        return PyDict_Items(o);
+    if (!PyDict_Check(o) && !PyObject_HasAttrString(o, "keys")) {
+        gobind_type_error(fn, arg, want, o);
+        return NULL;
+    }
+    result = PyObject_CallMethod(o, "keys", NULL);
+    keys = result == NULL ? NULL : PySequence_Tuple(result);
+    Py_XDECREF(result);
+    if (keys == NULL)
+        return NULL;
+    n = PyTuple_GET_SIZE(keys);
+    items = PyList_New(n);
+    for (i = 0; items != NULL && i < n; i++) {
+        PyObject *key = PyTuple_GET_ITEM(keys, i), *value = PyObject_GetItem(o, key), *pair;
+        pair = value == NULL ? NULL : PyTuple_Pack(2, key, value);
+        Py_XDECREF(value);
+        if (pair == NULL)
+            Py_CLEAR(items);
+        else
+            PyList_SET_ITEM(items, i, pair);
+    }
+    Py_DECREF(keys);
+    return items;
+}
+
+/* ---- slices and arrays: the slots of every sequence class ------------------- */
+
+/* The length, or -1 with an exception set. */
+Py_ssize_t
+gobind_seq_length(PyObject *self)
+{
+    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
+    if (info->fixed_len >= 0)
+        return info->fixed_len;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    status = info->len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
+}
+
+PyObject *
+gobind_seq_item(PyObject *self, Py_ssize_t i)
+{
+    Py_ssize_t n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
+    if (i < 0 || i >= n) {
+        PyErr_Format(PyExc_IndexError, "%s index out of range", Py_TYPE(self)->tp_name);
+        return NULL;
+    }
+    return GOBIND_SEQ_INFO(self)->get(GOBIND_HANDLE(self), i);
+}
+
+int
+gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
+{
+    Py_ssize_t n;
+    if (value == NULL) {
+        PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
+                     Py_TYPE(self)->tp_name);
+        return -1;
+    }
+    n = gobind_seq_length(self);
+    if (n < 0)
+        return -1;
+    if (i < 0 || i >= n) {
+        PyErr_Format(PyExc_IndexError, "%s assignment index out of range", Py_TYPE(self)->tp_name);
+        return -1;
+    }
+    return GOBIND_SEQ_INFO(self)->set(GOBIND_HANDLE(self), i, value);
+}
+
+/* Resolves key against length n: an index (negative counts from the end) or a slice. */
+static int
+gobind_seq_key(PyObject *key, Py_ssize_t n, Py_ssize_t *start, Py_ssize_t *stop,
+               Py_ssize_t *step, Py_ssize_t *count, int *is_slice)
+{
+    *is_slice = PySlice_Check(key);
+    if (*is_slice) {
+#if PY_MAJOR_VERSION >= 3
+        if (PySlice_GetIndicesEx(key, n, start, stop, step, count) < 0)
+#else
+        if (PySlice_GetIndicesEx((PySliceObject *)key, n, start, stop, step, count) < 0)
+#endif
+            return -1;
+        return 0;
+    }
+    if (!PyIndex_Check(key)) {
+        PyErr_Format(PyExc_TypeError, "indices must be integers or slices, not %.200s",
+                     Py_TYPE(key)->tp_name);
+        return -1;
+    }
+    *start = PyNumber_AsSsize_t(key, PyExc_IndexError);
+    if (*start == -1 && PyErr_Occurred())
+        return -1;
+    if (*start < 0)
+        *start += n;
+    return 0;
+}
+
+PyObject *
+gobind_seq_subscript(PyObject *self, PyObject *key)
+{
+    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
+    Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
+    int is_slice, status;
+    PyObject *list;
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+        return NULL;
+    if (!is_slice)
+        return gobind_seq_item(self, start);
+    if (info->slice != NULL && step == 1) {
+        /* A Go slice expression: the result shares the Go memory.  The bounds' __index__ may
+           have run Python code that shrank the Go slice: Go's bounds check then panics, and
+           the export turns that into GoPanic. */
+        uintptr_t handle = 0;
+        gobind_buf msg;
+        if (count == 0)
+            start = stop = 0;
+        status = info->slice(GOBIND_HANDLE(self), start, stop, &handle, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return gobind_hooks.wrap(Py_TYPE(self), handle);
+    }
+    list = PyList_New(count);
+    if (list == NULL)
+        return NULL;
+    for (i = 0; i < count; i++) {
+        PyObject *item = info->get(GOBIND_HANDLE(self), start + i * step);
+        if (item == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, i, item);
+    }
+    return list;
+}
+
+int
+gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
+{
+    Py_ssize_t n = gobind_seq_length(self), start, stop, step, count, i;
+    int is_slice, rc = 0;
+    PyObject *items;
+    if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
+        return -1;
+    if (!is_slice || value == NULL)
+        return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
+    /* a snapshot: converting an item may run Python code that changes value */
+    items = gobind_sequence_snapshot(value, "can only assign a sequence to a slice of a Go value");
+    if (items == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(items) != count) {
+        PyErr_Format(PyExc_ValueError, "cannot assign %zd items to a slice of %zd items of %s: "
+                     "Go slices and arrays keep their length",
+                     PySequence_Fast_GET_SIZE(items), count, Py_TYPE(self)->tp_name);
+        Py_DECREF(items);
+        return -1;
+    }
+    for (i = 0; i < count && rc == 0; i++)
+        rc = GOBIND_SEQ_INFO(self)->set(GOBIND_HANDLE(self), start + i * step,
+                                        PySequence_Fast_GET_ITEM(items, i));
+    Py_DECREF(items);
+    return rc;
+}
+
+/* == and != against any sequence (list, tuple, another Go slice), item by item. */
+PyObject *
+gobind_seq_richcompare(PyObject *self, PyObject *other, int op)
+{
+    Py_ssize_t n, i;
+    int equal = 1;
+    if ((op != Py_EQ && op != Py_NE) || !PySequence_Check(other) || PyUnicode_Check(other)
+        || PyBytes_Check(other) || PyByteArray_Check(other)) {
+        Py_INCREF(Py_NotImplemented);
+        return Py_NotImplemented;
+    }
+    n = gobind_seq_length(self);
+    if (n < 0)
+        return NULL;
+    if (PySequence_Size(other) != n) {
+        if (PyErr_Occurred())
+            return NULL;
+        equal = 0;
+    }
+    for (i = 0; equal && i < n; i++) {
+        PyObject *a = gobind_seq_item(self, i), *b;
+        int r;
+        if (a == NULL)
+            return NULL;
+        b = PySequence_GetItem(other, i);
+        if (b == NULL) {
+            Py_DECREF(a);
+            return NULL;
+        }
+        r = PyObject_RichCompareBool(a, b, Py_EQ);
+        Py_DECREF(a);
+        Py_DECREF(b);
+        if (r < 0)
+            return NULL;
+        equal = r;
+    }
+    return PyBool_FromLong(op == Py_EQ ? equal : !equal);
+}
+
+/* "module.Type([1, 2, 3])" */
+PyObject *
+gobind_seq_repr(PyObject *self)
+{
+    PyObject *list = PySequence_List(self), *inner, *result;
+    if (list == NULL)
+        return NULL;
+    inner = PyObject_Repr(list);
+    Py_DECREF(list);
+    if (inner == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("%s(%U)", Py_TYPE(self)->tp_name, inner);
+#else
+    result = PyString_FromFormat("%s(%s)", Py_TYPE(self)->tp_name, PyString_AsString(inner));
+#endif
+    Py_DECREF(inner);
+    return result;
+}
+
+/* Pins the object's current Go memory for a new view and fills in its shape and strides;
+   returns the record (not yet listed) and stores the data pointer and byte length. */
+static gobind_view_state *
+gobind_view_pin(PyObject *self, void **data, Py_ssize_t *len)
+{
+    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
+    gobind_view_state *state = (gobind_view_state *)PyMem_Malloc(sizeof *state);
+    ptrdiff_t n = 0;
+    Py_ssize_t count = 1;
+    int d, status;
+    gobind_buf msg;
+    if (state == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    *data = NULL;
+    status = info->pin(((gobind_seq_object *)self)->handle, data, &n, &state->pin, &msg);
+    if (status != GOBIND_OK) {
+        PyMem_Free(state);
+        gobind_raise(status, &msg);
+        return NULL;
+    }
+    state->shape[0] = (Py_ssize_t)n;
+    for (d = 1; d < info->ndim; d++)
+        state->shape[d] = info->inner[d - 1];
+    for (d = info->ndim - 1; d >= 0; d--) {
+        state->strides[d] = count * info->itemsize;
+        count *= state->shape[d];
+    }
+    *len = count * info->itemsize;
+    return state;
+}
+
+int
+gobind_seq_getbuffer(PyObject *self, Py_buffer *view, int flags)
+{
+    static char empty[16];
+    const gobind_seq_info *info = GOBIND_SEQ_INFO(self);
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    gobind_view_state *state;
+    void *data;
+    Py_ssize_t len;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    state = gobind_view_pin(self, &data, &len);
+    if (state == NULL)
+        return -1;
+    state->next = o->views;
+    o->views = state;
+    view->buf = data != NULL ? data : (void *)empty;
+    view->obj = self;
+    Py_INCREF(self);
+    view->len = len;
+    view->readonly = 0;
+    view->itemsize = info->itemsize;
+    view->format = (flags & PyBUF_FORMAT) ? (char *)info->format : NULL;
+    view->ndim = info->ndim;
+    view->shape = (flags & PyBUF_ND) ? state->shape : NULL;
+    view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? state->strides : NULL;
+    view->suboffsets = NULL;
+    view->internal = state;
+    return 0;
+}
+
+/* Releasing the last view unpins the Go memory; a forked child leaks the pin rather than call
+   Go (its Go runtime cannot run: the call would hang). */
+/* Drops a view's pin (a forked child cannot reach Go: the pin stays) and frees its record. */
+static void
+gobind_view_unpin(PyObject *self, gobind_view_state *state)
+{
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    if (!gobind_forked)
+        status = GOBIND_SEQ_INFO(self)->unpin(state->pin, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyMem_Free(state);
+}
+
+void
+gobind_seq_releasebuffer(PyObject *self, Py_buffer *view)
+{
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    gobind_view_state **link = &o->views;
+    while (*link != NULL && *link != (gobind_view_state *)view->internal)
+        link = &(*link)->next;
+    if (*link == NULL)
+        return;  /* released already (a copied view) */
+    {
+        gobind_view_state *state = *link;
+        *link = state->next;
+        gobind_view_unpin(self, state);
+    }
+}
+
+/* Frees the records of views never released (see above), unpinning them unless forked. */
+void
+gobind_seq_drop_views(PyObject *self)
+{
+    gobind_seq_object *o = (gobind_seq_object *)self;
+    while (o->views != NULL) {
+        gobind_view_state *state = o->views;
+        o->views = state->next;
+        gobind_view_unpin(self, state);
+    }
+}
+
+/* The items of o (any iterable but str, bytes and dict) as a fast sequence that Python code run
+   while they are converted cannot change, or NULL with TypeError. */
+PyObject *
+gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const char *want)
+{
+    PyObject *seq;
+    if (PyUnicode_Check(o) || PyBytes_Check(o) || PyDict_Check(o)) {
+        gobind_type_error(fn, arg, want, o);
+        return NULL;
+    }
+    seq = gobind_sequence_snapshot(o, "not iterable");
+    if (seq == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
+        PyErr_Clear();
+        gobind_type_error(fn, arg, want, o);
+    }
+    return seq;
+}
+
+/* Writes "arg[i]" into name, for messages about one item of a sequence argument. */
+void
+gobind_item_name(char *name, size_t size, const char *arg, Py_ssize_t i)
+{
+    PyOS_snprintf(name, size, "%s[%zd]", arg, i);
+}
+
+/* Raises ValueError for an array argument of the wrong length; returns -1. */
+int
+gobind_length_error(const char *fn, const char *arg, Py_ssize_t want, Py_ssize_t got)
+{
+    PyErr_Format(PyExc_ValueError, "%s() argument '%s' must have %zd items (a Go array), not %zd",
+                 fn, arg, want, got);
+    return -1;
+}
+
+/* The kind letter (i signed, u unsigned, f float, c complex, b bool) and size of a native
+   struct-module format, or 0 when gobind does not read it directly. */
+static char
+gobind_format_kind(const char *format, Py_ssize_t *size)
+{
+    if (format == NULL)
+        format = "B";
+    if (format[0] == '@' || format[0] == '=')
+        format++;
+    if (format[0] == 'Z' && (format[1] == 'f' || format[1] == 'd') && format[2] == '\0') {
+        *size = format[1] == 'f' ? 8 : 16;
+        return 'c';
+    }
+    if (format[0] == '\0' || format[1] != '\0')
+        return 0;
+    switch (format[0]) {
+    case 'b': *size = 1; return 'i';
+    case 'B': *size = 1; return 'u';
+    case 'h': *size = sizeof(short); return 'i';
+    case 'H': *size = sizeof(short); return 'u';
+    case 'i': *size = sizeof(int); return 'i';
+    case 'I': *size = sizeof(int); return 'u';
+    case 'l': *size = sizeof(long); return 'i';
+    case 'L': *size = sizeof(long); return 'u';
+    case 'q': *size = sizeof(long long); return 'i';
+    case 'Q': *size = sizeof(long long); return 'u';
+    case 'n': *size = sizeof(Py_ssize_t); return 'i';
+    case 'N': *size = sizeof(size_t); return 'u';
+    case 'f': *size = sizeof(float); return 'f';
+    case 'd': *size = sizeof(double); return 'f';
+    case '?': *size = 1; return 'b';
+    default: return 0;
+    }
+}
+
+/* Gets a C-contiguous 1-D buffer of o when its items have the memory layout of format;
+   returns 1 with view filled, 0 when o has no such buffer, -1 on error. */
+int
+gobind_matching_buffer(PyObject *o, const char *format, Py_buffer *view)
+{
+    Py_ssize_t want_size = 0, got_size = 0;
+    char want = gobind_format_kind(format, &want_size), got;
+    if (!PyObject_CheckBuffer(o) || PyBytes_Check(o) || PyByteArray_Check(o))
+        return 0;
+    if (PyObject_GetBuffer(o, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    got = gobind_format_kind(view->format, &got_size);
+    if (view->ndim != 1 || got != want || got_size != want_size) {
+        PyBuffer_Release(view);
+        return 0;
+    }
+    return 1;
+}
+
+/* Registers a sequence class as a virtual subclass of collections.abc.Sequence. */
+int
+gobind_register_sequence(PyTypeObject *type)
+{
+    PyObject *sequence = gobind_collections_abc("Sequence"), *result;
+    if (sequence == NULL)
+        return -1;
+    result = PyObject_CallMethod(sequence, "register", "O", (PyObject *)type);
+    Py_DECREF(sequence);
+    Py_XDECREF(result);
+    return result == NULL ? -1 : 0;
+}
+
+/* ---- the runtime hooks: fork ---------------------------------------------- */
+
+/* Set in the child of a fork(): the Go runtime's threads did not survive it, so calls into Go
+   could hang.  One load and branch per call (no system call). */
+volatile int gobind_forked;
+
+/* The module's name, for error messages (set by gobind_runtime_init). */
+static const char *gobind_module_name = "gobind module";
+
+/* Raises RuntimeError for a call made in a forked child. */
+void
+gobind_fork_error(void)
+{
+    PyErr_Format(PyExc_RuntimeError,
+                 "%s: the Go runtime does not survive fork(); use multiprocessing with the 'spawn' "
+                 "or 'forkserver' start method, or import this module only in the child",
+                 gobind_module_name);
+}
+
+/* Set at load time: the asynchronous signals that Go's threads block (see gobind_before_go_starts). */
+#if GOBIND_UNIX
+sigset_t gobind_async_signals;
+#endif
+/* ---- Ctrl-C during a call that takes a context.Context -----------------------
+   Go runs such a function on its own goroutine and, every 20 ms, calls this on the calling
+   thread (with the GIL released, on the thread's own stack: cgo calls C there).  It takes the
+   GIL and runs Python's pending signal handlers; if one raised (KeyboardInterrupt for SIGINT),
+   the exception stays set and Go cancels the context.  Python runs handlers only on its main
+   thread, so on other threads this finds nothing. */
+int
+gobind_poll_interrupt(void)
+{
+    PyGILState_STATE gil;
+    int raised;
+#if GOBIND_UNIX && PY_VERSION_HEX < 0x030A0000
+    /* GOBIND_CALL_BEGIN blocked the asynchronous signals for the call; a SIGINT that waits is
+       delivered here, where its handler runs on this thread's own stack. */
+    sigset_t sigint, mask;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &sigint, &mask);
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+#endif
+    gil = PyGILState_Ensure();
+    raised = PyErr_CheckSignals() < 0;
+    PyGILState_Release(gil);
+    return raised;
+}
+
+/* ---- a second Go runtime in the process -----------------------------------
+   Each Go runtime stops long-running goroutines by sending SIGURG to its own threads
+   (asynchronous preemption).  A signal handler is per process: the runtime that loads last
+   installs its handler over the earlier one's, and drops every SIGURG that arrives on a
+   thread it does not own.  The earlier runtime then never preempts a goroutine that has no
+   cooperative preemption point, and its next garbage collection waits forever.
+   When this library loads, before its own Go runtime starts, it records any SIGURG handler
+   already installed (another Go runtime); at module init it installs a dispatcher that hands
+   each SIGURG to both runtimes.  A Go handler ignores a preemption signal on a thread its
+   runtime does not own, so each signal reaches the one runtime it was meant for. */
+
+#if GOBIND_UNIX
+typedef void (*gobind_sigaction_fn)(int, siginfo_t *, void *);
+
+static struct sigaction gobind_prior_sigurg; /* the handler found before our Go runtime started */
+static int gobind_have_prior_sigurg;
+static sigset_t gobind_loader_mask; /* the loading thread's signal mask, restored at module init */
+static int gobind_loader_mask_saved;
+
+static void
+gobind_after_fork_child(void)
+{
+    gobind_forked = 1;
+}
+
+/* True if sa holds a handler of the kind a Go runtime installs (SA_SIGINFO, a function). */
+static int
+gobind_is_go_like_handler(const struct sigaction *sa)
+{
+    return (sa->sa_flags & SA_SIGINFO) && sa->sa_handler != SIG_DFL && sa->sa_handler != SIG_IGN;
+}
+
+/* Runs when the extension is loaded, before the Go runtime linked into it starts: a priority
+   constructor runs before the default-priority one the Go runtime uses.
+   Every thread the Go runtime makes starts with the signal mask of the thread that loads the
+   library.  So for the time Go starts, that thread blocks the asynchronous signals Go has no use
+   for (SIGINT, SIGTERM, SIGUSR1, SIGALRM, SIGCHLD, ...): the kernel then delivers them to Python's
+   threads, never to Go's, and Python's handlers never run on a Go thread's stack.  The Go runtime
+   keeps the fault signals, SIGPIPE, SIGPROF and SIGURG (preemption); os/signal.Notify still
+   works in Go code.  gobind_runtime_init restores the loading thread's mask. */
+__attribute__((constructor(101))) static void
+gobind_before_go_starts(void)
+{
+    struct sigaction sa;
+    sigset_t *block = &gobind_async_signals;
+    if (sigaction(SIGURG, NULL, &sa) == 0 && gobind_is_go_like_handler(&sa)) {
+        gobind_prior_sigurg = sa;
+        gobind_have_prior_sigurg = 1;
+    }
+    pthread_atfork(NULL, NULL, gobind_after_fork_child);
+    sigfillset(block);
+    sigdelset(block, SIGSEGV);
+    sigdelset(block, SIGBUS);
+    sigdelset(block, SIGFPE);
+    sigdelset(block, SIGILL);
+    sigdelset(block, SIGTRAP);
+    sigdelset(block, SIGSYS);
+    sigdelset(block, SIGABRT);
+    sigdelset(block, SIGPIPE);
+    sigdelset(block, SIGPROF);
+    sigdelset(block, SIGURG);
+    if (pthread_sigmask(SIG_BLOCK, block, &gobind_loader_mask) == 0)
+        gobind_loader_mask_saved = 1;
+}
+
+#if defined(__linux__)
+#include <dirent.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static gobind_sigaction_fn gobind_sigurg_chain[2]; /* the earlier runtime's handler, then ours */
+
+/* The SIGURG handler while two runtimes share the process: gives the signal to both. */
+static void
+gobind_sigurg_dispatch(int sig, siginfo_t *info, void *ctx)
+{
+    int saved = errno;
+    gobind_sigurg_chain[0](sig, info, ctx);
+    gobind_sigurg_chain[1](sig, info, ctx);
+    errno = saved;
+}
+
+/* Sends SIGURG to every thread of the process.  Between our Go runtime installing its handler
+   (at load) and gobind_chain_sigurg (at module init), the earlier runtime's preemption signals
+   were dropped; a Go thread whose signal was lost is never signalled again until a SIGURG
+   reaches it, and a spurious SIGURG is harmless to a Go runtime. */
+static void
+gobind_repeat_lost_preemptions(void)
+{
+    DIR *tasks = opendir("/proc/self/task");
+    struct dirent *e;
+    pid_t pid = getpid();
+    if (tasks == NULL)
+        return;
+    while ((e = readdir(tasks)) != NULL) {
+        long tid = strtol(e->d_name, NULL, 10);
+        if (tid > 0)
+            syscall(SYS_tgkill, (long)pid, tid, (long)SIGURG);
+    }
+    closedir(tasks);
+}
+
+/* Installs gobind_sigurg_dispatch over our runtime's SIGURG handler; returns -1 with errno set. */
+static int
+gobind_chain_sigurg(void)
+{
+    struct sigaction ours, chained;
+    if (sigaction(SIGURG, NULL, &ours) < 0)
+        return -1;
+    if (!gobind_is_go_like_handler(&ours)) {
+        errno = ENOTSUP;
+        return -1;
+    }
+    gobind_sigurg_chain[0] = gobind_prior_sigurg.sa_sigaction;
+    gobind_sigurg_chain[1] = ours.sa_sigaction;
+    chained = ours;
+    chained.sa_sigaction = gobind_sigurg_dispatch;
+    chained.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+    if (sigaction(SIGURG, &chained, NULL) < 0)
+        return -1;
+    gobind_repeat_lost_preemptions();
+    return 0;
+}
+#endif
+
+/* Adds _gobind_other_go_runtime to m (the file of a Go runtime loaded before this module's, or
+   None) and makes the two runtimes share SIGURG; returns -1 with ImportError set if they cannot. */
+static int
+gobind_share_process(PyObject *m)
+{
+    Dl_info info;
+    const char *other = NULL;
+    PyObject *value;
+    if (gobind_have_prior_sigurg) {
+        other = "an unknown library";
+        if (dladdr((void *)gobind_prior_sigurg.sa_sigaction, &info) != 0 && info.dli_fname != NULL)
+            other = info.dli_fname;
+    }
+    if (other == NULL) {
+        Py_INCREF(Py_None);
+        value = Py_None;
+    } else {
+#if PY_MAJOR_VERSION >= 3
+        value = PyUnicode_DecodeFSDefault(other);
+#else
+        value = PyString_FromString(other);
+#endif
+        if (value == NULL)
+            return -1;
+    }
+    if (PyModule_AddObject(m, "_gobind_other_go_runtime", value) < 0) {
+        Py_DECREF(value);
+        return -1;
+    }
+    if (other == NULL)
+        return 0;
+#if defined(__linux__)
+    if (gobind_chain_sigurg() == 0)
+        return 0;
+#endif
+    PyErr_Format(PyExc_ImportError,
+                 "%s: another Go runtime is already loaded in this process (%s) and the two cannot "
+                 "share their preemption signal here; they would hang each other's garbage "
+                 "collection.  Bind both Go packages in one gobind project.",
+                 gobind_module_name, other);
+    return -1;
+}
+#endif /* GOBIND_UNIX */
+
+/* Runs once when the module is initialised; returns -1 with an exception set on failure. */
+int
+gobind_runtime_init(PyObject *m)
+{
+    const char *name = PyModule_GetName(m);
+    if (name == NULL)
+        return -1;
+    gobind_module_name = name;
+#if GOBIND_UNIX
+    if (gobind_loader_mask_saved) {
+        pthread_sigmask(SIG_SETMASK, &gobind_loader_mask, NULL);
+        gobind_loader_mask_saved = 0;
+    }
+    return gobind_share_process(m);
+#else
+    return 0;
+#endif
 }

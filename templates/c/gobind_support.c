@@ -1394,6 +1394,110 @@ gobind_register_sequence(PyTypeObject *type)
     return result == NULL ? -1 : 0;
 }
 
+/* ---- Go iterators seen from Python: the shared part of each module's GoIterator type ---- */
+
+/* Stops the Go iterator, as a break in a Go for loop would: its deferred calls run now.
+   0, or -1 with an exception (a panic while it stopped, or another thread running it). */
+static int
+gobind_iter_stop(gobind_iter *self)
+{
+    uintptr_t handle = self->handle;
+    gobind_buf msg;
+    int status = GOBIND_OK;
+    if (handle == 0)
+        return 0;
+    GOBIND_CALL_BEGIN
+    status = self->stop(handle, &msg);
+    GOBIND_CALL_END
+    if (status == GOBIND_ITER_BUSY) {
+        PyErr_SetString(PyExc_ValueError, "Go iterator already executing");
+        return -1;
+    }
+    self->handle = 0;
+    if (status == GOBIND_OK)
+        return 0;
+    gobind_raise(status, &msg);
+done:  /* also reached, with the error set, in a forked child */
+    return -1;
+}
+
+/* A Python iterator of type tp (the module's GoIterator) over the Go iterator behind handle
+   (Python owns the handle from now on). */
+PyObject *
+gobind_iter_new(PyTypeObject *tp, uintptr_t handle, gobind_iter_next_fn next, gobind_iter_stop_fn stop)
+{
+    gobind_iter *self = PyObject_New(gobind_iter, tp);
+    gobind_buf msg;
+    int status;
+    if (self == NULL) {
+        status = stop(handle, &msg);
+        if (status != GOBIND_OK)
+            gobind_unraisable(status, &msg);
+        return NULL;
+    }
+    self->handle = handle;
+    self->next = next;
+    self->stop = stop;
+    return (PyObject *)self;
+}
+
+/* The next step; at the end, or after a panic, the Go iterator is stopped and the handle gone. */
+PyObject *
+gobind_iter_iternext(PyObject *o)
+{
+    gobind_iter *self = (gobind_iter *)o;
+    PyObject *type, *value, *tb, *item;
+    int status = GOBIND_OK;
+    if (self->handle == 0)
+        return NULL;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    item = self->next(self->handle, &status);
+    if (status == GOBIND_ITER_BUSY) {
+        PyErr_SetString(PyExc_ValueError, "Go iterator already executing");
+        return NULL;
+    }
+    if (item != NULL || status == GOBIND_OK)
+        return item;  /* a value, or a value Python could not hold: the iterator goes on */
+    PyErr_Fetch(&type, &value, &tb);
+    if (gobind_iter_stop(self) < 0)
+        PyErr_WriteUnraisable(o);
+    PyErr_Restore(type, value, tb);
+    return NULL;
+}
+
+/* close() ends the iteration early, as break does in Go. */
+static PyObject *
+gobind_iter_close(PyObject *o, PyObject *unused)
+{
+    (void)unused;
+    if (gobind_iter_stop((gobind_iter *)o) < 0)
+        return NULL;
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+/* A Go iterator dropped before its end is stopped (Go's deferred calls run); a forked child
+   leaks it rather than call Go. */
+void
+gobind_iter_dealloc(PyObject *o)
+{
+    gobind_iter *self = (gobind_iter *)o;
+    PyObject *type, *value, *tb;
+    if (self->handle != 0 && !gobind_forked) {
+        PyErr_Fetch(&type, &value, &tb);
+        if (gobind_iter_stop(self) < 0)
+            PyErr_WriteUnraisable(o);
+        PyErr_Restore(type, value, tb);
+    }
+    PyObject_Del(o);
+}
+
+PyMethodDef gobind_iter_methods[] = {
+    {"close", gobind_iter_close, METH_NOARGS,
+     GOBIND_DOC("close($self, /)\n--\n\n", "Stop the Go iterator now, as break does in a Go for loop.")},
+    {NULL, NULL, 0, NULL},
+};
+
 /* ---- the runtime hooks: fork ---------------------------------------------- */
 
 /* Set in the child of a fork(): the Go runtime's threads did not survive it, so calls into Go

@@ -864,6 +864,56 @@ typedef struct {
 
 /* ---- Python sequences passed where Go wants a slice or array --------------- */
 
+/* ---- Go iterators: iter.Seq and iter.Seq2 results seen from Python as iterators that pull one
+   step per cgo call, and Python iterables passed where Go wants one.  Each module defines its
+   GoIterator type (named after the module) and, per iterator type, the function that pulls one
+   step and makes its Python value. */
+
+/* Statuses of the iterator exports, beside GOBIND_OK and GOBIND_PANIC. */
+#define GOBIND_ITER_DONE 4  /* the Go iterator has no more values */
+#define GOBIND_ITER_BUSY 5  /* another thread is running the Go iterator */
+
+/* Pulls the next step of the Go iterator behind handle: a new reference, or NULL with *status
+   GOBIND_ITER_DONE or GOBIND_ITER_BUSY, or NULL with an exception set. */
+typedef PyObject *(*gobind_iter_next_fn)(uintptr_t handle, int *status);
+/* Stops the Go iterator behind handle and deletes the handle (unless it reports GOBIND_ITER_BUSY). */
+typedef int (*gobind_iter_stop_fn)(uintptr_t handle, gobind_buf *msg);
+
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;          /* the Go side's pull state; 0 once the iterator ended or closed */
+    gobind_iter_next_fn next;
+    gobind_iter_stop_fn stop;
+} gobind_iter;
+
+PyObject *gobind_iter_new(PyTypeObject *tp, uintptr_t handle, gobind_iter_next_fn next, gobind_iter_stop_fn stop);
+PyObject *gobind_iter_iternext(PyObject *o);
+void gobind_iter_dealloc(PyObject *o);
+extern PyMethodDef gobind_iter_methods[];
+
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_NEXT_METHOD "__next__"
+#else
+#define GOBIND_NEXT_METHOD "next"
+#endif
+
+/* A Python iterable for a Go iterator parameter: Go calls the __next__ method of an iterator
+   over it (a new reference) for each step; StopIteration ends the Go loop. */
+static inline int
+gobind_from_py_iterable(PyObject *o, const char *fn, const char *arg, gobind_callable_arg *out)
+{
+    PyObject *it = PyObject_GetIter(o);
+    if (it == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_TypeError))
+            return -1;
+        PyErr_Clear();
+        return gobind_type_error(fn, arg, "iterable", o);
+    }
+    out->fn = (uintptr_t)PyObject_GetAttrString(it, GOBIND_NEXT_METHOD);
+    Py_DECREF(it);
+    return out->fn == 0 ? -1 : 0;
+}
+
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

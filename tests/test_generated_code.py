@@ -134,6 +134,29 @@ def test_support_c_compiles_without_warnings(generated, tmp_path):
              d / 'hello_support.c', '-o', tmp_path / ('support-%s.o' % label)])
 
 
+def _default_visibility_symbols(obj):
+    """The symbols an object file defines that a shared library would export (global, default visibility)."""
+    out = run(['readelf', '-sW', obj]).stdout
+    rows = [line.split() for line in out.splitlines()]
+    return sorted(r[7] for r in rows if len(r) == 8 and r[4] in ('GLOBAL', 'WEAK') and r[5] == 'DEFAULT'
+                  and r[6] != 'UND')
+
+
+@pytest.mark.parametrize('name', ['hello', 'iters', 'slices'])
+def test_support_symbols_are_hidden(generated, name, tmp_path):
+    """The support code's symbols (and the hooks table the module defines for it) have hidden visibility,
+    even before the version script: they never bind across extensions.  A module's own default ones are its
+    init function and the C functions its Go side calls, named after the module."""
+    d = generated[name][0]
+    include = sysconfig.get_paths()['include']
+    for src in ('%s_support.c' % name, '%s_gobind.c' % name):
+        run(['cc', '-c', '-O2', '-fPIC', '-I' + include, '-I' + str(d), d / src, '-o', tmp_path / (src + '.o')])
+    assert _default_visibility_symbols(tmp_path / ('%s_support.c.o' % name)) == []
+    module = _default_visibility_symbols(tmp_path / ('%s_gobind.c.o' % name))
+    assert 'PyInit_' + name in module
+    assert [s for s in module if s != 'PyInit_' + name and not s.startswith('gobind_%s_' % name)] == []
+
+
 #: gobind's support code, written beside each module under the module's name.
 SUPPORT = ['{n}_types.h', '{n}_support.h', '{n}_support.c', '{n}_support.go']
 

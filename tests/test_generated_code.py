@@ -3,7 +3,9 @@
 import filecmp
 import json
 import os
+import shutil
 import subprocess
+import sys
 import sysconfig
 
 import pytest
@@ -93,8 +95,7 @@ def test_peer_module_c_compiles_without_warnings(generated, peer, tmp_path):
     name, peer = peer
     src = generated[name][0] / (peer + '_gobind_peer.c')
     for label, include in _python_includes():
-        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include, src,
-             '-o', tmp_path / ('%s-%s.o' % (peer, label))])
+        _compile(src, include, tmp_path / ('%s-%s' % (peer, label)))
 
 
 @pytest.mark.parametrize('name', sorted(PACKAGES))
@@ -104,6 +105,30 @@ def test_same_input_same_bytes(generated, name):
     assert names == sorted(os.listdir(str(b)))
     match, mismatch, errors = filecmp.cmpfiles(str(a), str(b), names, shallow=False)
     assert not mismatch and not errors
+
+
+def _compilers():
+    """(label, command) of each C compiler the generated C must build with, warning-free: this
+    machine's cc (gcc here), and clang as the ziglang package ships it (or clang on PATH)."""
+    found = [('cc', ['cc'])]
+    if shutil.which('clang'):
+        found.append(('clang', ['clang']))
+    elif subprocess.run([sys.executable, '-c', 'import ziglang'], stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL).returncode == 0:
+        found.append(('zig-clang', [sys.executable, '-m', 'ziglang', 'cc']))
+    return found
+
+
+def _compile(src, include, out, d=None):
+    """Compiles one generated C file with every compiler of _compilers() (-Wall -Wextra -Werror)."""
+    for label, cc in _compilers():
+        run(cc + ['-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include]
+            + (['-I' + str(d)] if d else []) + [src, '-o', '%s-%s.o' % (out, label)])
+
+
+def test_clang_is_among_the_compilers():
+    """CI installs ziglang (a test dependency), so the generated C is checked under clang too."""
+    assert [label for label, _ in _compilers()][1:] in (['clang'], ['zig-clang'])
 
 
 def _python_includes():
@@ -122,16 +147,14 @@ def _python_includes():
 def test_c_compiles_without_warnings(generated, name, tmp_path):
     d = generated[name][0]
     for label, include in _python_includes():
-        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include, '-I' + str(d),
-             d / ('%s_gobind.c' % name), '-o', tmp_path / ('%s-%s.o' % (name, label))])
+        _compile(d / ('%s_gobind.c' % name), include, tmp_path / ('%s-%s' % (name, label)), d)
 
 
 def test_support_c_compiles_without_warnings(generated, tmp_path):
     """gobind's support code is the same for every module (below), so one module's copy is checked."""
     d = generated['hello'][0]
     for label, include in _python_includes():
-        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include, '-I' + str(d),
-             d / 'hello_support.c', '-o', tmp_path / ('support-%s.o' % label)])
+        _compile(d / 'hello_support.c', include, tmp_path / ('support-%s' % label), d)
 
 
 def _default_visibility_symbols(obj):

@@ -45,6 +45,14 @@
 #define GOBIND_DOC(textsig, doc) doc
 #endif
 
+/* A generated helper a module may not use (clang warns about unused static inline functions of
+   the main file; gcc does not). */
+#if defined(__GNUC__) || defined(__clang__)
+#define GOBIND_UNUSED __attribute__((unused))
+#else
+#define GOBIND_UNUSED
+#endif
+
 /* A variable of each thread. */
 #if defined(_MSC_VER)
 #define GOBIND_THREAD_LOCAL __declspec(thread)

@@ -50,7 +50,7 @@ def test_declared_range_matches_meson_build():
     """pyproject.toml's meson requirement, gobind's own meson.build and the generated project agree."""
     minimum = declared_meson_minimum()
     assert "meson_version: '>=%s'" % minimum in (ROOT / 'meson.build').read_text()
-    assert "meson_version: '>=%s'" % minimum in (ROOT / 'gobind_module' / 'project.py').read_text()
+    assert "meson_version: '>=%s'" % minimum in (ROOT / 'gobind_module' / 'build' / 'project.py').read_text()
 
 
 @pytest.mark.slow

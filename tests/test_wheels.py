@@ -423,7 +423,7 @@ def _sabotage_gobind(python: Path) -> list:
     out = _run([python, '-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], env=_env())
     package = Path(out.strip()) / 'gobind_module'
     broken = []
-    for path in sorted(package.glob('*.py')):
+    for path in sorted(package.rglob('*.py')):
         if path.name not in ('__init__.py', 'meson_finder.py'):
             path.write_text('raise ImportError("the frontend\'s gobind was used")\n' + path.read_text())
             broken.append(path.name)

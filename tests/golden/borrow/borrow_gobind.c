@@ -42,7 +42,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -102,7 +102,7 @@ gobind_seq_dealloc(PyObject *self)
     gobind_object_dealloc(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Stats(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Stats))
@@ -111,7 +111,7 @@ gobind_from_py_Stats(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Stats_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -125,94 +125,94 @@ gobind_from_py_Stats_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Stats(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Stats, *handle);
 }
 
 /* Samples: a Go gobindpkg.Samples */
-static inline int gobind_from_py_Samples(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Samples(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Samples over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Samples(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Samples.type, *handle);
 }
 
 /* Slice_Celsius: a Go []gobindpkg.Celsius */
-static inline int gobind_from_py_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_Celsius over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Celsius(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_Celsius.type, *handle);
 }
 
 /* Slice_float32: a Go []float32 */
-static inline int gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_float32 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float32(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_float32.type, *handle);
 }
 
 /* Slice_float64: a Go []float64 */
-static inline int gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_float64 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float64(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_float64.type, *handle);
 }
 
 /* Slice_int32: a Go []int32 */
-static inline int gobind_from_py_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_int32 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int32(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int32.type, *handle);
 }
 
 /* Slice_int64: a Go []int64 */
-static inline int gobind_from_py_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_int64 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int64(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int64.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
 }
 
 /* Map_string_int: a Go map[string]int */
-static inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Map_string_int (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_int(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Map_string_int, *handle);
 }
 
 /* A Celsius result: the Go value as a Celsius (a float). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Celsius(double *out)
 {
     PyObject *base = gobind_to_py_float64(out), *result;
@@ -267,7 +267,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -294,7 +294,7 @@ typedef struct {
 
 #define GOBIND_BORROWARG_INIT {{NULL, 0, 0}, {0, 0}, {0}, 0}
 
-static inline void
+static GOBIND_UNUSED inline void
 gobind_borrowarg_release(gobind_borrowarg *a)
 {
     if (a->has_buffer)
@@ -305,7 +305,7 @@ gobind_borrowarg_release(gobind_borrowarg *a)
 /* ==== Samples: conversions ==== */
 
 /* A new Go gobindpkg.Samples holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Samples(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -363,7 +363,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Samples(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Samples.type) {
@@ -376,7 +376,7 @@ gobind_from_py_Samples(PyObject *o, const char *fn, const char *arg, gobind_hand
 
 /* A gobindpkg.Samples argument the Go function borrows: a C-contiguous buffer of matching items
    is lent to Go as it is (and held until the call returns); anything else becomes a Go copy. */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_borrowarg_Samples(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
     if (Py_TYPE(o) != &gobind_type_Samples.type) {
@@ -399,7 +399,7 @@ gobind_borrowarg_Samples(PyObject *o, const char *fn, const char *arg, gobind_bo
 /* ==== Slice_Celsius: conversions ==== */
 
 /* A new Go []gobindpkg.Celsius holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -457,7 +457,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_Celsius.type) {
@@ -470,7 +470,7 @@ gobind_from_py_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobin
 
 /* A []gobindpkg.Celsius argument the Go function borrows: a C-contiguous buffer of matching items
    is lent to Go as it is (and held until the call returns); anything else becomes a Go copy. */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
     if (Py_TYPE(o) != &gobind_type_Slice_Celsius.type) {
@@ -493,7 +493,7 @@ gobind_borrowarg_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gob
 /* ==== Slice_float32: conversions ==== */
 
 /* A new Go []float32 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -551,7 +551,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_float32.type) {
@@ -564,7 +564,7 @@ gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobin
 
 /* A []float32 argument the Go function borrows: a C-contiguous buffer of matching items
    is lent to Go as it is (and held until the call returns); anything else becomes a Go copy. */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
     if (Py_TYPE(o) != &gobind_type_Slice_float32.type) {
@@ -587,7 +587,7 @@ gobind_borrowarg_Slice_float32(PyObject *o, const char *fn, const char *arg, gob
 /* ==== Slice_float64: conversions ==== */
 
 /* A new Go []float64 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -645,7 +645,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_float64.type) {
@@ -658,7 +658,7 @@ gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobin
 
 /* A []float64 argument the Go function borrows: a C-contiguous buffer of matching items
    is lent to Go as it is (and held until the call returns); anything else becomes a Go copy. */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
     if (Py_TYPE(o) != &gobind_type_Slice_float64.type) {
@@ -681,7 +681,7 @@ gobind_borrowarg_Slice_float64(PyObject *o, const char *fn, const char *arg, gob
 /* ==== Slice_int32: conversions ==== */
 
 /* A new Go []int32 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -739,7 +739,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_int32.type) {
@@ -752,7 +752,7 @@ gobind_from_py_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_
 
 /* A []int32 argument the Go function borrows: a C-contiguous buffer of matching items
    is lent to Go as it is (and held until the call returns); anything else becomes a Go copy. */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
     if (Py_TYPE(o) != &gobind_type_Slice_int32.type) {
@@ -775,7 +775,7 @@ gobind_borrowarg_Slice_int32(PyObject *o, const char *fn, const char *arg, gobin
 /* ==== Slice_int64: conversions ==== */
 
 /* A new Go []int64 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -833,7 +833,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_int64.type) {
@@ -846,7 +846,7 @@ gobind_from_py_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_
 
 /* A []int64 argument the Go function borrows: a C-contiguous buffer of matching items
    is lent to Go as it is (and held until the call returns); anything else becomes a Go copy. */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
     if (Py_TYPE(o) != &gobind_type_Slice_int64.type) {
@@ -869,7 +869,7 @@ gobind_borrowarg_Slice_int64(PyObject *o, const char *fn, const char *arg, gobin
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -923,7 +923,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
@@ -2443,7 +2443,7 @@ static gobind_seq_type gobind_type_Slice_string = {
 /* ==== Map_string_int: a Go map[string]int as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -2512,7 +2512,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Map_string_int)) {

@@ -43,7 +43,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -103,7 +103,7 @@ gobind_seq_dealloc(PyObject *self)
     gobind_object_dealloc(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
@@ -112,7 +112,7 @@ gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -126,27 +126,27 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
 }
 
 /* Slice_Point: a Go []gobindpkg.Point */
-static inline int gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_Point over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_Point.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
@@ -154,7 +154,7 @@ gobind_to_py_Slice_string(uintptr_t *handle)
 
 /* Func1: a Go func(int) int; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
@@ -165,7 +165,7 @@ gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func1(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func1, *handle);
@@ -173,7 +173,7 @@ gobind_to_py_Func1(uintptr_t *handle)
 
 /* Func2: a Go func() int; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func2)) {
@@ -184,7 +184,7 @@ gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func2(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func2, *handle);
@@ -192,7 +192,7 @@ gobind_to_py_Func2(uintptr_t *handle)
 
 /* Func3: a Go func(int, string) (string, int); Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func3)) {
@@ -203,7 +203,7 @@ gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func3(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func3, *handle);
@@ -211,7 +211,7 @@ gobind_to_py_Func3(uintptr_t *handle)
 
 /* Func4: a Go func(gobindpkg.Point, int); Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func4)) {
@@ -222,7 +222,7 @@ gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func4(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func4, *handle);
@@ -230,7 +230,7 @@ gobind_to_py_Func4(uintptr_t *handle)
 
 /* Func5: a Go func(string) string; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func5(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func5)) {
@@ -241,7 +241,7 @@ gobind_from_py_Func5(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func5(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func5, *handle);
@@ -249,7 +249,7 @@ gobind_to_py_Func5(uintptr_t *handle)
 
 /* Func6: a Go func(float64) (int8, float32, bool, complex128); Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func6(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func6)) {
@@ -260,7 +260,7 @@ gobind_from_py_Func6(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func6(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func6, *handle);
@@ -268,7 +268,7 @@ gobind_to_py_Func6(uintptr_t *handle)
 
 /* Func7: a Go func() error; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func7(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func7)) {
@@ -279,7 +279,7 @@ gobind_from_py_Func7(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func7(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func7, *handle);
@@ -287,7 +287,7 @@ gobind_to_py_Func7(uintptr_t *handle)
 
 /* Func8: a Go func(string) (int, error); Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func8(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func8)) {
@@ -298,7 +298,7 @@ gobind_from_py_Func8(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func8(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func8, *handle);
@@ -306,7 +306,7 @@ gobind_to_py_Func8(uintptr_t *handle)
 
 /* Func9: a Go func(int) error; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func9(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func9)) {
@@ -317,7 +317,7 @@ gobind_from_py_Func9(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func9(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func9, *handle);
@@ -325,7 +325,7 @@ gobind_to_py_Func9(uintptr_t *handle)
 
 /* Handler: a Go gobindpkg.Handler; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Handler(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Handler)) {
@@ -336,7 +336,7 @@ gobind_from_py_Handler(PyObject *o, const char *fn, const char *arg, gobind_func
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Handler(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Handler, *handle);
@@ -386,7 +386,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -406,7 +406,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 /* ==== Slice_Point: conversions ==== */
 
 /* A new Go []gobindpkg.Point holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -449,7 +449,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_Point.type) {
@@ -463,7 +463,7 @@ gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -517,7 +517,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {

@@ -44,7 +44,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -104,7 +104,7 @@ gobind_seq_dealloc(PyObject *self)
     gobind_object_dealloc(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_money_Wallet(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_money_Wallet))
@@ -113,7 +113,7 @@ gobind_from_py_money_Wallet(PyObject *o, const char *fn, const char *arg, uintpt
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_money_Wallet_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -127,13 +127,13 @@ gobind_from_py_money_Wallet_ptr(PyObject *o, const char *fn, const char *arg, ui
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_money_Wallet(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_money_Wallet, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_bytes_Buffer(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_bytes_Buffer))
@@ -142,7 +142,7 @@ gobind_from_py_bytes_Buffer(PyObject *o, const char *fn, const char *arg, uintpt
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_bytes_Buffer_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -156,13 +156,13 @@ gobind_from_py_bytes_Buffer_ptr(PyObject *o, const char *fn, const char *arg, ui
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_bytes_Buffer(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_bytes_Buffer, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_url_URL(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_url_URL))
@@ -171,7 +171,7 @@ gobind_from_py_url_URL(PyObject *o, const char *fn, const char *arg, uintptr_t *
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_url_URL_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -185,13 +185,13 @@ gobind_from_py_url_URL_ptr(PyObject *o, const char *fn, const char *arg, uintptr
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_url_URL(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_url_URL, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_url_Userinfo(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_url_Userinfo))
@@ -200,7 +200,7 @@ gobind_from_py_url_Userinfo(PyObject *o, const char *fn, const char *arg, uintpt
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_url_Userinfo_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -214,44 +214,44 @@ gobind_from_py_url_Userinfo_ptr(PyObject *o, const char *fn, const char *arg, ui
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_url_Userinfo(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_url_Userinfo, *handle);
 }
 
 /* Slice_money_Amount: a Go []gobindpkg_money.Amount */
-static inline int gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_money_Amount over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_money_Amount(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_money_Amount.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
 }
 
 /* Values: a Go gobindpkg_url.Values */
-static inline int gobind_from_py_url_Values(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_url_Values(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Values (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_url_Values(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_url_Values, *handle);
 }
 
 /* A Amount result: the Go value as a Amount (a int). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_money_Amount(int64_t *out)
 {
     PyObject *base = gobind_to_py_int64(out), *result;
@@ -263,7 +263,7 @@ gobind_to_py_money_Amount(int64_t *out)
 }
 
 /* A Duration result: the Go value as a Duration (a int). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_time_Duration(int64_t *out)
 {
     PyObject *base = gobind_to_py_int64(out), *result;
@@ -318,7 +318,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -372,7 +372,7 @@ static GOBIND_THREAD_LOCAL uintptr_t *gobind_converting;
 
 /* Ends the conversion of a bound call's arguments: the thread goes back to outer's, and the record
    *call, if the call was not made, is ended (inline: no warning in modules without such calls). */
-static inline void
+static GOBIND_UNUSED inline void
 gobind_converted(uintptr_t *outer, uintptr_t *call)
 {
     PyObject *type, *value, *tb;
@@ -427,7 +427,7 @@ static PyTypeObject *const gobind_kinds_io_Reader[] = {
     &gobind_type_bytes_Buffer,
 };
 
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_io_Reader(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
@@ -442,7 +442,7 @@ static const char *const gobind_method_names_io_Reader[] = {
 
 /* A Reader argument: None (nil), a Reader or bound struct that implements it (shared),
    or any other object with its methods (Go gets a Reader calling them). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     PyObject *methods[2];
@@ -494,7 +494,7 @@ static PyTypeObject *const gobind_kinds_io_Writer[] = {
     &gobind_type_bytes_Buffer,
 };
 
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_io_Writer(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
@@ -509,7 +509,7 @@ static const char *const gobind_method_names_io_Writer[] = {
 
 /* A Writer argument: None (nil), a Writer or bound struct that implements it (shared),
    or any other object with its methods (Go gets a Writer calling them). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     PyObject *methods[2];
@@ -558,7 +558,7 @@ gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_ha
 /* ==== Slice_money_Amount: conversions ==== */
 
 /* A new Go []gobindpkg_money.Amount holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -616,7 +616,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_money_Amount.type) {
@@ -630,7 +630,7 @@ gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, 
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -684,7 +684,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
@@ -4208,7 +4208,7 @@ static gobind_seq_type gobind_type_Slice_string = {
 /* ==== Values: a Go gobindpkg_url.Values as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_url_Values(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -4278,7 +4278,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_url_Values(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_url_Values)) {

@@ -31,7 +31,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -83,7 +83,7 @@ gobind_object_dealloc(PyObject *self)
     Py_TYPE(self)->tp_free(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_NotFoundError(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_NotFoundError))
@@ -92,7 +92,7 @@ gobind_from_py_NotFoundError(PyObject *o, const char *fn, const char *arg, uintp
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_NotFoundError_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -106,7 +106,7 @@ gobind_from_py_NotFoundError_ptr(PyObject *o, const char *fn, const char *arg, u
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_NotFoundError(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_NotFoundError, *handle);
@@ -157,7 +157,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;

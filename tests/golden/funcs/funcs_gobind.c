@@ -33,7 +33,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -94,30 +94,30 @@ gobind_seq_dealloc(PyObject *self)
 }
 
 /* Slice_int: a Go []int */
-static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
 }
 
 /* Slice_uint8: a Go []uint8 */
-static inline int gobind_from_py_Slice_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_uint8 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_uint8(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_uint8.type, *handle);
@@ -167,7 +167,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -187,7 +187,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 /* ==== Slice_int: conversions ==== */
 
 /* A new Go []int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -245,7 +245,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
@@ -259,7 +259,7 @@ gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_ha
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -313,7 +313,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
@@ -327,7 +327,7 @@ gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind
 /* ==== Slice_uint8: conversions ==== */
 
 /* A new Go []uint8 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -385,7 +385,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_uint8.type) {

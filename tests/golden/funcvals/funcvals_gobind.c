@@ -37,7 +37,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -89,7 +89,7 @@ gobind_object_dealloc(PyObject *self)
     Py_TYPE(self)->tp_free(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Op(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Op))
@@ -98,7 +98,7 @@ gobind_from_py_Op(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Op_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -112,7 +112,7 @@ gobind_from_py_Op_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *o
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Op(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Op, *handle);
@@ -120,7 +120,7 @@ gobind_to_py_Op(uintptr_t *handle)
 
 /* Func0: a Go func(string) string; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func0(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func0)) {
@@ -131,7 +131,7 @@ gobind_from_py_Func0(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func0(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func0, *handle);
@@ -139,7 +139,7 @@ gobind_to_py_Func0(uintptr_t *handle)
 
 /* Func1: a Go func(int, int) int; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
@@ -150,7 +150,7 @@ gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func1(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func1, *handle);
@@ -158,7 +158,7 @@ gobind_to_py_Func1(uintptr_t *handle)
 
 /* Func2: a Go func(int) int; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func2)) {
@@ -169,7 +169,7 @@ gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func2(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func2, *handle);
@@ -177,7 +177,7 @@ gobind_to_py_Func2(uintptr_t *handle)
 
 /* Func3: a Go func(); Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func3)) {
@@ -188,7 +188,7 @@ gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func3(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func3, *handle);
@@ -196,7 +196,7 @@ gobind_to_py_Func3(uintptr_t *handle)
 
 /* Func4: a Go func(string) (int, error); Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func4)) {
@@ -207,7 +207,7 @@ gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func4(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func4, *handle);
@@ -215,7 +215,7 @@ gobind_to_py_Func4(uintptr_t *handle)
 
 /* HandlerFunc: a Go gobindpkg.HandlerFunc; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_HandlerFunc(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_HandlerFunc)) {
@@ -226,7 +226,7 @@ gobind_from_py_HandlerFunc(PyObject *o, const char *fn, const char *arg, gobind_
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_HandlerFunc(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_HandlerFunc, *handle);
@@ -276,7 +276,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;

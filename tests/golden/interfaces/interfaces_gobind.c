@@ -41,7 +41,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -101,7 +101,7 @@ gobind_seq_dealloc(PyObject *self)
     gobind_object_dealloc(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Circle(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Circle))
@@ -110,7 +110,7 @@ gobind_from_py_Circle(PyObject *o, const char *fn, const char *arg, uintptr_t *o
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Circle_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -124,13 +124,13 @@ gobind_from_py_Circle_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Circle(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Circle, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Invalid(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Invalid))
@@ -139,7 +139,7 @@ gobind_from_py_Invalid(PyObject *o, const char *fn, const char *arg, uintptr_t *
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Invalid_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -153,13 +153,13 @@ gobind_from_py_Invalid_ptr(PyObject *o, const char *fn, const char *arg, uintptr
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Invalid(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Invalid, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Square(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Square))
@@ -168,7 +168,7 @@ gobind_from_py_Square(PyObject *o, const char *fn, const char *arg, uintptr_t *o
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Square_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -182,47 +182,47 @@ gobind_from_py_Square_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Square(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Square, *handle);
 }
 
 /* Slice_Shape: a Go []gobindpkg.Shape */
-static inline int gobind_from_py_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_Shape over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Shape(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_Shape.type, *handle);
 }
 
 /* Slice_any: a Go []any */
-static inline int gobind_from_py_Slice_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_any over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_any(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_any.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
 }
 
 /* Map_string_any: a Go map[string]any */
-static inline int gobind_from_py_Map_string_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Map_string_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Map_string_any (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_any(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Map_string_any, *handle);
@@ -273,7 +273,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -327,7 +327,7 @@ static GOBIND_THREAD_LOCAL uintptr_t *gobind_converting;
 
 /* Ends the conversion of a bound call's arguments: the thread goes back to outer's, and the record
    *call, if the call was not made, is ended (inline: no warning in modules without such calls). */
-static inline void
+static GOBIND_UNUSED inline void
 gobind_converted(uintptr_t *outer, uintptr_t *call)
 {
     PyObject *type, *value, *tb;
@@ -382,7 +382,7 @@ static PyTypeObject *const gobind_kinds_Scaler[] = {
     &gobind_type_Circle,
 };
 
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Scaler(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
@@ -399,7 +399,7 @@ static const char *const gobind_method_names_Scaler[] = {
 
 /* A Scaler argument: None (nil), a Scaler or bound struct that implements it (shared),
    or any other object with its methods (Go gets a Scaler calling them). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Scaler(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     PyObject *methods[4];
@@ -439,7 +439,7 @@ static PyTypeObject *const gobind_kinds_Shape[] = {
     &gobind_type_Square,
 };
 
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Shape(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
@@ -455,7 +455,7 @@ static const char *const gobind_method_names_Shape[] = {
 
 /* A Shape argument: None (nil), a Shape or bound struct that implements it (shared),
    or any other object with its methods (Go gets a Shape calling them). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     PyObject *methods[3];
@@ -667,7 +667,7 @@ made:
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     size_t k;
@@ -790,7 +790,7 @@ gobind_to_py_any(gobind_ref *ref)
 /* ==== Slice_Shape: conversions ==== */
 
 /* A new Go []gobindpkg.Shape holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -844,7 +844,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_Shape.type) {
@@ -858,7 +858,7 @@ gobind_from_py_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_
 /* ==== Slice_any: conversions ==== */
 
 /* A new Go []any holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -912,7 +912,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_any.type) {
@@ -926,7 +926,7 @@ gobind_from_py_Slice_any(PyObject *o, const char *fn, const char *arg, gobind_ha
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -980,7 +980,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
@@ -2653,7 +2653,7 @@ static gobind_seq_type gobind_type_Slice_string = {
 /* ==== Map_string_any: a Go map[string]any as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Map_string_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -2723,7 +2723,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Map_string_any)) {

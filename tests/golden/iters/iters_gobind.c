@@ -34,7 +34,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -86,7 +86,7 @@ gobind_object_dealloc(PyObject *self)
     Py_TYPE(self)->tp_free(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
@@ -95,7 +95,7 @@ gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -109,13 +109,13 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Source(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Source))
@@ -124,7 +124,7 @@ gobind_from_py_Source(PyObject *o, const char *fn, const char *arg, uintptr_t *o
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Source_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -138,7 +138,7 @@ gobind_from_py_Source_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Source(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Source, *handle);
@@ -146,7 +146,7 @@ gobind_to_py_Source(uintptr_t *handle)
 
 /* Func1: a Go func(int) bool; Python passes one of its objects (Go gets the func back),
    a callable (Go gets a func calling it) or None (nil) */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
@@ -157,7 +157,7 @@ gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_a
 }
 
 /* Wraps a Go func; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func1(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Func1, *handle);
@@ -207,7 +207,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;

@@ -43,7 +43,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -103,7 +103,7 @@ gobind_seq_dealloc(PyObject *self)
     gobind_object_dealloc(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
@@ -112,7 +112,7 @@ gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -126,77 +126,77 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
 }
 
 /* Slice_int: a Go []int */
-static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
 }
 
 /* Ages: a Go gobindpkg.Ages */
-static inline int gobind_from_py_Ages(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Ages(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Ages (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ages(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Ages, *handle);
 }
 
 /* Map_int_int: a Go map[int]int */
-static inline int gobind_from_py_Map_int_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Map_int_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Map_int_int (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_int_int(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Map_int_int, *handle);
 }
 
 /* Map_string_Point: a Go map[string]gobindpkg.Point */
-static inline int gobind_from_py_Map_string_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Map_string_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Map_string_Point (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_Point(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Map_string_Point, *handle);
 }
 
 /* Map_string_Slice_string: a Go map[string][]string */
-static inline int gobind_from_py_Map_string_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Map_string_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Map_string_Slice_string (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Map_string_Slice_string, *handle);
 }
 
 /* Map_string_int: a Go map[string]int */
-static inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Map_string_int (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_int(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Map_string_int, *handle);
@@ -246,7 +246,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -266,7 +266,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 /* ==== Slice_int: conversions ==== */
 
 /* A new Go []int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -324,7 +324,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
@@ -338,7 +338,7 @@ gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_ha
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -392,7 +392,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
@@ -1034,7 +1034,7 @@ static gobind_seq_type gobind_type_Slice_string = {
 /* ==== Ages: a Go gobindpkg.Ages as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Ages(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -1103,7 +1103,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ages(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Ages)) {
@@ -1296,7 +1296,7 @@ static PyTypeObject gobind_type_Ages = {
 /* ==== Map_int_int: a Go map[int]int as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Map_int_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -1364,7 +1364,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_int_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Map_int_int)) {
@@ -1523,7 +1523,7 @@ static PyTypeObject gobind_type_Map_int_int = {
 /* ==== Map_string_Point: a Go map[string]gobindpkg.Point as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Map_string_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -1592,7 +1592,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Map_string_Point)) {
@@ -1755,7 +1755,7 @@ static PyTypeObject gobind_type_Map_string_Point = {
 /* ==== Map_string_Slice_string: a Go map[string][]string as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Map_string_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -1825,7 +1825,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Map_string_Slice_string)) {
@@ -1989,7 +1989,7 @@ static PyTypeObject gobind_type_Map_string_Slice_string = {
 /* ==== Map_string_int: a Go map[string]int as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -2058,7 +2058,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Map_string_int)) {

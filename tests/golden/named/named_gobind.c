@@ -39,7 +39,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -100,37 +100,37 @@ gobind_seq_dealloc(PyObject *self)
 }
 
 /* Array3_int: a Go [3]int */
-static inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array3_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array3_int.type, *handle);
 }
 
 /* Grid: a Go gobindpkg.Grid */
-static inline int gobind_from_py_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Grid over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Grid(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Grid.type, *handle);
 }
 
 /* IntList: a Go gobindpkg.IntList */
-static inline int gobind_from_py_IntList(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_IntList(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new IntList over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_IntList(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_IntList.type, *handle);
 }
 
 /* A Celsius result: the Go value as a Celsius (a float). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Celsius(double *out)
 {
     PyObject *base = gobind_to_py_float64(out), *result;
@@ -142,7 +142,7 @@ gobind_to_py_Celsius(double *out)
 }
 
 /* A Name result: the Go value as a Name (a str). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Name(gobind_buf *out)
 {
     PyObject *base = gobind_to_py_str(out), *result;
@@ -154,7 +154,7 @@ gobind_to_py_Name(gobind_buf *out)
 }
 
 /* A Weekday result: the Go value as a Weekday (a int). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Weekday(ptrdiff_t *out)
 {
     PyObject *base = gobind_to_py_int(out), *result;
@@ -214,7 +214,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -234,7 +234,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 /* ==== Array3_int: conversions ==== */
 
 /* A new Go [3]int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -301,7 +301,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array3_int.type) {
@@ -315,7 +315,7 @@ gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_h
 /* ==== Grid: conversions ==== */
 
 /* A new Go gobindpkg.Grid holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -373,7 +373,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Grid.type) {
@@ -387,7 +387,7 @@ gobind_from_py_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_
 /* ==== IntList: conversions ==== */
 
 /* A new Go gobindpkg.IntList holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_IntList(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -445,7 +445,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_IntList(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_IntList.type) {

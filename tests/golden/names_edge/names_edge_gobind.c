@@ -54,7 +54,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -114,7 +114,7 @@ gobind_seq_dealloc(PyObject *self)
     gobind_object_dealloc(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Array3_int_))
@@ -123,7 +123,7 @@ gobind_from_py_Array3_int_(PyObject *o, const char *fn, const char *arg, uintptr
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int__ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -137,13 +137,13 @@ gobind_from_py_Array3_int__ptr(PyObject *o, const char *fn, const char *arg, uin
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array3_int_, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Caf_u00e9(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Caf_u00e9))
@@ -152,7 +152,7 @@ gobind_from_py_Caf_u00e9(PyObject *o, const char *fn, const char *arg, uintptr_t
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Caf_u00e9_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -166,13 +166,13 @@ gobind_from_py_Caf_u00e9_ptr(PyObject *o, const char *fn, const char *arg, uintp
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Caf_u00e9(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Caf_u00e9, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_GoError_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_GoError_))
@@ -181,7 +181,7 @@ gobind_from_py_GoError_(PyObject *o, const char *fn, const char *arg, uintptr_t 
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_GoError__ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -195,13 +195,13 @@ gobind_from_py_GoError__ptr(PyObject *o, const char *fn, const char *arg, uintpt
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_GoError_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_GoError_, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_GoErrorValue_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_GoErrorValue_))
@@ -210,7 +210,7 @@ gobind_from_py_GoErrorValue_(PyObject *o, const char *fn, const char *arg, uintp
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_GoErrorValue__ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -224,13 +224,13 @@ gobind_from_py_GoErrorValue__ptr(PyObject *o, const char *fn, const char *arg, u
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_GoErrorValue_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_GoErrorValue_, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_GoPanic_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_GoPanic_))
@@ -239,7 +239,7 @@ gobind_from_py_GoPanic_(PyObject *o, const char *fn, const char *arg, uintptr_t 
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_GoPanic__ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -253,13 +253,13 @@ gobind_from_py_GoPanic__ptr(PyObject *o, const char *fn, const char *arg, uintpt
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_GoPanic_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_GoPanic_, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Holder(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Holder))
@@ -268,7 +268,7 @@ gobind_from_py_Holder(PyObject *o, const char *fn, const char *arg, uintptr_t *o
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Holder_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -282,13 +282,13 @@ gobind_from_py_Holder_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Holder(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Holder, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Map_string_int_))
@@ -297,7 +297,7 @@ gobind_from_py_Map_string_int_(PyObject *o, const char *fn, const char *arg, uin
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int__ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -311,13 +311,13 @@ gobind_from_py_Map_string_int__ptr(PyObject *o, const char *fn, const char *arg,
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_int_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Map_string_int_, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Pad(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Pad))
@@ -326,7 +326,7 @@ gobind_from_py_Pad(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Pad_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -340,13 +340,13 @@ gobind_from_py_Pad_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Pad(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Pad, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Ptr_int_))
@@ -355,7 +355,7 @@ gobind_from_py_Ptr_int_(PyObject *o, const char *fn, const char *arg, uintptr_t 
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_int__ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -369,13 +369,13 @@ gobind_from_py_Ptr_int__ptr(PyObject *o, const char *fn, const char *arg, uintpt
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_int_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Ptr_int_, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Slice_int_))
@@ -384,7 +384,7 @@ gobind_from_py_Slice_int_(PyObject *o, const char *fn, const char *arg, uintptr_
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int__ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -398,104 +398,104 @@ gobind_from_py_Slice_int__ptr(PyObject *o, const char *fn, const char *arg, uint
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int_(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int_, *handle);
 }
 
 /* Array0_Pad: a Go [0]gobindpkg.Pad */
-static inline int gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array0_Pad over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_Pad(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array0_Pad.type, *handle);
 }
 
 /* Array0_float64: a Go [0]float64 */
-static inline int gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array0_float64 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_float64(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array0_float64.type, *handle);
 }
 
 /* Array0_int: a Go [0]int */
-static inline int gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array0_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array0_int.type, *handle);
 }
 
 /* Array0_string: a Go [0]string */
-static inline int gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array0_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array0_string.type, *handle);
 }
 
 /* Array0_uint8: a Go [0]uint8 */
-static inline int gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array0_uint8 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_uint8(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array0_uint8.type, *handle);
 }
 
 /* Array2_Array0_float64: a Go [2][0]float64 */
-static inline int gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array2_Array0_float64 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array2_Array0_float64(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array2_Array0_float64.type, *handle);
 }
 
 /* Array3_int: a Go [3]int */
-static inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array3_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array3_int.type, *handle);
 }
 
 /* Slice_int: a Go []int */
-static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
 }
 
 /* Ptr_int: a Go *int, as a box whose value reads and writes through the pointer */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     ptrdiff_t v = 0;
@@ -520,24 +520,24 @@ gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_hand
 }
 
 /* Wraps a pointer result; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Ptr_int, *handle);
 }
 
 /* Map_string_int: a Go map[string]int */
-static inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Map_string_int (the class of results) over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_int(uintptr_t *handle)
 {
     return gobind_wrap((PyTypeObject *)gobind_class_Map_string_int, *handle);
 }
 
 /* A GoValue_ result: the Go value as a GoValue_ (a int). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_GoValue_(ptrdiff_t *out)
 {
     PyObject *base = gobind_to_py_int(out), *result;
@@ -592,7 +592,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -612,7 +612,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 /* ==== Array0_Pad: conversions ==== */
 
 /* A new Go [0]gobindpkg.Pad holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -659,7 +659,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array0_Pad.type) {
@@ -673,7 +673,7 @@ gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_h
 /* ==== Array0_float64: conversions ==== */
 
 /* A new Go [0]float64 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -720,7 +720,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array0_float64.type) {
@@ -734,7 +734,7 @@ gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobi
 /* ==== Array0_int: conversions ==== */
 
 /* A new Go [0]int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -781,7 +781,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array0_int.type) {
@@ -795,7 +795,7 @@ gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_h
 /* ==== Array0_string: conversions ==== */
 
 /* A new Go [0]string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -853,7 +853,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array0_string.type) {
@@ -867,7 +867,7 @@ gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobin
 /* ==== Array0_uint8: conversions ==== */
 
 /* A new Go [0]uint8 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -914,7 +914,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array0_uint8.type) {
@@ -928,7 +928,7 @@ gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind
 /* ==== Array2_Array0_float64: conversions ==== */
 
 /* A new Go [2][0]float64 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -986,7 +986,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array2_Array0_float64.type) {
@@ -1000,7 +1000,7 @@ gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *ar
 /* ==== Array3_int: conversions ==== */
 
 /* A new Go [3]int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -1067,7 +1067,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array3_int.type) {
@@ -1081,7 +1081,7 @@ gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_h
 /* ==== Slice_int: conversions ==== */
 
 /* A new Go []int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -1139,7 +1139,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
@@ -1153,7 +1153,7 @@ gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_ha
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -1207,7 +1207,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
@@ -3646,7 +3646,7 @@ static PyTypeObject gobind_type_Ptr_int = {
 /* ==== Map_string_int: a Go map[string]int as a mutable mapping ==== */
 
 /* A new Go map holding the items of o (any mapping). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -3715,7 +3715,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (PyObject_TypeCheck(o, &gobind_type_Map_string_int)) {

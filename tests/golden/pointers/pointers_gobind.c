@@ -35,7 +35,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -96,17 +96,17 @@ gobind_seq_dealloc(PyObject *self)
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
 }
 
 /* Ptr_Slice_string: a Go *[]string, as a box whose value reads and writes through the pointer */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_handle_arg v = {0, 0};
@@ -132,14 +132,14 @@ gobind_from_py_Ptr_Slice_string(PyObject *o, const char *fn, const char *arg, go
 }
 
 /* Wraps a pointer result; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Ptr_Slice_string, *handle);
 }
 
 /* Ptr_float64: a Go *float64, as a box whose value reads and writes through the pointer */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     double v = 0;
@@ -164,14 +164,14 @@ gobind_from_py_Ptr_float64(PyObject *o, const char *fn, const char *arg, gobind_
 }
 
 /* Wraps a pointer result; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_float64(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Ptr_float64, *handle);
 }
 
 /* Ptr_int: a Go *int, as a box whose value reads and writes through the pointer */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     ptrdiff_t v = 0;
@@ -196,14 +196,14 @@ gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_hand
 }
 
 /* Wraps a pointer result; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Ptr_int, *handle);
 }
 
 /* Ptr_string: a Go *string, as a box whose value reads and writes through the pointer */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
@@ -229,7 +229,7 @@ gobind_from_py_Ptr_string(PyObject *o, const char *fn, const char *arg, gobind_h
 }
 
 /* Wraps a pointer result; nil (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Ptr_string, *handle);
@@ -279,7 +279,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -299,7 +299,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -353,7 +353,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {

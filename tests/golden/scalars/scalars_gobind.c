@@ -32,7 +32,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -85,7 +85,7 @@ gobind_object_dealloc(PyObject *self)
 }
 
 /* A Celsius result: the Go value as a Celsius (a float). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Celsius(double *out)
 {
     PyObject *base = gobind_to_py_float64(out), *result;
@@ -140,7 +140,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;

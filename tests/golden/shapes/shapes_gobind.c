@@ -34,7 +34,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -86,7 +86,7 @@ gobind_object_dealloc(PyObject *self)
     Py_TYPE(self)->tp_free(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
@@ -95,7 +95,7 @@ gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -109,13 +109,13 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_paint_Brush(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_paint_Brush))
@@ -124,7 +124,7 @@ gobind_from_py_paint_Brush(PyObject *o, const char *fn, const char *arg, uintptr
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_paint_Brush_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -138,14 +138,14 @@ gobind_from_py_paint_Brush_ptr(PyObject *o, const char *fn, const char *arg, uin
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_paint_Brush(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_paint_Brush, *handle);
 }
 
 /* A Duration result: the Go value as a Duration (a int). */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_time_Duration(int64_t *out)
 {
     PyObject *base = gobind_to_py_int64(out), *result;
@@ -200,7 +200,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;

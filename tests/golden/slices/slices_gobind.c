@@ -41,7 +41,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -101,7 +101,7 @@ gobind_seq_dealloc(PyObject *self)
     gobind_object_dealloc(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
@@ -110,7 +110,7 @@ gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -124,107 +124,107 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
 }
 
 /* Array3_int: a Go [3]int */
-static inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Array3_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Array3_int.type, *handle);
 }
 
 /* Slice_Point: a Go []gobindpkg.Point */
-static inline int gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_Point over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_Point.type, *handle);
 }
 
 /* Slice_PtrPoint: a Go []*gobindpkg.Point */
-static inline int gobind_from_py_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_PtrPoint over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_PtrPoint(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_PtrPoint.type, *handle);
 }
 
 /* Slice_Slice_int: a Go [][]int */
-static inline int gobind_from_py_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_Slice_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Slice_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_Slice_int.type, *handle);
 }
 
 /* Slice_bool: a Go []bool */
-static inline int gobind_from_py_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_bool over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_bool(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_bool.type, *handle);
 }
 
 /* Slice_float32: a Go []float32 */
-static inline int gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_float32 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float32(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_float32.type, *handle);
 }
 
 /* Slice_float64: a Go []float64 */
-static inline int gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_float64 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float64(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_float64.type, *handle);
 }
 
 /* Slice_int: a Go []int */
-static inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_int over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int.type, *handle);
 }
 
 /* Slice_int8: a Go []int8 */
-static inline int gobind_from_py_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_int8 over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int8(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_int8.type, *handle);
 }
 
 /* Slice_string: a Go []string */
-static inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
 /* Wraps a result: a new Slice_string over the handle. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_string.type, *handle);
@@ -274,7 +274,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;
@@ -294,7 +294,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 /* ==== Array3_int: conversions ==== */
 
 /* A new Go [3]int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -361,7 +361,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Array3_int.type) {
@@ -375,7 +375,7 @@ gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_h
 /* ==== Slice_Point: conversions ==== */
 
 /* A new Go []gobindpkg.Point holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -418,7 +418,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_Point.type) {
@@ -432,7 +432,7 @@ gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_
 /* ==== Slice_PtrPoint: conversions ==== */
 
 /* A new Go []*gobindpkg.Point holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -475,7 +475,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_PtrPoint.type) {
@@ -489,7 +489,7 @@ gobind_from_py_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobi
 /* ==== Slice_Slice_int: conversions ==== */
 
 /* A new Go [][]int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -543,7 +543,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_Slice_int.type) {
@@ -557,7 +557,7 @@ gobind_from_py_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gob
 /* ==== Slice_bool: conversions ==== */
 
 /* A new Go []bool holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -615,7 +615,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_bool.type) {
@@ -629,7 +629,7 @@ gobind_from_py_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_h
 /* ==== Slice_float32: conversions ==== */
 
 /* A new Go []float32 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -687,7 +687,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_float32.type) {
@@ -701,7 +701,7 @@ gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobin
 /* ==== Slice_float64: conversions ==== */
 
 /* A new Go []float64 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -759,7 +759,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_float64.type) {
@@ -773,7 +773,7 @@ gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobin
 /* ==== Slice_int: conversions ==== */
 
 /* A new Go []int holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -831,7 +831,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
@@ -845,7 +845,7 @@ gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_ha
 /* ==== Slice_int8: conversions ==== */
 
 /* A new Go []int8 holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -903,7 +903,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_int8.type) {
@@ -917,7 +917,7 @@ gobind_from_py_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_h
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
-static inline int
+static GOBIND_UNUSED inline int
 gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     gobind_buf msg;
@@ -971,7 +971,7 @@ cleanup:
     return rc;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
     if (Py_TYPE(o) == &gobind_type_Slice_string.type) {

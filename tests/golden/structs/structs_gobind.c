@@ -32,7 +32,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
 }
 
 /* A new object of type tp over the Go value that make, a constructor export, makes. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_wrap_new(PyTypeObject *tp, int (*make)(uintptr_t *out, gobind_buf *msg))
 {
     uintptr_t handle = 0;
@@ -84,7 +84,7 @@ gobind_object_dealloc(PyObject *self)
     Py_TYPE(self)->tp_free(self);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Person(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Person))
@@ -93,7 +93,7 @@ gobind_from_py_Person(PyObject *o, const char *fn, const char *arg, uintptr_t *o
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Person_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -107,13 +107,13 @@ gobind_from_py_Person_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Person(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Person, *handle);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_Point))
@@ -122,7 +122,7 @@ gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return 0;
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (o == Py_None) {
@@ -136,7 +136,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 }
 
 /* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
-static inline PyObject *
+static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
@@ -186,7 +186,7 @@ gobind_drop_errors(uintptr_t *slots, Py_ssize_t n)
         gobind_unraisable(status, &msg);
 }
 
-static inline int
+static GOBIND_UNUSED inline int
 gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     size_t i;

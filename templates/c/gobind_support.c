@@ -1482,14 +1482,16 @@ void
 gobind_iter_dealloc(PyObject *o)
 {
     gobind_iter *self = (gobind_iter *)o;
-    PyObject *type, *value, *tb;
+    PyTypeObject *type = Py_TYPE(o);
+    PyObject *exc, *value, *tb;
     if (self->handle != 0 && !gobind_forked) {
-        PyErr_Fetch(&type, &value, &tb);
+        PyErr_Fetch(&exc, &value, &tb);
         if (gobind_iter_stop(self) < 0)
             PyErr_WriteUnraisable(o);
-        PyErr_Restore(type, value, tb);
+        PyErr_Restore(exc, value, tb);
     }
     PyObject_Del(o);
+    gobind_release_type(type);
 }
 
 PyMethodDef gobind_iter_methods[] = {

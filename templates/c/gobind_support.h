@@ -339,7 +339,9 @@ gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
 static inline int
 gobind_small_int(PyObject *o, long long *v)
 {
-#if PY_VERSION_HEX >= 0x030C0000
+#if defined(Py_LIMITED_API)
+    /* the limited API has no look inside an int */
+#elif PY_VERSION_HEX >= 0x030C0000
     if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
         *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
         return 1;
@@ -498,15 +500,25 @@ gobind_to_py_bool(uint8_t *v)
 }
 
 /* Reads a real number (float, int or an object with __float__/__index__), not a str. */
+/* Whether o's type has __float__ (nb_float). */
+static inline int
+gobind_has_float(PyObject *o)
+{
+#ifdef Py_LIMITED_API
+    return PyType_GetSlot(Py_TYPE(o), Py_nb_float) != NULL;
+#else
+    return Py_TYPE(o)->tp_as_number != NULL && Py_TYPE(o)->tp_as_number->nb_float != NULL;
+#endif
+}
+
 static inline int
 gobind_read_double(PyObject *o, const char *fn, const char *arg, double *out)
 {
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
     if (PyFloat_Check(o)) {
         *out = PyFloat_AS_DOUBLE(o);
         return 0;
     }
-    if (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o)))
+    if (!gobind_has_float(o) && !PyIndex_Check(o))
         return gobind_type_error(fn, arg, "float", o);
     *out = PyFloat_AsDouble(o);
     return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
@@ -559,16 +571,27 @@ gobind_to_py_float32(float *v)
 static inline int
 gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
 {
-    Py_complex c;
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (!PyComplex_Check(o) && (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o))))
+    if (!PyComplex_Check(o) && !gobind_has_float(o) && !PyIndex_Check(o))
         return gobind_type_error(fn, arg, "complex", o);
-    c = PyComplex_AsCComplex(o);
-    if (c.real == -1.0 && PyErr_Occurred())
-        return -1;
-    out->re = c.real;
-    out->im = c.imag;
+#ifdef Py_LIMITED_API
+    if (PyComplex_Check(o)) {  /* complex and its subclasses: their parts; the rest: a real number */
+        out->re = PyComplex_RealAsDouble(o);
+        out->im = PyComplex_ImagAsDouble(o);
+    } else {
+        out->re = PyFloat_AsDouble(o);
+        out->im = 0.0;
+    }
+    return (out->re == -1.0 && PyErr_Occurred()) ? -1 : 0;
+#else
+    {
+        Py_complex c = PyComplex_AsCComplex(o);
+        if (c.real == -1.0 && PyErr_Occurred())
+            return -1;
+        out->re = c.real;
+        out->im = c.imag;
+    }
     return 0;
+#endif
 }
 
 /* complex64: each part must fit in a float32, as for float32 arguments. */

@@ -25,6 +25,7 @@ gobind_fill_slot(gobind_type_storage *s, const PyType_Slot *slot)
     case Py_sq_item: s->sq.sq_item = (ssizeargfunc)f; break;
     case Py_sq_length: s->sq.sq_length = (lenfunc)f; break;
     case Py_tp_call: t->tp_call = (ternaryfunc)f; break;
+    case Py_tp_clear: t->tp_clear = (inquiry)f; break;
     case Py_tp_dealloc: t->tp_dealloc = (destructor)f; break;
     case Py_tp_doc: t->tp_doc = (const char *)f; break;
     case Py_tp_getset: t->tp_getset = (PyGetSetDef *)f; break;
@@ -37,6 +38,7 @@ gobind_fill_slot(gobind_type_storage *s, const PyType_Slot *slot)
     case Py_tp_repr: t->tp_repr = (reprfunc)f; break;
     case Py_tp_richcompare: t->tp_richcompare = (richcmpfunc)f; break;
     case Py_tp_str: t->tp_str = (reprfunc)f; break;
+    case Py_tp_traverse: t->tp_traverse = (traverseproc)f; break;
     default: break;
     }
 }
@@ -161,5 +163,45 @@ gobind_make_type(PyType_Spec *spec, PyTypeObject *base)
         return NULL;
     }
     return type;
+}
+#endif
+#ifdef Py_LIMITED_API
+
+/* The names gobind_type_name made, by type: they live as long as the module. */
+static PyObject *gobind_type_names;
+
+static PyObject *
+gobind_dotted_name(PyTypeObject *type)
+{
+    PyObject *module = PyObject_GetAttrString((PyObject *)type, "__module__");
+    PyObject *qualname = module == NULL ? NULL : PyType_GetQualName(type), *name = NULL;
+    if (qualname != NULL) {
+        if (PyUnicode_Check(module) && PyUnicode_CompareWithASCIIString(module, "builtins") != 0)
+            name = PyUnicode_FromFormat("%U.%U", module, qualname);
+        else
+            name = gobind_new_ref(qualname);
+    }
+    Py_XDECREF(module);
+    Py_XDECREF(qualname);
+    return name;
+}
+
+const char *
+gobind_type_name(PyTypeObject *type)
+{
+    PyObject *name;
+    if (gobind_type_names == NULL && (gobind_type_names = PyDict_New()) == NULL)
+        return "?";
+    name = PyDict_GetItemWithError(gobind_type_names, (PyObject *)type);
+    if (name == NULL) {
+        if (PyErr_Occurred() || (name = gobind_dotted_name(type)) == NULL)
+            return "?";
+        if (PyDict_SetItem(gobind_type_names, (PyObject *)type, name) < 0) {
+            Py_DECREF(name);
+            return "?";
+        }
+        Py_DECREF(name);  /* the dict keeps it */
+    }
+    return PyUnicode_AsUTF8AndSize(name, NULL);
 }
 #endif

@@ -34,6 +34,7 @@ typedef struct {
 #define Py_sq_item 44
 #define Py_sq_length 45
 #define Py_tp_call 50
+#define Py_tp_clear 51
 #define Py_tp_dealloc 52
 #define Py_tp_doc 56
 #define Py_tp_getset 58
@@ -46,6 +47,7 @@ typedef struct {
 #define Py_tp_repr 66
 #define Py_tp_richcompare 67
 #define Py_tp_str 70
+#define Py_tp_traverse 71
 #elif PY_VERSION_HEX < 0x03090000
 /* Before 3.9 a spec cannot carry buffer slots: gobind_make_type sets them on the type it made. */
 #define Py_bf_getbuffer 1
@@ -66,13 +68,23 @@ typedef struct {
 #define GOBIND_TPFLAGS_DEFAULT Py_TPFLAGS_DEFAULT
 #endif
 
-/* A type's allocation slots, which the limited API reaches only through PyType_GetSlot. */
+/* A type's allocation slots. */
+#define GOBIND_TP_ALLOC(type) GOBIND_SLOT(type, tp_alloc, allocfunc)
+#define GOBIND_TP_FREE(type) GOBIND_SLOT(type, tp_free, freefunc)
+
+/* A slot of a type (tp_x: its PyTypeObject member), which the limited API reaches only through
+   PyType_GetSlot (for static types such as RuntimeError, from 3.10). */
 #ifdef Py_LIMITED_API
-#define GOBIND_TP_ALLOC(type) ((allocfunc)PyType_GetSlot((type), Py_tp_alloc))
-#define GOBIND_TP_FREE(type) ((freefunc)PyType_GetSlot((type), Py_tp_free))
+#define GOBIND_SLOT(type, tp_x, cast) ((cast)PyType_GetSlot((type), Py_##tp_x))
 #else
-#define GOBIND_TP_ALLOC(type) ((type)->tp_alloc)
-#define GOBIND_TP_FREE(type) ((type)->tp_free)
+#define GOBIND_SLOT(type, tp_x, cast) ((type)->tp_x)
+#endif
+
+/* In a tp_traverse: instances of heap types hold their type, which the collector must see (3.9+). */
+#if PY_VERSION_HEX >= 0x03090000
+#define GOBIND_VISIT_TYPE(self) Py_VISIT(Py_TYPE(self))
+#else
+#define GOBIND_VISIT_TYPE(self)
 #endif
 
 /* The end of a tp_dealloc: instances of heap types own a reference to their type (3.8+). */

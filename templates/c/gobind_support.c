@@ -337,7 +337,7 @@ gobind_make_go_error(void)
     PyObject *size = PyObject_GetAttrString(PyExc_RuntimeError, "__basicsize__");
     if (size == NULL)
         return NULL;
-    gobind_go_error_offset = PyLong_AsSsize_t(size);
+    gobind_go_error_offset = PyNumber_AsSsize_t(size, NULL);
     Py_DECREF(size);
     if (gobind_go_error_offset < 0)
         return NULL;

@@ -2660,7 +2660,7 @@ gobind_repr_Celsius(PyObject *self)
 static PyObject *
 gobind_str_Celsius(PyObject *self)
 {
-    return PyFloat_Type.tp_repr(self);
+    return GOBIND_SLOT(&PyFloat_Type, tp_repr, reprfunc)(self);
 }
 
 static PyType_Slot gobind_slots_Celsius[] = {
@@ -2904,7 +2904,7 @@ static char gobind_module_doc[] = "Package borrow has functions that borrow thei
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

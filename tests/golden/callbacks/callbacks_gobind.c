@@ -717,7 +717,7 @@ gobind_callbacks_call_Func3(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_
         goto fail;
     if (!PyTuple_Check(result) || PyTuple_GET_SIZE(result) != 2) {
         PyErr_Format(PyExc_TypeError, "callback must return a tuple of 2 values, not %.200s",
-                     Py_TYPE(result)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(result)));
         goto fail;
     }
     if (gobind_from_py_str(PyTuple_GET_ITEM(result, 0), "callback", "return value 0", &r0) < 0)
@@ -844,7 +844,7 @@ gobind_callbacks_call_Func6(uintptr_t fn, double a0)
         goto fail;
     if (!PyTuple_Check(result) || PyTuple_GET_SIZE(result) != 4) {
         PyErr_Format(PyExc_TypeError, "callback must return a tuple of 4 values, not %.200s",
-                     Py_TYPE(result)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(result)));
         goto fail;
     }
     if (gobind_from_py_int8(PyTuple_GET_ITEM(result, 0), "callback", "return value 0", &ret.r0) < 0)
@@ -2749,7 +2749,7 @@ static char gobind_module_doc[] = "Package callbacks shows Python callables pass
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

@@ -1163,7 +1163,7 @@ static char gobind_module_doc[] = "Package funcs shows Go functions with several
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

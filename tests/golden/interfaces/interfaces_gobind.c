@@ -305,7 +305,7 @@ gobind_repr_go(PyObject *self)
     PyObject *text, *result;
     int status;
     if (GOBIND_HANDLE(self) == 0)  /* a Python subclass instance that is no Go value */
-        return PyBaseObject_Type.tp_repr(self);
+        return GOBIND_SLOT(&PyBaseObject_Type, tp_repr, reprfunc)(self);
     GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_interfaces_value_repr(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
@@ -314,9 +314,9 @@ gobind_repr_go(PyObject *self)
     if (text == NULL)
         return NULL;
 #if PY_MAJOR_VERSION >= 3
-    result = PyUnicode_FromFormat("<%s %U>", Py_TYPE(self)->tp_name, text);
+    result = PyUnicode_FromFormat("<%s %U>", GOBIND_TP_NAME(Py_TYPE(self)), text);
 #else
-    result = PyString_FromFormat("<%s %s>", Py_TYPE(self)->tp_name, PyString_AsString(text));
+    result = PyString_FromFormat("<%s %s>", GOBIND_TP_NAME(Py_TYPE(self)), PyString_AsString(text));
 #endif
     Py_DECREF(text);
     return result;
@@ -370,7 +370,7 @@ gobind_lookup_methods(PyObject *o, const char *fn, const char *arg, const char *
                 Py_DECREF(methods[j]);
             PyErr_Clear();
             PyErr_Format(PyExc_TypeError, "%s() argument '%s' must implement %s: '%.200s' object has no method %s()",
-                         fn, arg, iface, Py_TYPE(o)->tp_name, names[i]);
+                         fn, arg, iface, GOBIND_TP_NAME(Py_TYPE(o)), names[i]);
             return -1;
         }
     }
@@ -551,7 +551,7 @@ gobind_any_container(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 #endif
                 PyErr_Format(PyExc_TypeError,
                              "%s() argument '%s': keys must be str for a Go map[string]any, not %.200s",
-                             fn, arg, Py_TYPE(key)->tp_name);
+                             fn, arg, GOBIND_TP_NAME(Py_TYPE(key)));
                 goto cleanup;
             }
             if (gobind_from_py_str(key, fn, name, &keys[i]) < 0)
@@ -3104,7 +3104,7 @@ static char gobind_module_doc[] = "Package interfaces shows Go interfaces in Pyt
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

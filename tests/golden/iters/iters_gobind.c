@@ -405,7 +405,7 @@ gobind_iters_call_Func3(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (!PyTuple_Check(result) || PyTuple_GET_SIZE(result) != 2) {
         PyErr_Format(PyExc_TypeError, "callback must return a tuple of 2 values, not %.200s",
-                     Py_TYPE(result)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(result)));
         goto fail;
     }
     if (gobind_from_py_str(PyTuple_GET_ITEM(result, 0), "callback", "return value 0", &r0) < 0)
@@ -1708,7 +1708,7 @@ static char gobind_module_doc[] = "Package iters returns Go iterators (iter.Seq,
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

@@ -1427,7 +1427,7 @@ gobind_repr_Name(PyObject *self)
 static PyObject *
 gobind_str_Name(PyObject *self)
 {
-    return GOBIND_STR_TYPE.tp_str(self);
+    return GOBIND_SLOT(&GOBIND_STR_TYPE, tp_str, reprfunc)(self);
 }
 
 static PyType_Slot gobind_slots_Name[] = {
@@ -1722,7 +1722,7 @@ static char gobind_module_doc[] = "Package named shows named Go types bound with
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

@@ -3915,7 +3915,7 @@ gobind_repr_GoValue_(PyObject *self)
 static PyObject *
 gobind_str_GoValue_(PyObject *self)
 {
-    return GOBIND_INT_TYPE.tp_repr(self);
+    return GOBIND_SLOT(&GOBIND_INT_TYPE, tp_repr, reprfunc)(self);
 }
 
 static PyType_Slot gobind_slots_GoValue_[] = {
@@ -4201,7 +4201,7 @@ static char gobind_module_doc[] = "Package names_edge declares Go names that are
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

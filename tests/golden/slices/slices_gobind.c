@@ -2891,7 +2891,7 @@ static char gobind_module_doc[] = "Package slices shows Go slices and arrays as 
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

@@ -1071,7 +1071,7 @@ static char gobind_module_doc[] = "Package structs shows Go structs as Python cl
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

@@ -713,7 +713,7 @@ gobind_repr_Level(PyObject *self)
 static PyObject *
 gobind_str_Level(PyObject *self)
 {
-    return GOBIND_INT_TYPE.tp_repr(self);
+    return GOBIND_SLOT(&GOBIND_INT_TYPE, tp_repr, reprfunc)(self);
 }
 
 static PyType_Slot gobind_slots_Level[] = {
@@ -1189,7 +1189,7 @@ static char gobind_module_doc[] = "Package vars shows package variables as live 
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 

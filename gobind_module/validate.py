@@ -85,6 +85,21 @@ def subdir(value: object, arg: str = 'subdir') -> str:
     return value
 
 
+#: The oldest Python a limited-API (abi3) module can target: its buffer protocol is in the limited API from 3.11.
+LIMITED_API_MIN = (3, 11)
+
+
+def limited_api(value: object, arg: str = 'limited_api') -> str:
+    """'' (the full API), or the oldest Python 3 an abi3 module runs on, 'X.Y' with X.Y >= 3.11."""
+    if value == '':
+        return ''
+    match = re.match(r'(\d+)\.(\d+)\Z', value) if isinstance(value, str) else None
+    if not match or (int(match.group(1)), int(match.group(2))) < LIMITED_API_MIN or match.group(1) != '3':
+        raise InputError("gobind: %s %r is not a Python 3 version of 3.11 or newer, such as '3.11' "
+                         '(empty: the full API)' % (arg, value))
+    return value
+
+
 def settings(values: Optional[Mapping[Any, Any]], arg: str) -> None:
     """gil or borrow settings: a mapping of text to text (their own modules check the form)."""
     if values is not None and not isinstance(values, Mapping):

@@ -486,3 +486,20 @@ def test_wheel_of_a_project_with_peer_modules(work, builder, gobind_dist):
                               'print(paint.Bump(), shapes.Bump(), tally.Total(), type(paint.Corner(1)) is shapes.Point)'],
                cwd=work, env=_env())
     assert out.split() == ['1', '2', '2', 'True']
+
+
+@pytest.mark.slow
+def test_limited_api_wheel_is_cp311_abi3_and_imports(work, builder, gobind_dist, tmp_path):
+    """`pip wheel` of test_projects/abi3 with -Dlimited_api=3.11 (its pyproject sets meson-python's
+    limited-api): one cp311-abi3 wheel, whose module works once installed."""
+    src = _copy_project(work / 'abi3', TEST_PROJECTS / 'abi3')
+    out = work / 'abi3-wheels'
+    _run([builder, '-m', 'pip', 'wheel', '--no-deps', '-w', out,
+          '--config-settings=setup-args=-Dlimited_api=3.11', src], env=_env(PIP_FIND_LINKS=str(gobind_dist)))
+    wheel = _one(out, 'abi3_go-*.whl')
+    assert re.match(r'abi3_go-0\.1\.0-cp311-abi3-\w+\.whl\Z', wheel.name), wheel.name
+    assert 'abi3.abi3.so' in _top_level_files(wheel)
+    python = _make_venv(tmp_path / 'venv')
+    _run([builder, '-m', 'pip', '--python', python, 'install', '-q', '--no-deps', wheel])
+    check = ROOT / 'tests' / 'abi3' / 'check_abi3.py'
+    assert _run([python, check], cwd=tmp_path, env=_env()).strip().startswith('ok ')

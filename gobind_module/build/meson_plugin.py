@@ -13,9 +13,10 @@ import os
 import sys
 import typing as T
 
-from mesonbuild import mparser
+from mesonbuild import coredata, mparser
 from mesonbuild.interpreterbase import KwargInfo, typed_kwargs, typed_pos_args, ContainerTypeInfo
 from mesonbuild.interpreterbase.exceptions import InvalidArguments
+from mesonbuild.mesonlib import version_compare
 from mesonbuild.modules import ExtensionModule, ModuleInfo, ModuleReturnValue
 from mesonbuild.programs import ExternalProgram
 
@@ -53,6 +54,7 @@ class GobindModule(ExtensionModule):
         KwargInfo('callback_panics', ContainerTypeInfo(list, str), default=[], listify=True),
         KwargInfo('gil_default', str, default='auto', validator=lambda v: _one_of(v, validate.GIL_DEFAULTS)),
         KwargInfo('runtime', str, default='shared', validator=lambda v: _one_of(v, RUNTIMES)),
+        KwargInfo('limited_api', str, default=''),
     )
     def extension(self, state: T.Any, args: T.Tuple[str, str], kwargs: T.Dict[str, T.Any]) -> ModuleReturnValue:
         """gobind.extension(name, go_package, ...): an importable extension module for one Go package.
@@ -80,9 +82,12 @@ class GobindModule(ExtensionModule):
                               gil=kwargs['gil'], gil_default=kwargs['gil_default'], submodules=kwargs['submodules'],
                               borrow=kwargs['borrow'], callback_panics=kwargs['callback_panics'],
                               python=python.get_path() if isinstance(python, ExternalProgram) else python,
-                              subdir=kwargs['subdir'], spelling='meson')
+                              subdir=kwargs['subdir'], limited_api=kwargs['limited_api'], spelling='meson')
         except validate.InputError as e:
             raise InvalidArguments('gobind.extension: %s' % str(e).replace('gobind: ', '', 1))
+        if options.limited_api and not version_compare(coredata.version, '>=1.3'):
+            raise InvalidArguments('gobind.extension: limited_api needs Meson 1.3 or newer (this is Meson %s)'
+                                   % coredata.version)
         go_dir = os.path.normpath(os.path.join(state.source_root, state.subdir, options.dir))
         if not os.path.isdir(go_dir):
             raise InvalidArguments('gobind.extension: dir %r is not a folder' % go_dir)
@@ -114,7 +119,9 @@ class GobindModule(ExtensionModule):
             'install': kwargs['install'],
             'subdir': options.subdir,
             'peers_commit': peers_commit,
-        }, v=v, name=options.name, package=options.package, peers=bool(peers_commit))
+            'limited_api': options.limited_api,
+        }, v=v, name=options.name, package=options.package, peers=bool(peers_commit),
+            limited_api=bool(options.limited_api))
         return v + 'ext'
 
     def _peer(self, options: Options, install: bool) -> str:
@@ -158,6 +165,10 @@ class GobindModule(ExtensionModule):
                                    % (holder.name, own))
         if options.name in holder.options.submodules:
             raise InvalidArguments(where + '%s already has a submodule named %s' % (holder.name, options.name))
+        if options.limited_api or holder.options.limited_api:
+            raise InvalidArguments(where + 'limited_api: a module sharing the Go runtime of %s cannot be built '
+                                   'for the limited API yet; give it its own Go runtime with runtime: '
+                                   "'own'" % holder.name)
         if options.callback_panics:
             raise InvalidArguments(where + "callback_panics: is not passed on to a module that shares %s's Go "
                                    'runtime; give the module its own Go runtime%s' % (holder.name, own))

@@ -13,11 +13,12 @@ from .. import validate
 SPELLINGS: Dict[str, Dict[str, str]] = {
     'cli': {},
     'meson': {'name': 'module name', 'package': 'go_package', 'tags': 'go_tags'},
-    'cmake': {'name': 'module name', 'package': 'Go package', 'dir': 'DIR', 'tags': 'GO_TAGS'},
+    'cmake': {'name': 'module name', 'package': 'Go package', 'dir': 'DIR', 'tags': 'GO_TAGS',
+              'limited_api': 'LIMITED_API'},
 }
 
 #: The fields only the build around the gen step uses (the recipe, `gobind bind`); gen_args() leaves them out.
-BUILD_ONLY = ('python', 'subdir')
+BUILD_ONLY = ('python', 'subdir', 'limited_api')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Options:
     peers: Optional[str] = None                # the peer-module manifest (peers.py) of a holder's gen step
     python: str = ''                           # the interpreter to build for ('': the build's default)
     subdir: str = ''                           # the install subfolder of site-packages
+    limited_api: str = ''                      # '3.11': a Py_LIMITED_API module tagged abi3; '': the full API
     spelling: dataclasses.InitVar[str] = 'cli'
 
     def __post_init__(self, spelling: str) -> None:
@@ -57,6 +59,7 @@ class Options:
         if self.python:
             validate.directory(self.python, 'python')
         validate.subdir(self.subdir)
+        validate.limited_api(self.limited_api, names.get('limited_api', 'limited_api'))
         normal = dict(tags=tuple(self.tags), gil=dict(sorted(gil.items())), borrow=dict(sorted(borrow.items())),
                       submodules=dict(sorted((self.submodules or {}).items())), callback_panics=tuple(panics))
         for field, value in normal.items():
@@ -92,7 +95,7 @@ class Options:
         return [('dir', self.dir), ('python', self.python), ('go_tags', list(self.tags)), ('gil', dict(self.gil)),
                 ('gil_default', self.gil_default), ('submodules', dict(self.submodules)),
                 ('borrow', dict(self.borrow)), ('callback_panics', list(self.callback_panics)),
-                ('subdir', self.subdir)]
+                ('subdir', self.subdir), ('limited_api', self.limited_api)]
 
     def key(self) -> Dict[str, Any]:
         """The options as JSON data, for cache keys."""
@@ -109,7 +112,7 @@ class Options:
                    borrow=_pairs(args.borrow, 'borrow', 'Name=params, e.g. SumFloats=xs', join=True),
                    callback_panics=tuple(p.strip() for item in args.callback_panics for p in item.split(',')
                                          if p.strip()),
-                   peers=getattr(args, 'peers', None), **more)
+                   peers=getattr(args, 'peers', None), limited_api=args.limited_api or '', **more)
 
 
 def _pairs(items: Iterable[str], option: str, form: str, sep: Optional[str] = None,
@@ -148,6 +151,9 @@ def add_arguments(parser: argparse.ArgumentParser, peers: bool = False) -> None:
                         help='for this Go function or Type.Method, an exception a Python callable raises on '
                              'a goroutine Go started is a Go panic there, not raised by the call '
                              '(repeat it, or join names with commas)')
+    parser.add_argument('--limited-api', metavar='X.Y', default='',
+                        help="build a module of Python's limited API, tagged abi3, that runs on CPython X.Y "
+                             "and newer (3.11 or newer; `gen` writes the same sources either way)")
     if peers:
         parser.add_argument('--peers', metavar='MANIFEST',
                             help="(build step) also bind the packages of the project's other extensions, "

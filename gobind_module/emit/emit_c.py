@@ -82,7 +82,7 @@ def seq_fixed_len(q: SeqPlan) -> int:
 
 def value_base_str(v: ValuePlan) -> str:
     """__str__ of a named value without String(): the base's str for str, its repr for numbers."""
-    return '%s.%s' % (v.c_base, 'tp_str' if v.py_base == 'str' else 'tp_repr')
+    return 'GOBIND_SLOT(&%s, %s, reprfunc)' % (v.c_base, 'tp_str' if v.py_base == 'str' else 'tp_repr')
 
 
 def enum_str_name(v: ValuePlan) -> str:

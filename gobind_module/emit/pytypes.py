@@ -1,9 +1,9 @@
 """The type object of each generated class as data (TypeSpec): its name, size, flags, doc and slots.
 
-The C templates print every class from its TypeSpec through one macro (type_object in
-templates/c/class.c.j2), so how classes are made (static PyTypeObjects today, PyType_FromSpec
-later) is decided in one place.  Slots are listed flat, as a PyType_Spec lists them: tp_*, and
-the sq_*, mp_* and bf_* slots that the static layout puts into sub-tables.
+The C templates print every class's PyType_Spec from its TypeSpec through one macro (type_object
+in templates/c/class.c.j2); module init makes the class from it (gobind_make_type, in
+templates/c/heaptype.h, which also covers Pythons without PyType_FromSpec) into the module-level
+PyTypeObject * that everything else refers to (the Jinja filter type_ref).
 """
 
 from __future__ import annotations
@@ -15,40 +15,25 @@ from .escape import c_string
 from ..bind.funcvals import FuncValPlan
 from ..bind.plan import BoxPlan, InterfacePlan, MapPlan, ModulePlan, SeqPlan, StructPlan, ValuePlan
 
-#: The sub-tables of a static type object: slot prefix -> (C type, variable prefix, tp_ member).
-_TABLES = (('sq_', 'PySequenceMethods', 'gobind_as_sequence_', 'tp_as_sequence'),
-           ('mp_', 'PyMappingMethods', 'gobind_as_mapping_', 'tp_as_mapping'),
-           ('bf_', 'PyBufferProcs', 'gobind_as_buffer_', 'tp_as_buffer'))
+#: Where a class doc's continuation lines start, in its {Py_tp_doc, ...} slot line.
+_DOC_PREFIX = '    {Py_tp_doc, (void *)'
+_DOC_COLUMN = len(_DOC_PREFIX + 'GOBIND_DOC(')
 
-#: PyTypeObject's members in declaration order (the order the initializers list them in).
-_ORDER = ('tp_name', 'tp_basicsize', 'tp_dealloc', 'tp_repr', 'tp_as_sequence', 'tp_as_mapping', 'tp_hash',
-          'tp_call', 'tp_str', 'tp_as_buffer', 'tp_flags', 'tp_doc', 'tp_richcompare', 'tp_iter', 'tp_iternext',
-          'tp_methods', 'tp_getset', 'tp_init', 'tp_new')
-
-_DOC_COLUMN = len('    .tp_doc = GOBIND_DOC(')
-
-
-@dataclasses.dataclass(frozen=True)
-class SlotTable:
-    """A sub-table of a static type object, e.g. the PyMappingMethods of a map class."""
-
-    c_type: str
-    var: str
-    slots: Tuple[Tuple[str, str], ...]
+#: How many slots gobind_make_type (templates/c/heaptype.h) copies at most before Python 3.9.
+_MAX_SLOTS = 39
 
 
 @dataclasses.dataclass(frozen=True)
 class TypeSpec:
-    """One class's type object."""
+    """One class's type object, made at import by gobind_make_type from a PyType_Spec."""
 
-    id: str                               # suffix of its C names (gobind_type_<id>, gobind_as_mapping_<id>)
+    id: str                               # suffix of its C names (gobind_type_<id>, gobind_spec_<id>)
     name: str                             # tp_name: the dotted name
     doc: str                              # tp_doc: a C expression
-    slots: Tuple[Tuple[str, str], ...]    # (slot, C value), flat
+    slots: Tuple[Tuple[str, str], ...]    # (slot, C value), flat: tp_*, sq_*, mp_*, bf_*
     basicsize: str = 'sizeof(gobind_object)'  # '' for classes over a Python base class (named values)
-    flags: str = 'Py_TPFLAGS_DEFAULT'
-    var: str = ''                         # the type object's C name, if not gobind_type_<id>
-    c_struct: str = 'PyTypeObject'        # gobind_seq_type for sequences (a PyTypeObject and the item exports)
+    flags: str = 'GOBIND_TPFLAGS_DEFAULT'
+    var: str = ''                         # the C name of its PyTypeObject *, if not gobind_type_<id>
     base: str = ''                        # the base class (a PyTypeObject *), if not object
 
     @property
@@ -56,38 +41,30 @@ class TypeSpec:
         return self.var or 'gobind_type_' + self.id
 
     @property
-    def ref(self) -> str:
-        """The C expression of the PyTypeObject * of the class."""
-        return '&' + self.c_var + ('.type' if self.c_struct != 'PyTypeObject' else '')
+    def spec_var(self) -> str:
+        return 'gobind_spec_' + self.id
 
     @property
-    def tables(self) -> Tuple[SlotTable, ...]:
-        """The sub-tables the static layout needs, with their slots."""
-        out = []
-        for prefix, c_type, var, _ in _TABLES:
-            slots = tuple(s for s in self.slots if s[0].startswith(prefix))
-            if slots:
-                out.append(SlotTable(c_type, var + self.id, slots))
-        return tuple(out)
+    def spec_flags(self) -> str:
+        """The spec's flags: a class without tp_new over object cannot be made from Python."""
+        has_new = any(slot == 'tp_new' for slot, _ in self.slots)
+        return self.flags if has_new or self.base else self.flags + ' | GOBIND_TPFLAGS_NO_NEW'
 
     @property
-    def fields(self) -> Tuple[Tuple[str, str], ...]:
-        """The designated initializers of the static PyTypeObject, in member order."""
-        values: Dict[str, str] = {'tp_name': '"%s"' % self.name, 'tp_flags': self.flags, 'tp_doc': self.doc}
-        if self.basicsize:
-            values['tp_basicsize'] = self.basicsize
-        values.update(s for s in self.slots if s[0].startswith('tp_'))
-        for prefix, _, var, member in _TABLES:
-            if any(s[0].startswith(prefix) for s in self.slots):
-                values[member] = '&' + var + self.id
-        return tuple((k, values[k]) for k in _ORDER if k in values)
+    def spec_slots(self) -> Tuple[Tuple[str, str], ...]:
+        """The PyType_Slot entries: (slot id, C value), the doc last."""
+        out = tuple(('Py_' + slot, value) for slot, value in self.slots)
+        if self.doc != 'NULL':
+            out += (('Py_tp_doc', self.doc),)
+        assert len(out) <= _MAX_SLOTS, self.name
+        return out
 
 
 def type_doc(c_doc: str, text_signature: str = '') -> str:
     """tp_doc: the class's doc (a C string literal), after its __text_signature__ when it has one."""
     parts = [line.strip() for line in c_doc.split('\n')]
     if not text_signature:
-        return ('\n' + ' ' * len('    .tp_doc = ')).join(parts)
+        return ('\n' + ' ' * len(_DOC_PREFIX)).join(parts)
     return 'GOBIND_DOC("%s",\n%s%s)' % (text_signature, ' ' * _DOC_COLUMN, ('\n' + ' ' * _DOC_COLUMN).join(parts))
 
 
@@ -110,7 +87,7 @@ def iface_type(m: ModulePlan, i: InterfacePlan) -> TypeSpec:
     slots = _common(i.id, i, 'gobind_repr_go') + [
         ('tp_methods', 'gobind_methods_' + i.id), ('tp_new', 'gobind_new_' + i.id)]
     return TypeSpec(i.id, m.qualified(i), type_doc(i.c_doc), tuple(slots),
-                    flags='Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
+                    flags='GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
 
 
 def seq_type(m: ModulePlan, q: SeqPlan) -> TypeSpec:
@@ -125,7 +102,7 @@ def seq_type(m: ModulePlan, q: SeqPlan) -> TypeSpec:
         slots += [('bf_getbuffer', 'gobind_seq_getbuffer'), ('bf_releasebuffer', 'gobind_seq_releasebuffer')]
     doc = type_doc(q.c_doc, '%s(items=...)\\n--\\n\\n' % q.py_name)
     return TypeSpec(q.id, m.qualified(q), doc, tuple(slots), basicsize='sizeof(gobind_seq_object)',
-                    flags='Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER', c_struct='gobind_seq_type')
+                    flags='GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER')
 
 
 def map_type(m: ModulePlan, p: MapPlan) -> TypeSpec:
@@ -135,7 +112,7 @@ def map_type(m: ModulePlan, p: MapPlan) -> TypeSpec:
         ('mp_subscript', 'gobind_getitem_' + p.id), ('mp_ass_subscript', 'gobind_setitem_' + p.id)]
     name = '%s._%sBase' % (m.module_path(p.module), p.py_name)
     return TypeSpec(p.id, name, type_doc(p.c_doc, '%s(items=...)\\n--\\n\\n' % p.py_name), tuple(slots),
-                    flags='Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
+                    flags='GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
 
 
 def box_type(m: ModulePlan, b: BoxPlan) -> TypeSpec:
@@ -189,7 +166,8 @@ def iter_type(m: ModulePlan) -> TypeSpec:
 def module_var_type(path: str, sfx: str) -> TypeSpec:
     """The class of a (sub)module with variables: a ModuleType whose properties reach them."""
     slots = (('tp_methods', 'gobind_module_type_methods' + sfx), ('tp_getset', 'gobind_module_getset' + sfx))
-    return TypeSpec('module' + sfx, path + '.module', 'NULL', slots, basicsize='', var='gobind_module_type' + sfx)
+    return TypeSpec('module' + sfx, path + '.module', 'NULL', slots, basicsize='', var='gobind_module_type' + sfx,
+                    base='&PyModule_Type')
 
 
 def class_types(m: ModulePlan) -> Tuple[TypeSpec, ...]:
@@ -210,9 +188,9 @@ def pytype(c: object, m: ModulePlan) -> TypeSpec:
 
 
 def type_ref(c: object) -> str:
-    """The C expression of the PyTypeObject * of a bound class (the Jinja filter type_ref): where
-    the templates refer to a class's type, so that how types are made changes in one place."""
-    return '&gobind_type_%s%s' % (c.id, '.type' if isinstance(c, SeqPlan) else '')
+    """The C name of the PyTypeObject * of a bound class (the Jinja filter type_ref), set at module
+    init: where the templates refer to a class's type, so that how types are made changes in one place."""
+    return 'gobind_type_' + c.id
 
 
 #: What the templates call: pytype as a filter, the others as functions.

@@ -17,7 +17,7 @@ void
 gobind_set_type_error(const char *fn, const char *arg, const char *want, PyObject *got)
 {
     PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be %s, not %.200s",
-                 fn, arg, want, Py_TYPE(got)->tp_name);
+                 fn, arg, want, GOBIND_TP_NAME(Py_TYPE(got)));
 }
 
 /* Raises OverflowError naming the argument, the value and the Go type (gobind_overflow). */
@@ -226,22 +226,27 @@ gobind_error_drop_later(uintptr_t slot)
 }
 
 /* A GoError: a RuntimeError that holds the slot where Go keeps the error value (msg->err.handle)
-   and makes its Python object only when go_error is first read; most handlers never read it. */
+   and makes its Python object only when go_error is first read; most handlers never read it.
+   The fields follow RuntimeError's instance, whose size (gobind_go_error_offset) is read at init:
+   the limited API does not show PyBaseExceptionObject. */
 typedef struct {
-    PyBaseExceptionObject base;
     uintptr_t slot;      /* the Go error's slot; 0 when there is none (any more) */
     PyObject *go_error;  /* the value of go_error once read or set; NULL before */
 } gobind_go_error;
 
+static Py_ssize_t gobind_go_error_offset;
+
+#define GOBIND_GO_ERROR(o) ((gobind_go_error *)((char *)(o) + gobind_go_error_offset))
+
 static PyObject *
 gobind_go_error_get(PyObject *self, void *closure)
 {
-    gobind_go_error *e = (gobind_go_error *)self;
+    gobind_go_error *e = GOBIND_GO_ERROR(self);
     (void)closure;
     if (e->go_error == NULL) {
         if (e->slot == 0) {  /* a GoError made in Python */
             PyErr_Format(PyExc_AttributeError, "'%.100s' object has no attribute 'go_error'",
-                         Py_TYPE(self)->tp_name);
+                         GOBIND_TP_NAME(Py_TYPE(self)));
             return NULL;
         }
         e->go_error = gobind_hooks.claim_error(e->slot);
@@ -255,7 +260,7 @@ gobind_go_error_get(PyObject *self, void *closure)
 static int
 gobind_go_error_set(PyObject *self, PyObject *value, void *closure)
 {
-    gobind_go_error *e = (gobind_go_error *)self;
+    gobind_go_error *e = GOBIND_GO_ERROR(self);
     PyObject *old = e->go_error;
     (void)closure;
     if (value == NULL && old == NULL && e->slot == 0) {
@@ -281,25 +286,28 @@ static PyGetSetDef gobind_go_error_getset[] = {
 static int
 gobind_go_error_traverse(PyObject *self, visitproc visit, void *arg)
 {
-    Py_VISIT(((gobind_go_error *)self)->go_error);
-    return ((PyTypeObject *)PyExc_RuntimeError)->tp_traverse(self, visit, arg);
+    Py_VISIT(GOBIND_GO_ERROR(self)->go_error);
+    GOBIND_VISIT_TYPE(self);
+    return GOBIND_SLOT((PyTypeObject *)PyExc_RuntimeError, tp_traverse, traverseproc)(self, visit, arg);
 }
 
 static int
 gobind_go_error_clear(PyObject *self)
 {
-    Py_CLEAR(((gobind_go_error *)self)->go_error);
-    return ((PyTypeObject *)PyExc_RuntimeError)->tp_clear(self);
+    Py_CLEAR(GOBIND_GO_ERROR(self)->go_error);
+    return GOBIND_SLOT((PyTypeObject *)PyExc_RuntimeError, tp_clear, inquiry)(self);
 }
 
 /* RuntimeError's dealloc frees the exception; the value and the slot are dropped after it. */
 static void
 gobind_go_error_dealloc(PyObject *self)
 {
-    gobind_go_error *e = (gobind_go_error *)self;
+    gobind_go_error *e = GOBIND_GO_ERROR(self);
     PyObject *value = e->go_error;
     uintptr_t slot = e->slot;
-    ((PyTypeObject *)PyExc_RuntimeError)->tp_dealloc(self);
+    PyTypeObject *type = Py_TYPE(self);
+    GOBIND_SLOT((PyTypeObject *)PyExc_RuntimeError, tp_dealloc, destructor)(self);
+    gobind_release_type(type);
     Py_XDECREF(value);
     if (slot != 0)
         gobind_error_drop_later(slot);
@@ -307,17 +315,35 @@ gobind_go_error_dealloc(PyObject *self)
 
 static char gobind_go_error_name[256];
 
-static PyTypeObject gobind_go_error_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = gobind_go_error_name,
-    .tp_basicsize = sizeof(gobind_go_error),
-    .tp_dealloc = gobind_go_error_dealloc,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
-    .tp_doc = "An error returned by a Go function; the message is the Go error's text.",
-    .tp_traverse = gobind_go_error_traverse,
-    .tp_clear = gobind_go_error_clear,
-    .tp_getset = gobind_go_error_getset,
+static PyType_Slot gobind_go_error_slots[] = {
+    {Py_tp_dealloc, (void *)gobind_go_error_dealloc},
+    {Py_tp_traverse, (void *)gobind_go_error_traverse},
+    {Py_tp_clear, (void *)gobind_go_error_clear},
+    {Py_tp_getset, (void *)gobind_go_error_getset},
+    {Py_tp_doc, (void *)"An error returned by a Go function; the message is the Go error's text."},
+    {0, NULL},
 };
+
+static PyType_Spec gobind_go_error_spec = {
+    .name = gobind_go_error_name,
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    .slots = gobind_go_error_slots,
+};
+
+/* GoError, over RuntimeError with room for its fields; NULL with an exception on failure. */
+static PyObject *
+gobind_make_go_error(void)
+{
+    PyObject *size = PyObject_GetAttrString(PyExc_RuntimeError, "__basicsize__");
+    if (size == NULL)
+        return NULL;
+    gobind_go_error_offset = PyNumber_AsSsize_t(size, NULL);
+    Py_DECREF(size);
+    if (gobind_go_error_offset < 0)
+        return NULL;
+    gobind_go_error_spec.basicsize = (int)(gobind_go_error_offset + (Py_ssize_t)sizeof(gobind_go_error));
+    return (PyObject *)gobind_make_type(&gobind_go_error_spec, (PyTypeObject *)PyExc_RuntimeError);
+}
 
 /* Raises GoError or GoPanic with the message Go wrote into msg; always returns NULL.
    A GoError keeps the slot of the Go error value (msg->err.handle) for go_error. */
@@ -353,7 +379,7 @@ gobind_raise(int status, gobind_buf *msg)
         gobind_error_drop_later(msg->err.handle);
         return NULL;
     }
-    ((gobind_go_error *)exc)->slot = msg->err.handle;
+    GOBIND_GO_ERROR(exc)->slot = msg->err.handle;
     PyErr_SetObject(gobind_GoError, exc);
     Py_DECREF(exc);
     return NULL;
@@ -377,10 +403,9 @@ gobind_add_exceptions(PyObject *m, const char *module_name)
 {
     char name[256];
     PyOS_snprintf(gobind_go_error_name, sizeof gobind_go_error_name, "%s.GoError", module_name);
-    gobind_go_error_type.tp_base = (PyTypeObject *)PyExc_RuntimeError;
-    if (PyType_Ready(&gobind_go_error_type) < 0)
+    gobind_GoError = gobind_make_go_error();
+    if (gobind_GoError == NULL)
         return -1;
-    gobind_GoError = (PyObject *)&gobind_go_error_type;
     PyOS_snprintf(name, sizeof name, "%s.GoPanic", module_name);
     gobind_GoPanic = PyErr_NewExceptionWithDoc(
         name, "A Go panic, recovered; the message holds the panic value and the Go stack.",
@@ -484,7 +509,7 @@ gobind_cannot_delete(const char *type_name, const char *field)
 PyObject *
 gobind_repr_value(PyObject *self, const char *type_name, PyObject *base)
 {
-    PyObject *inner = ((PyTypeObject *)base)->tp_repr(self), *result;
+    PyObject *inner = GOBIND_SLOT((PyTypeObject *)base, tp_repr, reprfunc)(self), *result;
     if (inner == NULL)
         return NULL;
 #if PY_MAJOR_VERSION >= 3
@@ -588,9 +613,6 @@ gobind_dir_with(PyObject *module, const char *const *names)
 int
 gobind_set_module_type(PyObject *m, PyTypeObject *type)
 {
-    type->tp_base = &PyModule_Type;
-    if (PyType_Ready(type) < 0)
-        return -1;
 #if PY_MAJOR_VERSION >= 3
     return PyObject_SetAttrString(m, "__class__", (PyObject *)type);
 #else
@@ -644,27 +666,29 @@ gobind_key_name(char *name, size_t size, const char *arg, PyObject *key)
 PyObject *
 gobind_repr_mapping(PyObject *self)
 {
-    PyObject *dict = PyDict_New(), *module = NULL, *result = NULL;
+    PyObject *dict = PyDict_New(), *module = NULL, *name = NULL, *result = NULL;
     if (dict == NULL)
         return NULL;
     if (PyDict_Merge(dict, self, 1) < 0)
         goto done;
     module = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__module__");
-    if (module == NULL)
+    name = module == NULL ? NULL : PyObject_GetAttrString((PyObject *)Py_TYPE(self), "__name__");
+    if (name == NULL)
         goto done;
 #if PY_MAJOR_VERSION >= 3
-    result = PyUnicode_FromFormat("%U.%s(%R)", module, Py_TYPE(self)->tp_name, dict);
+    result = PyUnicode_FromFormat("%U.%U(%R)", module, name, dict);
 #else
     {
         PyObject *repr = PyObject_Repr(dict);
         if (repr != NULL)
-            result = PyString_FromFormat("%s.%s(%s)", PyString_AsString(module), Py_TYPE(self)->tp_name,
+            result = PyString_FromFormat("%s.%s(%s)", PyString_AsString(module), PyString_AsString(name),
                                          PyString_AsString(repr));
         Py_XDECREF(repr);
     }
 #endif
 done:
     Py_XDECREF(module);
+    Py_XDECREF(name);
     Py_DECREF(dict);
     return result;
 }
@@ -693,14 +717,10 @@ static PyObject *
 gobind_new_module(const char *name, const char *doc, PyMethodDef *methods, PyTypeObject *type)
 {
     PyObject *mod;
-    if (type != NULL) {
-        type->tp_base = &PyModule_Type;
-        if (PyType_Ready(type) < 0)
-            return NULL;
+    if (type != NULL)
         mod = PyObject_CallFunction((PyObject *)type, "s", name);
-    } else {
+    else
         mod = PyModule_New(name);
-    }
     if (mod == NULL)
         return NULL;
 #if PY_MAJOR_VERSION >= 3
@@ -1007,7 +1027,7 @@ gobind_seq_item(PyObject *self, Py_ssize_t i)
     if (n < 0)
         return NULL;
     if (i < 0 || i >= n) {
-        PyErr_Format(PyExc_IndexError, "%s index out of range", Py_TYPE(self)->tp_name);
+        PyErr_Format(PyExc_IndexError, "%s index out of range", GOBIND_TP_NAME(Py_TYPE(self)));
         return NULL;
     }
     return GOBIND_SEQ_INFO(self)->get(GOBIND_HANDLE(self), i);
@@ -1019,14 +1039,14 @@ gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
     Py_ssize_t n;
     if (value == NULL) {
         PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
-                     Py_TYPE(self)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(self)));
         return -1;
     }
     n = gobind_seq_length(self);
     if (n < 0)
         return -1;
     if (i < 0 || i >= n) {
-        PyErr_Format(PyExc_IndexError, "%s assignment index out of range", Py_TYPE(self)->tp_name);
+        PyErr_Format(PyExc_IndexError, "%s assignment index out of range", GOBIND_TP_NAME(Py_TYPE(self)));
         return -1;
     }
     return GOBIND_SEQ_INFO(self)->set(GOBIND_HANDLE(self), i, value);
@@ -1049,7 +1069,7 @@ gobind_seq_key(PyObject *key, Py_ssize_t n, Py_ssize_t *start, Py_ssize_t *stop,
     }
     if (!PyIndex_Check(key)) {
         PyErr_Format(PyExc_TypeError, "indices must be integers or slices, not %.200s",
-                     Py_TYPE(key)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(key)));
         return -1;
     }
     *start = PyNumber_AsSsize_t(key, PyExc_IndexError);
@@ -1115,7 +1135,7 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     if (PySequence_Fast_GET_SIZE(items) != count) {
         PyErr_Format(PyExc_ValueError, "cannot assign %zd items to a slice of %zd items of %s: "
                      "Go slices and arrays keep their length",
-                     PySequence_Fast_GET_SIZE(items), count, Py_TYPE(self)->tp_name);
+                     PySequence_Fast_GET_SIZE(items), count, GOBIND_TP_NAME(Py_TYPE(self)));
         Py_DECREF(items);
         return -1;
     }
@@ -1177,9 +1197,9 @@ gobind_seq_repr(PyObject *self)
     if (inner == NULL)
         return NULL;
 #if PY_MAJOR_VERSION >= 3
-    result = PyUnicode_FromFormat("%s(%U)", Py_TYPE(self)->tp_name, inner);
+    result = PyUnicode_FromFormat("%s(%U)", GOBIND_TP_NAME(Py_TYPE(self)), inner);
 #else
-    result = PyString_FromFormat("%s(%s)", Py_TYPE(self)->tp_name, PyString_AsString(inner));
+    result = PyString_FromFormat("%s(%s)", GOBIND_TP_NAME(Py_TYPE(self)), PyString_AsString(inner));
 #endif
     Py_DECREF(inner);
     return result;
@@ -1482,14 +1502,16 @@ void
 gobind_iter_dealloc(PyObject *o)
 {
     gobind_iter *self = (gobind_iter *)o;
-    PyObject *type, *value, *tb;
+    PyTypeObject *type = Py_TYPE(o);
+    PyObject *exc, *value, *tb;
     if (self->handle != 0 && !gobind_forked) {
-        PyErr_Fetch(&type, &value, &tb);
+        PyErr_Fetch(&exc, &value, &tb);
         if (gobind_iter_stop(self) < 0)
             PyErr_WriteUnraisable(o);
-        PyErr_Restore(type, value, tb);
+        PyErr_Restore(exc, value, tb);
     }
     PyObject_Del(o);
+    gobind_release_type(type);
 }
 
 PyMethodDef gobind_iter_methods[] = {
@@ -1809,7 +1831,7 @@ gobind_vec_buffer(const gobind_vec_spec *s, gobind_vec_call *c, int i, int writa
         if (i < s->nargs)
             return 0;
         return PyErr_Format(PyExc_TypeError, "%s() argument 'out' must be a writable buffer of %s, not %.100s",
-                            s->name, s->types[i], Py_TYPE(o)->tp_name), -1;
+                            s->name, s->types[i], GOBIND_TP_NAME(Py_TYPE(o))), -1;
     }
     if (PyObject_GetBuffer(o, &c->views[i], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS | (writable ? PyBUF_WRITABLE : 0)) < 0) {
         PyErr_Clear();

@@ -127,7 +127,7 @@ extern volatile int gobind_py_exiting;  /* set when the interpreter starts to ex
 PyObject *gobind_sequence_snapshot(PyObject *o, const char *message);
 PyObject *gobind_mapping_items(PyObject *o, const char *fn, const char *arg, const char *want);
 
-/* The slots of every slice and array class (a gobind_seq_type), and Python sequences and
+/* The slots of every slice and array class, and Python sequences and
    buffers passed where Go wants a slice or array. */
 Py_ssize_t gobind_seq_length(PyObject *self);
 PyObject *gobind_seq_item(PyObject *self, Py_ssize_t i);
@@ -156,11 +156,13 @@ int gobind_runtime_init(PyObject *m);
 
 /* What the support code asks of the module, whose functions call its own exports: wrap a handle
    into an object of type tp (0 becomes None), the Python object of the error in a GoError's slot
-   (the slot is emptied), and emptying the slots of GoErrors that died with go_error unread. */
+   (the slot is emptied), emptying the slots of GoErrors that died with go_error unread, and the
+   cgo exports of a slice or array object's class. */
 typedef struct {
     PyObject *(*wrap)(PyTypeObject *tp, uintptr_t handle);
     PyObject *(*claim_error)(uintptr_t slot);
     void (*drop_errors)(uintptr_t *slots, Py_ssize_t n);
+    const struct gobind_seq_info *(*seq_info)(PyObject *o);
 } gobind_module_hooks;
 
 extern const gobind_module_hooks gobind_hooks;
@@ -235,8 +237,9 @@ static void gobind_release_handle(uintptr_t handle);
 static PyObject *gobind_claim_error(uintptr_t slot);
 static void gobind_drop_errors(uintptr_t *slots, Py_ssize_t n);
 static PyObject *gobind_wrap(PyTypeObject *tp, uintptr_t handle);
+static const struct gobind_seq_info *gobind_seq_info_of(PyObject *o);
 
-const gobind_module_hooks gobind_hooks = {gobind_wrap, gobind_claim_error, gobind_drop_errors};
+const gobind_module_hooks gobind_hooks = {gobind_wrap, gobind_claim_error, gobind_drop_errors, gobind_seq_info_of};
 #endif
 
 /* Raises TypeError "fn() argument 'arg' must be want, not <type>"; returns -1 (inline, so that
@@ -344,7 +347,9 @@ gobind_hold_args(PyObject **argv, Py_ssize_t n, int hold)
 static inline int
 gobind_small_int(PyObject *o, long long *v)
 {
-#if PY_VERSION_HEX >= 0x030C0000
+#if defined(Py_LIMITED_API)
+    /* the limited API has no look inside an int */
+#elif PY_VERSION_HEX >= 0x030C0000
     if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
         *v = (long long)PyUnstable_Long_CompactValue((PyLongObject *)o);
         return 1;
@@ -503,15 +508,25 @@ gobind_to_py_bool(uint8_t *v)
 }
 
 /* Reads a real number (float, int or an object with __float__/__index__), not a str. */
+/* Whether o's type has __float__ (nb_float). */
+static inline int
+gobind_has_float(PyObject *o)
+{
+#ifdef Py_LIMITED_API
+    return PyType_GetSlot(Py_TYPE(o), Py_nb_float) != NULL;
+#else
+    return Py_TYPE(o)->tp_as_number != NULL && Py_TYPE(o)->tp_as_number->nb_float != NULL;
+#endif
+}
+
 static inline int
 gobind_read_double(PyObject *o, const char *fn, const char *arg, double *out)
 {
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
     if (PyFloat_Check(o)) {
         *out = PyFloat_AS_DOUBLE(o);
         return 0;
     }
-    if (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o)))
+    if (!gobind_has_float(o) && !PyIndex_Check(o))
         return gobind_type_error(fn, arg, "float", o);
     *out = PyFloat_AsDouble(o);
     return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
@@ -564,16 +579,27 @@ gobind_to_py_float32(float *v)
 static inline int
 gobind_from_py_complex(PyObject *o, const char *fn, const char *arg, gobind_complex *out)
 {
-    Py_complex c;
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (!PyComplex_Check(o) && (nb == NULL || (nb->nb_float == NULL && !PyIndex_Check(o))))
+    if (!PyComplex_Check(o) && !gobind_has_float(o) && !PyIndex_Check(o))
         return gobind_type_error(fn, arg, "complex", o);
-    c = PyComplex_AsCComplex(o);
-    if (c.real == -1.0 && PyErr_Occurred())
-        return -1;
-    out->re = c.real;
-    out->im = c.imag;
+#ifdef Py_LIMITED_API
+    if (PyComplex_Check(o)) {  /* complex and its subclasses: their parts; the rest: a real number */
+        out->re = PyComplex_RealAsDouble(o);
+        out->im = PyComplex_ImagAsDouble(o);
+    } else {
+        out->re = PyFloat_AsDouble(o);
+        out->im = 0.0;
+    }
+    return (out->re == -1.0 && PyErr_Occurred()) ? -1 : 0;
+#else
+    {
+        Py_complex c = PyComplex_AsCComplex(o);
+        if (c.real == -1.0 && PyErr_Occurred())
+            return -1;
+        out->re = c.real;
+        out->im = c.imag;
+    }
     return 0;
+#endif
 }
 
 /* complex64: each part must fit in a float32, as for float32 arguments. */
@@ -823,8 +849,9 @@ gobind_to_py_view_bytes(gobind_view *v)
 }
 
 /* ---- slices and arrays bound as Python sequence classes ---------------------------
-   Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
-   reach its Go value, so the slots in gobind_support.c serve every slice and array class. */
+   Each class has a gobind_seq_info, the table of cgo exports that reach its Go value, which the
+   module finds from an object's class (the seq_info hook), so the slots in gobind_support.c
+   serve every slice and array class. */
 
 #define GOBIND_MAX_DIMS 8
 
@@ -836,7 +863,7 @@ gobind_to_py_view_bytes(gobind_view *v)
 #endif
 
 /* The cgo exports (len, slice, pin, unpin) return a status and write a panic into msg. */
-typedef struct {
+typedef struct gobind_seq_info {
     Py_ssize_t fixed_len;                                   /* arrays: the length; slices: -1 */
     int (*len)(uintptr_t self, ptrdiff_t *n, gobind_buf *msg);  /* slices: current length */
     PyObject *(*get)(uintptr_t self, Py_ssize_t i);         /* new reference, or NULL */
@@ -850,12 +877,7 @@ typedef struct {
     Py_ssize_t inner[GOBIND_MAX_DIMS];                      /* fixed dimensions below the first */
 } gobind_seq_info;
 
-typedef struct {
-    PyTypeObject type;
-    gobind_seq_info info;
-} gobind_seq_type;
-
-#define GOBIND_SEQ_INFO(o) (&((gobind_seq_type *)Py_TYPE(o))->info)
+#define GOBIND_SEQ_INFO(o) gobind_hooks.seq_info(o)
 
 /* ---- the buffer protocol: numeric elements are viewed in place ------------ */
 

@@ -125,7 +125,8 @@ def test_extension_kwargs_are_the_meson_keywords():
     kwargs = dict(dataclasses.replace(FULL, python='/usr/bin/python3').extension_kwargs())
     assert kwargs == {'dir': FULL.dir, 'python': '/usr/bin/python3', 'go_tags': ['linux', 'go1.21'],
                       'gil': dict(FULL.gil), 'gil_default': 'release', 'submodules': dict(FULL.submodules),
-                      'borrow': dict(FULL.borrow), 'callback_panics': ['Parallel', 'Walk'], 'subdir': ''}
+                      'borrow': dict(FULL.borrow), 'callback_panics': ['Parallel', 'Walk'], 'subdir': '',
+                      'limited_api': ''}
     assert meson_value(kwargs['gil']) == "{'Add': 'keep', 'Point.Scale': 'release'}"
     assert meson_value(FULL.dir) == "'/src/it\\'s a \"dir\" \\u00e9'"
     assert meson_value([True, 'a', {'k': ['v']}]) == "[true, 'a', {'k': ['v']}]"

@@ -9,17 +9,17 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Stats;
-static gobind_seq_type gobind_type_Samples;
-static gobind_seq_type gobind_type_Slice_Celsius;
-static gobind_seq_type gobind_type_Slice_float32;
-static gobind_seq_type gobind_type_Slice_float64;
-static gobind_seq_type gobind_type_Slice_int32;
-static gobind_seq_type gobind_type_Slice_int64;
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_Celsius;
-static PyTypeObject gobind_type_Map_string_int;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Stats;  /* made at init from gobind_spec_Stats */
+static PyTypeObject *gobind_type_Samples;  /* made at init from gobind_spec_Samples */
+static PyTypeObject *gobind_type_Slice_Celsius;  /* made at init from gobind_spec_Slice_Celsius */
+static PyTypeObject *gobind_type_Slice_float32;  /* made at init from gobind_spec_Slice_float32 */
+static PyTypeObject *gobind_type_Slice_float64;  /* made at init from gobind_spec_Slice_float64 */
+static PyTypeObject *gobind_type_Slice_int32;  /* made at init from gobind_spec_Slice_int32 */
+static PyTypeObject *gobind_type_Slice_int64;  /* made at init from gobind_spec_Slice_int64 */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_Celsius;  /* made at init from gobind_spec_Celsius */
+static PyTypeObject *gobind_type_Map_string_int;  /* made at init from gobind_spec_Map_string_int */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_Map_string_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
@@ -32,7 +32,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -89,9 +89,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -105,7 +107,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_Stats(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Stats))
+    if (!PyObject_TypeCheck(o, gobind_type_Stats))
         return gobind_type_error(fn, arg, "Stats", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -118,7 +120,7 @@ gobind_from_py_Stats_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Stats))
+    if (!PyObject_TypeCheck(o, gobind_type_Stats))
         return gobind_type_error(fn, arg, "Stats or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -128,7 +130,7 @@ gobind_from_py_Stats_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Stats(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Stats, *handle);
+    return gobind_wrap(gobind_type_Stats, *handle);
 }
 
 /* Samples: a Go gobindpkg.Samples */
@@ -138,7 +140,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Samples(PyObject *o, const char *
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Samples(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Samples.type, *handle);
+    return gobind_wrap(gobind_type_Samples, *handle);
 }
 
 /* Slice_Celsius: a Go []gobindpkg.Celsius */
@@ -148,7 +150,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_Celsius(PyObject *o, const 
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Celsius(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_Celsius.type, *handle);
+    return gobind_wrap(gobind_type_Slice_Celsius, *handle);
 }
 
 /* Slice_float32: a Go []float32 */
@@ -158,7 +160,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_float32(PyObject *o, const 
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float32(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_float32.type, *handle);
+    return gobind_wrap(gobind_type_Slice_float32, *handle);
 }
 
 /* Slice_float64: a Go []float64 */
@@ -168,7 +170,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_float64(PyObject *o, const 
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float64(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_float64.type, *handle);
+    return gobind_wrap(gobind_type_Slice_float64, *handle);
 }
 
 /* Slice_int32: a Go []int32 */
@@ -178,7 +180,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int32(PyObject *o, const ch
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int32(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int32.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int32, *handle);
 }
 
 /* Slice_int64: a Go []int64 */
@@ -188,7 +190,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int64(PyObject *o, const ch
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int64(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int64.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int64, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -198,7 +200,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Map_string_int: a Go map[string]int */
@@ -226,7 +228,7 @@ gobind_to_py_Celsius(double *out)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -237,7 +239,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -276,7 +278,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -366,7 +368,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Samples(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Samples.type) {
+    if (Py_TYPE(o) == gobind_type_Samples) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -379,7 +381,7 @@ gobind_from_py_Samples(PyObject *o, const char *fn, const char *arg, gobind_hand
 static GOBIND_UNUSED inline int
 gobind_borrowarg_Samples(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
-    if (Py_TYPE(o) != &gobind_type_Samples.type) {
+    if (Py_TYPE(o) != gobind_type_Samples) {
         switch (gobind_matching_buffer(o, "i", &out->buffer)) {
         case 1:
             out->has_buffer = 1;
@@ -460,7 +462,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_Celsius.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_Celsius) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -473,7 +475,7 @@ gobind_from_py_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobin
 static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_Celsius(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
-    if (Py_TYPE(o) != &gobind_type_Slice_Celsius.type) {
+    if (Py_TYPE(o) != gobind_type_Slice_Celsius) {
         switch (gobind_matching_buffer(o, "d", &out->buffer)) {
         case 1:
             out->has_buffer = 1;
@@ -554,7 +556,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_float32.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_float32) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -567,7 +569,7 @@ gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobin
 static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
-    if (Py_TYPE(o) != &gobind_type_Slice_float32.type) {
+    if (Py_TYPE(o) != gobind_type_Slice_float32) {
         switch (gobind_matching_buffer(o, "f", &out->buffer)) {
         case 1:
             out->has_buffer = 1;
@@ -648,7 +650,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_float64.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_float64) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -661,7 +663,7 @@ gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobin
 static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
-    if (Py_TYPE(o) != &gobind_type_Slice_float64.type) {
+    if (Py_TYPE(o) != gobind_type_Slice_float64) {
         switch (gobind_matching_buffer(o, "d", &out->buffer)) {
         case 1:
             out->has_buffer = 1;
@@ -742,7 +744,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int32.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int32) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -755,7 +757,7 @@ gobind_from_py_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_
 static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_int32(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
-    if (Py_TYPE(o) != &gobind_type_Slice_int32.type) {
+    if (Py_TYPE(o) != gobind_type_Slice_int32) {
         switch (gobind_matching_buffer(o, "i", &out->buffer)) {
         case 1:
             out->has_buffer = 1;
@@ -836,7 +838,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int64.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int64) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -849,7 +851,7 @@ gobind_from_py_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_
 static GOBIND_UNUSED inline int
 gobind_borrowarg_Slice_int64(PyObject *o, const char *fn, const char *arg, gobind_borrowarg *out)
 {
-    if (Py_TYPE(o) != &gobind_type_Slice_int64.type) {
+    if (Py_TYPE(o) != gobind_type_Slice_int64) {
         switch (gobind_matching_buffer(o, "q", &out->buffer)) {
         case 1:
             out->has_buffer = 1;
@@ -926,7 +928,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1702,21 +1704,25 @@ gobind_repr_Stats(PyObject *self)
     return gobind_repr_fields(self, "borrow.Stats", gobind_fields_Stats, 1);
 }
 
-static PyTypeObject gobind_type_Stats = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "borrow.Stats",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Stats,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Stats(*, Calls=...)\n--\n\n",
-                         "Stats(Calls: int = ...)\n"
-                         "\n"
-                         "Stats is a struct whose method borrows its argument."),
-    .tp_methods = gobind_methods_Stats,
-    .tp_getset = gobind_getset_Stats,
-    .tp_init = gobind_init_Stats,
-    .tp_new = gobind_new_Stats,
+static PyType_Slot gobind_slots_Stats[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Stats},
+    {Py_tp_methods, (void *)gobind_methods_Stats},
+    {Py_tp_getset, (void *)gobind_getset_Stats},
+    {Py_tp_init, (void *)gobind_init_Stats},
+    {Py_tp_new, (void *)gobind_new_Stats},
+    {Py_tp_doc, (void *)GOBIND_DOC("Stats(*, Calls=...)\n--\n\n",
+                                   "Stats(Calls: int = ...)\n"
+                                   "\n"
+                                   "Stats is a struct whose method borrows its argument.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Stats = {
+    .name = "borrow.Stats",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Stats,
 };
 
 /* ==== Samples: a Go gobindpkg.Samples as a sequence ==== */
@@ -1772,57 +1778,49 @@ gobind_new_Samples(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Samples = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Samples[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Samples},
+    {Py_tp_new, (void *)gobind_new_Samples},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Samples(items=...)\n--\n\n",
+                                   "Samples(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
+                                   "\n"
+                                   "Samples is a named slice type.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Samples = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Samples = {
+    .name = "borrow.Samples",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Samples,
 };
 
-static PyBufferProcs gobind_as_buffer_Samples = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Samples = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "borrow.Samples",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Samples,
-        .tp_as_mapping = &gobind_as_mapping_Samples,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Samples,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Samples(items=...)\n--\n\n",
-                             "Samples(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
-                             "\n"
-                             "Samples is a named slice type."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Samples,
-        .tp_new = gobind_new_Samples,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_borrow_Samples_len,
-        .slice = gobind_borrow_Samples_slice,
-        .get = gobind_get_Samples,
-        .set = gobind_set_Samples,
-        .pin = gobind_borrow_Samples_pin,
-        .unpin = gobind_borrow_unpin,
-        .format = "i",
-        .itemsize = 4,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Samples's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Samples = {
+    .fixed_len = -1,
+    .len = gobind_borrow_Samples_len,
+    .slice = gobind_borrow_Samples_slice,
+    .get = gobind_get_Samples,
+    .set = gobind_set_Samples,
+    .pin = gobind_borrow_Samples_pin,
+    .unpin = gobind_borrow_unpin,
+    .format = "i",
+    .itemsize = 4,
+    .ndim = 1,
 };
 
 /* ==== Slice_Celsius: a Go []gobindpkg.Celsius as a sequence ==== */
@@ -1878,55 +1876,47 @@ gobind_new_Slice_Celsius(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_Celsius = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_Celsius[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_Celsius},
+    {Py_tp_new, (void *)gobind_new_Slice_Celsius},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_Celsius(items=...)\n--\n\n",
+                                   "Slice_Celsius(items: Sequence[float] = ())\n"
+                                   "\n"
+                                   "A Go slice of Celsius, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_Celsius = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_Celsius = {
+    .name = "borrow.Slice_Celsius",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_Celsius,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_Celsius = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_Celsius = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "borrow.Slice_Celsius",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_Celsius,
-        .tp_as_mapping = &gobind_as_mapping_Slice_Celsius,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_Celsius,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_Celsius(items=...)\n--\n\n",
-                             "Slice_Celsius(items: Sequence[float] = ())\n"
-                             "\n"
-                             "A Go slice of Celsius, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_Celsius,
-        .tp_new = gobind_new_Slice_Celsius,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_borrow_Slice_Celsius_len,
-        .slice = gobind_borrow_Slice_Celsius_slice,
-        .get = gobind_get_Slice_Celsius,
-        .set = gobind_set_Slice_Celsius,
-        .pin = gobind_borrow_Slice_Celsius_pin,
-        .unpin = gobind_borrow_unpin,
-        .format = "d",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_Celsius's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_Celsius = {
+    .fixed_len = -1,
+    .len = gobind_borrow_Slice_Celsius_len,
+    .slice = gobind_borrow_Slice_Celsius_slice,
+    .get = gobind_get_Slice_Celsius,
+    .set = gobind_set_Slice_Celsius,
+    .pin = gobind_borrow_Slice_Celsius_pin,
+    .unpin = gobind_borrow_unpin,
+    .format = "d",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_float32: a Go []float32 as a sequence ==== */
@@ -1982,55 +1972,47 @@ gobind_new_Slice_float32(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_float32 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_float32[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_float32},
+    {Py_tp_new, (void *)gobind_new_Slice_float32},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
+                                   "Slice_float32(items: Sequence[float] = ())\n"
+                                   "\n"
+                                   "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_float32 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_float32 = {
+    .name = "borrow.Slice_float32",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_float32,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_float32 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_float32 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "borrow.Slice_float32",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_float32,
-        .tp_as_mapping = &gobind_as_mapping_Slice_float32,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_float32,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
-                             "Slice_float32(items: Sequence[float] = ())\n"
-                             "\n"
-                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_float32,
-        .tp_new = gobind_new_Slice_float32,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_borrow_Slice_float32_len,
-        .slice = gobind_borrow_Slice_float32_slice,
-        .get = gobind_get_Slice_float32,
-        .set = gobind_set_Slice_float32,
-        .pin = gobind_borrow_Slice_float32_pin,
-        .unpin = gobind_borrow_unpin,
-        .format = "f",
-        .itemsize = 4,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_float32's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_float32 = {
+    .fixed_len = -1,
+    .len = gobind_borrow_Slice_float32_len,
+    .slice = gobind_borrow_Slice_float32_slice,
+    .get = gobind_get_Slice_float32,
+    .set = gobind_set_Slice_float32,
+    .pin = gobind_borrow_Slice_float32_pin,
+    .unpin = gobind_borrow_unpin,
+    .format = "f",
+    .itemsize = 4,
+    .ndim = 1,
 };
 
 /* ==== Slice_float64: a Go []float64 as a sequence ==== */
@@ -2086,55 +2068,47 @@ gobind_new_Slice_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_float64 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_float64[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_float64},
+    {Py_tp_new, (void *)gobind_new_Slice_float64},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
+                                   "Slice_float64(items: Sequence[float] = ())\n"
+                                   "\n"
+                                   "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_float64 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_float64 = {
+    .name = "borrow.Slice_float64",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_float64,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_float64 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_float64 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "borrow.Slice_float64",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_float64,
-        .tp_as_mapping = &gobind_as_mapping_Slice_float64,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_float64,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
-                             "Slice_float64(items: Sequence[float] = ())\n"
-                             "\n"
-                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_float64,
-        .tp_new = gobind_new_Slice_float64,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_borrow_Slice_float64_len,
-        .slice = gobind_borrow_Slice_float64_slice,
-        .get = gobind_get_Slice_float64,
-        .set = gobind_set_Slice_float64,
-        .pin = gobind_borrow_Slice_float64_pin,
-        .unpin = gobind_borrow_unpin,
-        .format = "d",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_float64's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_float64 = {
+    .fixed_len = -1,
+    .len = gobind_borrow_Slice_float64_len,
+    .slice = gobind_borrow_Slice_float64_slice,
+    .get = gobind_get_Slice_float64,
+    .set = gobind_set_Slice_float64,
+    .pin = gobind_borrow_Slice_float64_pin,
+    .unpin = gobind_borrow_unpin,
+    .format = "d",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_int32: a Go []int32 as a sequence ==== */
@@ -2190,55 +2164,47 @@ gobind_new_Slice_int32(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int32 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int32[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int32},
+    {Py_tp_new, (void *)gobind_new_Slice_int32},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int32(items=...)\n--\n\n",
+                                   "Slice_int32(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int32 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int32 = {
+    .name = "borrow.Slice_int32",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int32,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int32 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_int32 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "borrow.Slice_int32",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int32,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int32,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int32,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int32(items=...)\n--\n\n",
-                             "Slice_int32(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int32,
-        .tp_new = gobind_new_Slice_int32,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_borrow_Slice_int32_len,
-        .slice = gobind_borrow_Slice_int32_slice,
-        .get = gobind_get_Slice_int32,
-        .set = gobind_set_Slice_int32,
-        .pin = gobind_borrow_Slice_int32_pin,
-        .unpin = gobind_borrow_unpin,
-        .format = "i",
-        .itemsize = 4,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_int32's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int32 = {
+    .fixed_len = -1,
+    .len = gobind_borrow_Slice_int32_len,
+    .slice = gobind_borrow_Slice_int32_slice,
+    .get = gobind_get_Slice_int32,
+    .set = gobind_set_Slice_int32,
+    .pin = gobind_borrow_Slice_int32_pin,
+    .unpin = gobind_borrow_unpin,
+    .format = "i",
+    .itemsize = 4,
+    .ndim = 1,
 };
 
 /* ==== Slice_int64: a Go []int64 as a sequence ==== */
@@ -2294,55 +2260,47 @@ gobind_new_Slice_int64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int64 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int64[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int64},
+    {Py_tp_new, (void *)gobind_new_Slice_int64},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int64(items=...)\n--\n\n",
+                                   "Slice_int64(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int64 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int64 = {
+    .name = "borrow.Slice_int64",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int64,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int64 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_int64 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "borrow.Slice_int64",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int64,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int64,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int64,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int64(items=...)\n--\n\n",
-                             "Slice_int64(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int64,
-        .tp_new = gobind_new_Slice_int64,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_borrow_Slice_int64_len,
-        .slice = gobind_borrow_Slice_int64_slice,
-        .get = gobind_get_Slice_int64,
-        .set = gobind_set_Slice_int64,
-        .pin = gobind_borrow_Slice_int64_pin,
-        .unpin = gobind_borrow_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_int64's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int64 = {
+    .fixed_len = -1,
+    .len = gobind_borrow_Slice_int64_len,
+    .slice = gobind_borrow_Slice_int64_slice,
+    .get = gobind_get_Slice_int64,
+    .set = gobind_set_Slice_int64,
+    .pin = gobind_borrow_Slice_int64_pin,
+    .unpin = gobind_borrow_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -2399,46 +2357,61 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "borrow.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "borrow.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_borrow_Slice_string_len,
-        .slice = gobind_borrow_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_borrow_Slice_string_len,
+    .slice = gobind_borrow_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Samples)
+        return &gobind_seq_info_Samples;
+    if (Py_TYPE(o) == gobind_type_Slice_Celsius)
+        return &gobind_seq_info_Slice_Celsius;
+    if (Py_TYPE(o) == gobind_type_Slice_float32)
+        return &gobind_seq_info_Slice_float32;
+    if (Py_TYPE(o) == gobind_type_Slice_float64)
+        return &gobind_seq_info_Slice_float64;
+    if (Py_TYPE(o) == gobind_type_Slice_int32)
+        return &gobind_seq_info_Slice_int32;
+    if (Py_TYPE(o) == gobind_type_Slice_int64)
+        return &gobind_seq_info_Slice_int64;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== Map_string_int: a Go map[string]int as a mutable mapping ==== */
 
@@ -2515,7 +2488,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Map_string_int)) {
+    if (PyObject_TypeCheck(o, gobind_type_Map_string_int)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -2649,27 +2622,27 @@ gobind_new_Map_string_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Map_string_int = {
-    .mp_length = gobind_len_Map_string_int,
-    .mp_subscript = gobind_getitem_Map_string_int,
-    .mp_ass_subscript = gobind_setitem_Map_string_int,
+static PyType_Slot gobind_slots_Map_string_int[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_string_int},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_int},
+    {Py_tp_new, (void *)gobind_new_Map_string_int},
+    {Py_mp_length, (void *)gobind_len_Map_string_int},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_string_int},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_string_int},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
+                                   "Map_string_int(items: Mapping[str, int] = {})\n"
+                                   "\n"
+                                   "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Map_string_int = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "borrow._Map_string_intBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Map_string_int,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
-                         "Map_string_int(items: Mapping[str, int] = {})\n"
-                         "\n"
-                         "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
-    .tp_iter = gobind_iter_Map_string_int,
-    .tp_methods = gobind_methods_Map_string_int,
-    .tp_new = gobind_new_Map_string_int,
+static PyType_Spec gobind_spec_Map_string_int = {
+    .name = "borrow._Map_string_intBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_string_int,
 };
 
 /* ==== Celsius: a Go named float64, as a float ==== */
@@ -2687,19 +2660,23 @@ gobind_repr_Celsius(PyObject *self)
 static PyObject *
 gobind_str_Celsius(PyObject *self)
 {
-    return PyFloat_Type.tp_repr(self);
+    return GOBIND_SLOT(&PyFloat_Type, tp_repr, reprfunc)(self);
 }
 
-static PyTypeObject gobind_type_Celsius = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "borrow.Celsius",
-    .tp_repr = gobind_repr_Celsius,
-    .tp_str = gobind_str_Celsius,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Celsius(value: float)\n"
-              "\n"
-              "Celsius is a named number type, for slices of named elements.",
-    .tp_methods = gobind_methods_Celsius,
+static PyType_Slot gobind_slots_Celsius[] = {
+    {Py_tp_repr, (void *)gobind_repr_Celsius},
+    {Py_tp_str, (void *)gobind_str_Celsius},
+    {Py_tp_methods, (void *)gobind_methods_Celsius},
+    {Py_tp_doc, (void *)"Celsius(value: float)\n"
+                        "\n"
+                        "Celsius is a named number type, for slices of named elements."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Celsius = {
+    .name = "borrow.Celsius",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Celsius,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -2743,7 +2720,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -2783,18 +2760,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "borrow.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "borrow.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -2919,63 +2900,96 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package borrow has functions that borrow their arguments: gobind passes them views of\n"
     "Python's memory for the duration of a call (//gobind:borrow), and one that must get a copy.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Stats", &gobind_type_Stats) < 0)
+    gobind_type_Stats = gobind_make_type(&gobind_spec_Stats, NULL);
+    if (gobind_type_Stats == NULL)
         return -1;
-    if (gobind_add_type(m, "Samples", &gobind_type_Samples.type) < 0
-        || gobind_register_sequence(&gobind_type_Samples.type) < 0)
+    if (gobind_add_type(m, "Stats", gobind_type_Stats) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_Celsius", &gobind_type_Slice_Celsius.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_Celsius.type) < 0)
+    gobind_type_Samples = gobind_make_type(&gobind_spec_Samples, NULL);
+    if (gobind_type_Samples == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_float32", &gobind_type_Slice_float32.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_float32.type) < 0)
+    if (gobind_add_type(m, "Samples", gobind_type_Samples) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_float64", &gobind_type_Slice_float64.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_float64.type) < 0)
+if (gobind_register_sequence(gobind_type_Samples) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_int32", &gobind_type_Slice_int32.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int32.type) < 0)
+    gobind_type_Slice_Celsius = gobind_make_type(&gobind_spec_Slice_Celsius, NULL);
+    if (gobind_type_Slice_Celsius == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_int64", &gobind_type_Slice_int64.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int64.type) < 0)
+    if (gobind_add_type(m, "Slice_Celsius", gobind_type_Slice_Celsius) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Celsius) < 0)
         return -1;
-    gobind_type_Celsius.tp_base = &PyFloat_Type;
-    if (PyType_Ready(&gobind_type_Celsius) < 0)
+    gobind_type_Slice_float32 = gobind_make_type(&gobind_spec_Slice_float32, NULL);
+    if (gobind_type_Slice_float32 == NULL)
         return -1;
-    gobind_class_Celsius = gobind_new_ref((PyObject *)&gobind_type_Celsius);
+    if (gobind_add_type(m, "Slice_float32", gobind_type_Slice_float32) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_float32) < 0)
+        return -1;
+    gobind_type_Slice_float64 = gobind_make_type(&gobind_spec_Slice_float64, NULL);
+    if (gobind_type_Slice_float64 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_float64", gobind_type_Slice_float64) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_float64) < 0)
+        return -1;
+    gobind_type_Slice_int32 = gobind_make_type(&gobind_spec_Slice_int32, NULL);
+    if (gobind_type_Slice_int32 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int32", gobind_type_Slice_int32) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int32) < 0)
+        return -1;
+    gobind_type_Slice_int64 = gobind_make_type(&gobind_spec_Slice_int64, NULL);
+    if (gobind_type_Slice_int64 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int64", gobind_type_Slice_int64) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int64) < 0)
+        return -1;
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+        return -1;
+    gobind_type_Celsius = gobind_make_type(&gobind_spec_Celsius, &PyFloat_Type);
+    if (gobind_type_Celsius == NULL)
+        return -1;
+    gobind_class_Celsius = gobind_new_ref((PyObject *)gobind_type_Celsius);
     if (gobind_class_Celsius == NULL)
         return -1;
     Py_INCREF(gobind_class_Celsius);
     if (PyModule_AddObject(m, "Celsius", gobind_class_Celsius) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_Map_string_int) < 0)
+    gobind_type_Map_string_int = gobind_make_type(&gobind_spec_Map_string_int, NULL);
+    if (gobind_type_Map_string_int == NULL)
         return -1;
     gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int",
-                                                   &gobind_type_Map_string_int);
+                                                   gobind_type_Map_string_int);
     if (gobind_class_Map_string_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_int);
     if (PyModule_AddObject(m, "Map_string_int", gobind_class_Map_string_int) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;

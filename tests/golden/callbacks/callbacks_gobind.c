@@ -9,20 +9,20 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Point;
-static gobind_seq_type gobind_type_Slice_Point;
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_Func1;
-static PyTypeObject gobind_type_Func2;
-static PyTypeObject gobind_type_Func3;
-static PyTypeObject gobind_type_Func4;
-static PyTypeObject gobind_type_Func5;
-static PyTypeObject gobind_type_Func6;
-static PyTypeObject gobind_type_Func7;
-static PyTypeObject gobind_type_Func8;
-static PyTypeObject gobind_type_Func9;
-static PyTypeObject gobind_type_Handler;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_Slice_Point;  /* made at init from gobind_spec_Slice_Point */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_Func1;  /* made at init from gobind_spec_Func1 */
+static PyTypeObject *gobind_type_Func2;  /* made at init from gobind_spec_Func2 */
+static PyTypeObject *gobind_type_Func3;  /* made at init from gobind_spec_Func3 */
+static PyTypeObject *gobind_type_Func4;  /* made at init from gobind_spec_Func4 */
+static PyTypeObject *gobind_type_Func5;  /* made at init from gobind_spec_Func5 */
+static PyTypeObject *gobind_type_Func6;  /* made at init from gobind_spec_Func6 */
+static PyTypeObject *gobind_type_Func7;  /* made at init from gobind_spec_Func7 */
+static PyTypeObject *gobind_type_Func8;  /* made at init from gobind_spec_Func8 */
+static PyTypeObject *gobind_type_Func9;  /* made at init from gobind_spec_Func9 */
+static PyTypeObject *gobind_type_Handler;  /* made at init from gobind_spec_Handler */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -33,7 +33,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -90,9 +90,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -106,7 +108,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -119,7 +121,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -129,7 +131,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Point, *handle);
+    return gobind_wrap(gobind_type_Point, *handle);
 }
 
 /* Slice_Point: a Go []gobindpkg.Point */
@@ -139,7 +141,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_Point(PyObject *o, const ch
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_Point.type, *handle);
+    return gobind_wrap(gobind_type_Slice_Point, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -149,7 +151,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Func1: a Go func(int) int; Python passes one of its objects (Go gets the func back),
@@ -157,7 +159,7 @@ gobind_to_py_Slice_string(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func1)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -168,7 +170,7 @@ gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func1(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func1, *handle);
+    return gobind_wrap(gobind_type_Func1, *handle);
 }
 
 /* Func2: a Go func() int; Python passes one of its objects (Go gets the func back),
@@ -176,7 +178,7 @@ gobind_to_py_Func1(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func2)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func2)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -187,7 +189,7 @@ gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func2(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func2, *handle);
+    return gobind_wrap(gobind_type_Func2, *handle);
 }
 
 /* Func3: a Go func(int, string) (string, int); Python passes one of its objects (Go gets the func back),
@@ -195,7 +197,7 @@ gobind_to_py_Func2(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func3)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func3)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -206,7 +208,7 @@ gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func3(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func3, *handle);
+    return gobind_wrap(gobind_type_Func3, *handle);
 }
 
 /* Func4: a Go func(gobindpkg.Point, int); Python passes one of its objects (Go gets the func back),
@@ -214,7 +216,7 @@ gobind_to_py_Func3(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func4)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func4)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -225,7 +227,7 @@ gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func4(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func4, *handle);
+    return gobind_wrap(gobind_type_Func4, *handle);
 }
 
 /* Func5: a Go func(string) string; Python passes one of its objects (Go gets the func back),
@@ -233,7 +235,7 @@ gobind_to_py_Func4(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func5(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func5)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func5)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -244,7 +246,7 @@ gobind_from_py_Func5(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func5(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func5, *handle);
+    return gobind_wrap(gobind_type_Func5, *handle);
 }
 
 /* Func6: a Go func(float64) (int8, float32, bool, complex128); Python passes one of its objects (Go gets the func back),
@@ -252,7 +254,7 @@ gobind_to_py_Func5(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func6(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func6)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func6)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -263,7 +265,7 @@ gobind_from_py_Func6(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func6(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func6, *handle);
+    return gobind_wrap(gobind_type_Func6, *handle);
 }
 
 /* Func7: a Go func() error; Python passes one of its objects (Go gets the func back),
@@ -271,7 +273,7 @@ gobind_to_py_Func6(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func7(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func7)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func7)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -282,7 +284,7 @@ gobind_from_py_Func7(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func7(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func7, *handle);
+    return gobind_wrap(gobind_type_Func7, *handle);
 }
 
 /* Func8: a Go func(string) (int, error); Python passes one of its objects (Go gets the func back),
@@ -290,7 +292,7 @@ gobind_to_py_Func7(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func8(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func8)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func8)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -301,7 +303,7 @@ gobind_from_py_Func8(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func8(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func8, *handle);
+    return gobind_wrap(gobind_type_Func8, *handle);
 }
 
 /* Func9: a Go func(int) error; Python passes one of its objects (Go gets the func back),
@@ -309,7 +311,7 @@ gobind_to_py_Func8(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func9(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func9)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func9)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -320,7 +322,7 @@ gobind_from_py_Func9(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func9(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func9, *handle);
+    return gobind_wrap(gobind_type_Func9, *handle);
 }
 
 /* Handler: a Go gobindpkg.Handler; Python passes one of its objects (Go gets the func back),
@@ -328,7 +330,7 @@ gobind_to_py_Func9(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Handler(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Handler)) {
+    if (PyObject_TypeCheck(o, gobind_type_Handler)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -339,13 +341,13 @@ gobind_from_py_Handler(PyObject *o, const char *fn, const char *arg, gobind_func
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Handler(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Handler, *handle);
+    return gobind_wrap(gobind_type_Handler, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -356,7 +358,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -395,7 +397,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -452,7 +454,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_Point.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_Point) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -520,7 +522,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -715,7 +717,7 @@ gobind_callbacks_call_Func3(uintptr_t fn, ptrdiff_t a0, gobind_view a1, uintptr_
         goto fail;
     if (!PyTuple_Check(result) || PyTuple_GET_SIZE(result) != 2) {
         PyErr_Format(PyExc_TypeError, "callback must return a tuple of 2 values, not %.200s",
-                     Py_TYPE(result)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(result)));
         goto fail;
     }
     if (gobind_from_py_str(PyTuple_GET_ITEM(result, 0), "callback", "return value 0", &r0) < 0)
@@ -842,7 +844,7 @@ gobind_callbacks_call_Func6(uintptr_t fn, double a0)
         goto fail;
     if (!PyTuple_Check(result) || PyTuple_GET_SIZE(result) != 4) {
         PyErr_Format(PyExc_TypeError, "callback must return a tuple of 4 values, not %.200s",
-                     Py_TYPE(result)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(result)));
         goto fail;
     }
     if (gobind_from_py_int8(PyTuple_GET_ITEM(result, 0), "callback", "return value 0", &ret.r0) < 0)
@@ -1559,21 +1561,25 @@ gobind_repr_Point(PyObject *self)
     return gobind_repr_fields(self, "callbacks.Point", gobind_fields_Point, 2);
 }
 
-static PyTypeObject gobind_type_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Point",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
-                         "Point(X: float = ..., Y: float = ...)\n"
-                         "\n"
-                         "Point is a point in the plane."),
-    .tp_methods = gobind_methods_Point,
-    .tp_getset = gobind_getset_Point,
-    .tp_init = gobind_init_Point,
-    .tp_new = gobind_new_Point,
+static PyType_Slot gobind_slots_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_methods, (void *)gobind_methods_Point},
+    {Py_tp_getset, (void *)gobind_getset_Point},
+    {Py_tp_init, (void *)gobind_init_Point},
+    {Py_tp_new, (void *)gobind_new_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: float = ..., Y: float = ...)\n"
+                                   "\n"
+                                   "Point is a point in the plane.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Point = {
+    .name = "callbacks.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Point,
 };
 
 /* ==== Slice_Point: a Go []gobindpkg.Point as a sequence ==== */
@@ -1629,45 +1635,41 @@ gobind_new_Slice_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_Point = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_Point},
+    {Py_tp_new, (void *)gobind_new_Slice_Point},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
+                                   "Slice_Point(items: Sequence[Point] = ())\n"
+                                   "\n"
+                                   "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_Point = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_Point = {
+    .name = "callbacks.Slice_Point",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_Point,
 };
 
-static gobind_seq_type gobind_type_Slice_Point = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "callbacks.Slice_Point",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_Point,
-        .tp_as_mapping = &gobind_as_mapping_Slice_Point,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
-                             "Slice_Point(items: Sequence[Point] = ())\n"
-                             "\n"
-                             "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_Point,
-        .tp_new = gobind_new_Slice_Point,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_callbacks_Slice_Point_len,
-        .slice = gobind_callbacks_Slice_Point_slice,
-        .get = gobind_get_Slice_Point,
-        .set = gobind_set_Slice_Point,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_Point's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_Point = {
+    .fixed_len = -1,
+    .len = gobind_callbacks_Slice_Point_len,
+    .slice = gobind_callbacks_Slice_Point_slice,
+    .get = gobind_get_Slice_Point,
+    .set = gobind_set_Slice_Point,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -1724,46 +1726,51 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "callbacks.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "callbacks.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_callbacks_Slice_string_len,
-        .slice = gobind_callbacks_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_callbacks_Slice_string_len,
+    .slice = gobind_callbacks_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_Point)
+        return &gobind_seq_info_Slice_Point;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== Func1: a Go func(int) int that Python calls ==== */
 
@@ -1816,15 +1823,19 @@ static PyMethodDef gobind_methods_Func1[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func1 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func1",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func1,
+static PyType_Slot gobind_slots_Func1[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func1},
+    {Py_tp_doc, (void *)"A Go func(int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func1 = {
+    .name = "callbacks.Func1",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func1,
 };
 
 /* ==== Func2: a Go func() int that Python calls ==== */
@@ -1867,15 +1878,19 @@ static PyMethodDef gobind_methods_Func2[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func2 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func2",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func() int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func2,
+static PyType_Slot gobind_slots_Func2[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func2},
+    {Py_tp_doc, (void *)"A Go func() int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func2 = {
+    .name = "callbacks.Func2",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func2,
 };
 
 /* ==== Func3: a Go func(int, string) (string, int) that Python calls ==== */
@@ -1953,15 +1968,19 @@ static PyMethodDef gobind_methods_Func3[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func3 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func3",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int, string) (string, int) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func3,
+static PyType_Slot gobind_slots_Func3[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func3},
+    {Py_tp_doc, (void *)"A Go func(int, string) (string, int) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func3 = {
+    .name = "callbacks.Func3",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func3,
 };
 
 /* ==== Func4: a Go func(gobindpkg.Point, int) that Python calls ==== */
@@ -2019,15 +2038,19 @@ static PyMethodDef gobind_methods_Func4[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func4 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func4",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(Point, int) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func4,
+static PyType_Slot gobind_slots_Func4[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func4},
+    {Py_tp_doc, (void *)"A Go func(Point, int) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func4 = {
+    .name = "callbacks.Func4",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func4,
 };
 
 /* ==== Func5: a Go func(string) string that Python calls ==== */
@@ -2082,15 +2105,19 @@ static PyMethodDef gobind_methods_Func5[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func5 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func5",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) string that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func5,
+static PyType_Slot gobind_slots_Func5[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func5},
+    {Py_tp_doc, (void *)"A Go func(string) string that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func5 = {
+    .name = "callbacks.Func5",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func5,
 };
 
 /* ==== Func6: a Go func(float64) (int8, float32, bool, complex128) that Python calls ==== */
@@ -2181,15 +2208,19 @@ static PyMethodDef gobind_methods_Func6[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func6 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func6",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(float64) (int8, float32, bool, complex128) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func6,
+static PyType_Slot gobind_slots_Func6[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func6},
+    {Py_tp_doc, (void *)"A Go func(float64) (int8, float32, bool, complex128) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func6 = {
+    .name = "callbacks.Func6",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func6,
 };
 
 /* ==== Func7: a Go func() error that Python calls ==== */
@@ -2232,15 +2263,19 @@ static PyMethodDef gobind_methods_Func7[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func7 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func7",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func() error that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func7,
+static PyType_Slot gobind_slots_Func7[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func7},
+    {Py_tp_doc, (void *)"A Go func() error that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func7 = {
+    .name = "callbacks.Func7",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func7,
 };
 
 /* ==== Func8: a Go func(string) (int, error) that Python calls ==== */
@@ -2295,15 +2330,19 @@ static PyMethodDef gobind_methods_Func8[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func8 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func8",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) (int, error) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func8,
+static PyType_Slot gobind_slots_Func8[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func8},
+    {Py_tp_doc, (void *)"A Go func(string) (int, error) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func8 = {
+    .name = "callbacks.Func8",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func8,
 };
 
 /* ==== Func9: a Go func(int) error that Python calls ==== */
@@ -2357,15 +2396,19 @@ static PyMethodDef gobind_methods_Func9[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func9 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Func9",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) error that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func9,
+static PyType_Slot gobind_slots_Func9[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func9},
+    {Py_tp_doc, (void *)"A Go func(int) error that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func9 = {
+    .name = "callbacks.Func9",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func9,
 };
 
 /* ==== Handler: a Go gobindpkg.Handler that Python calls ==== */
@@ -2420,15 +2463,19 @@ static PyMethodDef gobind_methods_Handler[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Handler = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.Handler",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go Handler that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Handler,
+static PyType_Slot gobind_slots_Handler[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Handler},
+    {Py_tp_doc, (void *)"A Go Handler that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Handler = {
+    .name = "callbacks.Handler",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Handler,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -2472,7 +2519,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -2512,18 +2559,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "callbacks.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module callbacks ==== */
@@ -2589,14 +2640,18 @@ static PyMethodDef gobind_module_type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "callbacks.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods,
-    .tp_getset = gobind_module_getset,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type;
+static PyType_Slot gobind_slots_module[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods},
+    {Py_tp_getset, (void *)gobind_module_getset},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module = {
+    .name = "callbacks.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -2690,50 +2745,95 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package callbacks shows Python callables passed where Go wants a func: called at once or\n"
     "later from goroutines, with any supported parameter and result types, errors included.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+    gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
+    if (gobind_module_type == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_Point", &gobind_type_Slice_Point.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_Point.type) < 0)
+    gobind_type_Point = gobind_make_type(&gobind_spec_Point, NULL);
+    if (gobind_type_Point == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+    if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
         return -1;
-    if (gobind_add_type(m, "Func1", &gobind_type_Func1) < 0)
+    gobind_type_Slice_Point = gobind_make_type(&gobind_spec_Slice_Point, NULL);
+    if (gobind_type_Slice_Point == NULL)
         return -1;
-    if (gobind_add_type(m, "Func2", &gobind_type_Func2) < 0)
+    if (gobind_add_type(m, "Slice_Point", gobind_type_Slice_Point) < 0)
         return -1;
-    if (gobind_add_type(m, "Func3", &gobind_type_Func3) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Point) < 0)
         return -1;
-    if (gobind_add_type(m, "Func4", &gobind_type_Func4) < 0)
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
         return -1;
-    if (gobind_add_type(m, "Func5", &gobind_type_Func5) < 0)
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-    if (gobind_add_type(m, "Func6", &gobind_type_Func6) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
         return -1;
-    if (gobind_add_type(m, "Func7", &gobind_type_Func7) < 0)
+    gobind_type_Func1 = gobind_make_type(&gobind_spec_Func1, NULL);
+    if (gobind_type_Func1 == NULL)
         return -1;
-    if (gobind_add_type(m, "Func8", &gobind_type_Func8) < 0)
+    if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
         return -1;
-    if (gobind_add_type(m, "Func9", &gobind_type_Func9) < 0)
+    gobind_type_Func2 = gobind_make_type(&gobind_spec_Func2, NULL);
+    if (gobind_type_Func2 == NULL)
         return -1;
-    if (gobind_add_type(m, "Handler", &gobind_type_Handler) < 0)
+    if (gobind_add_type(m, "Func2", gobind_type_Func2) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_Func3 = gobind_make_type(&gobind_spec_Func3, NULL);
+    if (gobind_type_Func3 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func3", gobind_type_Func3) < 0)
+        return -1;
+    gobind_type_Func4 = gobind_make_type(&gobind_spec_Func4, NULL);
+    if (gobind_type_Func4 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func4", gobind_type_Func4) < 0)
+        return -1;
+    gobind_type_Func5 = gobind_make_type(&gobind_spec_Func5, NULL);
+    if (gobind_type_Func5 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func5", gobind_type_Func5) < 0)
+        return -1;
+    gobind_type_Func6 = gobind_make_type(&gobind_spec_Func6, NULL);
+    if (gobind_type_Func6 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func6", gobind_type_Func6) < 0)
+        return -1;
+    gobind_type_Func7 = gobind_make_type(&gobind_spec_Func7, NULL);
+    if (gobind_type_Func7 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func7", gobind_type_Func7) < 0)
+        return -1;
+    gobind_type_Func8 = gobind_make_type(&gobind_spec_Func8, NULL);
+    if (gobind_type_Func8 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func8", gobind_type_Func8) < 0)
+        return -1;
+    gobind_type_Func9 = gobind_make_type(&gobind_spec_Func9, NULL);
+    if (gobind_type_Func9 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func9", gobind_type_Func9) < 0)
+        return -1;
+    gobind_type_Handler = gobind_make_type(&gobind_spec_Handler, NULL);
+    if (gobind_type_Handler == NULL)
+        return -1;
+    if (gobind_add_type(m, "Handler", gobind_type_Handler) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;
@@ -2754,7 +2854,7 @@ PyInit_callbacks(void)
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "callbacks") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
         || gobind_watch_exit(m) < 0
-        || gobind_set_module_type(m, &gobind_module_type) < 0
+        || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -2773,6 +2873,6 @@ initcallbacks(void)
         return;
     if (gobind_watch_exit(m) < 0)
         return;
-    gobind_set_module_type(m, &gobind_module_type);
+    gobind_set_module_type(m, gobind_module_type);
 }
 #endif

@@ -9,18 +9,18 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_money_Wallet;
-static PyTypeObject gobind_type_bytes_Buffer;
-static PyTypeObject gobind_type_url_URL;
-static PyTypeObject gobind_type_url_Userinfo;
-static gobind_seq_type gobind_type_Slice_money_Amount;
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_money_Amount;
-static PyTypeObject gobind_type_time_Duration;
-static PyTypeObject gobind_type_url_Values;
-static PyTypeObject gobind_type_io_Reader;
-static PyTypeObject gobind_type_io_Writer;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_money_Wallet;  /* made at init from gobind_spec_money_Wallet */
+static PyTypeObject *gobind_type_bytes_Buffer;  /* made at init from gobind_spec_bytes_Buffer */
+static PyTypeObject *gobind_type_url_URL;  /* made at init from gobind_spec_url_URL */
+static PyTypeObject *gobind_type_url_Userinfo;  /* made at init from gobind_spec_url_Userinfo */
+static PyTypeObject *gobind_type_Slice_money_Amount;  /* made at init from gobind_spec_Slice_money_Amount */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_money_Amount;  /* made at init from gobind_spec_money_Amount */
+static PyTypeObject *gobind_type_time_Duration;  /* made at init from gobind_spec_time_Duration */
+static PyTypeObject *gobind_type_url_Values;  /* made at init from gobind_spec_url_Values */
+static PyTypeObject *gobind_type_io_Reader;  /* made at init from gobind_spec_io_Reader */
+static PyTypeObject *gobind_type_io_Writer;  /* made at init from gobind_spec_io_Writer */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_money_Amount;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_time_Duration;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_url_Values;  /* the class results are made of (an IntEnum, a MutableMapping) */
@@ -34,7 +34,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -91,9 +91,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -107,7 +109,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_money_Wallet(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_money_Wallet))
+    if (!PyObject_TypeCheck(o, gobind_type_money_Wallet))
         return gobind_type_error(fn, arg, "money.Wallet", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -120,7 +122,7 @@ gobind_from_py_money_Wallet_ptr(PyObject *o, const char *fn, const char *arg, ui
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_money_Wallet))
+    if (!PyObject_TypeCheck(o, gobind_type_money_Wallet))
         return gobind_type_error(fn, arg, "money.Wallet or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -130,13 +132,13 @@ gobind_from_py_money_Wallet_ptr(PyObject *o, const char *fn, const char *arg, ui
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_money_Wallet(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_money_Wallet, *handle);
+    return gobind_wrap(gobind_type_money_Wallet, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_bytes_Buffer(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_bytes_Buffer))
+    if (!PyObject_TypeCheck(o, gobind_type_bytes_Buffer))
         return gobind_type_error(fn, arg, "bytes.Buffer", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -149,7 +151,7 @@ gobind_from_py_bytes_Buffer_ptr(PyObject *o, const char *fn, const char *arg, ui
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_bytes_Buffer))
+    if (!PyObject_TypeCheck(o, gobind_type_bytes_Buffer))
         return gobind_type_error(fn, arg, "bytes.Buffer or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -159,13 +161,13 @@ gobind_from_py_bytes_Buffer_ptr(PyObject *o, const char *fn, const char *arg, ui
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_bytes_Buffer(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_bytes_Buffer, *handle);
+    return gobind_wrap(gobind_type_bytes_Buffer, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_url_URL(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_url_URL))
+    if (!PyObject_TypeCheck(o, gobind_type_url_URL))
         return gobind_type_error(fn, arg, "url.URL", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -178,7 +180,7 @@ gobind_from_py_url_URL_ptr(PyObject *o, const char *fn, const char *arg, uintptr
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_url_URL))
+    if (!PyObject_TypeCheck(o, gobind_type_url_URL))
         return gobind_type_error(fn, arg, "url.URL or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -188,13 +190,13 @@ gobind_from_py_url_URL_ptr(PyObject *o, const char *fn, const char *arg, uintptr
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_url_URL(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_url_URL, *handle);
+    return gobind_wrap(gobind_type_url_URL, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_url_Userinfo(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_url_Userinfo))
+    if (!PyObject_TypeCheck(o, gobind_type_url_Userinfo))
         return gobind_type_error(fn, arg, "url.Userinfo", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -207,7 +209,7 @@ gobind_from_py_url_Userinfo_ptr(PyObject *o, const char *fn, const char *arg, ui
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_url_Userinfo))
+    if (!PyObject_TypeCheck(o, gobind_type_url_Userinfo))
         return gobind_type_error(fn, arg, "url.Userinfo or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -217,7 +219,7 @@ gobind_from_py_url_Userinfo_ptr(PyObject *o, const char *fn, const char *arg, ui
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_url_Userinfo(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_url_Userinfo, *handle);
+    return gobind_wrap(gobind_type_url_Userinfo, *handle);
 }
 
 /* Slice_money_Amount: a Go []gobindpkg_money.Amount */
@@ -227,7 +229,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_money_Amount(PyObject *o, c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_money_Amount(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_money_Amount.type, *handle);
+    return gobind_wrap(gobind_type_Slice_money_Amount, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -237,7 +239,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Values: a Go gobindpkg_url.Values */
@@ -277,7 +279,7 @@ gobind_to_py_time_Duration(int64_t *out)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -288,7 +290,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -327,7 +329,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -348,7 +350,7 @@ gobind_repr_go(PyObject *self)
     PyObject *text, *result;
     int status;
     if (GOBIND_HANDLE(self) == 0)  /* a Python subclass instance that is no Go value */
-        return PyBaseObject_Type.tp_repr(self);
+        return GOBIND_SLOT(&PyBaseObject_Type, tp_repr, reprfunc)(self);
     GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_crosspkg_value_repr(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
@@ -357,9 +359,9 @@ gobind_repr_go(PyObject *self)
     if (text == NULL)
         return NULL;
 #if PY_MAJOR_VERSION >= 3
-    result = PyUnicode_FromFormat("<%s %U>", Py_TYPE(self)->tp_name, text);
+    result = PyUnicode_FromFormat("<%s %U>", GOBIND_TP_NAME(Py_TYPE(self)), text);
 #else
-    result = PyString_FromFormat("<%s %s>", Py_TYPE(self)->tp_name, PyString_AsString(text));
+    result = PyString_FromFormat("<%s %s>", GOBIND_TP_NAME(Py_TYPE(self)), PyString_AsString(text));
 #endif
     Py_DECREF(text);
     return result;
@@ -413,7 +415,7 @@ gobind_lookup_methods(PyObject *o, const char *fn, const char *arg, const char *
                 Py_DECREF(methods[j]);
             PyErr_Clear();
             PyErr_Format(PyExc_TypeError, "%s() argument '%s' must implement %s: '%.200s' object has no method %s()",
-                         fn, arg, iface, Py_TYPE(o)->tp_name, names[i]);
+                         fn, arg, iface, GOBIND_TP_NAME(Py_TYPE(o)), names[i]);
             return -1;
         }
     }
@@ -422,7 +424,7 @@ gobind_lookup_methods(PyObject *o, const char *fn, const char *arg, const char *
 
 /* Reader: the classes a Go Reader comes back as, by kind: Reader, then the bound
    structs that implement it. */
-static PyTypeObject *const gobind_kinds_io_Reader[] = {
+static PyTypeObject **const gobind_kinds_io_Reader[] = {
     &gobind_type_io_Reader,
     &gobind_type_bytes_Buffer,
 };
@@ -432,7 +434,7 @@ gobind_to_py_io_Reader(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
         return (PyObject *)ref->handle;  /* the Python object that implemented it, itself */
-    return gobind_wrap(gobind_kinds_io_Reader[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_kinds_io_Reader[ref->kind], ref->handle);
 }
 
 static const char *const gobind_method_names_io_Reader[] = {
@@ -454,7 +456,7 @@ gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_ha
     if (o == Py_None)
         return 0;
     for (k = 0; k < sizeof gobind_kinds_io_Reader / sizeof gobind_kinds_io_Reader[0]; k++) {
-        if (PyObject_TypeCheck(o, gobind_kinds_io_Reader[k]) && GOBIND_HANDLE(o) != 0) {
+        if (PyObject_TypeCheck(o, *gobind_kinds_io_Reader[k]) && GOBIND_HANDLE(o) != 0) {
             out->handle = GOBIND_HANDLE(o);
             return 0;
         }
@@ -489,7 +491,7 @@ gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_ha
 
 /* Writer: the classes a Go Writer comes back as, by kind: Writer, then the bound
    structs that implement it. */
-static PyTypeObject *const gobind_kinds_io_Writer[] = {
+static PyTypeObject **const gobind_kinds_io_Writer[] = {
     &gobind_type_io_Writer,
     &gobind_type_bytes_Buffer,
 };
@@ -499,7 +501,7 @@ gobind_to_py_io_Writer(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
         return (PyObject *)ref->handle;  /* the Python object that implemented it, itself */
-    return gobind_wrap(gobind_kinds_io_Writer[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_kinds_io_Writer[ref->kind], ref->handle);
 }
 
 static const char *const gobind_method_names_io_Writer[] = {
@@ -521,7 +523,7 @@ gobind_from_py_io_Writer(PyObject *o, const char *fn, const char *arg, gobind_ha
     if (o == Py_None)
         return 0;
     for (k = 0; k < sizeof gobind_kinds_io_Writer / sizeof gobind_kinds_io_Writer[0]; k++) {
-        if (PyObject_TypeCheck(o, gobind_kinds_io_Writer[k]) && GOBIND_HANDLE(o) != 0) {
+        if (PyObject_TypeCheck(o, *gobind_kinds_io_Writer[k]) && GOBIND_HANDLE(o) != 0) {
             out->handle = GOBIND_HANDLE(o);
             return 0;
         }
@@ -619,7 +621,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_money_Amount.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_money_Amount) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -687,7 +689,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1580,21 +1582,25 @@ gobind_repr_money_Wallet(PyObject *self)
     return gobind_repr_fields(self, "crosspkg.money.Wallet", gobind_fields_money_Wallet, 2);
 }
 
-static PyTypeObject gobind_type_money_Wallet = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.money.Wallet",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_money_Wallet,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Wallet(*, Owner=..., Items=...)\n--\n\n",
-                         "Wallet(Owner: str = ..., Items: Slice_money_Amount | Sequence[int] = ...)\n"
-                         "\n"
-                         "Wallet holds amounts."),
-    .tp_methods = gobind_methods_money_Wallet,
-    .tp_getset = gobind_getset_money_Wallet,
-    .tp_init = gobind_init_money_Wallet,
-    .tp_new = gobind_new_money_Wallet,
+static PyType_Slot gobind_slots_money_Wallet[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_money_Wallet},
+    {Py_tp_methods, (void *)gobind_methods_money_Wallet},
+    {Py_tp_getset, (void *)gobind_getset_money_Wallet},
+    {Py_tp_init, (void *)gobind_init_money_Wallet},
+    {Py_tp_new, (void *)gobind_new_money_Wallet},
+    {Py_tp_doc, (void *)GOBIND_DOC("Wallet(*, Owner=..., Items=...)\n--\n\n",
+                                   "Wallet(Owner: str = ..., Items: Slice_money_Amount | Sequence[int] = ...)\n"
+                                   "\n"
+                                   "Wallet holds amounts.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_money_Wallet = {
+    .name = "crosspkg.money.Wallet",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_money_Wallet,
 };
 
 /* ==== struct Buffer ==== */
@@ -2555,23 +2561,27 @@ gobind_str_bytes_Buffer(PyObject *self)
     return gobind_m_bytes_Buffer_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_bytes_Buffer = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.bytes.Buffer",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_bytes_Buffer,
-    .tp_str = gobind_str_bytes_Buffer,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Buffer()\n--\n\n",
-                         "Buffer()\n"
-                         "\n"
-                         "A Buffer is a variable-sized buffer of bytes with [Buffer.Read] and [Buffer.Write] methods.\n"
-                         "The zero value for Buffer is an empty buffer ready to use."),
-    .tp_methods = gobind_methods_bytes_Buffer,
-    .tp_getset = gobind_getset_bytes_Buffer,
-    .tp_init = gobind_init_bytes_Buffer,
-    .tp_new = gobind_new_bytes_Buffer,
+static PyType_Slot gobind_slots_bytes_Buffer[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_bytes_Buffer},
+    {Py_tp_str, (void *)gobind_str_bytes_Buffer},
+    {Py_tp_methods, (void *)gobind_methods_bytes_Buffer},
+    {Py_tp_getset, (void *)gobind_getset_bytes_Buffer},
+    {Py_tp_init, (void *)gobind_init_bytes_Buffer},
+    {Py_tp_new, (void *)gobind_new_bytes_Buffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Buffer()\n--\n\n",
+                                   "Buffer()\n"
+                                   "\n"
+                                   "A Buffer is a variable-sized buffer of bytes with [Buffer.Read] and [Buffer.Write] methods.\n"
+                                   "The zero value for Buffer is an empty buffer ready to use.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_bytes_Buffer = {
+    .name = "crosspkg.bytes.Buffer",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_bytes_Buffer,
 };
 
 /* ==== struct URL ==== */
@@ -3612,46 +3622,50 @@ gobind_str_url_URL(PyObject *self)
     return gobind_m_url_URL_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_url_URL = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.url.URL",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_url_URL,
-    .tp_str = gobind_str_url_URL,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("URL(*, Scheme=..., Opaque=..., User=..., Host=..., Path=..., Fragment=..., RawQuery=..., RawPath=..., RawFragment=..., ForceQuery=..., OmitHost=...)\n--\n\n",
-                         "URL(Scheme: str = ..., Opaque: str = ..., User: url.Userinfo | None = ..., Host: str = ..., Path: str = ..., Fragment: str = ..., RawQuery: str = ..., RawPath: str = ..., RawFragment: str = ..., ForceQuery: bool = ..., OmitHost: bool = ...)\n"
-                         "\n"
-                         "A URL represents a parsed URL (technically, a URI reference).\n"
-                         "\n"
-                         "The general form represented is:\n"
-                         "\n"
-                         "\t[scheme:][//[userinfo@]host][/]path[\?query][#fragment]\n"
-                         "\n"
-                         "URLs that do not start with a slash after the scheme are interpreted as:\n"
-                         "\n"
-                         "\tscheme:opaque[\?query][#fragment]\n"
-                         "\n"
-                         "The Host field contains the host and port subcomponents of the URL.\n"
-                         "When the port is present, it is separated from the host with a colon.\n"
-                         "When the host is an IPv6 address, it must be enclosed in square brackets:\n"
-                         "\"[fe80::1]:80\". The [net.JoinHostPort] function combines a host and port\n"
-                         "into a string suitable for the Host field, adding square brackets to\n"
-                         "the host when necessary.\n"
-                         "\n"
-                         "Note that the Path field is stored in decoded form: /%47%6f%2f becomes /Go/.\n"
-                         "A consequence is that it is impossible to tell which slashes in the Path were\n"
-                         "slashes in the raw URL and which were %2f. This distinction is rarely important,\n"
-                         "but when it is, the code should use the [URL.EscapedPath] method, which preserves\n"
-                         "the original encoding of Path. The Fragment field is also stored in decoded form,\n"
-                         "use [URL.EscapedFragment] to retrieve the original encoding.\n"
-                         "\n"
-                         "The [URL.String] method uses the [URL.EscapedPath] method to obtain the path."),
-    .tp_methods = gobind_methods_url_URL,
-    .tp_getset = gobind_getset_url_URL,
-    .tp_init = gobind_init_url_URL,
-    .tp_new = gobind_new_url_URL,
+static PyType_Slot gobind_slots_url_URL[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_url_URL},
+    {Py_tp_str, (void *)gobind_str_url_URL},
+    {Py_tp_methods, (void *)gobind_methods_url_URL},
+    {Py_tp_getset, (void *)gobind_getset_url_URL},
+    {Py_tp_init, (void *)gobind_init_url_URL},
+    {Py_tp_new, (void *)gobind_new_url_URL},
+    {Py_tp_doc, (void *)GOBIND_DOC("URL(*, Scheme=..., Opaque=..., User=..., Host=..., Path=..., Fragment=..., RawQuery=..., RawPath=..., RawFragment=..., ForceQuery=..., OmitHost=...)\n--\n\n",
+                                   "URL(Scheme: str = ..., Opaque: str = ..., User: url.Userinfo | None = ..., Host: str = ..., Path: str = ..., Fragment: str = ..., RawQuery: str = ..., RawPath: str = ..., RawFragment: str = ..., ForceQuery: bool = ..., OmitHost: bool = ...)\n"
+                                   "\n"
+                                   "A URL represents a parsed URL (technically, a URI reference).\n"
+                                   "\n"
+                                   "The general form represented is:\n"
+                                   "\n"
+                                   "\t[scheme:][//[userinfo@]host][/]path[\?query][#fragment]\n"
+                                   "\n"
+                                   "URLs that do not start with a slash after the scheme are interpreted as:\n"
+                                   "\n"
+                                   "\tscheme:opaque[\?query][#fragment]\n"
+                                   "\n"
+                                   "The Host field contains the host and port subcomponents of the URL.\n"
+                                   "When the port is present, it is separated from the host with a colon.\n"
+                                   "When the host is an IPv6 address, it must be enclosed in square brackets:\n"
+                                   "\"[fe80::1]:80\". The [net.JoinHostPort] function combines a host and port\n"
+                                   "into a string suitable for the Host field, adding square brackets to\n"
+                                   "the host when necessary.\n"
+                                   "\n"
+                                   "Note that the Path field is stored in decoded form: /%47%6f%2f becomes /Go/.\n"
+                                   "A consequence is that it is impossible to tell which slashes in the Path were\n"
+                                   "slashes in the raw URL and which were %2f. This distinction is rarely important,\n"
+                                   "but when it is, the code should use the [URL.EscapedPath] method, which preserves\n"
+                                   "the original encoding of Path. The Fragment field is also stored in decoded form,\n"
+                                   "use [URL.EscapedFragment] to retrieve the original encoding.\n"
+                                   "\n"
+                                   "The [URL.String] method uses the [URL.EscapedPath] method to obtain the path.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_url_URL = {
+    .name = "crosspkg.url.URL",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_url_URL,
 };
 
 /* ==== struct Userinfo ==== */
@@ -3799,25 +3813,29 @@ gobind_str_url_Userinfo(PyObject *self)
     return gobind_m_url_Userinfo_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_url_Userinfo = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.url.Userinfo",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_url_Userinfo,
-    .tp_str = gobind_str_url_Userinfo,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Userinfo()\n--\n\n",
-                         "Userinfo()\n"
-                         "\n"
-                         "The Userinfo type is an immutable encapsulation of username and\n"
-                         "password details for a [URL]. An existing Userinfo value is guaranteed\n"
-                         "to have a username set (potentially empty, as allowed by RFC 2396),\n"
-                         "and optionally a password."),
-    .tp_methods = gobind_methods_url_Userinfo,
-    .tp_getset = gobind_getset_url_Userinfo,
-    .tp_init = gobind_init_url_Userinfo,
-    .tp_new = gobind_new_url_Userinfo,
+static PyType_Slot gobind_slots_url_Userinfo[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_url_Userinfo},
+    {Py_tp_str, (void *)gobind_str_url_Userinfo},
+    {Py_tp_methods, (void *)gobind_methods_url_Userinfo},
+    {Py_tp_getset, (void *)gobind_getset_url_Userinfo},
+    {Py_tp_init, (void *)gobind_init_url_Userinfo},
+    {Py_tp_new, (void *)gobind_new_url_Userinfo},
+    {Py_tp_doc, (void *)GOBIND_DOC("Userinfo()\n--\n\n",
+                                   "Userinfo()\n"
+                                   "\n"
+                                   "The Userinfo type is an immutable encapsulation of username and\n"
+                                   "password details for a [URL]. An existing Userinfo value is guaranteed\n"
+                                   "to have a username set (potentially empty, as allowed by RFC 2396),\n"
+                                   "and optionally a password.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_url_Userinfo = {
+    .name = "crosspkg.url.Userinfo",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_url_Userinfo,
 };
 
 /* ==== interface Reader ==== */
@@ -3870,58 +3888,62 @@ gobind_new_io_Reader(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
-    if (type == &gobind_type_io_Reader) {
+    if (type == gobind_type_io_Reader) {
         PyErr_SetString(PyExc_TypeError, "Reader is a Go interface: subclass it, or pass any object with "
                         "its methods, to implement it in Python");
         return NULL;
     }
-    return type->tp_alloc(type, 0);
+    return GOBIND_TP_ALLOC(type)(type, 0);
 }
 
-static PyTypeObject gobind_type_io_Reader = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.io.Reader",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_go,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Reader\n"
-              "\n"
-              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Read, to implement it in Python.\n"
-              "\n"
-              "Reader is the interface that wraps the basic Read method.\n"
-              "\n"
-              "Read reads up to len(p) bytes into p. It returns the number of bytes\n"
-              "read (0 <= n <= len(p)) and any error encountered. Even if Read\n"
-              "returns n < len(p), it may use all of p as scratch space during the call.\n"
-              "If some data is available but not len(p) bytes, Read conventionally\n"
-              "returns what is available instead of waiting for more.\n"
-              "\n"
-              "When Read encounters an error or end-of-file condition after\n"
-              "successfully reading n > 0 bytes, it returns the number of\n"
-              "bytes read. It may return the (non-nil) error from the same call\n"
-              "or return the error (and n == 0) from a subsequent call.\n"
-              "An instance of this general case is that a Reader returning\n"
-              "a non-zero number of bytes at the end of the input stream may\n"
-              "return either err == EOF or err == nil. The next Read should\n"
-              "return 0, EOF.\n"
-              "\n"
-              "Callers should always process the n > 0 bytes returned before\n"
-              "considering the error err. Doing so correctly handles I/O errors\n"
-              "that happen after reading some bytes and also both of the\n"
-              "allowed EOF behaviors.\n"
-              "\n"
-              "If len(p) == 0, Read should always return n == 0. It may return a\n"
-              "non-nil error if some error condition is known, such as EOF.\n"
-              "\n"
-              "Implementations of Read are discouraged from returning a\n"
-              "zero byte count with a nil error, except when len(p) == 0.\n"
-              "Callers should treat a return of 0 and nil as indicating that\n"
-              "nothing happened; in particular it does not indicate EOF.\n"
-              "\n"
-              "Implementations must not retain p.",
-    .tp_methods = gobind_methods_io_Reader,
-    .tp_new = gobind_new_io_Reader,
+static PyType_Slot gobind_slots_io_Reader[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_methods, (void *)gobind_methods_io_Reader},
+    {Py_tp_new, (void *)gobind_new_io_Reader},
+    {Py_tp_doc, (void *)"Reader\n"
+                        "\n"
+                        "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Read, to implement it in Python.\n"
+                        "\n"
+                        "Reader is the interface that wraps the basic Read method.\n"
+                        "\n"
+                        "Read reads up to len(p) bytes into p. It returns the number of bytes\n"
+                        "read (0 <= n <= len(p)) and any error encountered. Even if Read\n"
+                        "returns n < len(p), it may use all of p as scratch space during the call.\n"
+                        "If some data is available but not len(p) bytes, Read conventionally\n"
+                        "returns what is available instead of waiting for more.\n"
+                        "\n"
+                        "When Read encounters an error or end-of-file condition after\n"
+                        "successfully reading n > 0 bytes, it returns the number of\n"
+                        "bytes read. It may return the (non-nil) error from the same call\n"
+                        "or return the error (and n == 0) from a subsequent call.\n"
+                        "An instance of this general case is that a Reader returning\n"
+                        "a non-zero number of bytes at the end of the input stream may\n"
+                        "return either err == EOF or err == nil. The next Read should\n"
+                        "return 0, EOF.\n"
+                        "\n"
+                        "Callers should always process the n > 0 bytes returned before\n"
+                        "considering the error err. Doing so correctly handles I/O errors\n"
+                        "that happen after reading some bytes and also both of the\n"
+                        "allowed EOF behaviors.\n"
+                        "\n"
+                        "If len(p) == 0, Read should always return n == 0. It may return a\n"
+                        "non-nil error if some error condition is known, such as EOF.\n"
+                        "\n"
+                        "Implementations of Read are discouraged from returning a\n"
+                        "zero byte count with a nil error, except when len(p) == 0.\n"
+                        "Callers should treat a return of 0 and nil as indicating that\n"
+                        "nothing happened; in particular it does not indicate EOF.\n"
+                        "\n"
+                        "Implementations must not retain p."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_io_Reader = {
+    .name = "crosspkg.io.Reader",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_io_Reader,
 };
 
 /* ==== interface Writer ==== */
@@ -3974,36 +3996,40 @@ gobind_new_io_Writer(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
-    if (type == &gobind_type_io_Writer) {
+    if (type == gobind_type_io_Writer) {
         PyErr_SetString(PyExc_TypeError, "Writer is a Go interface: subclass it, or pass any object with "
                         "its methods, to implement it in Python");
         return NULL;
     }
-    return type->tp_alloc(type, 0);
+    return GOBIND_TP_ALLOC(type)(type, 0);
 }
 
-static PyTypeObject gobind_type_io_Writer = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.io.Writer",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_go,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Writer\n"
-              "\n"
-              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Write, to implement it in Python.\n"
-              "\n"
-              "Writer is the interface that wraps the basic Write method.\n"
-              "\n"
-              "Write writes len(p) bytes from p to the underlying data stream.\n"
-              "It returns the number of bytes written from p (0 <= n <= len(p))\n"
-              "and any error encountered that caused the write to stop early.\n"
-              "Write must return a non-nil error if it returns n < len(p).\n"
-              "Write must not modify the slice data, even temporarily.\n"
-              "\n"
-              "Implementations must not retain p.",
-    .tp_methods = gobind_methods_io_Writer,
-    .tp_new = gobind_new_io_Writer,
+static PyType_Slot gobind_slots_io_Writer[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_methods, (void *)gobind_methods_io_Writer},
+    {Py_tp_new, (void *)gobind_new_io_Writer},
+    {Py_tp_doc, (void *)"Writer\n"
+                        "\n"
+                        "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Write, to implement it in Python.\n"
+                        "\n"
+                        "Writer is the interface that wraps the basic Write method.\n"
+                        "\n"
+                        "Write writes len(p) bytes from p to the underlying data stream.\n"
+                        "It returns the number of bytes written from p (0 <= n <= len(p))\n"
+                        "and any error encountered that caused the write to stop early.\n"
+                        "Write must return a non-nil error if it returns n < len(p).\n"
+                        "Write must not modify the slice data, even temporarily.\n"
+                        "\n"
+                        "Implementations must not retain p."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_io_Writer = {
+    .name = "crosspkg.io.Writer",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_io_Writer,
 };
 
 /* ==== Slice_money_Amount: a Go []gobindpkg_money.Amount as a sequence ==== */
@@ -4059,55 +4085,47 @@ gobind_new_Slice_money_Amount(PyTypeObject *type, PyObject *args, PyObject *kwar
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_money_Amount = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_money_Amount[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_money_Amount},
+    {Py_tp_new, (void *)gobind_new_Slice_money_Amount},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_money_Amount(items=...)\n--\n\n",
+                                   "Slice_money_Amount(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of money.Amount, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_money_Amount = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_money_Amount = {
+    .name = "crosspkg.Slice_money_Amount",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_money_Amount,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_money_Amount = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_money_Amount = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "crosspkg.Slice_money_Amount",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_money_Amount,
-        .tp_as_mapping = &gobind_as_mapping_Slice_money_Amount,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_money_Amount,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_money_Amount(items=...)\n--\n\n",
-                             "Slice_money_Amount(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of money.Amount, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_money_Amount,
-        .tp_new = gobind_new_Slice_money_Amount,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_crosspkg_Slice_money_Amount_len,
-        .slice = gobind_crosspkg_Slice_money_Amount_slice,
-        .get = gobind_get_Slice_money_Amount,
-        .set = gobind_set_Slice_money_Amount,
-        .pin = gobind_crosspkg_Slice_money_Amount_pin,
-        .unpin = gobind_crosspkg_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_money_Amount's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_money_Amount = {
+    .fixed_len = -1,
+    .len = gobind_crosspkg_Slice_money_Amount_len,
+    .slice = gobind_crosspkg_Slice_money_Amount_slice,
+    .get = gobind_get_Slice_money_Amount,
+    .set = gobind_set_Slice_money_Amount,
+    .pin = gobind_crosspkg_Slice_money_Amount_pin,
+    .unpin = gobind_crosspkg_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -4164,46 +4182,51 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "crosspkg.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "crosspkg.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_crosspkg_Slice_string_len,
-        .slice = gobind_crosspkg_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_crosspkg_Slice_string_len,
+    .slice = gobind_crosspkg_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_money_Amount)
+        return &gobind_seq_info_Slice_money_Amount;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== Values: a Go gobindpkg_url.Values as a mutable mapping ==== */
 
@@ -4281,7 +4304,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_url_Values(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_url_Values)) {
+    if (PyObject_TypeCheck(o, gobind_type_url_Values)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -4660,32 +4683,32 @@ gobind_new_url_Values(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_url_Values = {
-    .mp_length = gobind_len_url_Values,
-    .mp_subscript = gobind_getitem_url_Values,
-    .mp_ass_subscript = gobind_setitem_url_Values,
+static PyType_Slot gobind_slots_url_Values[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_url_Values},
+    {Py_tp_methods, (void *)gobind_methods_url_Values},
+    {Py_tp_new, (void *)gobind_new_url_Values},
+    {Py_mp_length, (void *)gobind_len_url_Values},
+    {Py_mp_subscript, (void *)gobind_getitem_url_Values},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_url_Values},
+    {Py_tp_doc, (void *)GOBIND_DOC("Values(items=...)\n--\n\n",
+                                   "Values(items: Mapping[str, Slice_string | Sequence[str]] = {})\n"
+                                   "\n"
+                                   "A Go gobindpkg_url.Values, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
+                                   "\n"
+                                   "Values maps a string key to a list of values.\n"
+                                   "It is typically used for query parameters and form values.\n"
+                                   "Unlike in the http.Header map, the keys in a Values map\n"
+                                   "are case-sensitive.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_url_Values = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.url._ValuesBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_url_Values,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Values(items=...)\n--\n\n",
-                         "Values(items: Mapping[str, Slice_string | Sequence[str]] = {})\n"
-                         "\n"
-                         "A Go gobindpkg_url.Values, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
-                         "\n"
-                         "Values maps a string key to a list of values.\n"
-                         "It is typically used for query parameters and form values.\n"
-                         "Unlike in the http.Header map, the keys in a Values map\n"
-                         "are case-sensitive."),
-    .tp_iter = gobind_iter_url_Values,
-    .tp_methods = gobind_methods_url_Values,
-    .tp_new = gobind_new_url_Values,
+static PyType_Spec gobind_spec_url_Values = {
+    .name = "crosspkg.url._ValuesBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_url_Values,
 };
 
 /* ==== Amount: a Go named int64, as a int ==== */
@@ -4737,16 +4760,20 @@ gobind_str_money_Amount(PyObject *self)
     return gobind_m_money_Amount_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_money_Amount = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.money.Amount",
-    .tp_repr = gobind_repr_money_Amount,
-    .tp_str = gobind_str_money_Amount,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Amount(value: int)\n"
-              "\n"
-              "Amount is an amount of money in cents.",
-    .tp_methods = gobind_methods_money_Amount,
+static PyType_Slot gobind_slots_money_Amount[] = {
+    {Py_tp_repr, (void *)gobind_repr_money_Amount},
+    {Py_tp_str, (void *)gobind_str_money_Amount},
+    {Py_tp_methods, (void *)gobind_methods_money_Amount},
+    {Py_tp_doc, (void *)"Amount(value: int)\n"
+                        "\n"
+                        "Amount is an amount of money in cents."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_money_Amount = {
+    .name = "crosspkg.money.Amount",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_money_Amount,
 };
 
 /* ==== Duration: a Go named int64, as a int ==== */
@@ -5110,18 +5137,22 @@ gobind_str_time_Duration(PyObject *self)
     return gobind_m_time_Duration_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_time_Duration = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.time.Duration",
-    .tp_repr = gobind_repr_time_Duration,
-    .tp_str = gobind_str_time_Duration,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Duration(value: int)\n"
-              "\n"
-              "A Duration represents the elapsed time between two instants\n"
-              "as an int64 nanosecond count. The representation limits the\n"
-              "largest representable duration to approximately 290 years.",
-    .tp_methods = gobind_methods_time_Duration,
+static PyType_Slot gobind_slots_time_Duration[] = {
+    {Py_tp_repr, (void *)gobind_repr_time_Duration},
+    {Py_tp_str, (void *)gobind_str_time_Duration},
+    {Py_tp_methods, (void *)gobind_methods_time_Duration},
+    {Py_tp_doc, (void *)"Duration(value: int)\n"
+                        "\n"
+                        "A Duration represents the elapsed time between two instants\n"
+                        "as an int64 nanosecond count. The representation limits the\n"
+                        "largest representable duration to approximately 290 years."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_time_Duration = {
+    .name = "crosspkg.time.Duration",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_time_Duration,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -5165,7 +5196,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -5205,18 +5236,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "crosspkg.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module crosspkg.money ==== */
@@ -5282,14 +5317,18 @@ static PyMethodDef gobind_module_type_methods_money[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type_money = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "crosspkg.money.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods_money,
-    .tp_getset = gobind_module_getset_money,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type_money;
+static PyType_Slot gobind_slots_module_money[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods_money},
+    {Py_tp_getset, (void *)gobind_module_getset_money},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module_money = {
+    .name = "crosspkg.money.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module_money,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -5394,22 +5433,23 @@ static PyMethodDef gobind_methods_money[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
     PyObject *value;
+    gobind_module_type_money = gobind_make_type(&gobind_spec_module_money, &PyModule_Type);
+    if (gobind_module_type_money == NULL)
+        return -1;
     PyObject *sub_bytes = gobind_add_submodule(
         m, "crosspkg.bytes", "bytes", "Types of Go package bytes that the API of example.com/crosspkg uses.",
         NULL,
@@ -5425,7 +5465,7 @@ gobind_add_types(PyObject *m)
     PyObject *sub_money = gobind_add_submodule(
         m, "crosspkg.money", "money", "Package money counts amounts of cents.",
         gobind_methods_money,
-        &gobind_module_type_money);
+        gobind_module_type_money);
     if (sub_money == NULL)
         return -1;
     PyObject *sub_time = gobind_add_submodule(
@@ -5440,52 +5480,82 @@ gobind_add_types(PyObject *m)
         NULL);
     if (sub_url == NULL)
         return -1;
-    if (gobind_add_type(sub_money, "Wallet", &gobind_type_money_Wallet) < 0)
+    gobind_type_money_Wallet = gobind_make_type(&gobind_spec_money_Wallet, NULL);
+    if (gobind_type_money_Wallet == NULL)
         return -1;
-    if (gobind_add_type(sub_bytes, "Buffer", &gobind_type_bytes_Buffer) < 0)
+    if (gobind_add_type(sub_money, "Wallet", gobind_type_money_Wallet) < 0)
         return -1;
-    if (gobind_add_type(sub_url, "URL", &gobind_type_url_URL) < 0)
+    gobind_type_bytes_Buffer = gobind_make_type(&gobind_spec_bytes_Buffer, NULL);
+    if (gobind_type_bytes_Buffer == NULL)
         return -1;
-    if (gobind_add_type(sub_url, "Userinfo", &gobind_type_url_Userinfo) < 0)
+    if (gobind_add_type(sub_bytes, "Buffer", gobind_type_bytes_Buffer) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_money_Amount", &gobind_type_Slice_money_Amount.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_money_Amount.type) < 0)
+    gobind_type_url_URL = gobind_make_type(&gobind_spec_url_URL, NULL);
+    if (gobind_type_url_URL == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+    if (gobind_add_type(sub_url, "URL", gobind_type_url_URL) < 0)
         return -1;
-    gobind_type_money_Amount.tp_base = &GOBIND_INT_TYPE;
-    if (PyType_Ready(&gobind_type_money_Amount) < 0)
+    gobind_type_url_Userinfo = gobind_make_type(&gobind_spec_url_Userinfo, NULL);
+    if (gobind_type_url_Userinfo == NULL)
         return -1;
-    gobind_class_money_Amount = gobind_new_ref((PyObject *)&gobind_type_money_Amount);
+    if (gobind_add_type(sub_url, "Userinfo", gobind_type_url_Userinfo) < 0)
+        return -1;
+    gobind_type_Slice_money_Amount = gobind_make_type(&gobind_spec_Slice_money_Amount, NULL);
+    if (gobind_type_Slice_money_Amount == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_money_Amount", gobind_type_Slice_money_Amount) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_money_Amount) < 0)
+        return -1;
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+        return -1;
+    gobind_type_money_Amount = gobind_make_type(&gobind_spec_money_Amount, &GOBIND_INT_TYPE);
+    if (gobind_type_money_Amount == NULL)
+        return -1;
+    gobind_class_money_Amount = gobind_new_ref((PyObject *)gobind_type_money_Amount);
     if (gobind_class_money_Amount == NULL)
         return -1;
     Py_INCREF(gobind_class_money_Amount);
     if (PyModule_AddObject(sub_money, "Amount", gobind_class_money_Amount) < 0)
         return -1;
-    gobind_type_time_Duration.tp_base = &GOBIND_INT_TYPE;
-    if (PyType_Ready(&gobind_type_time_Duration) < 0)
+    gobind_type_time_Duration = gobind_make_type(&gobind_spec_time_Duration, &GOBIND_INT_TYPE);
+    if (gobind_type_time_Duration == NULL)
         return -1;
-    gobind_class_time_Duration = gobind_new_ref((PyObject *)&gobind_type_time_Duration);
+    gobind_class_time_Duration = gobind_new_ref((PyObject *)gobind_type_time_Duration);
     if (gobind_class_time_Duration == NULL)
         return -1;
     Py_INCREF(gobind_class_time_Duration);
     if (PyModule_AddObject(sub_time, "Duration", gobind_class_time_Duration) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_url_Values) < 0)
+    gobind_type_url_Values = gobind_make_type(&gobind_spec_url_Values, NULL);
+    if (gobind_type_url_Values == NULL)
         return -1;
     gobind_class_url_Values = gobind_mapping_class(sub_url, "Values",
-                                                   &gobind_type_url_Values);
+                                                   gobind_type_url_Values);
     if (gobind_class_url_Values == NULL)
         return -1;
     Py_INCREF(gobind_class_url_Values);
     if (PyModule_AddObject(sub_url, "Values", gobind_class_url_Values) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(sub_io, "Reader", &gobind_type_io_Reader) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
-    if (gobind_add_type(sub_io, "Writer", &gobind_type_io_Writer) < 0)
+    gobind_type_io_Reader = gobind_make_type(&gobind_spec_io_Reader, NULL);
+    if (gobind_type_io_Reader == NULL)
+        return -1;
+    if (gobind_add_type(sub_io, "Reader", gobind_type_io_Reader) < 0)
+        return -1;
+    gobind_type_io_Writer = gobind_make_type(&gobind_spec_io_Writer, NULL);
+    if (gobind_type_io_Writer == NULL)
+        return -1;
+    if (gobind_add_type(sub_io, "Writer", gobind_type_io_Writer) < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "crosspkg.vec", "vec",

@@ -9,8 +9,8 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_NotFoundError;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_NotFoundError;  /* made at init from gobind_spec_NotFoundError */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -21,7 +21,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -78,15 +78,17 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_NotFoundError(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_NotFoundError))
+    if (!PyObject_TypeCheck(o, gobind_type_NotFoundError))
         return gobind_type_error(fn, arg, "NotFoundError", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -99,7 +101,7 @@ gobind_from_py_NotFoundError_ptr(PyObject *o, const char *fn, const char *arg, u
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_NotFoundError))
+    if (!PyObject_TypeCheck(o, gobind_type_NotFoundError))
         return gobind_type_error(fn, arg, "NotFoundError or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -109,13 +111,13 @@ gobind_from_py_NotFoundError_ptr(PyObject *o, const char *fn, const char *arg, u
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_NotFoundError(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_NotFoundError, *handle);
+    return gobind_wrap(gobind_type_NotFoundError, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
     &gobind_type_NotFoundError,
 };
@@ -127,7 +129,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -166,7 +168,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -730,22 +732,34 @@ gobind_repr_NotFoundError(PyObject *self)
     return gobind_repr_fields(self, "errors.NotFoundError", gobind_fields_NotFoundError, 1);
 }
 
-static PyTypeObject gobind_type_NotFoundError = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "errors.NotFoundError",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_NotFoundError,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("NotFoundError(*, Key=...)\n--\n\n",
-                         "NotFoundError(Key: str = ...)\n"
-                         "\n"
-                         "NotFoundError says which key was missing."),
-    .tp_methods = gobind_methods_NotFoundError,
-    .tp_getset = gobind_getset_NotFoundError,
-    .tp_init = gobind_init_NotFoundError,
-    .tp_new = gobind_new_NotFoundError,
+static PyType_Slot gobind_slots_NotFoundError[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_NotFoundError},
+    {Py_tp_methods, (void *)gobind_methods_NotFoundError},
+    {Py_tp_getset, (void *)gobind_getset_NotFoundError},
+    {Py_tp_init, (void *)gobind_init_NotFoundError},
+    {Py_tp_new, (void *)gobind_new_NotFoundError},
+    {Py_tp_doc, (void *)GOBIND_DOC("NotFoundError(*, Key=...)\n--\n\n",
+                                   "NotFoundError(Key: str = ...)\n"
+                                   "\n"
+                                   "NotFoundError says which key was missing.")},
+    {0, NULL},
 };
+
+static PyType_Spec gobind_spec_NotFoundError = {
+    .name = "errors.NotFoundError",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_NotFoundError,
+};
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return NULL;
+}
 
 /* ==== GoErrorValue: any Go error value ==== */
 
@@ -788,7 +802,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -828,18 +842,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "errors.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "errors.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module errors ==== */
@@ -905,14 +923,18 @@ static PyMethodDef gobind_module_type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "errors.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods,
-    .tp_getset = gobind_module_getset,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type;
+static PyType_Slot gobind_slots_module[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods},
+    {Py_tp_getset, (void *)gobind_module_getset},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module = {
+    .name = "errors.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -981,24 +1003,31 @@ static PyMethodDef gobind_methods[] = {
 
 static char gobind_module_doc[] = "Package errors shows Go errors raised as the module's GoError, carrying the Go error value.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "NotFoundError", &gobind_type_NotFoundError) < 0)
+    gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
+    if (gobind_module_type == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_NotFoundError = gobind_make_type(&gobind_spec_NotFoundError, NULL);
+    if (gobind_type_NotFoundError == NULL)
+        return -1;
+    if (gobind_add_type(m, "NotFoundError", gobind_type_NotFoundError) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "errors.vec", "vec",
@@ -1024,7 +1053,7 @@ PyInit_errors(void)
         return NULL;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "errors") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
-        || gobind_set_module_type(m, &gobind_module_type) < 0
+        || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -1041,6 +1070,6 @@ initerrors(void)
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "errors") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0)
         return;
-    gobind_set_module_type(m, &gobind_module_type);
+    gobind_set_module_type(m, gobind_module_type);
 }
 #endif

@@ -9,10 +9,10 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static gobind_seq_type gobind_type_Slice_int;
-static gobind_seq_type gobind_type_Slice_string;
-static gobind_seq_type gobind_type_Slice_uint8;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Slice_int;  /* made at init from gobind_spec_Slice_int */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_Slice_uint8;  /* made at init from gobind_spec_Slice_uint8 */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -23,7 +23,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -80,9 +80,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -100,7 +102,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -110,7 +112,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Slice_uint8: a Go []uint8 */
@@ -120,13 +122,13 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_uint8(PyObject *o, const ch
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_uint8(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_uint8.type, *handle);
+    return gobind_wrap(gobind_type_Slice_uint8, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -137,7 +139,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -176,7 +178,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -248,7 +250,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -316,7 +318,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -388,7 +390,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_uint8.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_uint8) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -756,55 +758,47 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int},
+    {Py_tp_new, (void *)gobind_new_Slice_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                                   "Slice_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int = {
+    .name = "funcs.Slice_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "funcs.Slice_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
-                             "Slice_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int,
-        .tp_new = gobind_new_Slice_int,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_funcs_Slice_int_len,
-        .slice = gobind_funcs_Slice_int_slice,
-        .get = gobind_get_Slice_int,
-        .set = gobind_set_Slice_int,
-        .pin = gobind_funcs_Slice_int_pin,
-        .unpin = gobind_funcs_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int = {
+    .fixed_len = -1,
+    .len = gobind_funcs_Slice_int_len,
+    .slice = gobind_funcs_Slice_int_slice,
+    .get = gobind_get_Slice_int,
+    .set = gobind_set_Slice_int,
+    .pin = gobind_funcs_Slice_int_pin,
+    .unpin = gobind_funcs_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -861,45 +855,41 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "funcs.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "funcs.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_funcs_Slice_string_len,
-        .slice = gobind_funcs_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_funcs_Slice_string_len,
+    .slice = gobind_funcs_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
 
 /* ==== Slice_uint8: a Go []uint8 as a sequence ==== */
@@ -955,56 +945,59 @@ gobind_new_Slice_uint8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_uint8 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_uint8[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_uint8},
+    {Py_tp_new, (void *)gobind_new_Slice_uint8},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_uint8(items=...)\n--\n\n",
+                                   "Slice_uint8(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_uint8 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_uint8 = {
+    .name = "funcs.Slice_uint8",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_uint8,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_uint8 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
+/* The cgo exports that reach a Slice_uint8's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_uint8 = {
+    .fixed_len = -1,
+    .len = gobind_funcs_Slice_uint8_len,
+    .slice = gobind_funcs_Slice_uint8_slice,
+    .get = gobind_get_Slice_uint8,
+    .set = gobind_set_Slice_uint8,
+    .pin = gobind_funcs_Slice_uint8_pin,
+    .unpin = gobind_funcs_unpin,
+    .format = "B",
+    .itemsize = 1,
+    .ndim = 1,
 };
 
-static gobind_seq_type gobind_type_Slice_uint8 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "funcs.Slice_uint8",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_uint8,
-        .tp_as_mapping = &gobind_as_mapping_Slice_uint8,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_uint8,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_uint8(items=...)\n--\n\n",
-                             "Slice_uint8(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_uint8,
-        .tp_new = gobind_new_Slice_uint8,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_funcs_Slice_uint8_len,
-        .slice = gobind_funcs_Slice_uint8_slice,
-        .get = gobind_get_Slice_uint8,
-        .set = gobind_set_Slice_uint8,
-        .pin = gobind_funcs_Slice_uint8_pin,
-        .unpin = gobind_funcs_unpin,
-        .format = "B",
-        .itemsize = 1,
-        .ndim = 1,
-    },
-};
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_int)
+        return &gobind_seq_info_Slice_int;
+    if (Py_TYPE(o) == gobind_type_Slice_string)
+        return &gobind_seq_info_Slice_string;
+    return &gobind_seq_info_Slice_uint8;
+}
 
 /* ==== GoErrorValue: any Go error value ==== */
 
@@ -1047,7 +1040,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -1087,18 +1080,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcs.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "funcs.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1162,31 +1159,44 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package funcs shows Go functions with several results, (T, error) results and variadic\n"
     "parameters.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Slice_int", &gobind_type_Slice_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int.type) < 0)
+    gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
+    if (gobind_type_Slice_int == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+    if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_uint8", &gobind_type_Slice_uint8.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_uint8.type) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+        return -1;
+    gobind_type_Slice_uint8 = gobind_make_type(&gobind_spec_Slice_uint8, NULL);
+    if (gobind_type_Slice_uint8 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_uint8", gobind_type_Slice_uint8) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_uint8) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;

@@ -9,14 +9,14 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Op;
-static PyTypeObject gobind_type_Func0;
-static PyTypeObject gobind_type_Func1;
-static PyTypeObject gobind_type_Func2;
-static PyTypeObject gobind_type_Func3;
-static PyTypeObject gobind_type_Func4;
-static PyTypeObject gobind_type_HandlerFunc;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Op;  /* made at init from gobind_spec_Op */
+static PyTypeObject *gobind_type_Func0;  /* made at init from gobind_spec_Func0 */
+static PyTypeObject *gobind_type_Func1;  /* made at init from gobind_spec_Func1 */
+static PyTypeObject *gobind_type_Func2;  /* made at init from gobind_spec_Func2 */
+static PyTypeObject *gobind_type_Func3;  /* made at init from gobind_spec_Func3 */
+static PyTypeObject *gobind_type_Func4;  /* made at init from gobind_spec_Func4 */
+static PyTypeObject *gobind_type_HandlerFunc;  /* made at init from gobind_spec_HandlerFunc */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -27,7 +27,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -84,15 +84,17 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Op(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Op))
+    if (!PyObject_TypeCheck(o, gobind_type_Op))
         return gobind_type_error(fn, arg, "Op", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -105,7 +107,7 @@ gobind_from_py_Op_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *o
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Op))
+    if (!PyObject_TypeCheck(o, gobind_type_Op))
         return gobind_type_error(fn, arg, "Op or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -115,7 +117,7 @@ gobind_from_py_Op_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *o
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Op(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Op, *handle);
+    return gobind_wrap(gobind_type_Op, *handle);
 }
 
 /* Func0: a Go func(string) string; Python passes one of its objects (Go gets the func back),
@@ -123,7 +125,7 @@ gobind_to_py_Op(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func0(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func0)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func0)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -134,7 +136,7 @@ gobind_from_py_Func0(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func0(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func0, *handle);
+    return gobind_wrap(gobind_type_Func0, *handle);
 }
 
 /* Func1: a Go func(int, int) int; Python passes one of its objects (Go gets the func back),
@@ -142,7 +144,7 @@ gobind_to_py_Func0(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func1)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -153,7 +155,7 @@ gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func1(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func1, *handle);
+    return gobind_wrap(gobind_type_Func1, *handle);
 }
 
 /* Func2: a Go func(int) int; Python passes one of its objects (Go gets the func back),
@@ -161,7 +163,7 @@ gobind_to_py_Func1(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func2)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func2)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -172,7 +174,7 @@ gobind_from_py_Func2(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func2(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func2, *handle);
+    return gobind_wrap(gobind_type_Func2, *handle);
 }
 
 /* Func3: a Go func(); Python passes one of its objects (Go gets the func back),
@@ -180,7 +182,7 @@ gobind_to_py_Func2(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func3)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func3)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -191,7 +193,7 @@ gobind_from_py_Func3(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func3(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func3, *handle);
+    return gobind_wrap(gobind_type_Func3, *handle);
 }
 
 /* Func4: a Go func(string) (int, error); Python passes one of its objects (Go gets the func back),
@@ -199,7 +201,7 @@ gobind_to_py_Func3(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func4)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func4)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -210,7 +212,7 @@ gobind_from_py_Func4(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func4(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func4, *handle);
+    return gobind_wrap(gobind_type_Func4, *handle);
 }
 
 /* HandlerFunc: a Go gobindpkg.HandlerFunc; Python passes one of its objects (Go gets the func back),
@@ -218,7 +220,7 @@ gobind_to_py_Func4(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_HandlerFunc(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_HandlerFunc)) {
+    if (PyObject_TypeCheck(o, gobind_type_HandlerFunc)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -229,13 +231,13 @@ gobind_from_py_HandlerFunc(PyObject *o, const char *fn, const char *arg, gobind_
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_HandlerFunc(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_HandlerFunc, *handle);
+    return gobind_wrap(gobind_type_HandlerFunc, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -246,7 +248,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -285,7 +287,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -1086,22 +1088,34 @@ gobind_repr_Op(PyObject *self)
     return gobind_repr_fields(self, "funcvals.Op", gobind_fields_Op, 2);
 }
 
-static PyTypeObject gobind_type_Op = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.Op",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Op,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Op(*, Name=..., F=...)\n--\n\n",
-                         "Op(Name: str = ..., F: Callable[[int, int], int] = ...)\n"
-                         "\n"
-                         "Op holds a func in a field."),
-    .tp_methods = gobind_methods_Op,
-    .tp_getset = gobind_getset_Op,
-    .tp_init = gobind_init_Op,
-    .tp_new = gobind_new_Op,
+static PyType_Slot gobind_slots_Op[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Op},
+    {Py_tp_methods, (void *)gobind_methods_Op},
+    {Py_tp_getset, (void *)gobind_getset_Op},
+    {Py_tp_init, (void *)gobind_init_Op},
+    {Py_tp_new, (void *)gobind_new_Op},
+    {Py_tp_doc, (void *)GOBIND_DOC("Op(*, Name=..., F=...)\n--\n\n",
+                                   "Op(Name: str = ..., F: Callable[[int, int], int] = ...)\n"
+                                   "\n"
+                                   "Op holds a func in a field.")},
+    {0, NULL},
 };
+
+static PyType_Spec gobind_spec_Op = {
+    .name = "funcvals.Op",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Op,
+};
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return NULL;
+}
 
 /* ==== Func0: a Go func(string) string that Python calls ==== */
 
@@ -1155,15 +1169,19 @@ static PyMethodDef gobind_methods_Func0[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func0 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.Func0",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) string that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func0,
+static PyType_Slot gobind_slots_Func0[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func0},
+    {Py_tp_doc, (void *)"A Go func(string) string that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func0 = {
+    .name = "funcvals.Func0",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func0,
 };
 
 /* ==== Func1: a Go func(int, int) int that Python calls ==== */
@@ -1221,15 +1239,19 @@ static PyMethodDef gobind_methods_Func1[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func1 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.Func1",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int, int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func1,
+static PyType_Slot gobind_slots_Func1[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func1},
+    {Py_tp_doc, (void *)"A Go func(int, int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func1 = {
+    .name = "funcvals.Func1",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func1,
 };
 
 /* ==== Func2: a Go func(int) int that Python calls ==== */
@@ -1283,15 +1305,19 @@ static PyMethodDef gobind_methods_Func2[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func2 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.Func2",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func2,
+static PyType_Slot gobind_slots_Func2[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func2},
+    {Py_tp_doc, (void *)"A Go func(int) int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func2 = {
+    .name = "funcvals.Func2",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func2,
 };
 
 /* ==== Func3: a Go func() that Python calls ==== */
@@ -1334,15 +1360,19 @@ static PyMethodDef gobind_methods_Func3[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func3 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.Func3",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func() that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func3,
+static PyType_Slot gobind_slots_Func3[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func3},
+    {Py_tp_doc, (void *)"A Go func() that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func3 = {
+    .name = "funcvals.Func3",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func3,
 };
 
 /* ==== Func4: a Go func(string) (int, error) that Python calls ==== */
@@ -1397,15 +1427,19 @@ static PyMethodDef gobind_methods_Func4[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func4 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.Func4",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(string) (int, error) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func4,
+static PyType_Slot gobind_slots_Func4[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func4},
+    {Py_tp_doc, (void *)"A Go func(string) (int, error) that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func4 = {
+    .name = "funcvals.Func4",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func4,
 };
 
 /* ==== HandlerFunc: a Go gobindpkg.HandlerFunc that Python calls ==== */
@@ -1460,15 +1494,19 @@ static PyMethodDef gobind_methods_HandlerFunc[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_HandlerFunc = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.HandlerFunc",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go HandlerFunc that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_HandlerFunc,
+static PyType_Slot gobind_slots_HandlerFunc[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_HandlerFunc},
+    {Py_tp_doc, (void *)"A Go HandlerFunc that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_HandlerFunc = {
+    .name = "funcvals.HandlerFunc",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_HandlerFunc,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -1512,7 +1550,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -1552,18 +1590,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "funcvals.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module funcvals ==== */
@@ -1714,14 +1756,18 @@ static PyMethodDef gobind_module_type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "funcvals.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods,
-    .tp_getset = gobind_module_getset,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type;
+static PyType_Slot gobind_slots_module[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods},
+    {Py_tp_getset, (void *)gobind_module_getset},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module = {
+    .name = "funcvals.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1814,36 +1860,61 @@ static PyMethodDef gobind_methods[] = {
 
 static char gobind_module_doc[] = "Package funcvals returns, stores and calls Go func values (test project of gobind).";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Op", &gobind_type_Op) < 0)
+    gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
+    if (gobind_module_type == NULL)
         return -1;
-    if (gobind_add_type(m, "Func0", &gobind_type_Func0) < 0)
+    gobind_type_Op = gobind_make_type(&gobind_spec_Op, NULL);
+    if (gobind_type_Op == NULL)
         return -1;
-    if (gobind_add_type(m, "Func1", &gobind_type_Func1) < 0)
+    if (gobind_add_type(m, "Op", gobind_type_Op) < 0)
         return -1;
-    if (gobind_add_type(m, "Func2", &gobind_type_Func2) < 0)
+    gobind_type_Func0 = gobind_make_type(&gobind_spec_Func0, NULL);
+    if (gobind_type_Func0 == NULL)
         return -1;
-    if (gobind_add_type(m, "Func3", &gobind_type_Func3) < 0)
+    if (gobind_add_type(m, "Func0", gobind_type_Func0) < 0)
         return -1;
-    if (gobind_add_type(m, "Func4", &gobind_type_Func4) < 0)
+    gobind_type_Func1 = gobind_make_type(&gobind_spec_Func1, NULL);
+    if (gobind_type_Func1 == NULL)
         return -1;
-    if (gobind_add_type(m, "HandlerFunc", &gobind_type_HandlerFunc) < 0)
+    if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_Func2 = gobind_make_type(&gobind_spec_Func2, NULL);
+    if (gobind_type_Func2 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func2", gobind_type_Func2) < 0)
+        return -1;
+    gobind_type_Func3 = gobind_make_type(&gobind_spec_Func3, NULL);
+    if (gobind_type_Func3 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func3", gobind_type_Func3) < 0)
+        return -1;
+    gobind_type_Func4 = gobind_make_type(&gobind_spec_Func4, NULL);
+    if (gobind_type_Func4 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func4", gobind_type_Func4) < 0)
+        return -1;
+    gobind_type_HandlerFunc = gobind_make_type(&gobind_spec_HandlerFunc, NULL);
+    if (gobind_type_HandlerFunc == NULL)
+        return -1;
+    if (gobind_add_type(m, "HandlerFunc", gobind_type_HandlerFunc) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;
@@ -1864,7 +1935,7 @@ PyInit_funcvals(void)
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "funcvals") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
         || gobind_watch_exit(m) < 0
-        || gobind_set_module_type(m, &gobind_module_type) < 0
+        || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -1883,6 +1954,6 @@ initfuncvals(void)
         return;
     if (gobind_watch_exit(m) < 0)
         return;
-    gobind_set_module_type(m, &gobind_module_type);
+    gobind_set_module_type(m, gobind_module_type);
 }
 #endif

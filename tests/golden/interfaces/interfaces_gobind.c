@@ -9,17 +9,17 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Circle;
-static PyTypeObject gobind_type_Invalid;
-static PyTypeObject gobind_type_Square;
-static gobind_seq_type gobind_type_Slice_Shape;
-static gobind_seq_type gobind_type_Slice_any;
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_Map_string_any;
-static PyTypeObject gobind_type_Scaler;
-static PyTypeObject gobind_type_Shape;
-static PyTypeObject gobind_type_GoErrorValue;
-static PyTypeObject gobind_type_GoValue;
+static PyTypeObject *gobind_type_Circle;  /* made at init from gobind_spec_Circle */
+static PyTypeObject *gobind_type_Invalid;  /* made at init from gobind_spec_Invalid */
+static PyTypeObject *gobind_type_Square;  /* made at init from gobind_spec_Square */
+static PyTypeObject *gobind_type_Slice_Shape;  /* made at init from gobind_spec_Slice_Shape */
+static PyTypeObject *gobind_type_Slice_any;  /* made at init from gobind_spec_Slice_any */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_Map_string_any;  /* made at init from gobind_spec_Map_string_any */
+static PyTypeObject *gobind_type_Scaler;  /* made at init from gobind_spec_Scaler */
+static PyTypeObject *gobind_type_Shape;  /* made at init from gobind_spec_Shape */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
+static PyTypeObject *gobind_type_GoValue;  /* made at init from gobind_spec_GoValue */
 static PyObject *gobind_class_Map_string_any;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -31,7 +31,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -88,9 +88,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -104,7 +106,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_Circle(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Circle))
+    if (!PyObject_TypeCheck(o, gobind_type_Circle))
         return gobind_type_error(fn, arg, "Circle", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -117,7 +119,7 @@ gobind_from_py_Circle_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Circle))
+    if (!PyObject_TypeCheck(o, gobind_type_Circle))
         return gobind_type_error(fn, arg, "Circle or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -127,13 +129,13 @@ gobind_from_py_Circle_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Circle(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Circle, *handle);
+    return gobind_wrap(gobind_type_Circle, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Invalid(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Invalid))
+    if (!PyObject_TypeCheck(o, gobind_type_Invalid))
         return gobind_type_error(fn, arg, "Invalid", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -146,7 +148,7 @@ gobind_from_py_Invalid_ptr(PyObject *o, const char *fn, const char *arg, uintptr
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Invalid))
+    if (!PyObject_TypeCheck(o, gobind_type_Invalid))
         return gobind_type_error(fn, arg, "Invalid or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -156,13 +158,13 @@ gobind_from_py_Invalid_ptr(PyObject *o, const char *fn, const char *arg, uintptr
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Invalid(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Invalid, *handle);
+    return gobind_wrap(gobind_type_Invalid, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Square(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Square))
+    if (!PyObject_TypeCheck(o, gobind_type_Square))
         return gobind_type_error(fn, arg, "Square", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -175,7 +177,7 @@ gobind_from_py_Square_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Square))
+    if (!PyObject_TypeCheck(o, gobind_type_Square))
         return gobind_type_error(fn, arg, "Square or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -185,7 +187,7 @@ gobind_from_py_Square_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Square(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Square, *handle);
+    return gobind_wrap(gobind_type_Square, *handle);
 }
 
 /* Slice_Shape: a Go []gobindpkg.Shape */
@@ -195,7 +197,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_Shape(PyObject *o, const ch
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Shape(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_Shape.type, *handle);
+    return gobind_wrap(gobind_type_Slice_Shape, *handle);
 }
 
 /* Slice_any: a Go []any */
@@ -205,7 +207,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_any(PyObject *o, const char
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_any(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_any.type, *handle);
+    return gobind_wrap(gobind_type_Slice_any, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -215,7 +217,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Map_string_any: a Go map[string]any */
@@ -231,7 +233,7 @@ gobind_to_py_Map_string_any(uintptr_t *handle)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
     &gobind_type_Invalid,
 };
@@ -243,7 +245,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -282,7 +284,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -303,7 +305,7 @@ gobind_repr_go(PyObject *self)
     PyObject *text, *result;
     int status;
     if (GOBIND_HANDLE(self) == 0)  /* a Python subclass instance that is no Go value */
-        return PyBaseObject_Type.tp_repr(self);
+        return GOBIND_SLOT(&PyBaseObject_Type, tp_repr, reprfunc)(self);
     GOBIND_REFUSE_IF_FORKED(NULL)
     status = gobind_interfaces_value_repr(GOBIND_HANDLE(self), &out, &msg);
     if (status != GOBIND_OK)
@@ -312,9 +314,9 @@ gobind_repr_go(PyObject *self)
     if (text == NULL)
         return NULL;
 #if PY_MAJOR_VERSION >= 3
-    result = PyUnicode_FromFormat("<%s %U>", Py_TYPE(self)->tp_name, text);
+    result = PyUnicode_FromFormat("<%s %U>", GOBIND_TP_NAME(Py_TYPE(self)), text);
 #else
-    result = PyString_FromFormat("<%s %s>", Py_TYPE(self)->tp_name, PyString_AsString(text));
+    result = PyString_FromFormat("<%s %s>", GOBIND_TP_NAME(Py_TYPE(self)), PyString_AsString(text));
 #endif
     Py_DECREF(text);
     return result;
@@ -368,7 +370,7 @@ gobind_lookup_methods(PyObject *o, const char *fn, const char *arg, const char *
                 Py_DECREF(methods[j]);
             PyErr_Clear();
             PyErr_Format(PyExc_TypeError, "%s() argument '%s' must implement %s: '%.200s' object has no method %s()",
-                         fn, arg, iface, Py_TYPE(o)->tp_name, names[i]);
+                         fn, arg, iface, GOBIND_TP_NAME(Py_TYPE(o)), names[i]);
             return -1;
         }
     }
@@ -377,7 +379,7 @@ gobind_lookup_methods(PyObject *o, const char *fn, const char *arg, const char *
 
 /* Scaler: the classes a Go Scaler comes back as, by kind: Scaler, then the bound
    structs that implement it. */
-static PyTypeObject *const gobind_kinds_Scaler[] = {
+static PyTypeObject **const gobind_kinds_Scaler[] = {
     &gobind_type_Scaler,
     &gobind_type_Circle,
 };
@@ -387,7 +389,7 @@ gobind_to_py_Scaler(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
         return (PyObject *)ref->handle;  /* the Python object that implemented it, itself */
-    return gobind_wrap(gobind_kinds_Scaler[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_kinds_Scaler[ref->kind], ref->handle);
 }
 
 static const char *const gobind_method_names_Scaler[] = {
@@ -411,7 +413,7 @@ gobind_from_py_Scaler(PyObject *o, const char *fn, const char *arg, gobind_handl
     if (o == Py_None)
         return 0;
     for (k = 0; k < sizeof gobind_kinds_Scaler / sizeof gobind_kinds_Scaler[0]; k++) {
-        if (PyObject_TypeCheck(o, gobind_kinds_Scaler[k]) && GOBIND_HANDLE(o) != 0) {
+        if (PyObject_TypeCheck(o, *gobind_kinds_Scaler[k]) && GOBIND_HANDLE(o) != 0) {
             out->handle = GOBIND_HANDLE(o);
             return 0;
         }
@@ -432,7 +434,7 @@ gobind_from_py_Scaler(PyObject *o, const char *fn, const char *arg, gobind_handl
 
 /* Shape: the classes a Go Shape comes back as, by kind: Shape, then the bound
    structs that implement it. */
-static PyTypeObject *const gobind_kinds_Shape[] = {
+static PyTypeObject **const gobind_kinds_Shape[] = {
     &gobind_type_Shape,
     &gobind_type_Circle,
     &gobind_type_Invalid,
@@ -444,7 +446,7 @@ gobind_to_py_Shape(gobind_ref *ref)
 {
     if (ref->kind == GOBIND_KIND_PYOBJECT)
         return (PyObject *)ref->handle;  /* the Python object that implemented it, itself */
-    return gobind_wrap(gobind_kinds_Shape[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_kinds_Shape[ref->kind], ref->handle);
 }
 
 static const char *const gobind_method_names_Shape[] = {
@@ -467,7 +469,7 @@ gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle
     if (o == Py_None)
         return 0;
     for (k = 0; k < sizeof gobind_kinds_Shape / sizeof gobind_kinds_Shape[0]; k++) {
-        if (PyObject_TypeCheck(o, gobind_kinds_Shape[k]) && GOBIND_HANDLE(o) != 0) {
+        if (PyObject_TypeCheck(o, *gobind_kinds_Shape[k]) && GOBIND_HANDLE(o) != 0) {
             out->handle = GOBIND_HANDLE(o);
             return 0;
         }
@@ -497,7 +499,7 @@ gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle
 #define GOBIND_ANY_DICT 1008
 
 /* The classes an any value comes back as, by kind: GoValue, GoErrorValue, bound structs, interfaces. */
-static PyTypeObject *const gobind_any_classes[] = {
+static PyTypeObject **const gobind_any_classes[] = {
     &gobind_type_GoValue,
     &gobind_type_GoErrorValue,
     &gobind_type_Circle,
@@ -549,7 +551,7 @@ gobind_any_container(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
 #endif
                 PyErr_Format(PyExc_TypeError,
                              "%s() argument '%s': keys must be str for a Go map[string]any, not %.200s",
-                             fn, arg, Py_TYPE(key)->tp_name);
+                             fn, arg, GOBIND_TP_NAME(Py_TYPE(key)));
                 goto cleanup;
             }
             if (gobind_from_py_str(key, fn, name, &keys[i]) < 0)
@@ -644,7 +646,7 @@ gobind_any_in(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
     {
         size_t k;
         for (k = 0; k < sizeof gobind_any_classes / sizeof gobind_any_classes[0]; k++) {
-            if (PyObject_TypeCheck(o, gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
+            if (PyObject_TypeCheck(o, *gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
                 /* a bound Go value: Go gets the value its handle refers to (a *T for a struct) */
                 status = gobind_interfaces_any_same(GOBIND_HANDLE(o), out, &msg);
                 goto made;
@@ -674,7 +676,7 @@ gobind_from_py_any(PyObject *o, const char *fn, const char *arg, gobind_handle_a
     out->owned = 0;
     out->handle = 0;
     for (k = 0; k < sizeof gobind_any_classes / sizeof gobind_any_classes[0]; k++) {
-        if (PyObject_TypeCheck(o, gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
+        if (PyObject_TypeCheck(o, *gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
             out->handle = GOBIND_HANDLE(o);  /* shared: Go gets the value the handle refers to */
             return 0;
         }
@@ -784,7 +786,7 @@ gobind_to_py_any(gobind_ref *ref)
     case GOBIND_KIND_PYOBJECT:
         return (PyObject *)ref->handle;
     }
-    return gobind_wrap(gobind_any_classes[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_any_classes[ref->kind], ref->handle);
 }
 
 /* ==== Slice_Shape: conversions ==== */
@@ -847,7 +849,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_Shape.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_Shape) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -915,7 +917,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_any.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_any) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -983,7 +985,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1807,21 +1809,25 @@ gobind_repr_Circle(PyObject *self)
     return gobind_repr_fields(self, "interfaces.Circle", gobind_fields_Circle, 1);
 }
 
-static PyTypeObject gobind_type_Circle = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces.Circle",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Circle,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Circle(*, R=...)\n--\n\n",
-                         "Circle(R: float = ...)\n"
-                         "\n"
-                         "Circle is a Shape with a pointer-receiver method set."),
-    .tp_methods = gobind_methods_Circle,
-    .tp_getset = gobind_getset_Circle,
-    .tp_init = gobind_init_Circle,
-    .tp_new = gobind_new_Circle,
+static PyType_Slot gobind_slots_Circle[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Circle},
+    {Py_tp_methods, (void *)gobind_methods_Circle},
+    {Py_tp_getset, (void *)gobind_getset_Circle},
+    {Py_tp_init, (void *)gobind_init_Circle},
+    {Py_tp_new, (void *)gobind_new_Circle},
+    {Py_tp_doc, (void *)GOBIND_DOC("Circle(*, R=...)\n--\n\n",
+                                   "Circle(R: float = ...)\n"
+                                   "\n"
+                                   "Circle is a Shape with a pointer-receiver method set.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Circle = {
+    .name = "interfaces.Circle",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Circle,
 };
 
 /* ==== struct Invalid ==== */
@@ -1977,21 +1983,25 @@ gobind_repr_Invalid(PyObject *self)
     return gobind_repr_fields(self, "interfaces.Invalid", gobind_fields_Invalid, 1);
 }
 
-static PyTypeObject gobind_type_Invalid = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces.Invalid",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Invalid,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Invalid(*, Reason=...)\n--\n\n",
-                         "Invalid(Reason: str = ...)\n"
-                         "\n"
-                         "Invalid is an error type that also implements Shape."),
-    .tp_methods = gobind_methods_Invalid,
-    .tp_getset = gobind_getset_Invalid,
-    .tp_init = gobind_init_Invalid,
-    .tp_new = gobind_new_Invalid,
+static PyType_Slot gobind_slots_Invalid[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Invalid},
+    {Py_tp_methods, (void *)gobind_methods_Invalid},
+    {Py_tp_getset, (void *)gobind_getset_Invalid},
+    {Py_tp_init, (void *)gobind_init_Invalid},
+    {Py_tp_new, (void *)gobind_new_Invalid},
+    {Py_tp_doc, (void *)GOBIND_DOC("Invalid(*, Reason=...)\n--\n\n",
+                                   "Invalid(Reason: str = ...)\n"
+                                   "\n"
+                                   "Invalid is an error type that also implements Shape.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Invalid = {
+    .name = "interfaces.Invalid",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Invalid,
 };
 
 /* ==== struct Square ==== */
@@ -2124,21 +2134,25 @@ gobind_repr_Square(PyObject *self)
     return gobind_repr_fields(self, "interfaces.Square", gobind_fields_Square, 1);
 }
 
-static PyTypeObject gobind_type_Square = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces.Square",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Square,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Square(*, Side=...)\n--\n\n",
-                         "Square(Side: float = ...)\n"
-                         "\n"
-                         "Square is a Shape with value receivers."),
-    .tp_methods = gobind_methods_Square,
-    .tp_getset = gobind_getset_Square,
-    .tp_init = gobind_init_Square,
-    .tp_new = gobind_new_Square,
+static PyType_Slot gobind_slots_Square[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Square},
+    {Py_tp_methods, (void *)gobind_methods_Square},
+    {Py_tp_getset, (void *)gobind_getset_Square},
+    {Py_tp_init, (void *)gobind_init_Square},
+    {Py_tp_new, (void *)gobind_new_Square},
+    {Py_tp_doc, (void *)GOBIND_DOC("Square(*, Side=...)\n--\n\n",
+                                   "Square(Side: float = ...)\n"
+                                   "\n"
+                                   "Square is a Shape with value receivers.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Square = {
+    .name = "interfaces.Square",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Square,
 };
 
 /* ==== interface Scaler ==== */
@@ -2242,28 +2256,32 @@ gobind_new_Scaler(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
-    if (type == &gobind_type_Scaler) {
+    if (type == gobind_type_Scaler) {
         PyErr_SetString(PyExc_TypeError, "Scaler is a Go interface: subclass it, or pass any object with "
                         "its methods, to implement it in Python");
         return NULL;
     }
-    return type->tp_alloc(type, 0);
+    return GOBIND_TP_ALLOC(type)(type, 0);
 }
 
-static PyTypeObject gobind_type_Scaler = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces.Scaler",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_go,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Scaler\n"
-              "\n"
-              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, Scale, to implement it in Python.\n"
-              "\n"
-              "Scaler is a Shape that can be resized; Scale may fail.",
-    .tp_methods = gobind_methods_Scaler,
-    .tp_new = gobind_new_Scaler,
+static PyType_Slot gobind_slots_Scaler[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_methods, (void *)gobind_methods_Scaler},
+    {Py_tp_new, (void *)gobind_new_Scaler},
+    {Py_tp_doc, (void *)"Scaler\n"
+                        "\n"
+                        "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, Scale, to implement it in Python.\n"
+                        "\n"
+                        "Scaler is a Shape that can be resized; Scale may fail."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Scaler = {
+    .name = "interfaces.Scaler",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Scaler,
 };
 
 /* ==== interface Shape ==== */
@@ -2330,39 +2348,47 @@ gobind_new_Shape(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
-    if (type == &gobind_type_Shape) {
+    if (type == gobind_type_Shape) {
         PyErr_SetString(PyExc_TypeError, "Shape is a Go interface: subclass it, or pass any object with "
                         "its methods, to implement it in Python");
         return NULL;
     }
-    return type->tp_alloc(type, 0);
+    return GOBIND_TP_ALLOC(type)(type, 0);
 }
 
-static PyTypeObject gobind_type_Shape = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces.Shape",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_go,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = "Shape\n"
-              "\n"
-              "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, to implement it in Python.\n"
-              "\n"
-              "Shape is anything with an area and a name.",
-    .tp_methods = gobind_methods_Shape,
-    .tp_new = gobind_new_Shape,
+static PyType_Slot gobind_slots_Shape[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_methods, (void *)gobind_methods_Shape},
+    {Py_tp_new, (void *)gobind_new_Shape},
+    {Py_tp_doc, (void *)"Shape\n"
+                        "\n"
+                        "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods Area, Name, to implement it in Python.\n"
+                        "\n"
+                        "Shape is anything with an area and a name."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Shape = {
+    .name = "interfaces.Shape",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Shape,
 };
 
 /* ==== GoValue: any other Go value that came back from an any ==== */
-static PyTypeObject gobind_type_GoValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces.GoValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_go,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go value of a type Python has no class for (from an any); repr shows Go's %v and its type.",
+static PyType_Slot gobind_slots_GoValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_doc, (void *)"A Go value of a type Python has no class for (from an any); repr shows Go's %v and its type."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoValue = {
+    .name = "interfaces.GoValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoValue,
 };
 
 /* ==== Slice_Shape: a Go []gobindpkg.Shape as a sequence ==== */
@@ -2419,45 +2445,41 @@ gobind_new_Slice_Shape(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_Shape = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_Shape[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_Shape},
+    {Py_tp_new, (void *)gobind_new_Slice_Shape},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_Shape(items=...)\n--\n\n",
+                                   "Slice_Shape(items: Sequence[Shape | _SupportsShape | None] = ())\n"
+                                   "\n"
+                                   "A Go slice of Shape | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_Shape = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_Shape = {
+    .name = "interfaces.Slice_Shape",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_Shape,
 };
 
-static gobind_seq_type gobind_type_Slice_Shape = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "interfaces.Slice_Shape",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_Shape,
-        .tp_as_mapping = &gobind_as_mapping_Slice_Shape,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_Shape(items=...)\n--\n\n",
-                             "Slice_Shape(items: Sequence[Shape | _SupportsShape | None] = ())\n"
-                             "\n"
-                             "A Go slice of Shape | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_Shape,
-        .tp_new = gobind_new_Slice_Shape,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_interfaces_Slice_Shape_len,
-        .slice = gobind_interfaces_Slice_Shape_slice,
-        .get = gobind_get_Slice_Shape,
-        .set = gobind_set_Slice_Shape,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_Shape's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_Shape = {
+    .fixed_len = -1,
+    .len = gobind_interfaces_Slice_Shape_len,
+    .slice = gobind_interfaces_Slice_Shape_slice,
+    .get = gobind_get_Slice_Shape,
+    .set = gobind_set_Slice_Shape,
+    .ndim = 1,
 };
 
 /* ==== Slice_any: a Go []any as a sequence ==== */
@@ -2514,45 +2536,41 @@ gobind_new_Slice_any(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_any = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_any[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_any},
+    {Py_tp_new, (void *)gobind_new_Slice_any},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_any(items=...)\n--\n\n",
+                                   "Slice_any(items: Sequence[Any] = ())\n"
+                                   "\n"
+                                   "A Go slice of Any, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_any = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_any = {
+    .name = "interfaces.Slice_any",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_any,
 };
 
-static gobind_seq_type gobind_type_Slice_any = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "interfaces.Slice_any",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_any,
-        .tp_as_mapping = &gobind_as_mapping_Slice_any,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_any(items=...)\n--\n\n",
-                             "Slice_any(items: Sequence[Any] = ())\n"
-                             "\n"
-                             "A Go slice of Any, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_any,
-        .tp_new = gobind_new_Slice_any,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_interfaces_Slice_any_len,
-        .slice = gobind_interfaces_Slice_any_slice,
-        .get = gobind_get_Slice_any,
-        .set = gobind_set_Slice_any,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_any's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_any = {
+    .fixed_len = -1,
+    .len = gobind_interfaces_Slice_any_len,
+    .slice = gobind_interfaces_Slice_any_slice,
+    .get = gobind_get_Slice_any,
+    .set = gobind_set_Slice_any,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -2609,46 +2627,53 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "interfaces.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "interfaces.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_interfaces_Slice_string_len,
-        .slice = gobind_interfaces_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_interfaces_Slice_string_len,
+    .slice = gobind_interfaces_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_Shape)
+        return &gobind_seq_info_Slice_Shape;
+    if (Py_TYPE(o) == gobind_type_Slice_any)
+        return &gobind_seq_info_Slice_any;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== Map_string_any: a Go map[string]any as a mutable mapping ==== */
 
@@ -2726,7 +2751,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Map_string_any)) {
+    if (PyObject_TypeCheck(o, gobind_type_Map_string_any)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -2861,27 +2886,27 @@ gobind_new_Map_string_any(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Map_string_any = {
-    .mp_length = gobind_len_Map_string_any,
-    .mp_subscript = gobind_getitem_Map_string_any,
-    .mp_ass_subscript = gobind_setitem_Map_string_any,
+static PyType_Slot gobind_slots_Map_string_any[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_string_any},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_any},
+    {Py_tp_new, (void *)gobind_new_Map_string_any},
+    {Py_mp_length, (void *)gobind_len_Map_string_any},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_string_any},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_string_any},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_any(items=...)\n--\n\n",
+                                   "Map_string_any(items: Mapping[str, Any] = {})\n"
+                                   "\n"
+                                   "A Go map[string]any, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Map_string_any = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces._Map_string_anyBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Map_string_any,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Map_string_any(items=...)\n--\n\n",
-                         "Map_string_any(items: Mapping[str, Any] = {})\n"
-                         "\n"
-                         "A Go map[string]any, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
-    .tp_iter = gobind_iter_Map_string_any,
-    .tp_methods = gobind_methods_Map_string_any,
-    .tp_new = gobind_new_Map_string_any,
+static PyType_Spec gobind_spec_Map_string_any = {
+    .name = "interfaces._Map_string_anyBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_string_any,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -2925,7 +2950,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -2965,18 +2990,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "interfaces.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "interfaces.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -3071,52 +3100,84 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package interfaces shows Go interfaces in Python: interface values, Python objects that\n"
     "implement a Go interface, and any values.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Circle", &gobind_type_Circle) < 0)
+    gobind_type_Circle = gobind_make_type(&gobind_spec_Circle, NULL);
+    if (gobind_type_Circle == NULL)
         return -1;
-    if (gobind_add_type(m, "Invalid", &gobind_type_Invalid) < 0)
+    if (gobind_add_type(m, "Circle", gobind_type_Circle) < 0)
         return -1;
-    if (gobind_add_type(m, "Square", &gobind_type_Square) < 0)
+    gobind_type_Invalid = gobind_make_type(&gobind_spec_Invalid, NULL);
+    if (gobind_type_Invalid == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_Shape", &gobind_type_Slice_Shape.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_Shape.type) < 0)
+    if (gobind_add_type(m, "Invalid", gobind_type_Invalid) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_any", &gobind_type_Slice_any.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_any.type) < 0)
+    gobind_type_Square = gobind_make_type(&gobind_spec_Square, NULL);
+    if (gobind_type_Square == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+    if (gobind_add_type(m, "Square", gobind_type_Square) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_Map_string_any) < 0)
+    gobind_type_Slice_Shape = gobind_make_type(&gobind_spec_Slice_Shape, NULL);
+    if (gobind_type_Slice_Shape == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_Shape", gobind_type_Slice_Shape) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_Shape) < 0)
+        return -1;
+    gobind_type_Slice_any = gobind_make_type(&gobind_spec_Slice_any, NULL);
+    if (gobind_type_Slice_any == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_any", gobind_type_Slice_any) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_any) < 0)
+        return -1;
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+        return -1;
+    gobind_type_Map_string_any = gobind_make_type(&gobind_spec_Map_string_any, NULL);
+    if (gobind_type_Map_string_any == NULL)
         return -1;
     gobind_class_Map_string_any = gobind_mapping_class(m, "Map_string_any",
-                                                   &gobind_type_Map_string_any);
+                                                   gobind_type_Map_string_any);
     if (gobind_class_Map_string_any == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_any);
     if (PyModule_AddObject(m, "Map_string_any", gobind_class_Map_string_any) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "Scaler", &gobind_type_Scaler) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
-    if (gobind_add_type(m, "Shape", &gobind_type_Shape) < 0)
+    gobind_type_Scaler = gobind_make_type(&gobind_spec_Scaler, NULL);
+    if (gobind_type_Scaler == NULL)
         return -1;
-    if (gobind_add_type(m, "GoValue", &gobind_type_GoValue) < 0)
+    if (gobind_add_type(m, "Scaler", gobind_type_Scaler) < 0)
+        return -1;
+    gobind_type_Shape = gobind_make_type(&gobind_spec_Shape, NULL);
+    if (gobind_type_Shape == NULL)
+        return -1;
+    if (gobind_add_type(m, "Shape", gobind_type_Shape) < 0)
+        return -1;
+    gobind_type_GoValue = gobind_make_type(&gobind_spec_GoValue, NULL);
+    if (gobind_type_GoValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0)
         return -1;
     (void)m;
     return 0;

@@ -9,11 +9,11 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Point;
-static PyTypeObject gobind_type_Source;
-static PyTypeObject gobind_type_Func1;
-static PyTypeObject gobind_type_GoErrorValue;
-static PyTypeObject gobind_iter_type;
+static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_Source;  /* made at init from gobind_spec_Source */
+static PyTypeObject *gobind_type_Func1;  /* made at init from gobind_spec_Func1 */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
+static PyTypeObject *gobind_iter_type;  /* made at init from gobind_spec_GoIterator */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -24,7 +24,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -81,15 +81,17 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -102,7 +104,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -112,13 +114,13 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Point, *handle);
+    return gobind_wrap(gobind_type_Point, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Source(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Source))
+    if (!PyObject_TypeCheck(o, gobind_type_Source))
         return gobind_type_error(fn, arg, "Source", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -131,7 +133,7 @@ gobind_from_py_Source_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Source))
+    if (!PyObject_TypeCheck(o, gobind_type_Source))
         return gobind_type_error(fn, arg, "Source or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -141,7 +143,7 @@ gobind_from_py_Source_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Source(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Source, *handle);
+    return gobind_wrap(gobind_type_Source, *handle);
 }
 
 /* Func1: a Go func(int) bool; Python passes one of its objects (Go gets the func back),
@@ -149,7 +151,7 @@ gobind_to_py_Source(uintptr_t *handle)
 static GOBIND_UNUSED inline int
 gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Func1)) {
+    if (PyObject_TypeCheck(o, gobind_type_Func1)) {
         out->held = GOBIND_HANDLE(o);
         return 0;
     }
@@ -160,13 +162,13 @@ gobind_from_py_Func1(PyObject *o, const char *fn, const char *arg, gobind_func_a
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Func1(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Func1, *handle);
+    return gobind_wrap(gobind_type_Func1, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -177,7 +179,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -216,7 +218,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -403,7 +405,7 @@ gobind_iters_call_Func3(uintptr_t fn, uintptr_t slot)
         goto fail;
     if (!PyTuple_Check(result) || PyTuple_GET_SIZE(result) != 2) {
         PyErr_Format(PyExc_TypeError, "callback must return a tuple of 2 values, not %.200s",
-                     Py_TYPE(result)->tp_name);
+                     GOBIND_TP_NAME(Py_TYPE(result)));
         goto fail;
     }
     if (gobind_from_py_str(PyTuple_GET_ITEM(result, 0), "callback", "return value 0", &r0) < 0)
@@ -429,16 +431,20 @@ done:
 }
 
 /* ==== Go iterators ==== */
-static PyTypeObject gobind_iter_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "iters.GoIterator",
-    .tp_basicsize = sizeof(gobind_iter),
-    .tp_dealloc = gobind_iter_dealloc,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go iterator (iter.Seq, iter.Seq2): each step runs the Go code up to its next value.",
-    .tp_iter = PyObject_SelfIter,
-    .tp_iternext = gobind_iter_iternext,
-    .tp_methods = gobind_iter_methods,
+static PyType_Slot gobind_slots_GoIterator[] = {
+    {Py_tp_dealloc, (void *)gobind_iter_dealloc},
+    {Py_tp_iter, (void *)PyObject_SelfIter},
+    {Py_tp_iternext, (void *)gobind_iter_iternext},
+    {Py_tp_methods, (void *)gobind_iter_methods},
+    {Py_tp_doc, (void *)"A Go iterator (iter.Seq, iter.Seq2): each step runs the Go code up to its next value."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoIterator = {
+    .name = "iters.GoIterator",
+    .basicsize = sizeof(gobind_iter),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoIterator,
 };
 
 /* The next step of a Go iter.Seq2[string, int]; see gobind_iter_next_fn. */
@@ -485,7 +491,7 @@ done:
 static PyObject *
 gobind_to_py_Iter2_string_int(uintptr_t *handle)
 {
-    return gobind_iter_new(&gobind_iter_type, *handle, gobind_iternext_Iter2_string_int, gobind_iters_iterstop);
+    return gobind_iter_new(gobind_iter_type, *handle, gobind_iternext_Iter2_string_int, gobind_iters_iterstop);
 }
 
 /* The next step of a Go func(func(iters.Point) bool); see gobind_iter_next_fn. */
@@ -513,7 +519,7 @@ done:
 static PyObject *
 gobind_to_py_Iter_Point(uintptr_t *handle)
 {
-    return gobind_iter_new(&gobind_iter_type, *handle, gobind_iternext_Iter_Point, gobind_iters_iterstop);
+    return gobind_iter_new(gobind_iter_type, *handle, gobind_iternext_Iter_Point, gobind_iters_iterstop);
 }
 
 /* The next step of a Go iter.Seq[int]; see gobind_iter_next_fn. */
@@ -541,7 +547,7 @@ done:
 static PyObject *
 gobind_to_py_Iter_int(uintptr_t *handle)
 {
-    return gobind_iter_new(&gobind_iter_type, *handle, gobind_iternext_Iter_int, gobind_iters_iterstop);
+    return gobind_iter_new(gobind_iter_type, *handle, gobind_iternext_Iter_int, gobind_iters_iterstop);
 }
 
 /* The next step of a Go iter.Seq[string]; see gobind_iter_next_fn. */
@@ -569,7 +575,7 @@ done:
 static PyObject *
 gobind_to_py_Iter_string(uintptr_t *handle)
 {
-    return gobind_iter_new(&gobind_iter_type, *handle, gobind_iternext_Iter_string, gobind_iters_iterstop);
+    return gobind_iter_new(gobind_iter_type, *handle, gobind_iternext_Iter_string, gobind_iters_iterstop);
 }
 
 /* Whether exc, an exception a callback raised, is StopIteration: a Python iterator's end. */
@@ -1274,21 +1280,25 @@ gobind_repr_Point(PyObject *self)
     return gobind_repr_fields(self, "iters.Point", gobind_fields_Point, 2);
 }
 
-static PyTypeObject gobind_type_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "iters.Point",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
-                         "Point(X: int = ..., Y: int = ...)\n"
-                         "\n"
-                         "Point is a struct value an iterator yields."),
-    .tp_methods = gobind_methods_Point,
-    .tp_getset = gobind_getset_Point,
-    .tp_init = gobind_init_Point,
-    .tp_new = gobind_new_Point,
+static PyType_Slot gobind_slots_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_methods, (void *)gobind_methods_Point},
+    {Py_tp_getset, (void *)gobind_getset_Point},
+    {Py_tp_init, (void *)gobind_init_Point},
+    {Py_tp_new, (void *)gobind_new_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: int = ..., Y: int = ...)\n"
+                                   "\n"
+                                   "Point is a struct value an iterator yields.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Point = {
+    .name = "iters.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Point,
 };
 
 /* ==== struct Source ==== */
@@ -1394,22 +1404,34 @@ gobind_repr_Source(PyObject *self)
     return gobind_repr_fields(self, "iters.Source", gobind_fields_Source, 1);
 }
 
-static PyTypeObject gobind_type_Source = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "iters.Source",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Source,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Source(*, Name=...)\n--\n\n",
-                         "Source(Name: str = ...)\n"
-                         "\n"
-                         "Source holds an iterator in a field, which gobind does not bind (only parameters and results)."),
-    .tp_methods = gobind_methods_Source,
-    .tp_getset = gobind_getset_Source,
-    .tp_init = gobind_init_Source,
-    .tp_new = gobind_new_Source,
+static PyType_Slot gobind_slots_Source[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Source},
+    {Py_tp_methods, (void *)gobind_methods_Source},
+    {Py_tp_getset, (void *)gobind_getset_Source},
+    {Py_tp_init, (void *)gobind_init_Source},
+    {Py_tp_new, (void *)gobind_new_Source},
+    {Py_tp_doc, (void *)GOBIND_DOC("Source(*, Name=...)\n--\n\n",
+                                   "Source(Name: str = ...)\n"
+                                   "\n"
+                                   "Source holds an iterator in a field, which gobind does not bind (only parameters and results).")},
+    {0, NULL},
 };
+
+static PyType_Spec gobind_spec_Source = {
+    .name = "iters.Source",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Source,
+};
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return NULL;
+}
 
 /* ==== Func1: a Go func(int) bool that Python calls ==== */
 
@@ -1462,15 +1484,19 @@ static PyMethodDef gobind_methods_Func1[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_Func1 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "iters.Func1",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_call = gobind_call_method,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go func(int) bool that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func.",
-    .tp_methods = gobind_methods_Func1,
+static PyType_Slot gobind_slots_Func1[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func1},
+    {Py_tp_doc, (void *)"A Go func(int) bool that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func1 = {
+    .name = "iters.Func1",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func1,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -1514,7 +1540,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -1554,18 +1580,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "iters.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "iters.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1674,30 +1704,41 @@ static PyMethodDef gobind_methods[] = {
 
 static char gobind_module_doc[] = "Package iters returns Go iterators (iter.Seq, iter.Seq2, a named iterator type) and takes them.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+    gobind_type_Point = gobind_make_type(&gobind_spec_Point, NULL);
+    if (gobind_type_Point == NULL)
         return -1;
-    if (gobind_add_type(m, "Source", &gobind_type_Source) < 0)
+    if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
         return -1;
-    if (gobind_add_type(m, "Func1", &gobind_type_Func1) < 0)
+    gobind_type_Source = gobind_make_type(&gobind_spec_Source, NULL);
+    if (gobind_type_Source == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "Source", gobind_type_Source) < 0)
         return -1;
-    if (PyType_Ready(&gobind_iter_type) < 0)
+    gobind_type_Func1 = gobind_make_type(&gobind_spec_Func1, NULL);
+    if (gobind_type_Func1 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+        return -1;
+    gobind_iter_type = gobind_make_type(&gobind_spec_GoIterator, NULL);
+    if (gobind_iter_type == NULL)
         return -1;
     (void)m;
     return 0;

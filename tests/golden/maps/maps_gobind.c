@@ -9,15 +9,15 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Point;
-static gobind_seq_type gobind_type_Slice_int;
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_Ages;
-static PyTypeObject gobind_type_Map_int_int;
-static PyTypeObject gobind_type_Map_string_Point;
-static PyTypeObject gobind_type_Map_string_Slice_string;
-static PyTypeObject gobind_type_Map_string_int;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_Slice_int;  /* made at init from gobind_spec_Slice_int */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_Ages;  /* made at init from gobind_spec_Ages */
+static PyTypeObject *gobind_type_Map_int_int;  /* made at init from gobind_spec_Map_int_int */
+static PyTypeObject *gobind_type_Map_string_Point;  /* made at init from gobind_spec_Map_string_Point */
+static PyTypeObject *gobind_type_Map_string_Slice_string;  /* made at init from gobind_spec_Map_string_Slice_string */
+static PyTypeObject *gobind_type_Map_string_int;  /* made at init from gobind_spec_Map_string_int */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_Ages;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_Map_int_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_Map_string_Point;  /* the class results are made of (an IntEnum, a MutableMapping) */
@@ -33,7 +33,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -90,9 +90,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -106,7 +108,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -119,7 +121,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -129,7 +131,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Point, *handle);
+    return gobind_wrap(gobind_type_Point, *handle);
 }
 
 /* Slice_int: a Go []int */
@@ -139,7 +141,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -149,7 +151,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Ages: a Go gobindpkg.Ages */
@@ -205,7 +207,7 @@ gobind_to_py_Map_string_int(uintptr_t *handle)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -216,7 +218,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -255,7 +257,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -327,7 +329,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -395,7 +397,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -815,21 +817,25 @@ gobind_repr_Point(PyObject *self)
     return gobind_repr_fields(self, "maps.Point", gobind_fields_Point, 2);
 }
 
-static PyTypeObject gobind_type_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps.Point",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
-                         "Point(X: float = ..., Y: float = ...)\n"
-                         "\n"
-                         "Point is a point in the plane."),
-    .tp_methods = gobind_methods_Point,
-    .tp_getset = gobind_getset_Point,
-    .tp_init = gobind_init_Point,
-    .tp_new = gobind_new_Point,
+static PyType_Slot gobind_slots_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_methods, (void *)gobind_methods_Point},
+    {Py_tp_getset, (void *)gobind_getset_Point},
+    {Py_tp_init, (void *)gobind_init_Point},
+    {Py_tp_new, (void *)gobind_new_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: float = ..., Y: float = ...)\n"
+                                   "\n"
+                                   "Point is a point in the plane.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Point = {
+    .name = "maps.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Point,
 };
 
 /* ==== Slice_int: a Go []int as a sequence ==== */
@@ -885,55 +891,47 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int},
+    {Py_tp_new, (void *)gobind_new_Slice_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                                   "Slice_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int = {
+    .name = "maps.Slice_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "maps.Slice_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
-                             "Slice_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int,
-        .tp_new = gobind_new_Slice_int,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_maps_Slice_int_len,
-        .slice = gobind_maps_Slice_int_slice,
-        .get = gobind_get_Slice_int,
-        .set = gobind_set_Slice_int,
-        .pin = gobind_maps_Slice_int_pin,
-        .unpin = gobind_maps_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int = {
+    .fixed_len = -1,
+    .len = gobind_maps_Slice_int_len,
+    .slice = gobind_maps_Slice_int_slice,
+    .get = gobind_get_Slice_int,
+    .set = gobind_set_Slice_int,
+    .pin = gobind_maps_Slice_int_pin,
+    .unpin = gobind_maps_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -990,46 +988,51 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "maps.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "maps.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_maps_Slice_string_len,
-        .slice = gobind_maps_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_maps_Slice_string_len,
+    .slice = gobind_maps_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_int)
+        return &gobind_seq_info_Slice_int;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== Ages: a Go gobindpkg.Ages as a mutable mapping ==== */
 
@@ -1106,7 +1109,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Ages(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Ages)) {
+    if (PyObject_TypeCheck(o, gobind_type_Ages)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1268,29 +1271,29 @@ gobind_new_Ages(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Ages = {
-    .mp_length = gobind_len_Ages,
-    .mp_subscript = gobind_getitem_Ages,
-    .mp_ass_subscript = gobind_setitem_Ages,
+static PyType_Slot gobind_slots_Ages[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Ages},
+    {Py_tp_methods, (void *)gobind_methods_Ages},
+    {Py_tp_new, (void *)gobind_new_Ages},
+    {Py_mp_length, (void *)gobind_len_Ages},
+    {Py_mp_subscript, (void *)gobind_getitem_Ages},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Ages},
+    {Py_tp_doc, (void *)GOBIND_DOC("Ages(items=...)\n--\n\n",
+                                   "Ages(items: Mapping[str, int] = {})\n"
+                                   "\n"
+                                   "A Go Ages, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
+                                   "\n"
+                                   "Ages maps names to ages.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Ages = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps._AgesBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Ages,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Ages(items=...)\n--\n\n",
-                         "Ages(items: Mapping[str, int] = {})\n"
-                         "\n"
-                         "A Go Ages, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.\n"
-                         "\n"
-                         "Ages maps names to ages."),
-    .tp_iter = gobind_iter_Ages,
-    .tp_methods = gobind_methods_Ages,
-    .tp_new = gobind_new_Ages,
+static PyType_Spec gobind_spec_Ages = {
+    .name = "maps._AgesBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Ages,
 };
 
 /* ==== Map_int_int: a Go map[int]int as a mutable mapping ==== */
@@ -1367,7 +1370,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_int_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Map_int_int)) {
+    if (PyObject_TypeCheck(o, gobind_type_Map_int_int)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1497,27 +1500,27 @@ gobind_new_Map_int_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Map_int_int = {
-    .mp_length = gobind_len_Map_int_int,
-    .mp_subscript = gobind_getitem_Map_int_int,
-    .mp_ass_subscript = gobind_setitem_Map_int_int,
+static PyType_Slot gobind_slots_Map_int_int[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_int_int},
+    {Py_tp_methods, (void *)gobind_methods_Map_int_int},
+    {Py_tp_new, (void *)gobind_new_Map_int_int},
+    {Py_mp_length, (void *)gobind_len_Map_int_int},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_int_int},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_int_int},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_int_int(items=...)\n--\n\n",
+                                   "Map_int_int(items: Mapping[int, int] = {})\n"
+                                   "\n"
+                                   "A Go map[int]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Map_int_int = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps._Map_int_intBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Map_int_int,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Map_int_int(items=...)\n--\n\n",
-                         "Map_int_int(items: Mapping[int, int] = {})\n"
-                         "\n"
-                         "A Go map[int]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
-    .tp_iter = gobind_iter_Map_int_int,
-    .tp_methods = gobind_methods_Map_int_int,
-    .tp_new = gobind_new_Map_int_int,
+static PyType_Spec gobind_spec_Map_int_int = {
+    .name = "maps._Map_int_intBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_int_int,
 };
 
 /* ==== Map_string_Point: a Go map[string]gobindpkg.Point as a mutable mapping ==== */
@@ -1595,7 +1598,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Map_string_Point)) {
+    if (PyObject_TypeCheck(o, gobind_type_Map_string_Point)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1729,27 +1732,27 @@ gobind_new_Map_string_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Map_string_Point = {
-    .mp_length = gobind_len_Map_string_Point,
-    .mp_subscript = gobind_getitem_Map_string_Point,
-    .mp_ass_subscript = gobind_setitem_Map_string_Point,
+static PyType_Slot gobind_slots_Map_string_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_string_Point},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_Point},
+    {Py_tp_new, (void *)gobind_new_Map_string_Point},
+    {Py_mp_length, (void *)gobind_len_Map_string_Point},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_string_Point},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_string_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_Point(items=...)\n--\n\n",
+                                   "Map_string_Point(items: Mapping[str, Point] = {})\n"
+                                   "\n"
+                                   "A Go map[string]Point, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Map_string_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps._Map_string_PointBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Map_string_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Map_string_Point(items=...)\n--\n\n",
-                         "Map_string_Point(items: Mapping[str, Point] = {})\n"
-                         "\n"
-                         "A Go map[string]Point, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
-    .tp_iter = gobind_iter_Map_string_Point,
-    .tp_methods = gobind_methods_Map_string_Point,
-    .tp_new = gobind_new_Map_string_Point,
+static PyType_Spec gobind_spec_Map_string_Point = {
+    .name = "maps._Map_string_PointBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_string_Point,
 };
 
 /* ==== Map_string_Slice_string: a Go map[string][]string as a mutable mapping ==== */
@@ -1828,7 +1831,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Map_string_Slice_string)) {
+    if (PyObject_TypeCheck(o, gobind_type_Map_string_Slice_string)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1963,27 +1966,27 @@ gobind_new_Map_string_Slice_string(PyTypeObject *type, PyObject *args, PyObject 
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Map_string_Slice_string = {
-    .mp_length = gobind_len_Map_string_Slice_string,
-    .mp_subscript = gobind_getitem_Map_string_Slice_string,
-    .mp_ass_subscript = gobind_setitem_Map_string_Slice_string,
+static PyType_Slot gobind_slots_Map_string_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_string_Slice_string},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Map_string_Slice_string},
+    {Py_mp_length, (void *)gobind_len_Map_string_Slice_string},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_string_Slice_string},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_string_Slice_string},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_Slice_string(items=...)\n--\n\n",
+                                   "Map_string_Slice_string(items: Mapping[str, Slice_string | Sequence[str]] = {})\n"
+                                   "\n"
+                                   "A Go map[string][]string, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Map_string_Slice_string = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps._Map_string_Slice_stringBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Map_string_Slice_string,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Map_string_Slice_string(items=...)\n--\n\n",
-                         "Map_string_Slice_string(items: Mapping[str, Slice_string | Sequence[str]] = {})\n"
-                         "\n"
-                         "A Go map[string][]string, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
-    .tp_iter = gobind_iter_Map_string_Slice_string,
-    .tp_methods = gobind_methods_Map_string_Slice_string,
-    .tp_new = gobind_new_Map_string_Slice_string,
+static PyType_Spec gobind_spec_Map_string_Slice_string = {
+    .name = "maps._Map_string_Slice_stringBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_string_Slice_string,
 };
 
 /* ==== Map_string_int: a Go map[string]int as a mutable mapping ==== */
@@ -2061,7 +2064,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Map_string_int)) {
+    if (PyObject_TypeCheck(o, gobind_type_Map_string_int)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -2195,27 +2198,27 @@ gobind_new_Map_string_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Map_string_int = {
-    .mp_length = gobind_len_Map_string_int,
-    .mp_subscript = gobind_getitem_Map_string_int,
-    .mp_ass_subscript = gobind_setitem_Map_string_int,
+static PyType_Slot gobind_slots_Map_string_int[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_string_int},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_int},
+    {Py_tp_new, (void *)gobind_new_Map_string_int},
+    {Py_mp_length, (void *)gobind_len_Map_string_int},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_string_int},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_string_int},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
+                                   "Map_string_int(items: Mapping[str, int] = {})\n"
+                                   "\n"
+                                   "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Map_string_int = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps._Map_string_intBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Map_string_int,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
-                         "Map_string_int(items: Mapping[str, int] = {})\n"
-                         "\n"
-                         "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
-    .tp_iter = gobind_iter_Map_string_int,
-    .tp_methods = gobind_methods_Map_string_int,
-    .tp_new = gobind_new_Map_string_int,
+static PyType_Spec gobind_spec_Map_string_int = {
+    .name = "maps._Map_string_intBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_string_int,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -2259,7 +2262,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -2299,18 +2302,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "maps.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module maps ==== */
@@ -2377,14 +2384,18 @@ static PyMethodDef gobind_module_type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "maps.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods,
-    .tp_getset = gobind_module_getset,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type;
+static PyType_Slot gobind_slots_module[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods},
+    {Py_tp_getset, (void *)gobind_module_getset},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module = {
+    .name = "maps.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -2458,75 +2469,95 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package maps shows Go maps as Python mutable mappings over the Go map: results are used in\n"
     "place, parameters take any mapping.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+    gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
+    if (gobind_module_type == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_int", &gobind_type_Slice_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int.type) < 0)
+    gobind_type_Point = gobind_make_type(&gobind_spec_Point, NULL);
+    if (gobind_type_Point == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+    if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_Ages) < 0)
+    gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
+    if (gobind_type_Slice_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+        return -1;
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+        return -1;
+    gobind_type_Ages = gobind_make_type(&gobind_spec_Ages, NULL);
+    if (gobind_type_Ages == NULL)
         return -1;
     gobind_class_Ages = gobind_mapping_class(m, "Ages",
-                                                   &gobind_type_Ages);
+                                                   gobind_type_Ages);
     if (gobind_class_Ages == NULL)
         return -1;
     Py_INCREF(gobind_class_Ages);
     if (PyModule_AddObject(m, "Ages", gobind_class_Ages) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_Map_int_int) < 0)
+    gobind_type_Map_int_int = gobind_make_type(&gobind_spec_Map_int_int, NULL);
+    if (gobind_type_Map_int_int == NULL)
         return -1;
     gobind_class_Map_int_int = gobind_mapping_class(m, "Map_int_int",
-                                                   &gobind_type_Map_int_int);
+                                                   gobind_type_Map_int_int);
     if (gobind_class_Map_int_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_int_int);
     if (PyModule_AddObject(m, "Map_int_int", gobind_class_Map_int_int) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_Map_string_Point) < 0)
+    gobind_type_Map_string_Point = gobind_make_type(&gobind_spec_Map_string_Point, NULL);
+    if (gobind_type_Map_string_Point == NULL)
         return -1;
     gobind_class_Map_string_Point = gobind_mapping_class(m, "Map_string_Point",
-                                                   &gobind_type_Map_string_Point);
+                                                   gobind_type_Map_string_Point);
     if (gobind_class_Map_string_Point == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_Point);
     if (PyModule_AddObject(m, "Map_string_Point", gobind_class_Map_string_Point) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_Map_string_Slice_string) < 0)
+    gobind_type_Map_string_Slice_string = gobind_make_type(&gobind_spec_Map_string_Slice_string, NULL);
+    if (gobind_type_Map_string_Slice_string == NULL)
         return -1;
     gobind_class_Map_string_Slice_string = gobind_mapping_class(m, "Map_string_Slice_string",
-                                                   &gobind_type_Map_string_Slice_string);
+                                                   gobind_type_Map_string_Slice_string);
     if (gobind_class_Map_string_Slice_string == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_Slice_string);
     if (PyModule_AddObject(m, "Map_string_Slice_string", gobind_class_Map_string_Slice_string) < 0)
         return -1;
-    if (PyType_Ready(&gobind_type_Map_string_int) < 0)
+    gobind_type_Map_string_int = gobind_make_type(&gobind_spec_Map_string_int, NULL);
+    if (gobind_type_Map_string_int == NULL)
         return -1;
     gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int",
-                                                   &gobind_type_Map_string_int);
+                                                   gobind_type_Map_string_int);
     if (gobind_class_Map_string_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_int);
     if (PyModule_AddObject(m, "Map_string_int", gobind_class_Map_string_int) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;
@@ -2546,7 +2577,7 @@ PyInit_maps(void)
         return NULL;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "maps") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
-        || gobind_set_module_type(m, &gobind_module_type) < 0
+        || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -2563,6 +2594,6 @@ initmaps(void)
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "maps") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0)
         return;
-    gobind_set_module_type(m, &gobind_module_type);
+    gobind_set_module_type(m, gobind_module_type);
 }
 #endif

@@ -9,13 +9,13 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static gobind_seq_type gobind_type_Array3_int;
-static gobind_seq_type gobind_type_Grid;
-static gobind_seq_type gobind_type_IntList;
-static PyTypeObject gobind_type_Celsius;
-static PyTypeObject gobind_type_Name;
-static PyTypeObject gobind_type_Weekday;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Array3_int;  /* made at init from gobind_spec_Array3_int */
+static PyTypeObject *gobind_type_Grid;  /* made at init from gobind_spec_Grid */
+static PyTypeObject *gobind_type_IntList;  /* made at init from gobind_spec_IntList */
+static PyTypeObject *gobind_type_Celsius;  /* made at init from gobind_spec_Celsius */
+static PyTypeObject *gobind_type_Name;  /* made at init from gobind_spec_Name */
+static PyTypeObject *gobind_type_Weekday;  /* made at init from gobind_spec_Weekday */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_Name;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_Weekday;  /* the class results are made of (an IntEnum, a MutableMapping) */
@@ -29,7 +29,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -86,9 +86,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -106,7 +108,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array3_int(PyObject *o, const cha
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array3_int.type, *handle);
+    return gobind_wrap(gobind_type_Array3_int, *handle);
 }
 
 /* Grid: a Go gobindpkg.Grid */
@@ -116,7 +118,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Grid(PyObject *o, const char *fn,
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Grid(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Grid.type, *handle);
+    return gobind_wrap(gobind_type_Grid, *handle);
 }
 
 /* IntList: a Go gobindpkg.IntList */
@@ -126,7 +128,7 @@ static GOBIND_UNUSED inline int gobind_from_py_IntList(PyObject *o, const char *
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_IntList(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_IntList.type, *handle);
+    return gobind_wrap(gobind_type_IntList, *handle);
 }
 
 /* A Celsius result: the Go value as a Celsius (a float). */
@@ -164,7 +166,7 @@ gobind_to_py_Weekday(ptrdiff_t *out)
     if (result == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
         /* not one of the named constants: a plain Weekday value */
         PyErr_Clear();
-        result = PyObject_CallFunctionObjArgs((PyObject *)&gobind_type_Weekday, base, NULL);
+        result = PyObject_CallFunctionObjArgs((PyObject *)gobind_type_Weekday, base, NULL);
     }
     Py_DECREF(base);
     return result;
@@ -173,7 +175,7 @@ gobind_to_py_Weekday(ptrdiff_t *out)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -184,7 +186,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -223,7 +225,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -304,7 +306,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array3_int.type) {
+    if (Py_TYPE(o) == gobind_type_Array3_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -376,7 +378,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Grid(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Grid.type) {
+    if (Py_TYPE(o) == gobind_type_Grid) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -448,7 +450,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_IntList(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_IntList.type) {
+    if (Py_TYPE(o) == gobind_type_IntList) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -851,53 +853,45 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array3_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array3_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array3_int},
+    {Py_tp_new, (void *)gobind_new_Array3_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array3_int(items=...)\n--\n\n",
+                                   "Array3_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array3_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array3_int = {
+    .name = "named.Array3_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array3_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Array3_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Array3_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "named.Array3_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array3_int,
-        .tp_as_mapping = &gobind_as_mapping_Array3_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Array3_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
-                             "Array3_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array3_int,
-        .tp_new = gobind_new_Array3_int,
-    },
-    .info = {
-        .fixed_len = 3,
-        .get = gobind_get_Array3_int,
-        .set = gobind_set_Array3_int,
-        .pin = gobind_named_Array3_int_pin,
-        .unpin = gobind_named_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array3_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array3_int = {
+    .fixed_len = 3,
+    .get = gobind_get_Array3_int,
+    .set = gobind_set_Array3_int,
+    .pin = gobind_named_Array3_int_pin,
+    .unpin = gobind_named_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Grid: a Go gobindpkg.Grid as a sequence ==== */
@@ -1010,56 +1004,48 @@ gobind_new_Grid(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Grid = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Grid[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Grid},
+    {Py_tp_new, (void *)gobind_new_Grid},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Grid(items=...)\n--\n\n",
+                                   "Grid(items: Sequence[Array3_int | Sequence[int]] = ())\n"
+                                   "\n"
+                                   "A Go array of 3 Array3_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
+                                   "\n"
+                                   "Grid is a 3x3 board of numbers.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Grid = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Grid = {
+    .name = "named.Grid",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Grid,
 };
 
-static PyBufferProcs gobind_as_buffer_Grid = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Grid = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "named.Grid",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Grid,
-        .tp_as_mapping = &gobind_as_mapping_Grid,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Grid,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Grid(items=...)\n--\n\n",
-                             "Grid(items: Sequence[Array3_int | Sequence[int]] = ())\n"
-                             "\n"
-                             "A Go array of 3 Array3_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
-                             "\n"
-                             "Grid is a 3x3 board of numbers."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Grid,
-        .tp_new = gobind_new_Grid,
-    },
-    .info = {
-        .fixed_len = 3,
-        .get = gobind_get_Grid,
-        .set = gobind_set_Grid,
-        .pin = gobind_named_Grid_pin,
-        .unpin = gobind_named_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 2,
-        .inner = { 3 },
-    },
+/* The cgo exports that reach a Grid's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Grid = {
+    .fixed_len = 3,
+    .get = gobind_get_Grid,
+    .set = gobind_set_Grid,
+    .pin = gobind_named_Grid_pin,
+    .unpin = gobind_named_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 2,
+    .inner = { 3 },
 };
 
 /* ==== IntList: a Go gobindpkg.IntList as a sequence ==== */
@@ -1210,58 +1196,61 @@ gobind_new_IntList(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_IntList = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_IntList[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_IntList},
+    {Py_tp_new, (void *)gobind_new_IntList},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("IntList(items=...)\n--\n\n",
+                                   "IntList(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
+                                   "\n"
+                                   "IntList is a list of integers.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_IntList = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_IntList = {
+    .name = "named.IntList",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_IntList,
 };
 
-static PyBufferProcs gobind_as_buffer_IntList = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
+/* The cgo exports that reach a IntList's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_IntList = {
+    .fixed_len = -1,
+    .len = gobind_named_IntList_len,
+    .slice = gobind_named_IntList_slice,
+    .get = gobind_get_IntList,
+    .set = gobind_set_IntList,
+    .pin = gobind_named_IntList_pin,
+    .unpin = gobind_named_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
-static gobind_seq_type gobind_type_IntList = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "named.IntList",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_IntList,
-        .tp_as_mapping = &gobind_as_mapping_IntList,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_IntList,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("IntList(items=...)\n--\n\n",
-                             "IntList(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.\n"
-                             "\n"
-                             "IntList is a list of integers."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_IntList,
-        .tp_new = gobind_new_IntList,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_named_IntList_len,
-        .slice = gobind_named_IntList_slice,
-        .get = gobind_get_IntList,
-        .set = gobind_set_IntList,
-        .pin = gobind_named_IntList_pin,
-        .unpin = gobind_named_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
-};
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Array3_int)
+        return &gobind_seq_info_Array3_int;
+    if (Py_TYPE(o) == gobind_type_Grid)
+        return &gobind_seq_info_Grid;
+    return &gobind_seq_info_IntList;
+}
 
 /* ==== Celsius: a Go named float64, as a float ==== */
 
@@ -1343,16 +1332,20 @@ gobind_str_Celsius(PyObject *self)
     return gobind_m_Celsius_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_Celsius = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "named.Celsius",
-    .tp_repr = gobind_repr_Celsius,
-    .tp_str = gobind_str_Celsius,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Celsius(value: float)\n"
-              "\n"
-              "Celsius is a temperature in degrees Celsius.",
-    .tp_methods = gobind_methods_Celsius,
+static PyType_Slot gobind_slots_Celsius[] = {
+    {Py_tp_repr, (void *)gobind_repr_Celsius},
+    {Py_tp_str, (void *)gobind_str_Celsius},
+    {Py_tp_methods, (void *)gobind_methods_Celsius},
+    {Py_tp_doc, (void *)"Celsius(value: float)\n"
+                        "\n"
+                        "Celsius is a temperature in degrees Celsius."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Celsius = {
+    .name = "named.Celsius",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Celsius,
 };
 
 /* ==== Name: a Go named string, as a str ==== */
@@ -1434,19 +1427,23 @@ gobind_repr_Name(PyObject *self)
 static PyObject *
 gobind_str_Name(PyObject *self)
 {
-    return GOBIND_STR_TYPE.tp_str(self);
+    return GOBIND_SLOT(&GOBIND_STR_TYPE, tp_str, reprfunc)(self);
 }
 
-static PyTypeObject gobind_type_Name = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "named.Name",
-    .tp_repr = gobind_repr_Name,
-    .tp_str = gobind_str_Name,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Name(value: str)\n"
-              "\n"
-              "Name is a person's name.",
-    .tp_methods = gobind_methods_Name,
+static PyType_Slot gobind_slots_Name[] = {
+    {Py_tp_repr, (void *)gobind_repr_Name},
+    {Py_tp_str, (void *)gobind_str_Name},
+    {Py_tp_methods, (void *)gobind_methods_Name},
+    {Py_tp_doc, (void *)"Name(value: str)\n"
+                        "\n"
+                        "Name is a person's name."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Name = {
+    .name = "named.Name",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Name,
 };
 
 /* ==== Weekday: a Go named int, as a int ==== */
@@ -1529,16 +1526,20 @@ gobind_str_Weekday(PyObject *self)
     return gobind_m_Weekday_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_Weekday = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "named.Weekday",
-    .tp_repr = gobind_repr_Weekday,
-    .tp_str = gobind_str_Weekday,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Weekday(value: int)\n"
-              "\n"
-              "Weekday is a day of the week.",
-    .tp_methods = gobind_methods_Weekday,
+static PyType_Slot gobind_slots_Weekday[] = {
+    {Py_tp_repr, (void *)gobind_repr_Weekday},
+    {Py_tp_str, (void *)gobind_str_Weekday},
+    {Py_tp_methods, (void *)gobind_methods_Weekday},
+    {Py_tp_doc, (void *)"Weekday(value: int)\n"
+                        "\n"
+                        "Weekday is a day of the week."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Weekday = {
+    .name = "named.Weekday",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Weekday,
 };
 
 #if PY_MAJOR_VERSION >= 3
@@ -1557,7 +1558,7 @@ gobind_make_enum_Weekday(PyObject *m)
         "2",
     };
     return gobind_make_enum(m, "Weekday", "Weekday is a day of the week.", names, values, 3,
-                            &gobind_type_Weekday, gobind_methods_Weekday, "String");
+                            gobind_type_Weekday, gobind_methods_Weekday, "String");
 }
 #endif
 
@@ -1602,7 +1603,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -1642,18 +1643,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "named.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "named.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1713,63 +1718,76 @@ static char gobind_module_doc[] = "Package named shows named Go types bound with
     "subclasses of int, float and str, typed constants an IntEnum, and named slices and arrays\n"
     "sequence classes.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
     PyObject *value;
-    if (gobind_add_type(m, "Array3_int", &gobind_type_Array3_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Array3_int.type) < 0)
+    gobind_type_Array3_int = gobind_make_type(&gobind_spec_Array3_int, NULL);
+    if (gobind_type_Array3_int == NULL)
         return -1;
-    if (gobind_add_type(m, "Grid", &gobind_type_Grid.type) < 0
-        || gobind_register_sequence(&gobind_type_Grid.type) < 0)
+    if (gobind_add_type(m, "Array3_int", gobind_type_Array3_int) < 0)
         return -1;
-    if (gobind_add_type(m, "IntList", &gobind_type_IntList.type) < 0
-        || gobind_register_sequence(&gobind_type_IntList.type) < 0)
+if (gobind_register_sequence(gobind_type_Array3_int) < 0)
         return -1;
-    gobind_type_Celsius.tp_base = &PyFloat_Type;
-    if (PyType_Ready(&gobind_type_Celsius) < 0)
+    gobind_type_Grid = gobind_make_type(&gobind_spec_Grid, NULL);
+    if (gobind_type_Grid == NULL)
         return -1;
-    gobind_class_Celsius = gobind_new_ref((PyObject *)&gobind_type_Celsius);
+    if (gobind_add_type(m, "Grid", gobind_type_Grid) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Grid) < 0)
+        return -1;
+    gobind_type_IntList = gobind_make_type(&gobind_spec_IntList, NULL);
+    if (gobind_type_IntList == NULL)
+        return -1;
+    if (gobind_add_type(m, "IntList", gobind_type_IntList) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_IntList) < 0)
+        return -1;
+    gobind_type_Celsius = gobind_make_type(&gobind_spec_Celsius, &PyFloat_Type);
+    if (gobind_type_Celsius == NULL)
+        return -1;
+    gobind_class_Celsius = gobind_new_ref((PyObject *)gobind_type_Celsius);
     if (gobind_class_Celsius == NULL)
         return -1;
     Py_INCREF(gobind_class_Celsius);
     if (PyModule_AddObject(m, "Celsius", gobind_class_Celsius) < 0)
         return -1;
-    gobind_type_Name.tp_base = &GOBIND_STR_TYPE;
-    if (PyType_Ready(&gobind_type_Name) < 0)
+    gobind_type_Name = gobind_make_type(&gobind_spec_Name, &GOBIND_STR_TYPE);
+    if (gobind_type_Name == NULL)
         return -1;
-    gobind_class_Name = gobind_new_ref((PyObject *)&gobind_type_Name);
+    gobind_class_Name = gobind_new_ref((PyObject *)gobind_type_Name);
     if (gobind_class_Name == NULL)
         return -1;
     Py_INCREF(gobind_class_Name);
     if (PyModule_AddObject(m, "Name", gobind_class_Name) < 0)
         return -1;
-    gobind_type_Weekday.tp_base = &GOBIND_INT_TYPE;
-    if (PyType_Ready(&gobind_type_Weekday) < 0)
+    gobind_type_Weekday = gobind_make_type(&gobind_spec_Weekday, &GOBIND_INT_TYPE);
+    if (gobind_type_Weekday == NULL)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     gobind_class_Weekday = gobind_make_enum_Weekday(m);
 #else
-    gobind_class_Weekday = gobind_new_ref((PyObject *)&gobind_type_Weekday);
+    gobind_class_Weekday = gobind_new_ref((PyObject *)gobind_type_Weekday);
 #endif
     if (gobind_class_Weekday == NULL)
         return -1;
     Py_INCREF(gobind_class_Weekday);
     if (PyModule_AddObject(m, "Weekday", gobind_class_Weekday) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "named.vec", "vec",

@@ -9,29 +9,29 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Array3_int_;
-static PyTypeObject gobind_type_Caf_u00e9;
-static PyTypeObject gobind_type_GoError_;
-static PyTypeObject gobind_type_GoErrorValue_;
-static PyTypeObject gobind_type_GoPanic_;
-static PyTypeObject gobind_type_Holder;
-static PyTypeObject gobind_type_Map_string_int_;
-static PyTypeObject gobind_type_Pad;
-static PyTypeObject gobind_type_Ptr_int_;
-static PyTypeObject gobind_type_Slice_int_;
-static gobind_seq_type gobind_type_Array0_Pad;
-static gobind_seq_type gobind_type_Array0_float64;
-static gobind_seq_type gobind_type_Array0_int;
-static gobind_seq_type gobind_type_Array0_string;
-static gobind_seq_type gobind_type_Array0_uint8;
-static gobind_seq_type gobind_type_Array2_Array0_float64;
-static gobind_seq_type gobind_type_Array3_int;
-static gobind_seq_type gobind_type_Slice_int;
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_GoValue_;
-static PyTypeObject gobind_type_Ptr_int;
-static PyTypeObject gobind_type_Map_string_int;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Array3_int_;  /* made at init from gobind_spec_Array3_int_ */
+static PyTypeObject *gobind_type_Caf_u00e9;  /* made at init from gobind_spec_Caf_u00e9 */
+static PyTypeObject *gobind_type_GoError_;  /* made at init from gobind_spec_GoError_ */
+static PyTypeObject *gobind_type_GoErrorValue_;  /* made at init from gobind_spec_GoErrorValue_ */
+static PyTypeObject *gobind_type_GoPanic_;  /* made at init from gobind_spec_GoPanic_ */
+static PyTypeObject *gobind_type_Holder;  /* made at init from gobind_spec_Holder */
+static PyTypeObject *gobind_type_Map_string_int_;  /* made at init from gobind_spec_Map_string_int_ */
+static PyTypeObject *gobind_type_Pad;  /* made at init from gobind_spec_Pad */
+static PyTypeObject *gobind_type_Ptr_int_;  /* made at init from gobind_spec_Ptr_int_ */
+static PyTypeObject *gobind_type_Slice_int_;  /* made at init from gobind_spec_Slice_int_ */
+static PyTypeObject *gobind_type_Array0_Pad;  /* made at init from gobind_spec_Array0_Pad */
+static PyTypeObject *gobind_type_Array0_float64;  /* made at init from gobind_spec_Array0_float64 */
+static PyTypeObject *gobind_type_Array0_int;  /* made at init from gobind_spec_Array0_int */
+static PyTypeObject *gobind_type_Array0_string;  /* made at init from gobind_spec_Array0_string */
+static PyTypeObject *gobind_type_Array0_uint8;  /* made at init from gobind_spec_Array0_uint8 */
+static PyTypeObject *gobind_type_Array2_Array0_float64;  /* made at init from gobind_spec_Array2_Array0_float64 */
+static PyTypeObject *gobind_type_Array3_int;  /* made at init from gobind_spec_Array3_int */
+static PyTypeObject *gobind_type_Slice_int;  /* made at init from gobind_spec_Slice_int */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_GoValue_;  /* made at init from gobind_spec_GoValue_ */
+static PyTypeObject *gobind_type_Ptr_int;  /* made at init from gobind_spec_Ptr_int */
+static PyTypeObject *gobind_type_Map_string_int;  /* made at init from gobind_spec_Map_string_int */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_GoValue_;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_Map_string_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
@@ -44,7 +44,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -101,9 +101,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -117,7 +119,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Array3_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Array3_int_))
         return gobind_type_error(fn, arg, "Array3_int_", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -130,7 +132,7 @@ gobind_from_py_Array3_int__ptr(PyObject *o, const char *fn, const char *arg, uin
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Array3_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Array3_int_))
         return gobind_type_error(fn, arg, "Array3_int_ or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -140,13 +142,13 @@ gobind_from_py_Array3_int__ptr(PyObject *o, const char *fn, const char *arg, uin
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int_(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array3_int_, *handle);
+    return gobind_wrap(gobind_type_Array3_int_, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Caf_u00e9(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Caf_u00e9))
+    if (!PyObject_TypeCheck(o, gobind_type_Caf_u00e9))
         return gobind_type_error(fn, arg, "Café", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -159,7 +161,7 @@ gobind_from_py_Caf_u00e9_ptr(PyObject *o, const char *fn, const char *arg, uintp
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Caf_u00e9))
+    if (!PyObject_TypeCheck(o, gobind_type_Caf_u00e9))
         return gobind_type_error(fn, arg, "Café or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -169,13 +171,13 @@ gobind_from_py_Caf_u00e9_ptr(PyObject *o, const char *fn, const char *arg, uintp
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Caf_u00e9(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Caf_u00e9, *handle);
+    return gobind_wrap(gobind_type_Caf_u00e9, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_GoError_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_GoError_))
+    if (!PyObject_TypeCheck(o, gobind_type_GoError_))
         return gobind_type_error(fn, arg, "GoError_", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -188,7 +190,7 @@ gobind_from_py_GoError__ptr(PyObject *o, const char *fn, const char *arg, uintpt
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_GoError_))
+    if (!PyObject_TypeCheck(o, gobind_type_GoError_))
         return gobind_type_error(fn, arg, "GoError_ or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -198,13 +200,13 @@ gobind_from_py_GoError__ptr(PyObject *o, const char *fn, const char *arg, uintpt
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_GoError_(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_GoError_, *handle);
+    return gobind_wrap(gobind_type_GoError_, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_GoErrorValue_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_GoErrorValue_))
+    if (!PyObject_TypeCheck(o, gobind_type_GoErrorValue_))
         return gobind_type_error(fn, arg, "GoErrorValue_", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -217,7 +219,7 @@ gobind_from_py_GoErrorValue__ptr(PyObject *o, const char *fn, const char *arg, u
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_GoErrorValue_))
+    if (!PyObject_TypeCheck(o, gobind_type_GoErrorValue_))
         return gobind_type_error(fn, arg, "GoErrorValue_ or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -227,13 +229,13 @@ gobind_from_py_GoErrorValue__ptr(PyObject *o, const char *fn, const char *arg, u
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_GoErrorValue_(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_GoErrorValue_, *handle);
+    return gobind_wrap(gobind_type_GoErrorValue_, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_GoPanic_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_GoPanic_))
+    if (!PyObject_TypeCheck(o, gobind_type_GoPanic_))
         return gobind_type_error(fn, arg, "GoPanic_", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -246,7 +248,7 @@ gobind_from_py_GoPanic__ptr(PyObject *o, const char *fn, const char *arg, uintpt
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_GoPanic_))
+    if (!PyObject_TypeCheck(o, gobind_type_GoPanic_))
         return gobind_type_error(fn, arg, "GoPanic_ or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -256,13 +258,13 @@ gobind_from_py_GoPanic__ptr(PyObject *o, const char *fn, const char *arg, uintpt
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_GoPanic_(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_GoPanic_, *handle);
+    return gobind_wrap(gobind_type_GoPanic_, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Holder(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Holder))
+    if (!PyObject_TypeCheck(o, gobind_type_Holder))
         return gobind_type_error(fn, arg, "Holder", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -275,7 +277,7 @@ gobind_from_py_Holder_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Holder))
+    if (!PyObject_TypeCheck(o, gobind_type_Holder))
         return gobind_type_error(fn, arg, "Holder or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -285,13 +287,13 @@ gobind_from_py_Holder_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Holder(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Holder, *handle);
+    return gobind_wrap(gobind_type_Holder, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Map_string_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Map_string_int_))
         return gobind_type_error(fn, arg, "Map_string_int_", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -304,7 +306,7 @@ gobind_from_py_Map_string_int__ptr(PyObject *o, const char *fn, const char *arg,
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Map_string_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Map_string_int_))
         return gobind_type_error(fn, arg, "Map_string_int_ or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -314,13 +316,13 @@ gobind_from_py_Map_string_int__ptr(PyObject *o, const char *fn, const char *arg,
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Map_string_int_(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Map_string_int_, *handle);
+    return gobind_wrap(gobind_type_Map_string_int_, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Pad(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Pad))
+    if (!PyObject_TypeCheck(o, gobind_type_Pad))
         return gobind_type_error(fn, arg, "Pad", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -333,7 +335,7 @@ gobind_from_py_Pad_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Pad))
+    if (!PyObject_TypeCheck(o, gobind_type_Pad))
         return gobind_type_error(fn, arg, "Pad or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -343,13 +345,13 @@ gobind_from_py_Pad_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Pad(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Pad, *handle);
+    return gobind_wrap(gobind_type_Pad, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Ptr_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Ptr_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Ptr_int_))
         return gobind_type_error(fn, arg, "Ptr_int_", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -362,7 +364,7 @@ gobind_from_py_Ptr_int__ptr(PyObject *o, const char *fn, const char *arg, uintpt
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Ptr_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Ptr_int_))
         return gobind_type_error(fn, arg, "Ptr_int_ or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -372,13 +374,13 @@ gobind_from_py_Ptr_int__ptr(PyObject *o, const char *fn, const char *arg, uintpt
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_int_(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Ptr_int_, *handle);
+    return gobind_wrap(gobind_type_Ptr_int_, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int_(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Slice_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Slice_int_))
         return gobind_type_error(fn, arg, "Slice_int_", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -391,7 +393,7 @@ gobind_from_py_Slice_int__ptr(PyObject *o, const char *fn, const char *arg, uint
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Slice_int_))
+    if (!PyObject_TypeCheck(o, gobind_type_Slice_int_))
         return gobind_type_error(fn, arg, "Slice_int_ or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -401,7 +403,7 @@ gobind_from_py_Slice_int__ptr(PyObject *o, const char *fn, const char *arg, uint
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int_(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int_, *handle);
+    return gobind_wrap(gobind_type_Slice_int_, *handle);
 }
 
 /* Array0_Pad: a Go [0]gobindpkg.Pad */
@@ -411,7 +413,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array0_Pad(PyObject *o, const cha
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_Pad(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array0_Pad.type, *handle);
+    return gobind_wrap(gobind_type_Array0_Pad, *handle);
 }
 
 /* Array0_float64: a Go [0]float64 */
@@ -421,7 +423,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array0_float64(PyObject *o, const
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_float64(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array0_float64.type, *handle);
+    return gobind_wrap(gobind_type_Array0_float64, *handle);
 }
 
 /* Array0_int: a Go [0]int */
@@ -431,7 +433,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array0_int(PyObject *o, const cha
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array0_int.type, *handle);
+    return gobind_wrap(gobind_type_Array0_int, *handle);
 }
 
 /* Array0_string: a Go [0]string */
@@ -441,7 +443,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array0_string(PyObject *o, const 
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array0_string.type, *handle);
+    return gobind_wrap(gobind_type_Array0_string, *handle);
 }
 
 /* Array0_uint8: a Go [0]uint8 */
@@ -451,7 +453,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array0_uint8(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array0_uint8(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array0_uint8.type, *handle);
+    return gobind_wrap(gobind_type_Array0_uint8, *handle);
 }
 
 /* Array2_Array0_float64: a Go [2][0]float64 */
@@ -461,7 +463,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array2_Array0_float64(PyObject *o
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array2_Array0_float64(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array2_Array0_float64.type, *handle);
+    return gobind_wrap(gobind_type_Array2_Array0_float64, *handle);
 }
 
 /* Array3_int: a Go [3]int */
@@ -471,7 +473,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array3_int(PyObject *o, const cha
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array3_int.type, *handle);
+    return gobind_wrap(gobind_type_Array3_int, *handle);
 }
 
 /* Slice_int: a Go []int */
@@ -481,7 +483,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -491,7 +493,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Ptr_int: a Go *int, as a box whose value reads and writes through the pointer */
@@ -501,7 +503,7 @@ gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_hand
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
-    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_Ptr_int)) {
+    if (o == Py_None || PyObject_TypeCheck(o, gobind_type_Ptr_int)) {
         out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -523,7 +525,7 @@ gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_hand
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Ptr_int, *handle);
+    return gobind_wrap(gobind_type_Ptr_int, *handle);
 }
 
 /* Map_string_int: a Go map[string]int */
@@ -551,7 +553,7 @@ gobind_to_py_GoValue_(ptrdiff_t *out)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -562,7 +564,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -601,7 +603,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -662,7 +664,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array0_Pad(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array0_Pad.type) {
+    if (Py_TYPE(o) == gobind_type_Array0_Pad) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -723,7 +725,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array0_float64.type) {
+    if (Py_TYPE(o) == gobind_type_Array0_float64) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -784,7 +786,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array0_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array0_int.type) {
+    if (Py_TYPE(o) == gobind_type_Array0_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -856,7 +858,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array0_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array0_string.type) {
+    if (Py_TYPE(o) == gobind_type_Array0_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -917,7 +919,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array0_uint8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array0_uint8.type) {
+    if (Py_TYPE(o) == gobind_type_Array0_uint8) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -989,7 +991,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array2_Array0_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array2_Array0_float64.type) {
+    if (Py_TYPE(o) == gobind_type_Array2_Array0_float64) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1070,7 +1072,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array3_int.type) {
+    if (Py_TYPE(o) == gobind_type_Array3_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1142,7 +1144,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1210,7 +1212,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1740,21 +1742,25 @@ gobind_repr_Array3_int_(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Array3_int_", gobind_fields_Array3_int_, 1);
 }
 
-static PyTypeObject gobind_type_Array3_int_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Array3_int_",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Array3_int_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Array3_int_(*, A=...)\n--\n\n",
-                         "Array3_int_(A: int = ...)\n"
-                         "\n"
-                         "Array3_int is a struct named like gobind's class of [3]int."),
-    .tp_methods = gobind_methods_Array3_int_,
-    .tp_getset = gobind_getset_Array3_int_,
-    .tp_init = gobind_init_Array3_int_,
-    .tp_new = gobind_new_Array3_int_,
+static PyType_Slot gobind_slots_Array3_int_[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Array3_int_},
+    {Py_tp_methods, (void *)gobind_methods_Array3_int_},
+    {Py_tp_getset, (void *)gobind_getset_Array3_int_},
+    {Py_tp_init, (void *)gobind_init_Array3_int_},
+    {Py_tp_new, (void *)gobind_new_Array3_int_},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array3_int_(*, A=...)\n--\n\n",
+                                   "Array3_int_(A: int = ...)\n"
+                                   "\n"
+                                   "Array3_int is a struct named like gobind's class of [3]int.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Array3_int_ = {
+    .name = "names_edge.Array3_int_",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Array3_int_,
 };
 
 /* ==== struct Café ==== */
@@ -1871,21 +1877,25 @@ gobind_repr_Caf_u00e9(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Café", gobind_fields_Caf_u00e9, 2);
 }
 
-static PyTypeObject gobind_type_Caf_u00e9 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Café",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Caf_u00e9,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Café(*, Crème=..., Ñame=...)\n--\n\n",
-                         "Caf\303\251(Cr\303\250me: int = ..., \303\221ame: str = ...)\n"
-                         "\n"
-                         "Caf\303\251 is a struct with non-ASCII field names."),
-    .tp_methods = gobind_methods_Caf_u00e9,
-    .tp_getset = gobind_getset_Caf_u00e9,
-    .tp_init = gobind_init_Caf_u00e9,
-    .tp_new = gobind_new_Caf_u00e9,
+static PyType_Slot gobind_slots_Caf_u00e9[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Caf_u00e9},
+    {Py_tp_methods, (void *)gobind_methods_Caf_u00e9},
+    {Py_tp_getset, (void *)gobind_getset_Caf_u00e9},
+    {Py_tp_init, (void *)gobind_init_Caf_u00e9},
+    {Py_tp_new, (void *)gobind_new_Caf_u00e9},
+    {Py_tp_doc, (void *)GOBIND_DOC("Café(*, Crème=..., Ñame=...)\n--\n\n",
+                                   "Caf\303\251(Cr\303\250me: int = ..., \303\221ame: str = ...)\n"
+                                   "\n"
+                                   "Caf\303\251 is a struct with non-ASCII field names.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Caf_u00e9 = {
+    .name = "names_edge.Café",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Caf_u00e9,
 };
 
 /* ==== struct GoError ==== */
@@ -1963,21 +1973,25 @@ gobind_repr_GoError_(PyObject *self)
     return gobind_repr_fields(self, "names_edge.GoError_", gobind_fields_GoError_, 1);
 }
 
-static PyTypeObject gobind_type_GoError_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.GoError_",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_GoError_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("GoError_(*, Msg=...)\n--\n\n",
-                         "GoError_(Msg: str = ...)\n"
-                         "\n"
-                         "GoError is named like gobind's exception base class."),
-    .tp_methods = gobind_methods_GoError_,
-    .tp_getset = gobind_getset_GoError_,
-    .tp_init = gobind_init_GoError_,
-    .tp_new = gobind_new_GoError_,
+static PyType_Slot gobind_slots_GoError_[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_GoError_},
+    {Py_tp_methods, (void *)gobind_methods_GoError_},
+    {Py_tp_getset, (void *)gobind_getset_GoError_},
+    {Py_tp_init, (void *)gobind_init_GoError_},
+    {Py_tp_new, (void *)gobind_new_GoError_},
+    {Py_tp_doc, (void *)GOBIND_DOC("GoError_(*, Msg=...)\n--\n\n",
+                                   "GoError_(Msg: str = ...)\n"
+                                   "\n"
+                                   "GoError is named like gobind's exception base class.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoError_ = {
+    .name = "names_edge.GoError_",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_GoError_,
 };
 
 /* ==== struct GoErrorValue ==== */
@@ -2054,21 +2068,25 @@ gobind_repr_GoErrorValue_(PyObject *self)
     return gobind_repr_fields(self, "names_edge.GoErrorValue_", gobind_fields_GoErrorValue_, 1);
 }
 
-static PyTypeObject gobind_type_GoErrorValue_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.GoErrorValue_",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_GoErrorValue_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("GoErrorValue_(*, V=...)\n--\n\n",
-                         "GoErrorValue_(V: int = ...)\n"
-                         "\n"
-                         "GoErrorValue is named like gobind's error-value class."),
-    .tp_methods = gobind_methods_GoErrorValue_,
-    .tp_getset = gobind_getset_GoErrorValue_,
-    .tp_init = gobind_init_GoErrorValue_,
-    .tp_new = gobind_new_GoErrorValue_,
+static PyType_Slot gobind_slots_GoErrorValue_[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_GoErrorValue_},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue_},
+    {Py_tp_getset, (void *)gobind_getset_GoErrorValue_},
+    {Py_tp_init, (void *)gobind_init_GoErrorValue_},
+    {Py_tp_new, (void *)gobind_new_GoErrorValue_},
+    {Py_tp_doc, (void *)GOBIND_DOC("GoErrorValue_(*, V=...)\n--\n\n",
+                                   "GoErrorValue_(V: int = ...)\n"
+                                   "\n"
+                                   "GoErrorValue is named like gobind's error-value class.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue_ = {
+    .name = "names_edge.GoErrorValue_",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_GoErrorValue_,
 };
 
 /* ==== struct GoPanic ==== */
@@ -2146,21 +2164,25 @@ gobind_repr_GoPanic_(PyObject *self)
     return gobind_repr_fields(self, "names_edge.GoPanic_", gobind_fields_GoPanic_, 1);
 }
 
-static PyTypeObject gobind_type_GoPanic_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.GoPanic_",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_GoPanic_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("GoPanic_(*, Why=...)\n--\n\n",
-                         "GoPanic_(Why: str = ...)\n"
-                         "\n"
-                         "GoPanic is named like gobind's panic exception."),
-    .tp_methods = gobind_methods_GoPanic_,
-    .tp_getset = gobind_getset_GoPanic_,
-    .tp_init = gobind_init_GoPanic_,
-    .tp_new = gobind_new_GoPanic_,
+static PyType_Slot gobind_slots_GoPanic_[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_GoPanic_},
+    {Py_tp_methods, (void *)gobind_methods_GoPanic_},
+    {Py_tp_getset, (void *)gobind_getset_GoPanic_},
+    {Py_tp_init, (void *)gobind_init_GoPanic_},
+    {Py_tp_new, (void *)gobind_new_GoPanic_},
+    {Py_tp_doc, (void *)GOBIND_DOC("GoPanic_(*, Why=...)\n--\n\n",
+                                   "GoPanic_(Why: str = ...)\n"
+                                   "\n"
+                                   "GoPanic is named like gobind's panic exception.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoPanic_ = {
+    .name = "names_edge.GoPanic_",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_GoPanic_,
 };
 
 /* ==== struct Holder ==== */
@@ -2238,21 +2260,25 @@ gobind_repr_Holder(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Holder", gobind_fields_Holder, 1);
 }
 
-static PyTypeObject gobind_type_Holder = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Holder",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Holder,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Holder(*, S=...)\n--\n\n",
-                         "Holder(S: str = ...)\n"
-                         "\n"
-                         "Holder has a field that is not valid UTF-8."),
-    .tp_methods = gobind_methods_Holder,
-    .tp_getset = gobind_getset_Holder,
-    .tp_init = gobind_init_Holder,
-    .tp_new = gobind_new_Holder,
+static PyType_Slot gobind_slots_Holder[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Holder},
+    {Py_tp_methods, (void *)gobind_methods_Holder},
+    {Py_tp_getset, (void *)gobind_getset_Holder},
+    {Py_tp_init, (void *)gobind_init_Holder},
+    {Py_tp_new, (void *)gobind_new_Holder},
+    {Py_tp_doc, (void *)GOBIND_DOC("Holder(*, S=...)\n--\n\n",
+                                   "Holder(S: str = ...)\n"
+                                   "\n"
+                                   "Holder has a field that is not valid UTF-8.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Holder = {
+    .name = "names_edge.Holder",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Holder,
 };
 
 /* ==== struct Map_string_int ==== */
@@ -2329,21 +2355,25 @@ gobind_repr_Map_string_int_(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Map_string_int_", gobind_fields_Map_string_int_, 1);
 }
 
-static PyTypeObject gobind_type_Map_string_int_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Map_string_int_",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Map_string_int_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Map_string_int_(*, Size=...)\n--\n\n",
-                         "Map_string_int_(Size: int = ...)\n"
-                         "\n"
-                         "Map_string_int is a struct named like gobind's class of map[string]int."),
-    .tp_methods = gobind_methods_Map_string_int_,
-    .tp_getset = gobind_getset_Map_string_int_,
-    .tp_init = gobind_init_Map_string_int_,
-    .tp_new = gobind_new_Map_string_int_,
+static PyType_Slot gobind_slots_Map_string_int_[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Map_string_int_},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_int_},
+    {Py_tp_getset, (void *)gobind_getset_Map_string_int_},
+    {Py_tp_init, (void *)gobind_init_Map_string_int_},
+    {Py_tp_new, (void *)gobind_new_Map_string_int_},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_int_(*, Size=...)\n--\n\n",
+                                   "Map_string_int_(Size: int = ...)\n"
+                                   "\n"
+                                   "Map_string_int is a struct named like gobind's class of map[string]int.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Map_string_int_ = {
+    .name = "names_edge.Map_string_int_",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Map_string_int_,
 };
 
 /* ==== struct Pad ==== */
@@ -2500,21 +2530,25 @@ gobind_repr_Pad(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Pad", gobind_fields_Pad, 3);
 }
 
-static PyTypeObject gobind_type_Pad = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Pad",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Pad,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Pad(*, X=..., S=..., N=...)\n--\n\n",
-                         "Pad(X: Array0_uint8 | Sequence[int] = ..., S: Array0_string | Sequence[str] = ..., N: int = ...)\n"
-                         "\n"
-                         "Pad has zero-length array fields, as syscall's structs do."),
-    .tp_methods = gobind_methods_Pad,
-    .tp_getset = gobind_getset_Pad,
-    .tp_init = gobind_init_Pad,
-    .tp_new = gobind_new_Pad,
+static PyType_Slot gobind_slots_Pad[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Pad},
+    {Py_tp_methods, (void *)gobind_methods_Pad},
+    {Py_tp_getset, (void *)gobind_getset_Pad},
+    {Py_tp_init, (void *)gobind_init_Pad},
+    {Py_tp_new, (void *)gobind_new_Pad},
+    {Py_tp_doc, (void *)GOBIND_DOC("Pad(*, X=..., S=..., N=...)\n--\n\n",
+                                   "Pad(X: Array0_uint8 | Sequence[int] = ..., S: Array0_string | Sequence[str] = ..., N: int = ...)\n"
+                                   "\n"
+                                   "Pad has zero-length array fields, as syscall's structs do.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Pad = {
+    .name = "names_edge.Pad",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Pad,
 };
 
 /* ==== struct Ptr_int ==== */
@@ -2591,21 +2625,25 @@ gobind_repr_Ptr_int_(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Ptr_int_", gobind_fields_Ptr_int_, 1);
 }
 
-static PyTypeObject gobind_type_Ptr_int_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Ptr_int_",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Ptr_int_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Ptr_int_(*, P=...)\n--\n\n",
-                         "Ptr_int_(P: int = ...)\n"
-                         "\n"
-                         "Ptr_int is a struct named like gobind's box of *int."),
-    .tp_methods = gobind_methods_Ptr_int_,
-    .tp_getset = gobind_getset_Ptr_int_,
-    .tp_init = gobind_init_Ptr_int_,
-    .tp_new = gobind_new_Ptr_int_,
+static PyType_Slot gobind_slots_Ptr_int_[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Ptr_int_},
+    {Py_tp_methods, (void *)gobind_methods_Ptr_int_},
+    {Py_tp_getset, (void *)gobind_getset_Ptr_int_},
+    {Py_tp_init, (void *)gobind_init_Ptr_int_},
+    {Py_tp_new, (void *)gobind_new_Ptr_int_},
+    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int_(*, P=...)\n--\n\n",
+                                   "Ptr_int_(P: int = ...)\n"
+                                   "\n"
+                                   "Ptr_int is a struct named like gobind's box of *int.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Ptr_int_ = {
+    .name = "names_edge.Ptr_int_",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Ptr_int_,
 };
 
 /* ==== struct Slice_int ==== */
@@ -2682,21 +2720,25 @@ gobind_repr_Slice_int_(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Slice_int_", gobind_fields_Slice_int_, 1);
 }
 
-static PyTypeObject gobind_type_Slice_int_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Slice_int_",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Slice_int_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Slice_int_(*, N=...)\n--\n\n",
-                         "Slice_int_(N: int = ...)\n"
-                         "\n"
-                         "Slice_int is a struct whose name is the one gobind gives []int."),
-    .tp_methods = gobind_methods_Slice_int_,
-    .tp_getset = gobind_getset_Slice_int_,
-    .tp_init = gobind_init_Slice_int_,
-    .tp_new = gobind_new_Slice_int_,
+static PyType_Slot gobind_slots_Slice_int_[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Slice_int_},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int_},
+    {Py_tp_getset, (void *)gobind_getset_Slice_int_},
+    {Py_tp_init, (void *)gobind_init_Slice_int_},
+    {Py_tp_new, (void *)gobind_new_Slice_int_},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int_(*, N=...)\n--\n\n",
+                                   "Slice_int_(N: int = ...)\n"
+                                   "\n"
+                                   "Slice_int is a struct whose name is the one gobind gives []int.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Slice_int_ = {
+    .name = "names_edge.Slice_int_",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Slice_int_,
 };
 
 /* ==== Array0_Pad: a Go [0]gobindpkg.Pad as a sequence ==== */
@@ -2752,43 +2794,39 @@ gobind_new_Array0_Pad(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array0_Pad = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array0_Pad[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array0_Pad},
+    {Py_tp_new, (void *)gobind_new_Array0_Pad},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array0_Pad(items=...)\n--\n\n",
+                                   "Array0_Pad(items: Sequence[Pad] = ())\n"
+                                   "\n"
+                                   "A Go array of 0 Pad, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array0_Pad = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array0_Pad = {
+    .name = "names_edge.Array0_Pad",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array0_Pad,
 };
 
-static gobind_seq_type gobind_type_Array0_Pad = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Array0_Pad",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array0_Pad,
-        .tp_as_mapping = &gobind_as_mapping_Array0_Pad,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array0_Pad(items=...)\n--\n\n",
-                             "Array0_Pad(items: Sequence[Pad] = ())\n"
-                             "\n"
-                             "A Go array of 0 Pad, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array0_Pad,
-        .tp_new = gobind_new_Array0_Pad,
-    },
-    .info = {
-        .fixed_len = 0,
-        .get = gobind_get_Array0_Pad,
-        .set = gobind_set_Array0_Pad,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array0_Pad's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array0_Pad = {
+    .fixed_len = 0,
+    .get = gobind_get_Array0_Pad,
+    .set = gobind_set_Array0_Pad,
+    .ndim = 1,
 };
 
 /* ==== Array0_float64: a Go [0]float64 as a sequence ==== */
@@ -2844,43 +2882,39 @@ gobind_new_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array0_float64 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array0_float64[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array0_float64},
+    {Py_tp_new, (void *)gobind_new_Array0_float64},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array0_float64(items=...)\n--\n\n",
+                                   "Array0_float64(items: Sequence[float] = ())\n"
+                                   "\n"
+                                   "A Go array of 0 float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array0_float64 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array0_float64 = {
+    .name = "names_edge.Array0_float64",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array0_float64,
 };
 
-static gobind_seq_type gobind_type_Array0_float64 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Array0_float64",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array0_float64,
-        .tp_as_mapping = &gobind_as_mapping_Array0_float64,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array0_float64(items=...)\n--\n\n",
-                             "Array0_float64(items: Sequence[float] = ())\n"
-                             "\n"
-                             "A Go array of 0 float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array0_float64,
-        .tp_new = gobind_new_Array0_float64,
-    },
-    .info = {
-        .fixed_len = 0,
-        .get = gobind_get_Array0_float64,
-        .set = gobind_set_Array0_float64,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array0_float64's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array0_float64 = {
+    .fixed_len = 0,
+    .get = gobind_get_Array0_float64,
+    .set = gobind_set_Array0_float64,
+    .ndim = 1,
 };
 
 /* ==== Array0_int: a Go [0]int as a sequence ==== */
@@ -2936,43 +2970,39 @@ gobind_new_Array0_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array0_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array0_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array0_int},
+    {Py_tp_new, (void *)gobind_new_Array0_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array0_int(items=...)\n--\n\n",
+                                   "Array0_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array0_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array0_int = {
+    .name = "names_edge.Array0_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array0_int,
 };
 
-static gobind_seq_type gobind_type_Array0_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Array0_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array0_int,
-        .tp_as_mapping = &gobind_as_mapping_Array0_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array0_int(items=...)\n--\n\n",
-                             "Array0_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array0_int,
-        .tp_new = gobind_new_Array0_int,
-    },
-    .info = {
-        .fixed_len = 0,
-        .get = gobind_get_Array0_int,
-        .set = gobind_set_Array0_int,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array0_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array0_int = {
+    .fixed_len = 0,
+    .get = gobind_get_Array0_int,
+    .set = gobind_set_Array0_int,
+    .ndim = 1,
 };
 
 /* ==== Array0_string: a Go [0]string as a sequence ==== */
@@ -3029,43 +3059,39 @@ gobind_new_Array0_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array0_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array0_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array0_string},
+    {Py_tp_new, (void *)gobind_new_Array0_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array0_string(items=...)\n--\n\n",
+                                   "Array0_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go array of 0 str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array0_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array0_string = {
+    .name = "names_edge.Array0_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array0_string,
 };
 
-static gobind_seq_type gobind_type_Array0_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Array0_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array0_string,
-        .tp_as_mapping = &gobind_as_mapping_Array0_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array0_string(items=...)\n--\n\n",
-                             "Array0_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go array of 0 str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array0_string,
-        .tp_new = gobind_new_Array0_string,
-    },
-    .info = {
-        .fixed_len = 0,
-        .get = gobind_get_Array0_string,
-        .set = gobind_set_Array0_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array0_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array0_string = {
+    .fixed_len = 0,
+    .get = gobind_get_Array0_string,
+    .set = gobind_set_Array0_string,
+    .ndim = 1,
 };
 
 /* ==== Array0_uint8: a Go [0]uint8 as a sequence ==== */
@@ -3121,43 +3147,39 @@ gobind_new_Array0_uint8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array0_uint8 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array0_uint8[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array0_uint8},
+    {Py_tp_new, (void *)gobind_new_Array0_uint8},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array0_uint8(items=...)\n--\n\n",
+                                   "Array0_uint8(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array0_uint8 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array0_uint8 = {
+    .name = "names_edge.Array0_uint8",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array0_uint8,
 };
 
-static gobind_seq_type gobind_type_Array0_uint8 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Array0_uint8",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array0_uint8,
-        .tp_as_mapping = &gobind_as_mapping_Array0_uint8,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array0_uint8(items=...)\n--\n\n",
-                             "Array0_uint8(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go array of 0 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array0_uint8,
-        .tp_new = gobind_new_Array0_uint8,
-    },
-    .info = {
-        .fixed_len = 0,
-        .get = gobind_get_Array0_uint8,
-        .set = gobind_set_Array0_uint8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array0_uint8's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array0_uint8 = {
+    .fixed_len = 0,
+    .get = gobind_get_Array0_uint8,
+    .set = gobind_set_Array0_uint8,
+    .ndim = 1,
 };
 
 /* ==== Array2_Array0_float64: a Go [2][0]float64 as a sequence ==== */
@@ -3214,43 +3236,39 @@ gobind_new_Array2_Array0_float64(PyTypeObject *type, PyObject *args, PyObject *k
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array2_Array0_float64 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array2_Array0_float64[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array2_Array0_float64},
+    {Py_tp_new, (void *)gobind_new_Array2_Array0_float64},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array2_Array0_float64(items=...)\n--\n\n",
+                                   "Array2_Array0_float64(items: Sequence[Array0_float64 | Sequence[float]] = ())\n"
+                                   "\n"
+                                   "A Go array of 2 Array0_float64, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array2_Array0_float64 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array2_Array0_float64 = {
+    .name = "names_edge.Array2_Array0_float64",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array2_Array0_float64,
 };
 
-static gobind_seq_type gobind_type_Array2_Array0_float64 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Array2_Array0_float64",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array2_Array0_float64,
-        .tp_as_mapping = &gobind_as_mapping_Array2_Array0_float64,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array2_Array0_float64(items=...)\n--\n\n",
-                             "Array2_Array0_float64(items: Sequence[Array0_float64 | Sequence[float]] = ())\n"
-                             "\n"
-                             "A Go array of 2 Array0_float64, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array2_Array0_float64,
-        .tp_new = gobind_new_Array2_Array0_float64,
-    },
-    .info = {
-        .fixed_len = 2,
-        .get = gobind_get_Array2_Array0_float64,
-        .set = gobind_set_Array2_Array0_float64,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array2_Array0_float64's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array2_Array0_float64 = {
+    .fixed_len = 2,
+    .get = gobind_get_Array2_Array0_float64,
+    .set = gobind_set_Array2_Array0_float64,
+    .ndim = 1,
 };
 
 /* ==== Array3_int: a Go [3]int as a sequence ==== */
@@ -3306,53 +3324,45 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array3_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array3_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array3_int},
+    {Py_tp_new, (void *)gobind_new_Array3_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array3_int(items=...)\n--\n\n",
+                                   "Array3_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array3_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array3_int = {
+    .name = "names_edge.Array3_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array3_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Array3_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Array3_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Array3_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array3_int,
-        .tp_as_mapping = &gobind_as_mapping_Array3_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Array3_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
-                             "Array3_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array3_int,
-        .tp_new = gobind_new_Array3_int,
-    },
-    .info = {
-        .fixed_len = 3,
-        .get = gobind_get_Array3_int,
-        .set = gobind_set_Array3_int,
-        .pin = gobind_names_edge_Array3_int_pin,
-        .unpin = gobind_names_edge_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array3_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array3_int = {
+    .fixed_len = 3,
+    .get = gobind_get_Array3_int,
+    .set = gobind_set_Array3_int,
+    .pin = gobind_names_edge_Array3_int_pin,
+    .unpin = gobind_names_edge_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_int: a Go []int as a sequence ==== */
@@ -3408,55 +3418,47 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int},
+    {Py_tp_new, (void *)gobind_new_Slice_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                                   "Slice_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int = {
+    .name = "names_edge.Slice_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Slice_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
-                             "Slice_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int,
-        .tp_new = gobind_new_Slice_int,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_names_edge_Slice_int_len,
-        .slice = gobind_names_edge_Slice_int_slice,
-        .get = gobind_get_Slice_int,
-        .set = gobind_set_Slice_int,
-        .pin = gobind_names_edge_Slice_int_pin,
-        .unpin = gobind_names_edge_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int = {
+    .fixed_len = -1,
+    .len = gobind_names_edge_Slice_int_len,
+    .slice = gobind_names_edge_Slice_int_slice,
+    .get = gobind_get_Slice_int,
+    .set = gobind_set_Slice_int,
+    .pin = gobind_names_edge_Slice_int_pin,
+    .unpin = gobind_names_edge_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -3513,46 +3515,65 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "names_edge.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "names_edge.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_names_edge_Slice_string_len,
-        .slice = gobind_names_edge_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_names_edge_Slice_string_len,
+    .slice = gobind_names_edge_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Array0_Pad)
+        return &gobind_seq_info_Array0_Pad;
+    if (Py_TYPE(o) == gobind_type_Array0_float64)
+        return &gobind_seq_info_Array0_float64;
+    if (Py_TYPE(o) == gobind_type_Array0_int)
+        return &gobind_seq_info_Array0_int;
+    if (Py_TYPE(o) == gobind_type_Array0_string)
+        return &gobind_seq_info_Array0_string;
+    if (Py_TYPE(o) == gobind_type_Array0_uint8)
+        return &gobind_seq_info_Array0_uint8;
+    if (Py_TYPE(o) == gobind_type_Array2_Array0_float64)
+        return &gobind_seq_info_Array2_Array0_float64;
+    if (Py_TYPE(o) == gobind_type_Array3_int)
+        return &gobind_seq_info_Array3_int;
+    if (Py_TYPE(o) == gobind_type_Slice_int)
+        return &gobind_seq_info_Slice_int;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== Ptr_int: a box over a Go *int ==== */
 
@@ -3612,7 +3633,7 @@ gobind_new_Ptr_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     if (argv[0] == NULL)
         return gobind_wrap_new(type, gobind_names_edge_Ptr_int_new);
-    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_int)) {
+    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], gobind_type_Ptr_int)) {
         gobind_type_error("Ptr_int", "value", "int", argv[0]);
         return NULL;
     }
@@ -3628,19 +3649,23 @@ gobind_repr_Ptr_int(PyObject *self)
     return gobind_repr_fields(self, "names_edge.Ptr_int", fields, 1);
 }
 
-static PyTypeObject gobind_type_Ptr_int = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.Ptr_int",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Ptr_int,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
-                         "Ptr_int(value: int = ...)\n"
-                         "\n"
-                         "A Go *int: .value reads and writes the value it points to. Pass one where Go wants a *int to see what Go stored there."),
-    .tp_getset = gobind_getset_Ptr_int,
-    .tp_new = gobind_new_Ptr_int,
+static PyType_Slot gobind_slots_Ptr_int[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Ptr_int},
+    {Py_tp_getset, (void *)gobind_getset_Ptr_int},
+    {Py_tp_new, (void *)gobind_new_Ptr_int},
+    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
+                                   "Ptr_int(value: int = ...)\n"
+                                   "\n"
+                                   "A Go *int: .value reads and writes the value it points to. Pass one where Go wants a *int to see what Go stored there.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Ptr_int = {
+    .name = "names_edge.Ptr_int",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Ptr_int,
 };
 
 /* ==== Map_string_int: a Go map[string]int as a mutable mapping ==== */
@@ -3718,7 +3743,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (PyObject_TypeCheck(o, &gobind_type_Map_string_int)) {
+    if (PyObject_TypeCheck(o, gobind_type_Map_string_int)) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -3852,27 +3877,27 @@ gobind_new_Map_string_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PyMappingMethods gobind_as_mapping_Map_string_int = {
-    .mp_length = gobind_len_Map_string_int,
-    .mp_subscript = gobind_getitem_Map_string_int,
-    .mp_ass_subscript = gobind_setitem_Map_string_int,
+static PyType_Slot gobind_slots_Map_string_int[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_string_int},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_int},
+    {Py_tp_new, (void *)gobind_new_Map_string_int},
+    {Py_mp_length, (void *)gobind_len_Map_string_int},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_string_int},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_string_int},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
+                                   "Map_string_int(items: Mapping[str, int] = {})\n"
+                                   "\n"
+                                   "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
 };
 
-static PyTypeObject gobind_type_Map_string_int = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge._Map_string_intBase",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_mapping,
-    .tp_as_mapping = &gobind_as_mapping_Map_string_int,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
-    .tp_doc = GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
-                         "Map_string_int(items: Mapping[str, int] = {})\n"
-                         "\n"
-                         "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started."),
-    .tp_iter = gobind_iter_Map_string_int,
-    .tp_methods = gobind_methods_Map_string_int,
-    .tp_new = gobind_new_Map_string_int,
+static PyType_Spec gobind_spec_Map_string_int = {
+    .name = "names_edge._Map_string_intBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_string_int,
 };
 
 /* ==== GoValue_: a Go named int, as a int ==== */
@@ -3890,19 +3915,23 @@ gobind_repr_GoValue_(PyObject *self)
 static PyObject *
 gobind_str_GoValue_(PyObject *self)
 {
-    return GOBIND_INT_TYPE.tp_repr(self);
+    return GOBIND_SLOT(&GOBIND_INT_TYPE, tp_repr, reprfunc)(self);
 }
 
-static PyTypeObject gobind_type_GoValue_ = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.GoValue_",
-    .tp_repr = gobind_repr_GoValue_,
-    .tp_str = gobind_str_GoValue_,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "GoValue_(value: int)\n"
-              "\n"
-              "GoValue is named like gobind's base of value classes.",
-    .tp_methods = gobind_methods_GoValue_,
+static PyType_Slot gobind_slots_GoValue_[] = {
+    {Py_tp_repr, (void *)gobind_repr_GoValue_},
+    {Py_tp_str, (void *)gobind_str_GoValue_},
+    {Py_tp_methods, (void *)gobind_methods_GoValue_},
+    {Py_tp_doc, (void *)"GoValue_(value: int)\n"
+                        "\n"
+                        "GoValue is named like gobind's base of value classes."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoValue_ = {
+    .name = "names_edge.GoValue_",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_GoValue_,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -3946,7 +3975,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -3986,18 +4015,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "names_edge.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module names_edge ==== */
@@ -4064,14 +4097,18 @@ static PyMethodDef gobind_module_type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "names_edge.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods,
-    .tp_getset = gobind_module_getset,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type;
+static PyType_Slot gobind_slots_module[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods},
+    {Py_tp_getset, (void *)gobind_module_getset},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module = {
+    .name = "names_edge.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -4160,90 +4197,164 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package names_edge declares Go names that are also names gobind generates, non-ASCII\n"
     "identifiers, and strings that are not valid UTF-8.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
     PyObject *value;
-    if (gobind_add_type(m, "Array3_int_", &gobind_type_Array3_int_) < 0)
+    gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
+    if (gobind_module_type == NULL)
         return -1;
-    if (gobind_add_type(m, "Café", &gobind_type_Caf_u00e9) < 0)
+    gobind_type_Array3_int_ = gobind_make_type(&gobind_spec_Array3_int_, NULL);
+    if (gobind_type_Array3_int_ == NULL)
         return -1;
-    if (gobind_add_type(m, "GoError_", &gobind_type_GoError_) < 0)
+    if (gobind_add_type(m, "Array3_int_", gobind_type_Array3_int_) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue_", &gobind_type_GoErrorValue_) < 0)
+    gobind_type_Caf_u00e9 = gobind_make_type(&gobind_spec_Caf_u00e9, NULL);
+    if (gobind_type_Caf_u00e9 == NULL)
         return -1;
-    if (gobind_add_type(m, "GoPanic_", &gobind_type_GoPanic_) < 0)
+    if (gobind_add_type(m, "Café", gobind_type_Caf_u00e9) < 0)
         return -1;
-    if (gobind_add_type(m, "Holder", &gobind_type_Holder) < 0)
+    gobind_type_GoError_ = gobind_make_type(&gobind_spec_GoError_, NULL);
+    if (gobind_type_GoError_ == NULL)
         return -1;
-    if (gobind_add_type(m, "Map_string_int_", &gobind_type_Map_string_int_) < 0)
+    if (gobind_add_type(m, "GoError_", gobind_type_GoError_) < 0)
         return -1;
-    if (gobind_add_type(m, "Pad", &gobind_type_Pad) < 0)
+    gobind_type_GoErrorValue_ = gobind_make_type(&gobind_spec_GoErrorValue_, NULL);
+    if (gobind_type_GoErrorValue_ == NULL)
         return -1;
-    if (gobind_add_type(m, "Ptr_int_", &gobind_type_Ptr_int_) < 0)
+    if (gobind_add_type(m, "GoErrorValue_", gobind_type_GoErrorValue_) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_int_", &gobind_type_Slice_int_) < 0)
+    gobind_type_GoPanic_ = gobind_make_type(&gobind_spec_GoPanic_, NULL);
+    if (gobind_type_GoPanic_ == NULL)
         return -1;
-    if (gobind_add_type(m, "Array0_Pad", &gobind_type_Array0_Pad.type) < 0
-        || gobind_register_sequence(&gobind_type_Array0_Pad.type) < 0)
+    if (gobind_add_type(m, "GoPanic_", gobind_type_GoPanic_) < 0)
         return -1;
-    if (gobind_add_type(m, "Array0_float64", &gobind_type_Array0_float64.type) < 0
-        || gobind_register_sequence(&gobind_type_Array0_float64.type) < 0)
+    gobind_type_Holder = gobind_make_type(&gobind_spec_Holder, NULL);
+    if (gobind_type_Holder == NULL)
         return -1;
-    if (gobind_add_type(m, "Array0_int", &gobind_type_Array0_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Array0_int.type) < 0)
+    if (gobind_add_type(m, "Holder", gobind_type_Holder) < 0)
         return -1;
-    if (gobind_add_type(m, "Array0_string", &gobind_type_Array0_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Array0_string.type) < 0)
+    gobind_type_Map_string_int_ = gobind_make_type(&gobind_spec_Map_string_int_, NULL);
+    if (gobind_type_Map_string_int_ == NULL)
         return -1;
-    if (gobind_add_type(m, "Array0_uint8", &gobind_type_Array0_uint8.type) < 0
-        || gobind_register_sequence(&gobind_type_Array0_uint8.type) < 0)
+    if (gobind_add_type(m, "Map_string_int_", gobind_type_Map_string_int_) < 0)
         return -1;
-    if (gobind_add_type(m, "Array2_Array0_float64", &gobind_type_Array2_Array0_float64.type) < 0
-        || gobind_register_sequence(&gobind_type_Array2_Array0_float64.type) < 0)
+    gobind_type_Pad = gobind_make_type(&gobind_spec_Pad, NULL);
+    if (gobind_type_Pad == NULL)
         return -1;
-    if (gobind_add_type(m, "Array3_int", &gobind_type_Array3_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Array3_int.type) < 0)
+    if (gobind_add_type(m, "Pad", gobind_type_Pad) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_int", &gobind_type_Slice_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int.type) < 0)
+    gobind_type_Ptr_int_ = gobind_make_type(&gobind_spec_Ptr_int_, NULL);
+    if (gobind_type_Ptr_int_ == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+    if (gobind_add_type(m, "Ptr_int_", gobind_type_Ptr_int_) < 0)
         return -1;
-    gobind_type_GoValue_.tp_base = &GOBIND_INT_TYPE;
-    if (PyType_Ready(&gobind_type_GoValue_) < 0)
+    gobind_type_Slice_int_ = gobind_make_type(&gobind_spec_Slice_int_, NULL);
+    if (gobind_type_Slice_int_ == NULL)
         return -1;
-    gobind_class_GoValue_ = gobind_new_ref((PyObject *)&gobind_type_GoValue_);
+    if (gobind_add_type(m, "Slice_int_", gobind_type_Slice_int_) < 0)
+        return -1;
+    gobind_type_Array0_Pad = gobind_make_type(&gobind_spec_Array0_Pad, NULL);
+    if (gobind_type_Array0_Pad == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array0_Pad", gobind_type_Array0_Pad) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array0_Pad) < 0)
+        return -1;
+    gobind_type_Array0_float64 = gobind_make_type(&gobind_spec_Array0_float64, NULL);
+    if (gobind_type_Array0_float64 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array0_float64", gobind_type_Array0_float64) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array0_float64) < 0)
+        return -1;
+    gobind_type_Array0_int = gobind_make_type(&gobind_spec_Array0_int, NULL);
+    if (gobind_type_Array0_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array0_int", gobind_type_Array0_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array0_int) < 0)
+        return -1;
+    gobind_type_Array0_string = gobind_make_type(&gobind_spec_Array0_string, NULL);
+    if (gobind_type_Array0_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array0_string", gobind_type_Array0_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array0_string) < 0)
+        return -1;
+    gobind_type_Array0_uint8 = gobind_make_type(&gobind_spec_Array0_uint8, NULL);
+    if (gobind_type_Array0_uint8 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array0_uint8", gobind_type_Array0_uint8) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array0_uint8) < 0)
+        return -1;
+    gobind_type_Array2_Array0_float64 = gobind_make_type(&gobind_spec_Array2_Array0_float64, NULL);
+    if (gobind_type_Array2_Array0_float64 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array2_Array0_float64", gobind_type_Array2_Array0_float64) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array2_Array0_float64) < 0)
+        return -1;
+    gobind_type_Array3_int = gobind_make_type(&gobind_spec_Array3_int, NULL);
+    if (gobind_type_Array3_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array3_int", gobind_type_Array3_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array3_int) < 0)
+        return -1;
+    gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
+    if (gobind_type_Slice_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+        return -1;
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+        return -1;
+    gobind_type_GoValue_ = gobind_make_type(&gobind_spec_GoValue_, &GOBIND_INT_TYPE);
+    if (gobind_type_GoValue_ == NULL)
+        return -1;
+    gobind_class_GoValue_ = gobind_new_ref((PyObject *)gobind_type_GoValue_);
     if (gobind_class_GoValue_ == NULL)
         return -1;
     Py_INCREF(gobind_class_GoValue_);
     if (PyModule_AddObject(m, "GoValue_", gobind_class_GoValue_) < 0)
         return -1;
-    if (gobind_add_type(m, "Ptr_int", &gobind_type_Ptr_int) < 0)
+    gobind_type_Ptr_int = gobind_make_type(&gobind_spec_Ptr_int, NULL);
+    if (gobind_type_Ptr_int == NULL)
         return -1;
-    if (PyType_Ready(&gobind_type_Map_string_int) < 0)
+    if (gobind_add_type(m, "Ptr_int", gobind_type_Ptr_int) < 0)
+        return -1;
+    gobind_type_Map_string_int = gobind_make_type(&gobind_spec_Map_string_int, NULL);
+    if (gobind_type_Map_string_int == NULL)
         return -1;
     gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int",
-                                                   &gobind_type_Map_string_int);
+                                                   gobind_type_Map_string_int);
     if (gobind_class_Map_string_int == NULL)
         return -1;
     Py_INCREF(gobind_class_Map_string_int);
     if (PyModule_AddObject(m, "Map_string_int", gobind_class_Map_string_int) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "names_edge.vec", "vec",
@@ -4275,7 +4386,7 @@ PyInit_names_edge(void)
         return NULL;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names_edge") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
-        || gobind_set_module_type(m, &gobind_module_type) < 0
+        || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -4292,6 +4403,6 @@ initnames_edge(void)
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names_edge") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0)
         return;
-    gobind_set_module_type(m, &gobind_module_type);
+    gobind_set_module_type(m, gobind_module_type);
 }
 #endif

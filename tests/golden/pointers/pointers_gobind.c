@@ -9,12 +9,12 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_Ptr_Slice_string;
-static PyTypeObject gobind_type_Ptr_float64;
-static PyTypeObject gobind_type_Ptr_int;
-static PyTypeObject gobind_type_Ptr_string;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_Ptr_Slice_string;  /* made at init from gobind_spec_Ptr_Slice_string */
+static PyTypeObject *gobind_type_Ptr_float64;  /* made at init from gobind_spec_Ptr_float64 */
+static PyTypeObject *gobind_type_Ptr_int;  /* made at init from gobind_spec_Ptr_int */
+static PyTypeObject *gobind_type_Ptr_string;  /* made at init from gobind_spec_Ptr_string */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -25,7 +25,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -82,9 +82,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -102,7 +104,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* Ptr_Slice_string: a Go *[]string, as a box whose value reads and writes through the pointer */
@@ -112,7 +114,7 @@ gobind_from_py_Ptr_Slice_string(PyObject *o, const char *fn, const char *arg, go
     gobind_handle_arg v = {0, 0};
     gobind_buf msg;
     int status;
-    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_Ptr_Slice_string)) {
+    if (o == Py_None || PyObject_TypeCheck(o, gobind_type_Ptr_Slice_string)) {
         out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -135,7 +137,7 @@ gobind_from_py_Ptr_Slice_string(PyObject *o, const char *fn, const char *arg, go
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Ptr_Slice_string, *handle);
+    return gobind_wrap(gobind_type_Ptr_Slice_string, *handle);
 }
 
 /* Ptr_float64: a Go *float64, as a box whose value reads and writes through the pointer */
@@ -145,7 +147,7 @@ gobind_from_py_Ptr_float64(PyObject *o, const char *fn, const char *arg, gobind_
     double v = 0;
     gobind_buf msg;
     int status;
-    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_Ptr_float64)) {
+    if (o == Py_None || PyObject_TypeCheck(o, gobind_type_Ptr_float64)) {
         out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -167,7 +169,7 @@ gobind_from_py_Ptr_float64(PyObject *o, const char *fn, const char *arg, gobind_
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_float64(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Ptr_float64, *handle);
+    return gobind_wrap(gobind_type_Ptr_float64, *handle);
 }
 
 /* Ptr_int: a Go *int, as a box whose value reads and writes through the pointer */
@@ -177,7 +179,7 @@ gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_hand
     ptrdiff_t v = 0;
     gobind_buf msg;
     int status;
-    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_Ptr_int)) {
+    if (o == Py_None || PyObject_TypeCheck(o, gobind_type_Ptr_int)) {
         out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -199,7 +201,7 @@ gobind_from_py_Ptr_int(PyObject *o, const char *fn, const char *arg, gobind_hand
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Ptr_int, *handle);
+    return gobind_wrap(gobind_type_Ptr_int, *handle);
 }
 
 /* Ptr_string: a Go *string, as a box whose value reads and writes through the pointer */
@@ -209,7 +211,7 @@ gobind_from_py_Ptr_string(PyObject *o, const char *fn, const char *arg, gobind_h
     gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
     gobind_buf msg;
     int status;
-    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_Ptr_string)) {
+    if (o == Py_None || PyObject_TypeCheck(o, gobind_type_Ptr_string)) {
         out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -232,13 +234,13 @@ gobind_from_py_Ptr_string(PyObject *o, const char *fn, const char *arg, gobind_h
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Ptr_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Ptr_string, *handle);
+    return gobind_wrap(gobind_type_Ptr_string, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -249,7 +251,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -288,7 +290,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -356,7 +358,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -685,46 +687,50 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "pointers.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "pointers.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_pointers_Slice_string_len,
-        .slice = gobind_pointers_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_pointers_Slice_string_len,
+    .slice = gobind_pointers_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== Ptr_Slice_string: a box over a Go *[]string ==== */
 
@@ -785,7 +791,7 @@ gobind_new_Ptr_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs
         return NULL;
     if (argv[0] == NULL)
         return gobind_wrap_new(type, gobind_pointers_Ptr_Slice_string_new);
-    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_Slice_string)) {
+    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], gobind_type_Ptr_Slice_string)) {
         gobind_type_error("Ptr_Slice_string", "value", "Slice_string | Sequence[str]", argv[0]);
         return NULL;
     }
@@ -801,19 +807,23 @@ gobind_repr_Ptr_Slice_string(PyObject *self)
     return gobind_repr_fields(self, "pointers.Ptr_Slice_string", fields, 1);
 }
 
-static PyTypeObject gobind_type_Ptr_Slice_string = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "pointers.Ptr_Slice_string",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Ptr_Slice_string,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Ptr_Slice_string(value=...)\n--\n\n",
-                         "Ptr_Slice_string(value: Slice_string | Sequence[str] = ...)\n"
-                         "\n"
-                         "A Go *[]string: .value reads and writes the value it points to. Pass one where Go wants a *[]string to see what Go stored there."),
-    .tp_getset = gobind_getset_Ptr_Slice_string,
-    .tp_new = gobind_new_Ptr_Slice_string,
+static PyType_Slot gobind_slots_Ptr_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Ptr_Slice_string},
+    {Py_tp_getset, (void *)gobind_getset_Ptr_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Ptr_Slice_string},
+    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_Slice_string(value=...)\n--\n\n",
+                                   "Ptr_Slice_string(value: Slice_string | Sequence[str] = ...)\n"
+                                   "\n"
+                                   "A Go *[]string: .value reads and writes the value it points to. Pass one where Go wants a *[]string to see what Go stored there.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Ptr_Slice_string = {
+    .name = "pointers.Ptr_Slice_string",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Ptr_Slice_string,
 };
 
 /* ==== Ptr_float64: a box over a Go *float64 ==== */
@@ -874,7 +884,7 @@ gobind_new_Ptr_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     if (argv[0] == NULL)
         return gobind_wrap_new(type, gobind_pointers_Ptr_float64_new);
-    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_float64)) {
+    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], gobind_type_Ptr_float64)) {
         gobind_type_error("Ptr_float64", "value", "float", argv[0]);
         return NULL;
     }
@@ -890,19 +900,23 @@ gobind_repr_Ptr_float64(PyObject *self)
     return gobind_repr_fields(self, "pointers.Ptr_float64", fields, 1);
 }
 
-static PyTypeObject gobind_type_Ptr_float64 = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "pointers.Ptr_float64",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Ptr_float64,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Ptr_float64(value=...)\n--\n\n",
-                         "Ptr_float64(value: float = ...)\n"
-                         "\n"
-                         "A Go *float64: .value reads and writes the value it points to. Pass one where Go wants a *float64 to see what Go stored there."),
-    .tp_getset = gobind_getset_Ptr_float64,
-    .tp_new = gobind_new_Ptr_float64,
+static PyType_Slot gobind_slots_Ptr_float64[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Ptr_float64},
+    {Py_tp_getset, (void *)gobind_getset_Ptr_float64},
+    {Py_tp_new, (void *)gobind_new_Ptr_float64},
+    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_float64(value=...)\n--\n\n",
+                                   "Ptr_float64(value: float = ...)\n"
+                                   "\n"
+                                   "A Go *float64: .value reads and writes the value it points to. Pass one where Go wants a *float64 to see what Go stored there.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Ptr_float64 = {
+    .name = "pointers.Ptr_float64",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Ptr_float64,
 };
 
 /* ==== Ptr_int: a box over a Go *int ==== */
@@ -963,7 +977,7 @@ gobind_new_Ptr_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     if (argv[0] == NULL)
         return gobind_wrap_new(type, gobind_pointers_Ptr_int_new);
-    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_int)) {
+    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], gobind_type_Ptr_int)) {
         gobind_type_error("Ptr_int", "value", "int", argv[0]);
         return NULL;
     }
@@ -979,19 +993,23 @@ gobind_repr_Ptr_int(PyObject *self)
     return gobind_repr_fields(self, "pointers.Ptr_int", fields, 1);
 }
 
-static PyTypeObject gobind_type_Ptr_int = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "pointers.Ptr_int",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Ptr_int,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
-                         "Ptr_int(value: int = ...)\n"
-                         "\n"
-                         "A Go *int: .value reads and writes the value it points to. Pass one where Go wants a *int to see what Go stored there."),
-    .tp_getset = gobind_getset_Ptr_int,
-    .tp_new = gobind_new_Ptr_int,
+static PyType_Slot gobind_slots_Ptr_int[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Ptr_int},
+    {Py_tp_getset, (void *)gobind_getset_Ptr_int},
+    {Py_tp_new, (void *)gobind_new_Ptr_int},
+    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
+                                   "Ptr_int(value: int = ...)\n"
+                                   "\n"
+                                   "A Go *int: .value reads and writes the value it points to. Pass one where Go wants a *int to see what Go stored there.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Ptr_int = {
+    .name = "pointers.Ptr_int",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Ptr_int,
 };
 
 /* ==== Ptr_string: a box over a Go *string ==== */
@@ -1053,7 +1071,7 @@ gobind_new_Ptr_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     if (argv[0] == NULL)
         return gobind_wrap_new(type, gobind_pointers_Ptr_string_new);
-    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], &gobind_type_Ptr_string)) {
+    if (argv[0] == Py_None || PyObject_TypeCheck(argv[0], gobind_type_Ptr_string)) {
         gobind_type_error("Ptr_string", "value", "str", argv[0]);
         return NULL;
     }
@@ -1069,19 +1087,23 @@ gobind_repr_Ptr_string(PyObject *self)
     return gobind_repr_fields(self, "pointers.Ptr_string", fields, 1);
 }
 
-static PyTypeObject gobind_type_Ptr_string = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "pointers.Ptr_string",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Ptr_string,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Ptr_string(value=...)\n--\n\n",
-                         "Ptr_string(value: str = ...)\n"
-                         "\n"
-                         "A Go *string: .value reads and writes the value it points to. Pass one where Go wants a *string to see what Go stored there."),
-    .tp_getset = gobind_getset_Ptr_string,
-    .tp_new = gobind_new_Ptr_string,
+static PyType_Slot gobind_slots_Ptr_string[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Ptr_string},
+    {Py_tp_getset, (void *)gobind_getset_Ptr_string},
+    {Py_tp_new, (void *)gobind_new_Ptr_string},
+    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_string(value=...)\n--\n\n",
+                                   "Ptr_string(value: str = ...)\n"
+                                   "\n"
+                                   "A Go *string: .value reads and writes the value it points to. Pass one where Go wants a *string to see what Go stored there.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Ptr_string = {
+    .name = "pointers.Ptr_string",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Ptr_string,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -1125,7 +1147,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -1165,18 +1187,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "pointers.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "pointers.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module pointers ==== */
@@ -1242,14 +1268,18 @@ static PyMethodDef gobind_module_type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "pointers.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods,
-    .tp_getset = gobind_module_getset,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type;
+static PyType_Slot gobind_slots_module[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods},
+    {Py_tp_getset, (void *)gobind_module_getset},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module = {
+    .name = "pointers.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1313,33 +1343,53 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package pointers shows pointers to plain values: Python passes a box (pointers.Ptr_int(3))\n"
     "where Go wants a *int, and reads what Go stored through it from box.value; nil is None.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+    gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
+    if (gobind_module_type == NULL)
         return -1;
-    if (gobind_add_type(m, "Ptr_Slice_string", &gobind_type_Ptr_Slice_string) < 0)
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
         return -1;
-    if (gobind_add_type(m, "Ptr_float64", &gobind_type_Ptr_float64) < 0)
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-    if (gobind_add_type(m, "Ptr_int", &gobind_type_Ptr_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
         return -1;
-    if (gobind_add_type(m, "Ptr_string", &gobind_type_Ptr_string) < 0)
+    gobind_type_Ptr_Slice_string = gobind_make_type(&gobind_spec_Ptr_Slice_string, NULL);
+    if (gobind_type_Ptr_Slice_string == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "Ptr_Slice_string", gobind_type_Ptr_Slice_string) < 0)
+        return -1;
+    gobind_type_Ptr_float64 = gobind_make_type(&gobind_spec_Ptr_float64, NULL);
+    if (gobind_type_Ptr_float64 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Ptr_float64", gobind_type_Ptr_float64) < 0)
+        return -1;
+    gobind_type_Ptr_int = gobind_make_type(&gobind_spec_Ptr_int, NULL);
+    if (gobind_type_Ptr_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Ptr_int", gobind_type_Ptr_int) < 0)
+        return -1;
+    gobind_type_Ptr_string = gobind_make_type(&gobind_spec_Ptr_string, NULL);
+    if (gobind_type_Ptr_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Ptr_string", gobind_type_Ptr_string) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;
@@ -1359,7 +1409,7 @@ PyInit_pointers(void)
         return NULL;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "pointers") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
-        || gobind_set_module_type(m, &gobind_module_type) < 0
+        || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -1376,6 +1426,6 @@ initpointers(void)
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "pointers") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0)
         return;
-    gobind_set_module_type(m, &gobind_module_type);
+    gobind_set_module_type(m, gobind_module_type);
 }
 #endif

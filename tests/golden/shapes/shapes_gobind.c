@@ -9,10 +9,10 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Point;
-static PyTypeObject gobind_type_paint_Brush;
-static PyTypeObject gobind_type_time_Duration;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_paint_Brush;  /* made at init from gobind_spec_paint_Brush */
+static PyTypeObject *gobind_type_time_Duration;  /* made at init from gobind_spec_time_Duration */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_time_Duration;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -24,7 +24,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -81,15 +81,17 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -102,7 +104,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -112,13 +114,13 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Point, *handle);
+    return gobind_wrap(gobind_type_Point, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_paint_Brush(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_paint_Brush))
+    if (!PyObject_TypeCheck(o, gobind_type_paint_Brush))
         return gobind_type_error(fn, arg, "paint.Brush", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -131,7 +133,7 @@ gobind_from_py_paint_Brush_ptr(PyObject *o, const char *fn, const char *arg, uin
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_paint_Brush))
+    if (!PyObject_TypeCheck(o, gobind_type_paint_Brush))
         return gobind_type_error(fn, arg, "paint.Brush or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -141,7 +143,7 @@ gobind_from_py_paint_Brush_ptr(PyObject *o, const char *fn, const char *arg, uin
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_paint_Brush(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_paint_Brush, *handle);
+    return gobind_wrap(gobind_type_paint_Brush, *handle);
 }
 
 /* A Duration result: the Go value as a Duration (a int). */
@@ -159,7 +161,7 @@ gobind_to_py_time_Duration(int64_t *out)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -170,7 +172,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -209,7 +211,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -699,21 +701,25 @@ gobind_repr_Point(PyObject *self)
     return gobind_repr_fields(self, "shapes.Point", gobind_fields_Point, 2);
 }
 
-static PyTypeObject gobind_type_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "shapes.Point",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
-                         "Point(X: float = ..., Y: float = ...)\n"
-                         "\n"
-                         "Point is a point in the plane."),
-    .tp_methods = gobind_methods_Point,
-    .tp_getset = gobind_getset_Point,
-    .tp_init = gobind_init_Point,
-    .tp_new = gobind_new_Point,
+static PyType_Slot gobind_slots_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_methods, (void *)gobind_methods_Point},
+    {Py_tp_getset, (void *)gobind_getset_Point},
+    {Py_tp_init, (void *)gobind_init_Point},
+    {Py_tp_new, (void *)gobind_new_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: float = ..., Y: float = ...)\n"
+                                   "\n"
+                                   "Point is a point in the plane.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Point = {
+    .name = "shapes.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Point,
 };
 
 /* ==== struct Brush ==== */
@@ -830,22 +836,34 @@ gobind_repr_paint_Brush(PyObject *self)
     return gobind_repr_fields(self, "paint.Brush", gobind_fields_paint_Brush, 1);
 }
 
-static PyTypeObject gobind_type_paint_Brush = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "paint.Brush",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_paint_Brush,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Brush(*, Color=...)\n--\n\n",
-                         "Brush(Color: str = ...)\n"
-                         "\n"
-                         "Brush paints with one color."),
-    .tp_methods = gobind_methods_paint_Brush,
-    .tp_getset = gobind_getset_paint_Brush,
-    .tp_init = gobind_init_paint_Brush,
-    .tp_new = gobind_new_paint_Brush,
+static PyType_Slot gobind_slots_paint_Brush[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_paint_Brush},
+    {Py_tp_methods, (void *)gobind_methods_paint_Brush},
+    {Py_tp_getset, (void *)gobind_getset_paint_Brush},
+    {Py_tp_init, (void *)gobind_init_paint_Brush},
+    {Py_tp_new, (void *)gobind_new_paint_Brush},
+    {Py_tp_doc, (void *)GOBIND_DOC("Brush(*, Color=...)\n--\n\n",
+                                   "Brush(Color: str = ...)\n"
+                                   "\n"
+                                   "Brush paints with one color.")},
+    {0, NULL},
 };
+
+static PyType_Spec gobind_spec_paint_Brush = {
+    .name = "paint.Brush",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_paint_Brush,
+};
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return NULL;
+}
 
 /* ==== Duration: a Go named int64, as a int ==== */
 
@@ -1208,18 +1226,22 @@ gobind_str_time_Duration(PyObject *self)
     return gobind_m_time_Duration_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_time_Duration = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "shapes.time.Duration",
-    .tp_repr = gobind_repr_time_Duration,
-    .tp_str = gobind_str_time_Duration,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Duration(value: int)\n"
-              "\n"
-              "A Duration represents the elapsed time between two instants\n"
-              "as an int64 nanosecond count. The representation limits the\n"
-              "largest representable duration to approximately 290 years.",
-    .tp_methods = gobind_methods_time_Duration,
+static PyType_Slot gobind_slots_time_Duration[] = {
+    {Py_tp_repr, (void *)gobind_repr_time_Duration},
+    {Py_tp_str, (void *)gobind_str_time_Duration},
+    {Py_tp_methods, (void *)gobind_methods_time_Duration},
+    {Py_tp_doc, (void *)"Duration(value: int)\n"
+                        "\n"
+                        "A Duration represents the elapsed time between two instants\n"
+                        "as an int64 nanosecond count. The representation limits the\n"
+                        "largest representable duration to approximately 290 years."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_time_Duration = {
+    .name = "shapes.time.Duration",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_time_Duration,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -1263,7 +1285,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -1303,18 +1325,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "shapes.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "shapes.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module paint ==== */
@@ -1381,14 +1407,18 @@ static PyMethodDef gobind_module_type_methods_paint[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type_paint = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "paint.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods_paint,
-    .tp_getset = gobind_module_getset_paint,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type_paint;
+static PyType_Slot gobind_slots_module_paint[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods_paint},
+    {Py_tp_getset, (void *)gobind_module_getset_paint},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module_paint = {
+    .name = "paint.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module_paint,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1484,25 +1514,26 @@ static PyMethodDef gobind_methods_tally[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
+    gobind_module_type_paint = gobind_make_type(&gobind_spec_module_paint, &PyModule_Type);
+    if (gobind_module_type_paint == NULL)
+        return -1;
     PyObject *sub_paint = gobind_add_peer(
         m, "paint", "paint", "Package paint draws shapes: its API uses types of package shapes and of the standard library.",
         gobind_methods_paint,
-        &gobind_module_type_paint);
+        gobind_module_type_paint);
     if (sub_paint == NULL)
         return -1;
     PyObject *sub_tally = gobind_add_peer(
@@ -1517,20 +1548,29 @@ gobind_add_types(PyObject *m)
         NULL);
     if (sub_time == NULL)
         return -1;
-    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+    gobind_type_Point = gobind_make_type(&gobind_spec_Point, NULL);
+    if (gobind_type_Point == NULL)
         return -1;
-    if (gobind_add_type(sub_paint, "Brush", &gobind_type_paint_Brush) < 0)
+    if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
         return -1;
-    gobind_type_time_Duration.tp_base = &GOBIND_INT_TYPE;
-    if (PyType_Ready(&gobind_type_time_Duration) < 0)
+    gobind_type_paint_Brush = gobind_make_type(&gobind_spec_paint_Brush, NULL);
+    if (gobind_type_paint_Brush == NULL)
         return -1;
-    gobind_class_time_Duration = gobind_new_ref((PyObject *)&gobind_type_time_Duration);
+    if (gobind_add_type(sub_paint, "Brush", gobind_type_paint_Brush) < 0)
+        return -1;
+    gobind_type_time_Duration = gobind_make_type(&gobind_spec_time_Duration, &GOBIND_INT_TYPE);
+    if (gobind_type_time_Duration == NULL)
+        return -1;
+    gobind_class_time_Duration = gobind_new_ref((PyObject *)gobind_type_time_Duration);
     if (gobind_class_time_Duration == NULL)
         return -1;
     Py_INCREF(gobind_class_time_Duration);
     if (PyModule_AddObject(sub_time, "Duration", gobind_class_time_Duration) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     if (gobind_share_classes(m, sub_paint) < 0)
         return -1;

@@ -9,18 +9,18 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Point;
-static gobind_seq_type gobind_type_Array3_int;
-static gobind_seq_type gobind_type_Slice_Point;
-static gobind_seq_type gobind_type_Slice_PtrPoint;
-static gobind_seq_type gobind_type_Slice_Slice_int;
-static gobind_seq_type gobind_type_Slice_bool;
-static gobind_seq_type gobind_type_Slice_float32;
-static gobind_seq_type gobind_type_Slice_float64;
-static gobind_seq_type gobind_type_Slice_int;
-static gobind_seq_type gobind_type_Slice_int8;
-static gobind_seq_type gobind_type_Slice_string;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_Array3_int;  /* made at init from gobind_spec_Array3_int */
+static PyTypeObject *gobind_type_Slice_Point;  /* made at init from gobind_spec_Slice_Point */
+static PyTypeObject *gobind_type_Slice_PtrPoint;  /* made at init from gobind_spec_Slice_PtrPoint */
+static PyTypeObject *gobind_type_Slice_Slice_int;  /* made at init from gobind_spec_Slice_Slice_int */
+static PyTypeObject *gobind_type_Slice_bool;  /* made at init from gobind_spec_Slice_bool */
+static PyTypeObject *gobind_type_Slice_float32;  /* made at init from gobind_spec_Slice_float32 */
+static PyTypeObject *gobind_type_Slice_float64;  /* made at init from gobind_spec_Slice_float64 */
+static PyTypeObject *gobind_type_Slice_int;  /* made at init from gobind_spec_Slice_int */
+static PyTypeObject *gobind_type_Slice_int8;  /* made at init from gobind_spec_Slice_int8 */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -31,7 +31,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -88,9 +88,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -104,7 +106,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -117,7 +119,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -127,7 +129,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Point, *handle);
+    return gobind_wrap(gobind_type_Point, *handle);
 }
 
 /* Array3_int: a Go [3]int */
@@ -137,7 +139,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Array3_int(PyObject *o, const cha
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Array3_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Array3_int.type, *handle);
+    return gobind_wrap(gobind_type_Array3_int, *handle);
 }
 
 /* Slice_Point: a Go []gobindpkg.Point */
@@ -147,7 +149,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_Point(PyObject *o, const ch
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_Point.type, *handle);
+    return gobind_wrap(gobind_type_Slice_Point, *handle);
 }
 
 /* Slice_PtrPoint: a Go []*gobindpkg.Point */
@@ -157,7 +159,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_PtrPoint(PyObject *o, const
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_PtrPoint(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_PtrPoint.type, *handle);
+    return gobind_wrap(gobind_type_Slice_PtrPoint, *handle);
 }
 
 /* Slice_Slice_int: a Go [][]int */
@@ -167,7 +169,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_Slice_int(PyObject *o, cons
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Slice_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_Slice_int.type, *handle);
+    return gobind_wrap(gobind_type_Slice_Slice_int, *handle);
 }
 
 /* Slice_bool: a Go []bool */
@@ -177,7 +179,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_bool(PyObject *o, const cha
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_bool(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_bool.type, *handle);
+    return gobind_wrap(gobind_type_Slice_bool, *handle);
 }
 
 /* Slice_float32: a Go []float32 */
@@ -187,7 +189,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_float32(PyObject *o, const 
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float32(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_float32.type, *handle);
+    return gobind_wrap(gobind_type_Slice_float32, *handle);
 }
 
 /* Slice_float64: a Go []float64 */
@@ -197,7 +199,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_float64(PyObject *o, const 
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_float64(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_float64.type, *handle);
+    return gobind_wrap(gobind_type_Slice_float64, *handle);
 }
 
 /* Slice_int: a Go []int */
@@ -207,7 +209,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int, *handle);
 }
 
 /* Slice_int8: a Go []int8 */
@@ -217,7 +219,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int8(PyObject *o, const cha
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int8(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int8.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int8, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -227,13 +229,13 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const c
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_string(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_string.type, *handle);
+    return gobind_wrap(gobind_type_Slice_string, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -244,7 +246,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -283,7 +285,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -364,7 +366,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Array3_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Array3_int.type) {
+    if (Py_TYPE(o) == gobind_type_Array3_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -421,7 +423,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_Point.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_Point) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -478,7 +480,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_PtrPoint(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_PtrPoint.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_PtrPoint) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -546,7 +548,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_Slice_int.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_Slice_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -618,7 +620,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_bool(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_bool.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_bool) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -690,7 +692,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float32(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_float32.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_float32) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -762,7 +764,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_float64(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_float64.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_float64) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -834,7 +836,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -906,7 +908,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int8(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int8.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int8) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -974,7 +976,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_string.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -1688,21 +1690,25 @@ gobind_repr_Point(PyObject *self)
     return gobind_repr_fields(self, "slices.Point", gobind_fields_Point, 2);
 }
 
-static PyTypeObject gobind_type_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "slices.Point",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
-                         "Point(X: float = ..., Y: float = ...)\n"
-                         "\n"
-                         "Point is a point in the plane."),
-    .tp_methods = gobind_methods_Point,
-    .tp_getset = gobind_getset_Point,
-    .tp_init = gobind_init_Point,
-    .tp_new = gobind_new_Point,
+static PyType_Slot gobind_slots_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_methods, (void *)gobind_methods_Point},
+    {Py_tp_getset, (void *)gobind_getset_Point},
+    {Py_tp_init, (void *)gobind_init_Point},
+    {Py_tp_new, (void *)gobind_new_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: float = ..., Y: float = ...)\n"
+                                   "\n"
+                                   "Point is a point in the plane.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Point = {
+    .name = "slices.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Point,
 };
 
 /* ==== Array3_int: a Go [3]int as a sequence ==== */
@@ -1758,53 +1764,45 @@ gobind_new_Array3_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Array3_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Array3_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array3_int},
+    {Py_tp_new, (void *)gobind_new_Array3_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array3_int(items=...)\n--\n\n",
+                                   "Array3_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Array3_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Array3_int = {
+    .name = "slices.Array3_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array3_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Array3_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Array3_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Array3_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Array3_int,
-        .tp_as_mapping = &gobind_as_mapping_Array3_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Array3_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Array3_int(items=...)\n--\n\n",
-                             "Array3_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go array of 3 int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Array3_int,
-        .tp_new = gobind_new_Array3_int,
-    },
-    .info = {
-        .fixed_len = 3,
-        .get = gobind_get_Array3_int,
-        .set = gobind_set_Array3_int,
-        .pin = gobind_slices_Array3_int_pin,
-        .unpin = gobind_slices_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Array3_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array3_int = {
+    .fixed_len = 3,
+    .get = gobind_get_Array3_int,
+    .set = gobind_set_Array3_int,
+    .pin = gobind_slices_Array3_int_pin,
+    .unpin = gobind_slices_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_Point: a Go []gobindpkg.Point as a sequence ==== */
@@ -1860,45 +1858,41 @@ gobind_new_Slice_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_Point = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_Point},
+    {Py_tp_new, (void *)gobind_new_Slice_Point},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
+                                   "Slice_Point(items: Sequence[Point] = ())\n"
+                                   "\n"
+                                   "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_Point = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_Point = {
+    .name = "slices.Slice_Point",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_Point,
 };
 
-static gobind_seq_type gobind_type_Slice_Point = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_Point",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_Point,
-        .tp_as_mapping = &gobind_as_mapping_Slice_Point,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
-                             "Slice_Point(items: Sequence[Point] = ())\n"
-                             "\n"
-                             "A Go slice of Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_Point,
-        .tp_new = gobind_new_Slice_Point,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_Point_len,
-        .slice = gobind_slices_Slice_Point_slice,
-        .get = gobind_get_Slice_Point,
-        .set = gobind_set_Slice_Point,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_Point's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_Point = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_Point_len,
+    .slice = gobind_slices_Slice_Point_slice,
+    .get = gobind_get_Slice_Point,
+    .set = gobind_set_Slice_Point,
+    .ndim = 1,
 };
 
 /* ==== Slice_PtrPoint: a Go []*gobindpkg.Point as a sequence ==== */
@@ -1954,45 +1948,41 @@ gobind_new_Slice_PtrPoint(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_PtrPoint = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_PtrPoint[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_PtrPoint},
+    {Py_tp_new, (void *)gobind_new_Slice_PtrPoint},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_PtrPoint(items=...)\n--\n\n",
+                                   "Slice_PtrPoint(items: Sequence[Point | None] = ())\n"
+                                   "\n"
+                                   "A Go slice of Point | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_PtrPoint = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_PtrPoint = {
+    .name = "slices.Slice_PtrPoint",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_PtrPoint,
 };
 
-static gobind_seq_type gobind_type_Slice_PtrPoint = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_PtrPoint",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_PtrPoint,
-        .tp_as_mapping = &gobind_as_mapping_Slice_PtrPoint,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_PtrPoint(items=...)\n--\n\n",
-                             "Slice_PtrPoint(items: Sequence[Point | None] = ())\n"
-                             "\n"
-                             "A Go slice of Point | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_PtrPoint,
-        .tp_new = gobind_new_Slice_PtrPoint,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_PtrPoint_len,
-        .slice = gobind_slices_Slice_PtrPoint_slice,
-        .get = gobind_get_Slice_PtrPoint,
-        .set = gobind_set_Slice_PtrPoint,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_PtrPoint's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_PtrPoint = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_PtrPoint_len,
+    .slice = gobind_slices_Slice_PtrPoint_slice,
+    .get = gobind_get_Slice_PtrPoint,
+    .set = gobind_set_Slice_PtrPoint,
+    .ndim = 1,
 };
 
 /* ==== Slice_Slice_int: a Go [][]int as a sequence ==== */
@@ -2049,45 +2039,41 @@ gobind_new_Slice_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_Slice_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_Slice_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_Slice_int},
+    {Py_tp_new, (void *)gobind_new_Slice_Slice_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_Slice_int(items=...)\n--\n\n",
+                                   "Slice_Slice_int(items: Sequence[Slice_int | Sequence[int]] = ())\n"
+                                   "\n"
+                                   "A Go slice of Slice_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_Slice_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_Slice_int = {
+    .name = "slices.Slice_Slice_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_Slice_int,
 };
 
-static gobind_seq_type gobind_type_Slice_Slice_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_Slice_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_Slice_int,
-        .tp_as_mapping = &gobind_as_mapping_Slice_Slice_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_Slice_int(items=...)\n--\n\n",
-                             "Slice_Slice_int(items: Sequence[Slice_int | Sequence[int]] = ())\n"
-                             "\n"
-                             "A Go slice of Slice_int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_Slice_int,
-        .tp_new = gobind_new_Slice_Slice_int,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_Slice_int_len,
-        .slice = gobind_slices_Slice_Slice_int_slice,
-        .get = gobind_get_Slice_Slice_int,
-        .set = gobind_set_Slice_Slice_int,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_Slice_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_Slice_int = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_Slice_int_len,
+    .slice = gobind_slices_Slice_Slice_int_slice,
+    .get = gobind_get_Slice_Slice_int,
+    .set = gobind_set_Slice_Slice_int,
+    .ndim = 1,
 };
 
 /* ==== Slice_bool: a Go []bool as a sequence ==== */
@@ -2143,55 +2129,47 @@ gobind_new_Slice_bool(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_bool = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_bool[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_bool},
+    {Py_tp_new, (void *)gobind_new_Slice_bool},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_bool(items=...)\n--\n\n",
+                                   "Slice_bool(items: Sequence[bool] = ())\n"
+                                   "\n"
+                                   "A Go slice of bool, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_bool = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_bool = {
+    .name = "slices.Slice_bool",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_bool,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_bool = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_bool = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_bool",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_bool,
-        .tp_as_mapping = &gobind_as_mapping_Slice_bool,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_bool,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_bool(items=...)\n--\n\n",
-                             "Slice_bool(items: Sequence[bool] = ())\n"
-                             "\n"
-                             "A Go slice of bool, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_bool,
-        .tp_new = gobind_new_Slice_bool,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_bool_len,
-        .slice = gobind_slices_Slice_bool_slice,
-        .get = gobind_get_Slice_bool,
-        .set = gobind_set_Slice_bool,
-        .pin = gobind_slices_Slice_bool_pin,
-        .unpin = gobind_slices_unpin,
-        .format = "?",
-        .itemsize = 1,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_bool's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_bool = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_bool_len,
+    .slice = gobind_slices_Slice_bool_slice,
+    .get = gobind_get_Slice_bool,
+    .set = gobind_set_Slice_bool,
+    .pin = gobind_slices_Slice_bool_pin,
+    .unpin = gobind_slices_unpin,
+    .format = "?",
+    .itemsize = 1,
+    .ndim = 1,
 };
 
 /* ==== Slice_float32: a Go []float32 as a sequence ==== */
@@ -2247,55 +2225,47 @@ gobind_new_Slice_float32(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_float32 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_float32[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_float32},
+    {Py_tp_new, (void *)gobind_new_Slice_float32},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
+                                   "Slice_float32(items: Sequence[float] = ())\n"
+                                   "\n"
+                                   "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_float32 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_float32 = {
+    .name = "slices.Slice_float32",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_float32,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_float32 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_float32 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_float32",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_float32,
-        .tp_as_mapping = &gobind_as_mapping_Slice_float32,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_float32,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
-                             "Slice_float32(items: Sequence[float] = ())\n"
-                             "\n"
-                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_float32,
-        .tp_new = gobind_new_Slice_float32,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_float32_len,
-        .slice = gobind_slices_Slice_float32_slice,
-        .get = gobind_get_Slice_float32,
-        .set = gobind_set_Slice_float32,
-        .pin = gobind_slices_Slice_float32_pin,
-        .unpin = gobind_slices_unpin,
-        .format = "f",
-        .itemsize = 4,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_float32's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_float32 = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_float32_len,
+    .slice = gobind_slices_Slice_float32_slice,
+    .get = gobind_get_Slice_float32,
+    .set = gobind_set_Slice_float32,
+    .pin = gobind_slices_Slice_float32_pin,
+    .unpin = gobind_slices_unpin,
+    .format = "f",
+    .itemsize = 4,
+    .ndim = 1,
 };
 
 /* ==== Slice_float64: a Go []float64 as a sequence ==== */
@@ -2351,55 +2321,47 @@ gobind_new_Slice_float64(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_float64 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_float64[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_float64},
+    {Py_tp_new, (void *)gobind_new_Slice_float64},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
+                                   "Slice_float64(items: Sequence[float] = ())\n"
+                                   "\n"
+                                   "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_float64 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_float64 = {
+    .name = "slices.Slice_float64",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_float64,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_float64 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_float64 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_float64",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_float64,
-        .tp_as_mapping = &gobind_as_mapping_Slice_float64,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_float64,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
-                             "Slice_float64(items: Sequence[float] = ())\n"
-                             "\n"
-                             "A Go slice of float, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_float64,
-        .tp_new = gobind_new_Slice_float64,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_float64_len,
-        .slice = gobind_slices_Slice_float64_slice,
-        .get = gobind_get_Slice_float64,
-        .set = gobind_set_Slice_float64,
-        .pin = gobind_slices_Slice_float64_pin,
-        .unpin = gobind_slices_unpin,
-        .format = "d",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_float64's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_float64 = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_float64_len,
+    .slice = gobind_slices_Slice_float64_slice,
+    .get = gobind_get_Slice_float64,
+    .set = gobind_set_Slice_float64,
+    .pin = gobind_slices_Slice_float64_pin,
+    .unpin = gobind_slices_unpin,
+    .format = "d",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_int: a Go []int as a sequence ==== */
@@ -2455,55 +2417,47 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int},
+    {Py_tp_new, (void *)gobind_new_Slice_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                                   "Slice_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int = {
+    .name = "slices.Slice_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
-                             "Slice_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int,
-        .tp_new = gobind_new_Slice_int,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_int_len,
-        .slice = gobind_slices_Slice_int_slice,
-        .get = gobind_get_Slice_int,
-        .set = gobind_set_Slice_int,
-        .pin = gobind_slices_Slice_int_pin,
-        .unpin = gobind_slices_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_int_len,
+    .slice = gobind_slices_Slice_int_slice,
+    .get = gobind_get_Slice_int,
+    .set = gobind_set_Slice_int,
+    .pin = gobind_slices_Slice_int_pin,
+    .unpin = gobind_slices_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
 /* ==== Slice_int8: a Go []int8 as a sequence ==== */
@@ -2559,55 +2513,47 @@ gobind_new_Slice_int8(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int8 = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int8[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int8},
+    {Py_tp_new, (void *)gobind_new_Slice_int8},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int8(items=...)\n--\n\n",
+                                   "Slice_int8(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int8 = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int8 = {
+    .name = "slices.Slice_int8",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int8,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int8 = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
-};
-
-static gobind_seq_type gobind_type_Slice_int8 = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_int8",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int8,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int8,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int8,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int8(items=...)\n--\n\n",
-                             "Slice_int8(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int8,
-        .tp_new = gobind_new_Slice_int8,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_int8_len,
-        .slice = gobind_slices_Slice_int8_slice,
-        .get = gobind_get_Slice_int8,
-        .set = gobind_set_Slice_int8,
-        .pin = gobind_slices_Slice_int8_pin,
-        .unpin = gobind_slices_unpin,
-        .format = "b",
-        .itemsize = 1,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_int8's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int8 = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_int8_len,
+    .slice = gobind_slices_Slice_int8_slice,
+    .get = gobind_get_Slice_int8,
+    .set = gobind_set_Slice_int8,
+    .pin = gobind_slices_Slice_int8_pin,
+    .unpin = gobind_slices_unpin,
+    .format = "b",
+    .itemsize = 1,
+    .ndim = 1,
 };
 
 /* ==== Slice_string: a Go []string as a sequence ==== */
@@ -2664,46 +2610,67 @@ gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_string = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_string = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "slices.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
 };
 
-static gobind_seq_type gobind_type_Slice_string = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "slices.Slice_string",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_string,
-        .tp_as_mapping = &gobind_as_mapping_Slice_string,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_string(items=...)\n--\n\n",
-                             "Slice_string(items: Sequence[str] = ())\n"
-                             "\n"
-                             "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_string,
-        .tp_new = gobind_new_Slice_string,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_slices_Slice_string_len,
-        .slice = gobind_slices_Slice_string_slice,
-        .get = gobind_get_Slice_string,
-        .set = gobind_set_Slice_string,
-        .ndim = 1,
-    },
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_slices_Slice_string_len,
+    .slice = gobind_slices_Slice_string_slice,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    if (Py_TYPE(o) == gobind_type_Array3_int)
+        return &gobind_seq_info_Array3_int;
+    if (Py_TYPE(o) == gobind_type_Slice_Point)
+        return &gobind_seq_info_Slice_Point;
+    if (Py_TYPE(o) == gobind_type_Slice_PtrPoint)
+        return &gobind_seq_info_Slice_PtrPoint;
+    if (Py_TYPE(o) == gobind_type_Slice_Slice_int)
+        return &gobind_seq_info_Slice_Slice_int;
+    if (Py_TYPE(o) == gobind_type_Slice_bool)
+        return &gobind_seq_info_Slice_bool;
+    if (Py_TYPE(o) == gobind_type_Slice_float32)
+        return &gobind_seq_info_Slice_float32;
+    if (Py_TYPE(o) == gobind_type_Slice_float64)
+        return &gobind_seq_info_Slice_float64;
+    if (Py_TYPE(o) == gobind_type_Slice_int)
+        return &gobind_seq_info_Slice_int;
+    if (Py_TYPE(o) == gobind_type_Slice_int8)
+        return &gobind_seq_info_Slice_int8;
+    return &gobind_seq_info_Slice_string;
+}
 
 /* ==== GoErrorValue: any Go error value ==== */
 
@@ -2746,7 +2713,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -2786,18 +2753,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "slices.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "slices.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -2916,54 +2887,98 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package slices shows Go slices and arrays as Python sequences: results are views of the Go\n"
     "memory (numeric ones also through the buffer protocol), parameters take any sequence.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+    gobind_type_Point = gobind_make_type(&gobind_spec_Point, NULL);
+    if (gobind_type_Point == NULL)
         return -1;
-    if (gobind_add_type(m, "Array3_int", &gobind_type_Array3_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Array3_int.type) < 0)
+    if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_Point", &gobind_type_Slice_Point.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_Point.type) < 0)
+    gobind_type_Array3_int = gobind_make_type(&gobind_spec_Array3_int, NULL);
+    if (gobind_type_Array3_int == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_PtrPoint", &gobind_type_Slice_PtrPoint.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_PtrPoint.type) < 0)
+    if (gobind_add_type(m, "Array3_int", gobind_type_Array3_int) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_Slice_int", &gobind_type_Slice_Slice_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_Slice_int.type) < 0)
+if (gobind_register_sequence(gobind_type_Array3_int) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_bool", &gobind_type_Slice_bool.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_bool.type) < 0)
+    gobind_type_Slice_Point = gobind_make_type(&gobind_spec_Slice_Point, NULL);
+    if (gobind_type_Slice_Point == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_float32", &gobind_type_Slice_float32.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_float32.type) < 0)
+    if (gobind_add_type(m, "Slice_Point", gobind_type_Slice_Point) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_float64", &gobind_type_Slice_float64.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_float64.type) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Point) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_int", &gobind_type_Slice_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int.type) < 0)
+    gobind_type_Slice_PtrPoint = gobind_make_type(&gobind_spec_Slice_PtrPoint, NULL);
+    if (gobind_type_Slice_PtrPoint == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_int8", &gobind_type_Slice_int8.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int8.type) < 0)
+    if (gobind_add_type(m, "Slice_PtrPoint", gobind_type_Slice_PtrPoint) < 0)
         return -1;
-    if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
+if (gobind_register_sequence(gobind_type_Slice_PtrPoint) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_Slice_Slice_int = gobind_make_type(&gobind_spec_Slice_Slice_int, NULL);
+    if (gobind_type_Slice_Slice_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_Slice_int", gobind_type_Slice_Slice_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_Slice_int) < 0)
+        return -1;
+    gobind_type_Slice_bool = gobind_make_type(&gobind_spec_Slice_bool, NULL);
+    if (gobind_type_Slice_bool == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_bool", gobind_type_Slice_bool) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_bool) < 0)
+        return -1;
+    gobind_type_Slice_float32 = gobind_make_type(&gobind_spec_Slice_float32, NULL);
+    if (gobind_type_Slice_float32 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_float32", gobind_type_Slice_float32) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_float32) < 0)
+        return -1;
+    gobind_type_Slice_float64 = gobind_make_type(&gobind_spec_Slice_float64, NULL);
+    if (gobind_type_Slice_float64 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_float64", gobind_type_Slice_float64) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_float64) < 0)
+        return -1;
+    gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
+    if (gobind_type_Slice_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+        return -1;
+    gobind_type_Slice_int8 = gobind_make_type(&gobind_spec_Slice_int8, NULL);
+    if (gobind_type_Slice_int8 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int8", gobind_type_Slice_int8) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int8) < 0)
+        return -1;
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;

@@ -9,9 +9,9 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Person;
-static PyTypeObject gobind_type_Point;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Person;  /* made at init from gobind_spec_Person */
+static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -22,7 +22,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -79,15 +79,17 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Person(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Person))
+    if (!PyObject_TypeCheck(o, gobind_type_Person))
         return gobind_type_error(fn, arg, "Person", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -100,7 +102,7 @@ gobind_from_py_Person_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Person))
+    if (!PyObject_TypeCheck(o, gobind_type_Person))
         return gobind_type_error(fn, arg, "Person or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -110,13 +112,13 @@ gobind_from_py_Person_ptr(PyObject *o, const char *fn, const char *arg, uintptr_
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Person(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Person, *handle);
+    return gobind_wrap(gobind_type_Person, *handle);
 }
 
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -129,7 +131,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -139,13 +141,13 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Point, *handle);
+    return gobind_wrap(gobind_type_Point, *handle);
 }
 
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -156,7 +158,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -195,7 +197,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -640,21 +642,25 @@ gobind_repr_Person(PyObject *self)
     return gobind_repr_fields(self, "structs.Person", gobind_fields_Person, 5);
 }
 
-static PyTypeObject gobind_type_Person = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "structs.Person",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Person,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Person(*, Name=..., Age=..., Home=..., Friend=..., Tags=...)\n--\n\n",
-                         "Person(Name: str = ..., Age: int = ..., Home: Point = ..., Friend: Person | None = ..., Tags: bytes = ...)\n"
-                         "\n"
-                         "Person has a name, an age, a home and maybe a friend."),
-    .tp_methods = gobind_methods_Person,
-    .tp_getset = gobind_getset_Person,
-    .tp_init = gobind_init_Person,
-    .tp_new = gobind_new_Person,
+static PyType_Slot gobind_slots_Person[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Person},
+    {Py_tp_methods, (void *)gobind_methods_Person},
+    {Py_tp_getset, (void *)gobind_getset_Person},
+    {Py_tp_init, (void *)gobind_init_Person},
+    {Py_tp_new, (void *)gobind_new_Person},
+    {Py_tp_doc, (void *)GOBIND_DOC("Person(*, Name=..., Age=..., Home=..., Friend=..., Tags=...)\n--\n\n",
+                                   "Person(Name: str = ..., Age: int = ..., Home: Point = ..., Friend: Person | None = ..., Tags: bytes = ...)\n"
+                                   "\n"
+                                   "Person has a name, an age, a home and maybe a friend.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Person = {
+    .name = "structs.Person",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Person,
 };
 
 /* ==== struct Point ==== */
@@ -886,23 +892,35 @@ gobind_str_Point(PyObject *self)
     return gobind_m_Point_String(self, NULL);
 }
 
-static PyTypeObject gobind_type_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "structs.Point",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Point,
-    .tp_str = gobind_str_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
-                         "Point(X: float = ..., Y: float = ...)\n"
-                         "\n"
-                         "Point is a point in the plane."),
-    .tp_methods = gobind_methods_Point,
-    .tp_getset = gobind_getset_Point,
-    .tp_init = gobind_init_Point,
-    .tp_new = gobind_new_Point,
+static PyType_Slot gobind_slots_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_str, (void *)gobind_str_Point},
+    {Py_tp_methods, (void *)gobind_methods_Point},
+    {Py_tp_getset, (void *)gobind_getset_Point},
+    {Py_tp_init, (void *)gobind_init_Point},
+    {Py_tp_new, (void *)gobind_new_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: float = ..., Y: float = ...)\n"
+                                   "\n"
+                                   "Point is a point in the plane.")},
+    {0, NULL},
 };
+
+static PyType_Spec gobind_spec_Point = {
+    .name = "structs.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Point,
+};
+
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return NULL;
+}
 
 /* ==== GoErrorValue: any Go error value ==== */
 
@@ -945,7 +963,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -985,18 +1003,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "structs.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "structs.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1045,26 +1067,33 @@ static PyMethodDef gobind_methods[] = {
 static char gobind_module_doc[] = "Package structs shows Go structs as Python classes: fields, methods with\n"
     "value and pointer receivers, String, nested structs and nil pointers.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
-    if (gobind_add_type(m, "Person", &gobind_type_Person) < 0)
+    gobind_type_Person = gobind_make_type(&gobind_spec_Person, NULL);
+    if (gobind_type_Person == NULL)
         return -1;
-    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+    if (gobind_add_type(m, "Person", gobind_type_Person) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_Point = gobind_make_type(&gobind_spec_Point, NULL);
+    if (gobind_type_Point == NULL)
+        return -1;
+    if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
+        return -1;
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     (void)m;
     return 0;

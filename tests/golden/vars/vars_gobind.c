@@ -9,10 +9,10 @@
 
 /* ---- classes: declarations and conversions ---- */
 
-static PyTypeObject gobind_type_Point;
-static gobind_seq_type gobind_type_Slice_int;
-static PyTypeObject gobind_type_Level;
-static PyTypeObject gobind_type_GoErrorValue;
+static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_Slice_int;  /* made at init from gobind_spec_Slice_int */
+static PyTypeObject *gobind_type_Level;  /* made at init from gobind_spec_Level */
+static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_Level;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -24,7 +24,7 @@ gobind_wrap(PyTypeObject *tp, uintptr_t handle)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    o = (gobind_object *)tp->tp_alloc(tp, 0);
+    o = (gobind_object *)GOBIND_TP_ALLOC(tp)(tp, 0);
     if (o == NULL) {
         gobind_release_handle(handle);
         return NULL;
@@ -81,9 +81,11 @@ static void
 gobind_object_dealloc(PyObject *self)
 {
     uintptr_t handle = GOBIND_HANDLE(self);
+    PyTypeObject *type = Py_TYPE(self);
     if (handle != 0)
         gobind_release_handle(handle);
-    Py_TYPE(self)->tp_free(self);
+    GOBIND_TP_FREE(type)(self);
+    gobind_release_type(type);
 }
 
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
@@ -97,7 +99,7 @@ gobind_seq_dealloc(PyObject *self)
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -110,7 +112,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
         *out = 0;
         return 0;
     }
-    if (!PyObject_TypeCheck(o, &gobind_type_Point))
+    if (!PyObject_TypeCheck(o, gobind_type_Point))
         return gobind_type_error(fn, arg, "Point or None", o);
     *out = GOBIND_HANDLE(o);
     return 0;
@@ -120,7 +122,7 @@ gobind_from_py_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Point, *handle);
+    return gobind_wrap(gobind_type_Point, *handle);
 }
 
 /* Slice_int: a Go []int */
@@ -130,7 +132,7 @@ static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char
 static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_int(uintptr_t *handle)
 {
-    return gobind_wrap(&gobind_type_Slice_int.type, *handle);
+    return gobind_wrap(gobind_type_Slice_int, *handle);
 }
 
 /* A Level result: the Go value as a Level (a int). */
@@ -144,7 +146,7 @@ gobind_to_py_Level(ptrdiff_t *out)
     if (result == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) {
         /* not one of the named constants: a plain Level value */
         PyErr_Clear();
-        result = PyObject_CallFunctionObjArgs((PyObject *)&gobind_type_Level, base, NULL);
+        result = PyObject_CallFunctionObjArgs((PyObject *)gobind_type_Level, base, NULL);
     }
     Py_DECREF(base);
     return result;
@@ -153,7 +155,7 @@ gobind_to_py_Level(ptrdiff_t *out)
 /* ---- Go errors ---- */
 
 /* The classes a Go error can come back as, by its kind: GoErrorValue, then bound error types. */
-static PyTypeObject *const gobind_error_types[] = {
+static PyTypeObject **const gobind_error_types[] = {
     &gobind_type_GoErrorValue,
 };
 
@@ -164,7 +166,7 @@ gobind_to_py_error(gobind_ref *ref)
         Py_INCREF(Py_None);
         return Py_None;
     }
-    return gobind_wrap(gobind_error_types[ref->kind], ref->handle);
+    return gobind_wrap(*gobind_error_types[ref->kind], ref->handle);
 }
 
 /* The Go error in a GoError's slot, as its Python object (go_error); the slot is emptied. */
@@ -203,7 +205,7 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         return 0;
     }
     for (i = 0; i < sizeof gobind_error_types / sizeof gobind_error_types[0]; i++) {
-        if (PyObject_TypeCheck(o, gobind_error_types[i])) {
+        if (PyObject_TypeCheck(o, *gobind_error_types[i])) {
             *out = GOBIND_HANDLE(o);
             return 0;
         }
@@ -275,7 +277,7 @@ cleanup:
 static GOBIND_UNUSED inline int
 gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
 {
-    if (Py_TYPE(o) == &gobind_type_Slice_int.type) {
+    if (Py_TYPE(o) == gobind_type_Slice_int) {
         out->handle = GOBIND_HANDLE(o);
         out->owned = 0;
         return 0;
@@ -540,21 +542,25 @@ gobind_repr_Point(PyObject *self)
     return gobind_repr_fields(self, "vars.Point", gobind_fields_Point, 2);
 }
 
-static PyTypeObject gobind_type_Point = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "vars.Point",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_repr_Point,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
-                         "Point(X: float = ..., Y: float = ...)\n"
-                         "\n"
-                         "Point is a point in the plane."),
-    .tp_methods = gobind_methods_Point,
-    .tp_getset = gobind_getset_Point,
-    .tp_init = gobind_init_Point,
-    .tp_new = gobind_new_Point,
+static PyType_Slot gobind_slots_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_methods, (void *)gobind_methods_Point},
+    {Py_tp_getset, (void *)gobind_getset_Point},
+    {Py_tp_init, (void *)gobind_init_Point},
+    {Py_tp_new, (void *)gobind_new_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: float = ..., Y: float = ...)\n"
+                                   "\n"
+                                   "Point is a point in the plane.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Point = {
+    .name = "vars.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Point,
 };
 
 /* ==== Slice_int: a Go []int as a sequence ==== */
@@ -610,56 +616,56 @@ gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, h.handle);
 }
 
-static PySequenceMethods gobind_as_sequence_Slice_int = {
-    .sq_length = gobind_seq_length,
-    .sq_item = gobind_seq_item,
-    .sq_ass_item = gobind_seq_ass_item,
+static PyType_Slot gobind_slots_Slice_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int},
+    {Py_tp_new, (void *)gobind_new_Slice_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                                   "Slice_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
 };
 
-static PyMappingMethods gobind_as_mapping_Slice_int = {
-    .mp_length = gobind_seq_length,
-    .mp_subscript = gobind_seq_subscript,
-    .mp_ass_subscript = gobind_seq_ass_subscript,
+static PyType_Spec gobind_spec_Slice_int = {
+    .name = "vars.Slice_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int,
 };
 
-static PyBufferProcs gobind_as_buffer_Slice_int = {
-    .bf_getbuffer = gobind_seq_getbuffer,
-    .bf_releasebuffer = gobind_seq_releasebuffer,
+/* The cgo exports that reach a Slice_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int = {
+    .fixed_len = -1,
+    .len = gobind_vars_Slice_int_len,
+    .slice = gobind_vars_Slice_int_slice,
+    .get = gobind_get_Slice_int,
+    .set = gobind_set_Slice_int,
+    .pin = gobind_vars_Slice_int_pin,
+    .unpin = gobind_vars_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
 };
 
-static gobind_seq_type gobind_type_Slice_int = {
-    .type = {
-        PyVarObject_HEAD_INIT(NULL, 0)
-        .tp_name = "vars.Slice_int",
-        .tp_basicsize = sizeof(gobind_seq_object),
-        .tp_dealloc = gobind_seq_dealloc,
-        .tp_repr = gobind_seq_repr,
-        .tp_as_sequence = &gobind_as_sequence_Slice_int,
-        .tp_as_mapping = &gobind_as_mapping_Slice_int,
-        .tp_hash = PyObject_HashNotImplemented,
-        .tp_as_buffer = &gobind_as_buffer_Slice_int,
-        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
-        .tp_doc = GOBIND_DOC("Slice_int(items=...)\n--\n\n",
-                             "Slice_int(items: Sequence[int] = ())\n"
-                             "\n"
-                             "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
-        .tp_richcompare = gobind_seq_richcompare,
-        .tp_methods = gobind_methods_Slice_int,
-        .tp_new = gobind_new_Slice_int,
-    },
-    .info = {
-        .fixed_len = -1,
-        .len = gobind_vars_Slice_int_len,
-        .slice = gobind_vars_Slice_int_slice,
-        .get = gobind_get_Slice_int,
-        .set = gobind_set_Slice_int,
-        .pin = gobind_vars_Slice_int_pin,
-        .unpin = gobind_vars_unpin,
-        .format = "q",
-        .itemsize = 8,
-        .ndim = 1,
-    },
-};
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return &gobind_seq_info_Slice_int;
+}
 
 /* ==== Level: a Go named int, as a int ==== */
 
@@ -707,19 +713,23 @@ gobind_repr_Level(PyObject *self)
 static PyObject *
 gobind_str_Level(PyObject *self)
 {
-    return GOBIND_INT_TYPE.tp_repr(self);
+    return GOBIND_SLOT(&GOBIND_INT_TYPE, tp_repr, reprfunc)(self);
 }
 
-static PyTypeObject gobind_type_Level = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "vars.Level",
-    .tp_repr = gobind_repr_Level,
-    .tp_str = gobind_str_Level,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Level(value: int)\n"
-              "\n"
-              "Level is a logging level.",
-    .tp_methods = gobind_methods_Level,
+static PyType_Slot gobind_slots_Level[] = {
+    {Py_tp_repr, (void *)gobind_repr_Level},
+    {Py_tp_str, (void *)gobind_str_Level},
+    {Py_tp_methods, (void *)gobind_methods_Level},
+    {Py_tp_doc, (void *)"Level(value: int)\n"
+                        "\n"
+                        "Level is a logging level."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Level = {
+    .name = "vars.Level",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Level,
 };
 
 #if PY_MAJOR_VERSION >= 3
@@ -738,7 +748,7 @@ gobind_make_enum_Level(PyObject *m)
         "3",
     };
     return gobind_make_enum(m, "Level", "Level is a logging level.", names, values, 3,
-                            &gobind_type_Level, gobind_methods_Level, NULL);
+                            gobind_type_Level, gobind_methods_Level, NULL);
 }
 #endif
 
@@ -783,7 +793,7 @@ gobind_error_richcompare(PyObject *self, PyObject *other, int op)
 {
     gobind_buf msg;
     int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, &gobind_type_GoErrorValue)) {
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
         Py_INCREF(Py_NotImplemented);
         return Py_NotImplemented;
     }
@@ -823,18 +833,22 @@ static PyMethodDef gobind_methods_GoErrorValue[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject gobind_type_GoErrorValue = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "vars.GoErrorValue",
-    .tp_basicsize = sizeof(gobind_object),
-    .tp_dealloc = gobind_object_dealloc,
-    .tp_repr = gobind_error_repr,
-    .tp_hash = PyObject_HashNotImplemented,
-    .tp_str = gobind_error_str,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is.",
-    .tp_richcompare = gobind_error_richcompare,
-    .tp_methods = gobind_methods_GoErrorValue,
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "vars.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
 };
 
 /* ==== package variables: live attributes of module vars ==== */
@@ -1107,14 +1121,18 @@ static PyMethodDef gobind_module_type_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* The module's class: a ModuleType whose variables are properties reaching the Go variables. */
-static PyTypeObject gobind_module_type = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "vars.module",
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = NULL,
-    .tp_methods = gobind_module_type_methods,
-    .tp_getset = gobind_module_getset,
+/* The module's class: a ModuleType whose variables are properties reaching the Go variables (made at init). */
+static PyTypeObject *gobind_module_type;
+static PyType_Slot gobind_slots_module[] = {
+    {Py_tp_methods, (void *)gobind_module_type_methods},
+    {Py_tp_getset, (void *)gobind_module_getset},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_module = {
+    .name = "vars.module",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_module,
 };
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
@@ -1167,41 +1185,52 @@ static PyMethodDef gobind_methods[] = {
 
 static char gobind_module_doc[] = "Package vars shows package variables as live module attributes, and constants.";
 
-/* Readies a class and adds it to module m as name; returns -1 on failure. */
+/* Adds a class (made by gobind_make_type) to module m as name; returns -1 on failure. */
 static int
 gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 {
-    if (PyType_Ready(type) < 0)
-        return -1;
-    Py_INCREF(type);
+    Py_INCREF((PyObject *)type);
     return PyModule_AddObject(m, name, (PyObject *)type);
 }
 
-/* Readies the bound classes and adds them, the constants and the enums to module m and its
+/* Makes the bound classes and adds them, the constants and the enums to module m and its
    submodules; returns -1 on failure. */
 static int
 gobind_add_types(PyObject *m)
 {
     PyObject *value;
-    if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+    gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
+    if (gobind_module_type == NULL)
         return -1;
-    if (gobind_add_type(m, "Slice_int", &gobind_type_Slice_int.type) < 0
-        || gobind_register_sequence(&gobind_type_Slice_int.type) < 0)
+    gobind_type_Point = gobind_make_type(&gobind_spec_Point, NULL);
+    if (gobind_type_Point == NULL)
         return -1;
-    gobind_type_Level.tp_base = &GOBIND_INT_TYPE;
-    if (PyType_Ready(&gobind_type_Level) < 0)
+    if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
+        return -1;
+    gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
+    if (gobind_type_Slice_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+        return -1;
+    gobind_type_Level = gobind_make_type(&gobind_spec_Level, &GOBIND_INT_TYPE);
+    if (gobind_type_Level == NULL)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     gobind_class_Level = gobind_make_enum_Level(m);
 #else
-    gobind_class_Level = gobind_new_ref((PyObject *)&gobind_type_Level);
+    gobind_class_Level = gobind_new_ref((PyObject *)gobind_type_Level);
 #endif
     if (gobind_class_Level == NULL)
         return -1;
     Py_INCREF(gobind_class_Level);
     if (PyModule_AddObject(m, "Level", gobind_class_Level) < 0)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
+    gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
+    if (gobind_type_GoErrorValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
     value = gobind_new_ref(Py_False);
     if (value == NULL || PyModule_AddObject(m, "Debug", value) < 0)
@@ -1254,7 +1283,7 @@ PyInit_vars(void)
         return NULL;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "vars") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
-        || gobind_set_module_type(m, &gobind_module_type) < 0
+        || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -1271,6 +1300,6 @@ initvars(void)
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "vars") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0)
         return;
-    gobind_set_module_type(m, &gobind_module_type);
+    gobind_set_module_type(m, gobind_module_type);
 }
 #endif

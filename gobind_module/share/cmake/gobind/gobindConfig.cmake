@@ -142,9 +142,10 @@ if(NOT GOBIND_PYTHON STREQUAL _GOBIND_PYTHON_CHECKED)
   unset(_gobind_version)
 endif()
 
-# gobind_add_extension(<name> <go_package> [DIR <dir>] [GO_TAGS <tag>...] [PYTHON <python>])
+# gobind_add_extension(<name> <go_package> [DIR <dir>] [GO_TAGS <tag>...] [PYTHON <python>]
+#                      [LIMITED_API <X.Y>])
 function(gobind_add_extension name package)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "" "DIR;PYTHON" "GO_TAGS")
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "DIR;PYTHON;LIMITED_API" "GO_TAGS")
   set(fn "gobind_add_extension(${name})")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "${fn}: unexpected arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -178,10 +179,15 @@ function(gobind_add_extension name package)
     list(JOIN arg_GO_TAGS "," tags)
     set(tag_args --tags "${tags}")
   endif()
+  set(limited_args "")
+  if(arg_LIMITED_API)
+    set(limited_args --limited-api "${arg_LIMITED_API}")
+  endif()
   # gobind checks the name, package and tags (the checks of gobind.extension() and load()) and
   # spells them as the gen step's arguments, one a line.
   execute_process(
-    COMMAND "${GOBIND_PYTHON}" -m gobind_module gen-args --name "${name}" "--dir=${dir}" ${tag_args} -- "${package}"
+    COMMAND "${GOBIND_PYTHON}" -m gobind_module gen-args --name "${name}" "--dir=${dir}" ${tag_args}
+            ${limited_args} -- "${package}"
     RESULT_VARIABLE rc OUTPUT_VARIABLE gen_args ERROR_VARIABLE err
     OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_STRIP_TRAILING_WHITESPACE)
   if(NOT rc EQUAL 0)
@@ -266,7 +272,17 @@ function(gobind_add_extension name package)
 
   # Step 3: the extension module, exporting only PyInit_<name>: the module's C file and the
   # support code compile as two objects.
-  Python3_add_library(${name} MODULE WITH_SOABI "${cfile}" "${abi}" ${support})
+  if(arg_LIMITED_API)
+    # Python's limited API (checked by gen-args): Py_LIMITED_API for X.Y, named <name>.abi3.so.
+    string(REPLACE "." ";" limited "${arg_LIMITED_API}")
+    list(GET limited 1 minor)
+    math(EXPR hex "0x03000000 + ${minor} * 0x10000" OUTPUT_FORMAT HEXADECIMAL)
+    Python3_add_library(${name} MODULE "${cfile}" "${abi}" ${support})
+    target_compile_definitions(${name} PRIVATE "Py_LIMITED_API=${hex}")
+    set_target_properties(${name} PROPERTIES SUFFIX ".abi3${CMAKE_SHARED_MODULE_SUFFIX}")
+  else()
+    Python3_add_library(${name} MODULE WITH_SOABI "${cfile}" "${abi}" ${support})
+  endif()
   add_dependencies(${name} ${name}_gobind_go)
   target_link_libraries(${name} PRIVATE "${archive}" Threads::Threads)
   target_link_options(${name} PRIVATE "LINKER:--version-script=${map}")

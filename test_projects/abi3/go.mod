@@ -1,0 +1,3 @@
+module example.com/abi3
+
+go 1.23

@@ -122,26 +122,3 @@ static PyMethodDef gobind_iter_methods[] = {
      GOBIND_DOC("close($self, /)\n--\n\n", "Stop the Go iterator now, as break does in a Go for loop.")},
     {NULL, NULL, 0, NULL},
 };
-
-#if PY_MAJOR_VERSION >= 3
-#define GOBIND_NEXT_METHOD "__next__"
-#else
-#define GOBIND_NEXT_METHOD "next"
-#endif
-
-/* A Python iterable for a Go iterator parameter: Go calls the __next__ method of an iterator
-   over it (a new reference) for each step; StopIteration ends the Go loop. */
-static inline int
-gobind_from_py_iterable(PyObject *o, const char *fn, const char *arg, gobind_callable_arg *out)
-{
-    PyObject *it = PyObject_GetIter(o);
-    if (it == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_TypeError))
-            return -1;
-        PyErr_Clear();
-        return gobind_type_error(fn, arg, "iterable", o);
-    }
-    out->fn = (uintptr_t)PyObject_GetAttrString(it, GOBIND_NEXT_METHOD);
-    Py_DECREF(it);
-    return out->fn == 0 ? -1 : 0;
-}

@@ -847,7 +847,7 @@ func gobind_scalars_ready(msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
-// skipped Ticks: result 1: channel (chan int) values are not supported yet
+// skipped Raw: result 1: unsafe.Pointer is not supported: a raw address that Go's garbage collector cannot follow once Python holds it
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
 // bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion

@@ -1419,6 +1419,30 @@ gobind_callable_release(gobind_callable_arg *a)
     a->fn = 0;
 }
 
+#if PY_MAJOR_VERSION >= 3
+#define GOBIND_NEXT_METHOD "__next__"
+#else
+#define GOBIND_NEXT_METHOD "next"
+#endif
+
+/* A Python iterable for a Go iterator parameter (or a channel parameter Go receives from): Go
+   calls the __next__ method of an iterator over it (a new reference) for each step;
+   StopIteration ends the Go loop. */
+static inline int
+gobind_from_py_iterable(PyObject *o, const char *fn, const char *arg, gobind_callable_arg *out)
+{
+    PyObject *it = PyObject_GetIter(o);
+    if (it == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_TypeError))
+            return -1;
+        PyErr_Clear();
+        return gobind_type_error(fn, arg, "iterable", o);
+    }
+    out->fn = (uintptr_t)PyObject_GetAttrString(it, GOBIND_NEXT_METHOD);
+    Py_DECREF(it);
+    return out->fn == 0 ? -1 : 0;
+}
+
 /* ---- Func values: Go funcs Python holds, and what Python stores where Go wants a func ---- */
 
 /* A value for a func parameter, field or variable: a Go func's handle (borrowed from its object)

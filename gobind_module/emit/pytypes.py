@@ -3,7 +3,7 @@
 The C templates print every class from its TypeSpec through one macro (type_object in
 templates/c/class.c.j2), so how classes are made (static PyTypeObjects today, PyType_FromSpec
 later) is decided in one place.  Slots are listed flat, as a PyType_Spec lists them: tp_*, and
-the sq_*, mp_* and bf_* slots that the static layout puts into sub-tables.
+the nb_*, sq_*, mp_* and bf_* slots that the static layout puts into sub-tables.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from ..bind.funcvals import FuncValPlan
 from ..bind.plan import BoxPlan, InterfacePlan, MapPlan, ModulePlan, SeqPlan, StructPlan, ValuePlan
 
 #: The sub-tables of a static type object: slot prefix -> (C type, variable prefix, tp_ member).
-_TABLES = (('sq_', 'PySequenceMethods', 'gobind_as_sequence_', 'tp_as_sequence'),
+_TABLES = (('nb_', 'PyNumberMethods', 'gobind_as_number_', 'tp_as_number'),
+           ('sq_', 'PySequenceMethods', 'gobind_as_sequence_', 'tp_as_sequence'),
            ('mp_', 'PyMappingMethods', 'gobind_as_mapping_', 'tp_as_mapping'),
            ('bf_', 'PyBufferProcs', 'gobind_as_buffer_', 'tp_as_buffer'))
 
 #: PyTypeObject's members in declaration order (the order the initializers list them in).
-_ORDER = ('tp_name', 'tp_basicsize', 'tp_dealloc', 'tp_repr', 'tp_as_sequence', 'tp_as_mapping', 'tp_hash',
+_ORDER = ('tp_name', 'tp_basicsize', 'tp_dealloc', 'tp_repr', 'tp_as_number', 'tp_as_sequence', 'tp_as_mapping', 'tp_hash',
           'tp_call', 'tp_str', 'tp_as_buffer', 'tp_flags', 'tp_doc', 'tp_richcompare', 'tp_iter', 'tp_iternext',
           'tp_methods', 'tp_getset', 'tp_init', 'tp_new')
 
@@ -165,7 +166,7 @@ def funcval_type(m: ModulePlan, fv: FuncValPlan) -> TypeSpec:
 def chan_type(m: ModulePlan, c: ChanPlan) -> TypeSpec:
     slots = [('tp_dealloc', 'gobind_object_dealloc'), ('tp_repr', 'gobind_chan_repr_' + c.id),
              ('tp_methods', 'gobind_methods_' + c.id), ('tp_getset', 'gobind_getset_' + c.id),
-             ('sq_length', 'gobind_chan_len_' + c.id)]
+             ('sq_length', 'gobind_chan_len_' + c.id), ('nb_bool', 'gobind_chan_true')]
     if c.chan.can_recv:
         slots += [('tp_iter', 'PyObject_SelfIter'), ('tp_iternext', 'gobind_chan_next_' + c.id)]
     if c.makes:

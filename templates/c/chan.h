@@ -5,6 +5,19 @@
 #define GOBIND_CHAN_CLOSED 6   /* a receive found the channel closed and drained */
 #define GOBIND_CHAN_TIMEOUT 7  /* the timeout passed first (at once for a timeout of 0) */
 
+/* A channel object is true even when len() is 0, as any object that is not a container (Python 2
+   calls the slot nb_nonzero). */
+#if PY_MAJOR_VERSION < 3
+#define nb_bool nb_nonzero
+#endif
+
+static int
+gobind_chan_true(PyObject *self)
+{
+    (void)self;
+    return 1;
+}
+
 /* The export reporting a channel's queued items and buffer size. */
 typedef int (*gobind_chan_size_fn)(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 

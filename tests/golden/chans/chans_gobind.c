@@ -2414,6 +2414,19 @@ gobind_register_sequence(PyTypeObject *type)
 #define GOBIND_CHAN_CLOSED 6   /* a receive found the channel closed and drained */
 #define GOBIND_CHAN_TIMEOUT 7  /* the timeout passed first (at once for a timeout of 0) */
 
+/* A channel object is true even when len() is 0, as any object that is not a container (Python 2
+   calls the slot nb_nonzero). */
+#if PY_MAJOR_VERSION < 3
+#define nb_bool nb_nonzero
+#endif
+
+static int
+gobind_chan_true(PyObject *self)
+{
+    (void)self;
+    return 1;
+}
+
 /* The export reporting a channel's queued items and buffer size. */
 typedef int (*gobind_chan_size_fn)(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
@@ -4247,6 +4260,10 @@ gobind_new_Chan_Chan_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, handle);
 }
 
+static PyNumberMethods gobind_as_number_Chan_Chan_int = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_Chan_Chan_int = {
     .sq_length = gobind_chan_len_Chan_Chan_int,
 };
@@ -4257,6 +4274,7 @@ static PyTypeObject gobind_type_Chan_Chan_int = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_Chan_Chan_int,
+    .tp_as_number = &gobind_as_number_Chan_Chan_int,
     .tp_as_sequence = &gobind_as_sequence_Chan_Chan_int,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Chan_Chan_int(cap=0)\n--\n\n",
@@ -4420,6 +4438,10 @@ gobind_new_Chan_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, handle);
 }
 
+static PyNumberMethods gobind_as_number_Chan_Point = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_Chan_Point = {
     .sq_length = gobind_chan_len_Chan_Point,
 };
@@ -4430,6 +4452,7 @@ static PyTypeObject gobind_type_Chan_Point = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_Chan_Point,
+    .tp_as_number = &gobind_as_number_Chan_Point,
     .tp_as_sequence = &gobind_as_sequence_Chan_Point,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Chan_Point(cap=0)\n--\n\n",
@@ -4593,6 +4616,10 @@ gobind_new_Chan_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, handle);
 }
 
+static PyNumberMethods gobind_as_number_Chan_int = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_Chan_int = {
     .sq_length = gobind_chan_len_Chan_int,
 };
@@ -4603,6 +4630,7 @@ static PyTypeObject gobind_type_Chan_int = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_Chan_int,
+    .tp_as_number = &gobind_as_number_Chan_int,
     .tp_as_sequence = &gobind_as_sequence_Chan_int,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Chan_int(cap=0)\n--\n\n",
@@ -4767,6 +4795,10 @@ gobind_new_Chan_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, handle);
 }
 
+static PyNumberMethods gobind_as_number_Chan_string = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_Chan_string = {
     .sq_length = gobind_chan_len_Chan_string,
 };
@@ -4777,6 +4809,7 @@ static PyTypeObject gobind_type_Chan_string = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_Chan_string,
+    .tp_as_number = &gobind_as_number_Chan_string,
     .tp_as_sequence = &gobind_as_sequence_Chan_string,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Chan_string(cap=0)\n--\n\n",
@@ -4941,6 +4974,10 @@ gobind_new_Events(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return gobind_wrap(type, handle);
 }
 
+static PyNumberMethods gobind_as_number_Events = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_Events = {
     .sq_length = gobind_chan_len_Events,
 };
@@ -4951,6 +4988,7 @@ static PyTypeObject gobind_type_Events = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_Events,
+    .tp_as_number = &gobind_as_number_Events,
     .tp_as_sequence = &gobind_as_sequence_Events,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = GOBIND_DOC("Events(cap=0)\n--\n\n",
@@ -5045,6 +5083,10 @@ static PyMethodDef gobind_methods_Feed[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyNumberMethods gobind_as_number_Feed = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_Feed = {
     .sq_length = gobind_chan_len_Feed,
 };
@@ -5055,6 +5097,7 @@ static PyTypeObject gobind_type_Feed = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_Feed,
+    .tp_as_number = &gobind_as_number_Feed,
     .tp_as_sequence = &gobind_as_sequence_Feed,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "A Go Feed: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed.\n"
@@ -5145,6 +5188,10 @@ static PyMethodDef gobind_methods_RecvChan_int[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyNumberMethods gobind_as_number_RecvChan_int = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_RecvChan_int = {
     .sq_length = gobind_chan_len_RecvChan_int,
 };
@@ -5155,6 +5202,7 @@ static PyTypeObject gobind_type_RecvChan_int = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_RecvChan_int,
+    .tp_as_number = &gobind_as_number_RecvChan_int,
     .tp_as_sequence = &gobind_as_sequence_RecvChan_int,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "A Go <-chan int: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed.",
@@ -5243,6 +5291,10 @@ static PyMethodDef gobind_methods_RecvChan_string[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyNumberMethods gobind_as_number_RecvChan_string = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_RecvChan_string = {
     .sq_length = gobind_chan_len_RecvChan_string,
 };
@@ -5253,6 +5305,7 @@ static PyTypeObject gobind_type_RecvChan_string = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_RecvChan_string,
+    .tp_as_number = &gobind_as_number_RecvChan_string,
     .tp_as_sequence = &gobind_as_sequence_RecvChan_string,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "A Go <-chan string: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed.",
@@ -5346,6 +5399,10 @@ static PyMethodDef gobind_methods_SendChan_int[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyNumberMethods gobind_as_number_SendChan_int = {
+    .nb_bool = gobind_chan_true,
+};
+
 static PySequenceMethods gobind_as_sequence_SendChan_int = {
     .sq_length = gobind_chan_len_SendChan_int,
 };
@@ -5356,6 +5413,7 @@ static PyTypeObject gobind_type_SendChan_int = {
     .tp_basicsize = sizeof(gobind_object),
     .tp_dealloc = gobind_object_dealloc,
     .tp_repr = gobind_chan_repr_SendChan_int,
+    .tp_as_number = &gobind_as_number_SendChan_int,
     .tp_as_sequence = &gobind_as_sequence_SendChan_int,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "A Go chan<- int: send, close; len() counts queued items, .cap is the buffer size.",

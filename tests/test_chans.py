@@ -220,14 +220,16 @@ def test_ctrl_c_interrupts_blocking_operations(built):
     proc = subprocess.Popen([sys.executable, '-c', CTRL_C], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, universal_newlines=True)
     try:
-        lines = []
+        lines, delays = [], []
         for _ in range(3):
             assert proc.stdout.readline().strip() == 'ready'
             time.sleep(0.3)
             sent = time.time()
             proc.send_signal(signal.SIGINT)
             lines.append(proc.stdout.readline().strip())
-            assert time.time() - sent < 0.5, lines
+            delays.append(time.time() - sent)
+        print('KeyboardInterrupt after SIGINT: %s s' % ', '.join('%.3f' % d for d in delays))
+        assert max(delays) < 0.5, (delays, lines)
         out, err = proc.communicate(timeout=60)
     finally:
         proc.kill()

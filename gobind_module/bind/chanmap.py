@@ -65,7 +65,11 @@ def chan_conversion(mapper: 'TypeMapper', t: GoType,
         ch = mapper.chans[cid]
         return _conversion(cid, ch.go_type, python_ref(ch.module, ch.py_name), both)
     py_name, module = (home.py_name(decl.name), home.module) if named else (cid, '')
-    go_type = home.go(decl.name) if named else chan_spelling(t.direction, mapper.go_spelling(t.elem))
+    try:
+        elem_go_type = mapper.go_spelling(t.elem)
+    except Unsupported as e:
+        raise Unsupported('element type of %s: %s' % (t.go_spelling(), e))
+    go_type = home.go(decl.name) if named else chan_spelling(t.direction, elem_go_type)
     conv = _conversion(cid, go_type, python_ref(module, py_name), both)
     if cid in mapper._pending:
         return conv   # a type that contains itself
@@ -78,7 +82,7 @@ def chan_conversion(mapper: 'TypeMapper', t: GoType,
     finally:
         del mapper._pending[cid]
     mapper.chans[cid] = ChanType(id=cid, py_name=py_name, go_type=go_type, direction=t.direction or 'both',
-                                 elem=elem, elem_go=t.elem, elem_go_type=mapper.go_spelling(t.elem), both=both,
+                                 elem=elem, elem_go=t.elem, elem_go_type=elem_go_type, both=both,
                                  decl=decl, module=module)
     if both != cid:
         chan_conversion(mapper, GoType(kind='chan', direction='both', elem=t.elem), None)
@@ -95,11 +99,11 @@ def _conversion(cid: str, go_type: str, py: str, both: str) -> 'Conversion':
 
 
 def feed_conversion(mapper: 'TypeMapper', conv: 'Conversion') -> 'Conversion':
-    """conv for a parameter: a channel Go receives from also takes any Python iterable, which a
-    goroutine feeds into a new channel (closed at the end).  Other conversions are returned as they are."""
+    """conv for a parameter: a receive-only channel also takes any Python iterable, which a goroutine
+    feeds into a new channel (closed at the end).  Other conversions are returned as they are."""
     from .typemap import ERROR_TYPE, Conversion
     ch = mapper.chans.get(conv.from_py[len('gobind_from_py_'):])
-    if ch is None or conv.from_py != 'gobind_from_py_' + ch.id or not ch.can_recv:
+    if ch is None or conv.from_py != 'gobind_from_py_' + ch.id or ch.direction != 'recv':
         return conv
     if ch.puller is None:
         pull = GoType(kind='func', results=(Param('', ch.elem_go), Param('', ERROR_TYPE)))

@@ -50,6 +50,15 @@ def test_results_and_making_channels(surface):
         'p = q.recv()',
         'assert (p.X, p.Y) == (5, 6)',
         raises('TypeError', 'q.send(3)', "Chan_Point.send() argument 'value' must be"),
+        # chan struct{}: signal channels whose items are None
+        'd = c.Done(20)',
+        'assert type(d).__name__ == "RecvChan_struct" and list(d) == []',
+        's = c.Chan_struct(1)',
+        'c.Signal(s)',
+        'assert s.recv(timeout=5) is None',
+        's.send(None)',
+        'assert s.recv() is None',
+        raises('TypeError', 's.send(1)', "Chan_struct.send() argument 'value' must be None"),
     ]))
 
 

@@ -53,6 +53,19 @@ def chan_spelling(direction: str, elem: str) -> str:
     return {'both': 'chan ', 'send': 'chan<- ', 'recv': '<-chan '}[direction] + elem
 
 
+def is_empty(t: GoType) -> bool:
+    """struct{}: the items of signal channels (chan struct{}, ctx.Done()), None in Python."""
+    return t.kind == 'struct' and not t.fields
+
+
+def empty_conversion() -> 'Conversion':
+    """A struct{} item: Python sends None and receives None (go_in is a format string: braces doubled)."""
+    from .typemap import Conversion
+    return Conversion(go_type='struct{}', py_type='None', c_type='uint8_t', c_arg='uint8_t', c_arg_init='0',
+                      c_pass='{x}', c_out='uint8_t', from_py='gobind_from_py_empty', to_py='gobind_to_py_empty',
+                      release='', go_in='struct{{}}{{}}', go_out='*{r} = gobindEmpty({v})')
+
+
 def chan_conversion(mapper: 'TypeMapper', t: GoType,
                     named: Optional[Tuple['PackageHome', TypeDecl]]) -> 'Conversion':
     """A channel value: a handle to the Go channel (None is nil).  Also makes the class of
@@ -76,7 +89,7 @@ def chan_conversion(mapper: 'TypeMapper', t: GoType,
     mapper._pending[cid] = conv
     try:
         try:
-            elem = mapper.value_conversion(t.elem)
+            elem = empty_conversion() if is_empty(t.elem) else mapper.value_conversion(t.elem)
         except Unsupported as e:
             raise Unsupported('element type of %s: %s' % (t.go_spelling(), e))
     finally:
@@ -103,7 +116,7 @@ def feed_conversion(mapper: 'TypeMapper', conv: 'Conversion') -> 'Conversion':
     feeds into a new channel (closed at the end).  Other conversions are returned as they are."""
     from .typemap import ERROR_TYPE, Conversion
     ch = mapper.chans.get(conv.from_py[len('gobind_from_py_'):])
-    if ch is None or conv.from_py != 'gobind_from_py_' + ch.id or ch.direction != 'recv':
+    if ch is None or conv.from_py != 'gobind_from_py_' + ch.id or ch.direction != 'recv' or is_empty(ch.elem_go):
         return conv
     if ch.puller is None:
         pull = GoType(kind='func', results=(Param('', ch.elem_go), Param('', ERROR_TYPE)))

@@ -530,6 +530,8 @@ class TypeMapper:
             return {'slice': 'Slice_', 'array': 'Array%d_' % t.length, 'pointer': 'Ptr'}[t.kind] + inner
         if t.kind == 'chan':
             return CHAN_PREFIXES[t.direction or 'both'] + self.type_id(t.elem)
+        if t.kind == 'struct' and not t.fields:
+            return 'struct'   # struct{}, the item of a signal channel (chanmap.py)
         if t.kind == 'named' and t.pkg:
             return self.home(t.pkg).id(t.name)
         if t.is_error:
@@ -630,6 +632,8 @@ class TypeMapper:
             return 'map[%s]%s' % (self.go_spelling(t.key), self.go_spelling(t.elem))
         if t.kind == 'chan':
             return chan_spelling(t.direction or 'both', self.go_spelling(t.elem))
+        if t.kind == 'struct' and not t.fields:
+            return 'struct{}'
         if t.kind == 'interface' and not t.methods and not t.unexported_methods:
             return 'any'
         if t.kind == 'func':

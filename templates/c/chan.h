@@ -21,6 +21,22 @@ gobind_chan_true(PyObject *self)
 /* The export reporting a channel's queued items and buffer size. */
 typedef int (*gobind_chan_size_fn)(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
+/* A struct{} item (chan struct{}): None, and only None. */
+static inline int
+gobind_from_py_empty(PyObject *o, const char *fn, const char *arg, uint8_t *out)
+{
+    *out = 0;
+    return o == Py_None ? 0 : gobind_type_error(fn, arg, "None", o);
+}
+
+static inline PyObject *
+gobind_to_py_empty(uint8_t *v)
+{
+    (void)v;
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
 /* A timeout argument in nanoseconds: None (or no argument) waits without limit (-1); a negative
    number raises ValueError naming the method fn. */
 static int

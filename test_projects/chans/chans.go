@@ -173,6 +173,18 @@ func Fan(workers, n int) <-chan int {
 // SetUpdates stores ch into Updates; Bump sends v on it.
 func Bump(v int) { Updates <- v }
 
+// Done returns a signal channel that is closed after ms milliseconds, as context.Done() is.
+func Done(ms int) <-chan struct{} {
+	ch := make(chan struct{})
+	time.AfterFunc(time.Duration(ms)*time.Millisecond, func() { close(ch) })
+	return ch
+}
+
+// Signal sends one empty value on ch from a goroutine.
+func Signal(ch chan<- struct{}) {
+	go func() { ch <- struct{}{} }()
+}
+
 // Nested returns a channel of channels: each inner channel holds one int.
 func Nested(n int) chan chan int {
 	out := make(chan chan int, n)

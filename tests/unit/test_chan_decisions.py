@@ -27,6 +27,8 @@ def test_a_class_per_element_type_and_direction():
         'SendChan_int': ('send', False, 'Chan_int'), 'Chan_string': ('both', True, 'Chan_string'),
         'RecvChan_string': ('recv', False, 'Chan_string'), 'Chan_Point': ('both', True, 'Chan_Point'),
         'Chan_Chan_int': ('both', True, 'Chan_Chan_int'),
+        'Chan_struct': ('both', True, 'Chan_struct'), 'RecvChan_struct': ('recv', False, 'Chan_struct'),
+        'SendChan_struct': ('send', False, 'Chan_struct'),
         'Events': ('both', True, 'Chan_string'), 'Feed': ('recv', False, 'Chan_int')}
     assert set(found) <= set(classes(plan))
     feeds = {c.py_name for c in plan.chans if c.feeds}
@@ -45,6 +47,9 @@ def test_signatures_and_what_parameters_take():
     assert f['Produce'].signature == 'Produce(out: SendChan_int | Chan_int | None, n: int) -> None'
     assert not f['Produce'].takes_callbacks
     assert f['Nested'].signature == 'Nested(n: int) -> Chan_Chan_int | None'
+    # struct{} items (signal channels) are None
+    assert f['Done'].signature == 'Done(ms: int) -> RecvChan_struct | None'
+    assert classes(plan_of('chans'))['Chan_struct'].elem.py_param == 'None'
 
 
 def test_fields_and_variables_take_channel_objects_only():
@@ -76,5 +81,9 @@ def test_elements_gobind_cannot_bind_say_why():
     m = TypeMapper(package_from_json(api('chans')), 'gobindpkg')
     with pytest.raises(Unsupported, match=r'element type of chan unsafe.Pointer: unsafe.Pointer is not supported'):
         m.conversion(chan('both', GoType(kind='basic', name='unsafe.Pointer')))
-    with pytest.raises(Unsupported, match=r'element type of <-chan struct\{\}: struct'):
-        m.conversion(chan('recv', GoType(kind='struct')))
+    point = GoType(kind='struct', fields=package_from_json(api('chans')).lookup('example.com/chans', 'Point')
+                   .underlying.fields)
+    with pytest.raises(Unsupported, match=r'element type of <-chan struct\{\.\.\.\}: struct'):
+        m.conversion(chan('recv', point))
+    # a receive-only chan struct{} parameter takes channel objects, not iterables (nothing to feed)
+    assert 'Iterable' not in m.param_conversion(chan('recv', GoType(kind='struct'))).py_param

@@ -75,6 +75,8 @@ gobind_call_poll(gobind_poll_fn poll)
 int gobind_chans_Bump(ptrdiff_t a0, gobind_buf *msg);
 /* Count */
 int gobind_chans_Count(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
+/* Done */
+int gobind_chans_Done(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Double */
 int gobind_chans_Double(gobind_func a0, uintptr_t a1, gobind_buf *msg);
 /* Echo */
@@ -95,6 +97,8 @@ int gobind_chans_Nil(uintptr_t *r0, gobind_buf *msg);
 int gobind_chans_Points(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Produce */
 int gobind_chans_Produce(uintptr_t a0, ptrdiff_t a1, gobind_buf *msg);
+/* Signal */
+int gobind_chans_Signal(uintptr_t a0, gobind_buf *msg);
 /* Sum */
 int gobind_chans_Sum(gobind_func a0, ptrdiff_t *r0, gobind_buf *msg);
 /* SumFeed */
@@ -155,6 +159,13 @@ int gobind_chans_Chan_string_close(uintptr_t self, gobind_buf *msg);
 int gobind_chans_Chan_string_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, gobind_buf *out, gobind_buf *msg);
 int gobind_chans_Chan_string_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
+/* Chan_struct: chan struct{} */
+int gobind_chans_Chan_struct_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Chan_struct_send(uintptr_t self, uint8_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
+int gobind_chans_Chan_struct_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_Chan_struct_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uint8_t *out, gobind_buf *msg);
+int gobind_chans_Chan_struct_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
+
 /* Events: Events */
 int gobind_chans_Events_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Events_send(uintptr_t self, gobind_view v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
@@ -174,10 +185,19 @@ int gobind_chans_RecvChan_int_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capa
 int gobind_chans_RecvChan_string_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, gobind_buf *out, gobind_buf *msg);
 int gobind_chans_RecvChan_string_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
+/* RecvChan_struct: <-chan struct{} */
+int gobind_chans_RecvChan_struct_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uint8_t *out, gobind_buf *msg);
+int gobind_chans_RecvChan_struct_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
+
 /* SendChan_int: chan<- int */
 int gobind_chans_SendChan_int_send(uintptr_t self, ptrdiff_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_SendChan_int_close(uintptr_t self, gobind_buf *msg);
 int gobind_chans_SendChan_int_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
+
+/* SendChan_struct: chan<- struct{} */
+int gobind_chans_SendChan_struct_send(uintptr_t self, uint8_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
+int gobind_chans_SendChan_struct_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_SendChan_struct_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* package variables */
 int gobind_chans_var_get_Updates(uintptr_t *out, gobind_buf *msg);

@@ -2430,6 +2430,22 @@ gobind_chan_true(PyObject *self)
 /* The export reporting a channel's queued items and buffer size. */
 typedef int (*gobind_chan_size_fn)(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
+/* A struct{} item (chan struct{}): None, and only None. */
+static inline int
+gobind_from_py_empty(PyObject *o, const char *fn, const char *arg, uint8_t *out)
+{
+    *out = 0;
+    return o == Py_None ? 0 : gobind_type_error(fn, arg, "None", o);
+}
+
+static inline PyObject *
+gobind_to_py_empty(uint8_t *v)
+{
+    (void)v;
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
 /* A timeout argument in nanoseconds: None (or no argument) waits without limit (-1); a negative
    number raises ValueError naming the method fn. */
 static int
@@ -2532,11 +2548,14 @@ static PyTypeObject gobind_type_Chan_Chan_int;
 static PyTypeObject gobind_type_Chan_Point;
 static PyTypeObject gobind_type_Chan_int;
 static PyTypeObject gobind_type_Chan_string;
+static PyTypeObject gobind_type_Chan_struct;
 static PyTypeObject gobind_type_Events;
 static PyTypeObject gobind_type_Feed;
 static PyTypeObject gobind_type_RecvChan_int;
 static PyTypeObject gobind_type_RecvChan_string;
+static PyTypeObject gobind_type_RecvChan_struct;
 static PyTypeObject gobind_type_SendChan_int;
+static PyTypeObject gobind_type_SendChan_struct;
 static PyTypeObject gobind_type_GoErrorValue;
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
@@ -2762,6 +2781,25 @@ gobind_to_py_Chan_string(uintptr_t *handle)
     return gobind_wrap(&gobind_type_Chan_string, *handle);
 }
 
+/* Chan_struct: a Go chan struct{}; Python passes one of its objects or None (nil) */
+static inline int
+gobind_from_py_Chan_struct(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_Chan_struct)) {
+        out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_type_error(fn, arg, "Chan_struct or None", o);
+}
+
+/* Wraps a Go channel; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_Chan_struct(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Chan_struct, *handle);
+}
+
 /* Events: a Go Events; Python passes one of its objects, a Chan_string or None (nil) */
 static inline int
 gobind_from_py_Events(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
@@ -2874,6 +2912,25 @@ gobind_to_py_RecvChan_string(uintptr_t *handle)
     return gobind_wrap(&gobind_type_RecvChan_string, *handle);
 }
 
+/* RecvChan_struct: a Go <-chan struct{}; Python passes one of its objects, a Chan_struct or None (nil) */
+static inline int
+gobind_from_py_RecvChan_struct(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_RecvChan_struct)        || PyObject_TypeCheck(o, &gobind_type_Chan_struct)) {
+        out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_type_error(fn, arg, "RecvChan_struct or Chan_struct or None", o);
+}
+
+/* Wraps a Go channel; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_RecvChan_struct(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_RecvChan_struct, *handle);
+}
+
 /* SendChan_int: a Go chan<- int; Python passes one of its objects, a Chan_int or None (nil) */
 static inline int
 gobind_from_py_SendChan_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
@@ -2891,6 +2948,25 @@ static inline PyObject *
 gobind_to_py_SendChan_int(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_SendChan_int, *handle);
+}
+
+/* SendChan_struct: a Go chan<- struct{}; Python passes one of its objects, a Chan_struct or None (nil) */
+static inline int
+gobind_from_py_SendChan_struct(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (o == Py_None || PyObject_TypeCheck(o, &gobind_type_SendChan_struct)        || PyObject_TypeCheck(o, &gobind_type_Chan_struct)) {
+        out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_type_error(fn, arg, "SendChan_struct or Chan_struct or None", o);
+}
+
+/* Wraps a Go channel; nil (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_SendChan_struct(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_SendChan_struct, *handle);
 }
 
 /* ---- Go errors ---- */
@@ -3227,6 +3303,41 @@ gobind_fn_Count(PyObject *module, GOBIND_ARGS)
         goto done;
     }
     result = gobind_to_py_RecvChan_int(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- Done: Done ---- */
+
+static const char *const gobind_names_gobind_fn_Done[] = {
+    "ms",
+};
+
+static PyObject *
+gobind_fn_Done(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Done", gobind_names_gobind_fn_Done, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Done", "ms", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_chans_Done(a0, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_RecvChan_struct(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
     return result;
@@ -3592,6 +3703,42 @@ gobind_fn_Produce(PyObject *module, GOBIND_ARGS)
 done:
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- Signal: Signal ---- */
+
+static const char *const gobind_names_gobind_fn_Signal[] = {
+    "ch",
+};
+
+static PyObject *
+gobind_fn_Signal(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Signal", gobind_names_gobind_fn_Signal, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_SendChan_struct(argv[0], "Signal", "ch", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_chans_Signal(a0.handle, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
 
@@ -4823,6 +4970,184 @@ static PyTypeObject gobind_type_Chan_string = {
     .tp_new = gobind_new_Chan_string,
 };
 
+/* ==== Chan_struct: a Go chan struct{} ==== */
+
+/* Receives one value, waiting up to ns nanoseconds (-1: no limit); NULL with an exception. */
+static PyObject *
+gobind_chan_take_Chan_struct(PyObject *self, int64_t ns)
+{
+    uint8_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_chans_Chan_struct_recv(GOBIND_HANDLE(self), 0, NULL, &out, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status == GOBIND_CHAN_TIMEOUT && ns != 0) {
+        GOBIND_CALL_BEGIN
+        status = gobind_chans_Chan_struct_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
+        GOBIND_CALL_END
+    }
+if (status != GOBIND_OK)
+        return gobind_chan_fail(status, &msg);
+    return gobind_to_py_empty(&out);
+done:
+    return NULL;
+}
+
+static PyObject *
+gobind_chan_recv_Chan_struct(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"timeout", NULL};
+    PyObject *timeout = Py_None;
+    int64_t ns;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:recv", names, &timeout)
+        || gobind_chan_timeout("Chan_struct.recv", timeout, &ns) < 0)
+        return NULL;
+    return gobind_chan_take_Chan_struct(self, ns);
+}
+
+static PyObject *
+gobind_chan_next_Chan_struct(PyObject *self)
+{
+    PyObject *v = gobind_chan_take_Chan_struct(self, -1);
+    return v != NULL ? v : gobind_chan_stop();
+}
+
+static PyObject *
+gobind_chan_send_Chan_struct(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"value", "timeout", NULL};
+    PyObject *value, *timeout = Py_None, *result = NULL;
+    uint8_t v = 0;
+    int64_t ns;
+    gobind_buf msg;
+    int status;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:send", names, &value, &timeout)
+        || gobind_chan_timeout("Chan_struct.send", timeout, &ns) < 0
+        || gobind_from_py_empty(value, "Chan_struct.send", "value", &v) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_chans_Chan_struct_send(GOBIND_HANDLE(self), v, 0, NULL, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status == GOBIND_CHAN_TIMEOUT && ns != 0) {
+        GOBIND_CALL_BEGIN
+        status = gobind_chans_Chan_struct_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
+        GOBIND_CALL_END
+    }
+if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    return result;
+}
+
+static PyObject *
+gobind_chan_close_Chan_struct(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_chans_Chan_struct_close(GOBIND_HANDLE(self), &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+static Py_ssize_t
+gobind_chan_len_Chan_struct(PyObject *self)
+{
+    ptrdiff_t n, capacity;
+    return gobind_chan_size(self, gobind_chans_Chan_struct_size, &n, &capacity) < 0 ? -1 : (Py_ssize_t)n;
+}
+
+static PyObject *
+gobind_chan_cap_Chan_struct(PyObject *self, void *closure)
+{
+    ptrdiff_t n, capacity;
+    (void)closure;
+    if (gobind_chan_size(self, gobind_chans_Chan_struct_size, &n, &capacity) < 0)
+        return NULL;
+    return PyLong_FromSsize_t((Py_ssize_t)capacity);
+}
+
+static PyObject *
+gobind_chan_repr_Chan_struct(PyObject *self)
+{
+    return gobind_chan_repr(self, gobind_chans_Chan_struct_size, "chan struct{}");
+}
+
+static PyGetSetDef gobind_getset_Chan_struct[] = {
+    {"cap", gobind_chan_cap_Chan_struct, NULL, "cap: int\n\nThe channel's buffer size (0: unbuffered).", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_Chan_struct[] = {
+    {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_struct, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
+                "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+    {"close", gobind_chan_close_Chan_struct, METH_NOARGS,
+     GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+    {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_struct, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
+                "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
+                "EOFError once the channel is closed and drained.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Chan_struct(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"cap", NULL};
+    Py_ssize_t n = 0;
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|n:Chan_struct", names, &n))
+        return NULL;
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "Chan_struct() argument 'cap' must not be negative");
+        return NULL;
+    }
+    status = gobind_chans_Chan_struct_new((ptrdiff_t)n, &handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(type, handle);
+}
+
+static PyNumberMethods gobind_as_number_Chan_struct = {
+    .nb_bool = gobind_chan_true,
+};
+
+static PySequenceMethods gobind_as_sequence_Chan_struct = {
+    .sq_length = gobind_chan_len_Chan_struct,
+};
+
+static PyTypeObject gobind_type_Chan_struct = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "chans.Chan_struct",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_chan_repr_Chan_struct,
+    .tp_as_number = &gobind_as_number_Chan_struct,
+    .tp_as_sequence = &gobind_as_sequence_Chan_struct,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Chan_struct(cap=0)\n--\n\n",
+                         "Chan_struct(cap=0)\n"
+                         "\n"
+                         "A Go chan struct{}: send, recv, close; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed. Chan_struct(n) makes a channel with a buffer of n items."),
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = gobind_chan_next_Chan_struct,
+    .tp_methods = gobind_methods_Chan_struct,
+    .tp_getset = gobind_getset_Chan_struct,
+    .tp_new = gobind_new_Chan_struct,
+};
+
 /* ==== Events: a Go Events ==== */
 
 /* Receives one value, waiting up to ns nanoseconds (-1: no limit); NULL with an exception. */
@@ -5315,6 +5640,109 @@ static PyTypeObject gobind_type_RecvChan_string = {
     .tp_getset = gobind_getset_RecvChan_string,
 };
 
+/* ==== RecvChan_struct: a Go <-chan struct{} ==== */
+
+/* Receives one value, waiting up to ns nanoseconds (-1: no limit); NULL with an exception. */
+static PyObject *
+gobind_chan_take_RecvChan_struct(PyObject *self, int64_t ns)
+{
+    uint8_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_chans_RecvChan_struct_recv(GOBIND_HANDLE(self), 0, NULL, &out, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status == GOBIND_CHAN_TIMEOUT && ns != 0) {
+        GOBIND_CALL_BEGIN
+        status = gobind_chans_RecvChan_struct_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
+        GOBIND_CALL_END
+    }
+if (status != GOBIND_OK)
+        return gobind_chan_fail(status, &msg);
+    return gobind_to_py_empty(&out);
+done:
+    return NULL;
+}
+
+static PyObject *
+gobind_chan_recv_RecvChan_struct(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"timeout", NULL};
+    PyObject *timeout = Py_None;
+    int64_t ns;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:recv", names, &timeout)
+        || gobind_chan_timeout("RecvChan_struct.recv", timeout, &ns) < 0)
+        return NULL;
+    return gobind_chan_take_RecvChan_struct(self, ns);
+}
+
+static PyObject *
+gobind_chan_next_RecvChan_struct(PyObject *self)
+{
+    PyObject *v = gobind_chan_take_RecvChan_struct(self, -1);
+    return v != NULL ? v : gobind_chan_stop();
+}
+
+static Py_ssize_t
+gobind_chan_len_RecvChan_struct(PyObject *self)
+{
+    ptrdiff_t n, capacity;
+    return gobind_chan_size(self, gobind_chans_RecvChan_struct_size, &n, &capacity) < 0 ? -1 : (Py_ssize_t)n;
+}
+
+static PyObject *
+gobind_chan_cap_RecvChan_struct(PyObject *self, void *closure)
+{
+    ptrdiff_t n, capacity;
+    (void)closure;
+    if (gobind_chan_size(self, gobind_chans_RecvChan_struct_size, &n, &capacity) < 0)
+        return NULL;
+    return PyLong_FromSsize_t((Py_ssize_t)capacity);
+}
+
+static PyObject *
+gobind_chan_repr_RecvChan_struct(PyObject *self)
+{
+    return gobind_chan_repr(self, gobind_chans_RecvChan_struct_size, "<-chan struct{}");
+}
+
+static PyGetSetDef gobind_getset_RecvChan_struct[] = {
+    {"cap", gobind_chan_cap_RecvChan_struct, NULL, "cap: int\n\nThe channel's buffer size (0: unbuffered).", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_RecvChan_struct[] = {
+    {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_RecvChan_struct, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
+                "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
+                "EOFError once the channel is closed and drained.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyNumberMethods gobind_as_number_RecvChan_struct = {
+    .nb_bool = gobind_chan_true,
+};
+
+static PySequenceMethods gobind_as_sequence_RecvChan_struct = {
+    .sq_length = gobind_chan_len_RecvChan_struct,
+};
+
+static PyTypeObject gobind_type_RecvChan_struct = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "chans.RecvChan_struct",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_chan_repr_RecvChan_struct,
+    .tp_as_number = &gobind_as_number_RecvChan_struct,
+    .tp_as_sequence = &gobind_as_sequence_RecvChan_struct,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go <-chan struct{}: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed.",
+    .tp_iter = PyObject_SelfIter,
+    .tp_iternext = gobind_chan_next_RecvChan_struct,
+    .tp_methods = gobind_methods_RecvChan_struct,
+    .tp_getset = gobind_getset_RecvChan_struct,
+};
+
 /* ==== SendChan_int: a Go chan<- int ==== */
 
 static PyObject *
@@ -5419,6 +5847,112 @@ static PyTypeObject gobind_type_SendChan_int = {
     .tp_doc = "A Go chan<- int: send, close; len() counts queued items, .cap is the buffer size.",
     .tp_methods = gobind_methods_SendChan_int,
     .tp_getset = gobind_getset_SendChan_int,
+};
+
+/* ==== SendChan_struct: a Go chan<- struct{} ==== */
+
+static PyObject *
+gobind_chan_send_SendChan_struct(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"value", "timeout", NULL};
+    PyObject *value, *timeout = Py_None, *result = NULL;
+    uint8_t v = 0;
+    int64_t ns;
+    gobind_buf msg;
+    int status;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:send", names, &value, &timeout)
+        || gobind_chan_timeout("SendChan_struct.send", timeout, &ns) < 0
+        || gobind_from_py_empty(value, "SendChan_struct.send", "value", &v) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_chans_SendChan_struct_send(GOBIND_HANDLE(self), v, 0, NULL, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status == GOBIND_CHAN_TIMEOUT && ns != 0) {
+        GOBIND_CALL_BEGIN
+        status = gobind_chans_SendChan_struct_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
+        GOBIND_CALL_END
+    }
+if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    return result;
+}
+
+static PyObject *
+gobind_chan_close_SendChan_struct(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_chans_SendChan_struct_close(GOBIND_HANDLE(self), &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+static Py_ssize_t
+gobind_chan_len_SendChan_struct(PyObject *self)
+{
+    ptrdiff_t n, capacity;
+    return gobind_chan_size(self, gobind_chans_SendChan_struct_size, &n, &capacity) < 0 ? -1 : (Py_ssize_t)n;
+}
+
+static PyObject *
+gobind_chan_cap_SendChan_struct(PyObject *self, void *closure)
+{
+    ptrdiff_t n, capacity;
+    (void)closure;
+    if (gobind_chan_size(self, gobind_chans_SendChan_struct_size, &n, &capacity) < 0)
+        return NULL;
+    return PyLong_FromSsize_t((Py_ssize_t)capacity);
+}
+
+static PyObject *
+gobind_chan_repr_SendChan_struct(PyObject *self)
+{
+    return gobind_chan_repr(self, gobind_chans_SendChan_struct_size, "chan<- struct{}");
+}
+
+static PyGetSetDef gobind_getset_SendChan_struct[] = {
+    {"cap", gobind_chan_cap_SendChan_struct, NULL, "cap: int\n\nThe channel's buffer size (0: unbuffered).", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_SendChan_struct[] = {
+    {"send", (PyCFunction)(void (*)(void))gobind_chan_send_SendChan_struct, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
+                "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+    {"close", gobind_chan_close_SendChan_struct, METH_NOARGS,
+     GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyNumberMethods gobind_as_number_SendChan_struct = {
+    .nb_bool = gobind_chan_true,
+};
+
+static PySequenceMethods gobind_as_sequence_SendChan_struct = {
+    .sq_length = gobind_chan_len_SendChan_struct,
+};
+
+static PyTypeObject gobind_type_SendChan_struct = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "chans.SendChan_struct",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_chan_repr_SendChan_struct,
+    .tp_as_number = &gobind_as_number_SendChan_struct,
+    .tp_as_sequence = &gobind_as_sequence_SendChan_struct,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A Go chan<- struct{}: send, close; len() counts queued items, .cap is the buffer size.",
+    .tp_methods = gobind_methods_SendChan_struct,
+    .tp_getset = gobind_getset_SendChan_struct,
 };
 
 /* ==== GoErrorValue: any Go error value ==== */
@@ -5618,6 +6152,11 @@ static PyMethodDef gobind_methods[] = {
                 "Count(n: int) -> RecvChan_int | None\n"
                 "\n"
                 "Count returns a channel that a goroutine fills with 0..n-1 and then closes.")},
+    {"Done", (PyCFunction)(void (*)(void))gobind_fn_Done, GOBIND_METH_ARGS,
+     GOBIND_DOC("Done($module, /, ms)\n--\n\n",
+                "Done(ms: int) -> RecvChan_struct | None\n"
+                "\n"
+                "Done returns a signal channel that is closed after ms milliseconds, as context.Done() is.")},
     {"Double", (PyCFunction)(void (*)(void))gobind_fn_Double, GOBIND_METH_ARGS,
      GOBIND_DOC("Double($module, /, in_, out)\n--\n\n",
                 "Double(in_: RecvChan_int | Chan_int | Iterable[int] | None, out: SendChan_int | Chan_int | None) -> None\n"
@@ -5669,6 +6208,11 @@ static PyMethodDef gobind_methods[] = {
                 "Produce(out: SendChan_int | Chan_int | None, n: int) -> None\n"
                 "\n"
                 "Produce sends 0..n-1 on out from a goroutine and closes it.")},
+    {"Signal", (PyCFunction)(void (*)(void))gobind_fn_Signal, GOBIND_METH_ARGS,
+     GOBIND_DOC("Signal($module, /, ch)\n--\n\n",
+                "Signal(ch: SendChan_struct | Chan_struct | None) -> None\n"
+                "\n"
+                "Signal sends one empty value on ch from a goroutine.")},
     {"Sum", (PyCFunction)(void (*)(void))gobind_fn_Sum, GOBIND_METH_ARGS,
      GOBIND_DOC("Sum($module, /, ch)\n--\n\n",
                 "Sum(ch: RecvChan_int | Chan_int | Iterable[int] | None) -> int\n"
@@ -5722,6 +6266,8 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Chan_string", &gobind_type_Chan_string) < 0)
         return -1;
+    if (gobind_add_type(m, "Chan_struct", &gobind_type_Chan_struct) < 0)
+        return -1;
     if (gobind_add_type(m, "Events", &gobind_type_Events) < 0)
         return -1;
     if (gobind_add_type(m, "Feed", &gobind_type_Feed) < 0)
@@ -5730,7 +6276,11 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "RecvChan_string", &gobind_type_RecvChan_string) < 0)
         return -1;
+    if (gobind_add_type(m, "RecvChan_struct", &gobind_type_RecvChan_struct) < 0)
+        return -1;
     if (gobind_add_type(m, "SendChan_int", &gobind_type_SendChan_int) < 0)
+        return -1;
+    if (gobind_add_type(m, "SendChan_struct", &gobind_type_SendChan_struct) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", &gobind_type_GoErrorValue) < 0)
         return -1;

@@ -47,6 +47,16 @@ func gobind_chans_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, msg *C.gobind_buf) (sta
 	return gobindOK
 }
 
+// gobind_chans_Done calls example.com/chans.Done.
+//
+//export gobind_chans_Done
+func gobind_chans_Done(a0 C.ptrdiff_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Done(int(a0))
+	*r0 = gobindChanHandle_RecvChan_struct(v0)
+	return gobindOK
+}
+
 // gobind_chans_Double calls example.com/chans.Double.
 //
 //export gobind_chans_Double
@@ -156,6 +166,15 @@ func gobind_chans_Points(a0 C.ptrdiff_t, r0 *C.uintptr_t, msg *C.gobind_buf) (st
 func gobind_chans_Produce(a0 C.uintptr_t, a1 C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	gobindpkg.Produce(gobindChan_SendChan_int(a0), int(a1))
+	return gobindOK
+}
+
+// gobind_chans_Signal calls example.com/chans.Signal.
+//
+//export gobind_chans_Signal
+func gobind_chans_Signal(a0 C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindpkg.Signal(gobindChan_SendChan_struct(a0))
 	return gobindOK
 }
 
@@ -493,6 +512,9 @@ func (w *gobindChanWait) stop() {
 		w.timer.Stop()
 	}
 }
+
+// gobindEmpty is what crosses for a struct{} item (chan struct{}): nothing.
+func gobindEmpty(struct{}) C.uint8_t { return 0 }
 
 // gobindChanGot is the status of a receive that got a value (ok) or found the channel closed.
 func gobindChanGot(ok bool) C.int {
@@ -867,6 +889,76 @@ func gobind_chans_Chan_string_size(self C.uintptr_t, n *C.ptrdiff_t, capacity *C
 	return gobindOK
 }
 
+// gobindChan_Chan_struct is the chan struct{} that handle h refers to (nil for 0):
+// a Chan_struct's.
+func gobindChan_Chan_struct(h C.uintptr_t) chan struct{} {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(chan struct{})
+}
+
+// gobindChanHandle_Chan_struct makes the handle a Chan_struct object holds (0 for nil).
+func gobindChanHandle_Chan_struct(v chan struct{}) C.uintptr_t {
+	if v == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(v))
+}
+
+// gobind_chans_Chan_struct_new makes a chan struct{} with a buffer of n items.
+//
+//export gobind_chans_Chan_struct_new
+func gobind_chans_Chan_struct_new(n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindChanHandle_Chan_struct(make(chan struct{}, int(n)))
+	return gobindOK
+}
+
+// gobind_chans_Chan_struct_send sends v (see gobindChanSend).
+//
+//export gobind_chans_Chan_struct_send
+func gobind_chans_Chan_struct_send(self C.uintptr_t, v C.uint8_t, timeout C.int64_t, poll C.gobind_poll_fn, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if st := gobindChanSend(gobindChan_Chan_struct(self), struct{}{}, int64(timeout), poll); st != gobindOK {
+		return st
+	}
+	return gobindOK
+}
+
+// gobind_chans_Chan_struct_close closes the channel (a panic if it is closed already).
+//
+//export gobind_chans_Chan_struct_close
+func gobind_chans_Chan_struct_close(self C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	close(gobindChan_Chan_struct(self))
+	return gobindOK
+}
+
+// gobind_chans_Chan_struct_recv receives one value (see gobindChanRecv).
+//
+//export gobind_chans_Chan_struct_recv
+func gobind_chans_Chan_struct_recv(self C.uintptr_t, timeout C.int64_t, poll C.gobind_poll_fn, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v, st := gobindChanRecv(gobindChan_Chan_struct(self), int64(timeout), poll)
+	if st != gobindOK {
+		return st
+	}
+	*out = gobindEmpty(v)
+	return gobindOK
+}
+
+// gobind_chans_Chan_struct_size reports the number of queued items and the buffer size.
+//
+//export gobind_chans_Chan_struct_size
+func gobind_chans_Chan_struct_size(self C.uintptr_t, n *C.ptrdiff_t, capacity *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	ch := gobindChan_Chan_struct(self)
+	*n, *capacity = C.ptrdiff_t(len(ch)), C.ptrdiff_t(cap(ch))
+	return gobindOK
+}
+
 // gobindChan_Events is the Events that handle h refers to (nil for 0):
 // a Events's, or a Chan_string's.
 func gobindChan_Events(h C.uintptr_t) gobindpkg.Events {
@@ -1102,6 +1194,50 @@ func gobind_chans_RecvChan_string_size(self C.uintptr_t, n *C.ptrdiff_t, capacit
 	return gobindOK
 }
 
+// gobindChan_RecvChan_struct is the <-chan struct{} that handle h refers to (nil for 0):
+// a RecvChan_struct's, or a Chan_struct's.
+func gobindChan_RecvChan_struct(h C.uintptr_t) <-chan struct{} {
+	if h == 0 {
+		return nil
+	}
+	if v, ok := cgo.Handle(h).Value().(chan struct{}); ok {
+		return v
+	}
+	return cgo.Handle(h).Value().(<-chan struct{})
+}
+
+// gobindChanHandle_RecvChan_struct makes the handle a RecvChan_struct object holds (0 for nil).
+func gobindChanHandle_RecvChan_struct(v <-chan struct{}) C.uintptr_t {
+	if v == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(v))
+}
+
+// gobind_chans_RecvChan_struct_recv receives one value (see gobindChanRecv).
+//
+//export gobind_chans_RecvChan_struct_recv
+func gobind_chans_RecvChan_struct_recv(self C.uintptr_t, timeout C.int64_t, poll C.gobind_poll_fn, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v, st := gobindChanRecv(gobindChan_RecvChan_struct(self), int64(timeout), poll)
+	if st != gobindOK {
+		return st
+	}
+	*out = gobindEmpty(v)
+	return gobindOK
+}
+
+// gobind_chans_RecvChan_struct_size reports the number of queued items and the buffer size.
+//
+//export gobind_chans_RecvChan_struct_size
+func gobind_chans_RecvChan_struct_size(self C.uintptr_t, n *C.ptrdiff_t, capacity *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	ch := gobindChan_RecvChan_struct(self)
+	*n, *capacity = C.ptrdiff_t(len(ch)), C.ptrdiff_t(cap(ch))
+	return gobindOK
+}
+
 // gobindChan_SendChan_int is the chan<- int that handle h refers to (nil for 0):
 // a SendChan_int's, or a Chan_int's.
 func gobindChan_SendChan_int(h C.uintptr_t) chan<- int {
@@ -1149,6 +1285,57 @@ func gobind_chans_SendChan_int_close(self C.uintptr_t, msg *C.gobind_buf) (statu
 func gobind_chans_SendChan_int_size(self C.uintptr_t, n *C.ptrdiff_t, capacity *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	ch := gobindChan_SendChan_int(self)
+	*n, *capacity = C.ptrdiff_t(len(ch)), C.ptrdiff_t(cap(ch))
+	return gobindOK
+}
+
+// gobindChan_SendChan_struct is the chan<- struct{} that handle h refers to (nil for 0):
+// a SendChan_struct's, or a Chan_struct's.
+func gobindChan_SendChan_struct(h C.uintptr_t) chan<- struct{} {
+	if h == 0 {
+		return nil
+	}
+	if v, ok := cgo.Handle(h).Value().(chan struct{}); ok {
+		return v
+	}
+	return cgo.Handle(h).Value().(chan<- struct{})
+}
+
+// gobindChanHandle_SendChan_struct makes the handle a SendChan_struct object holds (0 for nil).
+func gobindChanHandle_SendChan_struct(v chan<- struct{}) C.uintptr_t {
+	if v == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(v))
+}
+
+// gobind_chans_SendChan_struct_send sends v (see gobindChanSend).
+//
+//export gobind_chans_SendChan_struct_send
+func gobind_chans_SendChan_struct_send(self C.uintptr_t, v C.uint8_t, timeout C.int64_t, poll C.gobind_poll_fn, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if st := gobindChanSend(gobindChan_SendChan_struct(self), struct{}{}, int64(timeout), poll); st != gobindOK {
+		return st
+	}
+	return gobindOK
+}
+
+// gobind_chans_SendChan_struct_close closes the channel (a panic if it is closed already).
+//
+//export gobind_chans_SendChan_struct_close
+func gobind_chans_SendChan_struct_close(self C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	close(gobindChan_SendChan_struct(self))
+	return gobindOK
+}
+
+// gobind_chans_SendChan_struct_size reports the number of queued items and the buffer size.
+//
+//export gobind_chans_SendChan_struct_size
+func gobind_chans_SendChan_struct_size(self C.uintptr_t, n *C.ptrdiff_t, capacity *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	ch := gobindChan_SendChan_struct(self)
 	*n, *capacity = C.ptrdiff_t(len(ch)), C.ptrdiff_t(cap(ch))
 	return gobindOK
 }

@@ -45,6 +45,9 @@ def test_results_and_making_channels(surface):
         'ps = c.Points(3)',
         'assert [(p.X, p.Y) for p in ps] == [(0, 0), (1, 1), (2, 4)]',
         'assert [inner.recv() for inner in c.Nested(3)] == [0, 1, 2]',
+        'many = c.Many(3)',   # channels in a slice, and a slice of channel objects for Go
+        'assert type(many).__name__ == "Slice_Chan_int" and [x.recv() for x in many] == [0, 1, 2]',
+        'assert c.SumFirst(c.Many(4)) == 6 and c.SumFirst([c.Count(2), c.Count(3)]) == 0',
         'q = c.Chan_Point(1)',
         'q.send(c.Point(X=5, Y=6))',
         'p = q.recv()',

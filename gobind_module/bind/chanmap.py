@@ -189,7 +189,8 @@ class ChanPlan:
 
     @property
     def pyi_doc(self) -> str:
-        direction = {'both': '', 'recv': ' (receive-only: no send or close)', 'send': ' (send-only: no recv)'}
+        direction = {'both': '', 'recv': '\n\nReceive-only: it has no send or close.',
+                     'send': '\n\nSend-only: it has no recv and no iteration.'}
         return py_docstring((self.doc or 'A Go %s.' % self.spelling) + direction[self.chan.direction])
 
 

@@ -185,6 +185,25 @@ func Signal(ch chan<- struct{}) {
 	go func() { ch <- struct{}{} }()
 }
 
+// Many returns n buffered channels, channel i holding i.
+func Many(n int) []chan int {
+	out := make([]chan int, n)
+	for i := range out {
+		out[i] = make(chan int, 1)
+		out[i] <- i
+	}
+	return out
+}
+
+// SumFirst receives one value from each channel and returns their sum.
+func SumFirst(chs []<-chan int) int {
+	total := 0
+	for _, ch := range chs {
+		total += <-ch
+	}
+	return total
+}
+
 // Nested returns a channel of channels: each inner channel holds one int.
 func Nested(n int) chan chan int {
 	out := make(chan chan int, n)

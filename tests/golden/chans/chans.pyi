@@ -57,6 +57,38 @@ class Point:
     def __init__(self, *, X: int = ..., Y: int = ...) -> None: ...
 
 @final
+class Slice_Chan_int(Sequence[Chan_int | None]):
+    """A Go slice sequence."""
+    def __new__(cls, items: Iterable[Chan_int | None] = ...) -> Slice_Chan_int: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Chan_int | None: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> Slice_Chan_int: ...
+    @overload
+    def __setitem__(self, key: SupportsIndex, value: Chan_int | None, /) -> None: ...
+    @overload
+    def __setitem__(self, key: slice, value: Iterable[Chan_int | None], /) -> None: ...
+    def __delitem__(self, key: SupportsIndex | slice, /) -> None:
+        """Always raises: Go slices and arrays keep their length."""
+
+@final
+class Slice_RecvChan_int(Sequence[RecvChan_int | None]):
+    """A Go slice sequence."""
+    def __new__(cls, items: Iterable[RecvChan_int | Chan_int | None] = ...) -> Slice_RecvChan_int: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> RecvChan_int | None: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> Slice_RecvChan_int: ...
+    @overload
+    def __setitem__(self, key: SupportsIndex, value: RecvChan_int | Chan_int | None, /) -> None: ...
+    @overload
+    def __setitem__(self, key: slice, value: Iterable[RecvChan_int | Chan_int | None], /) -> None: ...
+    def __delitem__(self, key: SupportsIndex | slice, /) -> None:
+        """Always raises: Go slices and arrays keep their length."""
+
+@final
 class Slice_int(Sequence[int]):
     """A Go slice sequence."""
     def __new__(cls, items: Iterable[int] = ...) -> Slice_int: ...
@@ -154,7 +186,9 @@ class Events:
 
 @final
 class Feed:
-    """Feed is a named receive-only channel type. (receive-only: no send or close)"""
+    """Feed is a named receive-only channel type.
+
+Receive-only: it has no send or close."""
     def recv(self, timeout: float | None = None) -> int: ...
     def __iter__(self) -> Feed: ...
     def __next__(self) -> int: ...
@@ -164,7 +198,9 @@ class Feed:
 
 @final
 class RecvChan_int:
-    """A Go <-chan int. (receive-only: no send or close)"""
+    """A Go <-chan int.
+
+Receive-only: it has no send or close."""
     def recv(self, timeout: float | None = None) -> int: ...
     def __iter__(self) -> RecvChan_int: ...
     def __next__(self) -> int: ...
@@ -174,7 +210,9 @@ class RecvChan_int:
 
 @final
 class RecvChan_string:
-    """A Go <-chan string. (receive-only: no send or close)"""
+    """A Go <-chan string.
+
+Receive-only: it has no send or close."""
     def recv(self, timeout: float | None = None) -> str: ...
     def __iter__(self) -> RecvChan_string: ...
     def __next__(self) -> str: ...
@@ -184,7 +222,9 @@ class RecvChan_string:
 
 @final
 class RecvChan_struct:
-    """A Go <-chan struct{}. (receive-only: no send or close)"""
+    """A Go <-chan struct{}.
+
+Receive-only: it has no send or close."""
     def recv(self, timeout: float | None = None) -> None: ...
     def __iter__(self) -> RecvChan_struct: ...
     def __next__(self) -> None: ...
@@ -194,7 +234,9 @@ class RecvChan_struct:
 
 @final
 class SendChan_int:
-    """A Go chan<- int. (send-only: no recv)"""
+    """A Go chan<- int.
+
+Send-only: it has no recv and no iteration."""
     def send(self, value: int, timeout: float | None = None) -> None: ...
     def close(self) -> None: ...
     def __len__(self) -> int: ...
@@ -203,7 +245,9 @@ class SendChan_int:
 
 @final
 class SendChan_struct:
-    """A Go chan<- struct{}. (send-only: no recv)"""
+    """A Go chan<- struct{}.
+
+Send-only: it has no recv and no iteration."""
     def send(self, value: None, timeout: float | None = None) -> None: ...
     def close(self) -> None: ...
     def __len__(self) -> int: ...
@@ -256,6 +300,11 @@ def Later(ch: SendChan_int | Chan_int | None, v: int, ms: int) -> None:
 
 Later sends v on ch after the given number of milliseconds."""
 
+def Many(n: int) -> Slice_Chan_int:
+    """Many(n: int) -> Slice_Chan_int
+
+Many returns n buffered channels, channel i holding i."""
+
 def Nested(n: int) -> Chan_Chan_int | None:
     """Nested(n: int) -> Chan_Chan_int | None
 
@@ -290,6 +339,11 @@ def SumFeed(f: Feed | Chan_int | Iterable[int] | None) -> int:
     """SumFeed(f: Feed | Chan_int | Iterable[int] | None) -> int
 
 SumFeed is Sum over a named receive-only channel type."""
+
+def SumFirst(chs: Slice_RecvChan_int | Sequence[RecvChan_int | Chan_int | None]) -> int:
+    """SumFirst(chs: Slice_RecvChan_int | Sequence[RecvChan_int | Chan_int | None]) -> int
+
+SumFirst receives one value from each channel and returns their sum."""
 
 def Words(s: str) -> Events | None:
     """Words(s: str) -> Events | None

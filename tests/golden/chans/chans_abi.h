@@ -89,6 +89,8 @@ int gobind_chans_FirstN(gobind_func a0, ptrdiff_t a1, uintptr_t *r0, gobind_buf 
 int gobind_chans_Join(gobind_func a0, gobind_view a1, gobind_buf *r0, gobind_buf *msg);
 /* Later */
 int gobind_chans_Later(uintptr_t a0, ptrdiff_t a1, ptrdiff_t a2, gobind_buf *msg);
+/* Many */
+int gobind_chans_Many(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Nested */
 int gobind_chans_Nested(ptrdiff_t a0, uintptr_t *r0, gobind_buf *msg);
 /* Nil */
@@ -103,6 +105,8 @@ int gobind_chans_Signal(uintptr_t a0, gobind_buf *msg);
 int gobind_chans_Sum(gobind_func a0, ptrdiff_t *r0, gobind_buf *msg);
 /* SumFeed */
 int gobind_chans_SumFeed(gobind_func a0, ptrdiff_t *r0, gobind_buf *msg);
+/* SumFirst */
+int gobind_chans_SumFirst(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Words */
 int gobind_chans_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
@@ -121,6 +125,22 @@ int gobind_chans_Point_get_X(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_chans_Point_set_X(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_chans_Point_get_Y(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_chans_Point_set_Y(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
+
+/* Slice_Chan_int: []chan int */
+int gobind_chans_Slice_Chan_int_new(uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_Chan_int_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_Chan_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_chans_Slice_Chan_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_Chan_int_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_Chan_int_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
+
+/* Slice_RecvChan_int: []<-chan int */
+int gobind_chans_Slice_RecvChan_int_new(uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_RecvChan_int_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_RecvChan_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_chans_Slice_RecvChan_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_RecvChan_int_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_RecvChan_int_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_int: []int */
 int gobind_chans_Slice_int_new(uintptr_t *out, gobind_buf *msg);

@@ -2543,6 +2543,8 @@ gobind_chan_stop(void)
 
 static PyTypeObject gobind_type_Pipe;
 static PyTypeObject gobind_type_Point;
+static gobind_seq_type gobind_type_Slice_Chan_int;
+static gobind_seq_type gobind_type_Slice_RecvChan_int;
 static gobind_seq_type gobind_type_Slice_int;
 static PyTypeObject gobind_type_Chan_Chan_int;
 static PyTypeObject gobind_type_Chan_Point;
@@ -2693,6 +2695,26 @@ static inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Point, *handle);
+}
+
+/* Slice_Chan_int: a Go []chan int */
+static inline int gobind_from_py_Slice_Chan_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Slice_Chan_int over the handle. */
+static inline PyObject *
+gobind_to_py_Slice_Chan_int(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Slice_Chan_int.type, *handle);
+}
+
+/* Slice_RecvChan_int: a Go []<-chan int */
+static inline int gobind_from_py_Slice_RecvChan_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Slice_RecvChan_int over the handle. */
+static inline PyObject *
+gobind_to_py_Slice_RecvChan_int(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Slice_RecvChan_int.type, *handle);
 }
 
 /* Slice_int: a Go []int */
@@ -3028,6 +3050,142 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         }
     }
     return gobind_type_error(fn, arg, "GoErrorValue or None", o);
+}
+
+/* ==== Slice_Chan_int: conversions ==== */
+
+/* A new Go []chan int holding the items of o (any sequence). */
+static inline int
+gobind_fill_Slice_Chan_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    gobind_handle_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of Chan_int | None");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_handle_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_handle_arg init = {0, 0};
+        locals[i] = init;
+        if (gobind_from_py_Chan_int(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_Chan_int(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].handle;
+    }
+    status = gobind_chans_Slice_Chan_int_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_handle_arg_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Slice_Chan_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Slice_Chan_int.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Slice_Chan_int(o, fn, arg, out);
+}
+
+/* ==== Slice_RecvChan_int: conversions ==== */
+
+/* A new Go []<-chan int holding the items of o (any sequence). */
+static inline int
+gobind_fill_Slice_RecvChan_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    gobind_handle_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of RecvChan_int | Chan_int | None");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_handle_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_handle_arg init = {0, 0};
+        locals[i] = init;
+        if (gobind_from_py_RecvChan_int(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_RecvChan_int(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].handle;
+    }
+    status = gobind_chans_Slice_RecvChan_int_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_handle_arg_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Slice_RecvChan_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Slice_RecvChan_int.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Slice_RecvChan_int(o, fn, arg, out);
 }
 
 /* ==== Slice_int: conversions ==== */
@@ -3572,6 +3730,41 @@ done:
     return result;
 }
 
+/* ---- Many: Many ---- */
+
+static const char *const gobind_names_gobind_fn_Many[] = {
+    "n",
+};
+
+static PyObject *
+gobind_fn_Many(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Many", gobind_names_gobind_fn_Many, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Many", "n", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_chans_Many(a0, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Slice_Chan_int(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
 /* ---- Nested: Nested ---- */
 
 static const char *const gobind_names_gobind_fn_Nested[] = {
@@ -3810,6 +4003,42 @@ gobind_fn_SumFeed(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_int(&r0);
 done:
     gobind_func_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- SumFirst: SumFirst ---- */
+
+static const char *const gobind_names_gobind_fn_SumFirst[] = {
+    "chs",
+};
+
+static PyObject *
+gobind_fn_SumFirst(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SumFirst", gobind_names_gobind_fn_SumFirst, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_RecvChan_int(argv[0], "SumFirst", "chs", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_chans_SumFirst(a0.handle, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -4152,6 +4381,196 @@ static PyTypeObject gobind_type_Point = {
     .tp_new = gobind_new_Point,
 };
 
+/* ==== Slice_Chan_int: a Go []chan int as a sequence ==== */
+
+static PyObject *
+gobind_get_Slice_Chan_int(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_chans_Slice_Chan_int_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Chan_int(&out);
+}
+
+static int
+gobind_set_Slice_Chan_int(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Chan_int(value, "Slice_Chan_int.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_chans_Slice_Chan_int_set(self, i, v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Slice_Chan_int[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Slice_Chan_int(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Slice_Chan_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Slice_Chan_int", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_chans_Slice_Chan_int_new);
+    if (gobind_fill_Slice_Chan_int(argv[0], "Slice_Chan_int", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Slice_Chan_int = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Slice_Chan_int = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Slice_Chan_int = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "chans.Slice_Chan_int",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Slice_Chan_int,
+        .tp_as_mapping = &gobind_as_mapping_Slice_Chan_int,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Slice_Chan_int(items=...)\n--\n\n",
+                             "Slice_Chan_int(items: Sequence[Chan_int | None] = ())\n"
+                             "\n"
+                             "A Go slice of Chan_int | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Slice_Chan_int,
+        .tp_new = gobind_new_Slice_Chan_int,
+    },
+    .info = {
+        .fixed_len = -1,
+        .len = gobind_chans_Slice_Chan_int_len,
+        .slice = gobind_chans_Slice_Chan_int_slice,
+        .get = gobind_get_Slice_Chan_int,
+        .set = gobind_set_Slice_Chan_int,
+        .ndim = 1,
+    },
+};
+
+/* ==== Slice_RecvChan_int: a Go []<-chan int as a sequence ==== */
+
+static PyObject *
+gobind_get_Slice_RecvChan_int(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_chans_Slice_RecvChan_int_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_RecvChan_int(&out);
+}
+
+static int
+gobind_set_Slice_RecvChan_int(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_RecvChan_int(value, "Slice_RecvChan_int.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_chans_Slice_RecvChan_int_set(self, i, v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Slice_RecvChan_int[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Slice_RecvChan_int(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Slice_RecvChan_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Slice_RecvChan_int", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_chans_Slice_RecvChan_int_new);
+    if (gobind_fill_Slice_RecvChan_int(argv[0], "Slice_RecvChan_int", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Slice_RecvChan_int = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Slice_RecvChan_int = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Slice_RecvChan_int = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "chans.Slice_RecvChan_int",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Slice_RecvChan_int,
+        .tp_as_mapping = &gobind_as_mapping_Slice_RecvChan_int,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Slice_RecvChan_int(items=...)\n--\n\n",
+                             "Slice_RecvChan_int(items: Sequence[RecvChan_int | Chan_int | None] = ())\n"
+                             "\n"
+                             "A Go slice of RecvChan_int | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Slice_RecvChan_int,
+        .tp_new = gobind_new_Slice_RecvChan_int,
+    },
+    .info = {
+        .fixed_len = -1,
+        .len = gobind_chans_Slice_RecvChan_int_len,
+        .slice = gobind_chans_Slice_RecvChan_int_slice,
+        .get = gobind_get_Slice_RecvChan_int,
+        .set = gobind_set_Slice_RecvChan_int,
+        .ndim = 1,
+    },
+};
+
 /* ==== Slice_int: a Go []int as a sequence ==== */
 
 static PyObject *
@@ -4273,8 +4692,10 @@ gobind_chan_take_Chan_Chan_int(PyObject *self, int64_t ns)
         status = gobind_chans_Chan_Chan_int_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_Chan_int(&out);
 done:
     return NULL;
@@ -4320,7 +4741,7 @@ gobind_chan_send_Chan_Chan_int(PyObject *self, PyObject *args, PyObject *kwargs)
         status = gobind_chans_Chan_Chan_int_send(GOBIND_HANDLE(self), v.handle, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -4452,8 +4873,10 @@ gobind_chan_take_Chan_Point(PyObject *self, int64_t ns)
         status = gobind_chans_Chan_Point_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_Point(&out);
 done:
     return NULL;
@@ -4499,7 +4922,7 @@ gobind_chan_send_Chan_Point(PyObject *self, PyObject *args, PyObject *kwargs)
         status = gobind_chans_Chan_Point_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -4630,8 +5053,10 @@ gobind_chan_take_Chan_int(PyObject *self, int64_t ns)
         status = gobind_chans_Chan_int_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_int(&out);
 done:
     return NULL;
@@ -4677,7 +5102,7 @@ gobind_chan_send_Chan_int(PyObject *self, PyObject *args, PyObject *kwargs)
         status = gobind_chans_Chan_int_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -4808,8 +5233,10 @@ gobind_chan_take_Chan_string(PyObject *self, int64_t ns)
         status = gobind_chans_Chan_string_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_str(&out);
 done:
     return NULL;
@@ -4855,7 +5282,7 @@ gobind_chan_send_Chan_string(PyObject *self, PyObject *args, PyObject *kwargs)
         status = gobind_chans_Chan_string_send(GOBIND_HANDLE(self), v.view, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -4987,8 +5414,10 @@ gobind_chan_take_Chan_struct(PyObject *self, int64_t ns)
         status = gobind_chans_Chan_struct_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_empty(&out);
 done:
     return NULL;
@@ -5034,7 +5463,7 @@ gobind_chan_send_Chan_struct(PyObject *self, PyObject *args, PyObject *kwargs)
         status = gobind_chans_Chan_struct_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -5165,8 +5594,10 @@ gobind_chan_take_Events(PyObject *self, int64_t ns)
         status = gobind_chans_Events_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_str(&out);
 done:
     return NULL;
@@ -5212,7 +5643,7 @@ gobind_chan_send_Events(PyObject *self, PyObject *args, PyObject *kwargs)
         status = gobind_chans_Events_send(GOBIND_HANDLE(self), v.view, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -5346,8 +5777,10 @@ gobind_chan_take_Feed(PyObject *self, int64_t ns)
         status = gobind_chans_Feed_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_int(&out);
 done:
     return NULL;
@@ -5451,8 +5884,10 @@ gobind_chan_take_RecvChan_int(PyObject *self, int64_t ns)
         status = gobind_chans_RecvChan_int_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_int(&out);
 done:
     return NULL;
@@ -5554,8 +5989,10 @@ gobind_chan_take_RecvChan_string(PyObject *self, int64_t ns)
         status = gobind_chans_RecvChan_string_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_str(&out);
 done:
     return NULL;
@@ -5657,8 +6094,10 @@ gobind_chan_take_RecvChan_struct(PyObject *self, int64_t ns)
         status = gobind_chans_RecvChan_struct_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK)
-        return gobind_chan_fail(status, &msg);
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
     return gobind_to_py_empty(&out);
 done:
     return NULL;
@@ -5766,7 +6205,7 @@ gobind_chan_send_SendChan_int(PyObject *self, PyObject *args, PyObject *kwargs)
         status = gobind_chans_SendChan_int_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -5872,7 +6311,7 @@ gobind_chan_send_SendChan_struct(PyObject *self, PyObject *args, PyObject *kwarg
         status = gobind_chans_SendChan_struct_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
         GOBIND_CALL_END
     }
-if (status != GOBIND_OK) {
+    if (status != GOBIND_OK) {
         gobind_chan_fail(status, &msg);
         goto done;
     }
@@ -6188,6 +6627,11 @@ static PyMethodDef gobind_methods[] = {
                 "Later(ch: SendChan_int | Chan_int | None, v: int, ms: int) -> None\n"
                 "\n"
                 "Later sends v on ch after the given number of milliseconds.")},
+    {"Many", (PyCFunction)(void (*)(void))gobind_fn_Many, GOBIND_METH_ARGS,
+     GOBIND_DOC("Many($module, /, n)\n--\n\n",
+                "Many(n: int) -> Slice_Chan_int\n"
+                "\n"
+                "Many returns n buffered channels, channel i holding i.")},
     {"Nested", (PyCFunction)(void (*)(void))gobind_fn_Nested, GOBIND_METH_ARGS,
      GOBIND_DOC("Nested($module, /, n)\n--\n\n",
                 "Nested(n: int) -> Chan_Chan_int | None\n"
@@ -6223,6 +6667,11 @@ static PyMethodDef gobind_methods[] = {
                 "SumFeed(f: Feed | Chan_int | Iterable[int] | None) -> int\n"
                 "\n"
                 "SumFeed is Sum over a named receive-only channel type.")},
+    {"SumFirst", (PyCFunction)(void (*)(void))gobind_fn_SumFirst, GOBIND_METH_ARGS,
+     GOBIND_DOC("SumFirst($module, /, chs)\n--\n\n",
+                "SumFirst(chs: Slice_RecvChan_int | Sequence[RecvChan_int | Chan_int | None]) -> int\n"
+                "\n"
+                "SumFirst receives one value from each channel and returns their sum.")},
     {"Words", (PyCFunction)(void (*)(void))gobind_fn_Words, GOBIND_METH_ARGS,
      GOBIND_DOC("Words($module, /, s)\n--\n\n",
                 "Words(s: str) -> Events | None\n"
@@ -6254,6 +6703,12 @@ gobind_add_types(PyObject *m)
     if (gobind_add_type(m, "Pipe", &gobind_type_Pipe) < 0)
         return -1;
     if (gobind_add_type(m, "Point", &gobind_type_Point) < 0)
+        return -1;
+    if (gobind_add_type(m, "Slice_Chan_int", &gobind_type_Slice_Chan_int.type) < 0
+        || gobind_register_sequence(&gobind_type_Slice_Chan_int.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Slice_RecvChan_int", &gobind_type_Slice_RecvChan_int.type) < 0
+        || gobind_register_sequence(&gobind_type_Slice_RecvChan_int.type) < 0)
         return -1;
     if (gobind_add_type(m, "Slice_int", &gobind_type_Slice_int.type) < 0
         || gobind_register_sequence(&gobind_type_Slice_int.type) < 0)

@@ -130,6 +130,16 @@ func gobind_chans_Later(a0 C.uintptr_t, a1 C.ptrdiff_t, a2 C.ptrdiff_t, msg *C.g
 	return gobindOK
 }
 
+// gobind_chans_Many calls example.com/chans.Many.
+//
+//export gobind_chans_Many
+func gobind_chans_Many(a0 C.ptrdiff_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Many(int(a0))
+	*r0 = gobindHandle_Slice_Chan_int(&v0)
+	return gobindOK
+}
+
 // gobind_chans_Nested calls example.com/chans.Nested.
 //
 //export gobind_chans_Nested
@@ -204,6 +214,16 @@ func gobind_chans_SumFeed(a0 C.gobind_func, r0 *C.ptrdiff_t, msg *C.gobind_buf) 
 	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
 		return gobindFail(msg, e)
 	}
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobind_chans_SumFirst calls example.com/chans.SumFirst.
+//
+//export gobind_chans_SumFirst
+func gobind_chans_SumFirst(a0 C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.SumFirst(*gobindPtr_Slice_RecvChan_int(a0))
 	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
@@ -370,6 +390,194 @@ func gobind_chans_Point_set_Y(self C.uintptr_t, v C.ptrdiff_t, msg *C.gobind_buf
 	return gobindOK
 }
 
+// gobindPtr_Slice_Chan_int returns the *[]chan int that handle h refers to (nil for 0).
+func gobindPtr_Slice_Chan_int(h C.uintptr_t) *[]chan int {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[]chan int)
+}
+
+// gobindHandle_Slice_Chan_int makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Slice_Chan_int(p *[]chan int) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_chans_Slice_Chan_int_new makes a zero []chan int for Python.
+//
+//export gobind_chans_Slice_Chan_int_new
+func gobind_chans_Slice_Chan_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_Chan_int(new([]chan int))
+	return gobindOK
+}
+
+// gobind_chans_Slice_Chan_int_fromc makes a []chan int from n items that C converted from Python.
+//
+//export gobind_chans_Slice_Chan_int_fromc
+func gobind_chans_Slice_Chan_int_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	s := make([]chan int, len(src))
+	for i, x := range src {
+		s[i] = gobindChan_Chan_int(x)
+	}
+	*out = gobindHandle_Slice_Chan_int(&s)
+	return gobindOK
+}
+
+// gobind_chans_Slice_Chan_int_len reports the length of a []chan int.
+//
+//export gobind_chans_Slice_Chan_int_len
+func gobind_chans_Slice_Chan_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_Chan_int(self)))
+	return gobindOK
+}
+
+// gobind_chans_Slice_Chan_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
+//
+//export gobind_chans_Slice_Chan_int_slice
+func gobind_chans_Slice_Chan_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := *gobindPtr_Slice_Chan_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
+	*out = gobindHandle_Slice_Chan_int(&s)
+	return gobindOK
+}
+
+// gobind_chans_Slice_Chan_int_get reads item i of a []chan int.
+//
+//export gobind_chans_Slice_Chan_int_get
+func gobind_chans_Slice_Chan_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_Chan_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindChanHandle_Chan_int(s[i])
+	return gobindOK
+}
+
+// gobind_chans_Slice_Chan_int_set writes item i of a []chan int.
+//
+//export gobind_chans_Slice_Chan_int_set
+func gobind_chans_Slice_Chan_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_Chan_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindChan_Chan_int(v)
+	return gobindOK
+}
+
+// gobindPtr_Slice_RecvChan_int returns the *[]<-chan int that handle h refers to (nil for 0).
+func gobindPtr_Slice_RecvChan_int(h C.uintptr_t) *[]<-chan int {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[]<-chan int)
+}
+
+// gobindHandle_Slice_RecvChan_int makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Slice_RecvChan_int(p *[]<-chan int) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_chans_Slice_RecvChan_int_new makes a zero []<-chan int for Python.
+//
+//export gobind_chans_Slice_RecvChan_int_new
+func gobind_chans_Slice_RecvChan_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_RecvChan_int(new([]<-chan int))
+	return gobindOK
+}
+
+// gobind_chans_Slice_RecvChan_int_fromc makes a []<-chan int from n items that C converted from Python.
+//
+//export gobind_chans_Slice_RecvChan_int_fromc
+func gobind_chans_Slice_RecvChan_int_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	s := make([]<-chan int, len(src))
+	for i, x := range src {
+		s[i] = gobindChan_RecvChan_int(x)
+	}
+	*out = gobindHandle_Slice_RecvChan_int(&s)
+	return gobindOK
+}
+
+// gobind_chans_Slice_RecvChan_int_len reports the length of a []<-chan int.
+//
+//export gobind_chans_Slice_RecvChan_int_len
+func gobind_chans_Slice_RecvChan_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_RecvChan_int(self)))
+	return gobindOK
+}
+
+// gobind_chans_Slice_RecvChan_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
+//
+//export gobind_chans_Slice_RecvChan_int_slice
+func gobind_chans_Slice_RecvChan_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := *gobindPtr_Slice_RecvChan_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
+	*out = gobindHandle_Slice_RecvChan_int(&s)
+	return gobindOK
+}
+
+// gobind_chans_Slice_RecvChan_int_get reads item i of a []<-chan int.
+//
+//export gobind_chans_Slice_RecvChan_int_get
+func gobind_chans_Slice_RecvChan_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_RecvChan_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindChanHandle_RecvChan_int(s[i])
+	return gobindOK
+}
+
+// gobind_chans_Slice_RecvChan_int_set writes item i of a []<-chan int.
+//
+//export gobind_chans_Slice_RecvChan_int_set
+func gobind_chans_Slice_RecvChan_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_RecvChan_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindChan_RecvChan_int(v)
+	return gobindOK
+}
+
 // gobindPtr_Slice_int returns the *[]int that handle h refers to (nil for 0).
 func gobindPtr_Slice_int(h C.uintptr_t) *[]int {
 	if h == 0 {
@@ -481,8 +689,8 @@ func gobind_chans_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptr
 	return gobindOK
 }
 
-// Channels Python holds: sending and receiving with a timeout, Ctrl-C and a Python iterable
-// feeding a channel.  templates/go/chan.go.j2 makes each channel class's exports from these.
+// Channels Python holds: sending and receiving with a timeout and Ctrl-C.  templates/go/chan.go.j2
+// makes each channel class's exports from these (and feeds channels from Python iterables).
 
 const (
 	gobindChanClosed  C.int = 6 // a receive found the channel closed and drained

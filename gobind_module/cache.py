@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -151,12 +152,38 @@ def go_env(go: str, directory: str) -> Mapping[str, str]:
     return {k: v for k, v in env.items() if k not in _VOLATILE_GO_ENV}
 
 
+def sources_digest(package: Optional[str] = None) -> str:
+    """A hash of gobind's own files that shape what it generates and builds: its Python modules, the
+    Go inspector and the templates (beside the package when installed, in the checkout otherwise).
+    Part of every cache key, so a changed gobind never reuses what an older one built, even under
+    the same version number."""
+    if package is None:
+        return _own_digest()
+    root = Path(package)
+    templates = next((d for d in (root / 'templates', root.parent / 'templates') if d.is_dir()), None)
+    named = {str(p.relative_to(root)): p for p in root.rglob('*')
+             if p.suffix in ('.py', '.go', '.cmake') and '__pycache__' not in p.parts}
+    if templates is not None:
+        named.update(('templates/' + str(p.relative_to(templates)), p) for p in templates.rglob('*'))
+    digest = hashlib.sha256()
+    for name, path in sorted(named.items()):
+        if path.is_file():
+            digest.update(name.encode() + b'\0' + path.read_bytes() + b'\0')
+    return digest.hexdigest()[:24]
+
+
+@functools.lru_cache(maxsize=1)
+def _own_digest() -> str:
+    """sources_digest() of this gobind, read once per process."""
+    return sources_digest(str(Path(__file__).resolve().parent))
+
+
 def key(kind: str, directory: str, options: Mapping[str, object], go: Optional[str] = None) -> str:
     """The key of one cache entry: everything that changes the output.
 
     That is the real folder (through symlinks), Go's whole environment (GOFLAGS, tags, CC, CGO_*,
     GOOS, GOARCH, the toolchain...), the C compiler settings of the environment, the Python ABI,
-    gobind's version and the given options (package, name, tags, GIL and borrow settings...)."""
+    gobind's version and a hash of its own files, and the given options (package, name, tags, GIL and borrow settings...)."""
     from . import __version__
     real = os.path.realpath(directory)
     parts = {
@@ -166,7 +193,7 @@ def key(kind: str, directory: str, options: Mapping[str, object], go: Optional[s
         'c_env': {k: os.environ.get(k) for k in _C_ENV},
         'python': [os.path.realpath(sys.executable), sys.version, sys.implementation.cache_tag,
                    sysconfig.get_config_var('EXT_SUFFIX') or '', sys.abiflags if hasattr(sys, 'abiflags') else ''],
-        'gobind': __version__,
+        'gobind': [__version__, sources_digest()],
         'options': options,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:24]

@@ -87,7 +87,7 @@ def bind_one(pkg: str, workdir: str, python: str = sys.executable) -> Dict[str, 
         return row
     archive = os.path.join(out, 'lib%s_gobind.a' % name)
     gob = _run([python, '-m', 'gobind_module', 'go-build', '--dir', out, '-o', archive,
-                os.path.join(out, name + '_gobind.go')], out)
+                os.path.join(out, name + '_gobind.go'), os.path.join(out, name + '_support.go')], out)
     if gob.returncode != 0:
         row['build'] = 'go build failed'
         row['error'] = _last_lines(gob.stdout)
@@ -95,7 +95,7 @@ def bind_one(pkg: str, workdir: str, python: str = sys.executable) -> Dict[str, 
     so = os.path.join(out, name + sysconfig.get_config_var('EXT_SUFFIX'))
     cc = os.environ.get('CC', 'cc')
     ccp = _run([cc, '-shared', '-fPIC', '-O0', '-w', '-I' + sysconfig.get_paths()['include'], '-I' + out,
-                os.path.join(out, name + '_gobind.c'), archive, '-Wl,--version-script=' + os.path.join(out, name + '.map'),
+                os.path.join(out, name + '_gobind.c'), os.path.join(out, name + '_support.c'), archive, '-Wl,--version-script=' + os.path.join(out, name + '.map'),
                 '-lpthread', '-o', so], out)
     if ccp.returncode != 0:
         row['build'] = 'cc failed'

@@ -45,7 +45,8 @@ def test_gen_writes_sources_only(tmp_path, cache):
     out = tmp_path / 'gen'
     run([tool('gobind'), 'gen', '--dir', HELLO, '-o', out, 'github.com/me/hello'], cwd=tmp_path, env=cache)
     assert sorted(os.listdir(str(out))) == sorted([
-        'hello_gobind.go', 'hello_gobind.c', 'hello_abi.h', 'hello.pyi', 'hello.map', 'hello_api.json'])
+        'hello_gobind.go', 'hello_gobind.c', 'hello_abi.h', 'hello.pyi', 'hello.map', 'hello_api.json',
+        'hello_types.h', 'hello_support.h', 'hello_support.c', 'hello_support.go'])
 
 
 def test_inspect_lists_exports_and_skips(tmp_path, cache):

@@ -177,7 +177,7 @@ def test_without_vendor_an_offline_build_stops_clearly(tmp_path):
 def test_cc_is_used_by_meson_and_cgo(distro_build):
     _, log = distro_build
     calls = cc_calls(log)
-    meson_c = [c for c in calls if any(a.endswith('app_gobind.c') for a in c['args'])]
+    meson_c = [c for c in calls if any(a.endswith(('app_gobind.c', 'app_support.c')) for a in c['args'])]
     cgo = [c for c in calls if any(a.endswith('_cgo_export.c') for a in c['args'])]
     assert meson_c and cgo, [c['args'] for c in calls]
     assert all(c['env']['CGO_ENABLED'] is None for c in meson_c)
@@ -186,7 +186,7 @@ def test_cc_is_used_by_meson_and_cgo(distro_build):
 def test_cflags_reach_the_c_compile_and_cgo(distro_build):
     b, log = distro_build
     calls = cc_calls(log)
-    meson_c = [c for c in calls if any(a.endswith('app_gobind.c') for a in c['args'])]
+    meson_c = [c for c in calls if any(a.endswith(('app_gobind.c', 'app_support.c')) for a in c['args'])]
     cgo = [c for c in calls if any(a.endswith('_cgo_export.c') for a in c['args'])]
     assert all('-DGOBIND_DISTRO_MARK=42' in c['args'] for c in meson_c + cgo)
     # ... and the Go package's own C code was compiled with it.

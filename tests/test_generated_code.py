@@ -126,12 +126,57 @@ def test_c_compiles_without_warnings(generated, name, tmp_path):
              d / ('%s_gobind.c' % name), '-o', tmp_path / ('%s-%s.o' % (name, label))])
 
 
+def test_support_c_compiles_without_warnings(generated, tmp_path):
+    """gobind's support code is the same for every module (below), so one module's copy is checked."""
+    d = generated['hello'][0]
+    for label, include in _python_includes():
+        run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include, '-I' + str(d),
+             d / 'hello_support.c', '-o', tmp_path / ('support-%s.o' % label)])
+
+
+def _default_visibility_symbols(obj):
+    """The symbols an object file defines that a shared library would export (global, default visibility)."""
+    out = run(['readelf', '-sW', obj]).stdout
+    rows = [line.split() for line in out.splitlines()]
+    return sorted(r[7] for r in rows if len(r) == 8 and r[4] in ('GLOBAL', 'WEAK') and r[5] == 'DEFAULT'
+                  and r[6] != 'UND')
+
+
+@pytest.mark.parametrize('name', ['hello', 'iters', 'slices'])
+def test_support_symbols_are_hidden(generated, name, tmp_path):
+    """The support code's symbols (and the hooks table the module defines for it) have hidden visibility,
+    even before the version script: they never bind across extensions.  A module's own default ones are its
+    init function and the C functions its Go side calls, named after the module."""
+    d = generated[name][0]
+    include = sysconfig.get_paths()['include']
+    for src in ('%s_support.c' % name, '%s_gobind.c' % name):
+        run(['cc', '-c', '-O2', '-fPIC', '-I' + include, '-I' + str(d), d / src, '-o', tmp_path / (src + '.o')])
+    assert _default_visibility_symbols(tmp_path / ('%s_support.c.o' % name)) == []
+    module = _default_visibility_symbols(tmp_path / ('%s_gobind.c.o' % name))
+    assert 'PyInit_' + name in module
+    assert [s for s in module if s != 'PyInit_' + name and not s.startswith('gobind_%s_' % name)] == []
+
+
+#: gobind's support code, written beside each module under the module's name.
+SUPPORT = ['{n}_types.h', '{n}_support.h', '{n}_support.c', '{n}_support.go']
+
+
+@pytest.mark.parametrize('pattern', SUPPORT)
+def test_support_is_the_same_for_every_module(generated, pattern):
+    """Apart from the names of the module's files it includes, each support file is the template's text."""
+    texts = {}
+    for name in PACKAGES:
+        text = (generated[name][0] / pattern.format(n=name)).read_text()
+        texts[name] = text.replace('"%s_' % name, '"NAME_').replace('module %s,' % name, 'module NAME,')
+    assert len(set(texts.values())) == 1, sorted(texts)
+
+
 @pytest.mark.parametrize('name', sorted(PACKAGES))
 def test_go_is_gofmt_clean_and_vetted(generated, name):
     d = generated[name][0]
-    gofile = d / ('%s_gobind.go' % name)
-    assert run(['gofmt', '-l', gofile]).stdout.strip() == ''
-    run(['go', 'vet', gofile], cwd=project_dir(name))
+    gofiles = [d / ('%s_gobind.go' % name), d / ('%s_support.go' % name)]
+    assert run(['gofmt', '-l'] + gofiles).stdout.strip() == ''
+    run(['go', 'vet'] + gofiles, cwd=project_dir(name))
 
 
 def test_inspector_is_vetted(tmp_path):

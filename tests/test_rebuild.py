@@ -70,9 +70,28 @@ def test_changed_go_settings_build_again(project_copy, tmp_path):
     gofile = str(b.builddir / 'hello_gobind.go')
     archive = str(b.builddir / 'libhello_gobind.a')
     step = [sys.executable, '-m', 'gobind_module', 'go-build', '-v', '--dir', str(src), '--api',
-            str(b.builddir / 'hello_api.json'), '-o', archive, gofile]
+            str(b.builddir / 'hello_api.json'), '-o', archive, gofile, str(b.builddir / 'hello_support.go')]
     env = {'GOBIND_GO': str(go), 'CC': 'cc'}
     assert 'libhello_gobind.a built' in run(step, env=dict(env, CGO_CFLAGS='-O1')).stdout
     assert 'libhello_gobind.a is up to date' in run(step, env=dict(env, CGO_CFLAGS='-O1')).stdout
     assert len(_go_builds(log)) == 1
     assert 'libhello_gobind.a built' in run(step, env=dict(env, CGO_CFLAGS='-O2')).stdout
+
+
+def test_new_function_recompiles_the_module_but_not_the_support_code(project_copy, tmp_path):
+    """gobind's support code is its own object: a change of the Go API rewrites and recompiles the
+    module's C file, while the support sources stay as they were and are not compiled again."""
+    src = project_copy('hello')
+    b = MesonBuild(src, tmp_path / 'build')
+    b.setup()
+    run([tool('ninja'), '-C', b.builddir])
+    objects = {name: next(b.builddir.glob('*.p/*%s.o' % name)) for name in ('hello_gobind.c', 'hello_support.c')}
+    built = {name: obj.stat().st_mtime_ns for name, obj in objects.items()}
+
+    with open(str(src / 'hello.go'), 'a') as f:
+        f.write('\n// Thrice returns 3*n.\nfunc Thrice(n int) int { return 3 * n }\n')
+    out = run([tool('ninja'), '-C', b.builddir]).stdout
+    assert 'hello_gobind.c.o' in out and 'hello_support.c.o' not in out, out
+    assert objects['hello_gobind.c'].stat().st_mtime_ns > built['hello_gobind.c']
+    assert objects['hello_support.c'].stat().st_mtime_ns == built['hello_support.c']
+    assert b.python('import hello; print(hello.Thrice(14))').stdout.strip() == '42'

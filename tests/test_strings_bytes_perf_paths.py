@@ -148,7 +148,7 @@ def test_argument_copies_stay_inlined(tmp_path):
     from gobind_module.build.generate import generate
     generate('example.com/scalars', str(TEST_PROJECTS / 'scalars'), str(tmp_path))
     out = run(['go', 'build', '-buildmode=c-archive', '-gcflags=-m=2', '-o', tmp_path / 'x.a',
-               tmp_path / 'scalars_gobind.go'], cwd=TEST_PROJECTS / 'scalars').stdout
+               tmp_path / 'scalars_gobind.go', tmp_path / 'scalars_support.go'], cwd=TEST_PROJECTS / 'scalars').stdout
     for helper in ('gobindSpace', 'gobindString', 'gobindBytes'):
         assert 'can inline %s with cost' % helper in out, [ln for ln in out.splitlines() if helper in ln][:3]
     # EchoString and EchoBytes do not keep their arguments: the copies stay on the stack

@@ -637,12 +637,6 @@ class ModulePlan:
         return bool(self.iters_in) or any(c.feeds for c in self.chans)
 
     @property
-    def polls_python(self) -> bool:
-        """Some Go call waits while asking Python whether a signal handler raised (context.Context
-        parameters, channel operations): the Go file defines gobindInterrupted and imports time."""
-        return self.uses_context or bool(self.chans)
-
-    @property
     def py_ifaces(self) -> Tuple[InterfacePlan, ...]:
         """Interfaces that Python objects can implement."""
         return tuple(i for i in self.ifaces if i.python_ok)
@@ -1389,7 +1383,7 @@ def quick_call(fn: Func, args: Sequence[ArgPlan], results: Sequence[ResultPlan])
     straight-line code (the inspector's check: no loops, calls, channel operations) and whose
     parameters and results are numbers, bools, strings or bytes, so that the call costs less than
     releasing the GIL; 'sized' when such a call takes strings or bytes, whose copies are its only
-    work that grows: the GIL is kept up to GOBIND_KEEP_GIL_BYTES of them (templates/c/runtime.h);
+    work that grows: the GIL is kept up to GOBIND_KEEP_GIL_BYTES of them (templates/c/gobind_support.h);
     'release' for the others."""
     cheap = all(bool(x.conv.buffer_format) or x.conv.c_arg == 'gobind_view_arg'   # numbers, bools; str, bytes
                 for x in tuple(args) + tuple(results))

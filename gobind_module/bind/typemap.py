@@ -69,7 +69,7 @@ def _int(go: str, c: str, fmt: str) -> Conversion:
 
 
 #: The C side of values Python holds by handle: borrowed from a bound object, or owned when made
-#: from a Python value for one call (gobind_handle_arg in support.h).
+#: from a Python value for one call (gobind_handle_arg in gobind_support.h).
 _HANDLE_ARG = dict(c_type='uintptr_t', c_arg='gobind_handle_arg', c_arg_init='{0, 0}', c_pass='{x}.handle',
                    release='gobind_handle_arg_release')
 

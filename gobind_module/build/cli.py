@@ -50,13 +50,13 @@ def cmd_gen_args(args: argparse.Namespace) -> None:
 
 
 def cmd_go_build(args: argparse.Namespace) -> None:
-    """Compiles the generated cgo file into a C archive (unless it is up to date)."""
+    """Compiles the generated cgo files into a C archive (unless it is up to date)."""
     from .gobuild import go_build
     host = args.host_machine.split(',') if args.host_machine else None
     if host is not None and len(host) != 4:
         raise GobindError('gobind: --host-machine takes system,cpu_family,cpu,endian, not %r' % args.host_machine)
     tags = _tags([t for t in (args.tags or '').split(',') if t])
-    go_build(args.gofile, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
+    go_build(args.gofiles, args.output, args.dir, api=args.api, depfile=args.depfile, cc=args.cc,
              tags=tags, cflags=args.cflag, host=host, verbose=args.verbose)
 
 
@@ -189,7 +189,8 @@ def _parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_go_version)
 
     sp = sub.add_parser('go-build', help='(build step) compile generated cgo code into a C archive')
-    sp.add_argument('gofile')
+    sp.add_argument('gofiles', nargs='+', metavar='gofile',
+                    help="the module's generated Go files (<name>_gobind.go and <name>_support.go)")
     sp.add_argument('--dir', default='.', help='folder inside the Go module')
     sp.add_argument('--output', '-o', required=True)
     sp.add_argument('--api', help="the gen step's API JSON, for the depfile")

@@ -10,7 +10,7 @@ import json
 import os
 import re
 import subprocess
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ..inspect.goapi import go_executable, go_version
 from ..errors import GobindError
@@ -106,14 +106,17 @@ def goflags_values(flag: str, environ: Mapping[str, str]) -> List[str]:
     return values
 
 
-def go_build_command(go: str, gofile: str, output: str, tags: Sequence[str] = (),
+def go_build_command(go: str, gofiles: Sequence[str], output: str, tags: Sequence[str] = (),
                      buildmode: str = 'c-archive', environ: Mapping[str, str] = os.environ) -> List[str]:
-    """The `go build` command line: reproducible (-trimpath, empty build ID), GOFLAGS' -ldflags kept."""
+    """The `go build` command line: reproducible (-trimpath, empty build ID), GOFLAGS' -ldflags kept.
+
+    gofiles are the generated Go files of one module (its exports and gobind's support code), in
+    one folder: Go builds them as one package main."""
     ldflags = ['-buildid='] + goflags_values('ldflags', environ)
     cmd = [go, 'build', '-buildmode=' + buildmode, '-trimpath', '-ldflags=' + ' '.join(ldflags)]
     if tags:
         cmd.append('-tags=' + ','.join(tags))
-    return cmd + ['-o', os.path.abspath(output), os.path.abspath(gofile)]
+    return cmd + ['-o', os.path.abspath(output)] + [os.path.abspath(f) for f in gofiles]
 
 
 #: Environment variables that change what `go build` makes, besides GO* and CGO_* ones.
@@ -123,11 +126,11 @@ _BUILD_ENV = ('CC', 'CXX', 'AR', 'PKG_CONFIG')
 _STAMP_FORMAT = b'gobind go-build stamp 1\n'
 
 
-def build_stamp(go: str, gofile: str, cmd: Sequence[str], env: Mapping[str, str],
+def build_stamp(go: str, gofiles: Sequence[str], cmd: Sequence[str], env: Mapping[str, str],
                 api: Optional[Mapping]) -> Optional[str]:
     """A hash of everything that goes into the archive, or None when it cannot be known.
 
-    It covers the generated Go file and the headers it includes, the content IDs of the bound
+    It covers the generated Go files and the headers they include, the content IDs of the bound
     packages and all their dependencies as the gen step's `go list -export` compiled them (a
     comment edit leaves a package's content ID alone; a code change does not), the toolchain
     (its path, size and time), the command line, and the GO*, CGO_* and C compiler settings."""
@@ -139,14 +142,12 @@ def build_stamp(go: str, gofile: str, cmd: Sequence[str], env: Mapping[str, str]
         for part in parts:
             h.update(part.encode('utf-8', 'surrogateescape') + b'\0')
 
-    with open(gofile, 'rb') as f:
-        source = f.read()
-    h.update(source)
-    folder = os.path.dirname(os.path.abspath(gofile))
-    for name in sorted(set(re.findall(rb'#include "([^"]+)"', source))):  # the generated headers
-        with open(os.path.join(folder, name.decode('utf-8', 'surrogateescape')), 'rb') as f:
-            put(name.decode('utf-8', 'surrogateescape'))
+    for gofile in gofiles:
+        with open(gofile, 'rb') as f:
             h.update(f.read())
+    for name, text in _included_headers(gofiles):
+        put(name)
+        h.update(text)
     packages = [api] + [api['submodules'][k] for k in sorted(api.get('submodules', {}))]
     for pkg in packages:
         put(pkg.get('go_version', ''), *('%s=%s' % kv for kv in sorted(pkg.get('build_ids', {}).items())))
@@ -157,25 +158,44 @@ def build_stamp(go: str, gofile: str, cmd: Sequence[str], env: Mapping[str, str]
     return h.hexdigest()
 
 
-def go_build(gofile: str, output: str, directory: str, api: Optional[str] = None,
+def _included_headers(gofiles: Sequence[str]) -> List[Tuple[str, bytes]]:
+    """The generated headers the Go files include (`#include "name"`), and the ones those include,
+    beside the Go files: (name, text) of each, sorted by name."""
+    folder = os.path.dirname(os.path.abspath(gofiles[0]))
+    found: Dict[str, bytes] = {}
+    todo = []
+    for gofile in gofiles:
+        with open(gofile, 'rb') as f:
+            todo.append(f.read())
+    while todo:
+        for raw in re.findall(rb'#include "([^"]+)"', todo.pop()):
+            name = raw.decode('utf-8', 'surrogateescape')
+            if name not in found:
+                with open(os.path.join(folder, name), 'rb') as f:
+                    found[name] = f.read()
+                todo.append(found[name])
+    return sorted(found.items())
+
+
+def go_build(gofiles: Sequence[str], output: str, directory: str, api: Optional[str] = None,
              depfile: Optional[str] = None, cc: Optional[str] = None,
              tags: Sequence[str] = (), buildmode: str = 'c-archive',
              cflags: Sequence[str] = (), host: Optional[Sequence[str]] = None,
              verbose: bool = False) -> bool:
-    """Compiles the generated cgo file (with the bound package) into a C archive or shared library.
+    """Compiles the generated cgo files (with the bound package) into a C archive or shared library.
 
     Skips `go build` when the output exists and its stamp (output + '.stamp', see build_stamp)
     matches: then it only touches the output, since the build system would otherwise run this
     step again and again.  Returns whether go build ran."""
     go = go_executable()
     env = go_build_env(os.environ, cc=cc, cflags=cflags, host=host)
-    cmd = go_build_command(go, gofile, output, tags, buildmode, env)
+    cmd = go_build_command(go, gofiles, output, tags, buildmode, env)
     data = None
     if api:
         with open(api) as f:
             data = json.load(f)
     stamp_path = output + '.stamp'
-    stamp = build_stamp(go, gofile, cmd, env, data)
+    stamp = build_stamp(go, gofiles, cmd, env, data)
     built = not (stamp and os.path.exists(output) and _read(stamp_path) == stamp)
     if built:
         go_version(go)
@@ -184,7 +204,7 @@ def go_build(gofile: str, output: str, directory: str, api: Optional[str] = None
         proc = subprocess.run(cmd, cwd=directory, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, universal_newlines=True)
         if proc.returncode != 0:
-            raise GobindError('gobind: go build failed for %s:\n%s' % (gofile, proc.stdout.rstrip()))
+            raise GobindError('gobind: go build failed for %s:\n%s' % (' '.join(gofiles), proc.stdout.rstrip()))
         if stamp:
             with open(stamp_path, 'w') as f:
                 f.write(stamp + '\n')
@@ -193,7 +213,7 @@ def go_build(gofile: str, output: str, directory: str, api: Optional[str] = None
     if verbose:
         print('gobind: %s %s' % (os.path.basename(output), 'built' if built else 'is up to date'))
     if depfile:
-        files: List[str] = [gofile] + (source_deps(api_files(data)) if data else [])
+        files: List[str] = list(gofiles) + (source_deps(api_files(data)) if data else [])
         write_depfile(depfile, output, files)
     return built
 

@@ -20,6 +20,12 @@ OUTPUTS = {
     'abi': '{name}_abi.h',
     'pyi': '{name}.pyi',
     'map': '{name}.map',
+    # gobind's support code: the same text for every module, compiled beside it (only the names
+    # of the files it includes differ, so that two modules can be built in one folder)
+    'types': '{name}_types.h',
+    'support_h': '{name}_support.h',
+    'support_c': '{name}_support.c',
+    'support_go': '{name}_support.go',
 }
 
 _TEMPLATES = {
@@ -28,6 +34,10 @@ _TEMPLATES = {
     'abi': 'abi.h.j2',
     'pyi': 'module.pyi.j2',
     'map': 'module.map.j2',
+    'types': 'types.h.j2',
+    'support_h': 'support.h.j2',
+    'support_c': 'support.c.j2',
+    'support_go': 'support.go.j2',
 }
 
 
@@ -41,7 +51,7 @@ def templates_dir() -> Path:
 
 
 def verbatim(relpath: str) -> str:
-    """The text of a support file, copied into the output as it is (no template syntax)."""
+    """The text of a support source, copied into the output as it is (no template syntax)."""
     return (templates_dir() / relpath).read_text(encoding='utf-8').rstrip('\n')
 
 

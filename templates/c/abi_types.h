@@ -1,4 +1,7 @@
-/* Types on the cgo boundary, shared by the Go exports and the CPython module. */
+/* Types on the cgo boundary, shared by the Go exports, the CPython module and the support code. */
+#ifndef GOBIND_ABI_TYPES_H
+#define GOBIND_ABI_TYPES_H
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,3 +67,5 @@ gobind_call_poll(gobind_poll_fn poll)
 {
     return poll();
 }
+
+#endif /* GOBIND_ABI_TYPES_H */

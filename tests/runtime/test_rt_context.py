@@ -96,5 +96,6 @@ def test_generated_code_for_context_and_gil_policy_is_warning_free(tmp_path):
     for label, include in _python_includes():
         run(['cc', '-c', '-std=gnu99', '-Wall', '-Wextra', '-Werror', '-O2', '-fPIC', '-I' + include,
              '-I' + str(tmp_path), tmp_path / 'rtpolicy_gobind.c', '-o', tmp_path / ('rtpolicy-%s.o' % label)])
-    assert run(['gofmt', '-l', tmp_path / 'rtpolicy_gobind.go']).stdout.strip() == ''
-    run(['go', 'vet', tmp_path / 'rtpolicy_gobind.go'], cwd=TEST_PROJECTS / 'runtime_policy')
+    gofiles = [tmp_path / 'rtpolicy_gobind.go', tmp_path / 'rtpolicy_support.go']
+    assert run(['gofmt', '-l'] + gofiles).stdout.strip() == ''
+    run(['go', 'vet'] + gofiles, cwd=TEST_PROJECTS / 'runtime_policy')

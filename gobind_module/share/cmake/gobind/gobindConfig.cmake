@@ -223,6 +223,9 @@ function(gobind_add_extension name package)
   set(map "${out}/${name}.map")
   set(api "${out}/${name}_api.json")
   set(archive "${out}/lib${name}_gobind.a")
+  # gobind's support code, the same for every module, written beside it by the gen step
+  set(support "${out}/${name}_types.h" "${out}/${name}_support.h" "${out}/${name}_support.c")
+  set(support_go "${out}/${name}_support.go")
 
   if(use_depfile)
     set(src_deps DEPFILE "${out}/${name}_gobind_src.d")
@@ -240,28 +243,30 @@ function(gobind_add_extension name package)
 
   # Step 1 (Meson: <name>_gobind_src): inspect the Go package and write the generated sources.
   add_custom_command(
-    OUTPUT "${gofile}" "${cfile}" "${abi}" "${pyi}" "${map}" "${api}"
+    OUTPUT "${gofile}" "${cfile}" "${abi}" "${pyi}" "${map}" "${api}" ${support} "${support_go}"
     COMMAND "${python}" -m gobind_module gen --outdir "${out}" ${src_depfile_args} --python-major "${major}"
             ${gen_args}
     ${src_deps}
     COMMENT "Generating ${name}_gobind_src (gobind gen ${package})"
     VERBATIM)
-  add_custom_target(${name}_gobind_src DEPENDS "${gofile}" "${cfile}" "${abi}" "${pyi}" "${map}" "${api}")
+  add_custom_target(${name}_gobind_src DEPENDS "${gofile}" "${cfile}" "${abi}" "${pyi}" "${map}" "${api}"
+                                               ${support} "${support_go}")
 
   # Step 2 (Meson: <name>_gobind_go): go build -buildmode=c-archive of the generated cgo file.
   add_custom_command(
     OUTPUT "${archive}"
     COMMAND "${python}" -m gobind_module go-build --dir "${dir}" --api "${api}" ${go_depfile_args}
-            --cc "${cc}" ${tag_args} -o "${archive}" "${gofile}"
-    DEPENDS "${gofile}" "${api}" ${go_files}
+            --cc "${cc}" ${tag_args} -o "${archive}" "${gofile}" "${support_go}"
+    DEPENDS "${gofile}" "${support_go}" "${api}" ${go_files}
     ${go_deps}
     COMMENT "Generating ${name}_gobind_go (go build -buildmode=c-archive)"
     VERBATIM)
   add_custom_target(${name}_gobind_go DEPENDS "${archive}")
   add_dependencies(${name}_gobind_go ${name}_gobind_src)
 
-  # Step 3: the extension module, exporting only PyInit_<name>.
-  Python3_add_library(${name} MODULE WITH_SOABI "${cfile}" "${abi}")
+  # Step 3: the extension module, exporting only PyInit_<name>: the module's C file and the
+  # support code compile as two objects.
+  Python3_add_library(${name} MODULE WITH_SOABI "${cfile}" "${abi}" ${support})
   add_dependencies(${name} ${name}_gobind_go)
   target_link_libraries(${name} PRIVATE "${archive}" Threads::Threads)
   target_link_options(${name} PRIVATE "LINKER:--version-script=${map}")

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import raises
+from conftest import pyenv_python, raises
 
 #: Python 2 has no TimeoutError: a timeout raises socket.timeout there (docs/type-mapping.md#channels).
 TIMEOUT = '\n'.join([
@@ -226,10 +226,14 @@ print("ok")
 '''
 
 
-def test_ctrl_c_interrupts_blocking_operations(built):
-    build = built('chans')
+@pytest.mark.parametrize('version', ['3', '2.7'])
+def test_ctrl_c_interrupts_blocking_operations(built, version):
+    interpreter = sys.executable if version == '3' else pyenv_python(version)
+    if interpreter is None:
+        pytest.skip('no Python %s interpreter under pyenv on this machine' % version)
+    build = built('chans', *(() if version == '3' else ('-Dpython=' + interpreter,)))
     env = dict(os.environ, PYTHONPATH=str(build.builddir))
-    proc = subprocess.Popen([sys.executable, '-c', CTRL_C], env=env, stdout=subprocess.PIPE,
+    proc = subprocess.Popen([interpreter, '-c', CTRL_C], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, universal_newlines=True)
     try:
         lines, delays = [], []
@@ -248,3 +252,47 @@ def test_ctrl_c_interrupts_blocking_operations(built):
     assert proc.returncode == 0 and out.strip() == 'ok', (proc.returncode, lines, out, err)
     assert [line.split(':')[0] for line in lines] == ['recv', 'send', 'iter'], lines
     assert all('KeyboardInterrupt after' in line for line in lines), lines
+
+
+SUSTAINED = '''
+import sys, threading, time, chans as c
+seconds = float(sys.argv[1])
+start = c._gobind_handles()
+ch = c.Chan_Point(8)
+stop = time.time() + seconds
+sent, got, lock = [0] * 4, [], threading.Lock()
+def produce(k):
+    i = 0
+    while time.time() < stop:
+        ch.send(c.Point(X=k, Y=i))
+        i += 1
+    sent[k] = i
+def consume():
+    mine = [(p.X, p.Y) for p in ch]
+    with lock:
+        got.extend(mine)
+producers = [threading.Thread(target=produce, args=(k,)) for k in range(4)]
+consumers = [threading.Thread(target=consume) for _ in range(4)]
+for t in producers + consumers:
+    t.start()
+for t in producers:
+    t.join()
+ch.close()
+for t in consumers:
+    t.join()
+assert len(got) == sum(sent) == len(set(got)), (len(got), sum(sent), len(set(got)))
+assert set(got) == set((k, i) for k in range(4) for i in range(sent[k]))
+del ch, producers, consumers
+assert c._gobind_handles() == start, (start, c._gobind_handles())
+print("%d items" % len(got))
+'''
+
+
+@pytest.mark.slow
+def test_sustained_producers_and_consumers(built):
+    """4 producer and 4 consumer threads on one buffered channel of structs for GOBIND_STRESS_SECONDS
+    (default 30): every item arrives once, and the handle count comes back to where it started."""
+    seconds = os.environ.get('GOBIND_STRESS_SECONDS', '') or '30'
+    build = built('chans')
+    out = build.python(SUSTAINED.replace('float(sys.argv[1])', seconds)).stdout
+    assert out.strip().endswith('items'), out

@@ -89,7 +89,7 @@ def chan_conversion(mapper: 'TypeMapper', t: GoType,
     mapper._pending[cid] = conv
     try:
         try:
-            elem = empty_conversion() if is_empty(t.elem) else mapper.value_conversion(t.elem)
+            elem = empty_conversion() if is_empty(t.elem) else mapper.conversion(t.elem)
         except Unsupported as e:
             raise Unsupported('element type of %s: %s' % (t.go_spelling(), e))
     finally:
@@ -114,7 +114,7 @@ def _conversion(cid: str, go_type: str, py: str, both: str) -> 'Conversion':
 def feed_conversion(mapper: 'TypeMapper', conv: 'Conversion') -> 'Conversion':
     """conv for a parameter: a receive-only channel also takes any Python iterable, which a goroutine
     feeds into a new channel (closed at the end).  Other conversions are returned as they are."""
-    from .typemap import ERROR_TYPE, Conversion
+    from .typemap import ERROR_TYPE
     ch = mapper.chans.get(conv.from_py[len('gobind_from_py_'):])
     if ch is None or conv.from_py != 'gobind_from_py_' + ch.id or ch.direction != 'recv' or is_empty(ch.elem_go):
         return conv
@@ -163,12 +163,6 @@ class ChanPlan:
     def spelling(self) -> str:
         """The Go type as docs and comments show it."""
         return self.chan.go_type.replace('gobindpkg.', '')
-
-    @property
-    def retry_send(self) -> bool:
-        """send may try once with the GIL kept, then wait with it released: passing the item to
-        Go twice is safe (a callable's reference, which Go takes over, is not)."""
-        return '_pass(' not in self.chan.elem.c_pass
 
     @property
     def makes(self) -> bool:

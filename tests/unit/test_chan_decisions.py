@@ -8,7 +8,7 @@ import pytest
 
 from golden_plans import api, callables, classes, plan_of
 from gobind_module.bind.typemap import PackageHome, TypeMapper, Unsupported
-from gobind_module.model import GoType, package_from_json
+from gobind_module.model import GoType, Param, package_from_json
 
 INT = GoType(kind='basic', name='int')
 
@@ -85,5 +85,8 @@ def test_elements_gobind_cannot_bind_say_why():
                    .underlying.fields)
     with pytest.raises(Unsupported, match=r'element type of <-chan struct\{\.\.\.\}: struct'):
         m.conversion(chan('recv', point))
+    # funcs are not items of channels, as of slices and maps
+    with pytest.raises(Unsupported, match=r'element type of chan func\(\) int: func \(func\(\) int\) values'):
+        m.conversion(chan('both', GoType(kind='func', results=(Param('', INT),))))
     # a receive-only chan struct{} parameter takes channel objects, not iterables (nothing to feed)
     assert 'Iterable' not in m.param_conversion(chan('recv', GoType(kind='struct'))).py_param

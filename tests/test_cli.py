@@ -57,7 +57,7 @@ def test_inspect_lists_exports_and_skips(tmp_path, cache):
     assert '  Sqrt(x: float) -> float' in out
     assert '  None_() -> str' in out
     skipped = out.split('skipped:')[1]
-    assert 'Ticks: result 1: channel (chan int)' in skipped
+    assert 'Raw: result 1: unsafe.Pointer is not supported' in skipped
 
 
 def test_bad_package_path_is_one_clear_error(tmp_path, cache):

@@ -14,7 +14,8 @@ from conftest import ROOT, run
 #: (test project, module): every seed-surface project, and the three modules of test_projects/multi
 #: (shapes holds the Go runtime; paint and tally are its peer modules, each with its own stub).
 MODULES = [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps',
-                            'callbacks', 'pointers', 'interfaces', 'crosspkg', 'iters', 'funcvals', 'vec')] \
+                            'callbacks', 'pointers', 'interfaces', 'crosspkg', 'iters', 'funcvals', 'vec',
+                            'chans')] \
     + [('multi', m) for m in ('shapes', 'paint', 'tally')]
 
 SIGNATURES = '''

@@ -19,6 +19,7 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, 
 
 from ..emit.escape import c_string, py_docstring
 from .callback_policy import takes_objects
+from .chanmap import ChanPlan, ChanType, plan_chans
 from .funcvals import FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
@@ -131,7 +132,8 @@ class FuncPlan:
     @property
     def takes_callbacks(self) -> bool:
         """Whether a parameter is a Python callable or iterable: the export then keeps its exceptions (gobindCall)."""
-        return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindIterIn_', 'gobindFuncIn_')) for a in self.args)
+        return any(a.conv.go_in.startswith(('gobindCallback_', 'gobindIterIn_', 'gobindFuncIn_', 'gobindChanIn_'))
+                   for a in self.args)
 
     @property
     def keeps_call(self) -> bool:
@@ -609,6 +611,7 @@ class ModulePlan:
     iters: Tuple[IterPlan, ...] = ()
     uses_any: bool = False
     submodules: Tuple[SubmodulePlan, ...] = ()
+    chans: Tuple[ChanPlan, ...] = ()   # channel classes (bind/chanmap.py)
     vecs: Tuple[VecPlan, ...] = ()  # vectorised twins of package functions (bind/vec.py)
     vec_module: str = 'vec'         # their submodule's name
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
@@ -627,6 +630,11 @@ class ModulePlan:
     def iters_in(self) -> Tuple[IterPlan, ...]:
         """Iterator types that parameters make from Python iterables."""
         return tuple(i for i in self.iters if i.into)
+
+    @property
+    def pulls_iterables(self) -> bool:
+        """Go pulls Python iterables (iterator parameters, channels fed from one): C tells it StopIteration."""
+        return bool(self.iters_in) or any(c.feeds for c in self.chans)
 
     @property
     def py_ifaces(self) -> Tuple[InterfacePlan, ...]:
@@ -676,7 +684,7 @@ class ModulePlan:
     def classes_in(self, module: str) -> Tuple[object, ...]:
         """The classes that live in one (sub)module ('' for the extension module)."""
         return tuple(c for c in self.structs + self.seqs + self.values + self.maps + self.boxes + self.ifaces
-                     + self.funcvals if c.module == module)
+                     + self.funcvals + self.chans if c.module == module)
 
     @property
     def peers(self) -> Tuple[SubmodulePlan, ...]:
@@ -904,6 +912,7 @@ class _Planner:
             if s.error_kind:
                 error_kind += 1
                 structs[i] = dataclasses.replace(s, error_kind=error_kind)
+        chans = plan_chans(self.mapper, self.name, self.chan_name)
         boxes = tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id), self.module_name(b.py_name, what=b.go_type))
                       for b in box_order(self.mapper))
         self.skipped.sort(key=lambda s: s.symbol)
@@ -928,8 +937,15 @@ class _Planner:
                           ifaces=tuple(ifaces[k] for k in sorted(ifaces)), iters=plan_iters(self.mapper),
                           uses_any=self.mapper.uses_any,
                           submodules=submodules, warnings=tuple(self.warnings),
-                          vecs=vec_plans(funcs, 'gobind_%s_' % self.name, self.name),
+                          chans=chans, vecs=vec_plans(funcs, 'gobind_%s_' % self.name, self.name),
                           vec_module=vec_module)
+
+    def chan_name(self, ch: ChanType) -> None:
+        """Takes the Python name of a channel class in its module."""
+        if ch.decl is None:
+            self.module_name(ch.py_name, ch.module, what=ch.go_type)
+        else:
+            self.class_name(self.mapper.home(ch.decl.pkg), ch.decl.name)
 
     def vec_module(self, submodules: Tuple[SubmodulePlan, ...]) -> str:
         """The name of the twins' submodule: vec, unless a Go package's submodule has that name."""
@@ -948,6 +964,8 @@ class _Planner:
             self.skip(symbol, 'generic types and aliases are not bound yet')
         elif kind == 'struct':
             structs.append(self.struct(home, decl))
+        elif kind == 'chan':
+            self.named_chan(home, decl, symbol)
         elif kind in ('slice', 'array', 'map', 'basic', 'interface'):
             try:
                 self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
@@ -968,6 +986,16 @@ class _Planner:
                 self.skip(symbol, str(e))
         else:
             self.skip(symbol, 'named %s types are not bound yet' % kind)
+
+    def named_chan(self, home: PackageHome, decl: TypeDecl, symbol: str) -> None:
+        """A named channel type of a bound package: a channel class; its methods are skipped."""
+        try:
+            self.mapper.conversion(GoType(kind='named', name=decl.name, pkg=decl.pkg))
+        except Unsupported as e:
+            self.skip(symbol, str(e))
+            return
+        for m in decl.methods:
+            self.skip('%s.%s' % (symbol, m.name), 'methods of channel types are not bound yet')
 
     # ---- functions and methods ------------------------------------------
 

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from .chanmap import ChanType, chan_conversion, chan_spelling, feed_conversion, PREFIXES as CHAN_PREFIXES
 from .itermap import IterType, iter_values
 from ..model import Func, GoType, Package, Param, TypeDecl
 
@@ -393,11 +394,12 @@ class PackageHome:
 
 
 #: The ids gobind makes for unnamed types: []int -> Slice_int, [3]int -> Array3_int,
-#: map[string]int -> Map_string_int, *int -> Ptr_int, func types -> Func0, Func1, ...
+#: map[string]int -> Map_string_int, *int -> Ptr_int, func types -> Func0, Func1, ..., chan int -> Chan_int
+#: (<-chan int -> RecvChan_int, chan<- int -> SendChan_int).
 #: The runtime's own classes (GoError, GoPanic, GoErrorValue, GoValue) are taken too.
 #: (Ptr is followed by the id of the pointee: '_', a type name or a basic type, so PtraceRegs is not one.)
-_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|Ptr(_|[A-Z]|(u?int|float|complex|string|bool|any|error))'
-                           r'|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
+_GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|(Recv|Send)?Chan_'
+                           r'|Ptr(_|[A-Z]|(u?int|float|complex|string|bool|any|error))|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
 #: The ids of iterator types (Iter_int, Iter2_string_int): C and Go names only, no Python class.
 _ITER_ID = re.compile(r'Iter2?_')
 
@@ -451,6 +453,8 @@ class TypeMapper:
         self.iter_in: set = set()    # ids of iterator types some parameter makes from a Python iterable
         self.uses_any = False   # some bound signature has an any (interface{}) value
         self.borrowed_seqs: set = set()   # ids of slice classes some parameter borrows
+        self.chans: Dict[str, ChanType] = {}   # channel classes (chanmap.py), by id
+        self.chan_in: set = set()    # ids of channel classes some parameter feeds from a Python iterable
         self._pending: Dict[str, Conversion] = {}
         self._pending_ifaces: set = set()
 
@@ -472,6 +476,8 @@ class TypeMapper:
             return self._seq(t, None)
         if t.kind == 'map':
             return self._map(t, None)
+        if t.kind == 'chan':
+            return chan_conversion(self, t, None)
         if t.kind in ('named', 'func') and not t.is_error and iter_values(self, t) is not None:
             raise Unsupported('iterators (%s) are bound as parameters and results of functions only'
                               % t.go_spelling())
@@ -522,6 +528,10 @@ class TypeMapper:
             if t.kind == 'map':
                 return 'Map_%s_%s' % (self.type_id(t.key), inner)
             return {'slice': 'Slice_', 'array': 'Array%d_' % t.length, 'pointer': 'Ptr'}[t.kind] + inner
+        if t.kind == 'chan':
+            return CHAN_PREFIXES[t.direction or 'both'] + self.type_id(t.elem)
+        if t.kind == 'struct' and not t.fields:
+            return 'struct'   # struct{}, the item of a signal channel (chanmap.py)
         if t.kind == 'named' and t.pkg:
             return self.home(t.pkg).id(t.name)
         if t.is_error:
@@ -550,7 +560,7 @@ class TypeMapper:
                 if not is_exported(t.name) or decl.alias:
                     return self._func(decl.underlying)   # Go cannot name the type: a callable only
                 return self._funcval(decl.underlying, (self.home(t.pkg), decl))
-        return self.conversion(t)
+        return feed_conversion(self, self.conversion(t))
 
     def value_conversion(self, t: GoType) -> Conversion:
         """The Conversion of a result, field or variable: also func types (func values)."""
@@ -620,6 +630,10 @@ class TypeMapper:
             return '*' + self.go_spelling(t.elem)
         if t.kind == 'map':
             return 'map[%s]%s' % (self.go_spelling(t.key), self.go_spelling(t.elem))
+        if t.kind == 'chan':
+            return chan_spelling(t.direction or 'both', self.go_spelling(t.elem))
+        if t.kind == 'struct' and not t.fields:
+            return 'struct{}'
         if t.kind == 'interface' and not t.methods and not t.unexported_methods:
             return 'any'
         if t.kind == 'func':
@@ -672,6 +686,8 @@ class TypeMapper:
             return self._seq(u, (home, decl))
         if u.kind == 'map':
             return self._map(u, (home, decl))
+        if u.kind == 'chan':
+            return chan_conversion(self, u, (home, decl))
         base = self.conversion(u)
         go_name = home.go(t.name)
         named = dataclasses.replace(

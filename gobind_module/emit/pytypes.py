@@ -12,6 +12,7 @@ import dataclasses
 from typing import Callable, Dict, List, Tuple
 
 from .escape import c_string
+from ..bind.chanmap import ChanPlan
 from ..bind.funcvals import FuncValPlan
 from ..bind.plan import BoxPlan, InterfacePlan, MapPlan, ModulePlan, SeqPlan, StructPlan, ValuePlan
 
@@ -138,6 +139,18 @@ def funcval_type(m: ModulePlan, fv: FuncValPlan) -> TypeSpec:
     return TypeSpec(fv.id, '%s.%s' % (m.name, fv.py_name), type_doc(c_string(text)), tuple(slots))
 
 
+def chan_type(m: ModulePlan, c: ChanPlan) -> TypeSpec:
+    slots = [('tp_dealloc', 'gobind_object_dealloc'), ('tp_repr', 'gobind_chan_repr_' + c.id),
+             ('tp_methods', 'gobind_methods_' + c.id), ('tp_getset', 'gobind_getset_' + c.id),
+             ('sq_length', 'gobind_chan_len_' + c.id), ('nb_bool', 'gobind_chan_true')]
+    if c.chan.can_recv:
+        slots += [('tp_iter', 'PyObject_SelfIter'), ('tp_iternext', 'gobind_chan_next_' + c.id)]
+    if c.makes:
+        slots.append(('tp_new', 'gobind_new_' + c.id))
+    sig = '%s(cap=0)\\n--\\n\\n' % c.py_name if c.makes else ''
+    return TypeSpec(c.id, m.qualified(c), type_doc(c_string(c.doc_text), sig), tuple(slots))
+
+
 def error_type(m: ModulePlan) -> TypeSpec:
     """GoErrorValue: any Go error value."""
     slots = (('tp_dealloc', 'gobind_object_dealloc'), ('tp_repr', 'gobind_error_repr'),
@@ -172,14 +185,14 @@ def module_var_type(path: str, sfx: str) -> TypeSpec:
 
 def class_types(m: ModulePlan) -> Tuple[TypeSpec, ...]:
     """The TypeSpec of every class of the module, bound ones first (their declarations)."""
-    bound = m.structs + m.seqs + m.values + m.boxes + m.funcvals + m.maps + m.ifaces
+    bound = m.structs + m.seqs + m.values + m.boxes + m.funcvals + m.maps + m.ifaces + m.chans
     fixed = [error_type(m)] + ([govalue_type(m)] if m.uses_any else []) + ([iter_type(m)] if m.iters else [])
     return tuple(pytype(c, m) for c in bound) + tuple(fixed)
 
 
 _BUILDERS: Dict[type, Callable[[ModulePlan, object], TypeSpec]] = {
     StructPlan: struct_type, InterfacePlan: iface_type, SeqPlan: seq_type, MapPlan: map_type,
-    BoxPlan: box_type, ValuePlan: value_type, FuncValPlan: funcval_type}
+    BoxPlan: box_type, ValuePlan: value_type, FuncValPlan: funcval_type, ChanPlan: chan_type}
 
 
 def pytype(c: object, m: ModulePlan) -> TypeSpec:

@@ -953,6 +953,44 @@ gobind_from_py_iterable(PyObject *o, const char *fn, const char *arg, gobind_cal
     return out->fn == 0 ? -1 : 0;
 }
 
+/* ---- Go channels: what every channel class shares.  templates/c/chan.c.j2 makes each class's
+   functions, which call its exports (send, recv, close, size). */
+
+/* Statuses of the channel exports, beside GOBIND_OK, GOBIND_PANIC and GOBIND_INTERRUPTED. */
+#define GOBIND_CHAN_CLOSED 6   /* a receive found the channel closed and drained */
+#define GOBIND_CHAN_TIMEOUT 7  /* the timeout passed first (at once for a timeout of 0) */
+
+/* Python 2 calls the truth slot nb_nonzero. */
+#if PY_MAJOR_VERSION < 3
+#define nb_bool nb_nonzero
+#endif
+
+/* The export reporting a channel's queued items and buffer size. */
+typedef int (*gobind_chan_size_fn)(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
+
+/* A struct{} item (chan struct{}): None, and only None. */
+static inline int
+gobind_from_py_empty(PyObject *o, const char *fn, const char *arg, uint8_t *out)
+{
+    *out = 0;
+    return o == Py_None ? 0 : gobind_type_error(fn, arg, "None", o);
+}
+
+static inline PyObject *
+gobind_to_py_empty(uint8_t *v)
+{
+    (void)v;
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+int gobind_chan_true(PyObject *self);
+int gobind_chan_timeout(const char *fn, PyObject *o, int64_t *ns);
+PyObject *gobind_chan_fail(int status, gobind_buf *msg);
+int gobind_chan_size(PyObject *self, gobind_chan_size_fn size, ptrdiff_t *n, ptrdiff_t *capacity);
+PyObject *gobind_chan_repr(PyObject *self, gobind_chan_size_fn size, const char *go_type);
+PyObject *gobind_chan_stop(void);
+
 #if defined(__GNUC__)
 #if PY_MAJOR_VERSION >= 3
 /* ---- Vectorised calls (m.vec): one Go call over whole buffers ----------------------------

@@ -5,6 +5,7 @@
 /* Python 2.7: a type object (not a heap type) filled from the spec, with its sub-tables beside it. */
 typedef struct {
     PyTypeObject type;
+    PyNumberMethods nb;
     PySequenceMethods sq;
     PyMappingMethods mp;
     PyBufferProcs bf;
@@ -21,6 +22,7 @@ gobind_fill_slot(gobind_type_storage *s, const PyType_Slot *slot)
     case Py_mp_ass_subscript: s->mp.mp_ass_subscript = (objobjargproc)f; break;
     case Py_mp_length: s->mp.mp_length = (lenfunc)f; break;
     case Py_mp_subscript: s->mp.mp_subscript = (binaryfunc)f; break;
+    case Py_nb_bool: s->nb.nb_nonzero = (inquiry)f; break;  /* Python 2's name for nb_bool */
     case Py_sq_ass_item: s->sq.sq_ass_item = (ssizeobjargproc)f; break;
     case Py_sq_item: s->sq.sq_item = (ssizeargfunc)f; break;
     case Py_sq_length: s->sq.sq_length = (lenfunc)f; break;
@@ -58,6 +60,7 @@ gobind_make_type(PyType_Spec *spec, PyTypeObject *base)
     s->type.tp_itemsize = spec->itemsize;
     s->type.tp_flags = spec->flags;
     s->type.tp_base = base;
+    s->type.tp_as_number = &s->nb;
     s->type.tp_as_sequence = &s->sq;
     s->type.tp_as_mapping = &s->mp;
     s->type.tp_as_buffer = &s->bf;

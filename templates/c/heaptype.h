@@ -30,6 +30,7 @@ typedef struct {
 #define Py_mp_ass_subscript 3
 #define Py_mp_length 4
 #define Py_mp_subscript 5
+#define Py_nb_bool 8
 #define Py_sq_ass_item 39
 #define Py_sq_item 44
 #define Py_sq_length 45

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unsafe"
 )
 
 // EchoBool returns b.
@@ -136,5 +137,5 @@ func Big() uint64 { return math.MaxUint64 }
 // Invalid returns a string that is not valid UTF-8.
 func Invalid() string { return "a\xffb" }
 
-// Ticks is skipped: channels are not bound.
-func Ticks() chan int { return nil }
+// Raw is skipped: unsafe.Pointer is not bound.
+func Raw() unsafe.Pointer { return nil }

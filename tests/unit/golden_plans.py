@@ -46,7 +46,8 @@ def plan_of(name: str) -> ModulePlan:
 def classes(plan: ModulePlan) -> Dict[str, object]:
     """Every bound class by its Python name as messages give it (Point, money.Wallet, url.URL)."""
     out = {}
-    for group in (plan.structs, plan.seqs, plan.values, plan.maps, plan.boxes, plan.ifaces, plan.funcvals):
+    for group in (plan.structs, plan.seqs, plan.values, plan.maps, plan.boxes, plan.ifaces, plan.funcvals,
+                  plan.chans):
         for c in group:
             out[plan.py_ref(c)] = c
     return out

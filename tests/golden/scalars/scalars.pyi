@@ -337,4 +337,4 @@ Warmer adds d degrees to c."""
 def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""
 
-# skipped Ticks: result 1: channel (chan int) values are not supported yet
+# skipped Raw: result 1: unsafe.Pointer is not supported: a raw address that Go's garbage collector cannot follow once Python holds it

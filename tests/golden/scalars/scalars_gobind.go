@@ -762,4 +762,4 @@ func gobind_scalars_ready(msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
-// skipped Ticks: result 1: channel (chan int) values are not supported yet
+// skipped Raw: result 1: unsafe.Pointer is not supported: a raw address that Go's garbage collector cannot follow once Python holds it

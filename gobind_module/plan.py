@@ -852,7 +852,7 @@ class _Planner:
         maps: Dict[str, MapPlan] = {}
         funcvals: Dict[str, FuncValPlan] = {}
         # Planning the methods of a class can meet more classes (and types of other packages),
-        # so plan until nothing new turns up; each type's members are planned at its own depth.
+        # so plan until nothing new turns up: every type the bound API reaches, at any distance.
         while True:
             planned = {s.id for s in structs}
             todo = [('s', k) for k in sorted(self.mapper.ext_structs) if k not in planned] \
@@ -864,7 +864,6 @@ class _Planner:
             if not todo:
                 break
             for kind, key in todo:
-                self.mapper.depth = self.mapper.ext_depth.get(key, 0)
                 if kind == 's':
                     structs.append(self.struct(*self.mapper.ext_structs[key]))
                 elif kind == 'v':
@@ -877,7 +876,6 @@ class _Planner:
                     funcvals[key] = self.funcval(self.mapper.funcvals[key])
                 else:
                     seqs[key] = self.seq(self.mapper.seqs[key])
-        self.mapper.depth = 0
         for key in self.mapper.borrowed_seqs:
             seqs[key] = dataclasses.replace(seqs[key], borrowed=True)
         error_kind = 0

@@ -87,3 +87,14 @@ def test_gil_rule_keeps_it_for_short_calls_only():
     f = funcs(plan_of('borrow'))
     assert f['SlowSum'].release_gil and not f['SlowSum'].sized_gil
     assert f['Size'].sized_gil  # kept while the bytes argument is at most 4 KiB
+
+
+def test_types_of_other_packages_are_bound_at_any_distance():
+    """crosspkg's API names route.Trip only; Leg, Stop, Point and Kilometres lie 1 to 3 steps further."""
+    plan = plan_of('crosspkg')
+    structs = {s.id: s for s in plan.structs}
+    for name in ('Trip', 'Leg', 'Stop', 'Point'):
+        assert structs['route_' + name].module == 'route', name
+    assert [f.py_name for f in structs['route_Leg'].fields] == ['From', 'To']
+    assert 'route_Kilometres' in {v.id for v in plan.values}
+    assert not plan.skipped, plan.skipped

@@ -1908,8 +1908,12 @@ gobind_runtime_init(PyObject *m)
 
 static PyTypeObject gobind_type_money_Wallet;
 static PyTypeObject gobind_type_bytes_Buffer;
+static PyTypeObject gobind_type_route_Trip;
 static PyTypeObject gobind_type_url_URL;
+static PyTypeObject gobind_type_route_Leg;
 static PyTypeObject gobind_type_url_Userinfo;
+static PyTypeObject gobind_type_route_Stop;
+static PyTypeObject gobind_type_route_Point;
 /* gobind C support for Go slices and arrays bound as Python sequence classes.
    Each class is a gobind_seq_type: a PyTypeObject followed by the table of cgo exports that
    reach its Go value, so the slots below serve every slice and array class. */
@@ -2383,9 +2387,12 @@ gobind_register_sequence(PyTypeObject *type)
 }
 
 static gobind_seq_type gobind_type_Slice_money_Amount;
+static gobind_seq_type gobind_type_Slice_route_Leg;
 static gobind_seq_type gobind_type_Slice_string;
 static PyTypeObject gobind_type_money_Amount;
 static PyObject *gobind_class_money_Amount;  /* the class results are made of: the type, or its IntEnum */
+static PyTypeObject gobind_type_route_Kilometres;
+static PyObject *gobind_class_route_Kilometres;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_time_Duration;
 static PyObject *gobind_class_time_Duration;  /* the class results are made of: the type, or its IntEnum */
 static PyTypeObject gobind_type_url_Values;
@@ -2530,6 +2537,35 @@ gobind_to_py_bytes_Buffer(uintptr_t *handle)
 }
 
 static inline int
+gobind_from_py_route_Trip(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Trip))
+        return gobind_type_error(fn, arg, "route.Trip", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static inline int
+gobind_from_py_route_Trip_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Trip))
+        return gobind_type_error(fn, arg, "route.Trip or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_route_Trip(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_route_Trip, *handle);
+}
+
+static inline int
 gobind_from_py_url_URL(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, &gobind_type_url_URL))
@@ -2556,6 +2592,35 @@ static inline PyObject *
 gobind_to_py_url_URL(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_url_URL, *handle);
+}
+
+static inline int
+gobind_from_py_route_Leg(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Leg))
+        return gobind_type_error(fn, arg, "route.Leg", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static inline int
+gobind_from_py_route_Leg_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Leg))
+        return gobind_type_error(fn, arg, "route.Leg or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_route_Leg(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_route_Leg, *handle);
 }
 
 static inline int
@@ -2587,6 +2652,64 @@ gobind_to_py_url_Userinfo(uintptr_t *handle)
     return gobind_wrap(&gobind_type_url_Userinfo, *handle);
 }
 
+static inline int
+gobind_from_py_route_Stop(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Stop))
+        return gobind_type_error(fn, arg, "route.Stop", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static inline int
+gobind_from_py_route_Stop_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Stop))
+        return gobind_type_error(fn, arg, "route.Stop or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_route_Stop(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_route_Stop, *handle);
+}
+
+static inline int
+gobind_from_py_route_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Point))
+        return gobind_type_error(fn, arg, "route.Point", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static inline int
+gobind_from_py_route_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, &gobind_type_route_Point))
+        return gobind_type_error(fn, arg, "route.Point or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static inline PyObject *
+gobind_to_py_route_Point(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_route_Point, *handle);
+}
+
 /* Slice_money_Amount: a Go []gobindpkg_money.Amount */
 static inline int gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
@@ -2594,6 +2717,15 @@ static inline PyObject *
 gobind_to_py_Slice_money_Amount(uintptr_t *handle)
 {
     return gobind_wrap(&gobind_type_Slice_money_Amount.type, *handle);
+}
+
+/* Slice_route_Leg: a Go []gobindpkg_route.Leg */
+static inline int gobind_from_py_Slice_route_Leg(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+static inline PyObject *
+gobind_to_py_Slice_route_Leg(uintptr_t *handle)
+{
+    return gobind_wrap(&gobind_type_Slice_route_Leg.type, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -2622,6 +2754,18 @@ gobind_to_py_money_Amount(int64_t *out)
     if (base == NULL)
         return NULL;
     result = PyObject_CallFunctionObjArgs(gobind_class_money_Amount, base, NULL);
+    Py_DECREF(base);
+    return result;
+}
+
+/* A Kilometres result: the Go value as a Kilometres (a float). */
+static inline PyObject *
+gobind_to_py_route_Kilometres(double *out)
+{
+    PyObject *base = gobind_to_py_float64(out), *result;
+    if (base == NULL)
+        return NULL;
+    result = PyObject_CallFunctionObjArgs(gobind_class_route_Kilometres, base, NULL);
     Py_DECREF(base);
     return result;
 }
@@ -2965,6 +3109,63 @@ gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, 
     return gobind_fill_Slice_money_Amount(o, fn, arg, out);
 }
 
+/* ==== Slice_route_Leg: conversions ==== */
+
+/* A new Go []gobindpkg_route.Leg holding the items of o (any sequence). */
+static inline int
+gobind_fill_Slice_route_Leg(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of route.Leg");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_route_Leg(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_route_Leg(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_crosspkg_Slice_route_Leg_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static inline int
+gobind_from_py_Slice_route_Leg(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == &gobind_type_Slice_route_Leg.type) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Slice_route_Leg(o, fn, arg, out);
+}
+
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
@@ -3166,6 +3367,30 @@ done:
     Py_XDECREF(result);
     PyGILState_Release(gil);
     return rc;
+}
+
+/* ---- Commute: Commute ---- */
+
+static PyObject *
+gobind_fn_Commute(PyObject *module, PyObject *unused)
+{
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_Commute(&r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_route_Trip(&r0);
+done:
+    return result;
 }
 
 /* ---- CountBytes: CountBytes ---- */
@@ -4830,6 +5055,138 @@ static PyTypeObject gobind_type_bytes_Buffer = {
     .tp_new = gobind_new_bytes_Buffer,
 };
 
+/* ==== struct Trip ==== */
+
+static PyObject *
+gobind_get_route_Trip_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Trip_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_route_Trip_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Trip", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Trip", "Name", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Trip_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Trip_Legs(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Trip_get_Legs(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Slice_route_Leg(&out);
+}
+
+static int
+gobind_set_route_Trip_Legs(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Trip", "Legs");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Slice_route_Leg(value, "Trip", "Legs", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Trip_set_Legs(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Trip[] = {
+    {"Name", gobind_get_route_Trip_Name, gobind_set_route_Trip_Name,
+     "Name: str", NULL},
+    {"Legs", gobind_get_route_Trip_Legs, gobind_set_route_Trip_Legs,
+     "Legs: Slice_route_Leg", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_route_Trip[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Trip[] = {
+    "Name",
+    "Legs",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Trip(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Trip_new);
+}
+
+static int
+gobind_init_route_Trip(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Trip", gobind_fields_route_Trip, 2);
+}
+
+static PyObject *
+gobind_repr_route_Trip(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Trip", gobind_fields_route_Trip, 2);
+}
+
+static PyTypeObject gobind_type_route_Trip = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crosspkg.route.Trip",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_repr_route_Trip,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Trip(*, Name=..., Legs=...)\n--\n\n",
+                         "Trip(Name: str = ..., Legs: Slice_route_Leg | Sequence[route.Leg] = ...)\n"
+    "\n"
+    "Trip is a named list of legs."),
+    .tp_methods = gobind_methods_route_Trip,
+    .tp_getset = gobind_getset_route_Trip,
+    .tp_init = gobind_init_route_Trip,
+    .tp_new = gobind_new_route_Trip,
+};
+
 /* ==== struct URL ==== */
 
 static PyObject *
@@ -5910,6 +6267,136 @@ static PyTypeObject gobind_type_url_URL = {
     .tp_new = gobind_new_url_URL,
 };
 
+/* ==== struct Leg ==== */
+
+static PyObject *
+gobind_get_route_Leg_From(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Leg_get_From(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Stop(&out);
+}
+
+static int
+gobind_set_route_Leg_From(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Leg", "From");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Stop(value, "Leg", "From", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Leg_set_From(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Leg_To(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Leg_get_To(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Stop(&out);
+}
+
+static int
+gobind_set_route_Leg_To(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Leg", "To");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Stop(value, "Leg", "To", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Leg_set_To(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Leg[] = {
+    {"From", gobind_get_route_Leg_From, gobind_set_route_Leg_From,
+     "From: route.Stop", NULL},
+    {"To", gobind_get_route_Leg_To, gobind_set_route_Leg_To,
+     "To: route.Stop", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_route_Leg[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Leg[] = {
+    "From",
+    "To",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Leg(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Leg_new);
+}
+
+static int
+gobind_init_route_Leg(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Leg", gobind_fields_route_Leg, 2);
+}
+
+static PyObject *
+gobind_repr_route_Leg(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Leg", gobind_fields_route_Leg, 2);
+}
+
+static PyTypeObject gobind_type_route_Leg = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crosspkg.route.Leg",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_repr_route_Leg,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Leg(*, From=..., To=...)\n--\n\n",
+                         "Leg(From: route.Stop = ..., To: route.Stop = ...)\n"
+    "\n"
+    "Leg goes from one stop to the next."),
+    .tp_methods = gobind_methods_route_Leg,
+    .tp_getset = gobind_getset_route_Leg,
+    .tp_init = gobind_init_route_Leg,
+    .tp_new = gobind_new_route_Leg,
+};
+
 /* ==== struct Userinfo ==== */
 
 static PyGetSetDef gobind_getset_url_Userinfo[] = {
@@ -6074,6 +6561,341 @@ static PyTypeObject gobind_type_url_Userinfo = {
     .tp_getset = gobind_getset_url_Userinfo,
     .tp_init = gobind_init_url_Userinfo,
     .tp_new = gobind_new_url_Userinfo,
+};
+
+/* ==== struct Stop ==== */
+
+static PyObject *
+gobind_get_route_Stop_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Stop_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_route_Stop_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Stop", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Stop", "Name", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Stop_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Stop_Pos(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Stop_get_Pos(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Point(&out);
+}
+
+static int
+gobind_set_route_Stop_Pos(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Stop", "Pos");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Point(value, "Stop", "Pos", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Stop_set_Pos(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Stop[] = {
+    {"Name", gobind_get_route_Stop_Name, gobind_set_route_Stop_Name,
+     "Name: str", NULL},
+    {"Pos", gobind_get_route_Stop_Pos, gobind_set_route_Stop_Pos,
+     "Pos: route.Point", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- route.Stop.Distance: Distance ---- */
+
+static const char *const gobind_names_gobind_m_route_Stop_Distance[] = {
+    "to",
+};
+
+static PyObject *
+gobind_m_route_Stop_Distance(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    double r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("route.Stop.Distance", gobind_names_gobind_m_route_Stop_Distance, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_route_Stop(argv[0], "route.Stop.Distance", "to", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_route_Stop_Distance(GOBIND_HANDLE(self), a0, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_route_Kilometres(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_route_Stop[] = {
+    {"Distance", (PyCFunction)(void (*)(void))gobind_m_route_Stop_Distance, GOBIND_METH_ARGS,
+     GOBIND_DOC("Distance($self, /, to)\n--\n\n",
+                "Distance(to: route.Stop) -> route.Kilometres\n"
+                "\n"
+                "Distance is how far apart two stops are.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Stop[] = {
+    "Name",
+    "Pos",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Stop(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Stop_new);
+}
+
+static int
+gobind_init_route_Stop(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Stop", gobind_fields_route_Stop, 2);
+}
+
+static PyObject *
+gobind_repr_route_Stop(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Stop", gobind_fields_route_Stop, 2);
+}
+
+static PyTypeObject gobind_type_route_Stop = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crosspkg.route.Stop",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_repr_route_Stop,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Stop(*, Name=..., Pos=...)\n--\n\n",
+                         "Stop(Name: str = ..., Pos: route.Point = ...)\n"
+    "\n"
+    "Stop is a named place."),
+    .tp_methods = gobind_methods_route_Stop,
+    .tp_getset = gobind_getset_route_Stop,
+    .tp_init = gobind_init_route_Stop,
+    .tp_new = gobind_new_route_Stop,
+};
+
+/* ==== struct Point ==== */
+
+static PyObject *
+gobind_get_route_Point_X(PyObject *self, void *closure)
+{
+    double out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Point_get_X(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_float64(&out);
+}
+
+static int
+gobind_set_route_Point_X(PyObject *self, PyObject *value, void *closure)
+{
+    double v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Point", "X");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_float64(value, "Point", "X", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Point_set_X(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Point_Y(PyObject *self, void *closure)
+{
+    double out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Point_get_Y(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_float64(&out);
+}
+
+static int
+gobind_set_route_Point_Y(PyObject *self, PyObject *value, void *closure)
+{
+    double v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Point", "Y");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_float64(value, "Point", "Y", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Point_set_Y(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Point[] = {
+    {"X", gobind_get_route_Point_X, gobind_set_route_Point_X,
+     "X: float", NULL},
+    {"Y", gobind_get_route_Point_Y, gobind_set_route_Point_Y,
+     "Y: float", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- route.Point.String: String ---- */
+
+static PyObject *
+gobind_m_route_Point_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_route_Point_String(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_route_Point[] = {
+    {"String", (PyCFunction)(void (*)(void))gobind_m_route_Point_String, METH_NOARGS,
+     GOBIND_DOC("String($self, /)\n--\n\n",
+                "String() -> str\n"
+                "\n"
+                "String formats the point.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Point[] = {
+    "X",
+    "Y",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Point_new);
+}
+
+static int
+gobind_init_route_Point(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Point", gobind_fields_route_Point, 2);
+}
+
+static PyObject *
+gobind_repr_route_Point(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Point", gobind_fields_route_Point, 2);
+}
+
+static PyObject *
+gobind_str_route_Point(PyObject *self)
+{
+    return gobind_m_route_Point_String(self, NULL);
+}
+
+static PyTypeObject gobind_type_route_Point = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crosspkg.route.Point",
+    .tp_basicsize = sizeof(gobind_object),
+    .tp_dealloc = gobind_object_dealloc,
+    .tp_repr = gobind_repr_route_Point,
+    .tp_str = gobind_str_route_Point,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                         "Point(X: float = ..., Y: float = ...)\n"
+    "\n"
+    "Point is a position on a plane, in kilometres."),
+    .tp_methods = gobind_methods_route_Point,
+    .tp_getset = gobind_getset_route_Point,
+    .tp_init = gobind_init_route_Point,
+    .tp_new = gobind_new_route_Point,
 };
 
 /* ==== interface Reader ==== */
@@ -6362,6 +7184,100 @@ static gobind_seq_type gobind_type_Slice_money_Amount = {
         .unpin = gobind_crosspkg_unpin,
         .format = "q",
         .itemsize = 8,
+        .ndim = 1,
+    },
+};
+
+/* ==== Slice_route_Leg: a Go []gobindpkg_route.Leg as a sequence ==== */
+
+static PyObject *
+gobind_get_Slice_route_Leg(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_Slice_route_Leg_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Leg(&out);
+}
+
+static int
+gobind_set_Slice_route_Leg(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Leg(value, "Slice_route_Leg.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_Slice_route_Leg_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Slice_route_Leg[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Slice_route_Leg(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Slice_route_Leg(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Slice_route_Leg", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_crosspkg_Slice_route_Leg_new);
+    if (gobind_fill_Slice_route_Leg(argv[0], "Slice_route_Leg", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PySequenceMethods gobind_as_sequence_Slice_route_Leg = {
+    .sq_length = gobind_seq_length,
+    .sq_item = gobind_seq_item,
+    .sq_ass_item = gobind_seq_ass_item,
+};
+
+static PyMappingMethods gobind_as_mapping_Slice_route_Leg = {
+    .mp_length = gobind_seq_length,
+    .mp_subscript = gobind_seq_subscript,
+    .mp_ass_subscript = gobind_seq_ass_subscript,
+};
+
+static gobind_seq_type gobind_type_Slice_route_Leg = {
+    .type = {
+        PyVarObject_HEAD_INIT(NULL, 0)
+        .tp_name = "crosspkg.Slice_route_Leg",
+        .tp_basicsize = sizeof(gobind_seq_object),
+        .tp_dealloc = gobind_seq_dealloc,
+        .tp_repr = gobind_seq_repr,
+        .tp_as_sequence = &gobind_as_sequence_Slice_route_Leg,
+        .tp_as_mapping = &gobind_as_mapping_Slice_route_Leg,
+        .tp_hash = PyObject_HashNotImplemented,
+        .tp_flags = Py_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+        .tp_doc = GOBIND_DOC("Slice_route_Leg(items=...)\n--\n\n",
+                             "Slice_route_Leg(items: Sequence[route.Leg] = ())\n"
+            "\n"
+            "A Go slice of route.Leg, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory."),
+        .tp_richcompare = gobind_seq_richcompare,
+        .tp_methods = gobind_methods_Slice_route_Leg,
+        .tp_new = gobind_new_Slice_route_Leg,
+    },
+    .info = {
+        .fixed_len = -1,
+        .len = gobind_crosspkg_Slice_route_Leg_len,
+        .slice = gobind_crosspkg_Slice_route_Leg_slice,
+        .get = gobind_get_Slice_route_Leg,
+        .set = gobind_set_Slice_route_Leg,
         .ndim = 1,
     },
 };
@@ -6997,6 +7913,68 @@ static PyTypeObject gobind_type_money_Amount = {
     .tp_methods = gobind_methods_money_Amount,
 };
 
+/* ==== Kilometres: a Go named float64, as a float ==== */
+
+/* ---- route.Kilometres.String: String ---- */
+
+static PyObject *
+gobind_m_route_Kilometres_String(PyObject *self, PyObject *unused)
+{
+    double selfv = 0;
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_float64(self, "route.Kilometres.String", "self", &selfv) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_route_Kilometres_String(selfv, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_route_Kilometres[] = {
+    {"String", (PyCFunction)(void (*)(void))gobind_m_route_Kilometres_String, METH_NOARGS,
+     GOBIND_DOC("String($self, /)\n--\n\n",
+                "String() -> str\n"
+                "\n"
+                "String formats the distance with its unit.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_repr_route_Kilometres(PyObject *self)
+{
+    return gobind_repr_value(self, "crosspkg.route.Kilometres", (PyObject *)&PyFloat_Type);
+}
+
+
+static PyObject *
+gobind_str_route_Kilometres(PyObject *self)
+{
+    return gobind_m_route_Kilometres_String(self, NULL);
+}
+
+static PyTypeObject gobind_type_route_Kilometres = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "crosspkg.route.Kilometres",
+    .tp_repr = gobind_repr_route_Kilometres,
+    .tp_str = gobind_str_route_Kilometres,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Kilometres(value: float)\n"
+    "\n"
+    "Kilometres is a distance.",
+    .tp_methods = gobind_methods_route_Kilometres,
+};
+
 /* ==== Duration: a Go named int64, as a int ==== */
 
 /* ---- time.Duration.Abs: Abs ---- */
@@ -7557,6 +8535,11 @@ gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 }
 
 static PyMethodDef gobind_methods[] = {
+    {"Commute", (PyCFunction)(void (*)(void))gobind_fn_Commute, METH_NOARGS,
+     GOBIND_DOC("Commute($module, /)\n--\n\n",
+                "Commute() -> route.Trip | None\n"
+                "\n"
+                "Commute is the way to work: a trip of two legs.")},
     {"CountBytes", (PyCFunction)(void (*)(void))gobind_fn_CountBytes, GOBIND_METH_ARGS,
      GOBIND_DOC("CountBytes($module, /, r)\n--\n\n",
                 "CountBytes(r: io.Reader | _Supportsio_Reader | None) -> int\n"
@@ -7618,7 +8601,7 @@ static PyMethodDef gobind_methods[] = {
 };
 
 static char gobind_module_doc[] = "Package crosspkg uses types of other packages in its API: the standard library's time, bytes,\n"
-    "net/url and io, and its own money package.";
+    "net/url and io, and its own money and route packages.";
 
 /* Functions of submodule crosspkg.money (Go package example.com/crosspkg/money). */
 static PyMethodDef gobind_methods_money[] = {
@@ -7674,6 +8657,12 @@ gobind_add_types(PyObject *m)
         &gobind_module_type_money);
     if (sub_money == NULL)
         return -1;
+    PyObject *sub_route = gobind_add_submodule(
+        m, "crosspkg.route", "route", "Types of Go package example.com/crosspkg/route that the API of example.com/crosspkg uses.",
+        NULL,
+        NULL);
+    if (sub_route == NULL)
+        return -1;
     PyObject *sub_time = gobind_add_submodule(
         m, "crosspkg.time", "time", "Types of Go package time that the API of example.com/crosspkg uses.",
         NULL,
@@ -7690,12 +8679,23 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(sub_bytes, "Buffer", &gobind_type_bytes_Buffer) < 0)
         return -1;
+    if (gobind_add_type(sub_route, "Trip", &gobind_type_route_Trip) < 0)
+        return -1;
     if (gobind_add_type(sub_url, "URL", &gobind_type_url_URL) < 0)
+        return -1;
+    if (gobind_add_type(sub_route, "Leg", &gobind_type_route_Leg) < 0)
         return -1;
     if (gobind_add_type(sub_url, "Userinfo", &gobind_type_url_Userinfo) < 0)
         return -1;
+    if (gobind_add_type(sub_route, "Stop", &gobind_type_route_Stop) < 0)
+        return -1;
+    if (gobind_add_type(sub_route, "Point", &gobind_type_route_Point) < 0)
+        return -1;
     if (gobind_add_type(m, "Slice_money_Amount", &gobind_type_Slice_money_Amount.type) < 0
         || gobind_register_sequence(&gobind_type_Slice_money_Amount.type) < 0)
+        return -1;
+    if (gobind_add_type(m, "Slice_route_Leg", &gobind_type_Slice_route_Leg.type) < 0
+        || gobind_register_sequence(&gobind_type_Slice_route_Leg.type) < 0)
         return -1;
     if (gobind_add_type(m, "Slice_string", &gobind_type_Slice_string.type) < 0
         || gobind_register_sequence(&gobind_type_Slice_string.type) < 0)
@@ -7708,6 +8708,15 @@ gobind_add_types(PyObject *m)
         return -1;
     Py_INCREF(gobind_class_money_Amount);
     if (PyModule_AddObject(sub_money, "Amount", gobind_class_money_Amount) < 0)
+        return -1;
+    gobind_type_route_Kilometres.tp_base = &PyFloat_Type;
+    if (PyType_Ready(&gobind_type_route_Kilometres) < 0)
+        return -1;
+    gobind_class_route_Kilometres = gobind_new_ref((PyObject *)&gobind_type_route_Kilometres);
+    if (gobind_class_route_Kilometres == NULL)
+        return -1;
+    Py_INCREF(gobind_class_route_Kilometres);
+    if (PyModule_AddObject(sub_route, "Kilometres", gobind_class_route_Kilometres) < 0)
         return -1;
     gobind_type_time_Duration.tp_base = &GOBIND_INT_TYPE;
     if (PyType_Ready(&gobind_type_time_Duration) < 0)

@@ -489,8 +489,12 @@ class InterfacePlan:
 
     @property
     def c_doc(self) -> str:
-        text = ('%s\n\nA Go interface value: its methods call the Go value. Subclass it, or pass any object '
-                'with the methods %s, to implement it in Python.' % (self.py_name, ', '.join(self.method_names)))
+        text = '%s\n\nA Go interface value: its methods call the Go value. ' % self.py_name
+        if self.python_ok:
+            text += ('Subclass it, or pass any object with the methods %s, to implement it in Python.'
+                     % ', '.join(self.method_names))
+        else:
+            text += 'Only Go values implement it: %s.' % self.iface.python_reason
         return c_string(text + ('\n\n' + self.doc if self.doc else ''))
 
     @property
@@ -593,6 +597,13 @@ class ModulePlan:
     uses_any: bool = False
     submodules: Tuple[SubmodulePlan, ...] = ()
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
+
+    @property
+    def go_only(self) -> Tuple[Skipped, ...]:
+        """The interfaces bound for Go values only, and why Python objects cannot implement them
+        (not skipped: Python holds, calls and passes back the Go values)."""
+        return tuple(sorted((Skipped(python_ref(i.module, i.py_name), i.iface.python_reason)
+                             for i in self.ifaces if not i.python_ok), key=lambda s: s.symbol))
 
     @property
     def borrows_seqs(self) -> bool:
@@ -869,7 +880,7 @@ class _Planner:
                 elif kind == 'v':
                     values[key] = self.value(self.mapper.values[key], all_consts, py_major)
                 elif kind == 'i':
-                    ifaces[key] = self.iface(self.mapper.ifaces[key], structs)
+                    ifaces[key] = self.iface(self.mapper.ifaces[key])
                 elif kind == 'm':
                     maps[key] = self.map(self.mapper.maps[key])
                 elif kind == 'f':
@@ -883,6 +894,8 @@ class _Planner:
             if s.error_kind:
                 error_kind += 1
                 structs[i] = dataclasses.replace(s, error_kind=error_kind)
+        for key, ip in ifaces.items():   # once every class is planned: impls of other packages too
+            ifaces[key] = dataclasses.replace(ip, impls=self.impls(ip.iface, structs))
         boxes = tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id), self.module_name(b.py_name, what=b.go_type))
                       for b in box_order(self.mapper))
         self.skipped.sort(key=lambda s: s.symbol)
@@ -1012,21 +1025,26 @@ class _Planner:
 
     # ---- interfaces -------------------------------------------------------
 
-    def iface(self, t: IfaceType, structs: List[StructPlan]) -> InterfacePlan:
+    def iface(self, t: IfaceType) -> InterfacePlan:
         self.class_name(self.mapper.home(t.decl.pkg), t.decl.name)
         methods, str_method = self.methods(t.decl, {}, cid=t.id)
-        impls = []
-        if not t.decl.underlying.unexported_methods:
-            for s in structs:
+        return InterfacePlan(iface=t, doc=t.decl.doc, methods=methods, str_method=str_method,
+                             impls=(), prefix='gobind_%s_%s_' % (self.name, t.id))
+
+    def impls(self, t: IfaceType, structs: Sequence[StructPlan]) -> Tuple[Tuple[StructPlan, bool], ...]:
+        """The bound structs whose *T implements interface t, and whether T does too. Only Go can
+        tell for an interface with unexported methods: the inspector lists its implementers."""
+        sealed = {(pkg, name): value for pkg, name, value in t.decl.implementers}
+        found = []
+        for s in structs:
+            if t.decl.underlying.unexported_methods:
+                ptr, value = (s.go_pkg, s.go_name) in sealed, sealed.get((s.go_pkg, s.go_name), False)
+            else:
                 decl = self.mapper.lookup(s.go_pkg, s.go_name)
                 ptr, value = implements(decl.methods if decl else (), t.methods)
-                if ptr:
-                    impls.append((s, value))
-        if t.python_reason:
-            self.skip(self.symbol(self.mapper.home(t.decl.pkg), t.py_name),
-                      'Python objects cannot implement it: ' + t.python_reason)
-        return InterfacePlan(iface=t, doc=t.decl.doc, methods=methods, str_method=str_method,
-                             impls=tuple(impls), prefix='gobind_%s_%s_' % (self.name, t.id))
+            if ptr:
+                found.append((s, value))
+        return tuple(found)
 
     # ---- named slices, arrays and values ---------------------------------
 

@@ -855,6 +855,11 @@ class TypeMapper:
         self.ifaces[iid] = IfaceType(id=iid, py_name=home.py_name(decl.name), go_type=conv.go_type, decl=decl,
                                      callbacks=tuple(callbacks), python_reason=reason, module=home.module,
                                      file_method=file_method, file_reader=file_reader)
+        for pkg, name, _ in decl.implementers:   # its values are of these types: bind them too
+            try:
+                self.conversion(GoType(kind='named', name=name, pkg=pkg))
+            except Unsupported:
+                pass   # stays the interface class, as values of unexported types do
         return conv
 
     def _buffer_shape(self, elem_go: GoType, elem: Conversion):

@@ -110,6 +110,15 @@ type typeDecl struct {
 	Alias      bool         `json:"alias"`
 	Methods    []methodDesc `json:"methods"`
 	Pos        string       `json:"pos"`
+	// Implementers lists, for an interface with unexported methods (which only Go types can
+	// implement), the exported named types described here whose pointer implements it.
+	Implementers []implementer `json:"implementers,omitempty"`
+}
+
+type implementer struct {
+	Pkg   string `json:"pkg"`
+	Name  string `json:"name"`
+	Value bool   `json:"value"` // T implements it too, not only *T
 }
 
 type constDesc struct {
@@ -733,6 +742,7 @@ func (in *inspector) describe(files []*ast.File) *output {
 		Consts:        []constDesc{},
 		Vars:          []varDesc{},
 	}
+	var described []*types.TypeName // in the order of out.Types, then out.ExternalTypes
 	scope := in.pkg.Scope()
 	for _, name := range scope.Names() {
 		obj := scope.Lookup(name)
@@ -750,6 +760,8 @@ func (in *inspector) describe(files []*ast.File) *output {
 		case *types.TypeName:
 			if d, ok := in.typeDecl(obj); ok {
 				out.Types = append(out.Types, d)
+				described = append(described, obj)
+				in.queueImplementers(obj)
 			}
 		case *types.Const:
 			if c, ok := in.constDesc(obj); ok {
@@ -769,8 +781,11 @@ func (in *inspector) describe(files []*ast.File) *output {
 		in.queue = in.queue[1:]
 		if d, ok := in.typeDecl(tn); ok {
 			out.ExternalTypes = append(out.ExternalTypes, d)
+			described = append(described, tn)
+			in.queueImplementers(tn)
 		}
 	}
+	setImplementers(out, described)
 	sort.Slice(out.ExternalTypes, func(i, j int) bool {
 		a, b := out.ExternalTypes[i], out.ExternalTypes[j]
 		if a.Pkg != b.Pkg {
@@ -787,6 +802,76 @@ func (in *inspector) describe(files []*ast.File) *output {
 	})
 	out.Skipped = append([]skipped{}, in.skipped...)
 	return out
+}
+
+// setImplementers fills in the Implementers of each described interface with unexported methods:
+// the described exported named types (other than interfaces) whose pointer implements it.
+// described holds the objects of out.Types followed by those of out.ExternalTypes.
+func setImplementers(out *output, described []*types.TypeName) {
+	decls := make([]*typeDecl, 0, len(described))
+	for i := range out.Types {
+		decls = append(decls, &out.Types[i])
+	}
+	for i := range out.ExternalTypes {
+		decls = append(decls, &out.ExternalTypes[i])
+	}
+	for i, tn := range described {
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok || tn.IsAlias() || declTypeParams(tn).Len() > 0 || !iface.IsMethodSet() || !hasUnexported(iface) {
+			continue
+		}
+		for _, cand := range described {
+			if implementsSealed(cand, iface) {
+				decls[i].Implementers = append(decls[i].Implementers, implementer{Pkg: cand.Pkg().Path(),
+					Name: cand.Name(), Value: types.Implements(cand.Type(), iface)})
+			}
+		}
+		sort.Slice(decls[i].Implementers, func(a, b int) bool {
+			x, y := decls[i].Implementers[a], decls[i].Implementers[b]
+			return x.Pkg < y.Pkg || x.Pkg == y.Pkg && x.Name < y.Name
+		})
+	}
+}
+
+// queueImplementers queues, for an interface with unexported methods, the exported types of the
+// packages declaring those methods that implement it: its values can only be of those types (or
+// unexported ones), so they belong to what the API reaches.
+func (in *inspector) queueImplementers(tn *types.TypeName) {
+	iface, ok := tn.Type().Underlying().(*types.Interface)
+	if !ok || tn.IsAlias() || declTypeParams(tn).Len() > 0 || !iface.IsMethodSet() {
+		return
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		if m.Exported() || m.Pkg() == nil || m.Pkg() == in.pkg {
+			continue
+		}
+		scope := m.Pkg().Scope()
+		for _, name := range scope.Names() {
+			if cand, isType := scope.Lookup(name).(*types.TypeName); isType && implementsSealed(cand, iface) {
+				in.record(cand)
+			}
+		}
+	}
+}
+
+// implementsSealed reports whether tn is an exported, non-generic defined type (not an interface)
+// whose pointer implements iface.
+func implementsSealed(tn *types.TypeName, iface *types.Interface) bool {
+	if _, isIface := tn.Type().Underlying().(*types.Interface); isIface || !tn.Exported() || tn.IsAlias() {
+		return false
+	}
+	return declTypeParams(tn).Len() == 0 && types.Implements(types.NewPointer(tn.Type()), iface)
+}
+
+// hasUnexported reports whether an interface has unexported methods.
+func hasUnexported(t *types.Interface) bool {
+	for i := 0; i < t.NumMethods(); i++ {
+		if !t.Method(i).Exported() {
+			return true
+		}
+	}
+	return false
 }
 
 // packageInfo describes the package itself; its doc is the package comments of all files in name order.

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .escape import c_string, py_docstring
-from .funcvals import FuncValPlan, call_func
+from .funcvals import CALL, FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
 from .model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
@@ -124,6 +124,7 @@ class FuncPlan:
     owner: str = ''          # methods: their class as messages name it, e.g. Point or url.URL
     callback_panics: bool = False  # its callables' exceptions on Go's goroutines are Go panics (opt-in)
     recovers: bool = True    # the export defers gobind's recover (see needs_recover)
+    go_self: str = ''        # Go expression of the receiver when not gobindPtr_<receiver>(self)
 
     @property
     def takes_callbacks(self) -> bool:
@@ -148,6 +149,8 @@ class FuncPlan:
         """What the Go call is made on: the package alias, or the receiver."""
         if self.recv_value is not None:
             return self.recv_value.go_in.format(x='self')
+        if self.go_self:
+            return self.go_self
         return 'gobindPtr_%s(self)' % self.receiver if self.receiver else self.go_pkg
 
     @property
@@ -1061,12 +1064,13 @@ class _Planner:
         """The class of a func type's values, with its call method."""
         py = self.module_name(fv.py_name, what=fv.go_type.replace('gobindpkg.', ''))
         call = plan_func(self.mapper, call_func(fv), self.name, [], receiver=fv.id, warn=self.warn)
-        home = self.mapper.home(fv.decl.pkg) if fv.decl else None
-        for m in fv.decl.methods if fv.decl else ():
-            self.skip(self.symbol(home, '%s.%s' % (fv.decl.name, m.name)),
-                      'methods of func types are not bound yet (the class has call)')
+        methods: Tuple[FuncPlan, ...] = ()
+        if fv.decl is not None:   # methods of a named func type: called on the func the object holds
+            methods, _ = self.methods(fv.decl, _builtins((CALL,)), cid=fv.id)
+            methods = tuple(dataclasses.replace(f, owner=py, go_self='gobindPtr_%s(self).f' % fv.id)
+                            for f in methods)
         return FuncValPlan(fv, 'gobind_%s_%s_' % (self.name, fv.id), py,
-                           dataclasses.replace(call, owner=py, release_gil=True, sized_gil=False))
+                           dataclasses.replace(call, owner=py, release_gil=True, sized_gil=False), methods)
 
     def map(self, t: MapType) -> MapPlan:
         prefix = 'gobind_%s_%s_' % (self.name, t.id)

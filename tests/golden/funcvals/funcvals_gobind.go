@@ -578,6 +578,16 @@ func gobind_funcvals_HandlerFunc_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.
 	return gobindOK
 }
 
+// gobind_funcvals_HandlerFunc_Shout calls example.com/funcvals.HandlerFunc.Shout.
+//
+//export gobind_funcvals_HandlerFunc_Shout
+func gobind_funcvals_HandlerFunc_Shout(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_HandlerFunc(self).f.Shout(gobindString(a0, gobindSpace(a0.n)))
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // gobind_funcvals_var_get_Handler reads package variable Handler.
 //
 //export gobind_funcvals_var_get_Handler
@@ -884,8 +894,6 @@ func gobind_funcvals_ready(msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	return gobindOK
 }
-
-// skipped HandlerFunc.Shout: methods of func types are not bound yet (the class has call)
 
 // gobindSpace returns n bytes of new memory for the copy of a string or []byte argument of n
 // bytes (gobindString, gobindBytes), or nil below 33 and above 16 KiB: then Go's own conversion

@@ -119,6 +119,9 @@ class TypeDecl:
     methods: Tuple[Func, ...] = ()
     type_params: Tuple[str, ...] = ()
     alias: bool = False
+    # interfaces with unexported methods: (pkg, name, T too and not only *T) of each described
+    # exported type that implements it (only Go types can, so the inspector says which)
+    implementers: Tuple[Tuple[str, str, bool], ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -231,7 +234,8 @@ def _func(d: Dict[str, Any]) -> Func:
 def _typedecl(d: Dict[str, Any]) -> TypeDecl:
     return TypeDecl(pkg=d['pkg'], name=d['name'], underlying=_type(d['underlying']),
                     doc=d.get('doc', ''), methods=tuple(_func(m) for m in d.get('methods') or ()),
-                    type_params=tuple(d.get('type_params') or ()), alias=d.get('alias', False))
+                    type_params=tuple(d.get('type_params') or ()), alias=d.get('alias', False),
+                    implementers=tuple((i['pkg'], i['name'], i['value']) for i in d.get('implementers') or ()))
 
 
 def package_from_json(data: Dict[str, Any]) -> Package:

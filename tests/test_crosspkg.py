@@ -1,7 +1,8 @@
 """Types of other packages (test_projects/crosspkg): time.Duration, *bytes.Buffer, url.URL and
 io.Reader/io.Writer are bound as classes in submodules named after their Go package, so values
 flow from one function into another; Python file objects stand in for io.Reader and io.Writer;
-and a second package of the module is bound as the submodule `money` of the same extension."""
+a second package of the module is bound as the submodule `money` of the same extension; and types
+any number of steps away from the API (route.Trip -> Leg -> Stop -> Point) are bound too."""
 
 from conftest import raises
 
@@ -71,6 +72,29 @@ def test_python_file_objects_are_go_readers_and_writers(surface):
         raises('ValueError', 'm.Upper(Broken())', 'disk on fire'),
         raises('KeyError', 'm.Greet(Broken(), "x")', 'full'),
         raises('TypeError', 'm.Upper(5)', "must implement Reader: 'int' object has no method Read()"),
+    ]))
+
+
+def test_types_any_number_of_steps_away_are_bound(surface):
+    surface('crosspkg', '\n'.join([
+        'import crosspkg as m',
+        't = m.Commute()',
+        # route.Trip is in the API; Leg, Stop, Point and Kilometres are 1 to 3 steps further away
+        'assert type(t) is m.route.Trip and t.Name == "commute" and len(t.Legs) == 2',
+        'leg = t.Legs[1]',
+        'assert type(leg) is m.route.Leg and type(leg.From) is m.route.Stop and leg.To.Name == "work"',
+        'p = leg.To.Pos',
+        'assert type(p) is m.route.Point and (p.X, p.Y) == (3.0, 10.0) and str(p) == "(3, 10)"',
+        'd = t.Legs[0].From.Distance(t.Legs[0].To)',
+        'assert type(d) is m.route.Kilometres and d == 5.0 and str(d) == "5.0 km"',
+        # views write through to the Go value, and new values go back in
+        'leg.To.Pos.Y = 8',
+        'assert t.Legs[1].To.Pos.Y == 8.0 and leg.From.Distance(leg.To) == 4.0',
+        'leg.To = m.route.Stop(Name="park", Pos=m.route.Point(X=6, Y=8))',
+        'assert str(t.Legs[1].To.Pos) == "(6, 8)" and t.Legs[0].From.Distance(t.Legs[1].To) == 10.0',
+        'from crosspkg.route import Point',
+        'assert Point is m.route.Point and Point.__module__ == "crosspkg.route"',
+        raises('TypeError', 'leg.From.Distance(p)', "Distance() argument 'to' must be route.Stop"),
     ]))
 
 

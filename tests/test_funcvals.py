@@ -37,6 +37,9 @@ def test_named_func_types(surface):
         'f.Handler = hello',
         'assert f.HandlerSays("z") == "hello, z"',
         'assert isinstance(f.Handler, f.HandlerFunc)',
+        # a method of the named func type, called on the Go func the object holds
+        'assert hello.Shout("bob") == "hello, bob!" and f.Handler.Shout(name="x") == "hello, x!"',
+        raises('TypeError', 'hello.Shout(1)', "Shout() argument 'name' must be str"),
     ]))
 
 
@@ -111,10 +114,11 @@ def test_go_funcs_go_back_as_themselves(surface):
     ]))
 
 
-def test_methods_of_func_types_are_skipped_with_the_reason(tmp_path):
+def test_methods_of_func_types_are_bound(tmp_path):
     from conftest import TEST_PROJECTS
     from gobind_module.build.generate import generate
     plan = generate('example.com/funcvals', str(TEST_PROJECTS / 'funcvals'), str(tmp_path))
-    assert [(s.symbol, s.reason) for s in plan.skipped] == [
-        ('HandlerFunc.Shout', 'methods of func types are not bound yet (the class has call)')]
+    assert plan.skipped == ()
+    handler = next(fv for fv in plan.funcvals if fv.py_name == 'HandlerFunc')
+    assert [m.py_name for m in handler.methods] == ['call', 'Shout']
     assert [fv.py_name for fv in plan.funcvals] == ['Func0', 'Func1', 'Func2', 'Func3', 'Func4', 'HandlerFunc']

@@ -90,6 +90,25 @@ def test_error_types_that_implement_an_interface(surface):
     ]))
 
 
+def test_interfaces_with_unexported_methods_hold_go_values(surface):
+    """Token has an unexported method: only Go types implement it. Python holds, calls and passes
+    back its Go values; the bound struct that implements it (*Number) comes back as its class."""
+    surface('interfaces', '\n'.join([
+        'import interfaces as m',
+        'ts = m.Lex("go 1 py")',
+        'assert [type(t) for t in ts] == [m.Token, m.Number, m.Token] and ts[1].N == 1',
+        'assert [t.Text() for t in ts] == ["go", "1", "py"] and isinstance(ts[0], m.Token)',
+        'last = m.Last(ts)',
+        'assert type(last) is m.Token and last.Text() == "py" and m.Last([]) is None',
+        'assert m.Join([last, ts[1], m.Number(N=5), ts[0]]) == "word:py number:1 number:5 word:go"',
+        'assert "Only Go values implement it: Token has unexported methods" in m.Token.__doc__',
+        'class Fake(object):\n    def Text(self):\n        return "x"',
+        'class Sub(m.Token):\n    def Text(self):\n        return "x"',
+        raises('TypeError', 'm.Join([Fake()])', "Join() argument 'tokens[0]' must be Token (a Go value), not Fake"),
+        raises('TypeError', 'm.Join([Sub()])', "Join() argument 'tokens[0]' must be Token (a Go value), not Sub"),
+    ]))
+
+
 def test_any_values_both_ways(surface):
     surface('interfaces', SHAPES + '\n'.join([
         'assert m.Kind(None) == "nil" and m.Kind(True) == "bool true" and m.Kind(-7) == "int64 -7"',

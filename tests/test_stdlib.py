@@ -77,6 +77,26 @@ def test_inspect_counts_and_explains_skips():
            'type parameter constraint' in lines
 
 
+def test_inspect_counts_the_skips_of_submodules_and_of_other_packages():
+    """The count covers the bound package, its --submodule packages (time) and the types of other
+    packages it reaches (unicode); interfaces only Go values implement are listed apart."""
+    lines = run([tool('gobind'), 'inspect', '--submodule', 'time=time', 'strings']).stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith('skipped: ')))
+    count = int(lines[start].split()[1])
+    listed = [line.split(':')[0].strip() for line in lines[start + 1:start + 1 + count]]
+    # time's channels (After, Tick, Ticker.C, Timer.C) are bound: no skip is left in time
+    assert count == 1 and listed == ['unicode.CaseRange.Delta'], lines[start:]
+    assert 'time.After' not in '\n'.join(lines[start:])
+    assert lines[start + 1 + count].startswith('interfaces only Go values implement')
+
+
+def test_interfaces_only_go_implements_are_not_skips():
+    out = _inspect('go/ast').splitlines()
+    go_only = out.index(next(line for line in out if line.startswith('interfaces only Go values implement')))
+    assert '  Expr: Expr has unexported methods, so only Go types can implement it' in out[go_only:]
+    assert not any(line.startswith('  Expr:') for line in out[:go_only])
+
+
 def test_unexported_field_type_is_skipped_with_reason():
     out = _inspect('strings')
     assert '  unicode.CaseRange.Delta: field type: unicode.d is not exported by package unicode, ' \

@@ -27,6 +27,7 @@ class FuncValPlan:
     prefix: str    # prefix of its cgo exports
     py_name: str   # the class name in the extension module
     call: Any      # the FuncPlan of its call method
+    decl_methods: Tuple[Any, ...] = ()   # FuncPlans of the Go methods of a named func type
 
     module = ''    # func value classes of any package's types live in the extension module
 
@@ -49,7 +50,7 @@ class FuncValPlan:
 
     @property
     def methods(self) -> Tuple[Any, ...]:
-        return (self.call,)
+        return (self.call,) + self.decl_methods
 
     @property
     def go_params(self) -> str:

@@ -20,7 +20,7 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, 
 from ..emit.escape import c_string, py_docstring
 from .callback_policy import takes_objects
 from .chanmap import ChanPlan, ChanType, plan_chans
-from .funcvals import FuncValPlan, call_func
+from .funcvals import CALL, FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
 from .vec import VecPlan, vec_plans
@@ -128,6 +128,7 @@ class FuncPlan:
     callback_panics: bool = False  # its callables' exceptions on Go's goroutines are Go panics (opt-in)
     recovers: bool = True    # the export defers gobind's recover (see needs_recover)
     takes_objects: bool = False  # arguments may make Go interface values of Python objects (callback_policy)
+    go_self: str = ''        # Go expression of the receiver when not gobindPtr_<receiver>(self)
 
     @property
     def takes_callbacks(self) -> bool:
@@ -165,6 +166,8 @@ class FuncPlan:
         """What the Go call is made on: the package alias, or the receiver."""
         if self.recv_value is not None:
             return self.recv_value.go_in.format(x='self')
+        if self.go_self:
+            return self.go_self
         return 'gobindPtr_%s(self)' % self.receiver if self.receiver else self.go_pkg
 
     @property
@@ -508,8 +511,12 @@ class InterfacePlan:
 
     @property
     def c_doc(self) -> str:
-        text = ('%s\n\nA Go interface value: its methods call the Go value. Subclass it, or pass any object '
-                'with the methods %s, to implement it in Python.' % (self.py_name, ', '.join(self.method_names)))
+        text = '%s\n\nA Go interface value: its methods call the Go value. ' % self.py_name
+        if self.python_ok:
+            text += ('Subclass it, or pass any object with the methods %s, to implement it in Python.'
+                     % ', '.join(self.method_names))
+        else:
+            text += 'Only Go values implement it: %s.' % self.iface.python_reason
         return c_string(text + ('\n\n' + self.doc if self.doc else ''))
 
     @property
@@ -615,6 +622,13 @@ class ModulePlan:
     vecs: Tuple[VecPlan, ...] = ()  # vectorised twins of package functions (bind/vec.py)
     vec_module: str = 'vec'         # their submodule's name
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
+
+    @property
+    def go_only(self) -> Tuple[Skipped, ...]:
+        """The interfaces bound for Go values only, and why Python objects cannot implement them
+        (not skipped: Python holds, calls and passes back the Go values)."""
+        return tuple(sorted((Skipped(python_ref(i.module, i.py_name), i.iface.python_reason)
+                             for i in self.ifaces if not i.python_ok), key=lambda s: s.symbol))
 
     @property
     def borrows_seqs(self) -> bool:
@@ -879,7 +893,7 @@ class _Planner:
         maps: Dict[str, MapPlan] = {}
         funcvals: Dict[str, FuncValPlan] = {}
         # Planning the methods of a class can meet more classes (and types of other packages),
-        # so plan until nothing new turns up; each type's members are planned at its own depth.
+        # so plan until nothing new turns up: every type the bound API reaches, at any distance.
         while True:
             planned = {s.id for s in structs}
             todo = [('s', k) for k in sorted(self.mapper.ext_structs) if k not in planned] \
@@ -891,20 +905,18 @@ class _Planner:
             if not todo:
                 break
             for kind, key in todo:
-                self.mapper.depth = self.mapper.ext_depth.get(key, 0)
                 if kind == 's':
                     structs.append(self.struct(*self.mapper.ext_structs[key]))
                 elif kind == 'v':
                     values[key] = self.value(self.mapper.values[key], all_consts, py_major)
                 elif kind == 'i':
-                    ifaces[key] = self.iface(self.mapper.ifaces[key], structs)
+                    ifaces[key] = self.iface(self.mapper.ifaces[key])
                 elif kind == 'm':
                     maps[key] = self.map(self.mapper.maps[key])
                 elif kind == 'f':
                     funcvals[key] = self.funcval(self.mapper.funcvals[key])
                 else:
                     seqs[key] = self.seq(self.mapper.seqs[key])
-        self.mapper.depth = 0
         for key in self.mapper.borrowed_seqs:
             seqs[key] = dataclasses.replace(seqs[key], borrowed=True)
         error_kind = 0
@@ -912,6 +924,8 @@ class _Planner:
             if s.error_kind:
                 error_kind += 1
                 structs[i] = dataclasses.replace(s, error_kind=error_kind)
+        for key, ip in ifaces.items():   # once every class is planned: impls of other packages too
+            ifaces[key] = dataclasses.replace(ip, impls=self.impls(ip.iface, structs))
         chans = plan_chans(self.mapper, self.name, self.chan_name)
         boxes = tuple(BoxPlan(b, 'gobind_%s_%s_' % (self.name, b.id), self.module_name(b.py_name, what=b.go_type))
                       for b in box_order(self.mapper))
@@ -1073,21 +1087,26 @@ class _Planner:
 
     # ---- interfaces -------------------------------------------------------
 
-    def iface(self, t: IfaceType, structs: List[StructPlan]) -> InterfacePlan:
+    def iface(self, t: IfaceType) -> InterfacePlan:
         self.class_name(self.mapper.home(t.decl.pkg), t.decl.name)
         methods, str_method = self.methods(t.decl, {}, cid=t.id)
-        impls = []
-        if not t.decl.underlying.unexported_methods:
-            for s in structs:
+        return InterfacePlan(iface=t, doc=t.decl.doc, methods=methods, str_method=str_method,
+                             impls=(), prefix='gobind_%s_%s_' % (self.name, t.id))
+
+    def impls(self, t: IfaceType, structs: Sequence[StructPlan]) -> Tuple[Tuple[StructPlan, bool], ...]:
+        """The bound structs whose *T implements interface t, and whether T does too. Only Go can
+        tell for an interface with unexported methods: the inspector lists its implementers."""
+        sealed = {(pkg, name): value for pkg, name, value in t.decl.implementers}
+        found = []
+        for s in structs:
+            if t.decl.underlying.unexported_methods:
+                ptr, value = (s.go_pkg, s.go_name) in sealed, sealed.get((s.go_pkg, s.go_name), False)
+            else:
                 decl = self.mapper.lookup(s.go_pkg, s.go_name)
                 ptr, value = implements(decl.methods if decl else (), t.methods)
-                if ptr:
-                    impls.append((s, value))
-        if t.python_reason:
-            self.skip(self.symbol(self.mapper.home(t.decl.pkg), t.py_name),
-                      'Python objects cannot implement it: ' + t.python_reason)
-        return InterfacePlan(iface=t, doc=t.decl.doc, methods=methods, str_method=str_method,
-                             impls=tuple(impls), prefix='gobind_%s_%s_' % (self.name, t.id))
+            if ptr:
+                found.append((s, value))
+        return tuple(found)
 
     # ---- named slices, arrays and values ---------------------------------
 
@@ -1104,12 +1123,13 @@ class _Planner:
         """The class of a func type's values, with its call method."""
         py = self.module_name(fv.py_name, what=fv.go_type.replace('gobindpkg.', ''))
         call = plan_func(self.mapper, call_func(fv), self.name, [], receiver=fv.id, warn=self.warn)
-        home = self.mapper.home(fv.decl.pkg) if fv.decl else None
-        for m in fv.decl.methods if fv.decl else ():
-            self.skip(self.symbol(home, '%s.%s' % (fv.decl.name, m.name)),
-                      'methods of func types are not bound yet (the class has call)')
+        methods: Tuple[FuncPlan, ...] = ()
+        if fv.decl is not None:   # methods of a named func type: called on the func the object holds
+            methods, _ = self.methods(fv.decl, _builtins((CALL,)), cid=fv.id)
+            methods = tuple(dataclasses.replace(f, owner=py, go_self='gobindPtr_%s(self).f' % fv.id)
+                            for f in methods)
         return FuncValPlan(fv, 'gobind_%s_%s_' % (self.name, fv.id), py,
-                           dataclasses.replace(call, owner=py, release_gil=True, sized_gil=False))
+                           dataclasses.replace(call, owner=py, release_gil=True, sized_gil=False), methods)
 
     def map(self, t: MapType) -> MapPlan:
         prefix = 'gobind_%s_%s_' % (self.name, t.id)

@@ -352,11 +352,6 @@ def callback_arg(conv: Conversion) -> CallbackArg:
     return CallbackArg(conv.c_out, conv.go_out[len(prefix):], conv.to_py)
 
 
-#: How many steps from the bound packages' own API a type of another package may be and still
-#: be bound (a parameter's type is one step, a method of that type's parameter two, ...).
-MAX_EXTERNAL_DEPTH = 2
-
-
 @dataclasses.dataclass(frozen=True)
 class PackageHome:
     """Where the types of one Go package go: the generated Go file's import alias for it, the
@@ -438,8 +433,6 @@ class TypeMapper:
         self.homes: Dict[str, PackageHome] = {pkg.path: PackageHome(pkg.path, go_alias, '', '', True)}
         for name, p in submodules:
             self.homes[p.path] = PackageHome(p.path, '%s_%s' % (go_alias, name), name + '_', name, True)
-        self.depth = 0                          # steps from the bound API of what is being planned
-        self.ext_depth: Dict[str, int] = {}     # types of other packages: id -> fewest steps seen
         self.ext_structs: Dict[str, Tuple[PackageHome, TypeDecl]] = {}   # struct classes of other packages
         self.seqs: Dict[str, SeqType] = {}
         self.values: Dict[str, ValueType] = {}
@@ -655,14 +648,6 @@ class TypeMapper:
             raise Unsupported('%s is not described by the inspector' % t.go_spelling())
         if decl.type_params or decl.alias:
             raise Unsupported('%s: generic types and aliases are not bound yet' % t.go_spelling())
-        if not home.bound:
-            cid = home.id(t.name)
-            depth = min(self.ext_depth.get(cid, self.depth + 1), self.depth + 1)
-            self.ext_depth[cid] = depth
-            if depth > MAX_EXTERNAL_DEPTH:
-                raise Unsupported('%s is %d steps away from the bound API (types of other packages are '
-                                  'bound up to %d); bind package %s as a submodule to use it'
-                                  % (t.go_spelling(), depth, MAX_EXTERNAL_DEPTH, t.pkg))
         return home, decl
 
     def _named(self, t: GoType, pointer: bool = False) -> Conversion:
@@ -886,6 +871,11 @@ class TypeMapper:
         self.ifaces[iid] = IfaceType(id=iid, py_name=home.py_name(decl.name), go_type=conv.go_type, decl=decl,
                                      callbacks=tuple(callbacks), python_reason=reason, module=home.module,
                                      file_method=file_method, file_reader=file_reader)
+        for pkg, name, _ in decl.implementers:   # its values are of these types: bind them too
+            try:
+                self.conversion(GoType(kind='named', name=name, pkg=pkg))
+            except Unsupported:
+                pass   # stays the interface class, as values of unexported types do
         return conv
 
     def _buffer_shape(self, elem_go: GoType, elem: Conversion):

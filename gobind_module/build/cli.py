@@ -98,6 +98,10 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     print('skipped: %d' % len(plan.skipped))
     for s in plan.skipped:
         print('  %s: %s' % (s.symbol, s.reason))
+    print('interfaces only Go values implement (Python holds, calls and passes them back): %d'
+          % len(plan.go_only))
+    for s in plan.go_only:
+        print('  %s: %s' % (s.symbol, s.reason))
     if plan.warnings:
         print('warnings:')
         for w in plan.warnings:

@@ -1,5 +1,5 @@
 // Package crosspkg uses types of other packages in its API: the standard library's time, bytes,
-// net/url and io, and its own money package.
+// net/url and io, and its own money and route packages.
 package crosspkg
 
 import (
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"example.com/crosspkg/money"
+	"example.com/crosspkg/route"
 )
 
 // Timeout is how long a request may take.
@@ -60,3 +61,11 @@ func Price(name string) money.Amount {
 
 // Total adds up the amounts in a wallet.
 func Total(w *money.Wallet) money.Amount { return w.Sum() }
+
+// Commute is the way to work: a trip of two legs.
+func Commute() *route.Trip {
+	home := route.Stop{Name: "home", Pos: route.Point{X: 0, Y: 0}}
+	shop := route.Stop{Name: "shop", Pos: route.Point{X: 3, Y: 4}}
+	work := route.Stop{Name: "work", Pos: route.Point{X: 3, Y: 10}}
+	return &route.Trip{Name: "commute", Legs: []route.Leg{{From: home, To: shop}, {From: shop, To: work}}}
+}

@@ -224,3 +224,59 @@ func Values() []any {
 func Table() map[string]any {
 	return map[string]any{"n": 1, "s": "x", "shape": NewShape("triangle", 2)}
 }
+
+// Token is sealed: its unexported method lets only this package's types implement it.
+type Token interface {
+	Text() string
+	token()
+}
+
+type word string
+
+func (w word) Text() string { return string(w) }
+func (word) token()         {}
+
+// Number is a Token that Python can make too.
+type Number struct {
+	N int
+}
+
+// Text spells the number.
+func (n Number) Text() string { return fmt.Sprint(n.N) }
+func (Number) token()         {}
+
+// Lex splits text into tokens: numbers and words.
+func Lex(text string) []Token {
+	var out []Token
+	for _, f := range strings.Fields(text) {
+		var n int
+		if _, err := fmt.Sscan(f, &n); err == nil {
+			out = append(out, &Number{N: n})
+		} else {
+			out = append(out, word(f))
+		}
+	}
+	return out
+}
+
+// Join spells tokens with their kinds: "word:go number:1".
+func Join(tokens []Token) string {
+	parts := make([]string, len(tokens))
+	for i, t := range tokens {
+		switch t.(type) {
+		case *Number:
+			parts[i] = "number:" + t.Text()
+		case word:
+			parts[i] = "word:" + t.Text()
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Last is the last token, or nil.
+func Last(tokens []Token) Token {
+	if len(tokens) == 0 {
+		return nil
+	}
+	return tokens[len(tokens)-1]
+}

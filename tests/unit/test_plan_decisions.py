@@ -89,3 +89,14 @@ def test_calls_whose_arguments_may_make_go_values_of_python_objects():
     callbacks = funcs(plan_of('callbacks'))
     assert not any(f.takes_objects for f in callbacks.values())
     assert any(f.keeps_call and f.open_call == 'gobindOpenCall(false)' for f in callbacks.values())
+
+
+def test_types_of_other_packages_are_bound_at_any_distance():
+    """crosspkg's API names route.Trip only; Leg, Stop, Point and Kilometres lie 1 to 3 steps further."""
+    plan = plan_of('crosspkg')
+    structs = {s.id: s for s in plan.structs}
+    for name in ('Trip', 'Leg', 'Stop', 'Point'):
+        assert structs['route_' + name].module == 'route', name
+    assert [f.py_name for f in structs['route_Leg'].fields] == ['From', 'To']
+    assert 'route_Kilometres' in {v.id for v in plan.values}
+    assert not plan.skipped, plan.skipped

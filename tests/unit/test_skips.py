@@ -15,8 +15,8 @@ EXPECTED = {
                        'collector cannot follow once Python holds it'},
     # type Enabled bool, with no methods: a named bool stays a bool
     'named': {'Enabled': 'values convert as bool (Python cannot subclass it), so its methods are not bound'},
-    # func (h HandlerFunc) Shout(name string) string
-    'funcvals': {'HandlerFunc.Shout': 'methods of func types are not bound yet (the class has call)'},
+    # methods of func types are bound: func (h HandlerFunc) Shout(name string) string
+    'funcvals': {},
     # func (e Events) Len() int
     'chans': {'Events.Len': 'methods of channel types are not bound yet'},
     # type Evens func(yield func(int) bool); Source.Items iter.Seq[int]
@@ -55,4 +55,4 @@ def test_what_is_skipped_is_not_bound():
     assert callables(plan_of('named'))['Toggle'].signature == 'Toggle(e: bool) -> bool'
     assert 'Evens' not in classes(plan_of('iters'))
     assert [f.py_name for f in classes(plan_of('iters'))['Source'].fields] == ['Name']
-    assert [m.py_name for m in classes(plan_of('funcvals'))['HandlerFunc'].methods] == ['call']
+    assert [m.py_name for m in classes(plan_of('funcvals'))['HandlerFunc'].methods] == ['call', 'Shout']

@@ -68,6 +68,7 @@ func (in *inspector) describe(files []*ast.File) *output {
 		Consts:        []constDesc{},
 		Vars:          []varDesc{},
 	}
+	var described []*types.TypeName // in the order of out.Types, then out.ExternalTypes
 	scope := in.pkg.Scope()
 	for _, name := range scope.Names() {
 		obj := scope.Lookup(name)
@@ -85,6 +86,8 @@ func (in *inspector) describe(files []*ast.File) *output {
 		case *types.TypeName:
 			if d, ok := in.typeDecl(obj); ok {
 				out.Types = append(out.Types, d)
+				described = append(described, obj)
+				in.queueImplementers(obj)
 			}
 		case *types.Const:
 			if c, ok := in.constDesc(obj); ok {
@@ -104,8 +107,11 @@ func (in *inspector) describe(files []*ast.File) *output {
 		in.queue = in.queue[1:]
 		if d, ok := in.typeDecl(tn); ok {
 			out.ExternalTypes = append(out.ExternalTypes, d)
+			described = append(described, tn)
+			in.queueImplementers(tn)
 		}
 	}
+	setImplementers(out, described)
 	sort.Slice(out.ExternalTypes, func(i, j int) bool {
 		a, b := out.ExternalTypes[i], out.ExternalTypes[j]
 		if a.Pkg != b.Pkg {

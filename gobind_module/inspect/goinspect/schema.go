@@ -82,6 +82,15 @@ type typeDecl struct {
 	Alias      bool         `json:"alias"`
 	Methods    []methodDesc `json:"methods"`
 	Pos        string       `json:"pos"`
+	// Implementers lists, for an interface with unexported methods (which only Go types can
+	// implement), the exported named types described here whose pointer implements it.
+	Implementers []implementer `json:"implementers,omitempty"`
+}
+
+type implementer struct {
+	Pkg   string `json:"pkg"`
+	Name  string `json:"name"`
+	Value bool   `json:"value"` // T implements it too, not only *T
 }
 
 type constDesc struct {

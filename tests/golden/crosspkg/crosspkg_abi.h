@@ -6,6 +6,8 @@
 
 #include "crosspkg_types.h"
 
+/* Commute */
+int gobind_crosspkg_Commute(uintptr_t *r0, gobind_buf *msg);
 /* CountBytes */
 int gobind_crosspkg_CountBytes(uintptr_t a0, int64_t *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* Greet */
@@ -97,6 +99,13 @@ int gobind_crosspkg_bytes_Buffer_WriteString(uintptr_t self, gobind_view a0, ptr
 /* bytes.Buffer.WriteTo */
 int gobind_crosspkg_bytes_Buffer_WriteTo(uintptr_t self, uintptr_t a0, int64_t *r0, uintptr_t pyobjs, gobind_buf *msg);
 
+/* struct Trip */
+int gobind_crosspkg_route_Trip_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Trip_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_crosspkg_route_Trip_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
+int gobind_crosspkg_route_Trip_get_Legs(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Trip_set_Legs(uintptr_t self, uintptr_t v, gobind_buf *msg);
+
 /* struct URL */
 int gobind_crosspkg_url_URL_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_URL_get_Scheme(uintptr_t self, gobind_buf *out, gobind_buf *msg);
@@ -152,6 +161,13 @@ int gobind_crosspkg_url_URL_String(uintptr_t self, gobind_buf *r0, gobind_buf *m
 /* url.URL.UnmarshalBinary */
 int gobind_crosspkg_url_URL_UnmarshalBinary(uintptr_t self, gobind_view a0, gobind_buf *msg);
 
+/* struct Leg */
+int gobind_crosspkg_route_Leg_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Leg_get_From(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Leg_set_From(uintptr_t self, uintptr_t v, gobind_buf *msg);
+int gobind_crosspkg_route_Leg_get_To(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Leg_set_To(uintptr_t self, uintptr_t v, gobind_buf *msg);
+
 /* struct Userinfo */
 int gobind_crosspkg_url_Userinfo_new(uintptr_t *out, gobind_buf *msg);
 /* url.Userinfo.Password */
@@ -161,6 +177,24 @@ int gobind_crosspkg_url_Userinfo_String(uintptr_t self, gobind_buf *r0, gobind_b
 /* url.Userinfo.Username */
 int gobind_crosspkg_url_Userinfo_Username(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
+/* struct Stop */
+int gobind_crosspkg_route_Stop_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Stop_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_crosspkg_route_Stop_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
+int gobind_crosspkg_route_Stop_get_Pos(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Stop_set_Pos(uintptr_t self, uintptr_t v, gobind_buf *msg);
+/* route.Stop.Distance */
+int gobind_crosspkg_route_Stop_Distance(uintptr_t self, uintptr_t a0, double *r0, gobind_buf *msg);
+
+/* struct Point */
+int gobind_crosspkg_route_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
+int gobind_crosspkg_route_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
+int gobind_crosspkg_route_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
+int gobind_crosspkg_route_Point_set_Y(uintptr_t self, double v, gobind_buf *msg);
+/* route.Point.String */
+int gobind_crosspkg_route_Point_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
+
 /* Slice_money_Amount: []gobindpkg_money.Amount */
 int gobind_crosspkg_Slice_money_Amount_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_fromc(int64_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
@@ -169,6 +203,14 @@ int gobind_crosspkg_Slice_money_Amount_slice(uintptr_t self, ptrdiff_t lo, ptrdi
 int gobind_crosspkg_Slice_money_Amount_get(uintptr_t self, ptrdiff_t i, int64_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_set(uintptr_t self, ptrdiff_t i, int64_t v, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
+
+/* Slice_route_Leg: []gobindpkg_route.Leg */
+int gobind_crosspkg_Slice_route_Leg_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_route_Leg_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_route_Leg_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_route_Leg_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_route_Leg_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_route_Leg_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_string: []string */
 int gobind_crosspkg_Slice_string_new(uintptr_t *out, gobind_buf *msg);
@@ -203,6 +245,10 @@ int gobind_crosspkg_url_Values_Set(uintptr_t self, gobind_view a0, gobind_view a
 /* Amount */
 /* money.Amount.String */
 int gobind_crosspkg_money_Amount_String(int64_t self, gobind_buf *r0, gobind_buf *msg);
+
+/* Kilometres */
+/* route.Kilometres.String */
+int gobind_crosspkg_route_Kilometres_String(double self, gobind_buf *r0, gobind_buf *msg);
 
 /* Duration */
 /* time.Duration.Abs */

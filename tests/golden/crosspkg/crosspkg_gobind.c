@@ -11,17 +11,24 @@
 
 static PyTypeObject *gobind_type_money_Wallet;  /* made at init from gobind_spec_money_Wallet */
 static PyTypeObject *gobind_type_bytes_Buffer;  /* made at init from gobind_spec_bytes_Buffer */
+static PyTypeObject *gobind_type_route_Trip;  /* made at init from gobind_spec_route_Trip */
 static PyTypeObject *gobind_type_url_URL;  /* made at init from gobind_spec_url_URL */
+static PyTypeObject *gobind_type_route_Leg;  /* made at init from gobind_spec_route_Leg */
 static PyTypeObject *gobind_type_url_Userinfo;  /* made at init from gobind_spec_url_Userinfo */
+static PyTypeObject *gobind_type_route_Stop;  /* made at init from gobind_spec_route_Stop */
+static PyTypeObject *gobind_type_route_Point;  /* made at init from gobind_spec_route_Point */
 static PyTypeObject *gobind_type_Slice_money_Amount;  /* made at init from gobind_spec_Slice_money_Amount */
+static PyTypeObject *gobind_type_Slice_route_Leg;  /* made at init from gobind_spec_Slice_route_Leg */
 static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
 static PyTypeObject *gobind_type_money_Amount;  /* made at init from gobind_spec_money_Amount */
+static PyTypeObject *gobind_type_route_Kilometres;  /* made at init from gobind_spec_route_Kilometres */
 static PyTypeObject *gobind_type_time_Duration;  /* made at init from gobind_spec_time_Duration */
 static PyTypeObject *gobind_type_url_Values;  /* made at init from gobind_spec_url_Values */
 static PyTypeObject *gobind_type_io_Reader;  /* made at init from gobind_spec_io_Reader */
 static PyTypeObject *gobind_type_io_Writer;  /* made at init from gobind_spec_io_Writer */
 static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_money_Amount;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_route_Kilometres;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_time_Duration;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_url_Values;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
@@ -165,6 +172,35 @@ gobind_to_py_bytes_Buffer(uintptr_t *handle)
 }
 
 static GOBIND_UNUSED inline int
+gobind_from_py_route_Trip(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_route_Trip))
+        return gobind_type_error(fn, arg, "route.Trip", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_route_Trip_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_route_Trip))
+        return gobind_type_error(fn, arg, "route.Trip or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_route_Trip(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_route_Trip, *handle);
+}
+
+static GOBIND_UNUSED inline int
 gobind_from_py_url_URL(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, gobind_type_url_URL))
@@ -191,6 +227,35 @@ static GOBIND_UNUSED inline PyObject *
 gobind_to_py_url_URL(uintptr_t *handle)
 {
     return gobind_wrap(gobind_type_url_URL, *handle);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_route_Leg(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_route_Leg))
+        return gobind_type_error(fn, arg, "route.Leg", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_route_Leg_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_route_Leg))
+        return gobind_type_error(fn, arg, "route.Leg or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_route_Leg(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_route_Leg, *handle);
 }
 
 static GOBIND_UNUSED inline int
@@ -222,6 +287,64 @@ gobind_to_py_url_Userinfo(uintptr_t *handle)
     return gobind_wrap(gobind_type_url_Userinfo, *handle);
 }
 
+static GOBIND_UNUSED inline int
+gobind_from_py_route_Stop(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_route_Stop))
+        return gobind_type_error(fn, arg, "route.Stop", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_route_Stop_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_route_Stop))
+        return gobind_type_error(fn, arg, "route.Stop or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_route_Stop(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_route_Stop, *handle);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_route_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_route_Point))
+        return gobind_type_error(fn, arg, "route.Point", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_route_Point_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_route_Point))
+        return gobind_type_error(fn, arg, "route.Point or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_route_Point(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_route_Point, *handle);
+}
+
 /* Slice_money_Amount: a Go []gobindpkg_money.Amount */
 static GOBIND_UNUSED inline int gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
 
@@ -230,6 +353,16 @@ static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_money_Amount(uintptr_t *handle)
 {
     return gobind_wrap(gobind_type_Slice_money_Amount, *handle);
+}
+
+/* Slice_route_Leg: a Go []gobindpkg_route.Leg */
+static GOBIND_UNUSED inline int gobind_from_py_Slice_route_Leg(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Slice_route_Leg over the handle. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Slice_route_Leg(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Slice_route_Leg, *handle);
 }
 
 /* Slice_string: a Go []string */
@@ -260,6 +393,18 @@ gobind_to_py_money_Amount(int64_t *out)
     if (base == NULL)
         return NULL;
     result = PyObject_CallFunctionObjArgs(gobind_class_money_Amount, base, NULL);
+    Py_DECREF(base);
+    return result;
+}
+
+/* A Kilometres result: the Go value as a Kilometres (a float). */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_route_Kilometres(double *out)
+{
+    PyObject *base = gobind_to_py_float64(out), *result;
+    if (base == NULL)
+        return NULL;
+    result = PyObject_CallFunctionObjArgs(gobind_class_route_Kilometres, base, NULL);
     Py_DECREF(base);
     return result;
 }
@@ -629,6 +774,63 @@ gobind_from_py_Slice_money_Amount(PyObject *o, const char *fn, const char *arg, 
     return gobind_fill_Slice_money_Amount(o, fn, arg, out);
 }
 
+/* ==== Slice_route_Leg: conversions ==== */
+
+/* A new Go []gobindpkg_route.Leg holding the items of o (any sequence). */
+static GOBIND_UNUSED inline int
+gobind_fill_Slice_route_Leg(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of route.Leg");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_route_Leg(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_route_Leg(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_crosspkg_Slice_route_Leg_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Slice_route_Leg(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_route_Leg) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Slice_route_Leg(o, fn, arg, out);
+}
+
 /* ==== Slice_string: conversions ==== */
 
 /* A new Go []string holding the items of o (any sequence). */
@@ -888,6 +1090,30 @@ static PyMethodDef gobind_vec_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 #endif
+
+/* ---- Commute: Commute ---- */
+
+static PyObject *
+gobind_fn_Commute(PyObject *module, PyObject *unused)
+{
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_Commute(&r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_route_Trip(&r0);
+done:
+    return result;
+}
 
 /* ---- CountBytes: CountBytes ---- */
 
@@ -2584,6 +2810,142 @@ static PyType_Spec gobind_spec_bytes_Buffer = {
     .slots = gobind_slots_bytes_Buffer,
 };
 
+/* ==== struct Trip ==== */
+
+static PyObject *
+gobind_get_route_Trip_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Trip_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_route_Trip_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Trip", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Trip", "Name", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Trip_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Trip_Legs(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Trip_get_Legs(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Slice_route_Leg(&out);
+}
+
+static int
+gobind_set_route_Trip_Legs(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Trip", "Legs");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Slice_route_Leg(value, "Trip", "Legs", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Trip_set_Legs(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Trip[] = {
+    {"Name", gobind_get_route_Trip_Name, gobind_set_route_Trip_Name,
+     "Name: str", NULL},
+    {"Legs", gobind_get_route_Trip_Legs, gobind_set_route_Trip_Legs,
+     "Legs: Slice_route_Leg", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_route_Trip[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Trip[] = {
+    "Name",
+    "Legs",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Trip(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Trip_new);
+}
+
+static int
+gobind_init_route_Trip(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Trip", gobind_fields_route_Trip, 2);
+}
+
+static PyObject *
+gobind_repr_route_Trip(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Trip", gobind_fields_route_Trip, 2);
+}
+
+static PyType_Slot gobind_slots_route_Trip[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_route_Trip},
+    {Py_tp_methods, (void *)gobind_methods_route_Trip},
+    {Py_tp_getset, (void *)gobind_getset_route_Trip},
+    {Py_tp_init, (void *)gobind_init_route_Trip},
+    {Py_tp_new, (void *)gobind_new_route_Trip},
+    {Py_tp_doc, (void *)GOBIND_DOC("Trip(*, Name=..., Legs=...)\n--\n\n",
+                                   "Trip(Name: str = ..., Legs: Slice_route_Leg | Sequence[route.Leg] = ...)\n"
+                                   "\n"
+                                   "Trip is a named list of legs.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_route_Trip = {
+    .name = "crosspkg.route.Trip",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_route_Trip,
+};
+
 /* ==== struct URL ==== */
 
 static PyObject *
@@ -3668,6 +4030,140 @@ static PyType_Spec gobind_spec_url_URL = {
     .slots = gobind_slots_url_URL,
 };
 
+/* ==== struct Leg ==== */
+
+static PyObject *
+gobind_get_route_Leg_From(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Leg_get_From(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Stop(&out);
+}
+
+static int
+gobind_set_route_Leg_From(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Leg", "From");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Stop(value, "Leg", "From", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Leg_set_From(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Leg_To(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Leg_get_To(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Stop(&out);
+}
+
+static int
+gobind_set_route_Leg_To(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Leg", "To");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Stop(value, "Leg", "To", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Leg_set_To(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Leg[] = {
+    {"From", gobind_get_route_Leg_From, gobind_set_route_Leg_From,
+     "From: route.Stop", NULL},
+    {"To", gobind_get_route_Leg_To, gobind_set_route_Leg_To,
+     "To: route.Stop", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_route_Leg[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Leg[] = {
+    "From",
+    "To",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Leg(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Leg_new);
+}
+
+static int
+gobind_init_route_Leg(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Leg", gobind_fields_route_Leg, 2);
+}
+
+static PyObject *
+gobind_repr_route_Leg(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Leg", gobind_fields_route_Leg, 2);
+}
+
+static PyType_Slot gobind_slots_route_Leg[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_route_Leg},
+    {Py_tp_methods, (void *)gobind_methods_route_Leg},
+    {Py_tp_getset, (void *)gobind_getset_route_Leg},
+    {Py_tp_init, (void *)gobind_init_route_Leg},
+    {Py_tp_new, (void *)gobind_new_route_Leg},
+    {Py_tp_doc, (void *)GOBIND_DOC("Leg(*, From=..., To=...)\n--\n\n",
+                                   "Leg(From: route.Stop = ..., To: route.Stop = ...)\n"
+                                   "\n"
+                                   "Leg goes from one stop to the next.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_route_Leg = {
+    .name = "crosspkg.route.Leg",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_route_Leg,
+};
+
 /* ==== struct Userinfo ==== */
 
 static PyGetSetDef gobind_getset_url_Userinfo[] = {
@@ -3836,6 +4332,349 @@ static PyType_Spec gobind_spec_url_Userinfo = {
     .basicsize = sizeof(gobind_object),
     .flags = GOBIND_TPFLAGS_DEFAULT,
     .slots = gobind_slots_url_Userinfo,
+};
+
+/* ==== struct Stop ==== */
+
+static PyObject *
+gobind_get_route_Stop_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Stop_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_route_Stop_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Stop", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Stop", "Name", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Stop_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Stop_Pos(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Stop_get_Pos(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Point(&out);
+}
+
+static int
+gobind_set_route_Stop_Pos(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Stop", "Pos");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Point(value, "Stop", "Pos", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Stop_set_Pos(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Stop[] = {
+    {"Name", gobind_get_route_Stop_Name, gobind_set_route_Stop_Name,
+     "Name: str", NULL},
+    {"Pos", gobind_get_route_Stop_Pos, gobind_set_route_Stop_Pos,
+     "Pos: route.Point", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- route.Stop.Distance: Distance ---- */
+
+static const char *const gobind_names_gobind_m_route_Stop_Distance[] = {
+    "to",
+};
+
+static PyObject *
+gobind_m_route_Stop_Distance(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    double r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("route.Stop.Distance", gobind_names_gobind_m_route_Stop_Distance, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_route_Stop(argv[0], "route.Stop.Distance", "to", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_route_Stop_Distance(GOBIND_HANDLE(self), a0, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_route_Kilometres(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_route_Stop[] = {
+    {"Distance", (PyCFunction)(void (*)(void))gobind_m_route_Stop_Distance, GOBIND_METH_ARGS,
+     GOBIND_DOC("Distance($self, /, to)\n--\n\n",
+                "Distance(to: route.Stop) -> route.Kilometres\n"
+                "\n"
+                "Distance is how far apart two stops are.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Stop[] = {
+    "Name",
+    "Pos",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Stop(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Stop_new);
+}
+
+static int
+gobind_init_route_Stop(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Stop", gobind_fields_route_Stop, 2);
+}
+
+static PyObject *
+gobind_repr_route_Stop(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Stop", gobind_fields_route_Stop, 2);
+}
+
+static PyType_Slot gobind_slots_route_Stop[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_route_Stop},
+    {Py_tp_methods, (void *)gobind_methods_route_Stop},
+    {Py_tp_getset, (void *)gobind_getset_route_Stop},
+    {Py_tp_init, (void *)gobind_init_route_Stop},
+    {Py_tp_new, (void *)gobind_new_route_Stop},
+    {Py_tp_doc, (void *)GOBIND_DOC("Stop(*, Name=..., Pos=...)\n--\n\n",
+                                   "Stop(Name: str = ..., Pos: route.Point = ...)\n"
+                                   "\n"
+                                   "Stop is a named place.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_route_Stop = {
+    .name = "crosspkg.route.Stop",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_route_Stop,
+};
+
+/* ==== struct Point ==== */
+
+static PyObject *
+gobind_get_route_Point_X(PyObject *self, void *closure)
+{
+    double out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Point_get_X(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_float64(&out);
+}
+
+static int
+gobind_set_route_Point_X(PyObject *self, PyObject *value, void *closure)
+{
+    double v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Point", "X");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_float64(value, "Point", "X", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Point_set_X(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_route_Point_Y(PyObject *self, void *closure)
+{
+    double out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_route_Point_get_Y(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_float64(&out);
+}
+
+static int
+gobind_set_route_Point_Y(PyObject *self, PyObject *value, void *closure)
+{
+    double v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Point", "Y");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_float64(value, "Point", "Y", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_route_Point_set_Y(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_route_Point[] = {
+    {"X", gobind_get_route_Point_X, gobind_set_route_Point_X,
+     "X: float", NULL},
+    {"Y", gobind_get_route_Point_Y, gobind_set_route_Point_Y,
+     "Y: float", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- route.Point.String: String ---- */
+
+static PyObject *
+gobind_m_route_Point_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_route_Point_String(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_route_Point[] = {
+    {"String", (PyCFunction)(void (*)(void))gobind_m_route_Point_String, METH_NOARGS,
+     GOBIND_DOC("String($self, /)\n--\n\n",
+                "String() -> str\n"
+                "\n"
+                "String formats the point.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_route_Point[] = {
+    "X",
+    "Y",
+    NULL,
+};
+
+static PyObject *
+gobind_new_route_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_crosspkg_route_Point_new);
+}
+
+static int
+gobind_init_route_Point(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Point", gobind_fields_route_Point, 2);
+}
+
+static PyObject *
+gobind_repr_route_Point(PyObject *self)
+{
+    return gobind_repr_fields(self, "crosspkg.route.Point", gobind_fields_route_Point, 2);
+}
+
+static PyObject *
+gobind_str_route_Point(PyObject *self)
+{
+    return gobind_m_route_Point_String(self, NULL);
+}
+
+static PyType_Slot gobind_slots_route_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_route_Point},
+    {Py_tp_str, (void *)gobind_str_route_Point},
+    {Py_tp_methods, (void *)gobind_methods_route_Point},
+    {Py_tp_getset, (void *)gobind_getset_route_Point},
+    {Py_tp_init, (void *)gobind_init_route_Point},
+    {Py_tp_new, (void *)gobind_new_route_Point},
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+                                   "Point(X: float = ..., Y: float = ...)\n"
+                                   "\n"
+                                   "Point is a position on a plane, in kilometres.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_route_Point = {
+    .name = "crosspkg.route.Point",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_route_Point,
 };
 
 /* ==== interface Reader ==== */
@@ -4128,6 +4967,96 @@ static const gobind_seq_info gobind_seq_info_Slice_money_Amount = {
     .ndim = 1,
 };
 
+/* ==== Slice_route_Leg: a Go []gobindpkg_route.Leg as a sequence ==== */
+
+static PyObject *
+gobind_get_Slice_route_Leg(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_crosspkg_Slice_route_Leg_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_route_Leg(&out);
+}
+
+static int
+gobind_set_Slice_route_Leg(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_route_Leg(value, "Slice_route_Leg.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_crosspkg_Slice_route_Leg_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Slice_route_Leg[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Slice_route_Leg(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Slice_route_Leg(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Slice_route_Leg", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_crosspkg_Slice_route_Leg_new);
+    if (gobind_fill_Slice_route_Leg(argv[0], "Slice_route_Leg", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PyType_Slot gobind_slots_Slice_route_Leg[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_route_Leg},
+    {Py_tp_new, (void *)gobind_new_Slice_route_Leg},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_route_Leg(items=...)\n--\n\n",
+                                   "Slice_route_Leg(items: Sequence[route.Leg] = ())\n"
+                                   "\n"
+                                   "A Go slice of route.Leg, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Slice_route_Leg = {
+    .name = "crosspkg.Slice_route_Leg",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_route_Leg,
+};
+
+/* The cgo exports that reach a Slice_route_Leg's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_route_Leg = {
+    .fixed_len = -1,
+    .len = gobind_crosspkg_Slice_route_Leg_len,
+    .slice = gobind_crosspkg_Slice_route_Leg_slice,
+    .get = gobind_get_Slice_route_Leg,
+    .set = gobind_set_Slice_route_Leg,
+    .ndim = 1,
+};
+
 /* ==== Slice_string: a Go []string as a sequence ==== */
 
 static PyObject *
@@ -4225,6 +5154,8 @@ gobind_seq_info_of(PyObject *o)
 {
     if (Py_TYPE(o) == gobind_type_Slice_money_Amount)
         return &gobind_seq_info_Slice_money_Amount;
+    if (Py_TYPE(o) == gobind_type_Slice_route_Leg)
+        return &gobind_seq_info_Slice_route_Leg;
     return &gobind_seq_info_Slice_string;
 }
 
@@ -4774,6 +5705,71 @@ static PyType_Spec gobind_spec_money_Amount = {
     .name = "crosspkg.money.Amount",
     .flags = GOBIND_TPFLAGS_DEFAULT,
     .slots = gobind_slots_money_Amount,
+};
+
+/* ==== Kilometres: a Go named float64, as a float ==== */
+
+/* ---- route.Kilometres.String: String ---- */
+
+static PyObject *
+gobind_m_route_Kilometres_String(PyObject *self, PyObject *unused)
+{
+    double selfv = 0;
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_float64(self, "route.Kilometres.String", "self", &selfv) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_crosspkg_route_Kilometres_String(selfv, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_route_Kilometres[] = {
+    {"String", (PyCFunction)(void (*)(void))gobind_m_route_Kilometres_String, METH_NOARGS,
+     GOBIND_DOC("String($self, /)\n--\n\n",
+                "String() -> str\n"
+                "\n"
+                "String formats the distance with its unit.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_repr_route_Kilometres(PyObject *self)
+{
+    return gobind_repr_value(self, "crosspkg.route.Kilometres", (PyObject *)&PyFloat_Type);
+}
+
+static PyObject *
+gobind_str_route_Kilometres(PyObject *self)
+{
+    return gobind_m_route_Kilometres_String(self, NULL);
+}
+
+static PyType_Slot gobind_slots_route_Kilometres[] = {
+    {Py_tp_repr, (void *)gobind_repr_route_Kilometres},
+    {Py_tp_str, (void *)gobind_str_route_Kilometres},
+    {Py_tp_methods, (void *)gobind_methods_route_Kilometres},
+    {Py_tp_doc, (void *)"Kilometres(value: float)\n"
+                        "\n"
+                        "Kilometres is a distance."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_route_Kilometres = {
+    .name = "crosspkg.route.Kilometres",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_route_Kilometres,
 };
 
 /* ==== Duration: a Go named int64, as a int ==== */
@@ -5349,6 +6345,11 @@ gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
 }
 
 static PyMethodDef gobind_methods[] = {
+    {"Commute", (PyCFunction)(void (*)(void))gobind_fn_Commute, METH_NOARGS,
+     GOBIND_DOC("Commute($module, /)\n--\n\n",
+                "Commute() -> route.Trip | None\n"
+                "\n"
+                "Commute is the way to work: a trip of two legs.")},
     {"CountBytes", (PyCFunction)(void (*)(void))gobind_fn_CountBytes, GOBIND_METH_ARGS,
      GOBIND_DOC("CountBytes($module, /, r)\n--\n\n",
                 "CountBytes(r: io.Reader | _Supportsio_Reader | None) -> int\n"
@@ -5410,7 +6411,7 @@ static PyMethodDef gobind_methods[] = {
 };
 
 static char gobind_module_doc[] = "Package crosspkg uses types of other packages in its API: the standard library's time, bytes,\n"
-    "net/url and io, and its own money package.";
+    "net/url and io, and its own money and route packages.";
 
 /* Functions of module crosspkg.money (Go package example.com/crosspkg/money). */
 
@@ -5468,6 +6469,12 @@ gobind_add_types(PyObject *m)
         gobind_module_type_money);
     if (sub_money == NULL)
         return -1;
+    PyObject *sub_route = gobind_add_submodule(
+        m, "crosspkg.route", "route", "Types of Go package example.com/crosspkg/route that the API of example.com/crosspkg uses.",
+        NULL,
+        NULL);
+    if (sub_route == NULL)
+        return -1;
     PyObject *sub_time = gobind_add_submodule(
         m, "crosspkg.time", "time", "Types of Go package time that the API of example.com/crosspkg uses.",
         NULL,
@@ -5490,15 +6497,35 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(sub_bytes, "Buffer", gobind_type_bytes_Buffer) < 0)
         return -1;
+    gobind_type_route_Trip = gobind_make_type(&gobind_spec_route_Trip, NULL);
+    if (gobind_type_route_Trip == NULL)
+        return -1;
+    if (gobind_add_type(sub_route, "Trip", gobind_type_route_Trip) < 0)
+        return -1;
     gobind_type_url_URL = gobind_make_type(&gobind_spec_url_URL, NULL);
     if (gobind_type_url_URL == NULL)
         return -1;
     if (gobind_add_type(sub_url, "URL", gobind_type_url_URL) < 0)
         return -1;
+    gobind_type_route_Leg = gobind_make_type(&gobind_spec_route_Leg, NULL);
+    if (gobind_type_route_Leg == NULL)
+        return -1;
+    if (gobind_add_type(sub_route, "Leg", gobind_type_route_Leg) < 0)
+        return -1;
     gobind_type_url_Userinfo = gobind_make_type(&gobind_spec_url_Userinfo, NULL);
     if (gobind_type_url_Userinfo == NULL)
         return -1;
     if (gobind_add_type(sub_url, "Userinfo", gobind_type_url_Userinfo) < 0)
+        return -1;
+    gobind_type_route_Stop = gobind_make_type(&gobind_spec_route_Stop, NULL);
+    if (gobind_type_route_Stop == NULL)
+        return -1;
+    if (gobind_add_type(sub_route, "Stop", gobind_type_route_Stop) < 0)
+        return -1;
+    gobind_type_route_Point = gobind_make_type(&gobind_spec_route_Point, NULL);
+    if (gobind_type_route_Point == NULL)
+        return -1;
+    if (gobind_add_type(sub_route, "Point", gobind_type_route_Point) < 0)
         return -1;
     gobind_type_Slice_money_Amount = gobind_make_type(&gobind_spec_Slice_money_Amount, NULL);
     if (gobind_type_Slice_money_Amount == NULL)
@@ -5506,6 +6533,13 @@ gobind_add_types(PyObject *m)
     if (gobind_add_type(m, "Slice_money_Amount", gobind_type_Slice_money_Amount) < 0)
         return -1;
 if (gobind_register_sequence(gobind_type_Slice_money_Amount) < 0)
+        return -1;
+    gobind_type_Slice_route_Leg = gobind_make_type(&gobind_spec_Slice_route_Leg, NULL);
+    if (gobind_type_Slice_route_Leg == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_route_Leg", gobind_type_Slice_route_Leg) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_route_Leg) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
@@ -5522,6 +6556,15 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
         return -1;
     Py_INCREF(gobind_class_money_Amount);
     if (PyModule_AddObject(sub_money, "Amount", gobind_class_money_Amount) < 0)
+        return -1;
+    gobind_type_route_Kilometres = gobind_make_type(&gobind_spec_route_Kilometres, &PyFloat_Type);
+    if (gobind_type_route_Kilometres == NULL)
+        return -1;
+    gobind_class_route_Kilometres = gobind_new_ref((PyObject *)gobind_type_route_Kilometres);
+    if (gobind_class_route_Kilometres == NULL)
+        return -1;
+    Py_INCREF(gobind_class_route_Kilometres);
+    if (PyModule_AddObject(sub_route, "Kilometres", gobind_class_route_Kilometres) < 0)
         return -1;
     gobind_type_time_Duration = gobind_make_type(&gobind_spec_time_Duration, &GOBIND_INT_TYPE);
     if (gobind_type_time_Duration == NULL)

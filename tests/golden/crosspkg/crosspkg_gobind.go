@@ -22,12 +22,23 @@ import (
 	gobindpkg_bytes "bytes"
 	gobindpkg "example.com/crosspkg"
 	gobindpkg_money "example.com/crosspkg/money"
+	gobindpkg_route "example.com/crosspkg/route"
 	gobindpkg_io "io"
 	gobindpkg_url "net/url"
 	gobindpkg_time "time"
 )
 
 func main() {}
+
+// gobind_crosspkg_Commute calls example.com/crosspkg.Commute.
+//
+//export gobind_crosspkg_Commute
+func gobind_crosspkg_Commute(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Commute()
+	*r0 = gobindHandle_route_Trip(v0)
+	return gobindOK
+}
 
 // gobind_crosspkg_CountBytes calls example.com/crosspkg.CountBytes.
 //
@@ -593,6 +604,72 @@ func gobind_crosspkg_bytes_Buffer_WriteTo(self C.uintptr_t, a0 C.uintptr_t, r0 *
 	return gobindOK
 }
 
+// gobindPtr_route_Trip returns the *gobindpkg_route.Trip that handle h refers to (nil for 0).
+func gobindPtr_route_Trip(h C.uintptr_t) *gobindpkg_route.Trip {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg_route.Trip)
+}
+
+// gobindHandle_route_Trip makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_route_Trip(p *gobindpkg_route.Trip) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_crosspkg_route_Trip_new makes a zero Trip for Python.
+//
+//export gobind_crosspkg_route_Trip_new
+func gobind_crosspkg_route_Trip_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Trip(new(gobindpkg_route.Trip))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Trip_get_Name reads field Trip.Name.
+//
+//export gobind_crosspkg_route_Trip_get_Name
+func gobind_crosspkg_route_Trip_get_Name(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Trip(self)
+	gobindPutString(out, p.Name)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Trip_set_Name writes field Trip.Name.
+//
+//export gobind_crosspkg_route_Trip_set_Name
+func gobind_crosspkg_route_Trip_set_Name(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Trip(self)
+	p.Name = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Trip_get_Legs reads field Trip.Legs.
+//
+//export gobind_crosspkg_route_Trip_get_Legs
+func gobind_crosspkg_route_Trip_get_Legs(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Trip(self)
+	*out = gobindHandle_Slice_route_Leg(&p.Legs)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Trip_set_Legs writes field Trip.Legs.
+//
+//export gobind_crosspkg_route_Trip_set_Legs
+func gobind_crosspkg_route_Trip_set_Legs(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Trip(self)
+	p.Legs = *gobindPtr_Slice_route_Leg(v)
+	return gobindOK
+}
+
 // gobindPtr_url_URL returns the *gobindpkg_url.URL that handle h refers to (nil for 0).
 func gobindPtr_url_URL(h C.uintptr_t) *gobindpkg_url.URL {
 	if h == 0 {
@@ -1000,6 +1077,72 @@ func gobind_crosspkg_url_URL_UnmarshalBinary(self C.uintptr_t, a0 C.gobind_view,
 	return gobindOK
 }
 
+// gobindPtr_route_Leg returns the *gobindpkg_route.Leg that handle h refers to (nil for 0).
+func gobindPtr_route_Leg(h C.uintptr_t) *gobindpkg_route.Leg {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg_route.Leg)
+}
+
+// gobindHandle_route_Leg makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_route_Leg(p *gobindpkg_route.Leg) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_crosspkg_route_Leg_new makes a zero Leg for Python.
+//
+//export gobind_crosspkg_route_Leg_new
+func gobind_crosspkg_route_Leg_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Leg(new(gobindpkg_route.Leg))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Leg_get_From reads field Leg.From.
+//
+//export gobind_crosspkg_route_Leg_get_From
+func gobind_crosspkg_route_Leg_get_From(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Leg(self)
+	*out = gobindHandle_route_Stop(&p.From)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Leg_set_From writes field Leg.From.
+//
+//export gobind_crosspkg_route_Leg_set_From
+func gobind_crosspkg_route_Leg_set_From(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Leg(self)
+	p.From = *gobindPtr_route_Stop(v)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Leg_get_To reads field Leg.To.
+//
+//export gobind_crosspkg_route_Leg_get_To
+func gobind_crosspkg_route_Leg_get_To(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Leg(self)
+	*out = gobindHandle_route_Stop(&p.To)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Leg_set_To writes field Leg.To.
+//
+//export gobind_crosspkg_route_Leg_set_To
+func gobind_crosspkg_route_Leg_set_To(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Leg(self)
+	p.To = *gobindPtr_route_Stop(v)
+	return gobindOK
+}
+
 // gobindPtr_url_Userinfo returns the *gobindpkg_url.Userinfo that handle h refers to (nil for 0).
 func gobindPtr_url_Userinfo(h C.uintptr_t) *gobindpkg_url.Userinfo {
 	if h == 0 {
@@ -1053,6 +1196,158 @@ func gobind_crosspkg_url_Userinfo_String(self C.uintptr_t, r0 *C.gobind_buf, msg
 func gobind_crosspkg_url_Userinfo_Username(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	v0 := gobindPtr_url_Userinfo(self).Username()
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
+// gobindPtr_route_Stop returns the *gobindpkg_route.Stop that handle h refers to (nil for 0).
+func gobindPtr_route_Stop(h C.uintptr_t) *gobindpkg_route.Stop {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg_route.Stop)
+}
+
+// gobindHandle_route_Stop makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_route_Stop(p *gobindpkg_route.Stop) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_crosspkg_route_Stop_new makes a zero Stop for Python.
+//
+//export gobind_crosspkg_route_Stop_new
+func gobind_crosspkg_route_Stop_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Stop(new(gobindpkg_route.Stop))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_get_Name reads field Stop.Name.
+//
+//export gobind_crosspkg_route_Stop_get_Name
+func gobind_crosspkg_route_Stop_get_Name(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Stop(self)
+	gobindPutString(out, p.Name)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_set_Name writes field Stop.Name.
+//
+//export gobind_crosspkg_route_Stop_set_Name
+func gobind_crosspkg_route_Stop_set_Name(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Stop(self)
+	p.Name = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_get_Pos reads field Stop.Pos.
+//
+//export gobind_crosspkg_route_Stop_get_Pos
+func gobind_crosspkg_route_Stop_get_Pos(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Stop(self)
+	*out = gobindHandle_route_Point(&p.Pos)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_set_Pos writes field Stop.Pos.
+//
+//export gobind_crosspkg_route_Stop_set_Pos
+func gobind_crosspkg_route_Stop_set_Pos(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Stop(self)
+	p.Pos = *gobindPtr_route_Point(v)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_Distance calls example.com/crosspkg.route_Stop.Distance.
+//
+//export gobind_crosspkg_route_Stop_Distance
+func gobind_crosspkg_route_Stop_Distance(self C.uintptr_t, a0 C.uintptr_t, r0 *C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_route_Stop(self).Distance(*gobindPtr_route_Stop(a0))
+	*r0 = C.double(float64(v0))
+	return gobindOK
+}
+
+// gobindPtr_route_Point returns the *gobindpkg_route.Point that handle h refers to (nil for 0).
+func gobindPtr_route_Point(h C.uintptr_t) *gobindpkg_route.Point {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg_route.Point)
+}
+
+// gobindHandle_route_Point makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_route_Point(p *gobindpkg_route.Point) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_crosspkg_route_Point_new makes a zero Point for Python.
+//
+//export gobind_crosspkg_route_Point_new
+func gobind_crosspkg_route_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Point(new(gobindpkg_route.Point))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_get_X reads field Point.X.
+//
+//export gobind_crosspkg_route_Point_get_X
+func gobind_crosspkg_route_Point_get_X(self C.uintptr_t, out *C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Point(self)
+	*out = C.double(p.X)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_set_X writes field Point.X.
+//
+//export gobind_crosspkg_route_Point_set_X
+func gobind_crosspkg_route_Point_set_X(self C.uintptr_t, v C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Point(self)
+	p.X = float64(v)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_get_Y reads field Point.Y.
+//
+//export gobind_crosspkg_route_Point_get_Y
+func gobind_crosspkg_route_Point_get_Y(self C.uintptr_t, out *C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Point(self)
+	*out = C.double(p.Y)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_set_Y writes field Point.Y.
+//
+//export gobind_crosspkg_route_Point_set_Y
+func gobind_crosspkg_route_Point_set_Y(self C.uintptr_t, v C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_route_Point(self)
+	p.Y = float64(v)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_String calls example.com/crosspkg.route_Point.String.
+//
+//export gobind_crosspkg_route_Point_String
+func gobind_crosspkg_route_Point_String(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_route_Point(self).String()
 	gobindPutString(r0, v0)
 	return gobindOK
 }
@@ -1165,6 +1460,100 @@ func gobind_crosspkg_Slice_money_Amount_pin(self C.uintptr_t, data *unsafe.Point
 	if len(*s) > 0 {
 		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
 	}
+	return gobindOK
+}
+
+// gobindPtr_Slice_route_Leg returns the *[]gobindpkg_route.Leg that handle h refers to (nil for 0).
+func gobindPtr_Slice_route_Leg(h C.uintptr_t) *[]gobindpkg_route.Leg {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[]gobindpkg_route.Leg)
+}
+
+// gobindHandle_Slice_route_Leg makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Slice_route_Leg(p *[]gobindpkg_route.Leg) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_crosspkg_Slice_route_Leg_new makes a zero []gobindpkg_route.Leg for Python.
+//
+//export gobind_crosspkg_Slice_route_Leg_new
+func gobind_crosspkg_Slice_route_Leg_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_route_Leg(new([]gobindpkg_route.Leg))
+	return gobindOK
+}
+
+// gobind_crosspkg_Slice_route_Leg_fromc makes a []gobindpkg_route.Leg from n items that C converted from Python.
+//
+//export gobind_crosspkg_Slice_route_Leg_fromc
+func gobind_crosspkg_Slice_route_Leg_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	s := make([]gobindpkg_route.Leg, len(src))
+	for i, x := range src {
+		s[i] = *gobindPtr_route_Leg(x)
+	}
+	*out = gobindHandle_Slice_route_Leg(&s)
+	return gobindOK
+}
+
+// gobind_crosspkg_Slice_route_Leg_len reports the length of a []gobindpkg_route.Leg.
+//
+//export gobind_crosspkg_Slice_route_Leg_len
+func gobind_crosspkg_Slice_route_Leg_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_route_Leg(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_Slice_route_Leg_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
+//
+//export gobind_crosspkg_Slice_route_Leg_slice
+func gobind_crosspkg_Slice_route_Leg_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := *gobindPtr_Slice_route_Leg(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
+	*out = gobindHandle_Slice_route_Leg(&s)
+	return gobindOK
+}
+
+// gobind_crosspkg_Slice_route_Leg_get reads item i of a []gobindpkg_route.Leg.
+//
+//export gobind_crosspkg_Slice_route_Leg_get
+func gobind_crosspkg_Slice_route_Leg_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_route_Leg(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_route_Leg(&s[i])
+	return gobindOK
+}
+
+// gobind_crosspkg_Slice_route_Leg_set writes item i of a []gobindpkg_route.Leg.
+//
+//export gobind_crosspkg_Slice_route_Leg_set
+func gobind_crosspkg_Slice_route_Leg_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_route_Leg(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_route_Leg(v)
 	return gobindOK
 }
 
@@ -1425,6 +1814,16 @@ func gobind_crosspkg_url_Values_Set(self C.uintptr_t, a0 C.gobind_view, a1 C.gob
 func gobind_crosspkg_money_Amount_String(self C.int64_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	v0 := gobindpkg_money.Amount(int64(self)).String()
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Kilometres_String calls example.com/crosspkg.route_Kilometres.String.
+//
+//export gobind_crosspkg_route_Kilometres_String
+func gobind_crosspkg_route_Kilometres_String(self C.double, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg_route.Kilometres(float64(self)).String()
 	gobindPutString(r0, v0)
 	return gobindOK
 }

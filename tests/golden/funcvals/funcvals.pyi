@@ -95,6 +95,10 @@ class HandlerFunc:
         """call(name: str) -> str
 
 Calls the Go HandlerFunc."""
+    def Shout(self, name: str) -> str:
+        """Shout(name: str) -> str
+
+Shout is a method of a func type: a method of the HandlerFunc class."""
 
 def Adder(n: int) -> Func2 | None:
     """Adder(n: int) -> Func2 | None
@@ -172,5 +176,3 @@ Transform: Func2 | None
 
 def _gobind_handles() -> int:
     """How many Go values Python objects keep alive (for leak checks)."""
-
-# skipped HandlerFunc.Shout: methods of func types are not bound yet (the class has call)

@@ -65,6 +65,8 @@ int gobind_funcvals_Func4_call(uintptr_t self, gobind_view a0, ptrdiff_t *r0, go
 /* HandlerFunc: gobindpkg.HandlerFunc (func values) */
 /* HandlerFunc.call */
 int gobind_funcvals_HandlerFunc_call(uintptr_t self, gobind_view a0, gobind_buf *r0, gobind_buf *msg);
+/* HandlerFunc.Shout */
+int gobind_funcvals_HandlerFunc_Shout(uintptr_t self, gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 
 /* package variables */
 int gobind_funcvals_var_get_Handler(uintptr_t *out, gobind_buf *msg);

@@ -1479,12 +1479,52 @@ done:
     return result;
 }
 
+/* ---- HandlerFunc.Shout: Shout ---- */
+
+static const char *const gobind_names_gobind_m_HandlerFunc_Shout[] = {
+    "name",
+};
+
+static PyObject *
+gobind_m_HandlerFunc_Shout(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("HandlerFunc.Shout", gobind_names_gobind_m_HandlerFunc_Shout, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "HandlerFunc.Shout", "name", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_funcvals_HandlerFunc_Shout(GOBIND_HANDLE(self), a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
 static PyMethodDef gobind_methods_HandlerFunc[] = {
     {"call", (PyCFunction)(void (*)(void))gobind_m_HandlerFunc_call, GOBIND_METH_ARGS,
      GOBIND_DOC("call($self, /, name)\n--\n\n",
                 "call(name: str) -> str\n"
                 "\n"
                 "Calls the Go HandlerFunc.")},
+    {"Shout", (PyCFunction)(void (*)(void))gobind_m_HandlerFunc_Shout, GOBIND_METH_ARGS,
+     GOBIND_DOC("Shout($self, /, name)\n--\n\n",
+                "Shout(name: str) -> str\n"
+                "\n"
+                "Shout is a method of a func type: a method of the HandlerFunc class.")},
     /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
     {"__call__", (PyCFunction)(void (*)(void))gobind_m_HandlerFunc_call, GOBIND_METH_ARGS | METH_COEXIST,
      GOBIND_DOC("__call__($self, /, name)\n--\n\n",

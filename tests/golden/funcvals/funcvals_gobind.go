@@ -573,6 +573,16 @@ func gobind_funcvals_HandlerFunc_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.
 	return gobindOK
 }
 
+// gobind_funcvals_HandlerFunc_Shout calls example.com/funcvals.HandlerFunc.Shout.
+//
+//export gobind_funcvals_HandlerFunc_Shout
+func gobind_funcvals_HandlerFunc_Shout(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_HandlerFunc(self).f.Shout(gobindString(a0, gobindSpace(a0.n)))
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // gobind_funcvals_var_get_Handler reads package variable Handler.
 //
 //export gobind_funcvals_var_get_Handler
@@ -879,5 +889,3 @@ func gobind_funcvals_ready(msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	return gobindOK
 }
-
-// skipped HandlerFunc.Shout: methods of func types are not bound yet (the class has call)

@@ -64,6 +64,19 @@ class Invalid:
         """Name() -> str"""
 
 @final
+class Number:
+    """Number is a Token that Python can make too."""
+    @property
+    def N(self) -> int: ...
+    @N.setter
+    def N(self, value: int) -> None: ...
+    def __init__(self, *, N: int = ...) -> None: ...
+    def Text(self) -> str:
+        """Text() -> str
+
+Text spells the number."""
+
+@final
 class Square:
     """Square is a Shape with value receivers."""
     @property
@@ -93,6 +106,22 @@ class Slice_Shape(Sequence[Shape | None]):
     def __setitem__(self, key: SupportsIndex, value: Shape | _SupportsShape | None, /) -> None: ...
     @overload
     def __setitem__(self, key: slice, value: Iterable[Shape | _SupportsShape | None], /) -> None: ...
+    def __delitem__(self, key: SupportsIndex | slice, /) -> None:
+        """Always raises: Go slices and arrays keep their length."""
+
+@final
+class Slice_Token(Sequence[Token | None]):
+    """A Go slice sequence."""
+    def __new__(cls, items: Iterable[Token | _SupportsToken | None] = ...) -> Slice_Token: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Token | None: ...
+    @overload
+    def __getitem__(self, key: slice, /) -> Slice_Token: ...
+    @overload
+    def __setitem__(self, key: SupportsIndex, value: Token | _SupportsToken | None, /) -> None: ...
+    @overload
+    def __setitem__(self, key: slice, value: Iterable[Token | _SupportsToken | None], /) -> None: ...
     def __delitem__(self, key: SupportsIndex | slice, /) -> None:
         """Always raises: Go slices and arrays keep their length."""
 
@@ -155,6 +184,12 @@ class Shape:
     def Name(self) -> str:
         """Name() -> str"""
 
+@disjoint_base
+class Token:
+    """Token is sealed: its unexported method lets only this package's types implement it."""
+    def Text(self) -> str:
+        """Text() -> str"""
+
 class _SupportsScaler(Protocol):
     """Any object with the methods of Scaler: Go calls them."""
     def Area(self) -> float:
@@ -170,6 +205,11 @@ class _SupportsShape(Protocol):
         """Area() -> float"""
     def Name(self) -> str:
         """Name() -> str"""
+
+class _SupportsToken(Protocol):
+    """Any object with the methods of Token: Go calls them."""
+    def Text(self) -> str:
+        """Text() -> str"""
 
 @final
 class GoValue:
@@ -195,6 +235,11 @@ def Grow(s: Scaler | _SupportsScaler | None, f: float) -> float:
 
 Grow scales a shape and returns its new area."""
 
+def Join(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> str:
+    """Join(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> str
+
+Join spells tokens with their kinds: "word:go number:1"."""
+
 def Keep(s: Shape | _SupportsShape | None) -> None:
     """Keep(s: Shape | _SupportsShape | None) -> None
 
@@ -214,6 +259,16 @@ def Largest(shapes: Slice_Shape | Sequence[Shape | _SupportsShape | None]) -> Sh
     """Largest(shapes: Slice_Shape | Sequence[Shape | _SupportsShape | None]) -> Shape | None
 
 Largest returns the shape with the largest area, or nil."""
+
+def Last(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> Token | None:
+    """Last(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> Token | None
+
+Last is the last token, or nil."""
+
+def Lex(text: str) -> Slice_Token:
+    """Lex(text: str) -> Slice_Token
+
+Lex splits text into tokens: numbers and words."""
 
 def NewShape(kind: str, size: float) -> Shape | None:
     """NewShape(kind: str, size: float) -> Shape | None

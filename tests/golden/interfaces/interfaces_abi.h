@@ -14,6 +14,8 @@ int gobind_interfaces_Describe(uintptr_t a0, gobind_buf *r0, uintptr_t pyobjs, g
 int gobind_interfaces_Echo(uintptr_t a0, gobind_ref *r0, gobind_buf *msg);
 /* Grow */
 int gobind_interfaces_Grow(uintptr_t a0, double a1, double *r0, uintptr_t pyobjs, gobind_buf *msg);
+/* Join */
+int gobind_interfaces_Join(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 /* Keep */
 int gobind_interfaces_Keep(uintptr_t a0, uintptr_t pyobjs, gobind_buf *msg);
 /* KeptNames */
@@ -22,6 +24,10 @@ int gobind_interfaces_KeptNames(gobind_buf *r0, gobind_buf *msg);
 int gobind_interfaces_Kind(uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 /* Largest */
 int gobind_interfaces_Largest(uintptr_t a0, gobind_ref *r0, uintptr_t pyobjs, gobind_buf *msg);
+/* Last */
+int gobind_interfaces_Last(uintptr_t a0, gobind_ref *r0, gobind_buf *msg);
+/* Lex */
+int gobind_interfaces_Lex(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 /* NewShape */
 int gobind_interfaces_NewShape(gobind_view a0, double a1, gobind_ref *r0, gobind_buf *msg);
 /* Same */
@@ -55,6 +61,13 @@ int gobind_interfaces_Invalid_Error(uintptr_t self, gobind_buf *r0, gobind_buf *
 /* Invalid.Name */
 int gobind_interfaces_Invalid_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
+/* struct Number */
+int gobind_interfaces_Number_new(uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Number_get_N(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_interfaces_Number_set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
+/* Number.Text */
+int gobind_interfaces_Number_Text(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
+
 /* struct Square */
 int gobind_interfaces_Square_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Square_get_Side(uintptr_t self, double *out, gobind_buf *msg);
@@ -71,6 +84,14 @@ int gobind_interfaces_Slice_Shape_len(uintptr_t self, ptrdiff_t *out, gobind_buf
 int gobind_interfaces_Slice_Shape_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_get(uintptr_t self, ptrdiff_t i, gobind_ref *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
+
+/* Slice_Token: []gobindpkg.Token */
+int gobind_interfaces_Slice_Token_new(uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Token_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Token_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Token_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Token_get(uintptr_t self, ptrdiff_t i, gobind_ref *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Token_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
 /* Slice_any: []any */
 int gobind_interfaces_Slice_any_new(uintptr_t *out, gobind_buf *msg);
@@ -132,6 +153,8 @@ int gobind_interfaces_Shape_Area(uintptr_t self, double *r0, gobind_buf *msg);
 int gobind_interfaces_Shape_Name(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 int gobind_interfaces_Shape_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t m1, uintptr_t *out,
                      gobind_buf *msg);
+/* Token.Text */
+int gobind_interfaces_Token_Text(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 int gobind_interfaces_any_new(int kind, int64_t i, double f, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_any_same(uintptr_t h, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_any_text(gobind_view v, int bytes, uintptr_t *out, gobind_buf *msg);

@@ -11,13 +11,16 @@
 
 static PyTypeObject *gobind_type_Circle;  /* made at init from gobind_spec_Circle */
 static PyTypeObject *gobind_type_Invalid;  /* made at init from gobind_spec_Invalid */
+static PyTypeObject *gobind_type_Number;  /* made at init from gobind_spec_Number */
 static PyTypeObject *gobind_type_Square;  /* made at init from gobind_spec_Square */
 static PyTypeObject *gobind_type_Slice_Shape;  /* made at init from gobind_spec_Slice_Shape */
+static PyTypeObject *gobind_type_Slice_Token;  /* made at init from gobind_spec_Slice_Token */
 static PyTypeObject *gobind_type_Slice_any;  /* made at init from gobind_spec_Slice_any */
 static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
 static PyTypeObject *gobind_type_Map_string_any;  /* made at init from gobind_spec_Map_string_any */
 static PyTypeObject *gobind_type_Scaler;  /* made at init from gobind_spec_Scaler */
 static PyTypeObject *gobind_type_Shape;  /* made at init from gobind_spec_Shape */
+static PyTypeObject *gobind_type_Token;  /* made at init from gobind_spec_Token */
 static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyTypeObject *gobind_type_GoValue;  /* made at init from gobind_spec_GoValue */
 static PyObject *gobind_class_Map_string_any;  /* the class results are made of (an IntEnum, a MutableMapping) */
@@ -162,6 +165,35 @@ gobind_to_py_Invalid(uintptr_t *handle)
 }
 
 static GOBIND_UNUSED inline int
+gobind_from_py_Number(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_Number))
+        return gobind_type_error(fn, arg, "Number", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Number_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_Number))
+        return gobind_type_error(fn, arg, "Number or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Number(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Number, *handle);
+}
+
+static GOBIND_UNUSED inline int
 gobind_from_py_Square(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
     if (!PyObject_TypeCheck(o, gobind_type_Square))
@@ -198,6 +230,16 @@ static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Slice_Shape(uintptr_t *handle)
 {
     return gobind_wrap(gobind_type_Slice_Shape, *handle);
+}
+
+/* Slice_Token: a Go []gobindpkg.Token */
+static GOBIND_UNUSED inline int gobind_from_py_Slice_Token(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Slice_Token over the handle. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Slice_Token(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Slice_Token, *handle);
 }
 
 /* Slice_any: a Go []any */
@@ -488,6 +530,40 @@ gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle
     return 0;
 }
 
+/* Token: the classes a Go Token comes back as, by kind: Token, then the bound
+   structs that implement it. */
+static PyTypeObject **const gobind_kinds_Token[] = {
+    &gobind_type_Token,
+    &gobind_type_Number,
+};
+
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Token(gobind_ref *ref)
+{
+    if (ref->kind == GOBIND_KIND_PYOBJECT)
+        return (PyObject *)ref->handle;  /* the Python object that implemented it, itself */
+    return gobind_wrap(*gobind_kinds_Token[ref->kind], ref->handle);
+}
+
+/* A Token argument: None (nil), a Token or bound struct that implements it (shared),
+   nothing else (Token has unexported methods, so only Go types can implement it). */
+static GOBIND_UNUSED inline int
+gobind_from_py_Token(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    size_t k;
+    out->handle = 0;
+    out->owned = 0;
+    if (o == Py_None)
+        return 0;
+    for (k = 0; k < sizeof gobind_kinds_Token / sizeof gobind_kinds_Token[0]; k++) {
+        if (PyObject_TypeCheck(o, *gobind_kinds_Token[k]) && GOBIND_HANDLE(o) != 0) {
+            out->handle = GOBIND_HANDLE(o);
+            return 0;
+        }
+    }
+    return gobind_type_error(fn, arg, "Token (a Go value)", o);
+}
+
 /* Kinds of an any value that is no bound object (module.go has the same). */
 #define GOBIND_ANY_BOOL 1001
 #define GOBIND_ANY_INT 1002
@@ -506,10 +582,13 @@ static PyTypeObject **const gobind_any_classes[] = {
     &gobind_type_Circle,
     &gobind_type_Invalid,
     &gobind_type_Invalid,
+    &gobind_type_Number,
+    &gobind_type_Number,
     &gobind_type_Square,
     &gobind_type_Square,
     &gobind_type_Scaler,
     &gobind_type_Shape,
+    &gobind_type_Token,
 };
 
 static int gobind_any_in(PyObject *o, const char *fn, const char *arg, uintptr_t *out);
@@ -855,6 +934,74 @@ gobind_from_py_Slice_Shape(PyObject *o, const char *fn, const char *arg, gobind_
         return 0;
     }
     return gobind_fill_Slice_Shape(o, fn, arg, out);
+}
+
+/* ==== Slice_Token: conversions ==== */
+
+/* A new Go []gobindpkg.Token holding the items of o (any sequence). */
+static GOBIND_UNUSED inline int
+gobind_fill_Slice_Token(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    gobind_handle_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of Token | _SupportsToken | None");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_handle_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_handle_arg init = {0, 0};
+        locals[i] = init;
+        if (gobind_from_py_Token(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_Token(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].handle;
+    }
+    status = gobind_interfaces_Slice_Token_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_handle_arg_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Slice_Token(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_Token) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Slice_Token(o, fn, arg, out);
 }
 
 /* ==== Slice_any: conversions ==== */
@@ -1324,6 +1471,42 @@ done:
     return result;
 }
 
+/* ---- Join: Join ---- */
+
+static const char *const gobind_names_gobind_fn_Join[] = {
+    "tokens",
+};
+
+static PyObject *
+gobind_fn_Join(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Join", gobind_names_gobind_fn_Join, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_Token(argv[0], "Join", "tokens", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_interfaces_Join(a0.handle, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
 /* ---- Keep: Keep ---- */
 
 static const char *const gobind_names_gobind_fn_Keep[] = {
@@ -1462,6 +1645,78 @@ gobind_fn_Largest(PyObject *module, GOBIND_ARGS)
 done:
     gobind_converted(outer, &pyobjs);
     gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- Last: Last ---- */
+
+static const char *const gobind_names_gobind_fn_Last[] = {
+    "tokens",
+};
+
+static PyObject *
+gobind_fn_Last(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_ref r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Last", gobind_names_gobind_fn_Last, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_Token(argv[0], "Last", "tokens", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_interfaces_Last(a0.handle, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Token(&r0);
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- Lex: Lex ---- */
+
+static const char *const gobind_names_gobind_fn_Lex[] = {
+    "text",
+};
+
+static PyObject *
+gobind_fn_Lex(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Lex", gobind_names_gobind_fn_Lex, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Lex", "text", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_interfaces_Lex(a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Slice_Token(&r0);
+done:
+    gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -2004,6 +2259,129 @@ static PyType_Spec gobind_spec_Invalid = {
     .slots = gobind_slots_Invalid,
 };
 
+/* ==== struct Number ==== */
+
+static PyObject *
+gobind_get_Number_N(PyObject *self, void *closure)
+{
+    ptrdiff_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_interfaces_Number_get_N(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_int(&out);
+}
+
+static int
+gobind_set_Number_N(PyObject *self, PyObject *value, void *closure)
+{
+    ptrdiff_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Number", "N");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int(value, "Number", "N", &v) < 0)
+        return -1;
+    status = gobind_interfaces_Number_set_N(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Number[] = {
+    {"N", gobind_get_Number_N, gobind_set_Number_N,
+     "N: int", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- Number.Text: Text ---- */
+
+static PyObject *
+gobind_m_Number_Text(PyObject *self, PyObject *unused)
+{
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_interfaces_Number_Text(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_Number[] = {
+    {"Text", (PyCFunction)(void (*)(void))gobind_m_Number_Text, METH_NOARGS,
+     GOBIND_DOC("Text($self, /)\n--\n\n",
+                "Text() -> str\n"
+                "\n"
+                "Text spells the number.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const gobind_fields_Number[] = {
+    "N",
+    NULL,
+};
+
+static PyObject *
+gobind_new_Number(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_interfaces_Number_new);
+}
+
+static int
+gobind_init_Number(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Number", gobind_fields_Number, 1);
+}
+
+static PyObject *
+gobind_repr_Number(PyObject *self)
+{
+    return gobind_repr_fields(self, "interfaces.Number", gobind_fields_Number, 1);
+}
+
+static PyType_Slot gobind_slots_Number[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Number},
+    {Py_tp_methods, (void *)gobind_methods_Number},
+    {Py_tp_getset, (void *)gobind_getset_Number},
+    {Py_tp_init, (void *)gobind_init_Number},
+    {Py_tp_new, (void *)gobind_new_Number},
+    {Py_tp_doc, (void *)GOBIND_DOC("Number(*, N=...)\n--\n\n",
+                                   "Number(N: int = ...)\n"
+                                   "\n"
+                                   "Number is a Token that Python can make too.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Number = {
+    .name = "interfaces.Number",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Number,
+};
+
 /* ==== struct Square ==== */
 
 static PyObject *
@@ -2376,6 +2754,72 @@ static PyType_Spec gobind_spec_Shape = {
     .slots = gobind_slots_Shape,
 };
 
+/* ==== interface Token ==== */
+
+/* ---- Token.Text: Text ---- */
+
+static PyObject *
+gobind_m_Token_Text(PyObject *self, PyObject *unused)
+{
+    gobind_buf r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_interfaces_Token_Text(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_Token[] = {
+    {"Text", (PyCFunction)(void (*)(void))gobind_m_Token_Text, METH_NOARGS,
+     GOBIND_DOC("Text($self, /)\n--\n\n",
+                "Text() -> str")},
+    {NULL, NULL, 0, NULL},
+};
+
+/* Token objects come from Go; Python subclasses (implementations in Python) can be made. */
+static PyObject *
+gobind_new_Token(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    if (type == gobind_type_Token) {
+        PyErr_SetString(PyExc_TypeError, "Token is a Go interface: subclass it, or pass any object with "
+                        "its methods, to implement it in Python");
+        return NULL;
+    }
+    return GOBIND_TP_ALLOC(type)(type, 0);
+}
+
+static PyType_Slot gobind_slots_Token[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_methods, (void *)gobind_methods_Token},
+    {Py_tp_new, (void *)gobind_new_Token},
+    {Py_tp_doc, (void *)"Token\n"
+                        "\n"
+                        "A Go interface value: its methods call the Go value. Only Go values implement it: Token has unexported methods, so only Go types can implement it.\n"
+                        "\n"
+                        "Token is sealed: its unexported method lets only this package's types implement it."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Token = {
+    .name = "interfaces.Token",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Token,
+};
+
 /* ==== GoValue: any other Go value that came back from an any ==== */
 static PyType_Slot gobind_slots_GoValue[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
@@ -2479,6 +2923,97 @@ static const gobind_seq_info gobind_seq_info_Slice_Shape = {
     .slice = gobind_interfaces_Slice_Shape_slice,
     .get = gobind_get_Slice_Shape,
     .set = gobind_set_Slice_Shape,
+    .ndim = 1,
+};
+
+/* ==== Slice_Token: a Go []gobindpkg.Token as a sequence ==== */
+
+static PyObject *
+gobind_get_Slice_Token(uintptr_t self, Py_ssize_t i)
+{
+    gobind_ref out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_interfaces_Slice_Token_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Token(&out);
+}
+
+static int
+gobind_set_Slice_Token(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Token(value, "Slice_Token.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_interfaces_Slice_Token_set(self, i, v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Slice_Token[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+/* Slice_Token(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Slice_Token(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Slice_Token", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_interfaces_Slice_Token_new);
+    if (gobind_fill_Slice_Token(argv[0], "Slice_Token", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PyType_Slot gobind_slots_Slice_Token[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_Token},
+    {Py_tp_new, (void *)gobind_new_Slice_Token},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_Token(items=...)\n--\n\n",
+                                   "Slice_Token(items: Sequence[Token | _SupportsToken | None] = ())\n"
+                                   "\n"
+                                   "A Go slice of Token | None, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Slice_Token = {
+    .name = "interfaces.Slice_Token",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_Token,
+};
+
+/* The cgo exports that reach a Slice_Token's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_Token = {
+    .fixed_len = -1,
+    .len = gobind_interfaces_Slice_Token_len,
+    .slice = gobind_interfaces_Slice_Token_slice,
+    .get = gobind_get_Slice_Token,
+    .set = gobind_set_Slice_Token,
     .ndim = 1,
 };
 
@@ -2670,6 +3205,8 @@ gobind_seq_info_of(PyObject *o)
 {
     if (Py_TYPE(o) == gobind_type_Slice_Shape)
         return &gobind_seq_info_Slice_Shape;
+    if (Py_TYPE(o) == gobind_type_Slice_Token)
+        return &gobind_seq_info_Slice_Token;
     if (Py_TYPE(o) == gobind_type_Slice_any)
         return &gobind_seq_info_Slice_any;
     return &gobind_seq_info_Slice_string;
@@ -3046,6 +3583,11 @@ static PyMethodDef gobind_methods[] = {
                 "Grow(s: Scaler | _SupportsScaler | None, f: float) -> float\n"
                 "\n"
                 "Grow scales a shape and returns its new area.")},
+    {"Join", (PyCFunction)(void (*)(void))gobind_fn_Join, GOBIND_METH_ARGS,
+     GOBIND_DOC("Join($module, /, tokens)\n--\n\n",
+                "Join(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> str\n"
+                "\n"
+                "Join spells tokens with their kinds: \"word:go number:1\".")},
     {"Keep", (PyCFunction)(void (*)(void))gobind_fn_Keep, GOBIND_METH_ARGS,
      GOBIND_DOC("Keep($module, /, s)\n--\n\n",
                 "Keep(s: Shape | _SupportsShape | None) -> None\n"
@@ -3066,6 +3608,16 @@ static PyMethodDef gobind_methods[] = {
                 "Largest(shapes: Slice_Shape | Sequence[Shape | _SupportsShape | None]) -> Shape | None\n"
                 "\n"
                 "Largest returns the shape with the largest area, or nil.")},
+    {"Last", (PyCFunction)(void (*)(void))gobind_fn_Last, GOBIND_METH_ARGS,
+     GOBIND_DOC("Last($module, /, tokens)\n--\n\n",
+                "Last(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> Token | None\n"
+                "\n"
+                "Last is the last token, or nil.")},
+    {"Lex", (PyCFunction)(void (*)(void))gobind_fn_Lex, GOBIND_METH_ARGS,
+     GOBIND_DOC("Lex($module, /, text)\n--\n\n",
+                "Lex(text: str) -> Slice_Token\n"
+                "\n"
+                "Lex splits text into tokens: numbers and words.")},
     {"NewShape", (PyCFunction)(void (*)(void))gobind_fn_NewShape, GOBIND_METH_ARGS,
      GOBIND_DOC("NewShape($module, /, kind, size)\n--\n\n",
                 "NewShape(kind: str, size: float) -> Shape | None\n"
@@ -3123,6 +3675,11 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Invalid", gobind_type_Invalid) < 0)
         return -1;
+    gobind_type_Number = gobind_make_type(&gobind_spec_Number, NULL);
+    if (gobind_type_Number == NULL)
+        return -1;
+    if (gobind_add_type(m, "Number", gobind_type_Number) < 0)
+        return -1;
     gobind_type_Square = gobind_make_type(&gobind_spec_Square, NULL);
     if (gobind_type_Square == NULL)
         return -1;
@@ -3134,6 +3691,13 @@ gobind_add_types(PyObject *m)
     if (gobind_add_type(m, "Slice_Shape", gobind_type_Slice_Shape) < 0)
         return -1;
 if (gobind_register_sequence(gobind_type_Slice_Shape) < 0)
+        return -1;
+    gobind_type_Slice_Token = gobind_make_type(&gobind_spec_Slice_Token, NULL);
+    if (gobind_type_Slice_Token == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_Token", gobind_type_Slice_Token) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_Token) < 0)
         return -1;
     gobind_type_Slice_any = gobind_make_type(&gobind_spec_Slice_any, NULL);
     if (gobind_type_Slice_any == NULL)
@@ -3173,6 +3737,11 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     if (gobind_type_Shape == NULL)
         return -1;
     if (gobind_add_type(m, "Shape", gobind_type_Shape) < 0)
+        return -1;
+    gobind_type_Token = gobind_make_type(&gobind_spec_Token, NULL);
+    if (gobind_type_Token == NULL)
+        return -1;
+    if (gobind_add_type(m, "Token", gobind_type_Token) < 0)
         return -1;
     gobind_type_GoValue = gobind_make_type(&gobind_spec_GoValue, NULL);
     if (gobind_type_GoValue == NULL)

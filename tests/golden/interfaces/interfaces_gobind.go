@@ -84,6 +84,16 @@ func gobind_interfaces_Grow(a0 C.uintptr_t, a1 C.double, r0 *C.double, pyobjs C.
 	return gobindOK
 }
 
+// gobind_interfaces_Join calls example.com/interfaces.Join.
+//
+//export gobind_interfaces_Join
+func gobind_interfaces_Join(a0 C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Join(*gobindPtr_Slice_Token(a0))
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // gobind_interfaces_Keep calls example.com/interfaces.Keep.
 //
 //export gobind_interfaces_Keep
@@ -130,6 +140,26 @@ func gobind_interfaces_Largest(a0 C.uintptr_t, r0 *C.gobind_ref, pyobjs C.uintpt
 		return gobindFail(msg, e)
 	}
 	*r0 = gobindRef_Shape(v0)
+	return gobindOK
+}
+
+// gobind_interfaces_Last calls example.com/interfaces.Last.
+//
+//export gobind_interfaces_Last
+func gobind_interfaces_Last(a0 C.uintptr_t, r0 *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Last(*gobindPtr_Slice_Token(a0))
+	*r0 = gobindRef_Token(v0)
+	return gobindOK
+}
+
+// gobind_interfaces_Lex calls example.com/interfaces.Lex.
+//
+//export gobind_interfaces_Lex
+func gobind_interfaces_Lex(a0 C.gobind_view, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.Lex(gobindString(a0, gobindSpace(a0.n)))
+	*r0 = gobindHandle_Slice_Token(&v0)
 	return gobindOK
 }
 
@@ -347,6 +377,62 @@ func gobind_interfaces_Invalid_Name(self C.uintptr_t, r0 *C.gobind_buf, msg *C.g
 	return gobindOK
 }
 
+// gobindPtr_Number returns the *gobindpkg.Number that handle h refers to (nil for 0).
+func gobindPtr_Number(h C.uintptr_t) *gobindpkg.Number {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Number)
+}
+
+// gobindHandle_Number makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Number(p *gobindpkg.Number) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_interfaces_Number_new makes a zero Number for Python.
+//
+//export gobind_interfaces_Number_new
+func gobind_interfaces_Number_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Number(new(gobindpkg.Number))
+	return gobindOK
+}
+
+// gobind_interfaces_Number_get_N reads field Number.N.
+//
+//export gobind_interfaces_Number_get_N
+func gobind_interfaces_Number_get_N(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Number(self)
+	*out = C.ptrdiff_t(p.N)
+	return gobindOK
+}
+
+// gobind_interfaces_Number_set_N writes field Number.N.
+//
+//export gobind_interfaces_Number_set_N
+func gobind_interfaces_Number_set_N(self C.uintptr_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Number(self)
+	p.N = int(v)
+	return gobindOK
+}
+
+// gobind_interfaces_Number_Text calls example.com/interfaces.Number.Text.
+//
+//export gobind_interfaces_Number_Text
+func gobind_interfaces_Number_Text(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Number(self).Text()
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // gobindPtr_Square returns the *gobindpkg.Square that handle h refers to (nil for 0).
 func gobindPtr_Square(h C.uintptr_t) *gobindpkg.Square {
 	if h == 0 {
@@ -504,6 +590,100 @@ func gobind_interfaces_Slice_Shape_set(self C.uintptr_t, i C.ptrdiff_t, v C.uint
 		return gobindRange
 	}
 	s[i] = gobindPtr_Shape(v)
+	return gobindOK
+}
+
+// gobindPtr_Slice_Token returns the *[]gobindpkg.Token that handle h refers to (nil for 0).
+func gobindPtr_Slice_Token(h C.uintptr_t) *[]gobindpkg.Token {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[]gobindpkg.Token)
+}
+
+// gobindHandle_Slice_Token makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Slice_Token(p *[]gobindpkg.Token) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_interfaces_Slice_Token_new makes a zero []gobindpkg.Token for Python.
+//
+//export gobind_interfaces_Slice_Token_new
+func gobind_interfaces_Slice_Token_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_Token(new([]gobindpkg.Token))
+	return gobindOK
+}
+
+// gobind_interfaces_Slice_Token_fromc makes a []gobindpkg.Token from n items that C converted from Python.
+//
+//export gobind_interfaces_Slice_Token_fromc
+func gobind_interfaces_Slice_Token_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	s := make([]gobindpkg.Token, len(src))
+	for i, x := range src {
+		s[i] = gobindPtr_Token(x)
+	}
+	*out = gobindHandle_Slice_Token(&s)
+	return gobindOK
+}
+
+// gobind_interfaces_Slice_Token_len reports the length of a []gobindpkg.Token.
+//
+//export gobind_interfaces_Slice_Token_len
+func gobind_interfaces_Slice_Token_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_Token(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Slice_Token_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
+//
+//export gobind_interfaces_Slice_Token_slice
+func gobind_interfaces_Slice_Token_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := *gobindPtr_Slice_Token(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
+	*out = gobindHandle_Slice_Token(&s)
+	return gobindOK
+}
+
+// gobind_interfaces_Slice_Token_get reads item i of a []gobindpkg.Token.
+//
+//export gobind_interfaces_Slice_Token_get
+func gobind_interfaces_Slice_Token_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_Token(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindRef_Token(s[i])
+	return gobindOK
+}
+
+// gobind_interfaces_Slice_Token_set writes item i of a []gobindpkg.Token.
+//
+//export gobind_interfaces_Slice_Token_set
+func gobind_interfaces_Slice_Token_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_Token(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindPtr_Token(v)
 	return gobindOK
 }
 
@@ -1136,6 +1316,40 @@ func gobind_interfaces_Shape_py(call *C.uintptr_t, obj C.uintptr_t, m0 C.uintptr
 	return gobindOK
 }
 
+// gobindPtr_Token returns the Token that handle h refers to (nil for 0).
+func gobindPtr_Token(h C.uintptr_t) gobindpkg.Token {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(gobindpkg.Token)
+}
+
+// gobindRef_Token makes the reference Python holds to a Token: a handle, and which class
+// wraps it (0: Token; others: the bound structs that implement it).
+func gobindRef_Token(v gobindpkg.Token) C.gobind_ref {
+	switch x := v.(type) {
+	case nil:
+		return C.gobind_ref{}
+	case gobindPyObject:
+		return gobindPyObjectRef(x)
+	case *gobindpkg.Number:
+		return C.gobind_ref{handle: gobindHandle_Number(x), kind: 1}
+	case gobindpkg.Number:
+		return C.gobind_ref{handle: gobindHandle_Number(&x), kind: 1}
+	}
+	return C.gobind_ref{handle: gobindNewHandle(v)}
+}
+
+// gobind_interfaces_Token_Text calls example.com/interfaces.Token.Text.
+//
+//export gobind_interfaces_Token_Text
+func gobind_interfaces_Token_Text(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Token(self).Text()
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // Kinds of the gobind_ref of an any value that is not a bound object (the C side has the same).
 const (
 	gobindAnyBool  = 1001 // the handle is 0 or 1
@@ -1230,14 +1444,20 @@ func gobindAnyRef(v any) C.gobind_ref {
 		return C.gobind_ref{handle: gobindHandle_Invalid(x), kind: 4}
 	case gobindpkg.Invalid:
 		return C.gobind_ref{handle: gobindHandle_Invalid(&x), kind: 5}
+	case *gobindpkg.Number:
+		return C.gobind_ref{handle: gobindHandle_Number(x), kind: 6}
+	case gobindpkg.Number:
+		return C.gobind_ref{handle: gobindHandle_Number(&x), kind: 7}
 	case *gobindpkg.Square:
-		return C.gobind_ref{handle: gobindHandle_Square(x), kind: 6}
+		return C.gobind_ref{handle: gobindHandle_Square(x), kind: 8}
 	case gobindpkg.Square:
-		return C.gobind_ref{handle: gobindHandle_Square(&x), kind: 7}
+		return C.gobind_ref{handle: gobindHandle_Square(&x), kind: 9}
 	case gobindpkg.Scaler:
-		return C.gobind_ref{handle: gobindNewHandle(x), kind: 8}
+		return C.gobind_ref{handle: gobindNewHandle(x), kind: 10}
 	case gobindpkg.Shape:
-		return C.gobind_ref{handle: gobindNewHandle(x), kind: 9}
+		return C.gobind_ref{handle: gobindNewHandle(x), kind: 11}
+	case gobindpkg.Token:
+		return C.gobind_ref{handle: gobindNewHandle(x), kind: 12}
 	case error:
 		return C.gobind_ref{handle: gobindNewHandle(x), kind: 1}
 	}

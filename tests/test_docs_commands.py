@@ -202,7 +202,8 @@ def test_template_and_recipe_agree():
     from gobind_module.build.options import Options
     from gobind_module.emit.render import render_template
     body = _recipe_lines(render_template('extension.meson.j2', v='hello_', name='hello',
-                                         package='github.com/me/hello', peers=False))
+                                         package='github.com/me/hello', peers=False,
+                                         limited_api=False))
     (recipe,) = [b for b in blocks('meson.md') if b.lang == 'meson' and b.text.startswith("project('hello'")]
     doc = _recipe_lines(recipe.text)
     end = doc.index('}')

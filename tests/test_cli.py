@@ -99,6 +99,30 @@ def test_load_builds_caches_and_invalidates(tmp_path, cache, project_copy):
     assert out.strip() == '42'
 
 
+def test_load_after_an_edit_in_the_same_process_says_so(tmp_path, cache, project_copy):
+    """load() of an edited package in a process that imported the old build raises GobindError
+    saying so (never the old module in silence); a new process gets the new build."""
+    src = project_copy('hello')
+    code = ('import gobind_module, time\n'
+            'm = gobind_module.load("github.com/me/hello", dir=%r)\n'
+            'print(m.Hello("a"))\n'
+            'assert gobind_module.load("github.com/me/hello", dir=%r) is m\n'
+            'time.sleep(1.1)\n'
+            'with open(%r, "a") as f:\n'
+            '    f.write("\\n// Extra is new.\\nfunc Extra() int { return 42 }\\n")\n'
+            'try:\n'
+            '    gobind_module.load("github.com/me/hello", dir=%r)\n'
+            'except gobind_module.GobindError as e:\n'
+            '    print(e)\n'
+            'print(hasattr(m, "Extra"))\n' % (str(src), str(src), str(src / 'hello.go'), str(src)))
+    out = _py(code, tmp_path, cache).splitlines()
+    assert out[0] == 'hello "a" from Go' and out[2] == 'False', out
+    assert out[1].startswith("gobind: load('github.com/me/hello'): the Go package changed since this process "
+                             "imported module 'hello'") and 'new process' in out[1], out
+    assert _py('import gobind_module\nprint(gobind_module.load("github.com/me/hello", dir=%r).Extra())\n'
+               % str(src), tmp_path, cache).strip() == '42'
+
+
 def test_load_reports_go_compiler_errors(tmp_path, cache, project_copy):
     src = project_copy('hello')
     with open(str(src / 'hello.go'), 'a') as f:

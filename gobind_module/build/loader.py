@@ -114,7 +114,21 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
             fresh = _fresh(entry)   # another process may have built it while this one waited
             if fresh is None:
                 fresh = _build(options, str(entry), quiet)
+    _check_not_stale(fresh[0], fresh[1], package)
     return _import_file(fresh[0], fresh[1], package)
+
+
+def _check_not_stale(name: str, path: str, package: str) -> None:
+    """Refuses to import a new build of a module this process already imported from an earlier
+    build: Python cannot unload an extension module, and importing the new file beside the old one
+    would start a second Go runtime in the process (docs/load.md, "After an edit")."""
+    held = sys.modules.get(name)
+    old = getattr(held, '__file__', None) if held is not None else None
+    if old and _made_by_load(held) and os.path.realpath(old) != os.path.realpath(path):  # type: ignore[arg-type]
+        raise GobindError(
+            'gobind: load(%r): the Go package changed since this process imported module %r, and a process '
+            'cannot replace an imported extension module; the new build is ready in the cache: run it in a new '
+            'process (restart the interpreter or kernel), where load() imports it at once' % (package, name))
 
 
 def check_free(name: str, package: str) -> None:

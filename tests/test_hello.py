@@ -57,6 +57,14 @@ def test_only_init_symbol_exported(built):
     assert symbols == ['PyInit_hello']
 
 
+def test_debug_build_keeps_debug_info(built):
+    """Meson's default buildtype (debug) keeps Go's and C's debug info for debuggers; builds without
+    debug, as meson-python's wheels are, strip it (tests/test_wheels.py)."""
+    b = built('hello')
+    out = run(['readelf', '-S', '--wide', b.extension('hello')]).stdout
+    assert '.debug_info' in out
+
+
 def _ninja_explain(builddir):
     return run([tool('ninja'), '-C', builddir, '-n', '-d', 'explain']).stdout
 

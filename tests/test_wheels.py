@@ -320,6 +320,24 @@ def test_wheel_extension_is_self_contained(hello_wheel, tmp_path):
         assert set(needed) <= {'libc.so.6', 'libpthread.so.0', 'libdl.so.2', 'libm.so.6', 'libresolv.so.2'}, needed
 
 
+def _debug_sections(so: str) -> list:
+    """The names of an ELF file's .debug_* sections, as readelf lists them."""
+    out = _run(['readelf', '-S', '--wide', so], env=dict(os.environ))
+    return sorted(set(re.findall(r'\] (\.z?debug_\w+)', out)))
+
+
+@pytest.mark.skipif(not shutil.which('readelf'), reason='needs readelf (binutils)')
+def test_wheel_extension_is_stripped(hello_wheel, tmp_path):
+    """meson-python builds without debug, so the wheel's module carries no debug info (docs/wheels.md);
+    a build with debug (Meson's default buildtype) keeps it."""
+    wheel, builddir = hello_wheel
+    with zipfile.ZipFile(str(wheel)) as z:
+        z.extract('hello' + EXT_SUFFIX, str(tmp_path))
+    so = str(tmp_path / ('hello' + EXT_SUFFIX))
+    print('wheel module: %d bytes' % os.path.getsize(so))
+    assert _debug_sections(so) == []
+
+
 def test_isolated_build_used_gobind_from_find_links(hello_wheel):
     """The build ran the gobind that pip installed into its isolated environment from find-links."""
     _, builddir = hello_wheel

@@ -5,6 +5,7 @@ A "too old" Go is a script that answers `go version` like Go 1.19 would.
 """
 
 import os
+import re
 import subprocess
 import sys
 
@@ -56,7 +57,8 @@ def test_meson_setup_checks_go(case, tmp_path, env, old_go):
     proc = run([tool('meson'), 'setup', tmp_path / 'build', HELLO], env=env, check=False)
     assert proc.returncode != 0
     lines = _gobind_lines(proc.stdout)
-    assert len(lines) == 1 and 'ERROR: Problem encountered: gobind: ' in lines[0], proc.stdout
+    # the error points at the user's gobind.extension() line (line 5 of test_projects/hello/meson.build)
+    assert len(lines) == 1 and re.match(r'(.*/)?meson\.build:5:\d+: ERROR: gobind: ', lines[0]), proc.stdout
     assert message in lines[0], lines
 
 
@@ -77,21 +79,61 @@ def test_meson_setup_reports_the_go_it_uses(tmp_path, env):
     assert len(found) == 1, proc.stdout
 
 
-def test_ninja_with_a_bad_package_path(tmp_path, env):
-    """A package path that does not exist passes setup; the build's first step stops with one gobind line."""
+def _project(tmp_path, package):
+    """A copy of hello's Go module with a meson.build binding `package` (line 2)."""
     src = tmp_path / 'src'
     src.mkdir()
     for name in ('go.mod', 'hello.go'):
         (src / name).write_text((HELLO / name).read_text())
     (src / 'meson.build').write_text("project('typo', 'c')\n"
-                                     "import('gobind').extension('hello', 'github.com/me/helo')\n")
-    run([tool('meson'), 'setup', tmp_path / 'build', src], env=env)
-    proc = run([tool('ninja'), '-C', tmp_path / 'build'], env=env, check=False)
+                                     "import('gobind').extension('hello', %r)\n" % package)
+    return src
+
+
+def _setup_error(tmp_path, src, env):
+    """The one gobind line of a failing `meson setup` (Meson's ERROR line, at the user's call)."""
+    proc = run([tool('meson'), 'setup', tmp_path / 'build', src], env=env, check=False)
     assert proc.returncode != 0
     lines = _gobind_lines(proc.stdout)
-    assert lines == [line for line in proc.stdout.splitlines() if line.startswith('gobind: ')], proc.stdout
-    assert len(lines) == 1 and lines[0].startswith('gobind: cannot load package "github.com/me/helo": '), proc.stdout
+    assert len(lines) == 1 and re.match(r'(.*/)?meson\.build:2:\d+: ERROR: gobind: ', lines[0]), proc.stdout
     assert 'Traceback' not in proc.stdout
+    return lines[0].split(' ERROR: ', 1)[1]
+
+
+def test_meson_setup_with_a_typo_in_the_package_path(tmp_path, env):
+    """A package path that does not exist stops setup, not ninja, and the advice is the path, not go get."""
+    line = _setup_error(tmp_path, _project(tmp_path, 'github.com/me/helo'), env)
+    assert line.startswith('gobind: cannot load package "github.com/me/helo": it is not in module '
+                           'github.com/me/hello'), line
+    assert 'did you mean "github.com/me/hello"? Check the path and dir:' in line and 'go get' not in line, line
+
+
+def test_meson_setup_with_a_package_of_no_required_module(tmp_path, env):
+    """A path far from every known module may be a module missing from go.mod: then go get is suggested too."""
+    line = _setup_error(tmp_path, _project(tmp_path, 'example.org/elsewhere/pkg'), env)
+    assert 'check the path and dir:' in line and 'go get example.org/elsewhere/pkg' in line, line
+
+
+def test_meson_setup_with_a_syntax_error(tmp_path, env):
+    """A Go file that does not parse stops setup with Go's position and message."""
+    src = _project(tmp_path, 'github.com/me/hello')
+    with open(str(src / 'hello.go'), 'a') as f:
+        f.write('\nfunc Broken( {\n')
+    line = _setup_error(tmp_path, src, env)
+    assert line.startswith('gobind: cannot load package "github.com/me/hello": ') and 'hello.go:' in line, line
+    assert "expected ')'" in line, line
+
+
+def test_meson_setup_check_is_cached_until_a_file_changes(tmp_path, env):
+    """A passing check is kept in meson-private; editing a Go file makes the next setup check again."""
+    src = _project(tmp_path, 'github.com/me/hello')
+    run([tool('meson'), 'setup', tmp_path / 'build', src], env=env)
+    cached = list((tmp_path / 'build' / 'meson-private').glob('gobind-precheck-hello.json'))
+    assert len(cached) == 1
+    with open(str(src / 'hello.go'), 'a') as f:
+        f.write('\nfunc Broken( {\n')
+    proc = run([tool('meson'), 'setup', '--reconfigure', tmp_path / 'build', src], env=env, check=False)
+    assert proc.returncode != 0 and "expected ')'" in proc.stdout, proc.stdout
 
 
 def test_gobind_bind_with_a_bad_package_path(tmp_path, env):
@@ -100,6 +142,29 @@ def test_gobind_bind_with_a_bad_package_path(tmp_path, env):
     assert proc.returncode == 1
     assert proc.stdout.strip().splitlines() == [
         line for line in proc.stdout.splitlines() if line.startswith('gobind: cannot load package "github.com/me/helo": ')]
+
+
+def test_gobind_bind_outside_a_go_module_suggests_dir(tmp_path, env):
+    proc = run([tool('gobind'), 'bind', '-o', tmp_path / 'out', 'github.com/me/hello'], cwd=tmp_path,
+               env=env, check=False)
+    assert proc.returncode == 1
+    assert proc.stdout.strip().splitlines() == [
+        'gobind: cannot load package "github.com/me/hello": there is no go.mod in %s or a folder above it, so Go '
+        'has no module to look in; run from a folder of the package\'s Go module, or name one with --dir'
+        % tmp_path], proc.stdout
+
+
+def test_load_with_a_typo_names_the_likely_package(tmp_path, env):
+    code = ('import gobind_module\n'
+            'try:\n'
+            '    gobind_module.load("github.com/me/helo", dir=%r)\n'
+            'except gobind_module.GobindError as e:\n'
+            '    print(e)\n' % str(HELLO))
+    proc = subprocess.run([sys.executable, '-c', code], env=dict(os.environ, **env), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, universal_newlines=True)
+    assert proc.stdout.strip().splitlines() == [
+        'gobind: cannot load package "github.com/me/helo": it is not in module github.com/me/hello (%s) or in a '
+        'module its go.mod requires; did you mean "github.com/me/hello"? Check the path and dir=' % HELLO], proc.stdout
 
 
 def test_load_without_go_raises_one_line(tmp_path, env):

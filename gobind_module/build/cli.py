@@ -14,6 +14,7 @@ from .. import __version__
 from .. import cache, validate
 from ..errors import GobindError
 from ..inspect.goapi import go_executable, go_version, load_package
+from .precheck import check_options
 from .options import Options, add_arguments
 
 # The generator (plan, render, Jinja) is imported by the commands that use it, so that the
@@ -121,6 +122,7 @@ def cmd_bind(args: argparse.Namespace) -> None:
     from .project import build_extension
     python = os.path.abspath(args.python) if os.path.sep in args.python else shutil.which(args.python) or args.python
     options = _options(args, python=python)
+    check_options(options)   # a bad path or a syntax error: one clear line, before Meson runs
     if not options.name:
         options = dataclasses.replace(options, name=load_package(options.package, options.dir, options.tags).name)
     builddir = cache.folder('bind', cache.key('bind', options.dir, options.key(), go_executable()))

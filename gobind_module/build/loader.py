@@ -18,6 +18,7 @@ from .generate import api_files, gobind_sources
 from ..errors import GobindError
 from ..inspect.goapi import cache_dir, go_executable, load_package
 from .options import Options
+from .precheck import check_options
 from .project import build_extension
 
 _MANIFEST = 'manifest.json'
@@ -183,6 +184,7 @@ def _fresh(entry: Path) -> Optional[Tuple[str, str]]:
 
 def _build(options: Options, builddir: str, quiet: bool) -> Tuple[str, str]:
     """Builds the module in the entry's folder, publishes a copy of it and then the manifest (atomically)."""
+    check_options(options, dir_option='dir=')   # a bad path or a syntax error: one clear line, before Meson runs
     manifest = _read_manifest(os.path.join(builddir, _MANIFEST))
     # The module name: given, else the Go package's name.  Only the inspector knows that, and
     # the build's gen step runs it anyway, so a rebuild guesses the last build's name and

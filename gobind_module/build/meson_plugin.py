@@ -23,10 +23,21 @@ from mesonbuild.programs import ExternalProgram
 from gobind_module import validate
 from gobind_module.build.options import Options
 from gobind_module.build.manifest import manifest_text
+from gobind_module.build.precheck import check_options
+from gobind_module.errors import GobindError
 from gobind_module.emit.render import render_template, write_if_changed
 
 #: The runtime keyword: share the project's Go runtime (the first extension holds it), or not.
 RUNTIMES = ('shared', 'own')
+
+
+def _precheck(state: T.Any, options: Options) -> None:
+    """Go, and each package of the call, checked at setup: an error here points at the user's
+    gobind.extension() line (a passing check is cached in meson-private until the files change)."""
+    try:
+        check_options(options, state.environment.get_scratch_dir(), 'dir:')
+    except GobindError as e:
+        raise InvalidArguments(str(e))
 
 
 class GobindModule(ExtensionModule):
@@ -62,6 +73,7 @@ class GobindModule(ExtensionModule):
         The project's first extension holds its Go runtime; later ones (unless runtime: 'own')
         become peer modules bound into it (see peers.py)."""
         options = self._options(state, args, kwargs)
+        _precheck(state, options)
         name = str(options.name)
         if name in self._names:
             raise InvalidArguments('gobind.extension: a module named %r was already made in this project' % name)

@@ -1,6 +1,7 @@
 """The gobind command (bind, gen, inspect) and gobind_module.load(), run as a user would."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -33,6 +34,32 @@ def test_bind_inside_module_writes_extension_here(tmp_path, cache, project_copy)
     assert len(built) == 1, os.listdir(str(src))
     assert os.path.exists(str(src / 'hello.pyi'))
     assert _py('import hello; print(hello.Hello("bind"))', src).strip() == 'hello "bind" from Go'
+
+
+def test_bind_shows_one_line_per_step_and_a_cold_go_runtime(tmp_path, cache):
+    """By default `gobind bind` prints gobind's own lines and ninja's [n/N] steps, nothing of Meson's
+    chatter; with an empty Go build cache the go-build step first says the Go runtime is being
+    compiled.  -v shows everything, -q nothing."""
+    env = dict(cache, GOCACHE=str(tmp_path / 'gocache'))
+    proc = run([tool('gobind'), 'bind', '--dir', HELLO, '-o', tmp_path / 'out', 'github.com/me/hello'], env=env)
+    lines = proc.stdout.strip().splitlines()
+    assert lines[0] == 'gobind: configuring module hello of github.com/me/hello (meson setup)', lines
+    assert lines[-1].startswith('gobind: built ') and lines[-1].endswith('.so'), lines
+    steps = [line for line in lines[1:-1] if not line.startswith('gobind: ')]
+    assert steps and all(re.match(r'\[\d+/\d+\] ', line) for line in steps), lines
+    notes = [line for line in lines[1:-1] if line.startswith('gobind: ')]
+    assert notes == ['gobind: compiling the Go runtime for these settings for the first time (about 30 s; '
+                     'Go caches it for later builds)'], lines
+    # the Go cache is warm now: a build in a new folder says nothing of the runtime
+    again = run([tool('gobind'), 'bind', '--dir', HELLO, '-o', tmp_path / 'out2', '--name', 'hello2',
+                 'github.com/me/hello'], env=env).stdout
+    assert 'Go runtime' not in again and 'gobind: configuring module hello2' in again, again
+    quiet = run([tool('gobind'), 'bind', '-q', '--dir', HELLO, '-o', tmp_path / 'out3', '--name', 'hello3',
+                 'github.com/me/hello'], env=env).stdout
+    assert quiet.strip().splitlines() == ['gobind: built %s' % next((tmp_path / 'out3').glob('hello3.*.so'))]
+    verbose = run([tool('gobind'), 'bind', '-v', '--dir', HELLO, '-o', tmp_path / 'out4', '--name', 'hello4',
+                   'github.com/me/hello'], env=env).stdout
+    assert 'The Meson build system' in verbose and 'Project name: gobind-one' in verbose, verbose
 
 
 def test_bind_with_dir_and_outdir(tmp_path, cache):

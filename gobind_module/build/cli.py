@@ -127,7 +127,7 @@ def cmd_bind(args: argparse.Namespace) -> None:
         options = dataclasses.replace(options, name=load_package(options.package, options.dir, options.tags).name)
     builddir = cache.folder('bind', cache.key('bind', options.dir, options.key(), go_executable()))
     with cache.locked(builddir):
-        built = build_extension(options, str(builddir), quiet=args.quiet)
+        built = build_extension(options, str(builddir), args.output)
         os.makedirs(args.outdir, exist_ok=True)
         for path in (built, os.path.join(os.path.dirname(built), '%s.pyi' % options.name)):
             if os.path.exists(path):
@@ -158,7 +158,11 @@ def _parser() -> argparse.ArgumentParser:
     add_arguments(sp)
     sp.add_argument('--outdir', '-o', default='.', help='where to put the module (default: .)')
     sp.add_argument('--python', default=sys.executable, help='Python interpreter to build for (default: this one)')
-    sp.add_argument('--quiet', '-q', action='store_true', help="don't show Meson's output")
+    shown = sp.add_mutually_exclusive_group()
+    shown.add_argument('--quiet', '-q', dest='output', action='store_const', const='quiet', default='progress',
+                       help='show nothing but errors (default: one line per build step)')
+    shown.add_argument('--verbose', '-v', dest='output', action='store_const', const='verbose',
+                       help="show Meson's and ninja's whole output")
     sp.set_defaults(func=cmd_bind)
 
     sp = sub.add_parser('gen', help='write the generated sources only')

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ..inspect.goapi import go_executable, go_version
@@ -201,6 +202,7 @@ def go_build(gofiles: Sequence[str], output: str, directory: str, api: Optional[
         go_version(go)
         if os.path.exists(stamp_path):
             os.remove(stamp_path)
+        _note_cold_runtime(go, tags, buildmode, directory, env)
         proc = subprocess.run(cmd, cwd=directory, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, universal_newlines=True)
         if proc.returncode != 0:
@@ -216,6 +218,19 @@ def go_build(gofiles: Sequence[str], output: str, directory: str, api: Optional[
         files: List[str] = list(gofiles) + (source_deps(api_files(data)) if data else [])
         write_depfile(depfile, output, files)
     return built
+
+
+def _note_cold_runtime(go: str, tags: Sequence[str], buildmode: str, directory: str,
+                       env: Mapping[str, str]) -> None:
+    """Says so, before a long silence, when Go's build cache holds no runtime for these settings
+    (a first build compiles it: about 30 s)."""
+    cmd = [go, 'list', '-buildmode=' + buildmode, '-trimpath', '-f', '{{.Stale}}']
+    proc = subprocess.run(cmd + (['-tags=' + ','.join(tags)] if tags else []) + ['runtime/cgo'], cwd=directory,
+                          env=dict(env), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, universal_newlines=True)
+    if proc.stdout.strip() == 'true':
+        sys.stdout.write('gobind: compiling the Go runtime for these settings for the first time (about 30 s; '
+                         'Go caches it for later builds)\n')
+        sys.stdout.flush()
 
 
 def _read(path: str) -> str:

@@ -83,10 +83,10 @@ def _read_api(builddir: str, name: str) -> dict:
 
 
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
-         quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
+         quiet: bool = False, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
          submodules: Optional[Mapping[str, str]] = None,
          borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = (),
-         limited_api: str = '') -> ModuleType:
+         limited_api: str = '', verbose: bool = False) -> ModuleType:
     """Builds Go package `package` (found from folder `dir`) and returns the imported module.
 
     The build lives in gobind's cache, keyed by package, folder and interpreter;
@@ -100,7 +100,8 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     //gobind:borrow lines do (docs/type-mapping.md).  callback_panics (['Parallel']) names the
     functions whose Python callables' exceptions on goroutines Go started are Go panics
     (docs/runtime.md, "Callbacks on goroutines").  limited_api ('3.11') builds an abi3 module
-    of Python's limited API, as gobind.extension()'s keyword does.
+    of Python's limited API, as gobind.extension()'s keyword does.  A build shows one line per
+    step on stderr; quiet=True shows nothing, verbose=True Meson's and ninja's whole output.
     """
     # Options checks every argument (a str for tags is refused, not split into letters).
     options = Options(package=package, dir=dir, name=name, tags=tags, gil=gil or {},  # type: ignore[arg-type]
@@ -114,7 +115,7 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
         with cache.locked(entry):
             fresh = _fresh(entry)   # another process may have built it while this one waited
             if fresh is None:
-                fresh = _build(options, str(entry), quiet)
+                fresh = _build(options, str(entry), 'verbose' if verbose else 'quiet' if quiet else 'progress')
     _check_not_stale(fresh[0], fresh[1], package)
     return _import_file(fresh[0], fresh[1], package)
 
@@ -182,7 +183,7 @@ def _fresh(entry: Path) -> Optional[Tuple[str, str]]:
     return manifest['name'], str(cache.check_within(entry, manifest['module']))
 
 
-def _build(options: Options, builddir: str, quiet: bool) -> Tuple[str, str]:
+def _build(options: Options, builddir: str, output: str) -> Tuple[str, str]:
     """Builds the module in the entry's folder, publishes a copy of it and then the manifest (atomically)."""
     check_options(options, dir_option='dir=')   # a bad path or a syntax error: one clear line, before Meson runs
     manifest = _read_manifest(os.path.join(builddir, _MANIFEST))
@@ -194,7 +195,7 @@ def _build(options: Options, builddir: str, quiet: bool) -> Tuple[str, str]:
     check_free(module_name, options.package)
 
     def make(module_name: str) -> str:
-        return build_extension(dataclasses.replace(options, name=module_name), builddir, quiet=quiet)
+        return build_extension(dataclasses.replace(options, name=module_name), builddir, output)
     built = make(module_name)
     api = _read_api(builddir, module_name)
     go_name = api.get('package', {}).get('name')

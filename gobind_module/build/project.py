@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
-from typing import List
+from typing import List, Tuple
 
 from .. import cache
 from ..emit.escape import meson_value
@@ -61,20 +62,42 @@ def write_project(srcdir: str, options: Options) -> None:
     cache.write_atomic(path, text)
 
 
-def build(srcdir: str, builddir: str, quiet: bool = False) -> None:
-    """Configures (once) and builds the project in srcdir; raises GobindError with the tools' output."""
+#: How much of Meson's and ninja's output a build shows: nothing, one line per step, or all of it.
+OUTPUTS = ('quiet', 'progress', 'verbose')
+
+#: The lines of a build's output that 'progress' shows: ninja's steps and gobind's own notes.
+_PROGRESS = re.compile(r'^(\[\d+/\d+\] |gobind: )')
+
+
+def build(srcdir: str, builddir: str, output: str = 'progress', what: str = '') -> None:
+    """Configures (once) and builds the project in srcdir; raises GobindError with the tools' output.
+    output (OUTPUTS) says what reaches stderr meanwhile."""
     meson = meson_command()
     steps = []
     if not os.path.isfile(os.path.join(builddir, 'build.ninja')):
         steps.append(meson + ['setup', '--buildtype=release', builddir, srcdir])
     steps.append(meson + ['compile', '-C', builddir])
     for cmd in steps:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              universal_newlines=True, **cache.private_files())
-        if proc.returncode != 0:
-            raise GobindError('gobind: build failed (%s):\n%s' % (' '.join(cmd[1:3]), _tail(proc.stdout)))
-        if not quiet:
-            sys.stderr.write(proc.stdout)
+        if output == 'progress' and cmd[1] == 'setup':
+            sys.stderr.write('gobind: configuring %s (meson setup)\n' % (what or 'the module'))
+        returncode, text = _run_streaming(cmd, output)
+        if returncode != 0:
+            raise GobindError('gobind: build failed (%s):\n%s' % (' '.join(cmd[1:3]), _tail(text)))
+
+
+def _run_streaming(cmd: List[str], output: str) -> Tuple[int, str]:
+    """Runs a build tool, passing its lines on as they come (all, the progress ones, or none);
+    returns its exit code and its whole output."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True,
+                            **cache.private_files())
+    lines = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        lines.append(line)
+        if output == 'verbose' or (output == 'progress' and _PROGRESS.match(line)):
+            sys.stderr.write(line)
+            sys.stderr.flush()
+    return proc.wait(), ''.join(lines)
 
 
 def built_module(builddir: str, name: str) -> str:
@@ -93,12 +116,12 @@ def _tail(text: str, lines: int = 60) -> str:
     return '\n'.join(parts[-lines:])
 
 
-def build_extension(options: Options, builddir: str, quiet: bool = False) -> str:
+def build_extension(options: Options, builddir: str, output: str = 'progress') -> str:
     """Builds the module of `options` in builddir and returns the extension's path (the module's name
     defaults to default_module_name(), the interpreter to this one)."""
     options = dataclasses.replace(options, name=options.name or default_module_name(options.package),
                                   python=options.python or sys.executable)
     srcdir = os.path.join(builddir, 'project')
     write_project(srcdir, options)
-    build(srcdir, os.path.join(builddir, 'build'), quiet=quiet)
+    build(srcdir, os.path.join(builddir, 'build'), output, 'module %s of %s' % (options.name, options.package))
     return built_module(os.path.join(builddir, 'build'), str(options.name))

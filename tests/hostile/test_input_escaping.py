@@ -368,7 +368,7 @@ def test_go_identifiers_build_and_bind(tmp_path):
     """One real build with the hardest names at once: every parameter name of PARAMS, keyword names."""
     _identifier_package(tmp_path / 'ids', 'None', PARAMS, 'True')
     code = ('import gobind_module\n'
-            'm = gobind_module.load("example.com/ids", dir=%r)\n'
+            'm = gobind_module.load("example.com/ids", dir=%r, quiet=True)\n'
             'print(m.None_(*range(%d)), m.Box(True_=5).True_)\n' % (str(tmp_path / 'ids'), len(PARAMS)))
     proc = subprocess.run([sys.executable, '-c', code], env=_env(tmp_path), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, universal_newlines=True)

@@ -7,9 +7,10 @@ import dataclasses
 import keyword
 import re
 import unicodedata
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from ..errors import GobindError
+from .typemap import gobind_shaped
 
 #: What each kind of symbol becomes with pep8_names (types keep their CamelCase name).
 SNAKE = ('func', 'method', 'field', 'var', 'param')
@@ -75,15 +76,31 @@ class NameClash(GobindError):
     """A //gobind:name that Python cannot use, or two Go symbols bound under one Python name."""
 
 
-#: Names a directive cannot give: the classes every module defines itself.
-_RESERVED = frozenset({'GoError', 'GoPanic', 'GoErrorValue', 'GoValue'})
+#: Names every generated module defines itself; Go symbols with these names get a trailing '_', and a
+#: //gobind:name cannot give them.
+RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue', 'GoValue'})
 
 
-def check_directive(py_name: str, symbol: str) -> str:
-    """A //gobind:name value, checked: a Python identifier that is not a keyword."""
-    if not py_name.isidentifier() or keyword.iskeyword(py_name) or py_name in _RESERVED:
+def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
+    """A Python identifier for a Go name, normalised as Python reads identifiers (NFKC): keywords,
+    reserved names and names already taken get a trailing '_'."""
+    name = unicodedata.normalize('NFKC', go_name)
+    while keyword.iskeyword(name) or name in RESERVED_MODULE_NAMES or name in taken:
+        name += '_'
+    return name
+
+
+def check_directive(py_name: str, symbol: str, kind: str = '') -> str:
+    """A //gobind:name value, checked: a Python identifier that is not a keyword (nor, for a type,
+    shaped like the classes gobind makes)."""
+    if not py_name.strip():
+        raise NameClash('gobind: %s: its //gobind:name line gives no name' % symbol)
+    if kind == 'type' and gobind_shaped(py_name):
+        raise NameClash('gobind: %s: //gobind:name %r is shaped like the names of the classes gobind makes '
+                        '(Slice_int, Ptr_T, Map_K_V...); give it another name' % (symbol, py_name))
+    if not py_name.isidentifier() or keyword.iskeyword(py_name) or py_name in RESERVED_MODULE_NAMES:
         why = ('a Python keyword' if keyword.iskeyword(py_name) else "the name of gobind's own class"
-               if py_name in _RESERVED else 'not a Python identifier')
+               if py_name in RESERVED_MODULE_NAMES else 'not a Python identifier')
         raise NameClash('gobind: %s: //gobind:name %r is %s; give it another name' % (symbol, py_name, why))
     return py_name
 
@@ -98,7 +115,7 @@ class Naming:
     def wanted(self, go_name: str, kind: str, directive: str = '', symbol: str = '') -> str:
         """The Python name a symbol of this kind asks for (before keywords and clashes: see Namespace)."""
         if directive:
-            return check_directive(directive, symbol or go_name)
+            return check_directive(directive, symbol or go_name, kind)
         if self.pep8 and kind in SNAKE:
             return snake_case(go_name)
         if self.pep8 and kind in UPPER:
@@ -122,9 +139,37 @@ class Namespace:
         """Raises when py is taken and either symbol got its name from renaming (else the planner's
         trailing '_' rule applies, with its warning)."""
         held: Optional[Tuple[str, bool]] = self.owners.get(py)
-        if held is not None and (renamed or held[1]):
+        if held is not None and held[0] != symbol and (renamed or held[1]):
             raise NameClash('gobind: %s and %s are both bound as %s%s (pep8_names or //gobind:name); '
                              'rename one with a //gobind:name line' % (held[0], symbol, self.where, py))
 
     def take(self, py: str, symbol: str, renamed: bool) -> None:
         self.owners.setdefault(py, (symbol, renamed))
+
+
+class Namer:
+    """The names of one binding: what each symbol wants (Naming), the namespaces that catch clashes, and
+    the renames `gobind inspect` lists (Go symbol -> Python name, qualified as in messages)."""
+
+    def __init__(self, naming: Naming):
+        self.naming = naming
+        self.spaces: Dict[str, Namespace] = {}
+        self.renames: Dict[str, str] = {}
+
+    def want(self, where: str, go_name: str, kind: str, directive: str, symbol: str,
+             given: str = '') -> Tuple[str, bool]:
+        """The name a symbol wants in namespace `where` ('', 'money.', 'Point.'), and whether it was
+        renamed; stops the build if another Go symbol holds it and either was renamed.  given: the
+        name gobind chose otherwise (a class shaped like gobind's own, Slice_int_)."""
+        want = given or self.naming.wanted(go_name, kind, directive, symbol)
+        renamed = self.naming.renamed(go_name, kind, directive)
+        self.spaces.setdefault(where, Namespace(where)).check(want, symbol, renamed)
+        return want, renamed
+
+    def took(self, where: str, py: str, symbol: str, renamed: bool, used: Optional[List[str]] = None) -> None:
+        """Records that symbol is bound as py in namespace `where` (and in the planner's list `used`)."""
+        if used is not None:
+            used.append(py)
+        self.spaces.setdefault(where, Namespace(where)).take(py, symbol, renamed)
+        if renamed:
+            self.renames.setdefault(symbol, where + py)

@@ -1,12 +1,16 @@
 """pep8_names and //gobind:name on real builds: test_projects/names (pep8_names: true in its meson.build)
 on Python 3 and 2.7, a clash that stops ninja and the command line, --pep8-names on the command line,
-and load(pep8_names=True).  (Named apart from tests/unit/test_names.py, which pytest would confuse.)"""
+load(pep8_names=True) and CMake's PEP8_NAMES.  (Named apart from tests/unit/test_names.py, which pytest would confuse.)"""
 
 import os
+import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import TEST_PROJECTS, MesonBuild, raises, run, tool
+from test_cmake import CMakeBuild, site_packages
 
 NAMES = str(TEST_PROJECTS / 'names')
 
@@ -124,3 +128,19 @@ def test_load_takes_pep8_names(tmp_path, cold_cache):
                           stderr=subprocess.PIPE, universal_newlines=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.splitlines() == ['hi load 1024 x', 'hi plain False']
+
+
+def test_cmake_takes_pep8_names(tmp_path):
+    """gobind_add_extension(... PEP8_NAMES) builds test_projects/names with the snake_case names."""
+    if shutil.which('cmake') is None:
+        pytest.skip('cmake is not on PATH')
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'CMakeLists.txt').write_text(
+        'cmake_minimum_required(VERSION 3.18)\nproject(names_cmake LANGUAGES C)\n'
+        'find_package(gobind CONFIG REQUIRED)\n'
+        'gobind_add_extension(names example.com/names DIR %s PEP8_NAMES)\n' % NAMES)
+    b = CMakeBuild(src, tmp_path / 'build')
+    b.configure('-DCMAKE_PREFIX_PATH=%s' % site_packages(), '-DPython3_EXECUTABLE=%s' % sys.executable)
+    b.build()
+    assert b.python('import names; print(names.say_hi("cmake"), names.MAX_SIZE)').stdout.strip() == 'hi cmake 1024'

@@ -42,6 +42,25 @@ def test_renamed_functions_methods_fields_and_keywords(surface):
     ]))
 
 
+def test_python_objects_implement_interfaces_under_the_python_names(surface):
+    """Go calls a Python object's methods by the names the interface's class has (area_size), and a
+    file's read stands in for io.Reader's method, which is read too with pep8_names."""
+    surface('names', '\n'.join([
+        'import io',
+        'import names as n',
+        'class Square(object):',
+        '    def area_size(self):',
+        '        return 21',
+        'class GoStyle(object):',
+        '    def AreaSize(self):',
+        '        return 1',
+        'assert n.twice_area(Square()) == 42 and n.twice_area(s=Square()) == 42',
+        raises('TypeError', 'n.twice_area(GoStyle())', 'area_size'),
+        'assert n.read_all(io.BytesIO(b"abc")) == "abc"',
+        'assert "area_size" in n.Shape.__doc__',
+    ]))
+
+
 def test_constants_enum_members_and_variables(surface):
     surface('names', '\n'.join([
         'import sys',
@@ -105,7 +124,7 @@ def test_the_command_line_flag_and_inspect_list_the_renames(tmp_path):
                'example.com/names']).stdout
     lines = out.splitlines()
     assert '  say_hi(user_name: str) -> str' in lines
-    assert 'renamed (Go name -> Python name): 31' in lines, out
+    assert 'renamed (Go name -> Python name): 35' in lines, out
     for line in ('SayHi -> say_hi', 'HTTPServer.UserID -> HTTPServer.user_id', 'ColorRGB -> Color',
                  'HTTPServer.HostName -> HTTPServer.host', 'LevelSilent -> QUIET', 'MaxSize -> MAX_SIZE',
                  'Shout -> greet_loudly', 'RequestCount -> global_counter'):

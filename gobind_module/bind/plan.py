@@ -505,7 +505,18 @@ class InterfacePlan:
 
     @property
     def method_names(self) -> Tuple[str, ...]:
-        return tuple(m.name for m in self.iface.methods)
+        """The names Python objects implement its methods under: those of the class's methods
+        (pep8_names and //gobind:name rename them), in the interface's order."""
+        py = {m.go_name: m.py_name for m in self.methods}
+        return tuple(py.get(m.name, m.name) for m in self.iface.methods)
+
+    @property
+    def file_go_method(self) -> str:
+        """The method a Python file's read or write stands in for, as Python objects name it ('' when
+        that is the file method's own name, as with pep8_names: then any object with it is a file)."""
+        go = self.iface.file_go_method
+        py = next((m.py_name for m in self.methods if m.go_name == go), go)
+        return '' if py == self.iface.file_method else py
 
     @property
     def c_doc(self) -> str:

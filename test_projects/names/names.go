@@ -5,6 +5,7 @@ package names
 import (
 	"crypto/md5"
 	"encoding/hex"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -117,4 +118,18 @@ var RequestCount int
 func CountRequest() int {
 	RequestCount++
 	return RequestCount
+}
+
+// Shape is implemented by Go and Python values: with pep8_names, Python objects define area_size.
+type Shape interface {
+	AreaSize() int
+}
+
+// TwiceArea calls the shape's AreaSize.
+func TwiceArea(s Shape) int { return 2 * s.AreaSize() }
+
+// ReadAll reads r to its end: a Python file object (its read) stands in for an io.Reader.
+func ReadAll(r io.Reader) (string, error) {
+	b, err := io.ReadAll(r)
+	return string(b), err
 }

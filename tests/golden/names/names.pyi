@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
+from typing import Protocol
 from typing_extensions import Buffer, disjoint_base
 
 @disjoint_base
@@ -115,6 +116,22 @@ class LogLevel(enum.IntEnum):
     LEVEL_INFO = 1
     QUIET = 2
 
+@disjoint_base
+class Shape:
+    """Shape is implemented by Go and Python values: with pep8_names, Python objects define area_size."""
+    def area_size(self) -> int:
+        """area_size() -> int"""
+
+class _SupportsShape(Protocol):
+    """Any object with the methods of Shape: Go calls them."""
+    def area_size(self) -> int:
+        """area_size() -> int"""
+
+class _Supportsio_Reader(Protocol):
+    """Any object with the methods of Reader: Go calls them."""
+    def read(self, p: bytes) -> int:
+        """read(p: bytes) -> int"""
+
 @final
 class vec:
     """Vectorised twins of names's functions over numbers (Python 3)."""
@@ -127,6 +144,47 @@ class vec:
         names.legacy_sum element by element, in one Go call with the GIL released. Each parameter takes a C-contiguous buffer of int (numpy array, array.array, memoryview) or one number for every element; the result is a new memoryview of int, or out.
 
         OldSum adds, under the name its directive gives."""
+
+@final
+class io:
+    """Types of Go package io that the API of example.com/names uses."""
+    # A submodule of names (import names.io), written as a class for type checkers.
+
+    @disjoint_base
+    class Reader:
+        """Reader is the interface that wraps the basic Read method.
+
+    Read reads up to len(p) bytes into p. It returns the number of bytes
+    read (0 <= n <= len(p)) and any error encountered. Even if Read
+    returns n < len(p), it may use all of p as scratch space during the call.
+    If some data is available but not len(p) bytes, Read conventionally
+    returns what is available instead of waiting for more.
+
+    When Read encounters an error or end-of-file condition after
+    successfully reading n > 0 bytes, it returns the number of
+    bytes read. It may return the (non-nil) error from the same call
+    or return the error (and n == 0) from a subsequent call.
+    An instance of this general case is that a Reader returning
+    a non-zero number of bytes at the end of the input stream may
+    return either err == EOF or err == nil. The next Read should
+    return 0, EOF.
+
+    Callers should always process the n > 0 bytes returned before
+    considering the error err. Doing so correctly handles I/O errors
+    that happen after reading some bytes and also both of the
+    allowed EOF behaviors.
+
+    If len(p) == 0, Read should always return n == 0. It may return a
+    non-nil error if some error condition is known, such as EOF.
+
+    Implementations of Read are discouraged from returning a
+    zero byte count with a nil error, except when len(p) == 0.
+    Callers should treat a return of 0 and nil as indicating that
+    nothing happened; in particular it does not indicate EOF.
+
+    Implementations must not retain p."""
+        def read(self, p: bytes) -> int:
+            """read(p: bytes) -> int"""
 
 def count_request() -> int:
     """count_request() -> int
@@ -158,6 +216,11 @@ def parse_url(raw_url: str) -> str:
 
 ParseURL returns the scheme of rawURL."""
 
+def read_all(r: io.Reader | _Supportsio_Reader | None) -> str:
+    """read_all(r: io.Reader | _Supportsio_Reader | None) -> str
+
+ReadAll reads r to its end: a Python file object (its read) stands in for an io.Reader."""
+
 def red() -> Color:
     """red() -> Color
 
@@ -172,6 +235,11 @@ def greet_loudly(s: str) -> str:
     """greet_loudly(s: str) -> str
 
 Shout upper-cases s (named by gopy's spelling of the directive)."""
+
+def twice_area(s: Shape | _SupportsShape | None) -> int:
+    """twice_area(s: Shape | _SupportsShape | None) -> int
+
+TwiceArea calls the shape's AreaSize."""
 
 # Package variables: reading and assigning reach the Go variable.
 default_timeout: int

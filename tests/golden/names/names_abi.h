@@ -18,12 +18,16 @@ int gobind_names_NewHTTPServer(gobind_view a0, ptrdiff_t a1, uintptr_t *r0, gobi
 int gobind_names_OldSum(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, gobind_buf *msg);
 /* parse_url */
 int gobind_names_ParseURL(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
+/* read_all */
+int gobind_names_ReadAll(uintptr_t a0, gobind_buf *r0, uintptr_t pyobjs, gobind_buf *msg);
 /* red */
 int gobind_names_Red(uintptr_t *r0, gobind_buf *msg);
 /* say_hi */
 int gobind_names_SayHi(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 /* greet_loudly */
 int gobind_names_Shout(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
+/* twice_area */
+int gobind_names_TwiceArea(uintptr_t a0, ptrdiff_t *r0, uintptr_t pyobjs, gobind_buf *msg);
 
 /* struct ColorRGB */
 int gobind_names_ColorRGB_new(uintptr_t *out, gobind_buf *msg);
@@ -72,8 +76,43 @@ int gobind_names_var_set_DefaultTimeout(ptrdiff_t v, gobind_buf *msg);
 int gobind_names_var_get_RequestCount(ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_var_set_RequestCount(ptrdiff_t v, gobind_buf *msg);
 
+/* Python callables, called from Go (defined on the C side). */
+void gobind_names_decref(uintptr_t object);
+int gobind_names_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
+void gobind_names_unraisable(uintptr_t exc, uintptr_t fn);
+/* What a Python callable for a func() int returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    ptrdiff_t r0;
+} gobind_cbret_Func0;
+gobind_cbret_Func0 gobind_names_call_Func0(uintptr_t fn);
+/* What a Python callable for a func([]uint8) (int, error) returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    ptrdiff_t r0;
+} gobind_cbret_Func1;
+gobind_cbret_Func1 gobind_names_call_Func1(uintptr_t fn, gobind_view a0);
+int gobind_names_call_Func2(uintptr_t fn, ptrdiff_t a0, uintptr_t slot);
+int gobind_names_ret_Func2(uintptr_t slot, gobind_view r0, gobind_buf *msg);
+
 /* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
 int gobind_names_vec_OldSum(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
+
+/* Go interface and any values. */
+int gobind_names_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
+void gobind_names_incref(uintptr_t object);
+int gobind_names_call_drop(uintptr_t h, gobind_buf *msg);
+/* Shape.area_size */
+int gobind_names_Shape_AreaSize(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_names_Shape_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out,
+                     gobind_buf *msg);
+/* io.Reader.read */
+int gobind_names_io_Reader_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, gobind_buf *msg);
+int gobind_names_io_Reader_py(uintptr_t *call, uintptr_t obj, uintptr_t m0, uintptr_t *out,
+                     gobind_buf *msg);
+int gobind_names_io_Reader_file(uintptr_t read, uintptr_t *out, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_names_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);

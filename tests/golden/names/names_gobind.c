@@ -13,6 +13,8 @@ static PyTypeObject *gobind_type_ColorRGB;  /* made at init from gobind_spec_Col
 static PyTypeObject *gobind_type_HTTPServer;  /* made at init from gobind_spec_HTTPServer */
 static PyTypeObject *gobind_type_Slice_int;  /* made at init from gobind_spec_Slice_int */
 static PyTypeObject *gobind_type_LogLevel;  /* made at init from gobind_spec_LogLevel */
+static PyTypeObject *gobind_type_Shape;  /* made at init from gobind_spec_Shape */
+static PyTypeObject *gobind_type_io_Reader;  /* made at init from gobind_spec_io_Reader */
 static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
 static PyObject *gobind_class_LogLevel;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
@@ -243,6 +245,208 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
     return gobind_type_error(fn, arg, "GoErrorValue or None", o);
 }
 
+/* ---- Go interface and any values ---- */
+
+/* gobind_ref.kind of a Python object that implemented a Go interface (the handle is the object). */
+#define GOBIND_KIND_PYOBJECT (-2)
+
+/* repr of an object over a Go value of run-time type: "<module.Class value (Go type)>". */
+static PyObject *
+gobind_repr_go(PyObject *self)
+{
+    gobind_buf out, msg;
+    PyObject *text, *result;
+    int status;
+    if (GOBIND_HANDLE(self) == 0)  /* a Python subclass instance that is no Go value */
+        return GOBIND_SLOT(&PyBaseObject_Type, tp_repr, reprfunc)(self);
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_names_value_repr(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    text = gobind_to_py_str(&out);
+    if (text == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("<%s %U>", GOBIND_TP_NAME(Py_TYPE(self)), text);
+#else
+    result = PyString_FromFormat("<%s %s>", GOBIND_TP_NAME(Py_TYPE(self)), PyString_AsString(text));
+#endif
+    Py_DECREF(text);
+    return result;
+}
+
+/* While this thread converts the arguments of a bound call, where that call's record is kept (a
+   handle, 0 until Go makes it when a Python object first becomes a Go interface value there: the
+   object's methods belong to that call, gobindCallOf); NULL at other times. */
+static GOBIND_THREAD_LOCAL uintptr_t *gobind_converting;
+
+/* Ends the conversion of a bound call's arguments: the thread goes back to outer's, and the record
+   *call, if the call was not made, is ended (inline: no warning in modules without such calls). */
+static GOBIND_UNUSED inline void
+gobind_converted(uintptr_t *outer, uintptr_t *call)
+{
+    PyObject *type, *value, *tb;
+    gobind_buf msg;
+    int status;
+    gobind_converting = outer;
+    if (*call == 0 || gobind_forked)
+        return;
+    PyErr_Fetch(&type, &value, &tb);  /* why the conversion failed, kept over what the drop reports */
+    status = gobind_names_call_drop(*call, &msg);
+    *call = 0;
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    PyErr_Restore(type, value, tb);
+}
+
+/* Gives Go a new reference to a Python object it hands back to Python (called from Go, any thread). */
+void
+gobind_names_incref(uintptr_t object)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    Py_INCREF((PyObject *)object);
+    PyGILState_Release(gil);
+}
+
+/* Looks up the methods of Go interface iface on o, as new references in methods; raises TypeError
+   naming the first one that is missing. */
+static int
+gobind_lookup_methods(PyObject *o, const char *fn, const char *arg, const char *iface,
+                      const char *const *names, Py_ssize_t n, PyObject **methods)
+{
+    Py_ssize_t i, j;
+    for (i = 0; i < n; i++) {
+        methods[i] = PyObject_GetAttrString(o, names[i]);
+        if (methods[i] == NULL || !PyCallable_Check(methods[i])) {
+            Py_XDECREF(methods[i]);
+            for (j = 0; j < i; j++)
+                Py_DECREF(methods[j]);
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s() argument '%s' must implement %s: '%.200s' object has no method %s()",
+                         fn, arg, iface, GOBIND_TP_NAME(Py_TYPE(o)), names[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Shape: the classes a Go Shape comes back as, by kind: Shape, then the bound
+   structs that implement it. */
+static PyTypeObject **const gobind_kinds_Shape[] = {
+    &gobind_type_Shape,
+};
+
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Shape(gobind_ref *ref)
+{
+    if (ref->kind == GOBIND_KIND_PYOBJECT)
+        return (PyObject *)ref->handle;  /* the Python object that implemented it, itself */
+    return gobind_wrap(*gobind_kinds_Shape[ref->kind], ref->handle);
+}
+
+static const char *const gobind_method_names_Shape[] = {
+    "area_size",
+    NULL,
+};
+
+/* A Shape argument: None (nil), a Shape or bound struct that implements it (shared),
+   or any other object with its methods (Go gets a Shape calling them). */
+static GOBIND_UNUSED inline int
+gobind_from_py_Shape(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    PyObject *methods[2];
+    gobind_buf msg;
+    int status;
+    size_t k;
+    out->handle = 0;
+    out->owned = 0;
+    if (o == Py_None)
+        return 0;
+    for (k = 0; k < sizeof gobind_kinds_Shape / sizeof gobind_kinds_Shape[0]; k++) {
+        if (PyObject_TypeCheck(o, *gobind_kinds_Shape[k]) && GOBIND_HANDLE(o) != 0) {
+            out->handle = GOBIND_HANDLE(o);
+            return 0;
+        }
+    }
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_lookup_methods(o, fn, arg, "Shape", gobind_method_names_Shape,
+                              1, methods) < 0)
+        return -1;
+    Py_INCREF(o);
+    status = gobind_names_Shape_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    out->owned = 1;
+    return 0;
+}
+
+/* Reader: the classes a Go Reader comes back as, by kind: Reader, then the bound
+   structs that implement it. */
+static PyTypeObject **const gobind_kinds_io_Reader[] = {
+    &gobind_type_io_Reader,
+};
+
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_io_Reader(gobind_ref *ref)
+{
+    if (ref->kind == GOBIND_KIND_PYOBJECT)
+        return (PyObject *)ref->handle;  /* the Python object that implemented it, itself */
+    return gobind_wrap(*gobind_kinds_io_Reader[ref->kind], ref->handle);
+}
+
+static const char *const gobind_method_names_io_Reader[] = {
+    "read",
+    NULL,
+};
+
+/* A Reader argument: None (nil), a Reader or bound struct that implements it (shared),
+   or any other object with its methods (Go gets a Reader calling them). */
+static GOBIND_UNUSED inline int
+gobind_from_py_io_Reader(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    PyObject *methods[2];
+    gobind_buf msg;
+    int status;
+    size_t k;
+    out->handle = 0;
+    out->owned = 0;
+    if (o == Py_None)
+        return 0;
+    for (k = 0; k < sizeof gobind_kinds_io_Reader / sizeof gobind_kinds_io_Reader[0]; k++) {
+        if (PyObject_TypeCheck(o, *gobind_kinds_io_Reader[k]) && GOBIND_HANDLE(o) != 0) {
+            out->handle = GOBIND_HANDLE(o);
+            return 0;
+        }
+    }
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (PyObject_HasAttrString(o, "read")) {
+        /* a Python file object: its read() stands in for Read() */
+        PyObject *method = PyObject_GetAttrString(o, "read");
+        if (method == NULL)
+            return -1;
+        status = gobind_names_io_Reader_file((uintptr_t)method, &out->handle, &msg);
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
+            return -1;
+        }
+        out->owned = 1;
+        return 0;
+    }
+    if (gobind_lookup_methods(o, fn, arg, "Reader", gobind_method_names_io_Reader,
+                              1, methods) < 0)
+        return -1;
+    Py_INCREF(o);
+    status = gobind_names_io_Reader_py(gobind_converting, (uintptr_t)o, (uintptr_t)methods[0], &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    out->owned = 1;
+    return 0;
+}
+
 /* ==== Slice_int: conversions ==== */
 
 /* A new Go []int holding the items of o (any sequence). */
@@ -313,6 +517,171 @@ gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_ha
         return 0;
     }
     return gobind_fill_Slice_int(o, fn, arg, out);
+}
+
+/* ---- Python callables called from Go ---- */
+
+/* Drops a reference Go held to a Python object (Go's finalizers call it, on any thread). */
+void
+gobind_names_decref(uintptr_t object)
+{
+    PyGILState_STATE gil;
+    if (gobind_py_exiting)
+        return;
+    gil = PyGILState_Ensure();
+    Py_DECREF((PyObject *)object);
+    PyGILState_Release(gil);
+}
+
+/* Reports an exception a callback raised on a goroutine Go started, when no bound call waits
+   for it, to sys.unraisablehook; takes over the reference to exc. */
+void
+gobind_names_unraisable(uintptr_t exc, uintptr_t fn)
+{
+    PyGILState_STATE gil;
+    if (gobind_py_exiting)
+        return;
+    gil = PyGILState_Ensure();
+    PyErr_SetObject((PyObject *)Py_TYPE((PyObject *)exc), (PyObject *)exc);
+    Py_DECREF((PyObject *)exc);
+    PyErr_WriteUnraisable((PyObject *)fn);
+    PyGILState_Release(gil);
+}
+
+/* Hands the exception a callback raised to the Go call waiting in slot; with slot 0, returns
+   a handle to it for the call instead.  A thread with Python frames is inside a bound call
+   (sync: Go may unwind to it with a panic); a thread Go started has none. */
+static uintptr_t
+gobind_callback_failed(uintptr_t slot)
+{
+    PyObject *text, *exc = gobind_fetch_exception(&text);
+    gobind_view view = {NULL, 0};
+    gobind_buf msg;
+    uintptr_t failed = 0;
+    int status;
+#if PY_MAJOR_VERSION >= 3
+    Py_ssize_t n = 0;
+    view.p = text == NULL ? NULL : PyUnicode_AsUTF8AndSize(text, &n);
+    view.n = n;
+#else
+    if (text != NULL) {
+        view.p = PyString_AsString(text);
+        view.n = PyString_Size(text);
+    }
+#endif
+    if (view.p == NULL) {
+        PyErr_Clear();
+        view.n = 0;
+    }
+    /* Go owns exc now */
+    status = gobind_names_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    Py_XDECREF(text);
+    return failed;
+}
+
+/* Calls a Python callable given for a Go func() int; returns its results, or the exception. */
+gobind_cbret_Func0
+gobind_names_call_Func0(uintptr_t fn)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_cbret_Func0 ret = {0};
+
+    args = PyTuple_New(0);
+    if (args == NULL)
+        goto fail;
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
+        goto fail;
+
+    goto done;
+fail:
+    ret.failed = gobind_callback_failed(0);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return ret;
+}
+
+/* Calls a Python callable given for a Go func([]uint8) (int, error); returns its results, or the exception. */
+gobind_cbret_Func1
+gobind_names_call_Func1(uintptr_t fn, gobind_view a0)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_cbret_Func1 ret = {0};
+
+    args = PyTuple_New(1);
+    if (args == NULL)
+        goto fail;
+    {
+        PyObject *item = gobind_to_py_view_bytes(&a0);
+        if (item == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(args, 0, item);
+    }
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
+        goto fail;
+
+    goto done;
+fail:
+    ret.failed = gobind_callback_failed(0);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return ret;
+}
+
+/* Calls a Python callable given for a Go func(int) ([]uint8, error); the results go to slot. */
+int
+gobind_names_call_Func2(uintptr_t fn, ptrdiff_t a0, uintptr_t slot)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_view_arg r0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    int rc = -1;
+
+    args = PyTuple_New(1);
+    if (args == NULL)
+        goto fail;
+    {
+        PyObject *item = gobind_to_py_int(&a0);
+        if (item == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(args, 0, item);
+    }
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_bytes(result, "callback", "return value", &r0) < 0)
+        goto fail;
+
+    status = gobind_names_ret_Func2(slot, r0.view, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto fail;
+    }
+    rc = 0;
+    goto done;
+fail:
+    gobind_callback_failed(slot);
+done:
+    gobind_view_release(&r0);
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return rc;
 }
 
 /* ==== Vectorised calls (names.vec; Python 3) ==== */
@@ -572,6 +941,47 @@ done:
     return result;
 }
 
+/* ---- read_all: ReadAll ---- */
+
+static const char *const gobind_names_gobind_fn_read_all[] = {
+    "r",
+};
+
+static PyObject *
+gobind_fn_read_all(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("read_all", gobind_names_gobind_fn_read_all, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
+    if (gobind_from_py_io_Reader(argv[0], "read_all", "r", &a0) < 0)
+        goto done;
+    gobind_converting = outer;
+    GOBIND_CALL_BEGIN
+    status = gobind_names_ReadAll(a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_str(&r0);
+done:
+    gobind_converted(outer, &pyobjs);
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
 /* ---- red: Red ---- */
 
 static PyObject *
@@ -664,6 +1074,47 @@ gobind_fn_greet_loudly(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_str(&r0);
 done:
     gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- twice_area: TwiceArea ---- */
+
+static const char *const gobind_names_gobind_fn_twice_area[] = {
+    "s",
+};
+
+static PyObject *
+gobind_fn_twice_area(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    ptrdiff_t r0;
+    uintptr_t pyobjs = 0, *outer = gobind_converting;  /* Python objects in the arguments belong to the call */
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("twice_area", gobind_names_gobind_fn_twice_area, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    gobind_converting = &pyobjs;
+    if (gobind_from_py_Shape(argv[0], "twice_area", "s", &a0) < 0)
+        goto done;
+    gobind_converting = outer;
+    GOBIND_CALL_BEGIN
+    status = gobind_names_TwiceArea(a0.handle, &r0, pyobjs, &msg);
+    pyobjs = 0;  /* Go took the record */
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    gobind_converted(outer, &pyobjs);
+    gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -1249,6 +1700,180 @@ static PyType_Spec gobind_spec_HTTPServer = {
     .slots = gobind_slots_HTTPServer,
 };
 
+/* ==== interface Shape ==== */
+
+/* ---- Shape.area_size: AreaSize ---- */
+
+static PyObject *
+gobind_m_Shape_area_size(PyObject *self, PyObject *unused)
+{
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_names_Shape_AreaSize(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_Shape[] = {
+    {"area_size", (PyCFunction)(void (*)(void))gobind_m_Shape_area_size, METH_NOARGS,
+     GOBIND_DOC("area_size($self, /)\n--\n\n",
+                "area_size() -> int")},
+    {NULL, NULL, 0, NULL},
+};
+
+/* Shape objects come from Go; Python subclasses (implementations in Python) can be made. */
+static PyObject *
+gobind_new_Shape(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    if (type == gobind_type_Shape) {
+        PyErr_SetString(PyExc_TypeError, "Shape is a Go interface: subclass it, or pass any object with "
+                        "its methods, to implement it in Python");
+        return NULL;
+    }
+    return GOBIND_TP_ALLOC(type)(type, 0);
+}
+
+static PyType_Slot gobind_slots_Shape[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_methods, (void *)gobind_methods_Shape},
+    {Py_tp_new, (void *)gobind_new_Shape},
+    {Py_tp_doc, (void *)"Shape\n"
+                        "\n"
+                        "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods area_size, to implement it in Python.\n"
+                        "\n"
+                        "Shape is implemented by Go and Python values: with pep8_names, Python objects define area_size."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Shape = {
+    .name = "names.Shape",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Shape,
+};
+
+/* ==== interface Reader ==== */
+
+/* ---- io.Reader.read: Read ---- */
+
+static const char *const gobind_names_gobind_m_io_Reader_read[] = {
+    "p",
+};
+
+static PyObject *
+gobind_m_io_Reader_read(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("io.Reader.read", gobind_names_gobind_m_io_Reader_read, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "io.Reader.read", "p", &a0) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_names_io_Reader_Read(GOBIND_HANDLE(self), a0.view, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_methods_io_Reader[] = {
+    {"read", (PyCFunction)(void (*)(void))gobind_m_io_Reader_read, GOBIND_METH_ARGS,
+     GOBIND_DOC("read($self, /, p)\n--\n\n",
+                "read(p: bytes) -> int")},
+    {NULL, NULL, 0, NULL},
+};
+
+/* Reader objects come from Go; Python subclasses (implementations in Python) can be made. */
+static PyObject *
+gobind_new_io_Reader(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    if (type == gobind_type_io_Reader) {
+        PyErr_SetString(PyExc_TypeError, "Reader is a Go interface: subclass it, or pass any object with "
+                        "its methods, to implement it in Python");
+        return NULL;
+    }
+    return GOBIND_TP_ALLOC(type)(type, 0);
+}
+
+static PyType_Slot gobind_slots_io_Reader[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_methods, (void *)gobind_methods_io_Reader},
+    {Py_tp_new, (void *)gobind_new_io_Reader},
+    {Py_tp_doc, (void *)"Reader\n"
+                        "\n"
+                        "A Go interface value: its methods call the Go value. Subclass it, or pass any object with the methods read, to implement it in Python.\n"
+                        "\n"
+                        "Reader is the interface that wraps the basic Read method.\n"
+                        "\n"
+                        "Read reads up to len(p) bytes into p. It returns the number of bytes\n"
+                        "read (0 <= n <= len(p)) and any error encountered. Even if Read\n"
+                        "returns n < len(p), it may use all of p as scratch space during the call.\n"
+                        "If some data is available but not len(p) bytes, Read conventionally\n"
+                        "returns what is available instead of waiting for more.\n"
+                        "\n"
+                        "When Read encounters an error or end-of-file condition after\n"
+                        "successfully reading n > 0 bytes, it returns the number of\n"
+                        "bytes read. It may return the (non-nil) error from the same call\n"
+                        "or return the error (and n == 0) from a subsequent call.\n"
+                        "An instance of this general case is that a Reader returning\n"
+                        "a non-zero number of bytes at the end of the input stream may\n"
+                        "return either err == EOF or err == nil. The next Read should\n"
+                        "return 0, EOF.\n"
+                        "\n"
+                        "Callers should always process the n > 0 bytes returned before\n"
+                        "considering the error err. Doing so correctly handles I/O errors\n"
+                        "that happen after reading some bytes and also both of the\n"
+                        "allowed EOF behaviors.\n"
+                        "\n"
+                        "If len(p) == 0, Read should always return n == 0. It may return a\n"
+                        "non-nil error if some error condition is known, such as EOF.\n"
+                        "\n"
+                        "Implementations of Read are discouraged from returning a\n"
+                        "zero byte count with a nil error, except when len(p) == 0.\n"
+                        "Callers should treat a return of 0 and nil as indicating that\n"
+                        "nothing happened; in particular it does not indicate EOF.\n"
+                        "\n"
+                        "Implementations must not retain p."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_io_Reader = {
+    .name = "names.io.Reader",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_io_Reader,
+};
+
 /* ==== Slice_int: a Go []int as a sequence ==== */
 
 static PyObject *
@@ -1672,6 +2297,11 @@ static PyMethodDef gobind_methods[] = {
                 "parse_url(raw_url: str) -> str\n"
                 "\n"
                 "ParseURL returns the scheme of rawURL.")},
+    {"read_all", (PyCFunction)(void (*)(void))gobind_fn_read_all, GOBIND_METH_ARGS,
+     GOBIND_DOC("read_all($module, /, r)\n--\n\n",
+                "read_all(r: io.Reader | _Supportsio_Reader | None) -> str\n"
+                "\n"
+                "ReadAll reads r to its end: a Python file object (its read) stands in for an io.Reader.")},
     {"red", (PyCFunction)(void (*)(void))gobind_fn_red, METH_NOARGS,
      GOBIND_DOC("red($module, /)\n--\n\n",
                 "red() -> Color\n"
@@ -1687,6 +2317,11 @@ static PyMethodDef gobind_methods[] = {
                 "greet_loudly(s: str) -> str\n"
                 "\n"
                 "Shout upper-cases s (named by gopy's spelling of the directive).")},
+    {"twice_area", (PyCFunction)(void (*)(void))gobind_fn_twice_area, GOBIND_METH_ARGS,
+     GOBIND_DOC("twice_area($module, /, s)\n--\n\n",
+                "twice_area(s: Shape | _SupportsShape | None) -> int\n"
+                "\n"
+                "TwiceArea calls the shape's AreaSize.")},
     {"_gobind_handles", gobind_fn__gobind_handles, METH_NOARGS,
      "_gobind_handles() -> int\n\nHow many Go values Python objects keep alive (for leak checks)."},
     {NULL, NULL, 0, NULL},
@@ -1711,6 +2346,12 @@ gobind_add_types(PyObject *m)
     PyObject *value;
     gobind_module_type = gobind_make_type(&gobind_spec_module, &PyModule_Type);
     if (gobind_module_type == NULL)
+        return -1;
+    PyObject *sub_io = gobind_add_submodule(
+        m, "names.io", "io", "Types of Go package io that the API of example.com/names uses.",
+        NULL,
+        NULL);
+    if (sub_io == NULL)
         return -1;
     gobind_type_ColorRGB = gobind_make_type(&gobind_spec_ColorRGB, NULL);
     if (gobind_type_ColorRGB == NULL)
@@ -1746,6 +2387,16 @@ if (gobind_register_sequence(gobind_type_Slice_int) < 0)
     if (gobind_type_GoErrorValue == NULL)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+        return -1;
+    gobind_type_Shape = gobind_make_type(&gobind_spec_Shape, NULL);
+    if (gobind_type_Shape == NULL)
+        return -1;
+    if (gobind_add_type(m, "Shape", gobind_type_Shape) < 0)
+        return -1;
+    gobind_type_io_Reader = gobind_make_type(&gobind_spec_io_Reader, NULL);
+    if (gobind_type_io_Reader == NULL)
+        return -1;
+    if (gobind_add_type(sub_io, "Reader", gobind_type_io_Reader) < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "names.vec", "vec",
@@ -1792,6 +2443,7 @@ PyInit_names(void)
         return NULL;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
+        || gobind_watch_exit(m) < 0
         || gobind_set_module_type(m, gobind_module_type) < 0
         ) {
         Py_DECREF(m);
@@ -1808,6 +2460,8 @@ initnames(void)
         return;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "names") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0)
+        return;
+    if (gobind_watch_exit(m) < 0)
         return;
     gobind_set_module_type(m, gobind_module_type);
 }

@@ -12,11 +12,15 @@ import "C"
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"runtime"
 	"runtime/cgo"
 	"sync/atomic"
 	"unsafe"
 
 	gobindpkg "example.com/names"
+	gobindpkg_io "io"
 )
 
 func main() {}
@@ -81,6 +85,24 @@ func gobind_names_ParseURL(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf
 	return gobindOK
 }
 
+// gobind_names_ReadAll calls example.com/names.ReadAll.
+//
+//export gobind_names_ReadAll
+func gobind_names_ReadAll(a0 C.uintptr_t, r0 *C.gobind_buf, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
+	v0, gerr := gobindpkg.ReadAll(gobindPtr_io_Reader(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
+	if gerr != nil {
+		return gobindFail(msg, gerr)
+	}
+	gobindPutString(r0, v0)
+	return gobindOK
+}
+
 // gobind_names_Red calls example.com/names.Red.
 //
 //export gobind_names_Red
@@ -108,6 +130,21 @@ func gobind_names_Shout(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (
 	defer gobindRecover(&status, msg)
 	v0 := gobindpkg.Shout(gobindString(a0, gobindSpace(a0.n)))
 	gobindPutString(r0, v0)
+	return gobindOK
+}
+
+// gobind_names_TwiceArea calls example.com/names.TwiceArea.
+//
+//export gobind_names_TwiceArea
+func gobind_names_TwiceArea(a0 C.uintptr_t, r0 *C.ptrdiff_t, pyobjs C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindCaller := gobindJoinCall(pyobjs, false)
+	defer gobindCaller.close()
+	v0 := gobindpkg.TwiceArea(gobindPtr_Shape(a0))
+	if e := gobindCaller.close(); e != nil { // Python code raised on a goroutine Go started
+		return gobindFail(msg, e)
+	}
+	*r0 = C.ptrdiff_t(v0)
 	return gobindOK
 }
 
@@ -530,6 +567,111 @@ func gobind_names_var_set_RequestCount(v C.ptrdiff_t, msg *C.gobind_buf) (status
 	return gobindOK
 }
 
+func init() {
+	gobindDecref = func(p C.uintptr_t) { C.gobind_names_decref(p) }
+	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_names_unraisable(exc, fn) }
+}
+
+// gobind_names_cbfail records the Python exception a callback raised, for the Go call waiting in
+// slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
+//
+//export gobind_names_cbfail
+func gobind_names_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
+	*out = 0
+	if slot == 0 {
+		*out = C.uintptr_t(cgo.NewHandle(e))
+	} else {
+		cgo.Handle(slot).Value().(gobindFailer).fail(e)
+	}
+	return gobindOK
+}
+
+// gobindCallback_Func0 makes a func() int that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func() (g0 int) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_names_call_Func0(ref.ptr)
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gobindRaised(failed, call, ref)
+			return
+		}
+		g0 = int(res.r0)
+		return
+	}
+}
+
+// gobindCallback_Func1 makes a func([]uint8) (int, error) that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func1(fn C.uintptr_t, call *gobindCall) func(p0 []uint8) (g0 int, gerr error) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 []uint8) (g0 int, gerr error) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_names_call_Func1(ref.ptr, gobindBytesView(p0))
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gerr = failed
+			return
+		}
+		g0 = int(res.r0)
+		return
+	}
+}
+
+// gobindResult_Func2 receives what a Python callable returned for a func(int) ([]uint8, error).
+type gobindResult_Func2 struct {
+	gobindCallState
+	r0 []uint8
+}
+
+// gobindCallback_Func2 makes a func(int) ([]uint8, error) that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func2(fn C.uintptr_t, call *gobindCall) func(p0 int) (g0 []uint8, gerr error) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func(p0 int) (g0 []uint8, gerr error) {
+		res := new(gobindResult_Func2)
+		slot := cgo.NewHandle(res)
+		defer slot.Delete()
+		C.gobind_names_call_Func2(ref.ptr, C.ptrdiff_t(p0), C.uintptr_t(slot))
+		runtime.KeepAlive(ref)
+		failed := res.failed
+		if failed != nil {
+			gerr = failed
+			return
+		}
+		g0 = res.r0
+		return
+	}
+}
+
+// gobind_names_ret_Func2 stores the results of a Python callable into slot.
+//
+//export gobind_names_ret_Func2
+func gobind_names_ret_Func2(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	res := cgo.Handle(slot).Value().(*gobindResult_Func2)
+	res.r0 = gobindBytes(r0, gobindSpace(r0.n))
+	return gobindOK
+}
+
 // gobind_names_vec_OldSum runs example.com/names.OldSum over n elements
 // (names.vec.legacy_sum).
 //
@@ -547,6 +689,193 @@ func gobind_names_vec_OldSum(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 			r[i] = int(v)
 		}
 	})
+}
+
+// gobindNewHandle makes the handle a Python object holds to any Go value.
+func gobindNewHandle(v any) C.uintptr_t {
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(v))
+}
+
+// gobind_names_value_repr writes "%v (%T)" of the Go value that handle h refers to.
+//
+//export gobind_names_value_repr
+func gobind_names_value_repr(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v := cgo.Handle(h).Value()
+	gobindPutString(out, fmt.Sprintf("%v (%T)", v, v))
+	return gobindOK
+}
+
+// gobindKindPyObject is the gobind_ref kind of a Python object that implemented a Go interface.
+const gobindKindPyObject = -2
+
+// gobindPyObject is a Go value that stands for a Python object implementing a Go interface.
+type gobindPyObject interface{ gobindPyObj() *gobindPyRef }
+
+// gobindPyObjectRef hands the Python object back to Python (a new reference).
+func gobindPyObjectRef(x gobindPyObject) C.gobind_ref {
+	ref := x.gobindPyObj()
+	C.gobind_names_incref(ref.ptr)
+	return C.gobind_ref{handle: ref.ptr, kind: gobindKindPyObject}
+}
+
+// gobind_names_call_drop ends the record h of a bound call that was not made (converting its
+// arguments failed): exceptions its Python objects raise from now on go to sys.unraisablehook.
+//
+//export gobind_names_call_drop
+func gobind_names_call_drop(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	handle := cgo.Handle(h)
+	if e := handle.Value().(*gobindCall).close(); e != nil && e.ref.take() {
+		gobindUnraisable(e.ref.ptr, 0)
+	}
+	handle.Delete()
+	return gobindOK
+}
+
+// gobindPtr_Shape returns the Shape that handle h refers to (nil for 0).
+func gobindPtr_Shape(h C.uintptr_t) gobindpkg.Shape {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(gobindpkg.Shape)
+}
+
+// gobindRef_Shape makes the reference Python holds to a Shape: a handle, and which class
+// wraps it (0: Shape; others: the bound structs that implement it).
+func gobindRef_Shape(v gobindpkg.Shape) C.gobind_ref {
+	switch x := v.(type) {
+	case nil:
+		return C.gobind_ref{}
+	case gobindPyObject:
+		return gobindPyObjectRef(x)
+	}
+	return C.gobind_ref{handle: gobindNewHandle(v)}
+}
+
+// gobind_names_Shape_AreaSize calls example.com/names.Shape.AreaSize.
+//
+//export gobind_names_Shape_AreaSize
+func gobind_names_Shape_AreaSize(self C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Shape(self).AreaSize()
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobindPy_Shape is a Python object implementing Shape: its methods call the Python methods.
+type gobindPy_Shape struct {
+	obj *gobindPyRef
+
+	m0 func() (g0 int) // AreaSize
+}
+
+func (p *gobindPy_Shape) gobindPyObj() *gobindPyRef { return p.obj }
+
+// AreaSize calls the Python object's AreaSize method.
+func (p *gobindPy_Shape) AreaSize() (g0 int) {
+	return p.m0()
+}
+
+// gobind_names_Shape_py makes a Go Shape that calls the methods of Python object obj (Go owns the
+// references to obj and to its bound methods from now on); they belong to the bound call whose
+// arguments C is converting (see gobindCallOf).
+//
+//export gobind_names_Shape_py
+func gobind_names_Shape_py(call *C.uintptr_t, obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	c := gobindCallOf(call)
+	*out = gobindNewHandle(&gobindPy_Shape{obj: gobindNewPyRef(obj), m0: gobindCallback_Func0(m0, c)})
+	return gobindOK
+}
+
+// gobindPtr_io_Reader returns the io_Reader that handle h refers to (nil for 0).
+func gobindPtr_io_Reader(h C.uintptr_t) gobindpkg_io.Reader {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(gobindpkg_io.Reader)
+}
+
+// gobindRef_io_Reader makes the reference Python holds to a io_Reader: a handle, and which class
+// wraps it (0: Reader; others: the bound structs that implement it).
+func gobindRef_io_Reader(v gobindpkg_io.Reader) C.gobind_ref {
+	switch x := v.(type) {
+	case nil:
+		return C.gobind_ref{}
+	case gobindPyObject:
+		return gobindPyObjectRef(x)
+	}
+	return C.gobind_ref{handle: gobindNewHandle(v)}
+}
+
+// gobind_names_io_Reader_Read calls example.com/names.io_Reader.Read.
+//
+//export gobind_names_io_Reader_Read
+func gobind_names_io_Reader_Read(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0, gerr := gobindPtr_io_Reader(self).Read(gobindBytes(a0, gobindSpace(a0.n)))
+	if gerr != nil {
+		return gobindFail(msg, gerr)
+	}
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobindPy_io_Reader is a Python object implementing io_Reader: its methods call the Python methods.
+type gobindPy_io_Reader struct {
+	obj *gobindPyRef
+
+	m0 func(p0 []uint8) (g0 int, gerr error) // Read
+}
+
+func (p *gobindPy_io_Reader) gobindPyObj() *gobindPyRef { return p.obj }
+
+// Read calls the Python object's Read method.
+func (p *gobindPy_io_Reader) Read(p0 []uint8) (g0 int, gerr error) {
+	return p.m0(p0)
+}
+
+// gobind_names_io_Reader_py makes a Go io_Reader that calls the methods of Python object obj (Go owns the
+// references to obj and to its bound methods from now on); they belong to the bound call whose
+// arguments C is converting (see gobindCallOf).
+//
+//export gobind_names_io_Reader_py
+func gobind_names_io_Reader_py(call *C.uintptr_t, obj C.uintptr_t, m0 C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	c := gobindCallOf(call)
+	*out = gobindNewHandle(&gobindPy_io_Reader{obj: gobindNewPyRef(obj), m0: gobindCallback_Func1(m0, c)})
+	return gobindOK
+}
+
+// gobindFile_io_Reader is a Python file object standing in for a io_Reader: Read calls its read(n).
+type gobindFile_io_Reader struct{ read func(int) ([]byte, error) }
+
+// Read fills p from one read(len(p)) call; an empty result is the end of the file (io.EOF).
+func (f gobindFile_io_Reader) Read(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	b, err := f.read(len(p))
+	if len(b) > len(p) {
+		return 0, fmt.Errorf("read(%d) returned %d bytes", len(p), len(b))
+	}
+	n := copy(p, b)
+	if n == 0 && err == nil {
+		err = io.EOF
+	}
+	return n, err
+}
+
+// gobind_names_io_Reader_file makes a Go io_Reader that reads from a Python file object through its bound
+// read method (Go owns that reference from now on).
+//
+//export gobind_names_io_Reader_file
+func gobind_names_io_Reader_file(read C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindNewHandle(gobindFile_io_Reader{gobindCallback_Func2(read, nil)})
+	return gobindOK
 }
 
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class

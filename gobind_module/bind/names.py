@@ -156,20 +156,21 @@ class Namer:
         self.spaces: Dict[str, Namespace] = {}
         self.renames: Dict[str, str] = {}
 
-    def want(self, where: str, go_name: str, kind: str, directive: str, symbol: str,
-             given: str = '') -> Tuple[str, bool]:
-        """The name a symbol wants in namespace `where` ('', 'money.', 'Point.'), and whether it was
-        renamed; stops the build if another Go symbol holds it and either was renamed.  given: the
-        name gobind chose otherwise (a class shaped like gobind's own, Slice_int_)."""
+    def want(self, go_name: str, kind: str, directive: str, symbol: str, given: str = '') -> Tuple[str, bool]:
+        """The name a symbol of this kind wants, and whether pep8_names or its directive renamed it.
+        given: the name gobind chose otherwise (a class shaped like gobind's own, Slice_int_)."""
         want = given or self.naming.wanted(go_name, kind, directive, symbol)
-        renamed = self.naming.renamed(go_name, kind, directive)
-        self.spaces.setdefault(where, Namespace(where)).check(want, symbol, renamed)
-        return want, renamed
+        return want, self.naming.renamed(go_name, kind, directive)
 
-    def took(self, where: str, py: str, symbol: str, renamed: bool, used: Optional[List[str]] = None) -> None:
-        """Records that symbol is bound as py in namespace `where` (and in the planner's list `used`)."""
+    def took(self, where: str, want: str, py: str, symbol: str, renamed: bool,
+             used: Optional[List[str]] = None) -> None:
+        """Records that symbol, which wanted `want`, is bound as py in namespace `where` ('', 'money.',
+        'Point.'; and in the planner's list `used`).  Stops the build if another Go symbol holds `want`
+        and renaming gave either name."""
+        space = self.spaces.setdefault(where, Namespace(where))
+        space.check(want, symbol, renamed)
         if used is not None:
             used.append(py)
-        self.spaces.setdefault(where, Namespace(where)).take(py, symbol, renamed)
+        space.take(py, symbol, renamed)
         if renamed:
             self.renames.setdefault(symbol, where + py)

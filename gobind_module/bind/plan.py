@@ -851,9 +851,9 @@ class _Planner:
         used = self.names(module)
         where = module + '.' * bool(module)
         symbol = "gobind's class of %s" % what if what else where + go_name
-        want, renamed = self.namer.want(where, go_name, kind, directive, symbol, given)
+        want, renamed = self.namer.want(go_name, kind, directive, symbol, given)
         py = python_name(want, used)
-        self.namer.took(where, py, symbol, renamed, used)
+        self.namer.took(where, want, py, symbol, renamed, used)
         self.warn_renamed(symbol, go_name, py, want)
         return py
 
@@ -1031,7 +1031,7 @@ class _Planner:
         used = self.names(sub)
         symbol = self.symbol(home, fn.name) if home else fn.name
         where = sub + '.' * bool(sub)
-        want, renamed = self.namer.want(where, fn.name, 'func', fn.py_name, symbol)
+        want, renamed = self.namer.want(fn.name, 'func', fn.py_name, symbol)
         try:
             plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used, warn=self.warn,
                              want=want, naming=self.naming)
@@ -1041,7 +1041,7 @@ class _Planner:
         if home is not None:
             plan = dataclasses.replace(plan, module=sub, go_pkg=home.alias)
         self.warn_renamed(symbol, fn.name, plan.py_name, want)
-        self.namer.took(where, plan.py_name, symbol, renamed, used)
+        self.namer.took(where, want, plan.py_name, symbol, renamed, used)
         return plan
 
     def methods(self, decl: TypeDecl, taken: Mapping[str, str], recv_value: Optional[Conversion] = None,
@@ -1058,7 +1058,7 @@ class _Planner:
             if recv_value is not None and m.pointer_receiver:
                 self.skip(symbol, why_no_pointer)
                 continue
-            want, renamed = self.namer.want(where, m.name, 'method', m.py_name, symbol)
+            want, renamed = self.namer.want(m.name, 'method', m.py_name, symbol)
             try:
                 plan = plan_func(self.mapper, m, self.name, list(taken), receiver=cid or home.id(decl.name),
                                  recv_value=recv_value, warn=self.warn, want=want, naming=self.naming)
@@ -1070,7 +1070,7 @@ class _Planner:
                 self.warn('method %s is bound as %s: %s is also %s of %s'
                           % (symbol, plan.py_name, want, taken[want], home.py_type(decl.name)))
             taken[plan.py_name] = 'a method'
-            self.namer.took(where, plan.py_name, symbol, renamed)
+            self.namer.took(where, want, plan.py_name, symbol, renamed)
 
             methods.append(plan)
             if m.name == 'String' and not plan.args and len(plan.results) == 1 \
@@ -1093,10 +1093,10 @@ class _Planner:
             except Unsupported as e:
                 self.skip(symbol, 'field type: %s' % e)
                 continue
-            want, renamed = self.namer.want(where, f.name, 'field', f.py_name or gopy_tag(f.tag), symbol)
+            want, renamed = self.namer.want(f.name, 'field', f.py_name or gopy_tag(f.tag), symbol)
             py = python_name(want, list(taken))
             taken[py] = 'a field'
-            self.namer.took(where, py, symbol, renamed)
+            self.namer.took(where, want, py, symbol, renamed)
             fields.append(FieldPlan(selector, py, conv, f.doc, prefix + 'get_' + c_ident(f.name),
                                     prefix + 'set_' + c_ident(f.name)))
         methods, str_method = self.methods(decl, taken)

@@ -154,6 +154,15 @@ def test_two_go_names_for_one_python_name_stop_the_build():
                                  '//gobind:name); rename one with a //gobind:name line')
 
 
+def test_a_skipped_symbol_takes_no_name():
+    """A Go symbol gobind skips (a generic function) clashes with nothing."""
+    data = api('names')
+    data['funcs'].append(dict(_func(data, 'SayHi'), name='Say_hi', type_params=['T']))
+    plan = plan_from_api(data, 'names')
+    assert callables(plan)['say_hi'].go_name == 'SayHi'
+    assert {s.symbol: s.reason for s in plan.skipped}['Say_hi'] == 'generic functions are not supported'
+
+
 def test_a_directive_colliding_stops_the_build():
     data = api('names')
     _func(data, 'OldSum')['py_name'] = 'say_hi'

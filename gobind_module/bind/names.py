@@ -92,7 +92,7 @@ def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
 
 def check_directive(py_name: str, symbol: str, kind: str = '') -> str:
     """A //gobind:name value, checked: a Python identifier that is not a keyword (nor, for a type,
-    shaped like the classes gobind makes)."""
+    shaped like the classes gobind makes), normalised to NFKC."""
     if not py_name.strip():
         raise NameClash('gobind: %s: its //gobind:name line gives no name' % symbol)
     if kind == 'type' and gobind_shaped(py_name):
@@ -102,7 +102,7 @@ def check_directive(py_name: str, symbol: str, kind: str = '') -> str:
         why = ('a Python keyword' if keyword.iskeyword(py_name) else "the name of gobind's own class"
                if py_name in RESERVED_MODULE_NAMES else 'not a Python identifier')
         raise NameClash('gobind: %s: //gobind:name %r is %s; give it another name' % (symbol, py_name, why))
-    return py_name
+    return unicodedata.normalize('NFKC', py_name)   # as Python reads identifiers
 
 
 @dataclasses.dataclass(frozen=True)

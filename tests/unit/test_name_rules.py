@@ -62,6 +62,7 @@ def test_naming_kinds():
         ['user_id'] * 5 + ['USER_ID', 'UserID']
     assert Naming().wanted('UserID', 'func') == 'UserID'
     assert Naming().wanted('UserID', 'func', directive='uid') == 'uid' == pep8.wanted('UserID', 'const', 'uid')
+    assert Naming().wanted('File', 'func', directive='\ufb01le') == 'file'   # the fi ligature: NFKC, as Python reads it
     assert pep8.renamed('SayHi', 'func') and not Naming().renamed('SayHi', 'func')
     assert not pep8.renamed('Point', 'type')
 

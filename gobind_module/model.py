@@ -86,6 +86,7 @@ class Field:
     embedded: bool = False
     exported: bool = True
     tag: str = ''
+    py_name: str = ''   # the Python name its //gobind:name line gives, as written ('' if none)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -106,6 +107,7 @@ class Func:
     goexit: bool = False  # may end the calling goroutine with runtime.Goexit (the inspector's check)
     borrow: Tuple[str, ...] = ()  # parameters named by //gobind:borrow lines ('*': all that can be)
     no_escape: Tuple[str, ...] = ()  # parameters Go provably keeps nothing of (less //gobind:copy ones)
+    py_name: str = ''   # the Python name its //gobind:name line gives, as written ('' if none)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,6 +124,7 @@ class TypeDecl:
     # interfaces with unexported methods: (pkg, name, T too and not only *T) of each described
     # exported type that implements it (only Go types can, so the inspector says which)
     implementers: Tuple[Tuple[str, str, bool], ...] = ()
+    py_name: str = ''   # the Python name its //gobind:name line gives, as written ('' if none)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,6 +137,7 @@ class Const:
     value: str
     doc: str = ''
     untyped: bool = False
+    py_name: str = ''   # the Python name its //gobind:name line gives, as written ('' if none)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -143,6 +147,7 @@ class Var:
     name: str
     type: GoType
     doc: str = ''
+    py_name: str = ''   # the Python name its //gobind:name line gives, as written ('' if none)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -217,7 +222,7 @@ def _params(items: Optional[List[Dict[str, Any]]]) -> Tuple[Param, ...]:
 def _field(d: Dict[str, Any]) -> Field:
     return Field(name=d['name'], type=_type(d['type']), doc=d.get('doc', ''),
                  embedded=d.get('embedded', False), exported=d.get('exported', True),
-                 tag=d.get('tag', ''))
+                 tag=d.get('tag', ''), py_name=d.get('py_name', ''))
 
 
 def _func(d: Dict[str, Any]) -> Func:
@@ -228,14 +233,16 @@ def _func(d: Dict[str, Any]) -> Func:
                 promoted_from=d.get('promoted_from', ''),
                 straight_line=d.get('straight_line', False), goexit=d.get('goexit', False),
                 panic_free=d.get('panic_free', False),
-                borrow=tuple(d.get('borrow') or ()), no_escape=tuple(d.get('no_escape') or ()))
+                borrow=tuple(d.get('borrow') or ()), no_escape=tuple(d.get('no_escape') or ()),
+                py_name=d.get('py_name', ''))
 
 
 def _typedecl(d: Dict[str, Any]) -> TypeDecl:
     return TypeDecl(pkg=d['pkg'], name=d['name'], underlying=_type(d['underlying']),
                     doc=d.get('doc', ''), methods=tuple(_func(m) for m in d.get('methods') or ()),
                     type_params=tuple(d.get('type_params') or ()), alias=d.get('alias', False),
-                    implementers=tuple((i['pkg'], i['name'], i['value']) for i in d.get('implementers') or ()))
+                    implementers=tuple((i['pkg'], i['name'], i['value']) for i in d.get('implementers') or ()),
+                    py_name=d.get('py_name', ''))
 
 
 def package_from_json(data: Dict[str, Any]) -> Package:
@@ -254,9 +261,9 @@ def package_from_json(data: Dict[str, Any]) -> Package:
         types=tuple(_typedecl(t) for t in data.get('types') or ()),
         external_types=tuple(_typedecl(t) for t in data.get('external_types') or ()),
         consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=_const_value(c),
-                           doc=c.get('doc', ''), untyped=c.get('untyped', False))
+                           doc=c.get('doc', ''), untyped=c.get('untyped', False), py_name=c.get('py_name', ''))
                      for c in data.get('consts') or ()),
-        vars=tuple(Var(name=v['name'], type=_type(v['type']), doc=v.get('doc', ''))
+        vars=tuple(Var(name=v['name'], type=_type(v['type']), doc=v.get('doc', ''), py_name=v.get('py_name', ''))
                    for v in data.get('vars') or ()),
         skipped=tuple(Skipped(s['symbol'], s['reason']) for s in data.get('skipped') or ()),
     )

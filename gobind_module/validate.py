@@ -100,6 +100,13 @@ def limited_api(value: object, arg: str = 'limited_api') -> str:
     return value
 
 
+def flag(value: object, arg: str) -> bool:
+    """A yes-or-no option (pep8_names): True or False."""
+    if not isinstance(value, bool):
+        raise InputError('gobind: %s must be true or false, not %r' % (arg, value))
+    return value
+
+
 def settings(values: Optional[Mapping[Any, Any]], arg: str) -> None:
     """gil or borrow settings: a mapping of text to text (their own modules check the form)."""
     if values is not None and not isinstance(values, Mapping):

@@ -22,14 +22,12 @@ from .callback_policy import takes_objects
 from .chanmap import ChanPlan, ChanType, plan_chans
 from .funcvals import CALL, FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
+from .names import RESERVED_MODULE_NAMES, Namer, Naming, gopy_tag, python_name
 from .peers import peer_signatures
 from .vec import VecPlan, vec_plans
 from ..model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, FuncValType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, funcval_order, python_ref)
-
-#: Names every generated module defines itself; Go symbols with these names get a trailing '_'.
-RESERVED_MODULE_NAMES = frozenset({'GoError', 'GoPanic', 'GoErrorValue', 'GoValue'})
 
 _IDENT = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
 
@@ -507,7 +505,18 @@ class InterfacePlan:
 
     @property
     def method_names(self) -> Tuple[str, ...]:
-        return tuple(m.name for m in self.iface.methods)
+        """The names Python objects implement its methods under: those of the class's methods
+        (pep8_names and //gobind:name rename them), in the interface's order."""
+        py = {m.go_name: m.py_name for m in self.methods}
+        return tuple(py.get(m.name, m.name) for m in self.iface.methods)
+
+    @property
+    def file_go_method(self) -> str:
+        """The method a Python file's read or write stands in for, as Python objects name it ('' when
+        that is the file method's own name, as with pep8_names: then any object with it is a file)."""
+        go = self.iface.file_go_method
+        py = next((m.py_name for m in self.methods if m.go_name == go), go)
+        return '' if py == self.iface.file_method else py
 
     @property
     def c_doc(self) -> str:
@@ -622,6 +631,7 @@ class ModulePlan:
     vecs: Tuple[VecPlan, ...] = ()  # vectorised twins of package functions (bind/vec.py)
     vec_module: str = 'vec'         # their submodule's name
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
+    renames: Tuple[Tuple[str, str], ...] = ()  # (Go symbol, Python name) that pep8_names or //gobind:name gave
 
     @property
     def go_only(self) -> Tuple[Skipped, ...]:
@@ -803,26 +813,19 @@ def _builtins(names: Iterable[str]) -> Dict[str, str]:
     return {n: 'a built-in attribute' for n in names}
 
 
-def python_name(go_name: str, taken: Sequence[str] = ()) -> str:
-    """A Python identifier for a Go name, normalised as Python reads identifiers (NFKC): keywords,
-    reserved names and names already taken get a trailing '_'."""
-    name = unicodedata.normalize('NFKC', go_name)
-    while keyword.iskeyword(name) or name in RESERVED_MODULE_NAMES or name in taken:
-        name += '_'
-    return name
-
-
 class _Planner:
     """One pass over a Package (and the packages bound as its submodules), building the plan of
     each symbol and collecting skips."""
 
     def __init__(self, pkg: Package, name: str, submodules: Sequence[Tuple[str, Package]] = (),
-                 peers: Optional[Mapping[str, str]] = None):
+                 peers: Optional[Mapping[str, str]] = None, naming: Naming = Naming()):
         self.pkg = pkg
         self.name = name
         self.submodules = list(submodules)
         self.peers = dict(peers or {})
         self.mapper = TypeMapper(pkg, 'gobindpkg', self.submodules)
+        self.naming = naming
+        self.namer = Namer(naming)
         self.skipped: List[Skipped] = list(pkg.skipped)
         for sub, p in self.submodules:
             self.skipped.extend(Skipped('%s.%s' % (sub, s.symbol), s.reason) for s in p.skipped)
@@ -840,31 +843,40 @@ class _Planner:
         """The Python names taken so far in the extension module ('') or one submodule."""
         return self.sub_used.setdefault(module, []) if module else self.used
 
-    def module_name(self, go_name: str, module: str = '', what: str = '') -> str:
-        """The Python name of a module-level symbol; a clash renames it, with a warning saying why.
-        what: the Go type of a class gobind makes (a slice, map or pointer type), for the warning."""
+    def module_name(self, go_name: str, module: str = '', what: str = '', kind: str = '', directive: str = '',
+                    given: str = '') -> str:
+        """The Python name of a module-level symbol of this kind (names.py: pep8_names, its //gobind:name);
+        a clash with a name renaming gave stops the build, another renames it, with a warning saying
+        why.  what: the Go type of a class gobind makes (a slice, map or pointer type), for the warning."""
         used = self.names(module)
-        py = python_name(go_name, used)
-        used.append(py)
-        self.warn_renamed("gobind's class of %s" % what if what else module + '.' * bool(module) + go_name,
-                          go_name, py)
+        where = module + '.' * bool(module)
+        symbol = "gobind's class of %s" % what if what else where + go_name
+        want, renamed = self.namer.want(go_name, kind, directive, symbol, given)
+        py = python_name(want, used)
+        self.namer.took(where, want, py, symbol, renamed, used)
+        self.warn_renamed(symbol, go_name, py, want)
         return py
 
-    def warn_renamed(self, symbol: str, go_name: str, py: str) -> None:
-        """Warns when a module-level name is not what Python reads the Go name as (a clash renamed it)."""
+    def warn_renamed(self, symbol: str, go_name: str, py: str, want: str = '') -> None:
+        """Warns when a module-level name is not the one it wants, the Go name as Python reads it or its
+        new name (a clash renamed it)."""
         norm = unicodedata.normalize('NFKC', go_name)
-        if py != norm and not keyword.iskeyword(norm):
-            why = "gobind's own class" if norm in RESERVED_MODULE_NAMES else 'already another name of the module'
-            self.warn('%s is bound as %s: %s%s is %s' % (symbol, py, norm, ' (NFKC)' * (norm != go_name), why))
+        want = want or norm
+        if py != want and not keyword.iskeyword(want):
+            why = "gobind's own class" if want in RESERVED_MODULE_NAMES else 'already another name of the module'
+            self.warn('%s is bound as %s: %s%s is %s' % (symbol, py, want, ' (NFKC)' * (want == norm != go_name),
+                                                          why))
 
     def class_name(self, home: PackageHome, go_name: str) -> str:
         """Takes the Python name of a Go type's class in its module, with a warning when it is not
-        the Go name: shaped like a class name gobind makes, or taken."""
+        the Go name (nor its //gobind:name): shaped like a class name gobind makes, or taken."""
         py = home.py_name(go_name)
-        if py != unicodedata.normalize('NFKC', go_name):
+        directive = home.names.get(go_name, '')
+        if py != unicodedata.normalize('NFKC', go_name) and not directive:
             self.warn('%s is bound as %s: gobind names its classes of unnamed types (and its own classes) '
                       'like %s' % (self.symbol(home, go_name), py, go_name))
-        return self.module_name(py, home.module)
+        return self.module_name(go_name, home.module, kind='type', directive=directive,
+                                given='' if directive else py)
 
     def symbol(self, home: PackageHome, name: str) -> str:
         """How skip messages name a symbol of a package: plain for the main package, else qualified."""
@@ -951,6 +963,7 @@ class _Planner:
                           ifaces=tuple(ifaces[k] for k in sorted(ifaces)), iters=plan_iters(self.mapper),
                           uses_any=self.mapper.uses_any,
                           submodules=submodules, warnings=tuple(self.warnings),
+                          renames=tuple(sorted(self.namer.renames.items())),
                           chans=chans, vecs=vec_plans(funcs, 'gobind_%s_' % self.name, self.name),
                           vec_module=vec_module)
 
@@ -1016,15 +1029,19 @@ class _Planner:
     def func(self, fn: Func, home: Optional[PackageHome] = None) -> Optional[FuncPlan]:
         sub = home.module if home else ''
         used = self.names(sub)
+        symbol = self.symbol(home, fn.name) if home else fn.name
+        where = sub + '.' * bool(sub)
+        want, renamed = self.namer.want(fn.name, 'func', fn.py_name, symbol)
         try:
-            plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used, warn=self.warn)
+            plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used, warn=self.warn,
+                             want=want, naming=self.naming)
         except Unsupported as e:
-            self.skip(self.symbol(home, fn.name) if home else fn.name, str(e))
+            self.skip(symbol, str(e))
             return None
         if home is not None:
             plan = dataclasses.replace(plan, module=sub, go_pkg=home.alias)
-        self.warn_renamed(self.symbol(home, fn.name) if home else fn.name, fn.name, plan.py_name)
-        used.append(plan.py_name)
+        self.warn_renamed(symbol, fn.name, plan.py_name, want)
+        self.namer.took(where, want, plan.py_name, symbol, renamed, used)
         return plan
 
     def methods(self, decl: TypeDecl, taken: Mapping[str, str], recv_value: Optional[Conversion] = None,
@@ -1035,22 +1052,25 @@ class _Planner:
         str_method = None
         home = self.mapper.home(decl.pkg)
         taken = dict(taken)
+        where = home.py_type(decl.name) + '.'
         for m in decl.methods:
             symbol = self.symbol(home, '%s.%s' % (decl.name, m.name))
             if recv_value is not None and m.pointer_receiver:
                 self.skip(symbol, why_no_pointer)
                 continue
+            want, renamed = self.namer.want(m.name, 'method', m.py_name, symbol)
             try:
                 plan = plan_func(self.mapper, m, self.name, list(taken), receiver=cid or home.id(decl.name),
-                                 recv_value=recv_value, warn=self.warn)
+                                 recv_value=recv_value, warn=self.warn, want=want, naming=self.naming)
                 plan = dataclasses.replace(plan, owner=home.py_type(decl.name))
             except Unsupported as e:
                 self.skip(symbol, str(e))
                 continue
-            if m.name in taken:
+            if want in taken:
                 self.warn('method %s is bound as %s: %s is also %s of %s'
-                          % (symbol, plan.py_name, m.name, taken[m.name], home.py_type(decl.name)))
+                          % (symbol, plan.py_name, want, taken[want], home.py_type(decl.name)))
             taken[plan.py_name] = 'a method'
+            self.namer.took(where, want, plan.py_name, symbol, renamed)
 
             methods.append(plan)
             if m.name == 'String' and not plan.args and len(plan.results) == 1 \
@@ -1065,6 +1085,7 @@ class _Planner:
         taken: Dict[str, str] = {}
         cid = home.id(decl.name)
         prefix = 'gobind_%s_%s_' % (self.name, cid)
+        where = home.py_type(decl.name) + '.'
         for selector, f in promoted_fields(self.mapper, decl):
             symbol = self.symbol(home, '%s.%s' % (decl.name, f.name))
             try:
@@ -1072,8 +1093,10 @@ class _Planner:
             except Unsupported as e:
                 self.skip(symbol, 'field type: %s' % e)
                 continue
-            py = python_name(f.name, list(taken))
+            want, renamed = self.namer.want(f.name, 'field', f.py_name or gopy_tag(f.tag), symbol)
+            py = python_name(want, list(taken))
             taken[py] = 'a field'
+            self.namer.took(where, want, py, symbol, renamed)
             fields.append(FieldPlan(selector, py, conv, f.doc, prefix + 'get_' + c_ident(f.name),
                                     prefix + 'set_' + c_ident(f.name)))
         methods, str_method = self.methods(decl, taken)
@@ -1122,7 +1145,8 @@ class _Planner:
     def funcval(self, fv: FuncValType) -> FuncValPlan:
         """The class of a func type's values, with its call method."""
         py = self.module_name(fv.py_name, what=fv.go_type.replace('gobindpkg.', ''))
-        call = plan_func(self.mapper, call_func(fv), self.name, [], receiver=fv.id, warn=self.warn)
+        call = plan_func(self.mapper, call_func(fv), self.name, [], receiver=fv.id, warn=self.warn,
+                         naming=self.naming)
         methods: Tuple[FuncPlan, ...] = ()
         if fv.decl is not None:   # methods of a named func type: called on the func the object holds
             methods, _ = self.methods(fv.decl, _builtins((CALL,)), cid=fv.id)
@@ -1166,7 +1190,8 @@ class _Planner:
             return None
         module = home.module if home else ''
         prefix = 'gobind_%s_var_%s' % (self.name, module + '_' if module else '')
-        return VarPlan(go_name=v.name, py_name=self.module_name(v.name, module), conv=conv, doc=v.doc,
+        py = self.module_name(v.name, module, kind='var', directive=v.py_name)
+        return VarPlan(go_name=v.name, py_name=py, conv=conv, doc=v.doc,
                        getter=prefix + 'get_' + c_ident(v.name), setter=prefix + 'set_' + c_ident(v.name),
                        module=module, go_pkg=home.alias if home else 'gobindpkg')
 
@@ -1186,7 +1211,8 @@ class _Planner:
             if conv is not None and cid in self.mapper.values:
                 type_id = cid
                 py_type = conv.py_type
-        return ConstPlan(go_name=c.name, py_name=self.module_name(c.name, home.module if home else ''),
+        py = self.module_name(c.name, home.module if home else '', kind='const', directive=c.py_name)
+        return ConstPlan(go_name=c.name, py_name=py,
                          py_type=py_type,
                          c_value=c_value, py_value=py_value, doc=c.doc, type_id=type_id,
                          module=home.module if home else '')
@@ -1194,17 +1220,18 @@ class _Planner:
 
 def plan_module(pkg: Package, name: str, py_major: int = 3,
                 submodules: Sequence[Tuple[str, Package]] = (),
-                peers: Optional[Mapping[str, str]] = None) -> ModulePlan:
+                peers: Optional[Mapping[str, str]] = None, naming: Naming = Naming()) -> ModulePlan:
     """Builds the ModulePlan for binding pkg as Python module `name`, and each (name, package) of
     submodules as a submodule of it.  peers maps some of those submodule names to import names:
-    they are peer modules, each the module of another gobind.extension() sharing this Go runtime."""
+    they are peer modules, each the module of another gobind.extension() sharing this Go runtime.
+    naming: how Go names become Python names (pep8_names; names.py)."""
     for n in [name] + [sub for sub, _ in submodules]:
         if not _IDENT.match(n) or keyword.iskeyword(n):
             raise ValueError('module name %r is not a Python identifier' % n)
     for sub, full in (peers or {}).items():
         if sub not in dict(submodules) or not all(_IDENT.match(p) for p in full.split('.')):
             raise ValueError('peer module %r (%r) is not a bound package with a Python import name' % (sub, full))
-    plan = _Planner(pkg, name, submodules, peers).plan(py_major)
+    plan = _Planner(pkg, name, submodules, peers, naming).plan(py_major)
     return peer_signatures(plan) if peers else plan
 
 
@@ -1296,9 +1323,10 @@ CONTEXT = GoType(kind='named', name='Context', pkg='context')
 
 def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
               receiver: str = '', recv_value: Optional[Conversion] = None,
-              warn: Optional[Callable[[str], None]] = None) -> FuncPlan:
+              warn: Optional[Callable[[str], None]] = None, want: str = '', naming: Naming = Naming()) -> FuncPlan:
     """Plans one function or method; raises Unsupported naming the parameter or result at fault.
-    warn gets the problems of its //gobind:borrow lines (the parameters concerned are copied)."""
+    warn gets the problems of its //gobind:borrow lines (the parameters concerned are copied).
+    want: the Python name it asks for (names.py; default: its Go name); naming: its parameters' names."""
     if fn.type_params:
         raise Unsupported('generic functions are not supported')
     borrow = _Borrow(fn, receiver, warn)
@@ -1314,7 +1342,8 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
             conv = mapper.variadic_conversion(p.type) if variadic else mapper.param_conversion(p.type)
         except Unsupported as e:
             raise Unsupported('parameter %s: %s' % (p.name or '#%d' % (i + 1 + takes_ctx), e))
-        py = python_name(p.name if p.name and p.name != '_' else 'arg%d' % i, taken)
+        go = p.name if p.name and p.name != '_' else 'arg%d' % i
+        py = python_name(naming.wanted(go, 'param'), taken)
         taken.append(py)
         elem_py = mapper.conversion(p.type.elem).py_param if variadic else ''
         why = ''
@@ -1334,7 +1363,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
         except Unsupported as e:
             raise Unsupported('result %d: %s' % (i + 1, e))
         results.append(ResultPlan(i, conv))
-    py_name = python_name(fn.name, used)
+    py_name = python_name(want or fn.name, used)
     py_return = _return_annotation(results)
     params = ', '.join(a.py_param for a in args)
     text = ['$self' if receiver else '$module', '/'] \

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .chanmap import ChanType, chan_conversion, chan_spelling, feed_conversion, PREFIXES as CHAN_PREFIXES
 from .itermap import IterType, iter_values
@@ -362,6 +362,8 @@ class PackageHome:
     prefix: str     # prefix of class ids ('' for the main package), keeps C and Go names apart
     module: str     # Python submodule name ('' for the extension module itself)
     bound: bool     # its functions are bound too (the main package or a submodule package)
+    # the class names //gobind:name lines give the package's types (Go name: Python name)
+    names: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def id(self, name: str) -> str:
         """The C and Go identifier part of the package's type name (ASCII; a name shaped like the
@@ -372,8 +374,11 @@ class PackageHome:
         return self.prefix + ident
 
     def py_name(self, name: str) -> str:
-        """The Python class name of the package's type: as Python reads identifiers (NFKC), with a
-        trailing '_' in the extension module when shaped like a class name gobind makes (Slice_int)."""
+        """The Python class name of the package's type: its //gobind:name, or as Python reads identifiers
+        (NFKC), with a trailing '_' in the extension module when shaped like a class name gobind makes
+        (Slice_int)."""
+        if name in self.names:
+            return self.names[name]
         py = unicodedata.normalize('NFKC', name)
         if not self.module and _GENERATED_ID.match(py):
             py += '_'
@@ -397,6 +402,11 @@ _GENERATED_ID = re.compile(r'(Slice_|Array\d+_|Map_|(Recv|Send)?Chan_'
                            r'|Ptr(_|[A-Z]|(u?int|float|complex|string|bool|any|error))|Func\d+$|(GoError|GoPanic|GoErrorValue|GoValue)$)')
 #: The ids of iterator types (Iter_int, Iter2_string_int): C and Go names only, no Python class.
 _ITER_ID = re.compile(r'Iter2?_')
+
+
+def gobind_shaped(name: str) -> bool:
+    """Whether a class name is shaped like the ones gobind makes for unnamed types (Slice_int, Ptr_int)."""
+    return bool(_GENERATED_ID.match(name))
 
 
 def c_ident(name: str) -> str:
@@ -430,9 +440,17 @@ class TypeMapper:
         self.pkg = pkg
         self.go_alias = go_alias  # the identifier the generated Go file imports the package as
         self.packages = [pkg] + [p for _, p in submodules]   # packages whose declarations are known
-        self.homes: Dict[str, PackageHome] = {pkg.path: PackageHome(pkg.path, go_alias, '', '', True)}
+        # the //gobind:name of each type declaration: {import path: {Go name: Python name}}
+        self.type_names: Dict[str, Dict[str, str]] = {}
+        for p in self.packages:
+            for decl in p.types + p.external_types:
+                if decl.py_name:
+                    self.type_names.setdefault(decl.pkg, {})[decl.name] = decl.py_name
+        self.homes: Dict[str, PackageHome] = {pkg.path: PackageHome(pkg.path, go_alias, '', '', True,
+                                                                    self.type_names.get(pkg.path, {}))}
         for name, p in submodules:
-            self.homes[p.path] = PackageHome(p.path, '%s_%s' % (go_alias, name), name + '_', name, True)
+            self.homes[p.path] = PackageHome(p.path, '%s_%s' % (go_alias, name), name + '_', name, True,
+                                             self.type_names.get(p.path, {}))
         self.ext_structs: Dict[str, Tuple[PackageHome, TypeDecl]] = {}   # struct classes of other packages
         self.seqs: Dict[str, SeqType] = {}
         self.values: Dict[str, ValueType] = {}
@@ -510,7 +528,8 @@ class TypeMapper:
         while name in taken or not name or name[0].isdigit():
             i -= 1
             name = '_'.join(parts[i:]) if i >= 0 else '%s%d' % (parts[-1], len(self.homes))
-        home = PackageHome(path, '%s_%s' % (self.go_alias, name), name + '_', name, False)
+        home = PackageHome(path, '%s_%s' % (self.go_alias, name), name + '_', name, False,
+                           self.type_names.get(path, {}))
         self.homes[path] = home
         return home
 

@@ -83,11 +83,13 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     """Prints what the package exports, as Python sees it, and what was skipped and why."""
     from ..bind.borrow import apply_borrow
     from ..bind.gil import apply_policy, borrowed_params, kept
+    from ..bind.names import Naming
     from ..bind.plan import plan_module
     options = _options(args)
     pkg = apply_borrow(load_package(options.package, options.dir, options.tags), options.borrow)
     subs = [(sub, load_package(path, options.dir, options.tags)) for sub, path in options.submodules.items()]
-    plan = apply_policy(plan_module(pkg, options.name or pkg.name, 3, subs), options.gil, options.gil_default)
+    plan = plan_module(pkg, options.name or pkg.name, 3, subs, naming=Naming(options.pep8_names))
+    plan = apply_policy(plan, options.gil, options.gil_default)
     print('package %s (module %s)' % (pkg.path, plan.name))
     if pkg.doc:
         print('  ' + pkg.doc.splitlines()[0])
@@ -103,6 +105,10 @@ def cmd_inspect(args: argparse.Namespace) -> None:
           % len(plan.go_only))
     for s in plan.go_only:
         print('  %s: %s' % (s.symbol, s.reason))
+    if plan.renames:
+        print('renamed (Go name -> Python name): %d' % len(plan.renames))
+        for go, py in plan.renames:
+            print('  %s -> %s' % (go, py))
     if plan.warnings:
         print('warnings:')
         for w in plan.warnings:

@@ -17,6 +17,7 @@ from ..model import package_from_json
 from ..bind.callback_policy import apply_panics
 from .options import Options
 from ..bind.gil import apply_policy
+from ..bind.names import Naming
 from ..bind.plan import ModulePlan, plan_module
 from .manifest import merged_gil, peer_names, read_manifest
 from ..emit.render import render_peer_stub, render_template, templates_dir, write_if_changed, write_outputs
@@ -62,7 +63,9 @@ def write_sources(options: Options, outdir: str, py_major: int = 3, depfile: Opt
     peer_modules = peer_names(peers)
     if peer_modules:
         data['peers'] = peer_modules
-    plan = plan_module(pkg, options.name or pkg.name, py_major, subs, peer_modules)
+    if options.pep8_names:   # so that plan_from_api (the peer step) names symbols the same way
+        data['pep8_names'] = True
+    plan = plan_module(pkg, options.name or pkg.name, py_major, subs, peer_modules, Naming(options.pep8_names))
     plan = apply_policy(plan, merged_gil(options.gil, peers), options.gil_default)
     plan = apply_panics(plan, options.callback_panics)
     paths = write_outputs(plan, outdir)
@@ -85,7 +88,8 @@ def write_sources(options: Options, outdir: str, py_major: int = 3, depfile: Opt
 def plan_from_api(api: Mapping, name: str, py_major: int = 3) -> ModulePlan:
     """The plan the gen step made, again, from its API JSON (without the GIL settings)."""
     subs = [(sub, package_from_json(d)) for sub, d in sorted(api.get('submodules', {}).items())]
-    return plan_module(package_from_json(api), name, py_major, subs, api.get('peers', {}))
+    return plan_module(package_from_json(api), name, py_major, subs, api.get('peers', {}),
+                       Naming(bool(api.get('pep8_names'))))
 
 
 def write_peer(api_path: str, holder: str, peer: str, outdir: str, py_major: int = 3,

@@ -66,6 +66,7 @@ class GobindModule(ExtensionModule):
         KwargInfo('gil_default', str, default='auto', validator=lambda v: _one_of(v, validate.GIL_DEFAULTS)),
         KwargInfo('runtime', str, default='shared', validator=lambda v: _one_of(v, RUNTIMES)),
         KwargInfo('limited_api', str, default=''),
+        KwargInfo('pep8_names', bool, default=False),
     )
     def extension(self, state: T.Any, args: T.Tuple[str, str], kwargs: T.Dict[str, T.Any]) -> ModuleReturnValue:
         """gobind.extension(name, go_package, ...): an importable extension module for one Go package.
@@ -94,7 +95,8 @@ class GobindModule(ExtensionModule):
                               gil=kwargs['gil'], gil_default=kwargs['gil_default'], submodules=kwargs['submodules'],
                               borrow=kwargs['borrow'], callback_panics=kwargs['callback_panics'],
                               python=python.get_path() if isinstance(python, ExternalProgram) else python,
-                              subdir=kwargs['subdir'], limited_api=kwargs['limited_api'], spelling='meson')
+                              subdir=kwargs['subdir'], limited_api=kwargs['limited_api'],
+                              pep8_names=kwargs['pep8_names'], spelling='meson')
         except validate.InputError as e:
             raise InvalidArguments('gobind.extension: %s' % str(e).replace('gobind: ', '', 1))
         if options.limited_api and not version_compare(coredata.version, '>=1.3'):
@@ -166,7 +168,8 @@ class GobindModule(ExtensionModule):
         own = " or give it its own Go runtime with runtime: 'own'"
         same = {'python': options.find_installation_args() == holder.options.find_installation_args(),
                 'go_tags': sorted(options.tags) == sorted(holder.options.tags),
-                'gil_default': options.gil_default == holder.options.gil_default}
+                'gil_default': options.gil_default == holder.options.gil_default,
+                'pep8_names': options.pep8_names == holder.options.pep8_names}
         for key, ok in same.items():
             if not ok:
                 raise InvalidArguments(where + '%s differs from the one of %s, the extension holding the '

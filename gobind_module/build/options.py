@@ -14,7 +14,7 @@ SPELLINGS: Dict[str, Dict[str, str]] = {
     'cli': {},
     'meson': {'name': 'module name', 'package': 'go_package', 'tags': 'go_tags'},
     'cmake': {'name': 'module name', 'package': 'Go package', 'dir': 'DIR', 'tags': 'GO_TAGS',
-              'limited_api': 'LIMITED_API'},
+              'limited_api': 'LIMITED_API', 'pep8_names': 'PEP8_NAMES'},
 }
 
 #: The fields only the build around the gen step uses (the recipe, `gobind bind`); gen_args() leaves them out.
@@ -41,6 +41,7 @@ class Options:
     python: str = ''                           # the interpreter to build for ('': the build's default)
     subdir: str = ''                           # the install subfolder of site-packages
     limited_api: str = ''                      # '3.11': a Py_LIMITED_API module tagged abi3; '': the full API
+    pep8_names: bool = False                   # snake_case functions, methods, fields, vars; UPPER_SNAKE consts
     spelling: dataclasses.InitVar[str] = 'cli'
 
     def __post_init__(self, spelling: str) -> None:
@@ -60,6 +61,7 @@ class Options:
             validate.directory(self.python, 'python')
         validate.subdir(self.subdir)
         validate.limited_api(self.limited_api, names.get('limited_api', 'limited_api'))
+        validate.flag(self.pep8_names, names.get('pep8_names', 'pep8_names'))
         normal = dict(tags=tuple(self.tags), gil=dict(sorted(gil.items())), borrow=dict(sorted(borrow.items())),
                       submodules=dict(sorted((self.submodules or {}).items())), callback_panics=tuple(panics))
         for field, value in normal.items():
@@ -76,6 +78,8 @@ class Options:
         args += [a for item in self.submodules.items() for a in ('--submodule', '%s=%s' % item)]
         args += [a for item in self.borrow.items() for a in ('--borrow', '%s=%s' % item)]
         args += [a for name in self.callback_panics for a in ('--callback-panics', name)]
+        if self.pep8_names:
+            args += ['--pep8-names']
         if self.peers is not None:
             args += ['--peers=' + self.peers]
         return args + ['--', self.package]
@@ -95,7 +99,7 @@ class Options:
         return [('dir', self.dir), ('python', self.python), ('go_tags', list(self.tags)), ('gil', dict(self.gil)),
                 ('gil_default', self.gil_default), ('submodules', dict(self.submodules)),
                 ('borrow', dict(self.borrow)), ('callback_panics', list(self.callback_panics)),
-                ('subdir', self.subdir), ('limited_api', self.limited_api)]
+                ('subdir', self.subdir), ('limited_api', self.limited_api), ('pep8_names', self.pep8_names)]
 
     def key(self) -> Dict[str, Any]:
         """The options as JSON data, for cache keys."""
@@ -112,7 +116,8 @@ class Options:
                    borrow=_pairs(args.borrow, 'borrow', 'Name=params, e.g. SumFloats=xs', join=True),
                    callback_panics=tuple(p.strip() for item in args.callback_panics for p in item.split(',')
                                          if p.strip()),
-                   peers=getattr(args, 'peers', None), limited_api=args.limited_api or '', **more)
+                   peers=getattr(args, 'peers', None), limited_api=args.limited_api or '',
+                   pep8_names=args.pep8_names, **more)
 
 
 def _pairs(items: Iterable[str], option: str, form: str, sep: Optional[str] = None,
@@ -154,6 +159,9 @@ def add_arguments(parser: argparse.ArgumentParser, peers: bool = False) -> None:
     parser.add_argument('--limited-api', metavar='X.Y', default='',
                         help="build a module of Python's limited API, tagged abi3, that runs on CPython X.Y "
                              "and newer (3.11 or newer; `gen` writes the same sources either way)")
+    parser.add_argument('--pep8-names', action='store_true',
+                        help='name functions, methods, struct fields and variables in snake_case and constants '
+                             'in UPPER_SNAKE_CASE (SayHi -> say_hi, MaxSize -> MAX_SIZE); types keep their names')
     if peers:
         parser.add_argument('--peers', metavar='MANIFEST',
                             help="(build step) also bind the packages of the project's other extensions, "

@@ -17,7 +17,7 @@ FULL = Options(package='example.com/shop', dir='/src/it\'s a "dir" é', name='sh
                gil={'Point.Scale': 'release', 'Add': 'keep'}, gil_default='release',
                submodules={'money': 'example.com/shop/money', 'tax': './tax'},
                borrow={'SumFloats': 'xs, ys', 'Fill': ''}, callback_panics=('Walk', 'Parallel', 'Walk'),
-               peers='/build/shop_gobind_peers.json')
+               peers='/build/shop_gobind_peers.json', pep8_names=True)
 
 
 def test_checked_values_are_normalised():
@@ -51,6 +51,7 @@ def test_gen_args_spell_each_setting():
     assert {('--name', 'shop'), ('--tags', 'linux,go1.21'), ('--gil', 'Add=keep'), ('--gil', 'Point.Scale=release'),
             ('--gil-default', 'release'), ('--submodule', 'money=example.com/shop/money'),
             ('--borrow', 'SumFloats=xs ys'), ('--borrow', 'Fill='), ('--callback-panics', 'Parallel')} <= pairs
+    assert '--pep8-names' in args
     assert args[0] == '--dir=' + FULL.dir and '--peers=' + str(FULL.peers) in args
     assert Options(package='p').gen_args() == ['--dir=.', '--', 'p']
     assert FULL.go_build_args() == ['--dir=' + FULL.dir, '--tags', 'linux,go1.21']
@@ -120,13 +121,22 @@ def test_command_line_forms_are_refused_naming_the_flag(argv, message):
     assert str(info.value).startswith(message), info.value
 
 
+@pytest.mark.parametrize('spelling, arg', [('cli', 'pep8_names'), ('meson', 'pep8_names'), ('cmake', 'PEP8_NAMES')])
+def test_pep8_names_is_true_or_false(spelling, arg):
+    """pep8_names (a Meson bool, a CLI flag, load()'s argument, CMake's PEP8_NAMES option) takes no other value."""
+    assert not Options(package='p').pep8_names and parse_gen_args(['--pep8-names', 'p']).pep8_names
+    with pytest.raises(InputError) as info:
+        Options(package='p', pep8_names='yes', spelling=spelling)  # type: ignore[arg-type]
+    assert str(info.value) == "gobind: %s must be true or false, not 'yes'" % arg
+
+
 def test_extension_kwargs_are_the_meson_keywords():
     """What project.py writes into the one-extension meson.build: every option, as Meson spells it."""
     kwargs = dict(dataclasses.replace(FULL, python='/usr/bin/python3').extension_kwargs())
     assert kwargs == {'dir': FULL.dir, 'python': '/usr/bin/python3', 'go_tags': ['linux', 'go1.21'],
                       'gil': dict(FULL.gil), 'gil_default': 'release', 'submodules': dict(FULL.submodules),
                       'borrow': dict(FULL.borrow), 'callback_panics': ['Parallel', 'Walk'], 'subdir': '',
-                      'limited_api': ''}
+                      'limited_api': '', 'pep8_names': True}
     assert meson_value(kwargs['gil']) == "{'Add': 'keep', 'Point.Scale': 'release'}"
     assert meson_value(FULL.dir) == "'/src/it\\'s a \"dir\" \\u00e9'"
     assert meson_value([True, 'a', {'k': ['v']}]) == "[true, 'a', {'k': ['v']}]"

@@ -25,6 +25,7 @@ type inspector struct {
 	docs    map[string]string       // doc comments keyed by docKey
 	borrows map[string][]string     // `//gobind:borrow` names of funcs and methods, keyed by docKey
 	copies  map[string][]string     // `//gobind:copy` names of funcs and methods, keyed by docKey
+	pyNames map[string]string       // `//gobind:name` values of declared names, keyed by docKey
 	indexed map[string]bool         // import paths whose sources are already in docs
 	seen    map[string]bool         // external named types already queued, by "path.Name"
 	queue   []*types.TypeName       // external named types still to describe
@@ -46,6 +47,7 @@ func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, 
 		docs:    map[string]string{},
 		borrows: map[string][]string{},
 		copies:  map[string][]string{},
+		pyNames: map[string]string{},
 		indexed: map[string]bool{},
 		seen:    map[string]bool{},
 		bodies:  map[token.Pos]*ast.BlockStmt{},
@@ -94,7 +96,8 @@ func (in *inspector) describe(files []*ast.File) *output {
 				out.Consts = append(out.Consts, c)
 			}
 		case *types.Var:
-			v := varDesc{Name: name, Doc: in.docFor(obj), Type: in.typeOf(obj.Type()), Pos: in.pos(obj.Pos())}
+			v := varDesc{Name: name, Doc: in.docFor(obj), Type: in.typeOf(obj.Type()), Pos: in.pos(obj.Pos()),
+				PyName: in.pyNameFor(obj)}
 			if hasInvalid(v.Type, true) {
 				in.skip(name, "its type could not be resolved by the type checker")
 				continue
@@ -165,6 +168,7 @@ func (in *inspector) typeDecl(tn *types.TypeName) (typeDecl, bool) {
 		Pkg:        tn.Pkg().Path(),
 		Name:       tn.Name(),
 		Doc:        in.docFor(tn),
+		PyName:     in.pyNameFor(tn),
 		TypeParams: typeParamNames(declTypeParams(tn)),
 		Alias:      tn.IsAlias(),
 		Pos:        in.pos(tn.Pos()),
@@ -278,6 +282,7 @@ func (in *inspector) constDesc(c *types.Const) (constDesc, bool) {
 	d := constDesc{
 		Name:    c.Name(),
 		Doc:     in.docFor(c),
+		PyName:  in.pyNameFor(c),
 		Type:    in.typeOf(t),
 		Untyped: untyped,
 		Kind:    kind,
@@ -348,6 +353,7 @@ func (in *inspector) funcDesc(fn *types.Func) funcDesc {
 		PanicFree:    body != nil && fn.Pkg() == in.pkg && straightLine(body, in.info) && panicFree(body, in.info),
 		Goexit:       in.mayGoexit(fn),
 		Borrow:       in.borrowFor(fn),
+		PyName:       in.pyNameFor(fn),
 		NoEscape:     in.noEscapeFor(fn, body),
 	}
 }

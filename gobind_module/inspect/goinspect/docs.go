@@ -35,6 +35,17 @@ func (in *inspector) docKey(pkgPath string, p token.Pos, name string, exact bool
 
 // docFor returns the doc comment of a declared object, reading external sources on demand.
 func (in *inspector) docFor(obj types.Object) string {
+	return in.indexedFor(obj, in.docs)
+}
+
+// pyNameFor returns the `//gobind:name` value of a declared object ("" if none).
+func (in *inspector) pyNameFor(obj types.Object) string {
+	return in.indexedFor(obj, in.pyNames)
+}
+
+// indexedFor looks a declared object up in one of the maps indexFiles fills, reading external
+// sources on demand.
+func (in *inspector) indexedFor(obj types.Object, m map[string]string) string {
 	if obj == nil || obj.Pkg() == nil || !obj.Pos().IsValid() {
 		return ""
 	}
@@ -43,7 +54,7 @@ func (in *inspector) docFor(obj types.Object) string {
 	if !local {
 		in.indexExternal(path)
 	}
-	return in.docs[in.docKey(path, obj.Pos(), obj.Name(), local)]
+	return m[in.docKey(path, obj.Pos(), obj.Name(), local)]
 }
 
 // indexExternal parses the sources of a dependency (once) to collect its doc comments.
@@ -69,7 +80,7 @@ func (in *inspector) indexExternal(path string) {
 // indexFiles records the doc comment of every declared name in files (funcs, methods, types, values, fields).
 func (in *inspector) indexFiles(pkgPath string, files []*ast.File, exact bool) {
 	in.indexed[pkgPath] = true
-	put := func(id *ast.Ident, doc string) {
+	put := func(id *ast.Ident, doc string, groups ...*ast.CommentGroup) {
 		if id == nil {
 			return
 		}
@@ -77,12 +88,15 @@ func (in *inspector) indexFiles(pkgPath string, files []*ast.File, exact bool) {
 		if old, ok := in.docs[key]; !ok || old == "" {
 			in.docs[key] = doc
 		}
+		if name, ok := nameDirective(groups...); ok && in.pyNames[key] == "" {
+			in.pyNames[key] = name
+		}
 	}
 	for _, f := range files {
 		for _, decl := range f.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:
-				put(d.Name, commentText(d.Doc))
+				put(d.Name, commentText(d.Doc), d.Doc)
 				if names := borrowDirective(d.Doc); names != nil {
 					in.borrows[in.docKey(pkgPath, d.Name.Pos(), d.Name.Name, exact)] = names
 				}
@@ -96,8 +110,17 @@ func (in *inspector) indexFiles(pkgPath string, files []*ast.File, exact bool) {
 	}
 }
 
-// indexGenDecl records docs for the specs of a type/const/var declaration.
-func indexGenDecl(d *ast.GenDecl, put func(*ast.Ident, string)) {
+// indexer records the doc of a declared name, and the `//gobind:name` line of the first of the
+// comment groups that has one.
+type indexer func(id *ast.Ident, doc string, groups ...*ast.CommentGroup)
+
+// indexGenDecl records docs for the specs of a type/const/var declaration.  The comment of a
+// group's declaration names only a lone spec (a name directive there is no one spec's).
+func indexGenDecl(d *ast.GenDecl, put indexer) {
+	whole := d.Doc
+	if len(d.Specs) != 1 {
+		whole = nil
+	}
 	for _, spec := range d.Specs {
 		switch s := spec.(type) {
 		case *ast.TypeSpec:
@@ -105,12 +128,12 @@ func indexGenDecl(d *ast.GenDecl, put func(*ast.Ident, string)) {
 			if doc == "" && len(d.Specs) == 1 {
 				doc = commentText(d.Doc)
 			}
-			put(s.Name, doc)
+			put(s.Name, doc, s.Doc, s.Comment, whole)
 			indexTypeExpr(s.Type, put)
 		case *ast.ValueSpec:
 			doc := firstDoc(s.Doc, s.Comment, d.Doc)
 			for _, name := range s.Names {
-				put(name, doc)
+				put(name, doc, s.Doc, s.Comment, whole)
 			}
 			if s.Type != nil {
 				indexTypeExpr(s.Type, put)
@@ -120,7 +143,7 @@ func indexGenDecl(d *ast.GenDecl, put func(*ast.Ident, string)) {
 }
 
 // indexTypeExpr records docs of struct fields and interface methods anywhere inside a type expression.
-func indexTypeExpr(expr ast.Expr, put func(*ast.Ident, string)) {
+func indexTypeExpr(expr ast.Expr, put indexer) {
 	ast.Inspect(expr, func(n ast.Node) bool {
 		var list *ast.FieldList
 		switch n := n.(type) {
@@ -135,12 +158,12 @@ func indexTypeExpr(expr ast.Expr, put func(*ast.Ident, string)) {
 			doc := firstDoc(field.Doc, field.Comment)
 			if len(field.Names) == 0 {
 				if _, isIface := n.(*ast.InterfaceType); !isIface {
-					put(embeddedIdent(field.Type), doc)
+					put(embeddedIdent(field.Type), doc, field.Doc, field.Comment)
 				}
 				continue
 			}
 			for _, name := range field.Names {
-				put(name, doc)
+				put(name, doc, field.Doc, field.Comment)
 			}
 		}
 		return true
@@ -176,10 +199,54 @@ func firstDoc(groups ...*ast.CommentGroup) string {
 	return ""
 }
 
-// commentText returns a comment group's text with surrounding whitespace trimmed.
+// commentText returns a comment group's text with surrounding whitespace trimmed, without the
+// name directives of nameDirective (CommentGroup.Text drops `//gobind:name`, not `// gopy:name`).
 func commentText(g *ast.CommentGroup) string {
 	if g == nil {
 		return ""
 	}
-	return strings.TrimSpace(g.Text())
+	lines := strings.Split(g.Text(), "\n")
+	kept := lines[:0]
+	for _, line := range lines {
+		if _, ok := cutNameDirective(line); !ok {
+			kept = append(kept, line)
+		}
+	}
+	return strings.TrimSpace(strings.Join(kept, "\n"))
+}
+
+// namePrefixes start the doc comment lines that give a declaration its Python name: gobind's
+// directive and, for packages written for gopy, gopy's (`// gopy:name py_name`).
+var namePrefixes = []string{"gobind:name", "gopy:name"}
+
+// nameDirective returns the value of the first name line (see namePrefixes) of the groups, and
+// whether there is one.  A line without a value gives " ", which gobind refuses as a name.
+func nameDirective(groups ...*ast.CommentGroup) (string, bool) {
+	for _, g := range groups {
+		if g == nil {
+			continue
+		}
+		for _, c := range g.List {
+			if value, ok := cutNameDirective(strings.TrimPrefix(c.Text, "//")); ok {
+				if value == "" {
+					value = " "
+				}
+				return value, true
+			}
+		}
+	}
+	return "", false
+}
+
+// cutNameDirective returns the value of a name line ("gobind:name x", "gopy:name x", with or
+// without leading spaces) and whether the line is one.
+func cutNameDirective(line string) (string, bool) {
+	line = strings.TrimSpace(line)
+	for _, prefix := range namePrefixes {
+		rest, ok := strings.CutPrefix(line, prefix)
+		if ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
 }

@@ -65,6 +65,9 @@ type funcDesc struct {
 	// Borrow lists the parameters named by `//gobind:borrow` lines of the doc comment, as
 	// written ("*" for a line that names none: every parameter that can be borrowed).
 	Borrow []string `json:"borrow,omitempty"`
+	// PyName is the Python name a `//gobind:name` (or gopy's `gopy:name`) line of the doc
+	// comment gives, as written.
+	PyName string `json:"py_name,omitempty"`
 }
 
 type methodDesc struct {
@@ -85,6 +88,7 @@ type typeDecl struct {
 	// Implementers lists, for an interface with unexported methods (which only Go types can
 	// implement), the exported named types described here whose pointer implements it.
 	Implementers []implementer `json:"implementers,omitempty"`
+	PyName       string        `json:"py_name,omitempty"` // as funcDesc.PyName
 }
 
 type implementer struct {
@@ -104,13 +108,15 @@ type constDesc struct {
 	// strings cannot carry them: Value then has U+FFFD in their place).
 	ValueHex string `json:"value_hex,omitempty"`
 	Pos      string `json:"pos"`
+	PyName   string `json:"py_name,omitempty"` // as funcDesc.PyName
 }
 
 type varDesc struct {
-	Name string   `json:"name"`
-	Doc  string   `json:"doc"`
-	Type typeNode `json:"type"`
-	Pos  string   `json:"pos"`
+	Name   string   `json:"name"`
+	Doc    string   `json:"doc"`
+	Type   typeNode `json:"type"`
+	Pos    string   `json:"pos"`
+	PyName string   `json:"py_name,omitempty"` // as funcDesc.PyName
 }
 
 type skipped struct {
@@ -183,6 +189,7 @@ type fieldDesc struct {
 	Embedded bool     `json:"embedded"`
 	Exported bool     `json:"exported"`
 	Tag      string   `json:"tag"`
+	PyName   string   `json:"py_name,omitempty"` // as funcDesc.PyName (gopy's struct tag stays in Tag)
 }
 
 type interfaceType struct {

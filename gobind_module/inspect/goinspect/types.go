@@ -115,6 +115,7 @@ func (in *inspector) structOf(t *types.Struct) typeNode {
 		s.Fields = append(s.Fields, fieldDesc{
 			Name:     f.Name(),
 			Doc:      in.docFor(f),
+			PyName:   in.pyNameFor(f),
 			Type:     in.typeOf(f.Type()),
 			Embedded: f.Embedded(),
 			Exported: f.Exported(),

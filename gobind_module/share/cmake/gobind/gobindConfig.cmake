@@ -143,9 +143,9 @@ if(NOT GOBIND_PYTHON STREQUAL _GOBIND_PYTHON_CHECKED)
 endif()
 
 # gobind_add_extension(<name> <go_package> [DIR <dir>] [GO_TAGS <tag>...] [PYTHON <python>]
-#                      [LIMITED_API <X.Y>])
+#                      [LIMITED_API <X.Y>] [PEP8_NAMES])
 function(gobind_add_extension name package)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "" "DIR;PYTHON;LIMITED_API" "GO_TAGS")
+  cmake_parse_arguments(PARSE_ARGV 2 arg "PEP8_NAMES" "DIR;PYTHON;LIMITED_API" "GO_TAGS")
   set(fn "gobind_add_extension(${name})")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "${fn}: unexpected arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -182,6 +182,9 @@ function(gobind_add_extension name package)
   set(limited_args "")
   if(arg_LIMITED_API)
     set(limited_args --limited-api "${arg_LIMITED_API}")
+  endif()
+  if(arg_PEP8_NAMES)
+    list(APPEND limited_args --pep8-names)   # snake_case names (docs/type-mapping.md, "Names")
   endif()
   # gobind checks the name, package and tags (the checks of gobind.extension() and load()) and
   # spells them as the gen step's arguments, one a line.

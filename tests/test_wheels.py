@@ -379,12 +379,12 @@ def test_wheel_from_sdist_imports_in_fresh_venv(work, builder, sdist_wheel):
     assert _import_hello(python, work)[0] == GREETING
 
 
-def _mypy(work: Path, python: Path, code: str) -> str:
+def _mypy(work: Path, python: Path, code: str, *flags: str) -> str:
     """mypy (of the test environment) on code, resolving installed packages like `python` would; its output."""
     script = work / 'typecheck_me.py'
     script.write_text(code)
     proc = subprocess.run([sys.executable, '-m', 'mypy', '--no-incremental', '--python-executable', str(python),
-                           '--no-error-summary', str(script)], cwd=str(work), stdout=subprocess.PIPE,
+                           '--no-error-summary'] + list(flags) + [str(script)], cwd=str(work), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, universal_newlines=True, timeout=300)
     return proc.stdout.replace(str(script), 'typecheck_me.py')
 
@@ -412,6 +412,16 @@ def test_mypy_reads_the_stub_of_the_typed_package(work, builder, typed_wheel):
     assert re.search(r'typecheck_me.py:2: note: Revealed type is "def \(name: (builtins\.)?str\) -> (builtins\.)?str"',
                      out), out
     assert 'typecheck_me.py:3: error: Argument 1 to "Hello" has incompatible type "int"; expected "str"' in out, out
+
+
+def test_mypy_strict_accepts_a_program_using_the_installed_wheel(work, builder, typed_wheel):
+    """The stub imports only what a type checker has (typing, typing_extensions from its typeshed):
+    mypy --strict passes on a program using the wheel installed in a venv without gobind."""
+    python = _install(work, builder, typed_wheel, 'run-typed-strict')
+    assert 'no gobind' in _import_hello(python, work, package='hellopkg')
+    out = _mypy(work, python, 'from hellopkg import Hello\n\n\ndef greet(name: str) -> str:\n'
+                              '    return Hello(name)\n\n\nprint(greet("strict"))\n', '--strict')
+    assert out.strip() == '', out
 
 
 def test_mypy_ignores_a_top_level_module_stub(work, builder, hello_wheel):

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any, Dict, List, Optional, Tuple
 
 #: The inspector JSON schema this model reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class SchemaError(ValueError):
@@ -106,6 +106,10 @@ class Func:
     goexit: bool = False  # may end the calling goroutine with runtime.Goexit (the inspector's check)
     borrow: Tuple[str, ...] = ()  # parameters named by //gobind:borrow lines ('*': all that can be)
     no_escape: Tuple[str, ...] = ()  # parameters Go provably keeps nothing of (less //gobind:copy ones)
+    # an instantiation of a generic function: its type arguments and the generic's name (name is
+    # then the instantiation's, e.g. Max_int: instance_name())
+    type_args: Tuple['GoType', ...] = ()
+    origin: str = ''
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,6 +126,10 @@ class TypeDecl:
     # interfaces with unexported methods: (pkg, name, T too and not only *T) of each described
     # exported type that implements it (only Go types can, so the inspector says which)
     implementers: Tuple[Tuple[str, str, bool], ...] = ()
+    # an instantiation of a generic type: its type arguments and the generic's name (name is then
+    # the instantiation's, e.g. Stack_int: instance_name())
+    type_args: Tuple[GoType, ...] = ()
+    origin: str = ''
 
 
 @dataclasses.dataclass(frozen=True)
@@ -220,8 +228,34 @@ def _field(d: Dict[str, Any]) -> Field:
                  tag=d.get('tag', ''))
 
 
+def instance_name(origin: str, args: Tuple[GoType, ...]) -> str:
+    """The name of an instantiation: the generic's name and an identifier per type argument
+    (Max[int] is Max_int, Pair[string, []byte] is Pair_string_Slice_uint8)."""
+    return '_'.join([origin] + [_arg_id(a) for a in args])
+
+
+def _arg_id(t: GoType) -> str:
+    if t.kind == 'named':
+        return instance_name(t.name, t.type_args) if t.type_args else t.name
+    if t.kind == 'basic':
+        return t.name.replace('.', '_')
+    if t.kind in ('slice', 'pointer', 'chan'):
+        return {'slice': 'Slice_', 'pointer': 'Ptr_', 'chan': 'Chan_'}[t.kind] + _arg_id(t.elem)
+    if t.kind == 'array':
+        return 'Array%d_%s' % (t.length, _arg_id(t.elem))
+    if t.kind == 'map':
+        return 'Map_%s_%s' % (_arg_id(t.key), _arg_id(t.elem))
+    return {'interface': 'any', 'func': 'Func', 'struct': 'struct'}.get(t.kind, t.kind)
+
+
+def _instance(d: Dict[str, Any]) -> Dict[str, Any]:
+    """The fields naming an instantiation (name, type_args, origin), or none for a declaration."""
+    args = tuple(_type(a) for a in d.get('type_args') or ())
+    return dict(name=instance_name(d['name'], args), type_args=args, origin=d['name']) if args else {}
+
+
 def _func(d: Dict[str, Any]) -> Func:
-    return Func(name=d['name'], params=_params(d.get('params')), results=_params(d.get('results')),
+    return Func(**dict(dict(name=d['name']), **_instance(d)), params=_params(d.get('params')), results=_params(d.get('results')),
                 doc=d.get('doc', ''), variadic=d.get('variadic', False),
                 type_params=tuple(d.get('type_params') or ()), pos=d.get('pos', ''),
                 pointer_receiver=d.get('pointer_receiver', False),
@@ -232,7 +266,7 @@ def _func(d: Dict[str, Any]) -> Func:
 
 
 def _typedecl(d: Dict[str, Any]) -> TypeDecl:
-    return TypeDecl(pkg=d['pkg'], name=d['name'], underlying=_type(d['underlying']),
+    return TypeDecl(pkg=d['pkg'], **dict(dict(name=d['name']), **_instance(d)), underlying=_type(d['underlying']),
                     doc=d.get('doc', ''), methods=tuple(_func(m) for m in d.get('methods') or ()),
                     type_params=tuple(d.get('type_params') or ()), alias=d.get('alias', False),
                     implementers=tuple((i['pkg'], i['name'], i['value']) for i in d.get('implementers') or ()))

@@ -21,6 +21,7 @@ from ..emit.escape import c_string, py_docstring
 from .callback_policy import takes_objects
 from .chanmap import ChanPlan, ChanType, plan_chans
 from .funcvals import CALL, FuncValPlan, call_func
+from .generics import GenericPlan, generic_func_skip, generic_type_skip, plan_generics
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
 from .vec import VecPlan, vec_plans
@@ -621,6 +622,7 @@ class ModulePlan:
     chans: Tuple[ChanPlan, ...] = ()   # channel classes (bind/chanmap.py)
     vecs: Tuple[VecPlan, ...] = ()  # vectorised twins of package functions (bind/vec.py)
     vec_module: str = 'vec'         # their submodule's name
+    generics: Tuple[GenericPlan, ...] = ()   # generic functions and types with bound instantiations (generics.py)
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
 
     @property
@@ -829,6 +831,7 @@ class _Planner:
         self.used: List[str] = [sub for sub, _ in self.submodules]   # module-level Python names
         self.sub_used: Dict[str, List[str]] = {sub: [] for sub, _ in self.submodules}
         self.warnings: Dict[str, None] = {}   # ordered, without repeats (methods can be planned twice)
+        self.inst_attrs: Dict[Tuple[str, str], str] = {}   # bound instantiations of generic funcs: Python names
 
     def warn(self, message: str) -> None:
         self.warnings[message] = None
@@ -940,7 +943,7 @@ class _Planner:
             peer=self.peers.get(h.module, ''))
             for h in homes)
         vec_module = self.vec_module(submodules)
-        return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
+        plan = ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
                           py_major=py_major, structs=tuple(structs),
                           seqs=tuple(seqs[k] for k in sorted(seqs)),
@@ -953,6 +956,7 @@ class _Planner:
                           submodules=submodules, warnings=tuple(self.warnings),
                           chans=chans, vecs=vec_plans(funcs, 'gobind_%s_' % self.name, self.name),
                           vec_module=vec_module)
+        return dataclasses.replace(plan, generics=plan_generics(self, plan))
 
     def chan_name(self, ch: ChanType) -> None:
         """Takes the Python name of a channel class in its module."""
@@ -974,8 +978,12 @@ class _Planner:
         """Plans (or skips, with the reason) a type declared by a bound package."""
         kind = decl.underlying.kind
         symbol = self.symbol(home, decl.name)
-        if decl.type_params or decl.alias:
-            self.skip(symbol, 'generic types and aliases are not bound yet')
+        if decl.type_params and not decl.alias:
+            why = generic_type_skip(decl, [d for p in self.mapper.packages for d in p.types + p.external_types])
+            if why:
+                self.skip(symbol, why)
+        elif decl.alias:
+            self.skip(symbol, 'aliases are not bound yet')
         elif kind == 'struct':
             structs.append(self.struct(home, decl))
         elif kind == 'chan':
@@ -1015,6 +1023,11 @@ class _Planner:
 
     def func(self, fn: Func, home: Optional[PackageHome] = None) -> Optional[FuncPlan]:
         sub = home.module if home else ''
+        if fn.type_params:   # bound through its instantiations (generics.py)
+            why = generic_func_skip(fn, (dict(self.submodules)[sub] if sub else self.pkg).funcs)
+            if why:
+                self.skip(self.symbol(home, fn.name) if home else fn.name, why)
+            return None
         used = self.names(sub)
         try:
             plan = plan_func(self.mapper, fn, self.name + ('_' + sub if sub else ''), used, warn=self.warn)
@@ -1025,6 +1038,8 @@ class _Planner:
             plan = dataclasses.replace(plan, module=sub, go_pkg=home.alias)
         self.warn_renamed(self.symbol(home, fn.name) if home else fn.name, fn.name, plan.py_name)
         used.append(plan.py_name)
+        if fn.type_args:
+            self.inst_attrs[(sub, fn.name)] = plan.py_name
         return plan
 
     def methods(self, decl: TypeDecl, taken: Mapping[str, str], recv_value: Optional[Conversion] = None,
@@ -1300,7 +1315,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
     """Plans one function or method; raises Unsupported naming the parameter or result at fault.
     warn gets the problems of its //gobind:borrow lines (the parameters concerned are copied)."""
     if fn.type_params:
-        raise Unsupported('generic functions are not supported')
+        raise Unsupported('generic: only its instantiations are bound')
     borrow = _Borrow(fn, receiver, warn)
     args = []
     taken: List[str] = []
@@ -1343,7 +1358,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
     gil = 'release' if takes_ctx else quick_call(fn, args, results)
     return FuncPlan(
         receiver=receiver, recv_value=recv_value,
-        go_name=fn.name, py_name=py_name, export=export,
+        go_name=mapper.func_go_name(fn), py_name=py_name, export=export,
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,

@@ -85,7 +85,7 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
          quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
          submodules: Optional[Mapping[str, str]] = None,
          borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = (),
-         limited_api: str = '') -> ModuleType:
+         limited_api: str = '', instantiate: Optional[Mapping[str, Sequence[str]]] = None) -> ModuleType:
     """Builds Go package `package` (found from folder `dir`) and returns the imported module.
 
     The build lives in gobind's cache, keyed by package, folder and interpreter;
@@ -99,12 +99,15 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     //gobind:borrow lines do (docs/type-mapping.md).  callback_panics (['Parallel']) names the
     functions whose Python callables' exceptions on goroutines Go started are Go panics
     (docs/runtime.md, "Callbacks on goroutines").  limited_api ('3.11') builds an abi3 module
-    of Python's limited API, as gobind.extension()'s keyword does.
+    of Python's limited API, as gobind.extension()'s keyword does.  instantiate ({'Max': ['int',
+    'float64'], 'Pair': ['string,int']}) binds those instantiations of generic functions and types
+    (docs/type-mapping.md, "Generics").
     """
     # Options checks every argument (a str for tags is refused, not split into letters).
     options = Options(package=package, dir=dir, name=name, tags=tags, gil=gil or {},  # type: ignore[arg-type]
                       gil_default=gil_default, submodules=submodules or {}, borrow=borrow or {},
-                      callback_panics=callback_panics, limited_api=limited_api)  # type: ignore[arg-type]
+                      callback_panics=callback_panics, limited_api=limited_api,  # type: ignore[arg-type]
+                      instantiate=instantiate or {})
     if name:
         check_free(name, package)
     entry = cache.folder('load', _cache_key(options))

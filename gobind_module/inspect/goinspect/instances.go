@@ -119,7 +119,8 @@ func isGeneric(obj types.Object) bool {
 }
 
 // instantiateText instantiates obj with the comma-separated type arguments of text, evaluated in
-// the package's scope.
+// the package's scope and taken as many at a time as obj has type parameters (Max=int,float64 is
+// two instantiations of Max[T], Pair=string,int one of Pair[K, V]).
 func (in *inspector) instantiateText(obj types.Object, text string) error {
 	var args []types.Type
 	for _, expr := range splitTypeArgs(text) {
@@ -132,7 +133,25 @@ func (in *inspector) instantiateText(obj types.Object, text string) error {
 		}
 		args = append(args, tv.Type)
 	}
-	return in.instantiate(obj, args)
+	n := typeParamCount(obj)
+	if len(args)%n != 0 {
+		return fmt.Errorf("%s: %s[%s]: %s has %d type parameters; give them %d at a time",
+			in.fset.Position(obj.Pos()), obj.Name(), text, obj.Name(), n, n)
+	}
+	for i := 0; i < len(args); i += n {
+		if err := in.instantiate(obj, args[i:i+n]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// typeParamCount is the number of type parameters of a generic function or type.
+func typeParamCount(obj types.Object) int {
+	if fn, ok := obj.(*types.Func); ok {
+		return fn.Type().(*types.Signature).TypeParams().Len()
+	}
+	return declTypeParams(obj.(*types.TypeName)).Len()
 }
 
 // splitTypeArgs splits "string,map[string]int" at the commas outside brackets and parentheses.

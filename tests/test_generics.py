@@ -1,0 +1,71 @@
+"""Go generics (test_projects/generics): instantiations the non-generic API uses, the ones
+meson.build lists (instantiate:) and //gobind:instantiate lines ask for are bound as ordinary
+functions and classes; m.Max[int] picks one, m.Max(...) calls the first that takes the arguments;
+an instantiation that breaks its constraint stops setup with Go's message."""
+
+from conftest import raises, run, tool
+
+
+def test_functions_and_subscripts(surface):
+    surface('generics', '\n'.join([
+        'import generics as m',
+        'assert m.Max[int](3, 4) == 4 and m.Max[float](1.5, 2.0) == 2.0',
+        'assert m.Max["float64"](1.5, -2.0) == 1.5 and m.Max["int"] is m.Max_int',
+        'assert m.Max[float] is m.Max_float64 and m.Max_int(7, 2) == 7',
+        'assert m.Min[str]("b", "a") == "a" and m.Min[int](5, 6) == 5',   # //gobind:instantiate int string
+        'assert m.Sum[int]([1, 2, 3]) == 6 and m.Sum[float]([0.5, 0.25]) == 0.75',
+        # calling the generic: the first instantiation whose parameters take the arguments
+        'assert m.Max(3, 4) == 4 and type(m.Max(3, 4)) is int',
+        'assert m.Max(1.5, 2) == 2.0 and type(m.Max(1.5, 2)) is float',
+        'assert m.Min("x", "y") == "x" and m.Min(9, 8) == 8',
+        raises('TypeError', 'm.Max("a", "b")', 'no instantiation takes these arguments'),
+        raises('TypeError', 'm.Max("a", "b")', 'Max[float64]'),
+        raises('TypeError', 'm.Max[bool]', 'Max[bool] is not bound (bound: Max[int], Max[float64])'),
+        raises('TypeError', 'm.Max[complex]', 'is not a type argument'),
+        'assert "Max[int]" in repr(m.Max) and "function" in repr(m.Max)',
+        'assert sorted(m.Max.instantiations) == ["float64", "int"]',
+        'assert not hasattr(m, "Join")',   # never instantiated: skipped
+    ]))
+
+
+def test_generic_types(surface):
+    surface('generics', '\n'.join([
+        'import generics as m',
+        's = m.NewIntStack(1, 2, 3)',   # the API uses Stack[int]: bound as Stack_int
+        'assert type(s) is m.Stack[int] and m.Stack[int] is m.Stack_int',
+        'assert isinstance(s, m.Stack["int"]) and s.Len() == 3',
+        'assert s.Pop() == (3, True) and s.Len() == 2',
+        's.Push(10)',
+        'assert s.Pop() == (10, True)',
+        raises('TypeError', 's.Push("x")', ''),
+        'e = m.Stack[int]()',
+        'assert e.Len() == 0 and e.Pop() == (0, False)',
+        'w = m.Words("go and python")',
+        'assert isinstance(w, m.Stack[str]) and w.Pop() == ("python", True)',
+        # several type parameters
+        'p = m.Pair[str, int](Key="a", Value=1)',
+        'assert (p.Key, p.Value) == ("a", 1) and m.Pair["string, int"] is m.Pair_string_int',
+        'q = p.Swap()',
+        'assert type(q) is m.Pair[int, str] and (q.Key, q.Value) == (1, "a")',
+        'assert m.First[str, int]([p]).Key == "a" and m.First([p]).Value == 1',
+        # a bound class as a type argument (//gobind:instantiate Point)
+        'b = m.Box[m.Point](Value=m.Point(X=1, Y=2))',
+        'assert b.Value.Y == 2 and m.Box["Point"] is m.Box_Point',
+        'assert "Stack[int]" in repr(m.Stack) and "type" in repr(m.Stack)',
+    ]))
+
+
+def test_constraint_violation_stops_setup(tmp_path):
+    """An instantiation that breaks the constraint stops setup with Go's message and the position."""
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'go.mod').write_text('module example.com/bad\n\ngo 1.21\n')
+    (src / 'bad.go').write_text('package bad\n\n// Number is a constraint.\ntype Number interface{ ~int | ~float64 }\n\n'
+                                '// Double doubles x.\nfunc Double[T Number](x T) T { return 2 * x }\n')
+    (src / 'meson.build').write_text("project('bad', 'c')\ngobind = import('gobind')\n"
+                                     "gobind.extension('bad', 'example.com/bad', instantiate: {'Double': ['string']})\n")
+    proc = run([tool('meson'), 'setup', tmp_path / 'build', src], check=False)
+    out = proc.stdout
+    assert proc.returncode != 0, out
+    assert 'Double[string]: string does not satisfy' in out, out
+    assert 'bad.go:7:' in out, out

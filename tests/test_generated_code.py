@@ -22,9 +22,12 @@ PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 's
             'interfaces': 'example.com/interfaces', 'crosspkg': 'example.com/crosspkg',
             'shapes': 'example.com/multi/shapes', 'iters': 'example.com/iters',
             'borrow': 'example.com/borrow', 'names_edge': 'example.com/names_edge',
-            'funcvals': 'example.com/funcvals', 'vec': 'example.com/vec', 'chans': 'example.com/chans'}
+            'funcvals': 'example.com/funcvals', 'vec': 'example.com/vec', 'chans': 'example.com/chans',
+            'generics': 'example.com/generics'}
 #: Packages bound as submodules, as in the projects' meson.build.
 SUBMODULES = {'crosspkg': {'money': 'example.com/crosspkg/money'}}
+#: The instantiations of generics a project's meson.build lists.
+INSTANTIATE = {'generics': {'Max': ['int', 'float64'], 'Pair': ['string,int'], 'First': ['string,int']}}
 #: Projects whose folder is not named after their module.
 PROJECT_DIRS = {'shapes': 'multi'}
 #: The peer modules of an extension (the project's later gobind.extension() calls).
@@ -50,7 +53,7 @@ def generated(tmp_path_factory):
                 manifest = tmp_path_factory.mktemp('manifest') / 'peers.json'
                 manifest.write_text(manifest_text(PEERS[name]))
             generate(path, str(project_dir(name)), str(d), submodules=SUBMODULES.get(name),
-                     peers_manifest=str(manifest) if manifest else None)
+                     peers_manifest=str(manifest) if manifest else None, instantiate=INSTANTIATE.get(name, {}))
             for peer in PEERS.get(name, []):
                 write_peer(str(d / ('%s_api.json' % name)), name, peer['name'], str(d))
             dirs.append(d)

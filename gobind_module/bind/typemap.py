@@ -453,8 +453,8 @@ class TypeMapper:
         self.chan_in: set = set()    # ids of channel classes some parameter feeds from a Python iterable
         self._pending: Dict[str, Conversion] = {}
         self._pending_ifaces: set = set()
-        for p in self.packages:
-            for decl in p.types + p.external_types:
+        for p in self.packages:   # their declarations are planned by name (home.go() spells them)
+            for decl in p.types:
                 if decl.type_args:
                     try:
                         self.instance(GoType(kind='named', pkg=decl.pkg, name=decl.origin, type_args=decl.type_args))
@@ -464,7 +464,8 @@ class TypeMapper:
     def instance(self, t: GoType) -> GoType:
         """t, or for an instantiation of a generic type (Stack[int]) the named type the inspector
         described it as (Stack_int, generics.py), whose Go spelling its package's home now knows."""
-        if t.kind != 'named' or not t.type_args or any(_has_typeparam(a) for a in t.type_args):
+        if t.kind != 'named' or not t.type_args or any(_has_typeparam(a) for a in t.type_args) \
+                or iter_values(self, t) is not None:   # iter.Seq[int] stays an iterator type (itermap.py)
             return t
         name = instance_name(t.name, t.type_args)
         home = self.home(t.pkg)

@@ -17,7 +17,7 @@ FULL = Options(package='example.com/shop', dir='/src/it\'s a "dir" é', name='sh
                gil={'Point.Scale': 'release', 'Add': 'keep'}, gil_default='release',
                submodules={'money': 'example.com/shop/money', 'tax': './tax'},
                borrow={'SumFloats': 'xs, ys', 'Fill': ''}, callback_panics=('Walk', 'Parallel', 'Walk'),
-               peers='/build/shop_gobind_peers.json')
+               peers='/build/shop_gobind_peers.json', instantiate={'Max': ['int', 'float64'], 'Pair': ['string, int']})
 
 
 def test_checked_values_are_normalised():
@@ -126,7 +126,7 @@ def test_extension_kwargs_are_the_meson_keywords():
     assert kwargs == {'dir': FULL.dir, 'python': '/usr/bin/python3', 'go_tags': ['linux', 'go1.21'],
                       'gil': dict(FULL.gil), 'gil_default': 'release', 'submodules': dict(FULL.submodules),
                       'borrow': dict(FULL.borrow), 'callback_panics': ['Parallel', 'Walk'], 'subdir': '',
-                      'limited_api': ''}
+                      'limited_api': '', 'instantiate': {'Max': ['int', 'float64'], 'Pair': ['string,int']}}
     assert meson_value(kwargs['gil']) == "{'Add': 'keep', 'Point.Scale': 'release'}"
     assert meson_value(FULL.dir) == "'/src/it\\'s a \"dir\" \\u00e9'"
     assert meson_value([True, 'a', {'k': ['v']}]) == "[true, 'a', {'k': ['v']}]"

@@ -3,7 +3,9 @@ meson.build lists (instantiate:) and //gobind:instantiate lines ask for are boun
 functions and classes; m.Max[int] picks one, m.Max(...) calls the first that takes the arguments;
 an instantiation that breaks its constraint stops setup with Go's message."""
 
-from conftest import raises, run, tool
+import sys
+
+from conftest import ROOT, raises, run, tool
 
 
 def test_functions_and_subscripts(surface):
@@ -69,3 +71,15 @@ def test_constraint_violation_stops_setup(tmp_path):
     assert proc.returncode != 0, out
     assert 'Double[string]: string does not satisfy' in out, out
     assert 'bad.go:7:' in out, out
+
+
+def test_mypy_checks_instantiations_through_the_stub(built, tmp_path):
+    """The stub types m.Max[int] as Max_int's callable and m.Stack[int] as the class Stack_int."""
+    env = {'MYPYPATH': str(built('generics').builddir)}
+    proc = run([sys.executable, '-m', 'mypy', '--strict', '--no-incremental',
+                str(ROOT / 'tests' / 'typing' / 'generics_usage.py')], env=env, check=False)
+    assert proc.returncode == 0, proc.stdout
+    wrong = tmp_path / 'wrong.py'
+    wrong.write_text('import generics as m\nm.Max[int]("a", 2)\nx: str = m.Stack[int]().Pop()[0]\n')
+    proc = run([sys.executable, '-m', 'mypy', '--strict', '--no-incremental', str(wrong)], env=env, check=False)
+    assert proc.returncode == 1 and 'wrong.py:2' in proc.stdout and 'wrong.py:3' in proc.stdout, proc.stdout

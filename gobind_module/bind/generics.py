@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Dict, List, Sequence, Tuple
 
 from . import typemap
+from ..emit.escape import py_docstring, py_string
 from ..model import Func, GoType, Package, TypeDecl
 
 if TYPE_CHECKING:
@@ -28,6 +29,16 @@ class GenericInst:
     key: str                 # its type arguments as Go spells them ("string, int"), the subscript
     attr: str                # the attribute of the generic's module holding it (Max_int, Stack_int)
     py_args: Tuple[str, ...]  # per type argument, the Python type a subscript may give ('' if none)
+    stub_type: str = 'Any'   # the stub's type of the instantiation: type[Stack_int], Callable[[int, int], int]
+
+    @property
+    def stub_key(self) -> str:
+        """The stub's type of the subscripts that give this instantiation."""
+        items = ['%sLiteral[%s]' % ('type[%s] | ' % py if py else '', py_string(k.strip()))
+                 for py, k in zip(self.py_args, self.key.split(', '))]
+        if len(items) == 1:
+            return items[0]
+        return 'tuple[%s] | Literal[%s]' % (', '.join(items), py_string(self.key))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,7 +56,13 @@ class GenericPlan:
     @property
     def stub_class(self) -> str:
         """The name of the stub's class typing the object (it exists only in the .pyi)."""
-        return '_Generic_' + self.py_name
+        return '_Generic_%s%s' % (self.module + '_' if self.module else '', self.py_name)
+
+    @property
+    def stub_doc(self) -> str:
+        listed = ', '.join('%s[%s] is %s' % (self.go_name, i.key, i.attr) for i in self.insts)
+        return py_docstring('Go generic %s %s: %s.%s' % (self.what, self.go_name, listed, ' Calling it calls the '
+                            'first instantiation that takes the arguments.' * (self.what == 'function')))
 
 
 def instances_of(generic: str, pkg: str, decls: Sequence) -> List:
@@ -73,13 +90,13 @@ def generic_type_skip(decl: TypeDecl, decls: Sequence[TypeDecl]) -> str:
 
 
 def plan_generic(go_name: str, py_name: str, what: str, module: str, doc: str, pkg: Package,
-                 found: Sequence[Tuple[Tuple[GoType, ...], str]],
+                 found: Sequence[Tuple[Tuple[GoType, ...], str, str]],
                  class_path: Callable[[GoType], str]) -> GenericPlan:
-    """The plan of one generic: found lists each bound instantiation's type arguments and
-    attribute; class_path gives the path of a type argument's bound class ('' if none)."""
+    """The plan of one generic: found lists each bound instantiation's type arguments, attribute and
+    stub type; class_path gives the path of a type argument's bound class ('' if none)."""
     insts = []
     classes: Dict[str, str] = {}
-    for args, attr in found:
+    for args, attr, stub in found:
         keys = [key_spelling(a, pkg) for a in args]
         py = []
         for a, k in zip(args, keys):
@@ -87,7 +104,7 @@ def plan_generic(go_name: str, py_name: str, what: str, module: str, doc: str, p
             if path:
                 classes[path] = k
             py.append(PY_FOR_GO.get(k) or path)
-        insts.append(GenericInst(', '.join(keys), attr, tuple(py)))
+        insts.append(GenericInst(', '.join(keys), attr, tuple(py), stub))
     return GenericPlan(go_name, py_name, what, module, doc, tuple(insts), tuple(sorted(classes.items())))
 
 
@@ -102,12 +119,20 @@ def plan_generics(self: '_Planner', plan: 'ModulePlan') -> Tuple[GenericPlan, ..
         except typemap.Unsupported:
             return ''
         return typemap.python_ref(c.module, c.py_name) if c is not None else ''
+    funcs = {(f.module, f.py_name): f for f in plan.all_funcs}
+
+    def callable_type(module: str, py: str) -> str:
+        f = funcs[(module, py)]
+        if f.variadic:
+            return 'Callable[..., %s]' % f.py_return
+        return 'Callable[[%s], %s]' % (', '.join(a.conv.py_param for a in f.args), f.py_return)
     out = []
     bound = [(self.mapper.home(self.pkg.path), self.pkg)] + [(self.mapper.home(p.path), p) for _, p in self.submodules]
     for home, pkg in bound:
         for fn in pkg.funcs:
-            found = [(i.type_args, self.inst_attrs[(home.module, i.name)]) for i in instances_of(fn.name, '', pkg.funcs)
-                     if (home.module, i.name) in self.inst_attrs]
+            found = [(i.type_args, self.inst_attrs[(home.module, i.name)],
+                      callable_type(home.module, self.inst_attrs[(home.module, i.name)]))
+                     for i in instances_of(fn.name, '', pkg.funcs) if (home.module, i.name) in self.inst_attrs]
             if fn.type_params and found:
                 out.append(plan_generic(fn.name, self.module_name(fn.name, home.module), 'function', home.module,
                                         fn.doc, self.pkg, found, class_path))
@@ -116,7 +141,8 @@ def plan_generics(self: '_Planner', plan: 'ModulePlan') -> Tuple[GenericPlan, ..
         home = self.mapper.homes.get(decl.pkg)
         if not decl.type_params or decl.alias or home is None:
             continue
-        found = [(i.type_args, classes[home.id(i.name)].py_name) for i in instances_of(decl.name, decl.pkg, decls)
+        found = [(i.type_args, classes[home.id(i.name)].py_name, 'type[%s]' % class_path(GoType(
+                  kind='named', pkg=i.pkg, name=i.name))) for i in instances_of(decl.name, decl.pkg, decls)
                  if home.id(i.name) in classes]
         if found and not any(g.go_name == decl.name and g.module == home.module for g in out):
             out.append(plan_generic(decl.name, self.module_name(decl.name, home.module), 'type', home.module,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
+from typing import Literal
 from typing_extensions import Buffer, disjoint_base
 
 @disjoint_base
@@ -240,6 +241,83 @@ def Max_float64(a: float, b: float) -> float:
     """Max_float64(a: float, b: float) -> float
 
 Max returns the larger of a and b."""
+
+@final
+class _Generic_First:
+    """Go generic function First: First[string, int] is First_string_int. Calling it calls the first instantiation that takes the arguments."""
+    def __getitem__(self, key: tuple[type[str] | Literal['string'], type[int] | Literal['int']] | Literal['string, int'], /) -> Callable[[Slice_Pair_string_int | Sequence[Pair_string_int]], Pair_string_int]: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+    @property
+    def instantiations(self) -> dict[str, Any]: ...
+
+@final
+class _Generic_Max:
+    """Go generic function Max: Max[int] is Max_int, Max[float64] is Max_float64. Calling it calls the first instantiation that takes the arguments."""
+    @overload
+    def __getitem__(self, key: type[int] | Literal['int'], /) -> Callable[[int, int], int]: ...
+    @overload
+    def __getitem__(self, key: type[float] | Literal['float64'], /) -> Callable[[float, float], float]: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+    @property
+    def instantiations(self) -> dict[str, Any]: ...
+
+@final
+class _Generic_Min:
+    """Go generic function Min: Min[int] is Min_int, Min[string] is Min_string. Calling it calls the first instantiation that takes the arguments."""
+    @overload
+    def __getitem__(self, key: type[int] | Literal['int'], /) -> Callable[[int, int], int]: ...
+    @overload
+    def __getitem__(self, key: type[str] | Literal['string'], /) -> Callable[[str, str], str]: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+    @property
+    def instantiations(self) -> dict[str, Any]: ...
+
+@final
+class _Generic_Sum:
+    """Go generic function Sum: Sum[int] is Sum_int, Sum[float64] is Sum_float64. Calling it calls the first instantiation that takes the arguments."""
+    @overload
+    def __getitem__(self, key: type[int] | Literal['int'], /) -> Callable[[Slice_int | Sequence[int]], int]: ...
+    @overload
+    def __getitem__(self, key: type[float] | Literal['float64'], /) -> Callable[[Slice_float64 | Sequence[float]], float]: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+    @property
+    def instantiations(self) -> dict[str, Any]: ...
+
+@final
+class _Generic_Box:
+    """Go generic type Box: Box[Point] is Box_Point."""
+    def __getitem__(self, key: type[Point] | Literal['Point'], /) -> type[Box_Point]: ...
+    @property
+    def instantiations(self) -> dict[str, Any]: ...
+
+@final
+class _Generic_Pair:
+    """Go generic type Pair: Pair[string, int] is Pair_string_int, Pair[int, string] is Pair_int_string."""
+    @overload
+    def __getitem__(self, key: tuple[type[str] | Literal['string'], type[int] | Literal['int']] | Literal['string, int'], /) -> type[Pair_string_int]: ...
+    @overload
+    def __getitem__(self, key: tuple[type[int] | Literal['int'], type[str] | Literal['string']] | Literal['int, string'], /) -> type[Pair_int_string]: ...
+    @property
+    def instantiations(self) -> dict[str, Any]: ...
+
+@final
+class _Generic_Stack:
+    """Go generic type Stack: Stack[int] is Stack_int, Stack[string] is Stack_string."""
+    @overload
+    def __getitem__(self, key: type[int] | Literal['int'], /) -> type[Stack_int]: ...
+    @overload
+    def __getitem__(self, key: type[str] | Literal['string'], /) -> type[Stack_string]: ...
+    @property
+    def instantiations(self) -> dict[str, Any]: ...
+
+# Go generics: subscript one with its type arguments for an instantiation (docs/type-mapping.md, "Generics").
+First: _Generic_First
+Max: _Generic_Max
+Min: _Generic_Min
+Sum: _Generic_Sum
+Box: _Generic_Box
+Pair: _Generic_Pair
+Stack: _Generic_Stack
 
 
 def _gobind_handles() -> int:

@@ -47,6 +47,8 @@ def test_generic_types(surface):
         # several type parameters
         'p = m.Pair[str, int](Key="a", Value=1)',
         'assert (p.Key, p.Value) == ("a", 1) and m.Pair["string, int"] is m.Pair_string_int',
+        'assert repr(p) == "generics.Pair[string, int](Key=\'a\', Value=1)", repr(p)',
+        'assert m.Pair_string_int.__name__ == "Pair_string_int" and repr(s).startswith("generics.Stack[int](")',
         'q = p.Swap()',
         'assert type(q) is m.Pair[int, str] and (q.Key, q.Value) == (1, "a")',
         'assert m.First[str, int]([p]).Key == "a" and m.First([p]).Value == 1',

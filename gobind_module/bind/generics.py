@@ -75,6 +75,13 @@ def key_spelling(t: GoType, pkg: Package) -> str:
     return re.sub(r'\b%s\.' % re.escape(pkg.name), '', t.go_spelling())
 
 
+def display_name(decl: TypeDecl, pkg: Package) -> str:
+    """How reprs name an instantiation of a generic type (Stack[int], Pair[string, int]); '' for others."""
+    if not decl.type_args:
+        return ''
+    return '%s[%s]' % (decl.origin, ', '.join(key_spelling(a, pkg) for a in decl.type_args))
+
+
 def generic_func_skip(fn: Func, funcs: Sequence[Func]) -> str:
     """'' when generic function fn has an instantiation among funcs, else why it is skipped."""
     if instances_of(fn.name, '', funcs):

@@ -21,7 +21,7 @@ from ..emit.escape import c_string, py_docstring
 from .callback_policy import takes_objects
 from .chanmap import ChanPlan, ChanType, plan_chans
 from .funcvals import CALL, FuncValPlan, call_func
-from .generics import GenericPlan, generic_func_skip, generic_type_skip, plan_generics
+from .generics import GenericPlan, display_name, generic_func_skip, generic_type_skip, plan_generics
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
 from .vec import VecPlan, vec_plans
@@ -265,6 +265,7 @@ class StructPlan:
     module: str = ''                 # Python submodule holding the class ('' for the extension module)
     go_type: str = ''                # Go spelling of T in the generated file
     go_pkg: str = ''                 # import path of the declaring package
+    repr_name: str = ''              # an instantiation of a generic: its name in reprs, Stack[int]
 
     @property
     def c_doc(self) -> str:
@@ -718,6 +719,10 @@ class ModulePlan:
         """The class's dotted name from the extension module, e.g. ext.url.URL (its tp_name)."""
         return '%s.%s' % (self.module_path(c.module), c.py_name)
 
+    def repr_name(self, s: StructPlan) -> str:
+        """How reprs name a struct class: qualified, an instantiation as Go does (ext.Stack[int])."""
+        return '%s.%s' % (self.module_path(s.module), s.repr_name) if s.repr_name else self.qualified(s)
+
     @staticmethod
     def py_ref(c) -> str:
         """How annotations and messages inside the extension name the class, e.g. url.URL."""
@@ -1098,7 +1103,8 @@ class _Planner:
                           fields=tuple(fields), methods=methods, str_method=str_method,
                           new_export=prefix + 'new', error_kind=1 if error else 0,
                           error_value_receiver=bool(error) and not error[0].pointer_receiver,
-                          id=cid, module=home.module, go_type=home.go(decl.name), go_pkg=decl.pkg)
+                          id=cid, module=home.module, go_type=home.go(decl.name), go_pkg=decl.pkg,
+                          repr_name=display_name(decl, self.pkg))
 
     # ---- interfaces -------------------------------------------------------
 

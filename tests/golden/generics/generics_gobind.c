@@ -1271,7 +1271,7 @@ gobind_init_Box_Point(PyObject *self, PyObject *args, PyObject *kwargs)
 static PyObject *
 gobind_repr_Box_Point(PyObject *self)
 {
-    return gobind_repr_fields(self, "generics.Box_Point", gobind_fields_Box_Point, 1);
+    return gobind_repr_fields(self, "generics.Box[Point]", gobind_fields_Box_Point, 1);
 }
 
 static PyType_Slot gobind_slots_Box_Point[] = {
@@ -1434,7 +1434,7 @@ gobind_init_Pair_string_int(PyObject *self, PyObject *args, PyObject *kwargs)
 static PyObject *
 gobind_repr_Pair_string_int(PyObject *self)
 {
-    return gobind_repr_fields(self, "generics.Pair_string_int", gobind_fields_Pair_string_int, 2);
+    return gobind_repr_fields(self, "generics.Pair[string, int]", gobind_fields_Pair_string_int, 2);
 }
 
 static PyType_Slot gobind_slots_Pair_string_int[] = {
@@ -1604,7 +1604,7 @@ gobind_init_Stack_int(PyObject *self, PyObject *args, PyObject *kwargs)
 static PyObject *
 gobind_repr_Stack_int(PyObject *self)
 {
-    return gobind_repr_fields(self, "generics.Stack_int", gobind_fields_Stack_int, 0);
+    return gobind_repr_fields(self, "generics.Stack[int]", gobind_fields_Stack_int, 0);
 }
 
 static PyType_Slot gobind_slots_Stack_int[] = {
@@ -1775,7 +1775,7 @@ gobind_init_Stack_string(PyObject *self, PyObject *args, PyObject *kwargs)
 static PyObject *
 gobind_repr_Stack_string(PyObject *self)
 {
-    return gobind_repr_fields(self, "generics.Stack_string", gobind_fields_Stack_string, 0);
+    return gobind_repr_fields(self, "generics.Stack[string]", gobind_fields_Stack_string, 0);
 }
 
 static PyType_Slot gobind_slots_Stack_string[] = {
@@ -1938,7 +1938,7 @@ gobind_init_Pair_int_string(PyObject *self, PyObject *args, PyObject *kwargs)
 static PyObject *
 gobind_repr_Pair_int_string(PyObject *self)
 {
-    return gobind_repr_fields(self, "generics.Pair_int_string", gobind_fields_Pair_int_string, 2);
+    return gobind_repr_fields(self, "generics.Pair[int, string]", gobind_fields_Pair_int_string, 2);
 }
 
 static PyType_Slot gobind_slots_Pair_int_string[] = {

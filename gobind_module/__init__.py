@@ -21,15 +21,17 @@ __version__ = '0.1.0'
 def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequence[str] = (),
          quiet: bool = True, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
          submodules: Optional[Mapping[str, str]] = None,
-         borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = ()) -> ModuleType:
+         borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = (),
+         limited_api: str = '', instantiate: Optional[Mapping[str, Sequence[str]]] = None) -> ModuleType:
     """Builds Go package `package` (cached by content) and returns the imported module.
 
     See gobind_module.build.loader.load(), docs/load.md, for gil and callback_panics docs/runtime.md and
-    for borrow docs/type-mapping.md.
+    for borrow and instantiate (generics) docs/type-mapping.md.
     """
     from .build.loader import load as _load
     return _load(package, dir=dir, name=name, tags=tags, quiet=quiet, gil=gil, gil_default=gil_default,
-                 submodules=submodules, borrow=borrow, callback_panics=callback_panics)
+                 submodules=submodules, borrow=borrow, callback_panics=callback_panics, limited_api=limited_api,
+                 instantiate=instantiate)
 
 
 def __getattr__(name: str) -> object:

@@ -85,3 +85,27 @@ def test_mypy_checks_instantiations_through_the_stub(built, tmp_path):
     wrong.write_text('import generics as m\nm.Max[int]("a", 2)\nx: str = m.Stack[int]().Pop()[0]\n')
     proc = run([sys.executable, '-m', 'mypy', '--strict', '--no-incremental', str(wrong)], env=env, check=False)
     assert proc.returncode == 1 and 'wrong.py:2' in proc.stdout and 'wrong.py:3' in proc.stdout, proc.stdout
+
+
+def test_inspect_lists_instantiations_and_the_flag_adds_some():
+    """gobind inspect shows each generic's instantiations; --instantiate adds to the directives'."""
+    proc = run([sys.executable, '-m', 'gobind_module', 'inspect', '--instantiate', 'Max=int,float64',
+                '--instantiate', 'Join=string', 'example.com/generics'], cwd=ROOT / 'test_projects' / 'generics')
+    out = proc.stdout
+    assert 'function Max: Max[int] as Max_int, Max[float64] as Max_float64' in out, out
+    assert 'function Min: Min[int] as Min_int, Min[string] as Min_string' in out, out   # //gobind:instantiate
+    assert 'type Stack: Stack[int] as Stack_int, Stack[string] as Stack_string' in out, out   # the API's
+    assert 'Join_string(xs: Slice_string | Sequence[str], sep: str) -> str' in out, out
+    assert 'Pair: generic type with no instantiation' in out   # meson.build's instantiate is not given here
+    bad = run([sys.executable, '-m', 'gobind_module', 'inspect', '--instantiate', 'Pair=int',
+               'example.com/generics'], cwd=ROOT / 'test_projects' / 'generics', check=False)
+    assert bad.returncode != 0 and 'Pair has 2 type parameters; give them 2 at a time' in bad.stdout, bad.stdout
+
+
+def test_load_takes_instantiations(tmp_path, cold_cache):
+    code = ('import gobind_module\n'
+            'm = gobind_module.load("example.com/generics", dir=%r, instantiate={"Join": ["int"]})\n'
+            'print(m.Join[int]([1, 2, 3], "-"), m.Max_int if hasattr(m, "Max_int") else "no Max")\n'
+            % str(ROOT / 'test_projects' / 'generics'))
+    out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout
+    assert out.split() == ['--', 'no', 'Max'], out

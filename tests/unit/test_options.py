@@ -97,6 +97,10 @@ ERRORS = [
     (dict(python='py\nthon'), 'cli', "gobind: python 'py\\nthon' is not a usable folder path"),
     (dict(subdir='pkg/1a'), 'meson', "gobind: subdir part '1a' is not a Python identifier"),
     (dict(peers='a\nb'), 'cli', "gobind: peers 'a\\nb' is not a usable folder path"),
+    (dict(instantiate={'Max': 'int'}), 'meson', "gobind: instantiate: Max: 'int' is not a list of type arguments"),
+    (dict(instantiate={'Max()': ['int']}), 'cli', "gobind: instantiate: 'Max()' is not a Go name"),
+    (dict(instantiate={'Max': ['int;x']}), 'cmake', "gobind: INSTANTIATE: Max: 'int;x' is not a list of Go types"),
+    (dict(instantiate=['Max']), 'cli', "gobind: instantiate must be a dict of Go names to lists of type arguments"),
 ]
 
 
@@ -113,6 +117,7 @@ def test_each_bad_value_is_refused_naming_option_and_value(fields, spelling, mes
     (['--gil', 'Add', 'p'], "gobind: --gil 'Add': write Name=keep or Name=release"),
     (['--submodule', 'money', 'p'], "gobind: --submodule 'money': write NAME=GO_PACKAGE"),
     (['--borrow', '=xs', 'p'], "gobind: --borrow '=xs': write Name=params"),
+    (['--instantiate', 'Max', 'p'], "gobind: --instantiate 'Max': write NAME=T1,T2"),
 ])
 def test_command_line_forms_are_refused_naming_the_flag(argv, message):
     with pytest.raises(InputError) as info:

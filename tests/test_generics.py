@@ -109,3 +109,18 @@ def test_load_takes_instantiations(tmp_path, cold_cache):
             % str(ROOT / 'test_projects' / 'generics'))
     out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout
     assert out.split() == ['--', 'no', 'Max'], out
+
+
+def test_directive_that_breaks_a_constraint_stops_the_gen_step(tmp_path):
+    """A //gobind:instantiate line is checked like the option: Go's message at the declaration."""
+    (tmp_path / 'go.mod').write_text('module example.com/bad\n\ngo 1.21\n')
+    (tmp_path / 'bad.go').write_text('package bad\n\n// Number is a constraint.\ntype Number interface{ ~int | ~float64 }\n\n'
+                                     '// Half halves x.\n//\n//gobind:instantiate int bool\nfunc Half[T Number](x T) T '
+                                     '{ return x / 2 }\n\n// Plain is not generic.\n//\n//gobind:instantiate int\n'
+                                     'func Plain() {}\n')
+    proc = run([sys.executable, '-m', 'gobind_module', 'inspect', 'example.com/bad'], cwd=tmp_path, check=False)
+    assert proc.returncode != 0 and 'bad.go:9:6: Half[bool]: bool does not satisfy' in proc.stdout, proc.stdout
+    (tmp_path / 'bad.go').write_text((tmp_path / 'bad.go').read_text().replace('int bool', 'int'))
+    proc = run([sys.executable, '-m', 'gobind_module', 'inspect', 'example.com/bad'], cwd=tmp_path, check=False)
+    assert proc.returncode != 0 and 'bad.go:14:6: //gobind:instantiate on Plain, which is not a generic' \
+        in proc.stdout, proc.stdout

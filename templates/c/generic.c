@@ -163,14 +163,18 @@ gobind_generic_call(PyObject *self, PyObject *args, PyObject *kwargs)
     if (reasons == NULL)
         return NULL;
     for (i = 0; i < PyTuple_Size(g->order); i++) {
-        PyObject *pair = PyTuple_GetItem(g->order, i), *type, *value, *tb, *why;
-        PyObject *result = PyObject_Call(PyTuple_GetItem(pair, 1), args, kwargs);
-        if (result != NULL || !(PyErr_ExceptionMatches(PyExc_TypeError) || PyErr_ExceptionMatches(PyExc_OverflowError))) {
+        PyObject *pair = PyTuple_GetItem(g->order, i), *type, *value, *tb, *why, *result;
+        Py_INCREF(pair);   /* held across the call, which runs Python code */
+        result = PyObject_Call(PyTuple_GetItem(pair, 1), args, kwargs);
+        if (result != NULL
+                || !(PyErr_ExceptionMatches(PyExc_TypeError) || PyErr_ExceptionMatches(PyExc_OverflowError))) {
+            Py_DECREF(pair);
             Py_DECREF(reasons);
             return result;
         }
         PyErr_Fetch(&type, &value, &tb);
         why = PyUnicode_FromFormat("%S: %S", PyTuple_GetItem(pair, 0), value != NULL ? value : Py_None);
+        Py_DECREF(pair);
         Py_XDECREF(type);
         Py_XDECREF(value);
         Py_XDECREF(tb);

@@ -124,3 +124,18 @@ def test_directive_that_breaks_a_constraint_stops_the_gen_step(tmp_path):
     proc = run([sys.executable, '-m', 'gobind_module', 'inspect', 'example.com/bad'], cwd=tmp_path, check=False)
     assert proc.returncode != 0 and 'bad.go:14:6: //gobind:instantiate on Plain, which is not a generic' \
         in proc.stdout, proc.stdout
+
+
+def test_type_arguments_of_other_packages_through_the_files_imports(tmp_path, cold_cache):
+    """Type arguments are read where the generic is declared: its file's imports name other packages."""
+    (tmp_path / 'go.mod').write_text('module example.com/tp\n\ngo 1.21\n')
+    (tmp_path / 'tp.go').write_text('package tp\n\nimport "time"\n\n// Box holds a value.\n//\n'
+                                    '//gobind:instantiate time.Duration\ntype Box[T any] struct{ V T }\n\n'
+                                    '// Keep returns v.\nfunc Keep[T any](v T) T { return v }\n\n'
+                                    'var _ = time.Second\n')
+    code = ('import gobind_module\n'
+            'm = gobind_module.load("example.com/tp", dir=%r, instantiate={"Keep": ["time.Duration"]})\n'
+            'b = m.Box["time.Duration"](V=m.time.Duration(5))\n'
+            'print(int(m.Keep(m.time.Duration(7))), int(b.V), repr(b))\n' % str(tmp_path))
+    out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout
+    assert out.split()[:2] == ['7', '5'] and 'tp.Box[time.Duration](V=' in out, out

@@ -5,7 +5,6 @@ package main
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 )
@@ -119,12 +118,12 @@ func isGeneric(obj types.Object) bool {
 }
 
 // instantiateText instantiates obj with the comma-separated type arguments of text, evaluated in
-// the package's scope and taken as many at a time as obj has type parameters (Max=int,float64 is
+// the scope of obj's file (its imports name other packages' types: time.Duration) and taken as many at a time as obj has type parameters (Max=int,float64 is
 // two instantiations of Max[T], Pair=string,int one of Pair[K, V]).
 func (in *inspector) instantiateText(obj types.Object, text string) error {
 	var args []types.Type
 	for _, expr := range splitTypeArgs(text) {
-		tv, err := types.Eval(in.fset, in.pkg, token.NoPos, expr)
+		tv, err := types.Eval(in.fset, in.pkg, obj.Pos(), expr)
 		if err != nil || !tv.IsType() {
 			if err == nil {
 				err = fmt.Errorf("%s is not a type", expr)

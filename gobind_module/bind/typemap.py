@@ -20,7 +20,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from .chanmap import ChanType, chan_conversion, chan_spelling, feed_conversion, PREFIXES as CHAN_PREFIXES
 from .itermap import IterType, iter_values
-from ..model import Func, GoType, Package, Param, TypeDecl, instance_name
+from .instances import func_go_name, instance
+from ..model import Func, GoType, Package, Param, TypeDecl
 
 
 class Unsupported(Exception):
@@ -462,22 +463,12 @@ class TypeMapper:
                         pass   # a type argument generated code cannot name: the instantiation is not reached
 
     def instance(self, t: GoType) -> GoType:
-        """t, or for an instantiation of a generic type (Stack[int]) the named type the inspector
-        described it as (Stack_int, generics.py), whose Go spelling its package's home now knows."""
-        if t.kind != 'named' or not t.type_args or any(_has_typeparam(a) for a in t.type_args) \
-                or iter_values(self, t) is not None:   # iter.Seq[int] stays an iterator type (itermap.py)
-            return t
-        name = instance_name(t.name, t.type_args)
-        home = self.home(t.pkg)
-        if name not in home.instances:
-            home.instances[name] = '%s[%s]' % (t.name, ', '.join(self.go_spelling(a) for a in t.type_args))
-        return GoType(kind='named', pkg=t.pkg, name=name)
+        """t, or for an instantiation of a generic type (Stack[int]) its named type (Stack_int; instances.py)."""
+        return instance(self, t)
 
     def func_go_name(self, fn: Func) -> str:
         """How the generated Go file names a package function: Max, or Max[int] for an instantiation."""
-        if not fn.type_args:
-            return fn.name
-        return '%s[%s]' % (fn.origin, ', '.join(self.go_spelling(a) for a in fn.type_args))
+        return func_go_name(self, fn)
 
     def conversion(self, t: GoType) -> Conversion:
         """The Conversion for t; raises Unsupported with a reason."""
@@ -953,15 +944,6 @@ def struct_conversion(home: PackageHome, name: str, pointer: bool) -> Conversion
         go_in=('gobindPtr_%s({x})' if pointer else '*gobindPtr_%s({x})') % cid,
         go_out=('*{r} = gobindHandle_%s({v})' if pointer else '*{r} = gobindHandle_%s(&{v})') % cid,
     )
-
-
-def _has_typeparam(t: GoType) -> bool:
-    """Whether t mentions a type parameter (Stack[T] inside Stack's own methods)."""
-    if t.kind == 'typeparam':
-        return True
-    inner = [x for x in (t.elem, t.key) if x is not None] + list(t.type_args) \
-        + [p.type for p in t.params + t.results]
-    return any(_has_typeparam(x) for x in inner)
 
 
 def _family(t: GoType) -> str:

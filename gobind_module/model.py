@@ -272,6 +272,17 @@ def _typedecl(d: Dict[str, Any]) -> TypeDecl:
                     implementers=tuple((i['pkg'], i['name'], i['value']) for i in d.get('implementers') or ()))
 
 
+def _unclash(items: List[Any], path: str, taken: set) -> Tuple[Any, ...]:
+    """items, each instantiation renamed with trailing '_'s while a declaration of its package has
+    its name (a Go type Stack_int beside Stack[int])."""
+    out = []
+    for d in items:
+        while d.type_args and (getattr(d, 'pkg', path), d.name) in taken:
+            d = dataclasses.replace(d, name=d.name + '_')
+        out.append(d)
+    return tuple(out)
+
+
 def package_from_json(data: Dict[str, Any]) -> Package:
     """Builds a Package from the inspector's decoded JSON, checking the schema version."""
     version = data.get('schema')
@@ -279,14 +290,16 @@ def package_from_json(data: Dict[str, Any]) -> Package:
         raise SchemaError('gobind reads inspector schema %d, got %r' % (SCHEMA_VERSION, version))
     pkg = data['package']
     module = pkg.get('module') or {}
+    decls = [data.get(k) or () for k in ('funcs', 'types', 'external_types', 'consts', 'vars')]
+    taken = {(t.get('pkg', pkg['path']), t['name']) for ds in decls for t in ds if not t.get('type_args')}
     return Package(
         path=pkg['path'], name=pkg['name'], doc=pkg.get('doc', ''), dir=pkg.get('dir', ''),
         go_version=data.get('go_version', ''),
         module_path=module.get('path', ''), module_dir=module.get('dir', ''),
         files=tuple(data.get('files') or ()),
-        funcs=tuple(_func(f) for f in data.get('funcs') or ()),
-        types=tuple(_typedecl(t) for t in data.get('types') or ()),
-        external_types=tuple(_typedecl(t) for t in data.get('external_types') or ()),
+        funcs=_unclash([_func(f) for f in data.get('funcs') or ()], pkg['path'], taken),
+        types=_unclash([_typedecl(t) for t in data.get('types') or ()], pkg['path'], taken),
+        external_types=_unclash([_typedecl(t) for t in data.get('external_types') or ()], pkg['path'], taken),
         consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=_const_value(c),
                            doc=c.get('doc', ''), untyped=c.get('untyped', False))
                      for c in data.get('consts') or ()),

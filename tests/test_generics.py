@@ -139,3 +139,21 @@ def test_type_arguments_of_other_packages_through_the_files_imports(tmp_path, co
             'print(int(m.Keep(m.time.Duration(7))), int(b.V), repr(b))\n' % str(tmp_path))
     out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout
     assert out.split()[:2] == ['7', '5'] and 'tp.Box[time.Duration](V=' in out, out
+
+
+def test_instantiation_names_yield_to_declared_names(tmp_path, cold_cache):
+    """A declared Stack_int keeps its name; the instantiation Stack[int] becomes Stack_int_."""
+    (tmp_path / 'go.mod').write_text('module example.com/tp\n\ngo 1.21\n')
+    (tmp_path / 'tp.go').write_text(
+        'package tp\n\n// Stack_int is an ordinary type.\ntype Stack_int struct{ N int }\n\n'
+        '// Stack is generic.\ntype Stack[T any] struct{ Top T }\n\n'
+        '// New returns a Stack[int].\nfunc New() *Stack[int] { return &Stack[int]{Top: 4} }\n\n'
+        '// Max_int is an ordinary function.\nfunc Max_int() int { return 1 }\n\n'
+        '// Max is generic.\n//\n//gobind:instantiate int\nfunc Max[T int | float64](a, b T) T {\n'
+        '\tif a > b {\n\t\treturn a\n\t}\n\treturn b\n}\n')
+    code = ('import gobind_module\n'
+            'm = gobind_module.load("example.com/tp", dir=%r)\n'
+            'print(m.Stack_int(N=2), m.New(), m.Stack[int].__name__, m.Max[int](1, 5), m.Max_int())\n'
+            % str(tmp_path))
+    out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout
+    assert out.split() == ['tp.Stack_int(N=2)', 'tp.Stack[int](Top=4)', 'Stack_int_', '5', '1'], out

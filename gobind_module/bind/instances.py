@@ -19,7 +19,9 @@ def instance(mapper: 'TypeMapper', t: GoType) -> GoType:
     if t.kind != 'named' or not t.type_args or any(has_typeparam(a) for a in t.type_args) \
             or iter_values(mapper, t) is not None:   # iter.Seq[int] stays an iterator type (itermap.py)
         return t
-    name = instance_name(t.name, t.type_args)
+    decl = next((d for p in mapper.packages for d in p.types + p.external_types
+                 if d.pkg == t.pkg and d.origin == t.name and d.type_args == t.type_args), None)
+    name = decl.name if decl is not None else instance_name(t.name, t.type_args)
     home = mapper.home(t.pkg)
     if name not in home.instances:
         home.instances[name] = '%s[%s]' % (t.name, ', '.join(mapper.go_spelling(a) for a in t.type_args))

@@ -22,17 +22,18 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
          quiet: bool = False, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
          submodules: Optional[Mapping[str, str]] = None,
          borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = (),
-         limited_api: str = '', verbose: bool = False, pep8_names: bool = False) -> ModuleType:
+         limited_api: str = '', verbose: bool = False, pep8_names: bool = False,
+         instantiate: Optional[Mapping[str, Sequence[str]]] = None) -> ModuleType:
     """Builds Go package `package` (cached by content) and returns the imported module.
 
     See gobind_module.build.loader.load(), docs/load.md, for gil and callback_panics docs/runtime.md and
-    for borrow and pep8_names docs/type-mapping.md.  A build prints one line per step on stderr:
-    quiet=True prints nothing, verbose=True all of Meson's and ninja's output.
+    for borrow, pep8_names and instantiate (generics) docs/type-mapping.md.  A build prints one line per
+    step on stderr: quiet=True prints nothing, verbose=True all of Meson's and ninja's output.
     """
     from .build.loader import load as _load
     return _load(package, dir=dir, name=name, tags=tags, quiet=quiet, gil=gil, gil_default=gil_default,
                  submodules=submodules, borrow=borrow, callback_panics=callback_panics, limited_api=limited_api,
-                 verbose=verbose, pep8_names=pep8_names)
+                 verbose=verbose, pep8_names=pep8_names, instantiate=instantiate)
 
 
 def __getattr__(name: str) -> object:

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any, Dict, List, Optional, Tuple
 
 #: The inspector JSON schema this model reads.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class SchemaError(ValueError):
@@ -108,6 +108,10 @@ class Func:
     borrow: Tuple[str, ...] = ()  # parameters named by //gobind:borrow lines ('*': all that can be)
     no_escape: Tuple[str, ...] = ()  # parameters Go provably keeps nothing of (less //gobind:copy ones)
     py_name: str = ''   # the Python name its //gobind:name line gives, as written ('' if none)
+    # an instantiation of a generic function: its type arguments and the generic's name (name is
+    # then the instantiation's, e.g. Max_int: instance_name())
+    type_args: Tuple['GoType', ...] = ()
+    origin: str = ''
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,6 +129,10 @@ class TypeDecl:
     # exported type that implements it (only Go types can, so the inspector says which)
     implementers: Tuple[Tuple[str, str, bool], ...] = ()
     py_name: str = ''   # the Python name its //gobind:name line gives, as written ('' if none)
+    # an instantiation of a generic type: its type arguments and the generic's name (name is then
+    # the instantiation's, e.g. Stack_int: instance_name())
+    type_args: Tuple[GoType, ...] = ()
+    origin: str = ''
 
 
 @dataclasses.dataclass(frozen=True)
@@ -225,8 +233,34 @@ def _field(d: Dict[str, Any]) -> Field:
                  tag=d.get('tag', ''), py_name=d.get('py_name', ''))
 
 
+def instance_name(origin: str, args: Tuple[GoType, ...]) -> str:
+    """The name of an instantiation: the generic's name and an identifier per type argument
+    (Max[int] is Max_int, Pair[string, []byte] is Pair_string_Slice_uint8)."""
+    return '_'.join([origin] + [_arg_id(a) for a in args])
+
+
+def _arg_id(t: GoType) -> str:
+    if t.kind == 'named':
+        return instance_name(t.name, t.type_args) if t.type_args else t.name
+    if t.kind == 'basic':
+        return t.name.replace('.', '_')
+    if t.kind in ('slice', 'pointer', 'chan'):
+        return {'slice': 'Slice_', 'pointer': 'Ptr_', 'chan': 'Chan_'}[t.kind] + _arg_id(t.elem)
+    if t.kind == 'array':
+        return 'Array%d_%s' % (t.length, _arg_id(t.elem))
+    if t.kind == 'map':
+        return 'Map_%s_%s' % (_arg_id(t.key), _arg_id(t.elem))
+    return {'interface': 'any', 'func': 'Func', 'struct': 'struct'}.get(t.kind, t.kind)
+
+
+def _instance(d: Dict[str, Any]) -> Dict[str, Any]:
+    """The fields naming an instantiation (name, type_args, origin), or none for a declaration."""
+    args = tuple(_type(a) for a in d.get('type_args') or ())
+    return dict(name=instance_name(d['name'], args), type_args=args, origin=d['name']) if args else {}
+
+
 def _func(d: Dict[str, Any]) -> Func:
-    return Func(name=d['name'], params=_params(d.get('params')), results=_params(d.get('results')),
+    return Func(**dict(dict(name=d['name']), **_instance(d)), params=_params(d.get('params')), results=_params(d.get('results')),
                 doc=d.get('doc', ''), variadic=d.get('variadic', False),
                 type_params=tuple(d.get('type_params') or ()), pos=d.get('pos', ''),
                 pointer_receiver=d.get('pointer_receiver', False),
@@ -238,11 +272,22 @@ def _func(d: Dict[str, Any]) -> Func:
 
 
 def _typedecl(d: Dict[str, Any]) -> TypeDecl:
-    return TypeDecl(pkg=d['pkg'], name=d['name'], underlying=_type(d['underlying']),
+    return TypeDecl(pkg=d['pkg'], **dict(dict(name=d['name']), **_instance(d)), underlying=_type(d['underlying']),
                     doc=d.get('doc', ''), methods=tuple(_func(m) for m in d.get('methods') or ()),
                     type_params=tuple(d.get('type_params') or ()), alias=d.get('alias', False),
                     implementers=tuple((i['pkg'], i['name'], i['value']) for i in d.get('implementers') or ()),
                     py_name=d.get('py_name', ''))
+
+
+def _unclash(items: List[Any], path: str, taken: set) -> Tuple[Any, ...]:
+    """items, each instantiation renamed with trailing '_'s while a declaration of its package has
+    its name (a Go type Stack_int beside Stack[int])."""
+    out = []
+    for d in items:
+        while d.type_args and (getattr(d, 'pkg', path), d.name) in taken:
+            d = dataclasses.replace(d, name=d.name + '_')
+        out.append(d)
+    return tuple(out)
 
 
 def package_from_json(data: Dict[str, Any]) -> Package:
@@ -252,14 +297,16 @@ def package_from_json(data: Dict[str, Any]) -> Package:
         raise SchemaError('gobind reads inspector schema %d, got %r' % (SCHEMA_VERSION, version))
     pkg = data['package']
     module = pkg.get('module') or {}
+    decls = [data.get(k) or () for k in ('funcs', 'types', 'external_types', 'consts', 'vars')]
+    taken = {(t.get('pkg', pkg['path']), t['name']) for ds in decls for t in ds if not t.get('type_args')}
     return Package(
         path=pkg['path'], name=pkg['name'], doc=pkg.get('doc', ''), dir=pkg.get('dir', ''),
         go_version=data.get('go_version', ''),
         module_path=module.get('path', ''), module_dir=module.get('dir', ''),
         files=tuple(data.get('files') or ()),
-        funcs=tuple(_func(f) for f in data.get('funcs') or ()),
-        types=tuple(_typedecl(t) for t in data.get('types') or ()),
-        external_types=tuple(_typedecl(t) for t in data.get('external_types') or ()),
+        funcs=_unclash([_func(f) for f in data.get('funcs') or ()], pkg['path'], taken),
+        types=_unclash([_typedecl(t) for t in data.get('types') or ()], pkg['path'], taken),
+        external_types=_unclash([_typedecl(t) for t in data.get('external_types') or ()], pkg['path'], taken),
         consts=tuple(Const(name=c['name'], type=_type(c['type']), kind=c['kind'], value=_const_value(c),
                            doc=c.get('doc', ''), untyped=c.get('untyped', False), py_name=c.get('py_name', ''))
                      for c in data.get('consts') or ()),

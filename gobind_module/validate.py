@@ -107,6 +107,10 @@ def flag(value: object, arg: str) -> bool:
     return value
 
 
+#: Go type arguments as users write them: names, package-qualified names, [], *, map[K]V, commas.
+_TYPE_ARGS = re.compile(r'[\w.\[\]*, ]+\Z', re.UNICODE)
+
+
 def settings(values: Optional[Mapping[Any, Any]], arg: str) -> None:
     """gil or borrow settings: a mapping of text to text (their own modules check the form)."""
     if values is not None and not isinstance(values, Mapping):
@@ -158,6 +162,31 @@ def borrow_setting(name: str, params: str, arg: str = 'borrow') -> str:
         if p != '*' and not _IDENTIFIER.match(p):
             raise InputError('gobind: %s: %s: %r is not a parameter name' % (arg, name, p))
     return ' '.join(names)
+
+
+def instantiate(values: Optional[Mapping[Any, Any]], arg: str = 'instantiate') -> Dict[str, Tuple[str, ...]]:
+    """The instantiations of generics: a Go name to a list of instantiations, each its Go type arguments
+    joined by commas ('string,int'); returned with each list a tuple in its order, without repeats."""
+    if values is not None and not isinstance(values, Mapping):
+        raise InputError("gobind: %s must be a dict of Go names to lists of type arguments, e.g. "
+                         "{'Max': ['int', 'float64']}, not %r" % (arg, values))
+    out: Dict[str, Tuple[str, ...]] = {}
+    for name, insts in sorted((values or {}).items(), key=lambda kv: str(kv[0])):
+        if not isinstance(name, str) or not _IDENTIFIER.match(name):
+            raise InputError('gobind: %s: %r is not a Go name' % (arg, name))
+        if isinstance(insts, str) or not isinstance(insts, (list, tuple)) or not insts:
+            raise InputError("gobind: %s: %s: %r is not a list of type arguments, e.g. ['int', 'string,int']"
+                             % (arg, name, insts))
+        seen: List[str] = []
+        for inst in insts:
+            if not isinstance(inst, str) or not _TYPE_ARGS.match(inst):
+                raise InputError('gobind: %s: %s: %r is not a list of Go types separated by commas'
+                                 % (arg, name, inst))
+            text = ','.join(t.strip() for t in inst.split(','))
+            if text not in seen:
+                seen.append(text)
+        out[name] = tuple(seen)
+    return out
 
 
 def entry(package: object, directory_: object, name: object = None, tags_: Iterable[object] = (),

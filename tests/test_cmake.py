@@ -424,3 +424,19 @@ def test_version_file(tmp_path):
     out = _project(tmp_path, body).configure('-DCMAKE_PREFIX_PATH=%s' % site_packages()).stdout
     for v, found in checks.items():
         assert '-- check %s: %d' % (v, found) in out, out
+
+
+def test_instantiate_binds_generics(tmp_path):
+    """INSTANTIATE lists instantiations of generics, as Meson's instantiate keyword does."""
+    src = tmp_path / 'src'
+    src.mkdir()
+    (src / 'CMakeLists.txt').write_text(
+        'cmake_minimum_required(VERSION 3.18)\nproject(gen LANGUAGES C)\n'
+        'find_package(gobind CONFIG REQUIRED)\n'
+        'gobind_add_extension(generics example.com/generics DIR "%s" INSTANTIATE Max=int,float64 Pair=string,int)\n'
+        % (TEST_PROJECTS / 'generics').as_posix())
+    b = CMakeBuild(src, tmp_path / 'build')
+    b.configure('-DCMAKE_PREFIX_PATH=%s' % site_packages(), '-DPython3_EXECUTABLE=%s' % sys.executable)
+    b.build()
+    out = b.python('import generics as m; print(m.Max[float](1.5, 2.0), m.Max(3, 4), m.Pair[str, int](Key="k").Key)')
+    assert out.stdout.split() == ['2.0', '4', 'k'], out.stdout

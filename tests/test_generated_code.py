@@ -23,11 +23,12 @@ PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 's
             'shapes': 'example.com/multi/shapes', 'iters': 'example.com/iters',
             'borrow': 'example.com/borrow', 'names_edge': 'example.com/names_edge',
             'funcvals': 'example.com/funcvals', 'vec': 'example.com/vec', 'chans': 'example.com/chans',
-            'names': 'example.com/names'}
+            'names': 'example.com/names', 'generics': 'example.com/generics'}
 #: Packages bound as submodules, as in the projects' meson.build.
 SUBMODULES = {'crosspkg': {'money': 'example.com/crosspkg/money'}}
 #: Options of the gen step besides the package, as in the projects' meson.build.
-OPTIONS = {'names': {'pep8_names': True}}
+OPTIONS = {'names': {'pep8_names': True},
+           'generics': {'instantiate': {'Max': ['int', 'float64'], 'Pair': ['string,int'], 'First': ['string,int']}}}
 #: Projects whose folder is not named after their module.
 PROJECT_DIRS = {'shapes': 'multi'}
 #: The peer modules of an extension (the project's later gobind.extension() calls).

@@ -21,6 +21,7 @@ from ..emit.escape import c_string, py_docstring
 from .callback_policy import takes_objects
 from .chanmap import ChanPlan, ChanType, plan_chans
 from .funcvals import CALL, FuncValPlan, call_func
+from .generics import GenericPlan, display_name, generic_func_skip, generic_type_skip, plan_generics
 from .itermap import IterPlan, iter_values, plan_iters
 from .names import RESERVED_MODULE_NAMES, Namer, Naming, gopy_tag, python_name
 from .peers import peer_signatures
@@ -262,6 +263,7 @@ class StructPlan:
     module: str = ''                 # Python submodule holding the class ('' for the extension module)
     go_type: str = ''                # Go spelling of T in the generated file
     go_pkg: str = ''                 # import path of the declaring package
+    repr_name: str = ''              # an instantiation of a generic: its name in reprs, Stack[int]
 
     @property
     def c_doc(self) -> str:
@@ -630,6 +632,7 @@ class ModulePlan:
     chans: Tuple[ChanPlan, ...] = ()   # channel classes (bind/chanmap.py)
     vecs: Tuple[VecPlan, ...] = ()  # vectorised twins of package functions (bind/vec.py)
     vec_module: str = 'vec'         # their submodule's name
+    generics: Tuple[GenericPlan, ...] = ()   # generic functions and types with bound instantiations (generics.py)
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
     renames: Tuple[Tuple[str, str], ...] = ()  # (Go symbol, Python name) that pep8_names or //gobind:name gave
 
@@ -725,6 +728,10 @@ class ModulePlan:
     def qualified(self, c) -> str:
         """The class's dotted name from the extension module, e.g. ext.url.URL (its tp_name)."""
         return '%s.%s' % (self.module_path(c.module), c.py_name)
+
+    def repr_name(self, s: StructPlan) -> str:
+        """How reprs name a struct class: qualified, an instantiation as Go does (ext.Stack[int])."""
+        return '%s.%s' % (self.module_path(s.module), s.repr_name) if s.repr_name else self.qualified(s)
 
     @staticmethod
     def py_ref(c) -> str:
@@ -832,6 +839,7 @@ class _Planner:
         self.used: List[str] = [sub for sub, _ in self.submodules]   # module-level Python names
         self.sub_used: Dict[str, List[str]] = {sub: [] for sub, _ in self.submodules}
         self.warnings: Dict[str, None] = {}   # ordered, without repeats (methods can be planned twice)
+        self.inst_attrs: Dict[Tuple[str, str], str] = {}   # bound instantiations of generic funcs: Python names
 
     def warn(self, message: str) -> None:
         self.warnings[message] = None
@@ -952,7 +960,7 @@ class _Planner:
             peer=self.peers.get(h.module, ''))
             for h in homes)
         vec_module = self.vec_module(submodules)
-        return ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
+        plan = ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
                           py_major=py_major, structs=tuple(structs),
                           seqs=tuple(seqs[k] for k in sorted(seqs)),
@@ -966,6 +974,7 @@ class _Planner:
                           renames=tuple(sorted(self.namer.renames.items())),
                           chans=chans, vecs=vec_plans(funcs, 'gobind_%s_' % self.name, self.name),
                           vec_module=vec_module)
+        return dataclasses.replace(plan, generics=plan_generics(self, plan))
 
     def chan_name(self, ch: ChanType) -> None:
         """Takes the Python name of a channel class in its module."""
@@ -987,8 +996,12 @@ class _Planner:
         """Plans (or skips, with the reason) a type declared by a bound package."""
         kind = decl.underlying.kind
         symbol = self.symbol(home, decl.name)
-        if decl.type_params or decl.alias:
-            self.skip(symbol, 'generic types and aliases are not bound yet')
+        if decl.type_params and not decl.alias:
+            why = generic_type_skip(decl, [d for p in self.mapper.packages for d in p.types + p.external_types])
+            if why:
+                self.skip(symbol, why)
+        elif decl.alias:
+            self.skip(symbol, 'aliases are not bound yet')
         elif kind == 'struct':
             structs.append(self.struct(home, decl))
         elif kind == 'chan':
@@ -1028,6 +1041,11 @@ class _Planner:
 
     def func(self, fn: Func, home: Optional[PackageHome] = None) -> Optional[FuncPlan]:
         sub = home.module if home else ''
+        if fn.type_params:   # bound through its instantiations (generics.py)
+            why = generic_func_skip(fn, (dict(self.submodules)[sub] if sub else self.pkg).funcs)
+            if why:
+                self.skip(self.symbol(home, fn.name) if home else fn.name, why)
+            return None
         used = self.names(sub)
         symbol = self.symbol(home, fn.name) if home else fn.name
         where = sub + '.' * bool(sub)
@@ -1042,6 +1060,8 @@ class _Planner:
             plan = dataclasses.replace(plan, module=sub, go_pkg=home.alias)
         self.warn_renamed(symbol, fn.name, plan.py_name, want)
         self.namer.took(where, want, plan.py_name, symbol, renamed, used)
+        if fn.type_args:
+            self.inst_attrs[(sub, fn.name)] = plan.py_name
         return plan
 
     def methods(self, decl: TypeDecl, taken: Mapping[str, str], recv_value: Optional[Conversion] = None,
@@ -1106,7 +1126,8 @@ class _Planner:
                           fields=tuple(fields), methods=methods, str_method=str_method,
                           new_export=prefix + 'new', error_kind=1 if error else 0,
                           error_value_receiver=bool(error) and not error[0].pointer_receiver,
-                          id=cid, module=home.module, go_type=home.go(decl.name), go_pkg=decl.pkg)
+                          id=cid, module=home.module, go_type=home.go(decl.name), go_pkg=decl.pkg,
+                          repr_name=display_name(decl, self.pkg))
 
     # ---- interfaces -------------------------------------------------------
 
@@ -1328,7 +1349,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
     warn gets the problems of its //gobind:borrow lines (the parameters concerned are copied).
     want: the Python name it asks for (names.py; default: its Go name); naming: its parameters' names."""
     if fn.type_params:
-        raise Unsupported('generic functions are not supported')
+        raise Unsupported('generic: only its instantiations are bound')
     borrow = _Borrow(fn, receiver, warn)
     args = []
     taken: List[str] = []
@@ -1372,7 +1393,7 @@ def plan_func(mapper: TypeMapper, fn: Func, module: str, used: Sequence[str],
     gil = 'release' if takes_ctx else quick_call(fn, args, results)
     return FuncPlan(
         receiver=receiver, recv_value=recv_value,
-        go_name=fn.name, py_name=py_name, export=export,
+        go_name=mapper.func_go_name(fn), py_name=py_name, export=export,
         args=tuple(args), results=tuple(results), returns_error=returns_error,
         doc=fn.doc, signature='%s(%s) -> %s' % (py_name, params, py_return),
         text_signature='(%s)' % ', '.join(text), pyi_params=params, py_return=py_return,

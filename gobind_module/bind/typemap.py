@@ -20,6 +20,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from .chanmap import ChanType, chan_conversion, chan_spelling, feed_conversion, PREFIXES as CHAN_PREFIXES
 from .itermap import IterType, iter_values
+from .instances import func_go_name, instance
 from ..model import Func, GoType, Package, Param, TypeDecl
 
 
@@ -364,6 +365,8 @@ class PackageHome:
     bound: bool     # its functions are bound too (the main package or a submodule package)
     # the class names //gobind:name lines give the package's types (Go name: Python name)
     names: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False, hash=False)
+    # instantiations of its generic types: name (Stack_int) -> Go spelling (Stack[int]), filled by TypeMapper
+    instances: Dict[str, str] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def id(self, name: str) -> str:
         """The C and Go identifier part of the package's type name (ASCII; a name shaped like the
@@ -389,8 +392,9 @@ class PackageHome:
         return python_ref(self.module, self.py_name(name))
 
     def go(self, name: str) -> str:
-        """The Go spelling of the package's type name in the generated file."""
-        return '%s.%s' % (self.alias, name)
+        """The Go spelling of the package's type name in the generated file (an instantiation's:
+        Stack[int] for Stack_int)."""
+        return '%s.%s' % (self.alias, self.instances.get(name, name))
 
 
 #: The ids gobind makes for unnamed types: []int -> Slice_int, [3]int -> Array3_int,
@@ -468,6 +472,21 @@ class TypeMapper:
         self.chan_in: set = set()    # ids of channel classes some parameter feeds from a Python iterable
         self._pending: Dict[str, Conversion] = {}
         self._pending_ifaces: set = set()
+        for p in self.packages:   # their declarations are planned by name (home.go() spells them)
+            for decl in p.types:
+                if decl.type_args:
+                    try:
+                        self.instance(GoType(kind='named', pkg=decl.pkg, name=decl.origin, type_args=decl.type_args))
+                    except Unsupported:
+                        pass   # a type argument generated code cannot name: the instantiation is not reached
+
+    def instance(self, t: GoType) -> GoType:
+        """t, or for an instantiation of a generic type (Stack[int]) its named type (Stack_int; instances.py)."""
+        return instance(self, t)
+
+    def func_go_name(self, fn: Func) -> str:
+        """How the generated Go file names a package function: Max, or Max[int] for an instantiation."""
+        return func_go_name(self, fn)
 
     def conversion(self, t: GoType) -> Conversion:
         """The Conversion for t; raises Unsupported with a reason."""
@@ -545,7 +564,7 @@ class TypeMapper:
         if t.kind == 'struct' and not t.fields:
             return 'struct'   # struct{}, the item of a signal channel (chanmap.py)
         if t.kind == 'named' and t.pkg:
-            return self.home(t.pkg).id(t.name)
+            return self.home(t.pkg).id(self.instance(t).name)
         if t.is_error:
             return 'error'
         if t.kind == 'interface':
@@ -567,6 +586,7 @@ class TypeMapper:
         if t.kind == 'func':
             return self._funcval(t, None)
         if t.kind == 'named' and t.pkg and importable(t.pkg):
+            t = self.instance(t)
             decl = self.lookup(t.pkg, t.name)
             if decl is not None and decl.underlying.kind == 'func' and not decl.type_params:
                 if not is_exported(t.name) or decl.alias:
@@ -578,6 +598,7 @@ class TypeMapper:
         """The Conversion of a result, field or variable: also func types (func values)."""
         if t.kind == 'func':
             return self._funcval(t, None)
+        t = self.instance(t) if t.kind == 'named' and t.pkg and importable(t.pkg) else t
         if t.kind == 'named' and t.pkg and importable(t.pkg) and not t.type_args:
             decl = self.lookup(t.pkg, t.name)
             if decl is not None and decl.underlying.kind == 'func' and not decl.type_params and not decl.alias:
@@ -628,6 +649,7 @@ class TypeMapper:
 
     def go_spelling(self, t: GoType) -> str:
         """How the generated Go file spells t."""
+        t = self.instance(t)
         if t.kind == 'named':
             if t.pkg == '':
                 return t.name
@@ -656,8 +678,9 @@ class TypeMapper:
         raise Unsupported('%s values are not supported yet' % _family(t))
 
     def _decl(self, t: GoType) -> Tuple[PackageHome, TypeDecl]:
+        t = self.instance(t)
         if t.type_args:
-            raise Unsupported('generic type %s is not supported' % t.go_spelling())
+            raise Unsupported('%s: type parameters cannot be bound (an instantiation can)' % t.go_spelling())
         if t.pkg and not is_exported(t.name):
             raise Unsupported('%s is not exported by package %s, so generated code cannot name it'
                               % (t.go_spelling(), t.pkg))
@@ -665,11 +688,14 @@ class TypeMapper:
         decl = self.lookup(t.pkg, t.name)
         if decl is None:
             raise Unsupported('%s is not described by the inspector' % t.go_spelling())
-        if decl.type_params or decl.alias:
-            raise Unsupported('%s: generic types and aliases are not bound yet' % t.go_spelling())
+        if decl.type_params:
+            raise Unsupported('%s is generic: only its instantiations are bound' % t.go_spelling())
+        if decl.alias:
+            raise Unsupported('%s: aliases are not bound yet' % t.go_spelling())
         return home, decl
 
     def _named(self, t: GoType, pointer: bool = False) -> Conversion:
+        t = self.instance(t)
         home, decl = self._decl(t)
         u = decl.underlying
         if u.kind == 'struct':

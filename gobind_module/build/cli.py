@@ -86,7 +86,8 @@ def cmd_inspect(args: argparse.Namespace) -> None:
     from ..bind.names import Naming
     from ..bind.plan import plan_module
     options = _options(args)
-    pkg = apply_borrow(load_package(options.package, options.dir, options.tags), options.borrow)
+    pkg = apply_borrow(load_package(options.package, options.dir, options.tags, options.instantiate),
+                       options.borrow)
     subs = [(sub, load_package(path, options.dir, options.tags)) for sub, path in options.submodules.items()]
     plan = plan_module(pkg, options.name or pkg.name, 3, subs, naming=Naming(options.pep8_names))
     plan = apply_policy(plan, options.gil, options.gil_default)
@@ -98,6 +99,11 @@ def cmd_inspect(args: argparse.Namespace) -> None:
         print('  ' + f.signature)
     if not plan.funcs:
         print('  (none)')
+    if plan.generics:
+        print('generics (bound through their instantiations; m.Name[type args] is one):')
+        for g in plan.generics:
+            print('  %s %s: %s' % (g.what, g.py_name, ', '.join('%s[%s] as %s' % (g.go_name, i.key, i.attr)
+                                                               for i in g.insts)))
     print('skipped: %d' % len(plan.skipped))
     for s in plan.skipped:
         print('  %s: %s' % (s.symbol, s.reason))

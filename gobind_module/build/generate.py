@@ -50,7 +50,7 @@ def write_sources(options: Options, outdir: str, py_major: int = 3, depfile: Opt
     (gil.py, borrow.py, callback_policy.py).  warn, if given, gets each warning line."""
     peers = read_manifest(options.peers) if options.peers else []
     tags = tuple(options.tags)
-    data = inspect_json(options.package, options.dir, tags)
+    data = inspect_json(options.package, options.dir, tags, options.instantiate)
     pkg = apply_borrow(package_from_json(data), options.borrow)
     subs = []
     packages = sorted(options.submodules.items()) + [(p['name'], p['package']) for p in peers]

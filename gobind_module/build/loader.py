@@ -86,7 +86,8 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
          quiet: bool = False, gil: Optional[Mapping[str, str]] = None, gil_default: str = 'auto',
          submodules: Optional[Mapping[str, str]] = None,
          borrow: Optional[Mapping[str, str]] = None, callback_panics: Sequence[str] = (),
-         limited_api: str = '', verbose: bool = False, pep8_names: bool = False) -> ModuleType:
+         limited_api: str = '', verbose: bool = False, pep8_names: bool = False,
+         instantiate: Optional[Mapping[str, Sequence[str]]] = None) -> ModuleType:
     """Builds Go package `package` (found from folder `dir`) and returns the imported module.
 
     The build lives in gobind's cache, keyed by package, folder and interpreter;
@@ -104,12 +105,15 @@ def load(package: str, dir: str = '.', name: Optional[str] = None, tags: Sequenc
     step on stderr; quiet=True shows nothing, verbose=True Meson's and ninja's whole output.
     pep8_names=True names functions, methods, struct fields and variables in snake_case and
     constants in UPPER_SNAKE_CASE (docs/type-mapping.md, "Names").
+    instantiate ({'Max': ['int',
+    'float64'], 'Pair': ['string,int']}) binds those instantiations of generic functions and types
+    (docs/type-mapping.md, "Generics").
     """
     # Options checks every argument (a str for tags is refused, not split into letters).
     options = Options(package=package, dir=dir, name=name, tags=tags, gil=gil or {},  # type: ignore[arg-type]
                       gil_default=gil_default, submodules=submodules or {}, borrow=borrow or {},
                       callback_panics=callback_panics, limited_api=limited_api,  # type: ignore[arg-type]
-                      pep8_names=pep8_names)
+                      pep8_names=pep8_names, instantiate=instantiate or {})
     if name:
         check_free(name, package)
     entry = cache.folder('load', _cache_key(options))

@@ -67,6 +67,7 @@ class GobindModule(ExtensionModule):
         KwargInfo('runtime', str, default='shared', validator=lambda v: _one_of(v, RUNTIMES)),
         KwargInfo('limited_api', str, default=''),
         KwargInfo('pep8_names', bool, default=False),
+        KwargInfo('instantiate', ContainerTypeInfo(dict, list), default={}),
     )
     def extension(self, state: T.Any, args: T.Tuple[str, str], kwargs: T.Dict[str, T.Any]) -> ModuleReturnValue:
         """gobind.extension(name, go_package, ...): an importable extension module for one Go package.
@@ -96,7 +97,8 @@ class GobindModule(ExtensionModule):
                               borrow=kwargs['borrow'], callback_panics=kwargs['callback_panics'],
                               python=python.get_path() if isinstance(python, ExternalProgram) else python,
                               subdir=kwargs['subdir'], limited_api=kwargs['limited_api'],
-                              pep8_names=kwargs['pep8_names'], spelling='meson')
+                              pep8_names=kwargs['pep8_names'], instantiate=kwargs['instantiate'],
+                              spelling='meson')
         except validate.InputError as e:
             raise InvalidArguments('gobind.extension: %s' % str(e).replace('gobind: ', '', 1))
         if options.limited_api and not version_compare(coredata.version, '>=1.3'):
@@ -105,7 +107,10 @@ class GobindModule(ExtensionModule):
         go_dir = os.path.normpath(os.path.join(state.source_root, state.subdir, options.dir))
         if not os.path.isdir(go_dir):
             raise InvalidArguments('gobind.extension: dir %r is not a folder' % go_dir)
-        return dataclasses.replace(options, dir=go_dir)
+        options = dataclasses.replace(options, dir=go_dir)
+        if options.instantiate:
+            _check_instantiations(options)
+        return options
 
     def _evaluate(self, template: str, variable: str, inputs: T.Dict[str, T.Any], **context: T.Any) -> None:
         """Evaluates a recipe in the calling project, with `inputs` in the Meson variable `variable`
@@ -187,6 +192,10 @@ class GobindModule(ExtensionModule):
         if options.callback_panics:
             raise InvalidArguments(where + "callback_panics: is not passed on to a module that shares %s's Go "
                                    'runtime; give the module its own Go runtime%s' % (holder.name, own))
+        if options.instantiate:
+            raise InvalidArguments(where + "instantiate: is not passed on to a module that shares %s's Go "
+                                   'runtime; write //gobind:instantiate lines in its Go source instead%s'
+                                   % (holder.name, own))
         if options.borrow:
             raise InvalidArguments(where + "borrow: is not passed on to a module that shares %s's Go runtime; "
                                    'write //gobind:borrow lines in its Go source instead%s' % (holder.name, own))
@@ -250,3 +259,14 @@ def go_work(folder: str) -> bool:
 def initialize(interpreter: T.Any) -> GobindModule:
     """Entry point Meson calls after importing this module."""
     return GobindModule(interpreter)
+
+
+def _check_instantiations(options: Options) -> None:
+    """Setup stops on an instantiation the package refuses (a broken constraint, an unknown name),
+    with the inspector's message: Go's, at the generic's declaration."""
+    from gobind_module.errors import GobindError
+    from gobind_module.inspect.goapi import inspect_json
+    try:
+        inspect_json(options.package, options.dir, tuple(options.tags), options.instantiate)
+    except GobindError as e:
+        raise InvalidArguments('gobind.extension: instantiate: %s' % str(e).replace('gobind: ', '', 1))

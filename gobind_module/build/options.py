@@ -14,7 +14,7 @@ SPELLINGS: Dict[str, Dict[str, str]] = {
     'cli': {},
     'meson': {'name': 'module name', 'package': 'go_package', 'tags': 'go_tags'},
     'cmake': {'name': 'module name', 'package': 'Go package', 'dir': 'DIR', 'tags': 'GO_TAGS',
-              'limited_api': 'LIMITED_API', 'pep8_names': 'PEP8_NAMES'},
+              'limited_api': 'LIMITED_API', 'pep8_names': 'PEP8_NAMES', 'instantiate': 'INSTANTIATE'},
 }
 
 #: The fields only the build around the gen step uses (the recipe, `gobind bind`); gen_args() leaves them out.
@@ -42,6 +42,8 @@ class Options:
     subdir: str = ''                           # the install subfolder of site-packages
     limited_api: str = ''                      # '3.11': a Py_LIMITED_API module tagged abi3; '': the full API
     pep8_names: bool = False                   # snake_case functions, methods, fields, vars; UPPER_SNAKE consts
+    # generic: its instantiations, each its type arguments joined by commas ({'Max': ('int', 'float64')})
+    instantiate: Mapping[str, Tuple[str, ...]] = dataclasses.field(default_factory=dict)
     spelling: dataclasses.InitVar[str] = 'cli'
 
     def __post_init__(self, spelling: str) -> None:
@@ -62,8 +64,9 @@ class Options:
         validate.subdir(self.subdir)
         validate.limited_api(self.limited_api, names.get('limited_api', 'limited_api'))
         validate.flag(self.pep8_names, names.get('pep8_names', 'pep8_names'))
-        normal = dict(tags=tuple(self.tags), gil=dict(sorted(gil.items())), borrow=dict(sorted(borrow.items())),
-                      submodules=dict(sorted((self.submodules or {}).items())), callback_panics=tuple(panics))
+        instantiate = validate.instantiate(self.instantiate, names.get('instantiate', 'instantiate'))
+        normal = dict(instantiate=instantiate, tags=tuple(self.tags), gil=dict(sorted(gil.items())),
+                      borrow=dict(sorted(borrow.items())), submodules=dict(sorted((self.submodules or {}).items())), callback_panics=tuple(panics))
         for field, value in normal.items():
             object.__setattr__(self, field, value)
 
@@ -80,6 +83,8 @@ class Options:
         args += [a for name in self.callback_panics for a in ('--callback-panics', name)]
         if self.pep8_names:
             args += ['--pep8-names']
+        args += [a for name, insts in self.instantiate.items() for i in insts
+                 for a in ('--instantiate', '%s=%s' % (name, i))]
         if self.peers is not None:
             args += ['--peers=' + self.peers]
         return args + ['--', self.package]
@@ -99,7 +104,8 @@ class Options:
         return [('dir', self.dir), ('python', self.python), ('go_tags', list(self.tags)), ('gil', dict(self.gil)),
                 ('gil_default', self.gil_default), ('submodules', dict(self.submodules)),
                 ('borrow', dict(self.borrow)), ('callback_panics', list(self.callback_panics)),
-                ('subdir', self.subdir), ('limited_api', self.limited_api), ('pep8_names', self.pep8_names)]
+                ('subdir', self.subdir), ('limited_api', self.limited_api), ('pep8_names', self.pep8_names),
+                ('instantiate', {k: list(v) for k, v in self.instantiate.items()})]
 
     def key(self) -> Dict[str, Any]:
         """The options as JSON data, for cache keys."""
@@ -117,7 +123,21 @@ class Options:
                    callback_panics=tuple(p.strip() for item in args.callback_panics for p in item.split(',')
                                          if p.strip()),
                    peers=getattr(args, 'peers', None), limited_api=args.limited_api or '',
-                   pep8_names=args.pep8_names, **more)
+                   pep8_names=args.pep8_names, instantiate=instantiations(args.instantiate), **more)
+
+
+def instantiations(items: Iterable[str]) -> Dict[str, List[str]]:
+    """--instantiate NAME=T1,T2 values as a dict of lists: the type arguments, taken as many at a time as
+    NAME has type parameters (Max=int,float64 is two instantiations of Max[T], Pair=string,int one of
+    Pair[K, V]); the flag repeats."""
+    out: Dict[str, List[str]] = {}
+    for item in items:
+        name, eq, value = item.partition('=')
+        if not eq or not name.strip() or not value.strip():
+            raise validate.InputError('gobind: --instantiate %r: write NAME=T1,T2, e.g. Max=int or Pair=string,int'
+                                      % item)
+        out.setdefault(name.strip(), []).append(value.strip())
+    return out
 
 
 def _pairs(items: Iterable[str], option: str, form: str, sep: Optional[str] = None,
@@ -162,6 +182,9 @@ def add_arguments(parser: argparse.ArgumentParser, peers: bool = False) -> None:
     parser.add_argument('--pep8-names', action='store_true',
                         help='name functions, methods, struct fields and variables in snake_case and constants '
                              'in UPPER_SNAKE_CASE (SayHi -> say_hi, MaxSize -> MAX_SIZE); types keep their names')
+    parser.add_argument('--instantiate', action='append', default=[], metavar='NAME=T1,T2',
+                        help='bind generic function or type NAME instantiated with these Go type arguments '
+                             '(one instantiation; repeatable: --instantiate Max=int --instantiate Max=float64)')
     if peers:
         parser.add_argument('--peers', metavar='MANIFEST',
                             help="(build step) also bind the packages of the project's other extensions, "

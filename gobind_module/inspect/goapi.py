@@ -9,7 +9,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ..errors import GobindError
 
@@ -109,11 +109,15 @@ def helper_binary() -> Path:
     return target
 
 
-def inspect_json(package: str, directory: str = '.', tags: Tuple[str, ...] = ()) -> Dict:
-    """Runs the inspector on `package` from `directory` and returns its decoded JSON."""
+def inspect_json(package: str, directory: str = '.', tags: Tuple[str, ...] = (),
+                 instantiate: Optional[Mapping[str, Sequence[str]]] = None) -> Dict:
+    """Runs the inspector on `package` from `directory` and returns its decoded JSON (instantiate: the
+    instantiations of generics to add, Options.instantiate)."""
     cmd: List[str] = [str(helper_binary()), '-dir', os.path.abspath(directory)]
     if tags:
         cmd += ['-tags', ','.join(tags)]
+    for name, insts in (instantiate or {}).items():
+        cmd += ['-instantiate=%s=%s' % (name, i) for i in insts]
     cmd.append(package)
     go_dir = os.path.dirname(os.path.abspath(go_executable()))
     env = dict(os.environ, PATH=go_dir + os.pathsep + os.environ.get('PATH', ''))
@@ -125,7 +129,8 @@ def inspect_json(package: str, directory: str = '.', tags: Tuple[str, ...] = ())
     return json.loads(proc.stdout)
 
 
-def load_package(package: str, directory: str = '.', tags: Tuple[str, ...] = ()) -> Package:
+def load_package(package: str, directory: str = '.', tags: Tuple[str, ...] = (),
+                 instantiate: Optional[Mapping[str, Sequence[str]]] = None) -> Package:
     """The typed description of a Go package's exported API."""
     from ..model import package_from_json
-    return package_from_json(inspect_json(package, directory, tags))
+    return package_from_json(inspect_json(package, directory, tags, instantiate))

@@ -161,7 +161,7 @@ def test_a_skipped_symbol_takes_no_name():
     data['funcs'].append(dict(_func(data, 'SayHi'), name='Say_hi', type_params=['T']))
     plan = plan_from_api(data, 'names')
     assert callables(plan)['say_hi'].go_name == 'SayHi'
-    assert {s.symbol: s.reason for s in plan.skipped}['Say_hi'] == 'generic functions are not supported'
+    assert {s.symbol: s.reason for s in plan.skipped}['Say_hi'] .startswith('generic function with no instantiation')
 
 
 def test_a_directive_colliding_stops_the_build():

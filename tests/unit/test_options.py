@@ -17,7 +17,8 @@ FULL = Options(package='example.com/shop', dir='/src/it\'s a "dir" é', name='sh
                gil={'Point.Scale': 'release', 'Add': 'keep'}, gil_default='release',
                submodules={'money': 'example.com/shop/money', 'tax': './tax'},
                borrow={'SumFloats': 'xs, ys', 'Fill': ''}, callback_panics=('Walk', 'Parallel', 'Walk'),
-               peers='/build/shop_gobind_peers.json', pep8_names=True)
+               peers='/build/shop_gobind_peers.json', pep8_names=True,
+               instantiate={'Max': ['int', 'float64'], 'Pair': ['string, int']})
 
 
 def test_checked_values_are_normalised():
@@ -98,6 +99,10 @@ ERRORS = [
     (dict(python='py\nthon'), 'cli', "gobind: python 'py\\nthon' is not a usable folder path"),
     (dict(subdir='pkg/1a'), 'meson', "gobind: subdir part '1a' is not a Python identifier"),
     (dict(peers='a\nb'), 'cli', "gobind: peers 'a\\nb' is not a usable folder path"),
+    (dict(instantiate={'Max': 'int'}), 'meson', "gobind: instantiate: Max: 'int' is not a list of type arguments"),
+    (dict(instantiate={'Max()': ['int']}), 'cli', "gobind: instantiate: 'Max()' is not a Go name"),
+    (dict(instantiate={'Max': ['int;x']}), 'cmake', "gobind: INSTANTIATE: Max: 'int;x' is not a list of Go types"),
+    (dict(instantiate=['Max']), 'cli', "gobind: instantiate must be a dict of Go names to lists of type arguments"),
 ]
 
 
@@ -114,6 +119,7 @@ def test_each_bad_value_is_refused_naming_option_and_value(fields, spelling, mes
     (['--gil', 'Add', 'p'], "gobind: --gil 'Add': write Name=keep or Name=release"),
     (['--submodule', 'money', 'p'], "gobind: --submodule 'money': write NAME=GO_PACKAGE"),
     (['--borrow', '=xs', 'p'], "gobind: --borrow '=xs': write Name=params"),
+    (['--instantiate', 'Max', 'p'], "gobind: --instantiate 'Max': write NAME=T1,T2"),
 ])
 def test_command_line_forms_are_refused_naming_the_flag(argv, message):
     with pytest.raises(InputError) as info:
@@ -136,7 +142,8 @@ def test_extension_kwargs_are_the_meson_keywords():
     assert kwargs == {'dir': FULL.dir, 'python': '/usr/bin/python3', 'go_tags': ['linux', 'go1.21'],
                       'gil': dict(FULL.gil), 'gil_default': 'release', 'submodules': dict(FULL.submodules),
                       'borrow': dict(FULL.borrow), 'callback_panics': ['Parallel', 'Walk'], 'subdir': '',
-                      'limited_api': '', 'pep8_names': True}
+                      'limited_api': '', 'pep8_names': True,
+                      'instantiate': {'Max': ['int', 'float64'], 'Pair': ['string,int']}}
     assert meson_value(kwargs['gil']) == "{'Add': 'keep', 'Point.Scale': 'release'}"
     assert meson_value(FULL.dir) == "'/src/it\\'s a \"dir\" \\u00e9'"
     assert meson_value([True, 'a', {'k': ['v']}]) == "[true, 'a', {'k': ['v']}]"

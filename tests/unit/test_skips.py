@@ -24,6 +24,14 @@ EXPECTED = {
                        'iterators); the type itself is not a class',
               'Source.Items': 'field type: iterators (iter.Seq[int]) are bound as parameters and results of '
                               'functions only'},
+    # func Join[T any] is never instantiated; Ordered and Number are constraints
+    'generics': {'Join': 'generic function with no instantiation: list instantiations with the instantiate '
+                         'option or a //gobind:instantiate line, or use one in the non-generic API '
+                         '(docs/type-mapping.md, "Generics")',
+                 'Number': 'generics.Number is a constraint interface (it has type-set elements), usable only '
+                           'as a type parameter constraint',
+                 'Ordered': 'generics.Ordered is a constraint interface (it has type-set elements), usable only '
+                            'as a type parameter constraint'},
 }
 
 

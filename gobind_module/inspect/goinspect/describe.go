@@ -34,6 +34,7 @@ type inspector struct {
 	info    *types.Info                  // uses and types of the target's expressions (function bodies)
 	bodies  map[token.Pos]*ast.BlockStmt // bodies of the target's funcs and methods, by name position
 	goexits map[*types.Func]bool         // mayGoexit's answers
+	inst    instances                    // instantiations of generics (instances.go)
 }
 
 // newInspector prepares an inspector for the type-checked target package.
@@ -52,6 +53,7 @@ func newInspector(fset *token.FileSet, pkg *types.Package, target *listPackage, 
 		seen:    map[string]bool{},
 		bodies:  map[token.Pos]*ast.BlockStmt{},
 		goexits: map[*types.Func]bool{},
+		inst:    instances{seen: map[string]bool{}},
 	}
 	for _, p := range pkgs {
 		in.sources[p.ImportPath] = p
@@ -105,17 +107,10 @@ func (in *inspector) describe(files []*ast.File) *output {
 			out.Vars = append(out.Vars, v)
 		}
 	}
-	for len(in.queue) > 0 {
-		tn := in.queue[0]
-		in.queue = in.queue[1:]
-		if d, ok := in.typeDecl(tn); ok {
-			out.ExternalTypes = append(out.ExternalTypes, d)
-			described = append(described, tn)
-			in.queueImplementers(tn)
-		}
-	}
+	in.describeQueue(out, &described)
+	in.describeInstances(out, &described)
 	setImplementers(out, described)
-	sort.Slice(out.ExternalTypes, func(i, j int) bool {
+	sort.SliceStable(out.ExternalTypes, func(i, j int) bool {
 		a, b := out.ExternalTypes[i], out.ExternalTypes[j]
 		if a.Pkg != b.Pkg {
 			return a.Pkg < b.Pkg
@@ -131,6 +126,19 @@ func (in *inspector) describe(files []*ast.File) *output {
 	})
 	out.Skipped = append([]skipped{}, in.skipped...)
 	return out
+}
+
+// describeQueue describes the queued external named types, and those they reach.
+func (in *inspector) describeQueue(out *output, described *[]*types.TypeName) {
+	for len(in.queue) > 0 {
+		tn := in.queue[0]
+		in.queue = in.queue[1:]
+		if d, ok := in.typeDecl(tn); ok {
+			out.ExternalTypes = append(out.ExternalTypes, d)
+			*described = append(*described, tn)
+			in.queueImplementers(tn)
+		}
+	}
 }
 
 // packageInfo describes the package itself; its doc is the package comments of all files in name order.
@@ -163,7 +171,12 @@ func (in *inspector) skip(symbol, reason string) {
 
 // typeDecl describes a named type (or alias) with its method set; ok is false if it had to be skipped.
 func (in *inspector) typeDecl(tn *types.TypeName) (typeDecl, bool) {
-	actual := unalias(tn.Type())
+	return in.typeDeclOf(tn, tn.Type())
+}
+
+// typeDeclOf describes the named type t declared by tn: its own type, or an instance of it.
+func (in *inspector) typeDeclOf(tn *types.TypeName, t types.Type) (typeDecl, bool) {
+	actual := unalias(t)
 	d := typeDecl{
 		Pkg:        tn.Pkg().Path(),
 		Name:       tn.Name(),
@@ -341,6 +354,9 @@ func formatFloat(v constant.Value, bits int) string {
 func (in *inspector) funcDesc(fn *types.Func) funcDesc {
 	sig := fn.Type().(*types.Signature)
 	body := in.bodies[fn.Pos()]
+	if fn.Origin() != fn || sig.TypeParams().Len() > 0 || sig.RecvTypeParams().Len() > 0 {
+		body = nil // a generic body: its proofs would hold for some type arguments only
+	}
 	return funcDesc{
 		Name:         fn.Name(),
 		Doc:          in.docFor(fn),

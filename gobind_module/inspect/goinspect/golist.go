@@ -67,6 +67,7 @@ type goEnv struct {
 
 type options struct {
 	dir, tags, out, pattern string
+	instantiate             []string // -instantiate Name=T1,T2 (one instantiation each)
 }
 
 // Running the go command.

@@ -15,9 +15,9 @@ import (
 )
 
 // schemaVersion is bumped whenever the JSON layout changes incompatibly.
-const schemaVersion = 1
+const schemaVersion = 2
 
-const usage = "usage: gobind-inspect [-dir DIR] [-tags TAGS] [-o FILE] IMPORTPATH"
+const usage = "usage: gobind-inspect [-dir DIR] [-tags TAGS] [-instantiate NAME=T1,T2]... [-o FILE] IMPORTPATH"
 
 // Command line and top-level flow.
 
@@ -46,6 +46,10 @@ func parseArgs(args []string) (options, error) {
 	fs.StringVar(&opts.dir, "dir", "", "working directory for the go command (default: current directory)")
 	fs.StringVar(&opts.tags, "tags", "", "comma-separated build tags")
 	fs.StringVar(&opts.out, "o", "", "write the JSON to this file instead of stdout")
+	fs.Func("instantiate", "instantiate generic NAME with the type arguments T1,T2 (repeatable)", func(v string) error {
+		opts.instantiate = append(opts.instantiate, v)
+		return nil
+	})
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -94,6 +98,9 @@ func run(opts options) error {
 		}
 	}
 	in.indexFiles(target.ImportPath, files, true)
+	if err := in.requestInstances(files, opts.instantiate); err != nil {
+		return err
+	}
 	out := in.describe(files)
 	out.GoVersion = env.GOVERSION
 	out.Files = buildFiles(pkgs, env)

@@ -48,7 +48,10 @@ type funcDesc struct {
 	Results    []param  `json:"results"`
 	Variadic   bool     `json:"variadic"`
 	TypeParams []string `json:"type_params"`
-	Pos        string   `json:"pos"`
+	// TypeArgs holds the type arguments of an instantiation of a generic function (Name is the
+	// generic's name, Params and Results are substituted).
+	TypeArgs []typeNode `json:"type_args,omitempty"`
+	Pos      string     `json:"pos"`
 	// StraightLine is set (and only then written) for a function or method declared in the
 	// package whose body runs in short, bounded time and cannot block; see straightLine.
 	StraightLine bool `json:"straight_line,omitempty"`
@@ -77,14 +80,17 @@ type methodDesc struct {
 }
 
 type typeDecl struct {
-	Pkg        string       `json:"pkg"`
-	Name       string       `json:"name"`
-	Doc        string       `json:"doc"`
-	Underlying typeNode     `json:"underlying"`
-	TypeParams []string     `json:"type_params"`
-	Alias      bool         `json:"alias"`
-	Methods    []methodDesc `json:"methods"`
-	Pos        string       `json:"pos"`
+	Pkg        string   `json:"pkg"`
+	Name       string   `json:"name"`
+	Doc        string   `json:"doc"`
+	Underlying typeNode `json:"underlying"`
+	TypeParams []string `json:"type_params"`
+	// TypeArgs holds the type arguments of an instantiation of a generic type (Name is the
+	// generic's name; Underlying and Methods are substituted).
+	TypeArgs []typeNode   `json:"type_args,omitempty"`
+	Alias    bool         `json:"alias"`
+	Methods  []methodDesc `json:"methods"`
+	Pos      string       `json:"pos"`
 	// Implementers lists, for an interface with unexported methods (which only Go types can
 	// implement), the exported named types described here whose pointer implements it.
 	Implementers []implementer `json:"implementers,omitempty"`

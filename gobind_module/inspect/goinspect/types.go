@@ -74,6 +74,7 @@ func (in *inspector) named(t *types.Named) typeNode {
 		n.Pkg = obj.Pkg().Path()
 	}
 	in.record(t.Origin().Obj())
+	in.queueInstance(t)
 	args := t.TypeArgs()
 	for i := 0; i < args.Len(); i++ {
 		n.TypeArgs = append(n.TypeArgs, in.typeOf(args.At(i)))

@@ -1874,7 +1874,7 @@ gobind_init_Caf_u00e9(PyObject *self, PyObject *args, PyObject *kwargs)
 static PyObject *
 gobind_repr_Caf_u00e9(PyObject *self)
 {
-    return gobind_repr_fields(self, "names_edge.Café", gobind_fields_Caf_u00e9, 2);
+    return gobind_repr_fields(self, "names_edge.Caf\303\251", gobind_fields_Caf_u00e9, 2);
 }
 
 static PyType_Slot gobind_slots_Caf_u00e9[] = {

@@ -143,9 +143,9 @@ if(NOT GOBIND_PYTHON STREQUAL _GOBIND_PYTHON_CHECKED)
 endif()
 
 # gobind_add_extension(<name> <go_package> [DIR <dir>] [GO_TAGS <tag>...] [PYTHON <python>]
-#                      [LIMITED_API <X.Y>] [PEP8_NAMES])
+#                      [LIMITED_API <X.Y>] [PEP8_NAMES] [INSTANTIATE <Name=T1,T2>...])
 function(gobind_add_extension name package)
-  cmake_parse_arguments(PARSE_ARGV 2 arg "PEP8_NAMES" "DIR;PYTHON;LIMITED_API" "GO_TAGS")
+  cmake_parse_arguments(PARSE_ARGV 2 arg "PEP8_NAMES" "DIR;PYTHON;LIMITED_API" "GO_TAGS;INSTANTIATE")
   set(fn "gobind_add_extension(${name})")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "${fn}: unexpected arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -186,11 +186,16 @@ function(gobind_add_extension name package)
   if(arg_PEP8_NAMES)
     list(APPEND limited_args --pep8-names)   # snake_case names (docs/type-mapping.md, "Names")
   endif()
+  # Instantiations of generics: Max=int,float64 Pair=string,int (as --instantiate on the command line).
+  set(inst_args "")
+  foreach(inst IN LISTS arg_INSTANTIATE)
+    list(APPEND inst_args "--instantiate=${inst}")
+  endforeach()
   # gobind checks the name, package and tags (the checks of gobind.extension() and load()) and
   # spells them as the gen step's arguments, one a line.
   execute_process(
     COMMAND "${GOBIND_PYTHON}" -m gobind_module gen-args --name "${name}" "--dir=${dir}" ${tag_args}
-            ${limited_args} -- "${package}"
+            ${limited_args} ${inst_args} -- "${package}"
     RESULT_VARIABLE rc OUTPUT_VARIABLE gen_args ERROR_VARIABLE err
     OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_STRIP_TRAILING_WHITESPACE)
   if(NOT rc EQUAL 0)

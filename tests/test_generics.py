@@ -104,7 +104,7 @@ def test_inspect_lists_instantiations_and_the_flag_adds_some():
 
 def test_load_takes_instantiations(tmp_path, cold_cache):
     code = ('import gobind_module\n'
-            'm = gobind_module.load("example.com/generics", dir=%r, instantiate={"Join": ["int"]})\n'
+            'm = gobind_module.load("example.com/generics", dir=%r, instantiate={"Join": ["int"]}, quiet=True)\n'
             'print(m.Join[int]([1, 2, 3], "-"), m.Max_int if hasattr(m, "Max_int") else "no Max")\n'
             % str(ROOT / 'test_projects' / 'generics'))
     out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout
@@ -134,7 +134,7 @@ def test_type_arguments_of_other_packages_through_the_files_imports(tmp_path, co
                                     '// Keep returns v.\nfunc Keep[T any](v T) T { return v }\n\n'
                                     'var _ = time.Second\n')
     code = ('import gobind_module\n'
-            'm = gobind_module.load("example.com/tp", dir=%r, instantiate={"Keep": ["time.Duration"]})\n'
+            'm = gobind_module.load("example.com/tp", dir=%r, instantiate={"Keep": ["time.Duration"]}, quiet=True)\n'
             'b = m.Box["time.Duration"](V=m.time.Duration(5))\n'
             'print(int(m.Keep(m.time.Duration(7))), int(b.V), repr(b))\n' % str(tmp_path))
     out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout
@@ -152,7 +152,7 @@ def test_instantiation_names_yield_to_declared_names(tmp_path, cold_cache):
         '// Max is generic.\n//\n//gobind:instantiate int\nfunc Max[T int | float64](a, b T) T {\n'
         '\tif a > b {\n\t\treturn a\n\t}\n\treturn b\n}\n')
     code = ('import gobind_module\n'
-            'm = gobind_module.load("example.com/tp", dir=%r)\n'
+            'm = gobind_module.load("example.com/tp", dir=%r, quiet=True)\n'
             'print(m.Stack_int(N=2), m.New(), m.Stack[int].__name__, m.Max[int](1, 5), m.Max_int())\n'
             % str(tmp_path))
     out = run([sys.executable, '-c', code], cwd=tmp_path, env=cold_cache).stdout

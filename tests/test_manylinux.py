@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TEST_PROJECTS, tool
+from conftest import ROOT, TEST_PROJECTS, MesonBuild, tool
 from test_docs_commands import blocks
 from test_wheels import (EXT_SUFFIX, GREETING, WHEEL_FILES, _copy_project, _env, _make_venv, _one, _run,
                          _top_level_files, gobind_dist, work)  # noqa: F401 (fixtures)
@@ -56,7 +56,7 @@ def published(work, gobind_dist):
             script += ['echo "### %d"' % b.line, b.text.replace('/tmp/try-manylinux', str(work / 'try-manylinux'))]
     assert len(script) == 5, 'docs/wheels.md should have two blocks mirrored by ' + MARK
     # The frontend venv is "activated": its bin folder (pip, python, python-zig) comes first on PATH.
-    env = _env(PIP_FIND_LINKS=str(gobind_dist), VIRTUAL_ENV=str(frontend.parent.parent))
+    env = _env(PIP_FIND_LINKS=str(gobind_dist), VIRTUAL_ENV=str(frontend.parent.parent), NO_COLOR='1', COLUMNS='200')
     env['PATH'] = str(frontend.parent) + os.pathsep + env['PATH']
     out = _run(['bash', '-c', '\n'.join(script)], cwd=src, env=env, timeout=1800)
     parts = re.split(r'^### (\d+)\n', out, flags=re.M)[1:]
@@ -71,9 +71,9 @@ def _block_output(published, first: str) -> str:
 def test_publishing_commands(published):
     """auditwheel says manylinux_2_17; twine passes the sdist and the repaired wheel; it imports."""
     built = _block_output(published, 'pip install build')
-    assert re.search(r'consistent with the following platform tag:\s+"manylinux_2_17_x86_64"', built), built
-    assert re.search(r'Checking wheelhouse/\S+manylinux_2_17_x86_64\S*\.whl: PASSED', built), built
-    assert re.search(r'Checking dist/hello_go-0\.1\.0\.tar\.gz: PASSED', built), built
+    assert re.search(r'consistent with the\s+following platform tag:\s+"manylinux_2_17_x86_64"', built), built
+    assert re.search(r'Checking\s+wheelhouse/\S+manylinux_2_17_x86_64\.whl:\s+PASSED', built), built
+    assert re.search(r'Checking\s+dist/hello_go-0\.1\.0\.tar\.gz:\s+PASSED', built), built
     assert _block_output(published, 'python -m venv').splitlines()[-1] == GREETING
 
 
@@ -83,7 +83,7 @@ def _repaired(published) -> Path:
 
 def test_repaired_wheel_is_manylinux2014_and_holds_only_the_module(published):
     tag = 'cp%d%d' % sys.version_info[:2]
-    assert _repaired(published).name == 'hello_go-0.1.0-%s-%s-manylinux_2_17_x86_64.manylinux2014_x86_64.whl' % (
+    assert _repaired(published).name == 'hello_go-0.1.0-%s-%s-manylinux2014_x86_64.manylinux_2_17_x86_64.whl' % (
         tag, tag)
     # Nothing grafted (no hello_go.libs/): the module needs only glibc's libraries.
     assert _top_level_files(_repaired(published)) == WHEEL_FILES
@@ -143,3 +143,17 @@ def test_missing_zig(tmp_path):
     assert proc.returncode != 0
     assert "ERROR: Unknown compiler(s): [['%s']]" % cc in proc.stdout, proc.stdout
     assert 'pip install ziglang' in (build / 'meson-logs' / 'meson-log.txt').read_text()
+
+
+@pytest.mark.skipif(not shutil.which('readelf'), reason='needs readelf (binutils)')
+def test_native_file_and_another_glibc(tmp_path):
+    """The compiler named in a Meson native file, with --glibc=2.28: Meson and cgo both get it."""
+    native = tmp_path / 'zig.ini'
+    native.write_text("[binaries]\nc = ['gobind-zig-cc', '--glibc=2.28']\n")
+    b = MesonBuild(TEST_PROJECTS / 'hello', tmp_path / 'build')
+    setup = b.setup('--native-file=%s' % native, '-Dbuildtype=release').stdout
+    assert 'C compiler for the host machine: gobind-zig-cc --glibc=2.28 (clang ' in setup, setup
+    assert "--cc 'gobind-zig-cc --glibc=2.28'" in (b.builddir / 'build.ninja').read_text()
+    b.ninja()
+    assert max(_glibc_versions(b.extension('hello'))) <= (2, 28)
+    assert b.python('import hello; print(hello.Hello("zig"))').stdout.strip() == 'hello "zig" from Go'

@@ -8,6 +8,8 @@ of their own test files (test_hello, test_crosspkg, test_iters), so what they ch
 for every version.  test_projects/iters declares go 1.23 (it uses the iter package): older
 releases refuse it with Go's own message, which gobind passes on.  Iterators spelled as plain
 func types work from Go 1.21 on, and test_plain_func_iterators checks them on every version.
+The newest release is newer than the installed one: the inspector must then be built by it too
+(goapi.toolchain_go), or its go/types cannot read the export data that release's `go list` writes.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ Every venv is made with --without-pip (ensurepip is slow) and driven by the buil
 from __future__ import annotations
 
 import email.parser
+import functools
 import os
 import re
 import shutil
@@ -154,13 +155,28 @@ def _gobind_files_used(builddir: Path) -> list:
 # session-wide artifacts (each built once)
 
 
+def _once(fixture):
+    """A session fixture made once per session even when another test file imports it
+    (tests/test_manylinux.py does): pytest would otherwise make it again for that file."""
+    made = []
+
+    @functools.wraps(fixture)
+    def get(*args, **kwargs):
+        if not made:
+            made.append(fixture(*args, **kwargs))
+        return made[0]
+    return get
+
+
 @pytest.fixture(scope='session')
+@_once
 def work(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp('wheels')
 
 
 @pytest.fixture(scope='session')
 # Mirrors docs/wheels.md: `pip wheel --no-deps -w /tmp/gobind-dist /path/to/gobind-checkout` (with folders of its own).
+@_once
 def gobind_dist(work) -> Path:
     """Folder holding a gobind wheel built from a copy of this checkout."""
     src = _copy_checkout(work / 'gobind-src')
@@ -171,6 +187,7 @@ def gobind_dist(work) -> Path:
 
 
 @pytest.fixture(scope='session')
+@_once
 def builder(work) -> Path:
     """A venv with pip and build from the package index, and no gobind: the build frontend."""
     python = _make_venv(work / 'builder')

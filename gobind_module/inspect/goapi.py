@@ -64,6 +64,16 @@ def go_version(go: Optional[str] = None) -> str:
     return _VERSION_CACHE[go]
 
 
+def toolchain_go(go: str) -> str:
+    """The go command of the release that `go` runs.  GOTOOLCHAIN=go1.27.4 (or a go.mod toolchain
+    line) makes the go on PATH run another release, but not with GO111MODULE=off, as the
+    inspector is built: that build must use the release whose export data `go list` writes."""
+    proc = subprocess.run([go, 'env', 'GOROOT'], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          universal_newlines=True)
+    own = os.path.join(proc.stdout.strip(), 'bin', 'go')
+    return own if proc.returncode == 0 and proc.stdout.strip() and os.access(own, os.X_OK) else go
+
+
 def cache_dir() -> Path:
     """gobind's cache folder: $GOBIND_CACHE_DIR, else $XDG_CACHE_HOME/gobind, else ~/.cache/gobind."""
     env = os.environ.get('GOBIND_CACHE_DIR')
@@ -84,7 +94,8 @@ def helper_binary() -> Path:
     digest = hashlib.sha256()
     for src in helper_sources():
         digest.update(src.name.encode() + b'\0' + src.read_bytes() + b'\0')
-    key = hashlib.sha256(digest.digest() + go_version(go).encode()).hexdigest()[:16]
+    # '2': since the binaries are built by toolchain_go(); older entries of a switched release were not
+    key = hashlib.sha256(digest.digest() + go_version(go).encode() + b'\x002').hexdigest()[:16]
     from .. import cache   # cache.py imports this module
     target = cache.folder('inspector', key) / 'gobind-inspect'
     if target.is_file():
@@ -98,7 +109,7 @@ def helper_binary() -> Path:
         # Built for this machine whatever GOOS/GOARCH say, so the key (source, Go version) is all that matters.
         env = dict(os.environ, GOFLAGS='', GO111MODULE='off', CGO_ENABLED='0', GOOS='', GOARCH='')
         out = os.path.join(tmp, 'gobind-inspect')
-        proc = subprocess.run([go, 'build', '-trimpath', '-o', out] + names, cwd=tmp, env=env,
+        proc = subprocess.run([toolchain_go(go), 'build', '-trimpath', '-o', out] + names, cwd=tmp, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
         if proc.returncode != 0:
             raise GobindError('gobind: building the Go inspector failed:\n' + proc.stdout)

@@ -24,8 +24,9 @@ from test_docs_commands import blocks
 from test_wheels import (EXT_SUFFIX, GREETING, WHEEL_FILES, _copy_project, _env, _make_venv, _one, _run,
                          _top_level_files, gobind_dist, work)  # noqa: F401 (fixtures)
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith('linux') or os.uname().machine != 'x86_64',
-                                reason='manylinux x86_64 wheels are built and checked on Linux x86_64')
+pytestmark = [pytest.mark.slow,   # fresh venvs with ziglang, auditwheel and twine from PyPI: minutes
+              pytest.mark.skipif(not sys.platform.startswith('linux') or os.uname().machine != 'x86_64',
+                                 reason='manylinux x86_64 wheels are built and checked on Linux x86_64')]
 
 #: The blocks of docs/wheels.md this file runs.
 MARK = 'tests/test_manylinux.py::test_publishing_commands'

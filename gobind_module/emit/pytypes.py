@@ -78,10 +78,13 @@ def _common(id_: str, c, repr_fn: str, dealloc: str = 'gobind_object_dealloc') -
 
 
 def struct_type(m: ModulePlan, s: StructPlan) -> TypeSpec:
+    """A struct class: Python may subclass it; == is Go's, so it is unhashable (its value can change)."""
     slots = _common(s.id, s, 'gobind_repr_' + s.id) + [
+        ('tp_hash', 'PyObject_HashNotImplemented'), ('tp_richcompare', 'gobind_richcompare_' + s.id),
         ('tp_methods', 'gobind_methods_' + s.id), ('tp_getset', 'gobind_getset_' + s.id),
         ('tp_init', 'gobind_init_' + s.id), ('tp_new', 'gobind_new_' + s.id)]
-    return TypeSpec(s.id, m.qualified(s), type_doc(s.c_doc, s.text_signature), tuple(slots))
+    return TypeSpec(s.id, m.qualified(s), type_doc(s.c_doc, s.text_signature), tuple(slots),
+                    flags='GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
 
 
 def iface_type(m: ModulePlan, i: InterfacePlan) -> TypeSpec:
@@ -99,6 +102,8 @@ def seq_type(m: ModulePlan, q: SeqPlan) -> TypeSpec:
         ('sq_length', 'gobind_seq_length'), ('sq_item', 'gobind_seq_item'), ('sq_ass_item', 'gobind_seq_ass_item'),
         ('mp_length', 'gobind_seq_length'), ('mp_subscript', 'gobind_seq_subscript'),
         ('mp_ass_subscript', 'gobind_seq_ass_subscript')]
+    if not q.is_array:
+        slots.append(('sq_inplace_concat', 'gobind_seq_inplace_concat'))
     if q.buffer:
         slots += [('bf_getbuffer', 'gobind_seq_getbuffer'), ('bf_releasebuffer', 'gobind_seq_releasebuffer')]
     doc = type_doc(q.c_doc, '%s(items=...)\\n--\\n\\n' % q.py_name)

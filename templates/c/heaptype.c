@@ -24,6 +24,7 @@ gobind_fill_slot(gobind_type_storage *s, const PyType_Slot *slot)
     case Py_mp_subscript: s->mp.mp_subscript = (binaryfunc)f; break;
     case Py_nb_bool: s->nb.nb_nonzero = (inquiry)f; break;  /* Python 2's name for nb_bool */
     case Py_sq_ass_item: s->sq.sq_ass_item = (ssizeobjargproc)f; break;
+    case Py_sq_inplace_concat: s->sq.sq_inplace_concat = (binaryfunc)f; break;
     case Py_sq_item: s->sq.sq_item = (ssizeargfunc)f; break;
     case Py_sq_length: s->sq.sq_length = (lenfunc)f; break;
     case Py_tp_call: t->tp_call = (ternaryfunc)f; break;

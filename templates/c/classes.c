@@ -1,0 +1,315 @@
+/* Classes that behave like Python's (part of the C support, after gobind_support.c): copy, deepcopy,
+   pickle and == of struct objects, and the MutableSequence methods of slice objects. */
+
+/* ---- structs: copy, deepcopy, pickle, == ---------------------------------- */
+
+/* Copies the __dict__ of a subclass's instance self into copy's: shallow, or deep through
+   copy.deepcopy with memo.  0, or -1 with an exception. */
+static int
+gobind_copy_dict(PyObject *self, PyObject *copy, PyObject *memo)
+{
+    PyObject *dict = PyObject_GetAttrString(self, "__dict__"), *target = NULL, *module = NULL;
+    int rc = -1;
+    if (dict == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+            return -1;
+        PyErr_Clear();  /* the bound class itself: no __dict__ */
+        return 0;
+    }
+    if (!PyDict_Check(dict) || PyDict_Size(dict) == 0) {
+        Py_DECREF(dict);
+        return 0;
+    }
+    if (memo != NULL) {
+        PyObject *deep;
+        module = PyImport_ImportModule("copy");
+        deep = module == NULL ? NULL : PyObject_CallMethod(module, "deepcopy", "OO", dict, memo);
+        Py_DECREF(dict);
+        dict = deep;
+    }
+    if (dict != NULL && (target = PyObject_GetAttrString(copy, "__dict__")) != NULL)
+        rc = PyDict_Update(target, dict);
+    Py_XDECREF(target);
+    Py_XDECREF(dict);
+    Py_XDECREF(module);
+    return rc;
+}
+
+/* __copy__ and __deepcopy__: a new object of self's class over the Go value dup (a copy export)
+   made of self's, with a copy of a subclass's attributes (deep, through memo, for __deepcopy__). */
+PyObject *
+gobind_struct_dup(PyObject *self, gobind_dup_fn dup, PyObject *memo)
+{
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *copy;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = dup(GOBIND_HANDLE(self), &handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    copy = gobind_hooks.wrap(Py_TYPE(self), handle);
+    if (copy != NULL && memo != NULL) {
+        /* before the attributes: they may lead back to self */
+        PyObject *key = PyLong_FromVoidPtr(self);
+        int rc = key == NULL ? -1 : PyObject_SetItem(memo, key, copy);
+        Py_XDECREF(key);
+        if (rc < 0)
+            Py_CLEAR(copy);
+    }
+    if (copy != NULL && gobind_copy_dict(self, copy, memo) < 0)
+        Py_CLEAR(copy);
+    return copy;
+}
+
+/* __reduce__: (class, (field values...)) and a subclass's __dict__, which pickle rebuilds as
+   class(*values); refusal (not NULL) is why the Go value cannot be carried so (TypeError). */
+PyObject *
+gobind_struct_reduce(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n,
+                     const char *refusal)
+{
+    PyObject *args, *dict, *result;
+    Py_ssize_t i;
+    if (refusal != NULL) {
+        PyErr_Format(PyExc_TypeError, "cannot pickle %s: %s", type_name, refusal);
+        return NULL;
+    }
+    args = PyTuple_New(n);
+    if (args == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *value = PyObject_GetAttrString(self, fields[i]);
+        if (value == NULL) {
+            Py_DECREF(args);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(args, i, value);
+    }
+    dict = PyObject_GetAttrString(self, "__dict__");
+    if (dict == NULL && PyErr_ExceptionMatches(PyExc_AttributeError))
+        PyErr_Clear();
+    else if (dict == NULL) {
+        Py_DECREF(args);
+        return NULL;
+    }
+    if (dict != NULL && PyDict_Check(dict) && PyDict_Size(dict) > 0)
+        result = Py_BuildValue("(OOO)", (PyObject *)Py_TYPE(self), args, dict);
+    else
+        result = Py_BuildValue("(OO)", (PyObject *)Py_TYPE(self), args);
+    Py_XDECREF(dict);
+    Py_DECREF(args);
+    return result;
+}
+
+/* == and != of two objects of one struct class (subclasses too) with Go's ==; NotImplemented
+   (so identity) for other objects and for structs Go cannot compare. */
+PyObject *
+gobind_struct_richcompare(PyObject *self, PyObject *other, int op, PyTypeObject *type, gobind_equal_fn equal)
+{
+    uint8_t eq = 0, ok = 0;
+    gobind_buf msg;
+    int status;
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, type)) {
+        Py_INCREF(Py_NotImplemented);
+        return Py_NotImplemented;
+    }
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = equal(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &ok, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    if (!ok) {
+        Py_INCREF(Py_NotImplemented);
+        return Py_NotImplemented;
+    }
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+/* ---- slices: the methods of MutableSequence, with Go's append ------------ */
+
+/* Replaces self[lo:hi] with the items of items (NULL: none), named method in errors. */
+static int
+gobind_seq_splice(PyObject *self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *method)
+{
+    char fn[200];
+    PyOS_snprintf(fn, sizeof fn, "%s.%s", GOBIND_TP_NAME(Py_TYPE(self)), method);
+    GOBIND_REFUSE_IF_FORKED(-1)
+    return GOBIND_SEQ_INFO(self)->splice(GOBIND_HANDLE(self), lo, hi, items, fn);
+}
+
+/* del self[lo:hi:step] of a slice (count items). */
+int
+gobind_seq_delete(PyObject *self, Py_ssize_t lo, Py_ssize_t step, Py_ssize_t count)
+{
+    Py_ssize_t i;
+    if (step == 1 || count == 0)
+        return gobind_seq_splice(self, lo, lo + count, NULL, "__delitem__");
+    if (step < 0) {  /* the same items, from the lowest */
+        lo += (count - 1) * step;
+        step = -step;
+    }
+    for (i = count - 1; i >= 0; i--)
+        if (gobind_seq_splice(self, lo + i * step, lo + i * step + 1, NULL, "__delitem__") < 0)
+            return -1;
+    return 0;
+}
+
+/* self[lo:hi] = items when their lengths differ: a slice grows or shrinks as Go's append does. */
+int
+gobind_seq_assign(PyObject *self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items)
+{
+    return gobind_seq_splice(self, lo, hi, items, "__setitem__");
+}
+
+static PyObject *
+gobind_seq_done(int rc)
+{
+    if (rc < 0)
+        return NULL;
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+PyObject *
+gobind_seq_append(PyObject *self, PyObject *x)
+{
+    Py_ssize_t n = gobind_seq_length(self);
+    PyObject *one;
+    int rc;
+    if (n < 0 || (one = PyTuple_Pack(1, x)) == NULL)
+        return NULL;
+    rc = gobind_seq_splice(self, n, n, one, "append");
+    Py_DECREF(one);
+    return gobind_seq_done(rc);
+}
+
+PyObject *
+gobind_seq_extend(PyObject *self, PyObject *items)
+{
+    Py_ssize_t n = gobind_seq_length(self);
+    return n < 0 ? NULL : gobind_seq_done(gobind_seq_splice(self, n, n, items, "extend"));
+}
+
+/* s += items */
+PyObject *
+gobind_seq_inplace_concat(PyObject *self, PyObject *items)
+{
+    PyObject *done = gobind_seq_extend(self, items);
+    if (done == NULL)
+        return NULL;
+    Py_DECREF(done);
+    Py_INCREF(self);
+    return self;
+}
+
+PyObject *
+gobind_seq_insert(PyObject *self, PyObject *args)
+{
+    Py_ssize_t i, n;
+    PyObject *x, *one;
+    int rc;
+    if (!PyArg_ParseTuple(args, "nO:insert", &i, &x) || (n = gobind_seq_length(self)) < 0)
+        return NULL;
+    if (i < 0)
+        i = i + n < 0 ? 0 : i + n;
+    if (i > n)
+        i = n;
+    if ((one = PyTuple_Pack(1, x)) == NULL)
+        return NULL;
+    rc = gobind_seq_splice(self, i, i, one, "insert");
+    Py_DECREF(one);
+    return gobind_seq_done(rc);
+}
+
+PyObject *
+gobind_seq_pop(PyObject *self, PyObject *args)
+{
+    Py_ssize_t i = -1, n;
+    PyObject *item;
+    if (!PyArg_ParseTuple(args, "|n:pop", &i) || (n = gobind_seq_length(self)) < 0)
+        return NULL;
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n) {
+        PyErr_Format(PyExc_IndexError, n == 0 ? "pop from empty %s" : "pop index out of range of %s",
+                     GOBIND_TP_NAME(Py_TYPE(self)));
+        return NULL;
+    }
+    item = gobind_seq_item(self, i);
+    if (item != NULL && gobind_seq_splice(self, i, i + 1, NULL, "pop") < 0)
+        Py_CLEAR(item);
+    return item;
+}
+
+/* The index of the first item equal to x (-1 when there is none) or, with count_all, how many
+   are; -2 with an exception. */
+static Py_ssize_t
+gobind_seq_scan(PyObject *self, PyObject *x, int count_all)
+{
+    Py_ssize_t i, n = gobind_seq_length(self), count = 0;
+    for (i = 0; i < n; i++) {
+        PyObject *item = gobind_seq_item(self, i);
+        int eq = item == NULL ? -1 : PyObject_RichCompareBool(item, x, Py_EQ);
+        Py_XDECREF(item);
+        if (eq < 0)
+            return -2;
+        if (eq && !count_all)
+            return i;
+        count += eq;
+        n = gobind_seq_length(self);  /* __eq__ may have changed it */
+    }
+    return n < 0 ? -2 : count_all ? count : -1;
+}
+
+PyObject *
+gobind_seq_remove(PyObject *self, PyObject *x)
+{
+    Py_ssize_t i = gobind_seq_scan(self, x, 0);
+    if (i == -1)
+        PyErr_Format(PyExc_ValueError, "%s.remove(x): x not in slice", GOBIND_TP_NAME(Py_TYPE(self)));
+    if (i < 0)
+        return NULL;
+    return gobind_seq_done(gobind_seq_splice(self, i, i + 1, NULL, "remove"));
+}
+
+PyObject *
+gobind_seq_index(PyObject *self, PyObject *x)
+{
+    Py_ssize_t i = gobind_seq_scan(self, x, 0);
+    if (i == -1)
+        PyErr_Format(PyExc_ValueError, "%s.index(x): x not in slice", GOBIND_TP_NAME(Py_TYPE(self)));
+    return i < 0 ? NULL : PyLong_FromSsize_t(i);
+}
+
+PyObject *
+gobind_seq_count(PyObject *self, PyObject *x)
+{
+    Py_ssize_t count = gobind_seq_scan(self, x, 1);
+    return count < 0 ? NULL : PyLong_FromSsize_t(count);
+}
+
+PyObject *
+gobind_seq_clear(PyObject *self, PyObject *unused)
+{
+    Py_ssize_t n = gobind_seq_length(self);
+    (void)unused;
+    return n < 0 ? NULL : gobind_seq_done(gobind_seq_splice(self, 0, n, NULL, "clear"));
+}
+
+/* Reverses the items in place (in the Go memory, as slices.Reverse). */
+PyObject *
+gobind_seq_reverse(PyObject *self, PyObject *unused)
+{
+    Py_ssize_t i, n = gobind_seq_length(self);
+    (void)unused;
+    for (i = 0; i < n / 2; i++) {
+        PyObject *a = gobind_seq_item(self, i), *b = a == NULL ? NULL : gobind_seq_item(self, n - 1 - i);
+        int rc = b == NULL ? -1 : gobind_seq_ass_item(self, i, b);
+        if (rc == 0)
+            rc = gobind_seq_ass_item(self, n - 1 - i, a);
+        Py_XDECREF(a);
+        Py_XDECREF(b);
+        if (rc < 0)
+            return NULL;
+    }
+    return n < 0 ? NULL : gobind_seq_done(0);
+}

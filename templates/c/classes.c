@@ -169,17 +169,24 @@ gobind_seq_done(int rc)
     return Py_None;
 }
 
+/* Inserts x before index i (0 <= i <= len). */
+static PyObject *
+gobind_seq_put(PyObject *self, Py_ssize_t i, PyObject *x, const char *method)
+{
+    PyObject *one = PyTuple_Pack(1, x);
+    int rc;
+    if (one == NULL)
+        return NULL;
+    rc = gobind_seq_splice(self, i, i, one, method);
+    Py_DECREF(one);
+    return gobind_seq_done(rc);
+}
+
 PyObject *
 gobind_seq_append(PyObject *self, PyObject *x)
 {
     Py_ssize_t n = gobind_seq_length(self);
-    PyObject *one;
-    int rc;
-    if (n < 0 || (one = PyTuple_Pack(1, x)) == NULL)
-        return NULL;
-    rc = gobind_seq_splice(self, n, n, one, "append");
-    Py_DECREF(one);
-    return gobind_seq_done(rc);
+    return n < 0 ? NULL : gobind_seq_put(self, n, x, "append");
 }
 
 PyObject *
@@ -205,19 +212,12 @@ PyObject *
 gobind_seq_insert(PyObject *self, PyObject *args)
 {
     Py_ssize_t i, n;
-    PyObject *x, *one;
-    int rc;
+    PyObject *x;
     if (!PyArg_ParseTuple(args, "nO:insert", &i, &x) || (n = gobind_seq_length(self)) < 0)
         return NULL;
     if (i < 0)
         i = i + n < 0 ? 0 : i + n;
-    if (i > n)
-        i = n;
-    if ((one = PyTuple_Pack(1, x)) == NULL)
-        return NULL;
-    rc = gobind_seq_splice(self, i, i, one, "insert");
-    Py_DECREF(one);
-    return gobind_seq_done(rc);
+    return gobind_seq_put(self, i > n ? n : i, x, "insert");
 }
 
 PyObject *

@@ -1,0 +1,130 @@
+"""Bound classes that behave like Python's (issue 16, Classes): positional construction, subclasses,
+copy and deepcopy, ==, pickle, slices as MutableSequence, values crossing to worker processes."""
+
+import pytest
+
+from conftest import raises
+
+
+def struct_check(surface, *lines):
+    surface('structs', '\n'.join(('import structs as s, copy, pickle, gc, sys',) + lines))
+
+
+def test_positional_and_keyword_construction(surface):
+    struct_check(
+        surface,
+        'p = s.Person("Ann", 42)',
+        'assert (p.Name, p.Age, p.Friend) == ("Ann", 42, None)',
+        'q = s.Person("Ann", Age=42, Tags=b"x")',
+        'assert (q.Name, q.Age, q.Tags) == ("Ann", 42, b"x")',
+        'assert (s.Point(1, 2).X, s.Point(1, 2).Y) == (1.0, 2.0) and s.Point(3).Y == 0.0',
+        raises('TypeError', 's.Point(1, 2, 3)', 'Point() takes 2 positional arguments but 3 were given'),
+        raises('TypeError', 's.Point(1, X=2)', "Point() got multiple values for argument 'X'"),
+        raises('TypeError', 's.Point(1, Z=2)', "Point() got an unexpected keyword argument 'Z'"),
+        raises('TypeError', 's.Person("Ann", "old")', "'Age' must be int, not str"),
+    )
+
+
+def test_signature_is_positional_or_keyword(built):
+    b = built('structs')
+    b.python('\n'.join([
+        'import inspect, structs as s',
+        'sig = inspect.signature(s.Point)',
+        'assert str(sig) == "(X=Ellipsis, Y=Ellipsis)", sig',
+        'assert all(p.kind == p.POSITIONAL_OR_KEYWORD for p in sig.parameters.values())',
+    ]))
+    stub = (b.builddir / 'structs.pyi').read_text()
+    assert 'def __init__(self, X: float = ..., Y: float = ...) -> None: ...' in stub, stub
+
+
+def test_subclasses_pass_their_go_value(surface):
+    struct_check(
+        surface,
+        'class Named(s.Person):',
+        '    def __init__(self, name, *args, **kw):',
+        '        super(Named, self).__init__(name, *args, **kw)',
+        '        self.note = "hi " + name',
+        '    def shout(self):',
+        '        return self.Name.upper()',
+        'n = Named("ann", 30)',
+        'assert (n.Name, n.Age, n.note, n.shout()) == ("ann", 30, "hi ann", "ANN")',
+        'assert n.Birthday() == 31 and isinstance(n, s.Person)',
+        'n.Friend = n',  # a subclass instance passed to Go passes its Go value
+        'assert s.FriendOf(n).Name == "ann" and type(s.FriendOf(n)) is s.Person',  # Go results: the base class
+        'assert s.Person(Name="Bob").Greet(n) == "Bob greets ann"',
+        'class P(s.Point):',
+        '    pass',
+        'p = P(1, 2); p.tag = [1]',
+        'assert s.Distance2(p, s.Point()) == 5.0',
+        'c = copy.copy(p); d = copy.deepcopy(p)',
+        'assert type(c) is P and c.tag is p.tag and d.tag == [1] and d.tag is not p.tag and c == p == d',
+        'c.X = 9',
+        'assert p.X == 1.0',
+        'cycle = P(); cycle.me = cycle',  # the instance dict refers back: gc finds the cycle
+        'before = s._gobind_handles()',
+        'del cycle, c, d, p, n; gc.collect()',
+        'assert s._gobind_handles() < before, (s._gobind_handles(), before)',
+        'for i in range(20000):',
+        '    P(i).tag = i',
+        'gc.collect()',
+    )
+
+
+def test_copy_is_go_assignment_and_deepcopy_follows_references(surface):
+    struct_check(
+        surface,
+        'a = s.Person("Ann", 30, Tags=b"ab")',
+        'a.Friend = s.Person("Bob")',
+        'b = copy.copy(a)',  # v2 := *p: the Friend pointer is shared
+        'b.Name = "Bea"; b.Friend.Age = 7',
+        'assert a.Name == "Ann" and a.Friend.Age == 7',
+        'd = copy.deepcopy(a)',
+        'd.Friend.Age = 8',
+        'assert a.Friend.Age == 7 and d.Friend.Name == "Bob" and d.Tags == b"ab"',
+        'g = s.LoopBag()',
+        'h = copy.deepcopy(g)',
+        'h.Items[0] = 10; h.Origin.X = 10; h.Corner[0].X = 10',
+        'assert g.Items[0] == 1 and g.Origin.X == 1.0 and g.Corner[0].X == 0.0',
+        'assert s.SameOrigin(h, h.Self) and not s.SameOrigin(h, g)',  # the cycle is copied as a cycle
+        'h.Self.Items[1] = 20',
+        'assert h.Items[1] == 20 and g.Items[1] == 2',
+        'c = copy.copy(g)',
+        'c.Items[0] = 5',  # a copy shares the slice's array, as in Go
+        'assert g.Items[0] == 5 and s.SameOrigin(c, g)',
+    )
+
+
+def test_equality_is_go_equality(surface):
+    struct_check(
+        surface,
+        'assert s.Point(1, 2) == s.Point(1, 2) and s.Point(1, 2) != s.Point(2, 1)',
+        'assert s.Point(1, 2) != (1, 2) and not (s.Point() == None)',
+        'o = s.Point(1, 1)',
+        'assert s.Reading("x", 1.5, o) == s.Reading("x", 1.5, o)',
+        'assert s.Reading("x", 1.5, o) != s.Reading("x", 1.5, s.Point(1, 1))',  # pointers compare by address
+        'assert s.Celsius(1.5) == 1.5 and s.Reading(Temp=s.Celsius(2)) == s.Reading(Temp=2)',
+        'a = s.Person("Ann")',
+        'assert a == a and a != s.Person("Ann")',  # not comparable in Go: identity
+        raises('TypeError', 'hash(s.Point())', 'unhashable'),
+    )
+
+
+def test_pickle_round_trips_values(surface):
+    struct_check(
+        surface,
+        'protos = range(2, pickle.HIGHEST_PROTOCOL + 1)',
+        'for proto in protos:',
+        '    p = pickle.loads(pickle.dumps(s.Point(1, 2), proto))',
+        '    assert type(p) is s.Point and p == s.Point(1, 2), p',
+        '    r = pickle.loads(pickle.dumps(s.Reading("x", 2.5, s.Point(3, 4)), proto))',
+        '    assert r.Where == "x" and r.Temp == 2.5 and r.At == s.Point(3, 4)',
+        '    shared = s.Point(5, 6)',
+        '    two = pickle.loads(pickle.dumps([shared, shared, s.Celsius(3)], proto))',
+        '    assert two[0] is two[1] and two[2] == 3.0 and type(two[2]) is s.Celsius',
+        '    b = s.Bag([1, 2], {"a": 1}, s.Point(1, 2))',
+        '    c = pickle.loads(pickle.dumps(b, proto))',
+        '    assert list(c.Items) == [1, 2] and dict(c.Counts) == {"a": 1} and c.Origin == s.Point(1, 2)',
+        raises('TypeError', 'pickle.dumps(s.Person("Ann"), 2)', 'cannot pickle structs.Person: field secret is unexported'),
+        raises('TypeError', 'pickle.dumps(s.Job("j"), 2)', 'cannot pickle structs.Job: field Done is a Go channel'),
+        raises('TypeError', 'pickle.dumps(s.Hook("h"), 2)', 'cannot pickle structs.Hook: field Run is a Go func'),
+    )

@@ -124,6 +124,29 @@ gobind_struct_richcompare(PyObject *self, PyObject *other, int op, PyTypeObject 
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
+/* (self's class, (items,)): what pickle rebuilds a slice, array or map object from. */
+static PyObject *
+gobind_reduce_to(PyObject *self, PyObject *items)
+{
+    return items == NULL ? NULL : Py_BuildValue("(O(N))", (PyObject *)Py_TYPE(self), items);
+}
+
+/* __reduce__ of slice and array objects: a list of the items. */
+PyObject *
+gobind_reduce_list(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_reduce_to(self, PySequence_List(self));
+}
+
+/* __reduce__ of map objects (of the Python class over the map type): a dict of the items. */
+PyObject *
+gobind_reduce_dict(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_reduce_to(self, PyObject_CallFunctionObjArgs((PyObject *)&PyDict_Type, self, NULL));
+}
+
 /* ---- slices: the methods of MutableSequence, with Go's append ------------ */
 
 /* Replaces self[lo:hi] with the items of items (NULL: none), named method in errors. */

@@ -168,6 +168,14 @@ PyObject *gobind_seq_count(PyObject *self, PyObject *x);
 PyObject *gobind_seq_clear(PyObject *self, PyObject *unused);
 PyObject *gobind_seq_reverse(PyObject *self, PyObject *unused);
 
+/* __reduce__ of slice and array objects, and of map objects: (class, (a list or dict of the items,)). */
+PyObject *gobind_reduce_list(PyObject *self, PyObject *unused);
+PyObject *gobind_reduce_dict(PyObject *self, PyObject *unused);
+#define GOBIND_SEQ_METHODS                                                                                  \
+    {"__reduce__", gobind_reduce_list, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the items as a list."},
+#define GOBIND_MAP_METHODS                                                                                  \
+    {"__reduce__", gobind_reduce_dict, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the items as a dict."},
+
 #define GOBIND_SEQ_MUTABLE_METHODS                                                                          \
     {"append", gobind_seq_append, METH_O, "append($self, x, /)\n--\n\nAppends x, as Go's append does."},     \
     {"extend", gobind_seq_extend, METH_O, "extend($self, items, /)\n--\n\nAppends the items, as Go's append does."}, \

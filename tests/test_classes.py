@@ -128,3 +128,95 @@ def test_pickle_round_trips_values(surface):
         raises('TypeError', 'pickle.dumps(s.Job("j"), 2)', 'cannot pickle structs.Job: field Done is a Go channel'),
         raises('TypeError', 'pickle.dumps(s.Hook("h"), 2)', 'cannot pickle structs.Hook: field Run is a Go func'),
     )
+
+
+def slices_check(surface, *lines):
+    surface('slices', '\n'.join(('import slices as s, copy, pickle, gc, sys, collections',) + lines))
+
+
+def test_slices_are_mutable_sequences(surface):
+    slices_check(
+        surface,
+        'abc = getattr(collections, "abc", collections)',
+        'r = s.Range(3)',
+        'assert isinstance(r, abc.MutableSequence) and not isinstance(s.Triple(), abc.MutableSequence)',
+        'r.append(3); r.extend([4, 5]); r += (6,); r.insert(0, -1); r.insert(-1, 55); r.insert(100, 7)',
+        'assert r == [-1, 0, 1, 2, 3, 4, 5, 55, 6, 7], list(r)',
+        'assert r.pop() == 7 and r.pop(0) == -1 and r.pop(-2) == 55',
+        'r.remove(3); del r[0]; del r[-1]',
+        'assert r == [1, 2, 4, 5] and s.Sum(r) == 12',
+        'del r[1:3]',
+        'assert r == [1, 5]',
+        'r[1:1] = [2, 3, 4]; r[0:1] = []',
+        'assert r == [2, 3, 4, 5] and r.index(4) == 2 and r.count(3) == 1',
+        'del r[::2]',
+        'assert r == [3, 5]',
+        'r.reverse(); r.extend(r)',
+        'assert r == [5, 3, 5, 3]',
+        'r.clear()',
+        'assert r == [] and len(r) == 0',
+        raises('IndexError', 'r.pop()', 'pop from empty'),
+        raises('ValueError', 's.Range(2).remove(9)', 'not in slice'),
+        raises('TypeError', 'r.append("x")', "must be int, not str"),
+        raises('TypeError', 'del s.Triple()[0]', 'Go arrays keep their length'),
+        raises('AttributeError', 's.Triple().append(1)', 'append'),
+        'w = s.Words("a b")',
+        'w.append("c"); w.insert(0, "z")',
+        'assert s.Join(w, "") == "zabc"',
+        'c = s.Corners()',
+        'c.append(s.Point(X=9)); del c[0]',
+        'assert len(c) == 4 and c[-1].X == 9.0',
+    )
+
+
+def test_append_has_go_semantics(surface):
+    slices_check(
+        surface,
+        'big = s.WithCap(2, 4)',  # capacity 4: append writes into the same array
+        'head = big[:1]',
+        'head.append(7)',  # as Go's append(head, 7): big[1] is overwritten
+        'assert big == [0, 7] and s.Cap(head) == 4',
+        'head.extend([8, 9, 10])',  # past the capacity: a new array, big no longer sees it
+        'head[0] = 1',
+        'assert big == [0, 7] and head == [1, 7, 8, 9, 10]',
+    )
+
+
+def test_buffer_views_detach_on_reallocation(surface):
+    if surface.py2:
+        pytest.skip("Python 2.7's memoryview writes bytes, not items")
+    slices_check(
+        surface,
+        'r = s.Range(3)',
+        'm = memoryview(r)',
+        'r.extend(range(100))',  # a new array: the view keeps the old one alive (pinned), detached
+        'm[0] = 42',
+        'assert r[0] == 0 and m[0] == 42 and len(m) == 3',
+        'del r[:]',  # shrinking in place: the view's memory stays valid
+        'assert m.tolist() == [42, 1, 2]',
+        'm.release(); gc.collect()',
+        'f = s.Linspace(0, 1, 3)',
+        'v = memoryview(f)',
+        'f.append(2.0); f.insert(0, -1.0)',
+        'del f',
+        'gc.collect()',
+        'assert v.tolist() == [0.0, 0.5, 1.0]',
+    )
+
+
+def test_pickle_slices_arrays_and_nested(surface):
+    slices_check(
+        surface,
+        'for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):',
+        '    r = pickle.loads(pickle.dumps(s.Range(4), proto))',
+        '    assert type(r) is s.Range(0).__class__ and r == [0, 1, 2, 3]',
+        '    t = pickle.loads(pickle.dumps(s.Triple(), proto))',
+        '    assert t == [1, 2, 3] and type(t) is type(s.Triple())',
+        '    m = pickle.loads(pickle.dumps(s.Matrix(2, 3), proto))',
+        '    assert s.Total(m) == 0 and len(m) == 2 and list(m[1]) == [0, 0, 0]',
+        '    c = pickle.loads(pickle.dumps(s.Corners(), proto))',
+        '    assert s.Centroid(c).X == 0.5',
+        '    p = pickle.loads(pickle.dumps(s.Maybe(), proto))',
+        '    assert p[0].Y == 2.0 and p[1] is None',
+        '    assert copy.copy(s.Range(2)) == [0, 1] and copy.deepcopy(s.Matrix(1, 1)) == [[0]]',
+    )

@@ -263,13 +263,13 @@ gobind_seq_pop(PyObject *self, PyObject *args)
     return item;
 }
 
-/* The index of the first item equal to x (-1 when there is none) or, with count_all, how many
-   are; -2 with an exception. */
+/* The index of the first item equal to x in [lo, hi) (-1 when there is none) or, with count_all,
+   how many are; -2 with an exception. */
 static Py_ssize_t
-gobind_seq_scan(PyObject *self, PyObject *x, int count_all)
+gobind_seq_scan(PyObject *self, PyObject *x, Py_ssize_t lo, Py_ssize_t hi, int count_all)
 {
     Py_ssize_t i, n = gobind_seq_length(self), count = 0;
-    for (i = 0; i < n; i++) {
+    for (i = lo; i < n && i < hi; i++) {
         PyObject *item = gobind_seq_item(self, i);
         int eq = item == NULL ? -1 : PyObject_RichCompareBool(item, x, Py_EQ);
         Py_XDECREF(item);
@@ -286,7 +286,7 @@ gobind_seq_scan(PyObject *self, PyObject *x, int count_all)
 PyObject *
 gobind_seq_remove(PyObject *self, PyObject *x)
 {
-    Py_ssize_t i = gobind_seq_scan(self, x, 0);
+    Py_ssize_t i = gobind_seq_scan(self, x, 0, PY_SSIZE_T_MAX, 0);
     if (i == -1)
         PyErr_Format(PyExc_ValueError, "%s.remove(x): x not in slice", GOBIND_TP_NAME(Py_TYPE(self)));
     if (i < 0)
@@ -294,10 +294,19 @@ gobind_seq_remove(PyObject *self, PyObject *x)
     return gobind_seq_done(gobind_seq_splice(self, i, i + 1, NULL, "remove"));
 }
 
+/* index(x, start=0, stop=len), as list.index (negative bounds count from the end). */
 PyObject *
-gobind_seq_index(PyObject *self, PyObject *x)
+gobind_seq_index(PyObject *self, PyObject *args)
 {
-    Py_ssize_t i = gobind_seq_scan(self, x, 0);
+    Py_ssize_t i, lo = 0, hi = PY_SSIZE_T_MAX, n;
+    PyObject *x;
+    if (!PyArg_ParseTuple(args, "O|nn:index", &x, &lo, &hi) || (n = gobind_seq_length(self)) < 0)
+        return NULL;
+    if (lo < 0)
+        lo = lo + n < 0 ? 0 : lo + n;
+    if (hi < 0)
+        hi = hi + n < 0 ? 0 : hi + n;
+    i = gobind_seq_scan(self, x, lo, hi, 0);
     if (i == -1)
         PyErr_Format(PyExc_ValueError, "%s.index(x): x not in slice", GOBIND_TP_NAME(Py_TYPE(self)));
     return i < 0 ? NULL : PyLong_FromSsize_t(i);
@@ -306,7 +315,7 @@ gobind_seq_index(PyObject *self, PyObject *x)
 PyObject *
 gobind_seq_count(PyObject *self, PyObject *x)
 {
-    Py_ssize_t count = gobind_seq_scan(self, x, 1);
+    Py_ssize_t count = gobind_seq_scan(self, x, 0, PY_SSIZE_T_MAX, 1);
     return count < 0 ? NULL : PyLong_FromSsize_t(count);
 }
 

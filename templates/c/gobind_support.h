@@ -163,7 +163,7 @@ PyObject *gobind_seq_inplace_concat(PyObject *self, PyObject *items);
 PyObject *gobind_seq_insert(PyObject *self, PyObject *args);
 PyObject *gobind_seq_pop(PyObject *self, PyObject *args);
 PyObject *gobind_seq_remove(PyObject *self, PyObject *x);
-PyObject *gobind_seq_index(PyObject *self, PyObject *x);
+PyObject *gobind_seq_index(PyObject *self, PyObject *args);
 PyObject *gobind_seq_count(PyObject *self, PyObject *x);
 PyObject *gobind_seq_clear(PyObject *self, PyObject *unused);
 PyObject *gobind_seq_reverse(PyObject *self, PyObject *unused);
@@ -182,7 +182,8 @@ PyObject *gobind_reduce_dict(PyObject *self, PyObject *unused);
     {"insert", gobind_seq_insert, METH_VARARGS, "insert($self, i, x, /)\n--\n\nInserts x before index i."},     \
     {"pop", gobind_seq_pop, METH_VARARGS, "pop($self, i=-1, /)\n--\n\nRemoves item i and returns it."},          \
     {"remove", gobind_seq_remove, METH_O, "remove($self, x, /)\n--\n\nRemoves the first item equal to x."},      \
-    {"index", gobind_seq_index, METH_O, "index($self, x, /)\n--\n\nThe index of the first item equal to x."},    \
+    {"index", gobind_seq_index, METH_VARARGS,                                                               \
+     "index($self, x, start=0, stop=sys.maxsize, /)\n--\n\nThe index of the first item equal to x."},          \
     {"count", gobind_seq_count, METH_O, "count($self, x, /)\n--\n\nHow many items equal x."},                     \
     {"clear", gobind_seq_clear, METH_NOARGS, "clear($self, /)\n--\n\nRemoves every item (s = s[:0] in Go)."},   \
     {"reverse", gobind_seq_reverse, METH_NOARGS, "reverse($self, /)\n--\n\nReverses the items in place."},

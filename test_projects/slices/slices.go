@@ -117,6 +117,3 @@ func Flags() []bool { return []bool{true, false} }
 
 // WithCap is n zeros in a slice of capacity c.
 func WithCap(n, c int) []int { return make([]int, n, c) }
-
-// Cap is the capacity of xs as Go sees it.
-func Cap(xs []int) int { return cap(xs) }

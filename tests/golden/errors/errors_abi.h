@@ -25,6 +25,9 @@ int gobind_errors_Wrapped(gobind_buf *msg);
 
 /* struct NotFoundError */
 int gobind_errors_NotFoundError_new(uintptr_t *out, gobind_buf *msg);
+int gobind_errors_NotFoundError_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_errors_NotFoundError_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_errors_NotFoundError_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_errors_NotFoundError_get_Key(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_errors_NotFoundError_set_Key(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* NotFoundError.Error */

@@ -697,18 +697,49 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_NotFoundError[] = {
+    "Key",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_NotFoundError(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_errors_NotFoundError_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_NotFoundError(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_errors_NotFoundError_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_NotFoundError(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "errors.NotFoundError", gobind_fields_NotFoundError, 1,
+                                NULL);
+}
+
+static PyObject *
+gobind_richcompare_NotFoundError(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_NotFoundError, gobind_errors_NotFoundError_equal);
+}
+
 static PyMethodDef gobind_methods_NotFoundError[] = {
     {"Error", (PyCFunction)(void (*)(void))gobind_m_NotFoundError_Error, METH_NOARGS,
      GOBIND_DOC("Error($self, /)\n--\n\n",
                 "Error() -> str\n"
                 "\n"
                 "Error describes the missing key.")},
+    {"__copy__", gobind_copy_NotFoundError, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_NotFoundError, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_NotFoundError, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_NotFoundError[] = {
-    "Key",
-    NULL,
 };
 
 static PyObject *
@@ -735,11 +766,13 @@ gobind_repr_NotFoundError(PyObject *self)
 static PyType_Slot gobind_slots_NotFoundError[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_NotFoundError},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_NotFoundError},
     {Py_tp_methods, (void *)gobind_methods_NotFoundError},
     {Py_tp_getset, (void *)gobind_getset_NotFoundError},
     {Py_tp_init, (void *)gobind_init_NotFoundError},
     {Py_tp_new, (void *)gobind_new_NotFoundError},
-    {Py_tp_doc, (void *)GOBIND_DOC("NotFoundError(*, Key=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("NotFoundError(Key=...)\n--\n\n",
                                    "NotFoundError(Key: str = ...)\n"
                                    "\n"
                                    "NotFoundError says which key was missing.")},
@@ -749,7 +782,7 @@ static PyType_Slot gobind_slots_NotFoundError[] = {
 static PyType_Spec gobind_spec_NotFoundError = {
     .name = "errors.NotFoundError",
     .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_NotFoundError,
 };
 

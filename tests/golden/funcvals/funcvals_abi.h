@@ -35,6 +35,9 @@ int gobind_funcvals_TransformIsDouble(uint8_t *r0, gobind_buf *msg);
 
 /* struct Op */
 int gobind_funcvals_Op_new(uintptr_t *out, gobind_buf *msg);
+int gobind_funcvals_Op_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_funcvals_Op_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_funcvals_Op_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_funcvals_Op_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_funcvals_Op_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_funcvals_Op_get_F(uintptr_t self, uintptr_t *out, gobind_buf *msg);

@@ -1052,19 +1052,50 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Op[] = {
+    "Name",
+    "F",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Op(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_funcvals_Op_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Op(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_funcvals_Op_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Op(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "funcvals.Op", gobind_fields_Op, 2,
+                                "field F is a Go func");
+}
+
+static PyObject *
+gobind_richcompare_Op(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Op, gobind_funcvals_Op_equal);
+}
+
 static PyMethodDef gobind_methods_Op[] = {
     {"Apply", (PyCFunction)(void (*)(void))gobind_m_Op_Apply, GOBIND_METH_ARGS,
      GOBIND_DOC("Apply($self, /, a, b)\n--\n\n",
                 "Apply(a: int, b: int) -> int\n"
                 "\n"
                 "Apply calls o.F, or fails when it is nil.")},
+    {"__copy__", gobind_copy_Op, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Op, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Op, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Op[] = {
-    "Name",
-    "F",
-    NULL,
 };
 
 static PyObject *
@@ -1091,11 +1122,13 @@ gobind_repr_Op(PyObject *self)
 static PyType_Slot gobind_slots_Op[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Op},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Op},
     {Py_tp_methods, (void *)gobind_methods_Op},
     {Py_tp_getset, (void *)gobind_getset_Op},
     {Py_tp_init, (void *)gobind_init_Op},
     {Py_tp_new, (void *)gobind_new_Op},
-    {Py_tp_doc, (void *)GOBIND_DOC("Op(*, Name=..., F=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Op(Name=..., F=...)\n--\n\n",
                                    "Op(Name: str = ..., F: Callable[[int, int], int] = ...)\n"
                                    "\n"
                                    "Op holds a func in a field.")},
@@ -1105,7 +1138,7 @@ static PyType_Slot gobind_slots_Op[] = {
 static PyType_Spec gobind_spec_Op = {
     .name = "funcvals.Op",
     .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Op,
 };
 

@@ -41,6 +41,9 @@ int gobind_iters_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
 /* struct Point */
 int gobind_iters_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_iters_Point_get_X(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_iters_Point_set_X(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_iters_Point_get_Y(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -48,6 +51,9 @@ int gobind_iters_Point_set_Y(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Source */
 int gobind_iters_Source_new(uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Source_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Source_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Source_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_iters_Source_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_iters_Source_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* Source.All */

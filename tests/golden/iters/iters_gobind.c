@@ -1249,14 +1249,45 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_iters_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_iters_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "iters.Point", gobind_fields_Point, 2,
+                                NULL);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_iters_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1283,11 +1314,13 @@ gobind_repr_Point(PyObject *self)
 static PyType_Slot gobind_slots_Point[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: int = ..., Y: int = ...)\n"
                                    "\n"
                                    "Point is a struct value an iterator yields.")},
@@ -1297,7 +1330,7 @@ static PyType_Slot gobind_slots_Point[] = {
 static PyType_Spec gobind_spec_Point = {
     .name = "iters.Point",
     .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -1369,18 +1402,49 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Source[] = {
+    "Name",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Source(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_iters_Source_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Source(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_iters_Source_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Source(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "iters.Source", gobind_fields_Source, 1,
+                                "field Items is a Go func");
+}
+
+static PyObject *
+gobind_richcompare_Source(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Source, gobind_iters_Source_equal);
+}
+
 static PyMethodDef gobind_methods_Source[] = {
     {"All", (PyCFunction)(void (*)(void))gobind_m_Source_All, METH_NOARGS,
      GOBIND_DOC("All($self, /)\n--\n\n",
                 "All() -> Iterator[int]\n"
                 "\n"
                 "All yields the numbers of s's items (a method returning an iterator).")},
+    {"__copy__", gobind_copy_Source, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Source, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Source, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Source[] = {
-    "Name",
-    NULL,
 };
 
 static PyObject *
@@ -1407,11 +1471,13 @@ gobind_repr_Source(PyObject *self)
 static PyType_Slot gobind_slots_Source[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Source},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Source},
     {Py_tp_methods, (void *)gobind_methods_Source},
     {Py_tp_getset, (void *)gobind_getset_Source},
     {Py_tp_init, (void *)gobind_init_Source},
     {Py_tp_new, (void *)gobind_new_Source},
-    {Py_tp_doc, (void *)GOBIND_DOC("Source(*, Name=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Source(Name=...)\n--\n\n",
                                    "Source(Name: str = ...)\n"
                                    "\n"
                                    "Source holds an iterator in a field, which gobind does not bind (only parameters and results).")},
@@ -1421,7 +1487,7 @@ static PyType_Slot gobind_slots_Source[] = {
 static PyType_Spec gobind_spec_Source = {
     .name = "iters.Source",
     .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Source,
 };
 

@@ -31,6 +31,9 @@ int gobind_shapes_tally_Total(int64_t *r0, gobind_buf *msg);
 
 /* struct Point */
 int gobind_shapes_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_shapes_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_shapes_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_shapes_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -40,6 +43,9 @@ int gobind_shapes_Point_Moved(uintptr_t self, double a0, double a1, uintptr_t *r
 
 /* struct Brush */
 int gobind_shapes_paint_Brush_new(uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_paint_Brush_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_paint_Brush_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_paint_Brush_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_shapes_paint_Brush_get_Color(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_shapes_paint_Brush_set_Color(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* paint.Brush.Dot */

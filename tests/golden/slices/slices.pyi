@@ -37,7 +37,7 @@ class Point:
     def Y(self) -> float: ...
     @Y.setter
     def Y(self, value: float) -> None: ...
-    def __init__(self, *, X: float = ..., Y: float = ...) -> None: ...
+    def __init__(self, X: float = ..., Y: float = ...) -> None: ...
 
 @final
 class Array3_int(Sequence[int]):
@@ -295,6 +295,11 @@ def Triple() -> Array3_int:
     """Triple() -> Array3_int
 
 Triple is three numbers."""
+
+def WithCap(n: int, c: int) -> Slice_int:
+    """WithCap(n: int, c: int) -> Slice_int
+
+WithCap is n zeros in a slice of capacity c."""
 
 def Words(s: str) -> Slice_string:
     """Words(s: str) -> Slice_string

@@ -220,3 +220,28 @@ def test_pickle_slices_arrays_and_nested(surface):
         '    assert p[0].Y == 2.0 and p[1] is None',
         '    assert copy.copy(s.Range(2)) == [0, 1] and copy.deepcopy(s.Matrix(1, 1)) == [[0]]',
     )
+
+
+def test_pickle_maps_and_pointers(surface):
+    surface('maps', '\n'.join([
+        'import maps as m, pickle',
+        'for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):',
+        '    f = pickle.loads(pickle.dumps(m.Family(), proto))',
+        '    assert type(f) is type(m.Family()) and dict(f) == {"ann": 41, "bob": 12} and f.Oldest() == "ann"',
+        '    g = pickle.loads(pickle.dumps(m.Groups(["ab", "ac", "b"]), proto))',
+        '    assert sorted(g) == ["a", "b"] and list(g["a"]) == ["ab", "ac"]',
+        '    assert m.Norms(pickle.loads(pickle.dumps(m.Places(), proto))) > 0',
+    ]))
+    surface('pointers', '\n'.join([
+        'import pointers as p, pickle',
+        'for proto in range(2, pickle.HIGHEST_PROTOCOL + 1):',
+        '    n = pickle.loads(pickle.dumps(p.Ptr_int(3), proto))',
+        '    p.Inc(n)',
+        '    assert type(n) is p.Ptr_int and n.value == 4',
+        '    w = pickle.loads(pickle.dumps(p.Ptr_Slice_string(["a"]), proto))',
+        '    p.Append(w, "b")',
+        '    assert list(w.value) == ["a", "b"]',
+        '    c = pickle.loads(pickle.dumps(p.CounterPtr(), proto))',  # a copy: Counter itself stays
+        '    c.value = 99',
+        '    assert p.CounterPtr().value != 99',
+    ]))

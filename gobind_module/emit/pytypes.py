@@ -123,7 +123,7 @@ def map_type(m: ModulePlan, p: MapPlan) -> TypeSpec:
 
 def box_type(m: ModulePlan, b: BoxPlan) -> TypeSpec:
     slots = _common(b.id, b, 'gobind_repr_' + b.id) + [
-        ('tp_getset', 'gobind_getset_' + b.id), ('tp_new', 'gobind_new_' + b.id)]
+        ('tp_getset', 'gobind_getset_' + b.id), ('tp_methods', 'gobind_box_methods'), ('tp_new', 'gobind_new_' + b.id)]
     text = ('%s(value: %s = ...)\n\nA Go %s: .value reads and writes the value it points to. Pass one where Go '
             'wants a %s to see what Go stored there.' % (b.py_name, b.elem.py_param, b.go_type, b.go_type))
     return TypeSpec(b.id, '%s.%s' % (m.name, b.py_name), type_doc(c_string(text), '%s(value=...)\\n--\\n\\n' % b.py_name),

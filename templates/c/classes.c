@@ -147,6 +147,19 @@ gobind_reduce_dict(PyObject *self, PyObject *unused)
     return gobind_reduce_to(self, PyObject_CallFunctionObjArgs((PyObject *)&PyDict_Type, self, NULL));
 }
 
+/* __reduce__ of box objects (pointers to a non-struct): the value it points to. */
+static PyObject *
+gobind_reduce_box(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_reduce_to(self, PyObject_GetAttrString(self, "value"));
+}
+
+PyMethodDef gobind_box_methods[] = {
+    {"__reduce__", gobind_reduce_box, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the value it points to."},
+    {NULL, NULL, 0, NULL},
+};
+
 /* ---- slices: the methods of MutableSequence, with Go's append ------------ */
 
 /* Replaces self[lo:hi] with the items of items (NULL: none), named method in errors. */

@@ -171,6 +171,7 @@ PyObject *gobind_seq_reverse(PyObject *self, PyObject *unused);
 /* __reduce__ of slice and array objects, and of map objects: (class, (a list or dict of the items,)). */
 PyObject *gobind_reduce_list(PyObject *self, PyObject *unused);
 PyObject *gobind_reduce_dict(PyObject *self, PyObject *unused);
+extern PyMethodDef gobind_box_methods[];  /* the methods of box classes: __reduce__ */
 #define GOBIND_SEQ_METHODS                                                                                  \
     {"__reduce__", gobind_reduce_list, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the items as a list."},
 #define GOBIND_MAP_METHODS                                                                                  \

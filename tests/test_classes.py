@@ -245,3 +245,67 @@ def test_pickle_maps_and_pointers(surface):
         '    c.value = 99',
         '    assert p.CounterPtr().value != 99',
     ]))
+
+
+#: Sends bound values to worker processes and back: as arguments and results of the Go module's own
+#: functions and methods, pickled (the workers import the module from PYTHONPATH).
+WORKERS = '''
+import concurrent.futures as cf, multiprocessing as mp, sys
+import structs as s
+if __name__ == "__main__":
+    for method in sys.argv[1:]:
+        with cf.ProcessPoolExecutor(2, mp_context=mp.get_context(method)) as ex:
+            assert ex.submit(s.Distance2, s.Point(1, 2), s.Point(4, 6)).result() == 25.0
+            r = ex.submit(s.Point.Add, s.Point(1, 2), s.Point(3, 4)).result()
+            assert type(r) is s.Point and r == s.Point(4, 6), r
+            rs = list(ex.map(s.Reading, ["a", "b"], [1.5, s.Celsius(2.5)], [s.Point(1, 1), None]))
+            assert [(x.Where, x.Temp, x.At) for x in rs] == [("a", 1.5, s.Point(1, 1)), ("b", 2.5, None)]
+            assert type(rs[1].Temp) is s.Celsius
+            b = ex.submit(s.SameOrigin, s.Bag(Origin=s.Point()), s.Bag()).result()
+            assert b is False
+            try:
+                ex.submit(s.FriendOf, s.Person("Ann")).result()
+            except TypeError as e:
+                assert "field secret is unexported" in str(e), e
+            else:
+                raise AssertionError("an unexported field crossed")
+    print("ok")
+'''
+
+
+def run_with_module(b, code, *args, timeout=300):
+    import os
+    import subprocess
+    import sys
+    script = b.builddir / 'workers_script.py'
+    script.write_text(code)
+    env = dict(os.environ, PYTHONPATH=str(b.builddir))
+    proc = subprocess.run([sys.executable, str(script)] + list(args), cwd=str(b.builddir), env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True, timeout=timeout)
+    assert proc.returncode == 0 and proc.stdout.strip().endswith('ok'), proc.stdout + proc.stderr
+
+
+def test_values_cross_to_worker_processes(built):
+    run_with_module(built('structs'), WORKERS, 'spawn', 'forkserver')
+
+
+DASK = '''
+import sys
+import structs as s
+from dask.distributed import Client, LocalCluster
+if __name__ == "__main__":
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        f = client.submit(s.Point.Add, s.Point(1, 2), s.Point(3, 4))
+        assert f.result() == s.Point(4, 6)
+        bags = client.map(s.Bag, [[1, 2], [3]], pure=False)
+        assert [list(x.Items) for x in client.gather(bags)] == [[1, 2], [3]]
+        assert client.submit(s.Distance2, s.Point(), s.Point(3, 4)).result() == 25.0
+    print("ok")
+'''
+
+
+def test_values_cross_to_a_dask_cluster(built):
+    pytest.importorskip('dask')
+    pytest.importorskip('distributed')
+    run_with_module(built('structs'), DASK)

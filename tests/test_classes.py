@@ -124,6 +124,18 @@ def test_pickle_round_trips_values(surface):
         '    b = s.Bag([1, 2], {"a": 1}, s.Point(1, 2))',
         '    c = pickle.loads(pickle.dumps(b, proto))',
         '    assert list(c.Items) == [1, 2] and dict(c.Counts) == {"a": 1} and c.Origin == s.Point(1, 2)',
+        '    g = pickle.loads(pickle.dumps(s.LoopBag(), proto))',  # b.Self = b: a cycle in Go
+        '    assert s.SameOrigin(g, g.Self) and s.SameOrigin(g, g.Self.Self) and list(g.Self.Items) == [1, 2]',
+        '    o = s.Point(1, 1)',  # one Go pointer in two values: still one after loading
+        '    r1, r2 = pickle.loads(pickle.dumps([s.Reading(At=o), s.Reading(At=o)], proto))',
+        '    assert r1 == r2 and r1.At == s.Point(1, 1)',
+        '    class Sub(s.Point):',
+        '        def __init__(self, needed):',
+        '            s.Point.__init__(self, needed)',
+        '    globals()["Sub"] = Sub; Sub.__qualname__ = "Sub"',
+        '    u = Sub(4); u.note = "n"',
+        '    v = pickle.loads(pickle.dumps(u, proto))',
+        '    assert type(v) is Sub and v.X == 4.0 and v.note == "n"',
         raises('TypeError', 'pickle.dumps(s.Person("Ann"), 2)', 'cannot pickle structs.Person: field secret is unexported'),
         raises('TypeError', 'pickle.dumps(s.Job("j"), 2)', 'cannot pickle structs.Job: field Done is a Go channel'),
         raises('TypeError', 'pickle.dumps(s.Hook("h"), 2)', 'cannot pickle structs.Hook: field Run is a Go func'),

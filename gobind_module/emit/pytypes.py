@@ -79,12 +79,13 @@ def _common(id_: str, c, repr_fn: str, dealloc: str = 'gobind_object_dealloc') -
 
 def struct_type(m: ModulePlan, s: StructPlan) -> TypeSpec:
     """A struct class: Python may subclass it; == is Go's, so it is unhashable (its value can change)."""
-    slots = _common(s.id, s, 'gobind_repr_' + s.id) + [
+    slots = _common(s.id, s, 'gobind_repr_' + s.id, 'gobind_struct_dealloc') + [
+        ('tp_members', 'gobind_struct_members'),
         ('tp_hash', 'PyObject_HashNotImplemented'), ('tp_richcompare', 'gobind_richcompare_' + s.id),
         ('tp_methods', 'gobind_methods_' + s.id), ('tp_getset', 'gobind_getset_' + s.id),
         ('tp_init', 'gobind_init_' + s.id), ('tp_new', 'gobind_new_' + s.id)]
     return TypeSpec(s.id, m.qualified(s), type_doc(s.c_doc, s.text_signature), tuple(slots),
-                    flags='GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
+                    basicsize='sizeof(gobind_struct_object)', flags='GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
 
 
 def iface_type(m: ModulePlan, i: InterfacePlan) -> TypeSpec:

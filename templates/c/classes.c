@@ -62,43 +62,143 @@ gobind_struct_dup(PyObject *self, gobind_dup_fn dup, PyObject *memo)
     return copy;
 }
 
-/* __reduce__: (class, (field values...)) and a subclass's __dict__, which pickle rebuilds as
-   class(*values); refusal (not NULL) is why the Go value cannot be carried so (TypeError). */
+/* The __weaklistoffset__ of struct objects (PyType_FromSpec reads it from the members, 3.9+;
+   gobind_make_type sets it before). */
+PyMemberDef gobind_struct_members[] = {
+    {(char *)"__weaklistoffset__", T_PYSSIZET, offsetof(gobind_struct_object, weaklist), READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+/* The struct objects __reduce__ has seen, by (bound class, address of the Go value), weakly: while
+   a pickler holds one, a later object for the same Go value pickles as a reference to it, so Go
+   pointers shared by several values, or pointing back (b.Self = b), load shared and cyclic. */
+static PyObject *gobind_pickled;
+
+/* The object pickled first for self's Go value (a new reference: self when it is the first), or
+   NULL with an exception. */
+static PyObject *
+gobind_pickled_as(PyObject *self, PyTypeObject *type, gobind_addr_fn addr)
+{
+    uintptr_t where = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *key, *found = NULL;
+    if (gobind_pickled == NULL) {
+        PyObject *weakref = PyImport_ImportModule("weakref");
+        gobind_pickled = weakref == NULL ? NULL : PyObject_CallMethod(weakref, "WeakValueDictionary", NULL);
+        Py_XDECREF(weakref);
+        if (gobind_pickled == NULL)
+            return NULL;
+    }
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = addr(GOBIND_HANDLE(self), &where, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    key = Py_BuildValue("(NN)", PyLong_FromVoidPtr(type), PyLong_FromVoidPtr((void *)where));
+    if (key != NULL)
+        found = PyObject_CallMethod(gobind_pickled, "get", "(O)", key);
+    if (found == Py_None) {
+        Py_DECREF(found);
+        found = PyObject_SetItem(gobind_pickled, key, self) < 0 ? NULL : self;
+        Py_XINCREF(found);
+    }
+    Py_XDECREF(key);
+    return found;
+}
+
+/* The state __reduce__ gives: (field values, a subclass's __dict__ or None). */
+static PyObject *
+gobind_struct_state(PyObject *self, const char *const *fields, Py_ssize_t n)
+{
+    PyObject *values = PyTuple_New(n), *dict;
+    Py_ssize_t i;
+    for (i = 0; values != NULL && i < n; i++) {
+        PyObject *value = PyObject_GetAttrString(self, fields[i]);
+        if (value == NULL)
+            Py_CLEAR(values);
+        else
+            PyTuple_SET_ITEM(values, i, value);
+    }
+    if (values == NULL)
+        return NULL;
+    dict = PyObject_GetAttrString(self, "__dict__");
+    if (dict == NULL && PyErr_ExceptionMatches(PyExc_AttributeError)) {
+        PyErr_Clear();
+        Py_INCREF(Py_None);
+        dict = Py_None;
+    }
+    if (dict == NULL) {
+        Py_DECREF(values);
+        return NULL;
+    }
+    return Py_BuildValue("(NN)", values, dict);
+}
+
+/* __reduce__: copyreg.__newobj__(class) (a zero Go value, no __init__) and the state that
+   __setstate__ stores into its fields, or operator.getitem((obj,), 0) when obj was pickled first
+   for the same Go value; refusal (not NULL) is why the value cannot be carried (TypeError). */
 PyObject *
 gobind_struct_reduce(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n,
-                     const char *refusal)
+                     const char *refusal, PyTypeObject *type, gobind_addr_fn addr)
 {
-    PyObject *args, *dict, *result;
-    Py_ssize_t i;
+    PyObject *first, *module, *fn, *state, *result;
     if (refusal != NULL) {
         PyErr_Format(PyExc_TypeError, "cannot pickle %s: %s", type_name, refusal);
         return NULL;
     }
-    args = PyTuple_New(n);
-    if (args == NULL)
+    first = gobind_pickled_as(self, type, addr);
+    if (first == NULL)
         return NULL;
-    for (i = 0; i < n; i++) {
-        PyObject *value = PyObject_GetAttrString(self, fields[i]);
-        if (value == NULL) {
-            Py_DECREF(args);
-            return NULL;
-        }
-        PyTuple_SET_ITEM(args, i, value);
+    if (first != self) {
+        module = PyImport_ImportModule("operator");
+        fn = module == NULL ? NULL : PyObject_GetAttrString(module, "getitem");
+        result = fn == NULL ? NULL : Py_BuildValue("(O((O)i))", fn, first, 0);
+        Py_XDECREF(fn);
+        Py_XDECREF(module);
+        Py_DECREF(first);
+        return result;
     }
-    dict = PyObject_GetAttrString(self, "__dict__");
-    if (dict == NULL && PyErr_ExceptionMatches(PyExc_AttributeError))
+    Py_DECREF(first);
+    state = gobind_struct_state(self, fields, n);
+    module = state == NULL ? NULL : PyImport_ImportModule("copyreg");
+    if (module == NULL && state != NULL && PyErr_ExceptionMatches(PyExc_ImportError)) {
         PyErr_Clear();
-    else if (dict == NULL) {
-        Py_DECREF(args);
+        module = PyImport_ImportModule("copy_reg");  /* Python 2.7 */
+    }
+    fn = module == NULL ? NULL : PyObject_GetAttrString(module, "__newobj__");
+    result = fn == NULL ? NULL : Py_BuildValue("(O(O)O)", fn, (PyObject *)Py_TYPE(self), state);
+    Py_XDECREF(fn);
+    Py_XDECREF(module);
+    Py_XDECREF(state);
+    return result;
+}
+
+/* __setstate__: stores the field values of __reduce__'s state, and a subclass's __dict__. */
+PyObject *
+gobind_struct_setstate(PyObject *self, PyObject *state, const char *const *fields, Py_ssize_t n)
+{
+    PyObject *values, *dict, *target;
+    Py_ssize_t i;
+    int rc = 0;
+    if (!PyTuple_Check(state) || PyTuple_Size(state) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(state, 0))
+        || PyTuple_Size(PyTuple_GET_ITEM(state, 0)) != n) {
+        PyErr_Format(PyExc_TypeError, "%s.__setstate__() takes the state __reduce__ gives",
+                     GOBIND_TP_NAME(Py_TYPE(self)));
         return NULL;
     }
-    if (dict != NULL && PyDict_Check(dict) && PyDict_Size(dict) > 0)
-        result = Py_BuildValue("(OOO)", (PyObject *)Py_TYPE(self), args, dict);
-    else
-        result = Py_BuildValue("(OO)", (PyObject *)Py_TYPE(self), args);
-    Py_XDECREF(dict);
-    Py_DECREF(args);
-    return result;
+    values = PyTuple_GET_ITEM(state, 0);  /* state holds it, and the caller holds state */
+    for (i = 0; rc == 0 && i < n; i++)
+        rc = PyObject_SetAttrString(self, fields[i], PyTuple_GET_ITEM(values, i));
+    dict = PyTuple_GET_ITEM(state, 1);
+    if (rc == 0 && dict != Py_None) {
+        target = PyObject_GetAttrString(self, "__dict__");
+        rc = target == NULL ? -1 : PyDict_Update(target, dict);
+        Py_XDECREF(target);
+    }
+    if (rc < 0)
+        return NULL;
+    Py_INCREF(Py_None);
+    return Py_None;
 }
 
 /* == and != of two objects of one struct class (subclasses too) with Go's ==; NotImplemented

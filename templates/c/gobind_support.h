@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <structmember.h>
 
 #if defined(__unix__) || defined(__APPLE__)
 #define GOBIND_UNIX 1
@@ -149,10 +150,13 @@ int gobind_register_sequence(PyTypeObject *type, int mutable_);
    MutableSequence methods of slices, which a slice class's method table lists through
    GOBIND_SEQ_MUTABLE_METHODS. */
 typedef int (*gobind_dup_fn)(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+typedef int (*gobind_addr_fn)(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
+extern PyMemberDef gobind_struct_members[];  /* __weaklistoffset__ */
+PyObject *gobind_struct_setstate(PyObject *self, PyObject *state, const char *const *fields, Py_ssize_t n);
 typedef int (*gobind_equal_fn)(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 PyObject *gobind_struct_dup(PyObject *self, gobind_dup_fn dup, PyObject *memo);
 PyObject *gobind_struct_reduce(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n,
-                               const char *refusal);
+                               const char *refusal, PyTypeObject *type, gobind_addr_fn addr);
 PyObject *gobind_struct_richcompare(PyObject *self, PyObject *other, int op, PyTypeObject *type,
                                     gobind_equal_fn equal);
 int gobind_seq_delete(PyObject *self, Py_ssize_t lo, Py_ssize_t step, Py_ssize_t count);
@@ -779,6 +783,14 @@ typedef struct {
 } gobind_object;
 
 #define GOBIND_HANDLE(o) (((gobind_object *)(o))->handle)
+
+/* A struct object: its handle, and its weak references (pickle finds the object it pickled for a
+   Go value through them: templates/c/classes.c). */
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;
+    PyObject *weaklist;
+} gobind_struct_object;
 
 /* An argument that Python passes to Go as a handle: borrowed from a bound object, or
    owned when gobind made a Go value from a Python sequence for this call. */

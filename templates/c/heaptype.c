@@ -1,6 +1,22 @@
 /* gobind C support: gobind_make_type, which makes a class from its PyType_Spec on every Python
    gobind builds for (Python 2.7 and buffer slots before 3.9 filled in; see heaptype.h). */
 
+#if PY_VERSION_HEX < 0x03090000
+/* The __weaklistoffset__ that spec's members give (PyType_FromSpec reads it from 3.9 on), or 0. */
+static Py_ssize_t
+gobind_spec_weaklist(const PyType_Spec *spec)
+{
+    const PyType_Slot *s;
+    const PyMemberDef *m;
+    for (s = spec->slots; s->slot != 0; s++)
+        if (s->slot == Py_tp_members)
+            for (m = (const PyMemberDef *)s->pfunc; m->name != NULL; m++)
+                if (strcmp(m->name, "__weaklistoffset__") == 0)
+                    return m->offset;
+    return 0;
+}
+#endif
+
 #if PY_MAJOR_VERSION < 3
 /* Python 2.7: a type object (not a heap type) filled from the spec, with its sub-tables beside it. */
 typedef struct {
@@ -37,6 +53,7 @@ gobind_fill_slot(gobind_type_storage *s, const PyType_Slot *slot)
     case Py_tp_iter: t->tp_iter = (getiterfunc)f; break;
     case Py_tp_iternext: t->tp_iternext = (iternextfunc)f; break;
     case Py_tp_methods: t->tp_methods = (PyMethodDef *)f; break;
+    case Py_tp_members: t->tp_members = (PyMemberDef *)f; break;
     case Py_tp_new: t->tp_new = (newfunc)f; break;
     case Py_tp_repr: t->tp_repr = (reprfunc)f; break;
     case Py_tp_richcompare: t->tp_richcompare = (richcmpfunc)f; break;
@@ -67,6 +84,7 @@ gobind_make_type(PyType_Spec *spec, PyTypeObject *base)
     s->type.tp_as_buffer = &s->bf;
     for (slot = spec->slots; slot->slot != 0; slot++)
         gobind_fill_slot(s, slot);
+    s->type.tp_weaklistoffset = gobind_spec_weaklist(spec);
     if (PyType_Ready(&s->type) < 0)
         return NULL;  /* s stays allocated: a failed PyType_Ready may have kept references to it */
     return &s->type;
@@ -157,6 +175,7 @@ gobind_make_type(PyType_Spec *spec, PyTypeObject *base)
     type = (PyTypeObject *)made;
 #if PY_VERSION_HEX < 0x03090000
     gobind_set_buffer_slots(type, spec);
+    type->tp_weaklistoffset = gobind_spec_weaklist(spec);
 #endif
 #if PY_VERSION_HEX < 0x030A0000
     if (base == NULL && gobind_spec_slot(spec, Py_tp_new) == NULL)

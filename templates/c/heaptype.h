@@ -44,6 +44,7 @@ typedef struct {
 #define Py_tp_init 60
 #define Py_tp_iter 62
 #define Py_tp_iternext 63
+#define Py_tp_members 72
 #define Py_tp_methods 64
 #define Py_tp_new 65
 #define Py_tp_repr 66

@@ -175,7 +175,8 @@ gobind_make_type(PyType_Spec *spec, PyTypeObject *base)
     type = (PyTypeObject *)made;
 #if PY_VERSION_HEX < 0x03090000
     gobind_set_buffer_slots(type, spec);
-    type->tp_weaklistoffset = gobind_spec_weaklist(spec);
+    if (gobind_spec_weaklist(spec) != 0)  /* else what the base gave */
+        type->tp_weaklistoffset = gobind_spec_weaklist(spec);
 #endif
 #if PY_VERSION_HEX < 0x030A0000
     if (base == NULL && gobind_spec_slot(spec, Py_tp_new) == NULL)

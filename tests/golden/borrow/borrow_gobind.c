@@ -96,6 +96,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1692,7 +1701,14 @@ gobind_reduce_Stats(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "borrow.Stats", gobind_fields_Stats, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Stats, gobind_borrow_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Stats(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Stats, 1);
 }
 
 static PyObject *
@@ -1711,6 +1727,7 @@ static PyMethodDef gobind_methods_Stats[] = {
     {"__deepcopy__", gobind_deepcopy_Stats, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Stats, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Stats, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1736,8 +1753,9 @@ gobind_repr_Stats(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Stats[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Stats},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Stats},
     {Py_tp_methods, (void *)gobind_methods_Stats},
@@ -1753,7 +1771,7 @@ static PyType_Slot gobind_slots_Stats[] = {
 
 static PyType_Spec gobind_spec_Stats = {
     .name = "borrow.Stats",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Stats,
 };

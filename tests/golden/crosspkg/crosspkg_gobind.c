@@ -105,6 +105,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1791,7 +1800,14 @@ gobind_reduce_money_Wallet(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.money.Wallet", gobind_fields_money_Wallet, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_money_Wallet, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_money_Wallet(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_money_Wallet, 2);
 }
 
 static PyObject *
@@ -1815,6 +1831,7 @@ static PyMethodDef gobind_methods_money_Wallet[] = {
     {"__deepcopy__", gobind_deepcopy_money_Wallet, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_money_Wallet, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_money_Wallet, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1840,8 +1857,9 @@ gobind_repr_money_Wallet(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_money_Wallet[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_money_Wallet},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_money_Wallet},
     {Py_tp_methods, (void *)gobind_methods_money_Wallet},
@@ -1857,7 +1875,7 @@ static PyType_Slot gobind_slots_money_Wallet[] = {
 
 static PyType_Spec gobind_spec_money_Wallet = {
     .name = "crosspkg.money.Wallet",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_money_Wallet,
 };
@@ -2619,7 +2637,14 @@ gobind_reduce_bytes_Buffer(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.bytes.Buffer", gobind_fields_bytes_Buffer, 0,
-                                "field buf is unexported");
+                                "field buf is unexported",
+                                gobind_type_bytes_Buffer, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_bytes_Buffer(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_bytes_Buffer, 0);
 }
 
 static PyObject *
@@ -2821,6 +2846,7 @@ static PyMethodDef gobind_methods_bytes_Buffer[] = {
     {"__deepcopy__", gobind_deepcopy_bytes_Buffer, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_bytes_Buffer, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_bytes_Buffer, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2852,9 +2878,10 @@ gobind_str_bytes_Buffer(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_bytes_Buffer[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_bytes_Buffer},
     {Py_tp_str, (void *)gobind_str_bytes_Buffer},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_bytes_Buffer},
     {Py_tp_methods, (void *)gobind_methods_bytes_Buffer},
@@ -2871,7 +2898,7 @@ static PyType_Slot gobind_slots_bytes_Buffer[] = {
 
 static PyType_Spec gobind_spec_bytes_Buffer = {
     .name = "crosspkg.bytes.Buffer",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_bytes_Buffer,
 };
@@ -2984,7 +3011,14 @@ gobind_reduce_route_Trip(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.route.Trip", gobind_fields_route_Trip, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_route_Trip, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Trip(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Trip, 2);
 }
 
 static PyObject *
@@ -2998,6 +3032,7 @@ static PyMethodDef gobind_methods_route_Trip[] = {
     {"__deepcopy__", gobind_deepcopy_route_Trip, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Trip, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Trip, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3023,8 +3058,9 @@ gobind_repr_route_Trip(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Trip[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Trip},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_route_Trip},
     {Py_tp_methods, (void *)gobind_methods_route_Trip},
@@ -3040,7 +3076,7 @@ static PyType_Slot gobind_slots_route_Trip[] = {
 
 static PyType_Spec gobind_spec_route_Trip = {
     .name = "crosspkg.route.Trip",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Trip,
 };
@@ -3946,7 +3982,14 @@ gobind_reduce_url_URL(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.url.URL", gobind_fields_url_URL, 11,
-                                NULL);
+                                NULL,
+                                gobind_type_url_URL, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_url_URL(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_url_URL, 11);
 }
 
 static PyObject *
@@ -4084,6 +4127,7 @@ static PyMethodDef gobind_methods_url_URL[] = {
     {"__deepcopy__", gobind_deepcopy_url_URL, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_url_URL, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_url_URL, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4115,9 +4159,10 @@ gobind_str_url_URL(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_url_URL[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_url_URL},
     {Py_tp_str, (void *)gobind_str_url_URL},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_url_URL},
     {Py_tp_methods, (void *)gobind_methods_url_URL},
@@ -4157,7 +4202,7 @@ static PyType_Slot gobind_slots_url_URL[] = {
 
 static PyType_Spec gobind_spec_url_URL = {
     .name = "crosspkg.url.URL",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_url_URL,
 };
@@ -4268,7 +4313,14 @@ gobind_reduce_route_Leg(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.route.Leg", gobind_fields_route_Leg, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_route_Leg, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Leg(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Leg, 2);
 }
 
 static PyObject *
@@ -4282,6 +4334,7 @@ static PyMethodDef gobind_methods_route_Leg[] = {
     {"__deepcopy__", gobind_deepcopy_route_Leg, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Leg, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Leg, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4307,8 +4360,9 @@ gobind_repr_route_Leg(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Leg[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Leg},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_route_Leg},
     {Py_tp_methods, (void *)gobind_methods_route_Leg},
@@ -4324,7 +4378,7 @@ static PyType_Slot gobind_slots_route_Leg[] = {
 
 static PyType_Spec gobind_spec_route_Leg = {
     .name = "crosspkg.route.Leg",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Leg,
 };
@@ -4445,7 +4499,14 @@ gobind_reduce_url_Userinfo(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.url.Userinfo", gobind_fields_url_Userinfo, 0,
-                                "field username is unexported");
+                                "field username is unexported",
+                                gobind_type_url_Userinfo, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_url_Userinfo(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_url_Userinfo, 0);
 }
 
 static PyObject *
@@ -4475,6 +4536,7 @@ static PyMethodDef gobind_methods_url_Userinfo[] = {
     {"__deepcopy__", gobind_deepcopy_url_Userinfo, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_url_Userinfo, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_url_Userinfo, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4506,9 +4568,10 @@ gobind_str_url_Userinfo(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_url_Userinfo[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_url_Userinfo},
     {Py_tp_str, (void *)gobind_str_url_Userinfo},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_url_Userinfo},
     {Py_tp_methods, (void *)gobind_methods_url_Userinfo},
@@ -4527,7 +4590,7 @@ static PyType_Slot gobind_slots_url_Userinfo[] = {
 
 static PyType_Spec gobind_spec_url_Userinfo = {
     .name = "crosspkg.url.Userinfo",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_url_Userinfo,
 };
@@ -4673,7 +4736,14 @@ gobind_reduce_route_Stop(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.route.Stop", gobind_fields_route_Stop, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_route_Stop, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Stop(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Stop, 2);
 }
 
 static PyObject *
@@ -4692,6 +4762,7 @@ static PyMethodDef gobind_methods_route_Stop[] = {
     {"__deepcopy__", gobind_deepcopy_route_Stop, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Stop, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Stop, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4717,8 +4788,9 @@ gobind_repr_route_Stop(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Stop[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Stop},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_route_Stop},
     {Py_tp_methods, (void *)gobind_methods_route_Stop},
@@ -4734,7 +4806,7 @@ static PyType_Slot gobind_slots_route_Stop[] = {
 
 static PyType_Spec gobind_spec_route_Stop = {
     .name = "crosspkg.route.Stop",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Stop,
 };
@@ -4868,7 +4940,14 @@ gobind_reduce_route_Point(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "crosspkg.route.Point", gobind_fields_route_Point, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_route_Point, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Point, 2);
 }
 
 static PyObject *
@@ -4887,6 +4966,7 @@ static PyMethodDef gobind_methods_route_Point[] = {
     {"__deepcopy__", gobind_deepcopy_route_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4918,9 +4998,10 @@ gobind_str_route_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Point},
     {Py_tp_str, (void *)gobind_str_route_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_route_Point},
     {Py_tp_methods, (void *)gobind_methods_route_Point},
@@ -4936,7 +5017,7 @@ static PyType_Slot gobind_slots_route_Point[] = {
 
 static PyType_Spec gobind_spec_route_Point = {
     .name = "crosspkg.route.Point",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Point,
 };

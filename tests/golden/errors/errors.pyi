@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import Buffer, disjoint_base
+from typing import (Any, Callable, ClassVar, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence,
+                    SupportsIndex, final, overload)
+from typing_extensions import Buffer, Self as _Self, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):
@@ -25,7 +26,7 @@ class GoErrorValue:
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
 
-@final
+@disjoint_base
 class NotFoundError:
     """NotFoundError says which key was missing."""
     @property
@@ -33,6 +34,13 @@ class NotFoundError:
     @Key.setter
     def Key(self, value: str) -> None: ...
     def __init__(self, Key: str = ...) -> None: ...
+    def __copy__(self, /) -> _Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> _Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     def Error(self) -> str:
         """Error() -> str
 

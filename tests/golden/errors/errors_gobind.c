@@ -85,6 +85,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_NotFoundError(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -720,7 +729,14 @@ gobind_reduce_NotFoundError(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "errors.NotFoundError", gobind_fields_NotFoundError, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_NotFoundError, gobind_errors_release_addr);
+}
+
+static PyObject *
+gobind_setstate_NotFoundError(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_NotFoundError, 1);
 }
 
 static PyObject *
@@ -739,6 +755,7 @@ static PyMethodDef gobind_methods_NotFoundError[] = {
     {"__deepcopy__", gobind_deepcopy_NotFoundError, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_NotFoundError, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_NotFoundError, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -764,8 +781,9 @@ gobind_repr_NotFoundError(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_NotFoundError[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_NotFoundError},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_NotFoundError},
     {Py_tp_methods, (void *)gobind_methods_NotFoundError},
@@ -781,7 +799,7 @@ static PyType_Slot gobind_slots_NotFoundError[] = {
 
 static PyType_Spec gobind_spec_NotFoundError = {
     .name = "errors.NotFoundError",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_NotFoundError,
 };

@@ -60,6 +60,7 @@ int gobind_funcs_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_funcs_release(uintptr_t handle, gobind_buf *msg);
 int gobind_funcs_release_count(int64_t *out, gobind_buf *msg);
+int gobind_funcs_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import disjoint_base
+from typing import (Any, Callable, ClassVar, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence,
+                    SupportsIndex, final, overload)
+from typing_extensions import Self as _Self, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):
@@ -25,7 +26,7 @@ class GoErrorValue:
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
 
-@final
+@disjoint_base
 class Op:
     """Op holds a func in a field."""
     @property
@@ -37,6 +38,13 @@ class Op:
     @F.setter
     def F(self, value: Callable[[int, int], int]) -> None: ...
     def __init__(self, Name: str = ..., F: Callable[[int, int], int] = ...) -> None: ...
+    def __copy__(self, /) -> _Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> _Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     def Apply(self, a: int, b: int) -> int:
         """Apply(a: int, b: int) -> int
 

@@ -91,6 +91,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_Op(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -1076,7 +1085,14 @@ gobind_reduce_Op(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "funcvals.Op", gobind_fields_Op, 2,
-                                "field F is a Go func");
+                                "field F is a Go func",
+                                gobind_type_Op, gobind_funcvals_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Op(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Op, 2);
 }
 
 static PyObject *
@@ -1095,6 +1111,7 @@ static PyMethodDef gobind_methods_Op[] = {
     {"__deepcopy__", gobind_deepcopy_Op, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Op, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Op, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1120,8 +1137,9 @@ gobind_repr_Op(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Op[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Op},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Op},
     {Py_tp_methods, (void *)gobind_methods_Op},
@@ -1137,7 +1155,7 @@ static PyType_Slot gobind_slots_Op[] = {
 
 static PyType_Spec gobind_spec_Op = {
     .name = "funcvals.Op",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Op,
 };

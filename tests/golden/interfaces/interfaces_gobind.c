@@ -98,6 +98,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -2042,7 +2051,14 @@ gobind_reduce_Circle(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "interfaces.Circle", gobind_fields_Circle, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Circle, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Circle(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Circle, 1);
 }
 
 static PyObject *
@@ -2071,6 +2087,7 @@ static PyMethodDef gobind_methods_Circle[] = {
     {"__deepcopy__", gobind_deepcopy_Circle, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Circle, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Circle, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2096,8 +2113,9 @@ gobind_repr_Circle(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Circle[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Circle},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Circle},
     {Py_tp_methods, (void *)gobind_methods_Circle},
@@ -2113,7 +2131,7 @@ static PyType_Slot gobind_slots_Circle[] = {
 
 static PyType_Spec gobind_spec_Circle = {
     .name = "interfaces.Circle",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Circle,
 };
@@ -2255,7 +2273,14 @@ gobind_reduce_Invalid(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "interfaces.Invalid", gobind_fields_Invalid, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Invalid, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Invalid(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Invalid, 1);
 }
 
 static PyObject *
@@ -2278,6 +2303,7 @@ static PyMethodDef gobind_methods_Invalid[] = {
     {"__deepcopy__", gobind_deepcopy_Invalid, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Invalid, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Invalid, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2303,8 +2329,9 @@ gobind_repr_Invalid(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Invalid[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Invalid},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Invalid},
     {Py_tp_methods, (void *)gobind_methods_Invalid},
@@ -2320,7 +2347,7 @@ static PyType_Slot gobind_slots_Invalid[] = {
 
 static PyType_Spec gobind_spec_Invalid = {
     .name = "interfaces.Invalid",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Invalid,
 };
@@ -2415,7 +2442,14 @@ gobind_reduce_Number(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "interfaces.Number", gobind_fields_Number, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Number, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Number(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Number, 1);
 }
 
 static PyObject *
@@ -2434,6 +2468,7 @@ static PyMethodDef gobind_methods_Number[] = {
     {"__deepcopy__", gobind_deepcopy_Number, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Number, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Number, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2459,8 +2494,9 @@ gobind_repr_Number(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Number[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Number},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Number},
     {Py_tp_methods, (void *)gobind_methods_Number},
@@ -2476,7 +2512,7 @@ static PyType_Slot gobind_slots_Number[] = {
 
 static PyType_Spec gobind_spec_Number = {
     .name = "interfaces.Number",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Number,
 };
@@ -2594,7 +2630,14 @@ gobind_reduce_Square(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "interfaces.Square", gobind_fields_Square, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Square, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Square(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Square, 1);
 }
 
 static PyObject *
@@ -2618,6 +2661,7 @@ static PyMethodDef gobind_methods_Square[] = {
     {"__deepcopy__", gobind_deepcopy_Square, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Square, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Square, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2643,8 +2687,9 @@ gobind_repr_Square(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Square[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Square},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Square},
     {Py_tp_methods, (void *)gobind_methods_Square},
@@ -2660,7 +2705,7 @@ static PyType_Slot gobind_slots_Square[] = {
 
 static PyType_Spec gobind_spec_Square = {
     .name = "interfaces.Square",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Square,
 };

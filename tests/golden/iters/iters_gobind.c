@@ -88,6 +88,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -1273,7 +1282,14 @@ gobind_reduce_Point(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "iters.Point", gobind_fields_Point, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_Point, gobind_iters_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
 }
 
 static PyObject *
@@ -1287,6 +1303,7 @@ static PyMethodDef gobind_methods_Point[] = {
     {"__deepcopy__", gobind_deepcopy_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1312,8 +1329,9 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
@@ -1329,7 +1347,7 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "iters.Point",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
@@ -1425,7 +1443,14 @@ gobind_reduce_Source(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "iters.Source", gobind_fields_Source, 1,
-                                "field Items is a Go func");
+                                "field Items is a Go func",
+                                gobind_type_Source, gobind_iters_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Source(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Source, 1);
 }
 
 static PyObject *
@@ -1444,6 +1469,7 @@ static PyMethodDef gobind_methods_Source[] = {
     {"__deepcopy__", gobind_deepcopy_Source, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Source, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Source, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1469,8 +1495,9 @@ gobind_repr_Source(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Source[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Source},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Source},
     {Py_tp_methods, (void *)gobind_methods_Source},
@@ -1486,7 +1513,7 @@ static PyType_Slot gobind_slots_Source[] = {
 
 static PyType_Spec gobind_spec_Source = {
     .name = "iters.Source",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Source,
 };

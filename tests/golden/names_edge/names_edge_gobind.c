@@ -108,6 +108,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1735,7 +1744,14 @@ gobind_reduce_Array3_int_(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.Array3_int_", gobind_fields_Array3_int_, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Array3_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Array3_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Array3_int_, 1);
 }
 
 static PyObject *
@@ -1749,6 +1765,7 @@ static PyMethodDef gobind_methods_Array3_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Array3_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Array3_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Array3_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1774,8 +1791,9 @@ gobind_repr_Array3_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Array3_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Array3_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Array3_int_},
     {Py_tp_methods, (void *)gobind_methods_Array3_int_},
@@ -1791,7 +1809,7 @@ static PyType_Slot gobind_slots_Array3_int_[] = {
 
 static PyType_Spec gobind_spec_Array3_int_ = {
     .name = "names_edge.Array3_int_",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Array3_int_,
 };
@@ -1903,7 +1921,14 @@ gobind_reduce_Caf_u00e9(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.Café", gobind_fields_Caf_u00e9, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_Caf_u00e9, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Caf_u00e9(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Caf_u00e9, 2);
 }
 
 static PyObject *
@@ -1917,6 +1942,7 @@ static PyMethodDef gobind_methods_Caf_u00e9[] = {
     {"__deepcopy__", gobind_deepcopy_Caf_u00e9, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Caf_u00e9, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Caf_u00e9, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1942,8 +1968,9 @@ gobind_repr_Caf_u00e9(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Caf_u00e9[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Caf_u00e9},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Caf_u00e9},
     {Py_tp_methods, (void *)gobind_methods_Caf_u00e9},
@@ -1959,7 +1986,7 @@ static PyType_Slot gobind_slots_Caf_u00e9[] = {
 
 static PyType_Spec gobind_spec_Caf_u00e9 = {
     .name = "names_edge.Café",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Caf_u00e9,
 };
@@ -2032,7 +2059,14 @@ gobind_reduce_GoError_(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.GoError_", gobind_fields_GoError_, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_GoError_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_GoError_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_GoError_, 1);
 }
 
 static PyObject *
@@ -2046,6 +2080,7 @@ static PyMethodDef gobind_methods_GoError_[] = {
     {"__deepcopy__", gobind_deepcopy_GoError_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_GoError_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_GoError_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2071,8 +2106,9 @@ gobind_repr_GoError_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_GoError_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_GoError_},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_GoError_},
     {Py_tp_methods, (void *)gobind_methods_GoError_},
@@ -2088,7 +2124,7 @@ static PyType_Slot gobind_slots_GoError_[] = {
 
 static PyType_Spec gobind_spec_GoError_ = {
     .name = "names_edge.GoError_",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_GoError_,
 };
@@ -2160,7 +2196,14 @@ gobind_reduce_GoErrorValue_(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.GoErrorValue_", gobind_fields_GoErrorValue_, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_GoErrorValue_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_GoErrorValue_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_GoErrorValue_, 1);
 }
 
 static PyObject *
@@ -2174,6 +2217,7 @@ static PyMethodDef gobind_methods_GoErrorValue_[] = {
     {"__deepcopy__", gobind_deepcopy_GoErrorValue_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_GoErrorValue_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_GoErrorValue_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2199,8 +2243,9 @@ gobind_repr_GoErrorValue_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_GoErrorValue_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_GoErrorValue_},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_GoErrorValue_},
     {Py_tp_methods, (void *)gobind_methods_GoErrorValue_},
@@ -2216,7 +2261,7 @@ static PyType_Slot gobind_slots_GoErrorValue_[] = {
 
 static PyType_Spec gobind_spec_GoErrorValue_ = {
     .name = "names_edge.GoErrorValue_",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_GoErrorValue_,
 };
@@ -2289,7 +2334,14 @@ gobind_reduce_GoPanic_(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.GoPanic_", gobind_fields_GoPanic_, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_GoPanic_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_GoPanic_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_GoPanic_, 1);
 }
 
 static PyObject *
@@ -2303,6 +2355,7 @@ static PyMethodDef gobind_methods_GoPanic_[] = {
     {"__deepcopy__", gobind_deepcopy_GoPanic_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_GoPanic_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_GoPanic_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2328,8 +2381,9 @@ gobind_repr_GoPanic_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_GoPanic_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_GoPanic_},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_GoPanic_},
     {Py_tp_methods, (void *)gobind_methods_GoPanic_},
@@ -2345,7 +2399,7 @@ static PyType_Slot gobind_slots_GoPanic_[] = {
 
 static PyType_Spec gobind_spec_GoPanic_ = {
     .name = "names_edge.GoPanic_",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_GoPanic_,
 };
@@ -2418,7 +2472,14 @@ gobind_reduce_Holder(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.Holder", gobind_fields_Holder, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Holder, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Holder(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Holder, 1);
 }
 
 static PyObject *
@@ -2432,6 +2493,7 @@ static PyMethodDef gobind_methods_Holder[] = {
     {"__deepcopy__", gobind_deepcopy_Holder, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Holder, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Holder, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2457,8 +2519,9 @@ gobind_repr_Holder(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Holder[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Holder},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Holder},
     {Py_tp_methods, (void *)gobind_methods_Holder},
@@ -2474,7 +2537,7 @@ static PyType_Slot gobind_slots_Holder[] = {
 
 static PyType_Spec gobind_spec_Holder = {
     .name = "names_edge.Holder",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Holder,
 };
@@ -2546,7 +2609,14 @@ gobind_reduce_Map_string_int_(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.Map_string_int_", gobind_fields_Map_string_int_, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Map_string_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Map_string_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Map_string_int_, 1);
 }
 
 static PyObject *
@@ -2560,6 +2630,7 @@ static PyMethodDef gobind_methods_Map_string_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Map_string_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Map_string_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Map_string_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2585,8 +2656,9 @@ gobind_repr_Map_string_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Map_string_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Map_string_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Map_string_int_},
     {Py_tp_methods, (void *)gobind_methods_Map_string_int_},
@@ -2602,7 +2674,7 @@ static PyType_Slot gobind_slots_Map_string_int_[] = {
 
 static PyType_Spec gobind_spec_Map_string_int_ = {
     .name = "names_edge.Map_string_int_",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Map_string_int_,
 };
@@ -2754,7 +2826,14 @@ gobind_reduce_Pad(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.Pad", gobind_fields_Pad, 3,
-                                NULL);
+                                NULL,
+                                gobind_type_Pad, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Pad(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Pad, 3);
 }
 
 static PyObject *
@@ -2768,6 +2847,7 @@ static PyMethodDef gobind_methods_Pad[] = {
     {"__deepcopy__", gobind_deepcopy_Pad, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Pad, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Pad, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2793,8 +2873,9 @@ gobind_repr_Pad(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Pad[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Pad},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Pad},
     {Py_tp_methods, (void *)gobind_methods_Pad},
@@ -2810,7 +2891,7 @@ static PyType_Slot gobind_slots_Pad[] = {
 
 static PyType_Spec gobind_spec_Pad = {
     .name = "names_edge.Pad",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Pad,
 };
@@ -2882,7 +2963,14 @@ gobind_reduce_Ptr_int_(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.Ptr_int_", gobind_fields_Ptr_int_, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Ptr_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Ptr_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Ptr_int_, 1);
 }
 
 static PyObject *
@@ -2896,6 +2984,7 @@ static PyMethodDef gobind_methods_Ptr_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Ptr_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Ptr_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Ptr_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2921,8 +3010,9 @@ gobind_repr_Ptr_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Ptr_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Ptr_int_},
     {Py_tp_methods, (void *)gobind_methods_Ptr_int_},
@@ -2938,7 +3028,7 @@ static PyType_Slot gobind_slots_Ptr_int_[] = {
 
 static PyType_Spec gobind_spec_Ptr_int_ = {
     .name = "names_edge.Ptr_int_",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Ptr_int_,
 };
@@ -3010,7 +3100,14 @@ gobind_reduce_Slice_int_(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "names_edge.Slice_int_", gobind_fields_Slice_int_, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_Slice_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Slice_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Slice_int_, 1);
 }
 
 static PyObject *
@@ -3024,6 +3121,7 @@ static PyMethodDef gobind_methods_Slice_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Slice_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Slice_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Slice_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3049,8 +3147,9 @@ gobind_repr_Slice_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Slice_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Slice_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Slice_int_},
     {Py_tp_methods, (void *)gobind_methods_Slice_int_},
@@ -3066,7 +3165,7 @@ static PyType_Slot gobind_slots_Slice_int_[] = {
 
 static PyType_Spec gobind_spec_Slice_int_ = {
     .name = "names_edge.Slice_int_",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Slice_int_,
 };
@@ -4030,6 +4129,7 @@ static PyType_Slot gobind_slots_Ptr_int[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_int},
     {Py_tp_getset, (void *)gobind_getset_Ptr_int},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_int},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
                                    "Ptr_int(value: int = ...)\n"

@@ -831,6 +831,7 @@ static PyType_Slot gobind_slots_Ptr_Slice_string[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_Slice_string},
     {Py_tp_getset, (void *)gobind_getset_Ptr_Slice_string},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_Slice_string},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_Slice_string(value=...)\n--\n\n",
                                    "Ptr_Slice_string(value: Slice_string | Sequence[str] = ...)\n"
@@ -924,6 +925,7 @@ static PyType_Slot gobind_slots_Ptr_float64[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_float64},
     {Py_tp_getset, (void *)gobind_getset_Ptr_float64},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_float64},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_float64(value=...)\n--\n\n",
                                    "Ptr_float64(value: float = ...)\n"
@@ -1017,6 +1019,7 @@ static PyType_Slot gobind_slots_Ptr_int[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_int},
     {Py_tp_getset, (void *)gobind_getset_Ptr_int},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_int},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
                                    "Ptr_int(value: int = ...)\n"
@@ -1111,6 +1114,7 @@ static PyType_Slot gobind_slots_Ptr_string[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_string},
     {Py_tp_getset, (void *)gobind_getset_Ptr_string},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_string},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_string(value=...)\n--\n\n",
                                    "Ptr_string(value: str = ...)\n"

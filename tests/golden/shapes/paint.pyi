@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import disjoint_base
+from typing import (Any, Callable, ClassVar, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence,
+                    SupportsIndex, final, overload)
+from typing_extensions import Self as _Self, disjoint_base
 import shapes
 import tally
 from shapes import GoError as GoError, GoErrorValue as GoErrorValue, GoPanic as GoPanic
 
-@final
+@disjoint_base
 class Brush:
     """Brush paints with one color."""
     @property
@@ -18,6 +19,13 @@ class Brush:
     @Color.setter
     def Color(self, value: str) -> None: ...
     def __init__(self, Color: str = ...) -> None: ...
+    def __copy__(self, /) -> _Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> _Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     def Dot(self, p: shapes.Point) -> str:
         """Dot(p: shapes.Point) -> str
 

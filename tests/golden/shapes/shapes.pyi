@@ -4,8 +4,9 @@ modules sharing one Go runtime."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import disjoint_base
+from typing import (Any, Callable, ClassVar, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence,
+                    SupportsIndex, final, overload)
+from typing_extensions import Self as _Self, disjoint_base
 import paint
 import tally
 
@@ -28,7 +29,7 @@ class GoErrorValue:
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
 
-@final
+@disjoint_base
 class Point:
     """Point is a point in the plane."""
     @property
@@ -40,6 +41,13 @@ class Point:
     @Y.setter
     def Y(self, value: float) -> None: ...
     def __init__(self, X: float = ..., Y: float = ...) -> None: ...
+    def __copy__(self, /) -> _Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> _Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     def Moved(self, dx: float, dy: float) -> Point:
         """Moved(dx: float, dy: float) -> Point
 

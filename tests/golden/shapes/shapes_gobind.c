@@ -88,6 +88,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -689,7 +698,14 @@ gobind_reduce_Point(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "shapes.Point", gobind_fields_Point, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_Point, gobind_shapes_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
 }
 
 static PyObject *
@@ -708,6 +724,7 @@ static PyMethodDef gobind_methods_Point[] = {
     {"__deepcopy__", gobind_deepcopy_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -733,8 +750,9 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
@@ -750,7 +768,7 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "shapes.Point",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
@@ -857,7 +875,14 @@ gobind_reduce_paint_Brush(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "paint.Brush", gobind_fields_paint_Brush, 1,
-                                NULL);
+                                NULL,
+                                gobind_type_paint_Brush, gobind_shapes_release_addr);
+}
+
+static PyObject *
+gobind_setstate_paint_Brush(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_paint_Brush, 1);
 }
 
 static PyObject *
@@ -876,6 +901,7 @@ static PyMethodDef gobind_methods_paint_Brush[] = {
     {"__deepcopy__", gobind_deepcopy_paint_Brush, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_paint_Brush, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_paint_Brush, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -901,8 +927,9 @@ gobind_repr_paint_Brush(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_paint_Brush[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_paint_Brush},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_paint_Brush},
     {Py_tp_methods, (void *)gobind_methods_paint_Brush},
@@ -918,7 +945,7 @@ static PyType_Slot gobind_slots_paint_Brush[] = {
 
 static PyType_Spec gobind_spec_paint_Brush = {
     .name = "paint.Brush",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_paint_Brush,
 };

@@ -99,6 +99,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1149,7 +1158,14 @@ gobind_reduce_Bag(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "structs.Bag", gobind_fields_Bag, 5,
-                                NULL);
+                                NULL,
+                                gobind_type_Bag, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Bag(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Bag, 5);
 }
 
 static PyObject *
@@ -1163,6 +1179,7 @@ static PyMethodDef gobind_methods_Bag[] = {
     {"__deepcopy__", gobind_deepcopy_Bag, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Bag, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Bag, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1188,8 +1205,9 @@ gobind_repr_Bag(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Bag[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Bag},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Bag},
     {Py_tp_methods, (void *)gobind_methods_Bag},
@@ -1205,7 +1223,7 @@ static PyType_Slot gobind_slots_Bag[] = {
 
 static PyType_Spec gobind_spec_Bag = {
     .name = "structs.Bag",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Bag,
 };
@@ -1318,7 +1336,14 @@ gobind_reduce_Hook(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "structs.Hook", gobind_fields_Hook, 2,
-                                "field Run is a Go func");
+                                "field Run is a Go func",
+                                gobind_type_Hook, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Hook(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Hook, 2);
 }
 
 static PyObject *
@@ -1332,6 +1357,7 @@ static PyMethodDef gobind_methods_Hook[] = {
     {"__deepcopy__", gobind_deepcopy_Hook, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Hook, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Hook, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1357,8 +1383,9 @@ gobind_repr_Hook(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Hook[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Hook},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Hook},
     {Py_tp_methods, (void *)gobind_methods_Hook},
@@ -1374,7 +1401,7 @@ static PyType_Slot gobind_slots_Hook[] = {
 
 static PyType_Spec gobind_spec_Hook = {
     .name = "structs.Hook",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Hook,
 };
@@ -1487,7 +1514,14 @@ gobind_reduce_Job(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "structs.Job", gobind_fields_Job, 2,
-                                "field Done is a Go channel");
+                                "field Done is a Go channel",
+                                gobind_type_Job, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Job(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Job, 2);
 }
 
 static PyObject *
@@ -1501,6 +1535,7 @@ static PyMethodDef gobind_methods_Job[] = {
     {"__deepcopy__", gobind_deepcopy_Job, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Job, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Job, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1526,8 +1561,9 @@ gobind_repr_Job(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Job[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Job},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Job},
     {Py_tp_methods, (void *)gobind_methods_Job},
@@ -1543,7 +1579,7 @@ static PyType_Slot gobind_slots_Job[] = {
 
 static PyType_Spec gobind_spec_Job = {
     .name = "structs.Job",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Job,
 };
@@ -1830,7 +1866,14 @@ gobind_reduce_Person(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "structs.Person", gobind_fields_Person, 5,
-                                "field secret is unexported");
+                                "field secret is unexported",
+                                gobind_type_Person, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Person(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Person, 5);
 }
 
 static PyObject *
@@ -1854,6 +1897,7 @@ static PyMethodDef gobind_methods_Person[] = {
     {"__deepcopy__", gobind_deepcopy_Person, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Person, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Person, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1879,8 +1923,9 @@ gobind_repr_Person(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Person[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Person},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Person},
     {Py_tp_methods, (void *)gobind_methods_Person},
@@ -1896,7 +1941,7 @@ static PyType_Slot gobind_slots_Person[] = {
 
 static PyType_Spec gobind_spec_Person = {
     .name = "structs.Person",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Person,
 };
@@ -2102,7 +2147,14 @@ gobind_reduce_Point(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "structs.Point", gobind_fields_Point, 2,
-                                NULL);
+                                NULL,
+                                gobind_type_Point, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
 }
 
 static PyObject *
@@ -2131,6 +2183,7 @@ static PyMethodDef gobind_methods_Point[] = {
     {"__deepcopy__", gobind_deepcopy_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2162,9 +2215,10 @@ gobind_str_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
     {Py_tp_str, (void *)gobind_str_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
@@ -2180,7 +2234,7 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "structs.Point",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
@@ -2331,7 +2385,14 @@ gobind_reduce_Reading(PyObject *self, PyObject *unused)
 {
     (void)unused;
     return gobind_struct_reduce(self, "structs.Reading", gobind_fields_Reading, 3,
-                                NULL);
+                                NULL,
+                                gobind_type_Reading, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Reading(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Reading, 3);
 }
 
 static PyObject *
@@ -2345,6 +2406,7 @@ static PyMethodDef gobind_methods_Reading[] = {
     {"__deepcopy__", gobind_deepcopy_Reading, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Reading, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Reading, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2370,8 +2432,9 @@ gobind_repr_Reading(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Reading[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Reading},
+    {Py_tp_members, (void *)gobind_struct_members},
     {Py_tp_hash, (void *)PyObject_HashNotImplemented},
     {Py_tp_richcompare, (void *)gobind_richcompare_Reading},
     {Py_tp_methods, (void *)gobind_methods_Reading},
@@ -2387,7 +2450,7 @@ static PyType_Slot gobind_slots_Reading[] = {
 
 static PyType_Spec gobind_spec_Reading = {
     .name = "structs.Reading",
-    .basicsize = sizeof(gobind_object),
+    .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Reading,
 };

@@ -106,6 +106,7 @@ def test_equality_is_go_equality(surface):
         'a = s.Person("Ann")',
         'assert a == a and a != s.Person("Ann")',  # not comparable in Go: identity
         raises('TypeError', 'hash(s.Point())', 'unhashable'),
+        'assert s.Point.__hash__ is None',
     )
 
 

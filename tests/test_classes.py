@@ -140,6 +140,10 @@ def test_pickle_round_trips_values(surface):
         raises('TypeError', 'pickle.dumps(s.Person("Ann"), 2)', 'cannot pickle structs.Person: field secret is unexported'),
         raises('TypeError', 'pickle.dumps(s.Job("j"), 2)', 'cannot pickle structs.Job: field Done is a Go channel'),
         raises('TypeError', 'pickle.dumps(s.Hook("h"), 2)', 'cannot pickle structs.Hook: field Run is a Go func'),
+        'h = pickle.loads(pickle.dumps(s.Holder("n", 5), 2))',  # an interface field: decided by its value
+        'assert (h.Name, h.Value) == ("n", 5)',
+        raises('TypeError', 'pickle.dumps(s.HoldingFunc(), 2)',
+               'cannot pickle structs.Holder: field Value holds a Go value Python has no class for'),
     )
 
 

@@ -106,18 +106,61 @@ gobind_pickled_as(PyObject *self, PyTypeObject *type, gobind_addr_fn addr)
     return found;
 }
 
+/* The classes of live Go state (channels, funcs, Go values behind interfaces), by what they are:
+   a struct field holding one (through an interface) cannot be pickled. */
+static PyObject *gobind_live_types;
+
+int
+gobind_mark_live(PyTypeObject *type, const char *what)
+{
+    PyObject *text;
+    int rc;
+    if (gobind_live_types == NULL && (gobind_live_types = PyDict_New()) == NULL)
+        return -1;
+#if PY_MAJOR_VERSION >= 3
+    text = PyUnicode_FromString(what);
+#else
+    text = PyString_FromString(what);
+#endif
+    rc = text == NULL ? -1 : PyDict_SetItem(gobind_live_types, (PyObject *)type, text);
+    Py_XDECREF(text);
+    return rc;
+}
+
+/* Raises the TypeError for field of self when its value is live Go state; -1 then, else 0. */
+static int
+gobind_check_live(const char *type_name, const char *field, PyObject *value)
+{
+    PyObject *what;
+    if (gobind_live_types == NULL)
+        return 0;
+    what = PyDict_GetItem(gobind_live_types, (PyObject *)Py_TYPE(value));  /* borrowed: used at once */
+    if (what == NULL)
+        return 0;
+#if PY_MAJOR_VERSION >= 3
+    PyErr_Format(PyExc_TypeError, "cannot pickle %s: field %s holds %U (%s)", type_name, field, what,
+                 GOBIND_TP_NAME(Py_TYPE(value)));
+#else
+    PyErr_Format(PyExc_TypeError, "cannot pickle %s: field %s holds %s (%s)", type_name, field,
+                 PyString_AsString(what), GOBIND_TP_NAME(Py_TYPE(value)));
+#endif
+    return -1;
+}
+
 /* The state __reduce__ gives: (field values, a subclass's __dict__ or None). */
 static PyObject *
-gobind_struct_state(PyObject *self, const char *const *fields, Py_ssize_t n)
+gobind_struct_state(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n)
 {
     PyObject *values = PyTuple_New(n), *dict;
     Py_ssize_t i;
     for (i = 0; values != NULL && i < n; i++) {
         PyObject *value = PyObject_GetAttrString(self, fields[i]);
-        if (value == NULL)
+        if (value == NULL || gobind_check_live(type_name, fields[i], value) < 0) {
+            Py_XDECREF(value);
             Py_CLEAR(values);
-        else
+        } else {
             PyTuple_SET_ITEM(values, i, value);
+        }
     }
     if (values == NULL)
         return NULL;
@@ -159,7 +202,7 @@ gobind_struct_reduce(PyObject *self, const char *type_name, const char *const *f
         return result;
     }
     Py_DECREF(first);
-    state = gobind_struct_state(self, fields, n);
+    state = gobind_struct_state(self, type_name, fields, n);
     module = state == NULL ? NULL : PyImport_ImportModule("copyreg");
     if (module == NULL && state != NULL && PyErr_ExceptionMatches(PyExc_ImportError)) {
         PyErr_Clear();

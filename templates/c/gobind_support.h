@@ -152,6 +152,7 @@ int gobind_register_sequence(PyTypeObject *type, int mutable_);
 typedef int (*gobind_dup_fn)(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 typedef int (*gobind_addr_fn)(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 extern PyMemberDef gobind_struct_members[];  /* __weaklistoffset__ */
+int gobind_mark_live(PyTypeObject *type, const char *what);  /* objects pickle cannot carry, and what they are */
 PyObject *gobind_struct_setstate(PyObject *self, PyObject *state, const char *const *fields, Py_ssize_t n);
 typedef int (*gobind_equal_fn)(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 PyObject *gobind_struct_dup(PyObject *self, gobind_dup_fn dup, PyObject *memo);

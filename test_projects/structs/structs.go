@@ -105,3 +105,12 @@ type Hook struct {
 	Name string
 	Run  func() int
 }
+
+// Holder holds any Go value.
+type Holder struct {
+	Name  string
+	Value any
+}
+
+// HoldingFunc is a holder of a Go func, live Go state.
+func HoldingFunc() *Holder { return &Holder{Name: "f", Value: func() {}} }

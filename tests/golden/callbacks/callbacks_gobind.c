@@ -1584,7 +1584,8 @@ static PyMethodDef gobind_methods_Point[] = {
     {"__deepcopy__", gobind_deepcopy_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2876,55 +2877,76 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func1, "a Go func") < 0)
+        return -1;
     gobind_type_Func2 = gobind_make_type(&gobind_spec_Func2, NULL);
     if (gobind_type_Func2 == NULL)
         return -1;
     if (gobind_add_type(m, "Func2", gobind_type_Func2) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func2, "a Go func") < 0)
         return -1;
     gobind_type_Func3 = gobind_make_type(&gobind_spec_Func3, NULL);
     if (gobind_type_Func3 == NULL)
         return -1;
     if (gobind_add_type(m, "Func3", gobind_type_Func3) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func3, "a Go func") < 0)
+        return -1;
     gobind_type_Func4 = gobind_make_type(&gobind_spec_Func4, NULL);
     if (gobind_type_Func4 == NULL)
         return -1;
     if (gobind_add_type(m, "Func4", gobind_type_Func4) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func4, "a Go func") < 0)
         return -1;
     gobind_type_Func5 = gobind_make_type(&gobind_spec_Func5, NULL);
     if (gobind_type_Func5 == NULL)
         return -1;
     if (gobind_add_type(m, "Func5", gobind_type_Func5) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func5, "a Go func") < 0)
+        return -1;
     gobind_type_Func6 = gobind_make_type(&gobind_spec_Func6, NULL);
     if (gobind_type_Func6 == NULL)
         return -1;
     if (gobind_add_type(m, "Func6", gobind_type_Func6) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func6, "a Go func") < 0)
         return -1;
     gobind_type_Func7 = gobind_make_type(&gobind_spec_Func7, NULL);
     if (gobind_type_Func7 == NULL)
         return -1;
     if (gobind_add_type(m, "Func7", gobind_type_Func7) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func7, "a Go func") < 0)
+        return -1;
     gobind_type_Func8 = gobind_make_type(&gobind_spec_Func8, NULL);
     if (gobind_type_Func8 == NULL)
         return -1;
     if (gobind_add_type(m, "Func8", gobind_type_Func8) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func8, "a Go func") < 0)
         return -1;
     gobind_type_Func9 = gobind_make_type(&gobind_spec_Func9, NULL);
     if (gobind_type_Func9 == NULL)
         return -1;
     if (gobind_add_type(m, "Func9", gobind_type_Func9) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func9, "a Go func") < 0)
+        return -1;
     gobind_type_Handler = gobind_make_type(&gobind_spec_Handler, NULL);
     if (gobind_type_Handler == NULL)
         return -1;
     if (gobind_add_type(m, "Handler", gobind_type_Handler) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Handler, "a Go func") < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

@@ -1727,7 +1727,8 @@ static PyMethodDef gobind_methods_Pipe[] = {
     {"__deepcopy__", gobind_deepcopy_Pipe, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Pipe, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Pipe, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Pipe, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1903,7 +1904,8 @@ static PyMethodDef gobind_methods_Point[] = {
     {"__deepcopy__", gobind_deepcopy_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4323,65 +4325,90 @@ if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     if (gobind_add_type(m, "Chan_Chan_int", gobind_type_Chan_Chan_int) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Chan_Chan_int, "a Go channel") < 0)
+        return -1;
     gobind_type_Chan_Point = gobind_make_type(&gobind_spec_Chan_Point, NULL);
     if (gobind_type_Chan_Point == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_Point", gobind_type_Chan_Point) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Chan_Point, "a Go channel") < 0)
         return -1;
     gobind_type_Chan_int = gobind_make_type(&gobind_spec_Chan_int, NULL);
     if (gobind_type_Chan_int == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_int", gobind_type_Chan_int) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Chan_int, "a Go channel") < 0)
+        return -1;
     gobind_type_Chan_string = gobind_make_type(&gobind_spec_Chan_string, NULL);
     if (gobind_type_Chan_string == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_string", gobind_type_Chan_string) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Chan_string, "a Go channel") < 0)
         return -1;
     gobind_type_Chan_struct = gobind_make_type(&gobind_spec_Chan_struct, NULL);
     if (gobind_type_Chan_struct == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_struct", gobind_type_Chan_struct) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Chan_struct, "a Go channel") < 0)
+        return -1;
     gobind_type_Events = gobind_make_type(&gobind_spec_Events, NULL);
     if (gobind_type_Events == NULL)
         return -1;
     if (gobind_add_type(m, "Events", gobind_type_Events) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Events, "a Go channel") < 0)
         return -1;
     gobind_type_Feed = gobind_make_type(&gobind_spec_Feed, NULL);
     if (gobind_type_Feed == NULL)
         return -1;
     if (gobind_add_type(m, "Feed", gobind_type_Feed) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Feed, "a Go channel") < 0)
+        return -1;
     gobind_type_RecvChan_int = gobind_make_type(&gobind_spec_RecvChan_int, NULL);
     if (gobind_type_RecvChan_int == NULL)
         return -1;
     if (gobind_add_type(m, "RecvChan_int", gobind_type_RecvChan_int) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_RecvChan_int, "a Go channel") < 0)
         return -1;
     gobind_type_RecvChan_string = gobind_make_type(&gobind_spec_RecvChan_string, NULL);
     if (gobind_type_RecvChan_string == NULL)
         return -1;
     if (gobind_add_type(m, "RecvChan_string", gobind_type_RecvChan_string) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_RecvChan_string, "a Go channel") < 0)
+        return -1;
     gobind_type_RecvChan_struct = gobind_make_type(&gobind_spec_RecvChan_struct, NULL);
     if (gobind_type_RecvChan_struct == NULL)
         return -1;
     if (gobind_add_type(m, "RecvChan_struct", gobind_type_RecvChan_struct) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_RecvChan_struct, "a Go channel") < 0)
         return -1;
     gobind_type_SendChan_int = gobind_make_type(&gobind_spec_SendChan_int, NULL);
     if (gobind_type_SendChan_int == NULL)
         return -1;
     if (gobind_add_type(m, "SendChan_int", gobind_type_SendChan_int) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_SendChan_int, "a Go channel") < 0)
+        return -1;
     gobind_type_SendChan_struct = gobind_make_type(&gobind_spec_SendChan_struct, NULL);
     if (gobind_type_SendChan_struct == NULL)
         return -1;
     if (gobind_add_type(m, "SendChan_struct", gobind_type_SendChan_struct) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_SendChan_struct, "a Go channel") < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

@@ -1831,7 +1831,8 @@ static PyMethodDef gobind_methods_money_Wallet[] = {
     {"__deepcopy__", gobind_deepcopy_money_Wallet, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_money_Wallet, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_money_Wallet, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_money_Wallet, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2846,7 +2847,8 @@ static PyMethodDef gobind_methods_bytes_Buffer[] = {
     {"__deepcopy__", gobind_deepcopy_bytes_Buffer, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_bytes_Buffer, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_bytes_Buffer, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_bytes_Buffer, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3032,7 +3034,8 @@ static PyMethodDef gobind_methods_route_Trip[] = {
     {"__deepcopy__", gobind_deepcopy_route_Trip, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Trip, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_route_Trip, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_route_Trip, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4127,7 +4130,8 @@ static PyMethodDef gobind_methods_url_URL[] = {
     {"__deepcopy__", gobind_deepcopy_url_URL, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_url_URL, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_url_URL, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_url_URL, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4334,7 +4338,8 @@ static PyMethodDef gobind_methods_route_Leg[] = {
     {"__deepcopy__", gobind_deepcopy_route_Leg, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Leg, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_route_Leg, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_route_Leg, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4536,7 +4541,8 @@ static PyMethodDef gobind_methods_url_Userinfo[] = {
     {"__deepcopy__", gobind_deepcopy_url_Userinfo, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_url_Userinfo, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_url_Userinfo, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_url_Userinfo, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4762,7 +4768,8 @@ static PyMethodDef gobind_methods_route_Stop[] = {
     {"__deepcopy__", gobind_deepcopy_route_Stop, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Stop, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_route_Stop, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_route_Stop, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4966,7 +4973,8 @@ static PyMethodDef gobind_methods_route_Point[] = {
     {"__deepcopy__", gobind_deepcopy_route_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_route_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_route_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_route_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -6994,17 +7002,22 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     gobind_type_io_Reader = gobind_make_type(&gobind_spec_io_Reader, NULL);
     if (gobind_type_io_Reader == NULL)
         return -1;
     if (gobind_add_type(sub_io, "Reader", gobind_type_io_Reader) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_io_Reader, "a Go value behind an interface") < 0)
+        return -1;
     gobind_type_io_Writer = gobind_make_type(&gobind_spec_io_Writer, NULL);
     if (gobind_type_io_Writer == NULL)
         return -1;
     if (gobind_add_type(sub_io, "Writer", gobind_type_io_Writer) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_io_Writer, "a Go value behind an interface") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "crosspkg.vec", "vec",

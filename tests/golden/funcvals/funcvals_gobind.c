@@ -1111,7 +1111,8 @@ static PyMethodDef gobind_methods_Op[] = {
     {"__deepcopy__", gobind_deepcopy_Op, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Op, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Op, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Op, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1977,35 +1978,48 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Func0", gobind_type_Func0) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func0, "a Go func") < 0)
+        return -1;
     gobind_type_Func1 = gobind_make_type(&gobind_spec_Func1, NULL);
     if (gobind_type_Func1 == NULL)
         return -1;
     if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func1, "a Go func") < 0)
         return -1;
     gobind_type_Func2 = gobind_make_type(&gobind_spec_Func2, NULL);
     if (gobind_type_Func2 == NULL)
         return -1;
     if (gobind_add_type(m, "Func2", gobind_type_Func2) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func2, "a Go func") < 0)
+        return -1;
     gobind_type_Func3 = gobind_make_type(&gobind_spec_Func3, NULL);
     if (gobind_type_Func3 == NULL)
         return -1;
     if (gobind_add_type(m, "Func3", gobind_type_Func3) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func3, "a Go func") < 0)
         return -1;
     gobind_type_Func4 = gobind_make_type(&gobind_spec_Func4, NULL);
     if (gobind_type_Func4 == NULL)
         return -1;
     if (gobind_add_type(m, "Func4", gobind_type_Func4) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func4, "a Go func") < 0)
+        return -1;
     gobind_type_HandlerFunc = gobind_make_type(&gobind_spec_HandlerFunc, NULL);
     if (gobind_type_HandlerFunc == NULL)
         return -1;
     if (gobind_add_type(m, "HandlerFunc", gobind_type_HandlerFunc) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_HandlerFunc, "a Go func") < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

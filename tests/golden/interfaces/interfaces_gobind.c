@@ -2087,7 +2087,8 @@ static PyMethodDef gobind_methods_Circle[] = {
     {"__deepcopy__", gobind_deepcopy_Circle, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Circle, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Circle, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Circle, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2303,7 +2304,8 @@ static PyMethodDef gobind_methods_Invalid[] = {
     {"__deepcopy__", gobind_deepcopy_Invalid, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Invalid, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Invalid, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Invalid, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2468,7 +2470,8 @@ static PyMethodDef gobind_methods_Number[] = {
     {"__deepcopy__", gobind_deepcopy_Number, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Number, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Number, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Number, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2661,7 +2664,8 @@ static PyMethodDef gobind_methods_Square[] = {
     {"__deepcopy__", gobind_deepcopy_Square, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Square, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Square, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Square, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3984,27 +3988,35 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     gobind_type_Scaler = gobind_make_type(&gobind_spec_Scaler, NULL);
     if (gobind_type_Scaler == NULL)
         return -1;
     if (gobind_add_type(m, "Scaler", gobind_type_Scaler) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Scaler, "a Go value behind an interface") < 0)
+        return -1;
     gobind_type_Shape = gobind_make_type(&gobind_spec_Shape, NULL);
     if (gobind_type_Shape == NULL)
         return -1;
     if (gobind_add_type(m, "Shape", gobind_type_Shape) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Shape, "a Go value behind an interface") < 0)
         return -1;
     gobind_type_Token = gobind_make_type(&gobind_spec_Token, NULL);
     if (gobind_type_Token == NULL)
         return -1;
     if (gobind_add_type(m, "Token", gobind_type_Token) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Token, "a Go value behind an interface") < 0)
+        return -1;
     gobind_type_GoValue = gobind_make_type(&gobind_spec_GoValue, NULL);
     if (gobind_type_GoValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0)
+    if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0
+        || gobind_mark_live(gobind_type_GoValue, "a Go value Python has no class for") < 0)
         return -1;
     (void)m;
     return 0;

@@ -1765,7 +1765,8 @@ static PyMethodDef gobind_methods_Array3_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Array3_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Array3_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Array3_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Array3_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1942,7 +1943,8 @@ static PyMethodDef gobind_methods_Caf_u00e9[] = {
     {"__deepcopy__", gobind_deepcopy_Caf_u00e9, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Caf_u00e9, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Caf_u00e9, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Caf_u00e9, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2080,7 +2082,8 @@ static PyMethodDef gobind_methods_GoError_[] = {
     {"__deepcopy__", gobind_deepcopy_GoError_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_GoError_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_GoError_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_GoError_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2217,7 +2220,8 @@ static PyMethodDef gobind_methods_GoErrorValue_[] = {
     {"__deepcopy__", gobind_deepcopy_GoErrorValue_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_GoErrorValue_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_GoErrorValue_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_GoErrorValue_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2355,7 +2359,8 @@ static PyMethodDef gobind_methods_GoPanic_[] = {
     {"__deepcopy__", gobind_deepcopy_GoPanic_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_GoPanic_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_GoPanic_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_GoPanic_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2493,7 +2498,8 @@ static PyMethodDef gobind_methods_Holder[] = {
     {"__deepcopy__", gobind_deepcopy_Holder, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Holder, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Holder, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Holder, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2630,7 +2636,8 @@ static PyMethodDef gobind_methods_Map_string_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Map_string_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Map_string_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Map_string_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Map_string_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2847,7 +2854,8 @@ static PyMethodDef gobind_methods_Pad[] = {
     {"__deepcopy__", gobind_deepcopy_Pad, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Pad, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Pad, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Pad, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2984,7 +2992,8 @@ static PyMethodDef gobind_methods_Ptr_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Ptr_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Ptr_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Ptr_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Ptr_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -3121,7 +3130,8 @@ static PyMethodDef gobind_methods_Slice_int_[] = {
     {"__deepcopy__", gobind_deepcopy_Slice_int_, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Slice_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Slice_int_, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Slice_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4832,7 +4842,8 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "names_edge.vec", "vec",

@@ -724,7 +724,8 @@ static PyMethodDef gobind_methods_Point[] = {
     {"__deepcopy__", gobind_deepcopy_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -901,7 +902,8 @@ static PyMethodDef gobind_methods_paint_Brush[] = {
     {"__deepcopy__", gobind_deepcopy_paint_Brush, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_paint_Brush, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_paint_Brush, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_paint_Brush, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1663,7 +1665,8 @@ gobind_add_types(PyObject *m)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     if (gobind_share_classes(m, sub_paint) < 0)
         return -1;

@@ -60,6 +60,26 @@ class Bag:
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @disjoint_base
+class Holder:
+    """Holder holds any Go value."""
+    @property
+    def Name(self) -> str: ...
+    @Name.setter
+    def Name(self, value: str) -> None: ...
+    @property
+    def Value(self) -> Any: ...
+    @Value.setter
+    def Value(self, value: Any) -> None: ...
+    def __init__(self, Name: str = ..., Value: Any = ...) -> None: ...
+    def __copy__(self, /) -> _Self: ...
+    def __deepcopy__(self, memo: dict[int, Any], /) -> _Self: ...
+    def __reduce__(self, /) -> tuple[Any, ...]: ...
+    def __setstate__(self, state: tuple[Any, ...], /) -> None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@disjoint_base
 class Hook:
     """Hook holds a func."""
     @property
@@ -303,6 +323,10 @@ class Map_string_int(MutableMapping[str, int]):
 class Celsius(float):
     """Celsius is a temperature."""
 
+@final
+class GoValue:
+    """A Go value of a type Python has no class for (from an any); repr shows Go's %v and its type."""
+
 def Distance2(a: Point, b: Point) -> float:
     """Distance2(a: Point, b: Point) -> float
 
@@ -312,6 +336,11 @@ def FriendOf(p: Person | None) -> Person | None:
     """FriendOf(p: Person | None) -> Person | None
 
 FriendOf returns p's friend, or nil."""
+
+def HoldingFunc() -> Holder | None:
+    """HoldingFunc() -> Holder | None
+
+HoldingFunc is a holder of a Go func, live Go state."""
 
 def LoopBag() -> Bag | None:
     """LoopBag() -> Bag | None

@@ -10,6 +10,8 @@
 int gobind_structs_Distance2(uintptr_t a0, uintptr_t a1, double *r0, gobind_buf *msg);
 /* FriendOf */
 int gobind_structs_FriendOf(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
+/* HoldingFunc */
+int gobind_structs_HoldingFunc(uintptr_t *r0, gobind_buf *msg);
 /* LoopBag */
 int gobind_structs_LoopBag(uintptr_t *r0, gobind_buf *msg);
 /* NewPerson */
@@ -34,6 +36,16 @@ int gobind_structs_Bag_get_Corner(uintptr_t self, uintptr_t *out, gobind_buf *ms
 int gobind_structs_Bag_set_Corner(uintptr_t self, uintptr_t v, gobind_buf *msg);
 int gobind_structs_Bag_get_Self(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_structs_Bag_set_Self(uintptr_t self, uintptr_t v, gobind_buf *msg);
+
+/* struct Holder */
+int gobind_structs_Holder_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Holder_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Holder_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Holder_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
+int gobind_structs_Holder_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_Holder_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
+int gobind_structs_Holder_get_Value(uintptr_t self, gobind_ref *out, gobind_buf *msg);
+int gobind_structs_Holder_set_Value(uintptr_t self, uintptr_t v, gobind_buf *msg);
 
 /* struct Hook */
 int gobind_structs_Hook_new(uintptr_t *out, gobind_buf *msg);
@@ -160,6 +172,18 @@ typedef struct {
     ptrdiff_t r0;
 } gobind_cbret_Func0;
 gobind_cbret_Func0 gobind_structs_call_Func0(uintptr_t fn);
+
+/* Go interface and any values. */
+int gobind_structs_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_any_new(int kind, int64_t i, double f, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_same(uintptr_t h, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_text(gobind_view v, int bytes, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_list(uintptr_t *items, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_dict(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_len(uintptr_t h, ptrdiff_t *out, gobind_buf *msg);
+int gobind_structs_any_item(uintptr_t h, ptrdiff_t i, gobind_buf *key, gobind_ref *out, gobind_buf *msg);
+int gobind_structs_any_read(uintptr_t h, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_any_done(uintptr_t h, gobind_buf *msg);
 
 /* Go error values. */
 int gobind_structs_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);

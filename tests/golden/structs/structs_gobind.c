@@ -10,6 +10,7 @@
 /* ---- classes: declarations and conversions ---- */
 
 static PyTypeObject *gobind_type_Bag;  /* made at init from gobind_spec_Bag */
+static PyTypeObject *gobind_type_Holder;  /* made at init from gobind_spec_Holder */
 static PyTypeObject *gobind_type_Hook;  /* made at init from gobind_spec_Hook */
 static PyTypeObject *gobind_type_Job;  /* made at init from gobind_spec_Job */
 static PyTypeObject *gobind_type_Person;  /* made at init from gobind_spec_Person */
@@ -23,6 +24,7 @@ static PyTypeObject *gobind_type_Func0;  /* made at init from gobind_spec_Func0 
 static PyTypeObject *gobind_type_Map_string_int;  /* made at init from gobind_spec_Map_string_int */
 static PyTypeObject *gobind_type_Chan_bool;  /* made at init from gobind_spec_Chan_bool */
 static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
+static PyTypeObject *gobind_type_GoValue;  /* made at init from gobind_spec_GoValue */
 static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
 static PyObject *gobind_class_Map_string_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
@@ -143,6 +145,35 @@ static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Bag(uintptr_t *handle)
 {
     return gobind_wrap(gobind_type_Bag, *handle);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Holder(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_Holder))
+        return gobind_type_error(fn, arg, "Holder", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Holder_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_Holder))
+        return gobind_type_error(fn, arg, "Holder or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Holder(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Holder, *handle);
 }
 
 static GOBIND_UNUSED inline int
@@ -439,6 +470,341 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         }
     }
     return gobind_type_error(fn, arg, "GoErrorValue or None", o);
+}
+
+/* ---- Go interface and any values ---- */
+
+/* gobind_ref.kind of a Python object that implemented a Go interface (the handle is the object). */
+#define GOBIND_KIND_PYOBJECT (-2)
+
+/* repr of an object over a Go value of run-time type: "<module.Class value (Go type)>". */
+static PyObject *
+gobind_repr_go(PyObject *self)
+{
+    gobind_buf out, msg;
+    PyObject *text, *result;
+    int status;
+    if (GOBIND_HANDLE(self) == 0)  /* a Python subclass instance that is no Go value */
+        return GOBIND_SLOT(&PyBaseObject_Type, tp_repr, reprfunc)(self);
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_value_repr(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    text = gobind_to_py_str(&out);
+    if (text == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("<%s %U>", GOBIND_TP_NAME(Py_TYPE(self)), text);
+#else
+    result = PyString_FromFormat("<%s %s>", GOBIND_TP_NAME(Py_TYPE(self)), PyString_AsString(text));
+#endif
+    Py_DECREF(text);
+    return result;
+}
+
+/* Kinds of an any value that is no bound object (module.go has the same). */
+#define GOBIND_ANY_BOOL 1001
+#define GOBIND_ANY_INT 1002
+#define GOBIND_ANY_UINT 1003
+#define GOBIND_ANY_FLOAT 1004
+#define GOBIND_ANY_STR 1005
+#define GOBIND_ANY_BYTES 1006
+#define GOBIND_ANY_LIST 1007
+#define GOBIND_ANY_DICT 1008
+
+/* The classes an any value comes back as, by kind: GoValue, GoErrorValue, bound structs, interfaces. */
+static PyTypeObject **const gobind_any_classes[] = {
+    &gobind_type_GoValue,
+    &gobind_type_GoErrorValue,
+    &gobind_type_Bag,
+    &gobind_type_Bag,
+    &gobind_type_Holder,
+    &gobind_type_Holder,
+    &gobind_type_Hook,
+    &gobind_type_Hook,
+    &gobind_type_Job,
+    &gobind_type_Job,
+    &gobind_type_Person,
+    &gobind_type_Person,
+    &gobind_type_Point,
+    &gobind_type_Point,
+    &gobind_type_Reading,
+    &gobind_type_Reading,
+};
+
+static int gobind_any_in(PyObject *o, const char *fn, const char *arg, uintptr_t *out);
+
+/* A Go []any (list) or map[string]any (dict) from a Python list, tuple or dict; *out gets an owned handle. */
+static int
+gobind_any_container(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    PyObject *seq, *key, *value;
+    Py_ssize_t i, n, done = 0;
+    uintptr_t *values;
+    gobind_view_arg *keys = NULL;
+    char name[128];
+    int dict = PyDict_Check(o), rc = -1, status;
+    gobind_buf msg;
+    /* private copies: converting an item may run Python code that changes o */
+    seq = dict ? PyDict_Items(o) : gobind_sequence_snapshot(o, "not a sequence");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    values = (uintptr_t *)PyMem_Malloc(sizeof *values * (size_t)(n > 0 ? n : 1));
+    if (dict)
+        keys = (gobind_view_arg *)PyMem_Malloc(sizeof *keys * (size_t)(n > 0 ? n : 1));
+    if (values == NULL || (dict && keys == NULL)) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        if (dict) {
+            gobind_view_arg init = GOBIND_VIEW_ARG_INIT;
+            key = PyTuple_GET_ITEM(PyList_GET_ITEM(seq, i), 0);
+            value = PyTuple_GET_ITEM(PyList_GET_ITEM(seq, i), 1);
+            gobind_key_name(name, sizeof name, arg, key);
+            keys[i] = init;
+#if PY_MAJOR_VERSION >= 3
+            if (!PyUnicode_Check(key)) {
+#else
+            if (!PyString_Check(key) && !PyUnicode_Check(key)) {
+#endif
+                PyErr_Format(PyExc_TypeError,
+                             "%s() argument '%s': keys must be str for a Go map[string]any, not %.200s",
+                             fn, arg, GOBIND_TP_NAME(Py_TYPE(key)));
+                goto cleanup;
+            }
+            if (gobind_from_py_str(key, fn, name, &keys[i]) < 0)
+                goto cleanup;
+        } else {
+            value = PySequence_Fast_GET_ITEM(seq, i);
+            PyOS_snprintf(name, sizeof name, "%s[%ld]", arg, (long)i);
+        }
+        if (gobind_any_in(value, fn, name, &values[i]) < 0) {
+            if (dict)
+                gobind_view_release(&keys[i]);
+            goto cleanup;
+        }
+        done = i + 1;
+    }
+    if (dict) {
+        gobind_view *views = (gobind_view *)PyMem_Malloc(sizeof *views * (size_t)(n > 0 ? n : 1));
+        if (views == NULL) {
+            PyErr_NoMemory();
+            goto cleanup;
+        }
+        for (i = 0; i < n; i++)
+            views[i] = keys[i].view;
+        status = gobind_structs_any_dict(views, values, n, out, &msg);
+        PyMem_Free(views);
+    } else {
+        status = gobind_structs_any_list(values, n, out, &msg);
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    for (i = 0; i < done; i++) {
+        if (values[i] != 0)
+            gobind_release_handle(values[i]);
+        if (dict)
+            gobind_view_release(&keys[i]);
+    }
+    PyMem_Free(values);
+    PyMem_Free(keys);
+    Py_DECREF(seq);
+    return rc;
+}
+
+/* A Go value for a Python value given where Go wants any; *out gets an owned handle (0 for nil). */
+static int
+gobind_any_in(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    gobind_view_arg text = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    long long i;
+    int overflow, rc, status;
+    *out = 0;
+    if (o == Py_None)
+        return 0;
+    if (PyBool_Check(o)) {
+        status = gobind_structs_any_new(1, o == Py_True, 0, out, &msg);
+        goto made;
+    }
+#if PY_MAJOR_VERSION >= 3
+    if (PyLong_Check(o)) {
+#else
+    if (PyInt_Check(o) || PyLong_Check(o)) {
+#endif
+        if (gobind_read_int(o, fn, arg, &i, &overflow) < 0)
+            return -1;
+        if (overflow)
+            return gobind_overflow(fn, arg, "int64", o);
+        status = gobind_structs_any_new(2, i, 0, out, &msg);
+        goto made;
+    }
+    if (PyFloat_Check(o)) {
+        status = gobind_structs_any_new(3, 0, PyFloat_AS_DOUBLE(o), out, &msg);
+        goto made;
+    }
+#if PY_MAJOR_VERSION >= 3
+    if (PyUnicode_Check(o) || PyBytes_Check(o) || PyByteArray_Check(o)) {
+        int bytes = !PyUnicode_Check(o);
+#else
+    if (PyString_Check(o) || PyUnicode_Check(o) || PyByteArray_Check(o)) {
+        int bytes = PyByteArray_Check(o);
+#endif
+        rc = bytes ? gobind_from_py_bytes(o, fn, arg, &text) : gobind_from_py_str(o, fn, arg, &text);
+        if (rc < 0)
+            return -1;
+        status = gobind_structs_any_text(text.view, bytes, out, &msg);
+        gobind_view_release(&text);
+        goto made;
+    }
+    {
+        size_t k;
+        for (k = 0; k < sizeof gobind_any_classes / sizeof gobind_any_classes[0]; k++) {
+            if (PyObject_TypeCheck(o, *gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
+                /* a bound Go value: Go gets the value its handle refers to (a *T for a struct) */
+                status = gobind_structs_any_same(GOBIND_HANDLE(o), out, &msg);
+                goto made;
+            }
+        }
+    }
+    if (PyDict_Check(o) || PyList_Check(o) || PyTuple_Check(o)) {
+        if (Py_EnterRecursiveCall(" while converting a Python value to Go"))
+            return -1;
+        rc = gobind_any_container(o, fn, arg, out);
+        Py_LeaveRecursiveCall();
+        return rc;
+    }
+    return gobind_type_error(fn, arg, "None, bool, int, float, str, bytes, list, dict or a Go value", o);
+made:
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    size_t k;
+    out->owned = 0;
+    out->handle = 0;
+    for (k = 0; k < sizeof gobind_any_classes / sizeof gobind_any_classes[0]; k++) {
+        if (PyObject_TypeCheck(o, *gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
+            out->handle = GOBIND_HANDLE(o);  /* shared: Go gets the value the handle refers to */
+            return 0;
+        }
+    }
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_any_in(o, fn, arg, &out->handle) < 0)
+        return -1;
+    out->owned = 1;
+    return 0;
+}
+
+static PyObject *gobind_to_py_any(gobind_ref *ref);
+
+/* Deletes a temporary handle of a Go value on its way to Python; returns result, or NULL with
+   GoPanic set if Go panicked. */
+static PyObject *
+gobind_any_done(uintptr_t h, PyObject *result)
+{
+    gobind_buf msg;
+    int status = gobind_structs_any_done(h, &msg);
+    if (status == GOBIND_OK)
+        return result;
+    Py_XDECREF(result);
+    if (result == NULL)
+        gobind_unraisable(status, &msg);  /* keep the first exception */
+    else
+        gobind_raise(status, &msg);
+    return NULL;
+}
+
+/* A list or dict from a temporary Go []any or map[string]any handle, which it deletes. */
+static PyObject *
+gobind_any_out(uintptr_t h, int dict)
+{
+    gobind_buf msg;
+    ptrdiff_t n = 0;
+    Py_ssize_t i;
+    int status = gobind_structs_any_len(h, &n, &msg);
+    PyObject *result = NULL, *key, *value;
+    if (status != GOBIND_OK)
+        gobind_raise(status, &msg);
+    else
+        result = dict ? PyDict_New() : PyList_New(n);
+    if (result == NULL || Py_EnterRecursiveCall(" while converting a Go value to Python")) {
+        Py_XDECREF(result);
+        return gobind_any_done(h, NULL);
+    }
+    for (i = 0; i < n; i++) {
+        gobind_buf kb;
+        gobind_ref item;
+        status = gobind_structs_any_item(h, i, &kb, &item, &msg);
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
+            goto fail;
+        }
+        value = gobind_to_py_any(&item);
+        if (!dict) {
+            if (value == NULL)
+                goto fail;
+            PyList_SET_ITEM(result, i, value);
+            continue;
+        }
+        key = gobind_to_py_str(&kb);
+        if (key == NULL || value == NULL || PyDict_SetItem(result, key, value) < 0) {
+            Py_XDECREF(key);
+            Py_XDECREF(value);
+            goto fail;
+        }
+        Py_DECREF(key);
+        Py_DECREF(value);
+    }
+    Py_LeaveRecursiveCall();
+    return gobind_any_done(h, result);
+fail:
+    Py_LeaveRecursiveCall();
+    Py_DECREF(result);
+    return gobind_any_done(h, NULL);
+}
+
+/* The natural Python value of a Go any value. */
+static PyObject *
+gobind_to_py_any(gobind_ref *ref)
+{
+    gobind_buf out, msg;
+    uint64_t bits = ref->handle;
+    double d;
+    int status;
+    switch (ref->kind) {
+    case GOBIND_ANY_BOOL:
+        return PyBool_FromLong(ref->handle != 0);
+    case GOBIND_ANY_INT:
+        return gobind_int_from_ll((long long)(int64_t)bits);
+    case GOBIND_ANY_UINT:
+        return gobind_int_from_ull((unsigned long long)bits);
+    case GOBIND_ANY_FLOAT:
+        memcpy(&d, &bits, sizeof d);
+        return PyFloat_FromDouble(d);
+    case GOBIND_ANY_STR:
+    case GOBIND_ANY_BYTES:
+        status = gobind_structs_any_read(ref->handle, &out, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return ref->kind == GOBIND_ANY_STR ? gobind_to_py_str(&out) : gobind_to_py_bytes(&out);
+    case GOBIND_ANY_LIST:
+    case GOBIND_ANY_DICT:
+        return gobind_any_out(ref->handle, ref->kind == GOBIND_ANY_DICT);
+    }
+    return gobind_wrap(*gobind_any_classes[ref->kind], ref->handle);
 }
 
 /* ==== Array2_Point: conversions ==== */
@@ -802,6 +1168,30 @@ gobind_fn_FriendOf(PyObject *module, GOBIND_ARGS)
     result = gobind_to_py_Person(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- HoldingFunc: HoldingFunc ---- */
+
+static PyObject *
+gobind_fn_HoldingFunc(PyObject *module, PyObject *unused)
+{
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_structs_HoldingFunc(&r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Holder(&r0);
+done:
     return result;
 }
 
@@ -1179,7 +1569,8 @@ static PyMethodDef gobind_methods_Bag[] = {
     {"__deepcopy__", gobind_deepcopy_Bag, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Bag, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Bag, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Bag, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1226,6 +1617,185 @@ static PyType_Spec gobind_spec_Bag = {
     .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Bag,
+};
+
+/* ==== struct Holder ==== */
+
+static PyObject *
+gobind_get_Holder_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Holder_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Holder_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Holder", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Holder", "Name", &v) < 0)
+        return -1;
+    status = gobind_structs_Holder_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Holder_Value(PyObject *self, void *closure)
+{
+    gobind_ref out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Holder_get_Value(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_any(&out);
+}
+
+static int
+gobind_set_Holder_Value(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Holder", "Value");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_any(value, "Holder", "Value", &v) < 0)
+        return -1;
+    status = gobind_structs_Holder_set_Value(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Holder[] = {
+    {"Name", gobind_get_Holder_Name, gobind_set_Holder_Name,
+     "Name: str", NULL},
+    {"Value", gobind_get_Holder_Value, gobind_set_Holder_Value,
+     "Value: Any", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_fields_Holder[] = {
+    "Name",
+    "Value",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Holder(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Holder_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Holder(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Holder_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Holder(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Holder", gobind_fields_Holder, 2,
+                                NULL,
+                                gobind_type_Holder, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Holder(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Holder, 2);
+}
+
+static PyObject *
+gobind_richcompare_Holder(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Holder, gobind_structs_Holder_equal);
+}
+
+static PyMethodDef gobind_methods_Holder[] = {
+    {"__copy__", gobind_copy_Holder, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Holder, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Holder, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Holder, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Holder(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_structs_Holder_new);
+}
+
+static int
+gobind_init_Holder(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Holder", gobind_fields_Holder, 2);
+}
+
+static PyObject *
+gobind_repr_Holder(PyObject *self)
+{
+    return gobind_repr_fields(self, "structs.Holder", gobind_fields_Holder, 2);
+}
+
+static PyType_Slot gobind_slots_Holder[] = {
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Holder},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Holder},
+    {Py_tp_methods, (void *)gobind_methods_Holder},
+    {Py_tp_getset, (void *)gobind_getset_Holder},
+    {Py_tp_init, (void *)gobind_init_Holder},
+    {Py_tp_new, (void *)gobind_new_Holder},
+    {Py_tp_doc, (void *)GOBIND_DOC("Holder(Name=..., Value=...)\n--\n\n",
+                                   "Holder(Name: str = ..., Value: Any = ...)\n"
+                                   "\n"
+                                   "Holder holds any Go value.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Holder = {
+    .name = "structs.Holder",
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Holder,
 };
 
 /* ==== struct Hook ==== */
@@ -1357,7 +1927,8 @@ static PyMethodDef gobind_methods_Hook[] = {
     {"__deepcopy__", gobind_deepcopy_Hook, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Hook, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Hook, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Hook, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1535,7 +2106,8 @@ static PyMethodDef gobind_methods_Job[] = {
     {"__deepcopy__", gobind_deepcopy_Job, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Job, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Job, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Job, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1897,7 +2469,8 @@ static PyMethodDef gobind_methods_Person[] = {
     {"__deepcopy__", gobind_deepcopy_Person, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Person, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Person, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Person, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2183,7 +2756,8 @@ static PyMethodDef gobind_methods_Point[] = {
     {"__deepcopy__", gobind_deepcopy_Point, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Point, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2406,7 +2980,8 @@ static PyMethodDef gobind_methods_Reading[] = {
     {"__deepcopy__", gobind_deepcopy_Reading, METH_O,
      "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
     {"__reduce__", gobind_reduce_Reading, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
-    {"__setstate__", gobind_setstate_Reading, METH_O, "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {"__setstate__", gobind_setstate_Reading, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2453,6 +3028,21 @@ static PyType_Spec gobind_spec_Reading = {
     .basicsize = sizeof(gobind_struct_object),
     .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Reading,
+};
+
+/* ==== GoValue: any other Go value that came back from an any ==== */
+static PyType_Slot gobind_slots_GoValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_doc, (void *)"A Go value of a type Python has no class for (from an any); repr shows Go's %v and its type."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoValue = {
+    .name = "structs.GoValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoValue,
 };
 
 /* ==== Array2_Point: a Go [2]gobindpkg.Point as a sequence ==== */
@@ -3407,6 +3997,11 @@ static PyMethodDef gobind_methods[] = {
                 "FriendOf(p: Person | None) -> Person | None\n"
                 "\n"
                 "FriendOf returns p's friend, or nil.")},
+    {"HoldingFunc", (PyCFunction)(void (*)(void))gobind_fn_HoldingFunc, METH_NOARGS,
+     GOBIND_DOC("HoldingFunc($module, /)\n--\n\n",
+                "HoldingFunc() -> Holder | None\n"
+                "\n"
+                "HoldingFunc is a holder of a Go func, live Go state.")},
     {"LoopBag", (PyCFunction)(void (*)(void))gobind_fn_LoopBag, METH_NOARGS,
      GOBIND_DOC("LoopBag($module, /)\n--\n\n",
                 "LoopBag() -> Bag | None\n"
@@ -3452,6 +4047,11 @@ gobind_add_types(PyObject *m)
     if (gobind_type_Bag == NULL)
         return -1;
     if (gobind_add_type(m, "Bag", gobind_type_Bag) < 0)
+        return -1;
+    gobind_type_Holder = gobind_make_type(&gobind_spec_Holder, NULL);
+    if (gobind_type_Holder == NULL)
+        return -1;
+    if (gobind_add_type(m, "Holder", gobind_type_Holder) < 0)
         return -1;
     gobind_type_Hook = gobind_make_type(&gobind_spec_Hook, NULL);
     if (gobind_type_Hook == NULL)
@@ -3513,10 +4113,14 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     if (gobind_add_type(m, "Chan_bool", gobind_type_Chan_bool) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Chan_bool, "a Go channel") < 0)
+        return -1;
     gobind_type_Func0 = gobind_make_type(&gobind_spec_Func0, NULL);
     if (gobind_type_Func0 == NULL)
         return -1;
     if (gobind_add_type(m, "Func0", gobind_type_Func0) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func0, "a Go func") < 0)
         return -1;
     gobind_type_Map_string_int = gobind_make_type(&gobind_spec_Map_string_int, NULL);
     if (gobind_type_Map_string_int == NULL)
@@ -3531,7 +4135,14 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
+        return -1;
+    gobind_type_GoValue = gobind_make_type(&gobind_spec_GoValue, NULL);
+    if (gobind_type_GoValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0
+        || gobind_mark_live(gobind_type_GoValue, "a Go value Python has no class for") < 0)
         return -1;
     (void)m;
     return 0;

@@ -12,8 +12,10 @@ import "C"
 
 import (
 	"errors"
+	"fmt"
 	"runtime"
 	"runtime/cgo"
+	"slices"
 	"sync/atomic"
 	"unsafe"
 
@@ -39,6 +41,16 @@ func gobind_structs_FriendOf(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf)
 	defer gobindRecover(&status, msg)
 	v0 := gobindpkg.FriendOf(gobindPtr_Person(a0))
 	*r0 = gobindHandle_Person(v0)
+	return gobindOK
+}
+
+// gobind_structs_HoldingFunc calls example.com/structs.HoldingFunc.
+//
+//export gobind_structs_HoldingFunc
+func gobind_structs_HoldingFunc(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.HoldingFunc()
+	*r0 = gobindHandle_Holder(v0)
 	return gobindOK
 }
 
@@ -233,6 +245,100 @@ func gobind_structs_Bag_set_Self(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_
 	defer gobindRecover(&status, msg)
 	p := gobindPtr_Bag(self)
 	p.Self = gobindPtr_Bag(v)
+	return gobindOK
+}
+
+// gobindPtr_Holder returns the *gobindpkg.Holder that handle h refers to (nil for 0).
+func gobindPtr_Holder(h C.uintptr_t) *gobindpkg.Holder {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Holder)
+}
+
+// gobindHandle_Holder makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Holder(p *gobindpkg.Holder) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Holder_new makes a zero Holder for Python.
+//
+//export gobind_structs_Holder_new
+func gobind_structs_Holder_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(new(gobindpkg.Holder))
+	return gobindOK
+}
+
+// gobind_structs_Holder_copy copies a Holder as Go assigns it (copy.copy).
+//
+//export gobind_structs_Holder_copy
+func gobind_structs_Holder_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(gobindCopyOf(gobindPtr_Holder(self)))
+	return gobindOK
+}
+
+// gobind_structs_Holder_deepcopy copies a Holder and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Holder_deepcopy
+func gobind_structs_Holder_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(gobindDeepCopy(gobindPtr_Holder(self)))
+	return gobindOK
+}
+
+// gobind_structs_Holder_equal compares two Holder values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Holder_equal
+func gobind_structs_Holder_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Holder(a), gobindPtr_Holder(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
+// gobind_structs_Holder_get_Name reads field Holder.Name.
+//
+//export gobind_structs_Holder_get_Name
+func gobind_structs_Holder_get_Name(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	gobindPutString(out, p.Name)
+	return gobindOK
+}
+
+// gobind_structs_Holder_set_Name writes field Holder.Name.
+//
+//export gobind_structs_Holder_set_Name
+func gobind_structs_Holder_set_Name(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	p.Name = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_structs_Holder_get_Value reads field Holder.Value.
+//
+//export gobind_structs_Holder_get_Value
+func gobind_structs_Holder_get_Value(self C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	*out = gobindAnyRef(p.Value)
+	return gobindOK
+}
+
+// gobind_structs_Holder_set_Value writes field Holder.Value.
+//
+//export gobind_structs_Holder_set_Value
+func gobind_structs_Holder_set_Value(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	p.Value = gobindAnyIn(v)
 	return gobindOK
 }
 
@@ -1403,6 +1509,257 @@ func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 		g0 = int(res.r0)
 		return
 	}
+}
+
+// gobindNewHandle makes the handle a Python object holds to any Go value.
+func gobindNewHandle(v any) C.uintptr_t {
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(v))
+}
+
+// gobind_structs_value_repr writes "%v (%T)" of the Go value that handle h refers to.
+//
+//export gobind_structs_value_repr
+func gobind_structs_value_repr(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v := cgo.Handle(h).Value()
+	gobindPutString(out, fmt.Sprintf("%v (%T)", v, v))
+	return gobindOK
+}
+
+// Kinds of the gobind_ref of an any value that is not a bound object (the C side has the same).
+const (
+	gobindAnyBool  = 1001 // the handle is 0 or 1
+	gobindAnyInt   = 1002 // the handle holds the int64's bits
+	gobindAnyUint  = 1003 // the handle holds the uint64
+	gobindAnyFloat = 1004 // the handle holds the float64's bits
+	gobindAnyStr   = 1005 // a temporary handle to a string
+	gobindAnyBytes = 1006 // a temporary handle to a []byte
+	gobindAnyList  = 1007 // a temporary handle to a []any
+	gobindAnyDict  = 1008 // a temporary handle to a *gobindAnyMap
+)
+
+// gobindAnyMap is a map[string]any on its way to Python, with its keys sorted.
+type gobindAnyMap struct {
+	keys []string
+	m    map[string]any
+}
+
+// gobindAnyIn returns the Go value a handle refers to (nil for 0).
+func gobindAnyIn(h C.uintptr_t) any {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value()
+}
+
+func gobindAnyTemp(v any, kind C.int32_t) C.gobind_ref {
+	return C.gobind_ref{handle: C.uintptr_t(cgo.NewHandle(v)), kind: kind}
+}
+
+func gobindFloatBits(f float64) uint64 { return *(*uint64)(unsafe.Pointer(&f)) }
+
+func gobindAnyNum(bits uint64, kind C.int32_t) C.gobind_ref {
+	return C.gobind_ref{handle: C.uintptr_t(bits), kind: kind}
+}
+
+// gobindAnyRef makes what Python gets for an any value: None, a number in the handle's bits, a
+// temporary handle the C side reads and deletes (strings, bytes, lists, dicts), or a handle to a
+// Go value and the index of its class.
+func gobindAnyRef(v any) C.gobind_ref {
+	switch x := v.(type) {
+	case nil:
+		return C.gobind_ref{}
+	case bool:
+		return gobindAnyNum(uint64(gobindBool(x)), gobindAnyBool)
+	case int:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int8:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int16:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int32:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int64:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case uint:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint8:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint16:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint32:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint64:
+		return gobindAnyNum(x, gobindAnyUint)
+	case uintptr:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case float32:
+		return gobindAnyNum(gobindFloatBits(float64(x)), gobindAnyFloat)
+	case float64:
+		return gobindAnyNum(gobindFloatBits(x), gobindAnyFloat)
+	case string:
+		return gobindAnyTemp(x, gobindAnyStr)
+	case []byte:
+		return gobindAnyTemp(x, gobindAnyBytes)
+	case []any:
+		return gobindAnyTemp(x, gobindAnyList)
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return gobindAnyTemp(&gobindAnyMap{keys, x}, gobindAnyDict)
+	case *gobindpkg.Bag:
+		return C.gobind_ref{handle: gobindHandle_Bag(x), kind: 2}
+	case gobindpkg.Bag:
+		return C.gobind_ref{handle: gobindHandle_Bag(&x), kind: 3}
+	case *gobindpkg.Holder:
+		return C.gobind_ref{handle: gobindHandle_Holder(x), kind: 4}
+	case gobindpkg.Holder:
+		return C.gobind_ref{handle: gobindHandle_Holder(&x), kind: 5}
+	case *gobindpkg.Hook:
+		return C.gobind_ref{handle: gobindHandle_Hook(x), kind: 6}
+	case gobindpkg.Hook:
+		return C.gobind_ref{handle: gobindHandle_Hook(&x), kind: 7}
+	case *gobindpkg.Job:
+		return C.gobind_ref{handle: gobindHandle_Job(x), kind: 8}
+	case gobindpkg.Job:
+		return C.gobind_ref{handle: gobindHandle_Job(&x), kind: 9}
+	case *gobindpkg.Person:
+		return C.gobind_ref{handle: gobindHandle_Person(x), kind: 10}
+	case gobindpkg.Person:
+		return C.gobind_ref{handle: gobindHandle_Person(&x), kind: 11}
+	case *gobindpkg.Point:
+		return C.gobind_ref{handle: gobindHandle_Point(x), kind: 12}
+	case gobindpkg.Point:
+		return C.gobind_ref{handle: gobindHandle_Point(&x), kind: 13}
+	case *gobindpkg.Reading:
+		return C.gobind_ref{handle: gobindHandle_Reading(x), kind: 14}
+	case gobindpkg.Reading:
+		return C.gobind_ref{handle: gobindHandle_Reading(&x), kind: 15}
+	case error:
+		return C.gobind_ref{handle: gobindNewHandle(x), kind: 1}
+	}
+	return C.gobind_ref{handle: gobindNewHandle(v)} // a GoValue
+}
+
+// gobind_structs_any_new makes a handle to a Go value for an any argument: kind 1 bool, 2 int64,
+// 3 float64 (from i or f).
+//
+//export gobind_structs_any_new
+func gobind_structs_any_new(kind C.int, i C.int64_t, f C.double, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	switch kind {
+	case 1:
+		*out = gobindNewHandle(i != 0)
+	case 2:
+		*out = gobindNewHandle(int64(i))
+	default:
+		*out = gobindNewHandle(float64(f))
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_same makes a new handle to the Go value handle h refers to.
+//
+//export gobind_structs_any_same
+func gobind_structs_any_same(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindNewHandle(cgo.Handle(h).Value())
+	return gobindOK
+}
+
+// gobind_structs_any_text makes a handle to a string (bytes == 0) or a []byte.
+//
+//export gobind_structs_any_text
+func gobind_structs_any_text(v C.gobind_view, bytes C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if bytes != 0 {
+		*out = gobindNewHandle(gobindBytes(v, nil))
+	} else {
+		*out = gobindNewHandle(gobindString(v, nil))
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_list makes a handle to a []any of the values of n handles.
+//
+//export gobind_structs_any_list
+func gobind_structs_any_list(items *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	l := make([]any, int(n))
+	for i, h := range unsafe.Slice(items, int(n)) {
+		l[i] = gobindAnyIn(h)
+	}
+	*out = gobindNewHandle(l)
+	return gobindOK
+}
+
+// gobind_structs_any_dict makes a handle to a map[string]any of n keys and value handles.
+//
+//export gobind_structs_any_dict
+func gobind_structs_any_dict(keys *C.gobind_view, values *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	m := make(map[string]any, int(n))
+	vs := unsafe.Slice(values, int(n))
+	for i, k := range unsafe.Slice(keys, int(n)) {
+		m[gobindString(k, nil)] = gobindAnyIn(vs[i])
+	}
+	*out = gobindNewHandle(m)
+	return gobindOK
+}
+
+// gobind_structs_any_len reports the length of a temporary list or dict handle.
+//
+//export gobind_structs_any_len
+func gobind_structs_any_len(h C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if d, ok := cgo.Handle(h).Value().(*gobindAnyMap); ok {
+		*out = C.ptrdiff_t(len(d.keys))
+	} else {
+		*out = C.ptrdiff_t(len(cgo.Handle(h).Value().([]any)))
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_item reads item i of a temporary list or dict handle, and its key for a dict.
+//
+//export gobind_structs_any_item
+func gobind_structs_any_item(h C.uintptr_t, i C.ptrdiff_t, key *C.gobind_buf, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if d, ok := cgo.Handle(h).Value().(*gobindAnyMap); ok {
+		gobindPutString(key, d.keys[i])
+		*out = gobindAnyRef(d.m[d.keys[i]])
+	} else {
+		*out = gobindAnyRef(cgo.Handle(h).Value().([]any)[i])
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_read writes the string or bytes of a temporary handle, and deletes the handle.
+//
+//export gobind_structs_any_read
+func gobind_structs_any_read(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	switch v := cgo.Handle(h).Value().(type) {
+	case string:
+		gobindPutString(out, v)
+	case []byte:
+		gobindPutBytes(out, v)
+	}
+	cgo.Handle(h).Delete()
+	return gobindOK
+}
+
+// gobind_structs_any_done deletes a temporary handle.
+//
+//export gobind_structs_any_done
+func gobind_structs_any_done(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	cgo.Handle(h).Delete()
+	return gobindOK
 }
 
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class

@@ -326,3 +326,18 @@ def test_values_cross_to_a_dask_cluster(built):
     pytest.importorskip('dask')
     pytest.importorskip('distributed')
     run_with_module(built('structs'), DASK)
+
+
+def test_pickle_classes_of_submodules_and_other_packages(surface):
+    surface('crosspkg', '\n'.join([
+        'import crosspkg as m, pickle, copy',
+        'from crosspkg import money',
+        'w = money.NewWallet("ann")',
+        'w.Add(money.Cents(150)); w.Add(money.Cents(5))',
+        'v = pickle.loads(pickle.dumps(w, 2))',
+        'assert type(v) is money.Wallet and v.Owner == "ann" and v.Sum() == 155 and str(v.Sum()) == "1.55"',
+        'assert type(v.Items[0]) is money.Amount',
+        'u = pickle.loads(pickle.dumps(m.Parse("https://example.com/a?q=1"), 2))',
+        'assert type(u) is m.url.URL and u.String() == "https://example.com/a?q=1" and u == copy.copy(u)',
+        raises('TypeError', 'pickle.dumps(m.NewBuffer("x"), 2)', 'cannot pickle crosspkg.bytes.Buffer: field'),
+    ]))

@@ -146,8 +146,8 @@ int gobind_length_error(const char *fn, const char *arg, Py_ssize_t want, Py_ssi
 int gobind_matching_buffer(PyObject *o, const char *format, Py_buffer *view);
 int gobind_register_sequence(PyTypeObject *type, int mutable_);
 
-/* Classes that behave like Python's (templates/c/classes.c): struct copies, pickle and ==, and the
-   MutableSequence methods of slices, which a slice class's method table lists through
+/* Classes that behave like Python's (templates/c/classes.c and seq_mutable.c): struct copies, pickle
+   and ==, and the MutableSequence methods of slices, which a slice class's method table lists through
    GOBIND_SEQ_MUTABLE_METHODS. */
 typedef int (*gobind_dup_fn)(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 typedef int (*gobind_addr_fn)(uintptr_t handle, uintptr_t *out, gobind_buf *msg);

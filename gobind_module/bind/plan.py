@@ -19,6 +19,7 @@ from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, 
 
 from ..emit.escape import c_string, py_docstring
 from .callback_policy import takes_objects
+from .classes import pickle_refusal
 from .chanmap import ChanPlan, ChanType, plan_chans
 from .funcvals import CALL, FuncValPlan, call_func
 from .generics import GenericPlan, display_name, generic_func_skip, generic_type_skip, plan_generics
@@ -264,6 +265,11 @@ class StructPlan:
     go_type: str = ''                # Go spelling of T in the generated file
     go_pkg: str = ''                 # import path of the declaring package
     repr_name: str = ''              # an instantiation of a generic: its name in reprs, Stack[int]
+    pickle_refusal: str = ''         # why pickle refuses it, naming the field (bind/classes.py), or ''
+
+    def export(self, what: str) -> str:
+        """The name of its helper export `what` (new, copy, deepcopy, equal)."""
+        return self.new_export[:-len('new')] + what
 
     @property
     def c_doc(self) -> str:
@@ -272,8 +278,8 @@ class StructPlan:
 
     @property
     def text_signature(self) -> str:
-        """The class's __text_signature__ line (keyword-only fields), for inspect.signature()."""
-        params = ['*'] + ['%s=...' % f.py_name for f in self.fields] if self.fields else []
+        """The class's __text_signature__ line (the fields, positional or keyword), for inspect.signature()."""
+        params = ['%s=...' % f.py_name for f in self.fields]
         return '%s(%s)\\n--\\n\\n' % (self.py_name, ', '.join(params))
 
     @property
@@ -806,8 +812,7 @@ class ModulePlan:
 
     def pyi_struct_init(self, s: 'StructPlan') -> str:
         """The parameters of a struct class's __init__ in the stub."""
-        return ', '.join(['self'] + (['*'] if s.fields else [])
-                         + ['%s: %s = ...' % (f.py_name, self.pyi_ann(f.conv.py_param)) for f in s.fields])
+        return ', '.join(['self'] + ['%s: %s = ...' % (f.py_name, self.pyi_ann(f.conv.py_param)) for f in s.fields])
 
     @property
     def module_attrs(self) -> Tuple[str, ...]:
@@ -1127,7 +1132,8 @@ class _Planner:
                           new_export=prefix + 'new', error_kind=1 if error else 0,
                           error_value_receiver=bool(error) and not error[0].pointer_receiver,
                           id=cid, module=home.module, go_type=home.go(decl.name), go_pkg=decl.pkg,
-                          repr_name=display_name(decl, self.pkg))
+                          repr_name=display_name(decl, self.pkg),
+                          pickle_refusal=pickle_refusal(self.mapper, decl, [f.go_name for f in fields]))
 
     # ---- interfaces -------------------------------------------------------
 

@@ -75,6 +75,12 @@ def seq_needs_locals(q: SeqPlan) -> bool:
     return q.elem.c_arg != q.elem.c_type or bool(q.elem.release)
 
 
+def seq_method_lists(q: SeqPlan) -> str:
+    """The support header's lists of methods a sequence class has besides Go's: __reduce__, and the
+    MutableSequence methods of a slice (an array keeps its length)."""
+    return 'GOBIND_SEQ_METHODS' + ('' if q.is_array else ' GOBIND_SEQ_MUTABLE_METHODS')
+
+
 def seq_fixed_len(q: SeqPlan) -> int:
     """The length of an array, -1 for a slice."""
     return q.seq.length if q.is_array else -1
@@ -143,5 +149,5 @@ def c_py_object_params(i: InterfacePlan) -> str:
 
 FILTERS: Dict[str, Callable[..., object]] = {fn.__name__: fn for fn in (
     c_params, meth_flags, c_unpack, call_begin, call_end, export_args, c_module, all_consts, seq_needs_locals,
-    seq_fixed_len, value_base_str, enum_str_name, iface_accepts, iface_method_args, callback_params,
+    seq_method_lists, seq_fixed_len, value_base_str, enum_str_name, iface_accepts, iface_method_args, callback_params,
     callback_ret_args, c_export_params, c_ret_params, c_iter_result_params, c_py_object_params)}

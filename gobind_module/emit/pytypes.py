@@ -78,10 +78,14 @@ def _common(id_: str, c, repr_fn: str, dealloc: str = 'gobind_object_dealloc') -
 
 
 def struct_type(m: ModulePlan, s: StructPlan) -> TypeSpec:
-    slots = _common(s.id, s, 'gobind_repr_' + s.id) + [
+    """A struct class: Python may subclass it; == is Go's, so it is unhashable (its value can change)."""
+    slots = _common(s.id, s, 'gobind_repr_' + s.id, 'gobind_struct_dealloc') + [
+        ('tp_members', 'gobind_struct_members'),
+        ('tp_hash', 'PyObject_HashNotImplemented'), ('tp_richcompare', 'gobind_richcompare_' + s.id),
         ('tp_methods', 'gobind_methods_' + s.id), ('tp_getset', 'gobind_getset_' + s.id),
         ('tp_init', 'gobind_init_' + s.id), ('tp_new', 'gobind_new_' + s.id)]
-    return TypeSpec(s.id, m.qualified(s), type_doc(s.c_doc, s.text_signature), tuple(slots))
+    return TypeSpec(s.id, m.qualified(s), type_doc(s.c_doc, s.text_signature), tuple(slots),
+                    basicsize='sizeof(gobind_struct_object)', flags='GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE')
 
 
 def iface_type(m: ModulePlan, i: InterfacePlan) -> TypeSpec:
@@ -99,6 +103,8 @@ def seq_type(m: ModulePlan, q: SeqPlan) -> TypeSpec:
         ('sq_length', 'gobind_seq_length'), ('sq_item', 'gobind_seq_item'), ('sq_ass_item', 'gobind_seq_ass_item'),
         ('mp_length', 'gobind_seq_length'), ('mp_subscript', 'gobind_seq_subscript'),
         ('mp_ass_subscript', 'gobind_seq_ass_subscript')]
+    if not q.is_array:
+        slots.append(('sq_inplace_concat', 'gobind_seq_inplace_concat'))
     if q.buffer:
         slots += [('bf_getbuffer', 'gobind_seq_getbuffer'), ('bf_releasebuffer', 'gobind_seq_releasebuffer')]
     doc = type_doc(q.c_doc, '%s(items=...)\\n--\\n\\n' % q.py_name)
@@ -118,7 +124,7 @@ def map_type(m: ModulePlan, p: MapPlan) -> TypeSpec:
 
 def box_type(m: ModulePlan, b: BoxPlan) -> TypeSpec:
     slots = _common(b.id, b, 'gobind_repr_' + b.id) + [
-        ('tp_getset', 'gobind_getset_' + b.id), ('tp_new', 'gobind_new_' + b.id)]
+        ('tp_getset', 'gobind_getset_' + b.id), ('tp_methods', 'gobind_box_methods'), ('tp_new', 'gobind_new_' + b.id)]
     text = ('%s(value: %s = ...)\n\nA Go %s: .value reads and writes the value it points to. Pass one where Go '
             'wants a %s to see what Go stored there.' % (b.py_name, b.elem.py_param, b.go_type, b.go_type))
     return TypeSpec(b.id, '%s.%s' % (m.name, b.py_name), type_doc(c_string(text), '%s(value=...)\\n--\\n\\n' % b.py_name),

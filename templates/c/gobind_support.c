@@ -468,32 +468,37 @@ done:
     return result;
 }
 
-/* tp_init of bound structs: keyword arguments set fields; positional ones are refused. */
+/* tp_init of bound structs: positional arguments set the fields in order, keyword ones by name
+   (TypeError naming the class for too many, repeated or unknown ones, before any field is set). */
 int
 gobind_init_fields(PyObject *self, PyObject *args, PyObject *kwargs, const char *type_name,
                    const char *const *fields, Py_ssize_t n)
 {
-    PyObject *items;
-    Py_ssize_t i;
+    PyObject *items = NULL, **argv;
+    Py_ssize_t i, npos = PyTuple_GET_SIZE(args);
     int rc = 0;
-    if (PyTuple_GET_SIZE(args) != 0) {
-        PyErr_Format(PyExc_TypeError, "%s() takes keyword arguments only (its field names)", type_name);
+    if (npos > n)
+        return gobind_too_many(type_name, n, npos);
+    argv = (PyObject **)PyMem_Malloc(sizeof *argv * (size_t)(n > 0 ? n : 1));
+    if (argv == NULL) {
+        PyErr_NoMemory();
         return -1;
     }
-    if (kwargs == NULL)
-        return 0;
-    /* a private copy: setting a field converts its value, which may run Python code */
-    items = PyDict_Items(kwargs);
-    if (items == NULL)
-        return -1;
-    for (i = 0; rc == 0 && i < PyList_GET_SIZE(items); i++) {
-        PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 0);
-        if (gobind_kw_index(key, fields, n) < 0)
-            rc = gobind_unexpected_kw(type_name, key);
-        else
-            rc = PyObject_SetAttr(self, key, PyTuple_GET_ITEM(PyList_GET_ITEM(items, i), 1));
+    for (i = 0; i < n; i++)
+        argv[i] = i < npos ? PyTuple_GET_ITEM(args, i) : NULL;
+    /* a private copy of the keywords: setting a field converts its value, which may run Python
+       code; the tuple and the list hold every value argv borrows */
+    if (kwargs != NULL && (items = PyDict_Items(kwargs)) == NULL)
+        rc = -1;
+    for (i = 0; rc == 0 && items != NULL && i < PyList_GET_SIZE(items); i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        rc = gobind_bind_kw(type_name, fields, n, PyTuple_GET_ITEM(item, 0), PyTuple_GET_ITEM(item, 1), argv);
     }
-    Py_DECREF(items);
+    for (i = 0; rc == 0 && i < n; i++)
+        if (argv[i] != NULL)
+            rc = PyObject_SetAttrString(self, fields[i], argv[i]);
+    Py_XDECREF(items);
+    PyMem_Free(argv);
     return rc < 0 ? -1 : 0;
 }
 
@@ -1037,8 +1042,8 @@ int
 gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
 {
     Py_ssize_t n;
-    if (value == NULL) {
-        PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go slices and arrays keep their length",
+    if (value == NULL && GOBIND_SEQ_INFO(self)->splice == NULL) {
+        PyErr_Format(PyExc_TypeError, "cannot delete items of %s: Go arrays keep their length",
                      GOBIND_TP_NAME(Py_TYPE(self)));
         return -1;
     }
@@ -1049,6 +1054,8 @@ gobind_seq_ass_item(PyObject *self, Py_ssize_t i, PyObject *value)
         PyErr_Format(PyExc_IndexError, "%s assignment index out of range", GOBIND_TP_NAME(Py_TYPE(self)));
         return -1;
     }
+    if (value == NULL)
+        return gobind_seq_delete(self, i, 1, 1);
     return GOBIND_SEQ_INFO(self)->set(GOBIND_HANDLE(self), i, value);
 }
 
@@ -1126,12 +1133,22 @@ gobind_seq_ass_subscript(PyObject *self, PyObject *key, PyObject *value)
     PyObject *items;
     if (n < 0 || gobind_seq_key(key, n, &start, &stop, &step, &count, &is_slice) < 0)
         return -1;
-    if (!is_slice || value == NULL)
-        return gobind_seq_ass_item(self, is_slice ? 0 : start, value);
+    if (!is_slice)
+        return gobind_seq_ass_item(self, start, value);
+    if (value == NULL && GOBIND_SEQ_INFO(self)->splice != NULL)
+        return gobind_seq_delete(self, start, step, count);
+    if (value == NULL)
+        return gobind_seq_ass_item(self, 0, NULL);
     /* a snapshot: converting an item may run Python code that changes value */
     items = gobind_sequence_snapshot(value, "can only assign a sequence to a slice of a Go value");
     if (items == NULL)
         return -1;
+    if (PySequence_Fast_GET_SIZE(items) != count && step == 1 && GOBIND_SEQ_INFO(self)->splice != NULL) {
+        /* a slice grows or shrinks, as Go's append does */
+        rc = gobind_seq_assign(self, start, start + count, items);
+        Py_DECREF(items);
+        return rc;
+    }
     if (PySequence_Fast_GET_SIZE(items) != count) {
         PyErr_Format(PyExc_ValueError, "cannot assign %zd items to a slice of %zd items of %s: "
                      "Go slices and arrays keep their length",
@@ -1401,11 +1418,12 @@ gobind_matching_buffer(PyObject *o, const char *format, Py_buffer *view)
     return 1;
 }
 
-/* Registers a sequence class as a virtual subclass of collections.abc.Sequence. */
+/* Registers a sequence class as a virtual subclass of collections.abc.Sequence (arrays) or
+   MutableSequence (slices: mutable_). */
 int
-gobind_register_sequence(PyTypeObject *type)
+gobind_register_sequence(PyTypeObject *type, int mutable_)
 {
-    PyObject *sequence = gobind_collections_abc("Sequence"), *result;
+    PyObject *sequence = gobind_collections_abc(mutable_ ? "MutableSequence" : "Sequence"), *result;
     if (sequence == NULL)
         return -1;
     result = PyObject_CallMethod(sequence, "register", "O", (PyObject *)type);

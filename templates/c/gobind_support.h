@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <structmember.h>
 
 #if defined(__unix__) || defined(__APPLE__)
 #define GOBIND_UNIX 1
@@ -143,7 +144,55 @@ PyObject *gobind_as_sequence(PyObject *o, const char *fn, const char *arg, const
 void gobind_item_name(char *name, size_t size, const char *arg, Py_ssize_t i);
 int gobind_length_error(const char *fn, const char *arg, Py_ssize_t want, Py_ssize_t got);
 int gobind_matching_buffer(PyObject *o, const char *format, Py_buffer *view);
-int gobind_register_sequence(PyTypeObject *type);
+int gobind_register_sequence(PyTypeObject *type, int mutable_);
+
+/* Classes that behave like Python's (templates/c/classes.c and seq_mutable.c): struct copies, pickle
+   and ==, and the MutableSequence methods of slices, which a slice class's method table lists through
+   GOBIND_SEQ_MUTABLE_METHODS. */
+typedef int (*gobind_dup_fn)(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+typedef int (*gobind_addr_fn)(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
+extern PyMemberDef gobind_struct_members[];  /* __weaklistoffset__ */
+int gobind_mark_live(PyTypeObject *type, const char *what);  /* objects pickle cannot carry, and what they are */
+PyObject *gobind_struct_setstate(PyObject *self, PyObject *state, const char *const *fields, Py_ssize_t n);
+typedef int (*gobind_equal_fn)(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
+PyObject *gobind_struct_dup(PyObject *self, gobind_dup_fn dup, PyObject *memo);
+PyObject *gobind_struct_reduce(PyObject *self, const char *type_name, const char *const *fields, Py_ssize_t n,
+                               const char *refusal, PyTypeObject *type, gobind_addr_fn addr);
+PyObject *gobind_struct_richcompare(PyObject *self, PyObject *other, int op, PyTypeObject *type,
+                                    gobind_equal_fn equal);
+int gobind_seq_delete(PyObject *self, Py_ssize_t lo, Py_ssize_t step, Py_ssize_t count);
+int gobind_seq_assign(PyObject *self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items);
+PyObject *gobind_seq_append(PyObject *self, PyObject *x);
+PyObject *gobind_seq_extend(PyObject *self, PyObject *items);
+PyObject *gobind_seq_inplace_concat(PyObject *self, PyObject *items);
+PyObject *gobind_seq_insert(PyObject *self, PyObject *args);
+PyObject *gobind_seq_pop(PyObject *self, PyObject *args);
+PyObject *gobind_seq_remove(PyObject *self, PyObject *x);
+PyObject *gobind_seq_index(PyObject *self, PyObject *args);
+PyObject *gobind_seq_count(PyObject *self, PyObject *x);
+PyObject *gobind_seq_clear(PyObject *self, PyObject *unused);
+PyObject *gobind_seq_reverse(PyObject *self, PyObject *unused);
+
+/* __reduce__ of slice and array objects, and of map objects: (class, (a list or dict of the items,)). */
+PyObject *gobind_reduce_list(PyObject *self, PyObject *unused);
+PyObject *gobind_reduce_dict(PyObject *self, PyObject *unused);
+extern PyMethodDef gobind_box_methods[];  /* the methods of box classes: __reduce__ */
+#define GOBIND_SEQ_METHODS                                                                                  \
+    {"__reduce__", gobind_reduce_list, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the items as a list."},
+#define GOBIND_MAP_METHODS                                                                                  \
+    {"__reduce__", gobind_reduce_dict, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the items as a dict."},
+
+#define GOBIND_SEQ_MUTABLE_METHODS                                                                          \
+    {"append", gobind_seq_append, METH_O, "append($self, x, /)\n--\n\nAppends x, as Go's append does."},     \
+    {"extend", gobind_seq_extend, METH_O, "extend($self, items, /)\n--\n\nAppends the items, as Go's append does."}, \
+    {"insert", gobind_seq_insert, METH_VARARGS, "insert($self, i, x, /)\n--\n\nInserts x before index i."},     \
+    {"pop", gobind_seq_pop, METH_VARARGS, "pop($self, i=-1, /)\n--\n\nRemoves item i and returns it."},          \
+    {"remove", gobind_seq_remove, METH_O, "remove($self, x, /)\n--\n\nRemoves the first item equal to x."},      \
+    {"index", gobind_seq_index, METH_VARARGS,                                                               \
+     "index($self, x, start=0, stop=sys.maxsize, /)\n--\n\nThe index of the first item equal to x."},          \
+    {"count", gobind_seq_count, METH_O, "count($self, x, /)\n--\n\nHow many items equal x."},                     \
+    {"clear", gobind_seq_clear, METH_NOARGS, "clear($self, /)\n--\n\nRemoves every item (s = s[:0] in Go)."},   \
+    {"reverse", gobind_seq_reverse, METH_NOARGS, "reverse($self, /)\n--\n\nReverses the items in place."},
 
 /* The runtime hooks (docs/runtime.md): fork, Ctrl-C in calls with a context, a second Go runtime. */
 extern volatile int gobind_forked;      /* set in the child of a fork() */
@@ -736,6 +785,14 @@ typedef struct {
 
 #define GOBIND_HANDLE(o) (((gobind_object *)(o))->handle)
 
+/* A struct object: its handle, and its weak references (pickle finds the object it pickled for a
+   Go value through them: templates/c/classes.c). */
+typedef struct {
+    PyObject_HEAD
+    uintptr_t handle;
+    PyObject *weaklist;
+} gobind_struct_object;
+
 /* An argument that Python passes to Go as a handle: borrowed from a bound object, or
    owned when gobind made a Go value from a Python sequence for this call. */
 typedef struct {
@@ -869,6 +926,8 @@ typedef struct gobind_seq_info {
     PyObject *(*get)(uintptr_t self, Py_ssize_t i);         /* new reference, or NULL */
     int (*set)(uintptr_t self, Py_ssize_t i, PyObject *v);  /* 0, or -1 with an exception */
     int (*slice)(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);  /* slices: s[lo:hi] */
+    /* slices: s[lo:hi] = items (NULL: none) as Go's append does; 0, or -1 with an exception naming fn */
+    int (*splice)(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn);
     int (*pin)(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);  /* numeric: pins the elements */
     int (*unpin)(uintptr_t pin, gobind_buf *msg);
     const char *format;                                     /* numeric: struct-module format */

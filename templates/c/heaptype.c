@@ -1,6 +1,22 @@
 /* gobind C support: gobind_make_type, which makes a class from its PyType_Spec on every Python
    gobind builds for (Python 2.7 and buffer slots before 3.9 filled in; see heaptype.h). */
 
+#if PY_VERSION_HEX < 0x03090000
+/* The __weaklistoffset__ that spec's members give (PyType_FromSpec reads it from 3.9 on), or 0. */
+static Py_ssize_t
+gobind_spec_weaklist(const PyType_Spec *spec)
+{
+    const PyType_Slot *s;
+    const PyMemberDef *m;
+    for (s = spec->slots; s->slot != 0; s++)
+        if (s->slot == Py_tp_members)
+            for (m = (const PyMemberDef *)s->pfunc; m->name != NULL; m++)
+                if (strcmp(m->name, "__weaklistoffset__") == 0)
+                    return m->offset;
+    return 0;
+}
+#endif
+
 #if PY_MAJOR_VERSION < 3
 /* Python 2.7: a type object (not a heap type) filled from the spec, with its sub-tables beside it. */
 typedef struct {
@@ -24,6 +40,7 @@ gobind_fill_slot(gobind_type_storage *s, const PyType_Slot *slot)
     case Py_mp_subscript: s->mp.mp_subscript = (binaryfunc)f; break;
     case Py_nb_bool: s->nb.nb_nonzero = (inquiry)f; break;  /* Python 2's name for nb_bool */
     case Py_sq_ass_item: s->sq.sq_ass_item = (ssizeobjargproc)f; break;
+    case Py_sq_inplace_concat: s->sq.sq_inplace_concat = (binaryfunc)f; break;
     case Py_sq_item: s->sq.sq_item = (ssizeargfunc)f; break;
     case Py_sq_length: s->sq.sq_length = (lenfunc)f; break;
     case Py_tp_call: t->tp_call = (ternaryfunc)f; break;
@@ -36,6 +53,7 @@ gobind_fill_slot(gobind_type_storage *s, const PyType_Slot *slot)
     case Py_tp_iter: t->tp_iter = (getiterfunc)f; break;
     case Py_tp_iternext: t->tp_iternext = (iternextfunc)f; break;
     case Py_tp_methods: t->tp_methods = (PyMethodDef *)f; break;
+    case Py_tp_members: t->tp_members = (PyMemberDef *)f; break;
     case Py_tp_new: t->tp_new = (newfunc)f; break;
     case Py_tp_repr: t->tp_repr = (reprfunc)f; break;
     case Py_tp_richcompare: t->tp_richcompare = (richcmpfunc)f; break;
@@ -66,6 +84,7 @@ gobind_make_type(PyType_Spec *spec, PyTypeObject *base)
     s->type.tp_as_buffer = &s->bf;
     for (slot = spec->slots; slot->slot != 0; slot++)
         gobind_fill_slot(s, slot);
+    s->type.tp_weaklistoffset = gobind_spec_weaklist(spec);
     if (PyType_Ready(&s->type) < 0)
         return NULL;  /* s stays allocated: a failed PyType_Ready may have kept references to it */
     return &s->type;
@@ -156,6 +175,8 @@ gobind_make_type(PyType_Spec *spec, PyTypeObject *base)
     type = (PyTypeObject *)made;
 #if PY_VERSION_HEX < 0x03090000
     gobind_set_buffer_slots(type, spec);
+    if (gobind_spec_weaklist(spec) != 0)  /* else what the base gave */
+        type->tp_weaklistoffset = gobind_spec_weaklist(spec);
 #endif
 #if PY_VERSION_HEX < 0x030A0000
     if (base == NULL && gobind_spec_slot(spec, Py_tp_new) == NULL)

@@ -32,6 +32,7 @@ typedef struct {
 #define Py_mp_subscript 5
 #define Py_nb_bool 8
 #define Py_sq_ass_item 39
+#define Py_sq_inplace_concat 42
 #define Py_sq_item 44
 #define Py_sq_length 45
 #define Py_tp_call 50
@@ -43,6 +44,7 @@ typedef struct {
 #define Py_tp_init 60
 #define Py_tp_iter 62
 #define Py_tp_iternext 63
+#define Py_tp_members 72
 #define Py_tp_methods 64
 #define Py_tp_new 65
 #define Py_tp_repr 66

@@ -114,3 +114,6 @@ func Halves() []float32 { return []float32{0.5, 1.5} }
 
 // Flags lists booleans.
 func Flags() []bool { return []bool{true, false} }
+
+// WithCap is n zeros in a slice of capacity c.
+func WithCap(n, c int) []int { return make([]int, n, c) }

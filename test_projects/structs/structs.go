@@ -64,3 +64,53 @@ func FriendOf(p *Person) *Person {
 	}
 	return p.Friend
 }
+
+// Celsius is a temperature.
+type Celsius float64
+
+// Reading is a comparable struct: a string, a named number and a pointer.
+type Reading struct {
+	Where string
+	Temp  Celsius
+	At    *Point
+}
+
+// Bag holds what a deep copy follows: a slice, a map, pointers (one back to itself) and an array.
+type Bag struct {
+	Items  []int
+	Counts map[string]int
+	Origin *Point
+	Corner [2]Point
+	Self   *Bag
+}
+
+// LoopBag is a bag whose Self points back to it.
+func LoopBag() *Bag {
+	b := &Bag{Items: []int{1, 2}, Counts: map[string]int{"a": 1}, Origin: &Point{1, 2}}
+	b.Self = b
+	return b
+}
+
+// SameOrigin reports whether two bags share one Origin pointer.
+func SameOrigin(a, b *Bag) bool { return a.Origin == b.Origin }
+
+// Job holds live Go state pickle cannot carry: a channel.
+type Job struct {
+	Name string
+	Done chan bool
+}
+
+// Hook holds a func.
+type Hook struct {
+	Name string
+	Run  func() int
+}
+
+// Holder holds any Go value.
+type Holder struct {
+	Name  string
+	Value any
+}
+
+// HoldingFunc is a holder of a Go func, live Go state.
+func HoldingFunc() *Holder { return &Holder{Name: "f", Value: func() {}} }

@@ -53,6 +53,21 @@ else:
     raise AssertionError('GoErrorValue() made an instance')
 if sys.version_info[0] >= 3 and not m.__file__.endswith('.abi3.so'):
     assert str(inspect.signature(m.Point)).startswith('('), inspect.signature(m.Point)
+# classes that behave like Python's (issue 16): positional arguments, subclasses, copies, ==,
+# pickle (weak references to struct objects), slices that grow
+import copy, pickle, weakref
+class Sub(m.Point):
+    pass
+p = Sub(3, 4)
+p.tag = 1
+assert p.Norm() == 5.0 and p == m.Point(3, 4) and copy.deepcopy(p).tag == 1 and weakref.ref(p)() is p
+q = pickle.loads(pickle.dumps([m.Point(1, 2), m.Corners(), m.Counts(["a"])], 2))
+assert q[0] == m.Point(1, 2) and q[1][2] == m.Point(1, 1) and dict(q[2]) == {"a": 1}
+xs = m.Linspace(0, 1, 3)
+xs.append(2.0); xs += [3.0]; del xs[0]
+assert list(xs) == [0.5, 1.0, 2.0, 3.0] and m.Sum(xs) == 6.5
+del p, q, xs
+gc.collect()
 before = m._gobind_handles()
 for i in range(200):
     m.Point(X=i, Y=i).Norm(); list(m.Linspace(0, 1, 3)); m.Count(2); m.Adder(1)

@@ -82,7 +82,15 @@ CASES['struct_fields_and_slice_assignment'] = '\n'.join([
     'assert list(r) == [1, 2, 3, 0], list(r)',
     'r[3] = Clear(9, [])',
     'assert r[3] == 9',
-    raises('ValueError', 'r[0:2] = [1]', 'keep their length'),
+    'src = [7, 8]',
+    'src[0] = Clear(7, src)',  # a slice assignment of another length resizes the Go slice (as append)
+    'r[0:2] = src',
+    'assert list(r) == [7, 8, 3, 9], list(r)',
+    'src = [6]',
+    'src[0] = Clear(6, src)',
+    'r[0:2] = src',
+    'assert list(r) == [6, 3, 9], list(r)',
+    raises('ValueError', 'r[0:3:2] = [1]', 'keep their length'),
 ])
 
 

@@ -112,7 +112,7 @@ def test_structs_by_value_and_by_pointer():
     # type Person struct {Name string; Age int; Home Point; Friend *Person; Tags []byte; secret int}
     assert [(fl.py_name, fl.conv.py_type) for fl in c['Person'].fields] == [
         ('Name', 'str'), ('Age', 'int'), ('Home', 'Point'), ('Friend', 'Person | None'), ('Tags', 'bytes')]
-    assert c['Point'].text_signature == 'Point(*, X=..., Y=...)\\n--\\n\\n'
+    assert c['Point'].text_signature == 'Point(X=..., Y=...)\\n--\\n\\n'
     # value and pointer receivers are both methods of the class
     assert {m.py_name for m in c['Point'].methods} == {'String', 'Add', 'Scale'}
     assert {m.py_name for m in c['Person'].methods} == {'Greet', 'Birthday'}

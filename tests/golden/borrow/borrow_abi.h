@@ -53,6 +53,9 @@ int gobind_borrow_SumSamples(gobind_borrowed a0, int64_t *r0, gobind_buf *msg);
 
 /* struct Stats */
 int gobind_borrow_Stats_new(uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Stats_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Stats_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Stats_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_borrow_Stats_get_Calls(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Stats_set_Calls(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 /* Stats.Add */
@@ -63,6 +66,7 @@ int gobind_borrow_Samples_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Samples_fromc(int32_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Samples_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Samples_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Samples_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_borrow_Samples_get(uintptr_t self, ptrdiff_t i, int32_t *out, gobind_buf *msg);
 int gobind_borrow_Samples_set(uintptr_t self, ptrdiff_t i, int32_t v, gobind_buf *msg);
 int gobind_borrow_Samples_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -72,6 +76,7 @@ int gobind_borrow_Slice_Celsius_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_Celsius_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
 int gobind_borrow_Slice_Celsius_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -81,6 +86,7 @@ int gobind_borrow_Slice_float32_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float32_fromc(float *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float32_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_float32_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_borrow_Slice_float32_get(uintptr_t self, ptrdiff_t i, float *out, gobind_buf *msg);
 int gobind_borrow_Slice_float32_set(uintptr_t self, ptrdiff_t i, float v, gobind_buf *msg);
 int gobind_borrow_Slice_float32_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -90,6 +96,7 @@ int gobind_borrow_Slice_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float64_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float64_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_float64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_float64_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_borrow_Slice_float64_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_borrow_Slice_float64_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
 int gobind_borrow_Slice_float64_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -99,6 +106,7 @@ int gobind_borrow_Slice_int32_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int32_fromc(int32_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int32_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_int32_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_borrow_Slice_int32_get(uintptr_t self, ptrdiff_t i, int32_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int32_set(uintptr_t self, ptrdiff_t i, int32_t v, gobind_buf *msg);
 int gobind_borrow_Slice_int32_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -108,6 +116,7 @@ int gobind_borrow_Slice_int64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int64_fromc(int64_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int64_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_int64_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_borrow_Slice_int64_get(uintptr_t self, ptrdiff_t i, int64_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_int64_set(uintptr_t self, ptrdiff_t i, int64_t v, gobind_buf *msg);
 int gobind_borrow_Slice_int64_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -117,6 +126,7 @@ int gobind_borrow_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_borrow_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_borrow_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -140,6 +150,7 @@ int gobind_borrow_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_borrow_release(uintptr_t handle, gobind_buf *msg);
 int gobind_borrow_release_count(int64_t *out, gobind_buf *msg);
+int gobind_borrow_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -96,6 +96,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1669,18 +1678,58 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Stats[] = {
+    "Calls",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Stats(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_borrow_Stats_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Stats(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_borrow_Stats_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Stats(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "borrow.Stats", gobind_fields_Stats, 1,
+                                NULL,
+                                gobind_type_Stats, gobind_borrow_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Stats(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Stats, 1);
+}
+
+static PyObject *
+gobind_richcompare_Stats(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Stats, gobind_borrow_Stats_equal);
+}
+
 static PyMethodDef gobind_methods_Stats[] = {
     {"Add", (PyCFunction)(void (*)(void))gobind_m_Stats_Add, GOBIND_METH_ARGS,
      GOBIND_DOC("Add($self, /, xs)\n--\n\n",
                 "Add(xs: Slice_int64 | Sequence[int]) -> int\n"
                 "\n"
                 "Add returns the sum of xs and counts the call.")},
+    {"__copy__", gobind_copy_Stats, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Stats, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Stats, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Stats, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Stats[] = {
-    "Calls",
-    NULL,
 };
 
 static PyObject *
@@ -1705,13 +1754,16 @@ gobind_repr_Stats(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Stats[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Stats},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Stats},
     {Py_tp_methods, (void *)gobind_methods_Stats},
     {Py_tp_getset, (void *)gobind_getset_Stats},
     {Py_tp_init, (void *)gobind_init_Stats},
     {Py_tp_new, (void *)gobind_new_Stats},
-    {Py_tp_doc, (void *)GOBIND_DOC("Stats(*, Calls=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Stats(Calls=...)\n--\n\n",
                                    "Stats(Calls: int = ...)\n"
                                    "\n"
                                    "Stats is a struct whose method borrows its argument.")},
@@ -1720,8 +1772,8 @@ static PyType_Slot gobind_slots_Stats[] = {
 
 static PyType_Spec gobind_spec_Stats = {
     .name = "borrow.Stats",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Stats,
 };
 
@@ -1757,7 +1809,25 @@ gobind_set_Samples(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Samples(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Samples(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_borrow_Samples_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Samples[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1791,6 +1861,7 @@ static PyType_Slot gobind_slots_Samples[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Samples(items=...)\n--\n\n",
@@ -1814,6 +1885,7 @@ static const gobind_seq_info gobind_seq_info_Samples = {
     .fixed_len = -1,
     .len = gobind_borrow_Samples_len,
     .slice = gobind_borrow_Samples_slice,
+    .splice = gobind_splice_Samples,
     .get = gobind_get_Samples,
     .set = gobind_set_Samples,
     .pin = gobind_borrow_Samples_pin,
@@ -1855,7 +1927,25 @@ gobind_set_Slice_Celsius(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Celsius(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Celsius(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_borrow_Slice_Celsius_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Celsius[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1889,6 +1979,7 @@ static PyType_Slot gobind_slots_Slice_Celsius[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Celsius(items=...)\n--\n\n",
@@ -1910,6 +2001,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Celsius = {
     .fixed_len = -1,
     .len = gobind_borrow_Slice_Celsius_len,
     .slice = gobind_borrow_Slice_Celsius_slice,
+    .splice = gobind_splice_Slice_Celsius,
     .get = gobind_get_Slice_Celsius,
     .set = gobind_set_Slice_Celsius,
     .pin = gobind_borrow_Slice_Celsius_pin,
@@ -1951,7 +2043,25 @@ gobind_set_Slice_float32(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_float32(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_float32(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_borrow_Slice_float32_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_float32[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1985,6 +2095,7 @@ static PyType_Slot gobind_slots_Slice_float32[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
@@ -2006,6 +2117,7 @@ static const gobind_seq_info gobind_seq_info_Slice_float32 = {
     .fixed_len = -1,
     .len = gobind_borrow_Slice_float32_len,
     .slice = gobind_borrow_Slice_float32_slice,
+    .splice = gobind_splice_Slice_float32,
     .get = gobind_get_Slice_float32,
     .set = gobind_set_Slice_float32,
     .pin = gobind_borrow_Slice_float32_pin,
@@ -2047,7 +2159,25 @@ gobind_set_Slice_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_float64(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_float64(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_borrow_Slice_float64_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_float64[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2081,6 +2211,7 @@ static PyType_Slot gobind_slots_Slice_float64[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
@@ -2102,6 +2233,7 @@ static const gobind_seq_info gobind_seq_info_Slice_float64 = {
     .fixed_len = -1,
     .len = gobind_borrow_Slice_float64_len,
     .slice = gobind_borrow_Slice_float64_slice,
+    .splice = gobind_splice_Slice_float64,
     .get = gobind_get_Slice_float64,
     .set = gobind_set_Slice_float64,
     .pin = gobind_borrow_Slice_float64_pin,
@@ -2143,7 +2275,25 @@ gobind_set_Slice_int32(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int32(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int32(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_borrow_Slice_int32_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int32[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2177,6 +2327,7 @@ static PyType_Slot gobind_slots_Slice_int32[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int32(items=...)\n--\n\n",
@@ -2198,6 +2349,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int32 = {
     .fixed_len = -1,
     .len = gobind_borrow_Slice_int32_len,
     .slice = gobind_borrow_Slice_int32_slice,
+    .splice = gobind_splice_Slice_int32,
     .get = gobind_get_Slice_int32,
     .set = gobind_set_Slice_int32,
     .pin = gobind_borrow_Slice_int32_pin,
@@ -2239,7 +2391,25 @@ gobind_set_Slice_int64(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int64(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int64(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_borrow_Slice_int64_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int64[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2273,6 +2443,7 @@ static PyType_Slot gobind_slots_Slice_int64[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int64(items=...)\n--\n\n",
@@ -2294,6 +2465,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int64 = {
     .fixed_len = -1,
     .len = gobind_borrow_Slice_int64_len,
     .slice = gobind_borrow_Slice_int64_slice,
+    .splice = gobind_splice_Slice_int64,
     .get = gobind_get_Slice_int64,
     .set = gobind_set_Slice_int64,
     .pin = gobind_borrow_Slice_int64_pin,
@@ -2336,7 +2508,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_borrow_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2370,6 +2560,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -2389,6 +2580,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_borrow_Slice_string_len,
     .slice = gobind_borrow_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -2602,6 +2794,7 @@ gobind_iter_Map_string_int(PyObject *self)
 }
 
 static PyMethodDef gobind_methods_Map_string_int[] = {
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2923,49 +3116,49 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Samples", gobind_type_Samples) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Samples) < 0)
+if (gobind_register_sequence(gobind_type_Samples, 1) < 0)
         return -1;
     gobind_type_Slice_Celsius = gobind_make_type(&gobind_spec_Slice_Celsius, NULL);
     if (gobind_type_Slice_Celsius == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_Celsius", gobind_type_Slice_Celsius) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Celsius) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Celsius, 1) < 0)
         return -1;
     gobind_type_Slice_float32 = gobind_make_type(&gobind_spec_Slice_float32, NULL);
     if (gobind_type_Slice_float32 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_float32", gobind_type_Slice_float32) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_float32) < 0)
+if (gobind_register_sequence(gobind_type_Slice_float32, 1) < 0)
         return -1;
     gobind_type_Slice_float64 = gobind_make_type(&gobind_spec_Slice_float64, NULL);
     if (gobind_type_Slice_float64 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_float64", gobind_type_Slice_float64) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_float64) < 0)
+if (gobind_register_sequence(gobind_type_Slice_float64, 1) < 0)
         return -1;
     gobind_type_Slice_int32 = gobind_make_type(&gobind_spec_Slice_int32, NULL);
     if (gobind_type_Slice_int32 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_int32", gobind_type_Slice_int32) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int32) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int32, 1) < 0)
         return -1;
     gobind_type_Slice_int64 = gobind_make_type(&gobind_spec_Slice_int64, NULL);
     if (gobind_type_Slice_int64 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_int64", gobind_type_Slice_int64) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int64) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int64, 1) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_Celsius = gobind_make_type(&gobind_spec_Celsius, &PyFloat_Type);
     if (gobind_type_Celsius == NULL)
@@ -2989,7 +3182,8 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

@@ -224,6 +224,34 @@ func gobind_borrow_Stats_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int)
 	return gobindOK
 }
 
+// gobind_borrow_Stats_copy copies a Stats as Go assigns it (copy.copy).
+//
+//export gobind_borrow_Stats_copy
+func gobind_borrow_Stats_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Stats(gobindCopyOf(gobindPtr_Stats(self)))
+	return gobindOK
+}
+
+// gobind_borrow_Stats_deepcopy copies a Stats and all it reaches (copy.deepcopy).
+//
+//export gobind_borrow_Stats_deepcopy
+func gobind_borrow_Stats_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Stats(gobindDeepCopy(gobindPtr_Stats(self)))
+	return gobindOK
+}
+
+// gobind_borrow_Stats_equal compares two Stats values with Go's == (ok 0: not comparable).
+//
+//export gobind_borrow_Stats_equal
+func gobind_borrow_Stats_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Stats(a), gobindPtr_Stats(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_borrow_Stats_get_Calls reads field Stats.Calls.
 //
 //export gobind_borrow_Stats_get_Calls
@@ -330,6 +358,20 @@ func gobind_borrow_Samples_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.ui
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Samples(&s)
+	return gobindOK
+}
+
+// gobind_borrow_Samples_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_borrow_Samples_splice
+func gobind_borrow_Samples_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items gobindpkg.Samples
+	if src != 0 {
+		items = *gobindPtr_Samples(src)
+	}
+	gobindSplice(gobindPtr_Samples(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -453,6 +495,20 @@ func gobind_borrow_Slice_Celsius_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	return gobindOK
 }
 
+// gobind_borrow_Slice_Celsius_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_borrow_Slice_Celsius_splice
+func gobind_borrow_Slice_Celsius_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg.Celsius
+	if src != 0 {
+		items = *gobindPtr_Slice_Celsius(src)
+	}
+	gobindSplice(gobindPtr_Slice_Celsius(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_borrow_Slice_Celsius_get reads item i of a []gobindpkg.Celsius.
 //
 //export gobind_borrow_Slice_Celsius_get
@@ -570,6 +626,20 @@ func gobind_borrow_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_float32(&s)
+	return gobindOK
+}
+
+// gobind_borrow_Slice_float32_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_borrow_Slice_float32_splice
+func gobind_borrow_Slice_float32_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []float32
+	if src != 0 {
+		items = *gobindPtr_Slice_float32(src)
+	}
+	gobindSplice(gobindPtr_Slice_float32(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -693,6 +763,20 @@ func gobind_borrow_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	return gobindOK
 }
 
+// gobind_borrow_Slice_float64_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_borrow_Slice_float64_splice
+func gobind_borrow_Slice_float64_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []float64
+	if src != 0 {
+		items = *gobindPtr_Slice_float64(src)
+	}
+	gobindSplice(gobindPtr_Slice_float64(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_borrow_Slice_float64_get reads item i of a []float64.
 //
 //export gobind_borrow_Slice_float64_get
@@ -810,6 +894,20 @@ func gobind_borrow_Slice_int32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_int32(&s)
+	return gobindOK
+}
+
+// gobind_borrow_Slice_int32_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_borrow_Slice_int32_splice
+func gobind_borrow_Slice_int32_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int32
+	if src != 0 {
+		items = *gobindPtr_Slice_int32(src)
+	}
+	gobindSplice(gobindPtr_Slice_int32(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -933,6 +1031,20 @@ func gobind_borrow_Slice_int64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 	return gobindOK
 }
 
+// gobind_borrow_Slice_int64_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_borrow_Slice_int64_splice
+func gobind_borrow_Slice_int64_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int64
+	if src != 0 {
+		items = *gobindPtr_Slice_int64(src)
+	}
+	gobindSplice(gobindPtr_Slice_int64(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_borrow_Slice_int64_get reads item i of a []int64.
 //
 //export gobind_borrow_Slice_int64_get
@@ -1039,6 +1151,20 @@ func gobind_borrow_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out 
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_borrow_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_borrow_Slice_string_splice
+func gobind_borrow_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -1251,6 +1377,16 @@ func gobind_borrow_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_borrow_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_borrow_release_addr
+func gobind_borrow_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -35,6 +35,9 @@ int gobind_callbacks_Walk(gobind_func a0, ptrdiff_t *r0, gobind_buf *msg);
 
 /* struct Point */
 int gobind_callbacks_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_callbacks_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_callbacks_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_callbacks_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_callbacks_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_callbacks_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_callbacks_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -45,6 +48,7 @@ int gobind_callbacks_Slice_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_callbacks_Slice_Point_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_Point_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -53,6 +57,7 @@ int gobind_callbacks_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_callbacks_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_callbacks_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_callbacks_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -167,6 +172,7 @@ int gobind_callbacks_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_callbacks_release(uintptr_t handle, gobind_buf *msg);
 int gobind_callbacks_release_count(int64_t *out, gobind_buf *msg);
+int gobind_callbacks_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_callbacks_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

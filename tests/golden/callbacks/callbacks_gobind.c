@@ -97,6 +97,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1530,14 +1539,54 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_callbacks_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_callbacks_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "callbacks.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_callbacks_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_callbacks_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1562,13 +1611,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: float = ..., Y: float = ...)\n"
                                    "\n"
                                    "Point is a point in the plane.")},
@@ -1577,8 +1629,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "callbacks.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -1614,7 +1666,25 @@ gobind_set_Slice_Point(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Point(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Point(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_callbacks_Slice_Point_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Point[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1648,6 +1718,7 @@ static PyType_Slot gobind_slots_Slice_Point[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
                                    "Slice_Point(items: Sequence[Point] = ())\n"
                                    "\n"
@@ -1667,6 +1738,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Point = {
     .fixed_len = -1,
     .len = gobind_callbacks_Slice_Point_len,
     .slice = gobind_callbacks_Slice_Point_slice,
+    .splice = gobind_splice_Slice_Point,
     .get = gobind_get_Slice_Point,
     .set = gobind_set_Slice_Point,
     .ndim = 1,
@@ -1705,7 +1777,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_callbacks_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1739,6 +1829,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -1758,6 +1849,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_callbacks_Slice_string_len,
     .slice = gobind_callbacks_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -2771,69 +2863,90 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_Point", gobind_type_Slice_Point) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Point) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Point, 1) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_Func1 = gobind_make_type(&gobind_spec_Func1, NULL);
     if (gobind_type_Func1 == NULL)
         return -1;
     if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func1, "a Go func") < 0)
+        return -1;
     gobind_type_Func2 = gobind_make_type(&gobind_spec_Func2, NULL);
     if (gobind_type_Func2 == NULL)
         return -1;
     if (gobind_add_type(m, "Func2", gobind_type_Func2) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func2, "a Go func") < 0)
         return -1;
     gobind_type_Func3 = gobind_make_type(&gobind_spec_Func3, NULL);
     if (gobind_type_Func3 == NULL)
         return -1;
     if (gobind_add_type(m, "Func3", gobind_type_Func3) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func3, "a Go func") < 0)
+        return -1;
     gobind_type_Func4 = gobind_make_type(&gobind_spec_Func4, NULL);
     if (gobind_type_Func4 == NULL)
         return -1;
     if (gobind_add_type(m, "Func4", gobind_type_Func4) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func4, "a Go func") < 0)
         return -1;
     gobind_type_Func5 = gobind_make_type(&gobind_spec_Func5, NULL);
     if (gobind_type_Func5 == NULL)
         return -1;
     if (gobind_add_type(m, "Func5", gobind_type_Func5) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func5, "a Go func") < 0)
+        return -1;
     gobind_type_Func6 = gobind_make_type(&gobind_spec_Func6, NULL);
     if (gobind_type_Func6 == NULL)
         return -1;
     if (gobind_add_type(m, "Func6", gobind_type_Func6) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func6, "a Go func") < 0)
         return -1;
     gobind_type_Func7 = gobind_make_type(&gobind_spec_Func7, NULL);
     if (gobind_type_Func7 == NULL)
         return -1;
     if (gobind_add_type(m, "Func7", gobind_type_Func7) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func7, "a Go func") < 0)
+        return -1;
     gobind_type_Func8 = gobind_make_type(&gobind_spec_Func8, NULL);
     if (gobind_type_Func8 == NULL)
         return -1;
     if (gobind_add_type(m, "Func8", gobind_type_Func8) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func8, "a Go func") < 0)
         return -1;
     gobind_type_Func9 = gobind_make_type(&gobind_spec_Func9, NULL);
     if (gobind_type_Func9 == NULL)
         return -1;
     if (gobind_add_type(m, "Func9", gobind_type_Func9) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func9, "a Go func") < 0)
+        return -1;
     gobind_type_Handler = gobind_make_type(&gobind_spec_Handler, NULL);
     if (gobind_type_Handler == NULL)
         return -1;
     if (gobind_add_type(m, "Handler", gobind_type_Handler) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Handler, "a Go func") < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

@@ -229,6 +229,34 @@ func gobind_callbacks_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.i
 	return gobindOK
 }
 
+// gobind_callbacks_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_callbacks_Point_copy
+func gobind_callbacks_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_callbacks_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_callbacks_Point_deepcopy
+func gobind_callbacks_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_callbacks_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_callbacks_Point_equal
+func gobind_callbacks_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_callbacks_Point_get_X reads field Point.X.
 //
 //export gobind_callbacks_Point_get_X
@@ -337,6 +365,20 @@ func gobind_callbacks_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 	return gobindOK
 }
 
+// gobind_callbacks_Slice_Point_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_callbacks_Slice_Point_splice
+func gobind_callbacks_Slice_Point_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg.Point
+	if src != 0 {
+		items = *gobindPtr_Slice_Point(src)
+	}
+	gobindSplice(gobindPtr_Slice_Point(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_callbacks_Slice_Point_get reads item i of a []gobindpkg.Point.
 //
 //export gobind_callbacks_Slice_Point_get
@@ -428,6 +470,20 @@ func gobind_callbacks_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_callbacks_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_callbacks_Slice_string_splice
+func gobind_callbacks_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -1436,6 +1492,16 @@ func gobind_callbacks_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_callbacks_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_callbacks_release_addr
+func gobind_callbacks_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

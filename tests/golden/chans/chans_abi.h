@@ -47,6 +47,9 @@ int gobind_chans_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
 /* struct Pipe */
 int gobind_chans_Pipe_new(uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Pipe_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Pipe_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Pipe_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_chans_Pipe_get_In(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Pipe_set_In(uintptr_t self, uintptr_t v, gobind_buf *msg);
 int gobind_chans_Pipe_get_Out(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -56,6 +59,9 @@ int gobind_chans_Pipe_set_Both(uintptr_t self, uintptr_t v, gobind_buf *msg);
 
 /* struct Point */
 int gobind_chans_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_chans_Point_get_X(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_chans_Point_set_X(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_chans_Point_get_Y(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -66,6 +72,7 @@ int gobind_chans_Slice_Chan_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_Chan_int_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_Chan_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_chans_Slice_Chan_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_Chan_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_chans_Slice_Chan_int_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_Chan_int_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -74,6 +81,7 @@ int gobind_chans_Slice_RecvChan_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_RecvChan_int_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_RecvChan_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_chans_Slice_RecvChan_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_RecvChan_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_chans_Slice_RecvChan_int_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_RecvChan_int_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -82,6 +90,7 @@ int gobind_chans_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_chans_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_chans_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_chans_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_chans_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -186,6 +195,7 @@ int gobind_chans_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_chans_release(uintptr_t handle, gobind_buf *msg);
 int gobind_chans_release_count(int64_t *out, gobind_buf *msg);
+int gobind_chans_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -101,6 +101,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1672,15 +1681,55 @@ static PyGetSetDef gobind_getset_Pipe[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Pipe[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Pipe[] = {
     "In",
     "Out",
     "Both",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Pipe(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_chans_Pipe_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Pipe(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_chans_Pipe_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Pipe(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "chans.Pipe", gobind_fields_Pipe, 3,
+                                "field In is a Go channel",
+                                gobind_type_Pipe, gobind_chans_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Pipe(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Pipe, 3);
+}
+
+static PyObject *
+gobind_richcompare_Pipe(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Pipe, gobind_chans_Pipe_equal);
+}
+
+static PyMethodDef gobind_methods_Pipe[] = {
+    {"__copy__", gobind_copy_Pipe, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Pipe, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Pipe, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Pipe, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1705,13 +1754,16 @@ gobind_repr_Pipe(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Pipe[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Pipe},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Pipe},
     {Py_tp_methods, (void *)gobind_methods_Pipe},
     {Py_tp_getset, (void *)gobind_getset_Pipe},
     {Py_tp_init, (void *)gobind_init_Pipe},
     {Py_tp_new, (void *)gobind_new_Pipe},
-    {Py_tp_doc, (void *)GOBIND_DOC("Pipe(*, In=..., Out=..., Both=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Pipe(In=..., Out=..., Both=...)\n--\n\n",
                                    "Pipe(In: SendChan_int | Chan_int | None = ..., Out: RecvChan_int | Chan_int | None = ..., Both: Chan_string | None = ...)\n"
                                    "\n"
                                    "Pipe holds channels in its fields.")},
@@ -1720,8 +1772,8 @@ static PyType_Slot gobind_slots_Pipe[] = {
 
 static PyType_Spec gobind_spec_Pipe = {
     .name = "chans.Pipe",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Pipe,
 };
 
@@ -1807,14 +1859,54 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_chans_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_chans_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "chans.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_chans_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_chans_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1839,13 +1931,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: int = ..., Y: int = ...)\n"
                                    "\n"
                                    "Point is a struct sent through channels.")},
@@ -1854,8 +1949,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "chans.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -1892,7 +1987,25 @@ gobind_set_Slice_Chan_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Chan_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Chan_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_chans_Slice_Chan_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Chan_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1926,6 +2039,7 @@ static PyType_Slot gobind_slots_Slice_Chan_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Chan_int(items=...)\n--\n\n",
                                    "Slice_Chan_int(items: Sequence[Chan_int | None] = ())\n"
                                    "\n"
@@ -1945,6 +2059,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Chan_int = {
     .fixed_len = -1,
     .len = gobind_chans_Slice_Chan_int_len,
     .slice = gobind_chans_Slice_Chan_int_slice,
+    .splice = gobind_splice_Slice_Chan_int,
     .get = gobind_get_Slice_Chan_int,
     .set = gobind_set_Slice_Chan_int,
     .ndim = 1,
@@ -1983,7 +2098,25 @@ gobind_set_Slice_RecvChan_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_RecvChan_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_RecvChan_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_chans_Slice_RecvChan_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_RecvChan_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2017,6 +2150,7 @@ static PyType_Slot gobind_slots_Slice_RecvChan_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_RecvChan_int(items=...)\n--\n\n",
                                    "Slice_RecvChan_int(items: Sequence[RecvChan_int | Chan_int | None] = ())\n"
                                    "\n"
@@ -2036,6 +2170,7 @@ static const gobind_seq_info gobind_seq_info_Slice_RecvChan_int = {
     .fixed_len = -1,
     .len = gobind_chans_Slice_RecvChan_int_len,
     .slice = gobind_chans_Slice_RecvChan_int_slice,
+    .splice = gobind_splice_Slice_RecvChan_int,
     .get = gobind_get_Slice_RecvChan_int,
     .set = gobind_set_Slice_RecvChan_int,
     .ndim = 1,
@@ -2073,7 +2208,25 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_chans_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2107,6 +2260,7 @@ static PyType_Slot gobind_slots_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
@@ -2128,6 +2282,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int = {
     .fixed_len = -1,
     .len = gobind_chans_Slice_int_len,
     .slice = gobind_chans_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
     .get = gobind_get_Slice_int,
     .set = gobind_set_Slice_int,
     .pin = gobind_chans_Slice_int_pin,
@@ -4149,86 +4304,111 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_Chan_int", gobind_type_Slice_Chan_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Chan_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Chan_int, 1) < 0)
         return -1;
     gobind_type_Slice_RecvChan_int = gobind_make_type(&gobind_spec_Slice_RecvChan_int, NULL);
     if (gobind_type_Slice_RecvChan_int == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_RecvChan_int", gobind_type_Slice_RecvChan_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_RecvChan_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_RecvChan_int, 1) < 0)
         return -1;
     gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
     if (gobind_type_Slice_int == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     gobind_type_Chan_Chan_int = gobind_make_type(&gobind_spec_Chan_Chan_int, NULL);
     if (gobind_type_Chan_Chan_int == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_Chan_int", gobind_type_Chan_Chan_int) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Chan_Chan_int, "a Go channel") < 0)
+        return -1;
     gobind_type_Chan_Point = gobind_make_type(&gobind_spec_Chan_Point, NULL);
     if (gobind_type_Chan_Point == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_Point", gobind_type_Chan_Point) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Chan_Point, "a Go channel") < 0)
         return -1;
     gobind_type_Chan_int = gobind_make_type(&gobind_spec_Chan_int, NULL);
     if (gobind_type_Chan_int == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_int", gobind_type_Chan_int) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Chan_int, "a Go channel") < 0)
+        return -1;
     gobind_type_Chan_string = gobind_make_type(&gobind_spec_Chan_string, NULL);
     if (gobind_type_Chan_string == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_string", gobind_type_Chan_string) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Chan_string, "a Go channel") < 0)
         return -1;
     gobind_type_Chan_struct = gobind_make_type(&gobind_spec_Chan_struct, NULL);
     if (gobind_type_Chan_struct == NULL)
         return -1;
     if (gobind_add_type(m, "Chan_struct", gobind_type_Chan_struct) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Chan_struct, "a Go channel") < 0)
+        return -1;
     gobind_type_Events = gobind_make_type(&gobind_spec_Events, NULL);
     if (gobind_type_Events == NULL)
         return -1;
     if (gobind_add_type(m, "Events", gobind_type_Events) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Events, "a Go channel") < 0)
         return -1;
     gobind_type_Feed = gobind_make_type(&gobind_spec_Feed, NULL);
     if (gobind_type_Feed == NULL)
         return -1;
     if (gobind_add_type(m, "Feed", gobind_type_Feed) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Feed, "a Go channel") < 0)
+        return -1;
     gobind_type_RecvChan_int = gobind_make_type(&gobind_spec_RecvChan_int, NULL);
     if (gobind_type_RecvChan_int == NULL)
         return -1;
     if (gobind_add_type(m, "RecvChan_int", gobind_type_RecvChan_int) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_RecvChan_int, "a Go channel") < 0)
         return -1;
     gobind_type_RecvChan_string = gobind_make_type(&gobind_spec_RecvChan_string, NULL);
     if (gobind_type_RecvChan_string == NULL)
         return -1;
     if (gobind_add_type(m, "RecvChan_string", gobind_type_RecvChan_string) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_RecvChan_string, "a Go channel") < 0)
+        return -1;
     gobind_type_RecvChan_struct = gobind_make_type(&gobind_spec_RecvChan_struct, NULL);
     if (gobind_type_RecvChan_struct == NULL)
         return -1;
     if (gobind_add_type(m, "RecvChan_struct", gobind_type_RecvChan_struct) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_RecvChan_struct, "a Go channel") < 0)
         return -1;
     gobind_type_SendChan_int = gobind_make_type(&gobind_spec_SendChan_int, NULL);
     if (gobind_type_SendChan_int == NULL)
         return -1;
     if (gobind_add_type(m, "SendChan_int", gobind_type_SendChan_int) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_SendChan_int, "a Go channel") < 0)
+        return -1;
     gobind_type_SendChan_struct = gobind_make_type(&gobind_spec_SendChan_struct, NULL);
     if (gobind_type_SendChan_struct == NULL)
         return -1;
     if (gobind_add_type(m, "SendChan_struct", gobind_type_SendChan_struct) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_SendChan_struct, "a Go channel") < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

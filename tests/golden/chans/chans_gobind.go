@@ -258,6 +258,34 @@ func gobind_chans_Pipe_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_chans_Pipe_copy copies a Pipe as Go assigns it (copy.copy).
+//
+//export gobind_chans_Pipe_copy
+func gobind_chans_Pipe_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pipe(gobindCopyOf(gobindPtr_Pipe(self)))
+	return gobindOK
+}
+
+// gobind_chans_Pipe_deepcopy copies a Pipe and all it reaches (copy.deepcopy).
+//
+//export gobind_chans_Pipe_deepcopy
+func gobind_chans_Pipe_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pipe(gobindDeepCopy(gobindPtr_Pipe(self)))
+	return gobindOK
+}
+
+// gobind_chans_Pipe_equal compares two Pipe values with Go's == (ok 0: not comparable).
+//
+//export gobind_chans_Pipe_equal
+func gobind_chans_Pipe_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Pipe(a), gobindPtr_Pipe(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_chans_Pipe_get_In reads field Pipe.In.
 //
 //export gobind_chans_Pipe_get_In
@@ -341,6 +369,34 @@ func gobindHandle_Point(p *gobindpkg.Point) C.uintptr_t {
 func gobind_chans_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Point(new(gobindpkg.Point))
+	return gobindOK
+}
+
+// gobind_chans_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_chans_Point_copy
+func gobind_chans_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_chans_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_chans_Point_deepcopy
+func gobind_chans_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_chans_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_chans_Point_equal
+func gobind_chans_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -452,6 +508,20 @@ func gobind_chans_Slice_Chan_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	return gobindOK
 }
 
+// gobind_chans_Slice_Chan_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_chans_Slice_Chan_int_splice
+func gobind_chans_Slice_Chan_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []chan int
+	if src != 0 {
+		items = *gobindPtr_Slice_Chan_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_Chan_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_chans_Slice_Chan_int_get reads item i of a []chan int.
 //
 //export gobind_chans_Slice_Chan_int_get
@@ -543,6 +613,20 @@ func gobind_chans_Slice_RecvChan_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t,
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_RecvChan_int(&s)
+	return gobindOK
+}
+
+// gobind_chans_Slice_RecvChan_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_chans_Slice_RecvChan_int_splice
+func gobind_chans_Slice_RecvChan_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []<-chan int
+	if src != 0 {
+		items = *gobindPtr_Slice_RecvChan_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_RecvChan_int(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -639,6 +723,20 @@ func gobind_chans_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.u
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
+}
+
+// gobind_chans_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_chans_Slice_int_splice
+func gobind_chans_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -1628,6 +1726,16 @@ func gobind_chans_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_chans_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_chans_release_addr
+func gobind_chans_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

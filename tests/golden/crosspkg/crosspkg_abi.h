@@ -39,6 +39,9 @@ int gobind_crosspkg_money_Pay(int64_t a0, int64_t *r0, gobind_buf *msg);
 
 /* struct Wallet */
 int gobind_crosspkg_money_Wallet_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_money_Wallet_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_money_Wallet_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_money_Wallet_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_get_Owner(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_set_Owner(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_crosspkg_money_Wallet_get_Items(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -50,6 +53,9 @@ int gobind_crosspkg_money_Wallet_Sum(uintptr_t self, int64_t *r0, gobind_buf *ms
 
 /* struct Buffer */
 int gobind_crosspkg_bytes_Buffer_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_bytes_Buffer_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_bytes_Buffer_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_bytes_Buffer_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 /* bytes.Buffer.Available */
 int gobind_crosspkg_bytes_Buffer_Available(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 /* bytes.Buffer.AvailableBuffer */
@@ -101,6 +107,9 @@ int gobind_crosspkg_bytes_Buffer_WriteTo(uintptr_t self, uintptr_t a0, int64_t *
 
 /* struct Trip */
 int gobind_crosspkg_route_Trip_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Trip_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Trip_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Trip_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_crosspkg_route_Trip_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_route_Trip_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_crosspkg_route_Trip_get_Legs(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -108,6 +117,9 @@ int gobind_crosspkg_route_Trip_set_Legs(uintptr_t self, uintptr_t v, gobind_buf 
 
 /* struct URL */
 int gobind_crosspkg_url_URL_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_url_URL_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_url_URL_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_url_URL_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_crosspkg_url_URL_get_Scheme(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_url_URL_set_Scheme(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_crosspkg_url_URL_get_Opaque(uintptr_t self, gobind_buf *out, gobind_buf *msg);
@@ -163,6 +175,9 @@ int gobind_crosspkg_url_URL_UnmarshalBinary(uintptr_t self, gobind_view a0, gobi
 
 /* struct Leg */
 int gobind_crosspkg_route_Leg_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Leg_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Leg_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Leg_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_crosspkg_route_Leg_get_From(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_route_Leg_set_From(uintptr_t self, uintptr_t v, gobind_buf *msg);
 int gobind_crosspkg_route_Leg_get_To(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -170,6 +185,9 @@ int gobind_crosspkg_route_Leg_set_To(uintptr_t self, uintptr_t v, gobind_buf *ms
 
 /* struct Userinfo */
 int gobind_crosspkg_url_Userinfo_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_url_Userinfo_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_url_Userinfo_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_url_Userinfo_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 /* url.Userinfo.Password */
 int gobind_crosspkg_url_Userinfo_Password(uintptr_t self, gobind_buf *r0, uint8_t *r1, gobind_buf *msg);
 /* url.Userinfo.String */
@@ -179,6 +197,9 @@ int gobind_crosspkg_url_Userinfo_Username(uintptr_t self, gobind_buf *r0, gobind
 
 /* struct Stop */
 int gobind_crosspkg_route_Stop_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Stop_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Stop_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Stop_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_crosspkg_route_Stop_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_route_Stop_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_crosspkg_route_Stop_get_Pos(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -188,6 +209,9 @@ int gobind_crosspkg_route_Stop_Distance(uintptr_t self, uintptr_t a0, double *r0
 
 /* struct Point */
 int gobind_crosspkg_route_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_route_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_crosspkg_route_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_crosspkg_route_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_crosspkg_route_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -200,6 +224,7 @@ int gobind_crosspkg_Slice_money_Amount_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_fromc(int64_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_money_Amount_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_get(uintptr_t self, ptrdiff_t i, int64_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_set(uintptr_t self, ptrdiff_t i, int64_t v, gobind_buf *msg);
 int gobind_crosspkg_Slice_money_Amount_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -209,6 +234,7 @@ int gobind_crosspkg_Slice_route_Leg_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_route_Leg_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_route_Leg_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_route_Leg_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_route_Leg_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_crosspkg_Slice_route_Leg_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_route_Leg_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -217,6 +243,7 @@ int gobind_crosspkg_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_crosspkg_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -317,6 +344,7 @@ int gobind_crosspkg_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_crosspkg_release(uintptr_t handle, gobind_buf *msg);
 int gobind_crosspkg_release_count(int64_t *out, gobind_buf *msg);
+int gobind_crosspkg_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -105,6 +105,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1767,6 +1776,46 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_money_Wallet[] = {
+    "Owner",
+    "Items",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_money_Wallet(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_money_Wallet_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_money_Wallet(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_money_Wallet_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_money_Wallet(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.money.Wallet", gobind_fields_money_Wallet, 2,
+                                NULL,
+                                gobind_type_money_Wallet, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_money_Wallet(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_money_Wallet, 2);
+}
+
+static PyObject *
+gobind_richcompare_money_Wallet(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_money_Wallet, gobind_crosspkg_money_Wallet_equal);
+}
+
 static PyMethodDef gobind_methods_money_Wallet[] = {
     {"Add", (PyCFunction)(void (*)(void))gobind_m_money_Wallet_Add, GOBIND_METH_ARGS,
      GOBIND_DOC("Add($self, /, a)\n--\n\n",
@@ -1778,13 +1827,13 @@ static PyMethodDef gobind_methods_money_Wallet[] = {
                 "Sum() -> money.Amount\n"
                 "\n"
                 "Sum adds up the wallet.")},
+    {"__copy__", gobind_copy_money_Wallet, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_money_Wallet, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_money_Wallet, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_money_Wallet, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_money_Wallet[] = {
-    "Owner",
-    "Items",
-    NULL,
 };
 
 static PyObject *
@@ -1809,13 +1858,16 @@ gobind_repr_money_Wallet(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_money_Wallet[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_money_Wallet},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_money_Wallet},
     {Py_tp_methods, (void *)gobind_methods_money_Wallet},
     {Py_tp_getset, (void *)gobind_getset_money_Wallet},
     {Py_tp_init, (void *)gobind_init_money_Wallet},
     {Py_tp_new, (void *)gobind_new_money_Wallet},
-    {Py_tp_doc, (void *)GOBIND_DOC("Wallet(*, Owner=..., Items=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Wallet(Owner=..., Items=...)\n--\n\n",
                                    "Wallet(Owner: str = ..., Items: Slice_money_Amount | Sequence[int] = ...)\n"
                                    "\n"
                                    "Wallet holds amounts.")},
@@ -1824,8 +1876,8 @@ static PyType_Slot gobind_slots_money_Wallet[] = {
 
 static PyType_Spec gobind_spec_money_Wallet = {
     .name = "crosspkg.money.Wallet",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_money_Wallet,
 };
 
@@ -2564,6 +2616,44 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_bytes_Buffer[] = {
+    NULL,
+};
+
+static PyObject *
+gobind_copy_bytes_Buffer(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_bytes_Buffer_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_bytes_Buffer(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_bytes_Buffer_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_bytes_Buffer(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.bytes.Buffer", gobind_fields_bytes_Buffer, 0,
+                                "field buf is unexported",
+                                gobind_type_bytes_Buffer, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_bytes_Buffer(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_bytes_Buffer, 0);
+}
+
+static PyObject *
+gobind_richcompare_bytes_Buffer(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_bytes_Buffer, gobind_crosspkg_bytes_Buffer_equal);
+}
+
 static PyMethodDef gobind_methods_bytes_Buffer[] = {
     {"Available", (PyCFunction)(void (*)(void))gobind_m_bytes_Buffer_Available, METH_NOARGS,
      GOBIND_DOC("Available($self, /)\n--\n\n",
@@ -2753,11 +2843,13 @@ static PyMethodDef gobind_methods_bytes_Buffer[] = {
                 "The return value n is the number of bytes written; it always fits into an\n"
                 "int, but it is int64 to match the [io.WriterTo] interface. Any error\n"
                 "encountered during the write is also returned.")},
+    {"__copy__", gobind_copy_bytes_Buffer, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_bytes_Buffer, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_bytes_Buffer, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_bytes_Buffer, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_bytes_Buffer[] = {
-    NULL,
 };
 
 static PyObject *
@@ -2788,9 +2880,12 @@ gobind_str_bytes_Buffer(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_bytes_Buffer[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_bytes_Buffer},
     {Py_tp_str, (void *)gobind_str_bytes_Buffer},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_bytes_Buffer},
     {Py_tp_methods, (void *)gobind_methods_bytes_Buffer},
     {Py_tp_getset, (void *)gobind_getset_bytes_Buffer},
     {Py_tp_init, (void *)gobind_init_bytes_Buffer},
@@ -2805,8 +2900,8 @@ static PyType_Slot gobind_slots_bytes_Buffer[] = {
 
 static PyType_Spec gobind_spec_bytes_Buffer = {
     .name = "crosspkg.bytes.Buffer",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_bytes_Buffer,
 };
 
@@ -2894,14 +2989,54 @@ static PyGetSetDef gobind_getset_route_Trip[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_route_Trip[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_route_Trip[] = {
     "Name",
     "Legs",
     NULL,
+};
+
+static PyObject *
+gobind_copy_route_Trip(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_route_Trip_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_route_Trip(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_route_Trip_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_route_Trip(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.route.Trip", gobind_fields_route_Trip, 2,
+                                NULL,
+                                gobind_type_route_Trip, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Trip(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Trip, 2);
+}
+
+static PyObject *
+gobind_richcompare_route_Trip(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_route_Trip, gobind_crosspkg_route_Trip_equal);
+}
+
+static PyMethodDef gobind_methods_route_Trip[] = {
+    {"__copy__", gobind_copy_route_Trip, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_route_Trip, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_route_Trip, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Trip, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2926,13 +3061,16 @@ gobind_repr_route_Trip(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Trip[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Trip},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_route_Trip},
     {Py_tp_methods, (void *)gobind_methods_route_Trip},
     {Py_tp_getset, (void *)gobind_getset_route_Trip},
     {Py_tp_init, (void *)gobind_init_route_Trip},
     {Py_tp_new, (void *)gobind_new_route_Trip},
-    {Py_tp_doc, (void *)GOBIND_DOC("Trip(*, Name=..., Legs=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Trip(Name=..., Legs=...)\n--\n\n",
                                    "Trip(Name: str = ..., Legs: Slice_route_Leg | Sequence[route.Leg] = ...)\n"
                                    "\n"
                                    "Trip is a named list of legs.")},
@@ -2941,8 +3079,8 @@ static PyType_Slot gobind_slots_route_Trip[] = {
 
 static PyType_Spec gobind_spec_route_Trip = {
     .name = "crosspkg.route.Trip",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Trip,
 };
 
@@ -3814,6 +3952,55 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_url_URL[] = {
+    "Scheme",
+    "Opaque",
+    "User",
+    "Host",
+    "Path",
+    "Fragment",
+    "RawQuery",
+    "RawPath",
+    "RawFragment",
+    "ForceQuery",
+    "OmitHost",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_url_URL(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_url_URL_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_url_URL(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_url_URL_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_url_URL(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.url.URL", gobind_fields_url_URL, 11,
+                                NULL,
+                                gobind_type_url_URL, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_url_URL(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_url_URL, 11);
+}
+
+static PyObject *
+gobind_richcompare_url_URL(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_url_URL, gobind_crosspkg_url_URL_equal);
+}
+
 static PyMethodDef gobind_methods_url_URL[] = {
     {"AppendBinary", (PyCFunction)(void (*)(void))gobind_m_url_URL_AppendBinary, GOBIND_METH_ARGS,
      GOBIND_DOC("AppendBinary($self, /, b)\n--\n\n",
@@ -3939,22 +4126,13 @@ static PyMethodDef gobind_methods_url_URL[] = {
     {"UnmarshalBinary", (PyCFunction)(void (*)(void))gobind_m_url_URL_UnmarshalBinary, GOBIND_METH_ARGS,
      GOBIND_DOC("UnmarshalBinary($self, /, text)\n--\n\n",
                 "UnmarshalBinary(text: bytes) -> None")},
+    {"__copy__", gobind_copy_url_URL, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_url_URL, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_url_URL, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_url_URL, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_url_URL[] = {
-    "Scheme",
-    "Opaque",
-    "User",
-    "Host",
-    "Path",
-    "Fragment",
-    "RawQuery",
-    "RawPath",
-    "RawFragment",
-    "ForceQuery",
-    "OmitHost",
-    NULL,
 };
 
 static PyObject *
@@ -3985,14 +4163,17 @@ gobind_str_url_URL(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_url_URL[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_url_URL},
     {Py_tp_str, (void *)gobind_str_url_URL},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_url_URL},
     {Py_tp_methods, (void *)gobind_methods_url_URL},
     {Py_tp_getset, (void *)gobind_getset_url_URL},
     {Py_tp_init, (void *)gobind_init_url_URL},
     {Py_tp_new, (void *)gobind_new_url_URL},
-    {Py_tp_doc, (void *)GOBIND_DOC("URL(*, Scheme=..., Opaque=..., User=..., Host=..., Path=..., Fragment=..., RawQuery=..., RawPath=..., RawFragment=..., ForceQuery=..., OmitHost=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("URL(Scheme=..., Opaque=..., User=..., Host=..., Path=..., Fragment=..., RawQuery=..., RawPath=..., RawFragment=..., ForceQuery=..., OmitHost=...)\n--\n\n",
                                    "URL(Scheme: str = ..., Opaque: str = ..., User: url.Userinfo | None = ..., Host: str = ..., Path: str = ..., Fragment: str = ..., RawQuery: str = ..., RawPath: str = ..., RawFragment: str = ..., ForceQuery: bool = ..., OmitHost: bool = ...)\n"
                                    "\n"
                                    "A URL represents a parsed URL (technically, a URI reference).\n"
@@ -4025,8 +4206,8 @@ static PyType_Slot gobind_slots_url_URL[] = {
 
 static PyType_Spec gobind_spec_url_URL = {
     .name = "crosspkg.url.URL",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_url_URL,
 };
 
@@ -4112,14 +4293,54 @@ static PyGetSetDef gobind_getset_route_Leg[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_route_Leg[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_route_Leg[] = {
     "From",
     "To",
     NULL,
+};
+
+static PyObject *
+gobind_copy_route_Leg(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_route_Leg_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_route_Leg(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_route_Leg_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_route_Leg(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.route.Leg", gobind_fields_route_Leg, 2,
+                                NULL,
+                                gobind_type_route_Leg, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Leg(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Leg, 2);
+}
+
+static PyObject *
+gobind_richcompare_route_Leg(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_route_Leg, gobind_crosspkg_route_Leg_equal);
+}
+
+static PyMethodDef gobind_methods_route_Leg[] = {
+    {"__copy__", gobind_copy_route_Leg, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_route_Leg, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_route_Leg, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Leg, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -4144,13 +4365,16 @@ gobind_repr_route_Leg(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Leg[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Leg},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_route_Leg},
     {Py_tp_methods, (void *)gobind_methods_route_Leg},
     {Py_tp_getset, (void *)gobind_getset_route_Leg},
     {Py_tp_init, (void *)gobind_init_route_Leg},
     {Py_tp_new, (void *)gobind_new_route_Leg},
-    {Py_tp_doc, (void *)GOBIND_DOC("Leg(*, From=..., To=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Leg(From=..., To=...)\n--\n\n",
                                    "Leg(From: route.Stop = ..., To: route.Stop = ...)\n"
                                    "\n"
                                    "Leg goes from one stop to the next.")},
@@ -4159,8 +4383,8 @@ static PyType_Slot gobind_slots_route_Leg[] = {
 
 static PyType_Spec gobind_spec_route_Leg = {
     .name = "crosspkg.route.Leg",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Leg,
 };
 
@@ -4258,6 +4482,44 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_url_Userinfo[] = {
+    NULL,
+};
+
+static PyObject *
+gobind_copy_url_Userinfo(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_url_Userinfo_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_url_Userinfo(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_url_Userinfo_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_url_Userinfo(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.url.Userinfo", gobind_fields_url_Userinfo, 0,
+                                "field username is unexported",
+                                gobind_type_url_Userinfo, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_url_Userinfo(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_url_Userinfo, 0);
+}
+
+static PyObject *
+gobind_richcompare_url_Userinfo(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_url_Userinfo, gobind_crosspkg_url_Userinfo_equal);
+}
+
 static PyMethodDef gobind_methods_url_Userinfo[] = {
     {"Password", (PyCFunction)(void (*)(void))gobind_m_url_Userinfo_Password, METH_NOARGS,
      GOBIND_DOC("Password($self, /)\n--\n\n",
@@ -4275,11 +4537,13 @@ static PyMethodDef gobind_methods_url_Userinfo[] = {
                 "Username() -> str\n"
                 "\n"
                 "Username returns the username.")},
+    {"__copy__", gobind_copy_url_Userinfo, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_url_Userinfo, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_url_Userinfo, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_url_Userinfo, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_url_Userinfo[] = {
-    NULL,
 };
 
 static PyObject *
@@ -4310,9 +4574,12 @@ gobind_str_url_Userinfo(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_url_Userinfo[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_url_Userinfo},
     {Py_tp_str, (void *)gobind_str_url_Userinfo},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_url_Userinfo},
     {Py_tp_methods, (void *)gobind_methods_url_Userinfo},
     {Py_tp_getset, (void *)gobind_getset_url_Userinfo},
     {Py_tp_init, (void *)gobind_init_url_Userinfo},
@@ -4329,8 +4596,8 @@ static PyType_Slot gobind_slots_url_Userinfo[] = {
 
 static PyType_Spec gobind_spec_url_Userinfo = {
     .name = "crosspkg.url.Userinfo",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_url_Userinfo,
 };
 
@@ -4451,19 +4718,59 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_route_Stop[] = {
+    "Name",
+    "Pos",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_route_Stop(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_route_Stop_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_route_Stop(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_route_Stop_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_route_Stop(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.route.Stop", gobind_fields_route_Stop, 2,
+                                NULL,
+                                gobind_type_route_Stop, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Stop(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Stop, 2);
+}
+
+static PyObject *
+gobind_richcompare_route_Stop(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_route_Stop, gobind_crosspkg_route_Stop_equal);
+}
+
 static PyMethodDef gobind_methods_route_Stop[] = {
     {"Distance", (PyCFunction)(void (*)(void))gobind_m_route_Stop_Distance, GOBIND_METH_ARGS,
      GOBIND_DOC("Distance($self, /, to)\n--\n\n",
                 "Distance(to: route.Stop) -> route.Kilometres\n"
                 "\n"
                 "Distance is how far apart two stops are.")},
+    {"__copy__", gobind_copy_route_Stop, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_route_Stop, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_route_Stop, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Stop, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_route_Stop[] = {
-    "Name",
-    "Pos",
-    NULL,
 };
 
 static PyObject *
@@ -4488,13 +4795,16 @@ gobind_repr_route_Stop(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Stop[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Stop},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_route_Stop},
     {Py_tp_methods, (void *)gobind_methods_route_Stop},
     {Py_tp_getset, (void *)gobind_getset_route_Stop},
     {Py_tp_init, (void *)gobind_init_route_Stop},
     {Py_tp_new, (void *)gobind_new_route_Stop},
-    {Py_tp_doc, (void *)GOBIND_DOC("Stop(*, Name=..., Pos=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Stop(Name=..., Pos=...)\n--\n\n",
                                    "Stop(Name: str = ..., Pos: route.Point = ...)\n"
                                    "\n"
                                    "Stop is a named place.")},
@@ -4503,8 +4813,8 @@ static PyType_Slot gobind_slots_route_Stop[] = {
 
 static PyType_Spec gobind_spec_route_Stop = {
     .name = "crosspkg.route.Stop",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Stop,
 };
 
@@ -4613,19 +4923,59 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_route_Point[] = {
+    "X",
+    "Y",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_route_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_crosspkg_route_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_route_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_crosspkg_route_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_route_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "crosspkg.route.Point", gobind_fields_route_Point, 2,
+                                NULL,
+                                gobind_type_route_Point, gobind_crosspkg_release_addr);
+}
+
+static PyObject *
+gobind_setstate_route_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_route_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_route_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_route_Point, gobind_crosspkg_route_Point_equal);
+}
+
 static PyMethodDef gobind_methods_route_Point[] = {
     {"String", (PyCFunction)(void (*)(void))gobind_m_route_Point_String, METH_NOARGS,
      GOBIND_DOC("String($self, /)\n--\n\n",
                 "String() -> str\n"
                 "\n"
                 "String formats the point.")},
+    {"__copy__", gobind_copy_route_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_route_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_route_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_route_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_route_Point[] = {
-    "X",
-    "Y",
-    NULL,
 };
 
 static PyObject *
@@ -4656,14 +5006,17 @@ gobind_str_route_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_route_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_route_Point},
     {Py_tp_str, (void *)gobind_str_route_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_route_Point},
     {Py_tp_methods, (void *)gobind_methods_route_Point},
     {Py_tp_getset, (void *)gobind_getset_route_Point},
     {Py_tp_init, (void *)gobind_init_route_Point},
     {Py_tp_new, (void *)gobind_new_route_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: float = ..., Y: float = ...)\n"
                                    "\n"
                                    "Point is a position on a plane, in kilometres.")},
@@ -4672,8 +5025,8 @@ static PyType_Slot gobind_slots_route_Point[] = {
 
 static PyType_Spec gobind_spec_route_Point = {
     .name = "crosspkg.route.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_route_Point,
 };
 
@@ -4903,7 +5256,25 @@ gobind_set_Slice_money_Amount(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_money_Amount(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_money_Amount(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_crosspkg_Slice_money_Amount_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_money_Amount[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -4937,6 +5308,7 @@ static PyType_Slot gobind_slots_Slice_money_Amount[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_money_Amount(items=...)\n--\n\n",
@@ -4958,6 +5330,7 @@ static const gobind_seq_info gobind_seq_info_Slice_money_Amount = {
     .fixed_len = -1,
     .len = gobind_crosspkg_Slice_money_Amount_len,
     .slice = gobind_crosspkg_Slice_money_Amount_slice,
+    .splice = gobind_splice_Slice_money_Amount,
     .get = gobind_get_Slice_money_Amount,
     .set = gobind_set_Slice_money_Amount,
     .pin = gobind_crosspkg_Slice_money_Amount_pin,
@@ -4999,7 +5372,25 @@ gobind_set_Slice_route_Leg(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_route_Leg(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_route_Leg(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_crosspkg_Slice_route_Leg_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_route_Leg[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -5033,6 +5424,7 @@ static PyType_Slot gobind_slots_Slice_route_Leg[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_route_Leg(items=...)\n--\n\n",
                                    "Slice_route_Leg(items: Sequence[route.Leg] = ())\n"
                                    "\n"
@@ -5052,6 +5444,7 @@ static const gobind_seq_info gobind_seq_info_Slice_route_Leg = {
     .fixed_len = -1,
     .len = gobind_crosspkg_Slice_route_Leg_len,
     .slice = gobind_crosspkg_Slice_route_Leg_slice,
+    .splice = gobind_splice_Slice_route_Leg,
     .get = gobind_get_Slice_route_Leg,
     .set = gobind_set_Slice_route_Leg,
     .ndim = 1,
@@ -5090,7 +5483,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_crosspkg_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -5124,6 +5535,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -5143,6 +5555,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_crosspkg_Slice_string_len,
     .slice = gobind_crosspkg_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -5594,6 +6007,7 @@ static PyMethodDef gobind_methods_url_Values[] = {
                 "\n"
                 "Set sets the key to value. It replaces any existing\n"
                 "values.")},
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -6532,21 +6946,21 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_money_Amount", gobind_type_Slice_money_Amount) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_money_Amount) < 0)
+if (gobind_register_sequence(gobind_type_Slice_money_Amount, 1) < 0)
         return -1;
     gobind_type_Slice_route_Leg = gobind_make_type(&gobind_spec_Slice_route_Leg, NULL);
     if (gobind_type_Slice_route_Leg == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_route_Leg", gobind_type_Slice_route_Leg) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_route_Leg) < 0)
+if (gobind_register_sequence(gobind_type_Slice_route_Leg, 1) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_money_Amount = gobind_make_type(&gobind_spec_money_Amount, &GOBIND_INT_TYPE);
     if (gobind_type_money_Amount == NULL)
@@ -6588,17 +7002,22 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     gobind_type_io_Reader = gobind_make_type(&gobind_spec_io_Reader, NULL);
     if (gobind_type_io_Reader == NULL)
         return -1;
     if (gobind_add_type(sub_io, "Reader", gobind_type_io_Reader) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_io_Reader, "a Go value behind an interface") < 0)
+        return -1;
     gobind_type_io_Writer = gobind_make_type(&gobind_spec_io_Writer, NULL);
     if (gobind_type_io_Writer == NULL)
         return -1;
     if (gobind_add_type(sub_io, "Writer", gobind_type_io_Writer) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_io_Writer, "a Go value behind an interface") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "crosspkg.vec", "vec",

@@ -232,6 +232,34 @@ func gobind_crosspkg_money_Wallet_new(out *C.uintptr_t, msg *C.gobind_buf) (stat
 	return gobindOK
 }
 
+// gobind_crosspkg_money_Wallet_copy copies a Wallet as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_money_Wallet_copy
+func gobind_crosspkg_money_Wallet_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_money_Wallet(gobindCopyOf(gobindPtr_money_Wallet(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_money_Wallet_deepcopy copies a Wallet and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_money_Wallet_deepcopy
+func gobind_crosspkg_money_Wallet_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_money_Wallet(gobindDeepCopy(gobindPtr_money_Wallet(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_money_Wallet_equal compares two Wallet values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_money_Wallet_equal
+func gobind_crosspkg_money_Wallet_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_money_Wallet(a), gobindPtr_money_Wallet(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_crosspkg_money_Wallet_get_Owner reads field Wallet.Owner.
 //
 //export gobind_crosspkg_money_Wallet_get_Owner
@@ -314,6 +342,34 @@ func gobindHandle_bytes_Buffer(p *gobindpkg_bytes.Buffer) C.uintptr_t {
 func gobind_crosspkg_bytes_Buffer_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_bytes_Buffer(new(gobindpkg_bytes.Buffer))
+	return gobindOK
+}
+
+// gobind_crosspkg_bytes_Buffer_copy copies a Buffer as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_bytes_Buffer_copy
+func gobind_crosspkg_bytes_Buffer_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_bytes_Buffer(gobindCopyOf(gobindPtr_bytes_Buffer(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_bytes_Buffer_deepcopy copies a Buffer and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_bytes_Buffer_deepcopy
+func gobind_crosspkg_bytes_Buffer_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_bytes_Buffer(gobindDeepCopy(gobindPtr_bytes_Buffer(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_bytes_Buffer_equal compares two Buffer values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_bytes_Buffer_equal
+func gobind_crosspkg_bytes_Buffer_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_bytes_Buffer(a), gobindPtr_bytes_Buffer(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -630,6 +686,34 @@ func gobind_crosspkg_route_Trip_new(out *C.uintptr_t, msg *C.gobind_buf) (status
 	return gobindOK
 }
 
+// gobind_crosspkg_route_Trip_copy copies a Trip as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_route_Trip_copy
+func gobind_crosspkg_route_Trip_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Trip(gobindCopyOf(gobindPtr_route_Trip(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Trip_deepcopy copies a Trip and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_route_Trip_deepcopy
+func gobind_crosspkg_route_Trip_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Trip(gobindDeepCopy(gobindPtr_route_Trip(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Trip_equal compares two Trip values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_route_Trip_equal
+func gobind_crosspkg_route_Trip_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_route_Trip(a), gobindPtr_route_Trip(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_crosspkg_route_Trip_get_Name reads field Trip.Name.
 //
 //export gobind_crosspkg_route_Trip_get_Name
@@ -693,6 +777,34 @@ func gobindHandle_url_URL(p *gobindpkg_url.URL) C.uintptr_t {
 func gobind_crosspkg_url_URL_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_url_URL(new(gobindpkg_url.URL))
+	return gobindOK
+}
+
+// gobind_crosspkg_url_URL_copy copies a URL as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_url_URL_copy
+func gobind_crosspkg_url_URL_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_url_URL(gobindCopyOf(gobindPtr_url_URL(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_url_URL_deepcopy copies a URL and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_url_URL_deepcopy
+func gobind_crosspkg_url_URL_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_url_URL(gobindDeepCopy(gobindPtr_url_URL(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_url_URL_equal compares two URL values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_url_URL_equal
+func gobind_crosspkg_url_URL_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_url_URL(a), gobindPtr_url_URL(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -1103,6 +1215,34 @@ func gobind_crosspkg_route_Leg_new(out *C.uintptr_t, msg *C.gobind_buf) (status 
 	return gobindOK
 }
 
+// gobind_crosspkg_route_Leg_copy copies a Leg as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_route_Leg_copy
+func gobind_crosspkg_route_Leg_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Leg(gobindCopyOf(gobindPtr_route_Leg(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Leg_deepcopy copies a Leg and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_route_Leg_deepcopy
+func gobind_crosspkg_route_Leg_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Leg(gobindDeepCopy(gobindPtr_route_Leg(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Leg_equal compares two Leg values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_route_Leg_equal
+func gobind_crosspkg_route_Leg_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_route_Leg(a), gobindPtr_route_Leg(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_crosspkg_route_Leg_get_From reads field Leg.From.
 //
 //export gobind_crosspkg_route_Leg_get_From
@@ -1169,6 +1309,34 @@ func gobind_crosspkg_url_Userinfo_new(out *C.uintptr_t, msg *C.gobind_buf) (stat
 	return gobindOK
 }
 
+// gobind_crosspkg_url_Userinfo_copy copies a Userinfo as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_url_Userinfo_copy
+func gobind_crosspkg_url_Userinfo_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_url_Userinfo(gobindCopyOf(gobindPtr_url_Userinfo(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_url_Userinfo_deepcopy copies a Userinfo and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_url_Userinfo_deepcopy
+func gobind_crosspkg_url_Userinfo_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_url_Userinfo(gobindDeepCopy(gobindPtr_url_Userinfo(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_url_Userinfo_equal compares two Userinfo values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_url_Userinfo_equal
+func gobind_crosspkg_url_Userinfo_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_url_Userinfo(a), gobindPtr_url_Userinfo(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_crosspkg_url_Userinfo_Password calls example.com/crosspkg.url_Userinfo.Password.
 //
 //export gobind_crosspkg_url_Userinfo_Password
@@ -1223,6 +1391,34 @@ func gobindHandle_route_Stop(p *gobindpkg_route.Stop) C.uintptr_t {
 func gobind_crosspkg_route_Stop_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_route_Stop(new(gobindpkg_route.Stop))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_copy copies a Stop as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_route_Stop_copy
+func gobind_crosspkg_route_Stop_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Stop(gobindCopyOf(gobindPtr_route_Stop(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_deepcopy copies a Stop and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_route_Stop_deepcopy
+func gobind_crosspkg_route_Stop_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Stop(gobindDeepCopy(gobindPtr_route_Stop(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Stop_equal compares two Stop values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_route_Stop_equal
+func gobind_crosspkg_route_Stop_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_route_Stop(a), gobindPtr_route_Stop(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -1299,6 +1495,34 @@ func gobindHandle_route_Point(p *gobindpkg_route.Point) C.uintptr_t {
 func gobind_crosspkg_route_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_route_Point(new(gobindpkg_route.Point))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_crosspkg_route_Point_copy
+func gobind_crosspkg_route_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Point(gobindCopyOf(gobindPtr_route_Point(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_crosspkg_route_Point_deepcopy
+func gobind_crosspkg_route_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_route_Point(gobindDeepCopy(gobindPtr_route_Point(self)))
+	return gobindOK
+}
+
+// gobind_crosspkg_route_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_crosspkg_route_Point_equal
+func gobind_crosspkg_route_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_route_Point(a), gobindPtr_route_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -1422,6 +1646,20 @@ func gobind_crosspkg_Slice_money_Amount_slice(self C.uintptr_t, lo, hi C.ptrdiff
 	return gobindOK
 }
 
+// gobind_crosspkg_Slice_money_Amount_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_crosspkg_Slice_money_Amount_splice
+func gobind_crosspkg_Slice_money_Amount_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg_money.Amount
+	if src != 0 {
+		items = *gobindPtr_Slice_money_Amount(src)
+	}
+	gobindSplice(gobindPtr_Slice_money_Amount(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_crosspkg_Slice_money_Amount_get reads item i of a []gobindpkg_money.Amount.
 //
 //export gobind_crosspkg_Slice_money_Amount_get
@@ -1531,6 +1769,20 @@ func gobind_crosspkg_Slice_route_Leg_slice(self C.uintptr_t, lo, hi C.ptrdiff_t,
 	return gobindOK
 }
 
+// gobind_crosspkg_Slice_route_Leg_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_crosspkg_Slice_route_Leg_splice
+func gobind_crosspkg_Slice_route_Leg_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg_route.Leg
+	if src != 0 {
+		items = *gobindPtr_Slice_route_Leg(src)
+	}
+	gobindSplice(gobindPtr_Slice_route_Leg(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_crosspkg_Slice_route_Leg_get reads item i of a []gobindpkg_route.Leg.
 //
 //export gobind_crosspkg_Slice_route_Leg_get
@@ -1622,6 +1874,20 @@ func gobind_crosspkg_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_crosspkg_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_crosspkg_Slice_string_splice
+func gobind_crosspkg_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -2324,6 +2590,16 @@ func gobind_crosspkg_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_crosspkg_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_crosspkg_release_addr
+func gobind_crosspkg_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

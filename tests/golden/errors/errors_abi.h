@@ -25,6 +25,9 @@ int gobind_errors_Wrapped(gobind_buf *msg);
 
 /* struct NotFoundError */
 int gobind_errors_NotFoundError_new(uintptr_t *out, gobind_buf *msg);
+int gobind_errors_NotFoundError_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_errors_NotFoundError_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_errors_NotFoundError_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_errors_NotFoundError_get_Key(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_errors_NotFoundError_set_Key(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* NotFoundError.Error */
@@ -49,6 +52,7 @@ int gobind_errors_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_errors_release(uintptr_t handle, gobind_buf *msg);
 int gobind_errors_release_count(int64_t *out, gobind_buf *msg);
+int gobind_errors_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_errors_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -85,6 +85,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_NotFoundError(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -697,18 +706,58 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_NotFoundError[] = {
+    "Key",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_NotFoundError(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_errors_NotFoundError_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_NotFoundError(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_errors_NotFoundError_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_NotFoundError(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "errors.NotFoundError", gobind_fields_NotFoundError, 1,
+                                NULL,
+                                gobind_type_NotFoundError, gobind_errors_release_addr);
+}
+
+static PyObject *
+gobind_setstate_NotFoundError(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_NotFoundError, 1);
+}
+
+static PyObject *
+gobind_richcompare_NotFoundError(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_NotFoundError, gobind_errors_NotFoundError_equal);
+}
+
 static PyMethodDef gobind_methods_NotFoundError[] = {
     {"Error", (PyCFunction)(void (*)(void))gobind_m_NotFoundError_Error, METH_NOARGS,
      GOBIND_DOC("Error($self, /)\n--\n\n",
                 "Error() -> str\n"
                 "\n"
                 "Error describes the missing key.")},
+    {"__copy__", gobind_copy_NotFoundError, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_NotFoundError, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_NotFoundError, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_NotFoundError, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_NotFoundError[] = {
-    "Key",
-    NULL,
 };
 
 static PyObject *
@@ -733,13 +782,16 @@ gobind_repr_NotFoundError(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_NotFoundError[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_NotFoundError},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_NotFoundError},
     {Py_tp_methods, (void *)gobind_methods_NotFoundError},
     {Py_tp_getset, (void *)gobind_getset_NotFoundError},
     {Py_tp_init, (void *)gobind_init_NotFoundError},
     {Py_tp_new, (void *)gobind_new_NotFoundError},
-    {Py_tp_doc, (void *)GOBIND_DOC("NotFoundError(*, Key=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("NotFoundError(Key=...)\n--\n\n",
                                    "NotFoundError(Key: str = ...)\n"
                                    "\n"
                                    "NotFoundError says which key was missing.")},
@@ -748,8 +800,8 @@ static PyType_Slot gobind_slots_NotFoundError[] = {
 
 static PyType_Spec gobind_spec_NotFoundError = {
     .name = "errors.NotFoundError",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_NotFoundError,
 };
 
@@ -1027,7 +1079,8 @@ gobind_add_types(PyObject *m)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "errors.vec", "vec",

@@ -136,6 +136,34 @@ func gobind_errors_NotFoundError_new(out *C.uintptr_t, msg *C.gobind_buf) (statu
 	return gobindOK
 }
 
+// gobind_errors_NotFoundError_copy copies a NotFoundError as Go assigns it (copy.copy).
+//
+//export gobind_errors_NotFoundError_copy
+func gobind_errors_NotFoundError_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_NotFoundError(gobindCopyOf(gobindPtr_NotFoundError(self)))
+	return gobindOK
+}
+
+// gobind_errors_NotFoundError_deepcopy copies a NotFoundError and all it reaches (copy.deepcopy).
+//
+//export gobind_errors_NotFoundError_deepcopy
+func gobind_errors_NotFoundError_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_NotFoundError(gobindDeepCopy(gobindPtr_NotFoundError(self)))
+	return gobindOK
+}
+
+// gobind_errors_NotFoundError_equal compares two NotFoundError values with Go's == (ok 0: not comparable).
+//
+//export gobind_errors_NotFoundError_equal
+func gobind_errors_NotFoundError_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_NotFoundError(a), gobindPtr_NotFoundError(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_errors_NotFoundError_get_Key reads field NotFoundError.Key.
 //
 //export gobind_errors_NotFoundError_get_Key
@@ -327,6 +355,16 @@ func gobind_errors_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_errors_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_errors_release_addr
+func gobind_errors_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -26,6 +26,7 @@ int gobind_funcs_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_funcs_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_funcs_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_funcs_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -35,6 +36,7 @@ int gobind_funcs_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_funcs_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_funcs_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_funcs_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -43,6 +45,7 @@ int gobind_funcs_Slice_uint8_new(uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_fromc(uint8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_funcs_Slice_uint8_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_get(uintptr_t self, ptrdiff_t i, uint8_t *out, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_set(uintptr_t self, ptrdiff_t i, uint8_t v, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -57,6 +60,7 @@ int gobind_funcs_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_funcs_release(uintptr_t handle, gobind_buf *msg);
 int gobind_funcs_release_count(int64_t *out, gobind_buf *msg);
+int gobind_funcs_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_funcs_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -171,6 +171,20 @@ func gobind_funcs_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.u
 	return gobindOK
 }
 
+// gobind_funcs_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_funcs_Slice_int_splice
+func gobind_funcs_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_funcs_Slice_int_get reads item i of a []int.
 //
 //export gobind_funcs_Slice_int_get
@@ -280,6 +294,20 @@ func gobind_funcs_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 	return gobindOK
 }
 
+// gobind_funcs_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_funcs_Slice_string_splice
+func gobind_funcs_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_funcs_Slice_string_get reads item i of a []string.
 //
 //export gobind_funcs_Slice_string_get
@@ -373,6 +401,20 @@ func gobind_funcs_Slice_uint8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_uint8(&s)
+	return gobindOK
+}
+
+// gobind_funcs_Slice_uint8_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_funcs_Slice_uint8_splice
+func gobind_funcs_Slice_uint8_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []uint8
+	if src != 0 {
+		items = *gobindPtr_Slice_uint8(src)
+	}
+	gobindSplice(gobindPtr_Slice_uint8(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -500,6 +542,16 @@ func gobind_funcs_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_funcs_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_funcs_release_addr
+func gobind_funcs_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

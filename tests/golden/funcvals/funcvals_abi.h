@@ -35,6 +35,9 @@ int gobind_funcvals_TransformIsDouble(uint8_t *r0, gobind_buf *msg);
 
 /* struct Op */
 int gobind_funcvals_Op_new(uintptr_t *out, gobind_buf *msg);
+int gobind_funcvals_Op_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_funcvals_Op_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_funcvals_Op_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_funcvals_Op_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_funcvals_Op_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_funcvals_Op_get_F(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -120,6 +123,7 @@ int gobind_funcvals_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_funcvals_release(uintptr_t handle, gobind_buf *msg);
 int gobind_funcvals_release_count(int64_t *out, gobind_buf *msg);
+int gobind_funcvals_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_funcvals_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

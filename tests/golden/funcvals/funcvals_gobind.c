@@ -91,6 +91,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_Op(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -1052,19 +1061,59 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Op[] = {
+    "Name",
+    "F",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Op(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_funcvals_Op_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Op(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_funcvals_Op_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Op(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "funcvals.Op", gobind_fields_Op, 2,
+                                "field F is a Go func",
+                                gobind_type_Op, gobind_funcvals_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Op(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Op, 2);
+}
+
+static PyObject *
+gobind_richcompare_Op(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Op, gobind_funcvals_Op_equal);
+}
+
 static PyMethodDef gobind_methods_Op[] = {
     {"Apply", (PyCFunction)(void (*)(void))gobind_m_Op_Apply, GOBIND_METH_ARGS,
      GOBIND_DOC("Apply($self, /, a, b)\n--\n\n",
                 "Apply(a: int, b: int) -> int\n"
                 "\n"
                 "Apply calls o.F, or fails when it is nil.")},
+    {"__copy__", gobind_copy_Op, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Op, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Op, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Op, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Op[] = {
-    "Name",
-    "F",
-    NULL,
 };
 
 static PyObject *
@@ -1089,13 +1138,16 @@ gobind_repr_Op(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Op[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Op},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Op},
     {Py_tp_methods, (void *)gobind_methods_Op},
     {Py_tp_getset, (void *)gobind_getset_Op},
     {Py_tp_init, (void *)gobind_init_Op},
     {Py_tp_new, (void *)gobind_new_Op},
-    {Py_tp_doc, (void *)GOBIND_DOC("Op(*, Name=..., F=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Op(Name=..., F=...)\n--\n\n",
                                    "Op(Name: str = ..., F: Callable[[int, int], int] = ...)\n"
                                    "\n"
                                    "Op holds a func in a field.")},
@@ -1104,8 +1156,8 @@ static PyType_Slot gobind_slots_Op[] = {
 
 static PyType_Spec gobind_spec_Op = {
     .name = "funcvals.Op",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Op,
 };
 
@@ -1926,35 +1978,48 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Func0", gobind_type_Func0) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func0, "a Go func") < 0)
+        return -1;
     gobind_type_Func1 = gobind_make_type(&gobind_spec_Func1, NULL);
     if (gobind_type_Func1 == NULL)
         return -1;
     if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func1, "a Go func") < 0)
         return -1;
     gobind_type_Func2 = gobind_make_type(&gobind_spec_Func2, NULL);
     if (gobind_type_Func2 == NULL)
         return -1;
     if (gobind_add_type(m, "Func2", gobind_type_Func2) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func2, "a Go func") < 0)
+        return -1;
     gobind_type_Func3 = gobind_make_type(&gobind_spec_Func3, NULL);
     if (gobind_type_Func3 == NULL)
         return -1;
     if (gobind_add_type(m, "Func3", gobind_type_Func3) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func3, "a Go func") < 0)
         return -1;
     gobind_type_Func4 = gobind_make_type(&gobind_spec_Func4, NULL);
     if (gobind_type_Func4 == NULL)
         return -1;
     if (gobind_add_type(m, "Func4", gobind_type_Func4) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func4, "a Go func") < 0)
+        return -1;
     gobind_type_HandlerFunc = gobind_make_type(&gobind_spec_HandlerFunc, NULL);
     if (gobind_type_HandlerFunc == NULL)
         return -1;
     if (gobind_add_type(m, "HandlerFunc", gobind_type_HandlerFunc) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_HandlerFunc, "a Go func") < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

@@ -188,6 +188,34 @@ func gobind_funcvals_Op_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) 
 	return gobindOK
 }
 
+// gobind_funcvals_Op_copy copies a Op as Go assigns it (copy.copy).
+//
+//export gobind_funcvals_Op_copy
+func gobind_funcvals_Op_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Op(gobindCopyOf(gobindPtr_Op(self)))
+	return gobindOK
+}
+
+// gobind_funcvals_Op_deepcopy copies a Op and all it reaches (copy.deepcopy).
+//
+//export gobind_funcvals_Op_deepcopy
+func gobind_funcvals_Op_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Op(gobindDeepCopy(gobindPtr_Op(self)))
+	return gobindOK
+}
+
+// gobind_funcvals_Op_equal compares two Op values with Go's == (ok 0: not comparable).
+//
+//export gobind_funcvals_Op_equal
+func gobind_funcvals_Op_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Op(a), gobindPtr_Op(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_funcvals_Op_get_Name reads field Op.Name.
 //
 //export gobind_funcvals_Op_get_Name
@@ -868,6 +896,16 @@ func gobind_funcvals_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_funcvals_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_funcvals_release_addr
+func gobind_funcvals_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -27,6 +27,9 @@ int gobind_generics_Max_float64(double a0, double a1, double *r0, gobind_buf *ms
 
 /* struct Point */
 int gobind_generics_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_generics_Point_get_X(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_generics_Point_set_X(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_generics_Point_get_Y(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -34,11 +37,17 @@ int gobind_generics_Point_set_Y(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Box_Point */
 int gobind_generics_Box_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Box_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Box_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Box_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_generics_Box_Point_get_Value(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Box_Point_set_Value(uintptr_t self, uintptr_t v, gobind_buf *msg);
 
 /* struct Pair_string_int */
 int gobind_generics_Pair_string_int_new(uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Pair_string_int_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Pair_string_int_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Pair_string_int_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_generics_Pair_string_int_get_Key(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_generics_Pair_string_int_set_Key(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_generics_Pair_string_int_get_Value(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -48,6 +57,9 @@ int gobind_generics_Pair_string_int_Swap(uintptr_t self, uintptr_t *r0, gobind_b
 
 /* struct Stack_int */
 int gobind_generics_Stack_int_new(uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Stack_int_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Stack_int_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Stack_int_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 /* Stack_int.Len */
 int gobind_generics_Stack_int_Len(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 /* Stack_int.Pop */
@@ -57,6 +69,9 @@ int gobind_generics_Stack_int_Push(uintptr_t self, ptrdiff_t a0, gobind_buf *msg
 
 /* struct Stack_string */
 int gobind_generics_Stack_string_new(uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Stack_string_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Stack_string_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Stack_string_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 /* Stack_string.Len */
 int gobind_generics_Stack_string_Len(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 /* Stack_string.Pop */
@@ -66,6 +81,9 @@ int gobind_generics_Stack_string_Push(uintptr_t self, gobind_view a0, gobind_buf
 
 /* struct Pair_int_string */
 int gobind_generics_Pair_int_string_new(uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Pair_int_string_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Pair_int_string_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Pair_int_string_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_generics_Pair_int_string_get_Key(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_generics_Pair_int_string_set_Key(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_generics_Pair_int_string_get_Value(uintptr_t self, gobind_buf *out, gobind_buf *msg);
@@ -78,6 +96,7 @@ int gobind_generics_Slice_Pair_string_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Slice_Pair_string_int_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Slice_Pair_string_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_generics_Slice_Pair_string_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Slice_Pair_string_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_generics_Slice_Pair_string_int_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Slice_Pair_string_int_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -86,6 +105,7 @@ int gobind_generics_Slice_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Slice_float64_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Slice_float64_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_generics_Slice_float64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Slice_float64_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_generics_Slice_float64_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_generics_Slice_float64_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
 int gobind_generics_Slice_float64_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -95,6 +115,7 @@ int gobind_generics_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_generics_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_generics_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_generics_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_generics_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_generics_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_generics_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -114,6 +135,7 @@ int gobind_generics_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_generics_release(uintptr_t handle, gobind_buf *msg);
 int gobind_generics_release_count(int64_t *out, gobind_buf *msg);
+int gobind_generics_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_generics_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

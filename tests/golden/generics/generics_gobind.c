@@ -93,6 +93,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1148,14 +1157,54 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_generics_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_generics_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "generics.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_generics_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_generics_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1180,13 +1229,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: int = ..., Y: int = ...)\n"
                                    "\n"
                                    "Point is a plain struct, used as a type argument of Box.")},
@@ -1195,8 +1247,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "generics.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -1244,13 +1296,53 @@ static PyGetSetDef gobind_getset_Box_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Box_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Box_Point[] = {
     "Value",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Box_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_generics_Box_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Box_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_generics_Box_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Box_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "generics.Box_Point", gobind_fields_Box_Point, 1,
+                                NULL,
+                                gobind_type_Box_Point, gobind_generics_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Box_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Box_Point, 1);
+}
+
+static PyObject *
+gobind_richcompare_Box_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Box_Point, gobind_generics_Box_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Box_Point[] = {
+    {"__copy__", gobind_copy_Box_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Box_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Box_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Box_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1275,13 +1367,16 @@ gobind_repr_Box_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Box_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Box_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Box_Point},
     {Py_tp_methods, (void *)gobind_methods_Box_Point},
     {Py_tp_getset, (void *)gobind_getset_Box_Point},
     {Py_tp_init, (void *)gobind_init_Box_Point},
     {Py_tp_new, (void *)gobind_new_Box_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Box_Point(*, Value=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Box_Point(Value=...)\n--\n\n",
                                    "Box_Point(Value: Point = ...)\n"
                                    "\n"
                                    "Box holds one value.")},
@@ -1290,8 +1385,8 @@ static PyType_Slot gobind_slots_Box_Point[] = {
 
 static PyType_Spec gobind_spec_Box_Point = {
     .name = "generics.Box_Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Box_Point,
 };
 
@@ -1401,19 +1496,59 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Pair_string_int[] = {
+    "Key",
+    "Value",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Pair_string_int(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_generics_Pair_string_int_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Pair_string_int(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_generics_Pair_string_int_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Pair_string_int(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "generics.Pair_string_int", gobind_fields_Pair_string_int, 2,
+                                NULL,
+                                gobind_type_Pair_string_int, gobind_generics_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Pair_string_int(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Pair_string_int, 2);
+}
+
+static PyObject *
+gobind_richcompare_Pair_string_int(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Pair_string_int, gobind_generics_Pair_string_int_equal);
+}
+
 static PyMethodDef gobind_methods_Pair_string_int[] = {
     {"Swap", (PyCFunction)(void (*)(void))gobind_m_Pair_string_int_Swap, METH_NOARGS,
      GOBIND_DOC("Swap($self, /)\n--\n\n",
                 "Swap() -> Pair_int_string\n"
                 "\n"
                 "Swap returns the pair with key and value exchanged.")},
+    {"__copy__", gobind_copy_Pair_string_int, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Pair_string_int, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Pair_string_int, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Pair_string_int, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Pair_string_int[] = {
-    "Key",
-    "Value",
-    NULL,
 };
 
 static PyObject *
@@ -1438,13 +1573,16 @@ gobind_repr_Pair_string_int(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Pair_string_int[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Pair_string_int},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Pair_string_int},
     {Py_tp_methods, (void *)gobind_methods_Pair_string_int},
     {Py_tp_getset, (void *)gobind_getset_Pair_string_int},
     {Py_tp_init, (void *)gobind_init_Pair_string_int},
     {Py_tp_new, (void *)gobind_new_Pair_string_int},
-    {Py_tp_doc, (void *)GOBIND_DOC("Pair_string_int(*, Key=..., Value=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Pair_string_int(Key=..., Value=...)\n--\n\n",
                                    "Pair_string_int(Key: str = ..., Value: int = ...)\n"
                                    "\n"
                                    "Pair holds a key and a value.")},
@@ -1453,8 +1591,8 @@ static PyType_Slot gobind_slots_Pair_string_int[] = {
 
 static PyType_Spec gobind_spec_Pair_string_int = {
     .name = "generics.Pair_string_int",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Pair_string_int,
 };
 
@@ -1563,6 +1701,44 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Stack_int[] = {
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Stack_int(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_generics_Stack_int_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Stack_int(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_generics_Stack_int_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Stack_int(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "generics.Stack_int", gobind_fields_Stack_int, 0,
+                                "field items is unexported",
+                                gobind_type_Stack_int, gobind_generics_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Stack_int(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Stack_int, 0);
+}
+
+static PyObject *
+gobind_richcompare_Stack_int(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Stack_int, gobind_generics_Stack_int_equal);
+}
+
 static PyMethodDef gobind_methods_Stack_int[] = {
     {"Len", (PyCFunction)(void (*)(void))gobind_m_Stack_int_Len, METH_NOARGS,
      GOBIND_DOC("Len($self, /)\n--\n\n",
@@ -1579,11 +1755,13 @@ static PyMethodDef gobind_methods_Stack_int[] = {
                 "Push(v: int) -> None\n"
                 "\n"
                 "Push puts v on top.")},
+    {"__copy__", gobind_copy_Stack_int, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Stack_int, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Stack_int, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Stack_int, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Stack_int[] = {
-    NULL,
 };
 
 static PyObject *
@@ -1608,8 +1786,11 @@ gobind_repr_Stack_int(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Stack_int[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Stack_int},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Stack_int},
     {Py_tp_methods, (void *)gobind_methods_Stack_int},
     {Py_tp_getset, (void *)gobind_getset_Stack_int},
     {Py_tp_init, (void *)gobind_init_Stack_int},
@@ -1623,8 +1804,8 @@ static PyType_Slot gobind_slots_Stack_int[] = {
 
 static PyType_Spec gobind_spec_Stack_int = {
     .name = "generics.Stack_int",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Stack_int,
 };
 
@@ -1734,6 +1915,44 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Stack_string[] = {
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Stack_string(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_generics_Stack_string_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Stack_string(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_generics_Stack_string_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Stack_string(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "generics.Stack_string", gobind_fields_Stack_string, 0,
+                                "field items is unexported",
+                                gobind_type_Stack_string, gobind_generics_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Stack_string(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Stack_string, 0);
+}
+
+static PyObject *
+gobind_richcompare_Stack_string(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Stack_string, gobind_generics_Stack_string_equal);
+}
+
 static PyMethodDef gobind_methods_Stack_string[] = {
     {"Len", (PyCFunction)(void (*)(void))gobind_m_Stack_string_Len, METH_NOARGS,
      GOBIND_DOC("Len($self, /)\n--\n\n",
@@ -1750,11 +1969,13 @@ static PyMethodDef gobind_methods_Stack_string[] = {
                 "Push(v: str) -> None\n"
                 "\n"
                 "Push puts v on top.")},
+    {"__copy__", gobind_copy_Stack_string, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Stack_string, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Stack_string, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Stack_string, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Stack_string[] = {
-    NULL,
 };
 
 static PyObject *
@@ -1779,8 +2000,11 @@ gobind_repr_Stack_string(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Stack_string[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Stack_string},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Stack_string},
     {Py_tp_methods, (void *)gobind_methods_Stack_string},
     {Py_tp_getset, (void *)gobind_getset_Stack_string},
     {Py_tp_init, (void *)gobind_init_Stack_string},
@@ -1794,8 +2018,8 @@ static PyType_Slot gobind_slots_Stack_string[] = {
 
 static PyType_Spec gobind_spec_Stack_string = {
     .name = "generics.Stack_string",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Stack_string,
 };
 
@@ -1905,19 +2129,59 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Pair_int_string[] = {
+    "Key",
+    "Value",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Pair_int_string(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_generics_Pair_int_string_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Pair_int_string(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_generics_Pair_int_string_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Pair_int_string(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "generics.Pair_int_string", gobind_fields_Pair_int_string, 2,
+                                NULL,
+                                gobind_type_Pair_int_string, gobind_generics_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Pair_int_string(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Pair_int_string, 2);
+}
+
+static PyObject *
+gobind_richcompare_Pair_int_string(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Pair_int_string, gobind_generics_Pair_int_string_equal);
+}
+
 static PyMethodDef gobind_methods_Pair_int_string[] = {
     {"Swap", (PyCFunction)(void (*)(void))gobind_m_Pair_int_string_Swap, METH_NOARGS,
      GOBIND_DOC("Swap($self, /)\n--\n\n",
                 "Swap() -> Pair_string_int\n"
                 "\n"
                 "Swap returns the pair with key and value exchanged.")},
+    {"__copy__", gobind_copy_Pair_int_string, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Pair_int_string, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Pair_int_string, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Pair_int_string, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Pair_int_string[] = {
-    "Key",
-    "Value",
-    NULL,
 };
 
 static PyObject *
@@ -1942,13 +2206,16 @@ gobind_repr_Pair_int_string(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Pair_int_string[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Pair_int_string},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Pair_int_string},
     {Py_tp_methods, (void *)gobind_methods_Pair_int_string},
     {Py_tp_getset, (void *)gobind_getset_Pair_int_string},
     {Py_tp_init, (void *)gobind_init_Pair_int_string},
     {Py_tp_new, (void *)gobind_new_Pair_int_string},
-    {Py_tp_doc, (void *)GOBIND_DOC("Pair_int_string(*, Key=..., Value=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Pair_int_string(Key=..., Value=...)\n--\n\n",
                                    "Pair_int_string(Key: int = ..., Value: str = ...)\n"
                                    "\n"
                                    "Pair holds a key and a value.")},
@@ -1957,8 +2224,8 @@ static PyType_Slot gobind_slots_Pair_int_string[] = {
 
 static PyType_Spec gobind_spec_Pair_int_string = {
     .name = "generics.Pair_int_string",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Pair_int_string,
 };
 
@@ -1994,7 +2261,25 @@ gobind_set_Slice_Pair_string_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Pair_string_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Pair_string_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_generics_Slice_Pair_string_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Pair_string_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2028,6 +2313,7 @@ static PyType_Slot gobind_slots_Slice_Pair_string_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Pair_string_int(items=...)\n--\n\n",
                                    "Slice_Pair_string_int(items: Sequence[Pair_string_int] = ())\n"
                                    "\n"
@@ -2047,6 +2333,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Pair_string_int = {
     .fixed_len = -1,
     .len = gobind_generics_Slice_Pair_string_int_len,
     .slice = gobind_generics_Slice_Pair_string_int_slice,
+    .splice = gobind_splice_Slice_Pair_string_int,
     .get = gobind_get_Slice_Pair_string_int,
     .set = gobind_set_Slice_Pair_string_int,
     .ndim = 1,
@@ -2084,7 +2371,25 @@ gobind_set_Slice_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_float64(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_float64(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_generics_Slice_float64_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_float64[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2118,6 +2423,7 @@ static PyType_Slot gobind_slots_Slice_float64[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
@@ -2139,6 +2445,7 @@ static const gobind_seq_info gobind_seq_info_Slice_float64 = {
     .fixed_len = -1,
     .len = gobind_generics_Slice_float64_len,
     .slice = gobind_generics_Slice_float64_slice,
+    .splice = gobind_splice_Slice_float64,
     .get = gobind_get_Slice_float64,
     .set = gobind_set_Slice_float64,
     .pin = gobind_generics_Slice_float64_pin,
@@ -2180,7 +2487,25 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_generics_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2214,6 +2539,7 @@ static PyType_Slot gobind_slots_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
@@ -2235,6 +2561,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int = {
     .fixed_len = -1,
     .len = gobind_generics_Slice_int_len,
     .slice = gobind_generics_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
     .get = gobind_get_Slice_int,
     .set = gobind_set_Slice_int,
     .pin = gobind_generics_Slice_int_pin,
@@ -2472,26 +2799,27 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_Pair_string_int", gobind_type_Slice_Pair_string_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Pair_string_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Pair_string_int, 1) < 0)
         return -1;
     gobind_type_Slice_float64 = gobind_make_type(&gobind_spec_Slice_float64, NULL);
     if (gobind_type_Slice_float64 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_float64", gobind_type_Slice_float64) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_float64) < 0)
+if (gobind_register_sequence(gobind_type_Slice_float64, 1) < 0)
         return -1;
     gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
     if (gobind_type_Slice_int == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "generics.vec", "vec",

@@ -137,6 +137,34 @@ func gobind_generics_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.in
 	return gobindOK
 }
 
+// gobind_generics_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_generics_Point_copy
+func gobind_generics_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_generics_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_generics_Point_deepcopy
+func gobind_generics_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_generics_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_generics_Point_equal
+func gobind_generics_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_generics_Point_get_X reads field Point.X.
 //
 //export gobind_generics_Point_get_X
@@ -203,6 +231,34 @@ func gobind_generics_Box_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status 
 	return gobindOK
 }
 
+// gobind_generics_Box_Point_copy copies a Box_Point as Go assigns it (copy.copy).
+//
+//export gobind_generics_Box_Point_copy
+func gobind_generics_Box_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Box_Point(gobindCopyOf(gobindPtr_Box_Point(self)))
+	return gobindOK
+}
+
+// gobind_generics_Box_Point_deepcopy copies a Box_Point and all it reaches (copy.deepcopy).
+//
+//export gobind_generics_Box_Point_deepcopy
+func gobind_generics_Box_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Box_Point(gobindDeepCopy(gobindPtr_Box_Point(self)))
+	return gobindOK
+}
+
+// gobind_generics_Box_Point_equal compares two Box_Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_generics_Box_Point_equal
+func gobind_generics_Box_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Box_Point(a), gobindPtr_Box_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_generics_Box_Point_get_Value reads field Box_Point.Value.
 //
 //export gobind_generics_Box_Point_get_Value
@@ -246,6 +302,34 @@ func gobindHandle_Pair_string_int(p *gobindpkg.Pair[string, int]) C.uintptr_t {
 func gobind_generics_Pair_string_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Pair_string_int(new(gobindpkg.Pair[string, int]))
+	return gobindOK
+}
+
+// gobind_generics_Pair_string_int_copy copies a Pair_string_int as Go assigns it (copy.copy).
+//
+//export gobind_generics_Pair_string_int_copy
+func gobind_generics_Pair_string_int_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pair_string_int(gobindCopyOf(gobindPtr_Pair_string_int(self)))
+	return gobindOK
+}
+
+// gobind_generics_Pair_string_int_deepcopy copies a Pair_string_int and all it reaches (copy.deepcopy).
+//
+//export gobind_generics_Pair_string_int_deepcopy
+func gobind_generics_Pair_string_int_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pair_string_int(gobindDeepCopy(gobindPtr_Pair_string_int(self)))
+	return gobindOK
+}
+
+// gobind_generics_Pair_string_int_equal compares two Pair_string_int values with Go's == (ok 0: not comparable).
+//
+//export gobind_generics_Pair_string_int_equal
+func gobind_generics_Pair_string_int_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Pair_string_int(a), gobindPtr_Pair_string_int(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -325,6 +409,34 @@ func gobind_generics_Stack_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status 
 	return gobindOK
 }
 
+// gobind_generics_Stack_int_copy copies a Stack_int as Go assigns it (copy.copy).
+//
+//export gobind_generics_Stack_int_copy
+func gobind_generics_Stack_int_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Stack_int(gobindCopyOf(gobindPtr_Stack_int(self)))
+	return gobindOK
+}
+
+// gobind_generics_Stack_int_deepcopy copies a Stack_int and all it reaches (copy.deepcopy).
+//
+//export gobind_generics_Stack_int_deepcopy
+func gobind_generics_Stack_int_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Stack_int(gobindDeepCopy(gobindPtr_Stack_int(self)))
+	return gobindOK
+}
+
+// gobind_generics_Stack_int_equal compares two Stack_int values with Go's == (ok 0: not comparable).
+//
+//export gobind_generics_Stack_int_equal
+func gobind_generics_Stack_int_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Stack_int(a), gobindPtr_Stack_int(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_generics_Stack_int_Len calls example.com/generics.Stack_int.Len.
 //
 //export gobind_generics_Stack_int_Len
@@ -381,6 +493,34 @@ func gobind_generics_Stack_string_new(out *C.uintptr_t, msg *C.gobind_buf) (stat
 	return gobindOK
 }
 
+// gobind_generics_Stack_string_copy copies a Stack_string as Go assigns it (copy.copy).
+//
+//export gobind_generics_Stack_string_copy
+func gobind_generics_Stack_string_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Stack_string(gobindCopyOf(gobindPtr_Stack_string(self)))
+	return gobindOK
+}
+
+// gobind_generics_Stack_string_deepcopy copies a Stack_string and all it reaches (copy.deepcopy).
+//
+//export gobind_generics_Stack_string_deepcopy
+func gobind_generics_Stack_string_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Stack_string(gobindDeepCopy(gobindPtr_Stack_string(self)))
+	return gobindOK
+}
+
+// gobind_generics_Stack_string_equal compares two Stack_string values with Go's == (ok 0: not comparable).
+//
+//export gobind_generics_Stack_string_equal
+func gobind_generics_Stack_string_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Stack_string(a), gobindPtr_Stack_string(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_generics_Stack_string_Len calls example.com/generics.Stack_string.Len.
 //
 //export gobind_generics_Stack_string_Len
@@ -434,6 +574,34 @@ func gobindHandle_Pair_int_string(p *gobindpkg.Pair[int, string]) C.uintptr_t {
 func gobind_generics_Pair_int_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Pair_int_string(new(gobindpkg.Pair[int, string]))
+	return gobindOK
+}
+
+// gobind_generics_Pair_int_string_copy copies a Pair_int_string as Go assigns it (copy.copy).
+//
+//export gobind_generics_Pair_int_string_copy
+func gobind_generics_Pair_int_string_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pair_int_string(gobindCopyOf(gobindPtr_Pair_int_string(self)))
+	return gobindOK
+}
+
+// gobind_generics_Pair_int_string_deepcopy copies a Pair_int_string and all it reaches (copy.deepcopy).
+//
+//export gobind_generics_Pair_int_string_deepcopy
+func gobind_generics_Pair_int_string_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pair_int_string(gobindDeepCopy(gobindPtr_Pair_int_string(self)))
+	return gobindOK
+}
+
+// gobind_generics_Pair_int_string_equal compares two Pair_int_string values with Go's == (ok 0: not comparable).
+//
+//export gobind_generics_Pair_int_string_equal
+func gobind_generics_Pair_int_string_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Pair_int_string(a), gobindPtr_Pair_int_string(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -555,6 +723,20 @@ func gobind_generics_Slice_Pair_string_int_slice(self C.uintptr_t, lo, hi C.ptrd
 	return gobindOK
 }
 
+// gobind_generics_Slice_Pair_string_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_generics_Slice_Pair_string_int_splice
+func gobind_generics_Slice_Pair_string_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg.Pair[string, int]
+	if src != 0 {
+		items = *gobindPtr_Slice_Pair_string_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_Pair_string_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_generics_Slice_Pair_string_int_get reads item i of a []gobindpkg.Pair[string, int].
 //
 //export gobind_generics_Slice_Pair_string_int_get
@@ -648,6 +830,20 @@ func gobind_generics_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_float64(&s)
+	return gobindOK
+}
+
+// gobind_generics_Slice_float64_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_generics_Slice_float64_splice
+func gobind_generics_Slice_float64_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []float64
+	if src != 0 {
+		items = *gobindPtr_Slice_float64(src)
+	}
+	gobindSplice(gobindPtr_Slice_float64(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -759,6 +955,20 @@ func gobind_generics_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
+}
+
+// gobind_generics_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_generics_Slice_int_splice
+func gobind_generics_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -943,6 +1153,16 @@ func gobind_generics_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_generics_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_generics_release_addr
+func gobind_generics_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -117,6 +117,16 @@ func gobind_hello_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_hello_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_hello_release_addr
+func gobind_hello_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
+	return gobindOK
+}
+
 // gobind_hello_release_count reports how many handles Python objects hold.
 //
 //export gobind_hello_release_count

@@ -41,6 +41,9 @@ int gobind_interfaces_Values(uintptr_t *r0, gobind_buf *msg);
 
 /* struct Circle */
 int gobind_interfaces_Circle_new(uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Circle_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Circle_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Circle_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_interfaces_Circle_get_R(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_interfaces_Circle_set_R(uintptr_t self, double v, gobind_buf *msg);
 /* Circle.Area */
@@ -52,6 +55,9 @@ int gobind_interfaces_Circle_Scale(uintptr_t self, double a0, gobind_buf *msg);
 
 /* struct Invalid */
 int gobind_interfaces_Invalid_new(uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Invalid_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Invalid_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Invalid_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_interfaces_Invalid_get_Reason(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_interfaces_Invalid_set_Reason(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* Invalid.Area */
@@ -63,6 +69,9 @@ int gobind_interfaces_Invalid_Name(uintptr_t self, gobind_buf *r0, gobind_buf *m
 
 /* struct Number */
 int gobind_interfaces_Number_new(uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Number_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Number_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Number_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_interfaces_Number_get_N(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_interfaces_Number_set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 /* Number.Text */
@@ -70,6 +79,9 @@ int gobind_interfaces_Number_Text(uintptr_t self, gobind_buf *r0, gobind_buf *ms
 
 /* struct Square */
 int gobind_interfaces_Square_new(uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Square_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Square_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Square_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_interfaces_Square_get_Side(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_interfaces_Square_set_Side(uintptr_t self, double v, gobind_buf *msg);
 /* Square.Area */
@@ -82,6 +94,7 @@ int gobind_interfaces_Slice_Shape_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Shape_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_get(uintptr_t self, ptrdiff_t i, gobind_ref *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Shape_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -90,6 +103,7 @@ int gobind_interfaces_Slice_Token_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Token_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Token_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Token_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_Token_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_interfaces_Slice_Token_get(uintptr_t self, ptrdiff_t i, gobind_ref *out, gobind_buf *msg);
 int gobind_interfaces_Slice_Token_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -98,6 +112,7 @@ int gobind_interfaces_Slice_any_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_any_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_any_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_any_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_any_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_interfaces_Slice_any_get(uintptr_t self, ptrdiff_t i, gobind_ref *out, gobind_buf *msg);
 int gobind_interfaces_Slice_any_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -106,6 +121,7 @@ int gobind_interfaces_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_interfaces_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_interfaces_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -175,6 +191,7 @@ int gobind_interfaces_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg)
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_interfaces_release(uintptr_t handle, gobind_buf *msg);
 int gobind_interfaces_release_count(int64_t *out, gobind_buf *msg);
+int gobind_interfaces_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -98,6 +98,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -2019,6 +2028,45 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Circle[] = {
+    "R",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Circle(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_interfaces_Circle_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Circle(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_interfaces_Circle_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Circle(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "interfaces.Circle", gobind_fields_Circle, 1,
+                                NULL,
+                                gobind_type_Circle, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Circle(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Circle, 1);
+}
+
+static PyObject *
+gobind_richcompare_Circle(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Circle, gobind_interfaces_Circle_equal);
+}
+
 static PyMethodDef gobind_methods_Circle[] = {
     {"Area", (PyCFunction)(void (*)(void))gobind_m_Circle_Area, METH_NOARGS,
      GOBIND_DOC("Area($self, /)\n--\n\n",
@@ -2035,12 +2083,13 @@ static PyMethodDef gobind_methods_Circle[] = {
                 "Scale(f: float) -> None\n"
                 "\n"
                 "Scale multiplies the radius by f.")},
+    {"__copy__", gobind_copy_Circle, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Circle, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Circle, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Circle, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Circle[] = {
-    "R",
-    NULL,
 };
 
 static PyObject *
@@ -2065,13 +2114,16 @@ gobind_repr_Circle(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Circle[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Circle},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Circle},
     {Py_tp_methods, (void *)gobind_methods_Circle},
     {Py_tp_getset, (void *)gobind_getset_Circle},
     {Py_tp_init, (void *)gobind_init_Circle},
     {Py_tp_new, (void *)gobind_new_Circle},
-    {Py_tp_doc, (void *)GOBIND_DOC("Circle(*, R=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Circle(R=...)\n--\n\n",
                                    "Circle(R: float = ...)\n"
                                    "\n"
                                    "Circle is a Shape with a pointer-receiver method set.")},
@@ -2080,8 +2132,8 @@ static PyType_Slot gobind_slots_Circle[] = {
 
 static PyType_Spec gobind_spec_Circle = {
     .name = "interfaces.Circle",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Circle,
 };
 
@@ -2199,6 +2251,45 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Invalid[] = {
+    "Reason",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Invalid(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_interfaces_Invalid_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Invalid(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_interfaces_Invalid_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Invalid(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "interfaces.Invalid", gobind_fields_Invalid, 1,
+                                NULL,
+                                gobind_type_Invalid, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Invalid(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Invalid, 1);
+}
+
+static PyObject *
+gobind_richcompare_Invalid(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Invalid, gobind_interfaces_Invalid_equal);
+}
+
 static PyMethodDef gobind_methods_Invalid[] = {
     {"Area", (PyCFunction)(void (*)(void))gobind_m_Invalid_Area, METH_NOARGS,
      GOBIND_DOC("Area($self, /)\n--\n\n",
@@ -2209,12 +2300,13 @@ static PyMethodDef gobind_methods_Invalid[] = {
     {"Name", (PyCFunction)(void (*)(void))gobind_m_Invalid_Name, METH_NOARGS,
      GOBIND_DOC("Name($self, /)\n--\n\n",
                 "Name() -> str")},
+    {"__copy__", gobind_copy_Invalid, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Invalid, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Invalid, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Invalid, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Invalid[] = {
-    "Reason",
-    NULL,
 };
 
 static PyObject *
@@ -2239,13 +2331,16 @@ gobind_repr_Invalid(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Invalid[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Invalid},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Invalid},
     {Py_tp_methods, (void *)gobind_methods_Invalid},
     {Py_tp_getset, (void *)gobind_getset_Invalid},
     {Py_tp_init, (void *)gobind_init_Invalid},
     {Py_tp_new, (void *)gobind_new_Invalid},
-    {Py_tp_doc, (void *)GOBIND_DOC("Invalid(*, Reason=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Invalid(Reason=...)\n--\n\n",
                                    "Invalid(Reason: str = ...)\n"
                                    "\n"
                                    "Invalid is an error type that also implements Shape.")},
@@ -2254,8 +2349,8 @@ static PyType_Slot gobind_slots_Invalid[] = {
 
 static PyType_Spec gobind_spec_Invalid = {
     .name = "interfaces.Invalid",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Invalid,
 };
 
@@ -2326,18 +2421,58 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Number[] = {
+    "N",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Number(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_interfaces_Number_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Number(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_interfaces_Number_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Number(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "interfaces.Number", gobind_fields_Number, 1,
+                                NULL,
+                                gobind_type_Number, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Number(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Number, 1);
+}
+
+static PyObject *
+gobind_richcompare_Number(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Number, gobind_interfaces_Number_equal);
+}
+
 static PyMethodDef gobind_methods_Number[] = {
     {"Text", (PyCFunction)(void (*)(void))gobind_m_Number_Text, METH_NOARGS,
      GOBIND_DOC("Text($self, /)\n--\n\n",
                 "Text() -> str\n"
                 "\n"
                 "Text spells the number.")},
+    {"__copy__", gobind_copy_Number, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Number, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Number, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Number, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Number[] = {
-    "N",
-    NULL,
 };
 
 static PyObject *
@@ -2362,13 +2497,16 @@ gobind_repr_Number(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Number[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Number},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Number},
     {Py_tp_methods, (void *)gobind_methods_Number},
     {Py_tp_getset, (void *)gobind_getset_Number},
     {Py_tp_init, (void *)gobind_init_Number},
     {Py_tp_new, (void *)gobind_new_Number},
-    {Py_tp_doc, (void *)GOBIND_DOC("Number(*, N=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Number(N=...)\n--\n\n",
                                    "Number(N: int = ...)\n"
                                    "\n"
                                    "Number is a Token that Python can make too.")},
@@ -2377,8 +2515,8 @@ static PyType_Slot gobind_slots_Number[] = {
 
 static PyType_Spec gobind_spec_Number = {
     .name = "interfaces.Number",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Number,
 };
 
@@ -2472,6 +2610,45 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Square[] = {
+    "Side",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Square(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_interfaces_Square_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Square(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_interfaces_Square_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Square(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "interfaces.Square", gobind_fields_Square, 1,
+                                NULL,
+                                gobind_type_Square, gobind_interfaces_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Square(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Square, 1);
+}
+
+static PyObject *
+gobind_richcompare_Square(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Square, gobind_interfaces_Square_equal);
+}
+
 static PyMethodDef gobind_methods_Square[] = {
     {"Area", (PyCFunction)(void (*)(void))gobind_m_Square_Area, METH_NOARGS,
      GOBIND_DOC("Area($self, /)\n--\n\n",
@@ -2483,12 +2660,13 @@ static PyMethodDef gobind_methods_Square[] = {
                 "Name() -> str\n"
                 "\n"
                 "Name is \"square\".")},
+    {"__copy__", gobind_copy_Square, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Square, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Square, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Square, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Square[] = {
-    "Side",
-    NULL,
 };
 
 static PyObject *
@@ -2513,13 +2691,16 @@ gobind_repr_Square(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Square[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Square},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Square},
     {Py_tp_methods, (void *)gobind_methods_Square},
     {Py_tp_getset, (void *)gobind_getset_Square},
     {Py_tp_init, (void *)gobind_init_Square},
     {Py_tp_new, (void *)gobind_new_Square},
-    {Py_tp_doc, (void *)GOBIND_DOC("Square(*, Side=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Square(Side=...)\n--\n\n",
                                    "Square(Side: float = ...)\n"
                                    "\n"
                                    "Square is a Shape with value receivers.")},
@@ -2528,8 +2709,8 @@ static PyType_Slot gobind_slots_Square[] = {
 
 static PyType_Spec gobind_spec_Square = {
     .name = "interfaces.Square",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Square,
 };
 
@@ -2868,7 +3049,25 @@ gobind_set_Slice_Shape(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Shape(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Shape(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_interfaces_Slice_Shape_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Shape[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2902,6 +3101,7 @@ static PyType_Slot gobind_slots_Slice_Shape[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Shape(items=...)\n--\n\n",
                                    "Slice_Shape(items: Sequence[Shape | _SupportsShape | None] = ())\n"
                                    "\n"
@@ -2921,6 +3121,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Shape = {
     .fixed_len = -1,
     .len = gobind_interfaces_Slice_Shape_len,
     .slice = gobind_interfaces_Slice_Shape_slice,
+    .splice = gobind_splice_Slice_Shape,
     .get = gobind_get_Slice_Shape,
     .set = gobind_set_Slice_Shape,
     .ndim = 1,
@@ -2959,7 +3160,25 @@ gobind_set_Slice_Token(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Token(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Token(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_interfaces_Slice_Token_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Token[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2993,6 +3212,7 @@ static PyType_Slot gobind_slots_Slice_Token[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Token(items=...)\n--\n\n",
                                    "Slice_Token(items: Sequence[Token | _SupportsToken | None] = ())\n"
                                    "\n"
@@ -3012,6 +3232,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Token = {
     .fixed_len = -1,
     .len = gobind_interfaces_Slice_Token_len,
     .slice = gobind_interfaces_Slice_Token_slice,
+    .splice = gobind_splice_Slice_Token,
     .get = gobind_get_Slice_Token,
     .set = gobind_set_Slice_Token,
     .ndim = 1,
@@ -3050,7 +3271,25 @@ gobind_set_Slice_any(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_any(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_any(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_interfaces_Slice_any_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_any[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3084,6 +3323,7 @@ static PyType_Slot gobind_slots_Slice_any[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_any(items=...)\n--\n\n",
                                    "Slice_any(items: Sequence[Any] = ())\n"
                                    "\n"
@@ -3103,6 +3343,7 @@ static const gobind_seq_info gobind_seq_info_Slice_any = {
     .fixed_len = -1,
     .len = gobind_interfaces_Slice_any_len,
     .slice = gobind_interfaces_Slice_any_slice,
+    .splice = gobind_splice_Slice_any,
     .get = gobind_get_Slice_any,
     .set = gobind_set_Slice_any,
     .ndim = 1,
@@ -3141,7 +3382,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_interfaces_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3175,6 +3434,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -3194,6 +3454,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_interfaces_Slice_string_len,
     .slice = gobind_interfaces_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -3403,6 +3664,7 @@ gobind_iter_Map_string_any(PyObject *self)
 }
 
 static PyMethodDef gobind_methods_Map_string_any[] = {
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3690,28 +3952,28 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_Shape", gobind_type_Slice_Shape) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Shape) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Shape, 1) < 0)
         return -1;
     gobind_type_Slice_Token = gobind_make_type(&gobind_spec_Slice_Token, NULL);
     if (gobind_type_Slice_Token == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_Token", gobind_type_Slice_Token) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Token) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Token, 1) < 0)
         return -1;
     gobind_type_Slice_any = gobind_make_type(&gobind_spec_Slice_any, NULL);
     if (gobind_type_Slice_any == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_any", gobind_type_Slice_any) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_any) < 0)
+if (gobind_register_sequence(gobind_type_Slice_any, 1) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_Map_string_any = gobind_make_type(&gobind_spec_Map_string_any, NULL);
     if (gobind_type_Map_string_any == NULL)
@@ -3726,27 +3988,35 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     gobind_type_Scaler = gobind_make_type(&gobind_spec_Scaler, NULL);
     if (gobind_type_Scaler == NULL)
         return -1;
     if (gobind_add_type(m, "Scaler", gobind_type_Scaler) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Scaler, "a Go value behind an interface") < 0)
+        return -1;
     gobind_type_Shape = gobind_make_type(&gobind_spec_Shape, NULL);
     if (gobind_type_Shape == NULL)
         return -1;
     if (gobind_add_type(m, "Shape", gobind_type_Shape) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Shape, "a Go value behind an interface") < 0)
         return -1;
     gobind_type_Token = gobind_make_type(&gobind_spec_Token, NULL);
     if (gobind_type_Token == NULL)
         return -1;
     if (gobind_add_type(m, "Token", gobind_type_Token) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Token, "a Go value behind an interface") < 0)
+        return -1;
     gobind_type_GoValue = gobind_make_type(&gobind_spec_GoValue, NULL);
     if (gobind_type_GoValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0)
+    if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0
+        || gobind_mark_live(gobind_type_GoValue, "a Go value Python has no class for") < 0)
         return -1;
     (void)m;
     return 0;

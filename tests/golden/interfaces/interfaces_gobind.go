@@ -249,6 +249,34 @@ func gobind_interfaces_Circle_new(out *C.uintptr_t, msg *C.gobind_buf) (status C
 	return gobindOK
 }
 
+// gobind_interfaces_Circle_copy copies a Circle as Go assigns it (copy.copy).
+//
+//export gobind_interfaces_Circle_copy
+func gobind_interfaces_Circle_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Circle(gobindCopyOf(gobindPtr_Circle(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Circle_deepcopy copies a Circle and all it reaches (copy.deepcopy).
+//
+//export gobind_interfaces_Circle_deepcopy
+func gobind_interfaces_Circle_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Circle(gobindDeepCopy(gobindPtr_Circle(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Circle_equal compares two Circle values with Go's == (ok 0: not comparable).
+//
+//export gobind_interfaces_Circle_equal
+func gobind_interfaces_Circle_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Circle(a), gobindPtr_Circle(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_interfaces_Circle_get_R reads field Circle.R.
 //
 //export gobind_interfaces_Circle_get_R
@@ -324,6 +352,34 @@ func gobindHandle_Invalid(p *gobindpkg.Invalid) C.uintptr_t {
 func gobind_interfaces_Invalid_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Invalid(new(gobindpkg.Invalid))
+	return gobindOK
+}
+
+// gobind_interfaces_Invalid_copy copies a Invalid as Go assigns it (copy.copy).
+//
+//export gobind_interfaces_Invalid_copy
+func gobind_interfaces_Invalid_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Invalid(gobindCopyOf(gobindPtr_Invalid(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Invalid_deepcopy copies a Invalid and all it reaches (copy.deepcopy).
+//
+//export gobind_interfaces_Invalid_deepcopy
+func gobind_interfaces_Invalid_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Invalid(gobindDeepCopy(gobindPtr_Invalid(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Invalid_equal compares two Invalid values with Go's == (ok 0: not comparable).
+//
+//export gobind_interfaces_Invalid_equal
+func gobind_interfaces_Invalid_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Invalid(a), gobindPtr_Invalid(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -403,6 +459,34 @@ func gobind_interfaces_Number_new(out *C.uintptr_t, msg *C.gobind_buf) (status C
 	return gobindOK
 }
 
+// gobind_interfaces_Number_copy copies a Number as Go assigns it (copy.copy).
+//
+//export gobind_interfaces_Number_copy
+func gobind_interfaces_Number_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Number(gobindCopyOf(gobindPtr_Number(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Number_deepcopy copies a Number and all it reaches (copy.deepcopy).
+//
+//export gobind_interfaces_Number_deepcopy
+func gobind_interfaces_Number_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Number(gobindDeepCopy(gobindPtr_Number(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Number_equal compares two Number values with Go's == (ok 0: not comparable).
+//
+//export gobind_interfaces_Number_equal
+func gobind_interfaces_Number_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Number(a), gobindPtr_Number(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_interfaces_Number_get_N reads field Number.N.
 //
 //export gobind_interfaces_Number_get_N
@@ -456,6 +540,34 @@ func gobindHandle_Square(p *gobindpkg.Square) C.uintptr_t {
 func gobind_interfaces_Square_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Square(new(gobindpkg.Square))
+	return gobindOK
+}
+
+// gobind_interfaces_Square_copy copies a Square as Go assigns it (copy.copy).
+//
+//export gobind_interfaces_Square_copy
+func gobind_interfaces_Square_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Square(gobindCopyOf(gobindPtr_Square(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Square_deepcopy copies a Square and all it reaches (copy.deepcopy).
+//
+//export gobind_interfaces_Square_deepcopy
+func gobind_interfaces_Square_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Square(gobindDeepCopy(gobindPtr_Square(self)))
+	return gobindOK
+}
+
+// gobind_interfaces_Square_equal compares two Square values with Go's == (ok 0: not comparable).
+//
+//export gobind_interfaces_Square_equal
+func gobind_interfaces_Square_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Square(a), gobindPtr_Square(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -567,6 +679,20 @@ func gobind_interfaces_Slice_Shape_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 	return gobindOK
 }
 
+// gobind_interfaces_Slice_Shape_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_interfaces_Slice_Shape_splice
+func gobind_interfaces_Slice_Shape_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg.Shape
+	if src != 0 {
+		items = *gobindPtr_Slice_Shape(src)
+	}
+	gobindSplice(gobindPtr_Slice_Shape(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_interfaces_Slice_Shape_get reads item i of a []gobindpkg.Shape.
 //
 //export gobind_interfaces_Slice_Shape_get
@@ -658,6 +784,20 @@ func gobind_interfaces_Slice_Token_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_Token(&s)
+	return gobindOK
+}
+
+// gobind_interfaces_Slice_Token_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_interfaces_Slice_Token_splice
+func gobind_interfaces_Slice_Token_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg.Token
+	if src != 0 {
+		items = *gobindPtr_Slice_Token(src)
+	}
+	gobindSplice(gobindPtr_Slice_Token(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -755,6 +895,20 @@ func gobind_interfaces_Slice_any_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	return gobindOK
 }
 
+// gobind_interfaces_Slice_any_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_interfaces_Slice_any_splice
+func gobind_interfaces_Slice_any_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []any
+	if src != 0 {
+		items = *gobindPtr_Slice_any(src)
+	}
+	gobindSplice(gobindPtr_Slice_any(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_interfaces_Slice_any_get reads item i of a []any.
 //
 //export gobind_interfaces_Slice_any_get
@@ -846,6 +1000,20 @@ func gobind_interfaces_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, 
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_interfaces_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_interfaces_Slice_string_splice
+func gobind_interfaces_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -1668,6 +1836,16 @@ func gobind_interfaces_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) 
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_interfaces_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_interfaces_release_addr
+func gobind_interfaces_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

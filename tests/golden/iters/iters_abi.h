@@ -41,6 +41,9 @@ int gobind_iters_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
 /* struct Point */
 int gobind_iters_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_iters_Point_get_X(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_iters_Point_set_X(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_iters_Point_get_Y(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -48,6 +51,9 @@ int gobind_iters_Point_set_Y(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Source */
 int gobind_iters_Source_new(uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Source_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Source_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_iters_Source_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_iters_Source_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_iters_Source_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* Source.All */
@@ -101,6 +107,7 @@ int gobind_iters_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_iters_release(uintptr_t handle, gobind_buf *msg);
 int gobind_iters_release_count(int64_t *out, gobind_buf *msg);
+int gobind_iters_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_iters_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

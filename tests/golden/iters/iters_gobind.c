@@ -88,6 +88,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -1249,14 +1258,54 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_iters_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_iters_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "iters.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_iters_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_iters_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1281,13 +1330,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: int = ..., Y: int = ...)\n"
                                    "\n"
                                    "Point is a struct value an iterator yields.")},
@@ -1296,8 +1348,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "iters.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -1369,18 +1421,58 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Source[] = {
+    "Name",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Source(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_iters_Source_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Source(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_iters_Source_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Source(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "iters.Source", gobind_fields_Source, 1,
+                                "field Items is a Go func",
+                                gobind_type_Source, gobind_iters_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Source(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Source, 1);
+}
+
+static PyObject *
+gobind_richcompare_Source(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Source, gobind_iters_Source_equal);
+}
+
 static PyMethodDef gobind_methods_Source[] = {
     {"All", (PyCFunction)(void (*)(void))gobind_m_Source_All, METH_NOARGS,
      GOBIND_DOC("All($self, /)\n--\n\n",
                 "All() -> Iterator[int]\n"
                 "\n"
                 "All yields the numbers of s's items (a method returning an iterator).")},
+    {"__copy__", gobind_copy_Source, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Source, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Source, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Source, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Source[] = {
-    "Name",
-    NULL,
 };
 
 static PyObject *
@@ -1405,13 +1497,16 @@ gobind_repr_Source(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Source[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Source},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Source},
     {Py_tp_methods, (void *)gobind_methods_Source},
     {Py_tp_getset, (void *)gobind_getset_Source},
     {Py_tp_init, (void *)gobind_init_Source},
     {Py_tp_new, (void *)gobind_new_Source},
-    {Py_tp_doc, (void *)GOBIND_DOC("Source(*, Name=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Source(Name=...)\n--\n\n",
                                    "Source(Name: str = ...)\n"
                                    "\n"
                                    "Source holds an iterator in a field, which gobind does not bind (only parameters and results).")},
@@ -1420,8 +1515,8 @@ static PyType_Slot gobind_slots_Source[] = {
 
 static PyType_Spec gobind_spec_Source = {
     .name = "iters.Source",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Source,
 };
 
@@ -1732,10 +1827,13 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Func1", gobind_type_Func1) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Func1, "a Go func") < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     gobind_iter_type = gobind_make_type(&gobind_spec_GoIterator, NULL);
     if (gobind_iter_type == NULL)

@@ -250,6 +250,34 @@ func gobind_iters_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) 
 	return gobindOK
 }
 
+// gobind_iters_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_iters_Point_copy
+func gobind_iters_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_iters_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_iters_Point_deepcopy
+func gobind_iters_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_iters_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_iters_Point_equal
+func gobind_iters_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_iters_Point_get_X reads field Point.X.
 //
 //export gobind_iters_Point_get_X
@@ -313,6 +341,34 @@ func gobindHandle_Source(p *gobindpkg.Source) C.uintptr_t {
 func gobind_iters_Source_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Source(new(gobindpkg.Source))
+	return gobindOK
+}
+
+// gobind_iters_Source_copy copies a Source as Go assigns it (copy.copy).
+//
+//export gobind_iters_Source_copy
+func gobind_iters_Source_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Source(gobindCopyOf(gobindPtr_Source(self)))
+	return gobindOK
+}
+
+// gobind_iters_Source_deepcopy copies a Source and all it reaches (copy.deepcopy).
+//
+//export gobind_iters_Source_deepcopy
+func gobind_iters_Source_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Source(gobindDeepCopy(gobindPtr_Source(self)))
+	return gobindOK
+}
+
+// gobind_iters_Source_equal compares two Source values with Go's == (ok 0: not comparable).
+//
+//export gobind_iters_Source_equal
+func gobind_iters_Source_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Source(a), gobindPtr_Source(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -802,6 +858,16 @@ func gobind_iters_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_iters_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_iters_release_addr
+func gobind_iters_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

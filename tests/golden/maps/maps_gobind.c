@@ -97,6 +97,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -786,14 +795,54 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_maps_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_maps_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "maps.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_maps_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_maps_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -818,13 +867,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: float = ..., Y: float = ...)\n"
                                    "\n"
                                    "Point is a point in the plane.")},
@@ -833,8 +885,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "maps.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -870,7 +922,25 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_maps_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -904,6 +974,7 @@ static PyType_Slot gobind_slots_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
@@ -925,6 +996,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int = {
     .fixed_len = -1,
     .len = gobind_maps_Slice_int_len,
     .slice = gobind_maps_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
     .get = gobind_get_Slice_int,
     .set = gobind_set_Slice_int,
     .pin = gobind_maps_Slice_int_pin,
@@ -967,7 +1039,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_maps_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1001,6 +1091,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -1020,6 +1111,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_maps_Slice_string_len,
     .slice = gobind_maps_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -1251,6 +1343,7 @@ static PyMethodDef gobind_methods_Ages[] = {
                 "Oldest() -> str\n"
                 "\n"
                 "Oldest is the name with the highest age (\"\" for none).")},
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1480,6 +1573,7 @@ gobind_iter_Map_int_int(PyObject *self)
 }
 
 static PyMethodDef gobind_methods_Map_int_int[] = {
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1712,6 +1806,7 @@ gobind_iter_Map_string_Point(PyObject *self)
 }
 
 static PyMethodDef gobind_methods_Map_string_Point[] = {
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1946,6 +2041,7 @@ gobind_iter_Map_string_Slice_string(PyObject *self)
 }
 
 static PyMethodDef gobind_methods_Map_string_Slice_string[] = {
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2178,6 +2274,7 @@ gobind_iter_Map_string_int(PyObject *self)
 }
 
 static PyMethodDef gobind_methods_Map_string_int[] = {
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2495,14 +2592,14 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_Ages = gobind_make_type(&gobind_spec_Ages, NULL);
     if (gobind_type_Ages == NULL)
@@ -2557,7 +2654,8 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

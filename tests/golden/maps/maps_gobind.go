@@ -136,6 +136,34 @@ func gobind_maps_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_maps_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_maps_Point_copy
+func gobind_maps_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_maps_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_maps_Point_deepcopy
+func gobind_maps_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_maps_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_maps_Point_equal
+func gobind_maps_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_maps_Point_get_X reads field Point.X.
 //
 //export gobind_maps_Point_get_X
@@ -246,6 +274,20 @@ func gobind_maps_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.ui
 	return gobindOK
 }
 
+// gobind_maps_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_maps_Slice_int_splice
+func gobind_maps_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_maps_Slice_int_get reads item i of a []int.
 //
 //export gobind_maps_Slice_int_get
@@ -352,6 +394,20 @@ func gobind_maps_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_maps_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_maps_Slice_string_splice
+func gobind_maps_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -992,6 +1048,16 @@ func gobind_maps_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_maps_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_maps_release_addr
+func gobind_maps_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -42,6 +42,7 @@ int gobind_named_IntList_new(uintptr_t *out, gobind_buf *msg);
 int gobind_named_IntList_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_named_IntList_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_named_IntList_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_named_IntList_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_named_IntList_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_named_IntList_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_named_IntList_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -85,6 +86,7 @@ int gobind_named_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_named_release(uintptr_t handle, gobind_buf *msg);
 int gobind_named_release_count(int64_t *out, gobind_buf *msg);
+int gobind_named_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_named_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

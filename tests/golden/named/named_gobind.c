@@ -833,6 +833,7 @@ gobind_set_Array3_int(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array3_int[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -984,6 +985,7 @@ static PyMethodDef gobind_methods_Grid[] = {
                 "Transpose() -> None\n"
                 "\n"
                 "Transpose flips the grid over its diagonal, in place.")},
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1073,6 +1075,23 @@ gobind_set_IntList(uintptr_t self, Py_ssize_t i, PyObject *value)
     if (gobind_from_py_int(value, "IntList.__setitem__", "value", &v) < 0)
         return -1;
     status = gobind_named_IntList_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+gobind_splice_IntList(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_IntList(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_named_IntList_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
     if (status != GOBIND_OK) {
         gobind_raise(status, &msg);
         return -1;
@@ -1176,6 +1195,7 @@ static PyMethodDef gobind_methods_IntList[] = {
                 "Sum() -> int\n"
                 "\n"
                 "Sum adds the numbers.")},
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1209,6 +1229,7 @@ static PyType_Slot gobind_slots_IntList[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("IntList(items=...)\n--\n\n",
@@ -1232,6 +1253,7 @@ static const gobind_seq_info gobind_seq_info_IntList = {
     .fixed_len = -1,
     .len = gobind_named_IntList_len,
     .slice = gobind_named_IntList_slice,
+    .splice = gobind_splice_IntList,
     .get = gobind_get_IntList,
     .set = gobind_set_IntList,
     .pin = gobind_named_IntList_pin,
@@ -1737,21 +1759,21 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Array3_int", gobind_type_Array3_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array3_int) < 0)
+if (gobind_register_sequence(gobind_type_Array3_int, 0) < 0)
         return -1;
     gobind_type_Grid = gobind_make_type(&gobind_spec_Grid, NULL);
     if (gobind_type_Grid == NULL)
         return -1;
     if (gobind_add_type(m, "Grid", gobind_type_Grid) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Grid) < 0)
+if (gobind_register_sequence(gobind_type_Grid, 0) < 0)
         return -1;
     gobind_type_IntList = gobind_make_type(&gobind_spec_IntList, NULL);
     if (gobind_type_IntList == NULL)
         return -1;
     if (gobind_add_type(m, "IntList", gobind_type_IntList) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_IntList) < 0)
+if (gobind_register_sequence(gobind_type_IntList, 1) < 0)
         return -1;
     gobind_type_Celsius = gobind_make_type(&gobind_spec_Celsius, &PyFloat_Type);
     if (gobind_type_Celsius == NULL)
@@ -1787,7 +1809,8 @@ if (gobind_register_sequence(gobind_type_IntList) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "named.vec", "vec",

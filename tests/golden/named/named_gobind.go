@@ -331,6 +331,20 @@ func gobind_named_IntList_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uin
 	return gobindOK
 }
 
+// gobind_named_IntList_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_named_IntList_splice
+func gobind_named_IntList_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items gobindpkg.IntList
+	if src != 0 {
+		items = *gobindPtr_IntList(src)
+	}
+	gobindSplice(gobindPtr_IntList(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_named_IntList_get reads item i of a gobindpkg.IntList.
 //
 //export gobind_named_IntList_get
@@ -598,6 +612,16 @@ func gobind_named_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_named_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_named_release_addr
+func gobind_named_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

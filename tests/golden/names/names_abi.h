@@ -31,6 +31,9 @@ int gobind_names_TwiceArea(uintptr_t a0, ptrdiff_t *r0, uintptr_t pyobjs, gobind
 
 /* struct ColorRGB */
 int gobind_names_ColorRGB_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_ColorRGB_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_ColorRGB_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_ColorRGB_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_ColorRGB_get_R(uintptr_t self, uint8_t *out, gobind_buf *msg);
 int gobind_names_ColorRGB_set_R(uintptr_t self, uint8_t v, gobind_buf *msg);
 int gobind_names_ColorRGB_get_G(uintptr_t self, uint8_t *out, gobind_buf *msg);
@@ -42,6 +45,9 @@ int gobind_names_ColorRGB_HexCode(uintptr_t self, gobind_buf *r0, gobind_buf *ms
 
 /* struct HTTPServer */
 int gobind_names_HTTPServer_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_HTTPServer_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_HTTPServer_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_HTTPServer_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_HTTPServer_get_ListenAddr(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_HTTPServer_set_ListenAddr(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_names_HTTPServer_get_MaxConns(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -66,6 +72,7 @@ int gobind_names_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_names_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_names_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_names_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -124,6 +131,7 @@ int gobind_names_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_names_release(uintptr_t handle, gobind_buf *msg);
 int gobind_names_release_count(int64_t *out, gobind_buf *msg);
+int gobind_names_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_names_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -91,6 +91,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1262,20 +1271,60 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_ColorRGB[] = {
+    "r",
+    "g",
+    "b",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_ColorRGB(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_ColorRGB_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_ColorRGB(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_ColorRGB_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_ColorRGB(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names.Color", gobind_fields_ColorRGB, 3,
+                                NULL,
+                                gobind_type_ColorRGB, gobind_names_release_addr);
+}
+
+static PyObject *
+gobind_setstate_ColorRGB(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_ColorRGB, 3);
+}
+
+static PyObject *
+gobind_richcompare_ColorRGB(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_ColorRGB, gobind_names_ColorRGB_equal);
+}
+
 static PyMethodDef gobind_methods_ColorRGB[] = {
     {"hex_code", (PyCFunction)(void (*)(void))gobind_m_ColorRGB_hex_code, METH_NOARGS,
      GOBIND_DOC("hex_code($self, /)\n--\n\n",
                 "hex_code() -> str\n"
                 "\n"
                 "HexCode returns #rrggbb.")},
+    {"__copy__", gobind_copy_ColorRGB, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_ColorRGB, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_ColorRGB, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_ColorRGB, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_ColorRGB[] = {
-    "r",
-    "g",
-    "b",
-    NULL,
 };
 
 static PyObject *
@@ -1300,13 +1349,16 @@ gobind_repr_ColorRGB(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_ColorRGB[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_ColorRGB},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_ColorRGB},
     {Py_tp_methods, (void *)gobind_methods_ColorRGB},
     {Py_tp_getset, (void *)gobind_getset_ColorRGB},
     {Py_tp_init, (void *)gobind_init_ColorRGB},
     {Py_tp_new, (void *)gobind_new_ColorRGB},
-    {Py_tp_doc, (void *)GOBIND_DOC("Color(*, r=..., g=..., b=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Color(r=..., g=..., b=...)\n--\n\n",
                                    "Color(r: int = ..., g: int = ..., b: int = ...)\n"
                                    "\n"
                                    "ColorRGB is bound under the class name its directive gives.")},
@@ -1315,8 +1367,8 @@ static PyType_Slot gobind_slots_ColorRGB[] = {
 
 static PyType_Spec gobind_spec_ColorRGB = {
     .name = "names.Color",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_ColorRGB,
 };
 
@@ -1629,6 +1681,50 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_HTTPServer[] = {
+    "listen_addr",
+    "max_conns",
+    "user_id",
+    "port_number",
+    "host",
+    "use_tls",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_HTTPServer(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_HTTPServer_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_HTTPServer(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_HTTPServer_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_HTTPServer(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names.HTTPServer", gobind_fields_HTTPServer, 6,
+                                NULL,
+                                gobind_type_HTTPServer, gobind_names_release_addr);
+}
+
+static PyObject *
+gobind_setstate_HTTPServer(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_HTTPServer, 6);
+}
+
+static PyObject *
+gobind_richcompare_HTTPServer(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_HTTPServer, gobind_names_HTTPServer_equal);
+}
+
 static PyMethodDef gobind_methods_HTTPServer[] = {
     {"address", (PyCFunction)(void (*)(void))gobind_m_HTTPServer_address, METH_NOARGS,
      GOBIND_DOC("address($self, /)\n--\n\n",
@@ -1645,17 +1741,13 @@ static PyMethodDef gobind_methods_HTTPServer[] = {
                 "user_ids() -> Slice_int\n"
                 "\n"
                 "UserIDs returns the user IDs from 1 to MaxConns.")},
+    {"__copy__", gobind_copy_HTTPServer, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_HTTPServer, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_HTTPServer, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_HTTPServer, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_HTTPServer[] = {
-    "listen_addr",
-    "max_conns",
-    "user_id",
-    "port_number",
-    "host",
-    "use_tls",
-    NULL,
 };
 
 static PyObject *
@@ -1680,13 +1772,16 @@ gobind_repr_HTTPServer(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_HTTPServer[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_HTTPServer},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_HTTPServer},
     {Py_tp_methods, (void *)gobind_methods_HTTPServer},
     {Py_tp_getset, (void *)gobind_getset_HTTPServer},
     {Py_tp_init, (void *)gobind_init_HTTPServer},
     {Py_tp_new, (void *)gobind_new_HTTPServer},
-    {Py_tp_doc, (void *)GOBIND_DOC("HTTPServer(*, listen_addr=..., max_conns=..., user_id=..., port_number=..., host=..., use_tls=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("HTTPServer(listen_addr=..., max_conns=..., user_id=..., port_number=..., host=..., use_tls=...)\n--\n\n",
                                    "HTTPServer(listen_addr: str = ..., max_conns: int = ..., user_id: int = ..., port_number: int = ..., host: str = ..., use_tls: bool = ...)\n"
                                    "\n"
                                    "HTTPServer is a struct: its name stays CamelCase; its fields become snake_case.")},
@@ -1695,8 +1790,8 @@ static PyType_Slot gobind_slots_HTTPServer[] = {
 
 static PyType_Spec gobind_spec_HTTPServer = {
     .name = "names.HTTPServer",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_HTTPServer,
 };
 
@@ -1906,7 +2001,25 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_names_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1940,6 +2053,7 @@ static PyType_Slot gobind_slots_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
@@ -1961,6 +2075,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int = {
     .fixed_len = -1,
     .len = gobind_names_Slice_int_len,
     .slice = gobind_names_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
     .get = gobind_get_Slice_int,
     .set = gobind_set_Slice_int,
     .pin = gobind_names_Slice_int_pin,
@@ -2368,7 +2483,7 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     gobind_type_LogLevel = gobind_make_type(&gobind_spec_LogLevel, &GOBIND_INT_TYPE);
     if (gobind_type_LogLevel == NULL)
@@ -2386,17 +2501,22 @@ if (gobind_register_sequence(gobind_type_Slice_int) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     gobind_type_Shape = gobind_make_type(&gobind_spec_Shape, NULL);
     if (gobind_type_Shape == NULL)
         return -1;
     if (gobind_add_type(m, "Shape", gobind_type_Shape) < 0)
         return -1;
+if (gobind_mark_live(gobind_type_Shape, "a Go value behind an interface") < 0)
+        return -1;
     gobind_type_io_Reader = gobind_make_type(&gobind_spec_io_Reader, NULL);
     if (gobind_type_io_Reader == NULL)
         return -1;
     if (gobind_add_type(sub_io, "Reader", gobind_type_io_Reader) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_io_Reader, "a Go value behind an interface") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "names.vec", "vec",

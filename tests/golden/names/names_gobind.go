@@ -174,6 +174,34 @@ func gobind_names_ColorRGB_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.in
 	return gobindOK
 }
 
+// gobind_names_ColorRGB_copy copies a ColorRGB as Go assigns it (copy.copy).
+//
+//export gobind_names_ColorRGB_copy
+func gobind_names_ColorRGB_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_ColorRGB(gobindCopyOf(gobindPtr_ColorRGB(self)))
+	return gobindOK
+}
+
+// gobind_names_ColorRGB_deepcopy copies a ColorRGB and all it reaches (copy.deepcopy).
+//
+//export gobind_names_ColorRGB_deepcopy
+func gobind_names_ColorRGB_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_ColorRGB(gobindDeepCopy(gobindPtr_ColorRGB(self)))
+	return gobindOK
+}
+
+// gobind_names_ColorRGB_equal compares two ColorRGB values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_ColorRGB_equal
+func gobind_names_ColorRGB_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_ColorRGB(a), gobindPtr_ColorRGB(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_names_ColorRGB_get_R reads field ColorRGB.R.
 //
 //export gobind_names_ColorRGB_get_R
@@ -267,6 +295,34 @@ func gobindHandle_HTTPServer(p *gobindpkg.HTTPServer) C.uintptr_t {
 func gobind_names_HTTPServer_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_HTTPServer(new(gobindpkg.HTTPServer))
+	return gobindOK
+}
+
+// gobind_names_HTTPServer_copy copies a HTTPServer as Go assigns it (copy.copy).
+//
+//export gobind_names_HTTPServer_copy
+func gobind_names_HTTPServer_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_HTTPServer(gobindCopyOf(gobindPtr_HTTPServer(self)))
+	return gobindOK
+}
+
+// gobind_names_HTTPServer_deepcopy copies a HTTPServer and all it reaches (copy.deepcopy).
+//
+//export gobind_names_HTTPServer_deepcopy
+func gobind_names_HTTPServer_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_HTTPServer(gobindDeepCopy(gobindPtr_HTTPServer(self)))
+	return gobindOK
+}
+
+// gobind_names_HTTPServer_equal compares two HTTPServer values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_HTTPServer_equal
+func gobind_names_HTTPServer_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_HTTPServer(a), gobindPtr_HTTPServer(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -487,6 +543,20 @@ func gobind_names_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.u
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
+}
+
+// gobind_names_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_names_Slice_int_splice
+func gobind_names_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -961,6 +1031,16 @@ func gobind_names_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_names_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_names_release_addr
+func gobind_names_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -33,11 +33,17 @@ int gobind_names_edge__uff26ull(gobind_buf *r0, gobind_buf *msg);
 
 /* struct Array3_int */
 int gobind_names_edge_Array3_int__new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array3_int__copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array3_int__deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Array3_int__equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_Array3_int__get_A(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Array3_int__set_A(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Café */
 int gobind_names_edge_Caf_u00e9_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Caf_u00e9_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Caf_u00e9_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Caf_u00e9_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_Caf_u00e9_get_Cr_u00e8me(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Caf_u00e9_set_Cr_u00e8me(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_names_edge_Caf_u00e9_get__u00d1ame(uintptr_t self, gobind_buf *out, gobind_buf *msg);
@@ -45,31 +51,49 @@ int gobind_names_edge_Caf_u00e9_set__u00d1ame(uintptr_t self, gobind_view v, gob
 
 /* struct GoError */
 int gobind_names_edge_GoError__new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoError__copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoError__deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoError__equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_GoError__get_Msg(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_GoError__set_Msg(uintptr_t self, gobind_view v, gobind_buf *msg);
 
 /* struct GoErrorValue */
 int gobind_names_edge_GoErrorValue__new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoErrorValue__copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoErrorValue__deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoErrorValue__equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_GoErrorValue__get_V(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_GoErrorValue__set_V(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct GoPanic */
 int gobind_names_edge_GoPanic__new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoPanic__copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoPanic__deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_GoPanic__equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_GoPanic__get_Why(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_GoPanic__set_Why(uintptr_t self, gobind_view v, gobind_buf *msg);
 
 /* struct Holder */
 int gobind_names_edge_Holder_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Holder_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Holder_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Holder_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_Holder_get_S(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_Holder_set_S(uintptr_t self, gobind_view v, gobind_buf *msg);
 
 /* struct Map_string_int */
 int gobind_names_edge_Map_string_int__new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Map_string_int__copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Map_string_int__deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Map_string_int__equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_Map_string_int__get_Size(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int__set_Size(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Pad */
 int gobind_names_edge_Pad_new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Pad_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Pad_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Pad_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_Pad_get_X(uintptr_t self, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Pad_set_X(uintptr_t self, uintptr_t v, gobind_buf *msg);
 int gobind_names_edge_Pad_get_S(uintptr_t self, uintptr_t *out, gobind_buf *msg);
@@ -79,11 +103,17 @@ int gobind_names_edge_Pad_set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Ptr_int */
 int gobind_names_edge_Ptr_int__new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Ptr_int__copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Ptr_int__deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Ptr_int__equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_Ptr_int__get_P(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int__set_P(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
 /* struct Slice_int */
 int gobind_names_edge_Slice_int__new(uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Slice_int__copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Slice_int__deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Slice_int__equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_names_edge_Slice_int__get_N(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int__set_N(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
@@ -135,6 +165,7 @@ int gobind_names_edge_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_names_edge_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_names_edge_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -144,6 +175,7 @@ int gobind_names_edge_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_names_edge_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_names_edge_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_names_edge_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -180,6 +212,7 @@ int gobind_names_edge_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg)
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_names_edge_release(uintptr_t handle, gobind_buf *msg);
 int gobind_names_edge_release_count(int64_t *out, gobind_buf *msg);
+int gobind_names_edge_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

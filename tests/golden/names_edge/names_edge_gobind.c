@@ -108,6 +108,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1712,13 +1721,53 @@ static PyGetSetDef gobind_getset_Array3_int_[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Array3_int_[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Array3_int_[] = {
     "A",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Array3_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_Array3_int__copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Array3_int_(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_Array3_int__deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Array3_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.Array3_int_", gobind_fields_Array3_int_, 1,
+                                NULL,
+                                gobind_type_Array3_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Array3_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Array3_int_, 1);
+}
+
+static PyObject *
+gobind_richcompare_Array3_int_(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Array3_int_, gobind_names_edge_Array3_int__equal);
+}
+
+static PyMethodDef gobind_methods_Array3_int_[] = {
+    {"__copy__", gobind_copy_Array3_int_, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Array3_int_, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Array3_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Array3_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1743,13 +1792,16 @@ gobind_repr_Array3_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Array3_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Array3_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Array3_int_},
     {Py_tp_methods, (void *)gobind_methods_Array3_int_},
     {Py_tp_getset, (void *)gobind_getset_Array3_int_},
     {Py_tp_init, (void *)gobind_init_Array3_int_},
     {Py_tp_new, (void *)gobind_new_Array3_int_},
-    {Py_tp_doc, (void *)GOBIND_DOC("Array3_int_(*, A=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Array3_int_(A=...)\n--\n\n",
                                    "Array3_int_(A: int = ...)\n"
                                    "\n"
                                    "Array3_int is a struct named like gobind's class of [3]int.")},
@@ -1758,8 +1810,8 @@ static PyType_Slot gobind_slots_Array3_int_[] = {
 
 static PyType_Spec gobind_spec_Array3_int_ = {
     .name = "names_edge.Array3_int_",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Array3_int_,
 };
 
@@ -1846,14 +1898,54 @@ static PyGetSetDef gobind_getset_Caf_u00e9[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Caf_u00e9[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Caf_u00e9[] = {
     "Crème",
     "Ñame",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Caf_u00e9(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_Caf_u00e9_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Caf_u00e9(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_Caf_u00e9_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Caf_u00e9(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.Café", gobind_fields_Caf_u00e9, 2,
+                                NULL,
+                                gobind_type_Caf_u00e9, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Caf_u00e9(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Caf_u00e9, 2);
+}
+
+static PyObject *
+gobind_richcompare_Caf_u00e9(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Caf_u00e9, gobind_names_edge_Caf_u00e9_equal);
+}
+
+static PyMethodDef gobind_methods_Caf_u00e9[] = {
+    {"__copy__", gobind_copy_Caf_u00e9, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Caf_u00e9, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Caf_u00e9, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Caf_u00e9, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1878,13 +1970,16 @@ gobind_repr_Caf_u00e9(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Caf_u00e9[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Caf_u00e9},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Caf_u00e9},
     {Py_tp_methods, (void *)gobind_methods_Caf_u00e9},
     {Py_tp_getset, (void *)gobind_getset_Caf_u00e9},
     {Py_tp_init, (void *)gobind_init_Caf_u00e9},
     {Py_tp_new, (void *)gobind_new_Caf_u00e9},
-    {Py_tp_doc, (void *)GOBIND_DOC("Café(*, Crème=..., Ñame=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Café(Crème=..., Ñame=...)\n--\n\n",
                                    "Caf\303\251(Cr\303\250me: int = ..., \303\221ame: str = ...)\n"
                                    "\n"
                                    "Caf\303\251 is a struct with non-ASCII field names.")},
@@ -1893,8 +1988,8 @@ static PyType_Slot gobind_slots_Caf_u00e9[] = {
 
 static PyType_Spec gobind_spec_Caf_u00e9 = {
     .name = "names_edge.Café",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Caf_u00e9,
 };
 
@@ -1943,13 +2038,53 @@ static PyGetSetDef gobind_getset_GoError_[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_GoError_[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_GoError_[] = {
     "Msg",
     NULL,
+};
+
+static PyObject *
+gobind_copy_GoError_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_GoError__copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_GoError_(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_GoError__deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_GoError_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.GoError_", gobind_fields_GoError_, 1,
+                                NULL,
+                                gobind_type_GoError_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_GoError_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_GoError_, 1);
+}
+
+static PyObject *
+gobind_richcompare_GoError_(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_GoError_, gobind_names_edge_GoError__equal);
+}
+
+static PyMethodDef gobind_methods_GoError_[] = {
+    {"__copy__", gobind_copy_GoError_, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_GoError_, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_GoError_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_GoError_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1974,13 +2109,16 @@ gobind_repr_GoError_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_GoError_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_GoError_},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_GoError_},
     {Py_tp_methods, (void *)gobind_methods_GoError_},
     {Py_tp_getset, (void *)gobind_getset_GoError_},
     {Py_tp_init, (void *)gobind_init_GoError_},
     {Py_tp_new, (void *)gobind_new_GoError_},
-    {Py_tp_doc, (void *)GOBIND_DOC("GoError_(*, Msg=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("GoError_(Msg=...)\n--\n\n",
                                    "GoError_(Msg: str = ...)\n"
                                    "\n"
                                    "GoError is named like gobind's exception base class.")},
@@ -1989,8 +2127,8 @@ static PyType_Slot gobind_slots_GoError_[] = {
 
 static PyType_Spec gobind_spec_GoError_ = {
     .name = "names_edge.GoError_",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_GoError_,
 };
 
@@ -2038,13 +2176,53 @@ static PyGetSetDef gobind_getset_GoErrorValue_[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_GoErrorValue_[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_GoErrorValue_[] = {
     "V",
     NULL,
+};
+
+static PyObject *
+gobind_copy_GoErrorValue_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_GoErrorValue__copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_GoErrorValue_(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_GoErrorValue__deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_GoErrorValue_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.GoErrorValue_", gobind_fields_GoErrorValue_, 1,
+                                NULL,
+                                gobind_type_GoErrorValue_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_GoErrorValue_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_GoErrorValue_, 1);
+}
+
+static PyObject *
+gobind_richcompare_GoErrorValue_(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_GoErrorValue_, gobind_names_edge_GoErrorValue__equal);
+}
+
+static PyMethodDef gobind_methods_GoErrorValue_[] = {
+    {"__copy__", gobind_copy_GoErrorValue_, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_GoErrorValue_, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_GoErrorValue_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_GoErrorValue_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2069,13 +2247,16 @@ gobind_repr_GoErrorValue_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_GoErrorValue_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_GoErrorValue_},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_GoErrorValue_},
     {Py_tp_methods, (void *)gobind_methods_GoErrorValue_},
     {Py_tp_getset, (void *)gobind_getset_GoErrorValue_},
     {Py_tp_init, (void *)gobind_init_GoErrorValue_},
     {Py_tp_new, (void *)gobind_new_GoErrorValue_},
-    {Py_tp_doc, (void *)GOBIND_DOC("GoErrorValue_(*, V=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("GoErrorValue_(V=...)\n--\n\n",
                                    "GoErrorValue_(V: int = ...)\n"
                                    "\n"
                                    "GoErrorValue is named like gobind's error-value class.")},
@@ -2084,8 +2265,8 @@ static PyType_Slot gobind_slots_GoErrorValue_[] = {
 
 static PyType_Spec gobind_spec_GoErrorValue_ = {
     .name = "names_edge.GoErrorValue_",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_GoErrorValue_,
 };
 
@@ -2134,13 +2315,53 @@ static PyGetSetDef gobind_getset_GoPanic_[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_GoPanic_[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_GoPanic_[] = {
     "Why",
     NULL,
+};
+
+static PyObject *
+gobind_copy_GoPanic_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_GoPanic__copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_GoPanic_(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_GoPanic__deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_GoPanic_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.GoPanic_", gobind_fields_GoPanic_, 1,
+                                NULL,
+                                gobind_type_GoPanic_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_GoPanic_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_GoPanic_, 1);
+}
+
+static PyObject *
+gobind_richcompare_GoPanic_(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_GoPanic_, gobind_names_edge_GoPanic__equal);
+}
+
+static PyMethodDef gobind_methods_GoPanic_[] = {
+    {"__copy__", gobind_copy_GoPanic_, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_GoPanic_, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_GoPanic_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_GoPanic_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2165,13 +2386,16 @@ gobind_repr_GoPanic_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_GoPanic_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_GoPanic_},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_GoPanic_},
     {Py_tp_methods, (void *)gobind_methods_GoPanic_},
     {Py_tp_getset, (void *)gobind_getset_GoPanic_},
     {Py_tp_init, (void *)gobind_init_GoPanic_},
     {Py_tp_new, (void *)gobind_new_GoPanic_},
-    {Py_tp_doc, (void *)GOBIND_DOC("GoPanic_(*, Why=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("GoPanic_(Why=...)\n--\n\n",
                                    "GoPanic_(Why: str = ...)\n"
                                    "\n"
                                    "GoPanic is named like gobind's panic exception.")},
@@ -2180,8 +2404,8 @@ static PyType_Slot gobind_slots_GoPanic_[] = {
 
 static PyType_Spec gobind_spec_GoPanic_ = {
     .name = "names_edge.GoPanic_",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_GoPanic_,
 };
 
@@ -2230,13 +2454,53 @@ static PyGetSetDef gobind_getset_Holder[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Holder[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Holder[] = {
     "S",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Holder(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_Holder_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Holder(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_Holder_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Holder(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.Holder", gobind_fields_Holder, 1,
+                                NULL,
+                                gobind_type_Holder, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Holder(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Holder, 1);
+}
+
+static PyObject *
+gobind_richcompare_Holder(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Holder, gobind_names_edge_Holder_equal);
+}
+
+static PyMethodDef gobind_methods_Holder[] = {
+    {"__copy__", gobind_copy_Holder, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Holder, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Holder, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Holder, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2261,13 +2525,16 @@ gobind_repr_Holder(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Holder[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Holder},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Holder},
     {Py_tp_methods, (void *)gobind_methods_Holder},
     {Py_tp_getset, (void *)gobind_getset_Holder},
     {Py_tp_init, (void *)gobind_init_Holder},
     {Py_tp_new, (void *)gobind_new_Holder},
-    {Py_tp_doc, (void *)GOBIND_DOC("Holder(*, S=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Holder(S=...)\n--\n\n",
                                    "Holder(S: str = ...)\n"
                                    "\n"
                                    "Holder has a field that is not valid UTF-8.")},
@@ -2276,8 +2543,8 @@ static PyType_Slot gobind_slots_Holder[] = {
 
 static PyType_Spec gobind_spec_Holder = {
     .name = "names_edge.Holder",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Holder,
 };
 
@@ -2325,13 +2592,53 @@ static PyGetSetDef gobind_getset_Map_string_int_[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Map_string_int_[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Map_string_int_[] = {
     "Size",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Map_string_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_Map_string_int__copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Map_string_int_(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_Map_string_int__deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Map_string_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.Map_string_int_", gobind_fields_Map_string_int_, 1,
+                                NULL,
+                                gobind_type_Map_string_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Map_string_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Map_string_int_, 1);
+}
+
+static PyObject *
+gobind_richcompare_Map_string_int_(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Map_string_int_, gobind_names_edge_Map_string_int__equal);
+}
+
+static PyMethodDef gobind_methods_Map_string_int_[] = {
+    {"__copy__", gobind_copy_Map_string_int_, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Map_string_int_, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Map_string_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Map_string_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2356,13 +2663,16 @@ gobind_repr_Map_string_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Map_string_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Map_string_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Map_string_int_},
     {Py_tp_methods, (void *)gobind_methods_Map_string_int_},
     {Py_tp_getset, (void *)gobind_getset_Map_string_int_},
     {Py_tp_init, (void *)gobind_init_Map_string_int_},
     {Py_tp_new, (void *)gobind_new_Map_string_int_},
-    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_int_(*, Size=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_int_(Size=...)\n--\n\n",
                                    "Map_string_int_(Size: int = ...)\n"
                                    "\n"
                                    "Map_string_int is a struct named like gobind's class of map[string]int.")},
@@ -2371,8 +2681,8 @@ static PyType_Slot gobind_slots_Map_string_int_[] = {
 
 static PyType_Spec gobind_spec_Map_string_int_ = {
     .name = "names_edge.Map_string_int_",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Map_string_int_,
 };
 
@@ -2498,15 +2808,55 @@ static PyGetSetDef gobind_getset_Pad[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Pad[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Pad[] = {
     "X",
     "S",
     "N",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Pad(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_Pad_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Pad(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_Pad_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Pad(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.Pad", gobind_fields_Pad, 3,
+                                NULL,
+                                gobind_type_Pad, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Pad(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Pad, 3);
+}
+
+static PyObject *
+gobind_richcompare_Pad(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Pad, gobind_names_edge_Pad_equal);
+}
+
+static PyMethodDef gobind_methods_Pad[] = {
+    {"__copy__", gobind_copy_Pad, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Pad, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Pad, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Pad, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2531,13 +2881,16 @@ gobind_repr_Pad(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Pad[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Pad},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Pad},
     {Py_tp_methods, (void *)gobind_methods_Pad},
     {Py_tp_getset, (void *)gobind_getset_Pad},
     {Py_tp_init, (void *)gobind_init_Pad},
     {Py_tp_new, (void *)gobind_new_Pad},
-    {Py_tp_doc, (void *)GOBIND_DOC("Pad(*, X=..., S=..., N=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Pad(X=..., S=..., N=...)\n--\n\n",
                                    "Pad(X: Array0_uint8 | Sequence[int] = ..., S: Array0_string | Sequence[str] = ..., N: int = ...)\n"
                                    "\n"
                                    "Pad has zero-length array fields, as syscall's structs do.")},
@@ -2546,8 +2899,8 @@ static PyType_Slot gobind_slots_Pad[] = {
 
 static PyType_Spec gobind_spec_Pad = {
     .name = "names_edge.Pad",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Pad,
 };
 
@@ -2595,13 +2948,53 @@ static PyGetSetDef gobind_getset_Ptr_int_[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Ptr_int_[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Ptr_int_[] = {
     "P",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Ptr_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_Ptr_int__copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Ptr_int_(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_Ptr_int__deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Ptr_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.Ptr_int_", gobind_fields_Ptr_int_, 1,
+                                NULL,
+                                gobind_type_Ptr_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Ptr_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Ptr_int_, 1);
+}
+
+static PyObject *
+gobind_richcompare_Ptr_int_(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Ptr_int_, gobind_names_edge_Ptr_int__equal);
+}
+
+static PyMethodDef gobind_methods_Ptr_int_[] = {
+    {"__copy__", gobind_copy_Ptr_int_, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Ptr_int_, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Ptr_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Ptr_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2626,13 +3019,16 @@ gobind_repr_Ptr_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Ptr_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Ptr_int_},
     {Py_tp_methods, (void *)gobind_methods_Ptr_int_},
     {Py_tp_getset, (void *)gobind_getset_Ptr_int_},
     {Py_tp_init, (void *)gobind_init_Ptr_int_},
     {Py_tp_new, (void *)gobind_new_Ptr_int_},
-    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int_(*, P=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int_(P=...)\n--\n\n",
                                    "Ptr_int_(P: int = ...)\n"
                                    "\n"
                                    "Ptr_int is a struct named like gobind's box of *int.")},
@@ -2641,8 +3037,8 @@ static PyType_Slot gobind_slots_Ptr_int_[] = {
 
 static PyType_Spec gobind_spec_Ptr_int_ = {
     .name = "names_edge.Ptr_int_",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Ptr_int_,
 };
 
@@ -2690,13 +3086,53 @@ static PyGetSetDef gobind_getset_Slice_int_[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Slice_int_[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Slice_int_[] = {
     "N",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Slice_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_names_edge_Slice_int__copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Slice_int_(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_names_edge_Slice_int__deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Slice_int_(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "names_edge.Slice_int_", gobind_fields_Slice_int_, 1,
+                                NULL,
+                                gobind_type_Slice_int_, gobind_names_edge_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Slice_int_(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Slice_int_, 1);
+}
+
+static PyObject *
+gobind_richcompare_Slice_int_(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Slice_int_, gobind_names_edge_Slice_int__equal);
+}
+
+static PyMethodDef gobind_methods_Slice_int_[] = {
+    {"__copy__", gobind_copy_Slice_int_, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Slice_int_, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Slice_int_, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Slice_int_, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -2721,13 +3157,16 @@ gobind_repr_Slice_int_(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Slice_int_[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Slice_int_},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Slice_int_},
     {Py_tp_methods, (void *)gobind_methods_Slice_int_},
     {Py_tp_getset, (void *)gobind_getset_Slice_int_},
     {Py_tp_init, (void *)gobind_init_Slice_int_},
     {Py_tp_new, (void *)gobind_new_Slice_int_},
-    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int_(*, N=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int_(N=...)\n--\n\n",
                                    "Slice_int_(N: int = ...)\n"
                                    "\n"
                                    "Slice_int is a struct whose name is the one gobind gives []int.")},
@@ -2736,8 +3175,8 @@ static PyType_Slot gobind_slots_Slice_int_[] = {
 
 static PyType_Spec gobind_spec_Slice_int_ = {
     .name = "names_edge.Slice_int_",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Slice_int_,
 };
 
@@ -2774,6 +3213,7 @@ gobind_set_Array0_Pad(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array0_Pad[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2862,6 +3302,7 @@ gobind_set_Array0_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array0_float64[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2950,6 +3391,7 @@ gobind_set_Array0_int(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array0_int[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3039,6 +3481,7 @@ gobind_set_Array0_string(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array0_string[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3127,6 +3570,7 @@ gobind_set_Array0_uint8(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array0_uint8[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3216,6 +3660,7 @@ gobind_set_Array2_Array0_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array2_Array0_float64[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3304,6 +3749,7 @@ gobind_set_Array3_int(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array3_int[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3397,7 +3843,25 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_names_edge_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3431,6 +3895,7 @@ static PyType_Slot gobind_slots_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
@@ -3452,6 +3917,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int = {
     .fixed_len = -1,
     .len = gobind_names_edge_Slice_int_len,
     .slice = gobind_names_edge_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
     .get = gobind_get_Slice_int,
     .set = gobind_set_Slice_int,
     .pin = gobind_names_edge_Slice_int_pin,
@@ -3494,7 +3960,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_names_edge_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -3528,6 +4012,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -3547,6 +4032,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_names_edge_Slice_string_len,
     .slice = gobind_names_edge_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -3653,6 +4139,7 @@ static PyType_Slot gobind_slots_Ptr_int[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_int},
     {Py_tp_getset, (void *)gobind_getset_Ptr_int},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_int},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
                                    "Ptr_int(value: int = ...)\n"
@@ -3857,6 +4344,7 @@ gobind_iter_Map_string_int(PyObject *self)
 }
 
 static PyMethodDef gobind_methods_Map_string_int[] = {
+    GOBIND_MAP_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -4269,63 +4757,63 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Array0_Pad", gobind_type_Array0_Pad) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array0_Pad) < 0)
+if (gobind_register_sequence(gobind_type_Array0_Pad, 0) < 0)
         return -1;
     gobind_type_Array0_float64 = gobind_make_type(&gobind_spec_Array0_float64, NULL);
     if (gobind_type_Array0_float64 == NULL)
         return -1;
     if (gobind_add_type(m, "Array0_float64", gobind_type_Array0_float64) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array0_float64) < 0)
+if (gobind_register_sequence(gobind_type_Array0_float64, 0) < 0)
         return -1;
     gobind_type_Array0_int = gobind_make_type(&gobind_spec_Array0_int, NULL);
     if (gobind_type_Array0_int == NULL)
         return -1;
     if (gobind_add_type(m, "Array0_int", gobind_type_Array0_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array0_int) < 0)
+if (gobind_register_sequence(gobind_type_Array0_int, 0) < 0)
         return -1;
     gobind_type_Array0_string = gobind_make_type(&gobind_spec_Array0_string, NULL);
     if (gobind_type_Array0_string == NULL)
         return -1;
     if (gobind_add_type(m, "Array0_string", gobind_type_Array0_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array0_string) < 0)
+if (gobind_register_sequence(gobind_type_Array0_string, 0) < 0)
         return -1;
     gobind_type_Array0_uint8 = gobind_make_type(&gobind_spec_Array0_uint8, NULL);
     if (gobind_type_Array0_uint8 == NULL)
         return -1;
     if (gobind_add_type(m, "Array0_uint8", gobind_type_Array0_uint8) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array0_uint8) < 0)
+if (gobind_register_sequence(gobind_type_Array0_uint8, 0) < 0)
         return -1;
     gobind_type_Array2_Array0_float64 = gobind_make_type(&gobind_spec_Array2_Array0_float64, NULL);
     if (gobind_type_Array2_Array0_float64 == NULL)
         return -1;
     if (gobind_add_type(m, "Array2_Array0_float64", gobind_type_Array2_Array0_float64) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array2_Array0_float64) < 0)
+if (gobind_register_sequence(gobind_type_Array2_Array0_float64, 0) < 0)
         return -1;
     gobind_type_Array3_int = gobind_make_type(&gobind_spec_Array3_int, NULL);
     if (gobind_type_Array3_int == NULL)
         return -1;
     if (gobind_add_type(m, "Array3_int", gobind_type_Array3_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array3_int) < 0)
+if (gobind_register_sequence(gobind_type_Array3_int, 0) < 0)
         return -1;
     gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
     if (gobind_type_Slice_int == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_GoValue_ = gobind_make_type(&gobind_spec_GoValue_, &GOBIND_INT_TYPE);
     if (gobind_type_GoValue_ == NULL)
@@ -4354,7 +4842,8 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "names_edge.vec", "vec",

@@ -169,6 +169,34 @@ func gobind_names_edge_Array3_int__new(out *C.uintptr_t, msg *C.gobind_buf) (sta
 	return gobindOK
 }
 
+// gobind_names_edge_Array3_int__copy copies a Array3_int as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_Array3_int__copy
+func gobind_names_edge_Array3_int__copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array3_int_(gobindCopyOf(gobindPtr_Array3_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Array3_int__deepcopy copies a Array3_int and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_Array3_int__deepcopy
+func gobind_names_edge_Array3_int__deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array3_int_(gobindDeepCopy(gobindPtr_Array3_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Array3_int__equal compares two Array3_int values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_Array3_int__equal
+func gobind_names_edge_Array3_int__equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Array3_int_(a), gobindPtr_Array3_int_(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_names_edge_Array3_int__get_A reads field Array3_int.A.
 //
 //export gobind_names_edge_Array3_int__get_A
@@ -212,6 +240,34 @@ func gobindHandle_Caf_u00e9(p *gobindpkg.Café) C.uintptr_t {
 func gobind_names_edge_Caf_u00e9_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Caf_u00e9(new(gobindpkg.Café))
+	return gobindOK
+}
+
+// gobind_names_edge_Caf_u00e9_copy copies a Café as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_Caf_u00e9_copy
+func gobind_names_edge_Caf_u00e9_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Caf_u00e9(gobindCopyOf(gobindPtr_Caf_u00e9(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Caf_u00e9_deepcopy copies a Café and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_Caf_u00e9_deepcopy
+func gobind_names_edge_Caf_u00e9_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Caf_u00e9(gobindDeepCopy(gobindPtr_Caf_u00e9(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Caf_u00e9_equal compares two Café values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_Caf_u00e9_equal
+func gobind_names_edge_Caf_u00e9_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Caf_u00e9(a), gobindPtr_Caf_u00e9(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -281,6 +337,34 @@ func gobind_names_edge_GoError__new(out *C.uintptr_t, msg *C.gobind_buf) (status
 	return gobindOK
 }
 
+// gobind_names_edge_GoError__copy copies a GoError as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_GoError__copy
+func gobind_names_edge_GoError__copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoError_(gobindCopyOf(gobindPtr_GoError_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_GoError__deepcopy copies a GoError and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_GoError__deepcopy
+func gobind_names_edge_GoError__deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoError_(gobindDeepCopy(gobindPtr_GoError_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_GoError__equal compares two GoError values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_GoError__equal
+func gobind_names_edge_GoError__equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_GoError_(a), gobindPtr_GoError_(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_names_edge_GoError__get_Msg reads field GoError.Msg.
 //
 //export gobind_names_edge_GoError__get_Msg
@@ -324,6 +408,34 @@ func gobindHandle_GoErrorValue_(p *gobindpkg.GoErrorValue) C.uintptr_t {
 func gobind_names_edge_GoErrorValue__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_GoErrorValue_(new(gobindpkg.GoErrorValue))
+	return gobindOK
+}
+
+// gobind_names_edge_GoErrorValue__copy copies a GoErrorValue as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_GoErrorValue__copy
+func gobind_names_edge_GoErrorValue__copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoErrorValue_(gobindCopyOf(gobindPtr_GoErrorValue_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_GoErrorValue__deepcopy copies a GoErrorValue and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_GoErrorValue__deepcopy
+func gobind_names_edge_GoErrorValue__deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoErrorValue_(gobindDeepCopy(gobindPtr_GoErrorValue_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_GoErrorValue__equal compares two GoErrorValue values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_GoErrorValue__equal
+func gobind_names_edge_GoErrorValue__equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_GoErrorValue_(a), gobindPtr_GoErrorValue_(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -373,6 +485,34 @@ func gobind_names_edge_GoPanic__new(out *C.uintptr_t, msg *C.gobind_buf) (status
 	return gobindOK
 }
 
+// gobind_names_edge_GoPanic__copy copies a GoPanic as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_GoPanic__copy
+func gobind_names_edge_GoPanic__copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoPanic_(gobindCopyOf(gobindPtr_GoPanic_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_GoPanic__deepcopy copies a GoPanic and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_GoPanic__deepcopy
+func gobind_names_edge_GoPanic__deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_GoPanic_(gobindDeepCopy(gobindPtr_GoPanic_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_GoPanic__equal compares two GoPanic values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_GoPanic__equal
+func gobind_names_edge_GoPanic__equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_GoPanic_(a), gobindPtr_GoPanic_(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_names_edge_GoPanic__get_Why reads field GoPanic.Why.
 //
 //export gobind_names_edge_GoPanic__get_Why
@@ -416,6 +556,34 @@ func gobindHandle_Holder(p *gobindpkg.Holder) C.uintptr_t {
 func gobind_names_edge_Holder_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Holder(new(gobindpkg.Holder))
+	return gobindOK
+}
+
+// gobind_names_edge_Holder_copy copies a Holder as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_Holder_copy
+func gobind_names_edge_Holder_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(gobindCopyOf(gobindPtr_Holder(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Holder_deepcopy copies a Holder and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_Holder_deepcopy
+func gobind_names_edge_Holder_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(gobindDeepCopy(gobindPtr_Holder(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Holder_equal compares two Holder values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_Holder_equal
+func gobind_names_edge_Holder_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Holder(a), gobindPtr_Holder(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -465,6 +633,34 @@ func gobind_names_edge_Map_string_int__new(out *C.uintptr_t, msg *C.gobind_buf) 
 	return gobindOK
 }
 
+// gobind_names_edge_Map_string_int__copy copies a Map_string_int as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_Map_string_int__copy
+func gobind_names_edge_Map_string_int__copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Map_string_int_(gobindCopyOf(gobindPtr_Map_string_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Map_string_int__deepcopy copies a Map_string_int and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_Map_string_int__deepcopy
+func gobind_names_edge_Map_string_int__deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Map_string_int_(gobindDeepCopy(gobindPtr_Map_string_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Map_string_int__equal compares two Map_string_int values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_Map_string_int__equal
+func gobind_names_edge_Map_string_int__equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Map_string_int_(a), gobindPtr_Map_string_int_(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_names_edge_Map_string_int__get_Size reads field Map_string_int.Size.
 //
 //export gobind_names_edge_Map_string_int__get_Size
@@ -508,6 +704,34 @@ func gobindHandle_Pad(p *gobindpkg.Pad) C.uintptr_t {
 func gobind_names_edge_Pad_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Pad(new(gobindpkg.Pad))
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_copy copies a Pad as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_Pad_copy
+func gobind_names_edge_Pad_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pad(gobindCopyOf(gobindPtr_Pad(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_deepcopy copies a Pad and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_Pad_deepcopy
+func gobind_names_edge_Pad_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Pad(gobindDeepCopy(gobindPtr_Pad(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Pad_equal compares two Pad values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_Pad_equal
+func gobind_names_edge_Pad_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Pad(a), gobindPtr_Pad(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -597,6 +821,34 @@ func gobind_names_edge_Ptr_int__new(out *C.uintptr_t, msg *C.gobind_buf) (status
 	return gobindOK
 }
 
+// gobind_names_edge_Ptr_int__copy copies a Ptr_int as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_Ptr_int__copy
+func gobind_names_edge_Ptr_int__copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Ptr_int_(gobindCopyOf(gobindPtr_Ptr_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Ptr_int__deepcopy copies a Ptr_int and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_Ptr_int__deepcopy
+func gobind_names_edge_Ptr_int__deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Ptr_int_(gobindDeepCopy(gobindPtr_Ptr_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Ptr_int__equal compares two Ptr_int values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_Ptr_int__equal
+func gobind_names_edge_Ptr_int__equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Ptr_int_(a), gobindPtr_Ptr_int_(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_names_edge_Ptr_int__get_P reads field Ptr_int.P.
 //
 //export gobind_names_edge_Ptr_int__get_P
@@ -640,6 +892,34 @@ func gobindHandle_Slice_int_(p *gobindpkg.Slice_int) C.uintptr_t {
 func gobind_names_edge_Slice_int__new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Slice_int_(new(gobindpkg.Slice_int))
+	return gobindOK
+}
+
+// gobind_names_edge_Slice_int__copy copies a Slice_int as Go assigns it (copy.copy).
+//
+//export gobind_names_edge_Slice_int__copy
+func gobind_names_edge_Slice_int__copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int_(gobindCopyOf(gobindPtr_Slice_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Slice_int__deepcopy copies a Slice_int and all it reaches (copy.deepcopy).
+//
+//export gobind_names_edge_Slice_int__deepcopy
+func gobind_names_edge_Slice_int__deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int_(gobindDeepCopy(gobindPtr_Slice_int_(self)))
+	return gobindOK
+}
+
+// gobind_names_edge_Slice_int__equal compares two Slice_int values with Go's == (ok 0: not comparable).
+//
+//export gobind_names_edge_Slice_int__equal
+func gobind_names_edge_Slice_int__equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Slice_int_(a), gobindPtr_Slice_int_(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -1209,6 +1489,20 @@ func gobind_names_edge_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	return gobindOK
 }
 
+// gobind_names_edge_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_names_edge_Slice_int_splice
+func gobind_names_edge_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_names_edge_Slice_int_get reads item i of a []int.
 //
 //export gobind_names_edge_Slice_int_get
@@ -1315,6 +1609,20 @@ func gobind_names_edge_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, 
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_names_edge_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_names_edge_Slice_string_splice
+func gobind_names_edge_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -1619,6 +1927,16 @@ func gobind_names_edge_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) 
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_names_edge_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_names_edge_release_addr
+func gobind_names_edge_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -26,6 +26,7 @@ int gobind_pointers_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_pointers_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_pointers_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_pointers_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_pointers_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -67,6 +68,7 @@ int gobind_pointers_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_pointers_release(uintptr_t handle, gobind_buf *msg);
 int gobind_pointers_release_count(int64_t *out, gobind_buf *msg);
+int gobind_pointers_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_pointers_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -666,7 +666,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_pointers_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -700,6 +718,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -719,6 +738,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_pointers_Slice_string_len,
     .slice = gobind_pointers_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -811,6 +831,7 @@ static PyType_Slot gobind_slots_Ptr_Slice_string[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_Slice_string},
     {Py_tp_getset, (void *)gobind_getset_Ptr_Slice_string},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_Slice_string},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_Slice_string(value=...)\n--\n\n",
                                    "Ptr_Slice_string(value: Slice_string | Sequence[str] = ...)\n"
@@ -904,6 +925,7 @@ static PyType_Slot gobind_slots_Ptr_float64[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_float64},
     {Py_tp_getset, (void *)gobind_getset_Ptr_float64},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_float64},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_float64(value=...)\n--\n\n",
                                    "Ptr_float64(value: float = ...)\n"
@@ -997,6 +1019,7 @@ static PyType_Slot gobind_slots_Ptr_int[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_int},
     {Py_tp_getset, (void *)gobind_getset_Ptr_int},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_int},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_int(value=...)\n--\n\n",
                                    "Ptr_int(value: int = ...)\n"
@@ -1091,6 +1114,7 @@ static PyType_Slot gobind_slots_Ptr_string[] = {
     {Py_tp_dealloc, (void *)gobind_object_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Ptr_string},
     {Py_tp_getset, (void *)gobind_getset_Ptr_string},
+    {Py_tp_methods, (void *)gobind_box_methods},
     {Py_tp_new, (void *)gobind_new_Ptr_string},
     {Py_tp_doc, (void *)GOBIND_DOC("Ptr_string(value=...)\n--\n\n",
                                    "Ptr_string(value: str = ...)\n"
@@ -1364,7 +1388,7 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_Ptr_Slice_string = gobind_make_type(&gobind_spec_Ptr_Slice_string, NULL);
     if (gobind_type_Ptr_Slice_string == NULL)
@@ -1389,7 +1413,8 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

@@ -156,6 +156,20 @@ func gobind_pointers_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 	return gobindOK
 }
 
+// gobind_pointers_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_pointers_Slice_string_splice
+func gobind_pointers_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_pointers_Slice_string_get reads item i of a []string.
 //
 //export gobind_pointers_Slice_string_get
@@ -507,6 +521,16 @@ func gobind_pointers_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_pointers_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_pointers_release_addr
+func gobind_pointers_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

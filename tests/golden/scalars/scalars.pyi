@@ -4,8 +4,9 @@ function returns its argument, so a round trip shows both conversions."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence, SupportsIndex, final, overload
-from typing_extensions import Buffer, disjoint_base
+from typing import (Any, Callable, ClassVar, Iterable, Iterator, Mapping, MutableMapping, MutableSequence, Sequence,
+                    SupportsIndex, final, overload)
+from typing_extensions import Buffer, Self as _Self, disjoint_base
 
 @disjoint_base
 class GoError(RuntimeError):

@@ -2492,7 +2492,8 @@ gobind_add_types(PyObject *m)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
 #if PY_MAJOR_VERSION >= 3
     if (gobind_add_submodule(m, "scalars.vec", "vec",

@@ -31,6 +31,9 @@ int gobind_shapes_tally_Total(int64_t *r0, gobind_buf *msg);
 
 /* struct Point */
 int gobind_shapes_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_shapes_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_shapes_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_shapes_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -40,6 +43,9 @@ int gobind_shapes_Point_Moved(uintptr_t self, double a0, double a1, uintptr_t *r
 
 /* struct Brush */
 int gobind_shapes_paint_Brush_new(uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_paint_Brush_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_paint_Brush_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_shapes_paint_Brush_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_shapes_paint_Brush_get_Color(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_shapes_paint_Brush_set_Color(uintptr_t self, gobind_view v, gobind_buf *msg);
 /* paint.Brush.Dot */
@@ -81,6 +87,7 @@ int gobind_shapes_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_shapes_release(uintptr_t handle, gobind_buf *msg);
 int gobind_shapes_release_count(int64_t *out, gobind_buf *msg);
+int gobind_shapes_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_shapes_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

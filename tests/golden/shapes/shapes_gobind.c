@@ -88,6 +88,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_Point(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -665,19 +674,59 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Point[] = {
+    "X",
+    "Y",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_shapes_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_shapes_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "shapes.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_shapes_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_shapes_Point_equal);
+}
+
 static PyMethodDef gobind_methods_Point[] = {
     {"Moved", (PyCFunction)(void (*)(void))gobind_m_Point_Moved, GOBIND_METH_ARGS,
      GOBIND_DOC("Moved($self, /, dx, dy)\n--\n\n",
                 "Moved(dx: float, dy: float) -> Point\n"
                 "\n"
                 "Moved is p moved by dx and dy.")},
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Point[] = {
-    "X",
-    "Y",
-    NULL,
 };
 
 static PyObject *
@@ -702,13 +751,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: float = ..., Y: float = ...)\n"
                                    "\n"
                                    "Point is a point in the plane.")},
@@ -717,8 +769,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "shapes.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -801,18 +853,58 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_paint_Brush[] = {
+    "Color",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_paint_Brush(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_shapes_paint_Brush_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_paint_Brush(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_shapes_paint_Brush_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_paint_Brush(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "paint.Brush", gobind_fields_paint_Brush, 1,
+                                NULL,
+                                gobind_type_paint_Brush, gobind_shapes_release_addr);
+}
+
+static PyObject *
+gobind_setstate_paint_Brush(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_paint_Brush, 1);
+}
+
+static PyObject *
+gobind_richcompare_paint_Brush(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_paint_Brush, gobind_shapes_paint_Brush_equal);
+}
+
 static PyMethodDef gobind_methods_paint_Brush[] = {
     {"Dot", (PyCFunction)(void (*)(void))gobind_m_paint_Brush_Dot, GOBIND_METH_ARGS,
      GOBIND_DOC("Dot($self, /, p)\n--\n\n",
                 "Dot(p: shapes.Point) -> str\n"
                 "\n"
                 "Dot says where the brush paints a dot.")},
+    {"__copy__", gobind_copy_paint_Brush, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_paint_Brush, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_paint_Brush, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_paint_Brush, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_paint_Brush[] = {
-    "Color",
-    NULL,
 };
 
 static PyObject *
@@ -837,13 +929,16 @@ gobind_repr_paint_Brush(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_paint_Brush[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_paint_Brush},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_paint_Brush},
     {Py_tp_methods, (void *)gobind_methods_paint_Brush},
     {Py_tp_getset, (void *)gobind_getset_paint_Brush},
     {Py_tp_init, (void *)gobind_init_paint_Brush},
     {Py_tp_new, (void *)gobind_new_paint_Brush},
-    {Py_tp_doc, (void *)GOBIND_DOC("Brush(*, Color=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Brush(Color=...)\n--\n\n",
                                    "Brush(Color: str = ...)\n"
                                    "\n"
                                    "Brush paints with one color.")},
@@ -852,8 +947,8 @@ static PyType_Slot gobind_slots_paint_Brush[] = {
 
 static PyType_Spec gobind_spec_paint_Brush = {
     .name = "paint.Brush",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_paint_Brush,
 };
 
@@ -1570,7 +1665,8 @@ gobind_add_types(PyObject *m)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     if (gobind_share_classes(m, sub_paint) < 0)
         return -1;

@@ -162,6 +162,34 @@ func gobind_shapes_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int)
 	return gobindOK
 }
 
+// gobind_shapes_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_shapes_Point_copy
+func gobind_shapes_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_shapes_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_shapes_Point_deepcopy
+func gobind_shapes_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_shapes_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_shapes_Point_equal
+func gobind_shapes_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_shapes_Point_get_X reads field Point.X.
 //
 //export gobind_shapes_Point_get_X
@@ -235,6 +263,34 @@ func gobindHandle_paint_Brush(p *gobindpkg_paint.Brush) C.uintptr_t {
 func gobind_shapes_paint_Brush_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_paint_Brush(new(gobindpkg_paint.Brush))
+	return gobindOK
+}
+
+// gobind_shapes_paint_Brush_copy copies a Brush as Go assigns it (copy.copy).
+//
+//export gobind_shapes_paint_Brush_copy
+func gobind_shapes_paint_Brush_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_paint_Brush(gobindCopyOf(gobindPtr_paint_Brush(self)))
+	return gobindOK
+}
+
+// gobind_shapes_paint_Brush_deepcopy copies a Brush and all it reaches (copy.deepcopy).
+//
+//export gobind_shapes_paint_Brush_deepcopy
+func gobind_shapes_paint_Brush_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_paint_Brush(gobindDeepCopy(gobindPtr_paint_Brush(self)))
+	return gobindOK
+}
+
+// gobind_shapes_paint_Brush_equal compares two Brush values with Go's == (ok 0: not comparable).
+//
+//export gobind_shapes_paint_Brush_equal
+func gobind_shapes_paint_Brush_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_paint_Brush(a), gobindPtr_paint_Brush(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -469,6 +525,16 @@ func gobind_shapes_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_shapes_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_shapes_release_addr
+func gobind_shapes_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -40,11 +40,16 @@ int gobind_slices_Sum(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 int gobind_slices_Total(uintptr_t a0, ptrdiff_t *r0, gobind_buf *msg);
 /* Triple */
 int gobind_slices_Triple(uintptr_t *r0, gobind_buf *msg);
+/* WithCap */
+int gobind_slices_WithCap(ptrdiff_t a0, ptrdiff_t a1, uintptr_t *r0, gobind_buf *msg);
 /* Words */
 int gobind_slices_Words(gobind_view a0, uintptr_t *r0, gobind_buf *msg);
 
 /* struct Point */
 int gobind_slices_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_slices_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_slices_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_slices_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -62,6 +67,7 @@ int gobind_slices_Slice_Point_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Point_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Point_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Point_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_Point_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_Point_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Point_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -70,6 +76,7 @@ int gobind_slices_Slice_PtrPoint_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_PtrPoint_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_PtrPoint_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -78,6 +85,7 @@ int gobind_slices_Slice_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_Slice_int_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
 
@@ -86,6 +94,7 @@ int gobind_slices_Slice_bool_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_bool_fromc(uint8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_bool_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_bool_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_bool_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_bool_get(uintptr_t self, ptrdiff_t i, uint8_t *out, gobind_buf *msg);
 int gobind_slices_Slice_bool_set(uintptr_t self, ptrdiff_t i, uint8_t v, gobind_buf *msg);
 int gobind_slices_Slice_bool_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -95,6 +104,7 @@ int gobind_slices_Slice_float32_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float32_fromc(float *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float32_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float32_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_float32_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_float32_get(uintptr_t self, ptrdiff_t i, float *out, gobind_buf *msg);
 int gobind_slices_Slice_float32_set(uintptr_t self, ptrdiff_t i, float v, gobind_buf *msg);
 int gobind_slices_Slice_float32_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -104,6 +114,7 @@ int gobind_slices_Slice_float64_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float64_fromc(double *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float64_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_float64_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_float64_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_float64_get(uintptr_t self, ptrdiff_t i, double *out, gobind_buf *msg);
 int gobind_slices_Slice_float64_set(uintptr_t self, ptrdiff_t i, double v, gobind_buf *msg);
 int gobind_slices_Slice_float64_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -113,6 +124,7 @@ int gobind_slices_Slice_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_slices_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -122,6 +134,7 @@ int gobind_slices_Slice_int8_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int8_fromc(int8_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int8_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int8_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_int8_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_int8_get(uintptr_t self, ptrdiff_t i, int8_t *out, gobind_buf *msg);
 int gobind_slices_Slice_int8_set(uintptr_t self, ptrdiff_t i, int8_t v, gobind_buf *msg);
 int gobind_slices_Slice_int8_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
@@ -131,6 +144,7 @@ int gobind_slices_Slice_string_new(uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_slices_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_slices_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
 int gobind_slices_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_slices_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
@@ -144,6 +158,7 @@ int gobind_slices_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_slices_release(uintptr_t handle, gobind_buf *msg);
 int gobind_slices_release_count(int64_t *out, gobind_buf *msg);
+int gobind_slices_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_slices_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

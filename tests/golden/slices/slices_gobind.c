@@ -95,6 +95,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -1541,6 +1550,45 @@ done:
     return result;
 }
 
+/* ---- WithCap: WithCap ---- */
+
+static const char *const gobind_names_gobind_fn_WithCap[] = {
+    "n",
+    "c",
+};
+
+static PyObject *
+gobind_fn_WithCap(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("WithCap", gobind_names_gobind_fn_WithCap, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "WithCap", "n", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "WithCap", "c", &a1) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_slices_WithCap(a0, a1, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Slice_int(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
 /* ---- Words: Words ---- */
 
 static const char *const gobind_names_gobind_fn_Words[] = {
@@ -1659,14 +1707,54 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_slices_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_slices_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "slices.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_slices_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_slices_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -1691,13 +1779,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: float = ..., Y: float = ...)\n"
                                    "\n"
                                    "Point is a point in the plane.")},
@@ -1706,8 +1797,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "slices.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -1744,6 +1835,7 @@ gobind_set_Array3_int(uintptr_t self, Py_ssize_t i, PyObject *value)
 }
 
 static PyMethodDef gobind_methods_Array3_int[] = {
+    GOBIND_SEQ_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1837,7 +1929,25 @@ gobind_set_Slice_Point(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Point(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Point(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_Point_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Point[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1871,6 +1981,7 @@ static PyType_Slot gobind_slots_Slice_Point[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Point(items=...)\n--\n\n",
                                    "Slice_Point(items: Sequence[Point] = ())\n"
                                    "\n"
@@ -1890,6 +2001,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Point = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_Point_len,
     .slice = gobind_slices_Slice_Point_slice,
+    .splice = gobind_splice_Slice_Point,
     .get = gobind_get_Slice_Point,
     .set = gobind_set_Slice_Point,
     .ndim = 1,
@@ -1927,7 +2039,25 @@ gobind_set_Slice_PtrPoint(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_PtrPoint(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_PtrPoint(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_PtrPoint_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_PtrPoint[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -1961,6 +2091,7 @@ static PyType_Slot gobind_slots_Slice_PtrPoint[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_PtrPoint(items=...)\n--\n\n",
                                    "Slice_PtrPoint(items: Sequence[Point | None] = ())\n"
                                    "\n"
@@ -1980,6 +2111,7 @@ static const gobind_seq_info gobind_seq_info_Slice_PtrPoint = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_PtrPoint_len,
     .slice = gobind_slices_Slice_PtrPoint_slice,
+    .splice = gobind_splice_Slice_PtrPoint,
     .get = gobind_get_Slice_PtrPoint,
     .set = gobind_set_Slice_PtrPoint,
     .ndim = 1,
@@ -2018,7 +2150,25 @@ gobind_set_Slice_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2052,6 +2202,7 @@ static PyType_Slot gobind_slots_Slice_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_Slice_int(items=...)\n--\n\n",
                                    "Slice_Slice_int(items: Sequence[Slice_int | Sequence[int]] = ())\n"
                                    "\n"
@@ -2071,6 +2222,7 @@ static const gobind_seq_info gobind_seq_info_Slice_Slice_int = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_Slice_int_len,
     .slice = gobind_slices_Slice_Slice_int_slice,
+    .splice = gobind_splice_Slice_Slice_int,
     .get = gobind_get_Slice_Slice_int,
     .set = gobind_set_Slice_Slice_int,
     .ndim = 1,
@@ -2108,7 +2260,25 @@ gobind_set_Slice_bool(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_bool(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_bool(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_bool_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_bool[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2142,6 +2312,7 @@ static PyType_Slot gobind_slots_Slice_bool[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_bool(items=...)\n--\n\n",
@@ -2163,6 +2334,7 @@ static const gobind_seq_info gobind_seq_info_Slice_bool = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_bool_len,
     .slice = gobind_slices_Slice_bool_slice,
+    .splice = gobind_splice_Slice_bool,
     .get = gobind_get_Slice_bool,
     .set = gobind_set_Slice_bool,
     .pin = gobind_slices_Slice_bool_pin,
@@ -2204,7 +2376,25 @@ gobind_set_Slice_float32(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_float32(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_float32(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_float32_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_float32[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2238,6 +2428,7 @@ static PyType_Slot gobind_slots_Slice_float32[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_float32(items=...)\n--\n\n",
@@ -2259,6 +2450,7 @@ static const gobind_seq_info gobind_seq_info_Slice_float32 = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_float32_len,
     .slice = gobind_slices_Slice_float32_slice,
+    .splice = gobind_splice_Slice_float32,
     .get = gobind_get_Slice_float32,
     .set = gobind_set_Slice_float32,
     .pin = gobind_slices_Slice_float32_pin,
@@ -2300,7 +2492,25 @@ gobind_set_Slice_float64(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_float64(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_float64(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_float64_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_float64[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2334,6 +2544,7 @@ static PyType_Slot gobind_slots_Slice_float64[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_float64(items=...)\n--\n\n",
@@ -2355,6 +2566,7 @@ static const gobind_seq_info gobind_seq_info_Slice_float64 = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_float64_len,
     .slice = gobind_slices_Slice_float64_slice,
+    .splice = gobind_splice_Slice_float64,
     .get = gobind_get_Slice_float64,
     .set = gobind_set_Slice_float64,
     .pin = gobind_slices_Slice_float64_pin,
@@ -2396,7 +2608,25 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2430,6 +2660,7 @@ static PyType_Slot gobind_slots_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
@@ -2451,6 +2682,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_int_len,
     .slice = gobind_slices_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
     .get = gobind_get_Slice_int,
     .set = gobind_set_Slice_int,
     .pin = gobind_slices_Slice_int_pin,
@@ -2492,7 +2724,25 @@ gobind_set_Slice_int8(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int8(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int8(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_int8_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int8[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2526,6 +2776,7 @@ static PyType_Slot gobind_slots_Slice_int8[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int8(items=...)\n--\n\n",
@@ -2547,6 +2798,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int8 = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_int8_len,
     .slice = gobind_slices_Slice_int8_slice,
+    .splice = gobind_splice_Slice_int8,
     .get = gobind_get_Slice_int8,
     .set = gobind_set_Slice_int8,
     .pin = gobind_slices_Slice_int8_pin,
@@ -2589,7 +2841,25 @@ gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_slices_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -2623,6 +2893,7 @@ static PyType_Slot gobind_slots_Slice_string[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
                                    "Slice_string(items: Sequence[str] = ())\n"
                                    "\n"
@@ -2642,6 +2913,7 @@ static const gobind_seq_info gobind_seq_info_Slice_string = {
     .fixed_len = -1,
     .len = gobind_slices_Slice_string_len,
     .slice = gobind_slices_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
     .get = gobind_get_Slice_string,
     .set = gobind_set_Slice_string,
     .ndim = 1,
@@ -2874,6 +3146,11 @@ static PyMethodDef gobind_methods[] = {
                 "Triple() -> Array3_int\n"
                 "\n"
                 "Triple is three numbers.")},
+    {"WithCap", (PyCFunction)(void (*)(void))gobind_fn_WithCap, GOBIND_METH_ARGS,
+     GOBIND_DOC("WithCap($module, /, n, c)\n--\n\n",
+                "WithCap(n: int, c: int) -> Slice_int\n"
+                "\n"
+                "WithCap is n zeros in a slice of capacity c.")},
     {"Words", (PyCFunction)(void (*)(void))gobind_fn_Words, GOBIND_METH_ARGS,
      GOBIND_DOC("Words($module, /, s)\n--\n\n",
                 "Words(s: str) -> Slice_string\n"
@@ -2910,75 +3187,76 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Array3_int", gobind_type_Array3_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Array3_int) < 0)
+if (gobind_register_sequence(gobind_type_Array3_int, 0) < 0)
         return -1;
     gobind_type_Slice_Point = gobind_make_type(&gobind_spec_Slice_Point, NULL);
     if (gobind_type_Slice_Point == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_Point", gobind_type_Slice_Point) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Point) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Point, 1) < 0)
         return -1;
     gobind_type_Slice_PtrPoint = gobind_make_type(&gobind_spec_Slice_PtrPoint, NULL);
     if (gobind_type_Slice_PtrPoint == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_PtrPoint", gobind_type_Slice_PtrPoint) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_PtrPoint) < 0)
+if (gobind_register_sequence(gobind_type_Slice_PtrPoint, 1) < 0)
         return -1;
     gobind_type_Slice_Slice_int = gobind_make_type(&gobind_spec_Slice_Slice_int, NULL);
     if (gobind_type_Slice_Slice_int == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_Slice_int", gobind_type_Slice_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_Slice_int, 1) < 0)
         return -1;
     gobind_type_Slice_bool = gobind_make_type(&gobind_spec_Slice_bool, NULL);
     if (gobind_type_Slice_bool == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_bool", gobind_type_Slice_bool) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_bool) < 0)
+if (gobind_register_sequence(gobind_type_Slice_bool, 1) < 0)
         return -1;
     gobind_type_Slice_float32 = gobind_make_type(&gobind_spec_Slice_float32, NULL);
     if (gobind_type_Slice_float32 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_float32", gobind_type_Slice_float32) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_float32) < 0)
+if (gobind_register_sequence(gobind_type_Slice_float32, 1) < 0)
         return -1;
     gobind_type_Slice_float64 = gobind_make_type(&gobind_spec_Slice_float64, NULL);
     if (gobind_type_Slice_float64 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_float64", gobind_type_Slice_float64) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_float64) < 0)
+if (gobind_register_sequence(gobind_type_Slice_float64, 1) < 0)
         return -1;
     gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
     if (gobind_type_Slice_int == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     gobind_type_Slice_int8 = gobind_make_type(&gobind_spec_Slice_int8, NULL);
     if (gobind_type_Slice_int8 == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_int8", gobind_type_Slice_int8) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int8) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int8, 1) < 0)
         return -1;
     gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
     if (gobind_type_Slice_string == NULL)
         return -1;
     if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_string) < 0)
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
         return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     (void)m;
     return 0;

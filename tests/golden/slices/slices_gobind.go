@@ -190,6 +190,16 @@ func gobind_slices_Triple(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	return gobindOK
 }
 
+// gobind_slices_WithCap calls example.com/slices.WithCap.
+//
+//export gobind_slices_WithCap
+func gobind_slices_WithCap(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.WithCap(int(a0), int(a1))
+	*r0 = gobindHandle_Slice_int(&v0)
+	return gobindOK
+}
+
 // gobind_slices_Words calls example.com/slices.Words.
 //
 //export gobind_slices_Words
@@ -223,6 +233,34 @@ func gobindHandle_Point(p *gobindpkg.Point) C.uintptr_t {
 func gobind_slices_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Point(new(gobindpkg.Point))
+	return gobindOK
+}
+
+// gobind_slices_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_slices_Point_copy
+func gobind_slices_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_slices_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_slices_Point_deepcopy
+func gobind_slices_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_slices_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_slices_Point_equal
+func gobind_slices_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -414,6 +452,20 @@ func gobind_slices_Slice_Point_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *
 	return gobindOK
 }
 
+// gobind_slices_Slice_Point_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_Point_splice
+func gobind_slices_Slice_Point_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []gobindpkg.Point
+	if src != 0 {
+		items = *gobindPtr_Slice_Point(src)
+	}
+	gobindSplice(gobindPtr_Slice_Point(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_slices_Slice_Point_get reads item i of a []gobindpkg.Point.
 //
 //export gobind_slices_Slice_Point_get
@@ -505,6 +557,20 @@ func gobind_slices_Slice_PtrPoint_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, ou
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_PtrPoint(&s)
+	return gobindOK
+}
+
+// gobind_slices_Slice_PtrPoint_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_PtrPoint_splice
+func gobind_slices_Slice_PtrPoint_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []*gobindpkg.Point
+	if src != 0 {
+		items = *gobindPtr_Slice_PtrPoint(src)
+	}
+	gobindSplice(gobindPtr_Slice_PtrPoint(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -602,6 +668,20 @@ func gobind_slices_Slice_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, o
 	return gobindOK
 }
 
+// gobind_slices_Slice_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_Slice_int_splice
+func gobind_slices_Slice_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items [][]int
+	if src != 0 {
+		items = *gobindPtr_Slice_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_Slice_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_slices_Slice_Slice_int_get reads item i of a [][]int.
 //
 //export gobind_slices_Slice_Slice_int_get
@@ -695,6 +775,20 @@ func gobind_slices_Slice_bool_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_bool(&s)
+	return gobindOK
+}
+
+// gobind_slices_Slice_bool_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_bool_splice
+func gobind_slices_Slice_bool_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []bool
+	if src != 0 {
+		items = *gobindPtr_Slice_bool(src)
+	}
+	gobindSplice(gobindPtr_Slice_bool(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -809,6 +903,20 @@ func gobind_slices_Slice_float32_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	return gobindOK
 }
 
+// gobind_slices_Slice_float32_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_float32_splice
+func gobind_slices_Slice_float32_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []float32
+	if src != 0 {
+		items = *gobindPtr_Slice_float32(src)
+	}
+	gobindSplice(gobindPtr_Slice_float32(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_slices_Slice_float32_get reads item i of a []float32.
 //
 //export gobind_slices_Slice_float32_get
@@ -917,6 +1025,20 @@ func gobind_slices_Slice_float64_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_float64(&s)
+	return gobindOK
+}
+
+// gobind_slices_Slice_float64_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_float64_splice
+func gobind_slices_Slice_float64_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []float64
+	if src != 0 {
+		items = *gobindPtr_Slice_float64(src)
+	}
+	gobindSplice(gobindPtr_Slice_float64(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -1031,6 +1153,20 @@ func gobind_slices_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.
 	return gobindOK
 }
 
+// gobind_slices_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_int_splice
+func gobind_slices_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_slices_Slice_int_get reads item i of a []int.
 //
 //export gobind_slices_Slice_int_get
@@ -1139,6 +1275,20 @@ func gobind_slices_Slice_int8_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C
 	}
 	s = s[lo:hi]
 	*out = gobindHandle_Slice_int8(&s)
+	return gobindOK
+}
+
+// gobind_slices_Slice_int8_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_int8_splice
+func gobind_slices_Slice_int8_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int8
+	if src != 0 {
+		items = *gobindPtr_Slice_int8(src)
+	}
+	gobindSplice(gobindPtr_Slice_int8(self), int(lo), int(hi), items)
 	return gobindOK
 }
 
@@ -1251,6 +1401,20 @@ func gobind_slices_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out 
 	return gobindOK
 }
 
+// gobind_slices_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_slices_Slice_string_splice
+func gobind_slices_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
 // gobind_slices_Slice_string_get reads item i of a []string.
 //
 //export gobind_slices_Slice_string_get
@@ -1360,6 +1524,16 @@ func gobind_slices_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_slices_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_slices_release_addr
+func gobind_slices_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -10,13 +10,68 @@
 int gobind_structs_Distance2(uintptr_t a0, uintptr_t a1, double *r0, gobind_buf *msg);
 /* FriendOf */
 int gobind_structs_FriendOf(uintptr_t a0, uintptr_t *r0, gobind_buf *msg);
+/* HoldingFunc */
+int gobind_structs_HoldingFunc(uintptr_t *r0, gobind_buf *msg);
+/* LoopBag */
+int gobind_structs_LoopBag(uintptr_t *r0, gobind_buf *msg);
 /* NewPerson */
 int gobind_structs_NewPerson(gobind_view a0, ptrdiff_t a1, uintptr_t *r0, gobind_buf *msg);
 /* Origin */
 int gobind_structs_Origin(uintptr_t *r0, gobind_buf *msg);
+/* SameOrigin */
+int gobind_structs_SameOrigin(uintptr_t a0, uintptr_t a1, uint8_t *r0, gobind_buf *msg);
+
+/* struct Bag */
+int gobind_structs_Bag_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
+int gobind_structs_Bag_get_Items(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_set_Items(uintptr_t self, uintptr_t v, gobind_buf *msg);
+int gobind_structs_Bag_get_Counts(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_set_Counts(uintptr_t self, uintptr_t v, gobind_buf *msg);
+int gobind_structs_Bag_get_Origin(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_set_Origin(uintptr_t self, uintptr_t v, gobind_buf *msg);
+int gobind_structs_Bag_get_Corner(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_set_Corner(uintptr_t self, uintptr_t v, gobind_buf *msg);
+int gobind_structs_Bag_get_Self(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Bag_set_Self(uintptr_t self, uintptr_t v, gobind_buf *msg);
+
+/* struct Holder */
+int gobind_structs_Holder_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Holder_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Holder_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Holder_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
+int gobind_structs_Holder_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_Holder_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
+int gobind_structs_Holder_get_Value(uintptr_t self, gobind_ref *out, gobind_buf *msg);
+int gobind_structs_Holder_set_Value(uintptr_t self, uintptr_t v, gobind_buf *msg);
+
+/* struct Hook */
+int gobind_structs_Hook_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Hook_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Hook_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Hook_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
+int gobind_structs_Hook_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_Hook_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
+int gobind_structs_Hook_get_Run(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Hook_set_Run(uintptr_t self, gobind_func v, gobind_buf *msg);
+
+/* struct Job */
+int gobind_structs_Job_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Job_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Job_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Job_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
+int gobind_structs_Job_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_Job_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
+int gobind_structs_Job_get_Done(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Job_set_Done(uintptr_t self, uintptr_t v, gobind_buf *msg);
 
 /* struct Person */
 int gobind_structs_Person_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Person_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Person_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Person_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_structs_Person_get_Name(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_structs_Person_set_Name(uintptr_t self, gobind_view v, gobind_buf *msg);
 int gobind_structs_Person_get_Age(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
@@ -34,6 +89,9 @@ int gobind_structs_Person_Greet(uintptr_t self, uintptr_t a0, gobind_buf *r0, go
 
 /* struct Point */
 int gobind_structs_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Point_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Point_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Point_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
 int gobind_structs_Point_get_X(uintptr_t self, double *out, gobind_buf *msg);
 int gobind_structs_Point_set_X(uintptr_t self, double v, gobind_buf *msg);
 int gobind_structs_Point_get_Y(uintptr_t self, double *out, gobind_buf *msg);
@@ -45,6 +103,88 @@ int gobind_structs_Point_Scale(uintptr_t self, double a0, gobind_buf *msg);
 /* Point.String */
 int gobind_structs_Point_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
+/* struct Reading */
+int gobind_structs_Reading_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Reading_copy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Reading_deepcopy(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Reading_equal(uintptr_t a, uintptr_t b, uint8_t *eq, uint8_t *ok, gobind_buf *msg);
+int gobind_structs_Reading_get_Where(uintptr_t self, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_Reading_set_Where(uintptr_t self, gobind_view v, gobind_buf *msg);
+int gobind_structs_Reading_get_Temp(uintptr_t self, double *out, gobind_buf *msg);
+int gobind_structs_Reading_set_Temp(uintptr_t self, double v, gobind_buf *msg);
+int gobind_structs_Reading_get_At(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Reading_set_At(uintptr_t self, uintptr_t v, gobind_buf *msg);
+
+/* Array2_Point: [2]gobindpkg.Point */
+int gobind_structs_Array2_Point_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Array2_Point_fromc(uintptr_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Array2_Point_get(uintptr_t self, ptrdiff_t i, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Array2_Point_set(uintptr_t self, ptrdiff_t i, uintptr_t v, gobind_buf *msg);
+
+/* Slice_int: []int */
+int gobind_structs_Slice_int_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Slice_int_fromc(ptrdiff_t *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Slice_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_structs_Slice_int_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Slice_int_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
+int gobind_structs_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobind_buf *msg);
+int gobind_structs_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
+int gobind_structs_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
+
+/* Slice_string: []string */
+int gobind_structs_Slice_string_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Slice_string_fromc(gobind_view *p, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Slice_string_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_structs_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, uintptr_t src, gobind_buf *msg);
+int gobind_structs_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
+
+/* Func0: func() int (func values) */
+/* Func0.call */
+int gobind_structs_Func0_call(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
+
+/* Chan_bool: chan bool */
+int gobind_structs_Chan_bool_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Chan_bool_send(uintptr_t self, uint8_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
+int gobind_structs_Chan_bool_close(uintptr_t self, gobind_buf *msg);
+int gobind_structs_Chan_bool_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uint8_t *out, gobind_buf *msg);
+int gobind_structs_Chan_bool_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
+
+/* Map_string_int: map[string]int */
+int gobind_structs_Map_string_int_new(uintptr_t *out, gobind_buf *msg);
+int gobind_structs_Map_string_int_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out,
+    gobind_buf *msg);
+int gobind_structs_Map_string_int_len(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
+int gobind_structs_Map_string_int_get(uintptr_t self, gobind_view k, ptrdiff_t *out, gobind_buf *msg);
+int gobind_structs_Map_string_int_set(uintptr_t self, gobind_view k, ptrdiff_t v, gobind_buf *msg);
+int gobind_structs_Map_string_int_del(uintptr_t self, gobind_view k, gobind_buf *msg);
+int gobind_structs_Map_string_int_keys(uintptr_t self, uintptr_t *out, gobind_buf *msg);
+
+/* Python callables, called from Go (defined on the C side). */
+void gobind_structs_decref(uintptr_t object);
+int gobind_structs_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);
+void gobind_structs_unraisable(uintptr_t exc, uintptr_t fn);
+/* What a Python callable for a func() int returned: a handle to the exception it raised
+   (failed), or else its results. */
+typedef struct {
+    uintptr_t failed;
+    ptrdiff_t r0;
+} gobind_cbret_Func0;
+gobind_cbret_Func0 gobind_structs_call_Func0(uintptr_t fn);
+
+/* Go interface and any values. */
+int gobind_structs_value_repr(uintptr_t h, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_any_new(int kind, int64_t i, double f, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_same(uintptr_t h, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_text(gobind_view v, int bytes, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_list(uintptr_t *items, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_dict(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
+int gobind_structs_any_len(uintptr_t h, ptrdiff_t *out, gobind_buf *msg);
+int gobind_structs_any_item(uintptr_t h, ptrdiff_t i, gobind_buf *key, gobind_ref *out, gobind_buf *msg);
+int gobind_structs_any_read(uintptr_t h, gobind_buf *out, gobind_buf *msg);
+int gobind_structs_any_done(uintptr_t h, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_structs_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_structs_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);
@@ -55,6 +195,7 @@ int gobind_structs_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_structs_release(uintptr_t handle, gobind_buf *msg);
 int gobind_structs_release_count(int64_t *out, gobind_buf *msg);
+int gobind_structs_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_structs_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

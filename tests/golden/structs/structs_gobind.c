@@ -9,9 +9,24 @@
 
 /* ---- classes: declarations and conversions ---- */
 
+static PyTypeObject *gobind_type_Bag;  /* made at init from gobind_spec_Bag */
+static PyTypeObject *gobind_type_Holder;  /* made at init from gobind_spec_Holder */
+static PyTypeObject *gobind_type_Hook;  /* made at init from gobind_spec_Hook */
+static PyTypeObject *gobind_type_Job;  /* made at init from gobind_spec_Job */
 static PyTypeObject *gobind_type_Person;  /* made at init from gobind_spec_Person */
 static PyTypeObject *gobind_type_Point;  /* made at init from gobind_spec_Point */
+static PyTypeObject *gobind_type_Reading;  /* made at init from gobind_spec_Reading */
+static PyTypeObject *gobind_type_Array2_Point;  /* made at init from gobind_spec_Array2_Point */
+static PyTypeObject *gobind_type_Slice_int;  /* made at init from gobind_spec_Slice_int */
+static PyTypeObject *gobind_type_Slice_string;  /* made at init from gobind_spec_Slice_string */
+static PyTypeObject *gobind_type_Celsius;  /* made at init from gobind_spec_Celsius */
+static PyTypeObject *gobind_type_Func0;  /* made at init from gobind_spec_Func0 */
+static PyTypeObject *gobind_type_Map_string_int;  /* made at init from gobind_spec_Map_string_int */
+static PyTypeObject *gobind_type_Chan_bool;  /* made at init from gobind_spec_Chan_bool */
 static PyTypeObject *gobind_type_GoErrorValue;  /* made at init from gobind_spec_GoErrorValue */
+static PyTypeObject *gobind_type_GoValue;  /* made at init from gobind_spec_GoValue */
+static PyObject *gobind_class_Celsius;  /* the class results are made of (an IntEnum, a MutableMapping) */
+static PyObject *gobind_class_Map_string_int;  /* the class results are made of (an IntEnum, a MutableMapping) */
 
 /* Wraps a handle Go made into a new object of type tp (0 becomes None). */
 static PyObject *
@@ -86,6 +101,139 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
+/* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
+static void
+gobind_seq_dealloc(PyObject *self)
+{
+    gobind_seq_drop_views(self);
+    gobind_object_dealloc(self);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Bag(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_Bag))
+        return gobind_type_error(fn, arg, "Bag", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Bag_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_Bag))
+        return gobind_type_error(fn, arg, "Bag or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Bag(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Bag, *handle);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Holder(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_Holder))
+        return gobind_type_error(fn, arg, "Holder", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Holder_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_Holder))
+        return gobind_type_error(fn, arg, "Holder or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Holder(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Holder, *handle);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Hook(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_Hook))
+        return gobind_type_error(fn, arg, "Hook", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Hook_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_Hook))
+        return gobind_type_error(fn, arg, "Hook or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Hook(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Hook, *handle);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Job(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_Job))
+        return gobind_type_error(fn, arg, "Job", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Job_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_Job))
+        return gobind_type_error(fn, arg, "Job or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Job(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Job, *handle);
+}
+
 static GOBIND_UNUSED inline int
 gobind_from_py_Person(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
 {
@@ -142,6 +290,125 @@ static GOBIND_UNUSED inline PyObject *
 gobind_to_py_Point(uintptr_t *handle)
 {
     return gobind_wrap(gobind_type_Point, *handle);
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Reading(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (!PyObject_TypeCheck(o, gobind_type_Reading))
+        return gobind_type_error(fn, arg, "Reading", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Reading_ptr(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    if (o == Py_None) {
+        *out = 0;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, gobind_type_Reading))
+        return gobind_type_error(fn, arg, "Reading or None", o);
+    *out = GOBIND_HANDLE(o);
+    return 0;
+}
+
+/* Wraps a T or *T result; a nil *T (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Reading(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Reading, *handle);
+}
+
+/* Array2_Point: a Go [2]gobindpkg.Point */
+static GOBIND_UNUSED inline int gobind_from_py_Array2_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Array2_Point over the handle. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Array2_Point(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Array2_Point, *handle);
+}
+
+/* Slice_int: a Go []int */
+static GOBIND_UNUSED inline int gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Slice_int over the handle. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Slice_int(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Slice_int, *handle);
+}
+
+/* Slice_string: a Go []string */
+static GOBIND_UNUSED inline int gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Slice_string over the handle. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Slice_string(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Slice_string, *handle);
+}
+
+/* Func0: a Go func() int; Python passes one of its objects (Go gets the func back),
+   a callable (Go gets a func calling it) or None (nil) */
+static GOBIND_UNUSED inline int
+gobind_from_py_Func0(PyObject *o, const char *fn, const char *arg, gobind_func_arg *out)
+{
+    if (PyObject_TypeCheck(o, gobind_type_Func0)) {
+        out->held = GOBIND_HANDLE(o);
+        return 0;
+    }
+    return gobind_from_py_callable(o, fn, arg, &out->fn);
+}
+
+/* Wraps a Go func; nil (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Func0(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Func0, *handle);
+}
+
+/* Chan_bool: a Go chan bool; Python passes one of its objects or None (nil) */
+static GOBIND_UNUSED inline int
+gobind_from_py_Chan_bool(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (o == Py_None || PyObject_TypeCheck(o, gobind_type_Chan_bool)) {
+        out->handle = o == Py_None ? 0 : GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_type_error(fn, arg, "Chan_bool or None", o);
+}
+
+/* Wraps a Go channel; nil (handle 0) becomes None. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Chan_bool(uintptr_t *handle)
+{
+    return gobind_wrap(gobind_type_Chan_bool, *handle);
+}
+
+/* Map_string_int: a Go map[string]int */
+static GOBIND_UNUSED inline int gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out);
+
+/* Wraps a result: a new Map_string_int (the class of results) over the handle. */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Map_string_int(uintptr_t *handle)
+{
+    return gobind_wrap((PyTypeObject *)gobind_class_Map_string_int, *handle);
+}
+
+/* A Celsius result: the Go value as a Celsius (a float). */
+static GOBIND_UNUSED inline PyObject *
+gobind_to_py_Celsius(double *out)
+{
+    PyObject *base = gobind_to_py_float64(out), *result;
+    if (base == NULL)
+        return NULL;
+    result = PyObject_CallFunctionObjArgs(gobind_class_Celsius, base, NULL);
+    Py_DECREF(base);
+    return result;
 }
 
 /* ---- Go errors ---- */
@@ -203,6 +470,631 @@ gobind_from_py_error(PyObject *o, const char *fn, const char *arg, uintptr_t *ou
         }
     }
     return gobind_type_error(fn, arg, "GoErrorValue or None", o);
+}
+
+/* ---- Go interface and any values ---- */
+
+/* gobind_ref.kind of a Python object that implemented a Go interface (the handle is the object). */
+#define GOBIND_KIND_PYOBJECT (-2)
+
+/* repr of an object over a Go value of run-time type: "<module.Class value (Go type)>". */
+static PyObject *
+gobind_repr_go(PyObject *self)
+{
+    gobind_buf out, msg;
+    PyObject *text, *result;
+    int status;
+    if (GOBIND_HANDLE(self) == 0)  /* a Python subclass instance that is no Go value */
+        return GOBIND_SLOT(&PyBaseObject_Type, tp_repr, reprfunc)(self);
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_value_repr(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    text = gobind_to_py_str(&out);
+    if (text == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("<%s %U>", GOBIND_TP_NAME(Py_TYPE(self)), text);
+#else
+    result = PyString_FromFormat("<%s %s>", GOBIND_TP_NAME(Py_TYPE(self)), PyString_AsString(text));
+#endif
+    Py_DECREF(text);
+    return result;
+}
+
+/* Kinds of an any value that is no bound object (module.go has the same). */
+#define GOBIND_ANY_BOOL 1001
+#define GOBIND_ANY_INT 1002
+#define GOBIND_ANY_UINT 1003
+#define GOBIND_ANY_FLOAT 1004
+#define GOBIND_ANY_STR 1005
+#define GOBIND_ANY_BYTES 1006
+#define GOBIND_ANY_LIST 1007
+#define GOBIND_ANY_DICT 1008
+
+/* The classes an any value comes back as, by kind: GoValue, GoErrorValue, bound structs, interfaces. */
+static PyTypeObject **const gobind_any_classes[] = {
+    &gobind_type_GoValue,
+    &gobind_type_GoErrorValue,
+    &gobind_type_Bag,
+    &gobind_type_Bag,
+    &gobind_type_Holder,
+    &gobind_type_Holder,
+    &gobind_type_Hook,
+    &gobind_type_Hook,
+    &gobind_type_Job,
+    &gobind_type_Job,
+    &gobind_type_Person,
+    &gobind_type_Person,
+    &gobind_type_Point,
+    &gobind_type_Point,
+    &gobind_type_Reading,
+    &gobind_type_Reading,
+};
+
+static int gobind_any_in(PyObject *o, const char *fn, const char *arg, uintptr_t *out);
+
+/* A Go []any (list) or map[string]any (dict) from a Python list, tuple or dict; *out gets an owned handle. */
+static int
+gobind_any_container(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    PyObject *seq, *key, *value;
+    Py_ssize_t i, n, done = 0;
+    uintptr_t *values;
+    gobind_view_arg *keys = NULL;
+    char name[128];
+    int dict = PyDict_Check(o), rc = -1, status;
+    gobind_buf msg;
+    /* private copies: converting an item may run Python code that changes o */
+    seq = dict ? PyDict_Items(o) : gobind_sequence_snapshot(o, "not a sequence");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    values = (uintptr_t *)PyMem_Malloc(sizeof *values * (size_t)(n > 0 ? n : 1));
+    if (dict)
+        keys = (gobind_view_arg *)PyMem_Malloc(sizeof *keys * (size_t)(n > 0 ? n : 1));
+    if (values == NULL || (dict && keys == NULL)) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        if (dict) {
+            gobind_view_arg init = GOBIND_VIEW_ARG_INIT;
+            key = PyTuple_GET_ITEM(PyList_GET_ITEM(seq, i), 0);
+            value = PyTuple_GET_ITEM(PyList_GET_ITEM(seq, i), 1);
+            gobind_key_name(name, sizeof name, arg, key);
+            keys[i] = init;
+#if PY_MAJOR_VERSION >= 3
+            if (!PyUnicode_Check(key)) {
+#else
+            if (!PyString_Check(key) && !PyUnicode_Check(key)) {
+#endif
+                PyErr_Format(PyExc_TypeError,
+                             "%s() argument '%s': keys must be str for a Go map[string]any, not %.200s",
+                             fn, arg, GOBIND_TP_NAME(Py_TYPE(key)));
+                goto cleanup;
+            }
+            if (gobind_from_py_str(key, fn, name, &keys[i]) < 0)
+                goto cleanup;
+        } else {
+            value = PySequence_Fast_GET_ITEM(seq, i);
+            PyOS_snprintf(name, sizeof name, "%s[%ld]", arg, (long)i);
+        }
+        if (gobind_any_in(value, fn, name, &values[i]) < 0) {
+            if (dict)
+                gobind_view_release(&keys[i]);
+            goto cleanup;
+        }
+        done = i + 1;
+    }
+    if (dict) {
+        gobind_view *views = (gobind_view *)PyMem_Malloc(sizeof *views * (size_t)(n > 0 ? n : 1));
+        if (views == NULL) {
+            PyErr_NoMemory();
+            goto cleanup;
+        }
+        for (i = 0; i < n; i++)
+            views[i] = keys[i].view;
+        status = gobind_structs_any_dict(views, values, n, out, &msg);
+        PyMem_Free(views);
+    } else {
+        status = gobind_structs_any_list(values, n, out, &msg);
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    for (i = 0; i < done; i++) {
+        if (values[i] != 0)
+            gobind_release_handle(values[i]);
+        if (dict)
+            gobind_view_release(&keys[i]);
+    }
+    PyMem_Free(values);
+    PyMem_Free(keys);
+    Py_DECREF(seq);
+    return rc;
+}
+
+/* A Go value for a Python value given where Go wants any; *out gets an owned handle (0 for nil). */
+static int
+gobind_any_in(PyObject *o, const char *fn, const char *arg, uintptr_t *out)
+{
+    gobind_view_arg text = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    long long i;
+    int overflow, rc, status;
+    *out = 0;
+    if (o == Py_None)
+        return 0;
+    if (PyBool_Check(o)) {
+        status = gobind_structs_any_new(1, o == Py_True, 0, out, &msg);
+        goto made;
+    }
+#if PY_MAJOR_VERSION >= 3
+    if (PyLong_Check(o)) {
+#else
+    if (PyInt_Check(o) || PyLong_Check(o)) {
+#endif
+        if (gobind_read_int(o, fn, arg, &i, &overflow) < 0)
+            return -1;
+        if (overflow)
+            return gobind_overflow(fn, arg, "int64", o);
+        status = gobind_structs_any_new(2, i, 0, out, &msg);
+        goto made;
+    }
+    if (PyFloat_Check(o)) {
+        status = gobind_structs_any_new(3, 0, PyFloat_AS_DOUBLE(o), out, &msg);
+        goto made;
+    }
+#if PY_MAJOR_VERSION >= 3
+    if (PyUnicode_Check(o) || PyBytes_Check(o) || PyByteArray_Check(o)) {
+        int bytes = !PyUnicode_Check(o);
+#else
+    if (PyString_Check(o) || PyUnicode_Check(o) || PyByteArray_Check(o)) {
+        int bytes = PyByteArray_Check(o);
+#endif
+        rc = bytes ? gobind_from_py_bytes(o, fn, arg, &text) : gobind_from_py_str(o, fn, arg, &text);
+        if (rc < 0)
+            return -1;
+        status = gobind_structs_any_text(text.view, bytes, out, &msg);
+        gobind_view_release(&text);
+        goto made;
+    }
+    {
+        size_t k;
+        for (k = 0; k < sizeof gobind_any_classes / sizeof gobind_any_classes[0]; k++) {
+            if (PyObject_TypeCheck(o, *gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
+                /* a bound Go value: Go gets the value its handle refers to (a *T for a struct) */
+                status = gobind_structs_any_same(GOBIND_HANDLE(o), out, &msg);
+                goto made;
+            }
+        }
+    }
+    if (PyDict_Check(o) || PyList_Check(o) || PyTuple_Check(o)) {
+        if (Py_EnterRecursiveCall(" while converting a Python value to Go"))
+            return -1;
+        rc = gobind_any_container(o, fn, arg, out);
+        Py_LeaveRecursiveCall();
+        return rc;
+    }
+    return gobind_type_error(fn, arg, "None, bool, int, float, str, bytes, list, dict or a Go value", o);
+made:
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_any(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    size_t k;
+    out->owned = 0;
+    out->handle = 0;
+    for (k = 0; k < sizeof gobind_any_classes / sizeof gobind_any_classes[0]; k++) {
+        if (PyObject_TypeCheck(o, *gobind_any_classes[k]) && GOBIND_HANDLE(o) != 0) {
+            out->handle = GOBIND_HANDLE(o);  /* shared: Go gets the value the handle refers to */
+            return 0;
+        }
+    }
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_any_in(o, fn, arg, &out->handle) < 0)
+        return -1;
+    out->owned = 1;
+    return 0;
+}
+
+static PyObject *gobind_to_py_any(gobind_ref *ref);
+
+/* Deletes a temporary handle of a Go value on its way to Python; returns result, or NULL with
+   GoPanic set if Go panicked. */
+static PyObject *
+gobind_any_done(uintptr_t h, PyObject *result)
+{
+    gobind_buf msg;
+    int status = gobind_structs_any_done(h, &msg);
+    if (status == GOBIND_OK)
+        return result;
+    Py_XDECREF(result);
+    if (result == NULL)
+        gobind_unraisable(status, &msg);  /* keep the first exception */
+    else
+        gobind_raise(status, &msg);
+    return NULL;
+}
+
+/* A list or dict from a temporary Go []any or map[string]any handle, which it deletes. */
+static PyObject *
+gobind_any_out(uintptr_t h, int dict)
+{
+    gobind_buf msg;
+    ptrdiff_t n = 0;
+    Py_ssize_t i;
+    int status = gobind_structs_any_len(h, &n, &msg);
+    PyObject *result = NULL, *key, *value;
+    if (status != GOBIND_OK)
+        gobind_raise(status, &msg);
+    else
+        result = dict ? PyDict_New() : PyList_New(n);
+    if (result == NULL || Py_EnterRecursiveCall(" while converting a Go value to Python")) {
+        Py_XDECREF(result);
+        return gobind_any_done(h, NULL);
+    }
+    for (i = 0; i < n; i++) {
+        gobind_buf kb;
+        gobind_ref item;
+        status = gobind_structs_any_item(h, i, &kb, &item, &msg);
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
+            goto fail;
+        }
+        value = gobind_to_py_any(&item);
+        if (!dict) {
+            if (value == NULL)
+                goto fail;
+            PyList_SET_ITEM(result, i, value);
+            continue;
+        }
+        key = gobind_to_py_str(&kb);
+        if (key == NULL || value == NULL || PyDict_SetItem(result, key, value) < 0) {
+            Py_XDECREF(key);
+            Py_XDECREF(value);
+            goto fail;
+        }
+        Py_DECREF(key);
+        Py_DECREF(value);
+    }
+    Py_LeaveRecursiveCall();
+    return gobind_any_done(h, result);
+fail:
+    Py_LeaveRecursiveCall();
+    Py_DECREF(result);
+    return gobind_any_done(h, NULL);
+}
+
+/* The natural Python value of a Go any value. */
+static PyObject *
+gobind_to_py_any(gobind_ref *ref)
+{
+    gobind_buf out, msg;
+    uint64_t bits = ref->handle;
+    double d;
+    int status;
+    switch (ref->kind) {
+    case GOBIND_ANY_BOOL:
+        return PyBool_FromLong(ref->handle != 0);
+    case GOBIND_ANY_INT:
+        return gobind_int_from_ll((long long)(int64_t)bits);
+    case GOBIND_ANY_UINT:
+        return gobind_int_from_ull((unsigned long long)bits);
+    case GOBIND_ANY_FLOAT:
+        memcpy(&d, &bits, sizeof d);
+        return PyFloat_FromDouble(d);
+    case GOBIND_ANY_STR:
+    case GOBIND_ANY_BYTES:
+        status = gobind_structs_any_read(ref->handle, &out, &msg);
+        if (status != GOBIND_OK)
+            return gobind_raise(status, &msg);
+        return ref->kind == GOBIND_ANY_STR ? gobind_to_py_str(&out) : gobind_to_py_bytes(&out);
+    case GOBIND_ANY_LIST:
+    case GOBIND_ANY_DICT:
+        return gobind_any_out(ref->handle, ref->kind == GOBIND_ANY_DICT);
+    }
+    return gobind_wrap(*gobind_any_classes[ref->kind], ref->handle);
+}
+
+/* ==== Array2_Point: conversions ==== */
+
+/* A new Go [2]gobindpkg.Point holding the items of o (any sequence). */
+static GOBIND_UNUSED inline int
+gobind_fill_Array2_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    uintptr_t *items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of Point");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if (n != 2) {
+        gobind_length_error(fn, arg, 2, n);
+        goto cleanup;
+    }
+    items = (uintptr_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_Point(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_Point(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_structs_Array2_Point_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Array2_Point(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == gobind_type_Array2_Point) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Array2_Point(o, fn, arg, out);
+}
+
+/* ==== Slice_int: conversions ==== */
+
+/* A new Go []int holding the items of o (any sequence). */
+static GOBIND_UNUSED inline int
+gobind_fill_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    ptrdiff_t *items = NULL;
+    Py_buffer view;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    switch (gobind_matching_buffer(o, "q", &view)) {
+    case 1:
+        /* the items already have the Go layout: Go copies them straight from the buffer */
+        status = gobind_structs_Slice_int_fromc((ptrdiff_t *)view.buf, view.len / 8, &out->handle, &msg);
+        PyBuffer_Release(&view);
+        if (status != GOBIND_OK) {
+            gobind_raise(status, &msg);
+            return -1;
+        }
+        out->owned = 1;
+        return 0;
+    case -1:
+        return -1;
+    }
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of int");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (ptrdiff_t *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    if (items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (gobind_from_py_int(item, fn, arg, &items[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_int(item, fn, name, &items[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            goto cleanup;
+        }
+    }
+    status = gobind_structs_Slice_int_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Slice_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_int) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Slice_int(o, fn, arg, out);
+}
+
+/* ==== Slice_string: conversions ==== */
+
+/* A new Go []string holding the items of o (any sequence). */
+static GOBIND_UNUSED inline int
+gobind_fill_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *seq;
+    Py_ssize_t i, n;
+    int status, rc = -1;
+    gobind_view *items = NULL;
+    gobind_view_arg *locals = NULL;
+    Py_ssize_t converted = 0;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    seq = gobind_as_sequence(o, fn, arg, "a sequence of str");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    items = (gobind_view *)PyMem_Malloc(sizeof *items * (size_t)(n > 0 ? n : 1));
+    locals = (gobind_view_arg *)PyMem_Malloc(sizeof *locals * (size_t)(n > 0 ? n : 1));
+    if (items == NULL || locals == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        gobind_view_arg init = GOBIND_VIEW_ARG_INIT;
+        locals[i] = init;
+        if (gobind_from_py_str(item, fn, arg, &locals[i]) < 0) {
+            /* convert again with the item's index in the argument name, for the message */
+            char name[128];
+            gobind_item_name(name, sizeof name, arg, i);
+            PyErr_Clear();
+            if (gobind_from_py_str(item, fn, name, &locals[i]) == 0)
+                PyErr_Format(PyExc_TypeError, "%s() argument '%s' changed while it was converted", fn, name);
+            converted = i + 1;
+            goto cleanup;
+        }
+        converted = i + 1;
+        items[i] = locals[i].view;
+    }
+    status = gobind_structs_Slice_string_fromc(items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++)
+        gobind_view_release(&locals[i]);
+    PyMem_Free(locals);
+    PyMem_Free(items);
+    Py_DECREF(seq);
+    return rc;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Slice_string(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (Py_TYPE(o) == gobind_type_Slice_string) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Slice_string(o, fn, arg, out);
+}
+
+/* ---- Python callables called from Go ---- */
+
+/* Drops a reference Go held to a Python object (Go's finalizers call it, on any thread). */
+void
+gobind_structs_decref(uintptr_t object)
+{
+    PyGILState_STATE gil;
+    if (gobind_py_exiting)
+        return;
+    gil = PyGILState_Ensure();
+    Py_DECREF((PyObject *)object);
+    PyGILState_Release(gil);
+}
+
+/* Reports an exception a callback raised on a goroutine Go started, when no bound call waits
+   for it, to sys.unraisablehook; takes over the reference to exc. */
+void
+gobind_structs_unraisable(uintptr_t exc, uintptr_t fn)
+{
+    PyGILState_STATE gil;
+    if (gobind_py_exiting)
+        return;
+    gil = PyGILState_Ensure();
+    PyErr_SetObject((PyObject *)Py_TYPE((PyObject *)exc), (PyObject *)exc);
+    Py_DECREF((PyObject *)exc);
+    PyErr_WriteUnraisable((PyObject *)fn);
+    PyGILState_Release(gil);
+}
+
+/* Hands the exception a callback raised to the Go call waiting in slot; with slot 0, returns
+   a handle to it for the call instead.  A thread with Python frames is inside a bound call
+   (sync: Go may unwind to it with a panic); a thread Go started has none. */
+static uintptr_t
+gobind_callback_failed(uintptr_t slot)
+{
+    PyObject *text, *exc = gobind_fetch_exception(&text);
+    gobind_view view = {NULL, 0};
+    gobind_buf msg;
+    uintptr_t failed = 0;
+    int status;
+#if PY_MAJOR_VERSION >= 3
+    Py_ssize_t n = 0;
+    view.p = text == NULL ? NULL : PyUnicode_AsUTF8AndSize(text, &n);
+    view.n = n;
+#else
+    if (text != NULL) {
+        view.p = PyString_AsString(text);
+        view.n = PyString_Size(text);
+    }
+#endif
+    if (view.p == NULL) {
+        PyErr_Clear();
+        view.n = 0;
+    }
+    /* Go owns exc now */
+    status = gobind_structs_cbfail(slot, (uintptr_t)exc, view, PyEval_GetFrame() != NULL, &failed, &msg);
+    if (status != GOBIND_OK)
+        gobind_unraisable(status, &msg);
+    Py_XDECREF(text);
+    return failed;
+}
+
+/* Calls a Python callable given for a Go func() int; returns its results, or the exception. */
+gobind_cbret_Func0
+gobind_structs_call_Func0(uintptr_t fn)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *args, *result = NULL;
+    gobind_cbret_Func0 ret = {0};
+
+    args = PyTuple_New(0);
+    if (args == NULL)
+        goto fail;
+    result = PyObject_Call((PyObject *)fn, args, NULL);
+    if (result == NULL)
+        goto fail;
+    if (gobind_from_py_int(result, "callback", "return value", &ret.r0) < 0)
+        goto fail;
+
+    goto done;
+fail:
+    ret.failed = gobind_callback_failed(0);
+done:
+    Py_XDECREF(args);
+    Py_XDECREF(result);
+    PyGILState_Release(gil);
+    return ret;
 }
 
 /* ---- Distance2: Distance2 ---- */
@@ -279,6 +1171,54 @@ done:
     return result;
 }
 
+/* ---- HoldingFunc: HoldingFunc ---- */
+
+static PyObject *
+gobind_fn_HoldingFunc(PyObject *module, PyObject *unused)
+{
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_structs_HoldingFunc(&r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Holder(&r0);
+done:
+    return result;
+}
+
+/* ---- LoopBag: LoopBag ---- */
+
+static PyObject *
+gobind_fn_LoopBag(PyObject *module, PyObject *unused)
+{
+    uintptr_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_structs_LoopBag(&r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_Bag(&r0);
+done:
+    return result;
+}
+
 /* ---- NewPerson: NewPerson ---- */
 
 static const char *const gobind_names_gobind_fn_NewPerson[] = {
@@ -342,6 +1282,879 @@ gobind_fn_Origin(PyObject *module, PyObject *unused)
 done:
     return result;
 }
+
+/* ---- SameOrigin: SameOrigin ---- */
+
+static const char *const gobind_names_gobind_fn_SameOrigin[] = {
+    "a",
+    "b",
+};
+
+static PyObject *
+gobind_fn_SameOrigin(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    uintptr_t a1 = 0;
+    uint8_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SameOrigin", gobind_names_gobind_fn_SameOrigin, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Bag_ptr(argv[0], "SameOrigin", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Bag_ptr(argv[1], "SameOrigin", "b", &a1) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_structs_SameOrigin(a0, a1, &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_bool(&r0);
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ==== struct Bag ==== */
+
+static PyObject *
+gobind_get_Bag_Items(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Bag_get_Items(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Slice_int(&out);
+}
+
+static int
+gobind_set_Bag_Items(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Bag", "Items");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Slice_int(value, "Bag", "Items", &v) < 0)
+        return -1;
+    status = gobind_structs_Bag_set_Items(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Bag_Counts(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Bag_get_Counts(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Map_string_int(&out);
+}
+
+static int
+gobind_set_Bag_Counts(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Bag", "Counts");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Map_string_int(value, "Bag", "Counts", &v) < 0)
+        return -1;
+    status = gobind_structs_Bag_set_Counts(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Bag_Origin(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Bag_get_Origin(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Point(&out);
+}
+
+static int
+gobind_set_Bag_Origin(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Bag", "Origin");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Point_ptr(value, "Bag", "Origin", &v) < 0)
+        return -1;
+    status = gobind_structs_Bag_set_Origin(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Bag_Corner(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Bag_get_Corner(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Array2_Point(&out);
+}
+
+static int
+gobind_set_Bag_Corner(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Bag", "Corner");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Array2_Point(value, "Bag", "Corner", &v) < 0)
+        return -1;
+    status = gobind_structs_Bag_set_Corner(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Bag_Self(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Bag_get_Self(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Bag(&out);
+}
+
+static int
+gobind_set_Bag_Self(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Bag", "Self");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Bag_ptr(value, "Bag", "Self", &v) < 0)
+        return -1;
+    status = gobind_structs_Bag_set_Self(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Bag[] = {
+    {"Items", gobind_get_Bag_Items, gobind_set_Bag_Items,
+     "Items: Slice_int", NULL},
+    {"Counts", gobind_get_Bag_Counts, gobind_set_Bag_Counts,
+     "Counts: Map_string_int", NULL},
+    {"Origin", gobind_get_Bag_Origin, gobind_set_Bag_Origin,
+     "Origin: Point | None", NULL},
+    {"Corner", gobind_get_Bag_Corner, gobind_set_Bag_Corner,
+     "Corner: Array2_Point", NULL},
+    {"Self", gobind_get_Bag_Self, gobind_set_Bag_Self,
+     "Self: Bag | None", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_fields_Bag[] = {
+    "Items",
+    "Counts",
+    "Origin",
+    "Corner",
+    "Self",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Bag(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Bag_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Bag(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Bag_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Bag(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Bag", gobind_fields_Bag, 5,
+                                NULL,
+                                gobind_type_Bag, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Bag(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Bag, 5);
+}
+
+static PyObject *
+gobind_richcompare_Bag(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Bag, gobind_structs_Bag_equal);
+}
+
+static PyMethodDef gobind_methods_Bag[] = {
+    {"__copy__", gobind_copy_Bag, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Bag, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Bag, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Bag, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Bag(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_structs_Bag_new);
+}
+
+static int
+gobind_init_Bag(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Bag", gobind_fields_Bag, 5);
+}
+
+static PyObject *
+gobind_repr_Bag(PyObject *self)
+{
+    return gobind_repr_fields(self, "structs.Bag", gobind_fields_Bag, 5);
+}
+
+static PyType_Slot gobind_slots_Bag[] = {
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Bag},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Bag},
+    {Py_tp_methods, (void *)gobind_methods_Bag},
+    {Py_tp_getset, (void *)gobind_getset_Bag},
+    {Py_tp_init, (void *)gobind_init_Bag},
+    {Py_tp_new, (void *)gobind_new_Bag},
+    {Py_tp_doc, (void *)GOBIND_DOC("Bag(Items=..., Counts=..., Origin=..., Corner=..., Self=...)\n--\n\n",
+                                   "Bag(Items: Slice_int | Sequence[int] = ..., Counts: Map_string_int | Mapping[str, int] = ..., Origin: Point | None = ..., Corner: Array2_Point | Sequence[Point] = ..., Self: Bag | None = ...)\n"
+                                   "\n"
+                                   "Bag holds what a deep copy follows: a slice, a map, pointers (one back to itself) and an array.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Bag = {
+    .name = "structs.Bag",
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Bag,
+};
+
+/* ==== struct Holder ==== */
+
+static PyObject *
+gobind_get_Holder_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Holder_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Holder_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Holder", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Holder", "Name", &v) < 0)
+        return -1;
+    status = gobind_structs_Holder_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Holder_Value(PyObject *self, void *closure)
+{
+    gobind_ref out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Holder_get_Value(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_any(&out);
+}
+
+static int
+gobind_set_Holder_Value(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Holder", "Value");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_any(value, "Holder", "Value", &v) < 0)
+        return -1;
+    status = gobind_structs_Holder_set_Value(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Holder[] = {
+    {"Name", gobind_get_Holder_Name, gobind_set_Holder_Name,
+     "Name: str", NULL},
+    {"Value", gobind_get_Holder_Value, gobind_set_Holder_Value,
+     "Value: Any", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_fields_Holder[] = {
+    "Name",
+    "Value",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Holder(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Holder_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Holder(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Holder_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Holder(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Holder", gobind_fields_Holder, 2,
+                                NULL,
+                                gobind_type_Holder, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Holder(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Holder, 2);
+}
+
+static PyObject *
+gobind_richcompare_Holder(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Holder, gobind_structs_Holder_equal);
+}
+
+static PyMethodDef gobind_methods_Holder[] = {
+    {"__copy__", gobind_copy_Holder, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Holder, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Holder, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Holder, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Holder(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_structs_Holder_new);
+}
+
+static int
+gobind_init_Holder(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Holder", gobind_fields_Holder, 2);
+}
+
+static PyObject *
+gobind_repr_Holder(PyObject *self)
+{
+    return gobind_repr_fields(self, "structs.Holder", gobind_fields_Holder, 2);
+}
+
+static PyType_Slot gobind_slots_Holder[] = {
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Holder},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Holder},
+    {Py_tp_methods, (void *)gobind_methods_Holder},
+    {Py_tp_getset, (void *)gobind_getset_Holder},
+    {Py_tp_init, (void *)gobind_init_Holder},
+    {Py_tp_new, (void *)gobind_new_Holder},
+    {Py_tp_doc, (void *)GOBIND_DOC("Holder(Name=..., Value=...)\n--\n\n",
+                                   "Holder(Name: str = ..., Value: Any = ...)\n"
+                                   "\n"
+                                   "Holder holds any Go value.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Holder = {
+    .name = "structs.Holder",
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Holder,
+};
+
+/* ==== struct Hook ==== */
+
+static PyObject *
+gobind_get_Hook_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Hook_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Hook_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Hook", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Hook", "Name", &v) < 0)
+        return -1;
+    status = gobind_structs_Hook_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Hook_Run(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Hook_get_Run(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Func0(&out);
+}
+
+static int
+gobind_set_Hook_Run(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_func_arg v = GOBIND_FUNC_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Hook", "Run");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Func0(value, "Hook", "Run", &v) < 0)
+        return -1;
+    status = gobind_structs_Hook_set_Run(GOBIND_HANDLE(self), gobind_func_pass(&v), &msg);
+    gobind_func_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Hook[] = {
+    {"Name", gobind_get_Hook_Name, gobind_set_Hook_Name,
+     "Name: str", NULL},
+    {"Run", gobind_get_Hook_Run, gobind_set_Hook_Run,
+     "Run: Func0 | None", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_fields_Hook[] = {
+    "Name",
+    "Run",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Hook(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Hook_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Hook(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Hook_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Hook(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Hook", gobind_fields_Hook, 2,
+                                "field Run is a Go func",
+                                gobind_type_Hook, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Hook(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Hook, 2);
+}
+
+static PyObject *
+gobind_richcompare_Hook(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Hook, gobind_structs_Hook_equal);
+}
+
+static PyMethodDef gobind_methods_Hook[] = {
+    {"__copy__", gobind_copy_Hook, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Hook, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Hook, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Hook, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Hook(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_structs_Hook_new);
+}
+
+static int
+gobind_init_Hook(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Hook", gobind_fields_Hook, 2);
+}
+
+static PyObject *
+gobind_repr_Hook(PyObject *self)
+{
+    return gobind_repr_fields(self, "structs.Hook", gobind_fields_Hook, 2);
+}
+
+static PyType_Slot gobind_slots_Hook[] = {
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Hook},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Hook},
+    {Py_tp_methods, (void *)gobind_methods_Hook},
+    {Py_tp_getset, (void *)gobind_getset_Hook},
+    {Py_tp_init, (void *)gobind_init_Hook},
+    {Py_tp_new, (void *)gobind_new_Hook},
+    {Py_tp_doc, (void *)GOBIND_DOC("Hook(Name=..., Run=...)\n--\n\n",
+                                   "Hook(Name: str = ..., Run: Callable[[], int] = ...)\n"
+                                   "\n"
+                                   "Hook holds a func.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Hook = {
+    .name = "structs.Hook",
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Hook,
+};
+
+/* ==== struct Job ==== */
+
+static PyObject *
+gobind_get_Job_Name(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Job_get_Name(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Job_Name(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Job", "Name");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Job", "Name", &v) < 0)
+        return -1;
+    status = gobind_structs_Job_set_Name(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Job_Done(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Job_get_Done(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Chan_bool(&out);
+}
+
+static int
+gobind_set_Job_Done(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Job", "Done");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Chan_bool(value, "Job", "Done", &v) < 0)
+        return -1;
+    status = gobind_structs_Job_set_Done(GOBIND_HANDLE(self), v.handle, &msg);
+    gobind_handle_arg_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Job[] = {
+    {"Name", gobind_get_Job_Name, gobind_set_Job_Name,
+     "Name: str", NULL},
+    {"Done", gobind_get_Job_Done, gobind_set_Job_Done,
+     "Done: Chan_bool | None", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_fields_Job[] = {
+    "Name",
+    "Done",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Job(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Job_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Job(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Job_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Job(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Job", gobind_fields_Job, 2,
+                                "field Done is a Go channel",
+                                gobind_type_Job, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Job(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Job, 2);
+}
+
+static PyObject *
+gobind_richcompare_Job(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Job, gobind_structs_Job_equal);
+}
+
+static PyMethodDef gobind_methods_Job[] = {
+    {"__copy__", gobind_copy_Job, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Job, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Job, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Job, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Job(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_structs_Job_new);
+}
+
+static int
+gobind_init_Job(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Job", gobind_fields_Job, 2);
+}
+
+static PyObject *
+gobind_repr_Job(PyObject *self)
+{
+    return gobind_repr_fields(self, "structs.Job", gobind_fields_Job, 2);
+}
+
+static PyType_Slot gobind_slots_Job[] = {
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Job},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Job},
+    {Py_tp_methods, (void *)gobind_methods_Job},
+    {Py_tp_getset, (void *)gobind_getset_Job},
+    {Py_tp_init, (void *)gobind_init_Job},
+    {Py_tp_new, (void *)gobind_new_Job},
+    {Py_tp_doc, (void *)GOBIND_DOC("Job(Name=..., Done=...)\n--\n\n",
+                                   "Job(Name: str = ..., Done: Chan_bool | None = ...)\n"
+                                   "\n"
+                                   "Job holds live Go state pickle cannot carry: a channel.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Job = {
+    .name = "structs.Job",
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Job,
+};
 
 /* ==== struct Person ==== */
 
@@ -598,6 +2411,49 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Person[] = {
+    "Name",
+    "Age",
+    "Home",
+    "Friend",
+    "Tags",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Person(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Person_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Person(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Person_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Person(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Person", gobind_fields_Person, 5,
+                                "field secret is unexported",
+                                gobind_type_Person, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Person(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Person, 5);
+}
+
+static PyObject *
+gobind_richcompare_Person(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Person, gobind_structs_Person_equal);
+}
+
 static PyMethodDef gobind_methods_Person[] = {
     {"Birthday", (PyCFunction)(void (*)(void))gobind_m_Person_Birthday, METH_NOARGS,
      GOBIND_DOC("Birthday($self, /)\n--\n\n",
@@ -609,16 +2465,13 @@ static PyMethodDef gobind_methods_Person[] = {
                 "Greet(other: Person | None) -> str\n"
                 "\n"
                 "Greet says hello to other.")},
+    {"__copy__", gobind_copy_Person, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Person, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Person, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Person, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Person[] = {
-    "Name",
-    "Age",
-    "Home",
-    "Friend",
-    "Tags",
-    NULL,
 };
 
 static PyObject *
@@ -643,13 +2496,16 @@ gobind_repr_Person(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Person[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Person},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Person},
     {Py_tp_methods, (void *)gobind_methods_Person},
     {Py_tp_getset, (void *)gobind_getset_Person},
     {Py_tp_init, (void *)gobind_init_Person},
     {Py_tp_new, (void *)gobind_new_Person},
-    {Py_tp_doc, (void *)GOBIND_DOC("Person(*, Name=..., Age=..., Home=..., Friend=..., Tags=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Person(Name=..., Age=..., Home=..., Friend=..., Tags=...)\n--\n\n",
                                    "Person(Name: str = ..., Age: int = ..., Home: Point = ..., Friend: Person | None = ..., Tags: bytes = ...)\n"
                                    "\n"
                                    "Person has a name, an age, a home and maybe a friend.")},
@@ -658,8 +2514,8 @@ static PyType_Slot gobind_slots_Person[] = {
 
 static PyType_Spec gobind_spec_Person = {
     .name = "structs.Person",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Person,
 };
 
@@ -840,6 +2696,46 @@ done:
     return result;
 }
 
+static const char *const gobind_fields_Point[] = {
+    "X",
+    "Y",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_structs_Point_equal);
+}
+
 static PyMethodDef gobind_methods_Point[] = {
     {"Add", (PyCFunction)(void (*)(void))gobind_m_Point_Add, GOBIND_METH_ARGS,
      GOBIND_DOC("Add($self, /, q)\n--\n\n",
@@ -856,13 +2752,13 @@ static PyMethodDef gobind_methods_Point[] = {
                 "String() -> str\n"
                 "\n"
                 "String formats the point.")},
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
     {NULL, NULL, 0, NULL},
-};
-
-static const char *const gobind_fields_Point[] = {
-    "X",
-    "Y",
-    NULL,
 };
 
 static PyObject *
@@ -893,14 +2789,17 @@ gobind_str_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
     {Py_tp_str, (void *)gobind_str_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: float = ..., Y: float = ...)\n"
                                    "\n"
                                    "Point is a point in the plane.")},
@@ -909,18 +2808,1067 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "structs.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
+};
+
+/* ==== struct Reading ==== */
+
+static PyObject *
+gobind_get_Reading_Where(PyObject *self, void *closure)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Reading_get_Where(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Reading_Where(PyObject *self, PyObject *value, void *closure)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Reading", "Where");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Reading", "Where", &v) < 0)
+        return -1;
+    status = gobind_structs_Reading_set_Where(GOBIND_HANDLE(self), v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Reading_Temp(PyObject *self, void *closure)
+{
+    double out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Reading_get_Temp(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Celsius(&out);
+}
+
+static int
+gobind_set_Reading_Temp(PyObject *self, PyObject *value, void *closure)
+{
+    double v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Reading", "Temp");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_float64(value, "Reading", "Temp", &v) < 0)
+        return -1;
+    status = gobind_structs_Reading_set_Temp(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+gobind_get_Reading_At(PyObject *self, void *closure)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Reading_get_At(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Point(&out);
+}
+
+static int
+gobind_set_Reading_At(PyObject *self, PyObject *value, void *closure)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    (void)self;
+    (void)closure;
+    if (value == NULL)
+        return gobind_cannot_delete("Reading", "At");
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Point_ptr(value, "Reading", "At", &v) < 0)
+        return -1;
+    status = gobind_structs_Reading_set_At(GOBIND_HANDLE(self), v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyGetSetDef gobind_getset_Reading[] = {
+    {"Where", gobind_get_Reading_Where, gobind_set_Reading_Where,
+     "Where: str", NULL},
+    {"Temp", gobind_get_Reading_Temp, gobind_set_Reading_Temp,
+     "Temp: Celsius", NULL},
+    {"At", gobind_get_Reading_At, gobind_set_Reading_At,
+     "At: Point | None", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char *const gobind_fields_Reading[] = {
+    "Where",
+    "Temp",
+    "At",
+    NULL,
+};
+
+static PyObject *
+gobind_copy_Reading(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_structs_Reading_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Reading(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_structs_Reading_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Reading(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "structs.Reading", gobind_fields_Reading, 3,
+                                NULL,
+                                gobind_type_Reading, gobind_structs_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Reading(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Reading, 3);
+}
+
+static PyObject *
+gobind_richcompare_Reading(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Reading, gobind_structs_Reading_equal);
+}
+
+static PyMethodDef gobind_methods_Reading[] = {
+    {"__copy__", gobind_copy_Reading, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Reading, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Reading, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Reading, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Reading(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    return gobind_wrap_new(type, gobind_structs_Reading_new);
+}
+
+static int
+gobind_init_Reading(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_init_fields(self, args, kwargs, "Reading", gobind_fields_Reading, 3);
+}
+
+static PyObject *
+gobind_repr_Reading(PyObject *self)
+{
+    return gobind_repr_fields(self, "structs.Reading", gobind_fields_Reading, 3);
+}
+
+static PyType_Slot gobind_slots_Reading[] = {
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_Reading},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Reading},
+    {Py_tp_methods, (void *)gobind_methods_Reading},
+    {Py_tp_getset, (void *)gobind_getset_Reading},
+    {Py_tp_init, (void *)gobind_init_Reading},
+    {Py_tp_new, (void *)gobind_new_Reading},
+    {Py_tp_doc, (void *)GOBIND_DOC("Reading(Where=..., Temp=..., At=...)\n--\n\n",
+                                   "Reading(Where: str = ..., Temp: float = ..., At: Point | None = ...)\n"
+                                   "\n"
+                                   "Reading is a comparable struct: a string, a named number and a pointer.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Reading = {
+    .name = "structs.Reading",
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Reading,
+};
+
+/* ==== GoValue: any other Go value that came back from an any ==== */
+static PyType_Slot gobind_slots_GoValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_go},
+    {Py_tp_doc, (void *)"A Go value of a type Python has no class for (from an any); repr shows Go's %v and its type."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoValue = {
+    .name = "structs.GoValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoValue,
+};
+
+/* ==== Array2_Point: a Go [2]gobindpkg.Point as a sequence ==== */
+
+static PyObject *
+gobind_get_Array2_Point(uintptr_t self, Py_ssize_t i)
+{
+    uintptr_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Array2_Point_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_Point(&out);
+}
+
+static int
+gobind_set_Array2_Point(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    uintptr_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_Point(value, "Array2_Point.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_structs_Array2_Point_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Array2_Point[] = {
+    GOBIND_SEQ_METHODS
+    {NULL, NULL, 0, NULL},
+};
+
+/* Array2_Point(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Array2_Point(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Array2_Point", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_structs_Array2_Point_new);
+    if (gobind_fill_Array2_Point(argv[0], "Array2_Point", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PyType_Slot gobind_slots_Array2_Point[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Array2_Point},
+    {Py_tp_new, (void *)gobind_new_Array2_Point},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_tp_doc, (void *)GOBIND_DOC("Array2_Point(items=...)\n--\n\n",
+                                   "Array2_Point(items: Sequence[Point] = ())\n"
+                                   "\n"
+                                   "A Go array of 2 Point, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Array2_Point = {
+    .name = "structs.Array2_Point",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Array2_Point,
+};
+
+/* The cgo exports that reach a Array2_Point's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Array2_Point = {
+    .fixed_len = 2,
+    .get = gobind_get_Array2_Point,
+    .set = gobind_set_Array2_Point,
+    .ndim = 1,
+};
+
+/* ==== Slice_int: a Go []int as a sequence ==== */
+
+static PyObject *
+gobind_get_Slice_int(uintptr_t self, Py_ssize_t i)
+{
+    ptrdiff_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Slice_int_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_int(&out);
+}
+
+static int
+gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    ptrdiff_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_int(value, "Slice_int.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_structs_Slice_int_set(self, i, v, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_structs_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
+    {NULL, NULL, 0, NULL},
+};
+
+/* Slice_int(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Slice_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Slice_int", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_structs_Slice_int_new);
+    if (gobind_fill_Slice_int(argv[0], "Slice_int", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PyType_Slot gobind_slots_Slice_int[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_int},
+    {Py_tp_new, (void *)gobind_new_Slice_int},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
+    {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
+    {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
+                                   "Slice_int(items: Sequence[int] = ())\n"
+                                   "\n"
+                                   "A Go slice of int, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Slice_int = {
+    .name = "structs.Slice_int",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_int,
+};
+
+/* The cgo exports that reach a Slice_int's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_int = {
+    .fixed_len = -1,
+    .len = gobind_structs_Slice_int_len,
+    .slice = gobind_structs_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
+    .get = gobind_get_Slice_int,
+    .set = gobind_set_Slice_int,
+    .pin = gobind_structs_Slice_int_pin,
+    .unpin = gobind_structs_unpin,
+    .format = "q",
+    .itemsize = 8,
+    .ndim = 1,
+};
+
+/* ==== Slice_string: a Go []string as a sequence ==== */
+
+static PyObject *
+gobind_get_Slice_string(uintptr_t self, Py_ssize_t i)
+{
+    gobind_buf out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Slice_string_get(self, i, &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static int
+gobind_set_Slice_string(uintptr_t self, Py_ssize_t i, PyObject *value)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (gobind_from_py_str(value, "Slice_string.__setitem__", "value", &v) < 0)
+        return -1;
+    status = gobind_structs_Slice_string_set(self, i, v.view, &msg);
+    gobind_view_release(&v);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+gobind_splice_Slice_string(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_string(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_structs_Slice_string_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static PyMethodDef gobind_methods_Slice_string[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
+    {NULL, NULL, 0, NULL},
+};
+
+/* Slice_string(items=()): a new Go value holding a copy of items (the zero value without). */
+static PyObject *
+gobind_new_Slice_string(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Slice_string", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_structs_Slice_string_new);
+    if (gobind_fill_Slice_string(argv[0], "Slice_string", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PyType_Slot gobind_slots_Slice_string[] = {
+    {Py_tp_dealloc, (void *)gobind_seq_dealloc},
+    {Py_tp_repr, (void *)gobind_seq_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_seq_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_Slice_string},
+    {Py_tp_new, (void *)gobind_new_Slice_string},
+    {Py_sq_length, (void *)gobind_seq_length},
+    {Py_sq_item, (void *)gobind_seq_item},
+    {Py_sq_ass_item, (void *)gobind_seq_ass_item},
+    {Py_mp_length, (void *)gobind_seq_length},
+    {Py_mp_subscript, (void *)gobind_seq_subscript},
+    {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
+    {Py_tp_doc, (void *)GOBIND_DOC("Slice_string(items=...)\n--\n\n",
+                                   "Slice_string(items: Sequence[str] = ())\n"
+                                   "\n"
+                                   "A Go slice of str, viewed in place: indexing, slicing, iteration and item assignment reach the Go memory.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Slice_string = {
+    .name = "structs.Slice_string",
+    .basicsize = sizeof(gobind_seq_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_BUFFER,
+    .slots = gobind_slots_Slice_string,
+};
+
+/* The cgo exports that reach a Slice_string's Go value (see gobind_seq_info_of). */
+static const gobind_seq_info gobind_seq_info_Slice_string = {
+    .fixed_len = -1,
+    .len = gobind_structs_Slice_string_len,
+    .slice = gobind_structs_Slice_string_slice,
+    .splice = gobind_splice_Slice_string,
+    .get = gobind_get_Slice_string,
+    .set = gobind_set_Slice_string,
+    .ndim = 1,
 };
 
 /* The cgo exports of o's sequence class (o is an instance of one of them). */
 static const gobind_seq_info *
 gobind_seq_info_of(PyObject *o)
 {
-    (void)o;
+    if (Py_TYPE(o) == gobind_type_Array2_Point)
+        return &gobind_seq_info_Array2_Point;
+    if (Py_TYPE(o) == gobind_type_Slice_int)
+        return &gobind_seq_info_Slice_int;
+    return &gobind_seq_info_Slice_string;
+}
+
+/* ==== Func0: a Go func() int that Python calls ==== */
+
+/* ---- Func0.call: call ---- */
+
+static PyObject *
+gobind_m_Func0_call(PyObject *self, PyObject *unused)
+{
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_BEGIN
+    status = gobind_structs_Func0_call(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    return result;
+}
+
+static PyMethodDef gobind_methods_Func0[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_m_Func0_call, METH_NOARGS,
+     GOBIND_DOC("call($self, /)\n--\n\n",
+                "call() -> int\n"
+                "\n"
+                "Calls the Go func() int.")},
+    /* __call__ as a method too (in place of tp_call's wrapper), so that it has a signature */
+    {"__call__", (PyCFunction)(void (*)(void))gobind_m_Func0_call, METH_NOARGS | METH_COEXIST,
+     GOBIND_DOC("__call__($self, /)\n--\n\n",
+                "call() -> int\n"
+                "\n"
+                "Calls the Go func() int.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot gobind_slots_Func0[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_call, (void *)gobind_call_method},
+    {Py_tp_methods, (void *)gobind_methods_Func0},
+    {Py_tp_doc, (void *)"A Go func() int that Go handed to Python: calling it calls the Go func. Store it back where Go wants one and Go gets the same func."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Func0 = {
+    .name = "structs.Func0",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_Func0,
+};
+
+/* ==== Chan_bool: a Go chan bool ==== */
+
+/* Receives one value, waiting up to ns nanoseconds (-1: no limit); NULL with an exception. */
+static PyObject *
+gobind_chan_take_Chan_bool(PyObject *self, int64_t ns)
+{
+    uint8_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_structs_Chan_bool_recv(GOBIND_HANDLE(self), 0, NULL, &out, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status == GOBIND_CHAN_TIMEOUT && ns != 0) {
+        GOBIND_CALL_BEGIN
+        status = gobind_structs_Chan_bool_recv(GOBIND_HANDLE(self), ns, gobind_poll_interrupt, &out, &msg);
+        GOBIND_CALL_END
+    }
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
+    return gobind_to_py_bool(&out);
+done:
     return NULL;
 }
+
+static PyObject *
+gobind_chan_recv_Chan_bool(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"timeout", NULL};
+    PyObject *timeout = Py_None;
+    int64_t ns;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O:recv", names, &timeout)
+        || gobind_chan_timeout("Chan_bool.recv", timeout, &ns) < 0)
+        return NULL;
+    return gobind_chan_take_Chan_bool(self, ns);
+}
+
+static PyObject *
+gobind_chan_next_Chan_bool(PyObject *self)
+{
+    PyObject *v = gobind_chan_take_Chan_bool(self, -1);
+    return v != NULL ? v : gobind_chan_stop();
+}
+
+static PyObject *
+gobind_chan_send_Chan_bool(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"value", "timeout", NULL};
+    PyObject *value, *timeout = Py_None, *result = NULL;
+    uint8_t v = 0;
+    int64_t ns;
+    gobind_buf msg;
+    int status;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:send", names, &value, &timeout)
+        || gobind_chan_timeout("Chan_bool.send", timeout, &ns) < 0
+        || gobind_from_py_bool(value, "Chan_bool.send", "value", &v) < 0)
+        goto done;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_structs_Chan_bool_send(GOBIND_HANDLE(self), v, 0, NULL, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status == GOBIND_CHAN_TIMEOUT && ns != 0) {
+        GOBIND_CALL_BEGIN
+        status = gobind_structs_Chan_bool_send(GOBIND_HANDLE(self), v, ns, gobind_poll_interrupt, &msg);
+        GOBIND_CALL_END
+    }
+    if (status != GOBIND_OK) {
+        gobind_chan_fail(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    return result;
+}
+
+static PyObject *
+gobind_chan_close_Chan_bool(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Chan_bool_close(GOBIND_HANDLE(self), &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+static Py_ssize_t
+gobind_chan_len_Chan_bool(PyObject *self)
+{
+    ptrdiff_t n, capacity;
+    return gobind_chan_size(self, gobind_structs_Chan_bool_size, &n, &capacity) < 0 ? -1 : (Py_ssize_t)n;
+}
+
+static PyObject *
+gobind_chan_cap_Chan_bool(PyObject *self, void *closure)
+{
+    ptrdiff_t n, capacity;
+    (void)closure;
+    if (gobind_chan_size(self, gobind_structs_Chan_bool_size, &n, &capacity) < 0)
+        return NULL;
+    return PyLong_FromSsize_t((Py_ssize_t)capacity);
+}
+
+static PyObject *
+gobind_chan_repr_Chan_bool(PyObject *self)
+{
+    return gobind_chan_repr(self, gobind_structs_Chan_bool_size, "chan bool");
+}
+
+static PyGetSetDef gobind_getset_Chan_bool[] = {
+    {"cap", gobind_chan_cap_Chan_bool, NULL, "cap: int\n\nThe channel's buffer size (0: unbuffered).", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyMethodDef gobind_methods_Chan_bool[] = {
+    {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_bool, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
+                "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+    {"close", gobind_chan_close_Chan_bool, METH_NOARGS,
+     GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+    {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_bool, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
+                "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
+                "EOFError once the channel is closed and drained.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_new_Chan_bool(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"cap", NULL};
+    Py_ssize_t n = 0;
+    uintptr_t handle = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|n:Chan_bool", names, &n))
+        return NULL;
+    if (n < 0) {
+        PyErr_SetString(PyExc_ValueError, "Chan_bool() argument 'cap' must not be negative");
+        return NULL;
+    }
+    status = gobind_structs_Chan_bool_new((ptrdiff_t)n, &handle, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_wrap(type, handle);
+}
+
+static PyType_Slot gobind_slots_Chan_bool[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_chan_repr_Chan_bool},
+    {Py_tp_methods, (void *)gobind_methods_Chan_bool},
+    {Py_tp_getset, (void *)gobind_getset_Chan_bool},
+    {Py_sq_length, (void *)gobind_chan_len_Chan_bool},
+    {Py_nb_bool, (void *)gobind_chan_true},
+    {Py_tp_iter, (void *)PyObject_SelfIter},
+    {Py_tp_iternext, (void *)gobind_chan_next_Chan_bool},
+    {Py_tp_new, (void *)gobind_new_Chan_bool},
+    {Py_tp_doc, (void *)GOBIND_DOC("Chan_bool(cap=0)\n--\n\n",
+                                   "Chan_bool(cap=0)\n"
+                                   "\n"
+                                   "A Go chan bool: send, recv, close; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed. Chan_bool(n) makes a channel with a buffer of n items.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Chan_bool = {
+    .name = "structs.Chan_bool",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Chan_bool,
+};
+
+/* ==== Map_string_int: a Go map[string]int as a mutable mapping ==== */
+
+/* A new Go map holding the items of o (any mapping). */
+static GOBIND_UNUSED inline int
+gobind_fill_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    gobind_buf msg;
+    PyObject *items;
+    Py_ssize_t i, n, converted = 0;
+    int status, rc = -1;
+    gobind_view_arg *keys = NULL;
+    ptrdiff_t *values = NULL;
+    gobind_view *key_items = NULL;
+    ptrdiff_t *value_items = NULL;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    items = gobind_mapping_items(o, fn, arg, "a mapping of str to int");
+    if (items == NULL)
+        return -1;
+    n = PyList_GET_SIZE(items);
+    keys = (gobind_view_arg *)PyMem_Malloc(sizeof *keys * (size_t)(n > 0 ? n : 1));
+    values = (ptrdiff_t *)PyMem_Malloc(sizeof *values * (size_t)(n > 0 ? n : 1));
+    key_items = (gobind_view *)PyMem_Malloc(sizeof *key_items * (size_t)(n > 0 ? n : 1));
+    value_items = (ptrdiff_t *)PyMem_Malloc(sizeof *value_items * (size_t)(n > 0 ? n : 1));
+    if (keys == NULL || values == NULL || key_items == NULL || value_items == NULL) {
+        PyErr_NoMemory();
+        goto cleanup;
+    }
+    for (i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        gobind_view_arg key_init = GOBIND_VIEW_ARG_INIT;
+        ptrdiff_t value_init = 0;
+        keys[i] = key_init;
+        values[i] = value_init;
+        converted = i + 1;
+        if (gobind_from_py_str(PyTuple_GET_ITEM(item, 0), fn, arg, &keys[i]) < 0) {
+            /* convert again with a name that says it is a key, for the message */
+            char name[128];
+            PyErr_Clear();
+            PyOS_snprintf(name, sizeof name, "keys of %s", arg);
+            gobind_from_py_str(PyTuple_GET_ITEM(item, 0), fn, name, &keys[i]);
+            goto cleanup;
+        }
+        if (gobind_from_py_int(PyTuple_GET_ITEM(item, 1), fn, arg, &values[i]) < 0) {
+            /* convert again with the key in the argument name, for the message */
+            char name[128];
+            PyErr_Clear();
+            gobind_key_name(name, sizeof name, arg, PyTuple_GET_ITEM(item, 0));
+            gobind_from_py_int(PyTuple_GET_ITEM(item, 1), fn, name, &values[i]);
+            goto cleanup;
+        }
+        key_items[i] = keys[i].view;
+        value_items[i] = values[i];
+    }
+    status = gobind_structs_Map_string_int_fromc(key_items, value_items, n, &out->handle, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto cleanup;
+    }
+    out->owned = 1;
+    rc = 0;
+cleanup:
+    for (i = 0; i < converted; i++) {
+        gobind_view_release(&keys[i]);
+    }
+    PyMem_Free(keys);
+    PyMem_Free(values);
+    PyMem_Free(key_items);
+    PyMem_Free(value_items);
+    Py_DECREF(items);
+    return rc;
+}
+
+static GOBIND_UNUSED inline int
+gobind_from_py_Map_string_int(PyObject *o, const char *fn, const char *arg, gobind_handle_arg *out)
+{
+    if (PyObject_TypeCheck(o, gobind_type_Map_string_int)) {
+        out->handle = GOBIND_HANDLE(o);
+        out->owned = 0;
+        return 0;
+    }
+    return gobind_fill_Map_string_int(o, fn, arg, out);
+}
+
+static Py_ssize_t
+gobind_len_Map_string_int(PyObject *self)
+{
+    ptrdiff_t n = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    status = gobind_structs_Map_string_int_len(GOBIND_HANDLE(self), &n, &msg);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return (Py_ssize_t)n;
+}
+
+static PyObject *
+gobind_getitem_Map_string_int(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t out;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_str(key, "Map_string_int.__getitem__", "key", &k) < 0)
+        return gobind_key_error(key);  /* a key of another type is not in the map */
+    status = gobind_structs_Map_string_int_get(GOBIND_HANDLE(self), k.view, &out, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return NULL;
+    }
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_int(&out);
+}
+
+/* del self[key] */
+static int
+gobind_delitem_Map_string_int(PyObject *self, PyObject *key)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    if (gobind_from_py_str(key, "Map_string_int.__delitem__", "key", &k) < 0) {
+        gobind_key_error(key);
+        return -1;
+    }
+    status = gobind_structs_Map_string_int_del(GOBIND_HANDLE(self), k.view, &msg);
+    gobind_view_release(&k);
+    if (status == GOBIND_MISSING) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return -1;
+    }
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+gobind_setitem_Map_string_int(PyObject *self, PyObject *key, PyObject *value)
+{
+    gobind_view_arg k = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t v = 0;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(-1)
+    if (value == NULL)
+        return gobind_delitem_Map_string_int(self, key);
+    if (gobind_from_py_str(key, "Map_string_int.__setitem__", "key", &k) < 0)
+        return -1;
+    if (gobind_from_py_int(value, "Map_string_int.__setitem__", "value", &v) < 0) {
+        gobind_view_release(&k);
+        return -1;
+    }
+    status = gobind_structs_Map_string_int_set(GOBIND_HANDLE(self), k.view, v, &msg);
+    gobind_view_release(&k);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Iterates over a snapshot of the keys in sorted order. */
+static PyObject *
+gobind_iter_Map_string_int(PyObject *self)
+{
+    uintptr_t keys = 0;
+    PyObject *seq, *it;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_structs_Map_string_int_keys(GOBIND_HANDLE(self), &keys, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    seq = gobind_to_py_Slice_string(&keys);
+    if (seq == NULL)
+        return NULL;
+    it = PyObject_GetIter(seq);
+    Py_DECREF(seq);
+    return it;
+}
+
+static PyMethodDef gobind_methods_Map_string_int[] = {
+    GOBIND_MAP_METHODS
+    {NULL, NULL, 0, NULL},
+};
+
+/* Map_string_int(items={}): a new Go map holding a copy of items. */
+static PyObject *
+gobind_new_Map_string_int(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static const char *const names[] = {"items"};
+    PyObject *argv[1] = {NULL};
+    gobind_handle_arg h = {0, 0};
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_optional_arg("Map_string_int", names, args, kwargs, argv) < 0)
+        return NULL;
+    if (argv[0] == NULL)
+        return gobind_wrap_new(type, gobind_structs_Map_string_int_new);
+    if (gobind_fill_Map_string_int(argv[0], "Map_string_int", "items", &h) < 0)
+        return NULL;
+    return gobind_wrap(type, h.handle);
+}
+
+static PyType_Slot gobind_slots_Map_string_int[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_repr_mapping},
+    {Py_tp_iter, (void *)gobind_iter_Map_string_int},
+    {Py_tp_methods, (void *)gobind_methods_Map_string_int},
+    {Py_tp_new, (void *)gobind_new_Map_string_int},
+    {Py_mp_length, (void *)gobind_len_Map_string_int},
+    {Py_mp_subscript, (void *)gobind_getitem_Map_string_int},
+    {Py_mp_ass_subscript, (void *)gobind_setitem_Map_string_int},
+    {Py_tp_doc, (void *)GOBIND_DOC("Map_string_int(items=...)\n--\n\n",
+                                   "Map_string_int(items: Mapping[str, int] = {})\n"
+                                   "\n"
+                                   "A Go map[string]int, used in place: reading, assigning and deleting keys reach the Go map. Iteration sees the keys the map had when it started.")},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Map_string_int = {
+    .name = "structs._Map_string_intBase",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+    .slots = gobind_slots_Map_string_int,
+};
+
+/* ==== Celsius: a Go named float64, as a float ==== */
+
+static PyMethodDef gobind_methods_Celsius[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_repr_Celsius(PyObject *self)
+{
+    return gobind_repr_value(self, "structs.Celsius", (PyObject *)&PyFloat_Type);
+}
+
+static PyObject *
+gobind_str_Celsius(PyObject *self)
+{
+    return GOBIND_SLOT(&PyFloat_Type, tp_repr, reprfunc)(self);
+}
+
+static PyType_Slot gobind_slots_Celsius[] = {
+    {Py_tp_repr, (void *)gobind_repr_Celsius},
+    {Py_tp_str, (void *)gobind_str_Celsius},
+    {Py_tp_methods, (void *)gobind_methods_Celsius},
+    {Py_tp_doc, (void *)"Celsius(value: float)\n"
+                        "\n"
+                        "Celsius is a temperature."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Celsius = {
+    .name = "structs.Celsius",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Celsius,
+};
 
 /* ==== GoErrorValue: any Go error value ==== */
 
@@ -1049,6 +3997,16 @@ static PyMethodDef gobind_methods[] = {
                 "FriendOf(p: Person | None) -> Person | None\n"
                 "\n"
                 "FriendOf returns p's friend, or nil.")},
+    {"HoldingFunc", (PyCFunction)(void (*)(void))gobind_fn_HoldingFunc, METH_NOARGS,
+     GOBIND_DOC("HoldingFunc($module, /)\n--\n\n",
+                "HoldingFunc() -> Holder | None\n"
+                "\n"
+                "HoldingFunc is a holder of a Go func, live Go state.")},
+    {"LoopBag", (PyCFunction)(void (*)(void))gobind_fn_LoopBag, METH_NOARGS,
+     GOBIND_DOC("LoopBag($module, /)\n--\n\n",
+                "LoopBag() -> Bag | None\n"
+                "\n"
+                "LoopBag is a bag whose Self points back to it.")},
     {"NewPerson", (PyCFunction)(void (*)(void))gobind_fn_NewPerson, GOBIND_METH_ARGS,
      GOBIND_DOC("NewPerson($module, /, name, age)\n--\n\n",
                 "NewPerson(name: str, age: int) -> Person | None\n"
@@ -1059,6 +4017,11 @@ static PyMethodDef gobind_methods[] = {
                 "Origin() -> Point\n"
                 "\n"
                 "Origin is the zero point.")},
+    {"SameOrigin", (PyCFunction)(void (*)(void))gobind_fn_SameOrigin, GOBIND_METH_ARGS,
+     GOBIND_DOC("SameOrigin($module, /, a, b)\n--\n\n",
+                "SameOrigin(a: Bag | None, b: Bag | None) -> bool\n"
+                "\n"
+                "SameOrigin reports whether two bags share one Origin pointer.")},
     {"_gobind_handles", gobind_fn__gobind_handles, METH_NOARGS,
      "_gobind_handles() -> int\n\nHow many Go values Python objects keep alive (for leak checks)."},
     {NULL, NULL, 0, NULL},
@@ -1080,6 +4043,26 @@ gobind_add_type(PyObject *m, const char *name, PyTypeObject *type)
 static int
 gobind_add_types(PyObject *m)
 {
+    gobind_type_Bag = gobind_make_type(&gobind_spec_Bag, NULL);
+    if (gobind_type_Bag == NULL)
+        return -1;
+    if (gobind_add_type(m, "Bag", gobind_type_Bag) < 0)
+        return -1;
+    gobind_type_Holder = gobind_make_type(&gobind_spec_Holder, NULL);
+    if (gobind_type_Holder == NULL)
+        return -1;
+    if (gobind_add_type(m, "Holder", gobind_type_Holder) < 0)
+        return -1;
+    gobind_type_Hook = gobind_make_type(&gobind_spec_Hook, NULL);
+    if (gobind_type_Hook == NULL)
+        return -1;
+    if (gobind_add_type(m, "Hook", gobind_type_Hook) < 0)
+        return -1;
+    gobind_type_Job = gobind_make_type(&gobind_spec_Job, NULL);
+    if (gobind_type_Job == NULL)
+        return -1;
+    if (gobind_add_type(m, "Job", gobind_type_Job) < 0)
+        return -1;
     gobind_type_Person = gobind_make_type(&gobind_spec_Person, NULL);
     if (gobind_type_Person == NULL)
         return -1;
@@ -1090,10 +4073,76 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Point", gobind_type_Point) < 0)
         return -1;
+    gobind_type_Reading = gobind_make_type(&gobind_spec_Reading, NULL);
+    if (gobind_type_Reading == NULL)
+        return -1;
+    if (gobind_add_type(m, "Reading", gobind_type_Reading) < 0)
+        return -1;
+    gobind_type_Array2_Point = gobind_make_type(&gobind_spec_Array2_Point, NULL);
+    if (gobind_type_Array2_Point == NULL)
+        return -1;
+    if (gobind_add_type(m, "Array2_Point", gobind_type_Array2_Point) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Array2_Point, 0) < 0)
+        return -1;
+    gobind_type_Slice_int = gobind_make_type(&gobind_spec_Slice_int, NULL);
+    if (gobind_type_Slice_int == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
+        return -1;
+    gobind_type_Slice_string = gobind_make_type(&gobind_spec_Slice_string, NULL);
+    if (gobind_type_Slice_string == NULL)
+        return -1;
+    if (gobind_add_type(m, "Slice_string", gobind_type_Slice_string) < 0)
+        return -1;
+if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
+        return -1;
+    gobind_type_Celsius = gobind_make_type(&gobind_spec_Celsius, &PyFloat_Type);
+    if (gobind_type_Celsius == NULL)
+        return -1;
+    gobind_class_Celsius = gobind_new_ref((PyObject *)gobind_type_Celsius);
+    if (gobind_class_Celsius == NULL)
+        return -1;
+    Py_INCREF(gobind_class_Celsius);
+    if (PyModule_AddObject(m, "Celsius", gobind_class_Celsius) < 0)
+        return -1;
+    gobind_type_Chan_bool = gobind_make_type(&gobind_spec_Chan_bool, NULL);
+    if (gobind_type_Chan_bool == NULL)
+        return -1;
+    if (gobind_add_type(m, "Chan_bool", gobind_type_Chan_bool) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Chan_bool, "a Go channel") < 0)
+        return -1;
+    gobind_type_Func0 = gobind_make_type(&gobind_spec_Func0, NULL);
+    if (gobind_type_Func0 == NULL)
+        return -1;
+    if (gobind_add_type(m, "Func0", gobind_type_Func0) < 0)
+        return -1;
+if (gobind_mark_live(gobind_type_Func0, "a Go func") < 0)
+        return -1;
+    gobind_type_Map_string_int = gobind_make_type(&gobind_spec_Map_string_int, NULL);
+    if (gobind_type_Map_string_int == NULL)
+        return -1;
+    gobind_class_Map_string_int = gobind_mapping_class(m, "Map_string_int",
+                                                   gobind_type_Map_string_int);
+    if (gobind_class_Map_string_int == NULL)
+        return -1;
+    Py_INCREF(gobind_class_Map_string_int);
+    if (PyModule_AddObject(m, "Map_string_int", gobind_class_Map_string_int) < 0)
+        return -1;
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
+        return -1;
+    gobind_type_GoValue = gobind_make_type(&gobind_spec_GoValue, NULL);
+    if (gobind_type_GoValue == NULL)
+        return -1;
+    if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0
+        || gobind_mark_live(gobind_type_GoValue, "a Go value Python has no class for") < 0)
         return -1;
     (void)m;
     return 0;
@@ -1113,6 +4162,7 @@ PyInit_structs(void)
         return NULL;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0
+        || gobind_watch_exit(m) < 0
         ) {
         Py_DECREF(m);
         return NULL;
@@ -1128,6 +4178,8 @@ initstructs(void)
         return;
     if (gobind_runtime_init(m) < 0 || gobind_add_exceptions(m, "structs") < 0 || gobind_wait_for_go() < 0
         || gobind_add_types(m) < 0)
+        return;
+    if (gobind_watch_exit(m) < 0)
         return;
 }
 #endif

@@ -12,7 +12,10 @@ import "C"
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
 	"runtime/cgo"
+	"slices"
 	"sync/atomic"
 	"unsafe"
 
@@ -41,6 +44,26 @@ func gobind_structs_FriendOf(a0 C.uintptr_t, r0 *C.uintptr_t, msg *C.gobind_buf)
 	return gobindOK
 }
 
+// gobind_structs_HoldingFunc calls example.com/structs.HoldingFunc.
+//
+//export gobind_structs_HoldingFunc
+func gobind_structs_HoldingFunc(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.HoldingFunc()
+	*r0 = gobindHandle_Holder(v0)
+	return gobindOK
+}
+
+// gobind_structs_LoopBag calls example.com/structs.LoopBag.
+//
+//export gobind_structs_LoopBag
+func gobind_structs_LoopBag(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.LoopBag()
+	*r0 = gobindHandle_Bag(v0)
+	return gobindOK
+}
+
 // gobind_structs_NewPerson calls example.com/structs.NewPerson.
 //
 //export gobind_structs_NewPerson
@@ -58,6 +81,452 @@ func gobind_structs_Origin(r0 *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	v0 := gobindpkg.Origin()
 	*r0 = gobindHandle_Point(&v0)
+	return gobindOK
+}
+
+// gobind_structs_SameOrigin calls example.com/structs.SameOrigin.
+//
+//export gobind_structs_SameOrigin
+func gobind_structs_SameOrigin(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindpkg.SameOrigin(gobindPtr_Bag(a0), gobindPtr_Bag(a1))
+	*r0 = gobindBool(v0)
+	return gobindOK
+}
+
+// gobindPtr_Bag returns the *gobindpkg.Bag that handle h refers to (nil for 0).
+func gobindPtr_Bag(h C.uintptr_t) *gobindpkg.Bag {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Bag)
+}
+
+// gobindHandle_Bag makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Bag(p *gobindpkg.Bag) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Bag_new makes a zero Bag for Python.
+//
+//export gobind_structs_Bag_new
+func gobind_structs_Bag_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Bag(new(gobindpkg.Bag))
+	return gobindOK
+}
+
+// gobind_structs_Bag_copy copies a Bag as Go assigns it (copy.copy).
+//
+//export gobind_structs_Bag_copy
+func gobind_structs_Bag_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Bag(gobindCopyOf(gobindPtr_Bag(self)))
+	return gobindOK
+}
+
+// gobind_structs_Bag_deepcopy copies a Bag and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Bag_deepcopy
+func gobind_structs_Bag_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Bag(gobindDeepCopy(gobindPtr_Bag(self)))
+	return gobindOK
+}
+
+// gobind_structs_Bag_equal compares two Bag values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Bag_equal
+func gobind_structs_Bag_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Bag(a), gobindPtr_Bag(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
+// gobind_structs_Bag_get_Items reads field Bag.Items.
+//
+//export gobind_structs_Bag_get_Items
+func gobind_structs_Bag_get_Items(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	*out = gobindHandle_Slice_int(&p.Items)
+	return gobindOK
+}
+
+// gobind_structs_Bag_set_Items writes field Bag.Items.
+//
+//export gobind_structs_Bag_set_Items
+func gobind_structs_Bag_set_Items(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	p.Items = *gobindPtr_Slice_int(v)
+	return gobindOK
+}
+
+// gobind_structs_Bag_get_Counts reads field Bag.Counts.
+//
+//export gobind_structs_Bag_get_Counts
+func gobind_structs_Bag_get_Counts(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	*out = gobindHandle_Map_string_int(&p.Counts)
+	return gobindOK
+}
+
+// gobind_structs_Bag_set_Counts writes field Bag.Counts.
+//
+//export gobind_structs_Bag_set_Counts
+func gobind_structs_Bag_set_Counts(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	p.Counts = *gobindPtr_Map_string_int(v)
+	return gobindOK
+}
+
+// gobind_structs_Bag_get_Origin reads field Bag.Origin.
+//
+//export gobind_structs_Bag_get_Origin
+func gobind_structs_Bag_get_Origin(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	*out = gobindHandle_Point(p.Origin)
+	return gobindOK
+}
+
+// gobind_structs_Bag_set_Origin writes field Bag.Origin.
+//
+//export gobind_structs_Bag_set_Origin
+func gobind_structs_Bag_set_Origin(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	p.Origin = gobindPtr_Point(v)
+	return gobindOK
+}
+
+// gobind_structs_Bag_get_Corner reads field Bag.Corner.
+//
+//export gobind_structs_Bag_get_Corner
+func gobind_structs_Bag_get_Corner(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	*out = gobindHandle_Array2_Point(&p.Corner)
+	return gobindOK
+}
+
+// gobind_structs_Bag_set_Corner writes field Bag.Corner.
+//
+//export gobind_structs_Bag_set_Corner
+func gobind_structs_Bag_set_Corner(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	p.Corner = *gobindPtr_Array2_Point(v)
+	return gobindOK
+}
+
+// gobind_structs_Bag_get_Self reads field Bag.Self.
+//
+//export gobind_structs_Bag_get_Self
+func gobind_structs_Bag_get_Self(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	*out = gobindHandle_Bag(p.Self)
+	return gobindOK
+}
+
+// gobind_structs_Bag_set_Self writes field Bag.Self.
+//
+//export gobind_structs_Bag_set_Self
+func gobind_structs_Bag_set_Self(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Bag(self)
+	p.Self = gobindPtr_Bag(v)
+	return gobindOK
+}
+
+// gobindPtr_Holder returns the *gobindpkg.Holder that handle h refers to (nil for 0).
+func gobindPtr_Holder(h C.uintptr_t) *gobindpkg.Holder {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Holder)
+}
+
+// gobindHandle_Holder makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Holder(p *gobindpkg.Holder) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Holder_new makes a zero Holder for Python.
+//
+//export gobind_structs_Holder_new
+func gobind_structs_Holder_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(new(gobindpkg.Holder))
+	return gobindOK
+}
+
+// gobind_structs_Holder_copy copies a Holder as Go assigns it (copy.copy).
+//
+//export gobind_structs_Holder_copy
+func gobind_structs_Holder_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(gobindCopyOf(gobindPtr_Holder(self)))
+	return gobindOK
+}
+
+// gobind_structs_Holder_deepcopy copies a Holder and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Holder_deepcopy
+func gobind_structs_Holder_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Holder(gobindDeepCopy(gobindPtr_Holder(self)))
+	return gobindOK
+}
+
+// gobind_structs_Holder_equal compares two Holder values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Holder_equal
+func gobind_structs_Holder_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Holder(a), gobindPtr_Holder(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
+// gobind_structs_Holder_get_Name reads field Holder.Name.
+//
+//export gobind_structs_Holder_get_Name
+func gobind_structs_Holder_get_Name(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	gobindPutString(out, p.Name)
+	return gobindOK
+}
+
+// gobind_structs_Holder_set_Name writes field Holder.Name.
+//
+//export gobind_structs_Holder_set_Name
+func gobind_structs_Holder_set_Name(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	p.Name = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_structs_Holder_get_Value reads field Holder.Value.
+//
+//export gobind_structs_Holder_get_Value
+func gobind_structs_Holder_get_Value(self C.uintptr_t, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	*out = gobindAnyRef(p.Value)
+	return gobindOK
+}
+
+// gobind_structs_Holder_set_Value writes field Holder.Value.
+//
+//export gobind_structs_Holder_set_Value
+func gobind_structs_Holder_set_Value(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Holder(self)
+	p.Value = gobindAnyIn(v)
+	return gobindOK
+}
+
+// gobindPtr_Hook returns the *gobindpkg.Hook that handle h refers to (nil for 0).
+func gobindPtr_Hook(h C.uintptr_t) *gobindpkg.Hook {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Hook)
+}
+
+// gobindHandle_Hook makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Hook(p *gobindpkg.Hook) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Hook_new makes a zero Hook for Python.
+//
+//export gobind_structs_Hook_new
+func gobind_structs_Hook_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Hook(new(gobindpkg.Hook))
+	return gobindOK
+}
+
+// gobind_structs_Hook_copy copies a Hook as Go assigns it (copy.copy).
+//
+//export gobind_structs_Hook_copy
+func gobind_structs_Hook_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Hook(gobindCopyOf(gobindPtr_Hook(self)))
+	return gobindOK
+}
+
+// gobind_structs_Hook_deepcopy copies a Hook and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Hook_deepcopy
+func gobind_structs_Hook_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Hook(gobindDeepCopy(gobindPtr_Hook(self)))
+	return gobindOK
+}
+
+// gobind_structs_Hook_equal compares two Hook values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Hook_equal
+func gobind_structs_Hook_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Hook(a), gobindPtr_Hook(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
+// gobind_structs_Hook_get_Name reads field Hook.Name.
+//
+//export gobind_structs_Hook_get_Name
+func gobind_structs_Hook_get_Name(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Hook(self)
+	gobindPutString(out, p.Name)
+	return gobindOK
+}
+
+// gobind_structs_Hook_set_Name writes field Hook.Name.
+//
+//export gobind_structs_Hook_set_Name
+func gobind_structs_Hook_set_Name(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Hook(self)
+	p.Name = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_structs_Hook_get_Run reads field Hook.Run.
+//
+//export gobind_structs_Hook_get_Run
+func gobind_structs_Hook_get_Run(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Hook(self)
+	*out = gobindFuncOut_Func0(p.Run)
+	return gobindOK
+}
+
+// gobind_structs_Hook_set_Run writes field Hook.Run.
+//
+//export gobind_structs_Hook_set_Run
+func gobind_structs_Hook_set_Run(self C.uintptr_t, v C.gobind_func, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Hook(self)
+	p.Run = gobindFuncIn_Func0(v, gobindCaller)
+	return gobindOK
+}
+
+// gobindPtr_Job returns the *gobindpkg.Job that handle h refers to (nil for 0).
+func gobindPtr_Job(h C.uintptr_t) *gobindpkg.Job {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Job)
+}
+
+// gobindHandle_Job makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Job(p *gobindpkg.Job) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Job_new makes a zero Job for Python.
+//
+//export gobind_structs_Job_new
+func gobind_structs_Job_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Job(new(gobindpkg.Job))
+	return gobindOK
+}
+
+// gobind_structs_Job_copy copies a Job as Go assigns it (copy.copy).
+//
+//export gobind_structs_Job_copy
+func gobind_structs_Job_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Job(gobindCopyOf(gobindPtr_Job(self)))
+	return gobindOK
+}
+
+// gobind_structs_Job_deepcopy copies a Job and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Job_deepcopy
+func gobind_structs_Job_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Job(gobindDeepCopy(gobindPtr_Job(self)))
+	return gobindOK
+}
+
+// gobind_structs_Job_equal compares two Job values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Job_equal
+func gobind_structs_Job_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Job(a), gobindPtr_Job(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
+// gobind_structs_Job_get_Name reads field Job.Name.
+//
+//export gobind_structs_Job_get_Name
+func gobind_structs_Job_get_Name(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Job(self)
+	gobindPutString(out, p.Name)
+	return gobindOK
+}
+
+// gobind_structs_Job_set_Name writes field Job.Name.
+//
+//export gobind_structs_Job_set_Name
+func gobind_structs_Job_set_Name(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Job(self)
+	p.Name = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_structs_Job_get_Done reads field Job.Done.
+//
+//export gobind_structs_Job_get_Done
+func gobind_structs_Job_get_Done(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Job(self)
+	*out = gobindChanHandle_Chan_bool(p.Done)
+	return gobindOK
+}
+
+// gobind_structs_Job_set_Done writes field Job.Done.
+//
+//export gobind_structs_Job_set_Done
+func gobind_structs_Job_set_Done(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Job(self)
+	p.Done = gobindChan_Chan_bool(v)
 	return gobindOK
 }
 
@@ -84,6 +553,34 @@ func gobindHandle_Person(p *gobindpkg.Person) C.uintptr_t {
 func gobind_structs_Person_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	*out = gobindHandle_Person(new(gobindpkg.Person))
+	return gobindOK
+}
+
+// gobind_structs_Person_copy copies a Person as Go assigns it (copy.copy).
+//
+//export gobind_structs_Person_copy
+func gobind_structs_Person_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Person(gobindCopyOf(gobindPtr_Person(self)))
+	return gobindOK
+}
+
+// gobind_structs_Person_deepcopy copies a Person and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Person_deepcopy
+func gobind_structs_Person_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Person(gobindDeepCopy(gobindPtr_Person(self)))
+	return gobindOK
+}
+
+// gobind_structs_Person_equal compares two Person values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Person_equal
+func gobind_structs_Person_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Person(a), gobindPtr_Person(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
 	return gobindOK
 }
 
@@ -236,6 +733,34 @@ func gobind_structs_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int
 	return gobindOK
 }
 
+// gobind_structs_Point_copy copies a Point as Go assigns it (copy.copy).
+//
+//export gobind_structs_Point_copy
+func gobind_structs_Point_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindCopyOf(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_structs_Point_deepcopy copies a Point and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Point_deepcopy
+func gobind_structs_Point_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Point(gobindDeepCopy(gobindPtr_Point(self)))
+	return gobindOK
+}
+
+// gobind_structs_Point_equal compares two Point values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Point_equal
+func gobind_structs_Point_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Point(a), gobindPtr_Point(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
 // gobind_structs_Point_get_X reads field Point.X.
 //
 //export gobind_structs_Point_get_X
@@ -302,6 +827,938 @@ func gobind_structs_Point_String(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobi
 	defer gobindRecover(&status, msg)
 	v0 := gobindPtr_Point(self).String()
 	gobindPutString(r0, v0)
+	return gobindOK
+}
+
+// gobindPtr_Reading returns the *gobindpkg.Reading that handle h refers to (nil for 0).
+func gobindPtr_Reading(h C.uintptr_t) *gobindpkg.Reading {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindpkg.Reading)
+}
+
+// gobindHandle_Reading makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Reading(p *gobindpkg.Reading) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Reading_new makes a zero Reading for Python.
+//
+//export gobind_structs_Reading_new
+func gobind_structs_Reading_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Reading(new(gobindpkg.Reading))
+	return gobindOK
+}
+
+// gobind_structs_Reading_copy copies a Reading as Go assigns it (copy.copy).
+//
+//export gobind_structs_Reading_copy
+func gobind_structs_Reading_copy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Reading(gobindCopyOf(gobindPtr_Reading(self)))
+	return gobindOK
+}
+
+// gobind_structs_Reading_deepcopy copies a Reading and all it reaches (copy.deepcopy).
+//
+//export gobind_structs_Reading_deepcopy
+func gobind_structs_Reading_deepcopy(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Reading(gobindDeepCopy(gobindPtr_Reading(self)))
+	return gobindOK
+}
+
+// gobind_structs_Reading_equal compares two Reading values with Go's == (ok 0: not comparable).
+//
+//export gobind_structs_Reading_equal
+func gobind_structs_Reading_equal(a, b C.uintptr_t, eq, ok *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e, k := gobindEqual(gobindPtr_Reading(a), gobindPtr_Reading(b))
+	*eq, *ok = gobindBool(e), gobindBool(k)
+	return gobindOK
+}
+
+// gobind_structs_Reading_get_Where reads field Reading.Where.
+//
+//export gobind_structs_Reading_get_Where
+func gobind_structs_Reading_get_Where(self C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Reading(self)
+	gobindPutString(out, p.Where)
+	return gobindOK
+}
+
+// gobind_structs_Reading_set_Where writes field Reading.Where.
+//
+//export gobind_structs_Reading_set_Where
+func gobind_structs_Reading_set_Where(self C.uintptr_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Reading(self)
+	p.Where = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobind_structs_Reading_get_Temp reads field Reading.Temp.
+//
+//export gobind_structs_Reading_get_Temp
+func gobind_structs_Reading_get_Temp(self C.uintptr_t, out *C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Reading(self)
+	*out = C.double(float64(p.Temp))
+	return gobindOK
+}
+
+// gobind_structs_Reading_set_Temp writes field Reading.Temp.
+//
+//export gobind_structs_Reading_set_Temp
+func gobind_structs_Reading_set_Temp(self C.uintptr_t, v C.double, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Reading(self)
+	p.Temp = gobindpkg.Celsius(float64(v))
+	return gobindOK
+}
+
+// gobind_structs_Reading_get_At reads field Reading.At.
+//
+//export gobind_structs_Reading_get_At
+func gobind_structs_Reading_get_At(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Reading(self)
+	*out = gobindHandle_Point(p.At)
+	return gobindOK
+}
+
+// gobind_structs_Reading_set_At writes field Reading.At.
+//
+//export gobind_structs_Reading_set_At
+func gobind_structs_Reading_set_At(self C.uintptr_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	p := gobindPtr_Reading(self)
+	p.At = gobindPtr_Point(v)
+	return gobindOK
+}
+
+// gobindPtr_Array2_Point returns the *[2]gobindpkg.Point that handle h refers to (nil for 0).
+func gobindPtr_Array2_Point(h C.uintptr_t) *[2]gobindpkg.Point {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[2]gobindpkg.Point)
+}
+
+// gobindHandle_Array2_Point makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Array2_Point(p *[2]gobindpkg.Point) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Array2_Point_new makes a zero [2]gobindpkg.Point for Python.
+//
+//export gobind_structs_Array2_Point_new
+func gobind_structs_Array2_Point_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Array2_Point(new([2]gobindpkg.Point))
+	return gobindOK
+}
+
+// gobind_structs_Array2_Point_fromc makes a [2]gobindpkg.Point from n items that C converted from Python.
+//
+//export gobind_structs_Array2_Point_fromc
+func gobind_structs_Array2_Point_fromc(p *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	var s [2]gobindpkg.Point
+	for i, x := range src {
+		s[i] = *gobindPtr_Point(x)
+	}
+	*out = gobindHandle_Array2_Point(&s)
+	return gobindOK
+}
+
+// gobind_structs_Array2_Point_get reads item i of a [2]gobindpkg.Point.
+//
+//export gobind_structs_Array2_Point_get
+func gobind_structs_Array2_Point_get(self C.uintptr_t, i C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array2_Point(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = gobindHandle_Point(&s[i])
+	return gobindOK
+}
+
+// gobind_structs_Array2_Point_set writes item i of a [2]gobindpkg.Point.
+//
+//export gobind_structs_Array2_Point_set
+func gobind_structs_Array2_Point_set(self C.uintptr_t, i C.ptrdiff_t, v C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Array2_Point(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = *gobindPtr_Point(v)
+	return gobindOK
+}
+
+// gobindPtr_Slice_int returns the *[]int that handle h refers to (nil for 0).
+func gobindPtr_Slice_int(h C.uintptr_t) *[]int {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[]int)
+}
+
+// gobindHandle_Slice_int makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Slice_int(p *[]int) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Slice_int_new makes a zero []int for Python.
+//
+//export gobind_structs_Slice_int_new
+func gobind_structs_Slice_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_int(new([]int))
+	return gobindOK
+}
+
+// gobind_structs_Slice_int_fromc makes a []int from n items that C converted from Python.
+//
+//export gobind_structs_Slice_int_fromc
+func gobind_structs_Slice_int_fromc(p *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	// the C items have the Go layout: one memmove (append does not zero the new memory first,
+	// as make would)
+	s := append([]int(nil), unsafe.Slice((*int)(unsafe.Pointer(p)), len(src))...)
+	if s == nil {
+		s = []int{}
+	}
+	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
+}
+
+// gobind_structs_Slice_int_len reports the length of a []int.
+//
+//export gobind_structs_Slice_int_len
+func gobind_structs_Slice_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_int(self)))
+	return gobindOK
+}
+
+// gobind_structs_Slice_int_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
+//
+//export gobind_structs_Slice_int_slice
+func gobind_structs_Slice_int_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := *gobindPtr_Slice_int(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
+	*out = gobindHandle_Slice_int(&s)
+	return gobindOK
+}
+
+// gobind_structs_Slice_int_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_structs_Slice_int_splice
+func gobind_structs_Slice_int_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []int
+	if src != 0 {
+		items = *gobindPtr_Slice_int(src)
+	}
+	gobindSplice(gobindPtr_Slice_int(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
+// gobind_structs_Slice_int_get reads item i of a []int.
+//
+//export gobind_structs_Slice_int_get
+func gobind_structs_Slice_int_get(self C.uintptr_t, i C.ptrdiff_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_int(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	*out = C.ptrdiff_t(s[i])
+	return gobindOK
+}
+
+// gobind_structs_Slice_int_set writes item i of a []int.
+//
+//export gobind_structs_Slice_int_set
+func gobind_structs_Slice_int_set(self C.uintptr_t, i C.ptrdiff_t, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_int(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = int(v)
+	return gobindOK
+}
+
+// gobind_structs_Slice_int_pin pins the items of a []int for a Python buffer view and reports
+// where they are; the result unpins them.
+//
+//export gobind_structs_Slice_int_pin
+func gobind_structs_Slice_int_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.ptrdiff_t, pin *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := gobindPtr_Slice_int(self)
+	*n = C.ptrdiff_t(len(*s))
+	*data, *pin = nil, 0
+	if len(*s) > 0 {
+		*pin = gobindPin(unsafe.Pointer(&(*s)[0]), data)
+	}
+	return gobindOK
+}
+
+// gobindPtr_Slice_string returns the *[]string that handle h refers to (nil for 0).
+func gobindPtr_Slice_string(h C.uintptr_t) *[]string {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*[]string)
+}
+
+// gobindHandle_Slice_string makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Slice_string(p *[]string) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Slice_string_new makes a zero []string for Python.
+//
+//export gobind_structs_Slice_string_new
+func gobind_structs_Slice_string_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindHandle_Slice_string(new([]string))
+	return gobindOK
+}
+
+// gobind_structs_Slice_string_fromc makes a []string from n items that C converted from Python.
+//
+//export gobind_structs_Slice_string_fromc
+func gobind_structs_Slice_string_fromc(p *C.gobind_view, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	src := unsafe.Slice(p, int(n))
+	s := make([]string, len(src))
+	for i, x := range src {
+		s[i] = gobindString(x, gobindSpace(x.n))
+	}
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_structs_Slice_string_len reports the length of a []string.
+//
+//export gobind_structs_Slice_string_len
+func gobind_structs_Slice_string_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Slice_string(self)))
+	return gobindOK
+}
+
+// gobind_structs_Slice_string_slice makes the slice s[lo:hi], sharing memory with s (a panic when the bounds
+// no longer fit: Python code may have shrunk s after C checked them).
+//
+//export gobind_structs_Slice_string_slice
+func gobind_structs_Slice_string_slice(self C.uintptr_t, lo, hi C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := *gobindPtr_Slice_string(self)
+	// C computed the bounds before Python code (__index__) ran that may have shortened s
+	if int(hi) > len(s) {
+		hi = C.ptrdiff_t(len(s))
+	}
+	if lo > hi {
+		lo = hi
+	}
+	s = s[lo:hi]
+	*out = gobindHandle_Slice_string(&s)
+	return gobindOK
+}
+
+// gobind_structs_Slice_string_splice replaces s[lo:hi] with the items of src (0: none) as Go's append does
+// (append, extend, insert, del and slice assignment in Python).
+//
+//export gobind_structs_Slice_string_splice
+func gobind_structs_Slice_string_splice(self C.uintptr_t, lo, hi C.ptrdiff_t, src C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	var items []string
+	if src != 0 {
+		items = *gobindPtr_Slice_string(src)
+	}
+	gobindSplice(gobindPtr_Slice_string(self), int(lo), int(hi), items)
+	return gobindOK
+}
+
+// gobind_structs_Slice_string_get reads item i of a []string.
+//
+//export gobind_structs_Slice_string_get
+func gobind_structs_Slice_string_get(self C.uintptr_t, i C.ptrdiff_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_string(self))[:] // the length is read once, as C's check may be stale
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	gobindPutString(out, s[i])
+	return gobindOK
+}
+
+// gobind_structs_Slice_string_set writes item i of a []string.
+//
+//export gobind_structs_Slice_string_set
+func gobind_structs_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	s := (*gobindPtr_Slice_string(self))[:] // converting v ran Python code that may have shortened it
+	if i < 0 || int(i) >= len(s) {
+		return gobindRange
+	}
+	s[i] = gobindString(v, gobindSpace(v.n))
+	return gobindOK
+}
+
+// gobindFn_Func0 holds a Go func() int that Python holds as a Func0 object.
+type gobindFn_Func0 struct {
+	f func() int
+}
+
+// call calls the func (Func0.call and __call__ in Python).
+func (g *gobindFn_Func0) call() int {
+	return g.f()
+}
+
+// gobindPtr_Func0 returns the *gobindFn_Func0 that handle h refers to (nil for 0).
+func gobindPtr_Func0(h C.uintptr_t) *gobindFn_Func0 {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*gobindFn_Func0)
+}
+
+// gobindHandle_Func0 makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Func0(p *gobindFn_Func0) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobindFuncOut_Func0 hands a Go func to Python: a handle to its holder (0 for nil).
+func gobindFuncOut_Func0(f func() int) C.uintptr_t {
+	if f == nil {
+		return 0
+	}
+	return gobindHandle_Func0(&gobindFn_Func0{f})
+}
+
+// gobindFuncIn_Func0 is the func a Python value stands for: the Go func a Func0
+// object holds (itself, not a wrapper), a func calling a Python callable (given to the bound call
+// call, or nil), or nil for None.
+func gobindFuncIn_Func0(a C.gobind_func, call *gobindCall) func() int {
+	if a.held != 0 {
+		return gobindPtr_Func0(a.held).f
+	}
+	return gobindCallback_Func0(a.fn, call)
+}
+
+// gobind_structs_Func0_call calls example.com/structs.Func0.call.
+//
+//export gobind_structs_Func0_call
+func gobind_structs_Func0_call(self C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Func0(self).call()
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
+// gobindPtr_Map_string_int returns the *map[string]int that handle h refers to (nil for 0).
+func gobindPtr_Map_string_int(h C.uintptr_t) *map[string]int {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(*map[string]int)
+}
+
+// gobindHandle_Map_string_int makes the handle a Python object holds to keep p alive (0 for nil).
+func gobindHandle_Map_string_int(p *map[string]int) C.uintptr_t {
+	if p == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(p))
+}
+
+// gobind_structs_Map_string_int_new makes an empty map[string]int for Python.
+//
+//export gobind_structs_Map_string_int_new
+func gobind_structs_Map_string_int_new(out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v := make(map[string]int)
+	*out = gobindHandle_Map_string_int(&v)
+	return gobindOK
+}
+
+// gobind_structs_Map_string_int_fromc makes a map[string]int from n keys and values that C converted from Python.
+//
+//export gobind_structs_Map_string_int_fromc
+func gobind_structs_Map_string_int_fromc(keys *C.gobind_view, values *C.ptrdiff_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	ks, vs := unsafe.Slice(keys, int(n)), unsafe.Slice(values, int(n))
+	v := make(map[string]int, len(ks))
+	for i, k := range ks {
+		v[gobindString(k, gobindSpace(k.n))] = int(vs[i])
+	}
+	*out = gobindHandle_Map_string_int(&v)
+	return gobindOK
+}
+
+// gobind_structs_Map_string_int_len reports the number of keys.
+//
+//export gobind_structs_Map_string_int_len
+func gobind_structs_Map_string_int_len(self C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = C.ptrdiff_t(len(*gobindPtr_Map_string_int(self)))
+	return gobindOK
+}
+
+// gobind_structs_Map_string_int_get reads the value of key k, or reports gobindMissing.
+//
+//export gobind_structs_Map_string_int_get
+func gobind_structs_Map_string_int_get(self C.uintptr_t, k C.gobind_view, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v, ok := (*gobindPtr_Map_string_int(self))[gobindString(k, gobindSpace(k.n))]
+	if !ok {
+		return gobindMissing
+	}
+	*out = C.ptrdiff_t(v)
+	return gobindOK
+}
+
+// gobind_structs_Map_string_int_set sets key k to v.
+//
+//export gobind_structs_Map_string_int_set
+func gobind_structs_Map_string_int_set(self C.uintptr_t, k C.gobind_view, v C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	(*gobindPtr_Map_string_int(self))[gobindString(k, gobindSpace(k.n))] = int(v)
+	return gobindOK
+}
+
+// gobind_structs_Map_string_int_del deletes key k, or reports gobindMissing.
+//
+//export gobind_structs_Map_string_int_del
+func gobind_structs_Map_string_int_del(self C.uintptr_t, k C.gobind_view, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	m, key := *gobindPtr_Map_string_int(self), gobindString(k, gobindSpace(k.n))
+	if _, ok := m[key]; !ok {
+		return gobindMissing
+	}
+	delete(m, key)
+	return gobindOK
+}
+
+// gobind_structs_Map_string_int_keys makes a slice of the keys, sorted.
+//
+//export gobind_structs_Map_string_int_keys
+func gobind_structs_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	m := *gobindPtr_Map_string_int(self)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	gobindSortKeys(keys)
+	*out = gobindHandle_Slice_string(&keys)
+	return gobindOK
+}
+
+// gobindChan_Chan_bool is the chan bool that handle h refers to (nil for 0):
+// a Chan_bool's.
+func gobindChan_Chan_bool(h C.uintptr_t) chan bool {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value().(chan bool)
+}
+
+// gobindChanHandle_Chan_bool makes the handle a Chan_bool object holds (0 for nil).
+func gobindChanHandle_Chan_bool(v chan bool) C.uintptr_t {
+	if v == nil {
+		return 0
+	}
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(v))
+}
+
+// gobind_structs_Chan_bool_new makes a chan bool with a buffer of n items.
+//
+//export gobind_structs_Chan_bool_new
+func gobind_structs_Chan_bool_new(n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindChanHandle_Chan_bool(make(chan bool, int(n)))
+	return gobindOK
+}
+
+// gobind_structs_Chan_bool_send sends v (see gobindChanSend).
+//
+//export gobind_structs_Chan_bool_send
+func gobind_structs_Chan_bool_send(self C.uintptr_t, v C.uint8_t, timeout C.int64_t, poll C.gobind_poll_fn, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if st := gobindChanSend(gobindChan_Chan_bool(self), v != 0, int64(timeout), poll); st != gobindOK {
+		return st
+	}
+	return gobindOK
+}
+
+// gobind_structs_Chan_bool_close closes the channel (a panic if it is closed already).
+//
+//export gobind_structs_Chan_bool_close
+func gobind_structs_Chan_bool_close(self C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	close(gobindChan_Chan_bool(self))
+	return gobindOK
+}
+
+// gobind_structs_Chan_bool_recv receives one value (see gobindChanRecv).
+//
+//export gobind_structs_Chan_bool_recv
+func gobind_structs_Chan_bool_recv(self C.uintptr_t, timeout C.int64_t, poll C.gobind_poll_fn, out *C.uint8_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v, st := gobindChanRecv(gobindChan_Chan_bool(self), int64(timeout), poll)
+	if st != gobindOK {
+		return st
+	}
+	*out = gobindBool(v)
+	return gobindOK
+}
+
+// gobind_structs_Chan_bool_size reports the number of queued items and the buffer size.
+//
+//export gobind_structs_Chan_bool_size
+func gobind_structs_Chan_bool_size(self C.uintptr_t, n *C.ptrdiff_t, capacity *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	ch := gobindChan_Chan_bool(self)
+	*n, *capacity = C.ptrdiff_t(len(ch)), C.ptrdiff_t(cap(ch))
+	return gobindOK
+}
+
+func init() {
+	gobindDecref = func(p C.uintptr_t) { C.gobind_structs_decref(p) }
+	gobindUnraisable = func(exc, fn C.uintptr_t) { C.gobind_structs_unraisable(exc, fn) }
+}
+
+// gobind_structs_cbfail records the Python exception a callback raised, for the Go call waiting in
+// slot; with slot 0, it returns a handle to it instead (gobindTakePyErr).
+//
+//export gobind_structs_cbfail
+func gobind_structs_cbfail(slot C.uintptr_t, exc C.uintptr_t, text C.gobind_view, sync C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	e := gobindNewPyErr(exc, gobindString(text, nil), sync != 0)
+	*out = 0
+	if slot == 0 {
+		*out = C.uintptr_t(cgo.NewHandle(e))
+	} else {
+		cgo.Handle(slot).Value().(gobindFailer).fail(e)
+	}
+	return gobindOK
+}
+
+// gobindCallback_Func0 makes a func() int that calls the Python callable fn
+// (Go owns that reference from now on; nil for None), given to the bound call call (nil when
+// not an argument of one).
+func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
+	if fn == 0 {
+		return nil
+	}
+	ref := gobindNewPyRef(fn)
+	return func() (g0 int) {
+		// C returns the results by value: no handle, no second cgo call
+		res := C.gobind_structs_call_Func0(ref.ptr)
+		runtime.KeepAlive(ref)
+		failed := gobindTakePyErr(res.failed)
+		if failed != nil {
+			gobindRaised(failed, call, ref)
+			return
+		}
+		g0 = int(res.r0)
+		return
+	}
+}
+
+// gobindNewHandle makes the handle a Python object holds to any Go value.
+func gobindNewHandle(v any) C.uintptr_t {
+	gobindLiveHandles.Add(1)
+	return C.uintptr_t(cgo.NewHandle(v))
+}
+
+// gobind_structs_value_repr writes "%v (%T)" of the Go value that handle h refers to.
+//
+//export gobind_structs_value_repr
+func gobind_structs_value_repr(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v := cgo.Handle(h).Value()
+	gobindPutString(out, fmt.Sprintf("%v (%T)", v, v))
+	return gobindOK
+}
+
+// Kinds of the gobind_ref of an any value that is not a bound object (the C side has the same).
+const (
+	gobindAnyBool  = 1001 // the handle is 0 or 1
+	gobindAnyInt   = 1002 // the handle holds the int64's bits
+	gobindAnyUint  = 1003 // the handle holds the uint64
+	gobindAnyFloat = 1004 // the handle holds the float64's bits
+	gobindAnyStr   = 1005 // a temporary handle to a string
+	gobindAnyBytes = 1006 // a temporary handle to a []byte
+	gobindAnyList  = 1007 // a temporary handle to a []any
+	gobindAnyDict  = 1008 // a temporary handle to a *gobindAnyMap
+)
+
+// gobindAnyMap is a map[string]any on its way to Python, with its keys sorted.
+type gobindAnyMap struct {
+	keys []string
+	m    map[string]any
+}
+
+// gobindAnyIn returns the Go value a handle refers to (nil for 0).
+func gobindAnyIn(h C.uintptr_t) any {
+	if h == 0 {
+		return nil
+	}
+	return cgo.Handle(h).Value()
+}
+
+func gobindAnyTemp(v any, kind C.int32_t) C.gobind_ref {
+	return C.gobind_ref{handle: C.uintptr_t(cgo.NewHandle(v)), kind: kind}
+}
+
+func gobindFloatBits(f float64) uint64 { return *(*uint64)(unsafe.Pointer(&f)) }
+
+func gobindAnyNum(bits uint64, kind C.int32_t) C.gobind_ref {
+	return C.gobind_ref{handle: C.uintptr_t(bits), kind: kind}
+}
+
+// gobindAnyRef makes what Python gets for an any value: None, a number in the handle's bits, a
+// temporary handle the C side reads and deletes (strings, bytes, lists, dicts), or a handle to a
+// Go value and the index of its class.
+func gobindAnyRef(v any) C.gobind_ref {
+	switch x := v.(type) {
+	case nil:
+		return C.gobind_ref{}
+	case bool:
+		return gobindAnyNum(uint64(gobindBool(x)), gobindAnyBool)
+	case int:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int8:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int16:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int32:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case int64:
+		return gobindAnyNum(uint64(x), gobindAnyInt)
+	case uint:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint8:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint16:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint32:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case uint64:
+		return gobindAnyNum(x, gobindAnyUint)
+	case uintptr:
+		return gobindAnyNum(uint64(x), gobindAnyUint)
+	case float32:
+		return gobindAnyNum(gobindFloatBits(float64(x)), gobindAnyFloat)
+	case float64:
+		return gobindAnyNum(gobindFloatBits(x), gobindAnyFloat)
+	case string:
+		return gobindAnyTemp(x, gobindAnyStr)
+	case []byte:
+		return gobindAnyTemp(x, gobindAnyBytes)
+	case []any:
+		return gobindAnyTemp(x, gobindAnyList)
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return gobindAnyTemp(&gobindAnyMap{keys, x}, gobindAnyDict)
+	case *gobindpkg.Bag:
+		return C.gobind_ref{handle: gobindHandle_Bag(x), kind: 2}
+	case gobindpkg.Bag:
+		return C.gobind_ref{handle: gobindHandle_Bag(&x), kind: 3}
+	case *gobindpkg.Holder:
+		return C.gobind_ref{handle: gobindHandle_Holder(x), kind: 4}
+	case gobindpkg.Holder:
+		return C.gobind_ref{handle: gobindHandle_Holder(&x), kind: 5}
+	case *gobindpkg.Hook:
+		return C.gobind_ref{handle: gobindHandle_Hook(x), kind: 6}
+	case gobindpkg.Hook:
+		return C.gobind_ref{handle: gobindHandle_Hook(&x), kind: 7}
+	case *gobindpkg.Job:
+		return C.gobind_ref{handle: gobindHandle_Job(x), kind: 8}
+	case gobindpkg.Job:
+		return C.gobind_ref{handle: gobindHandle_Job(&x), kind: 9}
+	case *gobindpkg.Person:
+		return C.gobind_ref{handle: gobindHandle_Person(x), kind: 10}
+	case gobindpkg.Person:
+		return C.gobind_ref{handle: gobindHandle_Person(&x), kind: 11}
+	case *gobindpkg.Point:
+		return C.gobind_ref{handle: gobindHandle_Point(x), kind: 12}
+	case gobindpkg.Point:
+		return C.gobind_ref{handle: gobindHandle_Point(&x), kind: 13}
+	case *gobindpkg.Reading:
+		return C.gobind_ref{handle: gobindHandle_Reading(x), kind: 14}
+	case gobindpkg.Reading:
+		return C.gobind_ref{handle: gobindHandle_Reading(&x), kind: 15}
+	case error:
+		return C.gobind_ref{handle: gobindNewHandle(x), kind: 1}
+	}
+	return C.gobind_ref{handle: gobindNewHandle(v)} // a GoValue
+}
+
+// gobind_structs_any_new makes a handle to a Go value for an any argument: kind 1 bool, 2 int64,
+// 3 float64 (from i or f).
+//
+//export gobind_structs_any_new
+func gobind_structs_any_new(kind C.int, i C.int64_t, f C.double, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	switch kind {
+	case 1:
+		*out = gobindNewHandle(i != 0)
+	case 2:
+		*out = gobindNewHandle(int64(i))
+	default:
+		*out = gobindNewHandle(float64(f))
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_same makes a new handle to the Go value handle h refers to.
+//
+//export gobind_structs_any_same
+func gobind_structs_any_same(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindNewHandle(cgo.Handle(h).Value())
+	return gobindOK
+}
+
+// gobind_structs_any_text makes a handle to a string (bytes == 0) or a []byte.
+//
+//export gobind_structs_any_text
+func gobind_structs_any_text(v C.gobind_view, bytes C.int, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if bytes != 0 {
+		*out = gobindNewHandle(gobindBytes(v, nil))
+	} else {
+		*out = gobindNewHandle(gobindString(v, nil))
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_list makes a handle to a []any of the values of n handles.
+//
+//export gobind_structs_any_list
+func gobind_structs_any_list(items *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	l := make([]any, int(n))
+	for i, h := range unsafe.Slice(items, int(n)) {
+		l[i] = gobindAnyIn(h)
+	}
+	*out = gobindNewHandle(l)
+	return gobindOK
+}
+
+// gobind_structs_any_dict makes a handle to a map[string]any of n keys and value handles.
+//
+//export gobind_structs_any_dict
+func gobind_structs_any_dict(keys *C.gobind_view, values *C.uintptr_t, n C.ptrdiff_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	m := make(map[string]any, int(n))
+	vs := unsafe.Slice(values, int(n))
+	for i, k := range unsafe.Slice(keys, int(n)) {
+		m[gobindString(k, nil)] = gobindAnyIn(vs[i])
+	}
+	*out = gobindNewHandle(m)
+	return gobindOK
+}
+
+// gobind_structs_any_len reports the length of a temporary list or dict handle.
+//
+//export gobind_structs_any_len
+func gobind_structs_any_len(h C.uintptr_t, out *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if d, ok := cgo.Handle(h).Value().(*gobindAnyMap); ok {
+		*out = C.ptrdiff_t(len(d.keys))
+	} else {
+		*out = C.ptrdiff_t(len(cgo.Handle(h).Value().([]any)))
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_item reads item i of a temporary list or dict handle, and its key for a dict.
+//
+//export gobind_structs_any_item
+func gobind_structs_any_item(h C.uintptr_t, i C.ptrdiff_t, key *C.gobind_buf, out *C.gobind_ref, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	if d, ok := cgo.Handle(h).Value().(*gobindAnyMap); ok {
+		gobindPutString(key, d.keys[i])
+		*out = gobindAnyRef(d.m[d.keys[i]])
+	} else {
+		*out = gobindAnyRef(cgo.Handle(h).Value().([]any)[i])
+	}
+	return gobindOK
+}
+
+// gobind_structs_any_read writes the string or bytes of a temporary handle, and deletes the handle.
+//
+//export gobind_structs_any_read
+func gobind_structs_any_read(h C.uintptr_t, out *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	switch v := cgo.Handle(h).Value().(type) {
+	case string:
+		gobindPutString(out, v)
+	case []byte:
+		gobindPutBytes(out, v)
+	}
+	cgo.Handle(h).Delete()
+	return gobindOK
+}
+
+// gobind_structs_any_done deletes a temporary handle.
+//
+//export gobind_structs_any_done
+func gobind_structs_any_done(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	cgo.Handle(h).Delete()
 	return gobindOK
 }
 
@@ -388,6 +1845,16 @@ func gobind_structs_release(h C.uintptr_t, msg *C.gobind_buf) (status C.int) {
 	defer gobindRecover(&status, msg)
 	cgo.Handle(h).Delete()
 	gobindLiveHandles.Add(-1)
+	return gobindOK
+}
+
+// gobind_structs_release_addr reports the address of the Go value a handle points to: its identity,
+// which pickle keeps.
+//
+//export gobind_structs_release_addr
+func gobind_structs_release_addr(h C.uintptr_t, out *C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	*out = gobindAddr(h)
 	return gobindOK
 }
 

@@ -88,6 +88,15 @@ gobind_object_dealloc(PyObject *self)
     gobind_release_type(type);
 }
 
+/* A struct object: its weak references (pickle's) go first. */
+static void
+gobind_struct_dealloc(PyObject *self)
+{
+    if (((gobind_struct_object *)self)->weaklist != NULL)
+        PyObject_ClearWeakRefs(self);
+    gobind_object_dealloc(self);
+}
+
 /* A slice or array object: pins that Python 2's copied buffer views never released go with it. */
 static void
 gobind_seq_dealloc(PyObject *self)
@@ -511,14 +520,54 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
-static PyMethodDef gobind_methods_Point[] = {
-    {NULL, NULL, 0, NULL},
-};
-
 static const char *const gobind_fields_Point[] = {
     "X",
     "Y",
     NULL,
+};
+
+static PyObject *
+gobind_copy_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_dup(self, gobind_vars_Point_copy, NULL);
+}
+
+static PyObject *
+gobind_deepcopy_Point(PyObject *self, PyObject *memo)
+{
+    return gobind_struct_dup(self, gobind_vars_Point_deepcopy, memo);
+}
+
+static PyObject *
+gobind_reduce_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_struct_reduce(self, "vars.Point", gobind_fields_Point, 2,
+                                NULL,
+                                gobind_type_Point, gobind_vars_release_addr);
+}
+
+static PyObject *
+gobind_setstate_Point(PyObject *self, PyObject *state)
+{
+    return gobind_struct_setstate(self, state, gobind_fields_Point, 2);
+}
+
+static PyObject *
+gobind_richcompare_Point(PyObject *self, PyObject *other, int op)
+{
+    return gobind_struct_richcompare(self, other, op, gobind_type_Point, gobind_vars_Point_equal);
+}
+
+static PyMethodDef gobind_methods_Point[] = {
+    {"__copy__", gobind_copy_Point, METH_NOARGS, "__copy__($self, /)\n--\n\nA copy of the Go value (v2 := *p)."},
+    {"__deepcopy__", gobind_deepcopy_Point, METH_O,
+     "__deepcopy__($self, memo, /)\n--\n\nA copy of the Go value and what it reaches (pointers, slices, maps)."},
+    {"__reduce__", gobind_reduce_Point, METH_NOARGS, "__reduce__($self, /)\n--\n\nPickles the field values."},
+    {"__setstate__", gobind_setstate_Point, METH_O,
+     "__setstate__($self, state, /)\n--\n\nUnpickles the field values."},
+    {NULL, NULL, 0, NULL},
 };
 
 static PyObject *
@@ -543,13 +592,16 @@ gobind_repr_Point(PyObject *self)
 }
 
 static PyType_Slot gobind_slots_Point[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_dealloc, (void *)gobind_struct_dealloc},
     {Py_tp_repr, (void *)gobind_repr_Point},
+    {Py_tp_members, (void *)gobind_struct_members},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_richcompare, (void *)gobind_richcompare_Point},
     {Py_tp_methods, (void *)gobind_methods_Point},
     {Py_tp_getset, (void *)gobind_getset_Point},
     {Py_tp_init, (void *)gobind_init_Point},
     {Py_tp_new, (void *)gobind_new_Point},
-    {Py_tp_doc, (void *)GOBIND_DOC("Point(*, X=..., Y=...)\n--\n\n",
+    {Py_tp_doc, (void *)GOBIND_DOC("Point(X=..., Y=...)\n--\n\n",
                                    "Point(X: float = ..., Y: float = ...)\n"
                                    "\n"
                                    "Point is a point in the plane.")},
@@ -558,8 +610,8 @@ static PyType_Slot gobind_slots_Point[] = {
 
 static PyType_Spec gobind_spec_Point = {
     .name = "vars.Point",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .basicsize = sizeof(gobind_struct_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
     .slots = gobind_slots_Point,
 };
 
@@ -595,7 +647,25 @@ gobind_set_Slice_int(uintptr_t self, Py_ssize_t i, PyObject *value)
     return 0;
 }
 
+static int
+gobind_splice_Slice_int(uintptr_t self, Py_ssize_t lo, Py_ssize_t hi, PyObject *items, const char *fn)
+{
+    gobind_handle_arg h = {0, 0};
+    gobind_buf msg;
+    int status;
+    if (items != NULL && gobind_from_py_Slice_int(items, fn, "items", &h) < 0)
+        return -1;
+    status = gobind_vars_Slice_int_splice(self, lo, hi, h.handle, &msg);
+    gobind_handle_arg_release(&h);
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        return -1;
+    }
+    return 0;
+}
+
 static PyMethodDef gobind_methods_Slice_int[] = {
+    GOBIND_SEQ_METHODS GOBIND_SEQ_MUTABLE_METHODS
     {NULL, NULL, 0, NULL},
 };
 
@@ -629,6 +699,7 @@ static PyType_Slot gobind_slots_Slice_int[] = {
     {Py_mp_length, (void *)gobind_seq_length},
     {Py_mp_subscript, (void *)gobind_seq_subscript},
     {Py_mp_ass_subscript, (void *)gobind_seq_ass_subscript},
+    {Py_sq_inplace_concat, (void *)gobind_seq_inplace_concat},
     {Py_bf_getbuffer, (void *)gobind_seq_getbuffer},
     {Py_bf_releasebuffer, (void *)gobind_seq_releasebuffer},
     {Py_tp_doc, (void *)GOBIND_DOC("Slice_int(items=...)\n--\n\n",
@@ -650,6 +721,7 @@ static const gobind_seq_info gobind_seq_info_Slice_int = {
     .fixed_len = -1,
     .len = gobind_vars_Slice_int_len,
     .slice = gobind_vars_Slice_int_slice,
+    .splice = gobind_splice_Slice_int,
     .get = gobind_get_Slice_int,
     .set = gobind_set_Slice_int,
     .pin = gobind_vars_Slice_int_pin,
@@ -1212,7 +1284,7 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "Slice_int", gobind_type_Slice_int) < 0)
         return -1;
-if (gobind_register_sequence(gobind_type_Slice_int) < 0)
+if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
         return -1;
     gobind_type_Level = gobind_make_type(&gobind_spec_Level, &GOBIND_INT_TYPE);
     if (gobind_type_Level == NULL)
@@ -1230,7 +1302,8 @@ if (gobind_register_sequence(gobind_type_Slice_int) < 0)
     gobind_type_GoErrorValue = gobind_make_type(&gobind_spec_GoErrorValue, NULL);
     if (gobind_type_GoErrorValue == NULL)
         return -1;
-    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
+    if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
+        || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
     value = gobind_new_ref(Py_False);
     if (value == NULL || PyModule_AddObject(m, "Debug", value) < 0)

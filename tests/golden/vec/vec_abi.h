@@ -53,6 +53,7 @@ int gobind_vec_error_drop(uintptr_t *slots, ptrdiff_t n, gobind_buf *msg);
 /* Handles held by Python objects, and pins held by buffer views. */
 int gobind_vec_release(uintptr_t handle, gobind_buf *msg);
 int gobind_vec_release_count(int64_t *out, gobind_buf *msg);
+int gobind_vec_release_addr(uintptr_t handle, uintptr_t *out, gobind_buf *msg);
 int gobind_vec_unpin(uintptr_t pin, gobind_buf *msg);
 
 /* Returns once Go's initialisation (every package's init()) has finished. */

@@ -1,0 +1,283 @@
+/* ---- asyncio: jobs that Go finishes on a goroutine (m.aio, arecv, asend) ---------------------- */
+/* No thread per call: the call runs on a goroutine; when it ends, Go takes the GIL and hands the
+   job to the loop with call_soon_threadsafe, and the loop's thread makes the result. */
+#if PY_MAJOR_VERSION >= 3
+
+#define GOBIND_AIO_CAPSULE "gobind.aio_job"
+
+/* obj.name(arg): one argument, even a tuple (PyObject_CallMethod would unpack it). */
+static PyObject *
+gobind_aio_call1(PyObject *obj, const char *name, PyObject *arg)
+{
+    PyObject *r, *method = PyObject_GetAttrString(obj, name);
+    if (method == NULL)
+        return NULL;
+    r = PyObject_CallFunctionObjArgs(method, arg, NULL);
+    Py_DECREF(method);
+    return r;
+}
+
+/* asyncio.get_running_loop, looked up once (NULL before Python 3.7). */
+static PyObject *
+gobind_aio_running_loop(void)
+{
+    static PyObject *get_loop;
+    if (get_loop == NULL) {
+        PyObject *asyncio = PyImport_ImportModule("asyncio");
+        if (asyncio == NULL)
+            return NULL;
+        get_loop = PyObject_GetAttrString(asyncio, "get_running_loop");
+        Py_DECREF(asyncio);
+        if (get_loop == NULL) {
+            PyErr_SetString(PyExc_RuntimeError, "gobind's async functions need Python 3.7 or newer "
+                                                "(asyncio.get_running_loop)");
+            return NULL;
+        }
+    }
+    return PyObject_CallObject(get_loop, NULL);
+}
+
+static void
+gobind_aio_free(PyObject *capsule)
+{
+    gobind_aio_job *job = (gobind_aio_job *)PyCapsule_GetPointer(capsule, GOBIND_AIO_CAPSULE);
+    if (job == NULL) {
+        PyErr_Clear();
+        return;
+    }
+    Py_XDECREF(job->future);
+    Py_XDECREF(job->loop);
+    PyMem_Free(job);
+}
+
+gobind_aio_job *
+gobind_aio_new(size_t size, PyObject *(*finish)(gobind_aio_job *), int (*cancel)(uintptr_t, gobind_buf *))
+{
+    gobind_aio_job *job;
+    PyObject *loop = gobind_aio_running_loop();
+    if (loop == NULL)
+        return NULL;
+    job = (gobind_aio_job *)PyMem_Calloc(1, size);
+    if (job == NULL) {
+        Py_DECREF(loop);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    job->loop = loop;
+    job->finish = finish;
+    job->cancel = cancel;
+    job->owner = PyCapsule_New(job, GOBIND_AIO_CAPSULE, gobind_aio_free);
+    if (job->owner == NULL) {
+        Py_DECREF(loop);
+        PyMem_Free(job);
+        return NULL;
+    }
+    job->future = PyObject_CallMethod(loop, "create_future", NULL);
+    if (job->future == NULL) {
+        Py_DECREF(job->owner);
+        return NULL;
+    }
+    return job;
+}
+
+void
+gobind_aio_discard(gobind_aio_job *job)
+{
+    if (job != NULL)
+        Py_DECREF(job->owner);
+}
+
+/* The future's done callback: a cancelled future cancels Go's side (the context). */
+static PyObject *
+gobind_aio_on_done(PyObject *capsule, PyObject *future)
+{
+    gobind_aio_job *job = (gobind_aio_job *)PyCapsule_GetPointer(capsule, GOBIND_AIO_CAPSULE);
+    PyObject *cancelled;
+    gobind_buf msg;
+    if (job == NULL)
+        return NULL;
+    cancelled = PyObject_CallMethod(future, "cancelled", NULL);
+    if (cancelled == NULL)
+        return NULL;
+    if (cancelled == Py_True && job->cancel != NULL && !gobind_forked
+        && job->cancel((uintptr_t)job, &msg) != GOBIND_OK) {
+        Py_DECREF(cancelled);
+        return gobind_raise(GOBIND_PANIC, &msg);
+    }
+    Py_DECREF(cancelled);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef gobind_aio_on_done_def = {"gobind_aio_on_done", gobind_aio_on_done, METH_O, NULL};
+
+/* Sets the future's result (value, consumed) or exception (value NULL: the one set), unless the
+   future is done already (cancelled): then the value or exception is dropped. */
+static void
+gobind_aio_resolve(PyObject *future, PyObject *value)
+{
+    PyObject *type, *exc, *tb, *done, *r = NULL;
+    PyErr_Fetch(&type, &exc, &tb);
+    done = PyObject_CallMethod(future, "done", NULL);
+    if (done == Py_False && (value != NULL || type != NULL)) {
+        if (value != NULL) {
+            r = gobind_aio_call1(future, "set_result", value);
+        } else {
+            PyErr_NormalizeException(&type, &exc, &tb);
+            if (exc != NULL && tb != NULL)
+                PyException_SetTraceback(exc, tb);
+            r = gobind_aio_call1(future, "set_exception", exc != NULL ? exc : Py_None);
+        }
+    }
+    if (r == NULL && done == Py_False && (value != NULL || type != NULL))
+        PyErr_WriteUnraisable(future);
+    PyErr_Clear();
+    Py_XDECREF(r);
+    Py_XDECREF(done);
+    Py_XDECREF(type);
+    Py_XDECREF(exc);
+    Py_XDECREF(tb);
+    Py_XDECREF(value);
+}
+
+/* On the loop's thread: the job's result goes to its future. */
+static PyObject *
+gobind_aio_complete(PyObject *capsule, PyObject *unused)
+{
+    gobind_aio_job *job = (gobind_aio_job *)PyCapsule_GetPointer(capsule, GOBIND_AIO_CAPSULE);
+    (void)unused;
+    if (job == NULL)
+        return NULL;
+    gobind_aio_resolve(job->future, job->finish(job));
+    Py_CLEAR(job->future); /* its done callback holds the job: no cycle left */
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef gobind_aio_complete_def = {"gobind_aio_complete", gobind_aio_complete, METH_NOARGS, NULL};
+
+PyObject *
+gobind_aio_started(gobind_aio_job *job, int status, gobind_buf *msg)
+{
+    PyObject *cb, *r;
+    if (status != GOBIND_OK) {
+        gobind_raise(status, msg);
+        gobind_aio_discard(job);
+        return NULL;
+    }
+    /* the caller's reference to the job is Go's now, dropped by gobind_aio_done */
+    Py_INCREF(job->future);
+    if (job->cancel == NULL)
+        return job->future;
+    cb = PyCFunction_New(&gobind_aio_on_done_def, job->owner);
+    if (cb == NULL)
+        return NULL;
+    r = gobind_aio_call1(job->future, "add_done_callback", cb);
+    Py_DECREF(cb);
+    if (r == NULL) {
+        Py_DECREF(job->future);
+        return NULL;
+    }
+    Py_DECREF(r);
+    return job->future;
+}
+
+/* Called by Go on the job's goroutine when the call ended: hands the job to its loop.  When the
+   loop is closed, the result is made and dropped here (releasing what it holds). */
+void
+gobind_aio_done(uintptr_t p)
+{
+    gobind_aio_job *job = (gobind_aio_job *)p;
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *cb = PyCFunction_New(&gobind_aio_complete_def, job->owner), *r = NULL;
+    if (cb != NULL)
+        r = gobind_aio_call1(job->loop, "call_soon_threadsafe", cb);
+    if (r == NULL) { /* the loop is closed: nobody awaits the result */
+        PyErr_Clear();
+        Py_XDECREF(job->finish(job));
+        PyErr_Clear();
+        Py_CLEAR(job->future);
+    }
+    Py_XDECREF(r);
+    Py_XDECREF(cb);
+    Py_DECREF(job->owner);
+    PyGILState_Release(gil);
+}
+
+PyObject *
+gobind_aio_now(gobind_aio_job *job)
+{
+    PyObject *future = job->future;
+    gobind_aio_resolve(future, job->finish(job));
+    Py_INCREF(future);
+    gobind_aio_discard(job);
+    return future;
+}
+
+PyObject *
+gobind_aio_sent(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    Py_RETURN_NONE;
+}
+
+PyObject *
+gobind_aio_stop(PyObject *value)
+{
+    if (value == NULL && PyErr_ExceptionMatches(PyExc_EOFError)) {
+        PyErr_Clear();
+        PyErr_SetNone(PyExc_StopAsyncIteration);
+    }
+    return value;
+}
+
+int
+gobind_aio_add(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods)
+{
+    PyObject *aio = gobind_add_submodule(m, name, attr, doc, methods, NULL);
+    if (aio == NULL)
+        return -1;
+    Py_INCREF(m);
+    if (PyModule_AddObject(aio, "_gobind_of", m) < 0) {
+        Py_DECREF(m);
+        return -1;
+    }
+    return 0;
+}
+
+/* aio.call(fn, *args, **kwargs): awaits fn's twin in the aio module (self), whose _gobind_of
+   attribute is the module fn belongs to. */
+PyObject *
+gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *fn, *of, *name, *twin = NULL, *rest, *result = NULL;
+    if (PyTuple_Size(args) < 1) {
+        PyErr_SetString(PyExc_TypeError, "call() missing required argument 'fn' (pos 1)");
+        return NULL;
+    }
+    fn = PyTuple_GetItem(args, 0);
+    of = PyObject_GetAttrString(self, "_gobind_of");
+    if (of == NULL)
+        return NULL;
+    if (PyCFunction_Check(fn) && PyCFunction_GetSelf(fn) == of) {
+        name = PyObject_GetAttrString(fn, "__name__");
+        if (name != NULL) {
+            twin = PyObject_GetAttr(self, name);
+            Py_DECREF(name);
+        }
+        PyErr_Clear();
+    }
+    if (twin == NULL) {
+        PyErr_Format(PyExc_TypeError, "call() argument 'fn': %R is not a function of %R with an async twin "
+                     "(methods, and functions taking Python callables, iterables or objects, have none)", fn, of);
+        Py_DECREF(of);
+        return NULL;
+    }
+    Py_DECREF(of);
+    rest = PyTuple_GetSlice(args, 1, PyTuple_Size(args));
+    if (rest != NULL)
+        result = PyObject_Call(twin, rest, kwargs);
+    Py_XDECREF(rest);
+    Py_DECREF(twin);
+    return result;
+}
+#endif

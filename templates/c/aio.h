@@ -1,6 +1,9 @@
 /* asyncio support (m.aio twins, channels' arecv and asend): a job per call that Go finishes on a
    goroutine while the event loop goes on; templates/c/aio.c.  Python 3.7+ (asyncio.get_running_loop). */
 #if PY_MAJOR_VERSION >= 3
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
 
 typedef struct gobind_aio_job gobind_aio_job;
 
@@ -42,4 +45,10 @@ int gobind_aio_add(PyObject *m, const char *name, const char *attr, const char *
 /* aio.call(fn, *args, **kwargs) (the aio module is self). */
 PyObject *gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs);
 
+/* What Go calls when a job's goroutine ends (see the ABI types). */
+void gobind_aio_done(uintptr_t job);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 #endif

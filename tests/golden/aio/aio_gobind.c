@@ -686,7 +686,7 @@ gobind_fn_Apply(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "Apply", "x", &a1) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Apply(gobind_func_pass(&a0), a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -697,7 +697,7 @@ GOBIND_CALL_BEGIN
 done:
     gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- Bytes: Bytes ---- */
@@ -726,7 +726,7 @@ gobind_fn_Bytes(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "Bytes", "n", &a1) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Bytes(a0, a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -736,7 +736,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_bytes(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- CanceledCount: CanceledCount ---- */
@@ -751,7 +751,7 @@ gobind_fn_CanceledCount(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_CanceledCount(&r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -760,7 +760,7 @@ GOBIND_CALL_BEGIN
     }
     result = gobind_to_py_int64(&r0);
 done:
-return result;
+    return result;
 }
 
 /* ---- Count: Count ---- */
@@ -785,7 +785,7 @@ gobind_fn_Count(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Count(a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -795,7 +795,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_RecvChan_int(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- Drain: Drain ---- */
@@ -828,7 +828,7 @@ gobind_fn_Drain(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[2], "Drain", "seconds", &a2) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Drain(gobind_func_pass(&a0), a1, a2, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -839,7 +839,7 @@ GOBIND_CALL_BEGIN
 done:
     gobind_func_release(&a0);
     GOBIND_DROP_ARGS(argv, 3);
-return result;
+    return result;
 }
 
 /* ---- Echo: Echo ---- */
@@ -867,7 +867,7 @@ gobind_fn_Echo(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_SendChan_int(argv[1], "Echo", "out", &a1) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Echo(gobind_func_pass(&a0), a1.handle, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -880,7 +880,7 @@ done:
     gobind_func_release(&a0);
     gobind_handle_arg_release(&a1);
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- Explode: Explode ---- */
@@ -905,7 +905,7 @@ gobind_fn_Explode(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Explode", "text", &a0) < 0)
         goto done;
-GOBIND_CALL_SIZED_BEGIN(a0.view.n)
+    GOBIND_CALL_SIZED_BEGIN(a0.view.n)
     status = gobind_aio_Explode(a0.view, &r0, &msg);
     GOBIND_CALL_SIZED_END
     if (status != GOBIND_OK) {
@@ -916,7 +916,7 @@ GOBIND_CALL_SIZED_BEGIN(a0.view.n)
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- Fail: Fail ---- */
@@ -941,7 +941,7 @@ gobind_fn_Fail(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Fail", "text", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Fail(a0.view, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -952,7 +952,7 @@ GOBIND_CALL_BEGIN
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- FinishedCount: FinishedCount ---- */
@@ -967,7 +967,7 @@ gobind_fn_FinishedCount(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_FinishedCount(&r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -976,7 +976,7 @@ GOBIND_CALL_BEGIN
     }
     result = gobind_to_py_int64(&r0);
 done:
-return result;
+    return result;
 }
 
 /* ---- Later: Later ---- */
@@ -1005,7 +1005,7 @@ gobind_fn_Later(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[1], "Later", "seconds", &a1) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Later(a0.view, a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1016,7 +1016,7 @@ GOBIND_CALL_BEGIN
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- Long: Long ---- */
@@ -1041,7 +1041,7 @@ gobind_fn_Long(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Long", "n", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Long(a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1051,7 +1051,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_str(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- Nothing: Nothing ---- */
@@ -1065,7 +1065,7 @@ gobind_fn_Nothing(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-GOBIND_CALL_KEEP_BEGIN
+    GOBIND_CALL_KEEP_BEGIN
     status = gobind_aio_Nothing(&msg);
     GOBIND_CALL_KEEP_END
     if (status != GOBIND_OK) {
@@ -1075,7 +1075,7 @@ GOBIND_CALL_KEEP_BEGIN
     Py_INCREF(Py_None);
     result = Py_None;
 done:
-return result;
+    return result;
 }
 
 /* ---- Origin: Origin ---- */
@@ -1104,7 +1104,7 @@ gobind_fn_Origin(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "Origin", "y", &a1) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Origin(a0, a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1114,7 +1114,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_Point(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- Ratio: Ratio ---- */
@@ -1143,7 +1143,7 @@ gobind_fn_Ratio(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[1], "Ratio", "b", &a1) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Ratio(a0, a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1153,7 +1153,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_float64(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- Sleep: Sleep ---- */
@@ -1178,7 +1178,7 @@ gobind_fn_Sleep(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Sleep", "seconds", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Sleep(a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1188,7 +1188,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_float64(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- Sum: Sum ---- */
@@ -1215,7 +1215,7 @@ gobind_fn_Sum(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Sum(a0.handle, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1227,7 +1227,7 @@ done:
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     Py_XDECREF(rest);
-return result;
+    return result;
 }
 
 /* ---- Upper: Upper ---- */
@@ -1253,7 +1253,7 @@ gobind_fn_Upper(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Upper(a0.view, &r0, &r1, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1282,7 +1282,7 @@ GOBIND_CALL_BEGIN
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- Wait: Wait ---- */
@@ -1307,7 +1307,7 @@ gobind_fn_Wait(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Wait", "seconds", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Wait(a0, &r0, gobind_poll_interrupt, &msg);
     GOBIND_CALL_END
     if (status == GOBIND_INTERRUPTED)
@@ -1319,7 +1319,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_str(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- Work: Work ---- */
@@ -1344,7 +1344,7 @@ gobind_fn_Work(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Work", "seconds", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Work(a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -1354,7 +1354,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_int(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ==== Async twins (aio.aio; Python 3.7+): Go runs each call on a goroutine ==== */
@@ -1397,11 +1397,11 @@ gobind_aio_fn_Bytes(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "Bytes", "n", &a1) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Bytes *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Bytes *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bytes_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1411,7 +1411,7 @@ gobind_aio_fn_Bytes(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- aio.CanceledCount: CanceledCount, awaited ---- */
@@ -1442,11 +1442,11 @@ gobind_aio_fn_CanceledCount(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-{
+    {
         gobind_aiojob_CanceledCount *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_CanceledCount *)gobind_aio_new(sizeof *job, gobind_aio_fn_CanceledCount_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1455,7 +1455,7 @@ gobind_aio_fn_CanceledCount(PyObject *module, PyObject *unused)
         result = gobind_aio_started(&job->job, status, &msg);
     }
 done:
-return result;
+    return result;
 }
 
 /* ---- aio.Count: Count, awaited ---- */
@@ -1492,11 +1492,11 @@ gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Count *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Count *)gobind_aio_new(sizeof *job, gobind_aio_fn_Count_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1506,7 +1506,7 @@ gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- aio.Explode: Explode, awaited ---- */
@@ -1543,11 +1543,11 @@ gobind_aio_fn_Explode(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Explode", "text", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Explode *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Explode *)gobind_aio_new(sizeof *job, gobind_aio_fn_Explode_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1558,7 +1558,7 @@ gobind_aio_fn_Explode(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- aio.Fail: Fail, awaited ---- */
@@ -1595,11 +1595,11 @@ gobind_aio_fn_Fail(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Fail", "text", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Fail *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Fail *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fail_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1610,7 +1610,7 @@ gobind_aio_fn_Fail(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- aio.FinishedCount: FinishedCount, awaited ---- */
@@ -1641,11 +1641,11 @@ gobind_aio_fn_FinishedCount(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-{
+    {
         gobind_aiojob_FinishedCount *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_FinishedCount *)gobind_aio_new(sizeof *job, gobind_aio_fn_FinishedCount_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1654,7 +1654,7 @@ gobind_aio_fn_FinishedCount(PyObject *module, PyObject *unused)
         result = gobind_aio_started(&job->job, status, &msg);
     }
 done:
-return result;
+    return result;
 }
 
 /* ---- aio.Later: Later, awaited ---- */
@@ -1694,11 +1694,11 @@ gobind_aio_fn_Later(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[1], "Later", "seconds", &a1) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Later *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Later *)gobind_aio_new(sizeof *job, gobind_aio_fn_Later_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1709,7 +1709,7 @@ gobind_aio_fn_Later(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- aio.Long: Long, awaited ---- */
@@ -1746,11 +1746,11 @@ gobind_aio_fn_Long(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Long", "n", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Long *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Long *)gobind_aio_new(sizeof *job, gobind_aio_fn_Long_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1760,7 +1760,7 @@ gobind_aio_fn_Long(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- aio.Nothing: Nothing, awaited ---- */
@@ -1787,11 +1787,11 @@ gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
 
     (void)module;
     (void)unused;
-{
+    {
         gobind_aiojob_Nothing *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1800,7 +1800,7 @@ gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
         result = gobind_aio_started(&job->job, status, &msg);
     }
 done:
-return result;
+    return result;
 }
 
 /* ---- aio.Origin: Origin, awaited ---- */
@@ -1840,11 +1840,11 @@ gobind_aio_fn_Origin(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int(argv[1], "Origin", "y", &a1) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Origin *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1854,7 +1854,7 @@ gobind_aio_fn_Origin(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- aio.Ratio: Ratio, awaited ---- */
@@ -1894,11 +1894,11 @@ gobind_aio_fn_Ratio(PyObject *module, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_float64(argv[1], "Ratio", "b", &a1) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Ratio *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Ratio *)gobind_aio_new(sizeof *job, gobind_aio_fn_Ratio_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1908,7 +1908,7 @@ gobind_aio_fn_Ratio(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- aio.Sleep: Sleep, awaited ---- */
@@ -1945,11 +1945,11 @@ gobind_aio_fn_Sleep(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Sleep", "seconds", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Sleep *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Sleep *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sleep_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -1959,7 +1959,7 @@ gobind_aio_fn_Sleep(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- aio.Sum: Sum, awaited ---- */
@@ -1998,11 +1998,11 @@ gobind_aio_fn_Sum(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Sum *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -2014,7 +2014,7 @@ done:
     gobind_handle_arg_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     Py_XDECREF(rest);
-return result;
+    return result;
 }
 
 /* ---- aio.Upper: Upper, awaited ---- */
@@ -2071,11 +2071,11 @@ gobind_aio_fn_Upper(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Upper *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Upper *)gobind_aio_new(sizeof *job, gobind_aio_fn_Upper_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -2086,7 +2086,7 @@ gobind_aio_fn_Upper(PyObject *module, GOBIND_ARGS)
 done:
     gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- aio.Wait: Wait, awaited ---- */
@@ -2123,11 +2123,11 @@ gobind_aio_fn_Wait(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Wait", "seconds", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Wait *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Wait *)gobind_aio_new(sizeof *job, gobind_aio_fn_Wait_finish,
-                                            gobind_aio_aio_cancel);
+            gobind_aio_aio_cancel);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -2137,7 +2137,7 @@ gobind_aio_fn_Wait(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- aio.Work: Work, awaited ---- */
@@ -2174,11 +2174,11 @@ gobind_aio_fn_Work(PyObject *module, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_float64(argv[0], "Work", "seconds", &a0) < 0)
         goto done;
-{
+    {
         gobind_aiojob_Work *job;
         GOBIND_CALL_REFUSE_IF_FORKED
         job = (gobind_aiojob_Work *)gobind_aio_new(sizeof *job, gobind_aio_fn_Work_finish,
-                                            NULL);
+            NULL);
         if (job == NULL)
             goto done;
         GOBIND_CALL_KEEP_BEGIN
@@ -2188,7 +2188,7 @@ gobind_aio_fn_Work(PyObject *module, GOBIND_ARGS)
     }
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 static PyMethodDef gobind_aio_methods[] = {
@@ -2472,7 +2472,7 @@ gobind_m_atomic_Int64_Add(PyObject *self, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "atomic.Int64.Add", "delta", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_atomic_Int64_Add(GOBIND_HANDLE(self), a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2482,7 +2482,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_int64(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- atomic.Int64.And: And ---- */
@@ -2506,7 +2506,7 @@ gobind_m_atomic_Int64_And(PyObject *self, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "atomic.Int64.And", "mask", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_atomic_Int64_And(GOBIND_HANDLE(self), a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2516,7 +2516,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_int64(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- atomic.Int64.CompareAndSwap: CompareAndSwap ---- */
@@ -2544,7 +2544,7 @@ gobind_m_atomic_Int64_CompareAndSwap(PyObject *self, GOBIND_ARGS)
         goto done;
     if (gobind_from_py_int64(argv[1], "atomic.Int64.CompareAndSwap", "new", &a1) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_atomic_Int64_CompareAndSwap(GOBIND_HANDLE(self), a0, a1, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2554,7 +2554,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_bool(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 2);
-return result;
+    return result;
 }
 
 /* ---- atomic.Int64.Load: Load ---- */
@@ -2568,7 +2568,7 @@ gobind_m_atomic_Int64_Load(PyObject *self, PyObject *unused)
     PyObject *result = NULL;
 
     (void)unused;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_atomic_Int64_Load(GOBIND_HANDLE(self), &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2577,7 +2577,7 @@ GOBIND_CALL_BEGIN
     }
     result = gobind_to_py_int64(&r0);
 done:
-return result;
+    return result;
 }
 
 /* ---- atomic.Int64.Or: Or ---- */
@@ -2601,7 +2601,7 @@ gobind_m_atomic_Int64_Or(PyObject *self, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "atomic.Int64.Or", "mask", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_atomic_Int64_Or(GOBIND_HANDLE(self), a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2611,7 +2611,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_int64(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- atomic.Int64.Store: Store ---- */
@@ -2634,7 +2634,7 @@ gobind_m_atomic_Int64_Store(PyObject *self, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "atomic.Int64.Store", "val", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_atomic_Int64_Store(GOBIND_HANDLE(self), a0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2645,7 +2645,7 @@ GOBIND_CALL_BEGIN
     result = Py_None;
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 /* ---- atomic.Int64.Swap: Swap ---- */
@@ -2669,7 +2669,7 @@ gobind_m_atomic_Int64_Swap(PyObject *self, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int64(argv[0], "atomic.Int64.Swap", "new", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_atomic_Int64_Swap(GOBIND_HANDLE(self), a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2679,7 +2679,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_int64(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 static PyMethodDef gobind_methods_atomic_Int64[] = {
@@ -2898,7 +2898,7 @@ gobind_m_Func0_call(PyObject *self, GOBIND_ARGS)
     GOBIND_HOLD_ARGS(argv, 1);
     if (gobind_from_py_int(argv[0], "Func0.call", "arg0", &a0) < 0)
         goto done;
-GOBIND_CALL_BEGIN
+    GOBIND_CALL_BEGIN
     status = gobind_aio_Func0_call(GOBIND_HANDLE(self), a0, &r0, &msg);
     GOBIND_CALL_END
     if (status != GOBIND_OK) {
@@ -2908,7 +2908,7 @@ GOBIND_CALL_BEGIN
     result = gobind_to_py_int(&r0);
 done:
     GOBIND_DROP_ARGS(argv, 1);
-return result;
+    return result;
 }
 
 static PyMethodDef gobind_methods_Func0[] = {

@@ -1588,6 +1588,1079 @@ done:
     return result;
 }
 
+/* ==== Async twins (borrow.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.CountByte: CountByte, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_CountByte;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_CountByte_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_CountByte *job = (gobind_aiojob_CountByte *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_CountByte(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    uint8_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("CountByte", gobind_names_gobind_fn_CountByte, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_bytes(argv[0], "CountByte", "data", &a0) < 0)
+        goto done;
+    if (gobind_from_py_uint8(argv[1], "CountByte", "c", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_CountByte *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_CountByte *)gobind_aio_new(sizeof *job, gobind_aio_fn_CountByte_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_CountByte(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Dot: Dot, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_Dot;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Dot_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Dot *job = (gobind_aiojob_Dot *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Dot(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_borrowarg a0 = GOBIND_BORROWARG_INIT;
+    gobind_borrowarg a1 = GOBIND_BORROWARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Dot", gobind_names_gobind_fn_Dot, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_borrowarg_Slice_float32(argv[0], "Dot", "a", &a0) < 0)
+        goto done;
+    if (gobind_borrowarg_Slice_float32(argv[1], "Dot", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_Dot *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Dot *)gobind_aio_new(sizeof *job, gobind_aio_fn_Dot_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Dot(a0.b, a1.b, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_borrowarg_release(&a0);
+    gobind_borrowarg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Hash: Hash, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint64_t r0;
+} gobind_aiojob_Hash;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Hash_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Hash *job = (gobind_aiojob_Hash *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Hash(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Hash", gobind_names_gobind_fn_Hash, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Hash", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Hash *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Hash *)gobind_aio_new(sizeof *job, gobind_aio_fn_Hash_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Hash(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Invert: Invert, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_Invert;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Invert_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Invert *job = (gobind_aiojob_Invert *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Invert(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Invert", gobind_names_gobind_fn_Invert, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "Invert", "b", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Invert *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Invert *)gobind_aio_new(sizeof *job, gobind_aio_fn_Invert_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Invert(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Keep: Keep, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_Keep;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Keep_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Keep(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Keep", gobind_names_gobind_fn_Keep, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_float64(argv[0], "Keep", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Keep *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Keep *)gobind_aio_new(sizeof *job, gobind_aio_fn_Keep_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Keep(a0.handle, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Last: Last, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Last;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Last_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Last *job = (gobind_aiojob_Last *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Last(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Last *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Last *)gobind_aio_new(sizeof *job, gobind_aio_fn_Last_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Last(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.MeanCelsius: MeanCelsius, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_MeanCelsius;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_MeanCelsius_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_MeanCelsius *job = (gobind_aiojob_MeanCelsius *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Celsius(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_MeanCelsius(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_borrowarg a0 = GOBIND_BORROWARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("MeanCelsius", gobind_names_gobind_fn_MeanCelsius, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_borrowarg_Slice_Celsius(argv[0], "MeanCelsius", "ts", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_MeanCelsius *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_MeanCelsius *)gobind_aio_new(sizeof *job, gobind_aio_fn_MeanCelsius_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_MeanCelsius(a0.b, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Mistakes: Mistakes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_Mistakes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Mistakes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Mistakes *job = (gobind_aiojob_Mistakes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Mistakes(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_borrowarg a1 = GOBIND_BORROWARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Mistakes", gobind_names_gobind_fn_Mistakes, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Map_string_int(argv[0], "Mistakes", "m", &a0) < 0)
+        goto done;
+    if (gobind_borrowarg_Slice_float64(argv[1], "Mistakes", "xs", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_Mistakes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Mistakes *)gobind_aio_new(sizeof *job, gobind_aio_fn_Mistakes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Mistakes(a0.handle, a1.b, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_borrowarg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Remember: Remember, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_Remember;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Remember_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Remember(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Remember", gobind_names_gobind_fn_Remember, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "Remember", "b", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Remember *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Remember *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remember_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Remember(a0.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Remembered: Remembered, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_Remembered;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Remembered_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Remembered *job = (gobind_aiojob_Remembered *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Remembered(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Remembered *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Remembered *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remembered_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Remembered(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Same: Same, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_Same;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Same_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Same *job = (gobind_aiojob_Same *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Same(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Same", gobind_names_gobind_fn_Same, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "Same", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Same", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_Same *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Same *)gobind_aio_new(sizeof *job, gobind_aio_fn_Same_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Same(a0.view, a1.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Scribble: Scribble, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_Scribble;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Scribble_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Scribble(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_borrowarg a1 = GOBIND_BORROWARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Scribble", gobind_names_gobind_fn_Scribble, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_bytes(argv[0], "Scribble", "b", &a0) < 0)
+        goto done;
+    if (gobind_borrowarg_Slice_float64(argv[1], "Scribble", "xs", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_Scribble *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Scribble *)gobind_aio_new(sizeof *job, gobind_aio_fn_Scribble_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Scribble(a0.view, a1.b, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_borrowarg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Size: Size, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_Size;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Size_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Size *job = (gobind_aiojob_Size *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Size(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Size", gobind_names_gobind_fn_Size, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "Size", "b", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Size *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Size *)gobind_aio_new(sizeof *job, gobind_aio_fn_Size_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_Size(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.SizeCopied: SizeCopied, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_SizeCopied;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SizeCopied_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_SizeCopied *job = (gobind_aiojob_SizeCopied *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SizeCopied(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SizeCopied", gobind_names_gobind_fn_SizeCopied, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "SizeCopied", "b", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_SizeCopied *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_SizeCopied *)gobind_aio_new(sizeof *job, gobind_aio_fn_SizeCopied_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_SizeCopied(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.SlowSum: SlowSum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_SlowSum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SlowSum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_SlowSum *job = (gobind_aiojob_SlowSum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SlowSum(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SlowSum", gobind_names_gobind_fn_SlowSum, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_bytes(argv[0], "SlowSum", "xs", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "SlowSum", "ms", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_SlowSum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_SlowSum *)gobind_aio_new(sizeof *job, gobind_aio_fn_SlowSum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_SlowSum(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.SumFloats: SumFloats, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_SumFloats;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SumFloats_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_SumFloats *job = (gobind_aiojob_SumFloats *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SumFloats(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_borrowarg a0 = GOBIND_BORROWARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SumFloats", gobind_names_gobind_fn_SumFloats, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_borrowarg_Slice_float64(argv[0], "SumFloats", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_SumFloats *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_SumFloats *)gobind_aio_new(sizeof *job, gobind_aio_fn_SumFloats_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_SumFloats(a0.b, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.SumInt32: SumInt32, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_SumInt32;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SumInt32_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_SumInt32 *job = (gobind_aiojob_SumInt32 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SumInt32(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_borrowarg a0 = GOBIND_BORROWARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SumInt32", gobind_names_gobind_fn_SumInt32, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_borrowarg_Slice_int32(argv[0], "SumInt32", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_SumInt32 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_SumInt32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_SumInt32_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_SumInt32(a0.b, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.SumSamples: SumSamples, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_SumSamples;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SumSamples_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_SumSamples *job = (gobind_aiojob_SumSamples *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SumSamples(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_borrowarg a0 = GOBIND_BORROWARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SumSamples", gobind_names_gobind_fn_SumSamples, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_borrowarg_Samples(argv[0], "SumSamples", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_SumSamples *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_SumSamples *)gobind_aio_new(sizeof *job, gobind_aio_fn_SumSamples_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_borrow_aio_SumSamples(a0.b, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_borrowarg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"CountByte", (PyCFunction)(void (*)(void))gobind_aio_fn_CountByte, GOBIND_METH_ARGS,
+     GOBIND_DOC("CountByte($module, /, data, c)\n--\n\n",
+                "CountByte(data: bytes, c: int) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.CountByte: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "CountByte counts how often c occurs in data.")},
+    {"Dot", (PyCFunction)(void (*)(void))gobind_aio_fn_Dot, GOBIND_METH_ARGS,
+     GOBIND_DOC("Dot($module, /, a, b)\n--\n\n",
+                "Dot(a: Slice_float32 | Sequence[float], b: Slice_float32 | Sequence[float]) -> float\n"
+                "\n"
+                "Awaitable twin of borrow.Dot: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Dot returns the dot product of the common prefix of a and b.")},
+    {"Hash", (PyCFunction)(void (*)(void))gobind_aio_fn_Hash, GOBIND_METH_ARGS,
+     GOBIND_DOC("Hash($module, /, s)\n--\n\n",
+                "Hash(s: str) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.Hash: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Hash returns the 64-bit FNV-1a hash of s.")},
+    {"Invert", (PyCFunction)(void (*)(void))gobind_aio_fn_Invert, GOBIND_METH_ARGS,
+     GOBIND_DOC("Invert($module, /, b)\n--\n\n",
+                "Invert(b: bytes) -> bytes\n"
+                "\n"
+                "Awaitable twin of borrow.Invert: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Invert flips every bit of b in place and returns it: it writes into its argument, so it must\n"
+                "not borrow it, and the caller's object stays unchanged.")},
+    {"Keep", (PyCFunction)(void (*)(void))gobind_aio_fn_Keep, GOBIND_METH_ARGS,
+     GOBIND_DOC("Keep($module, /, xs)\n--\n\n",
+                "Keep(xs: Slice_float64 | Sequence[float]) -> None\n"
+                "\n"
+                "Awaitable twin of borrow.Keep: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Keep stores xs for Last: it keeps its argument, so it must not borrow it.")},
+    {"Last", (PyCFunction)(void (*)(void))gobind_aio_fn_Last, METH_NOARGS,
+     GOBIND_DOC("Last($module, /)\n--\n\n",
+                "Last() -> Slice_float64\n"
+                "\n"
+                "Awaitable twin of borrow.Last: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Last returns what Keep stored.")},
+    {"MeanCelsius", (PyCFunction)(void (*)(void))gobind_aio_fn_MeanCelsius, GOBIND_METH_ARGS,
+     GOBIND_DOC("MeanCelsius($module, /, ts)\n--\n\n",
+                "MeanCelsius(ts: Slice_Celsius | Sequence[float]) -> Celsius\n"
+                "\n"
+                "Awaitable twin of borrow.MeanCelsius: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "MeanCelsius averages temperatures; empty input gives 0.")},
+    {"Mistakes", (PyCFunction)(void (*)(void))gobind_aio_fn_Mistakes, GOBIND_METH_ARGS,
+     GOBIND_DOC("Mistakes($module, /, m, xs)\n--\n\n",
+                "Mistakes(m: Map_string_int | Mapping[str, int], xs: Slice_float64 | Sequence[float]) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.Mistakes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Mistakes has directives gobind warns about: a name that is not a parameter, and a map,\n"
+                "which cannot be borrowed, so m is copied (xs is a view all the same: Go keeps nothing of it).")},
+    {"Remember", (PyCFunction)(void (*)(void))gobind_aio_fn_Remember, GOBIND_METH_ARGS,
+     GOBIND_DOC("Remember($module, /, b)\n--\n\n",
+                "Remember(b: bytes) -> None\n"
+                "\n"
+                "Awaitable twin of borrow.Remember: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Remember keeps b for Remembered: Go keeps its argument, so gobind copies it (no directive needed).")},
+    {"Remembered", (PyCFunction)(void (*)(void))gobind_aio_fn_Remembered, METH_NOARGS,
+     GOBIND_DOC("Remembered($module, /)\n--\n\n",
+                "Remembered() -> bytes\n"
+                "\n"
+                "Awaitable twin of borrow.Remembered: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Remembered returns what Remember kept.")},
+    {"Same", (PyCFunction)(void (*)(void))gobind_aio_fn_Same, GOBIND_METH_ARGS,
+     GOBIND_DOC("Same($module, /, a, b)\n--\n\n",
+                "Same(a: str, b: str) -> bool\n"
+                "\n"
+                "Awaitable twin of borrow.Same: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Same reports whether a and b are equal.  Go keeps nothing of either past the call, and gobind\n"
+                "proves it, so both reach Go as views without a directive.")},
+    {"Scribble", (PyCFunction)(void (*)(void))gobind_aio_fn_Scribble, GOBIND_METH_ARGS,
+     GOBIND_DOC("Scribble($module, /, b, xs)\n--\n\n",
+                "Scribble(b: bytes, xs: Slice_float64 | Sequence[float]) -> None\n"
+                "\n"
+                "Awaitable twin of borrow.Scribble: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Scribble breaks the borrow contract on purpose, to show what it means: it writes into its\n"
+                "borrowed argument, so the caller's own buffer changes (and a bytes object, which Python\n"
+                "treats as immutable, would too). Never do this in real code.")},
+    {"Size", (PyCFunction)(void (*)(void))gobind_aio_fn_Size, GOBIND_METH_ARGS,
+     GOBIND_DOC("Size($module, /, b)\n--\n\n",
+                "Size(b: bytes) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.Size: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Size returns len(b), from a view of b (proved, as for Same).")},
+    {"SizeCopied", (PyCFunction)(void (*)(void))gobind_aio_fn_SizeCopied, GOBIND_METH_ARGS,
+     GOBIND_DOC("SizeCopied($module, /, b)\n--\n\n",
+                "SizeCopied(b: bytes) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.SizeCopied: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SizeCopied returns len(b); its directive makes gobind copy b although Go keeps nothing of it.")},
+    {"SlowSum", (PyCFunction)(void (*)(void))gobind_aio_fn_SlowSum, GOBIND_METH_ARGS,
+     GOBIND_DOC("SlowSum($module, /, xs, ms)\n--\n\n",
+                "SlowSum(xs: bytes, ms: int) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.SlowSum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SlowSum sums xs after sleeping for ms milliseconds, with the GIL released, so that other\n"
+                "Python threads run while it holds its view of xs.")},
+    {"SumFloats", (PyCFunction)(void (*)(void))gobind_aio_fn_SumFloats, GOBIND_METH_ARGS,
+     GOBIND_DOC("SumFloats($module, /, xs)\n--\n\n",
+                "SumFloats(xs: Slice_float64 | Sequence[float]) -> float\n"
+                "\n"
+                "Awaitable twin of borrow.SumFloats: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SumFloats returns the sum of xs.")},
+    {"SumInt32", (PyCFunction)(void (*)(void))gobind_aio_fn_SumInt32, GOBIND_METH_ARGS,
+     GOBIND_DOC("SumInt32($module, /, xs)\n--\n\n",
+                "SumInt32(xs: Slice_int32 | Sequence[int]) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.SumInt32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SumInt32 returns the sum of xs (as int64, so it does not overflow).")},
+    {"SumSamples", (PyCFunction)(void (*)(void))gobind_aio_fn_SumSamples, GOBIND_METH_ARGS,
+     GOBIND_DOC("SumSamples($module, /, s)\n--\n\n",
+                "SumSamples(s: Samples | Sequence[int]) -> int\n"
+                "\n"
+                "Awaitable twin of borrow.SumSamples: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SumSamples returns the sum of a named slice.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of borrow).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== struct Stats ==== */
 
 static PyObject *
@@ -2991,6 +4064,12 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "borrow.aio", "aio",
+                       "Async twins of borrow's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

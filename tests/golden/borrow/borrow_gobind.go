@@ -1168,6 +1168,323 @@ func gobind_borrow_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *
 	return gobindOK
 }
 
+// gobind_borrow_aio_CountByte starts example.com/borrow.CountByte on a goroutine of its own
+// (borrow.aio.CountByte): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_CountByte
+func gobind_borrow_aio_CountByte(a0 C.gobind_view, a1 C.uint8_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
+	x1 := uint8(a1)
+	gobindAioGo(job, jstatus, jmsg, "borrow.CountByte", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.CountByte(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Dot starts example.com/borrow.Dot on a goroutine of its own
+// (borrow.aio.Dot): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Dot
+func gobind_borrow_aio_Dot(a0 C.gobind_borrowed, a1 C.gobind_borrowed, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBorrow_Slice_float32(a0)
+	x1 := gobindBorrow_Slice_float32(a1)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Dot", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Dot(x0, x1)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Hash starts example.com/borrow.Hash on a goroutine of its own
+// (borrow.aio.Hash): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Hash
+func gobind_borrow_aio_Hash(a0 C.gobind_view, r0 *C.uint64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Hash", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Hash(x0)
+			*r0 = C.uint64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Invert starts example.com/borrow.Invert on a goroutine of its own
+// (borrow.aio.Invert): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Invert
+func gobind_borrow_aio_Invert(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "borrow.Invert", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Invert(x0)
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Keep starts example.com/borrow.Keep on a goroutine of its own
+// (borrow.aio.Keep): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Keep
+func gobind_borrow_aio_Keep(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Keep", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Keep(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Last starts example.com/borrow.Last on a goroutine of its own
+// (borrow.aio.Last): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Last
+func gobind_borrow_aio_Last(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Last", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Last()
+			*r0 = gobindHandle_Slice_float64(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_MeanCelsius starts example.com/borrow.MeanCelsius on a goroutine of its own
+// (borrow.aio.MeanCelsius): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_MeanCelsius
+func gobind_borrow_aio_MeanCelsius(a0 C.gobind_borrowed, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBorrow_Slice_Celsius(a0)
+	gobindAioGo(job, jstatus, jmsg, "borrow.MeanCelsius", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.MeanCelsius(x0)
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Mistakes starts example.com/borrow.Mistakes on a goroutine of its own
+// (borrow.aio.Mistakes): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Mistakes
+func gobind_borrow_aio_Mistakes(a0 C.uintptr_t, a1 C.gobind_borrowed, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Map_string_int(a0)
+	x1 := gobindBorrow_Slice_float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Mistakes", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Mistakes(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Remember starts example.com/borrow.Remember on a goroutine of its own
+// (borrow.aio.Remember): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Remember
+func gobind_borrow_aio_Remember(a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "borrow.Remember", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Remember(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Remembered starts example.com/borrow.Remembered on a goroutine of its own
+// (borrow.aio.Remembered): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Remembered
+func gobind_borrow_aio_Remembered(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Remembered", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Remembered()
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Same starts example.com/borrow.Same on a goroutine of its own
+// (borrow.aio.Same): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Same
+func gobind_borrow_aio_Same(a0 C.gobind_view, a1 C.gobind_view, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
+	x1 := unsafe.String((*byte)(unsafe.Pointer(a1.p)), a1.n)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Same", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Same(x0, x1)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Scribble starts example.com/borrow.Scribble on a goroutine of its own
+// (borrow.aio.Scribble): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Scribble
+func gobind_borrow_aio_Scribble(a0 C.gobind_view, a1 C.gobind_borrowed, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
+	x1 := gobindBorrow_Slice_float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Scribble", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Scribble(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Size starts example.com/borrow.Size on a goroutine of its own
+// (borrow.aio.Size): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Size
+func gobind_borrow_aio_Size(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Size", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Size(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_SizeCopied starts example.com/borrow.SizeCopied on a goroutine of its own
+// (borrow.aio.SizeCopied): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_SizeCopied
+func gobind_borrow_aio_SizeCopied(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "borrow.SizeCopied", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SizeCopied(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_SlowSum starts example.com/borrow.SlowSum on a goroutine of its own
+// (borrow.aio.SlowSum): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_SlowSum
+func gobind_borrow_aio_SlowSum(a0 C.gobind_view, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "borrow.SlowSum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SlowSum(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_SumFloats starts example.com/borrow.SumFloats on a goroutine of its own
+// (borrow.aio.SumFloats): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_SumFloats
+func gobind_borrow_aio_SumFloats(a0 C.gobind_borrowed, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBorrow_Slice_float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "borrow.SumFloats", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SumFloats(x0)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_SumInt32 starts example.com/borrow.SumInt32 on a goroutine of its own
+// (borrow.aio.SumInt32): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_SumInt32
+func gobind_borrow_aio_SumInt32(a0 C.gobind_borrowed, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBorrow_Slice_int32(a0)
+	gobindAioGo(job, jstatus, jmsg, "borrow.SumInt32", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SumInt32(x0)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_SumSamples starts example.com/borrow.SumSamples on a goroutine of its own
+// (borrow.aio.SumSamples): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_SumSamples
+func gobind_borrow_aio_SumSamples(a0 C.gobind_borrowed, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBorrow_Samples(a0)
+	gobindAioGo(job, jstatus, jmsg, "borrow.SumSamples", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SumSamples(x0)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_borrow_aio_cancel
+func gobind_borrow_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -96,6 +96,18 @@ int gobind_callbacks_Func9_call(uintptr_t self, ptrdiff_t a0, gobind_buf *msg);
 /* Handler.call */
 int gobind_callbacks_Handler_call(uintptr_t self, gobind_view a0, uint8_t *r0, gobind_buf *msg);
 
+/* aio.Clear (starts the call on a goroutine) */
+int gobind_callbacks_aio_Clear(uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.CollectGarbage (starts the call on a goroutine) */
+int gobind_callbacks_aio_CollectGarbage(uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Fire (starts the call on a goroutine) */
+int gobind_callbacks_aio_Fire(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_callbacks_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* package variables */
 int gobind_callbacks_var_get_ErrStop(gobind_ref *out, gobind_buf *msg);
 int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);

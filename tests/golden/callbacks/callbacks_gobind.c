@@ -1448,6 +1448,170 @@ done:
     return result;
 }
 
+/* ==== Async twins (callbacks.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Clear: Clear, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_Clear;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Clear_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Clear(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Clear *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Clear *)gobind_aio_new(sizeof *job, gobind_aio_fn_Clear_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_callbacks_aio_Clear((uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.CollectGarbage: CollectGarbage, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_CollectGarbage;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_CollectGarbage_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_CollectGarbage(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_CollectGarbage *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_CollectGarbage *)gobind_aio_new(sizeof *job, gobind_aio_fn_CollectGarbage_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_callbacks_aio_CollectGarbage((uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Fire: Fire, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_Fire;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fire_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Fire *job = (gobind_aiojob_Fire *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fire(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fire", gobind_names_gobind_fn_Fire, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Fire", "event", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Fire *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Fire *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fire_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_callbacks_aio_Fire(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Clear", (PyCFunction)(void (*)(void))gobind_aio_fn_Clear, METH_NOARGS,
+     GOBIND_DOC("Clear($module, /)\n--\n\n",
+                "Clear() -> None\n"
+                "\n"
+                "Awaitable twin of callbacks.Clear: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Clear forgets the handlers.")},
+    {"CollectGarbage", (PyCFunction)(void (*)(void))gobind_aio_fn_CollectGarbage, METH_NOARGS,
+     GOBIND_DOC("CollectGarbage($module, /)\n--\n\n",
+                "CollectGarbage() -> None\n"
+                "\n"
+                "Awaitable twin of callbacks.CollectGarbage: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "CollectGarbage runs Go's garbage collector, so finalizers drop what Go no longer uses.")},
+    {"Fire", (PyCFunction)(void (*)(void))gobind_aio_fn_Fire, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fire($module, /, event)\n--\n\n",
+                "Fire(event: str) -> int\n"
+                "\n"
+                "Awaitable twin of callbacks.Fire: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fire calls every registered handler from a goroutine and counts those that returned true.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of callbacks).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== struct Point ==== */
 
 static PyObject *
@@ -2835,6 +2999,12 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "callbacks.aio", "aio",
+                       "Async twins of callbacks's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

@@ -1353,6 +1353,63 @@ func gobind_callbacks_ret_Func9(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_
 	return gobindOK
 }
 
+// gobind_callbacks_aio_Clear starts example.com/callbacks.Clear on a goroutine of its own
+// (callbacks.aio.Clear): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Clear
+func gobind_callbacks_aio_Clear(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Clear", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Clear()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_CollectGarbage starts example.com/callbacks.CollectGarbage on a goroutine of its own
+// (callbacks.aio.CollectGarbage): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_CollectGarbage
+func gobind_callbacks_aio_CollectGarbage(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.CollectGarbage", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.CollectGarbage()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Fire starts example.com/callbacks.Fire on a goroutine of its own
+// (callbacks.aio.Fire): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Fire
+func gobind_callbacks_aio_Fire(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Fire", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Fire(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_callbacks_aio_cancel
+func gobind_callbacks_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

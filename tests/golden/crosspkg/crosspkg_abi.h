@@ -220,6 +220,36 @@ int gobind_crosspkg_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t h
 int gobind_crosspkg_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* aio.Commute (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Commute(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Host (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Host(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.NewBuffer (starts the call on a goroutine) */
+int gobind_crosspkg_aio_NewBuffer(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Parse (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Parse(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Price (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Price(gobind_view a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Shout (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Shout(uintptr_t a0, gobind_view a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Timeout (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Timeout(int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Total (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Total(uintptr_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Twice (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Twice(int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_crosspkg_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Values: gobindpkg_url.Values */
 int gobind_crosspkg_url_Values_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_Values_fromc(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out,

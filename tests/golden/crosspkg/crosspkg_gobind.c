@@ -1626,6 +1626,528 @@ done:
     return result;
 }
 
+/* ==== Async twins (crosspkg.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Commute: Commute, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Commute;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Commute_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Commute *job = (gobind_aiojob_Commute *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_route_Trip(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Commute(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Commute *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Commute *)gobind_aio_new(sizeof *job, gobind_aio_fn_Commute_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Commute(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Host: Host, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_Host;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Host_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Host *job = (gobind_aiojob_Host *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Host(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Host", gobind_names_gobind_fn_Host, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_url_URL(argv[0], "Host", "u", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Host *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Host *)gobind_aio_new(sizeof *job, gobind_aio_fn_Host_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Host(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.NewBuffer: NewBuffer, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_NewBuffer;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewBuffer_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_NewBuffer *job = (gobind_aiojob_NewBuffer *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes_Buffer(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewBuffer(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("NewBuffer", gobind_names_gobind_fn_NewBuffer, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "NewBuffer", "text", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_NewBuffer *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_NewBuffer *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewBuffer_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_NewBuffer(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Parse: Parse, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Parse;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Parse_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Parse *job = (gobind_aiojob_Parse *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_url_URL(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Parse(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Parse", gobind_names_gobind_fn_Parse, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Parse", "raw", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Parse *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Parse *)gobind_aio_new(sizeof *job, gobind_aio_fn_Parse_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Parse(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Price: Price, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_Price;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Price_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Price *job = (gobind_aiojob_Price *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_money_Amount(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Price(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Price", gobind_names_gobind_fn_Price, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Price", "name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Price *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Price *)gobind_aio_new(sizeof *job, gobind_aio_fn_Price_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Price(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Shout: Shout, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_Shout;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Shout_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Shout(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Shout", gobind_names_gobind_fn_Shout, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_bytes_Buffer_ptr(argv[0], "Shout", "buf", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Shout", "text", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_Shout *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Shout *)gobind_aio_new(sizeof *job, gobind_aio_fn_Shout_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Shout(a0, a1.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Timeout: Timeout, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_Timeout;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Timeout_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Timeout *job = (gobind_aiojob_Timeout *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Timeout(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Timeout *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Timeout *)gobind_aio_new(sizeof *job, gobind_aio_fn_Timeout_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Timeout(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Total: Total, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_Total;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Total_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Total *job = (gobind_aiojob_Total *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_money_Amount(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Total(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Total", gobind_names_gobind_fn_Total, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_money_Wallet_ptr(argv[0], "Total", "w", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Total *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Total *)gobind_aio_new(sizeof *job, gobind_aio_fn_Total_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Total(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Twice: Twice, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_Twice;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Twice_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Twice *job = (gobind_aiojob_Twice *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Twice(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Twice", gobind_names_gobind_fn_Twice, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "Twice", "d", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Twice *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Twice *)gobind_aio_new(sizeof *job, gobind_aio_fn_Twice_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Twice(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Commute", (PyCFunction)(void (*)(void))gobind_aio_fn_Commute, METH_NOARGS,
+     GOBIND_DOC("Commute($module, /)\n--\n\n",
+                "Commute() -> route.Trip | None\n"
+                "\n"
+                "Awaitable twin of crosspkg.Commute: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Commute is the way to work: a trip of two legs.")},
+    {"Host", (PyCFunction)(void (*)(void))gobind_aio_fn_Host, GOBIND_METH_ARGS,
+     GOBIND_DOC("Host($module, /, u)\n--\n\n",
+                "Host(u: url.URL) -> str\n"
+                "\n"
+                "Awaitable twin of crosspkg.Host: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Host returns the host of a URL value.")},
+    {"NewBuffer", (PyCFunction)(void (*)(void))gobind_aio_fn_NewBuffer, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewBuffer($module, /, text)\n--\n\n",
+                "NewBuffer(text: str) -> bytes.Buffer | None\n"
+                "\n"
+                "Awaitable twin of crosspkg.NewBuffer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewBuffer returns a buffer holding text.")},
+    {"Parse", (PyCFunction)(void (*)(void))gobind_aio_fn_Parse, GOBIND_METH_ARGS,
+     GOBIND_DOC("Parse($module, /, raw)\n--\n\n",
+                "Parse(raw: str) -> url.URL | None\n"
+                "\n"
+                "Awaitable twin of crosspkg.Parse: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Parse parses a URL.")},
+    {"Price", (PyCFunction)(void (*)(void))gobind_aio_fn_Price, GOBIND_METH_ARGS,
+     GOBIND_DOC("Price($module, /, name)\n--\n\n",
+                "Price(name: str) -> money.Amount\n"
+                "\n"
+                "Awaitable twin of crosspkg.Price: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Price is a named amount in the money package.")},
+    {"Shout", (PyCFunction)(void (*)(void))gobind_aio_fn_Shout, GOBIND_METH_ARGS,
+     GOBIND_DOC("Shout($module, /, buf, text)\n--\n\n",
+                "Shout(buf: bytes.Buffer | None, text: str) -> None\n"
+                "\n"
+                "Awaitable twin of crosspkg.Shout: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Shout writes text in capitals into buf.")},
+    {"Timeout", (PyCFunction)(void (*)(void))gobind_aio_fn_Timeout, METH_NOARGS,
+     GOBIND_DOC("Timeout($module, /)\n--\n\n",
+                "Timeout() -> time.Duration\n"
+                "\n"
+                "Awaitable twin of crosspkg.Timeout: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Timeout is how long a request may take.")},
+    {"Total", (PyCFunction)(void (*)(void))gobind_aio_fn_Total, GOBIND_METH_ARGS,
+     GOBIND_DOC("Total($module, /, w)\n--\n\n",
+                "Total(w: money.Wallet | None) -> money.Amount\n"
+                "\n"
+                "Awaitable twin of crosspkg.Total: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Total adds up the amounts in a wallet.")},
+    {"Twice", (PyCFunction)(void (*)(void))gobind_aio_fn_Twice, GOBIND_METH_ARGS,
+     GOBIND_DOC("Twice($module, /, d)\n--\n\n",
+                "Twice(d: int) -> time.Duration\n"
+                "\n"
+                "Awaitable twin of crosspkg.Twice: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Twice doubles a duration.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of crosspkg).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== struct Wallet ==== */
 
 static PyObject *
@@ -6604,6 +7126,12 @@ if (gobind_register_sequence(gobind_type_Slice_string) < 0)
     if (gobind_add_submodule(m, "crosspkg.vec", "vec",
                              "Vectorised twins of crosspkg's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "crosspkg.aio", "aio",
+                       "Async twins of crosspkg's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     value = gobind_str_from_utf8("EUR", 3);

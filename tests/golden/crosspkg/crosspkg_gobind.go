@@ -2047,6 +2047,170 @@ func gobind_crosspkg_vec_Twice(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptr
 	})
 }
 
+// gobind_crosspkg_aio_Commute starts example.com/crosspkg.Commute on a goroutine of its own
+// (crosspkg.aio.Commute): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Commute
+func gobind_crosspkg_aio_Commute(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Commute", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Commute()
+			*r0 = gobindHandle_route_Trip(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Host starts example.com/crosspkg.Host on a goroutine of its own
+// (crosspkg.aio.Host): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Host
+func gobind_crosspkg_aio_Host(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_url_URL(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Host", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Host(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_NewBuffer starts example.com/crosspkg.NewBuffer on a goroutine of its own
+// (crosspkg.aio.NewBuffer): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_NewBuffer
+func gobind_crosspkg_aio_NewBuffer(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.NewBuffer", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewBuffer(x0)
+			*r0 = gobindHandle_bytes_Buffer(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Parse starts example.com/crosspkg.Parse on a goroutine of its own
+// (crosspkg.aio.Parse): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Parse
+func gobind_crosspkg_aio_Parse(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Parse", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := gobindpkg.Parse(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = gobindHandle_url_URL(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Price starts example.com/crosspkg.Price on a goroutine of its own
+// (crosspkg.aio.Price): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Price
+func gobind_crosspkg_aio_Price(a0 C.gobind_view, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Price", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Price(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Shout starts example.com/crosspkg.Shout on a goroutine of its own
+// (crosspkg.aio.Shout): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Shout
+func gobind_crosspkg_aio_Shout(a0 C.uintptr_t, a1 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_bytes_Buffer(a0)
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Shout", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Shout(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Timeout starts example.com/crosspkg.Timeout on a goroutine of its own
+// (crosspkg.aio.Timeout): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Timeout
+func gobind_crosspkg_aio_Timeout(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Timeout", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Timeout()
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Total starts example.com/crosspkg.Total on a goroutine of its own
+// (crosspkg.aio.Total): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Total
+func gobind_crosspkg_aio_Total(a0 C.uintptr_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_money_Wallet(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Total", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Total(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Twice starts example.com/crosspkg.Twice on a goroutine of its own
+// (crosspkg.aio.Twice): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Twice
+func gobind_crosspkg_aio_Twice(a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg_time.Duration(int64(a0))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Twice", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Twice(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_crosspkg_aio_cancel
+func gobind_crosspkg_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindNewHandle makes the handle a Python object holds to any Go value.
 func gobindNewHandle(v any) C.uintptr_t {
 	gobindLiveHandles.Add(1)

@@ -930,6 +930,617 @@ done:
     return result;
 }
 
+/* ==== Async twins (funcvals.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Adder: Adder, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Adder;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Adder_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Adder *job = (gobind_aiojob_Adder *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func2(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Adder(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Adder", gobind_names_gobind_fn_Adder, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Adder", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Adder *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Adder *)gobind_aio_new(sizeof *job, gobind_aio_fn_Adder_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Adder(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Bomb: Bomb, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Bomb;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bomb_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Bomb *job = (gobind_aiojob_Bomb *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func3(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bomb(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Bomb *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Bomb *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bomb_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Bomb(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Double: Double, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Double;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Double_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Double *job = (gobind_aiojob_Double *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func2(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Double(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Double *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Double *)gobind_aio_new(sizeof *job, gobind_aio_fn_Double_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Double(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Fire: Fire, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_Fire;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fire_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Fire *job = (gobind_aiojob_Fire *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fire(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fire", gobind_names_gobind_fn_Fire, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Fire", "event", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Fire *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Fire *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fire_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Fire(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.FireApart: FireApart, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_FireApart;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_FireApart_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_FireApart *job = (gobind_aiojob_FireApart *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_FireApart(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("FireApart", gobind_names_gobind_fn_FireApart, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "FireApart", "event", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_FireApart *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_FireApart *)gobind_aio_new(sizeof *job, gobind_aio_fn_FireApart_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_FireApart(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Greeter: Greeter, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Greeter;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Greeter_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Greeter *job = (gobind_aiojob_Greeter *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_HandlerFunc(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Greeter(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Greeter", gobind_names_gobind_fn_Greeter, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Greeter", "greeting", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Greeter *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Greeter *)gobind_aio_new(sizeof *job, gobind_aio_fn_Greeter_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Greeter(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.HandlerSays: HandlerSays, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_HandlerSays;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_HandlerSays_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_HandlerSays *job = (gobind_aiojob_HandlerSays *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_HandlerSays(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("HandlerSays", gobind_names_gobind_fn_HandlerSays, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "HandlerSays", "name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_HandlerSays *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_HandlerSays *)gobind_aio_new(sizeof *job, gobind_aio_fn_HandlerSays_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_HandlerSays(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Nothing: Nothing, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Nothing;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nothing_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Nothing *job = (gobind_aiojob_Nothing *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func2(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Nothing *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Nothing(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Parser: Parser, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Parser;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Parser_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Parser *job = (gobind_aiojob_Parser *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func4(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Parser(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Parser *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Parser *)gobind_aio_new(sizeof *job, gobind_aio_fn_Parser_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Parser(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Sum: Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Sum *job = (gobind_aiojob_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Op(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sum(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Sum(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.TransformIsDouble: TransformIsDouble, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_TransformIsDouble;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_TransformIsDouble_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_TransformIsDouble *job = (gobind_aiojob_TransformIsDouble *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_TransformIsDouble(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_TransformIsDouble *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_TransformIsDouble *)gobind_aio_new(sizeof *job, gobind_aio_fn_TransformIsDouble_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_TransformIsDouble(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Adder", (PyCFunction)(void (*)(void))gobind_aio_fn_Adder, GOBIND_METH_ARGS,
+     GOBIND_DOC("Adder($module, /, n)\n--\n\n",
+                "Adder(n: int) -> Func2 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Adder: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Adder returns a func that adds n.")},
+    {"Bomb", (PyCFunction)(void (*)(void))gobind_aio_fn_Bomb, METH_NOARGS,
+     GOBIND_DOC("Bomb($module, /)\n--\n\n",
+                "Bomb() -> Func3 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Bomb: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bomb returns a func that panics.")},
+    {"Double", (PyCFunction)(void (*)(void))gobind_aio_fn_Double, METH_NOARGS,
+     GOBIND_DOC("Double($module, /)\n--\n\n",
+                "Double() -> Func2 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Double: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Double returns a plain Go func.")},
+    {"Fire", (PyCFunction)(void (*)(void))gobind_aio_fn_Fire, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fire($module, /, event)\n--\n\n",
+                "Fire(event: str) -> str\n"
+                "\n"
+                "Awaitable twin of funcvals.Fire: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fire calls Hook later (after Python stored it), or reports none.")},
+    {"FireApart", (PyCFunction)(void (*)(void))gobind_aio_fn_FireApart, GOBIND_METH_ARGS,
+     GOBIND_DOC("FireApart($module, /, event)\n--\n\n",
+                "FireApart(event: str) -> str\n"
+                "\n"
+                "Awaitable twin of funcvals.FireApart: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "FireApart calls Hook on a goroutine of its own and waits for it.")},
+    {"Greeter", (PyCFunction)(void (*)(void))gobind_aio_fn_Greeter, GOBIND_METH_ARGS,
+     GOBIND_DOC("Greeter($module, /, greeting)\n--\n\n",
+                "Greeter(greeting: str) -> HandlerFunc | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Greeter: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Greeter returns a HandlerFunc.")},
+    {"HandlerSays", (PyCFunction)(void (*)(void))gobind_aio_fn_HandlerSays, GOBIND_METH_ARGS,
+     GOBIND_DOC("HandlerSays($module, /, name)\n--\n\n",
+                "HandlerSays(name: str) -> str\n"
+                "\n"
+                "Awaitable twin of funcvals.HandlerSays: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "HandlerSays calls Handler (whatever Python stored there).")},
+    {"Nothing", (PyCFunction)(void (*)(void))gobind_aio_fn_Nothing, METH_NOARGS,
+     GOBIND_DOC("Nothing($module, /)\n--\n\n",
+                "Nothing() -> Func2 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Nothing: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nothing returns a nil func.")},
+    {"Parser", (PyCFunction)(void (*)(void))gobind_aio_fn_Parser, METH_NOARGS,
+     GOBIND_DOC("Parser($module, /)\n--\n\n",
+                "Parser() -> Func4 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Parser: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Parser returns a func that parses an int, with an error for bad text.")},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum, METH_NOARGS,
+     GOBIND_DOC("Sum($module, /)\n--\n\n",
+                "Sum() -> Op | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sum is an Op adding.")},
+    {"TransformIsDouble", (PyCFunction)(void (*)(void))gobind_aio_fn_TransformIsDouble, METH_NOARGS,
+     GOBIND_DOC("TransformIsDouble($module, /)\n--\n\n",
+                "TransformIsDouble() -> bool\n"
+                "\n"
+                "Awaitable twin of funcvals.TransformIsDouble: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "TransformIsDouble reports whether Transform holds Double's func itself.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of funcvals).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== struct Op ==== */
 
 static PyObject *
@@ -1956,6 +2567,12 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "funcvals.aio", "aio",
+                       "Async twins of funcvals's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

@@ -1098,6 +1098,167 @@ func gobind_interfaces_ret_Func2(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind
 	return gobindOK
 }
 
+// gobind_interfaces_aio_Echo starts example.com/interfaces.Echo on a goroutine of its own
+// (interfaces.aio.Echo): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Echo
+func gobind_interfaces_aio_Echo(a0 C.uintptr_t, r0 *C.gobind_ref, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindAnyIn(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Echo", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Echo(x0)
+			*r0 = gobindAnyRef(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Join starts example.com/interfaces.Join on a goroutine of its own
+// (interfaces.aio.Join): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Join
+func gobind_interfaces_aio_Join(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_Token(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Join", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Join(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_KeptNames starts example.com/interfaces.KeptNames on a goroutine of its own
+// (interfaces.aio.KeptNames): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_KeptNames
+func gobind_interfaces_aio_KeptNames(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.KeptNames", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.KeptNames()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Kind starts example.com/interfaces.Kind on a goroutine of its own
+// (interfaces.aio.Kind): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Kind
+func gobind_interfaces_aio_Kind(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindAnyIn(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Kind", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Kind(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Last starts example.com/interfaces.Last on a goroutine of its own
+// (interfaces.aio.Last): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Last
+func gobind_interfaces_aio_Last(a0 C.uintptr_t, r0 *C.gobind_ref, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_Token(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Last", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Last(x0)
+			*r0 = gobindRef_Token(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Lex starts example.com/interfaces.Lex on a goroutine of its own
+// (interfaces.aio.Lex): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Lex
+func gobind_interfaces_aio_Lex(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Lex", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Lex(x0)
+			*r0 = gobindHandle_Slice_Token(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_NewShape starts example.com/interfaces.NewShape on a goroutine of its own
+// (interfaces.aio.NewShape): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_NewShape
+func gobind_interfaces_aio_NewShape(a0 C.gobind_view, a1 C.double, r0 *C.gobind_ref, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.NewShape", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewShape(x0, x1)
+			*r0 = gobindRef_Shape(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Table starts example.com/interfaces.Table on a goroutine of its own
+// (interfaces.aio.Table): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Table
+func gobind_interfaces_aio_Table(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Table", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Table()
+			*r0 = gobindHandle_Map_string_any(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Values starts example.com/interfaces.Values on a goroutine of its own
+// (interfaces.aio.Values): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Values
+func gobind_interfaces_aio_Values(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Values", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Values()
+			*r0 = gobindHandle_Slice_any(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_interfaces_aio_cancel
+func gobind_interfaces_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindNewHandle makes the handle a Python object holds to any Go value.
 func gobindNewHandle(v any) C.uintptr_t {
 	gobindLiveHandles.Add(1)

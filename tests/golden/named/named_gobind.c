@@ -800,6 +800,354 @@ done:
     return result;
 }
 
+/* ==== Async twins (named.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.BodyTemperature: BodyTemperature, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_BodyTemperature;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_BodyTemperature_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_BodyTemperature *job = (gobind_aiojob_BodyTemperature *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Celsius(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_BodyTemperature(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_BodyTemperature *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_BodyTemperature *)gobind_aio_new(sizeof *job, gobind_aio_fn_BodyTemperature_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_BodyTemperature(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Countdown: Countdown, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Countdown;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Countdown_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Countdown *job = (gobind_aiojob_Countdown *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_IntList(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Countdown(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Countdown", gobind_names_gobind_fn_Countdown, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Countdown", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Countdown *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Countdown *)gobind_aio_new(sizeof *job, gobind_aio_fn_Countdown_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Countdown(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Identity: Identity, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Identity;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Identity_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Identity *job = (gobind_aiojob_Identity *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Grid(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Identity(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Identity *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Identity *)gobind_aio_new(sizeof *job, gobind_aio_fn_Identity_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Identity(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Next: Next, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_Next;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Next_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Next *job = (gobind_aiojob_Next *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Weekday(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Next(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Next", gobind_names_gobind_fn_Next, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Next", "d", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Next *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Next *)gobind_aio_new(sizeof *job, gobind_aio_fn_Next_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Next(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Toggle: Toggle, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_Toggle;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Toggle_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Toggle *job = (gobind_aiojob_Toggle *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Toggle(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Toggle", gobind_names_gobind_fn_Toggle, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bool(argv[0], "Toggle", "e", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Toggle *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Toggle *)gobind_aio_new(sizeof *job, gobind_aio_fn_Toggle_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Toggle(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Warmer: Warmer, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_Warmer;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Warmer_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Warmer *job = (gobind_aiojob_Warmer *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Celsius(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Warmer(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    double a0 = 0;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Warmer", gobind_names_gobind_fn_Warmer, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_float64(argv[0], "Warmer", "c", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_Warmer *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Warmer *)gobind_aio_new(sizeof *job, gobind_aio_fn_Warmer_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Warmer(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"BodyTemperature", (PyCFunction)(void (*)(void))gobind_aio_fn_BodyTemperature, METH_NOARGS,
+     GOBIND_DOC("BodyTemperature($module, /)\n--\n\n",
+                "BodyTemperature() -> Celsius\n"
+                "\n"
+                "Awaitable twin of named.BodyTemperature: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "BodyTemperature is a healthy human's temperature.")},
+    {"Countdown", (PyCFunction)(void (*)(void))gobind_aio_fn_Countdown, GOBIND_METH_ARGS,
+     GOBIND_DOC("Countdown($module, /, n)\n--\n\n",
+                "Countdown(n: int) -> IntList\n"
+                "\n"
+                "Awaitable twin of named.Countdown: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Countdown lists n down to 1.")},
+    {"Identity", (PyCFunction)(void (*)(void))gobind_aio_fn_Identity, METH_NOARGS,
+     GOBIND_DOC("Identity($module, /)\n--\n\n",
+                "Identity() -> Grid\n"
+                "\n"
+                "Awaitable twin of named.Identity: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Identity is the identity grid.")},
+    {"Next", (PyCFunction)(void (*)(void))gobind_aio_fn_Next, GOBIND_METH_ARGS,
+     GOBIND_DOC("Next($module, /, d)\n--\n\n",
+                "Next(d: int) -> Weekday\n"
+                "\n"
+                "Awaitable twin of named.Next: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Next is the day after d (Tuesday+1 is not a named constant).")},
+    {"Toggle", (PyCFunction)(void (*)(void))gobind_aio_fn_Toggle, GOBIND_METH_ARGS,
+     GOBIND_DOC("Toggle($module, /, e)\n--\n\n",
+                "Toggle(e: bool) -> bool\n"
+                "\n"
+                "Awaitable twin of named.Toggle: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Toggle flips e.")},
+    {"Warmer", (PyCFunction)(void (*)(void))gobind_aio_fn_Warmer, GOBIND_METH_ARGS,
+     GOBIND_DOC("Warmer($module, /, c, d)\n--\n\n",
+                "Warmer(c: float, d: float) -> Celsius\n"
+                "\n"
+                "Awaitable twin of named.Warmer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Warmer adds d degrees to c.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of named).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== Array3_int: a Go [3]int as a sequence ==== */
 
 static PyObject *
@@ -1793,6 +2141,12 @@ if (gobind_register_sequence(gobind_type_IntList) < 0)
     if (gobind_add_submodule(m, "named.vec", "vec",
                              "Vectorised twins of named's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "named.aio", "aio",
+                       "Async twins of named's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     value = PyLong_FromString("1", NULL, 10);

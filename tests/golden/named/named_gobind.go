@@ -515,6 +515,117 @@ func gobind_named_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 	})
 }
 
+// gobind_named_aio_BodyTemperature starts example.com/named.BodyTemperature on a goroutine of its own
+// (named.aio.BodyTemperature): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_BodyTemperature
+func gobind_named_aio_BodyTemperature(r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "named.BodyTemperature", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.BodyTemperature()
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Countdown starts example.com/named.Countdown on a goroutine of its own
+// (named.aio.Countdown): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Countdown
+func gobind_named_aio_Countdown(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "named.Countdown", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Countdown(x0)
+			*r0 = gobindHandle_IntList(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Identity starts example.com/named.Identity on a goroutine of its own
+// (named.aio.Identity): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Identity
+func gobind_named_aio_Identity(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "named.Identity", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Identity()
+			*r0 = gobindHandle_Grid(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Next starts example.com/named.Next on a goroutine of its own
+// (named.aio.Next): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Next
+func gobind_named_aio_Next(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Weekday(int(a0))
+	gobindAioGo(job, jstatus, jmsg, "named.Next", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Next(x0)
+			*r0 = C.ptrdiff_t(int(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Toggle starts example.com/named.Toggle on a goroutine of its own
+// (named.aio.Toggle): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Toggle
+func gobind_named_aio_Toggle(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Enabled(a0 != 0)
+	gobindAioGo(job, jstatus, jmsg, "named.Toggle", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Toggle(x0)
+			*r0 = gobindBool(bool(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Warmer starts example.com/named.Warmer on a goroutine of its own
+// (named.aio.Warmer): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Warmer
+func gobind_named_aio_Warmer(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Celsius(float64(a0))
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "named.Warmer", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Warmer(x0, x1)
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_named_aio_cancel
+func gobind_named_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

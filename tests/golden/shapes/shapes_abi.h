@@ -45,6 +45,18 @@ int gobind_shapes_paint_Brush_set_Color(uintptr_t self, gobind_view v, gobind_bu
 /* paint.Brush.Dot */
 int gobind_shapes_paint_Brush_Dot(uintptr_t self, uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 
+/* aio.Bump (starts the call on a goroutine) */
+int gobind_shapes_aio_Bump(int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Describe (starts the call on a goroutine) */
+int gobind_shapes_aio_Describe(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio.Origin (starts the call on a goroutine) */
+int gobind_shapes_aio_Origin(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_shapes_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Duration */
 /* time.Duration.Abs */
 int gobind_shapes_time_Duration_Abs(int64_t self, int64_t *r0, gobind_buf *msg);

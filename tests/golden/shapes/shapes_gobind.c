@@ -545,6 +545,177 @@ done:
     return result;
 }
 
+/* ==== Async twins (shapes.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bump: Bump, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_Bump;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bump_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Bump *job = (gobind_aiojob_Bump *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bump(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Bump *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Bump *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bump_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_Bump(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Describe: Describe, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_Describe;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Describe_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Describe *job = (gobind_aiojob_Describe *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Describe(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Point(argv[0], "Describe", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Describe *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Describe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Describe_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_Describe(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Origin: Origin, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Origin;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Origin_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Origin *job = (gobind_aiojob_Origin *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Origin(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Origin *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_Origin(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bump", (PyCFunction)(void (*)(void))gobind_aio_fn_Bump, METH_NOARGS,
+     GOBIND_DOC("Bump($module, /)\n--\n\n",
+                "Bump() -> int\n"
+                "\n"
+                "Awaitable twin of shapes.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bump counts one event in package tally and returns the count so far.")},
+    {"Describe", (PyCFunction)(void (*)(void))gobind_aio_fn_Describe, GOBIND_METH_ARGS,
+     GOBIND_DOC("Describe($module, /, p)\n--\n\n",
+                "Describe(p: Point) -> str\n"
+                "\n"
+                "Awaitable twin of shapes.Describe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Describe says where p is.")},
+    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, METH_NOARGS,
+     GOBIND_DOC("Origin($module, /)\n--\n\n",
+                "Origin() -> Point\n"
+                "\n"
+                "Awaitable twin of shapes.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Origin is the point (0, 0).")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of shapes).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== struct Point ==== */
 
 static PyObject *
@@ -1572,6 +1743,12 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "shapes.aio", "aio",
+                       "Async twins of shapes's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     if (gobind_share_classes(m, sub_paint) < 0)
         return -1;
     if (gobind_share_classes(m, sub_tally) < 0)

@@ -386,6 +386,65 @@ func gobind_shapes_var_paint_set_DefaultColor(v C.gobind_view, msg *C.gobind_buf
 	return gobindOK
 }
 
+// gobind_shapes_aio_Bump starts example.com/multi/shapes.Bump on a goroutine of its own
+// (shapes.aio.Bump): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_Bump
+func gobind_shapes_aio_Bump(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "shapes.Bump", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Bump()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_Describe starts example.com/multi/shapes.Describe on a goroutine of its own
+// (shapes.aio.Describe): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_Describe
+func gobind_shapes_aio_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Point(a0)
+	gobindAioGo(job, jstatus, jmsg, "shapes.Describe", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Describe(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_Origin starts example.com/multi/shapes.Origin on a goroutine of its own
+// (shapes.aio.Origin): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_Origin
+func gobind_shapes_aio_Origin(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "shapes.Origin", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Origin()
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_shapes_aio_cancel
+func gobind_shapes_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

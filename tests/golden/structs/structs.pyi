@@ -86,6 +86,48 @@ Scale multiplies p in place."""
 
 String formats the point."""
 
+
+@final
+class aio:
+    """Async twins of structs's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of structs (import structs.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Distance2(a: Point, b: Point) -> float:
+        """Distance2(a: Point, b: Point) -> float
+
+        Awaitable twin of structs.Distance2: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Distance2 is the squared distance between two points."""
+
+    @staticmethod
+    async def FriendOf(p: Person | None) -> Person | None:
+        """FriendOf(p: Person | None) -> Person | None
+
+        Awaitable twin of structs.FriendOf: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        FriendOf returns p's friend, or nil."""
+
+    @staticmethod
+    async def NewPerson(name: str, age: int) -> Person | None:
+        """NewPerson(name: str, age: int) -> Person | None
+
+        Awaitable twin of structs.NewPerson: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        NewPerson makes a person."""
+
+    @staticmethod
+    async def Origin() -> Point:
+        """Origin() -> Point
+
+        Awaitable twin of structs.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Origin is the zero point."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of structs)."""
+
 def Distance2(a: Point, b: Point) -> float:
     """Distance2(a: Point, b: Point) -> float
 

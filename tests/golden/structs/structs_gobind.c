@@ -343,6 +343,249 @@ done:
     return result;
 }
 
+/* ==== Async twins (structs.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Distance2: Distance2, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_Distance2;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Distance2_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Distance2 *job = (gobind_aiojob_Distance2 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Distance2(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    uintptr_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Distance2", gobind_names_gobind_fn_Distance2, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Point(argv[0], "Distance2", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Point(argv[1], "Distance2", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_Distance2 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Distance2 *)gobind_aio_new(sizeof *job, gobind_aio_fn_Distance2_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Distance2(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.FriendOf: FriendOf, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_FriendOf;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_FriendOf_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_FriendOf *job = (gobind_aiojob_FriendOf *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Person(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_FriendOf(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("FriendOf", gobind_names_gobind_fn_FriendOf, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Person_ptr(argv[0], "FriendOf", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_FriendOf *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_FriendOf *)gobind_aio_new(sizeof *job, gobind_aio_fn_FriendOf_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_FriendOf(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.NewPerson: NewPerson, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_NewPerson;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewPerson_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_NewPerson *job = (gobind_aiojob_NewPerson *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Person(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewPerson(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("NewPerson", gobind_names_gobind_fn_NewPerson, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "NewPerson", "name", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "NewPerson", "age", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_NewPerson *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_NewPerson *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewPerson_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_NewPerson(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Origin: Origin, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_Origin;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Origin_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Origin *job = (gobind_aiojob_Origin *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Origin(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Origin *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Origin(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Distance2", (PyCFunction)(void (*)(void))gobind_aio_fn_Distance2, GOBIND_METH_ARGS,
+     GOBIND_DOC("Distance2($module, /, a, b)\n--\n\n",
+                "Distance2(a: Point, b: Point) -> float\n"
+                "\n"
+                "Awaitable twin of structs.Distance2: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Distance2 is the squared distance between two points.")},
+    {"FriendOf", (PyCFunction)(void (*)(void))gobind_aio_fn_FriendOf, GOBIND_METH_ARGS,
+     GOBIND_DOC("FriendOf($module, /, p)\n--\n\n",
+                "FriendOf(p: Person | None) -> Person | None\n"
+                "\n"
+                "Awaitable twin of structs.FriendOf: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "FriendOf returns p's friend, or nil.")},
+    {"NewPerson", (PyCFunction)(void (*)(void))gobind_aio_fn_NewPerson, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewPerson($module, /, name, age)\n--\n\n",
+                "NewPerson(name: str, age: int) -> Person | None\n"
+                "\n"
+                "Awaitable twin of structs.NewPerson: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewPerson makes a person.")},
+    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, METH_NOARGS,
+     GOBIND_DOC("Origin($module, /)\n--\n\n",
+                "Origin() -> Point\n"
+                "\n"
+                "Awaitable twin of structs.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Origin is the zero point.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of structs).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== struct Person ==== */
 
 static PyObject *
@@ -1095,6 +1338,12 @@ gobind_add_types(PyObject *m)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "structs.aio", "aio",
+                       "Async twins of structs's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

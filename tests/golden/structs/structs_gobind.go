@@ -305,6 +305,85 @@ func gobind_structs_Point_String(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobi
 	return gobindOK
 }
 
+// gobind_structs_aio_Distance2 starts example.com/structs.Distance2 on a goroutine of its own
+// (structs.aio.Distance2): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Distance2
+func gobind_structs_aio_Distance2(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Point(a0)
+	x1 := *gobindPtr_Point(a1)
+	gobindAioGo(job, jstatus, jmsg, "structs.Distance2", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Distance2(x0, x1)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_FriendOf starts example.com/structs.FriendOf on a goroutine of its own
+// (structs.aio.FriendOf): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_FriendOf
+func gobind_structs_aio_FriendOf(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_Person(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.FriendOf", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.FriendOf(x0)
+			*r0 = gobindHandle_Person(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_NewPerson starts example.com/structs.NewPerson on a goroutine of its own
+// (structs.aio.NewPerson): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_NewPerson
+func gobind_structs_aio_NewPerson(a0 C.gobind_view, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "structs.NewPerson", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewPerson(x0, x1)
+			*r0 = gobindHandle_Person(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Origin starts example.com/structs.Origin on a goroutine of its own
+// (structs.aio.Origin): the arguments are converted now, the results go
+// to C's job when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Origin
+func gobind_structs_aio_Origin(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "structs.Origin", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Origin()
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_structs_aio_cancel
+func gobind_structs_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -429,6 +429,288 @@ done:
     return result;
 }
 
+/* ==== Async twins (vars.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bump: Bump, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_Bump;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bump_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Bump *job = (gobind_aiojob_Bump *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bump(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_Bump *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Bump *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bump_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_Bump(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Find: Find, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_Find;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Find_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Find *job = (gobind_aiojob_Find *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Find(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Find", gobind_names_gobind_fn_Find, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Find", "key", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Find *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Find *)gobind_aio_new(sizeof *job, gobind_aio_fn_Find_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_Find(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Greet: Greet, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_Greet;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Greet_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_Greet *job = (gobind_aiojob_Greet *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Greet(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Greet", gobind_names_gobind_fn_Greet, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Greet", "who", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_Greet *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_Greet *)gobind_aio_new(sizeof *job, gobind_aio_fn_Greet_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_Greet(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.OriginX: OriginX, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_OriginX;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_OriginX_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_OriginX *job = (gobind_aiojob_OriginX *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_OriginX(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_OriginX *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_OriginX *)gobind_aio_new(sizeof *job, gobind_aio_fn_OriginX_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_OriginX(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.PrimeSum: PrimeSum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_PrimeSum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_PrimeSum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_PrimeSum *job = (gobind_aiojob_PrimeSum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_PrimeSum(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_PrimeSum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_PrimeSum *)gobind_aio_new(sizeof *job, gobind_aio_fn_PrimeSum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_PrimeSum(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bump", (PyCFunction)(void (*)(void))gobind_aio_fn_Bump, METH_NOARGS,
+     GOBIND_DOC("Bump($module, /)\n--\n\n",
+                "Bump() -> int\n"
+                "\n"
+                "Awaitable twin of vars.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bump adds one to Counter and returns it.")},
+    {"Find", (PyCFunction)(void (*)(void))gobind_aio_fn_Find, GOBIND_METH_ARGS,
+     GOBIND_DOC("Find($module, /, key)\n--\n\n",
+                "Find(key: str) -> str\n"
+                "\n"
+                "Awaitable twin of vars.Find: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Find fails with ErrNotFound for anything but \"x\".")},
+    {"Greet", (PyCFunction)(void (*)(void))gobind_aio_fn_Greet, GOBIND_METH_ARGS,
+     GOBIND_DOC("Greet($module, /, who)\n--\n\n",
+                "Greet(who: str) -> str\n"
+                "\n"
+                "Awaitable twin of vars.Greet: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Greet greets who with Greeting.")},
+    {"OriginX", (PyCFunction)(void (*)(void))gobind_aio_fn_OriginX, METH_NOARGS,
+     GOBIND_DOC("OriginX($module, /)\n--\n\n",
+                "OriginX() -> float\n"
+                "\n"
+                "Awaitable twin of vars.OriginX: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "OriginX reads Origin.X.")},
+    {"PrimeSum", (PyCFunction)(void (*)(void))gobind_aio_fn_PrimeSum, METH_NOARGS,
+     GOBIND_DOC("PrimeSum($module, /)\n--\n\n",
+                "PrimeSum() -> int\n"
+                "\n"
+                "Awaitable twin of vars.PrimeSum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "PrimeSum adds the Primes.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of vars).")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* ==== struct Point ==== */
 
 static PyObject *
@@ -1232,6 +1514,12 @@ if (gobind_register_sequence(gobind_type_Slice_int) < 0)
         return -1;
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "vars.aio", "aio",
+                       "Async twins of vars's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     value = gobind_new_ref(Py_False);
     if (value == NULL || PyModule_AddObject(m, "Debug", value) < 0)
         return -1;

@@ -29,7 +29,8 @@ def check(built, code: str, head: str = HEAD) -> str:
 
 def test_twins_return_every_kind_of_value(built):
     check(built, '\n'.join([
-        'assert sys.modules["aio.aio"] is A and type(A) is type(aio)',
+        'import types',
+        'assert sys.modules["aio.aio"] is A and type(A) is types.ModuleType',
         'import aio.aio as again',
         'assert again is A',
         'assert not hasattr(A, "Apply")',        # takes a Python callable: no twin

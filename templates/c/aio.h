@@ -45,10 +45,13 @@ int gobind_aio_add(PyObject *m, const char *name, const char *attr, const char *
 /* aio.call(fn, *args, **kwargs) (the aio module is self). */
 PyObject *gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs);
 
-/* What Go calls when a job's goroutine ends (see the ABI types). */
-void gobind_aio_done(uintptr_t job);
-
 #if defined(__GNUC__)
 #pragma GCC visibility pop
 #endif
 #endif
+
+/* What Go calls when a job's goroutine ends (see the ABI types). */
+#if defined(__GNUC__)
+__attribute__((visibility("hidden")))
+#endif
+void gobind_aio_done(uintptr_t job);

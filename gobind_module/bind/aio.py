@@ -69,8 +69,9 @@ class AioPlan:
 
 def aio_ok(f) -> bool:
     """Whether package function f gets a twin: not the functions that take Python callables,
-    iterables or objects (Go would call back into Python from the goroutine)."""
-    return not (f.receiver or f.module or f.keeps_call)
+    iterables or objects (Go would call back into Python from the goroutine), nor those that borrow
+    Python's memory (//gobind:borrow: the view ends when the export returns, before the goroutine)."""
+    return not (f.receiver or f.module or f.keeps_call or any(a.borrowed for a in f.args))
 
 
 def aio_plan(f, prefix: str, module: str) -> AioPlan:
@@ -85,8 +86,3 @@ def aio_plan(f, prefix: str, module: str) -> AioPlan:
 def aio_plans(funcs: Iterable, prefix: str, module: str) -> Tuple[AioPlan, ...]:
     """The twins of a module's package functions, in their order."""
     return tuple(aio_plan(f, prefix, module) for f in funcs if aio_ok(f))
-
-
-def aio_skipped(funcs: Iterable) -> Tuple[str, ...]:
-    """The package functions without a twin (they take Python callables, iterables or objects)."""
-    return tuple(f.py_name for f in funcs if not (f.receiver or f.module) and f.keeps_call)

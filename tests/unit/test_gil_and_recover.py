@@ -49,6 +49,7 @@ KEPT = {
     # Heavy loops; Quit calls runtime.Goexit
     'vec': {'Add': 'keep', 'Scale': 'keep', 'Half': 'keep', 'Positive': 'keep', 'Not': 'keep', 'Wrap': 'keep',
             'Div': 'keep', 'Fahrenheit': 'keep', 'Echo': 'sized', 'Check': 'keep'},
+    'aio': {'Explode': 'sized', 'Nothing': 'keep'},       # panic(text); an empty body
 }
 
 #: Kept functions whose export needs a recover all the same: they can panic, or return an error.
@@ -60,6 +61,7 @@ RECOVER_KEPT = {
     'vars': {'Find'},                                     # error result
     'shapes': {'paint.Spill'},                            # panic("paint spilled")
     'vec': {'Div', 'Check'},                              # a / b; error result
+    'aio': {'Explode'},                                   # panic(text)
 }
 
 

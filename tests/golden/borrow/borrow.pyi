@@ -184,30 +184,6 @@ class aio:
     # A submodule of borrow (import borrow.aio), written as a class for type checkers.
 
     @staticmethod
-    async def CountByte(data: bytes, c: int) -> int:
-        """CountByte(data: bytes, c: int) -> int
-
-        Awaitable twin of borrow.CountByte: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        CountByte counts how often c occurs in data."""
-
-    @staticmethod
-    async def Dot(a: Slice_float32 | Sequence[float], b: Slice_float32 | Sequence[float]) -> float:
-        """Dot(a: Slice_float32 | Sequence[float], b: Slice_float32 | Sequence[float]) -> float
-
-        Awaitable twin of borrow.Dot: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Dot returns the dot product of the common prefix of a and b."""
-
-    @staticmethod
-    async def Hash(s: str) -> int:
-        """Hash(s: str) -> int
-
-        Awaitable twin of borrow.Hash: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Hash returns the 64-bit FNV-1a hash of s."""
-
-    @staticmethod
     async def Invert(b: bytes) -> bytes:
         """Invert(b: bytes) -> bytes
 
@@ -233,23 +209,6 @@ class aio:
         Last returns what Keep stored."""
 
     @staticmethod
-    async def MeanCelsius(ts: Slice_Celsius | Sequence[float]) -> Celsius:
-        """MeanCelsius(ts: Slice_Celsius | Sequence[float]) -> Celsius
-
-        Awaitable twin of borrow.MeanCelsius: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        MeanCelsius averages temperatures; empty input gives 0."""
-
-    @staticmethod
-    async def Mistakes(m: Map_string_int | Mapping[str, int], xs: Slice_float64 | Sequence[float]) -> int:
-        """Mistakes(m: Map_string_int | Mapping[str, int], xs: Slice_float64 | Sequence[float]) -> int
-
-        Awaitable twin of borrow.Mistakes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Mistakes has directives gobind warns about: a name that is not a parameter, and a map,
-        which cannot be borrowed, so m is copied (xs is a view all the same: Go keeps nothing of it)."""
-
-    @staticmethod
     async def Remember(b: bytes) -> None:
         """Remember(b: bytes) -> None
 
@@ -266,72 +225,12 @@ class aio:
         Remembered returns what Remember kept."""
 
     @staticmethod
-    async def Same(a: str, b: str) -> bool:
-        """Same(a: str, b: str) -> bool
-
-        Awaitable twin of borrow.Same: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Same reports whether a and b are equal.  Go keeps nothing of either past the call, and gobind
-        proves it, so both reach Go as views without a directive."""
-
-    @staticmethod
-    async def Scribble(b: bytes, xs: Slice_float64 | Sequence[float]) -> None:
-        """Scribble(b: bytes, xs: Slice_float64 | Sequence[float]) -> None
-
-        Awaitable twin of borrow.Scribble: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Scribble breaks the borrow contract on purpose, to show what it means: it writes into its
-        borrowed argument, so the caller's own buffer changes (and a bytes object, which Python
-        treats as immutable, would too). Never do this in real code."""
-
-    @staticmethod
-    async def Size(b: bytes) -> int:
-        """Size(b: bytes) -> int
-
-        Awaitable twin of borrow.Size: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Size returns len(b), from a view of b (proved, as for Same)."""
-
-    @staticmethod
     async def SizeCopied(b: bytes) -> int:
         """SizeCopied(b: bytes) -> int
 
         Awaitable twin of borrow.SizeCopied: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
 
         SizeCopied returns len(b); its directive makes gobind copy b although Go keeps nothing of it."""
-
-    @staticmethod
-    async def SlowSum(xs: bytes, ms: int) -> int:
-        """SlowSum(xs: bytes, ms: int) -> int
-
-        Awaitable twin of borrow.SlowSum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        SlowSum sums xs after sleeping for ms milliseconds, with the GIL released, so that other
-        Python threads run while it holds its view of xs."""
-
-    @staticmethod
-    async def SumFloats(xs: Slice_float64 | Sequence[float]) -> float:
-        """SumFloats(xs: Slice_float64 | Sequence[float]) -> float
-
-        Awaitable twin of borrow.SumFloats: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        SumFloats returns the sum of xs."""
-
-    @staticmethod
-    async def SumInt32(xs: Slice_int32 | Sequence[int]) -> int:
-        """SumInt32(xs: Slice_int32 | Sequence[int]) -> int
-
-        Awaitable twin of borrow.SumInt32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        SumInt32 returns the sum of xs (as int64, so it does not overflow)."""
-
-    @staticmethod
-    async def SumSamples(s: Samples | Sequence[int]) -> int:
-        """SumSamples(s: Samples | Sequence[int]) -> int
-
-        Awaitable twin of borrow.SumSamples: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        SumSamples returns the sum of a named slice."""
 
     @staticmethod
     async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:

@@ -120,15 +120,6 @@ int gobind_borrow_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi,
 int gobind_borrow_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
-/* aio.CountByte (starts the call on a goroutine) */
-int gobind_borrow_aio_CountByte(gobind_view a0, uint8_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.Dot (starts the call on a goroutine) */
-int gobind_borrow_aio_Dot(gobind_borrowed a0, gobind_borrowed a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.Hash (starts the call on a goroutine) */
-int gobind_borrow_aio_Hash(gobind_view a0, uint64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
 /* aio.Invert (starts the call on a goroutine) */
 int gobind_borrow_aio_Invert(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
@@ -138,41 +129,14 @@ int gobind_borrow_aio_Keep(uintptr_t a0, uintptr_t job, int *jstatus, gobind_buf
 /* aio.Last (starts the call on a goroutine) */
 int gobind_borrow_aio_Last(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.MeanCelsius (starts the call on a goroutine) */
-int gobind_borrow_aio_MeanCelsius(gobind_borrowed a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.Mistakes (starts the call on a goroutine) */
-int gobind_borrow_aio_Mistakes(uintptr_t a0, gobind_borrowed a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
 /* aio.Remember (starts the call on a goroutine) */
 int gobind_borrow_aio_Remember(gobind_view a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* aio.Remembered (starts the call on a goroutine) */
 int gobind_borrow_aio_Remembered(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Same (starts the call on a goroutine) */
-int gobind_borrow_aio_Same(gobind_view a0, gobind_view a1, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.Scribble (starts the call on a goroutine) */
-int gobind_borrow_aio_Scribble(gobind_view a0, gobind_borrowed a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.Size (starts the call on a goroutine) */
-int gobind_borrow_aio_Size(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
 /* aio.SizeCopied (starts the call on a goroutine) */
 int gobind_borrow_aio_SizeCopied(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.SlowSum (starts the call on a goroutine) */
-int gobind_borrow_aio_SlowSum(gobind_view a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.SumFloats (starts the call on a goroutine) */
-int gobind_borrow_aio_SumFloats(gobind_borrowed a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.SumInt32 (starts the call on a goroutine) */
-int gobind_borrow_aio_SumInt32(gobind_borrowed a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.SumSamples (starts the call on a goroutine) */
-int gobind_borrow_aio_SumSamples(gobind_borrowed a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* cancels an awaited call's context, or an arecv or asend */
 int gobind_borrow_aio_cancel(uintptr_t job, gobind_buf *msg);

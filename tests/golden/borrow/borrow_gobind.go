@@ -1168,59 +1168,6 @@ func gobind_borrow_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *
 	return gobindOK
 }
 
-// gobind_borrow_aio_CountByte starts example.com/borrow.CountByte on a goroutine of its own
-// (borrow.aio.CountByte): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_CountByte
-func gobind_borrow_aio_CountByte(a0 C.gobind_view, a1 C.uint8_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	x1 := uint8(a1)
-	gobindAioGo(job, jstatus, jmsg, "borrow.CountByte", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.CountByte(x0, x1)
-			*r0 = C.ptrdiff_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_Dot starts example.com/borrow.Dot on a goroutine of its own
-// (borrow.aio.Dot): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_Dot
-func gobind_borrow_aio_Dot(a0 C.gobind_borrowed, a1 C.gobind_borrowed, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := gobindBorrow_Slice_float32(a0)
-	x1 := gobindBorrow_Slice_float32(a1)
-	gobindAioGo(job, jstatus, jmsg, "borrow.Dot", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.Dot(x0, x1)
-			*r0 = C.double(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_Hash starts example.com/borrow.Hash on a goroutine of its own
-// (borrow.aio.Hash): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_Hash
-func gobind_borrow_aio_Hash(a0 C.gobind_view, r0 *C.uint64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	gobindAioGo(job, jstatus, jmsg, "borrow.Hash", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.Hash(x0)
-			*r0 = C.uint64_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
 // gobind_borrow_aio_Invert starts example.com/borrow.Invert on a goroutine of its own
 // (borrow.aio.Invert): the arguments are converted now, the results go
 // to C's job when the call ends (gobindAioGo).
@@ -1270,41 +1217,6 @@ func gobind_borrow_aio_Last(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jm
 	return gobindOK
 }
 
-// gobind_borrow_aio_MeanCelsius starts example.com/borrow.MeanCelsius on a goroutine of its own
-// (borrow.aio.MeanCelsius): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_MeanCelsius
-func gobind_borrow_aio_MeanCelsius(a0 C.gobind_borrowed, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := gobindBorrow_Slice_Celsius(a0)
-	gobindAioGo(job, jstatus, jmsg, "borrow.MeanCelsius", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.MeanCelsius(x0)
-			*r0 = C.double(float64(v0))
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_Mistakes starts example.com/borrow.Mistakes on a goroutine of its own
-// (borrow.aio.Mistakes): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_Mistakes
-func gobind_borrow_aio_Mistakes(a0 C.uintptr_t, a1 C.gobind_borrowed, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := *gobindPtr_Map_string_int(a0)
-	x1 := gobindBorrow_Slice_float64(a1)
-	gobindAioGo(job, jstatus, jmsg, "borrow.Mistakes", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.Mistakes(x0, x1)
-			*r0 = C.ptrdiff_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
 // gobind_borrow_aio_Remember starts example.com/borrow.Remember on a goroutine of its own
 // (borrow.aio.Remember): the arguments are converted now, the results go
 // to C's job when the call ends (gobindAioGo).
@@ -1337,58 +1249,6 @@ func gobind_borrow_aio_Remembered(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.
 	return gobindOK
 }
 
-// gobind_borrow_aio_Same starts example.com/borrow.Same on a goroutine of its own
-// (borrow.aio.Same): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_Same
-func gobind_borrow_aio_Same(a0 C.gobind_view, a1 C.gobind_view, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	x1 := unsafe.String((*byte)(unsafe.Pointer(a1.p)), a1.n)
-	gobindAioGo(job, jstatus, jmsg, "borrow.Same", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.Same(x0, x1)
-			*r0 = gobindBool(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_Scribble starts example.com/borrow.Scribble on a goroutine of its own
-// (borrow.aio.Scribble): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_Scribble
-func gobind_borrow_aio_Scribble(a0 C.gobind_view, a1 C.gobind_borrowed, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	x1 := gobindBorrow_Slice_float64(a1)
-	gobindAioGo(job, jstatus, jmsg, "borrow.Scribble", nil,
-		func(msg *C.gobind_buf) C.int {
-			gobindpkg.Scribble(x0, x1)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_Size starts example.com/borrow.Size on a goroutine of its own
-// (borrow.aio.Size): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_Size
-func gobind_borrow_aio_Size(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	gobindAioGo(job, jstatus, jmsg, "borrow.Size", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.Size(x0)
-			*r0 = C.ptrdiff_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
 // gobind_borrow_aio_SizeCopied starts example.com/borrow.SizeCopied on a goroutine of its own
 // (borrow.aio.SizeCopied): the arguments are converted now, the results go
 // to C's job when the call ends (gobindAioGo).
@@ -1401,75 +1261,6 @@ func gobind_borrow_aio_SizeCopied(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintp
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.SizeCopied(x0)
 			*r0 = C.ptrdiff_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_SlowSum starts example.com/borrow.SlowSum on a goroutine of its own
-// (borrow.aio.SlowSum): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_SlowSum
-func gobind_borrow_aio_SlowSum(a0 C.gobind_view, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	x1 := int(a1)
-	gobindAioGo(job, jstatus, jmsg, "borrow.SlowSum", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.SlowSum(x0, x1)
-			*r0 = C.ptrdiff_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_SumFloats starts example.com/borrow.SumFloats on a goroutine of its own
-// (borrow.aio.SumFloats): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_SumFloats
-func gobind_borrow_aio_SumFloats(a0 C.gobind_borrowed, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := gobindBorrow_Slice_float64(a0)
-	gobindAioGo(job, jstatus, jmsg, "borrow.SumFloats", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.SumFloats(x0)
-			*r0 = C.double(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_SumInt32 starts example.com/borrow.SumInt32 on a goroutine of its own
-// (borrow.aio.SumInt32): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_SumInt32
-func gobind_borrow_aio_SumInt32(a0 C.gobind_borrowed, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := gobindBorrow_Slice_int32(a0)
-	gobindAioGo(job, jstatus, jmsg, "borrow.SumInt32", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.SumInt32(x0)
-			*r0 = C.int64_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_borrow_aio_SumSamples starts example.com/borrow.SumSamples on a goroutine of its own
-// (borrow.aio.SumSamples): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_borrow_aio_SumSamples
-func gobind_borrow_aio_SumSamples(a0 C.gobind_borrowed, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := gobindBorrow_Samples(a0)
-	gobindAioGo(job, jstatus, jmsg, "borrow.SumSamples", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.SumSamples(x0)
-			*r0 = C.int64_t(v0)
 			return gobindOK
 		})
 	return gobindOK

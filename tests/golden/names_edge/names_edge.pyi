@@ -342,14 +342,6 @@ class aio:
         Counts uses the generated map[string]int class."""
 
     @staticmethod
-    async def Echo(s: str) -> str:
-        """Echo(s: str) -> str
-
-        Awaitable twin of names_edge.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Echo returns its argument, so Python can send bytes that are not UTF-8 back and forth."""
-
-    @staticmethod
     async def Full() -> str:
         """Full() -> str
 

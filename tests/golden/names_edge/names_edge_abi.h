@@ -162,9 +162,6 @@ int gobind_names_edge_aio_Box(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *j
 /* aio.Counts (starts the call on a goroutine) */
 int gobind_names_edge_aio_Counts(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Echo (starts the call on a goroutine) */
-int gobind_names_edge_aio_Echo(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
 /* aio.Full (starts the call on a goroutine) */
 int gobind_names_edge_aio_Full(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 

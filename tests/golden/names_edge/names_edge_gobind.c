@@ -1810,58 +1810,6 @@ done:
     return result;
 }
 
-/* ---- aio.Echo: Echo, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_Echo;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Echo_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Echo *job = (gobind_aiojob_Echo *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_str(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Echo(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Echo", gobind_names_gobind_fn_Echo, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "Echo", "s", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Echo *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Echo *)gobind_aio_new(sizeof *job, gobind_aio_fn_Echo_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_names_edge_aio_Echo(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
 /* ---- aio.Full: Full, awaited ---- */
 
 typedef struct {
@@ -2302,13 +2250,6 @@ static PyMethodDef gobind_aio_methods[] = {
                 "Awaitable twin of names_edge.Counts: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
                 "\n"
                 "Counts uses the generated map[string]int class.")},
-    {"Echo", (PyCFunction)(void (*)(void))gobind_aio_fn_Echo, GOBIND_METH_ARGS,
-     GOBIND_DOC("Echo($module, /, s)\n--\n\n",
-                "Echo(s: str) -> str\n"
-                "\n"
-                "Awaitable twin of names_edge.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Echo returns its argument, so Python can send bytes that are not UTF-8 back and forth.")},
     {"Full", (PyCFunction)(void (*)(void))gobind_aio_fn_Full, METH_NOARGS,
      GOBIND_DOC("Full($module, /)\n--\n\n",
                 "Full() -> str\n"

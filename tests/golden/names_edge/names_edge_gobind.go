@@ -1585,23 +1585,6 @@ func gobind_names_edge_aio_Counts(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.i
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Echo starts example.com/names_edge.Echo on a goroutine of its own
-// (names_edge.aio.Echo): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_names_edge_aio_Echo
-func gobind_names_edge_aio_Echo(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	gobindAioGo(job, jstatus, jmsg, "names_edge.Echo", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.Echo(x0)
-			gobindPutString(r0, v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
 // gobind_names_edge_aio_Full starts example.com/names_edge.Full on a goroutine of its own
 // (names_edge.aio.Full): the arguments are converted now, the results go
 // to C's job when the call ends (gobindAioGo).

@@ -218,14 +218,6 @@ class aio:
         EchoBool returns b."""
 
     @staticmethod
-    async def EchoBytes(b: bytes) -> bytes:
-        """EchoBytes(b: bytes) -> bytes
-
-        Awaitable twin of scalars.EchoBytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        EchoBytes returns b."""
-
-    @staticmethod
     async def EchoComplex128(v: complex) -> complex:
         """EchoComplex128(v: complex) -> complex
 
@@ -296,14 +288,6 @@ class aio:
         Awaitable twin of scalars.EchoInt8: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
 
         EchoInt8 returns v."""
-
-    @staticmethod
-    async def EchoString(s: str) -> str:
-        """EchoString(s: str) -> str
-
-        Awaitable twin of scalars.EchoString: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        EchoString returns s."""
 
     @staticmethod
     async def EchoUint(v: int) -> int:

@@ -93,9 +93,6 @@ int gobind_scalars_aio_Divide(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr
 /* aio.EchoBool (starts the call on a goroutine) */
 int gobind_scalars_aio_EchoBool(uint8_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.EchoBytes (starts the call on a goroutine) */
-int gobind_scalars_aio_EchoBytes(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
 /* aio.EchoComplex128 (starts the call on a goroutine) */
 int gobind_scalars_aio_EchoComplex128(gobind_complex a0, gobind_complex *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
@@ -122,9 +119,6 @@ int gobind_scalars_aio_EchoInt64(int64_t a0, int64_t *r0, uintptr_t job, int *js
 
 /* aio.EchoInt8 (starts the call on a goroutine) */
 int gobind_scalars_aio_EchoInt8(int8_t a0, int8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
-/* aio.EchoString (starts the call on a goroutine) */
-int gobind_scalars_aio_EchoString(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* aio.EchoUint (starts the call on a goroutine) */
 int gobind_scalars_aio_EchoUint(size_t a0, size_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);

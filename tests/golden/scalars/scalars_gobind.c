@@ -2451,58 +2451,6 @@ done:
     return result;
 }
 
-/* ---- aio.EchoBytes: EchoBytes, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_EchoBytes;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_EchoBytes_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_EchoBytes *job = (gobind_aiojob_EchoBytes *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_bytes(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_EchoBytes(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("EchoBytes", gobind_names_gobind_fn_EchoBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_bytes(argv[0], "EchoBytes", "b", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_EchoBytes *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoBytes *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoBytes_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_scalars_aio_EchoBytes(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
 /* ---- aio.EchoComplex128: EchoComplex128, awaited ---- */
 
 typedef struct {
@@ -2958,58 +2906,6 @@ gobind_aio_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
         result = gobind_aio_started(&job->job, status, &msg);
     }
 done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.EchoString: EchoString, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_EchoString;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_EchoString_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_EchoString *job = (gobind_aiojob_EchoString *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_str(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_EchoString(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("EchoString", gobind_names_gobind_fn_EchoString, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "EchoString", "s", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_EchoString *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoString *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoString_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_scalars_aio_EchoString(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
     GOBIND_DROP_ARGS(argv, 1);
     return result;
 }
@@ -3938,13 +3834,6 @@ static PyMethodDef gobind_aio_methods[] = {
                 "Awaitable twin of scalars.EchoBool: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
                 "\n"
                 "EchoBool returns b.")},
-    {"EchoBytes", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoBytes, GOBIND_METH_ARGS,
-     GOBIND_DOC("EchoBytes($module, /, b)\n--\n\n",
-                "EchoBytes(b: bytes) -> bytes\n"
-                "\n"
-                "Awaitable twin of scalars.EchoBytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "EchoBytes returns b.")},
     {"EchoComplex128", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoComplex128, GOBIND_METH_ARGS,
      GOBIND_DOC("EchoComplex128($module, /, v)\n--\n\n",
                 "EchoComplex128(v: complex) -> complex\n"
@@ -4008,13 +3897,6 @@ static PyMethodDef gobind_aio_methods[] = {
                 "Awaitable twin of scalars.EchoInt8: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
                 "\n"
                 "EchoInt8 returns v.")},
-    {"EchoString", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoString, GOBIND_METH_ARGS,
-     GOBIND_DOC("EchoString($module, /, s)\n--\n\n",
-                "EchoString(s: str) -> str\n"
-                "\n"
-                "Awaitable twin of scalars.EchoString: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "EchoString returns s.")},
     {"EchoUint", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoUint, GOBIND_METH_ARGS,
      GOBIND_DOC("EchoUint($module, /, v)\n--\n\n",
                 "EchoUint(v: int) -> int\n"

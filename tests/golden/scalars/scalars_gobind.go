@@ -767,23 +767,6 @@ func gobind_scalars_aio_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoBytes starts example.com/scalars.EchoBytes on a goroutine of its own
-// (scalars.aio.EchoBytes): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_scalars_aio_EchoBytes
-func gobind_scalars_aio_EchoBytes(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.Slice((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	gobindAioGo(job, jstatus, jmsg, "scalars.EchoBytes", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.EchoBytes(x0)
-			gobindPutBytes(r0, v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
 // gobind_scalars_aio_EchoComplex128 starts example.com/scalars.EchoComplex128 on a goroutine of its own
 // (scalars.aio.EchoComplex128): the arguments are converted now, the results go
 // to C's job when the call ends (gobindAioGo).
@@ -932,23 +915,6 @@ func gobind_scalars_aio_EchoInt8(a0 C.int8_t, r0 *C.int8_t, job C.uintptr_t, jst
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.EchoInt8(x0)
 			*r0 = C.int8_t(v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
-// gobind_scalars_aio_EchoString starts example.com/scalars.EchoString on a goroutine of its own
-// (scalars.aio.EchoString): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_scalars_aio_EchoString
-func gobind_scalars_aio_EchoString(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	gobindAioGo(job, jstatus, jmsg, "scalars.EchoString", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.EchoString(x0)
-			gobindPutString(r0, v0)
 			return gobindOK
 		})
 	return gobindOK

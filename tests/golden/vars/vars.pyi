@@ -82,14 +82,6 @@ class aio:
         Bump adds one to Counter and returns it."""
 
     @staticmethod
-    async def Find(key: str) -> str:
-        """Find(key: str) -> str
-
-        Awaitable twin of vars.Find: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Find fails with ErrNotFound for anything but "x"."""
-
-    @staticmethod
     async def Greet(who: str) -> str:
         """Greet(who: str) -> str
 

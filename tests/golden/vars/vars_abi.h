@@ -36,9 +36,6 @@ int gobind_vars_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr
 /* aio.Bump (starts the call on a goroutine) */
 int gobind_vars_aio_Bump(ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Find (starts the call on a goroutine) */
-int gobind_vars_aio_Find(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
 /* aio.Greet (starts the call on a goroutine) */
 int gobind_vars_aio_Greet(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 

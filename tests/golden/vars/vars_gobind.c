@@ -476,58 +476,6 @@ done:
     return result;
 }
 
-/* ---- aio.Find: Find, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_Find;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Find_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Find *job = (gobind_aiojob_Find *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_str(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Find(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Find", gobind_names_gobind_fn_Find, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "Find", "key", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Find *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Find *)gobind_aio_new(sizeof *job, gobind_aio_fn_Find_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_vars_aio_Find(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
 /* ---- aio.Greet: Greet, awaited ---- */
 
 typedef struct {
@@ -676,13 +624,6 @@ static PyMethodDef gobind_aio_methods[] = {
                 "Awaitable twin of vars.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
                 "\n"
                 "Bump adds one to Counter and returns it.")},
-    {"Find", (PyCFunction)(void (*)(void))gobind_aio_fn_Find, GOBIND_METH_ARGS,
-     GOBIND_DOC("Find($module, /, key)\n--\n\n",
-                "Find(key: str) -> str\n"
-                "\n"
-                "Awaitable twin of vars.Find: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Find fails with ErrNotFound for anything but \"x\".")},
     {"Greet", (PyCFunction)(void (*)(void))gobind_aio_fn_Greet, GOBIND_METH_ARGS,
      GOBIND_DOC("Greet($module, /, who)\n--\n\n",
                 "Greet(who: str) -> str\n"

@@ -385,26 +385,6 @@ func gobind_vars_aio_Bump(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg
 	return gobindOK
 }
 
-// gobind_vars_aio_Find starts example.com/vars.Find on a goroutine of its own
-// (vars.aio.Find): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_vars_aio_Find
-func gobind_vars_aio_Find(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	gobindAioGo(job, jstatus, jmsg, "vars.Find", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0, gerr := gobindpkg.Find(x0)
-			if gerr != nil {
-				return gobindFail(msg, gerr)
-			}
-			gobindPutString(r0, v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
 // gobind_vars_aio_Greet starts example.com/vars.Greet on a goroutine of its own
 // (vars.aio.Greet): the arguments are converted now, the results go
 // to C's job when the call ends (gobindAioGo).

@@ -145,14 +145,6 @@ class aio:
         Div returns a / b; it panics when b is 0."""
 
     @staticmethod
-    async def Echo(s: str) -> str:
-        """Echo(s: str) -> str
-
-        Awaitable twin of vec.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
-
-        Echo returns s: strings have no vectorised twin."""
-
-    @staticmethod
     async def Fahrenheit(c: float) -> float:
         """Fahrenheit(c: float) -> float
 

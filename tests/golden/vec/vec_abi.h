@@ -40,9 +40,6 @@ int gobind_vec_aio_Check(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatu
 /* aio.Div (starts the call on a goroutine) */
 int gobind_vec_aio_Div(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Echo (starts the call on a goroutine) */
-int gobind_vec_aio_Echo(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
-
 /* aio.Fahrenheit (starts the call on a goroutine) */
 int gobind_vec_aio_Fahrenheit(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 

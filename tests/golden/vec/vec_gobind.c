@@ -1242,58 +1242,6 @@ done:
     return result;
 }
 
-/* ---- aio.Echo: Echo, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_Echo;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Echo_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Echo *job = (gobind_aiojob_Echo *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_str(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Echo(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Echo", gobind_names_gobind_fn_Echo, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "Echo", "s", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Echo *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Echo *)gobind_aio_new(sizeof *job, gobind_aio_fn_Echo_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_vec_aio_Echo(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
 /* ---- aio.Fahrenheit: Fahrenheit, awaited ---- */
 
 typedef struct {
@@ -1730,13 +1678,6 @@ static PyMethodDef gobind_aio_methods[] = {
                 "Awaitable twin of vec.Div: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
                 "\n"
                 "Div returns a / b; it panics when b is 0.")},
-    {"Echo", (PyCFunction)(void (*)(void))gobind_aio_fn_Echo, GOBIND_METH_ARGS,
-     GOBIND_DOC("Echo($module, /, s)\n--\n\n",
-                "Echo(s: str) -> str\n"
-                "\n"
-                "Awaitable twin of vec.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Echo returns s: strings have no vectorised twin.")},
     {"Fahrenheit", (PyCFunction)(void (*)(void))gobind_aio_fn_Fahrenheit, GOBIND_METH_ARGS,
      GOBIND_DOC("Fahrenheit($module, /, c)\n--\n\n",
                 "Fahrenheit(c: float) -> float\n"

@@ -394,23 +394,6 @@ func gobind_vec_aio_Div(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.u
 	return gobindOK
 }
 
-// gobind_vec_aio_Echo starts example.com/vec.Echo on a goroutine of its own
-// (vec.aio.Echo): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
-//
-//export gobind_vec_aio_Echo
-func gobind_vec_aio_Echo(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
-	defer gobindRecover(&status, msg)
-	x0 := unsafe.String((*byte)(unsafe.Pointer(a0.p)), a0.n)
-	gobindAioGo(job, jstatus, jmsg, "vec.Echo", nil,
-		func(msg *C.gobind_buf) C.int {
-			v0 := gobindpkg.Echo(x0)
-			gobindPutString(r0, v0)
-			return gobindOK
-		})
-	return gobindOK
-}
-
 // gobind_vec_aio_Fahrenheit starts example.com/vec.Fahrenheit on a goroutine of its own
 // (vec.aio.Fahrenheit): the arguments are converted now, the results go
 // to C's job when the call ends (gobindAioGo).

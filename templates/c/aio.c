@@ -5,6 +5,14 @@
 
 #define GOBIND_AIO_CAPSULE "gobind.aio_job"
 
+#if PY_VERSION_HEX >= 0x030D0000
+#define GOBIND_FINALIZING() Py_IsFinalizing()
+#elif PY_VERSION_HEX >= 0x03070000
+#define GOBIND_FINALIZING() _Py_IsFinalizing()
+#else
+#define GOBIND_FINALIZING() 0 /* no job starts before 3.7 */
+#endif
+
 /* obj.name(arg): one argument, even a tuple (PyObject_CallMethod would unpack it). */
 static PyObject *
 gobind_aio_call1(PyObject *obj, const char *name, PyObject *arg)
@@ -182,12 +190,26 @@ gobind_aio_started(gobind_aio_job *job, int status, gobind_buf *msg)
 
 /* Called by Go on the job's goroutine when the call ended: hands the job to its loop.  When the
    loop is closed, the result is made and dropped here (releasing what it holds). */
+/* The Python thread state of this Go thread, made once and kept: a call ending takes the GIL with
+   it (making and freeing one per call would cost about as much as the rest of the hand-over). */
+static GOBIND_THREAD_LOCAL PyThreadState *gobind_aio_tstate;
+
 void
 gobind_aio_done(uintptr_t p)
 {
     gobind_aio_job *job = (gobind_aio_job *)p;
-    PyGILState_STATE gil = PyGILState_Ensure();
-    PyObject *cb = PyCFunction_New(&gobind_aio_complete_def, job->owner), *r = NULL;
+    PyObject *cb, *r = NULL;
+#if !defined(Py_LIMITED_API)
+    if (GOBIND_FINALIZING())
+        return; /* Python is shutting down: taking the GIL could end this (Go's) thread; the job leaks */
+#endif
+    if (gobind_aio_tstate == NULL) {
+        PyGILState_Ensure(); /* never released: the thread state stays */
+        gobind_aio_tstate = PyThreadState_Get();
+    } else {
+        PyEval_RestoreThread(gobind_aio_tstate);
+    }
+    cb = PyCFunction_New(&gobind_aio_complete_def, job->owner);
     if (cb != NULL)
         r = gobind_aio_call1(job->loop, "call_soon_threadsafe", cb);
     if (r == NULL) { /* the loop is closed: nobody awaits the result */
@@ -199,7 +221,7 @@ gobind_aio_done(uintptr_t p)
     Py_XDECREF(r);
     Py_XDECREF(cb);
     Py_DECREF(job->owner);
-    PyGILState_Release(gil);
+    PyEval_SaveThread();
 }
 
 PyObject *

@@ -319,3 +319,34 @@ def test_old_pythons(built, version):
             'print("ok")',
         ])
     assert b.python(code, interpreter=interpreter).stdout.strip().endswith('ok')
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason='asyncio.run cancels the main task on Ctrl-C from 3.11')
+def test_ctrl_c_cancels_the_context_of_an_awaited_call(built):
+    import signal
+    import subprocess
+    import time
+    code = '\n'.join([
+        'import asyncio, aio',
+        'async def main():',
+        '    try:',
+        '        await aio.aio.Wait(30)',
+        '    except asyncio.CancelledError:',
+        '        for _ in range(100):',
+        '            if aio.CanceledCount():',
+        '                break',
+        '            await asyncio.sleep(0.01)',
+        '        print("canceled", aio.CanceledCount(), flush=True)',
+        '        raise',
+        'print("start", flush=True)',
+        'asyncio.run(main())',
+    ])
+    proc = subprocess.Popen([sys.executable, '-c', code], cwd=str(built('aio').builddir), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, universal_newlines=True)
+    assert proc.stdout.readline() == 'start\n'
+    time.sleep(0.3)
+    t0 = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert time.monotonic() - t0 < 5
+    assert out == 'canceled 1\n' and 'KeyboardInterrupt' in err, (out, err)

@@ -350,3 +350,42 @@ def test_ctrl_c_cancels_the_context_of_an_awaited_call(built):
     out, err = proc.communicate(timeout=20)
     assert time.monotonic() - t0 < 5
     assert out == 'canceled 1\n' and 'KeyboardInterrupt' in err, (out, err)
+
+
+def test_many_tasks_on_one_channel_and_random_cancellations(built):
+    check(built, '\n'.join([
+        'import random',
+        'async def main():',
+        '    ch = aio.Chan_int()',
+        '    got = []',
+        '    async def produce(k):',
+        '        for i in range(250):',
+        '            await ch.asend(k * 1000 + i)',
+        '    async def consume():',
+        '        while True:',
+        '            v = await ch.arecv()',
+        '            if v < 0:',
+        '                return',
+        '            got.append(v)',
+        '    consumers = [asyncio.ensure_future(consume()) for _ in range(4)]',
+        '    await asyncio.gather(*[produce(k) for k in range(4)])',
+        '    for _ in consumers:',
+        '        await ch.asend(-1)',
+        '    await asyncio.gather(*consumers)',
+        '    assert sorted(got) == sorted(k * 1000 + i for k in range(4) for i in range(250))',
+        '    rng = random.Random(7)',
+        '    tasks = [asyncio.ensure_future(A.Wait(rng.choice([0, 0.01, 30]))) for _ in range(500)]',
+        '    tasks += [asyncio.ensure_future(A.Origin(i, i)) for i in range(500)]',
+        '    await asyncio.sleep(0.05)',
+        '    for t in rng.sample(tasks, 300):',
+        '        t.cancel()',
+        '    await asyncio.sleep(0.05)',
+        '    for t in tasks:',   # the Wait(30) calls left
+        '        t.cancel()',
+        '    results = await asyncio.gather(*tasks, return_exceptions=True)',
+        '    assert all(r in ("done",) or isinstance(r, (asyncio.CancelledError, aio.Point)) for r in results)',
+        '    await asyncio.sleep(0.2)',
+        'run(main())',
+        'import gc; gc.collect()',
+        'assert aio._gobind_handles() == 0, aio._gobind_handles()',
+    ]))

@@ -124,7 +124,10 @@ def test_cancelling_a_call_without_context_drops_its_result(built):
         '    except asyncio.TimeoutError:',
         '        pass',
         '    assert aio.FinishedCount() == 0',       # still running in Go
-        '    await asyncio.sleep(0.5)',
+        '    for _ in range(500):',
+        '        if aio.FinishedCount() == 1:',
+        '            break',
+        '        await asyncio.sleep(0.01)',
         '    assert aio.FinishedCount() == 1',       # ran to its end; the 42 went nowhere
         '    t = asyncio.ensure_future(A.Fail("dropped"))',   # an error nobody reads: nothing printed
         '    t.cancel()',
@@ -135,10 +138,17 @@ def test_cancelling_a_call_without_context_drops_its_result(built):
         'async def start():',
         '    asyncio.ensure_future(A.Work(0.2))',
         '    asyncio.ensure_future(A.Origin(1, 2))',
-        'loop.run_until_complete(start())',
+        '    time.sleep(0.2)',     # Origin ends meanwhile: its hand-over is queued in the loop,
+        '    loop.stop()',         # which stops before running it, and is closed
+        'loop.create_task(start())',
+        'loop.run_forever()',
         'loop.close()',
-        'time.sleep(0.5)',
+        'for _ in range(500):',   # Work ends 0.2 s later (more on a loaded machine)
+        '    if aio.FinishedCount() == 2:',
+        '        break',
+        '    time.sleep(0.01)',
         'assert aio.FinishedCount() == 2',
+        'time.sleep(0.1)',
         'import gc; gc.collect()',
         'assert aio._gobind_handles() == 0',
     ]))

@@ -45,13 +45,28 @@ gobind_aio_running_loop(void)
     return PyObject_CallObject(get_loop, NULL);
 }
 
+/* The job's result, once (the slots hold Go's results until then). */
+static PyObject *
+gobind_aio_finish(gobind_aio_job *job)
+{
+    job->filled = 0;
+    return job->finish(job);
+}
+
 static void
 gobind_aio_free(PyObject *capsule)
 {
+    PyObject *type, *exc, *tb;
     gobind_aio_job *job = (gobind_aio_job *)PyCapsule_GetPointer(capsule, GOBIND_AIO_CAPSULE);
     if (job == NULL) {
         PyErr_Clear();
         return;
+    }
+    if (job->filled) { /* the loop was closed with the hand-over queued: release what the slots hold */
+        PyErr_Fetch(&type, &exc, &tb);
+        Py_XDECREF(gobind_aio_finish(job));
+        PyErr_Clear();
+        PyErr_Restore(type, exc, tb);
     }
     Py_XDECREF(job->future);
     Py_XDECREF(job->loop);
@@ -155,7 +170,7 @@ gobind_aio_complete(PyObject *capsule, PyObject *unused)
     (void)unused;
     if (job == NULL)
         return NULL;
-    gobind_aio_resolve(job->future, job->finish(job));
+    gobind_aio_resolve(job->future, gobind_aio_finish(job));
     Py_CLEAR(job->future); /* its done callback holds the job: no cycle left */
     Py_RETURN_NONE;
 }
@@ -209,12 +224,13 @@ gobind_aio_done(uintptr_t p)
     } else {
         PyEval_RestoreThread(gobind_aio_tstate);
     }
+    job->filled = 1;
     cb = PyCFunction_New(&gobind_aio_complete_def, job->owner);
     if (cb != NULL)
         r = gobind_aio_call1(job->loop, "call_soon_threadsafe", cb);
     if (r == NULL) { /* the loop is closed: nobody awaits the result */
         PyErr_Clear();
-        Py_XDECREF(job->finish(job));
+        Py_XDECREF(gobind_aio_finish(job));
         PyErr_Clear();
         Py_CLEAR(job->future);
     }
@@ -228,7 +244,7 @@ PyObject *
 gobind_aio_now(gobind_aio_job *job)
 {
     PyObject *future = job->future;
-    gobind_aio_resolve(future, job->finish(job));
+    gobind_aio_resolve(future, gobind_aio_finish(job));
     Py_INCREF(future);
     gobind_aio_discard(job);
     return future;

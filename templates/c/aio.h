@@ -20,6 +20,7 @@ struct gobind_aio_job {
     /* The module's export that cancels the call's context, or NULL (nothing to cancel). */
     int (*cancel)(uintptr_t job, gobind_buf *msg);
     int status;        /* written by Go */
+    int filled;        /* Go is done and finish has not run yet */
     gobind_buf msg;    /* written by Go */
 };
 

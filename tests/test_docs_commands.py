@@ -279,4 +279,4 @@ def test_concurrency(tmp_path, cache):
     assert lines[1:6] == ['1', '2', '3', '[]', '[0, 1, 2, 3]'], lines
     assert lines[6:8] == ['0.05', "('GO', 2)"], lines
     assert lines[8].startswith('200 calls of 0.1 s: ') and float(lines[8].split()[-2]) < 1, lines
-    assert lines[9:] == ['6', '[0, 1, 2]', '[0, 10, 20]', 'EOFError: the Go channel is closed', 'timed out', '1'], lines
+    assert lines[9:] == ['6', '3', '[0, 1, 2]', '[0, 10, 20]', 'EOFError: the Go channel is closed', 'timed out', '1'], lines

@@ -24,7 +24,7 @@ from .funcvals import CALL, FuncValPlan, call_func
 from .itermap import IterPlan, iter_values, plan_iters
 from .peers import peer_signatures
 from .vec import VecPlan, vec_plans
-from .aio import AioPlan, aio_plans
+from .aio import AioPlan, aio_class_plans, aio_plans
 from ..model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, FuncValType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, funcval_order, python_ref)
@@ -625,6 +625,17 @@ class ModulePlan:
     aios: Tuple[AioPlan, ...] = ()  # async twins of package functions (bind/aio.py)
     aio_module: str = 'aio'         # their submodule's name
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
+
+    @functools.cached_property
+    def aio_classes(self) -> Tuple[Tuple[str, Tuple[AioPlan, ...]], ...]:
+        """The twins of each class's methods (bind/aio.py), which aio.call() finds by the object's class."""
+        classes = self.structs + self.seqs + self.values + self.maps + self.ifaces + self.funcvals
+        return aio_class_plans(classes, 'gobind_%s_' % self.name, self.name)
+
+    @property
+    def aio_all(self) -> Tuple[AioPlan, ...]:
+        """Every twin: the package functions', then the methods'."""
+        return self.aios + tuple(t for _, twins in self.aio_classes for t in twins)
 
     @property
     def aio_cancel(self) -> str:

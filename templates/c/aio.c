@@ -282,12 +282,14 @@ gobind_aio_add(PyObject *m, const char *name, const char *attr, const char *doc,
     return 0;
 }
 
-/* aio.call(fn, *args, **kwargs): awaits fn's twin in the aio module (self), whose _gobind_of
-   attribute is the module fn belongs to. */
+/* aio.call(fn, *args, **kwargs): awaits the twin of fn, a function of the module (self is its aio
+   module, whose _gobind_of attribute is the module; the twin is an attribute of aio) or a method
+   of one of its objects (method finds the twin by the object's class). */
 PyObject *
-gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs)
+gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs, PyMethodDef *(*method)(PyObject *, const char *))
 {
-    PyObject *fn, *of, *name, *twin = NULL, *rest, *result = NULL;
+    PyObject *fn, *of, *name, *owner, *twin = NULL, *rest, *result = NULL;
+    PyMethodDef *def;
     if (PyTuple_Size(args) < 1) {
         PyErr_SetString(PyExc_TypeError, "call() missing required argument 'fn' (pos 1)");
         return NULL;
@@ -296,17 +298,21 @@ gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs)
     of = PyObject_GetAttrString(self, "_gobind_of");
     if (of == NULL)
         return NULL;
-    if (PyCFunction_Check(fn) && PyCFunction_GetSelf(fn) == of) {
-        name = PyObject_GetAttrString(fn, "__name__");
-        if (name != NULL) {
-            twin = PyObject_GetAttr(self, name);
-            Py_DECREF(name);
-        }
-        PyErr_Clear();
+    owner = PyCFunction_Check(fn) ? PyCFunction_GetSelf(fn) : NULL;
+    name = owner != NULL ? PyObject_GetAttrString(fn, "__name__") : NULL;
+    if (name != NULL && owner == of) {         /* a function of the module: its twin in aio */
+        twin = PyObject_GetAttr(self, name);
+    } else if (name != NULL && PyUnicode_Check(name)) { /* a method: its class's twin, bound to owner */
+        def = method(owner, PyUnicode_AsUTF8(name));
+        if (def != NULL)
+            twin = PyCFunction_New(def, owner);
     }
+    Py_XDECREF(name);
+    PyErr_Clear();
     if (twin == NULL) {
-        PyErr_Format(PyExc_TypeError, "call() argument 'fn': %R is not a function of %R with an async twin "
-                     "(methods, and functions taking Python callables, iterables or objects, have none)", fn, of);
+        PyErr_Format(PyExc_TypeError, "call() argument 'fn': %R is not a function of %R, or a method of one of "
+                     "its objects, with an async twin (those taking Python callables, iterables or objects have none)",
+                     fn, of);
         Py_DECREF(of);
         return NULL;
     }

@@ -43,8 +43,9 @@ PyObject *gobind_aio_stop(PyObject *value);
 void gobind_aio_discard(gobind_aio_job *job);
 /* Adds the aio submodule (name, as m's attribute attr) with the twins in methods; 0, or -1. */
 int gobind_aio_add(PyObject *m, const char *name, const char *attr, const char *doc, PyMethodDef *methods);
-/* aio.call(fn, *args, **kwargs) (the aio module is self). */
-PyObject *gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs);
+/* aio.call(fn, *args, **kwargs) (the aio module is self; method finds the twin of a method). */
+PyObject *gobind_aio_call(PyObject *self, PyObject *args, PyObject *kwargs,
+                          PyMethodDef *(*method)(PyObject *, const char *));
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -14,6 +14,21 @@ type Point struct {
 	X, Y int
 }
 
+// Sum adds the coordinates (a method: aio.call(p.Sum) awaits it).
+func (p Point) Sum() int { return p.X + p.Y }
+
+// Shift moves p by dx and dy after waiting for seconds, or until ctx is cancelled.
+func (p *Point) Shift(ctx context.Context, dx, dy int, seconds float64) error {
+	select {
+	case <-time.After(time.Duration(seconds * float64(time.Second))):
+		p.X, p.Y = p.X+dx, p.Y+dy
+		return nil
+	case <-ctx.Done():
+		Canceled.Add(1)
+		return ctx.Err()
+	}
+}
+
 // Sleep waits for seconds and returns them.
 func Sleep(seconds float64) float64 {
 	time.Sleep(time.Duration(seconds * float64(time.Second)))

@@ -34,3 +34,12 @@ def test_functions_borrowing_python_memory_get_no_twin():
     borrowing = {f.py_name for f in plan.funcs if any(a.borrowed for a in f.args)}
     assert borrowing and not borrowing & {t.f.py_name for t in plan.aios}
     assert {t.f.py_name for t in plan.aios} == {f.py_name for f in plan.funcs} - borrowing
+
+
+def test_methods_get_twins_that_aio_call_finds_by_class():
+    classes = dict(plan_of('aio').aio_classes)
+    point = {t.f.py_name: t for t in classes['Point']}
+    assert set(point) == {'Sum', 'Shift'}
+    assert point['Shift'].c_name == 'gobind_aio_m_Point_Shift' and point['Shift'].go_call_args == 'ctx, x0, x1, x2'
+    assert point['Shift'].c_args.startswith('GOBIND_HANDLE(self), ')
+    assert point['Sum'].export == 'gobind_aio_aio_Point_Sum'

@@ -37,6 +37,14 @@ class Point:
     @Y.setter
     def Y(self, value: int) -> None: ...
     def __init__(self, *, X: int = ..., Y: int = ...) -> None: ...
+    def Shift(self, dx: int, dy: int, seconds: float) -> None:
+        """Shift(dx: int, dy: int, seconds: float) -> None
+
+Shift moves p by dx and dy after waiting for seconds, or until ctx is cancelled."""
+    def Sum(self) -> int:
+        """Sum() -> int
+
+Sum adds the coordinates (a method: aio.call(p.Sum) awaits it)."""
 
 @final
 class Slice_int(Sequence[int]):

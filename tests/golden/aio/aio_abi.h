@@ -51,6 +51,10 @@ int gobind_aio_Point_get_X(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_aio_Point_set_X(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 int gobind_aio_Point_get_Y(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_aio_Point_set_Y(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
+/* Point.Shift */
+int gobind_aio_Point_Shift(uintptr_t self, ptrdiff_t a0, ptrdiff_t a1, double a2, gobind_poll_fn poll, gobind_buf *msg);
+/* Point.Sum */
+int gobind_aio_Point_Sum(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 
 /* struct Int64 */
 int gobind_aio_atomic_Int64_new(uintptr_t *out, gobind_buf *msg);
@@ -82,53 +86,83 @@ int gobind_aio_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_
 /* Func0.call */
 int gobind_aio_Func0_call(uintptr_t self, ptrdiff_t a0, ptrdiff_t *r0, gobind_buf *msg);
 
-/* aio.Bytes (starts the call on a goroutine) */
+/* aio: Bytes (starts the call on a goroutine) */
 int gobind_aio_aio_Bytes(uint8_t a0, ptrdiff_t a1, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.CanceledCount (starts the call on a goroutine) */
+/* aio: CanceledCount (starts the call on a goroutine) */
 int gobind_aio_aio_CanceledCount(int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Count (starts the call on a goroutine) */
+/* aio: Count (starts the call on a goroutine) */
 int gobind_aio_aio_Count(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Explode (starts the call on a goroutine) */
+/* aio: Explode (starts the call on a goroutine) */
 int gobind_aio_aio_Explode(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Fail (starts the call on a goroutine) */
+/* aio: Fail (starts the call on a goroutine) */
 int gobind_aio_aio_Fail(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.FinishedCount (starts the call on a goroutine) */
+/* aio: FinishedCount (starts the call on a goroutine) */
 int gobind_aio_aio_FinishedCount(int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Later (starts the call on a goroutine) */
+/* aio: Later (starts the call on a goroutine) */
 int gobind_aio_aio_Later(gobind_view a0, double a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Long (starts the call on a goroutine) */
+/* aio: Long (starts the call on a goroutine) */
 int gobind_aio_aio_Long(ptrdiff_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Nothing (starts the call on a goroutine) */
+/* aio: Nothing (starts the call on a goroutine) */
 int gobind_aio_aio_Nothing(uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Origin (starts the call on a goroutine) */
+/* aio: Origin (starts the call on a goroutine) */
 int gobind_aio_aio_Origin(ptrdiff_t a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Ratio (starts the call on a goroutine) */
+/* aio: Ratio (starts the call on a goroutine) */
 int gobind_aio_aio_Ratio(double a0, double a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Sleep (starts the call on a goroutine) */
+/* aio: Sleep (starts the call on a goroutine) */
 int gobind_aio_aio_Sleep(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Sum (starts the call on a goroutine) */
+/* aio: Sum (starts the call on a goroutine) */
 int gobind_aio_aio_Sum(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Upper (starts the call on a goroutine) */
+/* aio: Upper (starts the call on a goroutine) */
 int gobind_aio_aio_Upper(gobind_view a0, gobind_buf *r0, ptrdiff_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Wait (starts the call on a goroutine) */
+/* aio: Wait (starts the call on a goroutine) */
 int gobind_aio_aio_Wait(double a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Work (starts the call on a goroutine) */
+/* aio: Work (starts the call on a goroutine) */
 int gobind_aio_aio_Work(double a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.Shift (starts the call on a goroutine) */
+int gobind_aio_aio_Point_Shift(uintptr_t self, ptrdiff_t a0, ptrdiff_t a1, double a2, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.Sum (starts the call on a goroutine) */
+int gobind_aio_aio_Point_Sum(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: atomic.Int64.Add (starts the call on a goroutine) */
+int gobind_aio_aio_atomic_Int64_Add(uintptr_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: atomic.Int64.And (starts the call on a goroutine) */
+int gobind_aio_aio_atomic_Int64_And(uintptr_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: atomic.Int64.CompareAndSwap (starts the call on a goroutine) */
+int gobind_aio_aio_atomic_Int64_CompareAndSwap(uintptr_t self, int64_t a0, int64_t a1, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: atomic.Int64.Load (starts the call on a goroutine) */
+int gobind_aio_aio_atomic_Int64_Load(uintptr_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: atomic.Int64.Or (starts the call on a goroutine) */
+int gobind_aio_aio_atomic_Int64_Or(uintptr_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: atomic.Int64.Store (starts the call on a goroutine) */
+int gobind_aio_aio_atomic_Int64_Store(uintptr_t self, int64_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: atomic.Int64.Swap (starts the call on a goroutine) */
+int gobind_aio_aio_atomic_Int64_Swap(uintptr_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func0.call (starts the call on a goroutine) */
+int gobind_aio_aio_Func0_call(uintptr_t self, ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* cancels an awaited call's context, or an arecv or asend */
 int gobind_aio_aio_cancel(uintptr_t job, gobind_buf *msg);

@@ -1357,960 +1357,6 @@ done:
     return result;
 }
 
-/* ==== Async twins (aio.aio; Python 3.7+): Go runs each call on a goroutine ==== */
-#if PY_MAJOR_VERSION >= 3
-
-/* ---- aio.Bytes: Bytes, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_Bytes;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Bytes_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Bytes *job = (gobind_aiojob_Bytes *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_bytes(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Bytes(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    uint8_t a0 = 0;
-    ptrdiff_t a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Bytes", gobind_names_gobind_fn_Bytes, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_uint8(argv[0], "Bytes", "b", &a0) < 0)
-        goto done;
-    if (gobind_from_py_int(argv[1], "Bytes", "n", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_Bytes *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Bytes *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bytes_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Bytes(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.CanceledCount: CanceledCount, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    int64_t r0;
-} gobind_aiojob_CanceledCount;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_CanceledCount_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_CanceledCount *job = (gobind_aiojob_CanceledCount *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_int64(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_CanceledCount(PyObject *module, PyObject *unused)
-{
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    (void)unused;
-    {
-        gobind_aiojob_CanceledCount *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_CanceledCount *)gobind_aio_new(sizeof *job, gobind_aio_fn_CanceledCount_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_CanceledCount(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    return result;
-}
-
-/* ---- aio.Count: Count, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Count;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Count_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Count *job = (gobind_aiojob_Count *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_RecvChan_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Count", gobind_names_gobind_fn_Count, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Count *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Count *)gobind_aio_new(sizeof *job, gobind_aio_fn_Count_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Count(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Explode: Explode, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    ptrdiff_t r0;
-} gobind_aiojob_Explode;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Explode_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Explode *job = (gobind_aiojob_Explode *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Explode(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Explode", gobind_names_gobind_fn_Explode, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "Explode", "text", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Explode *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Explode *)gobind_aio_new(sizeof *job, gobind_aio_fn_Explode_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Explode(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Fail: Fail, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    ptrdiff_t r0;
-} gobind_aiojob_Fail;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Fail_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Fail *job = (gobind_aiojob_Fail *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Fail(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Fail", gobind_names_gobind_fn_Fail, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "Fail", "text", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Fail *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Fail *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fail_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Fail(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.FinishedCount: FinishedCount, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    int64_t r0;
-} gobind_aiojob_FinishedCount;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_FinishedCount_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_FinishedCount *job = (gobind_aiojob_FinishedCount *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_int64(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_FinishedCount(PyObject *module, PyObject *unused)
-{
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    (void)unused;
-    {
-        gobind_aiojob_FinishedCount *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_FinishedCount *)gobind_aio_new(sizeof *job, gobind_aio_fn_FinishedCount_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_FinishedCount(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    return result;
-}
-
-/* ---- aio.Later: Later, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Later;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Later_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Later *job = (gobind_aiojob_Later *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_RecvChan_string(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Later(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    double a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Later", gobind_names_gobind_fn_Later, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_str(argv[0], "Later", "v", &a0) < 0)
-        goto done;
-    if (gobind_from_py_float64(argv[1], "Later", "seconds", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_Later *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Later *)gobind_aio_new(sizeof *job, gobind_aio_fn_Later_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Later(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.Long: Long, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_Long;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Long_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Long *job = (gobind_aiojob_Long *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_str(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Long(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Long", gobind_names_gobind_fn_Long, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Long", "n", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Long *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Long *)gobind_aio_new(sizeof *job, gobind_aio_fn_Long_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Long(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Nothing: Nothing, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-} gobind_aiojob_Nothing;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Nothing_finish(gobind_aio_job *base)
-{
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
-{
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    (void)unused;
-    {
-        gobind_aiojob_Nothing *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Nothing((uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    return result;
-}
-
-/* ---- aio.Origin: Origin, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Origin;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Origin_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Origin *job = (gobind_aiojob_Origin *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Point(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Origin(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    ptrdiff_t a0 = 0;
-    ptrdiff_t a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Origin", gobind_names_gobind_fn_Origin, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_int(argv[0], "Origin", "x", &a0) < 0)
-        goto done;
-    if (gobind_from_py_int(argv[1], "Origin", "y", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_Origin *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Origin(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.Ratio: Ratio, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    double r0;
-} gobind_aiojob_Ratio;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Ratio_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Ratio *job = (gobind_aiojob_Ratio *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_float64(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Ratio(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    double a0 = 0;
-    double a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Ratio", gobind_names_gobind_fn_Ratio, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_float64(argv[0], "Ratio", "a", &a0) < 0)
-        goto done;
-    if (gobind_from_py_float64(argv[1], "Ratio", "b", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_Ratio *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Ratio *)gobind_aio_new(sizeof *job, gobind_aio_fn_Ratio_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Ratio(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.Sleep: Sleep, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    double r0;
-} gobind_aiojob_Sleep;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Sleep_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Sleep *job = (gobind_aiojob_Sleep *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_float64(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Sleep(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    double a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Sleep", gobind_names_gobind_fn_Sleep, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_float64(argv[0], "Sleep", "seconds", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Sleep *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Sleep *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sleep_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Sleep(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Sum: Sum, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    ptrdiff_t r0;
-} gobind_aiojob_Sum;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Sum_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Sum *job = (gobind_aiojob_Sum *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Sum(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    PyObject *rest = NULL;
-    gobind_handle_arg a0 = {0, 0};
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack_variadic("Sum", gobind_names_gobind_fn_Sum, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
-        return NULL;
-    argv[0] = rest;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Sum *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Sum(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_handle_arg_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    Py_XDECREF(rest);
-    return result;
-}
-
-/* ---- aio.Upper: Upper, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-    ptrdiff_t r1;
-} gobind_aiojob_Upper;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Upper_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Upper *job = (gobind_aiojob_Upper *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = PyTuple_New(2);
-    if (result == NULL)
-        goto done;
-    {
-        PyObject *item = gobind_to_py_str(&job->r0);
-        if (item == NULL) {
-            Py_CLEAR(result);
-            goto done;
-        }
-        PyTuple_SET_ITEM(result, 0, item);
-    }
-    {
-        PyObject *item = gobind_to_py_int(&job->r1);
-        if (item == NULL) {
-            Py_CLEAR(result);
-            goto done;
-        }
-        PyTuple_SET_ITEM(result, 1, item);
-    }
-done:
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Upper(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Upper", gobind_names_gobind_fn_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Upper *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Upper *)gobind_aio_new(sizeof *job, gobind_aio_fn_Upper_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Upper(a0.view, &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Wait: Wait, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    gobind_buf r0;
-} gobind_aiojob_Wait;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Wait_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Wait *job = (gobind_aiojob_Wait *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_str(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Wait(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    double a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Wait", gobind_names_gobind_fn_Wait, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_float64(argv[0], "Wait", "seconds", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Wait *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Wait *)gobind_aio_new(sizeof *job, gobind_aio_fn_Wait_finish,
-            gobind_aio_aio_cancel);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Wait(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Work: Work, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    ptrdiff_t r0;
-} gobind_aiojob_Work;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Work_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Work *job = (gobind_aiojob_Work *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Work(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    double a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Work", gobind_names_gobind_fn_Work, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_float64(argv[0], "Work", "seconds", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Work *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Work *)gobind_aio_new(sizeof *job, gobind_aio_fn_Work_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_aio_aio_Work(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-static PyMethodDef gobind_aio_methods[] = {
-    {"Bytes", (PyCFunction)(void (*)(void))gobind_aio_fn_Bytes, GOBIND_METH_ARGS,
-     GOBIND_DOC("Bytes($module, /, b, n)\n--\n\n",
-                "Bytes(b: int, n: int) -> bytes\n"
-                "\n"
-                "Awaitable twin of aio.Bytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Bytes returns n bytes of b.")},
-    {"CanceledCount", (PyCFunction)(void (*)(void))gobind_aio_fn_CanceledCount, METH_NOARGS,
-     GOBIND_DOC("CanceledCount($module, /)\n--\n\n",
-                "CanceledCount() -> int\n"
-                "\n"
-                "Awaitable twin of aio.CanceledCount: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "CanceledCount reports Canceled.")},
-    {"Count", (PyCFunction)(void (*)(void))gobind_aio_fn_Count, GOBIND_METH_ARGS,
-     GOBIND_DOC("Count($module, /, n)\n--\n\n",
-                "Count(n: int) -> RecvChan_int | None\n"
-                "\n"
-                "Awaitable twin of aio.Count: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Count sends 0..n-1 on a channel from a goroutine, then closes it.")},
-    {"Explode", (PyCFunction)(void (*)(void))gobind_aio_fn_Explode, GOBIND_METH_ARGS,
-     GOBIND_DOC("Explode($module, /, text)\n--\n\n",
-                "Explode(text: str) -> int\n"
-                "\n"
-                "Awaitable twin of aio.Explode: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Explode panics with text.")},
-    {"Fail", (PyCFunction)(void (*)(void))gobind_aio_fn_Fail, GOBIND_METH_ARGS,
-     GOBIND_DOC("Fail($module, /, text)\n--\n\n",
-                "Fail(text: str) -> int\n"
-                "\n"
-                "Awaitable twin of aio.Fail: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Fail returns an error with text.")},
-    {"FinishedCount", (PyCFunction)(void (*)(void))gobind_aio_fn_FinishedCount, METH_NOARGS,
-     GOBIND_DOC("FinishedCount($module, /)\n--\n\n",
-                "FinishedCount() -> int\n"
-                "\n"
-                "Awaitable twin of aio.FinishedCount: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "FinishedCount reports Finished.")},
-    {"Later", (PyCFunction)(void (*)(void))gobind_aio_fn_Later, GOBIND_METH_ARGS,
-     GOBIND_DOC("Later($module, /, v, seconds)\n--\n\n",
-                "Later(v: str, seconds: float) -> RecvChan_string | None\n"
-                "\n"
-                "Awaitable twin of aio.Later: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Later sends v on a new channel after seconds.")},
-    {"Long", (PyCFunction)(void (*)(void))gobind_aio_fn_Long, GOBIND_METH_ARGS,
-     GOBIND_DOC("Long($module, /, n)\n--\n\n",
-                "Long(n: int) -> str\n"
-                "\n"
-                "Awaitable twin of aio.Long: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Long returns a string longer than one inline buffer.")},
-    {"Nothing", (PyCFunction)(void (*)(void))gobind_aio_fn_Nothing, METH_NOARGS,
-     GOBIND_DOC("Nothing($module, /)\n--\n\n",
-                "Nothing() -> None\n"
-                "\n"
-                "Awaitable twin of aio.Nothing: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Nothing does nothing.")},
-    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, GOBIND_METH_ARGS,
-     GOBIND_DOC("Origin($module, /, x, y)\n--\n\n",
-                "Origin(x: int, y: int) -> Point\n"
-                "\n"
-                "Awaitable twin of aio.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Origin returns a point.")},
-    {"Ratio", (PyCFunction)(void (*)(void))gobind_aio_fn_Ratio, GOBIND_METH_ARGS,
-     GOBIND_DOC("Ratio($module, /, a, b)\n--\n\n",
-                "Ratio(a: float, b: float) -> float\n"
-                "\n"
-                "Awaitable twin of aio.Ratio: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Ratio is a/b as a float, or an error for b == 0.")},
-    {"Sleep", (PyCFunction)(void (*)(void))gobind_aio_fn_Sleep, GOBIND_METH_ARGS,
-     GOBIND_DOC("Sleep($module, /, seconds)\n--\n\n",
-                "Sleep(seconds: float) -> float\n"
-                "\n"
-                "Awaitable twin of aio.Sleep: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Sleep waits for seconds and returns them.")},
-    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum, GOBIND_METH_ARGS,
-     GOBIND_DOC("Sum($module, /, *xs)\n--\n\n",
-                "Sum(*xs: int) -> int\n"
-                "\n"
-                "Awaitable twin of aio.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Sum adds its arguments.")},
-    {"Upper", (PyCFunction)(void (*)(void))gobind_aio_fn_Upper, GOBIND_METH_ARGS,
-     GOBIND_DOC("Upper($module, /, s)\n--\n\n",
-                "Upper(s: str) -> tuple[str, int]\n"
-                "\n"
-                "Awaitable twin of aio.Upper: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Upper returns s in upper case, and its length.")},
-    {"Wait", (PyCFunction)(void (*)(void))gobind_aio_fn_Wait, GOBIND_METH_ARGS,
-     GOBIND_DOC("Wait($module, /, seconds)\n--\n\n",
-                "Wait(seconds: float) -> str\n"
-                "\n"
-                "Awaitable twin of aio.Wait: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task cancels the context.Context the Go function gets.\n"
-                "\n"
-                "Wait waits for seconds, or until ctx is cancelled (then it counts it and returns ctx.Err()).")},
-    {"Work", (PyCFunction)(void (*)(void))gobind_aio_fn_Work, GOBIND_METH_ARGS,
-     GOBIND_DOC("Work($module, /, seconds)\n--\n\n",
-                "Work(seconds: float) -> int\n"
-                "\n"
-                "Awaitable twin of aio.Work: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Work sleeps for seconds without a context, then counts itself.")},
-    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
-     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
-                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of aio).")},
-    {NULL, NULL, 0, NULL},
-};
-#endif
-
 /* ==== struct Point ==== */
 
 static PyObject *
@@ -2393,7 +1439,84 @@ static PyGetSetDef gobind_getset_Point[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+/* ---- Point.Shift: Shift ---- */
+
+static const char *const gobind_names_gobind_m_Point_Shift[] = {
+    "dx",
+    "dy",
+    "seconds",
+};
+
+static PyObject *
+gobind_m_Point_Shift(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    double a2 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Point.Shift", gobind_names_gobind_m_Point_Shift, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
+    if (gobind_from_py_int(argv[0], "Point.Shift", "dx", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Point.Shift", "dy", &a1) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[2], "Point.Shift", "seconds", &a2) < 0)
+        goto done;
+    GOBIND_CALL_BEGIN
+    status = gobind_aio_Point_Shift(GOBIND_HANDLE(self), a0, a1, a2, gobind_poll_interrupt, &msg);
+    GOBIND_CALL_END
+    if (status == GOBIND_INTERRUPTED)
+        goto done; /* KeyboardInterrupt (or another signal handler's exception) is set */
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    GOBIND_DROP_ARGS(argv, 3);
+    return result;
+}
+
+/* ---- Point.Sum: Sum ---- */
+
+static PyObject *
+gobind_m_Point_Sum(PyObject *self, PyObject *unused)
+{
+    ptrdiff_t r0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    GOBIND_CALL_KEEP_BEGIN
+    status = gobind_aio_Point_Sum(GOBIND_HANDLE(self), &r0, &msg);
+    GOBIND_CALL_KEEP_END
+    if (status != GOBIND_OK) {
+        gobind_raise(status, &msg);
+        goto done;
+    }
+    result = gobind_to_py_int(&r0);
+done:
+    return result;
+}
+
 static PyMethodDef gobind_methods_Point[] = {
+    {"Shift", (PyCFunction)(void (*)(void))gobind_m_Point_Shift, GOBIND_METH_ARGS,
+     GOBIND_DOC("Shift($self, /, dx, dy, seconds)\n--\n\n",
+                "Shift(dx: int, dy: int, seconds: float) -> None\n"
+                "\n"
+                "Shift moves p by dx and dy after waiting for seconds, or until ctx is cancelled.")},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_m_Point_Sum, METH_NOARGS,
+     GOBIND_DOC("Sum($self, /)\n--\n\n",
+                "Sum() -> int\n"
+                "\n"
+                "Sum adds the coordinates (a method: aio.call(p.Sum) awaits it).")},
     {NULL, NULL, 0, NULL},
 };
 
@@ -4181,6 +3304,1496 @@ static PyType_Spec gobind_spec_module = {
     .flags = GOBIND_TPFLAGS_DEFAULT,
     .slots = gobind_slots_module,
 };
+
+/* ==== Async twins (aio.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bytes: Bytes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Bytes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bytes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Bytes *job = (gobind_aiojob_fn_Bytes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bytes(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uint8_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Bytes", gobind_names_gobind_fn_Bytes, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_uint8(argv[0], "Bytes", "b", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Bytes", "n", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Bytes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bytes *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bytes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Bytes(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.CanceledCount: CanceledCount, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_CanceledCount;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_CanceledCount_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_CanceledCount *job = (gobind_aiojob_fn_CanceledCount *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_CanceledCount(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_CanceledCount *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_CanceledCount *)gobind_aio_new(sizeof *job, gobind_aio_fn_CanceledCount_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_CanceledCount(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Count: Count, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Count;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Count_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Count *job = (gobind_aiojob_fn_Count *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Count", gobind_names_gobind_fn_Count, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Count *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Count *)gobind_aio_new(sizeof *job, gobind_aio_fn_Count_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Count(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Explode: Explode, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Explode;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Explode_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Explode *job = (gobind_aiojob_fn_Explode *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Explode(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Explode", gobind_names_gobind_fn_Explode, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Explode", "text", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Explode *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Explode *)gobind_aio_new(sizeof *job, gobind_aio_fn_Explode_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Explode(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Fail: Fail, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Fail;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fail_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Fail *job = (gobind_aiojob_fn_Fail *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fail(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fail", gobind_names_gobind_fn_Fail, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Fail", "text", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Fail *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Fail *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fail_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Fail(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.FinishedCount: FinishedCount, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_FinishedCount;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_FinishedCount_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_FinishedCount *job = (gobind_aiojob_fn_FinishedCount *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_FinishedCount(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_FinishedCount *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_FinishedCount *)gobind_aio_new(sizeof *job, gobind_aio_fn_FinishedCount_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_FinishedCount(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Later: Later, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Later;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Later_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Later *job = (gobind_aiojob_fn_Later *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_string(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Later(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Later", gobind_names_gobind_fn_Later, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "Later", "v", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Later", "seconds", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Later *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Later *)gobind_aio_new(sizeof *job, gobind_aio_fn_Later_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Later(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Long: Long, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Long;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Long_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Long *job = (gobind_aiojob_fn_Long *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Long(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Long", gobind_names_gobind_fn_Long, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Long", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Long *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Long *)gobind_aio_new(sizeof *job, gobind_aio_fn_Long_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Long(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Nothing: Nothing, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Nothing;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nothing_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Nothing *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Nothing((uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Origin: Origin, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Origin;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Origin_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Origin *job = (gobind_aiojob_fn_Origin *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Origin(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Origin", gobind_names_gobind_fn_Origin, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Origin", "x", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Origin", "y", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Origin *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Origin(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Ratio: Ratio, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Ratio;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Ratio_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Ratio *job = (gobind_aiojob_fn_Ratio *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Ratio(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    double a0 = 0;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Ratio", gobind_names_gobind_fn_Ratio, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_float64(argv[0], "Ratio", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Ratio", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Ratio *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Ratio *)gobind_aio_new(sizeof *job, gobind_aio_fn_Ratio_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Ratio(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Sleep: Sleep, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Sleep;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sleep_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sleep *job = (gobind_aiojob_fn_Sleep *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sleep(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Sleep", gobind_names_gobind_fn_Sleep, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Sleep", "seconds", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Sleep *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sleep *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sleep_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Sleep(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Sum: Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sum *job = (gobind_aiojob_fn_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sum(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    PyObject *rest = NULL;
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack_variadic("Sum", gobind_names_gobind_fn_Sum, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
+        return NULL;
+    argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Sum(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    Py_XDECREF(rest);
+    return result;
+}
+
+/* ---- aio.Upper: Upper, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+    ptrdiff_t r1;
+} gobind_aiojob_fn_Upper;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Upper_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Upper *job = (gobind_aiojob_fn_Upper *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Upper(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Upper", gobind_names_gobind_fn_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Upper *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Upper *)gobind_aio_new(sizeof *job, gobind_aio_fn_Upper_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Upper(a0.view, &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Wait: Wait, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Wait;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Wait_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Wait *job = (gobind_aiojob_fn_Wait *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Wait(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Wait", gobind_names_gobind_fn_Wait, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Wait", "seconds", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Wait *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Wait *)gobind_aio_new(sizeof *job, gobind_aio_fn_Wait_finish,
+            gobind_aio_aio_cancel);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Wait(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Work: Work, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Work;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Work_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Work *job = (gobind_aiojob_fn_Work *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Work(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Work", gobind_names_gobind_fn_Work, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Work", "seconds", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Work *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Work *)gobind_aio_new(sizeof *job, gobind_aio_fn_Work_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Work(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Point.Shift): Shift, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Point_Shift;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_Shift_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Point_Shift(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    double a2 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Point.Shift", gobind_names_gobind_m_Point_Shift, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
+    if (gobind_from_py_int(argv[0], "Point.Shift", "dx", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Point.Shift", "dy", &a1) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[2], "Point.Shift", "seconds", &a2) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Point_Shift *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_Shift *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_Shift_finish,
+            gobind_aio_aio_cancel);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Point_Shift(GOBIND_HANDLE(self), a0, a1, a2, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 3);
+    return result;
+}
+
+/* ---- aio.call(Point.Sum): Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Point_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Point_Sum *job = (gobind_aiojob_m_Point_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Point_Sum(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Point_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_Sum *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Point_Sum(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(atomic.Int64.Add): Add, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_atomic_Int64_Add;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_atomic_Int64_Add_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_atomic_Int64_Add *job = (gobind_aiojob_m_atomic_Int64_Add *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_atomic_Int64_Add(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("atomic.Int64.Add", gobind_names_gobind_m_atomic_Int64_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "atomic.Int64.Add", "delta", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_atomic_Int64_Add *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_atomic_Int64_Add *)gobind_aio_new(sizeof *job, gobind_aio_m_atomic_Int64_Add_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_atomic_Int64_Add(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(atomic.Int64.And): And, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_atomic_Int64_And;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_atomic_Int64_And_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_atomic_Int64_And *job = (gobind_aiojob_m_atomic_Int64_And *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_atomic_Int64_And(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("atomic.Int64.And", gobind_names_gobind_m_atomic_Int64_And, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "atomic.Int64.And", "mask", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_atomic_Int64_And *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_atomic_Int64_And *)gobind_aio_new(sizeof *job, gobind_aio_m_atomic_Int64_And_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_atomic_Int64_And(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(atomic.Int64.CompareAndSwap): CompareAndSwap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_m_atomic_Int64_CompareAndSwap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_atomic_Int64_CompareAndSwap_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_atomic_Int64_CompareAndSwap *job = (gobind_aiojob_m_atomic_Int64_CompareAndSwap *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_atomic_Int64_CompareAndSwap(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    int64_t a0 = 0;
+    int64_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("atomic.Int64.CompareAndSwap", gobind_names_gobind_m_atomic_Int64_CompareAndSwap, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int64(argv[0], "atomic.Int64.CompareAndSwap", "old", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int64(argv[1], "atomic.Int64.CompareAndSwap", "new", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_atomic_Int64_CompareAndSwap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_atomic_Int64_CompareAndSwap *)gobind_aio_new(sizeof *job, gobind_aio_m_atomic_Int64_CompareAndSwap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_atomic_Int64_CompareAndSwap(GOBIND_HANDLE(self), a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(atomic.Int64.Load): Load, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_atomic_Int64_Load;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_atomic_Int64_Load_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_atomic_Int64_Load *job = (gobind_aiojob_m_atomic_Int64_Load *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_atomic_Int64_Load(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_atomic_Int64_Load *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_atomic_Int64_Load *)gobind_aio_new(sizeof *job, gobind_aio_m_atomic_Int64_Load_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_atomic_Int64_Load(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(atomic.Int64.Or): Or, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_atomic_Int64_Or;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_atomic_Int64_Or_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_atomic_Int64_Or *job = (gobind_aiojob_m_atomic_Int64_Or *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_atomic_Int64_Or(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("atomic.Int64.Or", gobind_names_gobind_m_atomic_Int64_Or, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "atomic.Int64.Or", "mask", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_atomic_Int64_Or *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_atomic_Int64_Or *)gobind_aio_new(sizeof *job, gobind_aio_m_atomic_Int64_Or_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_atomic_Int64_Or(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(atomic.Int64.Store): Store, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_atomic_Int64_Store;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_atomic_Int64_Store_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_atomic_Int64_Store(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("atomic.Int64.Store", gobind_names_gobind_m_atomic_Int64_Store, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "atomic.Int64.Store", "val", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_atomic_Int64_Store *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_atomic_Int64_Store *)gobind_aio_new(sizeof *job, gobind_aio_m_atomic_Int64_Store_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_atomic_Int64_Store(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(atomic.Int64.Swap): Swap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_atomic_Int64_Swap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_atomic_Int64_Swap_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_atomic_Int64_Swap *job = (gobind_aiojob_m_atomic_Int64_Swap *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_atomic_Int64_Swap(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("atomic.Int64.Swap", gobind_names_gobind_m_atomic_Int64_Swap, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "atomic.Int64.Swap", "new", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_atomic_Int64_Swap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_atomic_Int64_Swap *)gobind_aio_new(sizeof *job, gobind_aio_m_atomic_Int64_Swap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_atomic_Int64_Swap(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Func0.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Func0_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func0_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Func0_call *job = (gobind_aiojob_m_Func0_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Func0_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func0.call", gobind_names_gobind_m_Func0_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Func0.call", "arg0", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Func0_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func0_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func0_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_aio_aio_Func0_call(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Point[] = {
+    {"Shift", (PyCFunction)(void (*)(void))gobind_aio_m_Point_Shift, GOBIND_METH_ARGS, NULL},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_m_Point_Sum, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_atomic_Int64[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_aio_m_atomic_Int64_Add, GOBIND_METH_ARGS, NULL},
+    {"And", (PyCFunction)(void (*)(void))gobind_aio_m_atomic_Int64_And, GOBIND_METH_ARGS, NULL},
+    {"CompareAndSwap", (PyCFunction)(void (*)(void))gobind_aio_m_atomic_Int64_CompareAndSwap, GOBIND_METH_ARGS, NULL},
+    {"Load", (PyCFunction)(void (*)(void))gobind_aio_m_atomic_Int64_Load, METH_NOARGS, NULL},
+    {"Or", (PyCFunction)(void (*)(void))gobind_aio_m_atomic_Int64_Or, GOBIND_METH_ARGS, NULL},
+    {"Store", (PyCFunction)(void (*)(void))gobind_aio_m_atomic_Int64_Store, GOBIND_METH_ARGS, NULL},
+    {"Swap", (PyCFunction)(void (*)(void))gobind_aio_m_atomic_Int64_Swap, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func0[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func0_call, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Point))
+        d = gobind_aio_methods_Point;
+    else if (PyObject_TypeCheck(o, gobind_type_atomic_Int64))
+        d = gobind_aio_methods_atomic_Int64;
+    else if (PyObject_TypeCheck(o, gobind_type_Func0))
+        d = gobind_aio_methods_Func0;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bytes", (PyCFunction)(void (*)(void))gobind_aio_fn_Bytes, GOBIND_METH_ARGS,
+     GOBIND_DOC("Bytes($module, /, b, n)\n--\n\n",
+                "Bytes(b: int, n: int) -> bytes\n"
+                "\n"
+                "Awaitable twin of aio.Bytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bytes returns n bytes of b.")},
+    {"CanceledCount", (PyCFunction)(void (*)(void))gobind_aio_fn_CanceledCount, METH_NOARGS,
+     GOBIND_DOC("CanceledCount($module, /)\n--\n\n",
+                "CanceledCount() -> int\n"
+                "\n"
+                "Awaitable twin of aio.CanceledCount: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "CanceledCount reports Canceled.")},
+    {"Count", (PyCFunction)(void (*)(void))gobind_aio_fn_Count, GOBIND_METH_ARGS,
+     GOBIND_DOC("Count($module, /, n)\n--\n\n",
+                "Count(n: int) -> RecvChan_int | None\n"
+                "\n"
+                "Awaitable twin of aio.Count: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Count sends 0..n-1 on a channel from a goroutine, then closes it.")},
+    {"Explode", (PyCFunction)(void (*)(void))gobind_aio_fn_Explode, GOBIND_METH_ARGS,
+     GOBIND_DOC("Explode($module, /, text)\n--\n\n",
+                "Explode(text: str) -> int\n"
+                "\n"
+                "Awaitable twin of aio.Explode: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Explode panics with text.")},
+    {"Fail", (PyCFunction)(void (*)(void))gobind_aio_fn_Fail, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fail($module, /, text)\n--\n\n",
+                "Fail(text: str) -> int\n"
+                "\n"
+                "Awaitable twin of aio.Fail: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fail returns an error with text.")},
+    {"FinishedCount", (PyCFunction)(void (*)(void))gobind_aio_fn_FinishedCount, METH_NOARGS,
+     GOBIND_DOC("FinishedCount($module, /)\n--\n\n",
+                "FinishedCount() -> int\n"
+                "\n"
+                "Awaitable twin of aio.FinishedCount: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "FinishedCount reports Finished.")},
+    {"Later", (PyCFunction)(void (*)(void))gobind_aio_fn_Later, GOBIND_METH_ARGS,
+     GOBIND_DOC("Later($module, /, v, seconds)\n--\n\n",
+                "Later(v: str, seconds: float) -> RecvChan_string | None\n"
+                "\n"
+                "Awaitable twin of aio.Later: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Later sends v on a new channel after seconds.")},
+    {"Long", (PyCFunction)(void (*)(void))gobind_aio_fn_Long, GOBIND_METH_ARGS,
+     GOBIND_DOC("Long($module, /, n)\n--\n\n",
+                "Long(n: int) -> str\n"
+                "\n"
+                "Awaitable twin of aio.Long: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Long returns a string longer than one inline buffer.")},
+    {"Nothing", (PyCFunction)(void (*)(void))gobind_aio_fn_Nothing, METH_NOARGS,
+     GOBIND_DOC("Nothing($module, /)\n--\n\n",
+                "Nothing() -> None\n"
+                "\n"
+                "Awaitable twin of aio.Nothing: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nothing does nothing.")},
+    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, GOBIND_METH_ARGS,
+     GOBIND_DOC("Origin($module, /, x, y)\n--\n\n",
+                "Origin(x: int, y: int) -> Point\n"
+                "\n"
+                "Awaitable twin of aio.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Origin returns a point.")},
+    {"Ratio", (PyCFunction)(void (*)(void))gobind_aio_fn_Ratio, GOBIND_METH_ARGS,
+     GOBIND_DOC("Ratio($module, /, a, b)\n--\n\n",
+                "Ratio(a: float, b: float) -> float\n"
+                "\n"
+                "Awaitable twin of aio.Ratio: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Ratio is a/b as a float, or an error for b == 0.")},
+    {"Sleep", (PyCFunction)(void (*)(void))gobind_aio_fn_Sleep, GOBIND_METH_ARGS,
+     GOBIND_DOC("Sleep($module, /, seconds)\n--\n\n",
+                "Sleep(seconds: float) -> float\n"
+                "\n"
+                "Awaitable twin of aio.Sleep: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sleep waits for seconds and returns them.")},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum, GOBIND_METH_ARGS,
+     GOBIND_DOC("Sum($module, /, *xs)\n--\n\n",
+                "Sum(*xs: int) -> int\n"
+                "\n"
+                "Awaitable twin of aio.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sum adds its arguments.")},
+    {"Upper", (PyCFunction)(void (*)(void))gobind_aio_fn_Upper, GOBIND_METH_ARGS,
+     GOBIND_DOC("Upper($module, /, s)\n--\n\n",
+                "Upper(s: str) -> tuple[str, int]\n"
+                "\n"
+                "Awaitable twin of aio.Upper: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Upper returns s in upper case, and its length.")},
+    {"Wait", (PyCFunction)(void (*)(void))gobind_aio_fn_Wait, GOBIND_METH_ARGS,
+     GOBIND_DOC("Wait($module, /, seconds)\n--\n\n",
+                "Wait(seconds: float) -> str\n"
+                "\n"
+                "Awaitable twin of aio.Wait: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task cancels the context.Context the Go function gets.\n"
+                "\n"
+                "Wait waits for seconds, or until ctx is cancelled (then it counts it and returns ctx.Err()).")},
+    {"Work", (PyCFunction)(void (*)(void))gobind_aio_fn_Work, GOBIND_METH_ARGS,
+     GOBIND_DOC("Work($module, /, seconds)\n--\n\n",
+                "Work(seconds: float) -> int\n"
+                "\n"
+                "Awaitable twin of aio.Work: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Work sleeps for seconds without a context, then counts itself.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of aio or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *

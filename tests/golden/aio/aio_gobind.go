@@ -315,6 +315,40 @@ func gobind_aio_Point_set_Y(self C.uintptr_t, v C.ptrdiff_t, msg *C.gobind_buf) 
 	return gobindOK
 }
 
+// gobind_aio_Point_Shift calls example.com/aio.Point.Shift.
+//
+//export gobind_aio_Point_Shift
+func gobind_aio_Point_Shift(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t, a2 C.double, poll C.gobind_poll_fn, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	// The call runs on its own goroutine with a context that Ctrl-C in Python cancels; the
+	// results cross only if Python did not interrupt it.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var store func() C.int
+	if status = gobindRunCancellable(cancel, poll, msg, "aio.Point.Shift", func() {
+		gerr := gobindPtr_Point(self).Shift(ctx, int(a0), int(a1), float64(a2))
+		store = func() C.int {
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		}
+	}); status != gobindOK {
+		return status
+	}
+	return store()
+}
+
+// gobind_aio_Point_Sum calls example.com/aio.Point.Sum.
+//
+//export gobind_aio_Point_Sum
+func gobind_aio_Point_Sum(self C.uintptr_t, r0 *C.ptrdiff_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	v0 := gobindPtr_Point(self).Sum()
+	*r0 = C.ptrdiff_t(v0)
+	return gobindOK
+}
+
 // gobindPtr_atomic_Int64 returns the *gobindpkg_atomic.Int64 that handle h refers to (nil for 0).
 func gobindPtr_atomic_Int64(h C.uintptr_t) *gobindpkg_atomic.Int64 {
 	if h == 0 {
@@ -1103,9 +1137,9 @@ func gobind_aio_vec_Work(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t
 	})
 }
 
-// gobind_aio_aio_Bytes starts example.com/aio.Bytes on a goroutine of its own
-// (aio.aio.Bytes): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Bytes starts example.com/aio.Bytes on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Bytes
 func gobind_aio_aio_Bytes(a0 C.uint8_t, a1 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1121,9 +1155,9 @@ func gobind_aio_aio_Bytes(a0 C.uint8_t, a1 C.ptrdiff_t, r0 *C.gobind_buf, job C.
 	return gobindOK
 }
 
-// gobind_aio_aio_CanceledCount starts example.com/aio.CanceledCount on a goroutine of its own
-// (aio.aio.CanceledCount): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_CanceledCount starts example.com/aio.CanceledCount on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_CanceledCount
 func gobind_aio_aio_CanceledCount(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1137,9 +1171,9 @@ func gobind_aio_aio_CanceledCount(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int
 	return gobindOK
 }
 
-// gobind_aio_aio_Count starts example.com/aio.Count on a goroutine of its own
-// (aio.aio.Count): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Count starts example.com/aio.Count on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Count
 func gobind_aio_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1154,9 +1188,9 @@ func gobind_aio_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jsta
 	return gobindOK
 }
 
-// gobind_aio_aio_Explode starts example.com/aio.Explode on a goroutine of its own
-// (aio.aio.Explode): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Explode starts example.com/aio.Explode on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Explode
 func gobind_aio_aio_Explode(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1171,9 +1205,9 @@ func gobind_aio_aio_Explode(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_aio_aio_Fail starts example.com/aio.Fail on a goroutine of its own
-// (aio.aio.Fail): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Fail starts example.com/aio.Fail on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Fail
 func gobind_aio_aio_Fail(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1191,9 +1225,9 @@ func gobind_aio_aio_Fail(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jst
 	return gobindOK
 }
 
-// gobind_aio_aio_FinishedCount starts example.com/aio.FinishedCount on a goroutine of its own
-// (aio.aio.FinishedCount): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_FinishedCount starts example.com/aio.FinishedCount on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_FinishedCount
 func gobind_aio_aio_FinishedCount(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1207,9 +1241,9 @@ func gobind_aio_aio_FinishedCount(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int
 	return gobindOK
 }
 
-// gobind_aio_aio_Later starts example.com/aio.Later on a goroutine of its own
-// (aio.aio.Later): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Later starts example.com/aio.Later on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Later
 func gobind_aio_aio_Later(a0 C.gobind_view, a1 C.double, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1225,9 +1259,9 @@ func gobind_aio_aio_Later(a0 C.gobind_view, a1 C.double, r0 *C.uintptr_t, job C.
 	return gobindOK
 }
 
-// gobind_aio_aio_Long starts example.com/aio.Long on a goroutine of its own
-// (aio.aio.Long): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Long starts example.com/aio.Long on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Long
 func gobind_aio_aio_Long(a0 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1242,9 +1276,9 @@ func gobind_aio_aio_Long(a0 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jsta
 	return gobindOK
 }
 
-// gobind_aio_aio_Nothing starts example.com/aio.Nothing on a goroutine of its own
-// (aio.aio.Nothing): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Nothing starts example.com/aio.Nothing on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Nothing
 func gobind_aio_aio_Nothing(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1257,9 +1291,9 @@ func gobind_aio_aio_Nothing(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf,
 	return gobindOK
 }
 
-// gobind_aio_aio_Origin starts example.com/aio.Origin on a goroutine of its own
-// (aio.aio.Origin): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Origin starts example.com/aio.Origin on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Origin
 func gobind_aio_aio_Origin(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1275,9 +1309,9 @@ func gobind_aio_aio_Origin(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job 
 	return gobindOK
 }
 
-// gobind_aio_aio_Ratio starts example.com/aio.Ratio on a goroutine of its own
-// (aio.aio.Ratio): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Ratio starts example.com/aio.Ratio on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Ratio
 func gobind_aio_aio_Ratio(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1296,9 +1330,9 @@ func gobind_aio_aio_Ratio(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_aio_aio_Sleep starts example.com/aio.Sleep on a goroutine of its own
-// (aio.aio.Sleep): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Sleep starts example.com/aio.Sleep on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Sleep
 func gobind_aio_aio_Sleep(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1313,9 +1347,9 @@ func gobind_aio_aio_Sleep(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C
 	return gobindOK
 }
 
-// gobind_aio_aio_Sum starts example.com/aio.Sum on a goroutine of its own
-// (aio.aio.Sum): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Sum starts example.com/aio.Sum on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Sum
 func gobind_aio_aio_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1330,9 +1364,9 @@ func gobind_aio_aio_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatu
 	return gobindOK
 }
 
-// gobind_aio_aio_Upper starts example.com/aio.Upper on a goroutine of its own
-// (aio.aio.Upper): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Upper starts example.com/aio.Upper on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Upper
 func gobind_aio_aio_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1348,9 +1382,9 @@ func gobind_aio_aio_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, j
 	return gobindOK
 }
 
-// gobind_aio_aio_Wait starts example.com/aio.Wait on a goroutine of its own
-// (aio.aio.Wait): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Wait starts example.com/aio.Wait on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Wait
 func gobind_aio_aio_Wait(a0 C.double, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1369,9 +1403,9 @@ func gobind_aio_aio_Wait(a0 C.double, r0 *C.gobind_buf, job C.uintptr_t, jstatus
 	return gobindOK
 }
 
-// gobind_aio_aio_Work starts example.com/aio.Work on a goroutine of its own
-// (aio.aio.Work): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_aio_aio_Work starts example.com/aio.Work on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_aio_aio_Work
 func gobind_aio_aio_Work(a0 C.double, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1380,6 +1414,189 @@ func gobind_aio_aio_Work(a0 C.double, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus 
 	gobindAioGo(job, jstatus, jmsg, "aio.Work", nil,
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.Work(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_Point_Shift starts example.com/aio.Point.Shift on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_Point_Shift
+func gobind_aio_aio_Point_Shift(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t, a2 C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	x0 := int(a0)
+	x1 := int(a1)
+	x2 := float64(a2)
+	ctx, cancel := context.WithCancel(context.Background())
+	gobindAioGo(job, jstatus, jmsg, "aio.Point.Shift", cancel,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.Shift(ctx, x0, x1, x2)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_Point_Sum starts example.com/aio.Point.Sum on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_Point_Sum
+func gobind_aio_aio_Point_Sum(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	gobindAioGo(job, jstatus, jmsg, "aio.Point.Sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Sum()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_atomic_Int64_Add starts example.com/aio.atomic_Int64.Add on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_atomic_Int64_Add
+func gobind_aio_aio_atomic_Int64_Add(self C.uintptr_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_atomic_Int64(self)
+	x0 := int64(a0)
+	gobindAioGo(job, jstatus, jmsg, "aio.atomic.Int64.Add", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Add(x0)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_atomic_Int64_And starts example.com/aio.atomic_Int64.And on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_atomic_Int64_And
+func gobind_aio_aio_atomic_Int64_And(self C.uintptr_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_atomic_Int64(self)
+	x0 := int64(a0)
+	gobindAioGo(job, jstatus, jmsg, "aio.atomic.Int64.And", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.And(x0)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_atomic_Int64_CompareAndSwap starts example.com/aio.atomic_Int64.CompareAndSwap on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_atomic_Int64_CompareAndSwap
+func gobind_aio_aio_atomic_Int64_CompareAndSwap(self C.uintptr_t, a0 C.int64_t, a1 C.int64_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_atomic_Int64(self)
+	x0 := int64(a0)
+	x1 := int64(a1)
+	gobindAioGo(job, jstatus, jmsg, "aio.atomic.Int64.CompareAndSwap", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.CompareAndSwap(x0, x1)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_atomic_Int64_Load starts example.com/aio.atomic_Int64.Load on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_atomic_Int64_Load
+func gobind_aio_aio_atomic_Int64_Load(self C.uintptr_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_atomic_Int64(self)
+	gobindAioGo(job, jstatus, jmsg, "aio.atomic.Int64.Load", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Load()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_atomic_Int64_Or starts example.com/aio.atomic_Int64.Or on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_atomic_Int64_Or
+func gobind_aio_aio_atomic_Int64_Or(self C.uintptr_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_atomic_Int64(self)
+	x0 := int64(a0)
+	gobindAioGo(job, jstatus, jmsg, "aio.atomic.Int64.Or", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Or(x0)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_atomic_Int64_Store starts example.com/aio.atomic_Int64.Store on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_atomic_Int64_Store
+func gobind_aio_aio_atomic_Int64_Store(self C.uintptr_t, a0 C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_atomic_Int64(self)
+	x0 := int64(a0)
+	gobindAioGo(job, jstatus, jmsg, "aio.atomic.Int64.Store", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Store(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_atomic_Int64_Swap starts example.com/aio.atomic_Int64.Swap on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_atomic_Int64_Swap
+func gobind_aio_aio_atomic_Int64_Swap(self C.uintptr_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_atomic_Int64(self)
+	x0 := int64(a0)
+	gobindAioGo(job, jstatus, jmsg, "aio.atomic.Int64.Swap", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Swap(x0)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_aio_aio_Func0_call starts example.com/aio.Func0.call on a goroutine
+// of its own (aio.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_aio_aio_Func0_call
+func gobind_aio_aio_Func0_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func0(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "aio.Func0.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
 			*r0 = C.ptrdiff_t(v0)
 			return gobindOK
 		})

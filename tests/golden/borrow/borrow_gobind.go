@@ -1168,9 +1168,9 @@ func gobind_borrow_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *
 	return gobindOK
 }
 
-// gobind_borrow_aio_Invert starts example.com/borrow.Invert on a goroutine of its own
-// (borrow.aio.Invert): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_borrow_aio_Invert starts example.com/borrow.Invert on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_borrow_aio_Invert
 func gobind_borrow_aio_Invert(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1185,9 +1185,9 @@ func gobind_borrow_aio_Invert(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_borrow_aio_Keep starts example.com/borrow.Keep on a goroutine of its own
-// (borrow.aio.Keep): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_borrow_aio_Keep starts example.com/borrow.Keep on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_borrow_aio_Keep
 func gobind_borrow_aio_Keep(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1201,9 +1201,9 @@ func gobind_borrow_aio_Keep(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jms
 	return gobindOK
 }
 
-// gobind_borrow_aio_Last starts example.com/borrow.Last on a goroutine of its own
-// (borrow.aio.Last): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_borrow_aio_Last starts example.com/borrow.Last on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_borrow_aio_Last
 func gobind_borrow_aio_Last(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1217,9 +1217,9 @@ func gobind_borrow_aio_Last(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jm
 	return gobindOK
 }
 
-// gobind_borrow_aio_Remember starts example.com/borrow.Remember on a goroutine of its own
-// (borrow.aio.Remember): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_borrow_aio_Remember starts example.com/borrow.Remember on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_borrow_aio_Remember
 func gobind_borrow_aio_Remember(a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1233,9 +1233,9 @@ func gobind_borrow_aio_Remember(a0 C.gobind_view, job C.uintptr_t, jstatus *C.in
 	return gobindOK
 }
 
-// gobind_borrow_aio_Remembered starts example.com/borrow.Remembered on a goroutine of its own
-// (borrow.aio.Remembered): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_borrow_aio_Remembered starts example.com/borrow.Remembered on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_borrow_aio_Remembered
 func gobind_borrow_aio_Remembered(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1249,9 +1249,9 @@ func gobind_borrow_aio_Remembered(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.
 	return gobindOK
 }
 
-// gobind_borrow_aio_SizeCopied starts example.com/borrow.SizeCopied on a goroutine of its own
-// (borrow.aio.SizeCopied): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_borrow_aio_SizeCopied starts example.com/borrow.SizeCopied on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_borrow_aio_SizeCopied
 func gobind_borrow_aio_SizeCopied(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

@@ -86,46 +86,46 @@ int gobind_chans_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobi
 int gobind_chans_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_chans_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
-/* aio.Bump (starts the call on a goroutine) */
+/* aio: Bump (starts the call on a goroutine) */
 int gobind_chans_aio_Bump(ptrdiff_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Count (starts the call on a goroutine) */
+/* aio: Count (starts the call on a goroutine) */
 int gobind_chans_aio_Count(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Done (starts the call on a goroutine) */
+/* aio: Done (starts the call on a goroutine) */
 int gobind_chans_aio_Done(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Echo (starts the call on a goroutine) */
+/* aio: Echo (starts the call on a goroutine) */
 int gobind_chans_aio_Echo(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Fan (starts the call on a goroutine) */
+/* aio: Fan (starts the call on a goroutine) */
 int gobind_chans_aio_Fan(ptrdiff_t a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Later (starts the call on a goroutine) */
+/* aio: Later (starts the call on a goroutine) */
 int gobind_chans_aio_Later(uintptr_t a0, ptrdiff_t a1, ptrdiff_t a2, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Many (starts the call on a goroutine) */
+/* aio: Many (starts the call on a goroutine) */
 int gobind_chans_aio_Many(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Nested (starts the call on a goroutine) */
+/* aio: Nested (starts the call on a goroutine) */
 int gobind_chans_aio_Nested(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Nil (starts the call on a goroutine) */
+/* aio: Nil (starts the call on a goroutine) */
 int gobind_chans_aio_Nil(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Points (starts the call on a goroutine) */
+/* aio: Points (starts the call on a goroutine) */
 int gobind_chans_aio_Points(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Produce (starts the call on a goroutine) */
+/* aio: Produce (starts the call on a goroutine) */
 int gobind_chans_aio_Produce(uintptr_t a0, ptrdiff_t a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Signal (starts the call on a goroutine) */
+/* aio: Signal (starts the call on a goroutine) */
 int gobind_chans_aio_Signal(uintptr_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.SumFirst (starts the call on a goroutine) */
+/* aio: SumFirst (starts the call on a goroutine) */
 int gobind_chans_aio_SumFirst(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Words (starts the call on a goroutine) */
+/* aio: Words (starts the call on a goroutine) */
 int gobind_chans_aio_Words(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* cancels an awaited call's context, or an arecv or asend */

@@ -1549,817 +1549,6 @@ done:
     return result;
 }
 
-/* ==== Async twins (chans.aio; Python 3.7+): Go runs each call on a goroutine ==== */
-#if PY_MAJOR_VERSION >= 3
-
-/* ---- aio.Bump: Bump, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-} gobind_aiojob_Bump;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Bump_finish(gobind_aio_job *base)
-{
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-gobind_aio_fn_Bump(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Bump", gobind_names_gobind_fn_Bump, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Bump", "v", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Bump *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Bump *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bump_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Bump(a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Count: Count, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Count;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Count_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Count *job = (gobind_aiojob_Count *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_RecvChan_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Count", gobind_names_gobind_fn_Count, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Count *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Count *)gobind_aio_new(sizeof *job, gobind_aio_fn_Count_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Count(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Done: Done, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Done;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Done_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Done *job = (gobind_aiojob_Done *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_RecvChan_struct(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Done(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Done", gobind_names_gobind_fn_Done, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Done", "ms", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Done *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Done *)gobind_aio_new(sizeof *job, gobind_aio_fn_Done_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Done(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Echo: Echo, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Echo;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Echo_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Echo *job = (gobind_aiojob_Echo *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Pipe(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Echo(PyObject *module, PyObject *unused)
-{
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    (void)unused;
-    {
-        gobind_aiojob_Echo *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Echo *)gobind_aio_new(sizeof *job, gobind_aio_fn_Echo_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Echo(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    return result;
-}
-
-/* ---- aio.Fan: Fan, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Fan;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Fan_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Fan *job = (gobind_aiojob_Fan *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_RecvChan_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Fan(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    ptrdiff_t a0 = 0;
-    ptrdiff_t a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Fan", gobind_names_gobind_fn_Fan, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_int(argv[0], "Fan", "workers", &a0) < 0)
-        goto done;
-    if (gobind_from_py_int(argv[1], "Fan", "n", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_Fan *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Fan *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fan_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Fan(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.Later: Later, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-} gobind_aiojob_Later;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Later_finish(gobind_aio_job *base)
-{
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-gobind_aio_fn_Later(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[3];
-    gobind_handle_arg a0 = {0, 0};
-    ptrdiff_t a1 = 0;
-    ptrdiff_t a2 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Later", gobind_names_gobind_fn_Later, 3, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 3);
-    if (gobind_from_py_SendChan_int(argv[0], "Later", "ch", &a0) < 0)
-        goto done;
-    if (gobind_from_py_int(argv[1], "Later", "v", &a1) < 0)
-        goto done;
-    if (gobind_from_py_int(argv[2], "Later", "ms", &a2) < 0)
-        goto done;
-    {
-        gobind_aiojob_Later *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Later *)gobind_aio_new(sizeof *job, gobind_aio_fn_Later_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Later(a0.handle, a1, a2, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_handle_arg_release(&a0);
-    GOBIND_DROP_ARGS(argv, 3);
-    return result;
-}
-
-/* ---- aio.Many: Many, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Many;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Many_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Many *job = (gobind_aiojob_Many *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Slice_Chan_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Many(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Many", gobind_names_gobind_fn_Many, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Many", "n", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Many *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Many *)gobind_aio_new(sizeof *job, gobind_aio_fn_Many_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Many(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Nested: Nested, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Nested;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Nested_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Nested *job = (gobind_aiojob_Nested *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Chan_Chan_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Nested(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Nested", gobind_names_gobind_fn_Nested, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Nested", "n", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Nested *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Nested *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nested_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Nested(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Nil: Nil, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Nil;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Nil_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Nil *job = (gobind_aiojob_Nil *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Chan_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Nil(PyObject *module, PyObject *unused)
-{
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    (void)unused;
-    {
-        gobind_aiojob_Nil *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Nil *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nil_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Nil(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    return result;
-}
-
-/* ---- aio.Points: Points, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Points;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Points_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Points *job = (gobind_aiojob_Points *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Chan_Point(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Points(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    ptrdiff_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Points", gobind_names_gobind_fn_Points, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_int(argv[0], "Points", "n", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Points *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Points *)gobind_aio_new(sizeof *job, gobind_aio_fn_Points_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Points(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Produce: Produce, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-} gobind_aiojob_Produce;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Produce_finish(gobind_aio_job *base)
-{
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-gobind_aio_fn_Produce(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    gobind_handle_arg a0 = {0, 0};
-    ptrdiff_t a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Produce", gobind_names_gobind_fn_Produce, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_SendChan_int(argv[0], "Produce", "out", &a0) < 0)
-        goto done;
-    if (gobind_from_py_int(argv[1], "Produce", "n", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_Produce *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Produce *)gobind_aio_new(sizeof *job, gobind_aio_fn_Produce_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Produce(a0.handle, a1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_handle_arg_release(&a0);
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.Signal: Signal, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-} gobind_aiojob_Signal;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Signal_finish(gobind_aio_job *base)
-{
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-gobind_aio_fn_Signal(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_handle_arg a0 = {0, 0};
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Signal", gobind_names_gobind_fn_Signal, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_SendChan_struct(argv[0], "Signal", "ch", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Signal *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Signal *)gobind_aio_new(sizeof *job, gobind_aio_fn_Signal_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Signal(a0.handle, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_handle_arg_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.SumFirst: SumFirst, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    ptrdiff_t r0;
-} gobind_aiojob_SumFirst;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_SumFirst_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_SumFirst *job = (gobind_aiojob_SumFirst *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_int(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_SumFirst(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_handle_arg a0 = {0, 0};
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("SumFirst", gobind_names_gobind_fn_SumFirst, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_Slice_RecvChan_int(argv[0], "SumFirst", "chs", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_SumFirst *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_SumFirst *)gobind_aio_new(sizeof *job, gobind_aio_fn_SumFirst_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_SumFirst(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_handle_arg_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.Words: Words, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Words;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Words_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Words *job = (gobind_aiojob_Words *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Events(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Words(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_str(argv[0], "Words", "s", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_Words *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Words *)gobind_aio_new(sizeof *job, gobind_aio_fn_Words_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_chans_aio_Words(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-static PyMethodDef gobind_aio_methods[] = {
-    {"Bump", (PyCFunction)(void (*)(void))gobind_aio_fn_Bump, GOBIND_METH_ARGS,
-     GOBIND_DOC("Bump($module, /, v)\n--\n\n",
-                "Bump(v: int) -> None\n"
-                "\n"
-                "Awaitable twin of chans.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "SetUpdates stores ch into Updates; Bump sends v on it.")},
-    {"Count", (PyCFunction)(void (*)(void))gobind_aio_fn_Count, GOBIND_METH_ARGS,
-     GOBIND_DOC("Count($module, /, n)\n--\n\n",
-                "Count(n: int) -> RecvChan_int | None\n"
-                "\n"
-                "Awaitable twin of chans.Count: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Count returns a channel that a goroutine fills with 0..n-1 and then closes.")},
-    {"Done", (PyCFunction)(void (*)(void))gobind_aio_fn_Done, GOBIND_METH_ARGS,
-     GOBIND_DOC("Done($module, /, ms)\n--\n\n",
-                "Done(ms: int) -> RecvChan_struct | None\n"
-                "\n"
-                "Awaitable twin of chans.Done: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Done returns a signal channel that is closed after ms milliseconds, as context.Done() is.")},
-    {"Echo", (PyCFunction)(void (*)(void))gobind_aio_fn_Echo, METH_NOARGS,
-     GOBIND_DOC("Echo($module, /)\n--\n\n",
-                "Echo() -> Pipe | None\n"
-                "\n"
-                "Awaitable twin of chans.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Echo makes a pipe whose goroutine copies In to Out (In is closed to stop it).")},
-    {"Fan", (PyCFunction)(void (*)(void))gobind_aio_fn_Fan, GOBIND_METH_ARGS,
-     GOBIND_DOC("Fan($module, /, workers, n)\n--\n\n",
-                "Fan(workers: int, n: int) -> RecvChan_int | None\n"
-                "\n"
-                "Awaitable twin of chans.Fan: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Fan starts workers goroutines that each send n values of their own (w*n+i) on one channel,\n"
-                "closing it when all are done.")},
-    {"Later", (PyCFunction)(void (*)(void))gobind_aio_fn_Later, GOBIND_METH_ARGS,
-     GOBIND_DOC("Later($module, /, ch, v, ms)\n--\n\n",
-                "Later(ch: SendChan_int | Chan_int | None, v: int, ms: int) -> None\n"
-                "\n"
-                "Awaitable twin of chans.Later: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Later sends v on ch after the given number of milliseconds.")},
-    {"Many", (PyCFunction)(void (*)(void))gobind_aio_fn_Many, GOBIND_METH_ARGS,
-     GOBIND_DOC("Many($module, /, n)\n--\n\n",
-                "Many(n: int) -> Slice_Chan_int\n"
-                "\n"
-                "Awaitable twin of chans.Many: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Many returns n buffered channels, channel i holding i.")},
-    {"Nested", (PyCFunction)(void (*)(void))gobind_aio_fn_Nested, GOBIND_METH_ARGS,
-     GOBIND_DOC("Nested($module, /, n)\n--\n\n",
-                "Nested(n: int) -> Chan_Chan_int | None\n"
-                "\n"
-                "Awaitable twin of chans.Nested: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Nested returns a channel of channels: each inner channel holds one int.")},
-    {"Nil", (PyCFunction)(void (*)(void))gobind_aio_fn_Nil, METH_NOARGS,
-     GOBIND_DOC("Nil($module, /)\n--\n\n",
-                "Nil() -> Chan_int | None\n"
-                "\n"
-                "Awaitable twin of chans.Nil: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Nil returns a nil channel.")},
-    {"Points", (PyCFunction)(void (*)(void))gobind_aio_fn_Points, GOBIND_METH_ARGS,
-     GOBIND_DOC("Points($module, /, n)\n--\n\n",
-                "Points(n: int) -> Chan_Point | None\n"
-                "\n"
-                "Awaitable twin of chans.Points: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Points returns a buffered channel holding n points, closed.")},
-    {"Produce", (PyCFunction)(void (*)(void))gobind_aio_fn_Produce, GOBIND_METH_ARGS,
-     GOBIND_DOC("Produce($module, /, out, n)\n--\n\n",
-                "Produce(out: SendChan_int | Chan_int | None, n: int) -> None\n"
-                "\n"
-                "Awaitable twin of chans.Produce: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Produce sends 0..n-1 on out from a goroutine and closes it.")},
-    {"Signal", (PyCFunction)(void (*)(void))gobind_aio_fn_Signal, GOBIND_METH_ARGS,
-     GOBIND_DOC("Signal($module, /, ch)\n--\n\n",
-                "Signal(ch: SendChan_struct | Chan_struct | None) -> None\n"
-                "\n"
-                "Awaitable twin of chans.Signal: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Signal sends one empty value on ch from a goroutine.")},
-    {"SumFirst", (PyCFunction)(void (*)(void))gobind_aio_fn_SumFirst, GOBIND_METH_ARGS,
-     GOBIND_DOC("SumFirst($module, /, chs)\n--\n\n",
-                "SumFirst(chs: Slice_RecvChan_int | Sequence[RecvChan_int | Chan_int | None]) -> int\n"
-                "\n"
-                "Awaitable twin of chans.SumFirst: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "SumFirst receives one value from each channel and returns their sum.")},
-    {"Words", (PyCFunction)(void (*)(void))gobind_aio_fn_Words, GOBIND_METH_ARGS,
-     GOBIND_DOC("Words($module, /, s)\n--\n\n",
-                "Words(s: str) -> Events | None\n"
-                "\n"
-                "Awaitable twin of chans.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Words sends the words of s on a named channel type, then closes it.")},
-    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
-     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
-                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of chans).")},
-    {NULL, NULL, 0, NULL},
-};
-#endif
-
 /* ==== struct Pipe ==== */
 
 static PyObject *
@@ -5741,6 +4930,838 @@ static PyType_Spec gobind_spec_module = {
     .flags = GOBIND_TPFLAGS_DEFAULT,
     .slots = gobind_slots_module,
 };
+
+/* ==== Async twins (chans.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bump: Bump, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Bump;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bump_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Bump(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Bump", gobind_names_gobind_fn_Bump, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Bump", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Bump *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bump *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bump_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Bump(a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Count: Count, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Count;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Count_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Count *job = (gobind_aiojob_fn_Count *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Count", gobind_names_gobind_fn_Count, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Count *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Count *)gobind_aio_new(sizeof *job, gobind_aio_fn_Count_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Count(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Done: Done, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Done;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Done_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Done *job = (gobind_aiojob_fn_Done *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_struct(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Done(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Done", gobind_names_gobind_fn_Done, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Done", "ms", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Done *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Done *)gobind_aio_new(sizeof *job, gobind_aio_fn_Done_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Done(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Echo: Echo, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Echo;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Echo_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Echo *job = (gobind_aiojob_fn_Echo *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Pipe(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Echo(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Echo *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Echo *)gobind_aio_new(sizeof *job, gobind_aio_fn_Echo_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Echo(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Fan: Fan, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Fan;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fan_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Fan *job = (gobind_aiojob_fn_Fan *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fan(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fan", gobind_names_gobind_fn_Fan, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Fan", "workers", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Fan", "n", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Fan *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Fan *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fan_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Fan(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Later: Later, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Later;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Later_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Later(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    gobind_handle_arg a0 = {0, 0};
+    ptrdiff_t a1 = 0;
+    ptrdiff_t a2 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Later", gobind_names_gobind_fn_Later, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
+    if (gobind_from_py_SendChan_int(argv[0], "Later", "ch", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Later", "v", &a1) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[2], "Later", "ms", &a2) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Later *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Later *)gobind_aio_new(sizeof *job, gobind_aio_fn_Later_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Later(a0.handle, a1, a2, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 3);
+    return result;
+}
+
+/* ---- aio.Many: Many, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Many;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Many_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Many *job = (gobind_aiojob_fn_Many *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_Chan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Many(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Many", gobind_names_gobind_fn_Many, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Many", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Many *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Many *)gobind_aio_new(sizeof *job, gobind_aio_fn_Many_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Many(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Nested: Nested, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Nested;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nested_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Nested *job = (gobind_aiojob_fn_Nested *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Chan_Chan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Nested(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Nested", gobind_names_gobind_fn_Nested, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Nested", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Nested *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Nested *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nested_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Nested(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Nil: Nil, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Nil;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nil_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Nil *job = (gobind_aiojob_fn_Nil *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Chan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Nil(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Nil *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Nil *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nil_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Nil(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Points: Points, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Points;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Points_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Points *job = (gobind_aiojob_fn_Points *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Chan_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Points(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Points", gobind_names_gobind_fn_Points, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Points", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Points *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Points *)gobind_aio_new(sizeof *job, gobind_aio_fn_Points_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Points(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Produce: Produce, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Produce;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Produce_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Produce(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Produce", gobind_names_gobind_fn_Produce, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_SendChan_int(argv[0], "Produce", "out", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Produce", "n", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Produce *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Produce *)gobind_aio_new(sizeof *job, gobind_aio_fn_Produce_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Produce(a0.handle, a1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Signal: Signal, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Signal;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Signal_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Signal(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Signal", gobind_names_gobind_fn_Signal, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_SendChan_struct(argv[0], "Signal", "ch", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Signal *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Signal *)gobind_aio_new(sizeof *job, gobind_aio_fn_Signal_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Signal(a0.handle, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.SumFirst: SumFirst, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_SumFirst;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SumFirst_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_SumFirst *job = (gobind_aiojob_fn_SumFirst *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SumFirst(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SumFirst", gobind_names_gobind_fn_SumFirst, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_RecvChan_int(argv[0], "SumFirst", "chs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_SumFirst *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_SumFirst *)gobind_aio_new(sizeof *job, gobind_aio_fn_SumFirst_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_SumFirst(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Words: Words, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Words;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Words_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Words *job = (gobind_aiojob_fn_Words *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Events(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Words(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Words", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Words *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Words *)gobind_aio_new(sizeof *job, gobind_aio_fn_Words_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Words(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bump", (PyCFunction)(void (*)(void))gobind_aio_fn_Bump, GOBIND_METH_ARGS,
+     GOBIND_DOC("Bump($module, /, v)\n--\n\n",
+                "Bump(v: int) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SetUpdates stores ch into Updates; Bump sends v on it.")},
+    {"Count", (PyCFunction)(void (*)(void))gobind_aio_fn_Count, GOBIND_METH_ARGS,
+     GOBIND_DOC("Count($module, /, n)\n--\n\n",
+                "Count(n: int) -> RecvChan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Count: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Count returns a channel that a goroutine fills with 0..n-1 and then closes.")},
+    {"Done", (PyCFunction)(void (*)(void))gobind_aio_fn_Done, GOBIND_METH_ARGS,
+     GOBIND_DOC("Done($module, /, ms)\n--\n\n",
+                "Done(ms: int) -> RecvChan_struct | None\n"
+                "\n"
+                "Awaitable twin of chans.Done: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Done returns a signal channel that is closed after ms milliseconds, as context.Done() is.")},
+    {"Echo", (PyCFunction)(void (*)(void))gobind_aio_fn_Echo, METH_NOARGS,
+     GOBIND_DOC("Echo($module, /)\n--\n\n",
+                "Echo() -> Pipe | None\n"
+                "\n"
+                "Awaitable twin of chans.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Echo makes a pipe whose goroutine copies In to Out (In is closed to stop it).")},
+    {"Fan", (PyCFunction)(void (*)(void))gobind_aio_fn_Fan, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fan($module, /, workers, n)\n--\n\n",
+                "Fan(workers: int, n: int) -> RecvChan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Fan: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fan starts workers goroutines that each send n values of their own (w*n+i) on one channel,\n"
+                "closing it when all are done.")},
+    {"Later", (PyCFunction)(void (*)(void))gobind_aio_fn_Later, GOBIND_METH_ARGS,
+     GOBIND_DOC("Later($module, /, ch, v, ms)\n--\n\n",
+                "Later(ch: SendChan_int | Chan_int | None, v: int, ms: int) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Later: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Later sends v on ch after the given number of milliseconds.")},
+    {"Many", (PyCFunction)(void (*)(void))gobind_aio_fn_Many, GOBIND_METH_ARGS,
+     GOBIND_DOC("Many($module, /, n)\n--\n\n",
+                "Many(n: int) -> Slice_Chan_int\n"
+                "\n"
+                "Awaitable twin of chans.Many: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Many returns n buffered channels, channel i holding i.")},
+    {"Nested", (PyCFunction)(void (*)(void))gobind_aio_fn_Nested, GOBIND_METH_ARGS,
+     GOBIND_DOC("Nested($module, /, n)\n--\n\n",
+                "Nested(n: int) -> Chan_Chan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Nested: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nested returns a channel of channels: each inner channel holds one int.")},
+    {"Nil", (PyCFunction)(void (*)(void))gobind_aio_fn_Nil, METH_NOARGS,
+     GOBIND_DOC("Nil($module, /)\n--\n\n",
+                "Nil() -> Chan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Nil: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nil returns a nil channel.")},
+    {"Points", (PyCFunction)(void (*)(void))gobind_aio_fn_Points, GOBIND_METH_ARGS,
+     GOBIND_DOC("Points($module, /, n)\n--\n\n",
+                "Points(n: int) -> Chan_Point | None\n"
+                "\n"
+                "Awaitable twin of chans.Points: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Points returns a buffered channel holding n points, closed.")},
+    {"Produce", (PyCFunction)(void (*)(void))gobind_aio_fn_Produce, GOBIND_METH_ARGS,
+     GOBIND_DOC("Produce($module, /, out, n)\n--\n\n",
+                "Produce(out: SendChan_int | Chan_int | None, n: int) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Produce: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Produce sends 0..n-1 on out from a goroutine and closes it.")},
+    {"Signal", (PyCFunction)(void (*)(void))gobind_aio_fn_Signal, GOBIND_METH_ARGS,
+     GOBIND_DOC("Signal($module, /, ch)\n--\n\n",
+                "Signal(ch: SendChan_struct | Chan_struct | None) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Signal: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Signal sends one empty value on ch from a goroutine.")},
+    {"SumFirst", (PyCFunction)(void (*)(void))gobind_aio_fn_SumFirst, GOBIND_METH_ARGS,
+     GOBIND_DOC("SumFirst($module, /, chs)\n--\n\n",
+                "SumFirst(chs: Slice_RecvChan_int | Sequence[RecvChan_int | Chan_int | None]) -> int\n"
+                "\n"
+                "Awaitable twin of chans.SumFirst: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SumFirst receives one value from each channel and returns their sum.")},
+    {"Words", (PyCFunction)(void (*)(void))gobind_aio_fn_Words, GOBIND_METH_ARGS,
+     GOBIND_DOC("Words($module, /, s)\n--\n\n",
+                "Words(s: str) -> Events | None\n"
+                "\n"
+                "Awaitable twin of chans.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Words sends the words of s on a named channel type, then closes it.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of chans or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *

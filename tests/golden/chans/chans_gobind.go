@@ -1727,9 +1727,9 @@ func gobind_chans_ret_Func1(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_bu
 	return gobindOK
 }
 
-// gobind_chans_aio_Bump starts example.com/chans.Bump on a goroutine of its own
-// (chans.aio.Bump): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Bump starts example.com/chans.Bump on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Bump
 func gobind_chans_aio_Bump(a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1743,9 +1743,9 @@ func gobind_chans_aio_Bump(a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg
 	return gobindOK
 }
 
-// gobind_chans_aio_Count starts example.com/chans.Count on a goroutine of its own
-// (chans.aio.Count): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Count starts example.com/chans.Count on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Count
 func gobind_chans_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1760,9 +1760,9 @@ func gobind_chans_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, js
 	return gobindOK
 }
 
-// gobind_chans_aio_Done starts example.com/chans.Done on a goroutine of its own
-// (chans.aio.Done): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Done starts example.com/chans.Done on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Done
 func gobind_chans_aio_Done(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1777,9 +1777,9 @@ func gobind_chans_aio_Done(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jst
 	return gobindOK
 }
 
-// gobind_chans_aio_Echo starts example.com/chans.Echo on a goroutine of its own
-// (chans.aio.Echo): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Echo starts example.com/chans.Echo on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Echo
 func gobind_chans_aio_Echo(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1793,9 +1793,9 @@ func gobind_chans_aio_Echo(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jms
 	return gobindOK
 }
 
-// gobind_chans_aio_Fan starts example.com/chans.Fan on a goroutine of its own
-// (chans.aio.Fan): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Fan starts example.com/chans.Fan on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Fan
 func gobind_chans_aio_Fan(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1811,9 +1811,9 @@ func gobind_chans_aio_Fan(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C
 	return gobindOK
 }
 
-// gobind_chans_aio_Later starts example.com/chans.Later on a goroutine of its own
-// (chans.aio.Later): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Later starts example.com/chans.Later on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Later
 func gobind_chans_aio_Later(a0 C.uintptr_t, a1 C.ptrdiff_t, a2 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1829,9 +1829,9 @@ func gobind_chans_aio_Later(a0 C.uintptr_t, a1 C.ptrdiff_t, a2 C.ptrdiff_t, job 
 	return gobindOK
 }
 
-// gobind_chans_aio_Many starts example.com/chans.Many on a goroutine of its own
-// (chans.aio.Many): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Many starts example.com/chans.Many on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Many
 func gobind_chans_aio_Many(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1846,9 +1846,9 @@ func gobind_chans_aio_Many(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jst
 	return gobindOK
 }
 
-// gobind_chans_aio_Nested starts example.com/chans.Nested on a goroutine of its own
-// (chans.aio.Nested): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Nested starts example.com/chans.Nested on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Nested
 func gobind_chans_aio_Nested(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1863,9 +1863,9 @@ func gobind_chans_aio_Nested(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_chans_aio_Nil starts example.com/chans.Nil on a goroutine of its own
-// (chans.aio.Nil): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Nil starts example.com/chans.Nil on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Nil
 func gobind_chans_aio_Nil(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1879,9 +1879,9 @@ func gobind_chans_aio_Nil(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg
 	return gobindOK
 }
 
-// gobind_chans_aio_Points starts example.com/chans.Points on a goroutine of its own
-// (chans.aio.Points): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Points starts example.com/chans.Points on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Points
 func gobind_chans_aio_Points(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1896,9 +1896,9 @@ func gobind_chans_aio_Points(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_chans_aio_Produce starts example.com/chans.Produce on a goroutine of its own
-// (chans.aio.Produce): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Produce starts example.com/chans.Produce on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Produce
 func gobind_chans_aio_Produce(a0 C.uintptr_t, a1 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1913,9 +1913,9 @@ func gobind_chans_aio_Produce(a0 C.uintptr_t, a1 C.ptrdiff_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_chans_aio_Signal starts example.com/chans.Signal on a goroutine of its own
-// (chans.aio.Signal): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Signal starts example.com/chans.Signal on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Signal
 func gobind_chans_aio_Signal(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1929,9 +1929,9 @@ func gobind_chans_aio_Signal(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jm
 	return gobindOK
 }
 
-// gobind_chans_aio_SumFirst starts example.com/chans.SumFirst on a goroutine of its own
-// (chans.aio.SumFirst): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_SumFirst starts example.com/chans.SumFirst on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_SumFirst
 func gobind_chans_aio_SumFirst(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1946,9 +1946,9 @@ func gobind_chans_aio_SumFirst(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t,
 	return gobindOK
 }
 
-// gobind_chans_aio_Words starts example.com/chans.Words on a goroutine of its own
-// (chans.aio.Words): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_chans_aio_Words starts example.com/chans.Words on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_chans_aio_Words
 func gobind_chans_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

@@ -240,9 +240,9 @@ func gobind_errors_vec_Shift(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 	})
 }
 
-// gobind_errors_aio_Crash starts example.com/errors.Crash on a goroutine of its own
-// (errors.aio.Crash): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Crash starts example.com/errors.Crash on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Crash
 func gobind_errors_aio_Crash(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -257,9 +257,9 @@ func gobind_errors_aio_Crash(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t,
 	return gobindOK
 }
 
-// gobind_errors_aio_Describe starts example.com/errors.Describe on a goroutine of its own
-// (errors.aio.Describe): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Describe starts example.com/errors.Describe on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Describe
 func gobind_errors_aio_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -274,9 +274,9 @@ func gobind_errors_aio_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_errors_aio_Half starts example.com/errors.Half on a goroutine of its own
-// (errors.aio.Half): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Half starts example.com/errors.Half on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Half
 func gobind_errors_aio_Half(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -291,9 +291,9 @@ func gobind_errors_aio_Half(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, js
 	return gobindOK
 }
 
-// gobind_errors_aio_Lookup starts example.com/errors.Lookup on a goroutine of its own
-// (errors.aio.Lookup): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Lookup starts example.com/errors.Lookup on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Lookup
 func gobind_errors_aio_Lookup(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -311,9 +311,9 @@ func gobind_errors_aio_Lookup(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_errors_aio_Pair starts example.com/errors.Pair on a goroutine of its own
-// (errors.aio.Pair): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Pair starts example.com/errors.Pair on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Pair
 func gobind_errors_aio_Pair(a0 C.uint8_t, r0 *C.ptrdiff_t, r1 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -332,9 +332,9 @@ func gobind_errors_aio_Pair(a0 C.uint8_t, r0 *C.ptrdiff_t, r1 *C.gobind_buf, job
 	return gobindOK
 }
 
-// gobind_errors_aio_Quotient starts example.com/errors.Quotient on a goroutine of its own
-// (errors.aio.Quotient): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Quotient starts example.com/errors.Quotient on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Quotient
 func gobind_errors_aio_Quotient(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -350,9 +350,9 @@ func gobind_errors_aio_Quotient(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t,
 	return gobindOK
 }
 
-// gobind_errors_aio_Shift starts example.com/errors.Shift on a goroutine of its own
-// (errors.aio.Shift): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Shift starts example.com/errors.Shift on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Shift
 func gobind_errors_aio_Shift(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -368,9 +368,9 @@ func gobind_errors_aio_Shift(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, jo
 	return gobindOK
 }
 
-// gobind_errors_aio_Wrapped starts example.com/errors.Wrapped on a goroutine of its own
-// (errors.aio.Wrapped): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_errors_aio_Wrapped starts example.com/errors.Wrapped on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_errors_aio_Wrapped
 func gobind_errors_aio_Wrapped(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -381,6 +381,23 @@ func gobind_errors_aio_Wrapped(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_b
 			if gerr != nil {
 				return gobindFail(msg, gerr)
 			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_NotFoundError_Error starts example.com/errors.NotFoundError.Error on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_NotFoundError_Error
+func gobind_errors_aio_NotFoundError_Error(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_NotFoundError(self)
+	gobindAioGo(job, jstatus, jmsg, "errors.NotFoundError.Error", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Error()
+			gobindPutString(r0, v0)
 			return gobindOK
 		})
 	return gobindOK

@@ -417,9 +417,9 @@ func gobind_funcs_Slice_uint8_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.p
 	return gobindOK
 }
 
-// gobind_funcs_aio_Atoi starts example.com/funcs.Atoi on a goroutine of its own
-// (funcs.aio.Atoi): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcs_aio_Atoi starts example.com/funcs.Atoi on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcs_aio_Atoi
 func gobind_funcs_aio_Atoi(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -437,9 +437,9 @@ func gobind_funcs_aio_Atoi(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_funcs_aio_Bytes starts example.com/funcs.Bytes on a goroutine of its own
-// (funcs.aio.Bytes): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcs_aio_Bytes starts example.com/funcs.Bytes on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcs_aio_Bytes
 func gobind_funcs_aio_Bytes(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -454,9 +454,9 @@ func gobind_funcs_aio_Bytes(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_funcs_aio_Check starts example.com/funcs.Check on a goroutine of its own
-// (funcs.aio.Check): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcs_aio_Check starts example.com/funcs.Check on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcs_aio_Check
 func gobind_funcs_aio_Check(a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -473,9 +473,9 @@ func gobind_funcs_aio_Check(a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, j
 	return gobindOK
 }
 
-// gobind_funcs_aio_Concat starts example.com/funcs.Concat on a goroutine of its own
-// (funcs.aio.Concat): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcs_aio_Concat starts example.com/funcs.Concat on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcs_aio_Concat
 func gobind_funcs_aio_Concat(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -491,9 +491,9 @@ func gobind_funcs_aio_Concat(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.gobind_buf,
 	return gobindOK
 }
 
-// gobind_funcs_aio_Divmod starts example.com/funcs.Divmod on a goroutine of its own
-// (funcs.aio.Divmod): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcs_aio_Divmod starts example.com/funcs.Divmod on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcs_aio_Divmod
 func gobind_funcs_aio_Divmod(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -513,9 +513,9 @@ func gobind_funcs_aio_Divmod(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, r1
 	return gobindOK
 }
 
-// gobind_funcs_aio_MinMax starts example.com/funcs.MinMax on a goroutine of its own
-// (funcs.aio.MinMax): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcs_aio_MinMax starts example.com/funcs.MinMax on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcs_aio_MinMax
 func gobind_funcs_aio_MinMax(a0 C.uintptr_t, r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -531,9 +531,9 @@ func gobind_funcs_aio_MinMax(a0 C.uintptr_t, r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, j
 	return gobindOK
 }
 
-// gobind_funcs_aio_Sum starts example.com/funcs.Sum on a goroutine of its own
-// (funcs.aio.Sum): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcs_aio_Sum starts example.com/funcs.Sum on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcs_aio_Sum
 func gobind_funcs_aio_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

@@ -785,9 +785,9 @@ func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 
 	}
 }
 
-// gobind_funcvals_aio_Adder starts example.com/funcvals.Adder on a goroutine of its own
-// (funcvals.aio.Adder): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Adder starts example.com/funcvals.Adder on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Adder
 func gobind_funcvals_aio_Adder(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -802,9 +802,9 @@ func gobind_funcvals_aio_Adder(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t,
 	return gobindOK
 }
 
-// gobind_funcvals_aio_Bomb starts example.com/funcvals.Bomb on a goroutine of its own
-// (funcvals.aio.Bomb): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Bomb starts example.com/funcvals.Bomb on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Bomb
 func gobind_funcvals_aio_Bomb(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -818,9 +818,9 @@ func gobind_funcvals_aio_Bomb(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, 
 	return gobindOK
 }
 
-// gobind_funcvals_aio_Double starts example.com/funcvals.Double on a goroutine of its own
-// (funcvals.aio.Double): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Double starts example.com/funcvals.Double on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Double
 func gobind_funcvals_aio_Double(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -834,9 +834,9 @@ func gobind_funcvals_aio_Double(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int
 	return gobindOK
 }
 
-// gobind_funcvals_aio_Fire starts example.com/funcvals.Fire on a goroutine of its own
-// (funcvals.aio.Fire): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Fire starts example.com/funcvals.Fire on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Fire
 func gobind_funcvals_aio_Fire(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -851,9 +851,9 @@ func gobind_funcvals_aio_Fire(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_funcvals_aio_FireApart starts example.com/funcvals.FireApart on a goroutine of its own
-// (funcvals.aio.FireApart): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_FireApart starts example.com/funcvals.FireApart on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_FireApart
 func gobind_funcvals_aio_FireApart(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -868,9 +868,9 @@ func gobind_funcvals_aio_FireApart(a0 C.gobind_view, r0 *C.gobind_buf, job C.uin
 	return gobindOK
 }
 
-// gobind_funcvals_aio_Greeter starts example.com/funcvals.Greeter on a goroutine of its own
-// (funcvals.aio.Greeter): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Greeter starts example.com/funcvals.Greeter on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Greeter
 func gobind_funcvals_aio_Greeter(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -885,9 +885,9 @@ func gobind_funcvals_aio_Greeter(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintpt
 	return gobindOK
 }
 
-// gobind_funcvals_aio_HandlerSays starts example.com/funcvals.HandlerSays on a goroutine of its own
-// (funcvals.aio.HandlerSays): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_HandlerSays starts example.com/funcvals.HandlerSays on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_HandlerSays
 func gobind_funcvals_aio_HandlerSays(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -902,9 +902,9 @@ func gobind_funcvals_aio_HandlerSays(a0 C.gobind_view, r0 *C.gobind_buf, job C.u
 	return gobindOK
 }
 
-// gobind_funcvals_aio_Nothing starts example.com/funcvals.Nothing on a goroutine of its own
-// (funcvals.aio.Nothing): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Nothing starts example.com/funcvals.Nothing on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Nothing
 func gobind_funcvals_aio_Nothing(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -918,9 +918,9 @@ func gobind_funcvals_aio_Nothing(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.in
 	return gobindOK
 }
 
-// gobind_funcvals_aio_Parser starts example.com/funcvals.Parser on a goroutine of its own
-// (funcvals.aio.Parser): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Parser starts example.com/funcvals.Parser on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Parser
 func gobind_funcvals_aio_Parser(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -934,9 +934,9 @@ func gobind_funcvals_aio_Parser(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int
 	return gobindOK
 }
 
-// gobind_funcvals_aio_Sum starts example.com/funcvals.Sum on a goroutine of its own
-// (funcvals.aio.Sum): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_Sum starts example.com/funcvals.Sum on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_Sum
 func gobind_funcvals_aio_Sum(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -950,9 +950,9 @@ func gobind_funcvals_aio_Sum(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, j
 	return gobindOK
 }
 
-// gobind_funcvals_aio_TransformIsDouble starts example.com/funcvals.TransformIsDouble on a goroutine of its own
-// (funcvals.aio.TransformIsDouble): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_funcvals_aio_TransformIsDouble starts example.com/funcvals.TransformIsDouble on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_funcvals_aio_TransformIsDouble
 func gobind_funcvals_aio_TransformIsDouble(r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -961,6 +961,156 @@ func gobind_funcvals_aio_TransformIsDouble(r0 *C.uint8_t, job C.uintptr_t, jstat
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.TransformIsDouble()
 			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Op_Apply starts example.com/funcvals.Op.Apply on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Op_Apply
+func gobind_funcvals_aio_Op_Apply(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Op(self)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Op.Apply", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Apply(x0, x1)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func0_call starts example.com/funcvals.Func0.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func0_call
+func gobind_funcvals_aio_Func0_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func0(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func0.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func1_call starts example.com/funcvals.Func1.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func1_call
+func gobind_funcvals_aio_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func1(self)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func1.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func2_call starts example.com/funcvals.Func2.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func2_call
+func gobind_funcvals_aio_Func2_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func2(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func2.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func3_call starts example.com/funcvals.Func3.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func3_call
+func gobind_funcvals_aio_Func3_call(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func3(self)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func3.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.call()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func4_call starts example.com/funcvals.Func4.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func4_call
+func gobind_funcvals_aio_Func4_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func4(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func4.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.call(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_HandlerFunc_call starts example.com/funcvals.HandlerFunc.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_HandlerFunc_call
+func gobind_funcvals_aio_HandlerFunc_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_HandlerFunc(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.HandlerFunc.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_HandlerFunc_Shout starts example.com/funcvals.HandlerFunc.Shout on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_HandlerFunc_Shout
+func gobind_funcvals_aio_HandlerFunc_Shout(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_HandlerFunc(self).f
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.HandlerFunc.Shout", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Shout(x0)
+			gobindPutString(r0, v0)
 			return gobindOK
 		})
 	return gobindOK

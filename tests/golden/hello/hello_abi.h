@@ -9,7 +9,7 @@
 /* Hello */
 int gobind_hello_Hello(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 
-/* aio.Hello (starts the call on a goroutine) */
+/* aio: Hello (starts the call on a goroutine) */
 int gobind_hello_aio_Hello(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* cancels an awaited call's context, or an arecv or asend */

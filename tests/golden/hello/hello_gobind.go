@@ -31,9 +31,9 @@ func gobind_hello_Hello(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (
 	return gobindOK
 }
 
-// gobind_hello_aio_Hello starts github.com/me/hello.Hello on a goroutine of its own
-// (hello.aio.Hello): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_hello_aio_Hello starts github.com/me/hello.Hello on a goroutine
+// of its own (hello.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_hello_aio_Hello
 func gobind_hello_aio_Hello(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

@@ -719,9 +719,9 @@ func gobindIterIn_Iter_string(pull func() (string, error), call *gobindCall) fun
 	}
 }
 
-// gobind_iters_aio_Count starts example.com/iters.Count on a goroutine of its own
-// (iters.aio.Count): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_Count starts example.com/iters.Count on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_Count
 func gobind_iters_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -736,9 +736,9 @@ func gobind_iters_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, js
 	return gobindOK
 }
 
-// gobind_iters_aio_Diagonal starts example.com/iters.Diagonal on a goroutine of its own
-// (iters.aio.Diagonal): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_Diagonal starts example.com/iters.Diagonal on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_Diagonal
 func gobind_iters_aio_Diagonal(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -753,9 +753,9 @@ func gobind_iters_aio_Diagonal(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t,
 	return gobindOK
 }
 
-// gobind_iters_aio_EvensBelow starts example.com/iters.EvensBelow on a goroutine of its own
-// (iters.aio.EvensBelow): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_EvensBelow starts example.com/iters.EvensBelow on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_EvensBelow
 func gobind_iters_aio_EvensBelow(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -770,9 +770,9 @@ func gobind_iters_aio_EvensBelow(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_iters_aio_Explode starts example.com/iters.Explode on a goroutine of its own
-// (iters.aio.Explode): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_Explode starts example.com/iters.Explode on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_Explode
 func gobind_iters_aio_Explode(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -786,9 +786,9 @@ func gobind_iters_aio_Explode(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, 
 	return gobindOK
 }
 
-// gobind_iters_aio_Lengths starts example.com/iters.Lengths on a goroutine of its own
-// (iters.aio.Lengths): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_Lengths starts example.com/iters.Lengths on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_Lengths
 func gobind_iters_aio_Lengths(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -803,9 +803,9 @@ func gobind_iters_aio_Lengths(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t
 	return gobindOK
 }
 
-// gobind_iters_aio_Runs starts example.com/iters.Runs on a goroutine of its own
-// (iters.aio.Runs): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_Runs starts example.com/iters.Runs on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_Runs
 func gobind_iters_aio_Runs(r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, r2 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -821,9 +821,9 @@ func gobind_iters_aio_Runs(r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, r2 *C.ptrdiff_t, jo
 	return gobindOK
 }
 
-// gobind_iters_aio_Tracked starts example.com/iters.Tracked on a goroutine of its own
-// (iters.aio.Tracked): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_Tracked starts example.com/iters.Tracked on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_Tracked
 func gobind_iters_aio_Tracked(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -837,9 +837,9 @@ func gobind_iters_aio_Tracked(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, 
 	return gobindOK
 }
 
-// gobind_iters_aio_Words starts example.com/iters.Words on a goroutine of its own
-// (iters.aio.Words): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_iters_aio_Words starts example.com/iters.Words on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_iters_aio_Words
 func gobind_iters_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -849,6 +849,41 @@ func gobind_iters_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, 
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.Words(x0)
 			*r0 = gobindIterOut_Iter_string(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Source_All starts example.com/iters.Source.All on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Source_All
+func gobind_iters_aio_Source_All(self C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Source(self)
+	gobindAioGo(job, jstatus, jmsg, "iters.Source.All", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.All()
+			*r0 = gobindIterOut_Iter_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Func1_call starts example.com/iters.Func1.call on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Func1_call
+func gobind_iters_aio_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func1(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "iters.Func1.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			*r0 = gobindBool(v0)
 			return gobindOK
 		})
 	return gobindOK

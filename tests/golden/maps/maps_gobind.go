@@ -909,9 +909,9 @@ func gobind_maps_var_set_Registry(v C.uintptr_t, msg *C.gobind_buf) (status C.in
 	return gobindOK
 }
 
-// gobind_maps_aio_Bump starts example.com/maps.Bump on a goroutine of its own
-// (maps.aio.Bump): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Bump starts example.com/maps.Bump on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Bump
 func gobind_maps_aio_Bump(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -925,9 +925,9 @@ func gobind_maps_aio_Bump(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg 
 	return gobindOK
 }
 
-// gobind_maps_aio_Counts starts example.com/maps.Counts on a goroutine of its own
-// (maps.aio.Counts): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Counts starts example.com/maps.Counts on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Counts
 func gobind_maps_aio_Counts(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -942,9 +942,9 @@ func gobind_maps_aio_Counts(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_maps_aio_Family starts example.com/maps.Family on a goroutine of its own
-// (maps.aio.Family): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Family starts example.com/maps.Family on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Family
 func gobind_maps_aio_Family(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -958,9 +958,9 @@ func gobind_maps_aio_Family(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jm
 	return gobindOK
 }
 
-// gobind_maps_aio_Groups starts example.com/maps.Groups on a goroutine of its own
-// (maps.aio.Groups): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Groups starts example.com/maps.Groups on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Groups
 func gobind_maps_aio_Groups(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -975,9 +975,9 @@ func gobind_maps_aio_Groups(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, js
 	return gobindOK
 }
 
-// gobind_maps_aio_Lookup starts example.com/maps.Lookup on a goroutine of its own
-// (maps.aio.Lookup): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Lookup starts example.com/maps.Lookup on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Lookup
 func gobind_maps_aio_Lookup(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -992,9 +992,9 @@ func gobind_maps_aio_Lookup(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_maps_aio_Norms starts example.com/maps.Norms on a goroutine of its own
-// (maps.aio.Norms): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Norms starts example.com/maps.Norms on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Norms
 func gobind_maps_aio_Norms(a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1009,9 +1009,9 @@ func gobind_maps_aio_Norms(a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatu
 	return gobindOK
 }
 
-// gobind_maps_aio_Places starts example.com/maps.Places on a goroutine of its own
-// (maps.aio.Places): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Places starts example.com/maps.Places on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Places
 func gobind_maps_aio_Places(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1025,9 +1025,9 @@ func gobind_maps_aio_Places(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jm
 	return gobindOK
 }
 
-// gobind_maps_aio_Squares starts example.com/maps.Squares on a goroutine of its own
-// (maps.aio.Squares): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Squares starts example.com/maps.Squares on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Squares
 func gobind_maps_aio_Squares(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1042,9 +1042,9 @@ func gobind_maps_aio_Squares(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_maps_aio_Total starts example.com/maps.Total on a goroutine of its own
-// (maps.aio.Total): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_maps_aio_Total starts example.com/maps.Total on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_maps_aio_Total
 func gobind_maps_aio_Total(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1054,6 +1054,23 @@ func gobind_maps_aio_Total(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jst
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.Total(x0)
 			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Ages_Oldest starts example.com/maps.Ages.Oldest on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Ages_Oldest
+func gobind_maps_aio_Ages_Oldest(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Ages(self)
+	gobindAioGo(job, jstatus, jmsg, "maps.Ages.Oldest", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Oldest()
+			gobindPutString(r0, v0)
 			return gobindOK
 		})
 	return gobindOK

@@ -1536,9 +1536,9 @@ func gobind_names_edge_vec_Gr_u00f6_u00dfe(n C.ptrdiff_t, ptrs *unsafe.Pointer, 
 	})
 }
 
-// gobind_names_edge_aio_Bad starts example.com/names_edge.Bad on a goroutine of its own
-// (names_edge.aio.Bad): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Bad starts example.com/names_edge.Bad on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Bad
 func gobind_names_edge_aio_Bad(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1552,9 +1552,9 @@ func gobind_names_edge_aio_Bad(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Box starts example.com/names_edge.Box on a goroutine of its own
-// (names_edge.aio.Box): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Box starts example.com/names_edge.Box on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Box
 func gobind_names_edge_aio_Box(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1569,9 +1569,9 @@ func gobind_names_edge_aio_Box(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t,
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Counts starts example.com/names_edge.Counts on a goroutine of its own
-// (names_edge.aio.Counts): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Counts starts example.com/names_edge.Counts on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Counts
 func gobind_names_edge_aio_Counts(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1585,9 +1585,9 @@ func gobind_names_edge_aio_Counts(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.i
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Full starts example.com/names_edge.Full on a goroutine of its own
-// (names_edge.aio.Full): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Full starts example.com/names_edge.Full on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Full
 func gobind_names_edge_aio_Full(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1601,9 +1601,9 @@ func gobind_names_edge_aio_Full(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.in
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Gr_u00f6_u00dfe starts example.com/names_edge.Größe on a goroutine of its own
-// (names_edge.aio.Größe): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Gr_u00f6_u00dfe starts example.com/names_edge.Größe on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Gr_u00f6_u00dfe
 func gobind_names_edge_aio_Gr_u00f6_u00dfe(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1618,9 +1618,9 @@ func gobind_names_edge_aio_Gr_u00f6_u00dfe(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job 
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Ints starts example.com/names_edge.Ints on a goroutine of its own
-// (names_edge.aio.Ints): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Ints starts example.com/names_edge.Ints on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Ints
 func gobind_names_edge_aio_Ints(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1635,9 +1635,9 @@ func gobind_names_edge_aio_Ints(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t
 	return gobindOK
 }
 
-// gobind_names_edge_aio_MakeSlice_int starts example.com/names_edge.MakeSlice_int on a goroutine of its own
-// (names_edge.aio.MakeSlice_int): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_MakeSlice_int starts example.com/names_edge.MakeSlice_int on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_MakeSlice_int
 func gobind_names_edge_aio_MakeSlice_int(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1652,9 +1652,9 @@ func gobind_names_edge_aio_MakeSlice_int(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.
 	return gobindOK
 }
 
-// gobind_names_edge_aio_NewHolder starts example.com/names_edge.NewHolder on a goroutine of its own
-// (names_edge.aio.NewHolder): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_NewHolder starts example.com/names_edge.NewHolder on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_NewHolder
 func gobind_names_edge_aio_NewHolder(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1668,9 +1668,9 @@ func gobind_names_edge_aio_NewHolder(r0 *C.uintptr_t, job C.uintptr_t, jstatus *
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Triple starts example.com/names_edge.Triple on a goroutine of its own
-// (names_edge.aio.Triple): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Triple starts example.com/names_edge.Triple on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Triple
 func gobind_names_edge_aio_Triple(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1684,9 +1684,9 @@ func gobind_names_edge_aio_Triple(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.i
 	return gobindOK
 }
 
-// gobind_names_edge_aio_Zero starts example.com/names_edge.Zero on a goroutine of its own
-// (names_edge.aio.Zero): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio_Zero starts example.com/names_edge.Zero on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio_Zero
 func gobind_names_edge_aio_Zero(a0 C.uintptr_t, a1 C.uintptr_t, a2 C.uintptr_t, r0 *C.uintptr_t, r1 *C.uintptr_t, r2 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1705,9 +1705,9 @@ func gobind_names_edge_aio_Zero(a0 C.uintptr_t, a1 C.uintptr_t, a2 C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_names_edge_aio__uff26ull starts example.com/names_edge.Ｆull on a goroutine of its own
-// (names_edge.aio.Full_): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_names_edge_aio__uff26ull starts example.com/names_edge.Ｆull on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_names_edge_aio__uff26ull
 func gobind_names_edge_aio__uff26ull(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

@@ -424,9 +424,9 @@ func gobind_pointers_var_set_Counter(v C.ptrdiff_t, msg *C.gobind_buf) (status C
 	return gobindOK
 }
 
-// gobind_pointers_aio_Append starts example.com/pointers.Append on a goroutine of its own
-// (pointers.aio.Append): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_pointers_aio_Append starts example.com/pointers.Append on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_pointers_aio_Append
 func gobind_pointers_aio_Append(a0 C.uintptr_t, a1 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -441,9 +441,9 @@ func gobind_pointers_aio_Append(a0 C.uintptr_t, a1 C.uintptr_t, job C.uintptr_t,
 	return gobindOK
 }
 
-// gobind_pointers_aio_CounterPtr starts example.com/pointers.CounterPtr on a goroutine of its own
-// (pointers.aio.CounterPtr): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_pointers_aio_CounterPtr starts example.com/pointers.CounterPtr on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_pointers_aio_CounterPtr
 func gobind_pointers_aio_CounterPtr(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -457,9 +457,9 @@ func gobind_pointers_aio_CounterPtr(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C
 	return gobindOK
 }
 
-// gobind_pointers_aio_Deref starts example.com/pointers.Deref on a goroutine of its own
-// (pointers.aio.Deref): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_pointers_aio_Deref starts example.com/pointers.Deref on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_pointers_aio_Deref
 func gobind_pointers_aio_Deref(a0 C.uintptr_t, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -475,9 +475,9 @@ func gobind_pointers_aio_Deref(a0 C.uintptr_t, a1 C.double, r0 *C.double, job C.
 	return gobindOK
 }
 
-// gobind_pointers_aio_Find starts example.com/pointers.Find on a goroutine of its own
-// (pointers.aio.Find): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_pointers_aio_Find starts example.com/pointers.Find on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_pointers_aio_Find
 func gobind_pointers_aio_Find(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -493,9 +493,9 @@ func gobind_pointers_aio_Find(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.uintptr_t,
 	return gobindOK
 }
 
-// gobind_pointers_aio_Inc starts example.com/pointers.Inc on a goroutine of its own
-// (pointers.aio.Inc): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_pointers_aio_Inc starts example.com/pointers.Inc on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_pointers_aio_Inc
 func gobind_pointers_aio_Inc(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -509,9 +509,9 @@ func gobind_pointers_aio_Inc(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jm
 	return gobindOK
 }
 
-// gobind_pointers_aio_Parse starts example.com/pointers.Parse on a goroutine of its own
-// (pointers.aio.Parse): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_pointers_aio_Parse starts example.com/pointers.Parse on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_pointers_aio_Parse
 func gobind_pointers_aio_Parse(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -527,9 +527,9 @@ func gobind_pointers_aio_Parse(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uint8_t, 
 	return gobindOK
 }
 
-// gobind_pointers_aio_Swap starts example.com/pointers.Swap on a goroutine of its own
-// (pointers.aio.Swap): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_pointers_aio_Swap starts example.com/pointers.Swap on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_pointers_aio_Swap
 func gobind_pointers_aio_Swap(a0 C.uintptr_t, a1 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

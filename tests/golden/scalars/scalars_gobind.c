@@ -2130,6 +2130,147 @@ done:
     return result;
 }
 
+/* The cgo exports of o's sequence class (o is an instance of one of them). */
+static const gobind_seq_info *
+gobind_seq_info_of(PyObject *o)
+{
+    (void)o;
+    return NULL;
+}
+
+/* ==== Celsius: a Go named float64, as a float ==== */
+
+static PyMethodDef gobind_methods_Celsius[] = {
+    {NULL, NULL, 0, NULL},
+};
+
+static PyObject *
+gobind_repr_Celsius(PyObject *self)
+{
+    return gobind_repr_value(self, "scalars.Celsius", (PyObject *)&PyFloat_Type);
+}
+
+static PyObject *
+gobind_str_Celsius(PyObject *self)
+{
+    return GOBIND_SLOT(&PyFloat_Type, tp_repr, reprfunc)(self);
+}
+
+static PyType_Slot gobind_slots_Celsius[] = {
+    {Py_tp_repr, (void *)gobind_repr_Celsius},
+    {Py_tp_str, (void *)gobind_str_Celsius},
+    {Py_tp_methods, (void *)gobind_methods_Celsius},
+    {Py_tp_doc, (void *)"Celsius(value: float)\n"
+                        "\n"
+                        "Celsius is a temperature; a named type over float64."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_Celsius = {
+    .name = "scalars.Celsius",
+    .flags = GOBIND_TPFLAGS_DEFAULT,
+    .slots = gobind_slots_Celsius,
+};
+
+/* ==== GoErrorValue: any Go error value ==== */
+
+static PyObject *
+gobind_error_text(PyObject *self, PyObject *unused)
+{
+    gobind_buf out, msg;
+    int status;
+    (void)unused;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_scalars_error_text(GOBIND_HANDLE(self), &out, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return gobind_to_py_str(&out);
+}
+
+static PyObject *
+gobind_error_str(PyObject *self)
+{
+    return gobind_error_text(self, NULL);
+}
+
+static PyObject *
+gobind_error_is(PyObject *self, PyObject *target)
+{
+    uintptr_t h;
+    gobind_buf msg;
+    int is = 0, status;
+    if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
+        return NULL;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_scalars_error_is(GOBIND_HANDLE(self), h, &is, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(is);
+}
+
+static PyObject *
+gobind_error_richcompare(PyObject *self, PyObject *other, int op)
+{
+    gobind_buf msg;
+    int eq = 0, status;
+    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
+        Py_INCREF(Py_NotImplemented);
+        return Py_NotImplemented;
+    }
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    status = gobind_scalars_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
+    if (status != GOBIND_OK)
+        return gobind_raise(status, &msg);
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+static PyObject *
+gobind_error_repr(PyObject *self)
+{
+    PyObject *text = gobind_error_text(self, NULL), *repr, *result;
+    if (text == NULL)
+        return NULL;
+    repr = PyObject_Repr(text);
+    Py_DECREF(text);
+    if (repr == NULL)
+        return NULL;
+#if PY_MAJOR_VERSION >= 3
+    result = PyUnicode_FromFormat("<scalars.GoErrorValue %U>", repr);
+#else
+    result = PyString_FromFormat("<scalars.GoErrorValue %s>", PyString_AsString(repr));
+#endif
+    Py_DECREF(repr);
+    return result;
+}
+
+static PyMethodDef gobind_methods_GoErrorValue[] = {
+    {"Error", gobind_error_text, METH_NOARGS,
+     GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
+    {"Is", gobind_error_is, METH_O,
+     GOBIND_DOC("Is($self, target, /)\n--\n\n",
+                "Is(target: GoErrorValue) -> bool\n\n"
+                "Go's errors.Is: whether this error or one it wraps matches target.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot gobind_slots_GoErrorValue[] = {
+    {Py_tp_dealloc, (void *)gobind_object_dealloc},
+    {Py_tp_repr, (void *)gobind_error_repr},
+    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
+    {Py_tp_str, (void *)gobind_error_str},
+    {Py_tp_richcompare, (void *)gobind_error_richcompare},
+    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
+    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
+    {0, NULL},
+};
+
+static PyType_Spec gobind_spec_GoErrorValue = {
+    .name = "scalars.GoErrorValue",
+    .basicsize = sizeof(gobind_object),
+    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
+    .slots = gobind_slots_GoErrorValue,
+};
+
 /* ==== Async twins (scalars.aio; Python 3.7+): Go runs each call on a goroutine ==== */
 #if PY_MAJOR_VERSION >= 3
 
@@ -2138,13 +2279,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     int64_t r0;
-} gobind_aiojob_Add;
+} gobind_aiojob_fn_Add;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Add_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Add *job = (gobind_aiojob_Add *)base;
+    gobind_aiojob_fn_Add *job = (gobind_aiojob_fn_Add *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2171,9 +2312,9 @@ gobind_aio_fn_Add(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_int64(argv[1], "Add", "b", &a1) < 0)
         goto done;
     {
-        gobind_aiojob_Add *job;
+        gobind_aiojob_fn_Add *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Add *)gobind_aio_new(sizeof *job, gobind_aio_fn_Add_finish,
+        job = (gobind_aiojob_fn_Add *)gobind_aio_new(sizeof *job, gobind_aio_fn_Add_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2192,13 +2333,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     uint64_t r0;
-} gobind_aiojob_Big;
+} gobind_aiojob_fn_Big;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Big_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Big *job = (gobind_aiojob_Big *)base;
+    gobind_aiojob_fn_Big *job = (gobind_aiojob_fn_Big *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2216,9 +2357,9 @@ gobind_aio_fn_Big(PyObject *module, PyObject *unused)
     (void)module;
     (void)unused;
     {
-        gobind_aiojob_Big *job;
+        gobind_aiojob_fn_Big *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Big *)gobind_aio_new(sizeof *job, gobind_aio_fn_Big_finish,
+        job = (gobind_aiojob_fn_Big *)gobind_aio_new(sizeof *job, gobind_aio_fn_Big_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2235,7 +2376,7 @@ done:
 
 typedef struct {
     gobind_aio_job job;
-} gobind_aiojob_Check;
+} gobind_aiojob_fn_Check;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
@@ -2262,9 +2403,9 @@ gobind_aio_fn_Check(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_bool(argv[0], "Check", "ok", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_Check *job;
+        gobind_aiojob_fn_Check *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Check *)gobind_aio_new(sizeof *job, gobind_aio_fn_Check_finish,
+        job = (gobind_aiojob_fn_Check *)gobind_aio_new(sizeof *job, gobind_aio_fn_Check_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2283,13 +2424,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     gobind_buf r0;
-} gobind_aiojob_Describe;
+} gobind_aiojob_fn_Describe;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Describe_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Describe *job = (gobind_aiojob_Describe *)base;
+    gobind_aiojob_fn_Describe *job = (gobind_aiojob_fn_Describe *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2328,9 +2469,9 @@ gobind_aio_fn_Describe(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_bytes(argv[5], "Describe", "data", &a5) < 0)
         goto done;
     {
-        gobind_aiojob_Describe *job;
+        gobind_aiojob_fn_Describe *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Describe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Describe_finish,
+        job = (gobind_aiojob_fn_Describe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Describe_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2351,13 +2492,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     ptrdiff_t r0;
-} gobind_aiojob_Divide;
+} gobind_aiojob_fn_Divide;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Divide_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Divide *job = (gobind_aiojob_Divide *)base;
+    gobind_aiojob_fn_Divide *job = (gobind_aiojob_fn_Divide *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2384,9 +2525,9 @@ gobind_aio_fn_Divide(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_int(argv[1], "Divide", "b", &a1) < 0)
         goto done;
     {
-        gobind_aiojob_Divide *job;
+        gobind_aiojob_fn_Divide *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Divide *)gobind_aio_new(sizeof *job, gobind_aio_fn_Divide_finish,
+        job = (gobind_aiojob_fn_Divide *)gobind_aio_new(sizeof *job, gobind_aio_fn_Divide_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2405,13 +2546,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     uint8_t r0;
-} gobind_aiojob_EchoBool;
+} gobind_aiojob_fn_EchoBool;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoBool_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoBool *job = (gobind_aiojob_EchoBool *)base;
+    gobind_aiojob_fn_EchoBool *job = (gobind_aiojob_fn_EchoBool *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2435,9 +2576,9 @@ gobind_aio_fn_EchoBool(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_bool(argv[0], "EchoBool", "b", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoBool *job;
+        gobind_aiojob_fn_EchoBool *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoBool *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoBool_finish,
+        job = (gobind_aiojob_fn_EchoBool *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoBool_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2456,13 +2597,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     gobind_complex r0;
-} gobind_aiojob_EchoComplex128;
+} gobind_aiojob_fn_EchoComplex128;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoComplex128_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoComplex128 *job = (gobind_aiojob_EchoComplex128 *)base;
+    gobind_aiojob_fn_EchoComplex128 *job = (gobind_aiojob_fn_EchoComplex128 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2486,9 +2627,9 @@ gobind_aio_fn_EchoComplex128(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_complex(argv[0], "EchoComplex128", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoComplex128 *job;
+        gobind_aiojob_fn_EchoComplex128 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoComplex128 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoComplex128_finish,
+        job = (gobind_aiojob_fn_EchoComplex128 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoComplex128_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2507,13 +2648,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     gobind_complex r0;
-} gobind_aiojob_EchoComplex64;
+} gobind_aiojob_fn_EchoComplex64;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoComplex64_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoComplex64 *job = (gobind_aiojob_EchoComplex64 *)base;
+    gobind_aiojob_fn_EchoComplex64 *job = (gobind_aiojob_fn_EchoComplex64 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2537,9 +2678,9 @@ gobind_aio_fn_EchoComplex64(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_complex64(argv[0], "EchoComplex64", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoComplex64 *job;
+        gobind_aiojob_fn_EchoComplex64 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoComplex64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoComplex64_finish,
+        job = (gobind_aiojob_fn_EchoComplex64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoComplex64_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2558,13 +2699,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     float r0;
-} gobind_aiojob_EchoFloat32;
+} gobind_aiojob_fn_EchoFloat32;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoFloat32_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoFloat32 *job = (gobind_aiojob_EchoFloat32 *)base;
+    gobind_aiojob_fn_EchoFloat32 *job = (gobind_aiojob_fn_EchoFloat32 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2588,9 +2729,9 @@ gobind_aio_fn_EchoFloat32(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_float32(argv[0], "EchoFloat32", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoFloat32 *job;
+        gobind_aiojob_fn_EchoFloat32 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoFloat32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoFloat32_finish,
+        job = (gobind_aiojob_fn_EchoFloat32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoFloat32_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2609,13 +2750,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     double r0;
-} gobind_aiojob_EchoFloat64;
+} gobind_aiojob_fn_EchoFloat64;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoFloat64_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoFloat64 *job = (gobind_aiojob_EchoFloat64 *)base;
+    gobind_aiojob_fn_EchoFloat64 *job = (gobind_aiojob_fn_EchoFloat64 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2639,9 +2780,9 @@ gobind_aio_fn_EchoFloat64(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_float64(argv[0], "EchoFloat64", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoFloat64 *job;
+        gobind_aiojob_fn_EchoFloat64 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoFloat64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoFloat64_finish,
+        job = (gobind_aiojob_fn_EchoFloat64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoFloat64_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2660,13 +2801,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     ptrdiff_t r0;
-} gobind_aiojob_EchoInt;
+} gobind_aiojob_fn_EchoInt;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoInt_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoInt *job = (gobind_aiojob_EchoInt *)base;
+    gobind_aiojob_fn_EchoInt *job = (gobind_aiojob_fn_EchoInt *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2690,9 +2831,9 @@ gobind_aio_fn_EchoInt(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_int(argv[0], "EchoInt", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoInt *job;
+        gobind_aiojob_fn_EchoInt *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoInt *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt_finish,
+        job = (gobind_aiojob_fn_EchoInt *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2711,13 +2852,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     int16_t r0;
-} gobind_aiojob_EchoInt16;
+} gobind_aiojob_fn_EchoInt16;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoInt16_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoInt16 *job = (gobind_aiojob_EchoInt16 *)base;
+    gobind_aiojob_fn_EchoInt16 *job = (gobind_aiojob_fn_EchoInt16 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2741,9 +2882,9 @@ gobind_aio_fn_EchoInt16(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_int16(argv[0], "EchoInt16", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoInt16 *job;
+        gobind_aiojob_fn_EchoInt16 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoInt16 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt16_finish,
+        job = (gobind_aiojob_fn_EchoInt16 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt16_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2762,13 +2903,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     int32_t r0;
-} gobind_aiojob_EchoInt32;
+} gobind_aiojob_fn_EchoInt32;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoInt32_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoInt32 *job = (gobind_aiojob_EchoInt32 *)base;
+    gobind_aiojob_fn_EchoInt32 *job = (gobind_aiojob_fn_EchoInt32 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2792,9 +2933,9 @@ gobind_aio_fn_EchoInt32(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_int32(argv[0], "EchoInt32", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoInt32 *job;
+        gobind_aiojob_fn_EchoInt32 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoInt32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt32_finish,
+        job = (gobind_aiojob_fn_EchoInt32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt32_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2813,13 +2954,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     int64_t r0;
-} gobind_aiojob_EchoInt64;
+} gobind_aiojob_fn_EchoInt64;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoInt64_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoInt64 *job = (gobind_aiojob_EchoInt64 *)base;
+    gobind_aiojob_fn_EchoInt64 *job = (gobind_aiojob_fn_EchoInt64 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2843,9 +2984,9 @@ gobind_aio_fn_EchoInt64(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_int64(argv[0], "EchoInt64", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoInt64 *job;
+        gobind_aiojob_fn_EchoInt64 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoInt64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt64_finish,
+        job = (gobind_aiojob_fn_EchoInt64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt64_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2864,13 +3005,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     int8_t r0;
-} gobind_aiojob_EchoInt8;
+} gobind_aiojob_fn_EchoInt8;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoInt8_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoInt8 *job = (gobind_aiojob_EchoInt8 *)base;
+    gobind_aiojob_fn_EchoInt8 *job = (gobind_aiojob_fn_EchoInt8 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2894,9 +3035,9 @@ gobind_aio_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_int8(argv[0], "EchoInt8", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoInt8 *job;
+        gobind_aiojob_fn_EchoInt8 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoInt8 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt8_finish,
+        job = (gobind_aiojob_fn_EchoInt8 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt8_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2915,13 +3056,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     size_t r0;
-} gobind_aiojob_EchoUint;
+} gobind_aiojob_fn_EchoUint;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoUint_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoUint *job = (gobind_aiojob_EchoUint *)base;
+    gobind_aiojob_fn_EchoUint *job = (gobind_aiojob_fn_EchoUint *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2945,9 +3086,9 @@ gobind_aio_fn_EchoUint(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_uint(argv[0], "EchoUint", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoUint *job;
+        gobind_aiojob_fn_EchoUint *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoUint *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint_finish,
+        job = (gobind_aiojob_fn_EchoUint *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -2966,13 +3107,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     uint16_t r0;
-} gobind_aiojob_EchoUint16;
+} gobind_aiojob_fn_EchoUint16;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoUint16_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoUint16 *job = (gobind_aiojob_EchoUint16 *)base;
+    gobind_aiojob_fn_EchoUint16 *job = (gobind_aiojob_fn_EchoUint16 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -2996,9 +3137,9 @@ gobind_aio_fn_EchoUint16(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_uint16(argv[0], "EchoUint16", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoUint16 *job;
+        gobind_aiojob_fn_EchoUint16 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoUint16 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint16_finish,
+        job = (gobind_aiojob_fn_EchoUint16 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint16_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3017,13 +3158,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     uint32_t r0;
-} gobind_aiojob_EchoUint32;
+} gobind_aiojob_fn_EchoUint32;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoUint32_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoUint32 *job = (gobind_aiojob_EchoUint32 *)base;
+    gobind_aiojob_fn_EchoUint32 *job = (gobind_aiojob_fn_EchoUint32 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3047,9 +3188,9 @@ gobind_aio_fn_EchoUint32(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_uint32(argv[0], "EchoUint32", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoUint32 *job;
+        gobind_aiojob_fn_EchoUint32 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoUint32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint32_finish,
+        job = (gobind_aiojob_fn_EchoUint32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint32_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3068,13 +3209,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     uint64_t r0;
-} gobind_aiojob_EchoUint64;
+} gobind_aiojob_fn_EchoUint64;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoUint64_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoUint64 *job = (gobind_aiojob_EchoUint64 *)base;
+    gobind_aiojob_fn_EchoUint64 *job = (gobind_aiojob_fn_EchoUint64 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3098,9 +3239,9 @@ gobind_aio_fn_EchoUint64(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_uint64(argv[0], "EchoUint64", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoUint64 *job;
+        gobind_aiojob_fn_EchoUint64 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoUint64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint64_finish,
+        job = (gobind_aiojob_fn_EchoUint64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint64_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3119,13 +3260,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     uint8_t r0;
-} gobind_aiojob_EchoUint8;
+} gobind_aiojob_fn_EchoUint8;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoUint8_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoUint8 *job = (gobind_aiojob_EchoUint8 *)base;
+    gobind_aiojob_fn_EchoUint8 *job = (gobind_aiojob_fn_EchoUint8 *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3149,9 +3290,9 @@ gobind_aio_fn_EchoUint8(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_uint8(argv[0], "EchoUint8", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoUint8 *job;
+        gobind_aiojob_fn_EchoUint8 *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoUint8 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint8_finish,
+        job = (gobind_aiojob_fn_EchoUint8 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint8_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3170,13 +3311,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     uintptr_t r0;
-} gobind_aiojob_EchoUintptr;
+} gobind_aiojob_fn_EchoUintptr;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_EchoUintptr_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_EchoUintptr *job = (gobind_aiojob_EchoUintptr *)base;
+    gobind_aiojob_fn_EchoUintptr *job = (gobind_aiojob_fn_EchoUintptr *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3200,9 +3341,9 @@ gobind_aio_fn_EchoUintptr(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_uintptr(argv[0], "EchoUintptr", "v", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_EchoUintptr *job;
+        gobind_aiojob_fn_EchoUintptr *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_EchoUintptr *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUintptr_finish,
+        job = (gobind_aiojob_fn_EchoUintptr *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUintptr_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3221,13 +3362,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     gobind_buf r0;
-} gobind_aiojob_Fill;
+} gobind_aiojob_fn_Fill;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Fill_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Fill *job = (gobind_aiojob_Fill *)base;
+    gobind_aiojob_fn_Fill *job = (gobind_aiojob_fn_Fill *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3254,9 +3395,9 @@ gobind_aio_fn_Fill(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_uint8(argv[1], "Fill", "c", &a1) < 0)
         goto done;
     {
-        gobind_aiojob_Fill *job;
+        gobind_aiojob_fn_Fill *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Fill *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fill_finish,
+        job = (gobind_aiojob_fn_Fill *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fill_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3276,13 +3417,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     double r0;
-} gobind_aiojob_Freeze;
+} gobind_aiojob_fn_Freeze;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Freeze_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Freeze *job = (gobind_aiojob_Freeze *)base;
+    gobind_aiojob_fn_Freeze *job = (gobind_aiojob_fn_Freeze *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3300,9 +3441,9 @@ gobind_aio_fn_Freeze(PyObject *module, PyObject *unused)
     (void)module;
     (void)unused;
     {
-        gobind_aiojob_Freeze *job;
+        gobind_aiojob_fn_Freeze *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Freeze *)gobind_aio_new(sizeof *job, gobind_aio_fn_Freeze_finish,
+        job = (gobind_aiojob_fn_Freeze *)gobind_aio_new(sizeof *job, gobind_aio_fn_Freeze_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3320,13 +3461,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     gobind_buf r0;
-} gobind_aiojob_Invalid;
+} gobind_aiojob_fn_Invalid;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Invalid_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Invalid *job = (gobind_aiojob_Invalid *)base;
+    gobind_aiojob_fn_Invalid *job = (gobind_aiojob_fn_Invalid *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3344,9 +3485,9 @@ gobind_aio_fn_Invalid(PyObject *module, PyObject *unused)
     (void)module;
     (void)unused;
     {
-        gobind_aiojob_Invalid *job;
+        gobind_aiojob_fn_Invalid *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Invalid *)gobind_aio_new(sizeof *job, gobind_aio_fn_Invalid_finish,
+        job = (gobind_aiojob_fn_Invalid *)gobind_aio_new(sizeof *job, gobind_aio_fn_Invalid_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3364,13 +3505,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     gobind_buf r0;
-} gobind_aiojob_Lambda;
+} gobind_aiojob_fn_Lambda;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Lambda_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Lambda *job = (gobind_aiojob_Lambda *)base;
+    gobind_aiojob_fn_Lambda *job = (gobind_aiojob_fn_Lambda *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3397,9 +3538,9 @@ gobind_aio_fn_Lambda(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_str(argv[1], "Lambda", "from_", &a1) < 0)
         goto done;
     {
-        gobind_aiojob_Lambda *job;
+        gobind_aiojob_fn_Lambda *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Lambda *)gobind_aio_new(sizeof *job, gobind_aio_fn_Lambda_finish,
+        job = (gobind_aiojob_fn_Lambda *)gobind_aio_new(sizeof *job, gobind_aio_fn_Lambda_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3419,13 +3560,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     gobind_buf r0;
-} gobind_aiojob_None_;
+} gobind_aiojob_fn_None_;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_None__finish(gobind_aio_job *base)
 {
-    gobind_aiojob_None_ *job = (gobind_aiojob_None_ *)base;
+    gobind_aiojob_fn_None_ *job = (gobind_aiojob_fn_None_ *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3443,9 +3584,9 @@ gobind_aio_fn_None_(PyObject *module, PyObject *unused)
     (void)module;
     (void)unused;
     {
-        gobind_aiojob_None_ *job;
+        gobind_aiojob_fn_None_ *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_None_ *)gobind_aio_new(sizeof *job, gobind_aio_fn_None__finish,
+        job = (gobind_aiojob_fn_None_ *)gobind_aio_new(sizeof *job, gobind_aio_fn_None__finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3462,7 +3603,7 @@ done:
 
 typedef struct {
     gobind_aio_job job;
-} gobind_aiojob_Nothing;
+} gobind_aiojob_fn_Nothing;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
@@ -3483,9 +3624,9 @@ gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
     (void)module;
     (void)unused;
     {
-        gobind_aiojob_Nothing *job;
+        gobind_aiojob_fn_Nothing *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
+        job = (gobind_aiojob_fn_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3502,7 +3643,7 @@ done:
 
 typedef struct {
     gobind_aio_job job;
-} gobind_aiojob_Remember;
+} gobind_aiojob_fn_Remember;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
@@ -3532,9 +3673,9 @@ gobind_aio_fn_Remember(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_bytes(argv[1], "Remember", "b", &a1) < 0)
         goto done;
     {
-        gobind_aiojob_Remember *job;
+        gobind_aiojob_fn_Remember *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Remember *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remember_finish,
+        job = (gobind_aiojob_fn_Remember *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remember_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3556,13 +3697,13 @@ typedef struct {
     gobind_aio_job job;
     gobind_buf r0;
     gobind_buf r1;
-} gobind_aiojob_Remembered;
+} gobind_aiojob_fn_Remembered;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Remembered_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Remembered *job = (gobind_aiojob_Remembered *)base;
+    gobind_aiojob_fn_Remembered *job = (gobind_aiojob_fn_Remembered *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3599,9 +3740,9 @@ gobind_aio_fn_Remembered(PyObject *module, PyObject *unused)
     (void)module;
     (void)unused;
     {
-        gobind_aiojob_Remembered *job;
+        gobind_aiojob_fn_Remembered *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Remembered *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remembered_finish,
+        job = (gobind_aiojob_fn_Remembered *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remembered_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3619,13 +3760,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     double r0;
-} gobind_aiojob_Sqrt;
+} gobind_aiojob_fn_Sqrt;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Sqrt_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Sqrt *job = (gobind_aiojob_Sqrt *)base;
+    gobind_aiojob_fn_Sqrt *job = (gobind_aiojob_fn_Sqrt *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3649,9 +3790,9 @@ gobind_aio_fn_Sqrt(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_float64(argv[0], "Sqrt", "x", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_Sqrt *job;
+        gobind_aiojob_fn_Sqrt *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Sqrt *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sqrt_finish,
+        job = (gobind_aiojob_fn_Sqrt *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sqrt_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3671,13 +3812,13 @@ typedef struct {
     gobind_aio_job job;
     gobind_buf r0;
     ptrdiff_t r1;
-} gobind_aiojob_Upper;
+} gobind_aiojob_fn_Upper;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Upper_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Upper *job = (gobind_aiojob_Upper *)base;
+    gobind_aiojob_fn_Upper *job = (gobind_aiojob_fn_Upper *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3720,9 +3861,9 @@ gobind_aio_fn_Upper(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
         goto done;
     {
-        gobind_aiojob_Upper *job;
+        gobind_aiojob_fn_Upper *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Upper *)gobind_aio_new(sizeof *job, gobind_aio_fn_Upper_finish,
+        job = (gobind_aiojob_fn_Upper *)gobind_aio_new(sizeof *job, gobind_aio_fn_Upper_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3742,13 +3883,13 @@ done:
 typedef struct {
     gobind_aio_job job;
     double r0;
-} gobind_aiojob_Warmer;
+} gobind_aiojob_fn_Warmer;
 
 /* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
 static PyObject *
 gobind_aio_fn_Warmer_finish(gobind_aio_job *base)
 {
-    gobind_aiojob_Warmer *job = (gobind_aiojob_Warmer *)base;
+    gobind_aiojob_fn_Warmer *job = (gobind_aiojob_fn_Warmer *)base;
     PyObject *result = NULL;
     if (base->status != GOBIND_OK)
         return gobind_raise(base->status, &base->msg);
@@ -3775,9 +3916,9 @@ gobind_aio_fn_Warmer(PyObject *module, GOBIND_ARGS)
     if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
         goto done;
     {
-        gobind_aiojob_Warmer *job;
+        gobind_aiojob_fn_Warmer *job;
         GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Warmer *)gobind_aio_new(sizeof *job, gobind_aio_fn_Warmer_finish,
+        job = (gobind_aiojob_fn_Warmer *)gobind_aio_new(sizeof *job, gobind_aio_fn_Warmer_finish,
             NULL);
         if (job == NULL)
             goto done;
@@ -3789,6 +3930,26 @@ gobind_aio_fn_Warmer(PyObject *module, GOBIND_ARGS)
 done:
     GOBIND_DROP_ARGS(argv, 2);
     return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
 }
 
 static PyMethodDef gobind_aio_methods[] = {
@@ -4016,153 +4177,13 @@ static PyMethodDef gobind_aio_methods[] = {
                 "Awaitable twin of scalars.Warmer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
                 "\n"
                 "Warmer adds d degrees to c.")},
-    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
-                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of scalars).")},
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of scalars or a "
+                "method of one of its objects.")},
     {NULL, NULL, 0, NULL},
 };
 #endif
-
-/* The cgo exports of o's sequence class (o is an instance of one of them). */
-static const gobind_seq_info *
-gobind_seq_info_of(PyObject *o)
-{
-    (void)o;
-    return NULL;
-}
-
-/* ==== Celsius: a Go named float64, as a float ==== */
-
-static PyMethodDef gobind_methods_Celsius[] = {
-    {NULL, NULL, 0, NULL},
-};
-
-static PyObject *
-gobind_repr_Celsius(PyObject *self)
-{
-    return gobind_repr_value(self, "scalars.Celsius", (PyObject *)&PyFloat_Type);
-}
-
-static PyObject *
-gobind_str_Celsius(PyObject *self)
-{
-    return GOBIND_SLOT(&PyFloat_Type, tp_repr, reprfunc)(self);
-}
-
-static PyType_Slot gobind_slots_Celsius[] = {
-    {Py_tp_repr, (void *)gobind_repr_Celsius},
-    {Py_tp_str, (void *)gobind_str_Celsius},
-    {Py_tp_methods, (void *)gobind_methods_Celsius},
-    {Py_tp_doc, (void *)"Celsius(value: float)\n"
-                        "\n"
-                        "Celsius is a temperature; a named type over float64."},
-    {0, NULL},
-};
-
-static PyType_Spec gobind_spec_Celsius = {
-    .name = "scalars.Celsius",
-    .flags = GOBIND_TPFLAGS_DEFAULT,
-    .slots = gobind_slots_Celsius,
-};
-
-/* ==== GoErrorValue: any Go error value ==== */
-
-static PyObject *
-gobind_error_text(PyObject *self, PyObject *unused)
-{
-    gobind_buf out, msg;
-    int status;
-    (void)unused;
-    GOBIND_REFUSE_IF_FORKED(NULL)
-    status = gobind_scalars_error_text(GOBIND_HANDLE(self), &out, &msg);
-    if (status != GOBIND_OK)
-        return gobind_raise(status, &msg);
-    return gobind_to_py_str(&out);
-}
-
-static PyObject *
-gobind_error_str(PyObject *self)
-{
-    return gobind_error_text(self, NULL);
-}
-
-static PyObject *
-gobind_error_is(PyObject *self, PyObject *target)
-{
-    uintptr_t h;
-    gobind_buf msg;
-    int is = 0, status;
-    if (gobind_from_py_error(target, "GoErrorValue.Is", "target", &h) < 0)
-        return NULL;
-    GOBIND_REFUSE_IF_FORKED(NULL)
-    status = gobind_scalars_error_is(GOBIND_HANDLE(self), h, &is, &msg);
-    if (status != GOBIND_OK)
-        return gobind_raise(status, &msg);
-    return PyBool_FromLong(is);
-}
-
-static PyObject *
-gobind_error_richcompare(PyObject *self, PyObject *other, int op)
-{
-    gobind_buf msg;
-    int eq = 0, status;
-    if ((op != Py_EQ && op != Py_NE) || !PyObject_TypeCheck(other, gobind_type_GoErrorValue)) {
-        Py_INCREF(Py_NotImplemented);
-        return Py_NotImplemented;
-    }
-    GOBIND_REFUSE_IF_FORKED(NULL)
-    status = gobind_scalars_error_eq(GOBIND_HANDLE(self), GOBIND_HANDLE(other), &eq, &msg);
-    if (status != GOBIND_OK)
-        return gobind_raise(status, &msg);
-    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
-}
-
-static PyObject *
-gobind_error_repr(PyObject *self)
-{
-    PyObject *text = gobind_error_text(self, NULL), *repr, *result;
-    if (text == NULL)
-        return NULL;
-    repr = PyObject_Repr(text);
-    Py_DECREF(text);
-    if (repr == NULL)
-        return NULL;
-#if PY_MAJOR_VERSION >= 3
-    result = PyUnicode_FromFormat("<scalars.GoErrorValue %U>", repr);
-#else
-    result = PyString_FromFormat("<scalars.GoErrorValue %s>", PyString_AsString(repr));
-#endif
-    Py_DECREF(repr);
-    return result;
-}
-
-static PyMethodDef gobind_methods_GoErrorValue[] = {
-    {"Error", gobind_error_text, METH_NOARGS,
-     GOBIND_DOC("Error($self, /)\n--\n\n", "Error() -> str\n\nThe Go error's text.")},
-    {"Is", gobind_error_is, METH_O,
-     GOBIND_DOC("Is($self, target, /)\n--\n\n",
-                "Is(target: GoErrorValue) -> bool\n\n"
-                "Go's errors.Is: whether this error or one it wraps matches target.")},
-    {NULL, NULL, 0, NULL},
-};
-
-static PyType_Slot gobind_slots_GoErrorValue[] = {
-    {Py_tp_dealloc, (void *)gobind_object_dealloc},
-    {Py_tp_repr, (void *)gobind_error_repr},
-    {Py_tp_hash, (void *)PyObject_HashNotImplemented},
-    {Py_tp_str, (void *)gobind_error_str},
-    {Py_tp_richcompare, (void *)gobind_error_richcompare},
-    {Py_tp_methods, (void *)gobind_methods_GoErrorValue},
-    {Py_tp_doc, (void *)"A Go error value: Error() gives its text, == compares like Go's ==, Is() is errors.Is."},
-    {0, NULL},
-};
-
-static PyType_Spec gobind_spec_GoErrorValue = {
-    .name = "scalars.GoErrorValue",
-    .basicsize = sizeof(gobind_object),
-    .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
-    .slots = gobind_slots_GoErrorValue,
-};
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *

@@ -657,9 +657,9 @@ func gobind_scalars_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptr
 	})
 }
 
-// gobind_scalars_aio_Add starts example.com/scalars.Add on a goroutine of its own
-// (scalars.aio.Add): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Add starts example.com/scalars.Add on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Add
 func gobind_scalars_aio_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -675,9 +675,9 @@ func gobind_scalars_aio_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, job C.uin
 	return gobindOK
 }
 
-// gobind_scalars_aio_Big starts example.com/scalars.Big on a goroutine of its own
-// (scalars.aio.Big): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Big starts example.com/scalars.Big on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Big
 func gobind_scalars_aio_Big(r0 *C.uint64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -691,9 +691,9 @@ func gobind_scalars_aio_Big(r0 *C.uint64_t, job C.uintptr_t, jstatus *C.int, jms
 	return gobindOK
 }
 
-// gobind_scalars_aio_Check starts example.com/scalars.Check on a goroutine of its own
-// (scalars.aio.Check): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Check starts example.com/scalars.Check on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Check
 func gobind_scalars_aio_Check(a0 C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -710,9 +710,9 @@ func gobind_scalars_aio_Check(a0 C.uint8_t, job C.uintptr_t, jstatus *C.int, jms
 	return gobindOK
 }
 
-// gobind_scalars_aio_Describe starts example.com/scalars.Describe on a goroutine of its own
-// (scalars.aio.Describe): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Describe starts example.com/scalars.Describe on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Describe
 func gobind_scalars_aio_Describe(a0 C.uint8_t, a1 C.int8_t, a2 C.uint64_t, a3 C.float, a4 C.gobind_view, a5 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -732,9 +732,9 @@ func gobind_scalars_aio_Describe(a0 C.uint8_t, a1 C.int8_t, a2 C.uint64_t, a3 C.
 	return gobindOK
 }
 
-// gobind_scalars_aio_Divide starts example.com/scalars.Divide on a goroutine of its own
-// (scalars.aio.Divide): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Divide starts example.com/scalars.Divide on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Divide
 func gobind_scalars_aio_Divide(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -750,9 +750,9 @@ func gobind_scalars_aio_Divide(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, 
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoBool starts example.com/scalars.EchoBool on a goroutine of its own
-// (scalars.aio.EchoBool): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoBool starts example.com/scalars.EchoBool on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoBool
 func gobind_scalars_aio_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -767,9 +767,9 @@ func gobind_scalars_aio_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoComplex128 starts example.com/scalars.EchoComplex128 on a goroutine of its own
-// (scalars.aio.EchoComplex128): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoComplex128 starts example.com/scalars.EchoComplex128 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoComplex128
 func gobind_scalars_aio_EchoComplex128(a0 C.gobind_complex, r0 *C.gobind_complex, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -784,9 +784,9 @@ func gobind_scalars_aio_EchoComplex128(a0 C.gobind_complex, r0 *C.gobind_complex
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoComplex64 starts example.com/scalars.EchoComplex64 on a goroutine of its own
-// (scalars.aio.EchoComplex64): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoComplex64 starts example.com/scalars.EchoComplex64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoComplex64
 func gobind_scalars_aio_EchoComplex64(a0 C.gobind_complex, r0 *C.gobind_complex, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -801,9 +801,9 @@ func gobind_scalars_aio_EchoComplex64(a0 C.gobind_complex, r0 *C.gobind_complex,
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoFloat32 starts example.com/scalars.EchoFloat32 on a goroutine of its own
-// (scalars.aio.EchoFloat32): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoFloat32 starts example.com/scalars.EchoFloat32 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoFloat32
 func gobind_scalars_aio_EchoFloat32(a0 C.float, r0 *C.float, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -818,9 +818,9 @@ func gobind_scalars_aio_EchoFloat32(a0 C.float, r0 *C.float, job C.uintptr_t, js
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoFloat64 starts example.com/scalars.EchoFloat64 on a goroutine of its own
-// (scalars.aio.EchoFloat64): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoFloat64 starts example.com/scalars.EchoFloat64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoFloat64
 func gobind_scalars_aio_EchoFloat64(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -835,9 +835,9 @@ func gobind_scalars_aio_EchoFloat64(a0 C.double, r0 *C.double, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoInt starts example.com/scalars.EchoInt on a goroutine of its own
-// (scalars.aio.EchoInt): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoInt starts example.com/scalars.EchoInt on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoInt
 func gobind_scalars_aio_EchoInt(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -852,9 +852,9 @@ func gobind_scalars_aio_EchoInt(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoInt16 starts example.com/scalars.EchoInt16 on a goroutine of its own
-// (scalars.aio.EchoInt16): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoInt16 starts example.com/scalars.EchoInt16 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoInt16
 func gobind_scalars_aio_EchoInt16(a0 C.int16_t, r0 *C.int16_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -869,9 +869,9 @@ func gobind_scalars_aio_EchoInt16(a0 C.int16_t, r0 *C.int16_t, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoInt32 starts example.com/scalars.EchoInt32 on a goroutine of its own
-// (scalars.aio.EchoInt32): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoInt32 starts example.com/scalars.EchoInt32 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoInt32
 func gobind_scalars_aio_EchoInt32(a0 C.int32_t, r0 *C.int32_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -886,9 +886,9 @@ func gobind_scalars_aio_EchoInt32(a0 C.int32_t, r0 *C.int32_t, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoInt64 starts example.com/scalars.EchoInt64 on a goroutine of its own
-// (scalars.aio.EchoInt64): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoInt64 starts example.com/scalars.EchoInt64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoInt64
 func gobind_scalars_aio_EchoInt64(a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -903,9 +903,9 @@ func gobind_scalars_aio_EchoInt64(a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoInt8 starts example.com/scalars.EchoInt8 on a goroutine of its own
-// (scalars.aio.EchoInt8): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoInt8 starts example.com/scalars.EchoInt8 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoInt8
 func gobind_scalars_aio_EchoInt8(a0 C.int8_t, r0 *C.int8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -920,9 +920,9 @@ func gobind_scalars_aio_EchoInt8(a0 C.int8_t, r0 *C.int8_t, job C.uintptr_t, jst
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoUint starts example.com/scalars.EchoUint on a goroutine of its own
-// (scalars.aio.EchoUint): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoUint starts example.com/scalars.EchoUint on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoUint
 func gobind_scalars_aio_EchoUint(a0 C.size_t, r0 *C.size_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -937,9 +937,9 @@ func gobind_scalars_aio_EchoUint(a0 C.size_t, r0 *C.size_t, job C.uintptr_t, jst
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoUint16 starts example.com/scalars.EchoUint16 on a goroutine of its own
-// (scalars.aio.EchoUint16): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoUint16 starts example.com/scalars.EchoUint16 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoUint16
 func gobind_scalars_aio_EchoUint16(a0 C.uint16_t, r0 *C.uint16_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -954,9 +954,9 @@ func gobind_scalars_aio_EchoUint16(a0 C.uint16_t, r0 *C.uint16_t, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoUint32 starts example.com/scalars.EchoUint32 on a goroutine of its own
-// (scalars.aio.EchoUint32): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoUint32 starts example.com/scalars.EchoUint32 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoUint32
 func gobind_scalars_aio_EchoUint32(a0 C.uint32_t, r0 *C.uint32_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -971,9 +971,9 @@ func gobind_scalars_aio_EchoUint32(a0 C.uint32_t, r0 *C.uint32_t, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoUint64 starts example.com/scalars.EchoUint64 on a goroutine of its own
-// (scalars.aio.EchoUint64): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoUint64 starts example.com/scalars.EchoUint64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoUint64
 func gobind_scalars_aio_EchoUint64(a0 C.uint64_t, r0 *C.uint64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -988,9 +988,9 @@ func gobind_scalars_aio_EchoUint64(a0 C.uint64_t, r0 *C.uint64_t, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoUint8 starts example.com/scalars.EchoUint8 on a goroutine of its own
-// (scalars.aio.EchoUint8): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoUint8 starts example.com/scalars.EchoUint8 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoUint8
 func gobind_scalars_aio_EchoUint8(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1005,9 +1005,9 @@ func gobind_scalars_aio_EchoUint8(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_scalars_aio_EchoUintptr starts example.com/scalars.EchoUintptr on a goroutine of its own
-// (scalars.aio.EchoUintptr): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_EchoUintptr starts example.com/scalars.EchoUintptr on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_EchoUintptr
 func gobind_scalars_aio_EchoUintptr(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1022,9 +1022,9 @@ func gobind_scalars_aio_EchoUintptr(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintp
 	return gobindOK
 }
 
-// gobind_scalars_aio_Fill starts example.com/scalars.Fill on a goroutine of its own
-// (scalars.aio.Fill): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Fill starts example.com/scalars.Fill on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Fill
 func gobind_scalars_aio_Fill(a0 C.gobind_view, a1 C.uint8_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1040,9 +1040,9 @@ func gobind_scalars_aio_Fill(a0 C.gobind_view, a1 C.uint8_t, r0 *C.gobind_buf, j
 	return gobindOK
 }
 
-// gobind_scalars_aio_Freeze starts example.com/scalars.Freeze on a goroutine of its own
-// (scalars.aio.Freeze): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Freeze starts example.com/scalars.Freeze on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Freeze
 func gobind_scalars_aio_Freeze(r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1056,9 +1056,9 @@ func gobind_scalars_aio_Freeze(r0 *C.double, job C.uintptr_t, jstatus *C.int, jm
 	return gobindOK
 }
 
-// gobind_scalars_aio_Invalid starts example.com/scalars.Invalid on a goroutine of its own
-// (scalars.aio.Invalid): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Invalid starts example.com/scalars.Invalid on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Invalid
 func gobind_scalars_aio_Invalid(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1072,9 +1072,9 @@ func gobind_scalars_aio_Invalid(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.in
 	return gobindOK
 }
 
-// gobind_scalars_aio_Lambda starts example.com/scalars.Lambda on a goroutine of its own
-// (scalars.aio.Lambda): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Lambda starts example.com/scalars.Lambda on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Lambda
 func gobind_scalars_aio_Lambda(a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1090,9 +1090,9 @@ func gobind_scalars_aio_Lambda(a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_bu
 	return gobindOK
 }
 
-// gobind_scalars_aio_None starts example.com/scalars.None on a goroutine of its own
-// (scalars.aio.None_): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_None starts example.com/scalars.None on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_None
 func gobind_scalars_aio_None(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1106,9 +1106,9 @@ func gobind_scalars_aio_None(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, 
 	return gobindOK
 }
 
-// gobind_scalars_aio_Nothing starts example.com/scalars.Nothing on a goroutine of its own
-// (scalars.aio.Nothing): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Nothing starts example.com/scalars.Nothing on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Nothing
 func gobind_scalars_aio_Nothing(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1121,9 +1121,9 @@ func gobind_scalars_aio_Nothing(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_
 	return gobindOK
 }
 
-// gobind_scalars_aio_Remember starts example.com/scalars.Remember on a goroutine of its own
-// (scalars.aio.Remember): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Remember starts example.com/scalars.Remember on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Remember
 func gobind_scalars_aio_Remember(a0 C.gobind_view, a1 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1138,9 +1138,9 @@ func gobind_scalars_aio_Remember(a0 C.gobind_view, a1 C.gobind_view, job C.uintp
 	return gobindOK
 }
 
-// gobind_scalars_aio_Remembered starts example.com/scalars.Remembered on a goroutine of its own
-// (scalars.aio.Remembered): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Remembered starts example.com/scalars.Remembered on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Remembered
 func gobind_scalars_aio_Remembered(r0 *C.gobind_buf, r1 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1155,9 +1155,9 @@ func gobind_scalars_aio_Remembered(r0 *C.gobind_buf, r1 *C.gobind_buf, job C.uin
 	return gobindOK
 }
 
-// gobind_scalars_aio_Sqrt starts example.com/scalars.Sqrt on a goroutine of its own
-// (scalars.aio.Sqrt): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Sqrt starts example.com/scalars.Sqrt on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Sqrt
 func gobind_scalars_aio_Sqrt(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1175,9 +1175,9 @@ func gobind_scalars_aio_Sqrt(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus
 	return gobindOK
 }
 
-// gobind_scalars_aio_Upper starts example.com/scalars.Upper on a goroutine of its own
-// (scalars.aio.Upper): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Upper starts example.com/scalars.Upper on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Upper
 func gobind_scalars_aio_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1193,9 +1193,9 @@ func gobind_scalars_aio_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_
 	return gobindOK
 }
 
-// gobind_scalars_aio_Warmer starts example.com/scalars.Warmer on a goroutine of its own
-// (scalars.aio.Warmer): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_scalars_aio_Warmer starts example.com/scalars.Warmer on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_scalars_aio_Warmer
 func gobind_scalars_aio_Warmer(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

@@ -134,58 +134,58 @@ int gobind_slices_Slice_string_slice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi,
 int gobind_slices_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_slices_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
-/* aio.Bytes (starts the call on a goroutine) */
+/* aio: Bytes (starts the call on a goroutine) */
 int gobind_slices_aio_Bytes(ptrdiff_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Centroid (starts the call on a goroutine) */
+/* aio: Centroid (starts the call on a goroutine) */
 int gobind_slices_aio_Centroid(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Corners (starts the call on a goroutine) */
+/* aio: Corners (starts the call on a goroutine) */
 int gobind_slices_aio_Corners(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Flags (starts the call on a goroutine) */
+/* aio: Flags (starts the call on a goroutine) */
 int gobind_slices_aio_Flags(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Halves (starts the call on a goroutine) */
+/* aio: Halves (starts the call on a goroutine) */
 int gobind_slices_aio_Halves(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Join (starts the call on a goroutine) */
+/* aio: Join (starts the call on a goroutine) */
 int gobind_slices_aio_Join(uintptr_t a0, gobind_view a1, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Linspace (starts the call on a goroutine) */
+/* aio: Linspace (starts the call on a goroutine) */
 int gobind_slices_aio_Linspace(double a0, double a1, ptrdiff_t a2, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Matrix (starts the call on a goroutine) */
+/* aio: Matrix (starts the call on a goroutine) */
 int gobind_slices_aio_Matrix(ptrdiff_t a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Maybe (starts the call on a goroutine) */
+/* aio: Maybe (starts the call on a goroutine) */
 int gobind_slices_aio_Maybe(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Mean (starts the call on a goroutine) */
+/* aio: Mean (starts the call on a goroutine) */
 int gobind_slices_aio_Mean(uintptr_t a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Range (starts the call on a goroutine) */
+/* aio: Range (starts the call on a goroutine) */
 int gobind_slices_aio_Range(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Reverse3 (starts the call on a goroutine) */
+/* aio: Reverse3 (starts the call on a goroutine) */
 int gobind_slices_aio_Reverse3(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Scale (starts the call on a goroutine) */
+/* aio: Scale (starts the call on a goroutine) */
 int gobind_slices_aio_Scale(uintptr_t a0, double a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Small (starts the call on a goroutine) */
+/* aio: Small (starts the call on a goroutine) */
 int gobind_slices_aio_Small(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Sum (starts the call on a goroutine) */
+/* aio: Sum (starts the call on a goroutine) */
 int gobind_slices_aio_Sum(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Total (starts the call on a goroutine) */
+/* aio: Total (starts the call on a goroutine) */
 int gobind_slices_aio_Total(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Triple (starts the call on a goroutine) */
+/* aio: Triple (starts the call on a goroutine) */
 int gobind_slices_aio_Triple(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Words (starts the call on a goroutine) */
+/* aio: Words (starts the call on a goroutine) */
 int gobind_slices_aio_Words(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* cancels an awaited call's context, or an arecv or asend */

@@ -1277,9 +1277,9 @@ func gobind_slices_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_
 	return gobindOK
 }
 
-// gobind_slices_aio_Bytes starts example.com/slices.Bytes on a goroutine of its own
-// (slices.aio.Bytes): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Bytes starts example.com/slices.Bytes on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Bytes
 func gobind_slices_aio_Bytes(a0 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1294,9 +1294,9 @@ func gobind_slices_aio_Bytes(a0 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_slices_aio_Centroid starts example.com/slices.Centroid on a goroutine of its own
-// (slices.aio.Centroid): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Centroid starts example.com/slices.Centroid on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Centroid
 func gobind_slices_aio_Centroid(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1311,9 +1311,9 @@ func gobind_slices_aio_Centroid(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t
 	return gobindOK
 }
 
-// gobind_slices_aio_Corners starts example.com/slices.Corners on a goroutine of its own
-// (slices.aio.Corners): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Corners starts example.com/slices.Corners on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Corners
 func gobind_slices_aio_Corners(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1327,9 +1327,9 @@ func gobind_slices_aio_Corners(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int,
 	return gobindOK
 }
 
-// gobind_slices_aio_Flags starts example.com/slices.Flags on a goroutine of its own
-// (slices.aio.Flags): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Flags starts example.com/slices.Flags on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Flags
 func gobind_slices_aio_Flags(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1343,9 +1343,9 @@ func gobind_slices_aio_Flags(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, j
 	return gobindOK
 }
 
-// gobind_slices_aio_Halves starts example.com/slices.Halves on a goroutine of its own
-// (slices.aio.Halves): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Halves starts example.com/slices.Halves on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Halves
 func gobind_slices_aio_Halves(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1359,9 +1359,9 @@ func gobind_slices_aio_Halves(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, 
 	return gobindOK
 }
 
-// gobind_slices_aio_Join starts example.com/slices.Join on a goroutine of its own
-// (slices.aio.Join): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Join starts example.com/slices.Join on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Join
 func gobind_slices_aio_Join(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1377,9 +1377,9 @@ func gobind_slices_aio_Join(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.gobind_buf, 
 	return gobindOK
 }
 
-// gobind_slices_aio_Linspace starts example.com/slices.Linspace on a goroutine of its own
-// (slices.aio.Linspace): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Linspace starts example.com/slices.Linspace on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Linspace
 func gobind_slices_aio_Linspace(a0 C.double, a1 C.double, a2 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1396,9 +1396,9 @@ func gobind_slices_aio_Linspace(a0 C.double, a1 C.double, a2 C.ptrdiff_t, r0 *C.
 	return gobindOK
 }
 
-// gobind_slices_aio_Matrix starts example.com/slices.Matrix on a goroutine of its own
-// (slices.aio.Matrix): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Matrix starts example.com/slices.Matrix on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Matrix
 func gobind_slices_aio_Matrix(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1414,9 +1414,9 @@ func gobind_slices_aio_Matrix(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_slices_aio_Maybe starts example.com/slices.Maybe on a goroutine of its own
-// (slices.aio.Maybe): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Maybe starts example.com/slices.Maybe on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Maybe
 func gobind_slices_aio_Maybe(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1430,9 +1430,9 @@ func gobind_slices_aio_Maybe(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, j
 	return gobindOK
 }
 
-// gobind_slices_aio_Mean starts example.com/slices.Mean on a goroutine of its own
-// (slices.aio.Mean): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Mean starts example.com/slices.Mean on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Mean
 func gobind_slices_aio_Mean(a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1447,9 +1447,9 @@ func gobind_slices_aio_Mean(a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstat
 	return gobindOK
 }
 
-// gobind_slices_aio_Range starts example.com/slices.Range on a goroutine of its own
-// (slices.aio.Range): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Range starts example.com/slices.Range on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Range
 func gobind_slices_aio_Range(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1464,9 +1464,9 @@ func gobind_slices_aio_Range(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_slices_aio_Reverse3 starts example.com/slices.Reverse3 on a goroutine of its own
-// (slices.aio.Reverse3): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Reverse3 starts example.com/slices.Reverse3 on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Reverse3
 func gobind_slices_aio_Reverse3(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1481,9 +1481,9 @@ func gobind_slices_aio_Reverse3(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t
 	return gobindOK
 }
 
-// gobind_slices_aio_Scale starts example.com/slices.Scale on a goroutine of its own
-// (slices.aio.Scale): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Scale starts example.com/slices.Scale on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Scale
 func gobind_slices_aio_Scale(a0 C.uintptr_t, a1 C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1498,9 +1498,9 @@ func gobind_slices_aio_Scale(a0 C.uintptr_t, a1 C.double, job C.uintptr_t, jstat
 	return gobindOK
 }
 
-// gobind_slices_aio_Small starts example.com/slices.Small on a goroutine of its own
-// (slices.aio.Small): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Small starts example.com/slices.Small on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Small
 func gobind_slices_aio_Small(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1514,9 +1514,9 @@ func gobind_slices_aio_Small(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, j
 	return gobindOK
 }
 
-// gobind_slices_aio_Sum starts example.com/slices.Sum on a goroutine of its own
-// (slices.aio.Sum): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Sum starts example.com/slices.Sum on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Sum
 func gobind_slices_aio_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1531,9 +1531,9 @@ func gobind_slices_aio_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jst
 	return gobindOK
 }
 
-// gobind_slices_aio_Total starts example.com/slices.Total on a goroutine of its own
-// (slices.aio.Total): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Total starts example.com/slices.Total on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Total
 func gobind_slices_aio_Total(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1548,9 +1548,9 @@ func gobind_slices_aio_Total(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, j
 	return gobindOK
 }
 
-// gobind_slices_aio_Triple starts example.com/slices.Triple on a goroutine of its own
-// (slices.aio.Triple): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Triple starts example.com/slices.Triple on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Triple
 func gobind_slices_aio_Triple(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -1564,9 +1564,9 @@ func gobind_slices_aio_Triple(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, 
 	return gobindOK
 }
 
-// gobind_slices_aio_Words starts example.com/slices.Words on a goroutine of its own
-// (slices.aio.Words): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_slices_aio_Words starts example.com/slices.Words on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_slices_aio_Words
 func gobind_slices_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

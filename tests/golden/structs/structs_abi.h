@@ -45,17 +45,32 @@ int gobind_structs_Point_Scale(uintptr_t self, double a0, gobind_buf *msg);
 /* Point.String */
 int gobind_structs_Point_String(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
-/* aio.Distance2 (starts the call on a goroutine) */
+/* aio: Distance2 (starts the call on a goroutine) */
 int gobind_structs_aio_Distance2(uintptr_t a0, uintptr_t a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.FriendOf (starts the call on a goroutine) */
+/* aio: FriendOf (starts the call on a goroutine) */
 int gobind_structs_aio_FriendOf(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.NewPerson (starts the call on a goroutine) */
+/* aio: NewPerson (starts the call on a goroutine) */
 int gobind_structs_aio_NewPerson(gobind_view a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Origin (starts the call on a goroutine) */
+/* aio: Origin (starts the call on a goroutine) */
 int gobind_structs_aio_Origin(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Person.Birthday (starts the call on a goroutine) */
+int gobind_structs_aio_Person_Birthday(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Person.Greet (starts the call on a goroutine) */
+int gobind_structs_aio_Person_Greet(uintptr_t self, uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.Add (starts the call on a goroutine) */
+int gobind_structs_aio_Point_Add(uintptr_t self, uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.Scale (starts the call on a goroutine) */
+int gobind_structs_aio_Point_Scale(uintptr_t self, double a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.String (starts the call on a goroutine) */
+int gobind_structs_aio_Point_String(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* cancels an awaited call's context, or an arecv or asend */
 int gobind_structs_aio_cancel(uintptr_t job, gobind_buf *msg);

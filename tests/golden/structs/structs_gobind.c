@@ -343,249 +343,6 @@ done:
     return result;
 }
 
-/* ==== Async twins (structs.aio; Python 3.7+): Go runs each call on a goroutine ==== */
-#if PY_MAJOR_VERSION >= 3
-
-/* ---- aio.Distance2: Distance2, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    double r0;
-} gobind_aiojob_Distance2;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Distance2_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Distance2 *job = (gobind_aiojob_Distance2 *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_float64(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Distance2(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    uintptr_t a0 = 0;
-    uintptr_t a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("Distance2", gobind_names_gobind_fn_Distance2, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_Point(argv[0], "Distance2", "a", &a0) < 0)
-        goto done;
-    if (gobind_from_py_Point(argv[1], "Distance2", "b", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_Distance2 *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Distance2 *)gobind_aio_new(sizeof *job, gobind_aio_fn_Distance2_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_structs_aio_Distance2(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.FriendOf: FriendOf, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_FriendOf;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_FriendOf_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_FriendOf *job = (gobind_aiojob_FriendOf *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Person(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_FriendOf(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[1];
-    uintptr_t a0 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("FriendOf", gobind_names_gobind_fn_FriendOf, 1, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 1);
-    if (gobind_from_py_Person_ptr(argv[0], "FriendOf", "p", &a0) < 0)
-        goto done;
-    {
-        gobind_aiojob_FriendOf *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_FriendOf *)gobind_aio_new(sizeof *job, gobind_aio_fn_FriendOf_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_structs_aio_FriendOf(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    GOBIND_DROP_ARGS(argv, 1);
-    return result;
-}
-
-/* ---- aio.NewPerson: NewPerson, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_NewPerson;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_NewPerson_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_NewPerson *job = (gobind_aiojob_NewPerson *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Person(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_NewPerson(PyObject *module, GOBIND_ARGS)
-{
-    PyObject *argv[2];
-    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
-    ptrdiff_t a1 = 0;
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    if (gobind_unpack("NewPerson", gobind_names_gobind_fn_NewPerson, 2, GOBIND_ARGS_PASS, argv) < 0)
-        return NULL;
-    GOBIND_HOLD_ARGS(argv, 2);
-    if (gobind_from_py_str(argv[0], "NewPerson", "name", &a0) < 0)
-        goto done;
-    if (gobind_from_py_int(argv[1], "NewPerson", "age", &a1) < 0)
-        goto done;
-    {
-        gobind_aiojob_NewPerson *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_NewPerson *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewPerson_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_structs_aio_NewPerson(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    gobind_view_release(&a0);
-    GOBIND_DROP_ARGS(argv, 2);
-    return result;
-}
-
-/* ---- aio.Origin: Origin, awaited ---- */
-
-typedef struct {
-    gobind_aio_job job;
-    uintptr_t r0;
-} gobind_aiojob_Origin;
-
-/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
-static PyObject *
-gobind_aio_fn_Origin_finish(gobind_aio_job *base)
-{
-    gobind_aiojob_Origin *job = (gobind_aiojob_Origin *)base;
-    PyObject *result = NULL;
-    if (base->status != GOBIND_OK)
-        return gobind_raise(base->status, &base->msg);
-    result = gobind_to_py_Point(&job->r0);
-    return result;
-}
-
-static PyObject *
-gobind_aio_fn_Origin(PyObject *module, PyObject *unused)
-{
-    gobind_buf msg;
-    int status;
-    PyObject *result = NULL;
-
-    (void)module;
-    (void)unused;
-    {
-        gobind_aiojob_Origin *job;
-        GOBIND_CALL_REFUSE_IF_FORKED
-        job = (gobind_aiojob_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
-            NULL);
-        if (job == NULL)
-            goto done;
-        GOBIND_CALL_KEEP_BEGIN
-        status = gobind_structs_aio_Origin(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
-        GOBIND_CALL_KEEP_END
-        result = gobind_aio_started(&job->job, status, &msg);
-    }
-done:
-    return result;
-}
-
-static PyMethodDef gobind_aio_methods[] = {
-    {"Distance2", (PyCFunction)(void (*)(void))gobind_aio_fn_Distance2, GOBIND_METH_ARGS,
-     GOBIND_DOC("Distance2($module, /, a, b)\n--\n\n",
-                "Distance2(a: Point, b: Point) -> float\n"
-                "\n"
-                "Awaitable twin of structs.Distance2: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Distance2 is the squared distance between two points.")},
-    {"FriendOf", (PyCFunction)(void (*)(void))gobind_aio_fn_FriendOf, GOBIND_METH_ARGS,
-     GOBIND_DOC("FriendOf($module, /, p)\n--\n\n",
-                "FriendOf(p: Person | None) -> Person | None\n"
-                "\n"
-                "Awaitable twin of structs.FriendOf: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "FriendOf returns p's friend, or nil.")},
-    {"NewPerson", (PyCFunction)(void (*)(void))gobind_aio_fn_NewPerson, GOBIND_METH_ARGS,
-     GOBIND_DOC("NewPerson($module, /, name, age)\n--\n\n",
-                "NewPerson(name: str, age: int) -> Person | None\n"
-                "\n"
-                "Awaitable twin of structs.NewPerson: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "NewPerson makes a person.")},
-    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, METH_NOARGS,
-     GOBIND_DOC("Origin($module, /)\n--\n\n",
-                "Origin() -> Point\n"
-                "\n"
-                "Awaitable twin of structs.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
-                "\n"
-                "Origin is the zero point.")},
-    {"call", (PyCFunction)(void (*)(void))gobind_aio_call, METH_VARARGS | METH_KEYWORDS,
-     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
-                "Awaitable: fn(*args, **kwargs) through fn's async twin (fn is a function of structs).")},
-    {NULL, NULL, 0, NULL},
-};
-#endif
-
 /* ==== struct Person ==== */
 
 static PyObject *
@@ -1263,6 +1020,519 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .flags = GOBIND_TPFLAGS_DEFAULT | GOBIND_TPFLAGS_NO_NEW,
     .slots = gobind_slots_GoErrorValue,
 };
+
+/* ==== Async twins (structs.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Distance2: Distance2, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Distance2;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Distance2_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Distance2 *job = (gobind_aiojob_fn_Distance2 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Distance2(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    uintptr_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Distance2", gobind_names_gobind_fn_Distance2, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Point(argv[0], "Distance2", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Point(argv[1], "Distance2", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Distance2 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Distance2 *)gobind_aio_new(sizeof *job, gobind_aio_fn_Distance2_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Distance2(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.FriendOf: FriendOf, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_FriendOf;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_FriendOf_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_FriendOf *job = (gobind_aiojob_fn_FriendOf *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Person(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_FriendOf(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("FriendOf", gobind_names_gobind_fn_FriendOf, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Person_ptr(argv[0], "FriendOf", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_FriendOf *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_FriendOf *)gobind_aio_new(sizeof *job, gobind_aio_fn_FriendOf_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_FriendOf(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.NewPerson: NewPerson, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_NewPerson;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewPerson_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_NewPerson *job = (gobind_aiojob_fn_NewPerson *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Person(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewPerson(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("NewPerson", gobind_names_gobind_fn_NewPerson, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "NewPerson", "name", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "NewPerson", "age", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_NewPerson *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_NewPerson *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewPerson_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_NewPerson(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Origin: Origin, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Origin;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Origin_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Origin *job = (gobind_aiojob_fn_Origin *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Origin(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Origin *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Origin(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Person.Birthday): Birthday, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Person_Birthday;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Person_Birthday_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Person_Birthday *job = (gobind_aiojob_m_Person_Birthday *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Person_Birthday(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Person_Birthday *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Person_Birthday *)gobind_aio_new(sizeof *job, gobind_aio_m_Person_Birthday_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Person_Birthday(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Person.Greet): Greet, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Person_Greet;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Person_Greet_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Person_Greet *job = (gobind_aiojob_m_Person_Greet *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Person_Greet(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Person.Greet", gobind_names_gobind_m_Person_Greet, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Person_ptr(argv[0], "Person.Greet", "other", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Person_Greet *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Person_Greet *)gobind_aio_new(sizeof *job, gobind_aio_m_Person_Greet_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Person_Greet(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Point.Add): Add, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_Point_Add;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_Add_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Point_Add *job = (gobind_aiojob_m_Point_Add *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Point_Add(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Point.Add", gobind_names_gobind_m_Point_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Point(argv[0], "Point.Add", "q", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Point_Add *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_Add *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_Add_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Point_Add(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Point.Scale): Scale, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Point_Scale;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_Scale_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Point_Scale(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Point.Scale", gobind_names_gobind_m_Point_Scale, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Point.Scale", "k", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Point_Scale *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_Scale *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_Scale_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Point_Scale(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Point.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Point_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Point_String *job = (gobind_aiojob_m_Point_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Point_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Point_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_String *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Point_String(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Person[] = {
+    {"Birthday", (PyCFunction)(void (*)(void))gobind_aio_m_Person_Birthday, METH_NOARGS, NULL},
+    {"Greet", (PyCFunction)(void (*)(void))gobind_aio_m_Person_Greet, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Point[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_aio_m_Point_Add, GOBIND_METH_ARGS, NULL},
+    {"Scale", (PyCFunction)(void (*)(void))gobind_aio_m_Point_Scale, GOBIND_METH_ARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_Point_String, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Person))
+        d = gobind_aio_methods_Person;
+    else if (PyObject_TypeCheck(o, gobind_type_Point))
+        d = gobind_aio_methods_Point;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Distance2", (PyCFunction)(void (*)(void))gobind_aio_fn_Distance2, GOBIND_METH_ARGS,
+     GOBIND_DOC("Distance2($module, /, a, b)\n--\n\n",
+                "Distance2(a: Point, b: Point) -> float\n"
+                "\n"
+                "Awaitable twin of structs.Distance2: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Distance2 is the squared distance between two points.")},
+    {"FriendOf", (PyCFunction)(void (*)(void))gobind_aio_fn_FriendOf, GOBIND_METH_ARGS,
+     GOBIND_DOC("FriendOf($module, /, p)\n--\n\n",
+                "FriendOf(p: Person | None) -> Person | None\n"
+                "\n"
+                "Awaitable twin of structs.FriendOf: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "FriendOf returns p's friend, or nil.")},
+    {"NewPerson", (PyCFunction)(void (*)(void))gobind_aio_fn_NewPerson, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewPerson($module, /, name, age)\n--\n\n",
+                "NewPerson(name: str, age: int) -> Person | None\n"
+                "\n"
+                "Awaitable twin of structs.NewPerson: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewPerson makes a person.")},
+    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, METH_NOARGS,
+     GOBIND_DOC("Origin($module, /)\n--\n\n",
+                "Origin() -> Point\n"
+                "\n"
+                "Awaitable twin of structs.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Origin is the zero point.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of structs or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *

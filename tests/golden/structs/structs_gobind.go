@@ -305,9 +305,9 @@ func gobind_structs_Point_String(self C.uintptr_t, r0 *C.gobind_buf, msg *C.gobi
 	return gobindOK
 }
 
-// gobind_structs_aio_Distance2 starts example.com/structs.Distance2 on a goroutine of its own
-// (structs.aio.Distance2): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_structs_aio_Distance2 starts example.com/structs.Distance2 on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_structs_aio_Distance2
 func gobind_structs_aio_Distance2(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -323,9 +323,9 @@ func gobind_structs_aio_Distance2(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.double, 
 	return gobindOK
 }
 
-// gobind_structs_aio_FriendOf starts example.com/structs.FriendOf on a goroutine of its own
-// (structs.aio.FriendOf): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_structs_aio_FriendOf starts example.com/structs.FriendOf on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_structs_aio_FriendOf
 func gobind_structs_aio_FriendOf(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -340,9 +340,9 @@ func gobind_structs_aio_FriendOf(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_structs_aio_NewPerson starts example.com/structs.NewPerson on a goroutine of its own
-// (structs.aio.NewPerson): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_structs_aio_NewPerson starts example.com/structs.NewPerson on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_structs_aio_NewPerson
 func gobind_structs_aio_NewPerson(a0 C.gobind_view, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -358,9 +358,9 @@ func gobind_structs_aio_NewPerson(a0 C.gobind_view, a1 C.ptrdiff_t, r0 *C.uintpt
 	return gobindOK
 }
 
-// gobind_structs_aio_Origin starts example.com/structs.Origin on a goroutine of its own
-// (structs.aio.Origin): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_structs_aio_Origin starts example.com/structs.Origin on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_structs_aio_Origin
 func gobind_structs_aio_Origin(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -369,6 +369,96 @@ func gobind_structs_aio_Origin(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int,
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.Origin()
 			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Person_Birthday starts example.com/structs.Person.Birthday on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Person_Birthday
+func gobind_structs_aio_Person_Birthday(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Person(self)
+	gobindAioGo(job, jstatus, jmsg, "structs.Person.Birthday", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Birthday()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Person_Greet starts example.com/structs.Person.Greet on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Person_Greet
+func gobind_structs_aio_Person_Greet(self C.uintptr_t, a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Person(self)
+	x0 := gobindPtr_Person(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.Person.Greet", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Greet(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Point_Add starts example.com/structs.Point.Add on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Point_Add
+func gobind_structs_aio_Point_Add(self C.uintptr_t, a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	x0 := *gobindPtr_Point(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.Point.Add", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Add(x0)
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Point_Scale starts example.com/structs.Point.Scale on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Point_Scale
+func gobind_structs_aio_Point_Scale(self C.uintptr_t, a0 C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.Point.Scale", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Scale(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Point_String starts example.com/structs.Point.String on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Point_String
+func gobind_structs_aio_Point_String(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	gobindAioGo(job, jstatus, jmsg, "structs.Point.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
 			return gobindOK
 		})
 	return gobindOK

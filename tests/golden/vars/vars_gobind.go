@@ -369,9 +369,9 @@ func gobind_vars_var_set_Primes(v C.uintptr_t, msg *C.gobind_buf) (status C.int)
 	return gobindOK
 }
 
-// gobind_vars_aio_Bump starts example.com/vars.Bump on a goroutine of its own
-// (vars.aio.Bump): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vars_aio_Bump starts example.com/vars.Bump on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vars_aio_Bump
 func gobind_vars_aio_Bump(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -385,9 +385,9 @@ func gobind_vars_aio_Bump(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg
 	return gobindOK
 }
 
-// gobind_vars_aio_Greet starts example.com/vars.Greet on a goroutine of its own
-// (vars.aio.Greet): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vars_aio_Greet starts example.com/vars.Greet on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vars_aio_Greet
 func gobind_vars_aio_Greet(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -402,9 +402,9 @@ func gobind_vars_aio_Greet(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, 
 	return gobindOK
 }
 
-// gobind_vars_aio_OriginX starts example.com/vars.OriginX on a goroutine of its own
-// (vars.aio.OriginX): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vars_aio_OriginX starts example.com/vars.OriginX on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vars_aio_OriginX
 func gobind_vars_aio_OriginX(r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -418,9 +418,9 @@ func gobind_vars_aio_OriginX(r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg
 	return gobindOK
 }
 
-// gobind_vars_aio_PrimeSum starts example.com/vars.PrimeSum on a goroutine of its own
-// (vars.aio.PrimeSum): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vars_aio_PrimeSum starts example.com/vars.PrimeSum on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vars_aio_PrimeSum
 func gobind_vars_aio_PrimeSum(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -429,6 +429,23 @@ func gobind_vars_aio_PrimeSum(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, 
 		func(msg *C.gobind_buf) C.int {
 			v0 := gobindpkg.PrimeSum()
 			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vars_aio_Level_Louder starts example.com/vars.Level.Louder on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vars_aio_Level_Louder
+func gobind_vars_aio_Level_Louder(self C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Level(int(self))
+	gobindAioGo(job, jstatus, jmsg, "vars.Level.Louder", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Louder()
+			*r0 = C.ptrdiff_t(int(v0))
 			return gobindOK
 		})
 	return gobindOK

@@ -31,37 +31,37 @@ int gobind_vec_Scale(double a0, double a1, double *r0, gobind_buf *msg);
 /* Wrap */
 int gobind_vec_Wrap(uint8_t a0, uint8_t a1, uint8_t *r0, gobind_buf *msg);
 
-/* aio.Add (starts the call on a goroutine) */
+/* aio: Add (starts the call on a goroutine) */
 int gobind_vec_aio_Add(int64_t a0, int64_t a1, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Check (starts the call on a goroutine) */
+/* aio: Check (starts the call on a goroutine) */
 int gobind_vec_aio_Check(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Div (starts the call on a goroutine) */
+/* aio: Div (starts the call on a goroutine) */
 int gobind_vec_aio_Div(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Fahrenheit (starts the call on a goroutine) */
+/* aio: Fahrenheit (starts the call on a goroutine) */
 int gobind_vec_aio_Fahrenheit(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Half (starts the call on a goroutine) */
+/* aio: Half (starts the call on a goroutine) */
 int gobind_vec_aio_Half(float a0, float *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Heavy (starts the call on a goroutine) */
+/* aio: Heavy (starts the call on a goroutine) */
 int gobind_vec_aio_Heavy(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Not (starts the call on a goroutine) */
+/* aio: Not (starts the call on a goroutine) */
 int gobind_vec_aio_Not(uint8_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Positive (starts the call on a goroutine) */
+/* aio: Positive (starts the call on a goroutine) */
 int gobind_vec_aio_Positive(int32_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Quit (starts the call on a goroutine) */
+/* aio: Quit (starts the call on a goroutine) */
 int gobind_vec_aio_Quit(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Scale (starts the call on a goroutine) */
+/* aio: Scale (starts the call on a goroutine) */
 int gobind_vec_aio_Scale(double a0, double a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
-/* aio.Wrap (starts the call on a goroutine) */
+/* aio: Wrap (starts the call on a goroutine) */
 int gobind_vec_aio_Wrap(uint8_t a0, uint8_t a1, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
 
 /* cancels an awaited call's context, or an arecv or asend */

@@ -338,9 +338,9 @@ func gobind_vec_vec_Wrap(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t
 	})
 }
 
-// gobind_vec_aio_Add starts example.com/vec.Add on a goroutine of its own
-// (vec.aio.Add): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Add starts example.com/vec.Add on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Add
 func gobind_vec_aio_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -356,9 +356,9 @@ func gobind_vec_aio_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, job C.uintptr
 	return gobindOK
 }
 
-// gobind_vec_aio_Check starts example.com/vec.Check on a goroutine of its own
-// (vec.aio.Check): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Check starts example.com/vec.Check on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Check
 func gobind_vec_aio_Check(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -376,9 +376,9 @@ func gobind_vec_aio_Check(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jsta
 	return gobindOK
 }
 
-// gobind_vec_aio_Div starts example.com/vec.Div on a goroutine of its own
-// (vec.aio.Div): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Div starts example.com/vec.Div on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Div
 func gobind_vec_aio_Div(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -394,9 +394,9 @@ func gobind_vec_aio_Div(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.u
 	return gobindOK
 }
 
-// gobind_vec_aio_Fahrenheit starts example.com/vec.Fahrenheit on a goroutine of its own
-// (vec.aio.Fahrenheit): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Fahrenheit starts example.com/vec.Fahrenheit on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Fahrenheit
 func gobind_vec_aio_Fahrenheit(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -411,9 +411,9 @@ func gobind_vec_aio_Fahrenheit(a0 C.double, r0 *C.double, job C.uintptr_t, jstat
 	return gobindOK
 }
 
-// gobind_vec_aio_Half starts example.com/vec.Half on a goroutine of its own
-// (vec.aio.Half): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Half starts example.com/vec.Half on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Half
 func gobind_vec_aio_Half(a0 C.float, r0 *C.float, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -428,9 +428,9 @@ func gobind_vec_aio_Half(a0 C.float, r0 *C.float, job C.uintptr_t, jstatus *C.in
 	return gobindOK
 }
 
-// gobind_vec_aio_Heavy starts example.com/vec.Heavy on a goroutine of its own
-// (vec.aio.Heavy): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Heavy starts example.com/vec.Heavy on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Heavy
 func gobind_vec_aio_Heavy(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -445,9 +445,9 @@ func gobind_vec_aio_Heavy(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C
 	return gobindOK
 }
 
-// gobind_vec_aio_Not starts example.com/vec.Not on a goroutine of its own
-// (vec.aio.Not): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Not starts example.com/vec.Not on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Not
 func gobind_vec_aio_Not(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -462,9 +462,9 @@ func gobind_vec_aio_Not(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C
 	return gobindOK
 }
 
-// gobind_vec_aio_Positive starts example.com/vec.Positive on a goroutine of its own
-// (vec.aio.Positive): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Positive starts example.com/vec.Positive on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Positive
 func gobind_vec_aio_Positive(a0 C.int32_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -479,9 +479,9 @@ func gobind_vec_aio_Positive(a0 C.int32_t, r0 *C.uint8_t, job C.uintptr_t, jstat
 	return gobindOK
 }
 
-// gobind_vec_aio_Quit starts example.com/vec.Quit on a goroutine of its own
-// (vec.aio.Quit): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Quit starts example.com/vec.Quit on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Quit
 func gobind_vec_aio_Quit(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -496,9 +496,9 @@ func gobind_vec_aio_Quit(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstat
 	return gobindOK
 }
 
-// gobind_vec_aio_Scale starts example.com/vec.Scale on a goroutine of its own
-// (vec.aio.Scale): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Scale starts example.com/vec.Scale on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Scale
 func gobind_vec_aio_Scale(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
@@ -514,9 +514,9 @@ func gobind_vec_aio_Scale(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_
 	return gobindOK
 }
 
-// gobind_vec_aio_Wrap starts example.com/vec.Wrap on a goroutine of its own
-// (vec.aio.Wrap): the arguments are converted now, the results go
-// to C's job when the call ends (gobindAioGo).
+// gobind_vec_aio_Wrap starts example.com/vec.Wrap on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
 //
 //export gobind_vec_aio_Wrap
 func gobind_vec_aio_Wrap(a0 C.uint8_t, a1 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {

@@ -39,6 +39,10 @@ def test_twins_return_every_kind_of_value(built):
         'assert str(inspect.signature(A.Ratio)) == "(a, b)"',
         'async def main():',
         '    assert await A.Sleep(0.01) == 0.01',
+        '    c = A.Upper("co")',                        # a coroutine, as the stub says
+        '    assert asyncio.iscoroutine(c) and await asyncio.create_task(c) == ("CO", 2)',
+        '    c = aio.Count(1).arecv()',
+        '    assert asyncio.iscoroutine(c) and await c == 0',
         '    assert await A.Upper("abc") == ("ABC", 3)',
         '    p = await A.Origin(1, 2)',
         '    assert type(p) is aio.Point and (p.X, p.Y) == (1, 2)',
@@ -149,8 +153,8 @@ def test_cancelling_a_call_without_context_drops_its_result(built):
         # a loop closed before the call ends: the result is dropped, nothing crashes or prints
         'loop = asyncio.new_event_loop()',
         'async def start():',
-        '    asyncio.ensure_future(A.Work(0.2))',
-        '    asyncio.ensure_future(A.Origin(1, 2))',
+        '    A.Work(0.2).close()',     # the calls start when made; the coroutines are never awaited
+        '    A.Origin(1, 2).close()',
         '    time.sleep(0.2)',     # Origin ends meanwhile: its hand-over is queued in the loop,
         '    loop.stop()',         # which stops before running it, and is closed
         'loop.create_task(start())',

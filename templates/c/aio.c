@@ -45,6 +45,50 @@ gobind_aio_running_loop(void)
     return PyObject_CallObject(get_loop, NULL);
 }
 
+/* async def (future): return await future -- what a twin returns, so that it is a coroutine, as the
+   stub says (asyncio.create_task() and TaskGroup take only coroutines); made once. */
+static PyObject *gobind_aio_awaiter;
+
+static int
+gobind_aio_make_awaiter(void)
+{
+    PyObject *code, *globals, *r;
+    if (gobind_aio_awaiter != NULL)
+        return 0;
+    globals = PyDict_New();
+    if (globals == NULL || PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) < 0) {
+        Py_XDECREF(globals);
+        return -1;
+    }
+    code = Py_CompileString("async def gobind_await(future):\n"
+                            "    try:\n"
+                            "        return await future\n"
+                            "    finally:\n"
+                            "        future.cancel()\n", /* closed early: Go's side is cancelled too */
+                            "<gobind>", Py_file_input);
+    r = code != NULL ? PyEval_EvalCode(code, globals, globals) : NULL;
+    Py_XDECREF(code);
+    Py_XDECREF(r);
+    if (r != NULL) {
+        gobind_aio_awaiter = PyDict_GetItemString(globals, "gobind_await");
+        Py_XINCREF(gobind_aio_awaiter);
+    }
+    Py_DECREF(globals);
+    return gobind_aio_awaiter != NULL ? 0 : -1;
+}
+
+/* A coroutine awaiting future (a reference it consumes). */
+static PyObject *
+gobind_aio_coroutine(PyObject *future)
+{
+    PyObject *coro;
+    if (future == NULL)
+        return NULL;
+    coro = PyObject_CallFunctionObjArgs(gobind_aio_awaiter, future, NULL);
+    Py_DECREF(future);
+    return coro;
+}
+
 /* The job's result, once (the slots hold Go's results until then). */
 static PyObject *
 gobind_aio_finish(gobind_aio_job *job)
@@ -95,7 +139,7 @@ gobind_aio_new(size_t size, PyObject *(*finish)(gobind_aio_job *), int (*cancel)
         PyMem_Free(job);
         return NULL;
     }
-    job->future = PyObject_CallMethod(loop, "create_future", NULL);
+    job->future = gobind_aio_make_awaiter() < 0 ? NULL : PyObject_CallMethod(loop, "create_future", NULL);
     if (job->future == NULL) {
         Py_DECREF(job->owner);
         return NULL;
@@ -149,6 +193,9 @@ gobind_aio_resolve(PyObject *future, PyObject *value)
             if (exc != NULL && tb != NULL)
                 PyException_SetTraceback(exc, tb);
             r = gobind_aio_call1(future, "set_exception", exc != NULL ? exc : Py_None);
+            /* retrieved: the coroutine awaiting it raises it; if nobody awaits (a task cancelled
+               before it started), asyncio logs nothing for this inner future */
+            Py_XDECREF(r != NULL ? PyObject_CallMethod(future, "exception", NULL) : NULL);
         }
     }
     if (r == NULL && done == Py_False && (value != NULL || type != NULL))
@@ -189,7 +236,7 @@ gobind_aio_started(gobind_aio_job *job, int status, gobind_buf *msg)
     /* the caller's reference to the job is Go's now, dropped by gobind_aio_done */
     Py_INCREF(job->future);
     if (job->cancel == NULL)
-        return job->future;
+        return gobind_aio_coroutine(job->future);
     cb = PyCFunction_New(&gobind_aio_on_done_def, job->owner);
     if (cb == NULL)
         return NULL;
@@ -200,7 +247,7 @@ gobind_aio_started(gobind_aio_job *job, int status, gobind_buf *msg)
         return NULL;
     }
     Py_DECREF(r);
-    return job->future;
+    return gobind_aio_coroutine(job->future);
 }
 
 /* Called by Go on the job's goroutine when the call ended: hands the job to its loop.  When the
@@ -247,7 +294,7 @@ gobind_aio_now(gobind_aio_job *job)
     gobind_aio_resolve(future, gobind_aio_finish(job));
     Py_INCREF(future);
     gobind_aio_discard(job);
-    return future;
+    return gobind_aio_coroutine(future);
 }
 
 PyObject *

@@ -28,12 +28,12 @@ struct gobind_aio_job {
    no event loop runs in this thread (or before Python 3.7). */
 gobind_aio_job *gobind_aio_new(size_t size, PyObject *(*finish)(gobind_aio_job *),
                                int (*cancel)(uintptr_t, gobind_buf *));
-/* After Go started the job: a new reference to its future, cancelling Go's side when the future
-   is cancelled.  If Go did not start it (status, msg: the export's failure), raises that and
+/* After Go started the job: a coroutine awaiting its future, which cancels Go's side when it is
+   cancelled.  If Go did not start it (status, msg: the export's failure), raises that and
    frees the job. */
 PyObject *gobind_aio_started(gobind_aio_job *job, int status, gobind_buf *msg);
-/* For a channel operation that did not have to wait (no goroutine): a new reference to the job's
-   future, resolved with its finish, and the job freed. */
+/* For a channel operation that did not have to wait (no goroutine): a coroutine awaiting the
+   job's future, resolved with its finish; the job is freed. */
 PyObject *gobind_aio_now(gobind_aio_job *job);
 /* The finish of asend: None, or the failure (EOFError... as send raises). */
 PyObject *gobind_aio_sent(gobind_aio_job *job);

@@ -4297,7 +4297,7 @@ done:
     return result;
 }
 
-/* ---- aio.Größe: Größe, awaited ---- */
+/* ---- aio.Gr\u00f6\u00dfe: Größe, awaited ---- */
 
 typedef struct {
     gobind_aio_job job;

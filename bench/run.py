@@ -27,6 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from builds import BENCH, GOPY_VERSION, BuildError, Builder, install_pylib  # noqa: E402
 from worker import ROWS  # noqa: E402
 from vec import measure_vec  # noqa: E402
+from aio import measure_aio  # noqa: E402
 
 TITLES = {'python': 'plain Python', 'reference': 'hand-written C', 'gobind': 'gobind', 'gopy': 'gopy',
           'reference_rel': 'hand-written C, releasing', 'gobind_rel': 'gobind, releasing'}
@@ -417,6 +418,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     par, par_misses = measure_parallel(b, impls, s)
     vec, vec_misses = measure_vec(b.python, b.env(), b.gobind_out, 1 if s.mode == 'smoke' else s.rounds,
                                   1 if s.mode == 'smoke' else 5)
+    aio, _ = measure_aio(b.python, b.env(), b.gobind_out, 1 if s.mode == 'smoke' else s.rounds,
+                         1 if s.mode == 'smoke' else 3, 10 if s.mode == 'smoke' else 2000)
     builds, build_misses = measure_builds(b, s, 'gopy' in impls)
     gen = measure_generator(b, s, gopy_src)
     imports = measure_imports(b, s, impls)
@@ -437,7 +440,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         gil = median(extras['reference.noop_gil_ns'])
         out.append('- reference `Noop()` keeping the GIL: %s; releasing and retaking it costs %s more'
                    % (fmt_ns(gil), fmt_ns(median(results['reference_rel']['noop']['ns']) - gil)))
-    out += ['', '## Two threads', '', par, '', '## Vectorised calls (m.vec)', '', vec, '', '## Builds', '', 'Wall time, warm Go build cache.', '', builds, '',
+    out += ['', '## Two threads', '', par, '', '## Vectorised calls (m.vec)', '', vec, '',
+            '## asyncio and channels', '', aio, '', '## Builds', '', 'Wall time, warm Go build cache.', '', builds, '',
             '## Generator', '', gen, '', '## Import', '', imports, '', '## Goals', '']
     out += ['- MISS: ' + m for m in misses] if misses else ['- every goal measured in this run: PASS']
     report = '\n'.join(out) + '\n'

@@ -270,3 +270,15 @@ def test_load(tmp_path, cache):
     assert lines[1] == 'greeter hello "dir" from Go'
     table = (DOCS / 'load.md').read_text()
     assert lines[2].startswith('gobind: cannot load package "github.com/me/hello": ./hello.go:') and lines[2] in table, lines
+
+
+def test_concurrency(tmp_path, cache):
+    """docs/concurrency.md, with test_projects/aio in ./aio."""
+    shutil.copytree(str(TEST_PROJECTS / 'aio'), str(tmp_path / 'aio'), ignore=shutil.ignore_patterns('build*'))
+    out = run_page('concurrency.md', tmp_path, env=cache)
+    lines = [line for line in out.splitlines() if not line.startswith('### ')]
+    assert lines[0].startswith('8 threads sleeping 0.2 s in Go: 0.') and float(lines[0].split()[-2]) < 1.2, lines
+    assert lines[1:6] == ['1', '2', '3', '[]', '[0, 1, 2, 3]'], lines
+    assert lines[6:8] == ['0.05', "('GO', 2)"], lines
+    assert lines[8].startswith('200 calls of 0.1 s: ') and float(lines[8].split()[-2]) < 1, lines
+    assert lines[9:] == ['6', '3', '[0, 1, 2]', '[0, 10, 20]', 'EOFError: the Go channel is closed', 'timed out', '1'], lines

@@ -23,7 +23,7 @@ PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 's
             'shapes': 'example.com/multi/shapes', 'iters': 'example.com/iters',
             'borrow': 'example.com/borrow', 'names_edge': 'example.com/names_edge',
             'funcvals': 'example.com/funcvals', 'vec': 'example.com/vec', 'chans': 'example.com/chans',
-            'names': 'example.com/names', 'generics': 'example.com/generics'}
+            'names': 'example.com/names', 'generics': 'example.com/generics', 'aio': 'example.com/aio'}
 #: Packages bound as submodules, as in the projects' meson.build.
 SUBMODULES = {'crosspkg': {'money': 'example.com/crosspkg/money'}}
 #: Options of the gen step besides the package, as in the projects' meson.build.

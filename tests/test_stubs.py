@@ -15,7 +15,7 @@ from conftest import ROOT, run
 #: (shapes holds the Go runtime; paint and tally are its peer modules, each with its own stub).
 MODULES = [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps',
                             'callbacks', 'pointers', 'interfaces', 'crosspkg', 'iters', 'funcvals', 'vec',
-                            'chans', 'names', 'generics')] \
+                            'chans', 'names', 'generics', 'aio')] \
     + [('multi', m) for m in ('shapes', 'paint', 'tally')]
 
 SIGNATURES = '''
@@ -87,7 +87,7 @@ def test_mypy_stubtest_accepts_the_stub(stubtest, project, module):
 
 
 PROJECTS = ['structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps', 'callbacks', 'pointers', 'interfaces',
-            'iters', 'vec']
+            'iters', 'vec', 'aio']
 
 
 def test_mypy_strict_accepts_a_program_using_the_stubs(built):

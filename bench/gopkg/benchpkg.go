@@ -99,3 +99,14 @@ func Recur(x float64) float64 {
 	}
 	return y
 }
+
+// Relay sends back on out each value received on in, plus one, from a goroutine, until in is
+// closed (the channel round trip row).
+func Relay(in <-chan int, out chan<- int) {
+	go func() {
+		for v := range in {
+			out <- v + 1
+		}
+		close(out)
+	}()
+}

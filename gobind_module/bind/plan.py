@@ -27,6 +27,7 @@ from .itermap import IterPlan, iter_values, plan_iters
 from .names import RESERVED_MODULE_NAMES, Namer, Naming, gopy_tag, python_name
 from .peers import peer_signatures
 from .vec import VecPlan, vec_plans
+from .aio import AioPlan, aio_class_plans, aio_plans
 from ..model import Const, Field, Func, GoType, Package, Param, Skipped, TypeDecl, Var
 from .typemap import (VALUE_BASES, c_ident, BoxType, Conversion, FuncType, FuncValType, IfaceType, MapType, PackageHome, SeqType,
                       TypeMapper, Unsupported, ValueType, box_order, func_order, funcval_order, python_ref)
@@ -639,8 +640,26 @@ class ModulePlan:
     vecs: Tuple[VecPlan, ...] = ()  # vectorised twins of package functions (bind/vec.py)
     vec_module: str = 'vec'         # their submodule's name
     generics: Tuple[GenericPlan, ...] = ()   # generic functions and types with bound instantiations (generics.py)
+    aios: Tuple[AioPlan, ...] = ()  # async twins of package functions (bind/aio.py)
+    aio_module: str = 'aio'         # their submodule's name
     warnings: Tuple[str, ...] = ()  # problems that do not stop binding (a bad //gobind:borrow)
     renames: Tuple[Tuple[str, str], ...] = ()  # (Go symbol, Python name) that pep8_names or //gobind:name gave
+
+    @functools.cached_property
+    def aio_classes(self) -> Tuple[Tuple[str, Tuple[AioPlan, ...]], ...]:
+        """The twins of each class's methods (bind/aio.py), which aio.call() finds by the object's class."""
+        classes = self.structs + self.seqs + self.values + self.maps + self.ifaces + self.funcvals
+        return aio_class_plans(classes, 'gobind_%s_' % self.name, self.name)
+
+    @property
+    def aio_all(self) -> Tuple[AioPlan, ...]:
+        """Every twin: the package functions', then the methods'."""
+        return self.aios + tuple(t for _, twins in self.aio_classes for t in twins)
+
+    @property
+    def aio_cancel(self) -> str:
+        """The export cancelling an awaited call's context, or an arecv or asend (bind/aio.py)."""
+        return 'gobind_%s_aio_cancel' % self.name
 
     @property
     def go_only(self) -> Tuple[Skipped, ...]:
@@ -964,7 +983,7 @@ class _Planner:
             vars=tuple(sub_vars.get(h.module, ())),
             peer=self.peers.get(h.module, ''))
             for h in homes)
-        vec_module = self.vec_module(submodules)
+        vec_module = self.twin_module('vec', 'vectorised', submodules)
         plan = ModulePlan(name=self.name, go_path=self.pkg.path, go_alias=self.mapper.go_alias,
                           doc=self.pkg.doc, funcs=tuple(funcs), skipped=tuple(self.skipped),
                           py_major=py_major, structs=tuple(structs),
@@ -978,7 +997,8 @@ class _Planner:
                           submodules=submodules, warnings=tuple(self.warnings),
                           renames=tuple(sorted(self.namer.renames.items())),
                           chans=chans, vecs=vec_plans(funcs, 'gobind_%s_' % self.name, self.name),
-                          vec_module=vec_module)
+                          vec_module=vec_module, aios=aio_plans(funcs, 'gobind_%s_' % self.name, self.name),
+                          aio_module=self.twin_module('aio', 'async', submodules))
         return dataclasses.replace(plan, generics=plan_generics(self, plan))
 
     def chan_name(self, ch: ChanType) -> None:
@@ -988,14 +1008,13 @@ class _Planner:
         else:
             self.class_name(self.mapper.home(ch.decl.pkg), ch.decl.name)
 
-    def vec_module(self, submodules: Tuple[SubmodulePlan, ...]) -> str:
-        """The name of the twins' submodule: vec, unless a Go package's submodule has that name."""
-        if not any(sm.name == 'vec' for sm in submodules):
-            return 'vec'
-        self.warn('gobind: the vectorised functions are in submodule %s.vec_, since %s.vec '
-                             'is Go package %s' % (self.name, self.name,
-                                                   next(sm.go_path for sm in submodules if sm.name == 'vec')))
-        return 'vec_'
+    def twin_module(self, name: str, what: str, submodules: Tuple[SubmodulePlan, ...]) -> str:
+        """The name of a twins' submodule (vec, aio): name, unless a Go package's submodule has it."""
+        if not any(sm.name == name for sm in submodules):
+            return name
+        self.warn('gobind: the %s functions are in submodule %s.%s_, since %s.%s is Go package %s' % (
+            what, self.name, name, self.name, name, next(sm.go_path for sm in submodules if sm.name == name)))
+        return name + '_'
 
     def bound_type(self, home: PackageHome, decl: TypeDecl, structs: List[StructPlan]) -> None:
         """Plans (or skips, with the reason) a type declared by a bound package."""

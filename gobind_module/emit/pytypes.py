@@ -150,7 +150,8 @@ def chan_type(m: ModulePlan, c: ChanPlan) -> TypeSpec:
              ('tp_methods', 'gobind_methods_' + c.id), ('tp_getset', 'gobind_getset_' + c.id),
              ('sq_length', 'gobind_chan_len_' + c.id), ('nb_bool', 'gobind_chan_true')]
     if c.chan.can_recv:
-        slots += [('tp_iter', 'PyObject_SelfIter'), ('tp_iternext', 'gobind_chan_next_' + c.id)]
+        slots += [('tp_iter', 'PyObject_SelfIter'), ('tp_iternext', 'gobind_chan_next_' + c.id),
+                  ('am_aiter', 'PyObject_SelfIter'), ('am_anext', 'gobind_chan_anext_' + c.id)]
     if c.makes:
         slots.append(('tp_new', 'gobind_new_' + c.id))
     sig = '%s(cap=0)\\n--\\n\\n' % c.py_name if c.makes else ''

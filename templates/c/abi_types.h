@@ -68,4 +68,8 @@ gobind_call_poll(gobind_poll_fn poll)
     return poll();
 }
 
+/* Defined by the extension (templates/c/aio.c), called by Go when an awaited call's goroutine is
+   done: job is the gobind_aio_job C passed, whose status, msg and result slots Go filled. */
+void gobind_aio_done(uintptr_t job);
+
 #endif /* GOBIND_ABI_TYPES_H */

@@ -51,6 +51,8 @@ typedef struct {
 #define Py_tp_richcompare 67
 #define Py_tp_str 70
 #define Py_tp_traverse 71
+#define Py_am_aiter 78  /* no asyncio on Python 2: gobind_fill_slot ignores them */
+#define Py_am_anext 79
 #elif PY_VERSION_HEX < 0x03090000
 /* Before 3.9 a spec cannot carry buffer slots: gobind_make_type sets them on the type it made. */
 #define Py_bf_getbuffer 1

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import array
+import asyncio
 import enum
 from typing import Sequence
 
+import aio
 import callbacks
 import errors
 import funcs
@@ -140,3 +142,19 @@ def use_vec() -> float:
     twice: memoryview = vec.vec.Add(array.array("q", [1, 2]), 3)
     half = vec.vec.Half(memoryview(array.array("f", [1.0])), workers=1)
     return float(twice[0]) + float(half[0])
+
+
+async def use_aio() -> str:
+    text, n = await aio.aio.Upper("go")
+    point: aio.Point = await aio.aio.Origin(1, 2)
+    seconds: float = await aio.aio.Sleep(0.0)
+    ch = aio.Count(3)
+    assert ch is not None
+    first: int = await ch.arecv()
+    rest = [v async for v in ch]
+    await aio.Chan_int(1).asend(n)
+    return text + str(point.X + seconds + first + sum(rest)) + str(await aio.aio.call(aio.Sum, 1, 2))
+
+
+def run_aio() -> str:
+    return asyncio.run(use_aio())

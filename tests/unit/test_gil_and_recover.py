@@ -51,6 +51,7 @@ KEPT = {
     # Heavy loops; Quit calls runtime.Goexit
     'vec': {'Add': 'keep', 'Scale': 'keep', 'Half': 'keep', 'Positive': 'keep', 'Not': 'keep', 'Wrap': 'keep',
             'Div': 'keep', 'Fahrenheit': 'keep', 'Echo': 'sized', 'Check': 'keep'},
+    'aio': {'Explode': 'sized', 'Nothing': 'keep', 'Point.Sum': 'keep'},  # panic(text); an empty body; p.X + p.Y
 }
 
 #: Kept functions whose export needs a recover all the same: they can panic, or return an error.
@@ -62,6 +63,7 @@ RECOVER_KEPT = {
     'vars': {'Find'},                                     # error result
     'shapes': {'paint.Spill'},                            # panic("paint spilled")
     'vec': {'Div', 'Check'},                              # a / b; error result
+    'aio': {'Explode'},                                   # panic(text)
 }
 
 

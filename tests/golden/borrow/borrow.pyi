@@ -255,6 +255,65 @@ class Map_string_int(MutableMapping[str, int]):
 class Celsius(float):
     """Celsius is a named number type, for slices of named elements."""
 
+
+@final
+class aio:
+    """Async twins of borrow's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of borrow (import borrow.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Invert(b: bytes) -> bytes:
+        """Invert(b: bytes) -> bytes
+
+        Awaitable twin of borrow.Invert: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Invert flips every bit of b in place and returns it: it writes into its argument, so it must
+        not borrow it, and the caller's object stays unchanged."""
+
+    @staticmethod
+    async def Keep(xs: Slice_float64 | Sequence[float]) -> None:
+        """Keep(xs: Slice_float64 | Sequence[float]) -> None
+
+        Awaitable twin of borrow.Keep: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Keep stores xs for Last: it keeps its argument, so it must not borrow it."""
+
+    @staticmethod
+    async def Last() -> Slice_float64:
+        """Last() -> Slice_float64
+
+        Awaitable twin of borrow.Last: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Last returns what Keep stored."""
+
+    @staticmethod
+    async def Remember(b: bytes) -> None:
+        """Remember(b: bytes) -> None
+
+        Awaitable twin of borrow.Remember: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Remember keeps b for Remembered: Go keeps its argument, so gobind copies it (no directive needed)."""
+
+    @staticmethod
+    async def Remembered() -> bytes:
+        """Remembered() -> bytes
+
+        Awaitable twin of borrow.Remembered: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Remembered returns what Remember kept."""
+
+    @staticmethod
+    async def SizeCopied(b: bytes) -> int:
+        """SizeCopied(b: bytes) -> int
+
+        Awaitable twin of borrow.SizeCopied: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        SizeCopied returns len(b); its directive makes gobind copy b although Go keeps nothing of it."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of borrow)."""
+
 def CountByte(data: bytes, c: int) -> int:
     """CountByte(data: bytes, c: int) -> int
 

@@ -130,6 +130,27 @@ int gobind_borrow_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi
 int gobind_borrow_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_borrow_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* aio: Invert (starts the call on a goroutine) */
+int gobind_borrow_aio_Invert(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Keep (starts the call on a goroutine) */
+int gobind_borrow_aio_Keep(uintptr_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Last (starts the call on a goroutine) */
+int gobind_borrow_aio_Last(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Remember (starts the call on a goroutine) */
+int gobind_borrow_aio_Remember(gobind_view a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Remembered (starts the call on a goroutine) */
+int gobind_borrow_aio_Remembered(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: SizeCopied (starts the call on a goroutine) */
+int gobind_borrow_aio_SizeCopied(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_borrow_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Map_string_int: map[string]int */
 int gobind_borrow_Map_string_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_borrow_Map_string_int_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out,

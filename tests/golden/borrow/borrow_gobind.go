@@ -1294,6 +1294,114 @@ func gobind_borrow_Map_string_int_keys(self C.uintptr_t, out *C.uintptr_t, msg *
 	return gobindOK
 }
 
+// gobind_borrow_aio_Invert starts example.com/borrow.Invert on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Invert
+func gobind_borrow_aio_Invert(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "borrow.Invert", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Invert(x0)
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Keep starts example.com/borrow.Keep on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Keep
+func gobind_borrow_aio_Keep(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Keep", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Keep(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Last starts example.com/borrow.Last on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Last
+func gobind_borrow_aio_Last(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Last", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Last()
+			*r0 = gobindHandle_Slice_float64(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Remember starts example.com/borrow.Remember on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Remember
+func gobind_borrow_aio_Remember(a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "borrow.Remember", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Remember(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_Remembered starts example.com/borrow.Remembered on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_Remembered
+func gobind_borrow_aio_Remembered(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "borrow.Remembered", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Remembered()
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_SizeCopied starts example.com/borrow.SizeCopied on a goroutine
+// of its own (borrow.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_borrow_aio_SizeCopied
+func gobind_borrow_aio_SizeCopied(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "borrow.SizeCopied", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SizeCopied(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_borrow_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_borrow_aio_cancel
+func gobind_borrow_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

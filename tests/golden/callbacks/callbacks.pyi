@@ -189,6 +189,40 @@ class Handler:
 
 Calls the Go Handler."""
 
+
+@final
+class aio:
+    """Async twins of callbacks's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of callbacks (import callbacks.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Clear() -> None:
+        """Clear() -> None
+
+        Awaitable twin of callbacks.Clear: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Clear forgets the handlers."""
+
+    @staticmethod
+    async def CollectGarbage() -> None:
+        """CollectGarbage() -> None
+
+        Awaitable twin of callbacks.CollectGarbage: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        CollectGarbage runs Go's garbage collector, so finalizers drop what Go no longer uses."""
+
+    @staticmethod
+    async def Fire(event: str) -> int:
+        """Fire(event: str) -> int
+
+        Awaitable twin of callbacks.Fire: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Fire calls every registered handler from a goroutine and counts those that returned true."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of callbacks)."""
+
 def Apply(f: Callable[[int], int], x: int) -> int:
     """Apply(f: Callable[[int], int], x: int) -> int
 

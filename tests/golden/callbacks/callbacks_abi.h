@@ -101,6 +101,48 @@ int gobind_callbacks_Func9_call(uintptr_t self, ptrdiff_t a0, gobind_buf *msg);
 /* Handler.call */
 int gobind_callbacks_Handler_call(uintptr_t self, gobind_view a0, uint8_t *r0, gobind_buf *msg);
 
+/* aio: Clear (starts the call on a goroutine) */
+int gobind_callbacks_aio_Clear(uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: CollectGarbage (starts the call on a goroutine) */
+int gobind_callbacks_aio_CollectGarbage(uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Fire (starts the call on a goroutine) */
+int gobind_callbacks_aio_Fire(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func1.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func1_call(uintptr_t self, ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func2.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func2_call(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func3.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func3_call(uintptr_t self, ptrdiff_t a0, gobind_view a1, gobind_buf *r0, ptrdiff_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func4.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func4_call(uintptr_t self, uintptr_t a0, ptrdiff_t a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func5.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func5_call(uintptr_t self, gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func6.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func6_call(uintptr_t self, double a0, int8_t *r0, float *r1, uint8_t *r2, gobind_complex *r3, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func7.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func7_call(uintptr_t self, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func8.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func8_call(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func9.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Func9_call(uintptr_t self, ptrdiff_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Handler.call (starts the call on a goroutine) */
+int gobind_callbacks_aio_Handler_call(uintptr_t self, gobind_view a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_callbacks_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* package variables */
 int gobind_callbacks_var_get_ErrStop(gobind_ref *out, gobind_buf *msg);
 int gobind_callbacks_var_set_ErrStop(uintptr_t v, gobind_buf *msg);

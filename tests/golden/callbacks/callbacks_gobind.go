@@ -1409,6 +1409,253 @@ func gobind_callbacks_ret_Func9(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind_
 	return gobindOK
 }
 
+// gobind_callbacks_aio_Clear starts example.com/callbacks.Clear on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Clear
+func gobind_callbacks_aio_Clear(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Clear", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Clear()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_CollectGarbage starts example.com/callbacks.CollectGarbage on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_CollectGarbage
+func gobind_callbacks_aio_CollectGarbage(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.CollectGarbage", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.CollectGarbage()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Fire starts example.com/callbacks.Fire on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Fire
+func gobind_callbacks_aio_Fire(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Fire", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Fire(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func1_call starts example.com/callbacks.Func1.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func1_call
+func gobind_callbacks_aio_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func1(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func1.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func2_call starts example.com/callbacks.Func2.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func2_call
+func gobind_callbacks_aio_Func2_call(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func2(self)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func2.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func3_call starts example.com/callbacks.Func3.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func3_call
+func gobind_callbacks_aio_Func3_call(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func3(self)
+	x0 := int(a0)
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func3.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1 := recv.call(x0, x1)
+			gobindPutString(r0, v0)
+			*r1 = C.ptrdiff_t(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func4_call starts example.com/callbacks.Func4.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func4_call
+func gobind_callbacks_aio_Func4_call(self C.uintptr_t, a0 C.uintptr_t, a1 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func4(self)
+	x0 := *gobindPtr_Point(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func4.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.call(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func5_call starts example.com/callbacks.Func5.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func5_call
+func gobind_callbacks_aio_Func5_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func5(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func5.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func6_call starts example.com/callbacks.Func6.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func6_call
+func gobind_callbacks_aio_Func6_call(self C.uintptr_t, a0 C.double, r0 *C.int8_t, r1 *C.float, r2 *C.uint8_t, r3 *C.gobind_complex, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func6(self)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func6.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1, v2, v3 := recv.call(x0)
+			*r0 = C.int8_t(v0)
+			*r1 = C.float(v1)
+			*r2 = gobindBool(v2)
+			*r3 = gobindComplex(v3)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func7_call starts example.com/callbacks.Func7.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func7_call
+func gobind_callbacks_aio_Func7_call(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func7(self)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func7.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.call()
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func8_call starts example.com/callbacks.Func8.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func8_call
+func gobind_callbacks_aio_Func8_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func8(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func8.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.call(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Func9_call starts example.com/callbacks.Func9.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Func9_call
+func gobind_callbacks_aio_Func9_call(self C.uintptr_t, a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func9(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Func9.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.call(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_Handler_call starts example.com/callbacks.Handler.call on a goroutine
+// of its own (callbacks.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_callbacks_aio_Handler_call
+func gobind_callbacks_aio_Handler_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Handler(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "callbacks.Handler.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_callbacks_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_callbacks_aio_cancel
+func gobind_callbacks_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

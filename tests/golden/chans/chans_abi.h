@@ -95,72 +95,153 @@ int gobind_chans_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobi
 int gobind_chans_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_chans_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
+/* aio: Bump (starts the call on a goroutine) */
+int gobind_chans_aio_Bump(ptrdiff_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Count (starts the call on a goroutine) */
+int gobind_chans_aio_Count(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Done (starts the call on a goroutine) */
+int gobind_chans_aio_Done(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Echo (starts the call on a goroutine) */
+int gobind_chans_aio_Echo(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Fan (starts the call on a goroutine) */
+int gobind_chans_aio_Fan(ptrdiff_t a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Later (starts the call on a goroutine) */
+int gobind_chans_aio_Later(uintptr_t a0, ptrdiff_t a1, ptrdiff_t a2, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Many (starts the call on a goroutine) */
+int gobind_chans_aio_Many(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Nested (starts the call on a goroutine) */
+int gobind_chans_aio_Nested(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Nil (starts the call on a goroutine) */
+int gobind_chans_aio_Nil(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Points (starts the call on a goroutine) */
+int gobind_chans_aio_Points(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Produce (starts the call on a goroutine) */
+int gobind_chans_aio_Produce(uintptr_t a0, ptrdiff_t a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Signal (starts the call on a goroutine) */
+int gobind_chans_aio_Signal(uintptr_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: SumFirst (starts the call on a goroutine) */
+int gobind_chans_aio_SumFirst(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Words (starts the call on a goroutine) */
+int gobind_chans_aio_Words(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_chans_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Chan_Chan_int: chan chan int */
 int gobind_chans_Chan_Chan_int_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Chan_Chan_int_send(uintptr_t self, uintptr_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_Chan_Chan_int_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_Chan_Chan_int_asend(uintptr_t self, uintptr_t v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_Chan_int_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Chan_Chan_int_arecv(uintptr_t self, uintptr_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_Chan_int_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* Chan_Point: chan Point */
 int gobind_chans_Chan_Point_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Chan_Point_send(uintptr_t self, uintptr_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_Chan_Point_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_Chan_Point_asend(uintptr_t self, uintptr_t v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_Point_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uintptr_t *out, gobind_buf *msg);
+int gobind_chans_Chan_Point_arecv(uintptr_t self, uintptr_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_Point_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* Chan_int: chan int */
 int gobind_chans_Chan_int_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Chan_int_send(uintptr_t self, ptrdiff_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_Chan_int_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_Chan_int_asend(uintptr_t self, ptrdiff_t v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_int_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, ptrdiff_t *out, gobind_buf *msg);
+int gobind_chans_Chan_int_arecv(uintptr_t self, ptrdiff_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_int_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* Chan_string: chan string */
 int gobind_chans_Chan_string_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Chan_string_send(uintptr_t self, gobind_view v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_Chan_string_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_Chan_string_asend(uintptr_t self, gobind_view v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_string_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, gobind_buf *out, gobind_buf *msg);
+int gobind_chans_Chan_string_arecv(uintptr_t self, gobind_buf *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_string_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* Chan_struct: chan struct{} */
 int gobind_chans_Chan_struct_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Chan_struct_send(uintptr_t self, uint8_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_Chan_struct_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_Chan_struct_asend(uintptr_t self, uint8_t v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_struct_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uint8_t *out, gobind_buf *msg);
+int gobind_chans_Chan_struct_arecv(uintptr_t self, uint8_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Chan_struct_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* Events: Events */
 int gobind_chans_Events_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_chans_Events_send(uintptr_t self, gobind_view v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_Events_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_Events_asend(uintptr_t self, gobind_view v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Events_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, gobind_buf *out, gobind_buf *msg);
+int gobind_chans_Events_arecv(uintptr_t self, gobind_buf *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Events_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* Feed: Feed */
 int gobind_chans_Feed_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, ptrdiff_t *out, gobind_buf *msg);
+int gobind_chans_Feed_arecv(uintptr_t self, ptrdiff_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_Feed_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* RecvChan_int: <-chan int */
 int gobind_chans_RecvChan_int_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, ptrdiff_t *out, gobind_buf *msg);
+int gobind_chans_RecvChan_int_arecv(uintptr_t self, ptrdiff_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_RecvChan_int_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* RecvChan_string: <-chan string */
 int gobind_chans_RecvChan_string_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, gobind_buf *out, gobind_buf *msg);
+int gobind_chans_RecvChan_string_arecv(uintptr_t self, gobind_buf *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_RecvChan_string_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* RecvChan_struct: <-chan struct{} */
 int gobind_chans_RecvChan_struct_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uint8_t *out, gobind_buf *msg);
+int gobind_chans_RecvChan_struct_arecv(uintptr_t self, uint8_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_RecvChan_struct_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* SendChan_int: chan<- int */
 int gobind_chans_SendChan_int_send(uintptr_t self, ptrdiff_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_SendChan_int_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_SendChan_int_asend(uintptr_t self, ptrdiff_t v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_SendChan_int_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* SendChan_struct: chan<- struct{} */
 int gobind_chans_SendChan_struct_send(uintptr_t self, uint8_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_chans_SendChan_struct_close(uintptr_t self, gobind_buf *msg);
+int gobind_chans_SendChan_struct_asend(uintptr_t self, uint8_t v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_chans_SendChan_struct_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* package variables */

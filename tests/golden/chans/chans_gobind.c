@@ -2347,6 +2347,64 @@ gobind_chan_next_Chan_Chan_int(PyObject *self)
     PyObject *v = gobind_chan_take_Chan_Chan_int(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t out;
+} gobind_chanjob_Chan_Chan_int;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Chan_Chan_int(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_Chan_int(&((gobind_chanjob_Chan_Chan_int *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Chan_Chan_int(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Chan_Chan_int(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Chan_Chan_int(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Chan_Chan_int *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Chan_Chan_int *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_Chan_Chan_int_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_Chan_Chan_int_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Chan_Chan_int(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Chan_Chan_int(self, gobind_chan_got_Chan_Chan_int);
+}
+
+static PyObject *
+gobind_chan_anext_Chan_Chan_int(PyObject *self)
+{
+    return gobind_chan_await_Chan_Chan_int(self, gobind_chan_gotnext_Chan_Chan_int);
+}
+#else
+#define gobind_chan_anext_Chan_Chan_int NULL /* no async for on Python 2 */
+#endif
 
 static PyObject *
 gobind_chan_send_Chan_Chan_int(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -2379,6 +2437,37 @@ done:
     gobind_handle_arg_release(&v);
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_Chan_Chan_int(PyObject *self, PyObject *value)
+{
+    gobind_handle_arg v = {0, 0};
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_Chan_int(value, "Chan_Chan_int.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_Chan_Chan_int_send(GOBIND_HANDLE(self), v.handle, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_Chan_Chan_int_asend(GOBIND_HANDLE(self), v.handle, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    gobind_handle_arg_release(&v);
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_Chan_Chan_int(PyObject *self, PyObject *unused)
@@ -2426,8 +2515,18 @@ static PyMethodDef gobind_methods_Chan_Chan_int[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_Chan_int, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_Chan_Chan_int, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_Chan_Chan_int, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Chan_Chan_int, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_Chan_int, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -2465,6 +2564,8 @@ static PyType_Slot gobind_slots_Chan_Chan_int[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Chan_Chan_int},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Chan_Chan_int},
     {Py_tp_new, (void *)gobind_new_Chan_Chan_int},
     {Py_tp_doc, (void *)GOBIND_DOC("Chan_Chan_int(cap=0)\n--\n\n",
                                    "Chan_Chan_int(cap=0)\n"
@@ -2524,6 +2625,64 @@ gobind_chan_next_Chan_Point(PyObject *self)
     PyObject *v = gobind_chan_take_Chan_Point(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t out;
+} gobind_chanjob_Chan_Point;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Chan_Point(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_Point(&((gobind_chanjob_Chan_Point *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Chan_Point(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Chan_Point(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Chan_Point(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Chan_Point *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Chan_Point *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_Chan_Point_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_Chan_Point_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Chan_Point(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Chan_Point(self, gobind_chan_got_Chan_Point);
+}
+
+static PyObject *
+gobind_chan_anext_Chan_Point(PyObject *self)
+{
+    return gobind_chan_await_Chan_Point(self, gobind_chan_gotnext_Chan_Point);
+}
+#else
+#define gobind_chan_anext_Chan_Point NULL /* no async for on Python 2 */
+#endif
 
 static PyObject *
 gobind_chan_send_Chan_Point(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -2555,6 +2714,36 @@ gobind_chan_send_Chan_Point(PyObject *self, PyObject *args, PyObject *kwargs)
 done:
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_Chan_Point(PyObject *self, PyObject *value)
+{
+    uintptr_t v = 0;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_Point(value, "Chan_Point.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_Chan_Point_send(GOBIND_HANDLE(self), v, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_Chan_Point_asend(GOBIND_HANDLE(self), v, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_Chan_Point(PyObject *self, PyObject *unused)
@@ -2602,8 +2791,18 @@ static PyMethodDef gobind_methods_Chan_Point[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_Point, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_Chan_Point, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_Chan_Point, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Chan_Point, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_Point, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -2641,6 +2840,8 @@ static PyType_Slot gobind_slots_Chan_Point[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Chan_Point},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Chan_Point},
     {Py_tp_new, (void *)gobind_new_Chan_Point},
     {Py_tp_doc, (void *)GOBIND_DOC("Chan_Point(cap=0)\n--\n\n",
                                    "Chan_Point(cap=0)\n"
@@ -2700,6 +2901,64 @@ gobind_chan_next_Chan_int(PyObject *self)
     PyObject *v = gobind_chan_take_Chan_int(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t out;
+} gobind_chanjob_Chan_int;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Chan_int(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_int(&((gobind_chanjob_Chan_int *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Chan_int(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Chan_int(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Chan_int(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Chan_int *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Chan_int *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_Chan_int_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_Chan_int_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Chan_int(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Chan_int(self, gobind_chan_got_Chan_int);
+}
+
+static PyObject *
+gobind_chan_anext_Chan_int(PyObject *self)
+{
+    return gobind_chan_await_Chan_int(self, gobind_chan_gotnext_Chan_int);
+}
+#else
+#define gobind_chan_anext_Chan_int NULL /* no async for on Python 2 */
+#endif
 
 static PyObject *
 gobind_chan_send_Chan_int(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -2731,6 +2990,36 @@ gobind_chan_send_Chan_int(PyObject *self, PyObject *args, PyObject *kwargs)
 done:
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_Chan_int(PyObject *self, PyObject *value)
+{
+    ptrdiff_t v = 0;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_int(value, "Chan_int.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_Chan_int_send(GOBIND_HANDLE(self), v, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_Chan_int_asend(GOBIND_HANDLE(self), v, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_Chan_int(PyObject *self, PyObject *unused)
@@ -2778,8 +3067,18 @@ static PyMethodDef gobind_methods_Chan_int[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_int, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_Chan_int, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_Chan_int, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Chan_int, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_int, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -2817,6 +3116,8 @@ static PyType_Slot gobind_slots_Chan_int[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Chan_int},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Chan_int},
     {Py_tp_new, (void *)gobind_new_Chan_int},
     {Py_tp_doc, (void *)GOBIND_DOC("Chan_int(cap=0)\n--\n\n",
                                    "Chan_int(cap=0)\n"
@@ -2876,6 +3177,64 @@ gobind_chan_next_Chan_string(PyObject *self)
     PyObject *v = gobind_chan_take_Chan_string(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf out;
+} gobind_chanjob_Chan_string;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Chan_string(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_str(&((gobind_chanjob_Chan_string *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Chan_string(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Chan_string(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Chan_string(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Chan_string *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Chan_string *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_Chan_string_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_Chan_string_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Chan_string(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Chan_string(self, gobind_chan_got_Chan_string);
+}
+
+static PyObject *
+gobind_chan_anext_Chan_string(PyObject *self)
+{
+    return gobind_chan_await_Chan_string(self, gobind_chan_gotnext_Chan_string);
+}
+#else
+#define gobind_chan_anext_Chan_string NULL /* no async for on Python 2 */
+#endif
 
 static PyObject *
 gobind_chan_send_Chan_string(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -2908,6 +3267,37 @@ done:
     gobind_view_release(&v);
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_Chan_string(PyObject *self, PyObject *value)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_str(value, "Chan_string.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_Chan_string_send(GOBIND_HANDLE(self), v.view, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_Chan_string_asend(GOBIND_HANDLE(self), v.view, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    gobind_view_release(&v);
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_Chan_string(PyObject *self, PyObject *unused)
@@ -2955,8 +3345,18 @@ static PyMethodDef gobind_methods_Chan_string[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_string, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_Chan_string, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_Chan_string, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Chan_string, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_string, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -2994,6 +3394,8 @@ static PyType_Slot gobind_slots_Chan_string[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Chan_string},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Chan_string},
     {Py_tp_new, (void *)gobind_new_Chan_string},
     {Py_tp_doc, (void *)GOBIND_DOC("Chan_string(cap=0)\n--\n\n",
                                    "Chan_string(cap=0)\n"
@@ -3053,6 +3455,64 @@ gobind_chan_next_Chan_struct(PyObject *self)
     PyObject *v = gobind_chan_take_Chan_struct(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    uint8_t out;
+} gobind_chanjob_Chan_struct;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Chan_struct(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_empty(&((gobind_chanjob_Chan_struct *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Chan_struct(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Chan_struct(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Chan_struct(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Chan_struct *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Chan_struct *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_Chan_struct_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_Chan_struct_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Chan_struct(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Chan_struct(self, gobind_chan_got_Chan_struct);
+}
+
+static PyObject *
+gobind_chan_anext_Chan_struct(PyObject *self)
+{
+    return gobind_chan_await_Chan_struct(self, gobind_chan_gotnext_Chan_struct);
+}
+#else
+#define gobind_chan_anext_Chan_struct NULL /* no async for on Python 2 */
+#endif
 
 static PyObject *
 gobind_chan_send_Chan_struct(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -3084,6 +3544,36 @@ gobind_chan_send_Chan_struct(PyObject *self, PyObject *args, PyObject *kwargs)
 done:
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_Chan_struct(PyObject *self, PyObject *value)
+{
+    uint8_t v = 0;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_empty(value, "Chan_struct.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_Chan_struct_send(GOBIND_HANDLE(self), v, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_Chan_struct_asend(GOBIND_HANDLE(self), v, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_Chan_struct(PyObject *self, PyObject *unused)
@@ -3131,8 +3621,18 @@ static PyMethodDef gobind_methods_Chan_struct[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_struct, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_Chan_struct, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_Chan_struct, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Chan_struct, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_struct, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -3170,6 +3670,8 @@ static PyType_Slot gobind_slots_Chan_struct[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Chan_struct},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Chan_struct},
     {Py_tp_new, (void *)gobind_new_Chan_struct},
     {Py_tp_doc, (void *)GOBIND_DOC("Chan_struct(cap=0)\n--\n\n",
                                    "Chan_struct(cap=0)\n"
@@ -3229,6 +3731,64 @@ gobind_chan_next_Events(PyObject *self)
     PyObject *v = gobind_chan_take_Events(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf out;
+} gobind_chanjob_Events;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Events(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_str(&((gobind_chanjob_Events *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Events(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Events(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Events(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Events *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Events *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_Events_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_Events_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Events(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Events(self, gobind_chan_got_Events);
+}
+
+static PyObject *
+gobind_chan_anext_Events(PyObject *self)
+{
+    return gobind_chan_await_Events(self, gobind_chan_gotnext_Events);
+}
+#else
+#define gobind_chan_anext_Events NULL /* no async for on Python 2 */
+#endif
 
 static PyObject *
 gobind_chan_send_Events(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -3261,6 +3821,37 @@ done:
     gobind_view_release(&v);
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_Events(PyObject *self, PyObject *value)
+{
+    gobind_view_arg v = GOBIND_VIEW_ARG_INIT;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_str(value, "Events.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_Events_send(GOBIND_HANDLE(self), v.view, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_Events_asend(GOBIND_HANDLE(self), v.view, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    gobind_view_release(&v);
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_Events(PyObject *self, PyObject *unused)
@@ -3308,8 +3899,18 @@ static PyMethodDef gobind_methods_Events[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Events, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_Events, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_Events, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Events, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Events, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -3347,6 +3948,8 @@ static PyType_Slot gobind_slots_Events[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Events},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Events},
     {Py_tp_new, (void *)gobind_new_Events},
     {Py_tp_doc, (void *)GOBIND_DOC("Events(cap=0)\n--\n\n",
                                    "Events(cap=0)\n"
@@ -3408,6 +4011,64 @@ gobind_chan_next_Feed(PyObject *self)
     PyObject *v = gobind_chan_take_Feed(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t out;
+} gobind_chanjob_Feed;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Feed(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_int(&((gobind_chanjob_Feed *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Feed(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Feed(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Feed(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Feed *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Feed *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_Feed_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_Feed_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Feed(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Feed(self, gobind_chan_got_Feed);
+}
+
+static PyObject *
+gobind_chan_anext_Feed(PyObject *self)
+{
+    return gobind_chan_await_Feed(self, gobind_chan_gotnext_Feed);
+}
+#else
+#define gobind_chan_anext_Feed NULL /* no async for on Python 2 */
+#endif
 
 static Py_ssize_t
 gobind_chan_len_Feed(PyObject *self)
@@ -3438,6 +4099,12 @@ static PyGetSetDef gobind_getset_Feed[] = {
 };
 
 static PyMethodDef gobind_methods_Feed[] = {
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Feed, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Feed, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -3454,6 +4121,8 @@ static PyType_Slot gobind_slots_Feed[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Feed},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Feed},
     {Py_tp_doc, (void *)"A Go Feed: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed.\n"
                         "\n"
                         "Feed is a named receive-only channel type."},
@@ -3511,6 +4180,64 @@ gobind_chan_next_RecvChan_int(PyObject *self)
     PyObject *v = gobind_chan_take_RecvChan_int(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t out;
+} gobind_chanjob_RecvChan_int;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_RecvChan_int(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_int(&((gobind_chanjob_RecvChan_int *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_RecvChan_int(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_RecvChan_int(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_RecvChan_int(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_RecvChan_int *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_RecvChan_int *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_RecvChan_int_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_RecvChan_int_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_RecvChan_int(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_RecvChan_int(self, gobind_chan_got_RecvChan_int);
+}
+
+static PyObject *
+gobind_chan_anext_RecvChan_int(PyObject *self)
+{
+    return gobind_chan_await_RecvChan_int(self, gobind_chan_gotnext_RecvChan_int);
+}
+#else
+#define gobind_chan_anext_RecvChan_int NULL /* no async for on Python 2 */
+#endif
 
 static Py_ssize_t
 gobind_chan_len_RecvChan_int(PyObject *self)
@@ -3541,6 +4268,12 @@ static PyGetSetDef gobind_getset_RecvChan_int[] = {
 };
 
 static PyMethodDef gobind_methods_RecvChan_int[] = {
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_RecvChan_int, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_RecvChan_int, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -3557,6 +4290,8 @@ static PyType_Slot gobind_slots_RecvChan_int[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_RecvChan_int},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_RecvChan_int},
     {Py_tp_doc, (void *)"A Go <-chan int: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed."},
     {0, NULL},
 };
@@ -3612,6 +4347,64 @@ gobind_chan_next_RecvChan_string(PyObject *self)
     PyObject *v = gobind_chan_take_RecvChan_string(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf out;
+} gobind_chanjob_RecvChan_string;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_RecvChan_string(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_str(&((gobind_chanjob_RecvChan_string *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_RecvChan_string(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_RecvChan_string(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_RecvChan_string(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_RecvChan_string *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_RecvChan_string *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_RecvChan_string_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_RecvChan_string_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_RecvChan_string(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_RecvChan_string(self, gobind_chan_got_RecvChan_string);
+}
+
+static PyObject *
+gobind_chan_anext_RecvChan_string(PyObject *self)
+{
+    return gobind_chan_await_RecvChan_string(self, gobind_chan_gotnext_RecvChan_string);
+}
+#else
+#define gobind_chan_anext_RecvChan_string NULL /* no async for on Python 2 */
+#endif
 
 static Py_ssize_t
 gobind_chan_len_RecvChan_string(PyObject *self)
@@ -3642,6 +4435,12 @@ static PyGetSetDef gobind_getset_RecvChan_string[] = {
 };
 
 static PyMethodDef gobind_methods_RecvChan_string[] = {
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_RecvChan_string, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_RecvChan_string, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -3658,6 +4457,8 @@ static PyType_Slot gobind_slots_RecvChan_string[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_RecvChan_string},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_RecvChan_string},
     {Py_tp_doc, (void *)"A Go <-chan string: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed."},
     {0, NULL},
 };
@@ -3713,6 +4514,64 @@ gobind_chan_next_RecvChan_struct(PyObject *self)
     PyObject *v = gobind_chan_take_RecvChan_struct(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    uint8_t out;
+} gobind_chanjob_RecvChan_struct;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_RecvChan_struct(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_empty(&((gobind_chanjob_RecvChan_struct *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_RecvChan_struct(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_RecvChan_struct(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_RecvChan_struct(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_RecvChan_struct *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_RecvChan_struct *)gobind_aio_new(sizeof *job, finish, gobind_chans_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_chans_RecvChan_struct_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_chans_RecvChan_struct_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_RecvChan_struct(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_RecvChan_struct(self, gobind_chan_got_RecvChan_struct);
+}
+
+static PyObject *
+gobind_chan_anext_RecvChan_struct(PyObject *self)
+{
+    return gobind_chan_await_RecvChan_struct(self, gobind_chan_gotnext_RecvChan_struct);
+}
+#else
+#define gobind_chan_anext_RecvChan_struct NULL /* no async for on Python 2 */
+#endif
 
 static Py_ssize_t
 gobind_chan_len_RecvChan_struct(PyObject *self)
@@ -3743,6 +4602,12 @@ static PyGetSetDef gobind_getset_RecvChan_struct[] = {
 };
 
 static PyMethodDef gobind_methods_RecvChan_struct[] = {
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_RecvChan_struct, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_RecvChan_struct, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -3759,6 +4624,8 @@ static PyType_Slot gobind_slots_RecvChan_struct[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_RecvChan_struct},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_RecvChan_struct},
     {Py_tp_doc, (void *)"A Go <-chan struct{}: recv; len() counts queued items, .cap is the buffer size. Iterating receives until the channel is closed."},
     {0, NULL},
 };
@@ -3802,6 +4669,36 @@ gobind_chan_send_SendChan_int(PyObject *self, PyObject *args, PyObject *kwargs)
 done:
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_SendChan_int(PyObject *self, PyObject *value)
+{
+    ptrdiff_t v = 0;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_int(value, "SendChan_int.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_SendChan_int_send(GOBIND_HANDLE(self), v, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_SendChan_int_asend(GOBIND_HANDLE(self), v, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_SendChan_int(PyObject *self, PyObject *unused)
@@ -3849,6 +4746,10 @@ static PyMethodDef gobind_methods_SendChan_int[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_SendChan_int, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_SendChan_int, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_SendChan_int, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
     {NULL, NULL, 0, NULL},
@@ -3905,6 +4806,36 @@ done:
     return result;
 }
 
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_SendChan_struct(PyObject *self, PyObject *value)
+{
+    uint8_t v = 0;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_empty(value, "SendChan_struct.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_chans_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_chans_SendChan_struct_send(GOBIND_HANDLE(self), v, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_chans_SendChan_struct_asend(GOBIND_HANDLE(self), v, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    return result;
+}
+#endif
+
 static PyObject *
 gobind_chan_close_SendChan_struct(PyObject *self, PyObject *unused)
 {
@@ -3951,6 +4882,10 @@ static PyMethodDef gobind_methods_SendChan_struct[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_SendChan_struct, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_SendChan_struct, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_SendChan_struct, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
     {NULL, NULL, 0, NULL},
@@ -4150,6 +5085,838 @@ static PyType_Spec gobind_spec_module = {
     .flags = GOBIND_TPFLAGS_DEFAULT,
     .slots = gobind_slots_module,
 };
+
+/* ==== Async twins (chans.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bump: Bump, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Bump;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bump_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Bump(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Bump", gobind_names_gobind_fn_Bump, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Bump", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Bump *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bump *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bump_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Bump(a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Count: Count, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Count;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Count_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Count *job = (gobind_aiojob_fn_Count *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Count", gobind_names_gobind_fn_Count, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Count *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Count *)gobind_aio_new(sizeof *job, gobind_aio_fn_Count_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Count(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Done: Done, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Done;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Done_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Done *job = (gobind_aiojob_fn_Done *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_struct(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Done(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Done", gobind_names_gobind_fn_Done, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Done", "ms", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Done *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Done *)gobind_aio_new(sizeof *job, gobind_aio_fn_Done_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Done(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Echo: Echo, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Echo;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Echo_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Echo *job = (gobind_aiojob_fn_Echo *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Pipe(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Echo(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Echo *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Echo *)gobind_aio_new(sizeof *job, gobind_aio_fn_Echo_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Echo(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Fan: Fan, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Fan;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fan_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Fan *job = (gobind_aiojob_fn_Fan *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_RecvChan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fan(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fan", gobind_names_gobind_fn_Fan, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Fan", "workers", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Fan", "n", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Fan *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Fan *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fan_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Fan(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Later: Later, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Later;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Later_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Later(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    gobind_handle_arg a0 = {0, 0};
+    ptrdiff_t a1 = 0;
+    ptrdiff_t a2 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Later", gobind_names_gobind_fn_Later, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
+    if (gobind_from_py_SendChan_int(argv[0], "Later", "ch", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Later", "v", &a1) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[2], "Later", "ms", &a2) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Later *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Later *)gobind_aio_new(sizeof *job, gobind_aio_fn_Later_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Later(a0.handle, a1, a2, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 3);
+    return result;
+}
+
+/* ---- aio.Many: Many, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Many;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Many_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Many *job = (gobind_aiojob_fn_Many *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_Chan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Many(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Many", gobind_names_gobind_fn_Many, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Many", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Many *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Many *)gobind_aio_new(sizeof *job, gobind_aio_fn_Many_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Many(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Nested: Nested, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Nested;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nested_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Nested *job = (gobind_aiojob_fn_Nested *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Chan_Chan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Nested(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Nested", gobind_names_gobind_fn_Nested, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Nested", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Nested *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Nested *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nested_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Nested(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Nil: Nil, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Nil;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nil_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Nil *job = (gobind_aiojob_fn_Nil *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Chan_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Nil(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Nil *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Nil *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nil_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Nil(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Points: Points, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Points;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Points_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Points *job = (gobind_aiojob_fn_Points *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Chan_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Points(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Points", gobind_names_gobind_fn_Points, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Points", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Points *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Points *)gobind_aio_new(sizeof *job, gobind_aio_fn_Points_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Points(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Produce: Produce, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Produce;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Produce_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Produce(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Produce", gobind_names_gobind_fn_Produce, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_SendChan_int(argv[0], "Produce", "out", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Produce", "n", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Produce *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Produce *)gobind_aio_new(sizeof *job, gobind_aio_fn_Produce_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Produce(a0.handle, a1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Signal: Signal, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Signal;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Signal_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Signal(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Signal", gobind_names_gobind_fn_Signal, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_SendChan_struct(argv[0], "Signal", "ch", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Signal *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Signal *)gobind_aio_new(sizeof *job, gobind_aio_fn_Signal_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Signal(a0.handle, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.SumFirst: SumFirst, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_SumFirst;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SumFirst_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_SumFirst *job = (gobind_aiojob_fn_SumFirst *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SumFirst(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SumFirst", gobind_names_gobind_fn_SumFirst, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_RecvChan_int(argv[0], "SumFirst", "chs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_SumFirst *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_SumFirst *)gobind_aio_new(sizeof *job, gobind_aio_fn_SumFirst_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_SumFirst(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Words: Words, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Words;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Words_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Words *job = (gobind_aiojob_fn_Words *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Events(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Words(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Words", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Words *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Words *)gobind_aio_new(sizeof *job, gobind_aio_fn_Words_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_chans_aio_Words(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bump", (PyCFunction)(void (*)(void))gobind_aio_fn_Bump, GOBIND_METH_ARGS,
+     GOBIND_DOC("Bump($module, /, v)\n--\n\n",
+                "Bump(v: int) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SetUpdates stores ch into Updates; Bump sends v on it.")},
+    {"Count", (PyCFunction)(void (*)(void))gobind_aio_fn_Count, GOBIND_METH_ARGS,
+     GOBIND_DOC("Count($module, /, n)\n--\n\n",
+                "Count(n: int) -> RecvChan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Count: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Count returns a channel that a goroutine fills with 0..n-1 and then closes.")},
+    {"Done", (PyCFunction)(void (*)(void))gobind_aio_fn_Done, GOBIND_METH_ARGS,
+     GOBIND_DOC("Done($module, /, ms)\n--\n\n",
+                "Done(ms: int) -> RecvChan_struct | None\n"
+                "\n"
+                "Awaitable twin of chans.Done: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Done returns a signal channel that is closed after ms milliseconds, as context.Done() is.")},
+    {"Echo", (PyCFunction)(void (*)(void))gobind_aio_fn_Echo, METH_NOARGS,
+     GOBIND_DOC("Echo($module, /)\n--\n\n",
+                "Echo() -> Pipe | None\n"
+                "\n"
+                "Awaitable twin of chans.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Echo makes a pipe whose goroutine copies In to Out (In is closed to stop it).")},
+    {"Fan", (PyCFunction)(void (*)(void))gobind_aio_fn_Fan, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fan($module, /, workers, n)\n--\n\n",
+                "Fan(workers: int, n: int) -> RecvChan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Fan: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fan starts workers goroutines that each send n values of their own (w*n+i) on one channel,\n"
+                "closing it when all are done.")},
+    {"Later", (PyCFunction)(void (*)(void))gobind_aio_fn_Later, GOBIND_METH_ARGS,
+     GOBIND_DOC("Later($module, /, ch, v, ms)\n--\n\n",
+                "Later(ch: SendChan_int | Chan_int | None, v: int, ms: int) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Later: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Later sends v on ch after the given number of milliseconds.")},
+    {"Many", (PyCFunction)(void (*)(void))gobind_aio_fn_Many, GOBIND_METH_ARGS,
+     GOBIND_DOC("Many($module, /, n)\n--\n\n",
+                "Many(n: int) -> Slice_Chan_int\n"
+                "\n"
+                "Awaitable twin of chans.Many: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Many returns n buffered channels, channel i holding i.")},
+    {"Nested", (PyCFunction)(void (*)(void))gobind_aio_fn_Nested, GOBIND_METH_ARGS,
+     GOBIND_DOC("Nested($module, /, n)\n--\n\n",
+                "Nested(n: int) -> Chan_Chan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Nested: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nested returns a channel of channels: each inner channel holds one int.")},
+    {"Nil", (PyCFunction)(void (*)(void))gobind_aio_fn_Nil, METH_NOARGS,
+     GOBIND_DOC("Nil($module, /)\n--\n\n",
+                "Nil() -> Chan_int | None\n"
+                "\n"
+                "Awaitable twin of chans.Nil: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nil returns a nil channel.")},
+    {"Points", (PyCFunction)(void (*)(void))gobind_aio_fn_Points, GOBIND_METH_ARGS,
+     GOBIND_DOC("Points($module, /, n)\n--\n\n",
+                "Points(n: int) -> Chan_Point | None\n"
+                "\n"
+                "Awaitable twin of chans.Points: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Points returns a buffered channel holding n points, closed.")},
+    {"Produce", (PyCFunction)(void (*)(void))gobind_aio_fn_Produce, GOBIND_METH_ARGS,
+     GOBIND_DOC("Produce($module, /, out, n)\n--\n\n",
+                "Produce(out: SendChan_int | Chan_int | None, n: int) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Produce: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Produce sends 0..n-1 on out from a goroutine and closes it.")},
+    {"Signal", (PyCFunction)(void (*)(void))gobind_aio_fn_Signal, GOBIND_METH_ARGS,
+     GOBIND_DOC("Signal($module, /, ch)\n--\n\n",
+                "Signal(ch: SendChan_struct | Chan_struct | None) -> None\n"
+                "\n"
+                "Awaitable twin of chans.Signal: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Signal sends one empty value on ch from a goroutine.")},
+    {"SumFirst", (PyCFunction)(void (*)(void))gobind_aio_fn_SumFirst, GOBIND_METH_ARGS,
+     GOBIND_DOC("SumFirst($module, /, chs)\n--\n\n",
+                "SumFirst(chs: Slice_RecvChan_int | Sequence[RecvChan_int | Chan_int | None]) -> int\n"
+                "\n"
+                "Awaitable twin of chans.SumFirst: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SumFirst receives one value from each channel and returns their sum.")},
+    {"Words", (PyCFunction)(void (*)(void))gobind_aio_fn_Words, GOBIND_METH_ARGS,
+     GOBIND_DOC("Words($module, /, s)\n--\n\n",
+                "Words(s: str) -> Events | None\n"
+                "\n"
+                "Awaitable twin of chans.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Words sends the words of s on a named channel type, then closes it.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of chans or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
 
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
@@ -4410,6 +6177,12 @@ if (gobind_mark_live(gobind_type_SendChan_struct, "a Go channel") < 0)
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
         || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "chans.aio", "aio",
+                       "Async twins of chans's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

@@ -849,6 +849,15 @@ func gobind_chans_Chan_Chan_int_send(self C.uintptr_t, v C.uintptr_t, timeout C.
 	return gobindOK
 }
 
+// gobind_chans_Chan_Chan_int_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_Chan_Chan_int_asend
+func gobind_chans_Chan_Chan_int_asend(self C.uintptr_t, v C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_Chan_Chan_int(self), gobindChan_Chan_int(v))
+	return gobindOK
+}
+
 // gobind_chans_Chan_Chan_int_close closes the channel (a panic if it is closed already).
 //
 //export gobind_chans_Chan_Chan_int_close
@@ -868,6 +877,17 @@ func gobind_chans_Chan_Chan_int_recv(self C.uintptr_t, timeout C.int64_t, poll C
 		return st
 	}
 	*out = gobindChanHandle_Chan_int(v)
+	return gobindOK
+}
+
+// gobind_chans_Chan_Chan_int_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_Chan_Chan_int_arecv
+func gobind_chans_Chan_Chan_int_arecv(self C.uintptr_t, out *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Chan_Chan_int(self), func(v chan int) {
+		*out = gobindChanHandle_Chan_int(v)
+	})
 	return gobindOK
 }
 
@@ -919,6 +939,15 @@ func gobind_chans_Chan_Point_send(self C.uintptr_t, v C.uintptr_t, timeout C.int
 	return gobindOK
 }
 
+// gobind_chans_Chan_Point_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_Chan_Point_asend
+func gobind_chans_Chan_Point_asend(self C.uintptr_t, v C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_Chan_Point(self), *gobindPtr_Point(v))
+	return gobindOK
+}
+
 // gobind_chans_Chan_Point_close closes the channel (a panic if it is closed already).
 //
 //export gobind_chans_Chan_Point_close
@@ -938,6 +967,17 @@ func gobind_chans_Chan_Point_recv(self C.uintptr_t, timeout C.int64_t, poll C.go
 		return st
 	}
 	*out = gobindHandle_Point(&v)
+	return gobindOK
+}
+
+// gobind_chans_Chan_Point_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_Chan_Point_arecv
+func gobind_chans_Chan_Point_arecv(self C.uintptr_t, out *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Chan_Point(self), func(v gobindpkg.Point) {
+		*out = gobindHandle_Point(&v)
+	})
 	return gobindOK
 }
 
@@ -989,6 +1029,15 @@ func gobind_chans_Chan_int_send(self C.uintptr_t, v C.ptrdiff_t, timeout C.int64
 	return gobindOK
 }
 
+// gobind_chans_Chan_int_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_Chan_int_asend
+func gobind_chans_Chan_int_asend(self C.uintptr_t, v C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_Chan_int(self), int(v))
+	return gobindOK
+}
+
 // gobind_chans_Chan_int_close closes the channel (a panic if it is closed already).
 //
 //export gobind_chans_Chan_int_close
@@ -1008,6 +1057,17 @@ func gobind_chans_Chan_int_recv(self C.uintptr_t, timeout C.int64_t, poll C.gobi
 		return st
 	}
 	*out = C.ptrdiff_t(v)
+	return gobindOK
+}
+
+// gobind_chans_Chan_int_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_Chan_int_arecv
+func gobind_chans_Chan_int_arecv(self C.uintptr_t, out *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Chan_int(self), func(v int) {
+		*out = C.ptrdiff_t(v)
+	})
 	return gobindOK
 }
 
@@ -1059,6 +1119,15 @@ func gobind_chans_Chan_string_send(self C.uintptr_t, v C.gobind_view, timeout C.
 	return gobindOK
 }
 
+// gobind_chans_Chan_string_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_Chan_string_asend
+func gobind_chans_Chan_string_asend(self C.uintptr_t, v C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_Chan_string(self), gobindString(v, gobindSpace(v.n)))
+	return gobindOK
+}
+
 // gobind_chans_Chan_string_close closes the channel (a panic if it is closed already).
 //
 //export gobind_chans_Chan_string_close
@@ -1078,6 +1147,17 @@ func gobind_chans_Chan_string_recv(self C.uintptr_t, timeout C.int64_t, poll C.g
 		return st
 	}
 	gobindPutString(out, v)
+	return gobindOK
+}
+
+// gobind_chans_Chan_string_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_Chan_string_arecv
+func gobind_chans_Chan_string_arecv(self C.uintptr_t, out *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Chan_string(self), func(v string) {
+		gobindPutString(out, v)
+	})
 	return gobindOK
 }
 
@@ -1129,6 +1209,15 @@ func gobind_chans_Chan_struct_send(self C.uintptr_t, v C.uint8_t, timeout C.int6
 	return gobindOK
 }
 
+// gobind_chans_Chan_struct_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_Chan_struct_asend
+func gobind_chans_Chan_struct_asend(self C.uintptr_t, v C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_Chan_struct(self), struct{}{})
+	return gobindOK
+}
+
 // gobind_chans_Chan_struct_close closes the channel (a panic if it is closed already).
 //
 //export gobind_chans_Chan_struct_close
@@ -1148,6 +1237,17 @@ func gobind_chans_Chan_struct_recv(self C.uintptr_t, timeout C.int64_t, poll C.g
 		return st
 	}
 	*out = gobindEmpty(v)
+	return gobindOK
+}
+
+// gobind_chans_Chan_struct_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_Chan_struct_arecv
+func gobind_chans_Chan_struct_arecv(self C.uintptr_t, out *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Chan_struct(self), func(v struct{}) {
+		*out = gobindEmpty(v)
+	})
 	return gobindOK
 }
 
@@ -1202,6 +1302,15 @@ func gobind_chans_Events_send(self C.uintptr_t, v C.gobind_view, timeout C.int64
 	return gobindOK
 }
 
+// gobind_chans_Events_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_Events_asend
+func gobind_chans_Events_asend(self C.uintptr_t, v C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_Events(self), gobindString(v, gobindSpace(v.n)))
+	return gobindOK
+}
+
 // gobind_chans_Events_close closes the channel (a panic if it is closed already).
 //
 //export gobind_chans_Events_close
@@ -1221,6 +1330,17 @@ func gobind_chans_Events_recv(self C.uintptr_t, timeout C.int64_t, poll C.gobind
 		return st
 	}
 	gobindPutString(out, v)
+	return gobindOK
+}
+
+// gobind_chans_Events_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_Events_arecv
+func gobind_chans_Events_arecv(self C.uintptr_t, out *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Events(self), func(v string) {
+		gobindPutString(out, v)
+	})
 	return gobindOK
 }
 
@@ -1278,6 +1398,17 @@ func gobind_chans_Feed_recv(self C.uintptr_t, timeout C.int64_t, poll C.gobind_p
 	return gobindOK
 }
 
+// gobind_chans_Feed_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_Feed_arecv
+func gobind_chans_Feed_arecv(self C.uintptr_t, out *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Feed(self), func(v int) {
+		*out = C.ptrdiff_t(v)
+	})
+	return gobindOK
+}
+
 // gobind_chans_Feed_size reports the number of queued items and the buffer size.
 //
 //export gobind_chans_Feed_size
@@ -1329,6 +1460,17 @@ func gobind_chans_RecvChan_int_recv(self C.uintptr_t, timeout C.int64_t, poll C.
 		return st
 	}
 	*out = C.ptrdiff_t(v)
+	return gobindOK
+}
+
+// gobind_chans_RecvChan_int_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_RecvChan_int_arecv
+func gobind_chans_RecvChan_int_arecv(self C.uintptr_t, out *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_RecvChan_int(self), func(v int) {
+		*out = C.ptrdiff_t(v)
+	})
 	return gobindOK
 }
 
@@ -1386,6 +1528,17 @@ func gobind_chans_RecvChan_string_recv(self C.uintptr_t, timeout C.int64_t, poll
 	return gobindOK
 }
 
+// gobind_chans_RecvChan_string_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_RecvChan_string_arecv
+func gobind_chans_RecvChan_string_arecv(self C.uintptr_t, out *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_RecvChan_string(self), func(v string) {
+		gobindPutString(out, v)
+	})
+	return gobindOK
+}
+
 // gobind_chans_RecvChan_string_size reports the number of queued items and the buffer size.
 //
 //export gobind_chans_RecvChan_string_size
@@ -1430,6 +1583,17 @@ func gobind_chans_RecvChan_struct_recv(self C.uintptr_t, timeout C.int64_t, poll
 	return gobindOK
 }
 
+// gobind_chans_RecvChan_struct_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_chans_RecvChan_struct_arecv
+func gobind_chans_RecvChan_struct_arecv(self C.uintptr_t, out *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_RecvChan_struct(self), func(v struct{}) {
+		*out = gobindEmpty(v)
+	})
+	return gobindOK
+}
+
 // gobind_chans_RecvChan_struct_size reports the number of queued items and the buffer size.
 //
 //export gobind_chans_RecvChan_struct_size
@@ -1469,6 +1633,15 @@ func gobind_chans_SendChan_int_send(self C.uintptr_t, v C.ptrdiff_t, timeout C.i
 	if st := gobindChanSend(gobindChan_SendChan_int(self), int(v), int64(timeout), poll); st != gobindOK {
 		return st
 	}
+	return gobindOK
+}
+
+// gobind_chans_SendChan_int_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_SendChan_int_asend
+func gobind_chans_SendChan_int_asend(self C.uintptr_t, v C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_SendChan_int(self), int(v))
 	return gobindOK
 }
 
@@ -1520,6 +1693,15 @@ func gobind_chans_SendChan_struct_send(self C.uintptr_t, v C.uint8_t, timeout C.
 	if st := gobindChanSend(gobindChan_SendChan_struct(self), struct{}{}, int64(timeout), poll); st != gobindOK {
 		return st
 	}
+	return gobindOK
+}
+
+// gobind_chans_SendChan_struct_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_chans_SendChan_struct_asend
+func gobind_chans_SendChan_struct_asend(self C.uintptr_t, v C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_SendChan_struct(self), struct{}{})
 	return gobindOK
 }
 
@@ -1640,6 +1822,252 @@ func gobind_chans_ret_Func1(slot C.uintptr_t, r0 C.gobind_view, msg *C.gobind_bu
 	defer gobindRecover(&status, msg)
 	res := cgo.Handle(slot).Value().(*gobindResult_Func1)
 	res.r0 = gobindString(r0, gobindSpace(r0.n))
+	return gobindOK
+}
+
+// gobind_chans_aio_Bump starts example.com/chans.Bump on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Bump
+func gobind_chans_aio_Bump(a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.Bump", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Bump(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Count starts example.com/chans.Count on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Count
+func gobind_chans_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.Count", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Count(x0)
+			*r0 = gobindChanHandle_RecvChan_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Done starts example.com/chans.Done on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Done
+func gobind_chans_aio_Done(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.Done", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Done(x0)
+			*r0 = gobindChanHandle_RecvChan_struct(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Echo starts example.com/chans.Echo on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Echo
+func gobind_chans_aio_Echo(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "chans.Echo", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Echo()
+			*r0 = gobindHandle_Pipe(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Fan starts example.com/chans.Fan on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Fan
+func gobind_chans_aio_Fan(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "chans.Fan", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Fan(x0, x1)
+			*r0 = gobindChanHandle_RecvChan_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Later starts example.com/chans.Later on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Later
+func gobind_chans_aio_Later(a0 C.uintptr_t, a1 C.ptrdiff_t, a2 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindChan_SendChan_int(a0)
+	x1 := int(a1)
+	x2 := int(a2)
+	gobindAioGo(job, jstatus, jmsg, "chans.Later", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Later(x0, x1, x2)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Many starts example.com/chans.Many on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Many
+func gobind_chans_aio_Many(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.Many", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Many(x0)
+			*r0 = gobindHandle_Slice_Chan_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Nested starts example.com/chans.Nested on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Nested
+func gobind_chans_aio_Nested(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.Nested", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Nested(x0)
+			*r0 = gobindChanHandle_Chan_Chan_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Nil starts example.com/chans.Nil on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Nil
+func gobind_chans_aio_Nil(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "chans.Nil", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Nil()
+			*r0 = gobindChanHandle_Chan_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Points starts example.com/chans.Points on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Points
+func gobind_chans_aio_Points(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.Points", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Points(x0)
+			*r0 = gobindChanHandle_Chan_Point(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Produce starts example.com/chans.Produce on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Produce
+func gobind_chans_aio_Produce(a0 C.uintptr_t, a1 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindChan_SendChan_int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "chans.Produce", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Produce(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Signal starts example.com/chans.Signal on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Signal
+func gobind_chans_aio_Signal(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindChan_SendChan_struct(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.Signal", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Signal(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_SumFirst starts example.com/chans.SumFirst on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_SumFirst
+func gobind_chans_aio_SumFirst(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_RecvChan_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "chans.SumFirst", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SumFirst(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_Words starts example.com/chans.Words on a goroutine
+// of its own (chans.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_chans_aio_Words
+func gobind_chans_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "chans.Words", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Words(x0)
+			*r0 = gobindChanHandle_Events(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_chans_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_chans_aio_cancel
+func gobind_chans_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
 	return gobindOK
 }
 

@@ -131,6 +131,88 @@ class vec:
 
         Twice doubles a duration."""
 
+
+@final
+class aio:
+    """Async twins of crosspkg's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of crosspkg (import crosspkg.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Commute() -> route.Trip | None:
+        """Commute() -> route.Trip | None
+
+        Awaitable twin of crosspkg.Commute: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Commute is the way to work: a trip of two legs."""
+
+    @staticmethod
+    async def Host(u: url.URL) -> str:
+        """Host(u: url.URL) -> str
+
+        Awaitable twin of crosspkg.Host: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Host returns the host of a URL value."""
+
+    @staticmethod
+    async def NewBuffer(text: str) -> bytes.Buffer | None:
+        """NewBuffer(text: str) -> bytes.Buffer | None
+
+        Awaitable twin of crosspkg.NewBuffer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        NewBuffer returns a buffer holding text."""
+
+    @staticmethod
+    async def Parse(raw: str) -> url.URL | None:
+        """Parse(raw: str) -> url.URL | None
+
+        Awaitable twin of crosspkg.Parse: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Parse parses a URL."""
+
+    @staticmethod
+    async def Price(name: str) -> money.Amount:
+        """Price(name: str) -> money.Amount
+
+        Awaitable twin of crosspkg.Price: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Price is a named amount in the money package."""
+
+    @staticmethod
+    async def Shout(buf: bytes.Buffer | None, text: str) -> None:
+        """Shout(buf: bytes.Buffer | None, text: str) -> None
+
+        Awaitable twin of crosspkg.Shout: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Shout writes text in capitals into buf."""
+
+    @staticmethod
+    async def Timeout() -> time.Duration:
+        """Timeout() -> time.Duration
+
+        Awaitable twin of crosspkg.Timeout: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Timeout is how long a request may take."""
+
+    @staticmethod
+    async def Total(w: money.Wallet | None) -> money.Amount:
+        """Total(w: money.Wallet | None) -> money.Amount
+
+        Awaitable twin of crosspkg.Total: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Total adds up the amounts in a wallet."""
+
+    @staticmethod
+    async def Twice(d: int) -> time.Duration:
+        """Twice(d: int) -> time.Duration
+
+        Awaitable twin of crosspkg.Twice: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Twice doubles a duration."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of crosspkg)."""
+
 @final
 class bytes:
     """Types of Go package bytes that the API of example.com/crosspkg uses."""

@@ -247,6 +247,228 @@ int gobind_crosspkg_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t 
 int gobind_crosspkg_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_crosspkg_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* aio: Commute (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Commute(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Host (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Host(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: NewBuffer (starts the call on a goroutine) */
+int gobind_crosspkg_aio_NewBuffer(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Parse (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Parse(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Price (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Price(gobind_view a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Shout (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Shout(uintptr_t a0, gobind_view a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Timeout (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Timeout(int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Total (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Total(uintptr_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Twice (starts the call on a goroutine) */
+int gobind_crosspkg_aio_Twice(int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: money.Wallet.Add (starts the call on a goroutine) */
+int gobind_crosspkg_aio_money_Wallet_Add(uintptr_t self, int64_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: money.Wallet.Sum (starts the call on a goroutine) */
+int gobind_crosspkg_aio_money_Wallet_Sum(uintptr_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Available (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Available(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.AvailableBuffer (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_AvailableBuffer(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Bytes (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Bytes(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Cap (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Cap(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Grow (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Grow(uintptr_t self, ptrdiff_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Len (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Len(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Next (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Next(uintptr_t self, ptrdiff_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Peek (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Peek(uintptr_t self, ptrdiff_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Read (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.ReadByte (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_ReadByte(uintptr_t self, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.ReadBytes (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_ReadBytes(uintptr_t self, uint8_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.ReadRune (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_ReadRune(uintptr_t self, int32_t *r0, ptrdiff_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.ReadString (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_ReadString(uintptr_t self, uint8_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Reset (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Reset(uintptr_t self, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.String (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_String(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Truncate (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Truncate(uintptr_t self, ptrdiff_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.UnreadByte (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_UnreadByte(uintptr_t self, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.UnreadRune (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_UnreadRune(uintptr_t self, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.Write (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_Write(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.WriteByte (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_WriteByte(uintptr_t self, uint8_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.WriteRune (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_WriteRune(uintptr_t self, int32_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: bytes.Buffer.WriteString (starts the call on a goroutine) */
+int gobind_crosspkg_aio_bytes_Buffer_WriteString(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.AppendBinary (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_AppendBinary(uintptr_t self, gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.EscapedFragment (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_EscapedFragment(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.EscapedPath (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_EscapedPath(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.Hostname (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_Hostname(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.IsAbs (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_IsAbs(uintptr_t self, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.JoinPath (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_JoinPath(uintptr_t self, uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.MarshalBinary (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_MarshalBinary(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.Parse (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_Parse(uintptr_t self, gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.Port (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_Port(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.Query (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_Query(uintptr_t self, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.Redacted (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_Redacted(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.RequestURI (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_RequestURI(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.ResolveReference (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_ResolveReference(uintptr_t self, uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.String (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_String(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.URL.UnmarshalBinary (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_URL_UnmarshalBinary(uintptr_t self, gobind_view a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Userinfo.Password (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Userinfo_Password(uintptr_t self, gobind_buf *r0, uint8_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Userinfo.String (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Userinfo_String(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Userinfo.Username (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Userinfo_Username(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: route.Stop.Distance (starts the call on a goroutine) */
+int gobind_crosspkg_aio_route_Stop_Distance(uintptr_t self, uintptr_t a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: route.Point.String (starts the call on a goroutine) */
+int gobind_crosspkg_aio_route_Point_String(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: money.Amount.String (starts the call on a goroutine) */
+int gobind_crosspkg_aio_money_Amount_String(int64_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: route.Kilometres.String (starts the call on a goroutine) */
+int gobind_crosspkg_aio_route_Kilometres_String(double self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Abs (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Abs(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Hours (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Hours(int64_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Microseconds (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Microseconds(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Milliseconds (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Milliseconds(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Minutes (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Minutes(int64_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Nanoseconds (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Nanoseconds(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Round (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Round(int64_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Seconds (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Seconds(int64_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.String (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_String(int64_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Truncate (starts the call on a goroutine) */
+int gobind_crosspkg_aio_time_Duration_Truncate(int64_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Values.Add (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Values_Add(uintptr_t self, gobind_view a0, gobind_view a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Values.Del (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Values_Del(uintptr_t self, gobind_view a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Values.Encode (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Values_Encode(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Values.Get (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Values_Get(uintptr_t self, gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Values.Has (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Values_Has(uintptr_t self, gobind_view a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: url.Values.Set (starts the call on a goroutine) */
+int gobind_crosspkg_aio_url_Values_Set(uintptr_t self, gobind_view a0, gobind_view a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: io.Reader.Read (starts the call on a goroutine) */
+int gobind_crosspkg_aio_io_Reader_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: io.Writer.Write (starts the call on a goroutine) */
+int gobind_crosspkg_aio_io_Writer_Write(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_crosspkg_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Values: gobindpkg_url.Values */
 int gobind_crosspkg_url_Values_new(uintptr_t *out, gobind_buf *msg);
 int gobind_crosspkg_url_Values_fromc(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out,

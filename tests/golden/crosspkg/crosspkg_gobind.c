@@ -6741,6 +6741,3683 @@ static PyType_Spec gobind_spec_module_money = {
     .slots = gobind_slots_module_money,
 };
 
+/* ==== Async twins (crosspkg.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Commute: Commute, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Commute;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Commute_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Commute *job = (gobind_aiojob_fn_Commute *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_route_Trip(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Commute(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Commute *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Commute *)gobind_aio_new(sizeof *job, gobind_aio_fn_Commute_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Commute(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Host: Host, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Host;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Host_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Host *job = (gobind_aiojob_fn_Host *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Host(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Host", gobind_names_gobind_fn_Host, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_url_URL(argv[0], "Host", "u", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Host *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Host *)gobind_aio_new(sizeof *job, gobind_aio_fn_Host_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Host(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.NewBuffer: NewBuffer, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_NewBuffer;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewBuffer_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_NewBuffer *job = (gobind_aiojob_fn_NewBuffer *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes_Buffer(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewBuffer(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("NewBuffer", gobind_names_gobind_fn_NewBuffer, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "NewBuffer", "text", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_NewBuffer *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_NewBuffer *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewBuffer_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_NewBuffer(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Parse: Parse, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Parse;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Parse_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Parse *job = (gobind_aiojob_fn_Parse *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_url_URL(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Parse(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Parse", gobind_names_gobind_fn_Parse, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Parse", "raw", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Parse *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Parse *)gobind_aio_new(sizeof *job, gobind_aio_fn_Parse_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Parse(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Price: Price, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_Price;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Price_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Price *job = (gobind_aiojob_fn_Price *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_money_Amount(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Price(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Price", gobind_names_gobind_fn_Price, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Price", "name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Price *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Price *)gobind_aio_new(sizeof *job, gobind_aio_fn_Price_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Price(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Shout: Shout, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Shout;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Shout_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Shout(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Shout", gobind_names_gobind_fn_Shout, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_bytes_Buffer_ptr(argv[0], "Shout", "buf", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Shout", "text", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Shout *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Shout *)gobind_aio_new(sizeof *job, gobind_aio_fn_Shout_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Shout(a0, a1.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Timeout: Timeout, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_Timeout;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Timeout_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Timeout *job = (gobind_aiojob_fn_Timeout *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Timeout(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Timeout *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Timeout *)gobind_aio_new(sizeof *job, gobind_aio_fn_Timeout_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Timeout(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Total: Total, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_Total;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Total_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Total *job = (gobind_aiojob_fn_Total *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_money_Amount(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Total(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Total", gobind_names_gobind_fn_Total, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_money_Wallet_ptr(argv[0], "Total", "w", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Total *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Total *)gobind_aio_new(sizeof *job, gobind_aio_fn_Total_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Total(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Twice: Twice, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_Twice;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Twice_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Twice *job = (gobind_aiojob_fn_Twice *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Twice(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Twice", gobind_names_gobind_fn_Twice, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "Twice", "d", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Twice *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Twice *)gobind_aio_new(sizeof *job, gobind_aio_fn_Twice_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_Twice(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(money.Wallet.Add): Add, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_money_Wallet_Add;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_money_Wallet_Add_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_money_Wallet_Add(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("money.Wallet.Add", gobind_names_gobind_m_money_Wallet_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "money.Wallet.Add", "a", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_money_Wallet_Add *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_money_Wallet_Add *)gobind_aio_new(sizeof *job, gobind_aio_m_money_Wallet_Add_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_money_Wallet_Add(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(money.Wallet.Sum): Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_money_Wallet_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_money_Wallet_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_money_Wallet_Sum *job = (gobind_aiojob_m_money_Wallet_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_money_Amount(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_money_Wallet_Sum(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_money_Wallet_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_money_Wallet_Sum *)gobind_aio_new(sizeof *job, gobind_aio_m_money_Wallet_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_money_Wallet_Sum(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Available): Available, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_bytes_Buffer_Available;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Available_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Available *job = (gobind_aiojob_m_bytes_Buffer_Available *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Available(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_Available *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Available *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Available_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Available(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.AvailableBuffer): AvailableBuffer, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_bytes_Buffer_AvailableBuffer;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_AvailableBuffer_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_AvailableBuffer *job = (gobind_aiojob_m_bytes_Buffer_AvailableBuffer *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_AvailableBuffer(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_AvailableBuffer *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_AvailableBuffer *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_AvailableBuffer_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_AvailableBuffer(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Bytes): Bytes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_bytes_Buffer_Bytes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Bytes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Bytes *job = (gobind_aiojob_m_bytes_Buffer_Bytes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Bytes(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_Bytes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Bytes *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Bytes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Bytes(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Cap): Cap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_bytes_Buffer_Cap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Cap_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Cap *job = (gobind_aiojob_m_bytes_Buffer_Cap *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Cap(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_Cap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Cap *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Cap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Cap(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Grow): Grow, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_bytes_Buffer_Grow;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Grow_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Grow(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.Grow", gobind_names_gobind_m_bytes_Buffer_Grow, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Grow", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_Grow *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Grow *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Grow_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Grow(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Len): Len, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_bytes_Buffer_Len;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Len_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Len *job = (gobind_aiojob_m_bytes_Buffer_Len *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Len(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_Len *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Len *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Len_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Len(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Next): Next, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_bytes_Buffer_Next;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Next_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Next *job = (gobind_aiojob_m_bytes_Buffer_Next *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Next(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.Next", gobind_names_gobind_m_bytes_Buffer_Next, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Next", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_Next *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Next *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Next_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Next(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Peek): Peek, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_bytes_Buffer_Peek;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Peek_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Peek *job = (gobind_aiojob_m_bytes_Buffer_Peek *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Peek(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.Peek", gobind_names_gobind_m_bytes_Buffer_Peek, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Peek", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_Peek *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Peek *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Peek_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Peek(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Read): Read, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_bytes_Buffer_Read;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Read_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Read *job = (gobind_aiojob_m_bytes_Buffer_Read *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Read(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.Read", gobind_names_gobind_m_bytes_Buffer_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "bytes.Buffer.Read", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_Read *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Read *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Read_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Read(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.ReadByte): ReadByte, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_m_bytes_Buffer_ReadByte;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadByte_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_ReadByte *job = (gobind_aiojob_m_bytes_Buffer_ReadByte *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint8(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadByte(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_ReadByte *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_ReadByte *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_ReadByte_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_ReadByte(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.ReadBytes): ReadBytes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_bytes_Buffer_ReadBytes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadBytes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_ReadBytes *job = (gobind_aiojob_m_bytes_Buffer_ReadBytes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadBytes(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.ReadBytes", gobind_names_gobind_m_bytes_Buffer_ReadBytes, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint8(argv[0], "bytes.Buffer.ReadBytes", "delim", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_ReadBytes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_ReadBytes *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_ReadBytes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_ReadBytes(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.ReadRune): ReadRune, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int32_t r0;
+    ptrdiff_t r1;
+} gobind_aiojob_m_bytes_Buffer_ReadRune;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadRune_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_ReadRune *job = (gobind_aiojob_m_bytes_Buffer_ReadRune *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_int32(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadRune(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_ReadRune *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_ReadRune *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_ReadRune_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_ReadRune(GOBIND_HANDLE(self), &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.ReadString): ReadString, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_bytes_Buffer_ReadString;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadString_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_ReadString *job = (gobind_aiojob_m_bytes_Buffer_ReadString *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_ReadString(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.ReadString", gobind_names_gobind_m_bytes_Buffer_ReadString, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint8(argv[0], "bytes.Buffer.ReadString", "delim", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_ReadString *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_ReadString *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_ReadString_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_ReadString(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Reset): Reset, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_bytes_Buffer_Reset;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Reset_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Reset(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_Reset *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Reset *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Reset_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Reset(GOBIND_HANDLE(self), (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_bytes_Buffer_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_String *job = (gobind_aiojob_m_bytes_Buffer_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_String *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_String(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Truncate): Truncate, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_bytes_Buffer_Truncate;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Truncate_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Truncate(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.Truncate", gobind_names_gobind_m_bytes_Buffer_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "bytes.Buffer.Truncate", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_Truncate *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Truncate *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Truncate_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Truncate(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.UnreadByte): UnreadByte, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_bytes_Buffer_UnreadByte;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_UnreadByte_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_UnreadByte(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_UnreadByte *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_UnreadByte *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_UnreadByte_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_UnreadByte(GOBIND_HANDLE(self), (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.UnreadRune): UnreadRune, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_bytes_Buffer_UnreadRune;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_UnreadRune_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_UnreadRune(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_bytes_Buffer_UnreadRune *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_UnreadRune *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_UnreadRune_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_UnreadRune(GOBIND_HANDLE(self), (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.Write): Write, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_bytes_Buffer_Write;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_Write_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_Write *job = (gobind_aiojob_m_bytes_Buffer_Write *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_Write(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.Write", gobind_names_gobind_m_bytes_Buffer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "bytes.Buffer.Write", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_Write *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_Write *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_Write_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_Write(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.WriteByte): WriteByte, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_bytes_Buffer_WriteByte;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_WriteByte_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_WriteByte(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.WriteByte", gobind_names_gobind_m_bytes_Buffer_WriteByte, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint8(argv[0], "bytes.Buffer.WriteByte", "c", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_WriteByte *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_WriteByte *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_WriteByte_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_WriteByte(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.WriteRune): WriteRune, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_bytes_Buffer_WriteRune;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_WriteRune_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_WriteRune *job = (gobind_aiojob_m_bytes_Buffer_WriteRune *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_WriteRune(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int32_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.WriteRune", gobind_names_gobind_m_bytes_Buffer_WriteRune, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int32(argv[0], "bytes.Buffer.WriteRune", "r", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_WriteRune *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_WriteRune *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_WriteRune_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_WriteRune(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(bytes.Buffer.WriteString): WriteString, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_bytes_Buffer_WriteString;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_bytes_Buffer_WriteString_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_bytes_Buffer_WriteString *job = (gobind_aiojob_m_bytes_Buffer_WriteString *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_bytes_Buffer_WriteString(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("bytes.Buffer.WriteString", gobind_names_gobind_m_bytes_Buffer_WriteString, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "bytes.Buffer.WriteString", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_bytes_Buffer_WriteString *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_bytes_Buffer_WriteString *)gobind_aio_new(sizeof *job, gobind_aio_m_bytes_Buffer_WriteString_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_bytes_Buffer_WriteString(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.URL.AppendBinary): AppendBinary, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_AppendBinary;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_AppendBinary_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_AppendBinary *job = (gobind_aiojob_m_url_URL_AppendBinary *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_AppendBinary(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.URL.AppendBinary", gobind_names_gobind_m_url_URL_AppendBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "url.URL.AppendBinary", "b", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_URL_AppendBinary *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_AppendBinary *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_AppendBinary_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_AppendBinary(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.URL.EscapedFragment): EscapedFragment, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_EscapedFragment;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_EscapedFragment_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_EscapedFragment *job = (gobind_aiojob_m_url_URL_EscapedFragment *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_EscapedFragment(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_EscapedFragment *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_EscapedFragment *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_EscapedFragment_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_EscapedFragment(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.EscapedPath): EscapedPath, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_EscapedPath;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_EscapedPath_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_EscapedPath *job = (gobind_aiojob_m_url_URL_EscapedPath *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_EscapedPath(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_EscapedPath *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_EscapedPath *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_EscapedPath_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_EscapedPath(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.Hostname): Hostname, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_Hostname;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_Hostname_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_Hostname *job = (gobind_aiojob_m_url_URL_Hostname *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_Hostname(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_Hostname *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_Hostname *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_Hostname_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_Hostname(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.IsAbs): IsAbs, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_m_url_URL_IsAbs;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_IsAbs_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_IsAbs *job = (gobind_aiojob_m_url_URL_IsAbs *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_IsAbs(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_IsAbs *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_IsAbs *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_IsAbs_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_IsAbs(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.JoinPath): JoinPath, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_url_URL_JoinPath;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_JoinPath_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_JoinPath *job = (gobind_aiojob_m_url_URL_JoinPath *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_url_URL(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_JoinPath(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    PyObject *rest = NULL;
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack_variadic("url.URL.JoinPath", gobind_names_gobind_m_url_URL_JoinPath, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
+        return NULL;
+    argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_string(argv[0], "url.URL.JoinPath", "elem", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_URL_JoinPath *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_JoinPath *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_JoinPath_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_JoinPath(GOBIND_HANDLE(self), a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    Py_XDECREF(rest);
+    return result;
+}
+
+/* ---- aio.call(url.URL.MarshalBinary): MarshalBinary, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_MarshalBinary;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_MarshalBinary_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_MarshalBinary *job = (gobind_aiojob_m_url_URL_MarshalBinary *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_MarshalBinary(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_MarshalBinary *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_MarshalBinary *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_MarshalBinary_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_MarshalBinary(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.Parse): Parse, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_url_URL_Parse;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_Parse_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_Parse *job = (gobind_aiojob_m_url_URL_Parse *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_url_URL(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_Parse(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.URL.Parse", gobind_names_gobind_m_url_URL_Parse, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "url.URL.Parse", "ref", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_URL_Parse *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_Parse *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_Parse_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_Parse(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.URL.Port): Port, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_Port;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_Port_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_Port *job = (gobind_aiojob_m_url_URL_Port *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_Port(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_Port *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_Port *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_Port_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_Port(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.Query): Query, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_url_URL_Query;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_Query_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_Query *job = (gobind_aiojob_m_url_URL_Query *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_url_Values(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_Query(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_Query *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_Query *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_Query_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_Query(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.Redacted): Redacted, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_Redacted;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_Redacted_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_Redacted *job = (gobind_aiojob_m_url_URL_Redacted *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_Redacted(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_Redacted *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_Redacted *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_Redacted_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_Redacted(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.RequestURI): RequestURI, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_RequestURI;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_RequestURI_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_RequestURI *job = (gobind_aiojob_m_url_URL_RequestURI *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_RequestURI(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_RequestURI *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_RequestURI *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_RequestURI_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_RequestURI(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.ResolveReference): ResolveReference, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_url_URL_ResolveReference;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_ResolveReference_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_ResolveReference *job = (gobind_aiojob_m_url_URL_ResolveReference *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_url_URL(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_ResolveReference(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.URL.ResolveReference", gobind_names_gobind_m_url_URL_ResolveReference, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_url_URL_ptr(argv[0], "url.URL.ResolveReference", "ref", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_URL_ResolveReference *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_ResolveReference *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_ResolveReference_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_ResolveReference(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.URL.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_URL_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_URL_String *job = (gobind_aiojob_m_url_URL_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_URL_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_String *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_String(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.URL.UnmarshalBinary): UnmarshalBinary, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_url_URL_UnmarshalBinary;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_URL_UnmarshalBinary_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_url_URL_UnmarshalBinary(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.URL.UnmarshalBinary", gobind_names_gobind_m_url_URL_UnmarshalBinary, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "url.URL.UnmarshalBinary", "text", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_URL_UnmarshalBinary *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_URL_UnmarshalBinary *)gobind_aio_new(sizeof *job, gobind_aio_m_url_URL_UnmarshalBinary_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_URL_UnmarshalBinary(GOBIND_HANDLE(self), a0.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.Userinfo.Password): Password, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+    uint8_t r1;
+} gobind_aiojob_m_url_Userinfo_Password;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Userinfo_Password_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_Userinfo_Password *job = (gobind_aiojob_m_url_Userinfo_Password *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_bool(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_Userinfo_Password(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_Userinfo_Password *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Userinfo_Password *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Userinfo_Password_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Userinfo_Password(GOBIND_HANDLE(self), &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.Userinfo.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_Userinfo_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Userinfo_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_Userinfo_String *job = (gobind_aiojob_m_url_Userinfo_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_Userinfo_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_Userinfo_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Userinfo_String *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Userinfo_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Userinfo_String(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.Userinfo.Username): Username, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_Userinfo_Username;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Userinfo_Username_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_Userinfo_Username *job = (gobind_aiojob_m_url_Userinfo_Username *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_Userinfo_Username(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_Userinfo_Username *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Userinfo_Username *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Userinfo_Username_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Userinfo_Username(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(route.Stop.Distance): Distance, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_route_Stop_Distance;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_route_Stop_Distance_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_route_Stop_Distance *job = (gobind_aiojob_m_route_Stop_Distance *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_route_Kilometres(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_route_Stop_Distance(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("route.Stop.Distance", gobind_names_gobind_m_route_Stop_Distance, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_route_Stop(argv[0], "route.Stop.Distance", "to", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_route_Stop_Distance *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_route_Stop_Distance *)gobind_aio_new(sizeof *job, gobind_aio_m_route_Stop_Distance_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_route_Stop_Distance(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(route.Point.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_route_Point_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_route_Point_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_route_Point_String *job = (gobind_aiojob_m_route_Point_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_route_Point_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_route_Point_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_route_Point_String *)gobind_aio_new(sizeof *job, gobind_aio_m_route_Point_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_route_Point_String(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(money.Amount.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_money_Amount_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_money_Amount_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_money_Amount_String *job = (gobind_aiojob_m_money_Amount_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_money_Amount_String(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "money.Amount.String", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_money_Amount_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_money_Amount_String *)gobind_aio_new(sizeof *job, gobind_aio_m_money_Amount_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_money_Amount_String(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(route.Kilometres.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_route_Kilometres_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_route_Kilometres_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_route_Kilometres_String *job = (gobind_aiojob_m_route_Kilometres_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_route_Kilometres_String(PyObject *self, PyObject *unused)
+{
+    double selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_float64(self, "route.Kilometres.String", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_route_Kilometres_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_route_Kilometres_String *)gobind_aio_new(sizeof *job, gobind_aio_m_route_Kilometres_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_route_Kilometres_String(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Abs): Abs, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Abs;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Abs_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Abs *job = (gobind_aiojob_m_time_Duration_Abs *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Abs(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Abs", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Abs *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Abs *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Abs_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Abs(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Hours): Hours, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_time_Duration_Hours;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Hours_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Hours *job = (gobind_aiojob_m_time_Duration_Hours *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Hours(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Hours", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Hours *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Hours *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Hours_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Hours(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Microseconds): Microseconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Microseconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Microseconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Microseconds *job = (gobind_aiojob_m_time_Duration_Microseconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Microseconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Microseconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Microseconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Microseconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Microseconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Microseconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Milliseconds): Milliseconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Milliseconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Milliseconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Milliseconds *job = (gobind_aiojob_m_time_Duration_Milliseconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Milliseconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Milliseconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Milliseconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Milliseconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Milliseconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Milliseconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Minutes): Minutes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_time_Duration_Minutes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Minutes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Minutes *job = (gobind_aiojob_m_time_Duration_Minutes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Minutes(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Minutes", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Minutes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Minutes *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Minutes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Minutes(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Nanoseconds): Nanoseconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Nanoseconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Nanoseconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Nanoseconds *job = (gobind_aiojob_m_time_Duration_Nanoseconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Nanoseconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Nanoseconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Nanoseconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Nanoseconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Nanoseconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Nanoseconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Round): Round, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Round;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Round_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Round *job = (gobind_aiojob_m_time_Duration_Round *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Round(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("time.Duration.Round", gobind_names_gobind_m_time_Duration_Round, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(self, "time.Duration.Round", "self", &selfv) < 0)
+        goto done;
+    if (gobind_from_py_int64(argv[0], "time.Duration.Round", "m", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Round *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Round *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Round_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Round(selfv, a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Seconds): Seconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_time_Duration_Seconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Seconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Seconds *job = (gobind_aiojob_m_time_Duration_Seconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Seconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Seconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Seconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Seconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Seconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Seconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_time_Duration_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_String *job = (gobind_aiojob_m_time_Duration_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_String(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.String", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_String *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_String(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Truncate): Truncate, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Truncate;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Truncate_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Truncate *job = (gobind_aiojob_m_time_Duration_Truncate *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Truncate(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("time.Duration.Truncate", gobind_names_gobind_m_time_Duration_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(self, "time.Duration.Truncate", "self", &selfv) < 0)
+        goto done;
+    if (gobind_from_py_int64(argv[0], "time.Duration.Truncate", "m", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Truncate *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Truncate *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Truncate_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_time_Duration_Truncate(selfv, a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.Values.Add): Add, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_url_Values_Add;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Values_Add_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_url_Values_Add(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.Values.Add", gobind_names_gobind_m_url_Values_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "url.Values.Add", "key", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "url.Values.Add", "value", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_Values_Add *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Values_Add *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Values_Add_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Values_Add(GOBIND_HANDLE(self), a0.view, a1.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(url.Values.Del): Del, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_url_Values_Del;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Values_Del_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_url_Values_Del(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.Values.Del", gobind_names_gobind_m_url_Values_Del, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "url.Values.Del", "key", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_Values_Del *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Values_Del *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Values_Del_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Values_Del(GOBIND_HANDLE(self), a0.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.Values.Encode): Encode, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_Values_Encode;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Values_Encode_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_Values_Encode *job = (gobind_aiojob_m_url_Values_Encode *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_Values_Encode(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_url_Values_Encode *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Values_Encode *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Values_Encode_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Values_Encode(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(url.Values.Get): Get, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_url_Values_Get;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Values_Get_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_Values_Get *job = (gobind_aiojob_m_url_Values_Get *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_Values_Get(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.Values.Get", gobind_names_gobind_m_url_Values_Get, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "url.Values.Get", "key", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_Values_Get *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Values_Get *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Values_Get_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Values_Get(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.Values.Has): Has, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_m_url_Values_Has;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Values_Has_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_url_Values_Has *job = (gobind_aiojob_m_url_Values_Has *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_url_Values_Has(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.Values.Has", gobind_names_gobind_m_url_Values_Has, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "url.Values.Has", "key", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_Values_Has *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Values_Has *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Values_Has_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Values_Has(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(url.Values.Set): Set, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_url_Values_Set;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_url_Values_Set_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_url_Values_Set(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("url.Values.Set", gobind_names_gobind_m_url_Values_Set, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "url.Values.Set", "key", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "url.Values.Set", "value", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_url_Values_Set *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_url_Values_Set *)gobind_aio_new(sizeof *job, gobind_aio_m_url_Values_Set_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_url_Values_Set(GOBIND_HANDLE(self), a0.view, a1.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(io.Reader.Read): Read, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_io_Reader_Read;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_io_Reader_Read_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_io_Reader_Read *job = (gobind_aiojob_m_io_Reader_Read *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_io_Reader_Read(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("io.Reader.Read", gobind_names_gobind_m_io_Reader_Read, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "io.Reader.Read", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_io_Reader_Read *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_io_Reader_Read *)gobind_aio_new(sizeof *job, gobind_aio_m_io_Reader_Read_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_io_Reader_Read(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(io.Writer.Write): Write, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_io_Writer_Write;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_io_Writer_Write_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_io_Writer_Write *job = (gobind_aiojob_m_io_Writer_Write *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_io_Writer_Write(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("io.Writer.Write", gobind_names_gobind_m_io_Writer_Write, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "io.Writer.Write", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_io_Writer_Write *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_io_Writer_Write *)gobind_aio_new(sizeof *job, gobind_aio_m_io_Writer_Write_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_crosspkg_aio_io_Writer_Write(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_money_Wallet[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_aio_m_money_Wallet_Add, GOBIND_METH_ARGS, NULL},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_m_money_Wallet_Sum, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_bytes_Buffer[] = {
+    {"Available", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Available, METH_NOARGS, NULL},
+    {"AvailableBuffer", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_AvailableBuffer, METH_NOARGS, NULL},
+    {"Bytes", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Bytes, METH_NOARGS, NULL},
+    {"Cap", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Cap, METH_NOARGS, NULL},
+    {"Grow", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Grow, GOBIND_METH_ARGS, NULL},
+    {"Len", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Len, METH_NOARGS, NULL},
+    {"Next", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Next, GOBIND_METH_ARGS, NULL},
+    {"Peek", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Peek, GOBIND_METH_ARGS, NULL},
+    {"Read", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Read, GOBIND_METH_ARGS, NULL},
+    {"ReadByte", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_ReadByte, METH_NOARGS, NULL},
+    {"ReadBytes", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_ReadBytes, GOBIND_METH_ARGS, NULL},
+    {"ReadRune", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_ReadRune, METH_NOARGS, NULL},
+    {"ReadString", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_ReadString, GOBIND_METH_ARGS, NULL},
+    {"Reset", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Reset, METH_NOARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_String, METH_NOARGS, NULL},
+    {"Truncate", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Truncate, GOBIND_METH_ARGS, NULL},
+    {"UnreadByte", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_UnreadByte, METH_NOARGS, NULL},
+    {"UnreadRune", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_UnreadRune, METH_NOARGS, NULL},
+    {"Write", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_Write, GOBIND_METH_ARGS, NULL},
+    {"WriteByte", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_WriteByte, GOBIND_METH_ARGS, NULL},
+    {"WriteRune", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_WriteRune, GOBIND_METH_ARGS, NULL},
+    {"WriteString", (PyCFunction)(void (*)(void))gobind_aio_m_bytes_Buffer_WriteString, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_url_URL[] = {
+    {"AppendBinary", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_AppendBinary, GOBIND_METH_ARGS, NULL},
+    {"EscapedFragment", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_EscapedFragment, METH_NOARGS, NULL},
+    {"EscapedPath", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_EscapedPath, METH_NOARGS, NULL},
+    {"Hostname", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_Hostname, METH_NOARGS, NULL},
+    {"IsAbs", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_IsAbs, METH_NOARGS, NULL},
+    {"JoinPath", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_JoinPath, GOBIND_METH_ARGS, NULL},
+    {"MarshalBinary", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_MarshalBinary, METH_NOARGS, NULL},
+    {"Parse", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_Parse, GOBIND_METH_ARGS, NULL},
+    {"Port", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_Port, METH_NOARGS, NULL},
+    {"Query", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_Query, METH_NOARGS, NULL},
+    {"Redacted", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_Redacted, METH_NOARGS, NULL},
+    {"RequestURI", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_RequestURI, METH_NOARGS, NULL},
+    {"ResolveReference", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_ResolveReference, GOBIND_METH_ARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_String, METH_NOARGS, NULL},
+    {"UnmarshalBinary", (PyCFunction)(void (*)(void))gobind_aio_m_url_URL_UnmarshalBinary, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_url_Userinfo[] = {
+    {"Password", (PyCFunction)(void (*)(void))gobind_aio_m_url_Userinfo_Password, METH_NOARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_url_Userinfo_String, METH_NOARGS, NULL},
+    {"Username", (PyCFunction)(void (*)(void))gobind_aio_m_url_Userinfo_Username, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_route_Stop[] = {
+    {"Distance", (PyCFunction)(void (*)(void))gobind_aio_m_route_Stop_Distance, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_route_Point[] = {
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_route_Point_String, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_money_Amount[] = {
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_money_Amount_String, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_route_Kilometres[] = {
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_route_Kilometres_String, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_time_Duration[] = {
+    {"Abs", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Abs, METH_NOARGS, NULL},
+    {"Hours", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Hours, METH_NOARGS, NULL},
+    {"Microseconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Microseconds, METH_NOARGS, NULL},
+    {"Milliseconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Milliseconds, METH_NOARGS, NULL},
+    {"Minutes", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Minutes, METH_NOARGS, NULL},
+    {"Nanoseconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Nanoseconds, METH_NOARGS, NULL},
+    {"Round", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Round, GOBIND_METH_ARGS, NULL},
+    {"Seconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Seconds, METH_NOARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_String, METH_NOARGS, NULL},
+    {"Truncate", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Truncate, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_url_Values[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_aio_m_url_Values_Add, GOBIND_METH_ARGS, NULL},
+    {"Del", (PyCFunction)(void (*)(void))gobind_aio_m_url_Values_Del, GOBIND_METH_ARGS, NULL},
+    {"Encode", (PyCFunction)(void (*)(void))gobind_aio_m_url_Values_Encode, METH_NOARGS, NULL},
+    {"Get", (PyCFunction)(void (*)(void))gobind_aio_m_url_Values_Get, GOBIND_METH_ARGS, NULL},
+    {"Has", (PyCFunction)(void (*)(void))gobind_aio_m_url_Values_Has, GOBIND_METH_ARGS, NULL},
+    {"Set", (PyCFunction)(void (*)(void))gobind_aio_m_url_Values_Set, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_io_Reader[] = {
+    {"Read", (PyCFunction)(void (*)(void))gobind_aio_m_io_Reader_Read, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_io_Writer[] = {
+    {"Write", (PyCFunction)(void (*)(void))gobind_aio_m_io_Writer_Write, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_money_Wallet))
+        d = gobind_aio_methods_money_Wallet;
+    else if (PyObject_TypeCheck(o, gobind_type_bytes_Buffer))
+        d = gobind_aio_methods_bytes_Buffer;
+    else if (PyObject_TypeCheck(o, gobind_type_url_URL))
+        d = gobind_aio_methods_url_URL;
+    else if (PyObject_TypeCheck(o, gobind_type_url_Userinfo))
+        d = gobind_aio_methods_url_Userinfo;
+    else if (PyObject_TypeCheck(o, gobind_type_route_Stop))
+        d = gobind_aio_methods_route_Stop;
+    else if (PyObject_TypeCheck(o, gobind_type_route_Point))
+        d = gobind_aio_methods_route_Point;
+    else if (PyObject_TypeCheck(o, gobind_type_money_Amount))
+        d = gobind_aio_methods_money_Amount;
+    else if (PyObject_TypeCheck(o, gobind_type_route_Kilometres))
+        d = gobind_aio_methods_route_Kilometres;
+    else if (PyObject_TypeCheck(o, gobind_type_time_Duration))
+        d = gobind_aio_methods_time_Duration;
+    else if (PyObject_TypeCheck(o, gobind_type_url_Values))
+        d = gobind_aio_methods_url_Values;
+    else if (PyObject_TypeCheck(o, gobind_type_io_Reader))
+        d = gobind_aio_methods_io_Reader;
+    else if (PyObject_TypeCheck(o, gobind_type_io_Writer))
+        d = gobind_aio_methods_io_Writer;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Commute", (PyCFunction)(void (*)(void))gobind_aio_fn_Commute, METH_NOARGS,
+     GOBIND_DOC("Commute($module, /)\n--\n\n",
+                "Commute() -> route.Trip | None\n"
+                "\n"
+                "Awaitable twin of crosspkg.Commute: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Commute is the way to work: a trip of two legs.")},
+    {"Host", (PyCFunction)(void (*)(void))gobind_aio_fn_Host, GOBIND_METH_ARGS,
+     GOBIND_DOC("Host($module, /, u)\n--\n\n",
+                "Host(u: url.URL) -> str\n"
+                "\n"
+                "Awaitable twin of crosspkg.Host: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Host returns the host of a URL value.")},
+    {"NewBuffer", (PyCFunction)(void (*)(void))gobind_aio_fn_NewBuffer, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewBuffer($module, /, text)\n--\n\n",
+                "NewBuffer(text: str) -> bytes.Buffer | None\n"
+                "\n"
+                "Awaitable twin of crosspkg.NewBuffer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewBuffer returns a buffer holding text.")},
+    {"Parse", (PyCFunction)(void (*)(void))gobind_aio_fn_Parse, GOBIND_METH_ARGS,
+     GOBIND_DOC("Parse($module, /, raw)\n--\n\n",
+                "Parse(raw: str) -> url.URL | None\n"
+                "\n"
+                "Awaitable twin of crosspkg.Parse: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Parse parses a URL.")},
+    {"Price", (PyCFunction)(void (*)(void))gobind_aio_fn_Price, GOBIND_METH_ARGS,
+     GOBIND_DOC("Price($module, /, name)\n--\n\n",
+                "Price(name: str) -> money.Amount\n"
+                "\n"
+                "Awaitable twin of crosspkg.Price: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Price is a named amount in the money package.")},
+    {"Shout", (PyCFunction)(void (*)(void))gobind_aio_fn_Shout, GOBIND_METH_ARGS,
+     GOBIND_DOC("Shout($module, /, buf, text)\n--\n\n",
+                "Shout(buf: bytes.Buffer | None, text: str) -> None\n"
+                "\n"
+                "Awaitable twin of crosspkg.Shout: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Shout writes text in capitals into buf.")},
+    {"Timeout", (PyCFunction)(void (*)(void))gobind_aio_fn_Timeout, METH_NOARGS,
+     GOBIND_DOC("Timeout($module, /)\n--\n\n",
+                "Timeout() -> time.Duration\n"
+                "\n"
+                "Awaitable twin of crosspkg.Timeout: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Timeout is how long a request may take.")},
+    {"Total", (PyCFunction)(void (*)(void))gobind_aio_fn_Total, GOBIND_METH_ARGS,
+     GOBIND_DOC("Total($module, /, w)\n--\n\n",
+                "Total(w: money.Wallet | None) -> money.Amount\n"
+                "\n"
+                "Awaitable twin of crosspkg.Total: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Total adds up the amounts in a wallet.")},
+    {"Twice", (PyCFunction)(void (*)(void))gobind_aio_fn_Twice, GOBIND_METH_ARGS,
+     GOBIND_DOC("Twice($module, /, d)\n--\n\n",
+                "Twice(d: int) -> time.Duration\n"
+                "\n"
+                "Awaitable twin of crosspkg.Twice: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Twice doubles a duration.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of crosspkg or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -7023,6 +10700,12 @@ if (gobind_mark_live(gobind_type_io_Writer, "a Go value behind an interface") < 
     if (gobind_add_submodule(m, "crosspkg.vec", "vec",
                              "Vectorised twins of crosspkg's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "crosspkg.aio", "aio",
+                       "Async twins of crosspkg's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     value = gobind_str_from_utf8("EUR", 3);

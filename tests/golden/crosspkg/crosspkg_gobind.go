@@ -2313,6 +2313,1332 @@ func gobind_crosspkg_vec_Twice(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptr
 	})
 }
 
+// gobind_crosspkg_aio_Commute starts example.com/crosspkg.Commute on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Commute
+func gobind_crosspkg_aio_Commute(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Commute", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Commute()
+			*r0 = gobindHandle_route_Trip(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Host starts example.com/crosspkg.Host on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Host
+func gobind_crosspkg_aio_Host(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_url_URL(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Host", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Host(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_NewBuffer starts example.com/crosspkg.NewBuffer on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_NewBuffer
+func gobind_crosspkg_aio_NewBuffer(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.NewBuffer", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewBuffer(x0)
+			*r0 = gobindHandle_bytes_Buffer(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Parse starts example.com/crosspkg.Parse on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Parse
+func gobind_crosspkg_aio_Parse(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Parse", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := gobindpkg.Parse(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = gobindHandle_url_URL(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Price starts example.com/crosspkg.Price on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Price
+func gobind_crosspkg_aio_Price(a0 C.gobind_view, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Price", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Price(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Shout starts example.com/crosspkg.Shout on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Shout
+func gobind_crosspkg_aio_Shout(a0 C.uintptr_t, a1 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_bytes_Buffer(a0)
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Shout", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Shout(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Timeout starts example.com/crosspkg.Timeout on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Timeout
+func gobind_crosspkg_aio_Timeout(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Timeout", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Timeout()
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Total starts example.com/crosspkg.Total on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Total
+func gobind_crosspkg_aio_Total(a0 C.uintptr_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_money_Wallet(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Total", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Total(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_Twice starts example.com/crosspkg.Twice on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_Twice
+func gobind_crosspkg_aio_Twice(a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg_time.Duration(int64(a0))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.Twice", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Twice(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_money_Wallet_Add starts example.com/crosspkg.money_Wallet.Add on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_money_Wallet_Add
+func gobind_crosspkg_aio_money_Wallet_Add(self C.uintptr_t, a0 C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_money_Wallet(self)
+	x0 := gobindpkg_money.Amount(int64(a0))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.money.Wallet.Add", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Add(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_money_Wallet_Sum starts example.com/crosspkg.money_Wallet.Sum on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_money_Wallet_Sum
+func gobind_crosspkg_aio_money_Wallet_Sum(self C.uintptr_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_money_Wallet(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.money.Wallet.Sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Sum()
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Available starts example.com/crosspkg.bytes_Buffer.Available on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Available
+func gobind_crosspkg_aio_bytes_Buffer_Available(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Available", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Available()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_AvailableBuffer starts example.com/crosspkg.bytes_Buffer.AvailableBuffer on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_AvailableBuffer
+func gobind_crosspkg_aio_bytes_Buffer_AvailableBuffer(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.AvailableBuffer", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.AvailableBuffer()
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Bytes starts example.com/crosspkg.bytes_Buffer.Bytes on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Bytes
+func gobind_crosspkg_aio_bytes_Buffer_Bytes(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Bytes", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Bytes()
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Cap starts example.com/crosspkg.bytes_Buffer.Cap on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Cap
+func gobind_crosspkg_aio_bytes_Buffer_Cap(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Cap", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Cap()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Grow starts example.com/crosspkg.bytes_Buffer.Grow on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Grow
+func gobind_crosspkg_aio_bytes_Buffer_Grow(self C.uintptr_t, a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Grow", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Grow(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Len starts example.com/crosspkg.bytes_Buffer.Len on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Len
+func gobind_crosspkg_aio_bytes_Buffer_Len(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Len", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Len()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Next starts example.com/crosspkg.bytes_Buffer.Next on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Next
+func gobind_crosspkg_aio_bytes_Buffer_Next(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Next", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Next(x0)
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Peek starts example.com/crosspkg.bytes_Buffer.Peek on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Peek
+func gobind_crosspkg_aio_bytes_Buffer_Peek(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Peek", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Peek(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Read starts example.com/crosspkg.bytes_Buffer.Read on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Read
+func gobind_crosspkg_aio_bytes_Buffer_Read(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Read", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Read(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_ReadByte starts example.com/crosspkg.bytes_Buffer.ReadByte on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_ReadByte
+func gobind_crosspkg_aio_bytes_Buffer_ReadByte(self C.uintptr_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.ReadByte", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.ReadByte()
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.uint8_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_ReadBytes starts example.com/crosspkg.bytes_Buffer.ReadBytes on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_ReadBytes
+func gobind_crosspkg_aio_bytes_Buffer_ReadBytes(self C.uintptr_t, a0 C.uint8_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := uint8(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.ReadBytes", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.ReadBytes(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_ReadRune starts example.com/crosspkg.bytes_Buffer.ReadRune on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_ReadRune
+func gobind_crosspkg_aio_bytes_Buffer_ReadRune(self C.uintptr_t, r0 *C.int32_t, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.ReadRune", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1, gerr := recv.ReadRune()
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.int32_t(v0)
+			*r1 = C.ptrdiff_t(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_ReadString starts example.com/crosspkg.bytes_Buffer.ReadString on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_ReadString
+func gobind_crosspkg_aio_bytes_Buffer_ReadString(self C.uintptr_t, a0 C.uint8_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := uint8(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.ReadString", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.ReadString(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Reset starts example.com/crosspkg.bytes_Buffer.Reset on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Reset
+func gobind_crosspkg_aio_bytes_Buffer_Reset(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Reset", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Reset()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_String starts example.com/crosspkg.bytes_Buffer.String on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_String
+func gobind_crosspkg_aio_bytes_Buffer_String(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Truncate starts example.com/crosspkg.bytes_Buffer.Truncate on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Truncate
+func gobind_crosspkg_aio_bytes_Buffer_Truncate(self C.uintptr_t, a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Truncate", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Truncate(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_UnreadByte starts example.com/crosspkg.bytes_Buffer.UnreadByte on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_UnreadByte
+func gobind_crosspkg_aio_bytes_Buffer_UnreadByte(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.UnreadByte", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.UnreadByte()
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_UnreadRune starts example.com/crosspkg.bytes_Buffer.UnreadRune on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_UnreadRune
+func gobind_crosspkg_aio_bytes_Buffer_UnreadRune(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.UnreadRune", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.UnreadRune()
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_Write starts example.com/crosspkg.bytes_Buffer.Write on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_Write
+func gobind_crosspkg_aio_bytes_Buffer_Write(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.Write", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Write(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_WriteByte starts example.com/crosspkg.bytes_Buffer.WriteByte on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_WriteByte
+func gobind_crosspkg_aio_bytes_Buffer_WriteByte(self C.uintptr_t, a0 C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := uint8(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.WriteByte", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.WriteByte(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_WriteRune starts example.com/crosspkg.bytes_Buffer.WriteRune on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_WriteRune
+func gobind_crosspkg_aio_bytes_Buffer_WriteRune(self C.uintptr_t, a0 C.int32_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := int32(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.WriteRune", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.WriteRune(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_bytes_Buffer_WriteString starts example.com/crosspkg.bytes_Buffer.WriteString on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_bytes_Buffer_WriteString
+func gobind_crosspkg_aio_bytes_Buffer_WriteString(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_bytes_Buffer(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.bytes.Buffer.WriteString", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.WriteString(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_AppendBinary starts example.com/crosspkg.url_URL.AppendBinary on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_AppendBinary
+func gobind_crosspkg_aio_url_URL_AppendBinary(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.AppendBinary", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.AppendBinary(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_EscapedFragment starts example.com/crosspkg.url_URL.EscapedFragment on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_EscapedFragment
+func gobind_crosspkg_aio_url_URL_EscapedFragment(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.EscapedFragment", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.EscapedFragment()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_EscapedPath starts example.com/crosspkg.url_URL.EscapedPath on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_EscapedPath
+func gobind_crosspkg_aio_url_URL_EscapedPath(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.EscapedPath", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.EscapedPath()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_Hostname starts example.com/crosspkg.url_URL.Hostname on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_Hostname
+func gobind_crosspkg_aio_url_URL_Hostname(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.Hostname", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Hostname()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_IsAbs starts example.com/crosspkg.url_URL.IsAbs on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_IsAbs
+func gobind_crosspkg_aio_url_URL_IsAbs(self C.uintptr_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.IsAbs", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.IsAbs()
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_JoinPath starts example.com/crosspkg.url_URL.JoinPath on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_JoinPath
+func gobind_crosspkg_aio_url_URL_JoinPath(self C.uintptr_t, a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	x0 := *gobindPtr_Slice_string(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.JoinPath", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.JoinPath(x0...)
+			*r0 = gobindHandle_url_URL(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_MarshalBinary starts example.com/crosspkg.url_URL.MarshalBinary on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_MarshalBinary
+func gobind_crosspkg_aio_url_URL_MarshalBinary(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.MarshalBinary", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.MarshalBinary()
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_Parse starts example.com/crosspkg.url_URL.Parse on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_Parse
+func gobind_crosspkg_aio_url_URL_Parse(self C.uintptr_t, a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.Parse", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Parse(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = gobindHandle_url_URL(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_Port starts example.com/crosspkg.url_URL.Port on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_Port
+func gobind_crosspkg_aio_url_URL_Port(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.Port", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Port()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_Query starts example.com/crosspkg.url_URL.Query on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_Query
+func gobind_crosspkg_aio_url_URL_Query(self C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.Query", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Query()
+			*r0 = gobindHandle_url_Values(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_Redacted starts example.com/crosspkg.url_URL.Redacted on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_Redacted
+func gobind_crosspkg_aio_url_URL_Redacted(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.Redacted", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Redacted()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_RequestURI starts example.com/crosspkg.url_URL.RequestURI on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_RequestURI
+func gobind_crosspkg_aio_url_URL_RequestURI(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.RequestURI", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.RequestURI()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_ResolveReference starts example.com/crosspkg.url_URL.ResolveReference on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_ResolveReference
+func gobind_crosspkg_aio_url_URL_ResolveReference(self C.uintptr_t, a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	x0 := gobindPtr_url_URL(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.ResolveReference", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.ResolveReference(x0)
+			*r0 = gobindHandle_url_URL(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_String starts example.com/crosspkg.url_URL.String on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_String
+func gobind_crosspkg_aio_url_URL_String(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_URL_UnmarshalBinary starts example.com/crosspkg.url_URL.UnmarshalBinary on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_URL_UnmarshalBinary
+func gobind_crosspkg_aio_url_URL_UnmarshalBinary(self C.uintptr_t, a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_URL(self)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.URL.UnmarshalBinary", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.UnmarshalBinary(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Userinfo_Password starts example.com/crosspkg.url_Userinfo.Password on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Userinfo_Password
+func gobind_crosspkg_aio_url_Userinfo_Password(self C.uintptr_t, r0 *C.gobind_buf, r1 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Userinfo(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Userinfo.Password", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1 := recv.Password()
+			gobindPutString(r0, v0)
+			*r1 = gobindBool(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Userinfo_String starts example.com/crosspkg.url_Userinfo.String on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Userinfo_String
+func gobind_crosspkg_aio_url_Userinfo_String(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Userinfo(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Userinfo.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Userinfo_Username starts example.com/crosspkg.url_Userinfo.Username on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Userinfo_Username
+func gobind_crosspkg_aio_url_Userinfo_Username(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Userinfo(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Userinfo.Username", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Username()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_route_Stop_Distance starts example.com/crosspkg.route_Stop.Distance on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_route_Stop_Distance
+func gobind_crosspkg_aio_route_Stop_Distance(self C.uintptr_t, a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_route_Stop(self)
+	x0 := *gobindPtr_route_Stop(a0)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.route.Stop.Distance", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Distance(x0)
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_route_Point_String starts example.com/crosspkg.route_Point.String on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_route_Point_String
+func gobind_crosspkg_aio_route_Point_String(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_route_Point(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.route.Point.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_money_Amount_String starts example.com/crosspkg.money_Amount.String on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_money_Amount_String
+func gobind_crosspkg_aio_money_Amount_String(self C.int64_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_money.Amount(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.money.Amount.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_route_Kilometres_String starts example.com/crosspkg.route_Kilometres.String on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_route_Kilometres_String
+func gobind_crosspkg_aio_route_Kilometres_String(self C.double, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_route.Kilometres(float64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.route.Kilometres.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Abs starts example.com/crosspkg.time_Duration.Abs on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Abs
+func gobind_crosspkg_aio_time_Duration_Abs(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Abs", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Abs()
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Hours starts example.com/crosspkg.time_Duration.Hours on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Hours
+func gobind_crosspkg_aio_time_Duration_Hours(self C.int64_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Hours", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Hours()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Microseconds starts example.com/crosspkg.time_Duration.Microseconds on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Microseconds
+func gobind_crosspkg_aio_time_Duration_Microseconds(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Microseconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Microseconds()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Milliseconds starts example.com/crosspkg.time_Duration.Milliseconds on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Milliseconds
+func gobind_crosspkg_aio_time_Duration_Milliseconds(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Milliseconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Milliseconds()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Minutes starts example.com/crosspkg.time_Duration.Minutes on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Minutes
+func gobind_crosspkg_aio_time_Duration_Minutes(self C.int64_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Minutes", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Minutes()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Nanoseconds starts example.com/crosspkg.time_Duration.Nanoseconds on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Nanoseconds
+func gobind_crosspkg_aio_time_Duration_Nanoseconds(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Nanoseconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Nanoseconds()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Round starts example.com/crosspkg.time_Duration.Round on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Round
+func gobind_crosspkg_aio_time_Duration_Round(self C.int64_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	x0 := gobindpkg_time.Duration(int64(a0))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Round", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Round(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Seconds starts example.com/crosspkg.time_Duration.Seconds on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Seconds
+func gobind_crosspkg_aio_time_Duration_Seconds(self C.int64_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Seconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Seconds()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_String starts example.com/crosspkg.time_Duration.String on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_String
+func gobind_crosspkg_aio_time_Duration_String(self C.int64_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_time_Duration_Truncate starts example.com/crosspkg.time_Duration.Truncate on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_time_Duration_Truncate
+func gobind_crosspkg_aio_time_Duration_Truncate(self C.int64_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	x0 := gobindpkg_time.Duration(int64(a0))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.time.Duration.Truncate", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Truncate(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Values_Add starts example.com/crosspkg.url_Values.Add on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Values_Add
+func gobind_crosspkg_aio_url_Values_Add(self C.uintptr_t, a0 C.gobind_view, a1 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Values(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Values.Add", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Add(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Values_Del starts example.com/crosspkg.url_Values.Del on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Values_Del
+func gobind_crosspkg_aio_url_Values_Del(self C.uintptr_t, a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Values(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Values.Del", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Del(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Values_Encode starts example.com/crosspkg.url_Values.Encode on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Values_Encode
+func gobind_crosspkg_aio_url_Values_Encode(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Values(self)
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Values.Encode", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Encode()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Values_Get starts example.com/crosspkg.url_Values.Get on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Values_Get
+func gobind_crosspkg_aio_url_Values_Get(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Values(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Values.Get", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Get(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Values_Has starts example.com/crosspkg.url_Values.Has on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Values_Has
+func gobind_crosspkg_aio_url_Values_Has(self C.uintptr_t, a0 C.gobind_view, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Values(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Values.Has", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Has(x0)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_url_Values_Set starts example.com/crosspkg.url_Values.Set on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_url_Values_Set
+func gobind_crosspkg_aio_url_Values_Set(self C.uintptr_t, a0 C.gobind_view, a1 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_url_Values(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.url.Values.Set", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Set(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_io_Reader_Read starts example.com/crosspkg.io_Reader.Read on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_io_Reader_Read
+func gobind_crosspkg_aio_io_Reader_Read(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_io_Reader(self)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.io.Reader.Read", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Read(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_io_Writer_Write starts example.com/crosspkg.io_Writer.Write on a goroutine
+// of its own (crosspkg.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_crosspkg_aio_io_Writer_Write
+func gobind_crosspkg_aio_io_Writer_Write(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_io_Writer(self)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "crosspkg.io.Writer.Write", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Write(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_crosspkg_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_crosspkg_aio_cancel
+func gobind_crosspkg_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindNewHandle makes the handle a Python object holds to any Go value.
 func gobindNewHandle(v any) C.uintptr_t {
 	gobindLiveHandles.Add(1)

@@ -76,6 +76,81 @@ class vec:
 
         Shift returns x << n.  A negative n panics."""
 
+
+@final
+class aio:
+    """Async twins of errors's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of errors (import errors.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Crash(msg: str) -> int:
+        """Crash(msg: str) -> int
+
+        Awaitable twin of errors.Crash: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Crash panics with a message."""
+
+    @staticmethod
+    async def Describe(err: GoErrorValue | None) -> str:
+        """Describe(err: GoErrorValue | None) -> str
+
+        Awaitable twin of errors.Describe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Describe returns the text of err, or "nil"."""
+
+    @staticmethod
+    async def Half(x: int) -> int:
+        """Half(x: int) -> int
+
+        Awaitable twin of errors.Half: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Half returns x / 2, which cannot panic: gobind's export of it defers no recover."""
+
+    @staticmethod
+    async def Lookup(key: str) -> str:
+        """Lookup(key: str) -> str
+
+        Awaitable twin of errors.Lookup: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Lookup finds key, or fails with a *NotFoundError."""
+
+    @staticmethod
+    async def Pair(ok: bool) -> tuple[int, str]:
+        """Pair(ok: bool) -> tuple[int, str]
+
+        Awaitable twin of errors.Pair: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Pair returns two values or an error."""
+
+    @staticmethod
+    async def Quotient(a: int, b: int) -> int:
+        """Quotient(a: int, b: int) -> int
+
+        Awaitable twin of errors.Quotient: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Quotient returns a / b.  A zero b panics (Go's integer division), so its short body still
+        needs gobind's recover: Python sees GoPanic."""
+
+    @staticmethod
+    async def Shift(x: int, n: int) -> int:
+        """Shift(x: int, n: int) -> int
+
+        Awaitable twin of errors.Shift: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Shift returns x << n.  A negative n panics."""
+
+    @staticmethod
+    async def Wrapped() -> None:
+        """Wrapped() -> None
+
+        Awaitable twin of errors.Wrapped: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Wrapped wraps ErrEmpty with more context."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of errors)."""
+
 def Crash(msg: str) -> int:
     """Crash(msg: str) -> int
 

@@ -33,6 +33,36 @@ int gobind_errors_NotFoundError_set_Key(uintptr_t self, gobind_view v, gobind_bu
 /* NotFoundError.Error */
 int gobind_errors_NotFoundError_Error(uintptr_t self, gobind_buf *r0, gobind_buf *msg);
 
+/* aio: Crash (starts the call on a goroutine) */
+int gobind_errors_aio_Crash(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Describe (starts the call on a goroutine) */
+int gobind_errors_aio_Describe(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Half (starts the call on a goroutine) */
+int gobind_errors_aio_Half(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Lookup (starts the call on a goroutine) */
+int gobind_errors_aio_Lookup(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Pair (starts the call on a goroutine) */
+int gobind_errors_aio_Pair(uint8_t a0, ptrdiff_t *r0, gobind_buf *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Quotient (starts the call on a goroutine) */
+int gobind_errors_aio_Quotient(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Shift (starts the call on a goroutine) */
+int gobind_errors_aio_Shift(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Wrapped (starts the call on a goroutine) */
+int gobind_errors_aio_Wrapped(uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: NotFoundError.Error (starts the call on a goroutine) */
+int gobind_errors_aio_NotFoundError_Error(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_errors_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* package variables */
 int gobind_errors_var_get_ErrEmpty(gobind_ref *out, gobind_buf *msg);
 int gobind_errors_var_set_ErrEmpty(uintptr_t v, gobind_buf *msg);

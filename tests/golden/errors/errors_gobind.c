@@ -989,6 +989,570 @@ static PyType_Spec gobind_spec_module = {
     .slots = gobind_slots_module,
 };
 
+/* ==== Async twins (errors.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Crash: Crash, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Crash;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Crash_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Crash *job = (gobind_aiojob_fn_Crash *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Crash(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Crash", gobind_names_gobind_fn_Crash, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Crash", "msg", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Crash *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Crash *)gobind_aio_new(sizeof *job, gobind_aio_fn_Crash_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Crash(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Describe: Describe, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Describe;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Describe_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Describe *job = (gobind_aiojob_fn_Describe *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Describe(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_error(argv[0], "Describe", "err", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Describe *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Describe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Describe_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Describe(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Half: Half, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Half;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Half_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Half *job = (gobind_aiojob_fn_Half *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Half(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Half", gobind_names_gobind_fn_Half, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Half", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Half *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Half *)gobind_aio_new(sizeof *job, gobind_aio_fn_Half_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Half(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Lookup: Lookup, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Lookup;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Lookup_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Lookup *job = (gobind_aiojob_fn_Lookup *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Lookup(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Lookup", gobind_names_gobind_fn_Lookup, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Lookup", "key", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Lookup *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Lookup *)gobind_aio_new(sizeof *job, gobind_aio_fn_Lookup_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Lookup(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Pair: Pair, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+    gobind_buf r1;
+} gobind_aiojob_fn_Pair;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Pair_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Pair *job = (gobind_aiojob_fn_Pair *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_int(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_str(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Pair(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Pair", gobind_names_gobind_fn_Pair, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bool(argv[0], "Pair", "ok", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Pair *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Pair *)gobind_aio_new(sizeof *job, gobind_aio_fn_Pair_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Pair(a0, &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Quotient: Quotient, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Quotient;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Quotient_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Quotient *job = (gobind_aiojob_fn_Quotient *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Quotient(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Quotient", gobind_names_gobind_fn_Quotient, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Quotient", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Quotient", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Quotient *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Quotient *)gobind_aio_new(sizeof *job, gobind_aio_fn_Quotient_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Quotient(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Shift: Shift, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Shift;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Shift_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Shift *job = (gobind_aiojob_fn_Shift *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Shift(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Shift", gobind_names_gobind_fn_Shift, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Shift", "x", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Shift", "n", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Shift *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Shift *)gobind_aio_new(sizeof *job, gobind_aio_fn_Shift_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Shift(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Wrapped: Wrapped, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Wrapped;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Wrapped_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Wrapped(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Wrapped *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Wrapped *)gobind_aio_new(sizeof *job, gobind_aio_fn_Wrapped_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_Wrapped((uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(NotFoundError.Error): Error, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_NotFoundError_Error;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_NotFoundError_Error_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_NotFoundError_Error *job = (gobind_aiojob_m_NotFoundError_Error *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_NotFoundError_Error(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_NotFoundError_Error *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_NotFoundError_Error *)gobind_aio_new(sizeof *job, gobind_aio_m_NotFoundError_Error_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_errors_aio_NotFoundError_Error(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_NotFoundError[] = {
+    {"Error", (PyCFunction)(void (*)(void))gobind_aio_m_NotFoundError_Error, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_NotFoundError))
+        d = gobind_aio_methods_NotFoundError;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Crash", (PyCFunction)(void (*)(void))gobind_aio_fn_Crash, GOBIND_METH_ARGS,
+     GOBIND_DOC("Crash($module, /, msg)\n--\n\n",
+                "Crash(msg: str) -> int\n"
+                "\n"
+                "Awaitable twin of errors.Crash: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Crash panics with a message.")},
+    {"Describe", (PyCFunction)(void (*)(void))gobind_aio_fn_Describe, GOBIND_METH_ARGS,
+     GOBIND_DOC("Describe($module, /, err)\n--\n\n",
+                "Describe(err: GoErrorValue | None) -> str\n"
+                "\n"
+                "Awaitable twin of errors.Describe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Describe returns the text of err, or \"nil\".")},
+    {"Half", (PyCFunction)(void (*)(void))gobind_aio_fn_Half, GOBIND_METH_ARGS,
+     GOBIND_DOC("Half($module, /, x)\n--\n\n",
+                "Half(x: int) -> int\n"
+                "\n"
+                "Awaitable twin of errors.Half: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Half returns x / 2, which cannot panic: gobind's export of it defers no recover.")},
+    {"Lookup", (PyCFunction)(void (*)(void))gobind_aio_fn_Lookup, GOBIND_METH_ARGS,
+     GOBIND_DOC("Lookup($module, /, key)\n--\n\n",
+                "Lookup(key: str) -> str\n"
+                "\n"
+                "Awaitable twin of errors.Lookup: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Lookup finds key, or fails with a *NotFoundError.")},
+    {"Pair", (PyCFunction)(void (*)(void))gobind_aio_fn_Pair, GOBIND_METH_ARGS,
+     GOBIND_DOC("Pair($module, /, ok)\n--\n\n",
+                "Pair(ok: bool) -> tuple[int, str]\n"
+                "\n"
+                "Awaitable twin of errors.Pair: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Pair returns two values or an error.")},
+    {"Quotient", (PyCFunction)(void (*)(void))gobind_aio_fn_Quotient, GOBIND_METH_ARGS,
+     GOBIND_DOC("Quotient($module, /, a, b)\n--\n\n",
+                "Quotient(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of errors.Quotient: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Quotient returns a / b.  A zero b panics (Go's integer division), so its short body still\n"
+                "needs gobind's recover: Python sees GoPanic.")},
+    {"Shift", (PyCFunction)(void (*)(void))gobind_aio_fn_Shift, GOBIND_METH_ARGS,
+     GOBIND_DOC("Shift($module, /, x, n)\n--\n\n",
+                "Shift(x: int, n: int) -> int\n"
+                "\n"
+                "Awaitable twin of errors.Shift: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Shift returns x << n.  A negative n panics.")},
+    {"Wrapped", (PyCFunction)(void (*)(void))gobind_aio_fn_Wrapped, METH_NOARGS,
+     GOBIND_DOC("Wrapped($module, /)\n--\n\n",
+                "Wrapped() -> None\n"
+                "\n"
+                "Awaitable twin of errors.Wrapped: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Wrapped wraps ErrEmpty with more context.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of errors or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1086,6 +1650,12 @@ gobind_add_types(PyObject *m)
     if (gobind_add_submodule(m, "errors.vec", "vec",
                              "Vectorised twins of errors's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "errors.aio", "aio",
+                       "Async twins of errors's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     (void)m;

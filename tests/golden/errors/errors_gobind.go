@@ -268,6 +268,179 @@ func gobind_errors_vec_Shift(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 	})
 }
 
+// gobind_errors_aio_Crash starts example.com/errors.Crash on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Crash
+func gobind_errors_aio_Crash(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "errors.Crash", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Crash(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_Describe starts example.com/errors.Describe on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Describe
+func gobind_errors_aio_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindErrorIn(a0)
+	gobindAioGo(job, jstatus, jmsg, "errors.Describe", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Describe(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_Half starts example.com/errors.Half on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Half
+func gobind_errors_aio_Half(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "errors.Half", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Half(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_Lookup starts example.com/errors.Lookup on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Lookup
+func gobind_errors_aio_Lookup(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "errors.Lookup", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := gobindpkg.Lookup(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_Pair starts example.com/errors.Pair on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Pair
+func gobind_errors_aio_Pair(a0 C.uint8_t, r0 *C.ptrdiff_t, r1 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := a0 != 0
+	gobindAioGo(job, jstatus, jmsg, "errors.Pair", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1, gerr := gobindpkg.Pair(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			gobindPutString(r1, v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_Quotient starts example.com/errors.Quotient on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Quotient
+func gobind_errors_aio_Quotient(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "errors.Quotient", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Quotient(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_Shift starts example.com/errors.Shift on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Shift
+func gobind_errors_aio_Shift(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "errors.Shift", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Shift(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_Wrapped starts example.com/errors.Wrapped on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_Wrapped
+func gobind_errors_aio_Wrapped(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "errors.Wrapped", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := gobindpkg.Wrapped()
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_NotFoundError_Error starts example.com/errors.NotFoundError.Error on a goroutine
+// of its own (errors.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_errors_aio_NotFoundError_Error
+func gobind_errors_aio_NotFoundError_Error(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_NotFoundError(self)
+	gobindAioGo(job, jstatus, jmsg, "errors.NotFoundError.Error", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Error()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_errors_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_errors_aio_cancel
+func gobind_errors_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -109,6 +109,72 @@ class Slice_uint8(MutableSequence[int]):
     def __buffer__(self, flags: int, /) -> memoryview:
         """The buffer protocol over the Go memory (a slot before Python 3.12)."""
 
+
+@final
+class aio:
+    """Async twins of funcs's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of funcs (import funcs.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Atoi(s: str) -> int:
+        """Atoi(s: str) -> int
+
+        Awaitable twin of funcs.Atoi: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Atoi parses a decimal number."""
+
+    @staticmethod
+    async def Bytes(*bs: int) -> bytes:
+        """Bytes(*bs: int) -> bytes
+
+        Awaitable twin of funcs.Bytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Bytes joins byte values into bytes."""
+
+    @staticmethod
+    async def Check(name: str) -> None:
+        """Check(name: str) -> None
+
+        Awaitable twin of funcs.Check: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Check fails for empty names."""
+
+    @staticmethod
+    async def Concat(sep: str, *parts: str) -> str:
+        """Concat(sep: str, *parts: str) -> str
+
+        Awaitable twin of funcs.Concat: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Concat joins parts with sep."""
+
+    @staticmethod
+    async def Divmod(a: int, b: int) -> tuple[int, int]:
+        """Divmod(a: int, b: int) -> tuple[int, int]
+
+        Awaitable twin of funcs.Divmod: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Divmod divides a by b."""
+
+    @staticmethod
+    async def MinMax(xs: Slice_int | Sequence[int]) -> tuple[int, int]:
+        """MinMax(xs: Slice_int | Sequence[int]) -> tuple[int, int]
+
+        Awaitable twin of funcs.MinMax: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        MinMax returns the smallest and the largest of xs."""
+
+    @staticmethod
+    async def Sum(*xs: int) -> int:
+        """Sum(*xs: int) -> int
+
+        Awaitable twin of funcs.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Sum adds any number of numbers."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of funcs)."""
+
 def Atoi(s: str) -> int:
     """Atoi(s: str) -> int
 

@@ -50,6 +50,30 @@ int gobind_funcs_Slice_uint8_get(uintptr_t self, ptrdiff_t i, uint8_t *out, gobi
 int gobind_funcs_Slice_uint8_set(uintptr_t self, ptrdiff_t i, uint8_t v, gobind_buf *msg);
 int gobind_funcs_Slice_uint8_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
+/* aio: Atoi (starts the call on a goroutine) */
+int gobind_funcs_aio_Atoi(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Bytes (starts the call on a goroutine) */
+int gobind_funcs_aio_Bytes(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Check (starts the call on a goroutine) */
+int gobind_funcs_aio_Check(gobind_view a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Concat (starts the call on a goroutine) */
+int gobind_funcs_aio_Concat(gobind_view a0, uintptr_t a1, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Divmod (starts the call on a goroutine) */
+int gobind_funcs_aio_Divmod(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, ptrdiff_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: MinMax (starts the call on a goroutine) */
+int gobind_funcs_aio_MinMax(uintptr_t a0, ptrdiff_t *r0, ptrdiff_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Sum (starts the call on a goroutine) */
+int gobind_funcs_aio_Sum(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_funcs_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_funcs_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_funcs_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);

@@ -1158,6 +1158,502 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (funcs.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Atoi: Atoi, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Atoi;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Atoi_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Atoi *job = (gobind_aiojob_fn_Atoi *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Atoi(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Atoi", gobind_names_gobind_fn_Atoi, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Atoi", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Atoi *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Atoi *)gobind_aio_new(sizeof *job, gobind_aio_fn_Atoi_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcs_aio_Atoi(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Bytes: Bytes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Bytes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bytes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Bytes *job = (gobind_aiojob_fn_Bytes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bytes(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    PyObject *rest = NULL;
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack_variadic("Bytes", gobind_names_gobind_fn_Bytes, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
+        return NULL;
+    argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_uint8(argv[0], "Bytes", "bs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Bytes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bytes *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bytes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcs_aio_Bytes(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    Py_XDECREF(rest);
+    return result;
+}
+
+/* ---- aio.Check: Check, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Check;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Check_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Check(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Check", "name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Check *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Check *)gobind_aio_new(sizeof *job, gobind_aio_fn_Check_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcs_aio_Check(a0.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Concat: Concat, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Concat;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Concat_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Concat *job = (gobind_aiojob_fn_Concat *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Concat(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    PyObject *rest = NULL;
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_handle_arg a1 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack_variadic("Concat", gobind_names_gobind_fn_Concat, 1, GOBIND_ARGS_PASS, argv, &rest) < 0)
+        return NULL;
+    argv[1] = rest;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "Concat", "sep", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Slice_string(argv[1], "Concat", "parts", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Concat *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Concat *)gobind_aio_new(sizeof *job, gobind_aio_fn_Concat_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcs_aio_Concat(a0.view, a1.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    Py_XDECREF(rest);
+    return result;
+}
+
+/* ---- aio.Divmod: Divmod, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+    ptrdiff_t r1;
+} gobind_aiojob_fn_Divmod;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Divmod_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Divmod *job = (gobind_aiojob_fn_Divmod *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_int(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Divmod(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Divmod", gobind_names_gobind_fn_Divmod, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Divmod", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Divmod", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Divmod *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Divmod *)gobind_aio_new(sizeof *job, gobind_aio_fn_Divmod_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcs_aio_Divmod(a0, a1, &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.MinMax: MinMax, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+    ptrdiff_t r1;
+} gobind_aiojob_fn_MinMax;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_MinMax_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_MinMax *job = (gobind_aiojob_fn_MinMax *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_int(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_MinMax(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("MinMax", gobind_names_gobind_fn_MinMax, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_int(argv[0], "MinMax", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_MinMax *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_MinMax *)gobind_aio_new(sizeof *job, gobind_aio_fn_MinMax_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcs_aio_MinMax(a0.handle, &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Sum: Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sum *job = (gobind_aiojob_fn_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sum(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    PyObject *rest = NULL;
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack_variadic("Sum", gobind_names_gobind_fn_Sum, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
+        return NULL;
+    argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcs_aio_Sum(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    Py_XDECREF(rest);
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Atoi", (PyCFunction)(void (*)(void))gobind_aio_fn_Atoi, GOBIND_METH_ARGS,
+     GOBIND_DOC("Atoi($module, /, s)\n--\n\n",
+                "Atoi(s: str) -> int\n"
+                "\n"
+                "Awaitable twin of funcs.Atoi: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Atoi parses a decimal number.")},
+    {"Bytes", (PyCFunction)(void (*)(void))gobind_aio_fn_Bytes, GOBIND_METH_ARGS,
+     GOBIND_DOC("Bytes($module, /, *bs)\n--\n\n",
+                "Bytes(*bs: int) -> bytes\n"
+                "\n"
+                "Awaitable twin of funcs.Bytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bytes joins byte values into bytes.")},
+    {"Check", (PyCFunction)(void (*)(void))gobind_aio_fn_Check, GOBIND_METH_ARGS,
+     GOBIND_DOC("Check($module, /, name)\n--\n\n",
+                "Check(name: str) -> None\n"
+                "\n"
+                "Awaitable twin of funcs.Check: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Check fails for empty names.")},
+    {"Concat", (PyCFunction)(void (*)(void))gobind_aio_fn_Concat, GOBIND_METH_ARGS,
+     GOBIND_DOC("Concat($module, /, sep, *parts)\n--\n\n",
+                "Concat(sep: str, *parts: str) -> str\n"
+                "\n"
+                "Awaitable twin of funcs.Concat: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Concat joins parts with sep.")},
+    {"Divmod", (PyCFunction)(void (*)(void))gobind_aio_fn_Divmod, GOBIND_METH_ARGS,
+     GOBIND_DOC("Divmod($module, /, a, b)\n--\n\n",
+                "Divmod(a: int, b: int) -> tuple[int, int]\n"
+                "\n"
+                "Awaitable twin of funcs.Divmod: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Divmod divides a by b.")},
+    {"MinMax", (PyCFunction)(void (*)(void))gobind_aio_fn_MinMax, GOBIND_METH_ARGS,
+     GOBIND_DOC("MinMax($module, /, xs)\n--\n\n",
+                "MinMax(xs: Slice_int | Sequence[int]) -> tuple[int, int]\n"
+                "\n"
+                "Awaitable twin of funcs.MinMax: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "MinMax returns the smallest and the largest of xs.")},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum, GOBIND_METH_ARGS,
+     GOBIND_DOC("Sum($module, /, *xs)\n--\n\n",
+                "Sum(*xs: int) -> int\n"
+                "\n"
+                "Awaitable twin of funcs.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sum adds any number of numbers.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of funcs or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1259,6 +1755,12 @@ if (gobind_register_sequence(gobind_type_Slice_uint8, 1) < 0)
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
         || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "funcs.aio", "aio",
+                       "Async twins of funcs's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

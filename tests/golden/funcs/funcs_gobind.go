@@ -459,6 +459,147 @@ func gobind_funcs_Slice_uint8_pin(self C.uintptr_t, data *unsafe.Pointer, n *C.p
 	return gobindOK
 }
 
+// gobind_funcs_aio_Atoi starts example.com/funcs.Atoi on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcs_aio_Atoi
+func gobind_funcs_aio_Atoi(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcs.Atoi", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := gobindpkg.Atoi(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcs_aio_Bytes starts example.com/funcs.Bytes on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcs_aio_Bytes
+func gobind_funcs_aio_Bytes(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_uint8(a0)
+	gobindAioGo(job, jstatus, jmsg, "funcs.Bytes", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Bytes(x0...)
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcs_aio_Check starts example.com/funcs.Check on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcs_aio_Check
+func gobind_funcs_aio_Check(a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcs.Check", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := gobindpkg.Check(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcs_aio_Concat starts example.com/funcs.Concat on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcs_aio_Concat
+func gobind_funcs_aio_Concat(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := *gobindPtr_Slice_string(a1)
+	gobindAioGo(job, jstatus, jmsg, "funcs.Concat", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Concat(x0, x1...)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcs_aio_Divmod starts example.com/funcs.Divmod on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcs_aio_Divmod
+func gobind_funcs_aio_Divmod(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "funcs.Divmod", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1, gerr := gobindpkg.Divmod(x0, x1)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			*r1 = C.ptrdiff_t(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcs_aio_MinMax starts example.com/funcs.MinMax on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcs_aio_MinMax
+func gobind_funcs_aio_MinMax(a0 C.uintptr_t, r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "funcs.MinMax", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1 := gobindpkg.MinMax(x0)
+			*r0 = C.ptrdiff_t(v0)
+			*r1 = C.ptrdiff_t(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcs_aio_Sum starts example.com/funcs.Sum on a goroutine
+// of its own (funcs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcs_aio_Sum
+func gobind_funcs_aio_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "funcs.Sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Sum(x0...)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcs_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_funcs_aio_cancel
+func gobind_funcs_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

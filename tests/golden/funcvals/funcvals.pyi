@@ -108,6 +108,104 @@ Calls the Go HandlerFunc."""
 
 Shout is a method of a func type: a method of the HandlerFunc class."""
 
+
+@final
+class aio:
+    """Async twins of funcvals's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of funcvals (import funcvals.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Adder(n: int) -> Func2 | None:
+        """Adder(n: int) -> Func2 | None
+
+        Awaitable twin of funcvals.Adder: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Adder returns a func that adds n."""
+
+    @staticmethod
+    async def Bomb() -> Func3 | None:
+        """Bomb() -> Func3 | None
+
+        Awaitable twin of funcvals.Bomb: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Bomb returns a func that panics."""
+
+    @staticmethod
+    async def Double() -> Func2 | None:
+        """Double() -> Func2 | None
+
+        Awaitable twin of funcvals.Double: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Double returns a plain Go func."""
+
+    @staticmethod
+    async def Fire(event: str) -> str:
+        """Fire(event: str) -> str
+
+        Awaitable twin of funcvals.Fire: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Fire calls Hook later (after Python stored it), or reports none."""
+
+    @staticmethod
+    async def FireApart(event: str) -> str:
+        """FireApart(event: str) -> str
+
+        Awaitable twin of funcvals.FireApart: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        FireApart calls Hook on a goroutine of its own and waits for it."""
+
+    @staticmethod
+    async def Greeter(greeting: str) -> HandlerFunc | None:
+        """Greeter(greeting: str) -> HandlerFunc | None
+
+        Awaitable twin of funcvals.Greeter: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Greeter returns a HandlerFunc."""
+
+    @staticmethod
+    async def HandlerSays(name: str) -> str:
+        """HandlerSays(name: str) -> str
+
+        Awaitable twin of funcvals.HandlerSays: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        HandlerSays calls Handler (whatever Python stored there)."""
+
+    @staticmethod
+    async def Nothing() -> Func2 | None:
+        """Nothing() -> Func2 | None
+
+        Awaitable twin of funcvals.Nothing: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Nothing returns a nil func."""
+
+    @staticmethod
+    async def Parser() -> Func4 | None:
+        """Parser() -> Func4 | None
+
+        Awaitable twin of funcvals.Parser: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Parser returns a func that parses an int, with an error for bad text."""
+
+    @staticmethod
+    async def Sum() -> Op | None:
+        """Sum() -> Op | None
+
+        Awaitable twin of funcvals.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Sum is an Op adding."""
+
+    @staticmethod
+    async def TransformIsDouble() -> bool:
+        """TransformIsDouble() -> bool
+
+        Awaitable twin of funcvals.TransformIsDouble: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        TransformIsDouble reports whether Transform holds Double's func itself."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of funcvals)."""
+
 def Adder(n: int) -> Func2 | None:
     """Adder(n: int) -> Func2 | None
 

@@ -71,6 +71,66 @@ int gobind_funcvals_HandlerFunc_call(uintptr_t self, gobind_view a0, gobind_buf 
 /* HandlerFunc.Shout */
 int gobind_funcvals_HandlerFunc_Shout(uintptr_t self, gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 
+/* aio: Adder (starts the call on a goroutine) */
+int gobind_funcvals_aio_Adder(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Bomb (starts the call on a goroutine) */
+int gobind_funcvals_aio_Bomb(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Double (starts the call on a goroutine) */
+int gobind_funcvals_aio_Double(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Fire (starts the call on a goroutine) */
+int gobind_funcvals_aio_Fire(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: FireApart (starts the call on a goroutine) */
+int gobind_funcvals_aio_FireApart(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Greeter (starts the call on a goroutine) */
+int gobind_funcvals_aio_Greeter(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: HandlerSays (starts the call on a goroutine) */
+int gobind_funcvals_aio_HandlerSays(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Nothing (starts the call on a goroutine) */
+int gobind_funcvals_aio_Nothing(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Parser (starts the call on a goroutine) */
+int gobind_funcvals_aio_Parser(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Sum (starts the call on a goroutine) */
+int gobind_funcvals_aio_Sum(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: TransformIsDouble (starts the call on a goroutine) */
+int gobind_funcvals_aio_TransformIsDouble(uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Op.Apply (starts the call on a goroutine) */
+int gobind_funcvals_aio_Op_Apply(uintptr_t self, ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func0.call (starts the call on a goroutine) */
+int gobind_funcvals_aio_Func0_call(uintptr_t self, gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func1.call (starts the call on a goroutine) */
+int gobind_funcvals_aio_Func1_call(uintptr_t self, ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func2.call (starts the call on a goroutine) */
+int gobind_funcvals_aio_Func2_call(uintptr_t self, ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func3.call (starts the call on a goroutine) */
+int gobind_funcvals_aio_Func3_call(uintptr_t self, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func4.call (starts the call on a goroutine) */
+int gobind_funcvals_aio_Func4_call(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: HandlerFunc.call (starts the call on a goroutine) */
+int gobind_funcvals_aio_HandlerFunc_call(uintptr_t self, gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: HandlerFunc.Shout (starts the call on a goroutine) */
+int gobind_funcvals_aio_HandlerFunc_Shout(uintptr_t self, gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_funcvals_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* package variables */
 int gobind_funcvals_var_get_Handler(uintptr_t *out, gobind_buf *msg);
 int gobind_funcvals_var_set_Handler(gobind_func v, gobind_buf *msg);

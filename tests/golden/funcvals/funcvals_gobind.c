@@ -1862,6 +1862,1087 @@ static PyType_Spec gobind_spec_module = {
     .slots = gobind_slots_module,
 };
 
+/* ==== Async twins (funcvals.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Adder: Adder, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Adder;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Adder_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Adder *job = (gobind_aiojob_fn_Adder *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func2(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Adder(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Adder", gobind_names_gobind_fn_Adder, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Adder", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Adder *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Adder *)gobind_aio_new(sizeof *job, gobind_aio_fn_Adder_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Adder(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Bomb: Bomb, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Bomb;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bomb_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Bomb *job = (gobind_aiojob_fn_Bomb *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func3(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bomb(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Bomb *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bomb *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bomb_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Bomb(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Double: Double, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Double;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Double_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Double *job = (gobind_aiojob_fn_Double *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func2(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Double(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Double *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Double *)gobind_aio_new(sizeof *job, gobind_aio_fn_Double_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Double(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Fire: Fire, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Fire;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fire_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Fire *job = (gobind_aiojob_fn_Fire *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fire(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fire", gobind_names_gobind_fn_Fire, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Fire", "event", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Fire *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Fire *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fire_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Fire(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.FireApart: FireApart, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_FireApart;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_FireApart_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_FireApart *job = (gobind_aiojob_fn_FireApart *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_FireApart(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("FireApart", gobind_names_gobind_fn_FireApart, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "FireApart", "event", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_FireApart *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_FireApart *)gobind_aio_new(sizeof *job, gobind_aio_fn_FireApart_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_FireApart(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Greeter: Greeter, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Greeter;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Greeter_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Greeter *job = (gobind_aiojob_fn_Greeter *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_HandlerFunc(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Greeter(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Greeter", gobind_names_gobind_fn_Greeter, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Greeter", "greeting", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Greeter *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Greeter *)gobind_aio_new(sizeof *job, gobind_aio_fn_Greeter_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Greeter(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.HandlerSays: HandlerSays, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_HandlerSays;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_HandlerSays_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_HandlerSays *job = (gobind_aiojob_fn_HandlerSays *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_HandlerSays(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("HandlerSays", gobind_names_gobind_fn_HandlerSays, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "HandlerSays", "name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_HandlerSays *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_HandlerSays *)gobind_aio_new(sizeof *job, gobind_aio_fn_HandlerSays_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_HandlerSays(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Nothing: Nothing, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Nothing;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nothing_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Nothing *job = (gobind_aiojob_fn_Nothing *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func2(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Nothing *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Nothing(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Parser: Parser, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Parser;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Parser_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Parser *job = (gobind_aiojob_fn_Parser *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Func4(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Parser(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Parser *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Parser *)gobind_aio_new(sizeof *job, gobind_aio_fn_Parser_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Parser(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Sum: Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sum *job = (gobind_aiojob_fn_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Op(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sum(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Sum(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.TransformIsDouble: TransformIsDouble, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_TransformIsDouble;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_TransformIsDouble_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_TransformIsDouble *job = (gobind_aiojob_fn_TransformIsDouble *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_TransformIsDouble(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_TransformIsDouble *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_TransformIsDouble *)gobind_aio_new(sizeof *job, gobind_aio_fn_TransformIsDouble_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_TransformIsDouble(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Op.Apply): Apply, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Op_Apply;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Op_Apply_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Op_Apply *job = (gobind_aiojob_m_Op_Apply *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Op_Apply(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Op.Apply", gobind_names_gobind_m_Op_Apply, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Op.Apply", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Op.Apply", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Op_Apply *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Op_Apply *)gobind_aio_new(sizeof *job, gobind_aio_m_Op_Apply_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Op_Apply(GOBIND_HANDLE(self), a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(Func0.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Func0_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func0_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Func0_call *job = (gobind_aiojob_m_Func0_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Func0_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func0.call", gobind_names_gobind_m_Func0_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Func0.call", "arg0", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Func0_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func0_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func0_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Func0_call(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Func1.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Func1_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func1_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Func1_call *job = (gobind_aiojob_m_Func1_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Func1_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func1.call", gobind_names_gobind_m_Func1_call, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Func1.call", "arg0", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Func1.call", "arg1", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Func1_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func1_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func1_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Func1_call(GOBIND_HANDLE(self), a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(Func2.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Func2_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func2_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Func2_call *job = (gobind_aiojob_m_Func2_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Func2_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func2.call", gobind_names_gobind_m_Func2_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Func2.call", "arg0", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Func2_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func2_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func2_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Func2_call(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Func3.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Func3_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func3_call_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Func3_call(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Func3_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func3_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func3_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Func3_call(GOBIND_HANDLE(self), (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Func4.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Func4_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func4_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Func4_call *job = (gobind_aiojob_m_Func4_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Func4_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func4.call", gobind_names_gobind_m_Func4_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Func4.call", "arg0", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Func4_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func4_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func4_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_Func4_call(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(HandlerFunc.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_HandlerFunc_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_HandlerFunc_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_HandlerFunc_call *job = (gobind_aiojob_m_HandlerFunc_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_HandlerFunc_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("HandlerFunc.call", gobind_names_gobind_m_HandlerFunc_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "HandlerFunc.call", "name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_HandlerFunc_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_HandlerFunc_call *)gobind_aio_new(sizeof *job, gobind_aio_m_HandlerFunc_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_HandlerFunc_call(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(HandlerFunc.Shout): Shout, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_HandlerFunc_Shout;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_HandlerFunc_Shout_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_HandlerFunc_Shout *job = (gobind_aiojob_m_HandlerFunc_Shout *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_HandlerFunc_Shout(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("HandlerFunc.Shout", gobind_names_gobind_m_HandlerFunc_Shout, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "HandlerFunc.Shout", "name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_HandlerFunc_Shout *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_HandlerFunc_Shout *)gobind_aio_new(sizeof *job, gobind_aio_m_HandlerFunc_Shout_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_funcvals_aio_HandlerFunc_Shout(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Op[] = {
+    {"Apply", (PyCFunction)(void (*)(void))gobind_aio_m_Op_Apply, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func0[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func0_call, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func1[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func1_call, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func2[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func2_call, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func3[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func3_call, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func4[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func4_call, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_HandlerFunc[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_HandlerFunc_call, GOBIND_METH_ARGS, NULL},
+    {"Shout", (PyCFunction)(void (*)(void))gobind_aio_m_HandlerFunc_Shout, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Op))
+        d = gobind_aio_methods_Op;
+    else if (PyObject_TypeCheck(o, gobind_type_Func0))
+        d = gobind_aio_methods_Func0;
+    else if (PyObject_TypeCheck(o, gobind_type_Func1))
+        d = gobind_aio_methods_Func1;
+    else if (PyObject_TypeCheck(o, gobind_type_Func2))
+        d = gobind_aio_methods_Func2;
+    else if (PyObject_TypeCheck(o, gobind_type_Func3))
+        d = gobind_aio_methods_Func3;
+    else if (PyObject_TypeCheck(o, gobind_type_Func4))
+        d = gobind_aio_methods_Func4;
+    else if (PyObject_TypeCheck(o, gobind_type_HandlerFunc))
+        d = gobind_aio_methods_HandlerFunc;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Adder", (PyCFunction)(void (*)(void))gobind_aio_fn_Adder, GOBIND_METH_ARGS,
+     GOBIND_DOC("Adder($module, /, n)\n--\n\n",
+                "Adder(n: int) -> Func2 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Adder: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Adder returns a func that adds n.")},
+    {"Bomb", (PyCFunction)(void (*)(void))gobind_aio_fn_Bomb, METH_NOARGS,
+     GOBIND_DOC("Bomb($module, /)\n--\n\n",
+                "Bomb() -> Func3 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Bomb: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bomb returns a func that panics.")},
+    {"Double", (PyCFunction)(void (*)(void))gobind_aio_fn_Double, METH_NOARGS,
+     GOBIND_DOC("Double($module, /)\n--\n\n",
+                "Double() -> Func2 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Double: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Double returns a plain Go func.")},
+    {"Fire", (PyCFunction)(void (*)(void))gobind_aio_fn_Fire, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fire($module, /, event)\n--\n\n",
+                "Fire(event: str) -> str\n"
+                "\n"
+                "Awaitable twin of funcvals.Fire: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fire calls Hook later (after Python stored it), or reports none.")},
+    {"FireApart", (PyCFunction)(void (*)(void))gobind_aio_fn_FireApart, GOBIND_METH_ARGS,
+     GOBIND_DOC("FireApart($module, /, event)\n--\n\n",
+                "FireApart(event: str) -> str\n"
+                "\n"
+                "Awaitable twin of funcvals.FireApart: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "FireApart calls Hook on a goroutine of its own and waits for it.")},
+    {"Greeter", (PyCFunction)(void (*)(void))gobind_aio_fn_Greeter, GOBIND_METH_ARGS,
+     GOBIND_DOC("Greeter($module, /, greeting)\n--\n\n",
+                "Greeter(greeting: str) -> HandlerFunc | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Greeter: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Greeter returns a HandlerFunc.")},
+    {"HandlerSays", (PyCFunction)(void (*)(void))gobind_aio_fn_HandlerSays, GOBIND_METH_ARGS,
+     GOBIND_DOC("HandlerSays($module, /, name)\n--\n\n",
+                "HandlerSays(name: str) -> str\n"
+                "\n"
+                "Awaitable twin of funcvals.HandlerSays: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "HandlerSays calls Handler (whatever Python stored there).")},
+    {"Nothing", (PyCFunction)(void (*)(void))gobind_aio_fn_Nothing, METH_NOARGS,
+     GOBIND_DOC("Nothing($module, /)\n--\n\n",
+                "Nothing() -> Func2 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Nothing: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nothing returns a nil func.")},
+    {"Parser", (PyCFunction)(void (*)(void))gobind_aio_fn_Parser, METH_NOARGS,
+     GOBIND_DOC("Parser($module, /)\n--\n\n",
+                "Parser() -> Func4 | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Parser: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Parser returns a func that parses an int, with an error for bad text.")},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum, METH_NOARGS,
+     GOBIND_DOC("Sum($module, /)\n--\n\n",
+                "Sum() -> Op | None\n"
+                "\n"
+                "Awaitable twin of funcvals.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sum is an Op adding.")},
+    {"TransformIsDouble", (PyCFunction)(void (*)(void))gobind_aio_fn_TransformIsDouble, METH_NOARGS,
+     GOBIND_DOC("TransformIsDouble($module, /)\n--\n\n",
+                "TransformIsDouble() -> bool\n"
+                "\n"
+                "Awaitable twin of funcvals.TransformIsDouble: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "TransformIsDouble reports whether Transform holds Double's func itself.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of funcvals or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -2021,6 +3102,12 @@ if (gobind_mark_live(gobind_type_HandlerFunc, "a Go func") < 0)
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
         || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "funcvals.aio", "aio",
+                       "Async twins of funcvals's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

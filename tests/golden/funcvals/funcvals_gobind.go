@@ -813,6 +813,347 @@ func gobindCallback_Func4(fn C.uintptr_t, call *gobindCall) func(p0 string) (g0 
 	}
 }
 
+// gobind_funcvals_aio_Adder starts example.com/funcvals.Adder on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Adder
+func gobind_funcvals_aio_Adder(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Adder", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Adder(x0)
+			*r0 = gobindFuncOut_Func2(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Bomb starts example.com/funcvals.Bomb on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Bomb
+func gobind_funcvals_aio_Bomb(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Bomb", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Bomb()
+			*r0 = gobindFuncOut_Func3(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Double starts example.com/funcvals.Double on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Double
+func gobind_funcvals_aio_Double(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Double", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Double()
+			*r0 = gobindFuncOut_Func2(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Fire starts example.com/funcvals.Fire on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Fire
+func gobind_funcvals_aio_Fire(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Fire", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Fire(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_FireApart starts example.com/funcvals.FireApart on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_FireApart
+func gobind_funcvals_aio_FireApart(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.FireApart", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.FireApart(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Greeter starts example.com/funcvals.Greeter on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Greeter
+func gobind_funcvals_aio_Greeter(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Greeter", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Greeter(x0)
+			*r0 = gobindFuncOut_HandlerFunc(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_HandlerSays starts example.com/funcvals.HandlerSays on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_HandlerSays
+func gobind_funcvals_aio_HandlerSays(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.HandlerSays", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.HandlerSays(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Nothing starts example.com/funcvals.Nothing on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Nothing
+func gobind_funcvals_aio_Nothing(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Nothing", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Nothing()
+			*r0 = gobindFuncOut_Func2(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Parser starts example.com/funcvals.Parser on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Parser
+func gobind_funcvals_aio_Parser(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Parser", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Parser()
+			*r0 = gobindFuncOut_Func4(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Sum starts example.com/funcvals.Sum on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Sum
+func gobind_funcvals_aio_Sum(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Sum()
+			*r0 = gobindHandle_Op(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_TransformIsDouble starts example.com/funcvals.TransformIsDouble on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_TransformIsDouble
+func gobind_funcvals_aio_TransformIsDouble(r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.TransformIsDouble", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.TransformIsDouble()
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Op_Apply starts example.com/funcvals.Op.Apply on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Op_Apply
+func gobind_funcvals_aio_Op_Apply(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Op(self)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Op.Apply", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Apply(x0, x1)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func0_call starts example.com/funcvals.Func0.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func0_call
+func gobind_funcvals_aio_Func0_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func0(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func0.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func1_call starts example.com/funcvals.Func1.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func1_call
+func gobind_funcvals_aio_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func1(self)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func1.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func2_call starts example.com/funcvals.Func2.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func2_call
+func gobind_funcvals_aio_Func2_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func2(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func2.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func3_call starts example.com/funcvals.Func3.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func3_call
+func gobind_funcvals_aio_Func3_call(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func3(self)
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func3.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.call()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_Func4_call starts example.com/funcvals.Func4.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_Func4_call
+func gobind_funcvals_aio_Func4_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func4(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.Func4.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.call(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_HandlerFunc_call starts example.com/funcvals.HandlerFunc.call on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_HandlerFunc_call
+func gobind_funcvals_aio_HandlerFunc_call(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_HandlerFunc(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.HandlerFunc.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_HandlerFunc_Shout starts example.com/funcvals.HandlerFunc.Shout on a goroutine
+// of its own (funcvals.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_funcvals_aio_HandlerFunc_Shout
+func gobind_funcvals_aio_HandlerFunc_Shout(self C.uintptr_t, a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_HandlerFunc(self).f
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "funcvals.HandlerFunc.Shout", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Shout(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_funcvals_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_funcvals_aio_cancel
+func gobind_funcvals_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

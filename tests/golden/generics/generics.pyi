@@ -270,6 +270,88 @@ class vec:
 
         Max returns the larger of a and b."""
 
+
+@final
+class aio:
+    """Async twins of generics's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of generics (import generics.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def NewIntStack(*values: int) -> Stack_int | None:
+        """NewIntStack(*values: int) -> Stack_int | None
+
+        Awaitable twin of generics.NewIntStack: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        NewIntStack returns a stack holding values: the API uses Stack[int], which is bound."""
+
+    @staticmethod
+    async def Words(text: str) -> Stack_string | None:
+        """Words(text: str) -> Stack_string | None
+
+        Awaitable twin of generics.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Words splits text into a Stack[string]: another instantiation the API uses."""
+
+    @staticmethod
+    async def Min_int(a: int, b: int) -> int:
+        """Min_int(a: int, b: int) -> int
+
+        Awaitable twin of generics.Min_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Min returns the smaller of a and b."""
+
+    @staticmethod
+    async def Min_string(a: str, b: str) -> str:
+        """Min_string(a: str, b: str) -> str
+
+        Awaitable twin of generics.Min_string: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Min returns the smaller of a and b."""
+
+    @staticmethod
+    async def Sum_int(xs: Slice_int | Sequence[int]) -> int:
+        """Sum_int(xs: Slice_int | Sequence[int]) -> int
+
+        Awaitable twin of generics.Sum_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Sum adds up xs."""
+
+    @staticmethod
+    async def Sum_float64(xs: Slice_float64 | Sequence[float]) -> float:
+        """Sum_float64(xs: Slice_float64 | Sequence[float]) -> float
+
+        Awaitable twin of generics.Sum_float64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Sum adds up xs."""
+
+    @staticmethod
+    async def First_string_int(ps: Slice_Pair_string_int | Sequence[Pair_string_int]) -> Pair_string_int:
+        """First_string_int(ps: Slice_Pair_string_int | Sequence[Pair_string_int]) -> Pair_string_int
+
+        Awaitable twin of generics.First_string_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        First returns the first pair."""
+
+    @staticmethod
+    async def Max_int(a: int, b: int) -> int:
+        """Max_int(a: int, b: int) -> int
+
+        Awaitable twin of generics.Max_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Max returns the larger of a and b."""
+
+    @staticmethod
+    async def Max_float64(a: float, b: float) -> float:
+        """Max_float64(a: float, b: float) -> float
+
+        Awaitable twin of generics.Max_float64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Max returns the larger of a and b."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of generics)."""
+
 def NewIntStack(*values: int) -> Stack_int | None:
     """NewIntStack(*values: int) -> Stack_int | None
 

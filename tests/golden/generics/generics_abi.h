@@ -120,6 +120,60 @@ int gobind_generics_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, g
 int gobind_generics_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_generics_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
+/* aio: NewIntStack (starts the call on a goroutine) */
+int gobind_generics_aio_NewIntStack(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Words (starts the call on a goroutine) */
+int gobind_generics_aio_Words(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Min_int (starts the call on a goroutine) */
+int gobind_generics_aio_Min_int(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Min_string (starts the call on a goroutine) */
+int gobind_generics_aio_Min_string(gobind_view a0, gobind_view a1, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Sum_int (starts the call on a goroutine) */
+int gobind_generics_aio_Sum_int(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Sum_float64 (starts the call on a goroutine) */
+int gobind_generics_aio_Sum_float64(uintptr_t a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: First_string_int (starts the call on a goroutine) */
+int gobind_generics_aio_First_string_int(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Max_int (starts the call on a goroutine) */
+int gobind_generics_aio_Max_int(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Max_float64 (starts the call on a goroutine) */
+int gobind_generics_aio_Max_float64(double a0, double a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Pair_string_int.Swap (starts the call on a goroutine) */
+int gobind_generics_aio_Pair_string_int_Swap(uintptr_t self, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Stack_int.Len (starts the call on a goroutine) */
+int gobind_generics_aio_Stack_int_Len(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Stack_int.Pop (starts the call on a goroutine) */
+int gobind_generics_aio_Stack_int_Pop(uintptr_t self, ptrdiff_t *r0, uint8_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Stack_int.Push (starts the call on a goroutine) */
+int gobind_generics_aio_Stack_int_Push(uintptr_t self, ptrdiff_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Stack_string.Len (starts the call on a goroutine) */
+int gobind_generics_aio_Stack_string_Len(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Stack_string.Pop (starts the call on a goroutine) */
+int gobind_generics_aio_Stack_string_Pop(uintptr_t self, gobind_buf *r0, uint8_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Stack_string.Push (starts the call on a goroutine) */
+int gobind_generics_aio_Stack_string_Push(uintptr_t self, gobind_view a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Pair_int_string.Swap (starts the call on a goroutine) */
+int gobind_generics_aio_Pair_int_string_Swap(uintptr_t self, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_generics_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
 int gobind_generics_vec_Min_int(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
 int gobind_generics_vec_Max_int(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);

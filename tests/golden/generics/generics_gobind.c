@@ -2681,6 +2681,1005 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (generics.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.NewIntStack: NewIntStack, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_NewIntStack;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewIntStack_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_NewIntStack *job = (gobind_aiojob_fn_NewIntStack *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Stack_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewIntStack(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    PyObject *rest = NULL;
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack_variadic("NewIntStack", gobind_names_gobind_fn_NewIntStack, 0, GOBIND_ARGS_PASS, argv, &rest) < 0)
+        return NULL;
+    argv[0] = rest;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_int(argv[0], "NewIntStack", "values", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_NewIntStack *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_NewIntStack *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewIntStack_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_NewIntStack(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    Py_XDECREF(rest);
+    return result;
+}
+
+/* ---- aio.Words: Words, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Words;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Words_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Words *job = (gobind_aiojob_fn_Words *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Stack_string(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Words(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Words", "text", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Words *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Words *)gobind_aio_new(sizeof *job, gobind_aio_fn_Words_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Words(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Min_int: Min[int], awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Min_int;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Min_int_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Min_int *job = (gobind_aiojob_fn_Min_int *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Min_int(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Min_int", gobind_names_gobind_fn_Min_int, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Min_int", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Min_int", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Min_int *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Min_int *)gobind_aio_new(sizeof *job, gobind_aio_fn_Min_int_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Min_int(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Min_string: Min[string], awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Min_string;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Min_string_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Min_string *job = (gobind_aiojob_fn_Min_string *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Min_string(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Min_string", gobind_names_gobind_fn_Min_string, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "Min_string", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Min_string", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Min_string *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Min_string *)gobind_aio_new(sizeof *job, gobind_aio_fn_Min_string_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Min_string(a0.view, a1.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Sum_int: Sum[int], awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Sum_int;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sum_int_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sum_int *job = (gobind_aiojob_fn_Sum_int *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sum_int(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Sum_int", gobind_names_gobind_fn_Sum_int, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_int(argv[0], "Sum_int", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Sum_int *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sum_int *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_int_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Sum_int(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Sum_float64: Sum[float64], awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Sum_float64;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sum_float64_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sum_float64 *job = (gobind_aiojob_fn_Sum_float64 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sum_float64(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Sum_float64", gobind_names_gobind_fn_Sum_float64, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_float64(argv[0], "Sum_float64", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Sum_float64 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sum_float64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_float64_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Sum_float64(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.First_string_int: First[string, int], awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_First_string_int;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_First_string_int_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_First_string_int *job = (gobind_aiojob_fn_First_string_int *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Pair_string_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_First_string_int(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("First_string_int", gobind_names_gobind_fn_First_string_int, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_Pair_string_int(argv[0], "First_string_int", "ps", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_First_string_int *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_First_string_int *)gobind_aio_new(sizeof *job, gobind_aio_fn_First_string_int_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_First_string_int(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Max_int: Max[int], awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Max_int;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Max_int_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Max_int *job = (gobind_aiojob_fn_Max_int *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Max_int(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Max_int", gobind_names_gobind_fn_Max_int, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Max_int", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Max_int", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Max_int *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Max_int *)gobind_aio_new(sizeof *job, gobind_aio_fn_Max_int_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Max_int(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Max_float64: Max[float64], awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Max_float64;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Max_float64_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Max_float64 *job = (gobind_aiojob_fn_Max_float64 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Max_float64(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    double a0 = 0;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Max_float64", gobind_names_gobind_fn_Max_float64, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_float64(argv[0], "Max_float64", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Max_float64", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Max_float64 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Max_float64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_Max_float64_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Max_float64(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(Pair_string_int.Swap): Swap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_Pair_string_int_Swap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Pair_string_int_Swap_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Pair_string_int_Swap *job = (gobind_aiojob_m_Pair_string_int_Swap *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Pair_int_string(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Pair_string_int_Swap(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Pair_string_int_Swap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Pair_string_int_Swap *)gobind_aio_new(sizeof *job, gobind_aio_m_Pair_string_int_Swap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Pair_string_int_Swap(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Stack_int.Len): Len, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Stack_int_Len;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Stack_int_Len_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Stack_int_Len *job = (gobind_aiojob_m_Stack_int_Len *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Stack_int_Len(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Stack_int_Len *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Stack_int_Len *)gobind_aio_new(sizeof *job, gobind_aio_m_Stack_int_Len_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Stack_int_Len(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Stack_int.Pop): Pop, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+    uint8_t r1;
+} gobind_aiojob_m_Stack_int_Pop;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Stack_int_Pop_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Stack_int_Pop *job = (gobind_aiojob_m_Stack_int_Pop *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_int(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_bool(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Stack_int_Pop(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Stack_int_Pop *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Stack_int_Pop *)gobind_aio_new(sizeof *job, gobind_aio_m_Stack_int_Pop_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Stack_int_Pop(GOBIND_HANDLE(self), &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Stack_int.Push): Push, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Stack_int_Push;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Stack_int_Push_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Stack_int_Push(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Stack_int.Push", gobind_names_gobind_m_Stack_int_Push, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Stack_int.Push", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Stack_int_Push *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Stack_int_Push *)gobind_aio_new(sizeof *job, gobind_aio_m_Stack_int_Push_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Stack_int_Push(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Stack_string.Len): Len, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Stack_string_Len;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Stack_string_Len_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Stack_string_Len *job = (gobind_aiojob_m_Stack_string_Len *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Stack_string_Len(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Stack_string_Len *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Stack_string_Len *)gobind_aio_new(sizeof *job, gobind_aio_m_Stack_string_Len_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Stack_string_Len(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Stack_string.Pop): Pop, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+    uint8_t r1;
+} gobind_aiojob_m_Stack_string_Pop;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Stack_string_Pop_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Stack_string_Pop *job = (gobind_aiojob_m_Stack_string_Pop *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_bool(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Stack_string_Pop(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Stack_string_Pop *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Stack_string_Pop *)gobind_aio_new(sizeof *job, gobind_aio_m_Stack_string_Pop_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Stack_string_Pop(GOBIND_HANDLE(self), &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Stack_string.Push): Push, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Stack_string_Push;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Stack_string_Push_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Stack_string_Push(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Stack_string.Push", gobind_names_gobind_m_Stack_string_Push, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Stack_string.Push", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Stack_string_Push *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Stack_string_Push *)gobind_aio_new(sizeof *job, gobind_aio_m_Stack_string_Push_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Stack_string_Push(GOBIND_HANDLE(self), a0.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Pair_int_string.Swap): Swap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_Pair_int_string_Swap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Pair_int_string_Swap_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Pair_int_string_Swap *job = (gobind_aiojob_m_Pair_int_string_Swap *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Pair_string_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Pair_int_string_Swap(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Pair_int_string_Swap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Pair_int_string_Swap *)gobind_aio_new(sizeof *job, gobind_aio_m_Pair_int_string_Swap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_generics_aio_Pair_int_string_Swap(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Pair_string_int[] = {
+    {"Swap", (PyCFunction)(void (*)(void))gobind_aio_m_Pair_string_int_Swap, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Stack_int[] = {
+    {"Len", (PyCFunction)(void (*)(void))gobind_aio_m_Stack_int_Len, METH_NOARGS, NULL},
+    {"Pop", (PyCFunction)(void (*)(void))gobind_aio_m_Stack_int_Pop, METH_NOARGS, NULL},
+    {"Push", (PyCFunction)(void (*)(void))gobind_aio_m_Stack_int_Push, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Stack_string[] = {
+    {"Len", (PyCFunction)(void (*)(void))gobind_aio_m_Stack_string_Len, METH_NOARGS, NULL},
+    {"Pop", (PyCFunction)(void (*)(void))gobind_aio_m_Stack_string_Pop, METH_NOARGS, NULL},
+    {"Push", (PyCFunction)(void (*)(void))gobind_aio_m_Stack_string_Push, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Pair_int_string[] = {
+    {"Swap", (PyCFunction)(void (*)(void))gobind_aio_m_Pair_int_string_Swap, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Pair_string_int))
+        d = gobind_aio_methods_Pair_string_int;
+    else if (PyObject_TypeCheck(o, gobind_type_Stack_int))
+        d = gobind_aio_methods_Stack_int;
+    else if (PyObject_TypeCheck(o, gobind_type_Stack_string))
+        d = gobind_aio_methods_Stack_string;
+    else if (PyObject_TypeCheck(o, gobind_type_Pair_int_string))
+        d = gobind_aio_methods_Pair_int_string;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"NewIntStack", (PyCFunction)(void (*)(void))gobind_aio_fn_NewIntStack, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewIntStack($module, /, *values)\n--\n\n",
+                "NewIntStack(*values: int) -> Stack_int | None\n"
+                "\n"
+                "Awaitable twin of generics.NewIntStack: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewIntStack returns a stack holding values: the API uses Stack[int], which is bound.")},
+    {"Words", (PyCFunction)(void (*)(void))gobind_aio_fn_Words, GOBIND_METH_ARGS,
+     GOBIND_DOC("Words($module, /, text)\n--\n\n",
+                "Words(text: str) -> Stack_string | None\n"
+                "\n"
+                "Awaitable twin of generics.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Words splits text into a Stack[string]: another instantiation the API uses.")},
+    {"Min_int", (PyCFunction)(void (*)(void))gobind_aio_fn_Min_int, GOBIND_METH_ARGS,
+     GOBIND_DOC("Min_int($module, /, a, b)\n--\n\n",
+                "Min_int(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of generics.Min_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Min returns the smaller of a and b.")},
+    {"Min_string", (PyCFunction)(void (*)(void))gobind_aio_fn_Min_string, GOBIND_METH_ARGS,
+     GOBIND_DOC("Min_string($module, /, a, b)\n--\n\n",
+                "Min_string(a: str, b: str) -> str\n"
+                "\n"
+                "Awaitable twin of generics.Min_string: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Min returns the smaller of a and b.")},
+    {"Sum_int", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum_int, GOBIND_METH_ARGS,
+     GOBIND_DOC("Sum_int($module, /, xs)\n--\n\n",
+                "Sum_int(xs: Slice_int | Sequence[int]) -> int\n"
+                "\n"
+                "Awaitable twin of generics.Sum_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sum adds up xs.")},
+    {"Sum_float64", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum_float64, GOBIND_METH_ARGS,
+     GOBIND_DOC("Sum_float64($module, /, xs)\n--\n\n",
+                "Sum_float64(xs: Slice_float64 | Sequence[float]) -> float\n"
+                "\n"
+                "Awaitable twin of generics.Sum_float64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sum adds up xs.")},
+    {"First_string_int", (PyCFunction)(void (*)(void))gobind_aio_fn_First_string_int, GOBIND_METH_ARGS,
+     GOBIND_DOC("First_string_int($module, /, ps)\n--\n\n",
+                "First_string_int(ps: Slice_Pair_string_int | Sequence[Pair_string_int]) -> Pair_string_int\n"
+                "\n"
+                "Awaitable twin of generics.First_string_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "First returns the first pair.")},
+    {"Max_int", (PyCFunction)(void (*)(void))gobind_aio_fn_Max_int, GOBIND_METH_ARGS,
+     GOBIND_DOC("Max_int($module, /, a, b)\n--\n\n",
+                "Max_int(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of generics.Max_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Max returns the larger of a and b.")},
+    {"Max_float64", (PyCFunction)(void (*)(void))gobind_aio_fn_Max_float64, GOBIND_METH_ARGS,
+     GOBIND_DOC("Max_float64($module, /, a, b)\n--\n\n",
+                "Max_float64(a: float, b: float) -> float\n"
+                "\n"
+                "Awaitable twin of generics.Max_float64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Max returns the larger of a and b.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of generics or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -2825,6 +3824,12 @@ if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
     if (gobind_add_submodule(m, "generics.vec", "vec",
                              "Vectorised twins of generics's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "generics.aio", "aio",
+                       "Async twins of generics's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     {

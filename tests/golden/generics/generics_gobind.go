@@ -1070,6 +1070,311 @@ func gobind_generics_vec_Max_float64(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps 
 	})
 }
 
+// gobind_generics_aio_NewIntStack starts example.com/generics.NewIntStack on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_NewIntStack
+func gobind_generics_aio_NewIntStack(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "generics.NewIntStack", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewIntStack(x0...)
+			*r0 = gobindHandle_Stack_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Words starts example.com/generics.Words on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Words
+func gobind_generics_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "generics.Words", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Words(x0)
+			*r0 = gobindHandle_Stack_string(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Min_int starts example.com/generics.Min[int] on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Min_int
+func gobind_generics_aio_Min_int(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "generics.Min_int", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Min[int](x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Min_string starts example.com/generics.Min[string] on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Min_string
+func gobind_generics_aio_Min_string(a0 C.gobind_view, a1 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "generics.Min_string", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Min[string](x0, x1)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Sum_int starts example.com/generics.Sum[int] on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Sum_int
+func gobind_generics_aio_Sum_int(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "generics.Sum_int", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Sum[int](x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Sum_float64 starts example.com/generics.Sum[float64] on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Sum_float64
+func gobind_generics_aio_Sum_float64(a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "generics.Sum_float64", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Sum[float64](x0)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_First_string_int starts example.com/generics.First[string, int] on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_First_string_int
+func gobind_generics_aio_First_string_int(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_Pair_string_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "generics.First_string_int", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.First[string, int](x0)
+			*r0 = gobindHandle_Pair_string_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Max_int starts example.com/generics.Max[int] on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Max_int
+func gobind_generics_aio_Max_int(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "generics.Max_int", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Max[int](x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Max_float64 starts example.com/generics.Max[float64] on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Max_float64
+func gobind_generics_aio_Max_float64(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float64(a0)
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "generics.Max_float64", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Max[float64](x0, x1)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Pair_string_int_Swap starts example.com/generics.Pair_string_int.Swap on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Pair_string_int_Swap
+func gobind_generics_aio_Pair_string_int_Swap(self C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Pair_string_int(self)
+	gobindAioGo(job, jstatus, jmsg, "generics.Pair_string_int.Swap", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Swap()
+			*r0 = gobindHandle_Pair_int_string(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Stack_int_Len starts example.com/generics.Stack_int.Len on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Stack_int_Len
+func gobind_generics_aio_Stack_int_Len(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Stack_int(self)
+	gobindAioGo(job, jstatus, jmsg, "generics.Stack_int.Len", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Len()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Stack_int_Pop starts example.com/generics.Stack_int.Pop on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Stack_int_Pop
+func gobind_generics_aio_Stack_int_Pop(self C.uintptr_t, r0 *C.ptrdiff_t, r1 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Stack_int(self)
+	gobindAioGo(job, jstatus, jmsg, "generics.Stack_int.Pop", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1 := recv.Pop()
+			*r0 = C.ptrdiff_t(v0)
+			*r1 = gobindBool(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Stack_int_Push starts example.com/generics.Stack_int.Push on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Stack_int_Push
+func gobind_generics_aio_Stack_int_Push(self C.uintptr_t, a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Stack_int(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "generics.Stack_int.Push", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Push(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Stack_string_Len starts example.com/generics.Stack_string.Len on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Stack_string_Len
+func gobind_generics_aio_Stack_string_Len(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Stack_string(self)
+	gobindAioGo(job, jstatus, jmsg, "generics.Stack_string.Len", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Len()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Stack_string_Pop starts example.com/generics.Stack_string.Pop on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Stack_string_Pop
+func gobind_generics_aio_Stack_string_Pop(self C.uintptr_t, r0 *C.gobind_buf, r1 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Stack_string(self)
+	gobindAioGo(job, jstatus, jmsg, "generics.Stack_string.Pop", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1 := recv.Pop()
+			gobindPutString(r0, v0)
+			*r1 = gobindBool(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Stack_string_Push starts example.com/generics.Stack_string.Push on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Stack_string_Push
+func gobind_generics_aio_Stack_string_Push(self C.uintptr_t, a0 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Stack_string(self)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "generics.Stack_string.Push", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Push(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_Pair_int_string_Swap starts example.com/generics.Pair_int_string.Swap on a goroutine
+// of its own (generics.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_generics_aio_Pair_int_string_Swap
+func gobind_generics_aio_Pair_int_string_Swap(self C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Pair_int_string(self)
+	gobindAioGo(job, jstatus, jmsg, "generics.Pair_int_string.Swap", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Swap()
+			*r0 = gobindHandle_Pair_string_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_generics_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_generics_aio_cancel
+func gobind_generics_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

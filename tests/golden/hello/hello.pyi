@@ -26,6 +26,24 @@ class GoErrorValue:
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
 
+
+@final
+class aio:
+    """Async twins of hello's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of hello (import hello.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Hello(name: str) -> str:
+        """Hello(name: str) -> str
+
+        Awaitable twin of hello.Hello: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Hello greets someone."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of hello)."""
+
 def Hello(name: str) -> str:
     """Hello(name: str) -> str
 

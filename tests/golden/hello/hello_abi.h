@@ -9,6 +9,12 @@
 /* Hello */
 int gobind_hello_Hello(gobind_view a0, gobind_buf *r0, gobind_buf *msg);
 
+/* aio: Hello (starts the call on a goroutine) */
+int gobind_hello_aio_Hello(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_hello_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_hello_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_hello_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);

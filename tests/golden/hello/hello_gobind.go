@@ -31,6 +31,33 @@ func gobind_hello_Hello(a0 C.gobind_view, r0 *C.gobind_buf, msg *C.gobind_buf) (
 	return gobindOK
 }
 
+// gobind_hello_aio_Hello starts github.com/me/hello.Hello on a goroutine
+// of its own (hello.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_hello_aio_Hello
+func gobind_hello_aio_Hello(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "hello.Hello", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Hello(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_hello_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_hello_aio_cancel
+func gobind_hello_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -280,6 +280,88 @@ class _SupportsToken(Protocol):
     def Text(self) -> str:
         """Text() -> str"""
 
+
+@final
+class aio:
+    """Async twins of interfaces's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of interfaces (import interfaces.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Echo(v: Any) -> Any:
+        """Echo(v: Any) -> Any
+
+        Awaitable twin of interfaces.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Echo returns its argument."""
+
+    @staticmethod
+    async def Join(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> str:
+        """Join(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> str
+
+        Awaitable twin of interfaces.Join: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Join spells tokens with their kinds: "word:go number:1"."""
+
+    @staticmethod
+    async def KeptNames() -> str:
+        """KeptNames() -> str
+
+        Awaitable twin of interfaces.KeptNames: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        KeptNames calls Name on every kept shape."""
+
+    @staticmethod
+    async def Kind(v: Any) -> str:
+        """Kind(v: Any) -> str
+
+        Awaitable twin of interfaces.Kind: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Kind describes a Go value given as any."""
+
+    @staticmethod
+    async def Last(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> Token | None:
+        """Last(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> Token | None
+
+        Awaitable twin of interfaces.Last: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Last is the last token, or nil."""
+
+    @staticmethod
+    async def Lex(text: str) -> Slice_Token:
+        """Lex(text: str) -> Slice_Token
+
+        Awaitable twin of interfaces.Lex: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Lex splits text into tokens: numbers and words."""
+
+    @staticmethod
+    async def NewShape(kind: str, size: float) -> Shape | None:
+        """NewShape(kind: str, size: float) -> Shape | None
+
+        Awaitable twin of interfaces.NewShape: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        NewShape returns a shape by kind, or nil for an unknown kind."""
+
+    @staticmethod
+    async def Table() -> Map_string_any:
+        """Table() -> Map_string_any
+
+        Awaitable twin of interfaces.Table: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Table returns a map of any values."""
+
+    @staticmethod
+    async def Values() -> Slice_any:
+        """Values() -> Slice_any
+
+        Awaitable twin of interfaces.Values: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Values returns Go values of many types as any."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of interfaces)."""
+
 @final
 class GoValue:
     """A Go value of a type Python has no class for (from an any); repr shows Go's %v and its type."""

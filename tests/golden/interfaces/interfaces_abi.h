@@ -125,6 +125,81 @@ int gobind_interfaces_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_
 int gobind_interfaces_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_interfaces_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* aio: Echo (starts the call on a goroutine) */
+int gobind_interfaces_aio_Echo(uintptr_t a0, gobind_ref *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Join (starts the call on a goroutine) */
+int gobind_interfaces_aio_Join(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: KeptNames (starts the call on a goroutine) */
+int gobind_interfaces_aio_KeptNames(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Kind (starts the call on a goroutine) */
+int gobind_interfaces_aio_Kind(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Last (starts the call on a goroutine) */
+int gobind_interfaces_aio_Last(uintptr_t a0, gobind_ref *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Lex (starts the call on a goroutine) */
+int gobind_interfaces_aio_Lex(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: NewShape (starts the call on a goroutine) */
+int gobind_interfaces_aio_NewShape(gobind_view a0, double a1, gobind_ref *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Table (starts the call on a goroutine) */
+int gobind_interfaces_aio_Table(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Values (starts the call on a goroutine) */
+int gobind_interfaces_aio_Values(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Circle.Area (starts the call on a goroutine) */
+int gobind_interfaces_aio_Circle_Area(uintptr_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Circle.Name (starts the call on a goroutine) */
+int gobind_interfaces_aio_Circle_Name(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Circle.Scale (starts the call on a goroutine) */
+int gobind_interfaces_aio_Circle_Scale(uintptr_t self, double a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Invalid.Area (starts the call on a goroutine) */
+int gobind_interfaces_aio_Invalid_Area(uintptr_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Invalid.Error (starts the call on a goroutine) */
+int gobind_interfaces_aio_Invalid_Error(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Invalid.Name (starts the call on a goroutine) */
+int gobind_interfaces_aio_Invalid_Name(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Number.Text (starts the call on a goroutine) */
+int gobind_interfaces_aio_Number_Text(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Square.Area (starts the call on a goroutine) */
+int gobind_interfaces_aio_Square_Area(uintptr_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Square.Name (starts the call on a goroutine) */
+int gobind_interfaces_aio_Square_Name(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Scaler.Area (starts the call on a goroutine) */
+int gobind_interfaces_aio_Scaler_Area(uintptr_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Scaler.Name (starts the call on a goroutine) */
+int gobind_interfaces_aio_Scaler_Name(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Scaler.Scale (starts the call on a goroutine) */
+int gobind_interfaces_aio_Scaler_Scale(uintptr_t self, double a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Shape.Area (starts the call on a goroutine) */
+int gobind_interfaces_aio_Shape_Area(uintptr_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Shape.Name (starts the call on a goroutine) */
+int gobind_interfaces_aio_Shape_Name(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Token.Text (starts the call on a goroutine) */
+int gobind_interfaces_aio_Token_Text(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_interfaces_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Map_string_any: map[string]any */
 int gobind_interfaces_Map_string_any_new(uintptr_t *out, gobind_buf *msg);
 int gobind_interfaces_Map_string_any_fromc(gobind_view *keys, uintptr_t *values, ptrdiff_t n, uintptr_t *out,

@@ -3807,6 +3807,1256 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (interfaces.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Echo: Echo, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_ref r0;
+} gobind_aiojob_fn_Echo;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Echo_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Echo *job = (gobind_aiojob_fn_Echo *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_any(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Echo(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Echo", gobind_names_gobind_fn_Echo, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_any(argv[0], "Echo", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Echo *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Echo *)gobind_aio_new(sizeof *job, gobind_aio_fn_Echo_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Echo(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Join: Join, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Join;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Join_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Join *job = (gobind_aiojob_fn_Join *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Join(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Join", gobind_names_gobind_fn_Join, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_Token(argv[0], "Join", "tokens", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Join *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Join *)gobind_aio_new(sizeof *job, gobind_aio_fn_Join_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Join(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.KeptNames: KeptNames, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_KeptNames;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_KeptNames_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_KeptNames *job = (gobind_aiojob_fn_KeptNames *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_KeptNames(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_KeptNames *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_KeptNames *)gobind_aio_new(sizeof *job, gobind_aio_fn_KeptNames_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_KeptNames(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Kind: Kind, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Kind;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Kind_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Kind *job = (gobind_aiojob_fn_Kind *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Kind(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Kind", gobind_names_gobind_fn_Kind, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_any(argv[0], "Kind", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Kind *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Kind *)gobind_aio_new(sizeof *job, gobind_aio_fn_Kind_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Kind(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Last: Last, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_ref r0;
+} gobind_aiojob_fn_Last;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Last_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Last *job = (gobind_aiojob_fn_Last *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Token(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Last(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Last", gobind_names_gobind_fn_Last, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_Token(argv[0], "Last", "tokens", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Last *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Last *)gobind_aio_new(sizeof *job, gobind_aio_fn_Last_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Last(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Lex: Lex, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Lex;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Lex_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Lex *job = (gobind_aiojob_fn_Lex *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_Token(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Lex(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Lex", gobind_names_gobind_fn_Lex, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Lex", "text", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Lex *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Lex *)gobind_aio_new(sizeof *job, gobind_aio_fn_Lex_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Lex(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.NewShape: NewShape, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_ref r0;
+} gobind_aiojob_fn_NewShape;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewShape_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_NewShape *job = (gobind_aiojob_fn_NewShape *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Shape(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewShape(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("NewShape", gobind_names_gobind_fn_NewShape, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "NewShape", "kind", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "NewShape", "size", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_NewShape *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_NewShape *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewShape_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_NewShape(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Table: Table, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Table;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Table_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Table *job = (gobind_aiojob_fn_Table *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Map_string_any(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Table(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Table *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Table *)gobind_aio_new(sizeof *job, gobind_aio_fn_Table_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Table(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Values: Values, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Values;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Values_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Values *job = (gobind_aiojob_fn_Values *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_any(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Values(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Values *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Values *)gobind_aio_new(sizeof *job, gobind_aio_fn_Values_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Values(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Circle.Area): Area, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_Circle_Area;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Circle_Area_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Circle_Area *job = (gobind_aiojob_m_Circle_Area *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Circle_Area(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Circle_Area *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Circle_Area *)gobind_aio_new(sizeof *job, gobind_aio_m_Circle_Area_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Circle_Area(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Circle.Name): Name, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Circle_Name;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Circle_Name_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Circle_Name *job = (gobind_aiojob_m_Circle_Name *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Circle_Name(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Circle_Name *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Circle_Name *)gobind_aio_new(sizeof *job, gobind_aio_m_Circle_Name_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Circle_Name(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Circle.Scale): Scale, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Circle_Scale;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Circle_Scale_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Circle_Scale(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Circle.Scale", gobind_names_gobind_m_Circle_Scale, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Circle.Scale", "f", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Circle_Scale *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Circle_Scale *)gobind_aio_new(sizeof *job, gobind_aio_m_Circle_Scale_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Circle_Scale(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Invalid.Area): Area, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_Invalid_Area;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Invalid_Area_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Invalid_Area *job = (gobind_aiojob_m_Invalid_Area *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Invalid_Area(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Invalid_Area *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Invalid_Area *)gobind_aio_new(sizeof *job, gobind_aio_m_Invalid_Area_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Invalid_Area(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Invalid.Error): Error, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Invalid_Error;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Invalid_Error_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Invalid_Error *job = (gobind_aiojob_m_Invalid_Error *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Invalid_Error(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Invalid_Error *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Invalid_Error *)gobind_aio_new(sizeof *job, gobind_aio_m_Invalid_Error_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Invalid_Error(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Invalid.Name): Name, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Invalid_Name;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Invalid_Name_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Invalid_Name *job = (gobind_aiojob_m_Invalid_Name *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Invalid_Name(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Invalid_Name *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Invalid_Name *)gobind_aio_new(sizeof *job, gobind_aio_m_Invalid_Name_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Invalid_Name(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Number.Text): Text, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Number_Text;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Number_Text_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Number_Text *job = (gobind_aiojob_m_Number_Text *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Number_Text(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Number_Text *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Number_Text *)gobind_aio_new(sizeof *job, gobind_aio_m_Number_Text_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Number_Text(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Square.Area): Area, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_Square_Area;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Square_Area_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Square_Area *job = (gobind_aiojob_m_Square_Area *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Square_Area(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Square_Area *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Square_Area *)gobind_aio_new(sizeof *job, gobind_aio_m_Square_Area_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Square_Area(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Square.Name): Name, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Square_Name;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Square_Name_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Square_Name *job = (gobind_aiojob_m_Square_Name *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Square_Name(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Square_Name *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Square_Name *)gobind_aio_new(sizeof *job, gobind_aio_m_Square_Name_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Square_Name(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Scaler.Area): Area, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_Scaler_Area;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Scaler_Area_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Scaler_Area *job = (gobind_aiojob_m_Scaler_Area *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Scaler_Area(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Scaler_Area *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Scaler_Area *)gobind_aio_new(sizeof *job, gobind_aio_m_Scaler_Area_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Scaler_Area(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Scaler.Name): Name, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Scaler_Name;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Scaler_Name_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Scaler_Name *job = (gobind_aiojob_m_Scaler_Name *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Scaler_Name(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Scaler_Name *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Scaler_Name *)gobind_aio_new(sizeof *job, gobind_aio_m_Scaler_Name_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Scaler_Name(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Scaler.Scale): Scale, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Scaler_Scale;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Scaler_Scale_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Scaler_Scale(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Scaler.Scale", gobind_names_gobind_m_Scaler_Scale, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Scaler.Scale", "f", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Scaler_Scale *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Scaler_Scale *)gobind_aio_new(sizeof *job, gobind_aio_m_Scaler_Scale_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Scaler_Scale(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Shape.Area): Area, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_Shape_Area;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Shape_Area_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Shape_Area *job = (gobind_aiojob_m_Shape_Area *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Shape_Area(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Shape_Area *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Shape_Area *)gobind_aio_new(sizeof *job, gobind_aio_m_Shape_Area_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Shape_Area(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Shape.Name): Name, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Shape_Name;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Shape_Name_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Shape_Name *job = (gobind_aiojob_m_Shape_Name *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Shape_Name(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Shape_Name *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Shape_Name *)gobind_aio_new(sizeof *job, gobind_aio_m_Shape_Name_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Shape_Name(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Token.Text): Text, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Token_Text;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Token_Text_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Token_Text *job = (gobind_aiojob_m_Token_Text *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Token_Text(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Token_Text *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Token_Text *)gobind_aio_new(sizeof *job, gobind_aio_m_Token_Text_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_interfaces_aio_Token_Text(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Circle[] = {
+    {"Area", (PyCFunction)(void (*)(void))gobind_aio_m_Circle_Area, METH_NOARGS, NULL},
+    {"Name", (PyCFunction)(void (*)(void))gobind_aio_m_Circle_Name, METH_NOARGS, NULL},
+    {"Scale", (PyCFunction)(void (*)(void))gobind_aio_m_Circle_Scale, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Invalid[] = {
+    {"Area", (PyCFunction)(void (*)(void))gobind_aio_m_Invalid_Area, METH_NOARGS, NULL},
+    {"Error", (PyCFunction)(void (*)(void))gobind_aio_m_Invalid_Error, METH_NOARGS, NULL},
+    {"Name", (PyCFunction)(void (*)(void))gobind_aio_m_Invalid_Name, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Number[] = {
+    {"Text", (PyCFunction)(void (*)(void))gobind_aio_m_Number_Text, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Square[] = {
+    {"Area", (PyCFunction)(void (*)(void))gobind_aio_m_Square_Area, METH_NOARGS, NULL},
+    {"Name", (PyCFunction)(void (*)(void))gobind_aio_m_Square_Name, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Scaler[] = {
+    {"Area", (PyCFunction)(void (*)(void))gobind_aio_m_Scaler_Area, METH_NOARGS, NULL},
+    {"Name", (PyCFunction)(void (*)(void))gobind_aio_m_Scaler_Name, METH_NOARGS, NULL},
+    {"Scale", (PyCFunction)(void (*)(void))gobind_aio_m_Scaler_Scale, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Shape[] = {
+    {"Area", (PyCFunction)(void (*)(void))gobind_aio_m_Shape_Area, METH_NOARGS, NULL},
+    {"Name", (PyCFunction)(void (*)(void))gobind_aio_m_Shape_Name, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Token[] = {
+    {"Text", (PyCFunction)(void (*)(void))gobind_aio_m_Token_Text, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Circle))
+        d = gobind_aio_methods_Circle;
+    else if (PyObject_TypeCheck(o, gobind_type_Invalid))
+        d = gobind_aio_methods_Invalid;
+    else if (PyObject_TypeCheck(o, gobind_type_Number))
+        d = gobind_aio_methods_Number;
+    else if (PyObject_TypeCheck(o, gobind_type_Square))
+        d = gobind_aio_methods_Square;
+    else if (PyObject_TypeCheck(o, gobind_type_Scaler))
+        d = gobind_aio_methods_Scaler;
+    else if (PyObject_TypeCheck(o, gobind_type_Shape))
+        d = gobind_aio_methods_Shape;
+    else if (PyObject_TypeCheck(o, gobind_type_Token))
+        d = gobind_aio_methods_Token;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Echo", (PyCFunction)(void (*)(void))gobind_aio_fn_Echo, GOBIND_METH_ARGS,
+     GOBIND_DOC("Echo($module, /, v)\n--\n\n",
+                "Echo(v: Any) -> Any\n"
+                "\n"
+                "Awaitable twin of interfaces.Echo: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Echo returns its argument.")},
+    {"Join", (PyCFunction)(void (*)(void))gobind_aio_fn_Join, GOBIND_METH_ARGS,
+     GOBIND_DOC("Join($module, /, tokens)\n--\n\n",
+                "Join(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> str\n"
+                "\n"
+                "Awaitable twin of interfaces.Join: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Join spells tokens with their kinds: \"word:go number:1\".")},
+    {"KeptNames", (PyCFunction)(void (*)(void))gobind_aio_fn_KeptNames, METH_NOARGS,
+     GOBIND_DOC("KeptNames($module, /)\n--\n\n",
+                "KeptNames() -> str\n"
+                "\n"
+                "Awaitable twin of interfaces.KeptNames: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "KeptNames calls Name on every kept shape.")},
+    {"Kind", (PyCFunction)(void (*)(void))gobind_aio_fn_Kind, GOBIND_METH_ARGS,
+     GOBIND_DOC("Kind($module, /, v)\n--\n\n",
+                "Kind(v: Any) -> str\n"
+                "\n"
+                "Awaitable twin of interfaces.Kind: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Kind describes a Go value given as any.")},
+    {"Last", (PyCFunction)(void (*)(void))gobind_aio_fn_Last, GOBIND_METH_ARGS,
+     GOBIND_DOC("Last($module, /, tokens)\n--\n\n",
+                "Last(tokens: Slice_Token | Sequence[Token | _SupportsToken | None]) -> Token | None\n"
+                "\n"
+                "Awaitable twin of interfaces.Last: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Last is the last token, or nil.")},
+    {"Lex", (PyCFunction)(void (*)(void))gobind_aio_fn_Lex, GOBIND_METH_ARGS,
+     GOBIND_DOC("Lex($module, /, text)\n--\n\n",
+                "Lex(text: str) -> Slice_Token\n"
+                "\n"
+                "Awaitable twin of interfaces.Lex: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Lex splits text into tokens: numbers and words.")},
+    {"NewShape", (PyCFunction)(void (*)(void))gobind_aio_fn_NewShape, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewShape($module, /, kind, size)\n--\n\n",
+                "NewShape(kind: str, size: float) -> Shape | None\n"
+                "\n"
+                "Awaitable twin of interfaces.NewShape: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewShape returns a shape by kind, or nil for an unknown kind.")},
+    {"Table", (PyCFunction)(void (*)(void))gobind_aio_fn_Table, METH_NOARGS,
+     GOBIND_DOC("Table($module, /)\n--\n\n",
+                "Table() -> Map_string_any\n"
+                "\n"
+                "Awaitable twin of interfaces.Table: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Table returns a map of any values.")},
+    {"Values", (PyCFunction)(void (*)(void))gobind_aio_fn_Values, METH_NOARGS,
+     GOBIND_DOC("Values($module, /)\n--\n\n",
+                "Values() -> Slice_any\n"
+                "\n"
+                "Awaitable twin of interfaces.Values: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Values returns Go values of many types as any.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of interfaces or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -4018,6 +5268,12 @@ if (gobind_mark_live(gobind_type_Token, "a Go value behind an interface") < 0)
     if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0
         || gobind_mark_live(gobind_type_GoValue, "a Go value Python has no class for") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "interfaces.aio", "aio",
+                       "Async twins of interfaces's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

@@ -1266,6 +1266,428 @@ func gobind_interfaces_ret_Func2(slot C.uintptr_t, r0 C.uintptr_t, msg *C.gobind
 	return gobindOK
 }
 
+// gobind_interfaces_aio_Echo starts example.com/interfaces.Echo on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Echo
+func gobind_interfaces_aio_Echo(a0 C.uintptr_t, r0 *C.gobind_ref, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindAnyIn(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Echo", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Echo(x0)
+			*r0 = gobindAnyRef(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Join starts example.com/interfaces.Join on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Join
+func gobind_interfaces_aio_Join(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_Token(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Join", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Join(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_KeptNames starts example.com/interfaces.KeptNames on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_KeptNames
+func gobind_interfaces_aio_KeptNames(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.KeptNames", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.KeptNames()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Kind starts example.com/interfaces.Kind on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Kind
+func gobind_interfaces_aio_Kind(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindAnyIn(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Kind", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Kind(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Last starts example.com/interfaces.Last on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Last
+func gobind_interfaces_aio_Last(a0 C.uintptr_t, r0 *C.gobind_ref, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_Token(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Last", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Last(x0)
+			*r0 = gobindRef_Token(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Lex starts example.com/interfaces.Lex on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Lex
+func gobind_interfaces_aio_Lex(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Lex", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Lex(x0)
+			*r0 = gobindHandle_Slice_Token(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_NewShape starts example.com/interfaces.NewShape on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_NewShape
+func gobind_interfaces_aio_NewShape(a0 C.gobind_view, a1 C.double, r0 *C.gobind_ref, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.NewShape", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewShape(x0, x1)
+			*r0 = gobindRef_Shape(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Table starts example.com/interfaces.Table on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Table
+func gobind_interfaces_aio_Table(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Table", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Table()
+			*r0 = gobindHandle_Map_string_any(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Values starts example.com/interfaces.Values on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Values
+func gobind_interfaces_aio_Values(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Values", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Values()
+			*r0 = gobindHandle_Slice_any(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Circle_Area starts example.com/interfaces.Circle.Area on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Circle_Area
+func gobind_interfaces_aio_Circle_Area(self C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Circle(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Circle.Area", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Area()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Circle_Name starts example.com/interfaces.Circle.Name on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Circle_Name
+func gobind_interfaces_aio_Circle_Name(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Circle(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Circle.Name", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Name()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Circle_Scale starts example.com/interfaces.Circle.Scale on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Circle_Scale
+func gobind_interfaces_aio_Circle_Scale(self C.uintptr_t, a0 C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Circle(self)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Circle.Scale", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.Scale(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Invalid_Area starts example.com/interfaces.Invalid.Area on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Invalid_Area
+func gobind_interfaces_aio_Invalid_Area(self C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Invalid(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Invalid.Area", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Area()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Invalid_Error starts example.com/interfaces.Invalid.Error on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Invalid_Error
+func gobind_interfaces_aio_Invalid_Error(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Invalid(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Invalid.Error", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Error()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Invalid_Name starts example.com/interfaces.Invalid.Name on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Invalid_Name
+func gobind_interfaces_aio_Invalid_Name(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Invalid(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Invalid.Name", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Name()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Number_Text starts example.com/interfaces.Number.Text on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Number_Text
+func gobind_interfaces_aio_Number_Text(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Number(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Number.Text", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Text()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Square_Area starts example.com/interfaces.Square.Area on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Square_Area
+func gobind_interfaces_aio_Square_Area(self C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Square(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Square.Area", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Area()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Square_Name starts example.com/interfaces.Square.Name on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Square_Name
+func gobind_interfaces_aio_Square_Name(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Square(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Square.Name", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Name()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Scaler_Area starts example.com/interfaces.Scaler.Area on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Scaler_Area
+func gobind_interfaces_aio_Scaler_Area(self C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Scaler(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Scaler.Area", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Area()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Scaler_Name starts example.com/interfaces.Scaler.Name on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Scaler_Name
+func gobind_interfaces_aio_Scaler_Name(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Scaler(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Scaler.Name", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Name()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Scaler_Scale starts example.com/interfaces.Scaler.Scale on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Scaler_Scale
+func gobind_interfaces_aio_Scaler_Scale(self C.uintptr_t, a0 C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Scaler(self)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Scaler.Scale", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := recv.Scale(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Shape_Area starts example.com/interfaces.Shape.Area on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Shape_Area
+func gobind_interfaces_aio_Shape_Area(self C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Shape(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Shape.Area", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Area()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Shape_Name starts example.com/interfaces.Shape.Name on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Shape_Name
+func gobind_interfaces_aio_Shape_Name(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Shape(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Shape.Name", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Name()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_Token_Text starts example.com/interfaces.Token.Text on a goroutine
+// of its own (interfaces.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_interfaces_aio_Token_Text
+func gobind_interfaces_aio_Token_Text(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Token(self)
+	gobindAioGo(job, jstatus, jmsg, "interfaces.Token.Text", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Text()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_interfaces_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_interfaces_aio_cancel
+func gobind_interfaces_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindNewHandle makes the handle a Python object holds to any Go value.
 func gobindNewHandle(v any) C.uintptr_t {
 	gobindLiveHandles.Add(1)

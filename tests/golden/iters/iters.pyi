@@ -75,6 +75,81 @@ class Func1:
 
 Calls the Go func(int) bool."""
 
+
+@final
+class aio:
+    """Async twins of iters's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of iters (import iters.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Count(n: int) -> Iterator[int]:
+        """Count(n: int) -> Iterator[int]
+
+        Awaitable twin of iters.Count: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Count yields 0, 1, ..., n-1."""
+
+    @staticmethod
+    async def Diagonal(n: int) -> Iterator[Point]:
+        """Diagonal(n: int) -> Iterator[Point]
+
+        Awaitable twin of iters.Diagonal: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Diagonal yields n points on the diagonal, from an unnamed iterator func type."""
+
+    @staticmethod
+    async def EvensBelow(n: int) -> Iterator[int]:
+        """EvensBelow(n: int) -> Iterator[int]
+
+        Awaitable twin of iters.EvensBelow: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EvensBelow yields the even numbers below n."""
+
+    @staticmethod
+    async def Explode() -> Iterator[int]:
+        """Explode() -> Iterator[int]
+
+        Awaitable twin of iters.Explode: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Explode yields 1 and 2, then panics."""
+
+    @staticmethod
+    async def Lengths(s: str) -> Iterator[tuple[str, int]]:
+        """Lengths(s: str) -> Iterator[tuple[str, int]]
+
+        Awaitable twin of iters.Lengths: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Lengths yields each word of s with its length."""
+
+    @staticmethod
+    async def Runs() -> tuple[int, int, int]:
+        """Runs() -> tuple[int, int, int]
+
+        Awaitable twin of iters.Runs: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Runs reports how many runs of Tracked iterators started, were stopped, and finished."""
+
+    @staticmethod
+    async def Tracked() -> Iterator[int]:
+        """Tracked() -> Iterator[int]
+
+        Awaitable twin of iters.Tracked: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Tracked yields 0, 1, 2, ... forever, counting how its runs start and end: stopped counts the
+        runs that ended because the loop stopped early (yield returned false)."""
+
+    @staticmethod
+    async def Words(s: str) -> Iterator[str]:
+        """Words(s: str) -> Iterator[str]
+
+        Awaitable twin of iters.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Words yields the words of s."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of iters)."""
+
 def Count(n: int) -> Iterator[int]:
     """Count(n: int) -> Iterator[int]
 

@@ -63,6 +63,39 @@ int gobind_iters_Source_All(uintptr_t self, uintptr_t *r0, gobind_buf *msg);
 /* Func1.call */
 int gobind_iters_Func1_call(uintptr_t self, ptrdiff_t a0, uint8_t *r0, gobind_buf *msg);
 
+/* aio: Count (starts the call on a goroutine) */
+int gobind_iters_aio_Count(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Diagonal (starts the call on a goroutine) */
+int gobind_iters_aio_Diagonal(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EvensBelow (starts the call on a goroutine) */
+int gobind_iters_aio_EvensBelow(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Explode (starts the call on a goroutine) */
+int gobind_iters_aio_Explode(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Lengths (starts the call on a goroutine) */
+int gobind_iters_aio_Lengths(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Runs (starts the call on a goroutine) */
+int gobind_iters_aio_Runs(ptrdiff_t *r0, ptrdiff_t *r1, ptrdiff_t *r2, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Tracked (starts the call on a goroutine) */
+int gobind_iters_aio_Tracked(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Words (starts the call on a goroutine) */
+int gobind_iters_aio_Words(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Source.All (starts the call on a goroutine) */
+int gobind_iters_aio_Source_All(uintptr_t self, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func1.call (starts the call on a goroutine) */
+int gobind_iters_aio_Func1_call(uintptr_t self, ptrdiff_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_iters_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Python callables, called from Go (defined on the C side). */
 void gobind_iters_decref(uintptr_t object);
 int gobind_iters_cbfail(uintptr_t slot, uintptr_t exc, gobind_view text, int sync, uintptr_t *out, gobind_buf *msg);

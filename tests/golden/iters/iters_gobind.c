@@ -1693,6 +1693,620 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (iters.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Count: Count, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Count;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Count_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Count *job = (gobind_aiojob_fn_Count *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Count(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Count", gobind_names_gobind_fn_Count, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Count", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Count *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Count *)gobind_aio_new(sizeof *job, gobind_aio_fn_Count_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Count(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Diagonal: Diagonal, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Diagonal;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Diagonal_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Diagonal *job = (gobind_aiojob_fn_Diagonal *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Diagonal(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Diagonal", gobind_names_gobind_fn_Diagonal, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Diagonal", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Diagonal *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Diagonal *)gobind_aio_new(sizeof *job, gobind_aio_fn_Diagonal_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Diagonal(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EvensBelow: EvensBelow, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_EvensBelow;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EvensBelow_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EvensBelow *job = (gobind_aiojob_fn_EvensBelow *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EvensBelow(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EvensBelow", gobind_names_gobind_fn_EvensBelow, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "EvensBelow", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EvensBelow *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EvensBelow *)gobind_aio_new(sizeof *job, gobind_aio_fn_EvensBelow_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_EvensBelow(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Explode: Explode, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Explode;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Explode_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Explode *job = (gobind_aiojob_fn_Explode *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Explode(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Explode *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Explode *)gobind_aio_new(sizeof *job, gobind_aio_fn_Explode_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Explode(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Lengths: Lengths, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Lengths;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Lengths_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Lengths *job = (gobind_aiojob_fn_Lengths *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter2_string_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Lengths(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Lengths", gobind_names_gobind_fn_Lengths, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Lengths", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Lengths *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Lengths *)gobind_aio_new(sizeof *job, gobind_aio_fn_Lengths_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Lengths(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Runs: Runs, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+    ptrdiff_t r1;
+    ptrdiff_t r2;
+} gobind_aiojob_fn_Runs;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Runs_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Runs *job = (gobind_aiojob_fn_Runs *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(3);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_int(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r2);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 2, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Runs(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Runs *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Runs *)gobind_aio_new(sizeof *job, gobind_aio_fn_Runs_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Runs(&job->r0, &job->r1, &job->r2, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Tracked: Tracked, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Tracked;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Tracked_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Tracked *job = (gobind_aiojob_fn_Tracked *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Tracked(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Tracked *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Tracked *)gobind_aio_new(sizeof *job, gobind_aio_fn_Tracked_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Tracked(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Words: Words, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Words;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Words_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Words *job = (gobind_aiojob_fn_Words *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter_string(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Words(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Words", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Words *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Words *)gobind_aio_new(sizeof *job, gobind_aio_fn_Words_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Words(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Source.All): All, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_Source_All;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Source_All_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Source_All *job = (gobind_aiojob_m_Source_All *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Iter_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Source_All(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Source_All *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Source_All *)gobind_aio_new(sizeof *job, gobind_aio_m_Source_All_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Source_All(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Func1.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_m_Func1_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func1_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Func1_call *job = (gobind_aiojob_m_Func1_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Func1_call(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Func1.call", gobind_names_gobind_m_Func1_call, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Func1.call", "arg0", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Func1_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func1_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func1_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_iters_aio_Func1_call(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Source[] = {
+    {"All", (PyCFunction)(void (*)(void))gobind_aio_m_Source_All, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func1[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func1_call, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Source))
+        d = gobind_aio_methods_Source;
+    else if (PyObject_TypeCheck(o, gobind_type_Func1))
+        d = gobind_aio_methods_Func1;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Count", (PyCFunction)(void (*)(void))gobind_aio_fn_Count, GOBIND_METH_ARGS,
+     GOBIND_DOC("Count($module, /, n)\n--\n\n",
+                "Count(n: int) -> Iterator[int]\n"
+                "\n"
+                "Awaitable twin of iters.Count: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Count yields 0, 1, ..., n-1.")},
+    {"Diagonal", (PyCFunction)(void (*)(void))gobind_aio_fn_Diagonal, GOBIND_METH_ARGS,
+     GOBIND_DOC("Diagonal($module, /, n)\n--\n\n",
+                "Diagonal(n: int) -> Iterator[Point]\n"
+                "\n"
+                "Awaitable twin of iters.Diagonal: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Diagonal yields n points on the diagonal, from an unnamed iterator func type.")},
+    {"EvensBelow", (PyCFunction)(void (*)(void))gobind_aio_fn_EvensBelow, GOBIND_METH_ARGS,
+     GOBIND_DOC("EvensBelow($module, /, n)\n--\n\n",
+                "EvensBelow(n: int) -> Iterator[int]\n"
+                "\n"
+                "Awaitable twin of iters.EvensBelow: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EvensBelow yields the even numbers below n.")},
+    {"Explode", (PyCFunction)(void (*)(void))gobind_aio_fn_Explode, METH_NOARGS,
+     GOBIND_DOC("Explode($module, /)\n--\n\n",
+                "Explode() -> Iterator[int]\n"
+                "\n"
+                "Awaitable twin of iters.Explode: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Explode yields 1 and 2, then panics.")},
+    {"Lengths", (PyCFunction)(void (*)(void))gobind_aio_fn_Lengths, GOBIND_METH_ARGS,
+     GOBIND_DOC("Lengths($module, /, s)\n--\n\n",
+                "Lengths(s: str) -> Iterator[tuple[str, int]]\n"
+                "\n"
+                "Awaitable twin of iters.Lengths: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Lengths yields each word of s with its length.")},
+    {"Runs", (PyCFunction)(void (*)(void))gobind_aio_fn_Runs, METH_NOARGS,
+     GOBIND_DOC("Runs($module, /)\n--\n\n",
+                "Runs() -> tuple[int, int, int]\n"
+                "\n"
+                "Awaitable twin of iters.Runs: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Runs reports how many runs of Tracked iterators started, were stopped, and finished.")},
+    {"Tracked", (PyCFunction)(void (*)(void))gobind_aio_fn_Tracked, METH_NOARGS,
+     GOBIND_DOC("Tracked($module, /)\n--\n\n",
+                "Tracked() -> Iterator[int]\n"
+                "\n"
+                "Awaitable twin of iters.Tracked: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Tracked yields 0, 1, 2, ... forever, counting how its runs start and end: stopped counts the\n"
+                "runs that ended because the loop stopped early (yield returned false).")},
+    {"Words", (PyCFunction)(void (*)(void))gobind_aio_fn_Words, GOBIND_METH_ARGS,
+     GOBIND_DOC("Words($module, /, s)\n--\n\n",
+                "Words(s: str) -> Iterator[str]\n"
+                "\n"
+                "Awaitable twin of iters.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Words yields the words of s.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of iters or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1838,6 +2452,12 @@ if (gobind_mark_live(gobind_type_Func1, "a Go func") < 0)
     gobind_iter_type = gobind_make_type(&gobind_spec_GoIterator, NULL);
     if (gobind_iter_type == NULL)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "iters.aio", "aio",
+                       "Async twins of iters's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

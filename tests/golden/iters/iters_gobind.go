@@ -775,6 +775,186 @@ func gobindIterIn_Iter_string(pull func() (string, error), call *gobindCall) fun
 	}
 }
 
+// gobind_iters_aio_Count starts example.com/iters.Count on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Count
+func gobind_iters_aio_Count(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "iters.Count", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Count(x0)
+			*r0 = gobindIterOut_Iter_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Diagonal starts example.com/iters.Diagonal on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Diagonal
+func gobind_iters_aio_Diagonal(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "iters.Diagonal", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Diagonal(x0)
+			*r0 = gobindIterOut_Iter_Point(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_EvensBelow starts example.com/iters.EvensBelow on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_EvensBelow
+func gobind_iters_aio_EvensBelow(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "iters.EvensBelow", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EvensBelow(x0)
+			*r0 = gobindIterOut_Iter_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Explode starts example.com/iters.Explode on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Explode
+func gobind_iters_aio_Explode(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "iters.Explode", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Explode()
+			*r0 = gobindIterOut_Iter_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Lengths starts example.com/iters.Lengths on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Lengths
+func gobind_iters_aio_Lengths(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "iters.Lengths", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Lengths(x0)
+			*r0 = gobindIterOut_Iter2_string_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Runs starts example.com/iters.Runs on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Runs
+func gobind_iters_aio_Runs(r0 *C.ptrdiff_t, r1 *C.ptrdiff_t, r2 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "iters.Runs", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1, v2 := gobindpkg.Runs()
+			*r0 = C.ptrdiff_t(v0)
+			*r1 = C.ptrdiff_t(v1)
+			*r2 = C.ptrdiff_t(v2)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Tracked starts example.com/iters.Tracked on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Tracked
+func gobind_iters_aio_Tracked(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "iters.Tracked", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Tracked()
+			*r0 = gobindIterOut_Iter_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Words starts example.com/iters.Words on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Words
+func gobind_iters_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "iters.Words", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Words(x0)
+			*r0 = gobindIterOut_Iter_string(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Source_All starts example.com/iters.Source.All on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Source_All
+func gobind_iters_aio_Source_All(self C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Source(self)
+	gobindAioGo(job, jstatus, jmsg, "iters.Source.All", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.All()
+			*r0 = gobindIterOut_Iter_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_Func1_call starts example.com/iters.Func1.call on a goroutine
+// of its own (iters.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_iters_aio_Func1_call
+func gobind_iters_aio_Func1_call(self C.uintptr_t, a0 C.ptrdiff_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func1(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "iters.Func1.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call(x0)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_iters_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_iters_aio_cancel
+func gobind_iters_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -150,6 +150,88 @@ class Map_string_int(MutableMapping[str, int]):
     def __setitem__(self, key: str, value: int, /) -> None: ...
     def __delitem__(self, key: str, /) -> None: ...
 
+
+@final
+class aio:
+    """Async twins of maps's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of maps (import maps.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Bump(m: Map_string_int | Mapping[str, int]) -> None:
+        """Bump(m: Map_string_int | Mapping[str, int]) -> None
+
+        Awaitable twin of maps.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Bump adds one to every value, in the caller's map."""
+
+    @staticmethod
+    async def Counts(s: str) -> Map_string_int:
+        """Counts(s: str) -> Map_string_int
+
+        Awaitable twin of maps.Counts: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Counts counts the words of s."""
+
+    @staticmethod
+    async def Family() -> Ages:
+        """Family() -> Ages
+
+        Awaitable twin of maps.Family: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Family is a small Ages map."""
+
+    @staticmethod
+    async def Groups(words: Slice_string | Sequence[str]) -> Map_string_Slice_string:
+        """Groups(words: Slice_string | Sequence[str]) -> Map_string_Slice_string
+
+        Awaitable twin of maps.Groups: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Groups groups words by their first letter."""
+
+    @staticmethod
+    async def Lookup(k: str) -> int:
+        """Lookup(k: str) -> int
+
+        Awaitable twin of maps.Lookup: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Lookup reads Registry."""
+
+    @staticmethod
+    async def Norms(m: Map_string_Point | Mapping[str, Point]) -> float:
+        """Norms(m: Map_string_Point | Mapping[str, Point]) -> float
+
+        Awaitable twin of maps.Norms: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Norms sums X+Y of every point."""
+
+    @staticmethod
+    async def Places() -> Map_string_Point:
+        """Places() -> Map_string_Point
+
+        Awaitable twin of maps.Places: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Places names some points."""
+
+    @staticmethod
+    async def Squares(n: int) -> Map_int_int:
+        """Squares(n: int) -> Map_int_int
+
+        Awaitable twin of maps.Squares: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Squares maps 0..n-1 to their squares."""
+
+    @staticmethod
+    async def Total(m: Map_string_int | Mapping[str, int]) -> int:
+        """Total(m: Map_string_int | Mapping[str, int]) -> int
+
+        Awaitable twin of maps.Total: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Total adds the values."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of maps)."""
+
 def Bump(m: Map_string_int | Mapping[str, int]) -> None:
     """Bump(m: Map_string_int | Mapping[str, int]) -> None
 

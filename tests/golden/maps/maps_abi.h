@@ -54,6 +54,39 @@ int gobind_maps_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi, 
 int gobind_maps_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_maps_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* aio: Bump (starts the call on a goroutine) */
+int gobind_maps_aio_Bump(uintptr_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Counts (starts the call on a goroutine) */
+int gobind_maps_aio_Counts(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Family (starts the call on a goroutine) */
+int gobind_maps_aio_Family(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Groups (starts the call on a goroutine) */
+int gobind_maps_aio_Groups(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Lookup (starts the call on a goroutine) */
+int gobind_maps_aio_Lookup(gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Norms (starts the call on a goroutine) */
+int gobind_maps_aio_Norms(uintptr_t a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Places (starts the call on a goroutine) */
+int gobind_maps_aio_Places(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Squares (starts the call on a goroutine) */
+int gobind_maps_aio_Squares(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Total (starts the call on a goroutine) */
+int gobind_maps_aio_Total(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Ages.Oldest (starts the call on a goroutine) */
+int gobind_maps_aio_Ages_Oldest(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_maps_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Ages: gobindpkg.Ages */
 int gobind_maps_Ages_new(uintptr_t *out, gobind_buf *msg);
 int gobind_maps_Ages_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out,

@@ -965,6 +965,183 @@ func gobind_maps_var_set_Registry(v C.uintptr_t, msg *C.gobind_buf) (status C.in
 	return gobindOK
 }
 
+// gobind_maps_aio_Bump starts example.com/maps.Bump on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Bump
+func gobind_maps_aio_Bump(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Map_string_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "maps.Bump", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Bump(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Counts starts example.com/maps.Counts on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Counts
+func gobind_maps_aio_Counts(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "maps.Counts", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Counts(x0)
+			*r0 = gobindHandle_Map_string_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Family starts example.com/maps.Family on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Family
+func gobind_maps_aio_Family(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "maps.Family", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Family()
+			*r0 = gobindHandle_Ages(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Groups starts example.com/maps.Groups on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Groups
+func gobind_maps_aio_Groups(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_string(a0)
+	gobindAioGo(job, jstatus, jmsg, "maps.Groups", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Groups(x0)
+			*r0 = gobindHandle_Map_string_Slice_string(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Lookup starts example.com/maps.Lookup on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Lookup
+func gobind_maps_aio_Lookup(a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "maps.Lookup", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Lookup(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Norms starts example.com/maps.Norms on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Norms
+func gobind_maps_aio_Norms(a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Map_string_Point(a0)
+	gobindAioGo(job, jstatus, jmsg, "maps.Norms", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Norms(x0)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Places starts example.com/maps.Places on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Places
+func gobind_maps_aio_Places(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "maps.Places", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Places()
+			*r0 = gobindHandle_Map_string_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Squares starts example.com/maps.Squares on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Squares
+func gobind_maps_aio_Squares(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "maps.Squares", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Squares(x0)
+			*r0 = gobindHandle_Map_int_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Total starts example.com/maps.Total on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Total
+func gobind_maps_aio_Total(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Map_string_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "maps.Total", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Total(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_Ages_Oldest starts example.com/maps.Ages.Oldest on a goroutine
+// of its own (maps.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_maps_aio_Ages_Oldest
+func gobind_maps_aio_Ages_Oldest(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Ages(self)
+	gobindAioGo(job, jstatus, jmsg, "maps.Ages.Oldest", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Oldest()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_maps_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_maps_aio_cancel
+func gobind_maps_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

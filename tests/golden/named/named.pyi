@@ -182,6 +182,64 @@ class vec:
 
         Warmer adds d degrees to c."""
 
+
+@final
+class aio:
+    """Async twins of named's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of named (import named.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def BodyTemperature() -> Celsius:
+        """BodyTemperature() -> Celsius
+
+        Awaitable twin of named.BodyTemperature: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        BodyTemperature is a healthy human's temperature."""
+
+    @staticmethod
+    async def Countdown(n: int) -> IntList:
+        """Countdown(n: int) -> IntList
+
+        Awaitable twin of named.Countdown: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Countdown lists n down to 1."""
+
+    @staticmethod
+    async def Identity() -> Grid:
+        """Identity() -> Grid
+
+        Awaitable twin of named.Identity: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Identity is the identity grid."""
+
+    @staticmethod
+    async def Next(d: int) -> Weekday:
+        """Next(d: int) -> Weekday
+
+        Awaitable twin of named.Next: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Next is the day after d (Tuesday+1 is not a named constant)."""
+
+    @staticmethod
+    async def Toggle(e: bool) -> bool:
+        """Toggle(e: bool) -> bool
+
+        Awaitable twin of named.Toggle: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Toggle flips e."""
+
+    @staticmethod
+    async def Warmer(c: float, d: float) -> Celsius:
+        """Warmer(c: float, d: float) -> Celsius
+
+        Awaitable twin of named.Warmer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Warmer adds d degrees to c."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of named)."""
+
 def BodyTemperature() -> Celsius:
     """BodyTemperature() -> Celsius
 

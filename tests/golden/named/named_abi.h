@@ -53,6 +53,60 @@ int gobind_named_IntList_Double(uintptr_t self, gobind_buf *msg);
 /* IntList.Sum */
 int gobind_named_IntList_Sum(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 
+/* aio: BodyTemperature (starts the call on a goroutine) */
+int gobind_named_aio_BodyTemperature(double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Countdown (starts the call on a goroutine) */
+int gobind_named_aio_Countdown(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Identity (starts the call on a goroutine) */
+int gobind_named_aio_Identity(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Next (starts the call on a goroutine) */
+int gobind_named_aio_Next(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Toggle (starts the call on a goroutine) */
+int gobind_named_aio_Toggle(uint8_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Warmer (starts the call on a goroutine) */
+int gobind_named_aio_Warmer(double a0, double a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Grid.Trace (starts the call on a goroutine) */
+int gobind_named_aio_Grid_Trace(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Grid.Transpose (starts the call on a goroutine) */
+int gobind_named_aio_Grid_Transpose(uintptr_t self, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: IntList.Append (starts the call on a goroutine) */
+int gobind_named_aio_IntList_Append(uintptr_t self, ptrdiff_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: IntList.Double (starts the call on a goroutine) */
+int gobind_named_aio_IntList_Double(uintptr_t self, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: IntList.Sum (starts the call on a goroutine) */
+int gobind_named_aio_IntList_Sum(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Celsius.Fahrenheit (starts the call on a goroutine) */
+int gobind_named_aio_Celsius_Fahrenheit(double self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Celsius.String (starts the call on a goroutine) */
+int gobind_named_aio_Celsius_String(double self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Name.Initial (starts the call on a goroutine) */
+int gobind_named_aio_Name_Initial(gobind_view self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Name.Shout (starts the call on a goroutine) */
+int gobind_named_aio_Name_Shout(gobind_view self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Weekday.IsWeekend (starts the call on a goroutine) */
+int gobind_named_aio_Weekday_IsWeekend(ptrdiff_t self, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Weekday.String (starts the call on a goroutine) */
+int gobind_named_aio_Weekday_String(ptrdiff_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_named_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Celsius */
 /* Celsius.Fahrenheit */
 int gobind_named_Celsius_Fahrenheit(double self, double *r0, gobind_buf *msg);

@@ -1683,6 +1683,904 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (named.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.BodyTemperature: BodyTemperature, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_BodyTemperature;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_BodyTemperature_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_BodyTemperature *job = (gobind_aiojob_fn_BodyTemperature *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Celsius(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_BodyTemperature(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_BodyTemperature *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_BodyTemperature *)gobind_aio_new(sizeof *job, gobind_aio_fn_BodyTemperature_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_BodyTemperature(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Countdown: Countdown, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Countdown;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Countdown_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Countdown *job = (gobind_aiojob_fn_Countdown *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_IntList(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Countdown(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Countdown", gobind_names_gobind_fn_Countdown, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Countdown", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Countdown *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Countdown *)gobind_aio_new(sizeof *job, gobind_aio_fn_Countdown_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Countdown(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Identity: Identity, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Identity;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Identity_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Identity *job = (gobind_aiojob_fn_Identity *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Grid(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Identity(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Identity *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Identity *)gobind_aio_new(sizeof *job, gobind_aio_fn_Identity_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Identity(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Next: Next, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Next;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Next_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Next *job = (gobind_aiojob_fn_Next *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Weekday(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Next(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Next", gobind_names_gobind_fn_Next, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Next", "d", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Next *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Next *)gobind_aio_new(sizeof *job, gobind_aio_fn_Next_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Next(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Toggle: Toggle, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_Toggle;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Toggle_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Toggle *job = (gobind_aiojob_fn_Toggle *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Toggle(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Toggle", gobind_names_gobind_fn_Toggle, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bool(argv[0], "Toggle", "e", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Toggle *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Toggle *)gobind_aio_new(sizeof *job, gobind_aio_fn_Toggle_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Toggle(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Warmer: Warmer, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Warmer;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Warmer_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Warmer *job = (gobind_aiojob_fn_Warmer *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Celsius(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Warmer(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    double a0 = 0;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Warmer", gobind_names_gobind_fn_Warmer, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_float64(argv[0], "Warmer", "c", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Warmer *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Warmer *)gobind_aio_new(sizeof *job, gobind_aio_fn_Warmer_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Warmer(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(Grid.Trace): Trace, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Grid_Trace;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Grid_Trace_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Grid_Trace *job = (gobind_aiojob_m_Grid_Trace *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Grid_Trace(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Grid_Trace *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Grid_Trace *)gobind_aio_new(sizeof *job, gobind_aio_m_Grid_Trace_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Grid_Trace(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Grid.Transpose): Transpose, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Grid_Transpose;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Grid_Transpose_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Grid_Transpose(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Grid_Transpose *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Grid_Transpose *)gobind_aio_new(sizeof *job, gobind_aio_m_Grid_Transpose_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Grid_Transpose(GOBIND_HANDLE(self), (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(IntList.Append): Append, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_IntList_Append;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_IntList_Append_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_IntList_Append(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("IntList.Append", gobind_names_gobind_m_IntList_Append, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "IntList.Append", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_IntList_Append *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_IntList_Append *)gobind_aio_new(sizeof *job, gobind_aio_m_IntList_Append_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_IntList_Append(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(IntList.Double): Double, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_IntList_Double;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_IntList_Double_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_IntList_Double(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_IntList_Double *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_IntList_Double *)gobind_aio_new(sizeof *job, gobind_aio_m_IntList_Double_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_IntList_Double(GOBIND_HANDLE(self), (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(IntList.Sum): Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_IntList_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_IntList_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_IntList_Sum *job = (gobind_aiojob_m_IntList_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_IntList_Sum(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_IntList_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_IntList_Sum *)gobind_aio_new(sizeof *job, gobind_aio_m_IntList_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_IntList_Sum(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Celsius.Fahrenheit): Fahrenheit, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_Celsius_Fahrenheit;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Celsius_Fahrenheit_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Celsius_Fahrenheit *job = (gobind_aiojob_m_Celsius_Fahrenheit *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Celsius_Fahrenheit(PyObject *self, PyObject *unused)
+{
+    double selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_float64(self, "Celsius.Fahrenheit", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Celsius_Fahrenheit *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Celsius_Fahrenheit *)gobind_aio_new(sizeof *job, gobind_aio_m_Celsius_Fahrenheit_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Celsius_Fahrenheit(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Celsius.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Celsius_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Celsius_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Celsius_String *job = (gobind_aiojob_m_Celsius_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Celsius_String(PyObject *self, PyObject *unused)
+{
+    double selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_float64(self, "Celsius.String", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Celsius_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Celsius_String *)gobind_aio_new(sizeof *job, gobind_aio_m_Celsius_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Celsius_String(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Name.Initial): Initial, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Name_Initial;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Name_Initial_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Name_Initial *job = (gobind_aiojob_m_Name_Initial *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Name(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Name_Initial(PyObject *self, PyObject *unused)
+{
+    gobind_view_arg selfv = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_str(self, "Name.Initial", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Name_Initial *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Name_Initial *)gobind_aio_new(sizeof *job, gobind_aio_m_Name_Initial_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Name_Initial(selfv.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&selfv);
+    return result;
+}
+
+/* ---- aio.call(Name.Shout): Shout, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Name_Shout;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Name_Shout_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Name_Shout *job = (gobind_aiojob_m_Name_Shout *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Name_Shout(PyObject *self, PyObject *unused)
+{
+    gobind_view_arg selfv = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_str(self, "Name.Shout", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Name_Shout *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Name_Shout *)gobind_aio_new(sizeof *job, gobind_aio_m_Name_Shout_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Name_Shout(selfv.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&selfv);
+    return result;
+}
+
+/* ---- aio.call(Weekday.IsWeekend): IsWeekend, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_m_Weekday_IsWeekend;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Weekday_IsWeekend_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Weekday_IsWeekend *job = (gobind_aiojob_m_Weekday_IsWeekend *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Weekday_IsWeekend(PyObject *self, PyObject *unused)
+{
+    ptrdiff_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int(self, "Weekday.IsWeekend", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Weekday_IsWeekend *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Weekday_IsWeekend *)gobind_aio_new(sizeof *job, gobind_aio_m_Weekday_IsWeekend_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Weekday_IsWeekend(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Weekday.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Weekday_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Weekday_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Weekday_String *job = (gobind_aiojob_m_Weekday_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Weekday_String(PyObject *self, PyObject *unused)
+{
+    ptrdiff_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int(self, "Weekday.String", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Weekday_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Weekday_String *)gobind_aio_new(sizeof *job, gobind_aio_m_Weekday_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_named_aio_Weekday_String(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Grid[] = {
+    {"Trace", (PyCFunction)(void (*)(void))gobind_aio_m_Grid_Trace, METH_NOARGS, NULL},
+    {"Transpose", (PyCFunction)(void (*)(void))gobind_aio_m_Grid_Transpose, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_IntList[] = {
+    {"Append", (PyCFunction)(void (*)(void))gobind_aio_m_IntList_Append, GOBIND_METH_ARGS, NULL},
+    {"Double", (PyCFunction)(void (*)(void))gobind_aio_m_IntList_Double, METH_NOARGS, NULL},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_m_IntList_Sum, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Celsius[] = {
+    {"Fahrenheit", (PyCFunction)(void (*)(void))gobind_aio_m_Celsius_Fahrenheit, METH_NOARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_Celsius_String, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Name[] = {
+    {"Initial", (PyCFunction)(void (*)(void))gobind_aio_m_Name_Initial, METH_NOARGS, NULL},
+    {"Shout", (PyCFunction)(void (*)(void))gobind_aio_m_Name_Shout, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Weekday[] = {
+    {"IsWeekend", (PyCFunction)(void (*)(void))gobind_aio_m_Weekday_IsWeekend, METH_NOARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_Weekday_String, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Grid))
+        d = gobind_aio_methods_Grid;
+    else if (PyObject_TypeCheck(o, gobind_type_IntList))
+        d = gobind_aio_methods_IntList;
+    else if (PyObject_TypeCheck(o, gobind_type_Celsius))
+        d = gobind_aio_methods_Celsius;
+    else if (PyObject_TypeCheck(o, gobind_type_Name))
+        d = gobind_aio_methods_Name;
+    else if (PyObject_TypeCheck(o, gobind_type_Weekday))
+        d = gobind_aio_methods_Weekday;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"BodyTemperature", (PyCFunction)(void (*)(void))gobind_aio_fn_BodyTemperature, METH_NOARGS,
+     GOBIND_DOC("BodyTemperature($module, /)\n--\n\n",
+                "BodyTemperature() -> Celsius\n"
+                "\n"
+                "Awaitable twin of named.BodyTemperature: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "BodyTemperature is a healthy human's temperature.")},
+    {"Countdown", (PyCFunction)(void (*)(void))gobind_aio_fn_Countdown, GOBIND_METH_ARGS,
+     GOBIND_DOC("Countdown($module, /, n)\n--\n\n",
+                "Countdown(n: int) -> IntList\n"
+                "\n"
+                "Awaitable twin of named.Countdown: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Countdown lists n down to 1.")},
+    {"Identity", (PyCFunction)(void (*)(void))gobind_aio_fn_Identity, METH_NOARGS,
+     GOBIND_DOC("Identity($module, /)\n--\n\n",
+                "Identity() -> Grid\n"
+                "\n"
+                "Awaitable twin of named.Identity: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Identity is the identity grid.")},
+    {"Next", (PyCFunction)(void (*)(void))gobind_aio_fn_Next, GOBIND_METH_ARGS,
+     GOBIND_DOC("Next($module, /, d)\n--\n\n",
+                "Next(d: int) -> Weekday\n"
+                "\n"
+                "Awaitable twin of named.Next: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Next is the day after d (Tuesday+1 is not a named constant).")},
+    {"Toggle", (PyCFunction)(void (*)(void))gobind_aio_fn_Toggle, GOBIND_METH_ARGS,
+     GOBIND_DOC("Toggle($module, /, e)\n--\n\n",
+                "Toggle(e: bool) -> bool\n"
+                "\n"
+                "Awaitable twin of named.Toggle: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Toggle flips e.")},
+    {"Warmer", (PyCFunction)(void (*)(void))gobind_aio_fn_Warmer, GOBIND_METH_ARGS,
+     GOBIND_DOC("Warmer($module, /, c, d)\n--\n\n",
+                "Warmer(c: float, d: float) -> Celsius\n"
+                "\n"
+                "Awaitable twin of named.Warmer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Warmer adds d degrees to c.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of named or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1816,6 +2714,12 @@ if (gobind_register_sequence(gobind_type_IntList, 1) < 0)
     if (gobind_add_submodule(m, "named.vec", "vec",
                              "Vectorised twins of named's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "named.aio", "aio",
+                       "Async twins of named's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     value = PyLong_FromString("1", NULL, 10);

@@ -529,6 +529,302 @@ func gobind_named_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 	})
 }
 
+// gobind_named_aio_BodyTemperature starts example.com/named.BodyTemperature on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_BodyTemperature
+func gobind_named_aio_BodyTemperature(r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "named.BodyTemperature", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.BodyTemperature()
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Countdown starts example.com/named.Countdown on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Countdown
+func gobind_named_aio_Countdown(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "named.Countdown", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Countdown(x0)
+			*r0 = gobindHandle_IntList(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Identity starts example.com/named.Identity on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Identity
+func gobind_named_aio_Identity(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "named.Identity", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Identity()
+			*r0 = gobindHandle_Grid(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Next starts example.com/named.Next on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Next
+func gobind_named_aio_Next(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Weekday(int(a0))
+	gobindAioGo(job, jstatus, jmsg, "named.Next", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Next(x0)
+			*r0 = C.ptrdiff_t(int(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Toggle starts example.com/named.Toggle on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Toggle
+func gobind_named_aio_Toggle(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Enabled(a0 != 0)
+	gobindAioGo(job, jstatus, jmsg, "named.Toggle", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Toggle(x0)
+			*r0 = gobindBool(bool(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Warmer starts example.com/named.Warmer on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Warmer
+func gobind_named_aio_Warmer(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Celsius(float64(a0))
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "named.Warmer", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Warmer(x0, x1)
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Grid_Trace starts example.com/named.Grid.Trace on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Grid_Trace
+func gobind_named_aio_Grid_Trace(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Grid(self)
+	gobindAioGo(job, jstatus, jmsg, "named.Grid.Trace", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Trace()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Grid_Transpose starts example.com/named.Grid.Transpose on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Grid_Transpose
+func gobind_named_aio_Grid_Transpose(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Grid(self)
+	gobindAioGo(job, jstatus, jmsg, "named.Grid.Transpose", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Transpose()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_IntList_Append starts example.com/named.IntList.Append on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_IntList_Append
+func gobind_named_aio_IntList_Append(self C.uintptr_t, a0 C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_IntList(self)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "named.IntList.Append", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Append(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_IntList_Double starts example.com/named.IntList.Double on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_IntList_Double
+func gobind_named_aio_IntList_Double(self C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_IntList(self)
+	gobindAioGo(job, jstatus, jmsg, "named.IntList.Double", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Double()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_IntList_Sum starts example.com/named.IntList.Sum on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_IntList_Sum
+func gobind_named_aio_IntList_Sum(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_IntList(self)
+	gobindAioGo(job, jstatus, jmsg, "named.IntList.Sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Sum()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Celsius_Fahrenheit starts example.com/named.Celsius.Fahrenheit on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Celsius_Fahrenheit
+func gobind_named_aio_Celsius_Fahrenheit(self C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Celsius(float64(self))
+	gobindAioGo(job, jstatus, jmsg, "named.Celsius.Fahrenheit", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Fahrenheit()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Celsius_String starts example.com/named.Celsius.String on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Celsius_String
+func gobind_named_aio_Celsius_String(self C.double, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Celsius(float64(self))
+	gobindAioGo(job, jstatus, jmsg, "named.Celsius.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Name_Initial starts example.com/named.Name.Initial on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Name_Initial
+func gobind_named_aio_Name_Initial(self C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Name(gobindString(self, gobindSpace(self.n)))
+	gobindAioGo(job, jstatus, jmsg, "named.Name.Initial", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Initial()
+			gobindPutString(r0, string(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Name_Shout starts example.com/named.Name.Shout on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Name_Shout
+func gobind_named_aio_Name_Shout(self C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Name(gobindString(self, gobindSpace(self.n)))
+	gobindAioGo(job, jstatus, jmsg, "named.Name.Shout", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Shout()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Weekday_IsWeekend starts example.com/named.Weekday.IsWeekend on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Weekday_IsWeekend
+func gobind_named_aio_Weekday_IsWeekend(self C.ptrdiff_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Weekday(int(self))
+	gobindAioGo(job, jstatus, jmsg, "named.Weekday.IsWeekend", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.IsWeekend()
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_Weekday_String starts example.com/named.Weekday.String on a goroutine
+// of its own (named.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_named_aio_Weekday_String
+func gobind_named_aio_Weekday_String(self C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Weekday(int(self))
+	gobindAioGo(job, jstatus, jmsg, "named.Weekday.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_named_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_named_aio_cancel
+func gobind_named_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -170,6 +170,88 @@ class vec:
 
         OldSum adds, under the name its directive gives."""
 
+
+@final
+class aio:
+    """Async twins of names's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of names (import names.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def count_request() -> int:
+        """count_request() -> int
+
+        Awaitable twin of names.count_request: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        CountRequest adds one to RequestCount and returns it."""
+
+    @staticmethod
+    async def import_() -> str:
+        """import_() -> str
+
+        Awaitable twin of names.import_: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Import's snake_case name is a Python keyword, so it gets a trailing _."""
+
+    @staticmethod
+    async def md5_sum(data: bytes) -> str:
+        """md5_sum(data: bytes) -> str
+
+        Awaitable twin of names.md5_sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        MD5Sum returns the hex MD5 of data."""
+
+    @staticmethod
+    async def new_http_server(listen_addr: str, max_conns: int) -> HTTPServer | None:
+        """new_http_server(listen_addr: str, max_conns: int) -> HTTPServer | None
+
+        Awaitable twin of names.new_http_server: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        NewHTTPServer makes a server listening on listenAddr."""
+
+    @staticmethod
+    async def legacy_sum(a: int, b: int) -> int:
+        """legacy_sum(a: int, b: int) -> int
+
+        Awaitable twin of names.legacy_sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        OldSum adds, under the name its directive gives."""
+
+    @staticmethod
+    async def parse_url(raw_url: str) -> str:
+        """parse_url(raw_url: str) -> str
+
+        Awaitable twin of names.parse_url: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        ParseURL returns the scheme of rawURL."""
+
+    @staticmethod
+    async def red() -> Color:
+        """red() -> Color
+
+        Awaitable twin of names.red: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Red makes a red ColorRGB."""
+
+    @staticmethod
+    async def say_hi(user_name: str) -> str:
+        """say_hi(user_name: str) -> str
+
+        Awaitable twin of names.say_hi: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        SayHi greets userName."""
+
+    @staticmethod
+    async def greet_loudly(s: str) -> str:
+        """greet_loudly(s: str) -> str
+
+        Awaitable twin of names.greet_loudly: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Shout upper-cases s (named by gopy's spelling of the directive)."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of names)."""
+
 @final
 class io:
     """Types of Go package io that the API of example.com/names uses."""

@@ -77,6 +77,54 @@ int gobind_names_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobi
 int gobind_names_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_names_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
+/* aio: count_request (starts the call on a goroutine) */
+int gobind_names_aio_CountRequest(ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: import_ (starts the call on a goroutine) */
+int gobind_names_aio_Import(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: md5_sum (starts the call on a goroutine) */
+int gobind_names_aio_MD5Sum(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: new_http_server (starts the call on a goroutine) */
+int gobind_names_aio_NewHTTPServer(gobind_view a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: legacy_sum (starts the call on a goroutine) */
+int gobind_names_aio_OldSum(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: parse_url (starts the call on a goroutine) */
+int gobind_names_aio_ParseURL(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: red (starts the call on a goroutine) */
+int gobind_names_aio_Red(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: say_hi (starts the call on a goroutine) */
+int gobind_names_aio_SayHi(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: greet_loudly (starts the call on a goroutine) */
+int gobind_names_aio_Shout(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Color.hex_code (starts the call on a goroutine) */
+int gobind_names_aio_ColorRGB_HexCode(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: HTTPServer.address (starts the call on a goroutine) */
+int gobind_names_aio_HTTPServer_Addr(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: HTTPServer.start_tls (starts the call on a goroutine) */
+int gobind_names_aio_HTTPServer_StartTLS(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: HTTPServer.user_ids (starts the call on a goroutine) */
+int gobind_names_aio_HTTPServer_UserIDs(uintptr_t self, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Shape.area_size (starts the call on a goroutine) */
+int gobind_names_aio_Shape_AreaSize(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: io.Reader.read (starts the call on a goroutine) */
+int gobind_names_aio_io_Reader_Read(uintptr_t self, gobind_view a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_names_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* package variables */
 int gobind_names_var_get_DefaultTimeout(ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_var_set_DefaultTimeout(ptrdiff_t v, gobind_buf *msg);

@@ -2364,6 +2364,846 @@ static PyType_Spec gobind_spec_module = {
     .slots = gobind_slots_module,
 };
 
+/* ==== Async twins (names.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.count_request: CountRequest, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_count_request;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_count_request_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_count_request *job = (gobind_aiojob_fn_count_request *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_count_request(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_count_request *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_count_request *)gobind_aio_new(sizeof *job, gobind_aio_fn_count_request_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_CountRequest(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.import_: Import, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_import_;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_import__finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_import_ *job = (gobind_aiojob_fn_import_ *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_import_(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_import_ *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_import_ *)gobind_aio_new(sizeof *job, gobind_aio_fn_import__finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_Import(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.md5_sum: MD5Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_md5_sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_md5_sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_md5_sum *job = (gobind_aiojob_fn_md5_sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_md5_sum(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("md5_sum", gobind_names_gobind_fn_md5_sum, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "md5_sum", "data", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_md5_sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_md5_sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_md5_sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_MD5Sum(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.new_http_server: NewHTTPServer, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_new_http_server;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_new_http_server_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_new_http_server *job = (gobind_aiojob_fn_new_http_server *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_HTTPServer(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_new_http_server(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("new_http_server", gobind_names_gobind_fn_new_http_server, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "new_http_server", "listen_addr", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "new_http_server", "max_conns", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_new_http_server *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_new_http_server *)gobind_aio_new(sizeof *job, gobind_aio_fn_new_http_server_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_NewHTTPServer(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.legacy_sum: OldSum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_legacy_sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_legacy_sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_legacy_sum *job = (gobind_aiojob_fn_legacy_sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_legacy_sum(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("legacy_sum", gobind_names_gobind_fn_legacy_sum, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "legacy_sum", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "legacy_sum", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_legacy_sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_legacy_sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_legacy_sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_OldSum(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.parse_url: ParseURL, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_parse_url;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_parse_url_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_parse_url *job = (gobind_aiojob_fn_parse_url *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_parse_url(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("parse_url", gobind_names_gobind_fn_parse_url, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "parse_url", "raw_url", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_parse_url *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_parse_url *)gobind_aio_new(sizeof *job, gobind_aio_fn_parse_url_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_ParseURL(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.red: Red, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_red;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_red_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_red *job = (gobind_aiojob_fn_red *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_ColorRGB(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_red(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_red *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_red *)gobind_aio_new(sizeof *job, gobind_aio_fn_red_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_Red(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.say_hi: SayHi, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_say_hi;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_say_hi_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_say_hi *job = (gobind_aiojob_fn_say_hi *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_say_hi(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("say_hi", gobind_names_gobind_fn_say_hi, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "say_hi", "user_name", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_say_hi *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_say_hi *)gobind_aio_new(sizeof *job, gobind_aio_fn_say_hi_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_SayHi(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.greet_loudly: Shout, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_greet_loudly;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_greet_loudly_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_greet_loudly *job = (gobind_aiojob_fn_greet_loudly *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_greet_loudly(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("greet_loudly", gobind_names_gobind_fn_greet_loudly, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "greet_loudly", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_greet_loudly *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_greet_loudly *)gobind_aio_new(sizeof *job, gobind_aio_fn_greet_loudly_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_Shout(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Color.hex_code): HexCode, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_ColorRGB_hex_code;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_ColorRGB_hex_code_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_ColorRGB_hex_code *job = (gobind_aiojob_m_ColorRGB_hex_code *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_ColorRGB_hex_code(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_ColorRGB_hex_code *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_ColorRGB_hex_code *)gobind_aio_new(sizeof *job, gobind_aio_m_ColorRGB_hex_code_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_ColorRGB_HexCode(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(HTTPServer.address): Addr, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_HTTPServer_address;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_HTTPServer_address_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_HTTPServer_address *job = (gobind_aiojob_m_HTTPServer_address *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_HTTPServer_address(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_HTTPServer_address *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_HTTPServer_address *)gobind_aio_new(sizeof *job, gobind_aio_m_HTTPServer_address_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_HTTPServer_Addr(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(HTTPServer.start_tls): StartTLS, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_HTTPServer_start_tls;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_HTTPServer_start_tls_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_HTTPServer_start_tls *job = (gobind_aiojob_m_HTTPServer_start_tls *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_HTTPServer_start_tls(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_HTTPServer_start_tls *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_HTTPServer_start_tls *)gobind_aio_new(sizeof *job, gobind_aio_m_HTTPServer_start_tls_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_HTTPServer_StartTLS(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(HTTPServer.user_ids): UserIDs, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_HTTPServer_user_ids;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_HTTPServer_user_ids_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_HTTPServer_user_ids *job = (gobind_aiojob_m_HTTPServer_user_ids *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_HTTPServer_user_ids(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_HTTPServer_user_ids *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_HTTPServer_user_ids *)gobind_aio_new(sizeof *job, gobind_aio_m_HTTPServer_user_ids_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_HTTPServer_UserIDs(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Shape.area_size): AreaSize, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Shape_area_size;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Shape_area_size_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Shape_area_size *job = (gobind_aiojob_m_Shape_area_size *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Shape_area_size(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Shape_area_size *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Shape_area_size *)gobind_aio_new(sizeof *job, gobind_aio_m_Shape_area_size_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_Shape_AreaSize(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(io.Reader.read): Read, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_io_Reader_read;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_io_Reader_read_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_io_Reader_read *job = (gobind_aiojob_m_io_Reader_read *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_io_Reader_read(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("io.Reader.read", gobind_names_gobind_m_io_Reader_read, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bytes(argv[0], "io.Reader.read", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_io_Reader_read *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_io_Reader_read *)gobind_aio_new(sizeof *job, gobind_aio_m_io_Reader_read_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_aio_io_Reader_Read(GOBIND_HANDLE(self), a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_ColorRGB[] = {
+    {"hex_code", (PyCFunction)(void (*)(void))gobind_aio_m_ColorRGB_hex_code, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_HTTPServer[] = {
+    {"address", (PyCFunction)(void (*)(void))gobind_aio_m_HTTPServer_address, METH_NOARGS, NULL},
+    {"start_tls", (PyCFunction)(void (*)(void))gobind_aio_m_HTTPServer_start_tls, METH_NOARGS, NULL},
+    {"user_ids", (PyCFunction)(void (*)(void))gobind_aio_m_HTTPServer_user_ids, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Shape[] = {
+    {"area_size", (PyCFunction)(void (*)(void))gobind_aio_m_Shape_area_size, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_io_Reader[] = {
+    {"read", (PyCFunction)(void (*)(void))gobind_aio_m_io_Reader_read, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_ColorRGB))
+        d = gobind_aio_methods_ColorRGB;
+    else if (PyObject_TypeCheck(o, gobind_type_HTTPServer))
+        d = gobind_aio_methods_HTTPServer;
+    else if (PyObject_TypeCheck(o, gobind_type_Shape))
+        d = gobind_aio_methods_Shape;
+    else if (PyObject_TypeCheck(o, gobind_type_io_Reader))
+        d = gobind_aio_methods_io_Reader;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"count_request", (PyCFunction)(void (*)(void))gobind_aio_fn_count_request, METH_NOARGS,
+     GOBIND_DOC("count_request($module, /)\n--\n\n",
+                "count_request() -> int\n"
+                "\n"
+                "Awaitable twin of names.count_request: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "CountRequest adds one to RequestCount and returns it.")},
+    {"import_", (PyCFunction)(void (*)(void))gobind_aio_fn_import_, METH_NOARGS,
+     GOBIND_DOC("import_($module, /)\n--\n\n",
+                "import_() -> str\n"
+                "\n"
+                "Awaitable twin of names.import_: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Import's snake_case name is a Python keyword, so it gets a trailing _.")},
+    {"md5_sum", (PyCFunction)(void (*)(void))gobind_aio_fn_md5_sum, GOBIND_METH_ARGS,
+     GOBIND_DOC("md5_sum($module, /, data)\n--\n\n",
+                "md5_sum(data: bytes) -> str\n"
+                "\n"
+                "Awaitable twin of names.md5_sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "MD5Sum returns the hex MD5 of data.")},
+    {"new_http_server", (PyCFunction)(void (*)(void))gobind_aio_fn_new_http_server, GOBIND_METH_ARGS,
+     GOBIND_DOC("new_http_server($module, /, listen_addr, max_conns)\n--\n\n",
+                "new_http_server(listen_addr: str, max_conns: int) -> HTTPServer | None\n"
+                "\n"
+                "Awaitable twin of names.new_http_server: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewHTTPServer makes a server listening on listenAddr.")},
+    {"legacy_sum", (PyCFunction)(void (*)(void))gobind_aio_fn_legacy_sum, GOBIND_METH_ARGS,
+     GOBIND_DOC("legacy_sum($module, /, a, b)\n--\n\n",
+                "legacy_sum(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of names.legacy_sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "OldSum adds, under the name its directive gives.")},
+    {"parse_url", (PyCFunction)(void (*)(void))gobind_aio_fn_parse_url, GOBIND_METH_ARGS,
+     GOBIND_DOC("parse_url($module, /, raw_url)\n--\n\n",
+                "parse_url(raw_url: str) -> str\n"
+                "\n"
+                "Awaitable twin of names.parse_url: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "ParseURL returns the scheme of rawURL.")},
+    {"red", (PyCFunction)(void (*)(void))gobind_aio_fn_red, METH_NOARGS,
+     GOBIND_DOC("red($module, /)\n--\n\n",
+                "red() -> Color\n"
+                "\n"
+                "Awaitable twin of names.red: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Red makes a red ColorRGB.")},
+    {"say_hi", (PyCFunction)(void (*)(void))gobind_aio_fn_say_hi, GOBIND_METH_ARGS,
+     GOBIND_DOC("say_hi($module, /, user_name)\n--\n\n",
+                "say_hi(user_name: str) -> str\n"
+                "\n"
+                "Awaitable twin of names.say_hi: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SayHi greets userName.")},
+    {"greet_loudly", (PyCFunction)(void (*)(void))gobind_aio_fn_greet_loudly, GOBIND_METH_ARGS,
+     GOBIND_DOC("greet_loudly($module, /, s)\n--\n\n",
+                "greet_loudly(s: str) -> str\n"
+                "\n"
+                "Awaitable twin of names.greet_loudly: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Shout upper-cases s (named by gopy's spelling of the directive).")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of names or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -2522,6 +3362,12 @@ if (gobind_mark_live(gobind_type_io_Reader, "a Go value behind an interface") < 
     if (gobind_add_submodule(m, "names.vec", "vec",
                              "Vectorised twins of names's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "names.aio", "aio",
+                       "Async twins of names's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     value = PyLong_FromString("8080", NULL, 10);

@@ -761,6 +761,274 @@ func gobind_names_vec_OldSum(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdi
 	})
 }
 
+// gobind_names_aio_CountRequest starts example.com/names.CountRequest on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_CountRequest
+func gobind_names_aio_CountRequest(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names.count_request", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.CountRequest()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_Import starts example.com/names.Import on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_Import
+func gobind_names_aio_Import(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names.import_", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Import()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_MD5Sum starts example.com/names.MD5Sum on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_MD5Sum
+func gobind_names_aio_MD5Sum(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "names.md5_sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.MD5Sum(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_NewHTTPServer starts example.com/names.NewHTTPServer on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_NewHTTPServer
+func gobind_names_aio_NewHTTPServer(a0 C.gobind_view, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "names.new_http_server", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewHTTPServer(x0, x1)
+			*r0 = gobindHandle_HTTPServer(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_OldSum starts example.com/names.OldSum on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_OldSum
+func gobind_names_aio_OldSum(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "names.legacy_sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.OldSum(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_ParseURL starts example.com/names.ParseURL on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_ParseURL
+func gobind_names_aio_ParseURL(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "names.parse_url", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.ParseURL(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_Red starts example.com/names.Red on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_Red
+func gobind_names_aio_Red(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names.red", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Red()
+			*r0 = gobindHandle_ColorRGB(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_SayHi starts example.com/names.SayHi on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_SayHi
+func gobind_names_aio_SayHi(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "names.say_hi", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SayHi(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_Shout starts example.com/names.Shout on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_Shout
+func gobind_names_aio_Shout(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "names.greet_loudly", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Shout(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_ColorRGB_HexCode starts example.com/names.ColorRGB.HexCode on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_ColorRGB_HexCode
+func gobind_names_aio_ColorRGB_HexCode(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_ColorRGB(self)
+	gobindAioGo(job, jstatus, jmsg, "names.Color.hex_code", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.HexCode()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_HTTPServer_Addr starts example.com/names.HTTPServer.Addr on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_HTTPServer_Addr
+func gobind_names_aio_HTTPServer_Addr(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_HTTPServer(self)
+	gobindAioGo(job, jstatus, jmsg, "names.HTTPServer.address", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Addr()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_HTTPServer_StartTLS starts example.com/names.HTTPServer.StartTLS on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_HTTPServer_StartTLS
+func gobind_names_aio_HTTPServer_StartTLS(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_HTTPServer(self)
+	gobindAioGo(job, jstatus, jmsg, "names.HTTPServer.start_tls", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.StartTLS()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_HTTPServer_UserIDs starts example.com/names.HTTPServer.UserIDs on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_HTTPServer_UserIDs
+func gobind_names_aio_HTTPServer_UserIDs(self C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_HTTPServer(self)
+	gobindAioGo(job, jstatus, jmsg, "names.HTTPServer.user_ids", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.UserIDs()
+			*r0 = gobindHandle_Slice_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_Shape_AreaSize starts example.com/names.Shape.AreaSize on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_Shape_AreaSize
+func gobind_names_aio_Shape_AreaSize(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Shape(self)
+	gobindAioGo(job, jstatus, jmsg, "names.Shape.area_size", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.AreaSize()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_io_Reader_Read starts example.com/names.io_Reader.Read on a goroutine
+// of its own (names.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_aio_io_Reader_Read
+func gobind_names_aio_io_Reader_Read(self C.uintptr_t, a0 C.gobind_view, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_io_Reader(self)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "names.io.Reader.read", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Read(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_names_aio_cancel
+func gobind_names_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindNewHandle makes the handle a Python object holds to any Go value.
 func gobindNewHandle(v any) C.uintptr_t {
 	gobindLiveHandles.Add(1)

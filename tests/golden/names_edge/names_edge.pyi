@@ -410,6 +410,104 @@ class vec:
 
         Größe takes a non-ASCII parameter name."""
 
+
+@final
+class aio:
+    """Async twins of names_edge's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of names_edge (import names_edge.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Bad() -> str:
+        """Bad() -> str
+
+        Awaitable twin of names_edge.Bad: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Bad returns a string that is not valid UTF-8."""
+
+    @staticmethod
+    async def Box(v: int) -> Ptr_int | None:
+        """Box(v: int) -> Ptr_int | None
+
+        Awaitable twin of names_edge.Box: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Box uses the generated *int box."""
+
+    @staticmethod
+    async def Counts() -> Map_string_int:
+        """Counts() -> Map_string_int
+
+        Awaitable twin of names_edge.Counts: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Counts uses the generated map[string]int class."""
+
+    @staticmethod
+    async def Full() -> str:
+        """Full() -> str
+
+        Awaitable twin of names_edge.Full: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Full clashes with Ｆull once Python normalises names."""
+
+    @staticmethod
+    async def Größe(länge: int) -> int:
+        """Größe(länge: int) -> int
+
+        Awaitable twin of names_edge.Größe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Größe takes a non-ASCII parameter name."""
+
+    @staticmethod
+    async def Ints(n: int) -> Slice_int:
+        """Ints(n: int) -> Slice_int
+
+        Awaitable twin of names_edge.Ints: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Ints uses the generated []int class."""
+
+    @staticmethod
+    async def MakeSlice_int(n: int) -> Slice_int_:
+        """MakeSlice_int(n: int) -> Slice_int_
+
+        Awaitable twin of names_edge.MakeSlice_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        MakeSlice_int makes the struct named Slice_int."""
+
+    @staticmethod
+    async def NewHolder() -> Holder | None:
+        """NewHolder() -> Holder | None
+
+        Awaitable twin of names_edge.NewHolder: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        NewHolder makes a Holder whose S is not valid UTF-8."""
+
+    @staticmethod
+    async def Triple() -> Array3_int:
+        """Triple() -> Array3_int
+
+        Awaitable twin of names_edge.Triple: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Triple uses the generated [3]int class."""
+
+    @staticmethod
+    async def Zero(a: Array0_int | Sequence[int], b: Array0_string | Sequence[str], c: Array2_Array0_float64 | Sequence[Array0_float64 | Sequence[float]]) -> tuple[Array0_int, Array0_Pad, int]:
+        """Zero(a: Array0_int | Sequence[int], b: Array0_string | Sequence[str], c: Array2_Array0_float64 | Sequence[Array0_float64 | Sequence[float]]) -> tuple[Array0_int, Array0_Pad, int]
+
+        Awaitable twin of names_edge.Zero: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Zero takes and returns zero-length arrays."""
+
+    @staticmethod
+    async def Full_() -> str:
+        """Full_() -> str
+
+        Awaitable twin of names_edge.Full_: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Ｆull is spelled with a fullwidth F: Python reads it as Full (NFKC)."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of names_edge)."""
+
 def Bad() -> str:
     """Bad() -> str
 

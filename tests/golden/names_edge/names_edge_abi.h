@@ -185,6 +185,42 @@ int gobind_names_edge_Ptr_int_fromc(ptrdiff_t v, uintptr_t *out, gobind_buf *msg
 int gobind_names_edge_Ptr_int_get(uintptr_t self, ptrdiff_t *out, gobind_buf *msg);
 int gobind_names_edge_Ptr_int_set(uintptr_t self, ptrdiff_t v, gobind_buf *msg);
 
+/* aio: Bad (starts the call on a goroutine) */
+int gobind_names_edge_aio_Bad(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Box (starts the call on a goroutine) */
+int gobind_names_edge_aio_Box(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Counts (starts the call on a goroutine) */
+int gobind_names_edge_aio_Counts(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Full (starts the call on a goroutine) */
+int gobind_names_edge_aio_Full(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Größe (starts the call on a goroutine) */
+int gobind_names_edge_aio_Gr_u00f6_u00dfe(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Ints (starts the call on a goroutine) */
+int gobind_names_edge_aio_Ints(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: MakeSlice_int (starts the call on a goroutine) */
+int gobind_names_edge_aio_MakeSlice_int(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: NewHolder (starts the call on a goroutine) */
+int gobind_names_edge_aio_NewHolder(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Triple (starts the call on a goroutine) */
+int gobind_names_edge_aio_Triple(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Zero (starts the call on a goroutine) */
+int gobind_names_edge_aio_Zero(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t *r0, uintptr_t *r1, ptrdiff_t *r2, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Full_ (starts the call on a goroutine) */
+int gobind_names_edge_aio__uff26ull(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_names_edge_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Map_string_int: map[string]int */
 int gobind_names_edge_Map_string_int_new(uintptr_t *out, gobind_buf *msg);
 int gobind_names_edge_Map_string_int_fromc(gobind_view *keys, ptrdiff_t *values, ptrdiff_t n, uintptr_t *out,

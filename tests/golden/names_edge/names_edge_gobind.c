@@ -4599,6 +4599,672 @@ static PyType_Spec gobind_spec_module = {
     .slots = gobind_slots_module,
 };
 
+/* ==== Async twins (names_edge.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bad: Bad, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Bad;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bad_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Bad *job = (gobind_aiojob_fn_Bad *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bad(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Bad *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bad *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bad_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Bad(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Box: Box, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Box;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Box_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Box *job = (gobind_aiojob_fn_Box *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Ptr_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Box(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Box", gobind_names_gobind_fn_Box, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Box", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Box *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Box *)gobind_aio_new(sizeof *job, gobind_aio_fn_Box_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Box(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Counts: Counts, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Counts;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Counts_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Counts *job = (gobind_aiojob_fn_Counts *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Map_string_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Counts(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Counts *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Counts *)gobind_aio_new(sizeof *job, gobind_aio_fn_Counts_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Counts(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Full: Full, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Full;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Full_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Full *job = (gobind_aiojob_fn_Full *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Full(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Full *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Full *)gobind_aio_new(sizeof *job, gobind_aio_fn_Full_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Full(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Gr\u00f6\u00dfe: Größe, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Gr_u00f6_u00dfe;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Gr_u00f6_u00dfe_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Gr_u00f6_u00dfe *job = (gobind_aiojob_fn_Gr_u00f6_u00dfe *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Gr_u00f6_u00dfe(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Größe", gobind_names_gobind_fn_Gr_u00f6_u00dfe, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Größe", "länge", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Gr_u00f6_u00dfe *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Gr_u00f6_u00dfe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Gr_u00f6_u00dfe_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Gr_u00f6_u00dfe(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Ints: Ints, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Ints;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Ints_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Ints *job = (gobind_aiojob_fn_Ints *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Ints(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Ints", gobind_names_gobind_fn_Ints, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Ints", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Ints *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Ints *)gobind_aio_new(sizeof *job, gobind_aio_fn_Ints_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Ints(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.MakeSlice_int: MakeSlice_int, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_MakeSlice_int;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_MakeSlice_int_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_MakeSlice_int *job = (gobind_aiojob_fn_MakeSlice_int *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_int_(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_MakeSlice_int(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("MakeSlice_int", gobind_names_gobind_fn_MakeSlice_int, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "MakeSlice_int", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_MakeSlice_int *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_MakeSlice_int *)gobind_aio_new(sizeof *job, gobind_aio_fn_MakeSlice_int_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_MakeSlice_int(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.NewHolder: NewHolder, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_NewHolder;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewHolder_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_NewHolder *job = (gobind_aiojob_fn_NewHolder *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Holder(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewHolder(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_NewHolder *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_NewHolder *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewHolder_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_NewHolder(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Triple: Triple, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Triple;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Triple_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Triple *job = (gobind_aiojob_fn_Triple *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Array3_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Triple(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Triple *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Triple *)gobind_aio_new(sizeof *job, gobind_aio_fn_Triple_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Triple(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Zero: Zero, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+    uintptr_t r1;
+    ptrdiff_t r2;
+} gobind_aiojob_fn_Zero;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Zero_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Zero *job = (gobind_aiojob_fn_Zero *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(3);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_Array0_int(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_Array0_Pad(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r2);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 2, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Zero(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_handle_arg a1 = {0, 0};
+    gobind_handle_arg a2 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Zero", gobind_names_gobind_fn_Zero, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
+    if (gobind_from_py_Array0_int(argv[0], "Zero", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Array0_string(argv[1], "Zero", "b", &a1) < 0)
+        goto done;
+    if (gobind_from_py_Array2_Array0_float64(argv[2], "Zero", "c", &a2) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Zero *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Zero *)gobind_aio_new(sizeof *job, gobind_aio_fn_Zero_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio_Zero(a0.handle, a1.handle, a2.handle, &job->r0, &job->r1, &job->r2, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_handle_arg_release(&a1);
+    gobind_handle_arg_release(&a2);
+    GOBIND_DROP_ARGS(argv, 3);
+    return result;
+}
+
+/* ---- aio.Full_: Ｆull, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Full_;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Full__finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Full_ *job = (gobind_aiojob_fn_Full_ *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Full_(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Full_ *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Full_ *)gobind_aio_new(sizeof *job, gobind_aio_fn_Full__finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_names_edge_aio__uff26ull(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bad", (PyCFunction)(void (*)(void))gobind_aio_fn_Bad, METH_NOARGS,
+     GOBIND_DOC("Bad($module, /)\n--\n\n",
+                "Bad() -> str\n"
+                "\n"
+                "Awaitable twin of names_edge.Bad: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bad returns a string that is not valid UTF-8.")},
+    {"Box", (PyCFunction)(void (*)(void))gobind_aio_fn_Box, GOBIND_METH_ARGS,
+     GOBIND_DOC("Box($module, /, v)\n--\n\n",
+                "Box(v: int) -> Ptr_int | None\n"
+                "\n"
+                "Awaitable twin of names_edge.Box: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Box uses the generated *int box.")},
+    {"Counts", (PyCFunction)(void (*)(void))gobind_aio_fn_Counts, METH_NOARGS,
+     GOBIND_DOC("Counts($module, /)\n--\n\n",
+                "Counts() -> Map_string_int\n"
+                "\n"
+                "Awaitable twin of names_edge.Counts: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Counts uses the generated map[string]int class.")},
+    {"Full", (PyCFunction)(void (*)(void))gobind_aio_fn_Full, METH_NOARGS,
+     GOBIND_DOC("Full($module, /)\n--\n\n",
+                "Full() -> str\n"
+                "\n"
+                "Awaitable twin of names_edge.Full: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Full clashes with \357\274\246ull once Python normalises names.")},
+    {"Größe", (PyCFunction)(void (*)(void))gobind_aio_fn_Gr_u00f6_u00dfe, GOBIND_METH_ARGS,
+     GOBIND_DOC("Größe($module, /, länge)\n--\n\n",
+                "Gr\303\266\303\237e(l\303\244nge: int) -> int\n"
+                "\n"
+                "Awaitable twin of names_edge.Gr\303\266\303\237e: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Gr\303\266\303\237e takes a non-ASCII parameter name.")},
+    {"Ints", (PyCFunction)(void (*)(void))gobind_aio_fn_Ints, GOBIND_METH_ARGS,
+     GOBIND_DOC("Ints($module, /, n)\n--\n\n",
+                "Ints(n: int) -> Slice_int\n"
+                "\n"
+                "Awaitable twin of names_edge.Ints: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Ints uses the generated []int class.")},
+    {"MakeSlice_int", (PyCFunction)(void (*)(void))gobind_aio_fn_MakeSlice_int, GOBIND_METH_ARGS,
+     GOBIND_DOC("MakeSlice_int($module, /, n)\n--\n\n",
+                "MakeSlice_int(n: int) -> Slice_int_\n"
+                "\n"
+                "Awaitable twin of names_edge.MakeSlice_int: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "MakeSlice_int makes the struct named Slice_int.")},
+    {"NewHolder", (PyCFunction)(void (*)(void))gobind_aio_fn_NewHolder, METH_NOARGS,
+     GOBIND_DOC("NewHolder($module, /)\n--\n\n",
+                "NewHolder() -> Holder | None\n"
+                "\n"
+                "Awaitable twin of names_edge.NewHolder: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewHolder makes a Holder whose S is not valid UTF-8.")},
+    {"Triple", (PyCFunction)(void (*)(void))gobind_aio_fn_Triple, METH_NOARGS,
+     GOBIND_DOC("Triple($module, /)\n--\n\n",
+                "Triple() -> Array3_int\n"
+                "\n"
+                "Awaitable twin of names_edge.Triple: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Triple uses the generated [3]int class.")},
+    {"Zero", (PyCFunction)(void (*)(void))gobind_aio_fn_Zero, GOBIND_METH_ARGS,
+     GOBIND_DOC("Zero($module, /, a, b, c)\n--\n\n",
+                "Zero(a: Array0_int | Sequence[int], b: Array0_string | Sequence[str], c: Array2_Array0_float64 | Sequence[Array0_float64 | Sequence[float]]) -> tuple[Array0_int, Array0_Pad, int]\n"
+                "\n"
+                "Awaitable twin of names_edge.Zero: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Zero takes and returns zero-length arrays.")},
+    {"Full_", (PyCFunction)(void (*)(void))gobind_aio_fn_Full_, METH_NOARGS,
+     GOBIND_DOC("Full_($module, /)\n--\n\n",
+                "Full_() -> str\n"
+                "\n"
+                "Awaitable twin of names_edge.Full_: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "\357\274\246ull is spelled with a fullwidth F: Python reads it as Full (NFKC).")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of names_edge or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -4849,6 +5515,12 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
     if (gobind_add_submodule(m, "names_edge.vec", "vec",
                              "Vectorised twins of names_edge's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "names_edge.aio", "aio",
+                       "Async twins of names_edge's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     value = gobind_str_from_utf8("a\377b", 3);

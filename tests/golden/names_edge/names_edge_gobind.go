@@ -1844,6 +1844,201 @@ func gobind_names_edge_vec_Gr_u00f6_u00dfe(n C.ptrdiff_t, ptrs *unsafe.Pointer, 
 	})
 }
 
+// gobind_names_edge_aio_Bad starts example.com/names_edge.Bad on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Bad
+func gobind_names_edge_aio_Bad(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Bad", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Bad()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_Box starts example.com/names_edge.Box on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Box
+func gobind_names_edge_aio_Box(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Box", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Box(x0)
+			*r0 = gobindHandle_Ptr_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_Counts starts example.com/names_edge.Counts on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Counts
+func gobind_names_edge_aio_Counts(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Counts", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Counts()
+			*r0 = gobindHandle_Map_string_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_Full starts example.com/names_edge.Full on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Full
+func gobind_names_edge_aio_Full(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Full", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Full()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_Gr_u00f6_u00dfe starts example.com/names_edge.Größe on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Gr_u00f6_u00dfe
+func gobind_names_edge_aio_Gr_u00f6_u00dfe(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Größe", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Größe(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_Ints starts example.com/names_edge.Ints on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Ints
+func gobind_names_edge_aio_Ints(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Ints", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Ints(x0)
+			*r0 = gobindHandle_Slice_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_MakeSlice_int starts example.com/names_edge.MakeSlice_int on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_MakeSlice_int
+func gobind_names_edge_aio_MakeSlice_int(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.MakeSlice_int", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.MakeSlice_int(x0)
+			*r0 = gobindHandle_Slice_int_(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_NewHolder starts example.com/names_edge.NewHolder on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_NewHolder
+func gobind_names_edge_aio_NewHolder(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.NewHolder", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewHolder()
+			*r0 = gobindHandle_Holder(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_Triple starts example.com/names_edge.Triple on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Triple
+func gobind_names_edge_aio_Triple(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Triple", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Triple()
+			*r0 = gobindHandle_Array3_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_Zero starts example.com/names_edge.Zero on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio_Zero
+func gobind_names_edge_aio_Zero(a0 C.uintptr_t, a1 C.uintptr_t, a2 C.uintptr_t, r0 *C.uintptr_t, r1 *C.uintptr_t, r2 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Array0_int(a0)
+	x1 := *gobindPtr_Array0_string(a1)
+	x2 := *gobindPtr_Array2_Array0_float64(a2)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Zero", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1, v2 := gobindpkg.Zero(x0, x1, x2)
+			*r0 = gobindHandle_Array0_int(&v0)
+			*r1 = gobindHandle_Array0_Pad(&v1)
+			*r2 = C.ptrdiff_t(v2)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio__uff26ull starts example.com/names_edge.Ｆull on a goroutine
+// of its own (names_edge.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_names_edge_aio__uff26ull
+func gobind_names_edge_aio__uff26ull(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "names_edge.Full_", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Ｆull()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_names_edge_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_names_edge_aio_cancel
+func gobind_names_edge_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

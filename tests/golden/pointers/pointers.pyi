@@ -93,6 +93,72 @@ class Ptr_string:
     def value(self, value: str) -> None: ...
     def __reduce__(self, /) -> tuple[Any, ...]: ...
 
+
+@final
+class aio:
+    """Async twins of pointers's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of pointers (import pointers.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Append(list: Ptr_Slice_string | Slice_string | Sequence[str] | None, *words: str) -> None:
+        """Append(list: Ptr_Slice_string | Slice_string | Sequence[str] | None, *words: str) -> None
+
+        Awaitable twin of pointers.Append: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Append adds words to *list."""
+
+    @staticmethod
+    async def CounterPtr() -> Ptr_int | None:
+        """CounterPtr() -> Ptr_int | None
+
+        Awaitable twin of pointers.CounterPtr: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        CounterPtr points at Counter."""
+
+    @staticmethod
+    async def Deref(p: Ptr_float64 | float | None, def_: float) -> float:
+        """Deref(p: Ptr_float64 | float | None, def_: float) -> float
+
+        Awaitable twin of pointers.Deref: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Deref returns *p, or def when p is nil."""
+
+    @staticmethod
+    async def Find(words: Slice_string | Sequence[str], prefix: str) -> Ptr_string | None:
+        """Find(words: Slice_string | Sequence[str], prefix: str) -> Ptr_string | None
+
+        Awaitable twin of pointers.Find: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Find returns a pointer to the first word with the prefix, or nil."""
+
+    @staticmethod
+    async def Inc(n: Ptr_int | int | None) -> None:
+        """Inc(n: Ptr_int | int | None) -> None
+
+        Awaitable twin of pointers.Inc: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Inc adds one to *n."""
+
+    @staticmethod
+    async def Parse(s: str, out: Ptr_int | int | None) -> bool:
+        """Parse(s: str, out: Ptr_int | int | None) -> bool
+
+        Awaitable twin of pointers.Parse: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Parse reads a number into *out and reports whether it could (an out parameter)."""
+
+    @staticmethod
+    async def Swap(a: Ptr_string | str | None, b: Ptr_string | str | None) -> None:
+        """Swap(a: Ptr_string | str | None, b: Ptr_string | str | None) -> None
+
+        Awaitable twin of pointers.Swap: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Swap exchanges *a and *b."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of pointers)."""
+
 def Append(list: Ptr_Slice_string | Slice_string | Sequence[str] | None, *words: str) -> None:
     """Append(list: Ptr_Slice_string | Slice_string | Sequence[str] | None, *words: str) -> None
 

@@ -54,6 +54,30 @@ int gobind_pointers_Ptr_string_fromc(gobind_view v, uintptr_t *out, gobind_buf *
 int gobind_pointers_Ptr_string_get(uintptr_t self, gobind_buf *out, gobind_buf *msg);
 int gobind_pointers_Ptr_string_set(uintptr_t self, gobind_view v, gobind_buf *msg);
 
+/* aio: Append (starts the call on a goroutine) */
+int gobind_pointers_aio_Append(uintptr_t a0, uintptr_t a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: CounterPtr (starts the call on a goroutine) */
+int gobind_pointers_aio_CounterPtr(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Deref (starts the call on a goroutine) */
+int gobind_pointers_aio_Deref(uintptr_t a0, double a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Find (starts the call on a goroutine) */
+int gobind_pointers_aio_Find(uintptr_t a0, gobind_view a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Inc (starts the call on a goroutine) */
+int gobind_pointers_aio_Inc(uintptr_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Parse (starts the call on a goroutine) */
+int gobind_pointers_aio_Parse(gobind_view a0, uintptr_t a1, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Swap (starts the call on a goroutine) */
+int gobind_pointers_aio_Swap(uintptr_t a0, uintptr_t a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_pointers_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* package variables */
 int gobind_pointers_var_get_Counter(ptrdiff_t *out, gobind_buf *msg);
 int gobind_pointers_var_set_Counter(ptrdiff_t v, gobind_buf *msg);

@@ -1306,6 +1306,453 @@ static PyType_Spec gobind_spec_module = {
     .slots = gobind_slots_module,
 };
 
+/* ==== Async twins (pointers.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Append: Append, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Append;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Append_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Append(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    PyObject *rest = NULL;
+    gobind_handle_arg a0 = {0, 0};
+    gobind_handle_arg a1 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack_variadic("Append", gobind_names_gobind_fn_Append, 1, GOBIND_ARGS_PASS, argv, &rest) < 0)
+        return NULL;
+    argv[1] = rest;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Ptr_Slice_string(argv[0], "Append", "list", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Slice_string(argv[1], "Append", "words", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Append *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Append *)gobind_aio_new(sizeof *job, gobind_aio_fn_Append_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_pointers_aio_Append(a0.handle, a1.handle, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    Py_XDECREF(rest);
+    return result;
+}
+
+/* ---- aio.CounterPtr: CounterPtr, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_CounterPtr;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_CounterPtr_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_CounterPtr *job = (gobind_aiojob_fn_CounterPtr *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Ptr_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_CounterPtr(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_CounterPtr *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_CounterPtr *)gobind_aio_new(sizeof *job, gobind_aio_fn_CounterPtr_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_pointers_aio_CounterPtr(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Deref: Deref, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Deref;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Deref_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Deref *job = (gobind_aiojob_fn_Deref *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Deref(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Deref", gobind_names_gobind_fn_Deref, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Ptr_float64(argv[0], "Deref", "p", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Deref", "def_", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Deref *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Deref *)gobind_aio_new(sizeof *job, gobind_aio_fn_Deref_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_pointers_aio_Deref(a0.handle, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Find: Find, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Find;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Find_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Find *job = (gobind_aiojob_fn_Find *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Ptr_string(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Find(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Find", gobind_names_gobind_fn_Find, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Slice_string(argv[0], "Find", "words", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Find", "prefix", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Find *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Find *)gobind_aio_new(sizeof *job, gobind_aio_fn_Find_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_pointers_aio_Find(a0.handle, a1.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Inc: Inc, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Inc;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Inc_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Inc(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Inc", gobind_names_gobind_fn_Inc, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Ptr_int(argv[0], "Inc", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Inc *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Inc *)gobind_aio_new(sizeof *job, gobind_aio_fn_Inc_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_pointers_aio_Inc(a0.handle, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Parse: Parse, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_Parse;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Parse_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Parse *job = (gobind_aiojob_fn_Parse *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Parse(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_handle_arg a1 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Parse", gobind_names_gobind_fn_Parse, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "Parse", "s", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Ptr_int(argv[1], "Parse", "out", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Parse *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Parse *)gobind_aio_new(sizeof *job, gobind_aio_fn_Parse_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_pointers_aio_Parse(a0.view, a1.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Swap: Swap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Swap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Swap_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Swap(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_handle_arg a1 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Swap", gobind_names_gobind_fn_Swap, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Ptr_string(argv[0], "Swap", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Ptr_string(argv[1], "Swap", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Swap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Swap *)gobind_aio_new(sizeof *job, gobind_aio_fn_Swap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_pointers_aio_Swap(a0.handle, a1.handle, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_handle_arg_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Append", (PyCFunction)(void (*)(void))gobind_aio_fn_Append, GOBIND_METH_ARGS,
+     GOBIND_DOC("Append($module, /, list, *words)\n--\n\n",
+                "Append(list: Ptr_Slice_string | Slice_string | Sequence[str] | None, *words: str) -> None\n"
+                "\n"
+                "Awaitable twin of pointers.Append: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Append adds words to *list.")},
+    {"CounterPtr", (PyCFunction)(void (*)(void))gobind_aio_fn_CounterPtr, METH_NOARGS,
+     GOBIND_DOC("CounterPtr($module, /)\n--\n\n",
+                "CounterPtr() -> Ptr_int | None\n"
+                "\n"
+                "Awaitable twin of pointers.CounterPtr: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "CounterPtr points at Counter.")},
+    {"Deref", (PyCFunction)(void (*)(void))gobind_aio_fn_Deref, GOBIND_METH_ARGS,
+     GOBIND_DOC("Deref($module, /, p, def_)\n--\n\n",
+                "Deref(p: Ptr_float64 | float | None, def_: float) -> float\n"
+                "\n"
+                "Awaitable twin of pointers.Deref: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Deref returns *p, or def when p is nil.")},
+    {"Find", (PyCFunction)(void (*)(void))gobind_aio_fn_Find, GOBIND_METH_ARGS,
+     GOBIND_DOC("Find($module, /, words, prefix)\n--\n\n",
+                "Find(words: Slice_string | Sequence[str], prefix: str) -> Ptr_string | None\n"
+                "\n"
+                "Awaitable twin of pointers.Find: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Find returns a pointer to the first word with the prefix, or nil.")},
+    {"Inc", (PyCFunction)(void (*)(void))gobind_aio_fn_Inc, GOBIND_METH_ARGS,
+     GOBIND_DOC("Inc($module, /, n)\n--\n\n",
+                "Inc(n: Ptr_int | int | None) -> None\n"
+                "\n"
+                "Awaitable twin of pointers.Inc: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Inc adds one to *n.")},
+    {"Parse", (PyCFunction)(void (*)(void))gobind_aio_fn_Parse, GOBIND_METH_ARGS,
+     GOBIND_DOC("Parse($module, /, s, out)\n--\n\n",
+                "Parse(s: str, out: Ptr_int | int | None) -> bool\n"
+                "\n"
+                "Awaitable twin of pointers.Parse: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Parse reads a number into *out and reports whether it could (an out parameter).")},
+    {"Swap", (PyCFunction)(void (*)(void))gobind_aio_fn_Swap, GOBIND_METH_ARGS,
+     GOBIND_DOC("Swap($module, /, a, b)\n--\n\n",
+                "Swap(a: Ptr_string | str | None, b: Ptr_string | str | None) -> None\n"
+                "\n"
+                "Awaitable twin of pointers.Swap: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Swap exchanges *a and *b.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of pointers or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1416,6 +1863,12 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
         || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "pointers.aio", "aio",
+                       "Async twins of pointers's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

@@ -438,6 +438,136 @@ func gobind_pointers_var_set_Counter(v C.ptrdiff_t, msg *C.gobind_buf) (status C
 	return gobindOK
 }
 
+// gobind_pointers_aio_Append starts example.com/pointers.Append on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_pointers_aio_Append
+func gobind_pointers_aio_Append(a0 C.uintptr_t, a1 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_Ptr_Slice_string(a0)
+	x1 := *gobindPtr_Slice_string(a1)
+	gobindAioGo(job, jstatus, jmsg, "pointers.Append", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Append(x0, x1...)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_pointers_aio_CounterPtr starts example.com/pointers.CounterPtr on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_pointers_aio_CounterPtr
+func gobind_pointers_aio_CounterPtr(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "pointers.CounterPtr", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.CounterPtr()
+			*r0 = gobindHandle_Ptr_int(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_pointers_aio_Deref starts example.com/pointers.Deref on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_pointers_aio_Deref
+func gobind_pointers_aio_Deref(a0 C.uintptr_t, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_Ptr_float64(a0)
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "pointers.Deref", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Deref(x0, x1)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_pointers_aio_Find starts example.com/pointers.Find on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_pointers_aio_Find
+func gobind_pointers_aio_Find(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_string(a0)
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "pointers.Find", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Find(x0, x1)
+			*r0 = gobindHandle_Ptr_string(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_pointers_aio_Inc starts example.com/pointers.Inc on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_pointers_aio_Inc
+func gobind_pointers_aio_Inc(a0 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_Ptr_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "pointers.Inc", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Inc(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_pointers_aio_Parse starts example.com/pointers.Parse on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_pointers_aio_Parse
+func gobind_pointers_aio_Parse(a0 C.gobind_view, a1 C.uintptr_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := gobindPtr_Ptr_int(a1)
+	gobindAioGo(job, jstatus, jmsg, "pointers.Parse", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Parse(x0, x1)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_pointers_aio_Swap starts example.com/pointers.Swap on a goroutine
+// of its own (pointers.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_pointers_aio_Swap
+func gobind_pointers_aio_Swap(a0 C.uintptr_t, a1 C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_Ptr_string(a0)
+	x1 := gobindPtr_Ptr_string(a1)
+	gobindAioGo(job, jstatus, jmsg, "pointers.Swap", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Swap(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_pointers_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_pointers_aio_cancel
+func gobind_pointers_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

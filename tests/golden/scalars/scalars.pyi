@@ -164,6 +164,272 @@ class vec:
 
         Warmer adds d degrees to c."""
 
+
+@final
+class aio:
+    """Async twins of scalars's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of scalars (import scalars.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Add(a: int, b: int) -> int:
+        """Add(a: int, b: int) -> int
+
+        Awaitable twin of scalars.Add: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Add returns a+b."""
+
+    @staticmethod
+    async def Big() -> int:
+        """Big() -> int
+
+        Awaitable twin of scalars.Big: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Big returns the largest uint64."""
+
+    @staticmethod
+    async def Check(ok: bool) -> None:
+        """Check(ok: bool) -> None
+
+        Awaitable twin of scalars.Check: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Check returns an error when ok is false."""
+
+    @staticmethod
+    async def Describe(flag: bool, small: int, big: int, ratio: float, name: str, data: bytes) -> str:
+        """Describe(flag: bool, small: int, big: int, ratio: float, name: str, data: bytes) -> str
+
+        Awaitable twin of scalars.Describe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Describe formats all its arguments; it shows several parameters of mixed types."""
+
+    @staticmethod
+    async def Divide(a: int, b: int) -> int:
+        """Divide(a: int, b: int) -> int
+
+        Awaitable twin of scalars.Divide: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Divide divides a by b; dividing by zero panics."""
+
+    @staticmethod
+    async def EchoBool(b: bool) -> bool:
+        """EchoBool(b: bool) -> bool
+
+        Awaitable twin of scalars.EchoBool: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoBool returns b."""
+
+    @staticmethod
+    async def EchoComplex128(v: complex) -> complex:
+        """EchoComplex128(v: complex) -> complex
+
+        Awaitable twin of scalars.EchoComplex128: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoComplex128 returns v."""
+
+    @staticmethod
+    async def EchoComplex64(v: complex) -> complex:
+        """EchoComplex64(v: complex) -> complex
+
+        Awaitable twin of scalars.EchoComplex64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoComplex64 returns v."""
+
+    @staticmethod
+    async def EchoFloat32(v: float) -> float:
+        """EchoFloat32(v: float) -> float
+
+        Awaitable twin of scalars.EchoFloat32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoFloat32 returns v."""
+
+    @staticmethod
+    async def EchoFloat64(v: float) -> float:
+        """EchoFloat64(v: float) -> float
+
+        Awaitable twin of scalars.EchoFloat64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoFloat64 returns v."""
+
+    @staticmethod
+    async def EchoInt(v: int) -> int:
+        """EchoInt(v: int) -> int
+
+        Awaitable twin of scalars.EchoInt: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoInt returns v."""
+
+    @staticmethod
+    async def EchoInt16(v: int) -> int:
+        """EchoInt16(v: int) -> int
+
+        Awaitable twin of scalars.EchoInt16: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoInt16 returns v."""
+
+    @staticmethod
+    async def EchoInt32(v: int) -> int:
+        """EchoInt32(v: int) -> int
+
+        Awaitable twin of scalars.EchoInt32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoInt32 returns v."""
+
+    @staticmethod
+    async def EchoInt64(v: int) -> int:
+        """EchoInt64(v: int) -> int
+
+        Awaitable twin of scalars.EchoInt64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoInt64 returns v."""
+
+    @staticmethod
+    async def EchoInt8(v: int) -> int:
+        """EchoInt8(v: int) -> int
+
+        Awaitable twin of scalars.EchoInt8: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoInt8 returns v."""
+
+    @staticmethod
+    async def EchoUint(v: int) -> int:
+        """EchoUint(v: int) -> int
+
+        Awaitable twin of scalars.EchoUint: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoUint returns v."""
+
+    @staticmethod
+    async def EchoUint16(v: int) -> int:
+        """EchoUint16(v: int) -> int
+
+        Awaitable twin of scalars.EchoUint16: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoUint16 returns v."""
+
+    @staticmethod
+    async def EchoUint32(v: int) -> int:
+        """EchoUint32(v: int) -> int
+
+        Awaitable twin of scalars.EchoUint32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoUint32 returns v."""
+
+    @staticmethod
+    async def EchoUint64(v: int) -> int:
+        """EchoUint64(v: int) -> int
+
+        Awaitable twin of scalars.EchoUint64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoUint64 returns v."""
+
+    @staticmethod
+    async def EchoUint8(v: int) -> int:
+        """EchoUint8(v: int) -> int
+
+        Awaitable twin of scalars.EchoUint8: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoUint8 returns v."""
+
+    @staticmethod
+    async def EchoUintptr(v: int) -> int:
+        """EchoUintptr(v: int) -> int
+
+        Awaitable twin of scalars.EchoUintptr: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        EchoUintptr returns v."""
+
+    @staticmethod
+    async def Fill(b: bytes, c: int) -> bytes:
+        """Fill(b: bytes, c: int) -> bytes
+
+        Awaitable twin of scalars.Fill: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Fill sets every byte of b to c and returns b: Go writes into the slice it is given."""
+
+    @staticmethod
+    async def Freeze() -> Celsius:
+        """Freeze() -> Celsius
+
+        Awaitable twin of scalars.Freeze: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Freeze returns the freezing point of water."""
+
+    @staticmethod
+    async def Invalid() -> str:
+        """Invalid() -> str
+
+        Awaitable twin of scalars.Invalid: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Invalid returns a string that is not valid UTF-8."""
+
+    @staticmethod
+    async def Lambda(lambda_: int, from_: str) -> str:
+        """Lambda(lambda_: int, from_: str) -> str
+
+        Awaitable twin of scalars.Lambda: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Lambda has a parameter named like a Python keyword."""
+
+    @staticmethod
+    async def None_() -> str:
+        """None_() -> str
+
+        Awaitable twin of scalars.None_: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        None is named like a Python constant; Python sees it as None_."""
+
+    @staticmethod
+    async def Nothing() -> None:
+        """Nothing() -> None
+
+        Awaitable twin of scalars.Nothing: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Nothing takes nothing and returns nothing."""
+
+    @staticmethod
+    async def Remember(s: str, b: bytes) -> None:
+        """Remember(s: str, b: bytes) -> None
+
+        Awaitable twin of scalars.Remember: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Remember keeps s and b after it returns; Remembered gives them back."""
+
+    @staticmethod
+    async def Remembered() -> tuple[str, bytes]:
+        """Remembered() -> tuple[str, bytes]
+
+        Awaitable twin of scalars.Remembered: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Remembered returns what Remember kept."""
+
+    @staticmethod
+    async def Sqrt(x: float) -> float:
+        """Sqrt(x: float) -> float
+
+        Awaitable twin of scalars.Sqrt: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Sqrt returns the square root of x, or an error for negative x."""
+
+    @staticmethod
+    async def Upper(s: str) -> tuple[str, int]:
+        """Upper(s: str) -> tuple[str, int]
+
+        Awaitable twin of scalars.Upper: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Upper returns s in upper case, and a byte count."""
+
+    @staticmethod
+    async def Warmer(c: float, d: float) -> Celsius:
+        """Warmer(c: float, d: float) -> Celsius
+
+        Awaitable twin of scalars.Warmer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Warmer adds d degrees to c."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of scalars)."""
+
 def Add(a: int, b: int) -> int:
     """Add(a: int, b: int) -> int
 

@@ -75,6 +75,105 @@ int gobind_scalars_Upper(gobind_view a0, gobind_buf *r0, ptrdiff_t *r1, gobind_b
 /* Warmer */
 int gobind_scalars_Warmer(double a0, double a1, double *r0, gobind_buf *msg);
 
+/* aio: Add (starts the call on a goroutine) */
+int gobind_scalars_aio_Add(int64_t a0, int64_t a1, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Big (starts the call on a goroutine) */
+int gobind_scalars_aio_Big(uint64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Check (starts the call on a goroutine) */
+int gobind_scalars_aio_Check(uint8_t a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Describe (starts the call on a goroutine) */
+int gobind_scalars_aio_Describe(uint8_t a0, int8_t a1, uint64_t a2, float a3, gobind_view a4, gobind_view a5, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Divide (starts the call on a goroutine) */
+int gobind_scalars_aio_Divide(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoBool (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoBool(uint8_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoComplex128 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoComplex128(gobind_complex a0, gobind_complex *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoComplex64 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoComplex64(gobind_complex a0, gobind_complex *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoFloat32 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoFloat32(float a0, float *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoFloat64 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoFloat64(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoInt (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoInt(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoInt16 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoInt16(int16_t a0, int16_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoInt32 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoInt32(int32_t a0, int32_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoInt64 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoInt64(int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoInt8 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoInt8(int8_t a0, int8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoUint (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoUint(size_t a0, size_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoUint16 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoUint16(uint16_t a0, uint16_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoUint32 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoUint32(uint32_t a0, uint32_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoUint64 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoUint64(uint64_t a0, uint64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoUint8 (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoUint8(uint8_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: EchoUintptr (starts the call on a goroutine) */
+int gobind_scalars_aio_EchoUintptr(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Fill (starts the call on a goroutine) */
+int gobind_scalars_aio_Fill(gobind_view a0, uint8_t a1, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Freeze (starts the call on a goroutine) */
+int gobind_scalars_aio_Freeze(double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Invalid (starts the call on a goroutine) */
+int gobind_scalars_aio_Invalid(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Lambda (starts the call on a goroutine) */
+int gobind_scalars_aio_Lambda(ptrdiff_t a0, gobind_view a1, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: None_ (starts the call on a goroutine) */
+int gobind_scalars_aio_None(gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Nothing (starts the call on a goroutine) */
+int gobind_scalars_aio_Nothing(uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Remember (starts the call on a goroutine) */
+int gobind_scalars_aio_Remember(gobind_view a0, gobind_view a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Remembered (starts the call on a goroutine) */
+int gobind_scalars_aio_Remembered(gobind_buf *r0, gobind_buf *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Sqrt (starts the call on a goroutine) */
+int gobind_scalars_aio_Sqrt(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Upper (starts the call on a goroutine) */
+int gobind_scalars_aio_Upper(gobind_view a0, gobind_buf *r0, ptrdiff_t *r1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Warmer (starts the call on a goroutine) */
+int gobind_scalars_aio_Warmer(double a0, double a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_scalars_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
 int gobind_scalars_vec_Add(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
 int gobind_scalars_vec_Divide(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);

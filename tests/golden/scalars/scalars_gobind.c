@@ -2271,6 +2271,1920 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (scalars.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Add: Add, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_Add;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Add_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Add *job = (gobind_aiojob_fn_Add *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Add(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    int64_t a0 = 0;
+    int64_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Add", gobind_names_gobind_fn_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int64(argv[0], "Add", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int64(argv[1], "Add", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Add *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Add *)gobind_aio_new(sizeof *job, gobind_aio_fn_Add_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Add(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Big: Big, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint64_t r0;
+} gobind_aiojob_fn_Big;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Big_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Big *job = (gobind_aiojob_fn_Big *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Big(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Big *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Big *)gobind_aio_new(sizeof *job, gobind_aio_fn_Big_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Big(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Check: Check, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Check;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Check_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Check(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bool(argv[0], "Check", "ok", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Check *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Check *)gobind_aio_new(sizeof *job, gobind_aio_fn_Check_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Check(a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Describe: Describe, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Describe;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Describe_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Describe *job = (gobind_aiojob_fn_Describe *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Describe(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[6];
+    uint8_t a0 = 0;
+    int8_t a1 = 0;
+    uint64_t a2 = 0;
+    float a3 = 0;
+    gobind_view_arg a4 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a5 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 6, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 6);
+    if (gobind_from_py_bool(argv[0], "Describe", "flag", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int8(argv[1], "Describe", "small", &a1) < 0)
+        goto done;
+    if (gobind_from_py_uint64(argv[2], "Describe", "big", &a2) < 0)
+        goto done;
+    if (gobind_from_py_float32(argv[3], "Describe", "ratio", &a3) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[4], "Describe", "name", &a4) < 0)
+        goto done;
+    if (gobind_from_py_bytes(argv[5], "Describe", "data", &a5) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Describe *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Describe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Describe_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Describe(a0, a1, a2, a3, a4.view, a5.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a4);
+    gobind_view_release(&a5);
+    GOBIND_DROP_ARGS(argv, 6);
+    return result;
+}
+
+/* ---- aio.Divide: Divide, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Divide;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Divide_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Divide *job = (gobind_aiojob_fn_Divide *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Divide(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Divide", gobind_names_gobind_fn_Divide, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Divide", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Divide", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Divide *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Divide *)gobind_aio_new(sizeof *job, gobind_aio_fn_Divide_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Divide(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.EchoBool: EchoBool, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_EchoBool;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoBool_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoBool *job = (gobind_aiojob_fn_EchoBool *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoBool(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoBool", gobind_names_gobind_fn_EchoBool, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bool(argv[0], "EchoBool", "b", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoBool *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoBool *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoBool_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoBool(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoComplex128: EchoComplex128, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_complex r0;
+} gobind_aiojob_fn_EchoComplex128;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoComplex128_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoComplex128 *job = (gobind_aiojob_fn_EchoComplex128 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_complex(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoComplex128(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_complex a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoComplex128", gobind_names_gobind_fn_EchoComplex128, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_complex(argv[0], "EchoComplex128", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoComplex128 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoComplex128 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoComplex128_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoComplex128(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoComplex64: EchoComplex64, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_complex r0;
+} gobind_aiojob_fn_EchoComplex64;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoComplex64_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoComplex64 *job = (gobind_aiojob_fn_EchoComplex64 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_complex(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoComplex64(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_complex a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoComplex64", gobind_names_gobind_fn_EchoComplex64, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_complex64(argv[0], "EchoComplex64", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoComplex64 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoComplex64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoComplex64_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoComplex64(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoFloat32: EchoFloat32, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    float r0;
+} gobind_aiojob_fn_EchoFloat32;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoFloat32_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoFloat32 *job = (gobind_aiojob_fn_EchoFloat32 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float32(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoFloat32(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    float a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoFloat32", gobind_names_gobind_fn_EchoFloat32, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float32(argv[0], "EchoFloat32", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoFloat32 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoFloat32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoFloat32_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoFloat32(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoFloat64: EchoFloat64, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_EchoFloat64;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoFloat64_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoFloat64 *job = (gobind_aiojob_fn_EchoFloat64 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoFloat64(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoFloat64", gobind_names_gobind_fn_EchoFloat64, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "EchoFloat64", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoFloat64 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoFloat64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoFloat64_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoFloat64(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoInt: EchoInt, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_EchoInt;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoInt_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoInt *job = (gobind_aiojob_fn_EchoInt *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoInt(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoInt", gobind_names_gobind_fn_EchoInt, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "EchoInt", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoInt *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoInt *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoInt(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoInt16: EchoInt16, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int16_t r0;
+} gobind_aiojob_fn_EchoInt16;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoInt16_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoInt16 *job = (gobind_aiojob_fn_EchoInt16 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int16(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoInt16(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int16_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoInt16", gobind_names_gobind_fn_EchoInt16, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int16(argv[0], "EchoInt16", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoInt16 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoInt16 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt16_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoInt16(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoInt32: EchoInt32, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int32_t r0;
+} gobind_aiojob_fn_EchoInt32;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoInt32_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoInt32 *job = (gobind_aiojob_fn_EchoInt32 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int32(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoInt32(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int32_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoInt32", gobind_names_gobind_fn_EchoInt32, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int32(argv[0], "EchoInt32", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoInt32 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoInt32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt32_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoInt32(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoInt64: EchoInt64, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_EchoInt64;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoInt64_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoInt64 *job = (gobind_aiojob_fn_EchoInt64 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoInt64(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoInt64", gobind_names_gobind_fn_EchoInt64, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(argv[0], "EchoInt64", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoInt64 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoInt64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt64_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoInt64(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoInt8: EchoInt8, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int8_t r0;
+} gobind_aiojob_fn_EchoInt8;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoInt8_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoInt8 *job = (gobind_aiojob_fn_EchoInt8 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int8(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoInt8(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoInt8", gobind_names_gobind_fn_EchoInt8, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int8(argv[0], "EchoInt8", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoInt8 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoInt8 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoInt8_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoInt8(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoUint: EchoUint, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    size_t r0;
+} gobind_aiojob_fn_EchoUint;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoUint_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoUint *job = (gobind_aiojob_fn_EchoUint *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoUint(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    size_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoUint", gobind_names_gobind_fn_EchoUint, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint(argv[0], "EchoUint", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoUint *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoUint *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoUint(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoUint16: EchoUint16, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint16_t r0;
+} gobind_aiojob_fn_EchoUint16;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoUint16_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoUint16 *job = (gobind_aiojob_fn_EchoUint16 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint16(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoUint16(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint16_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoUint16", gobind_names_gobind_fn_EchoUint16, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint16(argv[0], "EchoUint16", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoUint16 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoUint16 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint16_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoUint16(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoUint32: EchoUint32, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint32_t r0;
+} gobind_aiojob_fn_EchoUint32;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoUint32_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoUint32 *job = (gobind_aiojob_fn_EchoUint32 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint32(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoUint32(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint32_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoUint32", gobind_names_gobind_fn_EchoUint32, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint32(argv[0], "EchoUint32", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoUint32 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoUint32 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint32_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoUint32(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoUint64: EchoUint64, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint64_t r0;
+} gobind_aiojob_fn_EchoUint64;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoUint64_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoUint64 *job = (gobind_aiojob_fn_EchoUint64 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoUint64(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint64_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoUint64", gobind_names_gobind_fn_EchoUint64, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint64(argv[0], "EchoUint64", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoUint64 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoUint64 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint64_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoUint64(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoUint8: EchoUint8, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_EchoUint8;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoUint8_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoUint8 *job = (gobind_aiojob_fn_EchoUint8 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint8(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoUint8(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoUint8", gobind_names_gobind_fn_EchoUint8, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uint8(argv[0], "EchoUint8", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoUint8 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoUint8 *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUint8_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoUint8(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.EchoUintptr: EchoUintptr, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_EchoUintptr;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_EchoUintptr_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_EchoUintptr *job = (gobind_aiojob_fn_EchoUintptr *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uintptr(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_EchoUintptr(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("EchoUintptr", gobind_names_gobind_fn_EchoUintptr, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_uintptr(argv[0], "EchoUintptr", "v", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_EchoUintptr *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_EchoUintptr *)gobind_aio_new(sizeof *job, gobind_aio_fn_EchoUintptr_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_EchoUintptr(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Fill: Fill, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Fill;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fill_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Fill *job = (gobind_aiojob_fn_Fill *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fill(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    uint8_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fill", gobind_names_gobind_fn_Fill, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_bytes(argv[0], "Fill", "b", &a0) < 0)
+        goto done;
+    if (gobind_from_py_uint8(argv[1], "Fill", "c", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Fill *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Fill *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fill_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Fill(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Freeze: Freeze, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Freeze;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Freeze_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Freeze *job = (gobind_aiojob_fn_Freeze *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Celsius(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Freeze(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Freeze *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Freeze *)gobind_aio_new(sizeof *job, gobind_aio_fn_Freeze_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Freeze(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Invalid: Invalid, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Invalid;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Invalid_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Invalid *job = (gobind_aiojob_fn_Invalid *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Invalid(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Invalid *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Invalid *)gobind_aio_new(sizeof *job, gobind_aio_fn_Invalid_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Invalid(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Lambda: Lambda, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Lambda;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Lambda_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Lambda *job = (gobind_aiojob_fn_Lambda *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Lambda(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Lambda", gobind_names_gobind_fn_Lambda, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Lambda", "lambda_", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Lambda", "from_", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Lambda *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Lambda *)gobind_aio_new(sizeof *job, gobind_aio_fn_Lambda_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Lambda(a0, a1.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.None_: None, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_None_;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_None__finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_None_ *job = (gobind_aiojob_fn_None_ *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_None_(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_None_ *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_None_ *)gobind_aio_new(sizeof *job, gobind_aio_fn_None__finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_None(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Nothing: Nothing, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Nothing;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Nothing_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Nothing(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Nothing *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Nothing *)gobind_aio_new(sizeof *job, gobind_aio_fn_Nothing_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Nothing((uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Remember: Remember, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Remember;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Remember_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Remember(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Remember", gobind_names_gobind_fn_Remember, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "Remember", "s", &a0) < 0)
+        goto done;
+    if (gobind_from_py_bytes(argv[1], "Remember", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Remember *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Remember *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remember_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Remember(a0.view, a1.view, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Remembered: Remembered, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+    gobind_buf r1;
+} gobind_aiojob_fn_Remembered;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Remembered_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Remembered *job = (gobind_aiojob_fn_Remembered *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_bytes(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Remembered(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Remembered *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Remembered *)gobind_aio_new(sizeof *job, gobind_aio_fn_Remembered_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Remembered(&job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Sqrt: Sqrt, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Sqrt;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sqrt_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sqrt *job = (gobind_aiojob_fn_Sqrt *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sqrt(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Sqrt", gobind_names_gobind_fn_Sqrt, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Sqrt", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Sqrt *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sqrt *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sqrt_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Sqrt(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Upper: Upper, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+    ptrdiff_t r1;
+} gobind_aiojob_fn_Upper;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Upper_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Upper *job = (gobind_aiojob_fn_Upper *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = PyTuple_New(2);
+    if (result == NULL)
+        goto done;
+    {
+        PyObject *item = gobind_to_py_str(&job->r0);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 0, item);
+    }
+    {
+        PyObject *item = gobind_to_py_int(&job->r1);
+        if (item == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyTuple_SET_ITEM(result, 1, item);
+    }
+done:
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Upper(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Upper", gobind_names_gobind_fn_Upper, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Upper", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Upper *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Upper *)gobind_aio_new(sizeof *job, gobind_aio_fn_Upper_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Upper(a0.view, &job->r0, &job->r1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Warmer: Warmer, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Warmer;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Warmer_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Warmer *job = (gobind_aiojob_fn_Warmer *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Celsius(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Warmer(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    double a0 = 0;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Warmer", gobind_names_gobind_fn_Warmer, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_float64(argv[0], "Warmer", "c", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Warmer", "d", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Warmer *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Warmer *)gobind_aio_new(sizeof *job, gobind_aio_fn_Warmer_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_scalars_aio_Warmer(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_aio_fn_Add, GOBIND_METH_ARGS,
+     GOBIND_DOC("Add($module, /, a, b)\n--\n\n",
+                "Add(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.Add: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Add returns a+b.")},
+    {"Big", (PyCFunction)(void (*)(void))gobind_aio_fn_Big, METH_NOARGS,
+     GOBIND_DOC("Big($module, /)\n--\n\n",
+                "Big() -> int\n"
+                "\n"
+                "Awaitable twin of scalars.Big: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Big returns the largest uint64.")},
+    {"Check", (PyCFunction)(void (*)(void))gobind_aio_fn_Check, GOBIND_METH_ARGS,
+     GOBIND_DOC("Check($module, /, ok)\n--\n\n",
+                "Check(ok: bool) -> None\n"
+                "\n"
+                "Awaitable twin of scalars.Check: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Check returns an error when ok is false.")},
+    {"Describe", (PyCFunction)(void (*)(void))gobind_aio_fn_Describe, GOBIND_METH_ARGS,
+     GOBIND_DOC("Describe($module, /, flag, small, big, ratio, name, data)\n--\n\n",
+                "Describe(flag: bool, small: int, big: int, ratio: float, name: str, data: bytes) -> str\n"
+                "\n"
+                "Awaitable twin of scalars.Describe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Describe formats all its arguments; it shows several parameters of mixed types.")},
+    {"Divide", (PyCFunction)(void (*)(void))gobind_aio_fn_Divide, GOBIND_METH_ARGS,
+     GOBIND_DOC("Divide($module, /, a, b)\n--\n\n",
+                "Divide(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.Divide: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Divide divides a by b; dividing by zero panics.")},
+    {"EchoBool", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoBool, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoBool($module, /, b)\n--\n\n",
+                "EchoBool(b: bool) -> bool\n"
+                "\n"
+                "Awaitable twin of scalars.EchoBool: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoBool returns b.")},
+    {"EchoComplex128", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoComplex128, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoComplex128($module, /, v)\n--\n\n",
+                "EchoComplex128(v: complex) -> complex\n"
+                "\n"
+                "Awaitable twin of scalars.EchoComplex128: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoComplex128 returns v.")},
+    {"EchoComplex64", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoComplex64, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoComplex64($module, /, v)\n--\n\n",
+                "EchoComplex64(v: complex) -> complex\n"
+                "\n"
+                "Awaitable twin of scalars.EchoComplex64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoComplex64 returns v.")},
+    {"EchoFloat32", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoFloat32, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoFloat32($module, /, v)\n--\n\n",
+                "EchoFloat32(v: float) -> float\n"
+                "\n"
+                "Awaitable twin of scalars.EchoFloat32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoFloat32 returns v.")},
+    {"EchoFloat64", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoFloat64, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoFloat64($module, /, v)\n--\n\n",
+                "EchoFloat64(v: float) -> float\n"
+                "\n"
+                "Awaitable twin of scalars.EchoFloat64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoFloat64 returns v.")},
+    {"EchoInt", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoInt, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoInt($module, /, v)\n--\n\n",
+                "EchoInt(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoInt: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoInt returns v.")},
+    {"EchoInt16", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoInt16, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoInt16($module, /, v)\n--\n\n",
+                "EchoInt16(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoInt16: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoInt16 returns v.")},
+    {"EchoInt32", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoInt32, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoInt32($module, /, v)\n--\n\n",
+                "EchoInt32(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoInt32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoInt32 returns v.")},
+    {"EchoInt64", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoInt64, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoInt64($module, /, v)\n--\n\n",
+                "EchoInt64(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoInt64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoInt64 returns v.")},
+    {"EchoInt8", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoInt8, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoInt8($module, /, v)\n--\n\n",
+                "EchoInt8(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoInt8: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoInt8 returns v.")},
+    {"EchoUint", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoUint, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoUint($module, /, v)\n--\n\n",
+                "EchoUint(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoUint: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoUint returns v.")},
+    {"EchoUint16", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoUint16, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoUint16($module, /, v)\n--\n\n",
+                "EchoUint16(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoUint16: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoUint16 returns v.")},
+    {"EchoUint32", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoUint32, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoUint32($module, /, v)\n--\n\n",
+                "EchoUint32(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoUint32: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoUint32 returns v.")},
+    {"EchoUint64", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoUint64, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoUint64($module, /, v)\n--\n\n",
+                "EchoUint64(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoUint64: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoUint64 returns v.")},
+    {"EchoUint8", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoUint8, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoUint8($module, /, v)\n--\n\n",
+                "EchoUint8(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoUint8: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoUint8 returns v.")},
+    {"EchoUintptr", (PyCFunction)(void (*)(void))gobind_aio_fn_EchoUintptr, GOBIND_METH_ARGS,
+     GOBIND_DOC("EchoUintptr($module, /, v)\n--\n\n",
+                "EchoUintptr(v: int) -> int\n"
+                "\n"
+                "Awaitable twin of scalars.EchoUintptr: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "EchoUintptr returns v.")},
+    {"Fill", (PyCFunction)(void (*)(void))gobind_aio_fn_Fill, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fill($module, /, b, c)\n--\n\n",
+                "Fill(b: bytes, c: int) -> bytes\n"
+                "\n"
+                "Awaitable twin of scalars.Fill: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fill sets every byte of b to c and returns b: Go writes into the slice it is given.")},
+    {"Freeze", (PyCFunction)(void (*)(void))gobind_aio_fn_Freeze, METH_NOARGS,
+     GOBIND_DOC("Freeze($module, /)\n--\n\n",
+                "Freeze() -> Celsius\n"
+                "\n"
+                "Awaitable twin of scalars.Freeze: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Freeze returns the freezing point of water.")},
+    {"Invalid", (PyCFunction)(void (*)(void))gobind_aio_fn_Invalid, METH_NOARGS,
+     GOBIND_DOC("Invalid($module, /)\n--\n\n",
+                "Invalid() -> str\n"
+                "\n"
+                "Awaitable twin of scalars.Invalid: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Invalid returns a string that is not valid UTF-8.")},
+    {"Lambda", (PyCFunction)(void (*)(void))gobind_aio_fn_Lambda, GOBIND_METH_ARGS,
+     GOBIND_DOC("Lambda($module, /, lambda_, from_)\n--\n\n",
+                "Lambda(lambda_: int, from_: str) -> str\n"
+                "\n"
+                "Awaitable twin of scalars.Lambda: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Lambda has a parameter named like a Python keyword.")},
+    {"None_", (PyCFunction)(void (*)(void))gobind_aio_fn_None_, METH_NOARGS,
+     GOBIND_DOC("None_($module, /)\n--\n\n",
+                "None_() -> str\n"
+                "\n"
+                "Awaitable twin of scalars.None_: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "None is named like a Python constant; Python sees it as None_.")},
+    {"Nothing", (PyCFunction)(void (*)(void))gobind_aio_fn_Nothing, METH_NOARGS,
+     GOBIND_DOC("Nothing($module, /)\n--\n\n",
+                "Nothing() -> None\n"
+                "\n"
+                "Awaitable twin of scalars.Nothing: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Nothing takes nothing and returns nothing.")},
+    {"Remember", (PyCFunction)(void (*)(void))gobind_aio_fn_Remember, GOBIND_METH_ARGS,
+     GOBIND_DOC("Remember($module, /, s, b)\n--\n\n",
+                "Remember(s: str, b: bytes) -> None\n"
+                "\n"
+                "Awaitable twin of scalars.Remember: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Remember keeps s and b after it returns; Remembered gives them back.")},
+    {"Remembered", (PyCFunction)(void (*)(void))gobind_aio_fn_Remembered, METH_NOARGS,
+     GOBIND_DOC("Remembered($module, /)\n--\n\n",
+                "Remembered() -> tuple[str, bytes]\n"
+                "\n"
+                "Awaitable twin of scalars.Remembered: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Remembered returns what Remember kept.")},
+    {"Sqrt", (PyCFunction)(void (*)(void))gobind_aio_fn_Sqrt, GOBIND_METH_ARGS,
+     GOBIND_DOC("Sqrt($module, /, x)\n--\n\n",
+                "Sqrt(x: float) -> float\n"
+                "\n"
+                "Awaitable twin of scalars.Sqrt: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sqrt returns the square root of x, or an error for negative x.")},
+    {"Upper", (PyCFunction)(void (*)(void))gobind_aio_fn_Upper, GOBIND_METH_ARGS,
+     GOBIND_DOC("Upper($module, /, s)\n--\n\n",
+                "Upper(s: str) -> tuple[str, int]\n"
+                "\n"
+                "Awaitable twin of scalars.Upper: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Upper returns s in upper case, and a byte count.")},
+    {"Warmer", (PyCFunction)(void (*)(void))gobind_aio_fn_Warmer, GOBIND_METH_ARGS,
+     GOBIND_DOC("Warmer($module, /, c, d)\n--\n\n",
+                "Warmer(c: float, d: float) -> Celsius\n"
+                "\n"
+                "Awaitable twin of scalars.Warmer: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Warmer adds d degrees to c.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of scalars or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -2499,6 +4413,12 @@ gobind_add_types(PyObject *m)
     if (gobind_add_submodule(m, "scalars.vec", "vec",
                              "Vectorised twins of scalars's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "scalars.aio", "aio",
+                       "Async twins of scalars's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     (void)m;

@@ -657,6 +657,570 @@ func gobind_scalars_vec_Warmer(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptr
 	})
 }
 
+// gobind_scalars_aio_Add starts example.com/scalars.Add on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Add
+func gobind_scalars_aio_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int64(a0)
+	x1 := int64(a1)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Add", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Add(x0, x1)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Big starts example.com/scalars.Big on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Big
+func gobind_scalars_aio_Big(r0 *C.uint64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Big", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Big()
+			*r0 = C.uint64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Check starts example.com/scalars.Check on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Check
+func gobind_scalars_aio_Check(a0 C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := a0 != 0
+	gobindAioGo(job, jstatus, jmsg, "scalars.Check", nil,
+		func(msg *C.gobind_buf) C.int {
+			gerr := gobindpkg.Check(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Describe starts example.com/scalars.Describe on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Describe
+func gobind_scalars_aio_Describe(a0 C.uint8_t, a1 C.int8_t, a2 C.uint64_t, a3 C.float, a4 C.gobind_view, a5 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := a0 != 0
+	x1 := int8(a1)
+	x2 := uint64(a2)
+	x3 := float32(a3)
+	x4 := gobindString(a4, gobindSpace(a4.n))
+	x5 := gobindBytes(a5, gobindSpace(a5.n))
+	gobindAioGo(job, jstatus, jmsg, "scalars.Describe", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Describe(x0, x1, x2, x3, x4, x5)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Divide starts example.com/scalars.Divide on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Divide
+func gobind_scalars_aio_Divide(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Divide", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Divide(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoBool starts example.com/scalars.EchoBool on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoBool
+func gobind_scalars_aio_EchoBool(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := a0 != 0
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoBool", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoBool(x0)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoComplex128 starts example.com/scalars.EchoComplex128 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoComplex128
+func gobind_scalars_aio_EchoComplex128(a0 C.gobind_complex, r0 *C.gobind_complex, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := complex(float64(a0.re), float64(a0.im))
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoComplex128", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoComplex128(x0)
+			*r0 = gobindComplex(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoComplex64 starts example.com/scalars.EchoComplex64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoComplex64
+func gobind_scalars_aio_EchoComplex64(a0 C.gobind_complex, r0 *C.gobind_complex, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := complex64(complex(a0.re, a0.im))
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoComplex64", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoComplex64(x0)
+			*r0 = gobindComplex(complex128(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoFloat32 starts example.com/scalars.EchoFloat32 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoFloat32
+func gobind_scalars_aio_EchoFloat32(a0 C.float, r0 *C.float, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float32(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoFloat32", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoFloat32(x0)
+			*r0 = C.float(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoFloat64 starts example.com/scalars.EchoFloat64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoFloat64
+func gobind_scalars_aio_EchoFloat64(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoFloat64", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoFloat64(x0)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoInt starts example.com/scalars.EchoInt on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoInt
+func gobind_scalars_aio_EchoInt(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoInt", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoInt(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoInt16 starts example.com/scalars.EchoInt16 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoInt16
+func gobind_scalars_aio_EchoInt16(a0 C.int16_t, r0 *C.int16_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int16(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoInt16", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoInt16(x0)
+			*r0 = C.int16_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoInt32 starts example.com/scalars.EchoInt32 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoInt32
+func gobind_scalars_aio_EchoInt32(a0 C.int32_t, r0 *C.int32_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int32(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoInt32", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoInt32(x0)
+			*r0 = C.int32_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoInt64 starts example.com/scalars.EchoInt64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoInt64
+func gobind_scalars_aio_EchoInt64(a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int64(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoInt64", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoInt64(x0)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoInt8 starts example.com/scalars.EchoInt8 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoInt8
+func gobind_scalars_aio_EchoInt8(a0 C.int8_t, r0 *C.int8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int8(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoInt8", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoInt8(x0)
+			*r0 = C.int8_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoUint starts example.com/scalars.EchoUint on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoUint
+func gobind_scalars_aio_EchoUint(a0 C.size_t, r0 *C.size_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := uint(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoUint", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoUint(x0)
+			*r0 = C.size_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoUint16 starts example.com/scalars.EchoUint16 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoUint16
+func gobind_scalars_aio_EchoUint16(a0 C.uint16_t, r0 *C.uint16_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := uint16(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoUint16", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoUint16(x0)
+			*r0 = C.uint16_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoUint32 starts example.com/scalars.EchoUint32 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoUint32
+func gobind_scalars_aio_EchoUint32(a0 C.uint32_t, r0 *C.uint32_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := uint32(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoUint32", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoUint32(x0)
+			*r0 = C.uint32_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoUint64 starts example.com/scalars.EchoUint64 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoUint64
+func gobind_scalars_aio_EchoUint64(a0 C.uint64_t, r0 *C.uint64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := uint64(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoUint64", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoUint64(x0)
+			*r0 = C.uint64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoUint8 starts example.com/scalars.EchoUint8 on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoUint8
+func gobind_scalars_aio_EchoUint8(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := uint8(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoUint8", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoUint8(x0)
+			*r0 = C.uint8_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_EchoUintptr starts example.com/scalars.EchoUintptr on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_EchoUintptr
+func gobind_scalars_aio_EchoUintptr(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := uintptr(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.EchoUintptr", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.EchoUintptr(x0)
+			*r0 = C.uintptr_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Fill starts example.com/scalars.Fill on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Fill
+func gobind_scalars_aio_Fill(a0 C.gobind_view, a1 C.uint8_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindBytes(a0, gobindSpace(a0.n))
+	x1 := uint8(a1)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Fill", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Fill(x0, x1)
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Freeze starts example.com/scalars.Freeze on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Freeze
+func gobind_scalars_aio_Freeze(r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Freeze", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Freeze()
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Invalid starts example.com/scalars.Invalid on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Invalid
+func gobind_scalars_aio_Invalid(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Invalid", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Invalid()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Lambda starts example.com/scalars.Lambda on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Lambda
+func gobind_scalars_aio_Lambda(a0 C.ptrdiff_t, a1 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "scalars.Lambda", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Lambda(x0, x1)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_None starts example.com/scalars.None on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_None
+func gobind_scalars_aio_None(r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "scalars.None_", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.None()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Nothing starts example.com/scalars.Nothing on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Nothing
+func gobind_scalars_aio_Nothing(job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Nothing", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Nothing()
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Remember starts example.com/scalars.Remember on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Remember
+func gobind_scalars_aio_Remember(a0 C.gobind_view, a1 C.gobind_view, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := gobindBytes(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "scalars.Remember", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Remember(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Remembered starts example.com/scalars.Remembered on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Remembered
+func gobind_scalars_aio_Remembered(r0 *C.gobind_buf, r1 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Remembered", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1 := gobindpkg.Remembered()
+			gobindPutString(r0, v0)
+			gobindPutBytes(r1, v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Sqrt starts example.com/scalars.Sqrt on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Sqrt
+func gobind_scalars_aio_Sqrt(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Sqrt", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := gobindpkg.Sqrt(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Upper starts example.com/scalars.Upper on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Upper
+func gobind_scalars_aio_Upper(a0 C.gobind_view, r0 *C.gobind_buf, r1 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "scalars.Upper", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, v1 := gobindpkg.Upper(x0)
+			gobindPutString(r0, v0)
+			*r1 = C.ptrdiff_t(v1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_Warmer starts example.com/scalars.Warmer on a goroutine
+// of its own (scalars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_scalars_aio_Warmer
+func gobind_scalars_aio_Warmer(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Celsius(float64(a0))
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "scalars.Warmer", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Warmer(x0, x1)
+			*r0 = C.double(float64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_scalars_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_scalars_aio_cancel
+func gobind_scalars_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

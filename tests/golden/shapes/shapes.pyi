@@ -53,6 +53,40 @@ class Point:
 
 Moved is p moved by dx and dy."""
 
+
+@final
+class aio:
+    """Async twins of shapes's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of shapes (import shapes.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Bump() -> int:
+        """Bump() -> int
+
+        Awaitable twin of shapes.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Bump counts one event in package tally and returns the count so far."""
+
+    @staticmethod
+    async def Describe(p: Point) -> str:
+        """Describe(p: Point) -> str
+
+        Awaitable twin of shapes.Describe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Describe says where p is."""
+
+    @staticmethod
+    async def Origin() -> Point:
+        """Origin() -> Point
+
+        Awaitable twin of shapes.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Origin is the point (0, 0)."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of shapes)."""
+
 @final
 class time:
     """Types of Go package time that the API of example.com/multi/shapes uses."""

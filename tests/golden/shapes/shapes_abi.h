@@ -51,6 +51,54 @@ int gobind_shapes_paint_Brush_set_Color(uintptr_t self, gobind_view v, gobind_bu
 /* paint.Brush.Dot */
 int gobind_shapes_paint_Brush_Dot(uintptr_t self, uintptr_t a0, gobind_buf *r0, gobind_buf *msg);
 
+/* aio: Bump (starts the call on a goroutine) */
+int gobind_shapes_aio_Bump(int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Describe (starts the call on a goroutine) */
+int gobind_shapes_aio_Describe(uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Origin (starts the call on a goroutine) */
+int gobind_shapes_aio_Origin(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.Moved (starts the call on a goroutine) */
+int gobind_shapes_aio_Point_Moved(uintptr_t self, double a0, double a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: paint.Brush.Dot (starts the call on a goroutine) */
+int gobind_shapes_aio_paint_Brush_Dot(uintptr_t self, uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Abs (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Abs(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Hours (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Hours(int64_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Microseconds (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Microseconds(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Milliseconds (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Milliseconds(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Minutes (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Minutes(int64_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Nanoseconds (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Nanoseconds(int64_t self, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Round (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Round(int64_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Seconds (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Seconds(int64_t self, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.String (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_String(int64_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: time.Duration.Truncate (starts the call on a goroutine) */
+int gobind_shapes_aio_time_Duration_Truncate(int64_t self, int64_t a0, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_shapes_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Duration */
 /* time.Duration.Abs */
 int gobind_shapes_time_Duration_Abs(int64_t self, int64_t *r0, gobind_buf *msg);

@@ -1516,6 +1516,805 @@ static PyType_Spec gobind_spec_module_paint = {
     .slots = gobind_slots_module_paint,
 };
 
+/* ==== Async twins (shapes.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bump: Bump, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_Bump;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bump_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Bump *job = (gobind_aiojob_fn_Bump *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bump(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Bump *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bump *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bump_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_Bump(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Describe: Describe, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Describe;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Describe_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Describe *job = (gobind_aiojob_fn_Describe *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Describe(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Describe", gobind_names_gobind_fn_Describe, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Point(argv[0], "Describe", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Describe *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Describe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Describe_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_Describe(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Origin: Origin, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Origin;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Origin_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Origin *job = (gobind_aiojob_fn_Origin *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Origin(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Origin *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_Origin(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Point.Moved): Moved, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_Point_Moved;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_Moved_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Point_Moved *job = (gobind_aiojob_m_Point_Moved *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Point_Moved(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    double a0 = 0;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Point.Moved", gobind_names_gobind_m_Point_Moved, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_float64(argv[0], "Point.Moved", "dx", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Point.Moved", "dy", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Point_Moved *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_Moved *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_Moved_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_Point_Moved(GOBIND_HANDLE(self), a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(paint.Brush.Dot): Dot, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_paint_Brush_Dot;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_paint_Brush_Dot_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_paint_Brush_Dot *job = (gobind_aiojob_m_paint_Brush_Dot *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_paint_Brush_Dot(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("paint.Brush.Dot", gobind_names_gobind_m_paint_Brush_Dot, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Point(argv[0], "paint.Brush.Dot", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_paint_Brush_Dot *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_paint_Brush_Dot *)gobind_aio_new(sizeof *job, gobind_aio_m_paint_Brush_Dot_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_paint_Brush_Dot(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Abs): Abs, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Abs;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Abs_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Abs *job = (gobind_aiojob_m_time_Duration_Abs *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Abs(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Abs", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Abs *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Abs *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Abs_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Abs(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Hours): Hours, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_time_Duration_Hours;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Hours_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Hours *job = (gobind_aiojob_m_time_Duration_Hours *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Hours(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Hours", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Hours *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Hours *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Hours_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Hours(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Microseconds): Microseconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Microseconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Microseconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Microseconds *job = (gobind_aiojob_m_time_Duration_Microseconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Microseconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Microseconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Microseconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Microseconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Microseconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Microseconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Milliseconds): Milliseconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Milliseconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Milliseconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Milliseconds *job = (gobind_aiojob_m_time_Duration_Milliseconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Milliseconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Milliseconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Milliseconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Milliseconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Milliseconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Milliseconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Minutes): Minutes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_time_Duration_Minutes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Minutes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Minutes *job = (gobind_aiojob_m_time_Duration_Minutes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Minutes(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Minutes", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Minutes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Minutes *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Minutes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Minutes(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Nanoseconds): Nanoseconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Nanoseconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Nanoseconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Nanoseconds *job = (gobind_aiojob_m_time_Duration_Nanoseconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Nanoseconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Nanoseconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Nanoseconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Nanoseconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Nanoseconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Nanoseconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Round): Round, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Round;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Round_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Round *job = (gobind_aiojob_m_time_Duration_Round *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Round(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("time.Duration.Round", gobind_names_gobind_m_time_Duration_Round, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(self, "time.Duration.Round", "self", &selfv) < 0)
+        goto done;
+    if (gobind_from_py_int64(argv[0], "time.Duration.Round", "m", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Round *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Round *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Round_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Round(selfv, a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Seconds): Seconds, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_m_time_Duration_Seconds;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Seconds_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Seconds *job = (gobind_aiojob_m_time_Duration_Seconds *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Seconds(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.Seconds", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Seconds *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Seconds *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Seconds_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Seconds(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_time_Duration_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_String *job = (gobind_aiojob_m_time_Duration_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_String(PyObject *self, PyObject *unused)
+{
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int64(self, "time.Duration.String", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_String *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_String(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(time.Duration.Truncate): Truncate, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_m_time_Duration_Truncate;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_time_Duration_Truncate_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_time_Duration_Truncate *job = (gobind_aiojob_m_time_Duration_Truncate *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_time_Duration(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_time_Duration_Truncate(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int64_t a0 = 0;
+    int64_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("time.Duration.Truncate", gobind_names_gobind_m_time_Duration_Truncate, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int64(self, "time.Duration.Truncate", "self", &selfv) < 0)
+        goto done;
+    if (gobind_from_py_int64(argv[0], "time.Duration.Truncate", "m", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_time_Duration_Truncate *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_time_Duration_Truncate *)gobind_aio_new(sizeof *job, gobind_aio_m_time_Duration_Truncate_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_shapes_aio_time_Duration_Truncate(selfv, a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Point[] = {
+    {"Moved", (PyCFunction)(void (*)(void))gobind_aio_m_Point_Moved, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_paint_Brush[] = {
+    {"Dot", (PyCFunction)(void (*)(void))gobind_aio_m_paint_Brush_Dot, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_time_Duration[] = {
+    {"Abs", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Abs, METH_NOARGS, NULL},
+    {"Hours", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Hours, METH_NOARGS, NULL},
+    {"Microseconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Microseconds, METH_NOARGS, NULL},
+    {"Milliseconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Milliseconds, METH_NOARGS, NULL},
+    {"Minutes", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Minutes, METH_NOARGS, NULL},
+    {"Nanoseconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Nanoseconds, METH_NOARGS, NULL},
+    {"Round", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Round, GOBIND_METH_ARGS, NULL},
+    {"Seconds", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Seconds, METH_NOARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_String, METH_NOARGS, NULL},
+    {"Truncate", (PyCFunction)(void (*)(void))gobind_aio_m_time_Duration_Truncate, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Point))
+        d = gobind_aio_methods_Point;
+    else if (PyObject_TypeCheck(o, gobind_type_paint_Brush))
+        d = gobind_aio_methods_paint_Brush;
+    else if (PyObject_TypeCheck(o, gobind_type_time_Duration))
+        d = gobind_aio_methods_time_Duration;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bump", (PyCFunction)(void (*)(void))gobind_aio_fn_Bump, METH_NOARGS,
+     GOBIND_DOC("Bump($module, /)\n--\n\n",
+                "Bump() -> int\n"
+                "\n"
+                "Awaitable twin of shapes.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bump counts one event in package tally and returns the count so far.")},
+    {"Describe", (PyCFunction)(void (*)(void))gobind_aio_fn_Describe, GOBIND_METH_ARGS,
+     GOBIND_DOC("Describe($module, /, p)\n--\n\n",
+                "Describe(p: Point) -> str\n"
+                "\n"
+                "Awaitable twin of shapes.Describe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Describe says where p is.")},
+    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, METH_NOARGS,
+     GOBIND_DOC("Origin($module, /)\n--\n\n",
+                "Origin() -> Point\n"
+                "\n"
+                "Awaitable twin of shapes.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Origin is the point (0, 0).")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of shapes or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1668,6 +2467,12 @@ gobind_add_types(PyObject *m)
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
         || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "shapes.aio", "aio",
+                       "Async twins of shapes's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     if (gobind_share_classes(m, sub_paint) < 0)
         return -1;
     if (gobind_share_classes(m, sub_tally) < 0)

@@ -442,6 +442,274 @@ func gobind_shapes_var_paint_set_DefaultColor(v C.gobind_view, msg *C.gobind_buf
 	return gobindOK
 }
 
+// gobind_shapes_aio_Bump starts example.com/multi/shapes.Bump on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_Bump
+func gobind_shapes_aio_Bump(r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "shapes.Bump", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Bump()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_Describe starts example.com/multi/shapes.Describe on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_Describe
+func gobind_shapes_aio_Describe(a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Point(a0)
+	gobindAioGo(job, jstatus, jmsg, "shapes.Describe", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Describe(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_Origin starts example.com/multi/shapes.Origin on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_Origin
+func gobind_shapes_aio_Origin(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "shapes.Origin", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Origin()
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_Point_Moved starts example.com/multi/shapes.Point.Moved on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_Point_Moved
+func gobind_shapes_aio_Point_Moved(self C.uintptr_t, a0 C.double, a1 C.double, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	x0 := float64(a0)
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "shapes.Point.Moved", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Moved(x0, x1)
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_paint_Brush_Dot starts example.com/multi/shapes.paint_Brush.Dot on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_paint_Brush_Dot
+func gobind_shapes_aio_paint_Brush_Dot(self C.uintptr_t, a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_paint_Brush(self)
+	x0 := *gobindPtr_Point(a0)
+	gobindAioGo(job, jstatus, jmsg, "shapes.paint.Brush.Dot", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Dot(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Abs starts example.com/multi/shapes.time_Duration.Abs on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Abs
+func gobind_shapes_aio_time_Duration_Abs(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Abs", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Abs()
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Hours starts example.com/multi/shapes.time_Duration.Hours on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Hours
+func gobind_shapes_aio_time_Duration_Hours(self C.int64_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Hours", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Hours()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Microseconds starts example.com/multi/shapes.time_Duration.Microseconds on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Microseconds
+func gobind_shapes_aio_time_Duration_Microseconds(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Microseconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Microseconds()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Milliseconds starts example.com/multi/shapes.time_Duration.Milliseconds on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Milliseconds
+func gobind_shapes_aio_time_Duration_Milliseconds(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Milliseconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Milliseconds()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Minutes starts example.com/multi/shapes.time_Duration.Minutes on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Minutes
+func gobind_shapes_aio_time_Duration_Minutes(self C.int64_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Minutes", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Minutes()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Nanoseconds starts example.com/multi/shapes.time_Duration.Nanoseconds on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Nanoseconds
+func gobind_shapes_aio_time_Duration_Nanoseconds(self C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Nanoseconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Nanoseconds()
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Round starts example.com/multi/shapes.time_Duration.Round on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Round
+func gobind_shapes_aio_time_Duration_Round(self C.int64_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	x0 := gobindpkg_time.Duration(int64(a0))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Round", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Round(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Seconds starts example.com/multi/shapes.time_Duration.Seconds on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Seconds
+func gobind_shapes_aio_time_Duration_Seconds(self C.int64_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Seconds", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Seconds()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_String starts example.com/multi/shapes.time_Duration.String on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_String
+func gobind_shapes_aio_time_Duration_String(self C.int64_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_time_Duration_Truncate starts example.com/multi/shapes.time_Duration.Truncate on a goroutine
+// of its own (shapes.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_shapes_aio_time_Duration_Truncate
+func gobind_shapes_aio_time_Duration_Truncate(self C.int64_t, a0 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg_time.Duration(int64(self))
+	x0 := gobindpkg_time.Duration(int64(a0))
+	gobindAioGo(job, jstatus, jmsg, "shapes.time.Duration.Truncate", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Truncate(x0)
+			*r0 = C.int64_t(int64(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_shapes_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_shapes_aio_cancel
+func gobind_shapes_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

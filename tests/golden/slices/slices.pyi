@@ -310,6 +310,168 @@ class Slice_string(MutableSequence[str]):
     def reverse(self, /) -> None: ...
     def __reduce__(self, /) -> tuple[Any, ...]: ...
 
+
+@final
+class aio:
+    """Async twins of slices's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of slices (import slices.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Bytes(n: int) -> bytes:
+        """Bytes(n: int) -> bytes
+
+        Awaitable twin of slices.Bytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Bytes is n bytes counting up from 0."""
+
+    @staticmethod
+    async def Centroid(ps: Slice_Point | Sequence[Point]) -> Point:
+        """Centroid(ps: Slice_Point | Sequence[Point]) -> Point
+
+        Awaitable twin of slices.Centroid: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Centroid is the mean of the points."""
+
+    @staticmethod
+    async def Corners() -> Slice_Point:
+        """Corners() -> Slice_Point
+
+        Awaitable twin of slices.Corners: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Corners are the corners of the unit square."""
+
+    @staticmethod
+    async def Flags() -> Slice_bool:
+        """Flags() -> Slice_bool
+
+        Awaitable twin of slices.Flags: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Flags lists booleans."""
+
+    @staticmethod
+    async def Halves() -> Slice_float32:
+        """Halves() -> Slice_float32
+
+        Awaitable twin of slices.Halves: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Halves lists float32 halves."""
+
+    @staticmethod
+    async def Join(words: Slice_string | Sequence[str], sep: str) -> str:
+        """Join(words: Slice_string | Sequence[str], sep: str) -> str
+
+        Awaitable twin of slices.Join: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Join joins words with sep."""
+
+    @staticmethod
+    async def Linspace(a: float, b: float, n: int) -> Slice_float64:
+        """Linspace(a: float, b: float, n: int) -> Slice_float64
+
+        Awaitable twin of slices.Linspace: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Linspace lists n evenly spaced numbers from a to b."""
+
+    @staticmethod
+    async def Matrix(n: int, m: int) -> Slice_Slice_int:
+        """Matrix(n: int, m: int) -> Slice_Slice_int
+
+        Awaitable twin of slices.Matrix: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Matrix is an n by m matrix of zeros."""
+
+    @staticmethod
+    async def Maybe() -> Slice_PtrPoint:
+        """Maybe() -> Slice_PtrPoint
+
+        Awaitable twin of slices.Maybe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Maybe lists a point and a nil pointer."""
+
+    @staticmethod
+    async def Mean(xs: Slice_float64 | Sequence[float]) -> float:
+        """Mean(xs: Slice_float64 | Sequence[float]) -> float
+
+        Awaitable twin of slices.Mean: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Mean is the average of xs."""
+
+    @staticmethod
+    async def Range(n: int) -> Slice_int:
+        """Range(n: int) -> Slice_int
+
+        Awaitable twin of slices.Range: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Range lists 0, 1, ..., n-1."""
+
+    @staticmethod
+    async def Reverse3(a: Array3_int | Sequence[int]) -> Array3_int:
+        """Reverse3(a: Array3_int | Sequence[int]) -> Array3_int
+
+        Awaitable twin of slices.Reverse3: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Reverse3 reverses three numbers."""
+
+    @staticmethod
+    async def Scale(xs: Slice_float64 | Sequence[float], k: float) -> None:
+        """Scale(xs: Slice_float64 | Sequence[float], k: float) -> None
+
+        Awaitable twin of slices.Scale: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Scale multiplies every number of xs by k, in place."""
+
+    @staticmethod
+    async def Small() -> Slice_int8:
+        """Small() -> Slice_int8
+
+        Awaitable twin of slices.Small: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Small lists 8-bit numbers."""
+
+    @staticmethod
+    async def Sum(xs: Slice_int | Sequence[int]) -> int:
+        """Sum(xs: Slice_int | Sequence[int]) -> int
+
+        Awaitable twin of slices.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Sum adds the numbers."""
+
+    @staticmethod
+    async def Total(rows: Slice_Slice_int | Sequence[Slice_int | Sequence[int]]) -> int:
+        """Total(rows: Slice_Slice_int | Sequence[Slice_int | Sequence[int]]) -> int
+
+        Awaitable twin of slices.Total: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Total adds the numbers of every row."""
+
+    @staticmethod
+    async def Triple() -> Array3_int:
+        """Triple() -> Array3_int
+
+        Awaitable twin of slices.Triple: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Triple is three numbers."""
+
+    @staticmethod
+    async def WithCap(n: int, c: int) -> Slice_int:
+        """WithCap(n: int, c: int) -> Slice_int
+
+        Awaitable twin of slices.WithCap: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        WithCap is n zeros in a slice of capacity c."""
+
+    @staticmethod
+    async def Words(s: str) -> Slice_string:
+        """Words(s: str) -> Slice_string
+
+        Awaitable twin of slices.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Words splits s at spaces."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of slices)."""
+
 def Bytes(n: int) -> bytes:
     """Bytes(n: int) -> bytes
 

@@ -148,6 +148,66 @@ int gobind_slices_Slice_string_splice(uintptr_t self, ptrdiff_t lo, ptrdiff_t hi
 int gobind_slices_Slice_string_get(uintptr_t self, ptrdiff_t i, gobind_buf *out, gobind_buf *msg);
 int gobind_slices_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, gobind_buf *msg);
 
+/* aio: Bytes (starts the call on a goroutine) */
+int gobind_slices_aio_Bytes(ptrdiff_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Centroid (starts the call on a goroutine) */
+int gobind_slices_aio_Centroid(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Corners (starts the call on a goroutine) */
+int gobind_slices_aio_Corners(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Flags (starts the call on a goroutine) */
+int gobind_slices_aio_Flags(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Halves (starts the call on a goroutine) */
+int gobind_slices_aio_Halves(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Join (starts the call on a goroutine) */
+int gobind_slices_aio_Join(uintptr_t a0, gobind_view a1, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Linspace (starts the call on a goroutine) */
+int gobind_slices_aio_Linspace(double a0, double a1, ptrdiff_t a2, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Matrix (starts the call on a goroutine) */
+int gobind_slices_aio_Matrix(ptrdiff_t a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Maybe (starts the call on a goroutine) */
+int gobind_slices_aio_Maybe(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Mean (starts the call on a goroutine) */
+int gobind_slices_aio_Mean(uintptr_t a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Range (starts the call on a goroutine) */
+int gobind_slices_aio_Range(ptrdiff_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Reverse3 (starts the call on a goroutine) */
+int gobind_slices_aio_Reverse3(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Scale (starts the call on a goroutine) */
+int gobind_slices_aio_Scale(uintptr_t a0, double a1, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Small (starts the call on a goroutine) */
+int gobind_slices_aio_Small(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Sum (starts the call on a goroutine) */
+int gobind_slices_aio_Sum(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Total (starts the call on a goroutine) */
+int gobind_slices_aio_Total(uintptr_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Triple (starts the call on a goroutine) */
+int gobind_slices_aio_Triple(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: WithCap (starts the call on a goroutine) */
+int gobind_slices_aio_WithCap(ptrdiff_t a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Words (starts the call on a goroutine) */
+int gobind_slices_aio_Words(gobind_view a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_slices_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Go error values. */
 int gobind_slices_error_text(uintptr_t h, gobind_buf *out, gobind_buf *msg);
 int gobind_slices_error_is(uintptr_t h, uintptr_t target, int *out, gobind_buf *msg);

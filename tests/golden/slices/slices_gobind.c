@@ -3043,6 +3043,1121 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (slices.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bytes: Bytes, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Bytes;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bytes_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Bytes *job = (gobind_aiojob_fn_Bytes *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bytes(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bytes(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Bytes", gobind_names_gobind_fn_Bytes, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Bytes", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Bytes *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bytes *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bytes_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Bytes(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Centroid: Centroid, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Centroid;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Centroid_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Centroid *job = (gobind_aiojob_fn_Centroid *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Centroid(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Centroid", gobind_names_gobind_fn_Centroid, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_Point(argv[0], "Centroid", "ps", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Centroid *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Centroid *)gobind_aio_new(sizeof *job, gobind_aio_fn_Centroid_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Centroid(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Corners: Corners, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Corners;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Corners_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Corners *job = (gobind_aiojob_fn_Corners *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Corners(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Corners *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Corners *)gobind_aio_new(sizeof *job, gobind_aio_fn_Corners_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Corners(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Flags: Flags, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Flags;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Flags_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Flags *job = (gobind_aiojob_fn_Flags *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Flags(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Flags *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Flags *)gobind_aio_new(sizeof *job, gobind_aio_fn_Flags_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Flags(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Halves: Halves, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Halves;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Halves_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Halves *job = (gobind_aiojob_fn_Halves *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_float32(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Halves(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Halves *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Halves *)gobind_aio_new(sizeof *job, gobind_aio_fn_Halves_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Halves(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Join: Join, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Join;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Join_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Join *job = (gobind_aiojob_fn_Join *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Join(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_view_arg a1 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Join", gobind_names_gobind_fn_Join, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Slice_string(argv[0], "Join", "words", &a0) < 0)
+        goto done;
+    if (gobind_from_py_str(argv[1], "Join", "sep", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Join *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Join *)gobind_aio_new(sizeof *job, gobind_aio_fn_Join_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Join(a0.handle, a1.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    gobind_view_release(&a1);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Linspace: Linspace, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Linspace;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Linspace_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Linspace *job = (gobind_aiojob_fn_Linspace *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Linspace(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[3];
+    double a0 = 0;
+    double a1 = 0;
+    ptrdiff_t a2 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Linspace", gobind_names_gobind_fn_Linspace, 3, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 3);
+    if (gobind_from_py_float64(argv[0], "Linspace", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Linspace", "b", &a1) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[2], "Linspace", "n", &a2) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Linspace *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Linspace *)gobind_aio_new(sizeof *job, gobind_aio_fn_Linspace_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Linspace(a0, a1, a2, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 3);
+    return result;
+}
+
+/* ---- aio.Matrix: Matrix, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Matrix;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Matrix_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Matrix *job = (gobind_aiojob_fn_Matrix *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_Slice_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Matrix(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Matrix", gobind_names_gobind_fn_Matrix, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Matrix", "n", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Matrix", "m", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Matrix *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Matrix *)gobind_aio_new(sizeof *job, gobind_aio_fn_Matrix_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Matrix(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Maybe: Maybe, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Maybe;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Maybe_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Maybe *job = (gobind_aiojob_fn_Maybe *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_PtrPoint(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Maybe(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Maybe *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Maybe *)gobind_aio_new(sizeof *job, gobind_aio_fn_Maybe_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Maybe(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Mean: Mean, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Mean;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Mean_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Mean *job = (gobind_aiojob_fn_Mean *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Mean(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Mean", gobind_names_gobind_fn_Mean, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_float64(argv[0], "Mean", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Mean *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Mean *)gobind_aio_new(sizeof *job, gobind_aio_fn_Mean_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Mean(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Range: Range, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Range;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Range_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Range *job = (gobind_aiojob_fn_Range *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Range(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Range", gobind_names_gobind_fn_Range, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Range", "n", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Range *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Range *)gobind_aio_new(sizeof *job, gobind_aio_fn_Range_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Range(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Reverse3: Reverse3, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Reverse3;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Reverse3_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Reverse3 *job = (gobind_aiojob_fn_Reverse3 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Array3_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Reverse3(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Reverse3", gobind_names_gobind_fn_Reverse3, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Array3_int(argv[0], "Reverse3", "a", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Reverse3 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Reverse3 *)gobind_aio_new(sizeof *job, gobind_aio_fn_Reverse3_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Reverse3(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Scale: Scale, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_fn_Scale;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Scale_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_fn_Scale(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_handle_arg a0 = {0, 0};
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Scale", gobind_names_gobind_fn_Scale, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Slice_float64(argv[0], "Scale", "xs", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Scale", "k", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Scale *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Scale *)gobind_aio_new(sizeof *job, gobind_aio_fn_Scale_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Scale(a0.handle, a1, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Small: Small, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Small;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Small_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Small *job = (gobind_aiojob_fn_Small *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_int8(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Small(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Small *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Small *)gobind_aio_new(sizeof *job, gobind_aio_fn_Small_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Small(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Sum: Sum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Sum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Sum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Sum *job = (gobind_aiojob_fn_Sum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Sum(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Sum", gobind_names_gobind_fn_Sum, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_int(argv[0], "Sum", "xs", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Sum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Sum *)gobind_aio_new(sizeof *job, gobind_aio_fn_Sum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Sum(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Total: Total, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Total;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Total_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Total *job = (gobind_aiojob_fn_Total *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Total(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_handle_arg a0 = {0, 0};
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Total", gobind_names_gobind_fn_Total, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Slice_Slice_int(argv[0], "Total", "rows", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Total *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Total *)gobind_aio_new(sizeof *job, gobind_aio_fn_Total_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Total(a0.handle, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_handle_arg_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Triple: Triple, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Triple;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Triple_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Triple *job = (gobind_aiojob_fn_Triple *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Array3_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Triple(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Triple *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Triple *)gobind_aio_new(sizeof *job, gobind_aio_fn_Triple_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Triple(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.WithCap: WithCap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_WithCap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_WithCap_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_WithCap *job = (gobind_aiojob_fn_WithCap *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_WithCap(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("WithCap", gobind_names_gobind_fn_WithCap, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "WithCap", "n", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "WithCap", "c", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_WithCap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_WithCap *)gobind_aio_new(sizeof *job, gobind_aio_fn_WithCap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_WithCap(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Words: Words, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Words;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Words_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Words *job = (gobind_aiojob_fn_Words *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Slice_string(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Words(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Words", gobind_names_gobind_fn_Words, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Words", "s", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Words *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Words *)gobind_aio_new(sizeof *job, gobind_aio_fn_Words_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_slices_aio_Words(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bytes", (PyCFunction)(void (*)(void))gobind_aio_fn_Bytes, GOBIND_METH_ARGS,
+     GOBIND_DOC("Bytes($module, /, n)\n--\n\n",
+                "Bytes(n: int) -> bytes\n"
+                "\n"
+                "Awaitable twin of slices.Bytes: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bytes is n bytes counting up from 0.")},
+    {"Centroid", (PyCFunction)(void (*)(void))gobind_aio_fn_Centroid, GOBIND_METH_ARGS,
+     GOBIND_DOC("Centroid($module, /, ps)\n--\n\n",
+                "Centroid(ps: Slice_Point | Sequence[Point]) -> Point\n"
+                "\n"
+                "Awaitable twin of slices.Centroid: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Centroid is the mean of the points.")},
+    {"Corners", (PyCFunction)(void (*)(void))gobind_aio_fn_Corners, METH_NOARGS,
+     GOBIND_DOC("Corners($module, /)\n--\n\n",
+                "Corners() -> Slice_Point\n"
+                "\n"
+                "Awaitable twin of slices.Corners: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Corners are the corners of the unit square.")},
+    {"Flags", (PyCFunction)(void (*)(void))gobind_aio_fn_Flags, METH_NOARGS,
+     GOBIND_DOC("Flags($module, /)\n--\n\n",
+                "Flags() -> Slice_bool\n"
+                "\n"
+                "Awaitable twin of slices.Flags: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Flags lists booleans.")},
+    {"Halves", (PyCFunction)(void (*)(void))gobind_aio_fn_Halves, METH_NOARGS,
+     GOBIND_DOC("Halves($module, /)\n--\n\n",
+                "Halves() -> Slice_float32\n"
+                "\n"
+                "Awaitable twin of slices.Halves: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Halves lists float32 halves.")},
+    {"Join", (PyCFunction)(void (*)(void))gobind_aio_fn_Join, GOBIND_METH_ARGS,
+     GOBIND_DOC("Join($module, /, words, sep)\n--\n\n",
+                "Join(words: Slice_string | Sequence[str], sep: str) -> str\n"
+                "\n"
+                "Awaitable twin of slices.Join: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Join joins words with sep.")},
+    {"Linspace", (PyCFunction)(void (*)(void))gobind_aio_fn_Linspace, GOBIND_METH_ARGS,
+     GOBIND_DOC("Linspace($module, /, a, b, n)\n--\n\n",
+                "Linspace(a: float, b: float, n: int) -> Slice_float64\n"
+                "\n"
+                "Awaitable twin of slices.Linspace: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Linspace lists n evenly spaced numbers from a to b.")},
+    {"Matrix", (PyCFunction)(void (*)(void))gobind_aio_fn_Matrix, GOBIND_METH_ARGS,
+     GOBIND_DOC("Matrix($module, /, n, m)\n--\n\n",
+                "Matrix(n: int, m: int) -> Slice_Slice_int\n"
+                "\n"
+                "Awaitable twin of slices.Matrix: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Matrix is an n by m matrix of zeros.")},
+    {"Maybe", (PyCFunction)(void (*)(void))gobind_aio_fn_Maybe, METH_NOARGS,
+     GOBIND_DOC("Maybe($module, /)\n--\n\n",
+                "Maybe() -> Slice_PtrPoint\n"
+                "\n"
+                "Awaitable twin of slices.Maybe: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Maybe lists a point and a nil pointer.")},
+    {"Mean", (PyCFunction)(void (*)(void))gobind_aio_fn_Mean, GOBIND_METH_ARGS,
+     GOBIND_DOC("Mean($module, /, xs)\n--\n\n",
+                "Mean(xs: Slice_float64 | Sequence[float]) -> float\n"
+                "\n"
+                "Awaitable twin of slices.Mean: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Mean is the average of xs.")},
+    {"Range", (PyCFunction)(void (*)(void))gobind_aio_fn_Range, GOBIND_METH_ARGS,
+     GOBIND_DOC("Range($module, /, n)\n--\n\n",
+                "Range(n: int) -> Slice_int\n"
+                "\n"
+                "Awaitable twin of slices.Range: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Range lists 0, 1, ..., n-1.")},
+    {"Reverse3", (PyCFunction)(void (*)(void))gobind_aio_fn_Reverse3, GOBIND_METH_ARGS,
+     GOBIND_DOC("Reverse3($module, /, a)\n--\n\n",
+                "Reverse3(a: Array3_int | Sequence[int]) -> Array3_int\n"
+                "\n"
+                "Awaitable twin of slices.Reverse3: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Reverse3 reverses three numbers.")},
+    {"Scale", (PyCFunction)(void (*)(void))gobind_aio_fn_Scale, GOBIND_METH_ARGS,
+     GOBIND_DOC("Scale($module, /, xs, k)\n--\n\n",
+                "Scale(xs: Slice_float64 | Sequence[float], k: float) -> None\n"
+                "\n"
+                "Awaitable twin of slices.Scale: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Scale multiplies every number of xs by k, in place.")},
+    {"Small", (PyCFunction)(void (*)(void))gobind_aio_fn_Small, METH_NOARGS,
+     GOBIND_DOC("Small($module, /)\n--\n\n",
+                "Small() -> Slice_int8\n"
+                "\n"
+                "Awaitable twin of slices.Small: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Small lists 8-bit numbers.")},
+    {"Sum", (PyCFunction)(void (*)(void))gobind_aio_fn_Sum, GOBIND_METH_ARGS,
+     GOBIND_DOC("Sum($module, /, xs)\n--\n\n",
+                "Sum(xs: Slice_int | Sequence[int]) -> int\n"
+                "\n"
+                "Awaitable twin of slices.Sum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Sum adds the numbers.")},
+    {"Total", (PyCFunction)(void (*)(void))gobind_aio_fn_Total, GOBIND_METH_ARGS,
+     GOBIND_DOC("Total($module, /, rows)\n--\n\n",
+                "Total(rows: Slice_Slice_int | Sequence[Slice_int | Sequence[int]]) -> int\n"
+                "\n"
+                "Awaitable twin of slices.Total: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Total adds the numbers of every row.")},
+    {"Triple", (PyCFunction)(void (*)(void))gobind_aio_fn_Triple, METH_NOARGS,
+     GOBIND_DOC("Triple($module, /)\n--\n\n",
+                "Triple() -> Array3_int\n"
+                "\n"
+                "Awaitable twin of slices.Triple: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Triple is three numbers.")},
+    {"WithCap", (PyCFunction)(void (*)(void))gobind_aio_fn_WithCap, GOBIND_METH_ARGS,
+     GOBIND_DOC("WithCap($module, /, n, c)\n--\n\n",
+                "WithCap(n: int, c: int) -> Slice_int\n"
+                "\n"
+                "Awaitable twin of slices.WithCap: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "WithCap is n zeros in a slice of capacity c.")},
+    {"Words", (PyCFunction)(void (*)(void))gobind_aio_fn_Words, GOBIND_METH_ARGS,
+     GOBIND_DOC("Words($module, /, s)\n--\n\n",
+                "Words(s: str) -> Slice_string\n"
+                "\n"
+                "Awaitable twin of slices.Words: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Words splits s at spaces.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of slices or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -3258,6 +4373,12 @@ if (gobind_register_sequence(gobind_type_Slice_string, 1) < 0)
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
         || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "slices.aio", "aio",
+                       "Async twins of slices's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

@@ -1441,6 +1441,338 @@ func gobind_slices_Slice_string_set(self C.uintptr_t, i C.ptrdiff_t, v C.gobind_
 	return gobindOK
 }
 
+// gobind_slices_aio_Bytes starts example.com/slices.Bytes on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Bytes
+func gobind_slices_aio_Bytes(a0 C.ptrdiff_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "slices.Bytes", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Bytes(x0)
+			gobindPutBytes(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Centroid starts example.com/slices.Centroid on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Centroid
+func gobind_slices_aio_Centroid(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_Point(a0)
+	gobindAioGo(job, jstatus, jmsg, "slices.Centroid", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Centroid(x0)
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Corners starts example.com/slices.Corners on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Corners
+func gobind_slices_aio_Corners(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "slices.Corners", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Corners()
+			*r0 = gobindHandle_Slice_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Flags starts example.com/slices.Flags on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Flags
+func gobind_slices_aio_Flags(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "slices.Flags", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Flags()
+			*r0 = gobindHandle_Slice_bool(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Halves starts example.com/slices.Halves on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Halves
+func gobind_slices_aio_Halves(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "slices.Halves", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Halves()
+			*r0 = gobindHandle_Slice_float32(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Join starts example.com/slices.Join on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Join
+func gobind_slices_aio_Join(a0 C.uintptr_t, a1 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_string(a0)
+	x1 := gobindString(a1, gobindSpace(a1.n))
+	gobindAioGo(job, jstatus, jmsg, "slices.Join", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Join(x0, x1)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Linspace starts example.com/slices.Linspace on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Linspace
+func gobind_slices_aio_Linspace(a0 C.double, a1 C.double, a2 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float64(a0)
+	x1 := float64(a1)
+	x2 := int(a2)
+	gobindAioGo(job, jstatus, jmsg, "slices.Linspace", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Linspace(x0, x1, x2)
+			*r0 = gobindHandle_Slice_float64(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Matrix starts example.com/slices.Matrix on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Matrix
+func gobind_slices_aio_Matrix(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "slices.Matrix", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Matrix(x0, x1)
+			*r0 = gobindHandle_Slice_Slice_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Maybe starts example.com/slices.Maybe on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Maybe
+func gobind_slices_aio_Maybe(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "slices.Maybe", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Maybe()
+			*r0 = gobindHandle_Slice_PtrPoint(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Mean starts example.com/slices.Mean on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Mean
+func gobind_slices_aio_Mean(a0 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "slices.Mean", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Mean(x0)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Range starts example.com/slices.Range on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Range
+func gobind_slices_aio_Range(a0 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "slices.Range", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Range(x0)
+			*r0 = gobindHandle_Slice_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Reverse3 starts example.com/slices.Reverse3 on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Reverse3
+func gobind_slices_aio_Reverse3(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Array3_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "slices.Reverse3", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Reverse3(x0)
+			*r0 = gobindHandle_Array3_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Scale starts example.com/slices.Scale on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Scale
+func gobind_slices_aio_Scale(a0 C.uintptr_t, a1 C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_float64(a0)
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "slices.Scale", nil,
+		func(msg *C.gobind_buf) C.int {
+			gobindpkg.Scale(x0, x1)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Small starts example.com/slices.Small on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Small
+func gobind_slices_aio_Small(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "slices.Small", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Small()
+			*r0 = gobindHandle_Slice_int8(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Sum starts example.com/slices.Sum on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Sum
+func gobind_slices_aio_Sum(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "slices.Sum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Sum(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Total starts example.com/slices.Total on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Total
+func gobind_slices_aio_Total(a0 C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Slice_Slice_int(a0)
+	gobindAioGo(job, jstatus, jmsg, "slices.Total", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Total(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Triple starts example.com/slices.Triple on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Triple
+func gobind_slices_aio_Triple(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "slices.Triple", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Triple()
+			*r0 = gobindHandle_Array3_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_WithCap starts example.com/slices.WithCap on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_WithCap
+func gobind_slices_aio_WithCap(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "slices.WithCap", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.WithCap(x0, x1)
+			*r0 = gobindHandle_Slice_int(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_Words starts example.com/slices.Words on a goroutine
+// of its own (slices.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_slices_aio_Words
+func gobind_slices_aio_Words(a0 C.gobind_view, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "slices.Words", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Words(x0)
+			*r0 = gobindHandle_Slice_string(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_slices_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_slices_aio_cancel
+func gobind_slices_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -302,10 +302,14 @@ class Chan_bool:
     """A Go chan bool."""
     def __new__(cls, cap: int = 0) -> Chan_bool: ...
     def send(self, value: bool, timeout: float | None = None) -> None: ...
+    async def asend(self, value: bool, /) -> None: ...
     def close(self) -> None: ...
     def recv(self, timeout: float | None = None) -> bool: ...
     def __iter__(self) -> Chan_bool: ...
     def __next__(self) -> bool: ...
+    async def arecv(self) -> bool: ...
+    def __aiter__(self) -> Chan_bool: ...
+    async def __anext__(self) -> bool: ...
     def __len__(self) -> int: ...
     @property
     def cap(self) -> int: ...
@@ -322,6 +326,72 @@ class Map_string_int(MutableMapping[str, int]):
 @final
 class Celsius(float):
     """Celsius is a temperature."""
+
+
+@final
+class aio:
+    """Async twins of structs's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of structs (import structs.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Distance2(a: Point, b: Point) -> float:
+        """Distance2(a: Point, b: Point) -> float
+
+        Awaitable twin of structs.Distance2: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Distance2 is the squared distance between two points."""
+
+    @staticmethod
+    async def FriendOf(p: Person | None) -> Person | None:
+        """FriendOf(p: Person | None) -> Person | None
+
+        Awaitable twin of structs.FriendOf: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        FriendOf returns p's friend, or nil."""
+
+    @staticmethod
+    async def HoldingFunc() -> Holder | None:
+        """HoldingFunc() -> Holder | None
+
+        Awaitable twin of structs.HoldingFunc: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        HoldingFunc is a holder of a Go func, live Go state."""
+
+    @staticmethod
+    async def LoopBag() -> Bag | None:
+        """LoopBag() -> Bag | None
+
+        Awaitable twin of structs.LoopBag: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        LoopBag is a bag whose Self points back to it."""
+
+    @staticmethod
+    async def NewPerson(name: str, age: int) -> Person | None:
+        """NewPerson(name: str, age: int) -> Person | None
+
+        Awaitable twin of structs.NewPerson: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        NewPerson makes a person."""
+
+    @staticmethod
+    async def Origin() -> Point:
+        """Origin() -> Point
+
+        Awaitable twin of structs.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Origin is the zero point."""
+
+    @staticmethod
+    async def SameOrigin(a: Bag | None, b: Bag | None) -> bool:
+        """SameOrigin(a: Bag | None, b: Bag | None) -> bool
+
+        Awaitable twin of structs.SameOrigin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        SameOrigin reports whether two bags share one Origin pointer."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of structs)."""
 
 @final
 class GoValue:

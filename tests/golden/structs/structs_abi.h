@@ -144,11 +144,57 @@ int gobind_structs_Slice_string_set(uintptr_t self, ptrdiff_t i, gobind_view v, 
 /* Func0.call */
 int gobind_structs_Func0_call(uintptr_t self, ptrdiff_t *r0, gobind_buf *msg);
 
+/* aio: Distance2 (starts the call on a goroutine) */
+int gobind_structs_aio_Distance2(uintptr_t a0, uintptr_t a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: FriendOf (starts the call on a goroutine) */
+int gobind_structs_aio_FriendOf(uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: HoldingFunc (starts the call on a goroutine) */
+int gobind_structs_aio_HoldingFunc(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: LoopBag (starts the call on a goroutine) */
+int gobind_structs_aio_LoopBag(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: NewPerson (starts the call on a goroutine) */
+int gobind_structs_aio_NewPerson(gobind_view a0, ptrdiff_t a1, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Origin (starts the call on a goroutine) */
+int gobind_structs_aio_Origin(uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: SameOrigin (starts the call on a goroutine) */
+int gobind_structs_aio_SameOrigin(uintptr_t a0, uintptr_t a1, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Person.Birthday (starts the call on a goroutine) */
+int gobind_structs_aio_Person_Birthday(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Person.Greet (starts the call on a goroutine) */
+int gobind_structs_aio_Person_Greet(uintptr_t self, uintptr_t a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.Add (starts the call on a goroutine) */
+int gobind_structs_aio_Point_Add(uintptr_t self, uintptr_t a0, uintptr_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.Scale (starts the call on a goroutine) */
+int gobind_structs_aio_Point_Scale(uintptr_t self, double a0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Point.String (starts the call on a goroutine) */
+int gobind_structs_aio_Point_String(uintptr_t self, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Func0.call (starts the call on a goroutine) */
+int gobind_structs_aio_Func0_call(uintptr_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_structs_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Chan_bool: chan bool */
 int gobind_structs_Chan_bool_new(ptrdiff_t n, uintptr_t *out, gobind_buf *msg);
 int gobind_structs_Chan_bool_send(uintptr_t self, uint8_t v, int64_t timeout, gobind_poll_fn poll, gobind_buf *msg);
 int gobind_structs_Chan_bool_close(uintptr_t self, gobind_buf *msg);
+int gobind_structs_Chan_bool_asend(uintptr_t self, uint8_t v, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_structs_Chan_bool_recv(uintptr_t self, int64_t timeout, gobind_poll_fn poll, uint8_t *out, gobind_buf *msg);
+int gobind_structs_Chan_bool_arecv(uintptr_t self, uint8_t *out, uintptr_t job, int *jstatus, gobind_buf *jmsg,
+    gobind_buf *msg);
 int gobind_structs_Chan_bool_size(uintptr_t self, ptrdiff_t *n, ptrdiff_t *capacity, gobind_buf *msg);
 
 /* Map_string_int: map[string]int */

@@ -3471,6 +3471,64 @@ gobind_chan_next_Chan_bool(PyObject *self)
     PyObject *v = gobind_chan_take_Chan_bool(self, -1);
     return v != NULL ? v : gobind_chan_stop();
 }
+#if PY_MAJOR_VERSION >= 3
+
+/* An awaited receive: the job, then the slot of the value. */
+typedef struct {
+    gobind_aio_job job;
+    uint8_t out;
+} gobind_chanjob_Chan_bool;
+
+/* On the loop's thread: the value received, or EOFError once the channel is closed and drained. */
+static PyObject *
+gobind_chan_got_Chan_bool(gobind_aio_job *job)
+{
+    if (job->status != GOBIND_OK)
+        return gobind_chan_fail(job->status, &job->msg);
+    return gobind_to_py_bool(&((gobind_chanjob_Chan_bool *)job)->out);
+}
+
+/* The same for async for: StopAsyncIteration instead of EOFError. */
+static PyObject *
+gobind_chan_gotnext_Chan_bool(gobind_aio_job *job)
+{
+    return gobind_aio_stop(gobind_chan_got_Chan_bool(job));
+}
+
+/* A future of one value received: at once when one is ready, else by a goroutine (finish: got or gotnext). */
+static PyObject *
+gobind_chan_await_Chan_bool(PyObject *self, PyObject *(*finish)(gobind_aio_job *))
+{
+    gobind_chanjob_Chan_bool *job;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    job = (gobind_chanjob_Chan_bool *)gobind_aio_new(sizeof *job, finish, gobind_structs_aio_cancel);
+    if (job == NULL)
+        return NULL;
+    job->job.status = gobind_structs_Chan_bool_recv(GOBIND_HANDLE(self), 0, NULL, &job->out, &job->job.msg);
+    if (job->job.status != GOBIND_CHAN_TIMEOUT)
+        return gobind_aio_now(&job->job);
+    status = gobind_structs_Chan_bool_arecv(GOBIND_HANDLE(self), &job->out, (uintptr_t)job, &job->job.status, &job->job.msg,
+                                 &msg);
+    return gobind_aio_started(&job->job, status, &msg);
+}
+
+static PyObject *
+gobind_chan_arecv_Chan_bool(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    return gobind_chan_await_Chan_bool(self, gobind_chan_got_Chan_bool);
+}
+
+static PyObject *
+gobind_chan_anext_Chan_bool(PyObject *self)
+{
+    return gobind_chan_await_Chan_bool(self, gobind_chan_gotnext_Chan_bool);
+}
+#else
+#define gobind_chan_anext_Chan_bool NULL /* no async for on Python 2 */
+#endif
 
 static PyObject *
 gobind_chan_send_Chan_bool(PyObject *self, PyObject *args, PyObject *kwargs)
@@ -3502,6 +3560,36 @@ gobind_chan_send_Chan_bool(PyObject *self, PyObject *args, PyObject *kwargs)
 done:
     return result;
 }
+
+#if PY_MAJOR_VERSION >= 3
+
+/* A future of sending value: done at once when there is room (or a receiver waits), else by a goroutine. */
+static PyObject *
+gobind_chan_asend_Chan_bool(PyObject *self, PyObject *value)
+{
+    uint8_t v = 0;
+    gobind_aio_job *job;
+    PyObject *result = NULL;
+    gobind_buf msg;
+    int status;
+    GOBIND_REFUSE_IF_FORKED(NULL)
+    if (gobind_from_py_bool(value, "Chan_bool.asend", "value", &v) < 0)
+        goto done;
+    job = gobind_aio_new(sizeof *job, gobind_aio_sent, gobind_structs_aio_cancel);
+    if (job == NULL)
+        goto done;
+    job->status = gobind_structs_Chan_bool_send(GOBIND_HANDLE(self), v, 0, NULL, &job->msg);
+    if (job->status != GOBIND_CHAN_TIMEOUT) {
+        result = gobind_aio_now(job);
+        goto done;
+    }
+    status = gobind_structs_Chan_bool_asend(GOBIND_HANDLE(self), v, (uintptr_t)job, &job->status,
+                                 &job->msg, &msg);
+    result = gobind_aio_started(job, status, &msg);
+done:
+    return result;
+}
+#endif
 
 static PyObject *
 gobind_chan_close_Chan_bool(PyObject *self, PyObject *unused)
@@ -3549,8 +3637,18 @@ static PyMethodDef gobind_methods_Chan_bool[] = {
     {"send", (PyCFunction)(void (*)(void))gobind_chan_send_Chan_bool, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("send($self, /, value, timeout=None)\n--\n\n",
                 "Send value, waiting up to timeout seconds (None: no limit) for room; TimeoutError then.")},
+#if PY_MAJOR_VERSION >= 3
+    {"asend", gobind_chan_asend_Chan_bool, METH_O,
+     GOBIND_DOC("asend($self, value, /)\n--\n\n", "Awaitable: send value without blocking the event loop.")},
+#endif
     {"close", gobind_chan_close_Chan_bool, METH_NOARGS,
      GOBIND_DOC("close($self, /)\n--\n\n", "Close the channel; receivers get the queued values, then EOFError.")},
+#if PY_MAJOR_VERSION >= 3
+    {"arecv", gobind_chan_arecv_Chan_bool, METH_NOARGS,
+     GOBIND_DOC("arecv($self, /)\n--\n\n",
+                "Awaitable: receive a value without blocking the event loop; EOFError once the channel is closed "
+                "and drained.")},
+#endif
     {"recv", (PyCFunction)(void (*)(void))gobind_chan_recv_Chan_bool, METH_VARARGS | METH_KEYWORDS,
      GOBIND_DOC("recv($self, /, timeout=None)\n--\n\n",
                 "Receive a value, waiting up to timeout seconds (None: no limit); TimeoutError then, "
@@ -3588,6 +3686,8 @@ static PyType_Slot gobind_slots_Chan_bool[] = {
     {Py_nb_bool, (void *)gobind_chan_true},
     {Py_tp_iter, (void *)PyObject_SelfIter},
     {Py_tp_iternext, (void *)gobind_chan_next_Chan_bool},
+    {Py_am_aiter, (void *)PyObject_SelfIter},
+    {Py_am_anext, (void *)gobind_chan_anext_Chan_bool},
     {Py_tp_new, (void *)gobind_new_Chan_bool},
     {Py_tp_doc, (void *)GOBIND_DOC("Chan_bool(cap=0)\n--\n\n",
                                    "Chan_bool(cap=0)\n"
@@ -3969,6 +4069,732 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (structs.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Distance2: Distance2, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Distance2;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Distance2_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Distance2 *job = (gobind_aiojob_fn_Distance2 *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Distance2(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    uintptr_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Distance2", gobind_names_gobind_fn_Distance2, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Point(argv[0], "Distance2", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Point(argv[1], "Distance2", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Distance2 *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Distance2 *)gobind_aio_new(sizeof *job, gobind_aio_fn_Distance2_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Distance2(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.FriendOf: FriendOf, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_FriendOf;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_FriendOf_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_FriendOf *job = (gobind_aiojob_fn_FriendOf *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Person(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_FriendOf(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("FriendOf", gobind_names_gobind_fn_FriendOf, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Person_ptr(argv[0], "FriendOf", "p", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_FriendOf *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_FriendOf *)gobind_aio_new(sizeof *job, gobind_aio_fn_FriendOf_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_FriendOf(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.HoldingFunc: HoldingFunc, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_HoldingFunc;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_HoldingFunc_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_HoldingFunc *job = (gobind_aiojob_fn_HoldingFunc *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Holder(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_HoldingFunc(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_HoldingFunc *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_HoldingFunc *)gobind_aio_new(sizeof *job, gobind_aio_fn_HoldingFunc_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_HoldingFunc(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.LoopBag: LoopBag, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_LoopBag;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_LoopBag_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_LoopBag *job = (gobind_aiojob_fn_LoopBag *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Bag(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_LoopBag(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_LoopBag *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_LoopBag *)gobind_aio_new(sizeof *job, gobind_aio_fn_LoopBag_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_LoopBag(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.NewPerson: NewPerson, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_NewPerson;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_NewPerson_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_NewPerson *job = (gobind_aiojob_fn_NewPerson *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Person(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_NewPerson(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("NewPerson", gobind_names_gobind_fn_NewPerson, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_str(argv[0], "NewPerson", "name", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "NewPerson", "age", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_NewPerson *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_NewPerson *)gobind_aio_new(sizeof *job, gobind_aio_fn_NewPerson_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_NewPerson(a0.view, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Origin: Origin, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_fn_Origin;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Origin_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Origin *job = (gobind_aiojob_fn_Origin *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Origin(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Origin *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Origin *)gobind_aio_new(sizeof *job, gobind_aio_fn_Origin_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Origin(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.SameOrigin: SameOrigin, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_SameOrigin;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_SameOrigin_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_SameOrigin *job = (gobind_aiojob_fn_SameOrigin *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_SameOrigin(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uintptr_t a0 = 0;
+    uintptr_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("SameOrigin", gobind_names_gobind_fn_SameOrigin, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_Bag_ptr(argv[0], "SameOrigin", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_Bag_ptr(argv[1], "SameOrigin", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_SameOrigin *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_SameOrigin *)gobind_aio_new(sizeof *job, gobind_aio_fn_SameOrigin_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_SameOrigin(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.call(Person.Birthday): Birthday, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Person_Birthday;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Person_Birthday_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Person_Birthday *job = (gobind_aiojob_m_Person_Birthday *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Person_Birthday(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Person_Birthday *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Person_Birthday *)gobind_aio_new(sizeof *job, gobind_aio_m_Person_Birthday_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Person_Birthday(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Person.Greet): Greet, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Person_Greet;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Person_Greet_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Person_Greet *job = (gobind_aiojob_m_Person_Greet *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Person_Greet(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Person.Greet", gobind_names_gobind_m_Person_Greet, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Person_ptr(argv[0], "Person.Greet", "other", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Person_Greet *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Person_Greet *)gobind_aio_new(sizeof *job, gobind_aio_m_Person_Greet_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Person_Greet(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Point.Add): Add, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uintptr_t r0;
+} gobind_aiojob_m_Point_Add;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_Add_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Point_Add *job = (gobind_aiojob_m_Point_Add *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Point(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Point_Add(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uintptr_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Point.Add", gobind_names_gobind_m_Point_Add, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_Point(argv[0], "Point.Add", "q", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Point_Add *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_Add *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_Add_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Point_Add(GOBIND_HANDLE(self), a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Point.Scale): Scale, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+} gobind_aiojob_m_Point_Scale;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_Scale_finish(gobind_aio_job *base)
+{
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+gobind_aio_m_Point_Scale(PyObject *self, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    if (gobind_unpack("Point.Scale", gobind_names_gobind_m_Point_Scale, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Point.Scale", "k", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Point_Scale *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_Scale *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_Scale_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Point_Scale(GOBIND_HANDLE(self), a0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.call(Point.String): String, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_m_Point_String;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Point_String_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Point_String *job = (gobind_aiojob_m_Point_String *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Point_String(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Point_String *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Point_String *)gobind_aio_new(sizeof *job, gobind_aio_m_Point_String_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Point_String(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Func0.call): call, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Func0_call;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Func0_call_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Func0_call *job = (gobind_aiojob_m_Func0_call *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Func0_call(PyObject *self, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    {
+        gobind_aiojob_m_Func0_call *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Func0_call *)gobind_aio_new(sizeof *job, gobind_aio_m_Func0_call_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_structs_aio_Func0_call(GOBIND_HANDLE(self), &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Person[] = {
+    {"Birthday", (PyCFunction)(void (*)(void))gobind_aio_m_Person_Birthday, METH_NOARGS, NULL},
+    {"Greet", (PyCFunction)(void (*)(void))gobind_aio_m_Person_Greet, GOBIND_METH_ARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Point[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_aio_m_Point_Add, GOBIND_METH_ARGS, NULL},
+    {"Scale", (PyCFunction)(void (*)(void))gobind_aio_m_Point_Scale, GOBIND_METH_ARGS, NULL},
+    {"String", (PyCFunction)(void (*)(void))gobind_aio_m_Point_String, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyMethodDef gobind_aio_methods_Func0[] = {
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_m_Func0_call, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Person))
+        d = gobind_aio_methods_Person;
+    else if (PyObject_TypeCheck(o, gobind_type_Point))
+        d = gobind_aio_methods_Point;
+    else if (PyObject_TypeCheck(o, gobind_type_Func0))
+        d = gobind_aio_methods_Func0;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Distance2", (PyCFunction)(void (*)(void))gobind_aio_fn_Distance2, GOBIND_METH_ARGS,
+     GOBIND_DOC("Distance2($module, /, a, b)\n--\n\n",
+                "Distance2(a: Point, b: Point) -> float\n"
+                "\n"
+                "Awaitable twin of structs.Distance2: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Distance2 is the squared distance between two points.")},
+    {"FriendOf", (PyCFunction)(void (*)(void))gobind_aio_fn_FriendOf, GOBIND_METH_ARGS,
+     GOBIND_DOC("FriendOf($module, /, p)\n--\n\n",
+                "FriendOf(p: Person | None) -> Person | None\n"
+                "\n"
+                "Awaitable twin of structs.FriendOf: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "FriendOf returns p's friend, or nil.")},
+    {"HoldingFunc", (PyCFunction)(void (*)(void))gobind_aio_fn_HoldingFunc, METH_NOARGS,
+     GOBIND_DOC("HoldingFunc($module, /)\n--\n\n",
+                "HoldingFunc() -> Holder | None\n"
+                "\n"
+                "Awaitable twin of structs.HoldingFunc: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "HoldingFunc is a holder of a Go func, live Go state.")},
+    {"LoopBag", (PyCFunction)(void (*)(void))gobind_aio_fn_LoopBag, METH_NOARGS,
+     GOBIND_DOC("LoopBag($module, /)\n--\n\n",
+                "LoopBag() -> Bag | None\n"
+                "\n"
+                "Awaitable twin of structs.LoopBag: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "LoopBag is a bag whose Self points back to it.")},
+    {"NewPerson", (PyCFunction)(void (*)(void))gobind_aio_fn_NewPerson, GOBIND_METH_ARGS,
+     GOBIND_DOC("NewPerson($module, /, name, age)\n--\n\n",
+                "NewPerson(name: str, age: int) -> Person | None\n"
+                "\n"
+                "Awaitable twin of structs.NewPerson: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "NewPerson makes a person.")},
+    {"Origin", (PyCFunction)(void (*)(void))gobind_aio_fn_Origin, METH_NOARGS,
+     GOBIND_DOC("Origin($module, /)\n--\n\n",
+                "Origin() -> Point\n"
+                "\n"
+                "Awaitable twin of structs.Origin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Origin is the zero point.")},
+    {"SameOrigin", (PyCFunction)(void (*)(void))gobind_aio_fn_SameOrigin, GOBIND_METH_ARGS,
+     GOBIND_DOC("SameOrigin($module, /, a, b)\n--\n\n",
+                "SameOrigin(a: Bag | None, b: Bag | None) -> bool\n"
+                "\n"
+                "Awaitable twin of structs.SameOrigin: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "SameOrigin reports whether two bags share one Origin pointer.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of structs or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -4144,6 +4970,12 @@ if (gobind_mark_live(gobind_type_Func0, "a Go func") < 0)
     if (gobind_add_type(m, "GoValue", gobind_type_GoValue) < 0
         || gobind_mark_live(gobind_type_GoValue, "a Go value Python has no class for") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "structs.aio", "aio",
+                       "Async twins of structs's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     (void)m;
     return 0;
 }

@@ -1436,6 +1436,15 @@ func gobind_structs_Chan_bool_send(self C.uintptr_t, v C.uint8_t, timeout C.int6
 	return gobindOK
 }
 
+// gobind_structs_Chan_bool_asend sends v on a goroutine for an awaiting Python task (gobindAioSend).
+//
+//export gobind_structs_Chan_bool_asend
+func gobind_structs_Chan_bool_asend(self C.uintptr_t, v C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioSend(job, jstatus, jmsg, gobindChan_Chan_bool(self), v != 0)
+	return gobindOK
+}
+
 // gobind_structs_Chan_bool_close closes the channel (a panic if it is closed already).
 //
 //export gobind_structs_Chan_bool_close
@@ -1455,6 +1464,17 @@ func gobind_structs_Chan_bool_recv(self C.uintptr_t, timeout C.int64_t, poll C.g
 		return st
 	}
 	*out = gobindBool(v)
+	return gobindOK
+}
+
+// gobind_structs_Chan_bool_arecv receives one value on a goroutine for an awaiting Python task (gobindAioRecv).
+//
+//export gobind_structs_Chan_bool_arecv
+func gobind_structs_Chan_bool_arecv(self C.uintptr_t, out *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioRecv(job, jstatus, jmsg, gobindChan_Chan_bool(self), func(v bool) {
+		*out = gobindBool(v)
+	})
 	return gobindOK
 }
 
@@ -1509,6 +1529,242 @@ func gobindCallback_Func0(fn C.uintptr_t, call *gobindCall) func() (g0 int) {
 		g0 = int(res.r0)
 		return
 	}
+}
+
+// gobind_structs_aio_Distance2 starts example.com/structs.Distance2 on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Distance2
+func gobind_structs_aio_Distance2(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := *gobindPtr_Point(a0)
+	x1 := *gobindPtr_Point(a1)
+	gobindAioGo(job, jstatus, jmsg, "structs.Distance2", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Distance2(x0, x1)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_FriendOf starts example.com/structs.FriendOf on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_FriendOf
+func gobind_structs_aio_FriendOf(a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_Person(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.FriendOf", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.FriendOf(x0)
+			*r0 = gobindHandle_Person(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_HoldingFunc starts example.com/structs.HoldingFunc on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_HoldingFunc
+func gobind_structs_aio_HoldingFunc(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "structs.HoldingFunc", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.HoldingFunc()
+			*r0 = gobindHandle_Holder(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_LoopBag starts example.com/structs.LoopBag on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_LoopBag
+func gobind_structs_aio_LoopBag(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "structs.LoopBag", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.LoopBag()
+			*r0 = gobindHandle_Bag(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_NewPerson starts example.com/structs.NewPerson on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_NewPerson
+func gobind_structs_aio_NewPerson(a0 C.gobind_view, a1 C.ptrdiff_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "structs.NewPerson", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.NewPerson(x0, x1)
+			*r0 = gobindHandle_Person(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Origin starts example.com/structs.Origin on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Origin
+func gobind_structs_aio_Origin(r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "structs.Origin", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Origin()
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_SameOrigin starts example.com/structs.SameOrigin on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_SameOrigin
+func gobind_structs_aio_SameOrigin(a0 C.uintptr_t, a1 C.uintptr_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindPtr_Bag(a0)
+	x1 := gobindPtr_Bag(a1)
+	gobindAioGo(job, jstatus, jmsg, "structs.SameOrigin", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.SameOrigin(x0, x1)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Person_Birthday starts example.com/structs.Person.Birthday on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Person_Birthday
+func gobind_structs_aio_Person_Birthday(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Person(self)
+	gobindAioGo(job, jstatus, jmsg, "structs.Person.Birthday", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Birthday()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Person_Greet starts example.com/structs.Person.Greet on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Person_Greet
+func gobind_structs_aio_Person_Greet(self C.uintptr_t, a0 C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Person(self)
+	x0 := gobindPtr_Person(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.Person.Greet", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := recv.Greet(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Point_Add starts example.com/structs.Point.Add on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Point_Add
+func gobind_structs_aio_Point_Add(self C.uintptr_t, a0 C.uintptr_t, r0 *C.uintptr_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	x0 := *gobindPtr_Point(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.Point.Add", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Add(x0)
+			*r0 = gobindHandle_Point(&v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Point_Scale starts example.com/structs.Point.Scale on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Point_Scale
+func gobind_structs_aio_Point_Scale(self C.uintptr_t, a0 C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "structs.Point.Scale", nil,
+		func(msg *C.gobind_buf) C.int {
+			recv.Scale(x0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Point_String starts example.com/structs.Point.String on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Point_String
+func gobind_structs_aio_Point_String(self C.uintptr_t, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Point(self)
+	gobindAioGo(job, jstatus, jmsg, "structs.Point.String", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.String()
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_Func0_call starts example.com/structs.Func0.call on a goroutine
+// of its own (structs.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_structs_aio_Func0_call
+func gobind_structs_aio_Func0_call(self C.uintptr_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindPtr_Func0(self)
+	gobindAioGo(job, jstatus, jmsg, "structs.Func0.call", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.call()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_structs_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_structs_aio_cancel
+func gobind_structs_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
 }
 
 // gobindNewHandle makes the handle a Python object holds to any Go value.

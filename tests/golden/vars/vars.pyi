@@ -85,6 +85,48 @@ class Level(enum.IntEnum):
 
 Louder is the next level up."""
 
+
+@final
+class aio:
+    """Async twins of vars's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of vars (import vars.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Bump() -> int:
+        """Bump() -> int
+
+        Awaitable twin of vars.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Bump adds one to Counter and returns it."""
+
+    @staticmethod
+    async def Greet(who: str) -> str:
+        """Greet(who: str) -> str
+
+        Awaitable twin of vars.Greet: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Greet greets who with Greeting."""
+
+    @staticmethod
+    async def OriginX() -> float:
+        """OriginX() -> float
+
+        Awaitable twin of vars.OriginX: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        OriginX reads Origin.X."""
+
+    @staticmethod
+    async def PrimeSum() -> int:
+        """PrimeSum() -> int
+
+        Awaitable twin of vars.PrimeSum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        PrimeSum adds the Primes."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of vars)."""
+
 def Bump() -> int:
     """Bump() -> int
 

@@ -37,6 +37,24 @@ int gobind_vars_Slice_int_get(uintptr_t self, ptrdiff_t i, ptrdiff_t *out, gobin
 int gobind_vars_Slice_int_set(uintptr_t self, ptrdiff_t i, ptrdiff_t v, gobind_buf *msg);
 int gobind_vars_Slice_int_pin(uintptr_t self, void **data, ptrdiff_t *n, uintptr_t *pin, gobind_buf *msg);
 
+/* aio: Bump (starts the call on a goroutine) */
+int gobind_vars_aio_Bump(ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Greet (starts the call on a goroutine) */
+int gobind_vars_aio_Greet(gobind_view a0, gobind_buf *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: OriginX (starts the call on a goroutine) */
+int gobind_vars_aio_OriginX(double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: PrimeSum (starts the call on a goroutine) */
+int gobind_vars_aio_PrimeSum(ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Level.Louder (starts the call on a goroutine) */
+int gobind_vars_aio_Level_Louder(ptrdiff_t self, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_vars_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Level */
 /* Level.Louder */
 int gobind_vars_Level_Louder(ptrdiff_t self, ptrdiff_t *r0, gobind_buf *msg);

@@ -1207,6 +1207,303 @@ static PyType_Spec gobind_spec_module = {
     .slots = gobind_slots_module,
 };
 
+/* ==== Async twins (vars.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Bump: Bump, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Bump;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Bump_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Bump *job = (gobind_aiojob_fn_Bump *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Bump(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_Bump *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Bump *)gobind_aio_new(sizeof *job, gobind_aio_fn_Bump_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_Bump(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.Greet: Greet, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    gobind_buf r0;
+} gobind_aiojob_fn_Greet;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Greet_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Greet *job = (gobind_aiojob_fn_Greet *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_str(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Greet(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    gobind_view_arg a0 = GOBIND_VIEW_ARG_INIT;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Greet", gobind_names_gobind_fn_Greet, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_str(argv[0], "Greet", "who", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Greet *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Greet *)gobind_aio_new(sizeof *job, gobind_aio_fn_Greet_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_Greet(a0.view, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    gobind_view_release(&a0);
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.OriginX: OriginX, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_OriginX;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_OriginX_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_OriginX *job = (gobind_aiojob_fn_OriginX *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_OriginX(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_OriginX *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_OriginX *)gobind_aio_new(sizeof *job, gobind_aio_fn_OriginX_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_OriginX(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.PrimeSum: PrimeSum, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_PrimeSum;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_PrimeSum_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_PrimeSum *job = (gobind_aiojob_fn_PrimeSum *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_PrimeSum(PyObject *module, PyObject *unused)
+{
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    (void)unused;
+    {
+        gobind_aiojob_fn_PrimeSum *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_PrimeSum *)gobind_aio_new(sizeof *job, gobind_aio_fn_PrimeSum_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_PrimeSum(&job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+/* ---- aio.call(Level.Louder): Louder, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_m_Level_Louder;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_m_Level_Louder_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_m_Level_Louder *job = (gobind_aiojob_m_Level_Louder *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_Level(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_m_Level_Louder(PyObject *self, PyObject *unused)
+{
+    ptrdiff_t selfv = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)unused;
+    if (gobind_from_py_int(self, "Level.Louder", "self", &selfv) < 0)
+        goto done;
+    {
+        gobind_aiojob_m_Level_Louder *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_m_Level_Louder *)gobind_aio_new(sizeof *job, gobind_aio_m_Level_Louder_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vars_aio_Level_Louder(selfv, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    return result;
+}
+
+
+static PyMethodDef gobind_aio_methods_Level[] = {
+    {"Louder", (PyCFunction)(void (*)(void))gobind_aio_m_Level_Louder, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    if (PyObject_TypeCheck(o, gobind_type_Level))
+        d = gobind_aio_methods_Level;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Bump", (PyCFunction)(void (*)(void))gobind_aio_fn_Bump, METH_NOARGS,
+     GOBIND_DOC("Bump($module, /)\n--\n\n",
+                "Bump() -> int\n"
+                "\n"
+                "Awaitable twin of vars.Bump: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Bump adds one to Counter and returns it.")},
+    {"Greet", (PyCFunction)(void (*)(void))gobind_aio_fn_Greet, GOBIND_METH_ARGS,
+     GOBIND_DOC("Greet($module, /, who)\n--\n\n",
+                "Greet(who: str) -> str\n"
+                "\n"
+                "Awaitable twin of vars.Greet: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Greet greets who with Greeting.")},
+    {"OriginX", (PyCFunction)(void (*)(void))gobind_aio_fn_OriginX, METH_NOARGS,
+     GOBIND_DOC("OriginX($module, /)\n--\n\n",
+                "OriginX() -> float\n"
+                "\n"
+                "Awaitable twin of vars.OriginX: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "OriginX reads Origin.X.")},
+    {"PrimeSum", (PyCFunction)(void (*)(void))gobind_aio_fn_PrimeSum, METH_NOARGS,
+     GOBIND_DOC("PrimeSum($module, /)\n--\n\n",
+                "PrimeSum() -> int\n"
+                "\n"
+                "Awaitable twin of vars.PrimeSum: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "PrimeSum adds the Primes.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of vars or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1305,6 +1602,12 @@ if (gobind_register_sequence(gobind_type_Slice_int, 1) < 0)
     if (gobind_add_type(m, "GoErrorValue", gobind_type_GoErrorValue) < 0
         || gobind_mark_live(gobind_type_GoErrorValue, "a Go error value") < 0)
         return -1;
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "vars.aio", "aio",
+                       "Async twins of vars's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
+        return -1;
+#endif
     value = gobind_new_ref(Py_False);
     if (value == NULL || PyModule_AddObject(m, "Debug", value) < 0)
         return -1;

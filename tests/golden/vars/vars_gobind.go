@@ -411,6 +411,98 @@ func gobind_vars_var_set_Primes(v C.uintptr_t, msg *C.gobind_buf) (status C.int)
 	return gobindOK
 }
 
+// gobind_vars_aio_Bump starts example.com/vars.Bump on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vars_aio_Bump
+func gobind_vars_aio_Bump(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "vars.Bump", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Bump()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vars_aio_Greet starts example.com/vars.Greet on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vars_aio_Greet
+func gobind_vars_aio_Greet(a0 C.gobind_view, r0 *C.gobind_buf, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindString(a0, gobindSpace(a0.n))
+	gobindAioGo(job, jstatus, jmsg, "vars.Greet", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Greet(x0)
+			gobindPutString(r0, v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vars_aio_OriginX starts example.com/vars.OriginX on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vars_aio_OriginX
+func gobind_vars_aio_OriginX(r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "vars.OriginX", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.OriginX()
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vars_aio_PrimeSum starts example.com/vars.PrimeSum on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vars_aio_PrimeSum
+func gobind_vars_aio_PrimeSum(r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioGo(job, jstatus, jmsg, "vars.PrimeSum", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.PrimeSum()
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vars_aio_Level_Louder starts example.com/vars.Level.Louder on a goroutine
+// of its own (vars.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vars_aio_Level_Louder
+func gobind_vars_aio_Level_Louder(self C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	recv := gobindpkg.Level(int(self))
+	gobindAioGo(job, jstatus, jmsg, "vars.Level.Louder", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := recv.Louder()
+			*r0 = C.ptrdiff_t(int(v0))
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vars_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_vars_aio_cancel
+func gobind_vars_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

@@ -115,6 +115,104 @@ class vec:
 
         Wrap adds two bytes, wrapping around."""
 
+
+@final
+class aio:
+    """Async twins of vec's functions: await them in asyncio (Python 3.7+)."""
+    # A submodule of vec (import vec.aio), written as a class for type checkers.
+
+    @staticmethod
+    async def Add(a: int, b: int) -> int:
+        """Add(a: int, b: int) -> int
+
+        Awaitable twin of vec.Add: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Add returns a + b."""
+
+    @staticmethod
+    async def Check(x: int) -> int:
+        """Check(x: int) -> int
+
+        Awaitable twin of vec.Check: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Check fails for 0: functions with an error result have no vectorised twin."""
+
+    @staticmethod
+    async def Div(a: int, b: int) -> int:
+        """Div(a: int, b: int) -> int
+
+        Awaitable twin of vec.Div: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Div returns a / b; it panics when b is 0."""
+
+    @staticmethod
+    async def Fahrenheit(c: float) -> float:
+        """Fahrenheit(c: float) -> float
+
+        Awaitable twin of vec.Fahrenheit: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Fahrenheit converts a temperature."""
+
+    @staticmethod
+    async def Half(x: float) -> float:
+        """Half(x: float) -> float
+
+        Awaitable twin of vec.Half: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Half returns x / 2 in float32."""
+
+    @staticmethod
+    async def Heavy(x: float) -> float:
+        """Heavy(x: float) -> float
+
+        Awaitable twin of vec.Heavy: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Heavy runs 200 steps of a float recurrence from x: work enough to see parallelism."""
+
+    @staticmethod
+    async def Not(b: bool) -> bool:
+        """Not(b: bool) -> bool
+
+        Awaitable twin of vec.Not: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Not returns !b."""
+
+    @staticmethod
+    async def Positive(x: int) -> bool:
+        """Positive(x: int) -> bool
+
+        Awaitable twin of vec.Positive: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Positive reports whether x > 0."""
+
+    @staticmethod
+    async def Quit(x: int) -> int:
+        """Quit(x: int) -> int
+
+        Awaitable twin of vec.Quit: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Quit ends the goroutine that calls it when x is negative."""
+
+    @staticmethod
+    async def Scale(x: float, k: float) -> float:
+        """Scale(x: float, k: float) -> float
+
+        Awaitable twin of vec.Scale: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Scale returns x * k."""
+
+    @staticmethod
+    async def Wrap(a: int, b: int) -> int:
+        """Wrap(a: int, b: int) -> int
+
+        Awaitable twin of vec.Wrap: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.
+
+        Wrap adds two bytes, wrapping around."""
+
+    @staticmethod
+    async def call(fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        """fn(*args, **kwargs) through fn's async twin (fn is a function of vec)."""
+
 def Add(a: int, b: int) -> int:
     """Add(a: int, b: int) -> int
 

@@ -31,6 +31,42 @@ int gobind_vec_Scale(double a0, double a1, double *r0, gobind_buf *msg);
 /* Wrap */
 int gobind_vec_Wrap(uint8_t a0, uint8_t a1, uint8_t *r0, gobind_buf *msg);
 
+/* aio: Add (starts the call on a goroutine) */
+int gobind_vec_aio_Add(int64_t a0, int64_t a1, int64_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Check (starts the call on a goroutine) */
+int gobind_vec_aio_Check(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Div (starts the call on a goroutine) */
+int gobind_vec_aio_Div(ptrdiff_t a0, ptrdiff_t a1, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Fahrenheit (starts the call on a goroutine) */
+int gobind_vec_aio_Fahrenheit(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Half (starts the call on a goroutine) */
+int gobind_vec_aio_Half(float a0, float *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Heavy (starts the call on a goroutine) */
+int gobind_vec_aio_Heavy(double a0, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Not (starts the call on a goroutine) */
+int gobind_vec_aio_Not(uint8_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Positive (starts the call on a goroutine) */
+int gobind_vec_aio_Positive(int32_t a0, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Quit (starts the call on a goroutine) */
+int gobind_vec_aio_Quit(ptrdiff_t a0, ptrdiff_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Scale (starts the call on a goroutine) */
+int gobind_vec_aio_Scale(double a0, double a1, double *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* aio: Wrap (starts the call on a goroutine) */
+int gobind_vec_aio_Wrap(uint8_t a0, uint8_t a1, uint8_t *r0, uintptr_t job, int *jstatus, gobind_buf *jmsg, gobind_buf *msg);
+
+/* cancels an awaited call's context, or an arecv or asend */
+int gobind_vec_aio_cancel(uintptr_t job, gobind_buf *msg);
+
 /* Vectorised twins: each runs its function over n elements (ptrs and steps describe the arguments). */
 int gobind_vec_vec_Add(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);
 int gobind_vec_vec_Div(ptrdiff_t n, void **ptrs, ptrdiff_t *steps, void *out, int workers, gobind_buf *msg);

@@ -1221,6 +1221,688 @@ static PyType_Spec gobind_spec_GoErrorValue = {
     .slots = gobind_slots_GoErrorValue,
 };
 
+/* ==== Async twins (vec.aio; Python 3.7+): Go runs each call on a goroutine ==== */
+#if PY_MAJOR_VERSION >= 3
+
+/* ---- aio.Add: Add, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    int64_t r0;
+} gobind_aiojob_fn_Add;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Add_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Add *job = (gobind_aiojob_fn_Add *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Add(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    int64_t a0 = 0;
+    int64_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Add", gobind_names_gobind_fn_Add, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int64(argv[0], "Add", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int64(argv[1], "Add", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Add *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Add *)gobind_aio_new(sizeof *job, gobind_aio_fn_Add_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Add(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Check: Check, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Check;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Check_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Check *job = (gobind_aiojob_fn_Check *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Check(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Check", gobind_names_gobind_fn_Check, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Check", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Check *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Check *)gobind_aio_new(sizeof *job, gobind_aio_fn_Check_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Check(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Div: Div, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Div;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Div_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Div *job = (gobind_aiojob_fn_Div *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Div(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    ptrdiff_t a0 = 0;
+    ptrdiff_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Div", gobind_names_gobind_fn_Div, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_int(argv[0], "Div", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_int(argv[1], "Div", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Div *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Div *)gobind_aio_new(sizeof *job, gobind_aio_fn_Div_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Div(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Fahrenheit: Fahrenheit, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Fahrenheit;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Fahrenheit_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Fahrenheit *job = (gobind_aiojob_fn_Fahrenheit *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Fahrenheit(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Fahrenheit", gobind_names_gobind_fn_Fahrenheit, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Fahrenheit", "c", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Fahrenheit *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Fahrenheit *)gobind_aio_new(sizeof *job, gobind_aio_fn_Fahrenheit_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Fahrenheit(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Half: Half, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    float r0;
+} gobind_aiojob_fn_Half;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Half_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Half *job = (gobind_aiojob_fn_Half *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float32(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Half(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    float a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Half", gobind_names_gobind_fn_Half, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float32(argv[0], "Half", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Half *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Half *)gobind_aio_new(sizeof *job, gobind_aio_fn_Half_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Half(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Heavy: Heavy, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Heavy;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Heavy_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Heavy *job = (gobind_aiojob_fn_Heavy *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Heavy(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    double a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Heavy", gobind_names_gobind_fn_Heavy, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_float64(argv[0], "Heavy", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Heavy *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Heavy *)gobind_aio_new(sizeof *job, gobind_aio_fn_Heavy_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Heavy(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Not: Not, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_Not;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Not_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Not *job = (gobind_aiojob_fn_Not *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Not(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    uint8_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Not", gobind_names_gobind_fn_Not, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_bool(argv[0], "Not", "b", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Not *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Not *)gobind_aio_new(sizeof *job, gobind_aio_fn_Not_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Not(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Positive: Positive, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_Positive;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Positive_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Positive *job = (gobind_aiojob_fn_Positive *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_bool(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Positive(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    int32_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Positive", gobind_names_gobind_fn_Positive, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int32(argv[0], "Positive", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Positive *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Positive *)gobind_aio_new(sizeof *job, gobind_aio_fn_Positive_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Positive(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Quit: Quit, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    ptrdiff_t r0;
+} gobind_aiojob_fn_Quit;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Quit_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Quit *job = (gobind_aiojob_fn_Quit *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_int(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Quit(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[1];
+    ptrdiff_t a0 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Quit", gobind_names_gobind_fn_Quit, 1, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 1);
+    if (gobind_from_py_int(argv[0], "Quit", "x", &a0) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Quit *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Quit *)gobind_aio_new(sizeof *job, gobind_aio_fn_Quit_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Quit(a0, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 1);
+    return result;
+}
+
+/* ---- aio.Scale: Scale, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    double r0;
+} gobind_aiojob_fn_Scale;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Scale_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Scale *job = (gobind_aiojob_fn_Scale *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_float64(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Scale(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    double a0 = 0;
+    double a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Scale", gobind_names_gobind_fn_Scale, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_float64(argv[0], "Scale", "x", &a0) < 0)
+        goto done;
+    if (gobind_from_py_float64(argv[1], "Scale", "k", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Scale *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Scale *)gobind_aio_new(sizeof *job, gobind_aio_fn_Scale_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Scale(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+/* ---- aio.Wrap: Wrap, awaited ---- */
+
+typedef struct {
+    gobind_aio_job job;
+    uint8_t r0;
+} gobind_aiojob_fn_Wrap;
+
+/* On the loop's thread: the result of the finished call, or NULL with its GoError or GoPanic. */
+static PyObject *
+gobind_aio_fn_Wrap_finish(gobind_aio_job *base)
+{
+    gobind_aiojob_fn_Wrap *job = (gobind_aiojob_fn_Wrap *)base;
+    PyObject *result = NULL;
+    if (base->status != GOBIND_OK)
+        return gobind_raise(base->status, &base->msg);
+    result = gobind_to_py_uint8(&job->r0);
+    return result;
+}
+
+static PyObject *
+gobind_aio_fn_Wrap(PyObject *module, GOBIND_ARGS)
+{
+    PyObject *argv[2];
+    uint8_t a0 = 0;
+    uint8_t a1 = 0;
+    gobind_buf msg;
+    int status;
+    PyObject *result = NULL;
+
+    (void)module;
+    if (gobind_unpack("Wrap", gobind_names_gobind_fn_Wrap, 2, GOBIND_ARGS_PASS, argv) < 0)
+        return NULL;
+    GOBIND_HOLD_ARGS(argv, 2);
+    if (gobind_from_py_uint8(argv[0], "Wrap", "a", &a0) < 0)
+        goto done;
+    if (gobind_from_py_uint8(argv[1], "Wrap", "b", &a1) < 0)
+        goto done;
+    {
+        gobind_aiojob_fn_Wrap *job;
+        GOBIND_CALL_REFUSE_IF_FORKED
+        job = (gobind_aiojob_fn_Wrap *)gobind_aio_new(sizeof *job, gobind_aio_fn_Wrap_finish,
+            NULL);
+        if (job == NULL)
+            goto done;
+        GOBIND_CALL_KEEP_BEGIN
+        status = gobind_vec_aio_Wrap(a0, a1, &job->r0, (uintptr_t)job, &job->job.status, &job->job.msg, &msg);
+        GOBIND_CALL_KEEP_END
+        result = gobind_aio_started(&job->job, status, &msg);
+    }
+done:
+    GOBIND_DROP_ARGS(argv, 2);
+    return result;
+}
+
+
+/* The twin of method name of o's class, or NULL. */
+static PyMethodDef *
+gobind_aio_method(PyObject *o, const char *name)
+{
+    PyMethodDef *d = NULL;
+    for (; d != NULL && d->ml_name != NULL; d++)
+        if (strcmp(d->ml_name, name) == 0)
+            return d;
+    (void)o;
+    (void)name;
+    return NULL;
+}
+
+static PyObject *
+gobind_aio_call_module(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    return gobind_aio_call(self, args, kwargs, gobind_aio_method);
+}
+
+static PyMethodDef gobind_aio_methods[] = {
+    {"Add", (PyCFunction)(void (*)(void))gobind_aio_fn_Add, GOBIND_METH_ARGS,
+     GOBIND_DOC("Add($module, /, a, b)\n--\n\n",
+                "Add(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of vec.Add: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Add returns a + b.")},
+    {"Check", (PyCFunction)(void (*)(void))gobind_aio_fn_Check, GOBIND_METH_ARGS,
+     GOBIND_DOC("Check($module, /, x)\n--\n\n",
+                "Check(x: int) -> int\n"
+                "\n"
+                "Awaitable twin of vec.Check: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Check fails for 0: functions with an error result have no vectorised twin.")},
+    {"Div", (PyCFunction)(void (*)(void))gobind_aio_fn_Div, GOBIND_METH_ARGS,
+     GOBIND_DOC("Div($module, /, a, b)\n--\n\n",
+                "Div(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of vec.Div: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Div returns a / b; it panics when b is 0.")},
+    {"Fahrenheit", (PyCFunction)(void (*)(void))gobind_aio_fn_Fahrenheit, GOBIND_METH_ARGS,
+     GOBIND_DOC("Fahrenheit($module, /, c)\n--\n\n",
+                "Fahrenheit(c: float) -> float\n"
+                "\n"
+                "Awaitable twin of vec.Fahrenheit: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Fahrenheit converts a temperature.")},
+    {"Half", (PyCFunction)(void (*)(void))gobind_aio_fn_Half, GOBIND_METH_ARGS,
+     GOBIND_DOC("Half($module, /, x)\n--\n\n",
+                "Half(x: float) -> float\n"
+                "\n"
+                "Awaitable twin of vec.Half: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Half returns x / 2 in float32.")},
+    {"Heavy", (PyCFunction)(void (*)(void))gobind_aio_fn_Heavy, GOBIND_METH_ARGS,
+     GOBIND_DOC("Heavy($module, /, x)\n--\n\n",
+                "Heavy(x: float) -> float\n"
+                "\n"
+                "Awaitable twin of vec.Heavy: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Heavy runs 200 steps of a float recurrence from x: work enough to see parallelism.")},
+    {"Not", (PyCFunction)(void (*)(void))gobind_aio_fn_Not, GOBIND_METH_ARGS,
+     GOBIND_DOC("Not($module, /, b)\n--\n\n",
+                "Not(b: bool) -> bool\n"
+                "\n"
+                "Awaitable twin of vec.Not: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Not returns !b.")},
+    {"Positive", (PyCFunction)(void (*)(void))gobind_aio_fn_Positive, GOBIND_METH_ARGS,
+     GOBIND_DOC("Positive($module, /, x)\n--\n\n",
+                "Positive(x: int) -> bool\n"
+                "\n"
+                "Awaitable twin of vec.Positive: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Positive reports whether x > 0.")},
+    {"Quit", (PyCFunction)(void (*)(void))gobind_aio_fn_Quit, GOBIND_METH_ARGS,
+     GOBIND_DOC("Quit($module, /, x)\n--\n\n",
+                "Quit(x: int) -> int\n"
+                "\n"
+                "Awaitable twin of vec.Quit: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Quit ends the goroutine that calls it when x is negative.")},
+    {"Scale", (PyCFunction)(void (*)(void))gobind_aio_fn_Scale, GOBIND_METH_ARGS,
+     GOBIND_DOC("Scale($module, /, x, k)\n--\n\n",
+                "Scale(x: float, k: float) -> float\n"
+                "\n"
+                "Awaitable twin of vec.Scale: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Scale returns x * k.")},
+    {"Wrap", (PyCFunction)(void (*)(void))gobind_aio_fn_Wrap, GOBIND_METH_ARGS,
+     GOBIND_DOC("Wrap($module, /, a, b)\n--\n\n",
+                "Wrap(a: int, b: int) -> int\n"
+                "\n"
+                "Awaitable twin of vec.Wrap: the Go call runs on a goroutine of its own with the GIL released, and the result comes back on the running event loop (asyncio). Cancelling the awaiting task drops the result; the Go call runs to its end.\n"
+                "\n"
+                "Wrap adds two bytes, wrapping around.")},
+    {"call", (PyCFunction)(void (*)(void))gobind_aio_call_module, METH_VARARGS | METH_KEYWORDS,
+     GOBIND_DOC("call($module, fn, /, *args, **kwargs)\n--\n\n",
+                "Awaitable: fn(*args, **kwargs) through the async twin of fn, a function of vec or a "
+                "method of one of its objects.")},
+    {NULL, NULL, 0, NULL},
+};
+#endif
+
 /* Reports how many Go values Python objects keep alive through handles (for leak checks). */
 static PyObject *
 gobind_fn__gobind_handles(PyObject *module, PyObject *unused)
@@ -1338,6 +2020,12 @@ gobind_add_types(PyObject *m)
     if (gobind_add_submodule(m, "vec.vec", "vec",
                              "Vectorised twins of vec's functions over numbers: one Go call over whole "
                              "buffers.", gobind_vec_methods, NULL) == NULL)
+        return -1;
+#endif
+#if PY_MAJOR_VERSION >= 3
+    if (gobind_aio_add(m, "vec.aio", "aio",
+                       "Async twins of vec's functions: await them in asyncio (Python 3.7+).",
+                       gobind_aio_methods) < 0)
         return -1;
 #endif
     (void)m;

@@ -338,6 +338,210 @@ func gobind_vec_vec_Wrap(n C.ptrdiff_t, ptrs *unsafe.Pointer, steps *C.ptrdiff_t
 	})
 }
 
+// gobind_vec_aio_Add starts example.com/vec.Add on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Add
+func gobind_vec_aio_Add(a0 C.int64_t, a1 C.int64_t, r0 *C.int64_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int64(a0)
+	x1 := int64(a1)
+	gobindAioGo(job, jstatus, jmsg, "vec.Add", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Add(x0, x1)
+			*r0 = C.int64_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Check starts example.com/vec.Check on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Check
+func gobind_vec_aio_Check(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "vec.Check", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0, gerr := gobindpkg.Check(x0)
+			if gerr != nil {
+				return gobindFail(msg, gerr)
+			}
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Div starts example.com/vec.Div on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Div
+func gobind_vec_aio_Div(a0 C.ptrdiff_t, a1 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	x1 := int(a1)
+	gobindAioGo(job, jstatus, jmsg, "vec.Div", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Div(x0, x1)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Fahrenheit starts example.com/vec.Fahrenheit on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Fahrenheit
+func gobind_vec_aio_Fahrenheit(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := gobindpkg.Celsius(float64(a0))
+	gobindAioGo(job, jstatus, jmsg, "vec.Fahrenheit", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Fahrenheit(x0)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Half starts example.com/vec.Half on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Half
+func gobind_vec_aio_Half(a0 C.float, r0 *C.float, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float32(a0)
+	gobindAioGo(job, jstatus, jmsg, "vec.Half", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Half(x0)
+			*r0 = C.float(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Heavy starts example.com/vec.Heavy on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Heavy
+func gobind_vec_aio_Heavy(a0 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float64(a0)
+	gobindAioGo(job, jstatus, jmsg, "vec.Heavy", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Heavy(x0)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Not starts example.com/vec.Not on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Not
+func gobind_vec_aio_Not(a0 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := a0 != 0
+	gobindAioGo(job, jstatus, jmsg, "vec.Not", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Not(x0)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Positive starts example.com/vec.Positive on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Positive
+func gobind_vec_aio_Positive(a0 C.int32_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int32(a0)
+	gobindAioGo(job, jstatus, jmsg, "vec.Positive", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Positive(x0)
+			*r0 = gobindBool(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Quit starts example.com/vec.Quit on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Quit
+func gobind_vec_aio_Quit(a0 C.ptrdiff_t, r0 *C.ptrdiff_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := int(a0)
+	gobindAioGo(job, jstatus, jmsg, "vec.Quit", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Quit(x0)
+			*r0 = C.ptrdiff_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Scale starts example.com/vec.Scale on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Scale
+func gobind_vec_aio_Scale(a0 C.double, a1 C.double, r0 *C.double, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := float64(a0)
+	x1 := float64(a1)
+	gobindAioGo(job, jstatus, jmsg, "vec.Scale", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Scale(x0, x1)
+			*r0 = C.double(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_Wrap starts example.com/vec.Wrap on a goroutine
+// of its own (vec.aio): the arguments are converted now, the results go to C's job
+// when the call ends (gobindAioGo).
+//
+//export gobind_vec_aio_Wrap
+func gobind_vec_aio_Wrap(a0 C.uint8_t, a1 C.uint8_t, r0 *C.uint8_t, job C.uintptr_t, jstatus *C.int, jmsg *C.gobind_buf, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	x0 := uint8(a0)
+	x1 := uint8(a1)
+	gobindAioGo(job, jstatus, jmsg, "vec.Wrap", nil,
+		func(msg *C.gobind_buf) C.int {
+			v0 := gobindpkg.Wrap(x0, x1)
+			*r0 = C.uint8_t(v0)
+			return gobindOK
+		})
+	return gobindOK
+}
+
+// gobind_vec_aio_cancel cancels an awaited job (its context, or its wait on a channel) when Python
+// cancelled the future; a job that ended already is left alone.
+//
+//export gobind_vec_aio_cancel
+func gobind_vec_aio_cancel(job C.uintptr_t, msg *C.gobind_buf) (status C.int) {
+	defer gobindRecover(&status, msg)
+	gobindAioCancel(job)
+	return gobindOK
+}
+
 // gobindErrorRef makes the reference Python holds to a Go error: a handle, and which class
 // wraps it (0: GoErrorValue; others: bound types that implement error).
 func gobindErrorRef(err error) C.gobind_ref {

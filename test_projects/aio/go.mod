@@ -1,0 +1,3 @@
+module example.com/aio
+
+go 1.21

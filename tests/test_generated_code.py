@@ -22,7 +22,7 @@ PACKAGES = {'hello': 'github.com/me/hello', 'scalars': 'example.com/scalars', 's
             'interfaces': 'example.com/interfaces', 'crosspkg': 'example.com/crosspkg',
             'shapes': 'example.com/multi/shapes', 'iters': 'example.com/iters',
             'borrow': 'example.com/borrow', 'names_edge': 'example.com/names_edge',
-            'funcvals': 'example.com/funcvals', 'vec': 'example.com/vec', 'chans': 'example.com/chans',
+            'funcvals': 'example.com/funcvals', 'vec': 'example.com/vec', 'channels': 'example.com/channels',
             'names': 'example.com/names', 'generics': 'example.com/generics', 'aio': 'example.com/aio'}
 #: Packages bound as submodules, as in the projects' meson.build.
 SUBMODULES = {'crosspkg': {'money': 'example.com/crosspkg/money'}}

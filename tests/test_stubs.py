@@ -15,7 +15,7 @@ from conftest import ROOT, run
 #: (shapes holds the Go runtime; paint and tally are its peer modules, each with its own stub).
 MODULES = [(p, p) for p in ('hello', 'scalars', 'structs', 'slices', 'named', 'funcs', 'vars', 'errors', 'maps',
                             'callbacks', 'pointers', 'interfaces', 'crosspkg', 'iters', 'funcvals', 'vec',
-                            'chans', 'names', 'generics', 'aio')] \
+                            'channels', 'names', 'generics', 'aio')] \
     + [('multi', m) for m in ('shapes', 'paint', 'tally')]
 
 SIGNATURES = '''

@@ -1,5 +1,5 @@
 """Which Go types gobind binds as channel classes, under which names, and how their values cross
-(gobind_module/bind/chanmap.py, typemap.py), from the golden API JSON of test_projects/chans: no Go,
+(gobind_module/bind/chanmap.py, typemap.py), from the golden API JSON of test_projects/channels: no Go,
 Meson or C compiler."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def chan(direction, elem):
 
 
 def test_a_class_per_element_type_and_direction():
-    plan = plan_of('chans')
+    plan = plan_of('channels')
     found = {c.py_name: (c.chan.direction, c.makes, c.chan.both) for c in plan.chans}
     # chan int, <-chan int and chan<- int are three classes; each element type also gets the
     # bidirectional class (Python makes those); named types keep their Go name
@@ -36,7 +36,7 @@ def test_a_class_per_element_type_and_direction():
 
 
 def test_signatures_and_what_parameters_take():
-    f = callables(plan_of('chans'))
+    f = callables(plan_of('channels'))
     assert f['Count'].signature == 'Count(n: int) -> RecvChan_int | None'
     assert f['Words'].signature == 'Words(s: str) -> Events | None'
     # a parameter Go receives from also takes any iterable, which a goroutine feeds
@@ -49,11 +49,11 @@ def test_signatures_and_what_parameters_take():
     assert f['Nested'].signature == 'Nested(n: int) -> Chan_Chan_int | None'
     # struct{} items (signal channels) are None
     assert f['Done'].signature == 'Done(ms: int) -> RecvChan_struct | None'
-    assert classes(plan_of('chans'))['Chan_struct'].elem.py_param == 'None'
+    assert classes(plan_of('channels'))['Chan_struct'].elem.py_param == 'None'
 
 
 def test_fields_and_variables_take_channel_objects_only():
-    plan = plan_of('chans')
+    plan = plan_of('channels')
     pipe = classes(plan)['Pipe']
     fields = {fl.py_name: fl.conv.py_param for fl in pipe.fields}
     assert fields == {'In': 'SendChan_int | Chan_int | None', 'Out': 'RecvChan_int | Chan_int | None',
@@ -62,7 +62,7 @@ def test_fields_and_variables_take_channel_objects_only():
 
 
 def test_ids_and_go_spellings():
-    m = TypeMapper(package_from_json(api('chans')), 'gobindpkg')
+    m = TypeMapper(package_from_json(api('channels')), 'gobindpkg')
     inner = chan('recv', INT)
     assert m.type_id(chan('both', inner)) == 'Chan_RecvChan_int'
     assert m.type_id(chan('send', chan('both', INT))) == 'SendChan_Chan_int'
@@ -78,10 +78,10 @@ def test_go_types_named_like_channel_classes_are_renamed():
 
 
 def test_elements_gobind_cannot_bind_say_why():
-    m = TypeMapper(package_from_json(api('chans')), 'gobindpkg')
+    m = TypeMapper(package_from_json(api('channels')), 'gobindpkg')
     with pytest.raises(Unsupported, match=r'element type of chan unsafe.Pointer: unsafe.Pointer is not supported'):
         m.conversion(chan('both', GoType(kind='basic', name='unsafe.Pointer')))
-    point = GoType(kind='struct', fields=package_from_json(api('chans')).lookup('example.com/chans', 'Point')
+    point = GoType(kind='struct', fields=package_from_json(api('channels')).lookup('example.com/channels', 'Point')
                    .underlying.fields)
     with pytest.raises(Unsupported, match=r'element type of <-chan struct\{\.\.\.\}: struct'):
         m.conversion(chan('recv', point))

@@ -18,7 +18,7 @@ EXPECTED = {
     # methods of func types are bound: func (h HandlerFunc) Shout(name string) string
     'funcvals': {},
     # func (e Events) Len() int
-    'chans': {'Events.Len': 'methods of channel types are not bound yet'},
+    'channels': {'Events.Len': 'methods of channel types are not bound yet'},
     # type Evens func(yield func(int) bool); Source.Items iter.Seq[int]
     'iters': {'Evens': 'iterator types are bound as parameters (Python iterables) and results (Python '
                        'iterators); the type itself is not a class',

@@ -1,4 +1,4 @@
-"""Go channels crossing both ways (test_projects/chans): a class per element type and direction
+"""Go channels crossing both ways (test_projects/channels): a class per element type and direction
 (Chan_int, RecvChan_int, SendChan_int; a named type by its Go name), send/recv with timeouts,
 close, len, cap, iteration, Python iterables feeding channel parameters, Ctrl-C during a blocking
 operation, and many Python threads on one channel."""
@@ -24,8 +24,8 @@ TIMEOUT = '\n'.join([
 
 
 def test_results_and_making_channels(surface):
-    surface('chans', '\n'.join([
-        'import chans as c',
+    surface('channels', '\n'.join([
+        'import channels as c',
         'ch = c.Count(5)',
         'assert type(ch).__name__ == "RecvChan_int"',
         'assert [ch.recv() for _ in range(5)] == [0, 1, 2, 3, 4]',
@@ -66,8 +66,8 @@ def test_results_and_making_channels(surface):
 
 
 def test_directions(surface):
-    surface('chans', '\n'.join([
-        'import chans as c',
+    surface('channels', '\n'.join([
+        'import channels as c',
         'r = c.Count(1)',
         'assert not hasattr(r, "send") and not hasattr(r, "close")',
         raises('AttributeError', 'r.send(1)', 'send'),
@@ -100,8 +100,8 @@ def test_directions(surface):
 
 
 def test_named_channel_types_and_variables(surface):
-    surface('chans', '\n'.join([
-        'import chans as c',
+    surface('channels', '\n'.join([
+        'import channels as c',
         'w = c.Words("go is fun")',
         'assert type(w) is c.Events and list(w) == ["go", "is", "fun"]',
         'e = c.Events(2)',
@@ -121,8 +121,8 @@ def test_named_channel_types_and_variables(surface):
 
 
 def test_timeouts_and_closing(surface):
-    surface('chans', '\n'.join([
-        'import time, chans as c',
+    surface('channels', '\n'.join([
+        'import time, channels as c',
         TIMEOUT,
         'ch = c.Chan_int(1)',
         't0 = time.time()',
@@ -146,8 +146,8 @@ def test_timeouts_and_closing(surface):
 
 
 def test_iterables_feed_receiving_parameters(surface):
-    surface('chans', '\n'.join([
-        'import itertools, chans as c',
+    surface('channels', '\n'.join([
+        'import itertools, channels as c',
         'assert c.Sum(range(10)) == 45',
         'assert c.Sum(x * x for x in range(4)) == 14',
         'assert c.Sum([]) == 0',
@@ -165,8 +165,8 @@ def test_iterables_feed_receiving_parameters(surface):
 def test_threads_lose_and_duplicate_nothing(surface):
     """Producer and consumer Python threads on one channel, and goroutine producers with Python
     consumers: every item arrives exactly once, and no handle is left behind."""
-    surface('chans', '\n'.join([
-        'import threading, chans as c',
+    surface('channels', '\n'.join([
+        'import threading, channels as c',
         'start = c._gobind_handles()',
         'for cap in (0, 16):',
         '    ch = c.Chan_string(cap)',
@@ -201,7 +201,7 @@ def test_threads_lose_and_duplicate_nothing(surface):
 
 
 CTRL_C = '''
-import signal, sys, time, chans as c
+import signal, sys, time, channels as c
 assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 ch = c.Chan_int()
 for what in ("recv", "send", "iter"):
@@ -231,7 +231,7 @@ def test_ctrl_c_interrupts_blocking_operations(built, version):
     interpreter = sys.executable if version == '3' else pyenv_python(version)
     if interpreter is None:
         pytest.skip('no Python %s interpreter under pyenv on this machine' % version)
-    build = built('chans', *(() if version == '3' else ('-Dpython=' + interpreter,)))
+    build = built('channels', *(() if version == '3' else ('-Dpython=' + interpreter,)))
     env = dict(os.environ, PYTHONPATH=str(build.builddir))
     proc = subprocess.Popen([interpreter, '-c', CTRL_C], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, universal_newlines=True)
@@ -255,7 +255,7 @@ def test_ctrl_c_interrupts_blocking_operations(built, version):
 
 
 SUSTAINED = '''
-import sys, threading, time, chans as c
+import sys, threading, time, channels as c
 seconds = float(sys.argv[1])
 start = c._gobind_handles()
 ch = c.Chan_Point(8)
@@ -293,6 +293,6 @@ def test_sustained_producers_and_consumers(built):
     """4 producer and 4 consumer threads on one buffered channel of structs for GOBIND_STRESS_SECONDS
     (default 30): every item arrives once, and the handle count comes back to where it started."""
     seconds = os.environ.get('GOBIND_STRESS_SECONDS', '') or '30'
-    build = built('chans')
+    build = built('channels')
     out = build.python(SUSTAINED.replace('float(sys.argv[1])', seconds)).stdout
     assert out.strip().endswith('items'), out

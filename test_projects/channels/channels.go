@@ -1,6 +1,6 @@
-// Package chans passes Go channels to Python and back: functions that return channels goroutines
+// Package channels passes Go channels to Python and back: functions that return channels goroutines
 // feed, functions that take channels, struct fields, a package variable and named channel types.
-package chans
+package channels
 
 import (
 	"strings"

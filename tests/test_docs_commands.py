@@ -256,6 +256,15 @@ def test_distro(tmp_path, cache):
         assert list((src / build).glob('app*.so')), build
 
 
+#: The lines load() shows on stderr while it builds (docs/load.md).
+_PROGRESS = re.compile(r'^(\[\d+/\d+\] |gobind: configuring |gobind: compiling the Go runtime)')
+
+
+def _printed(out: str) -> list:
+    """What a page's blocks printed, without the block markers and load()'s build progress."""
+    return [line for line in out.splitlines() if not line.startswith('### ') and not _PROGRESS.match(line)]
+
+
 def test_load(tmp_path, cache):
     """docs/load.md with the hello module in ./hello and a broken copy in ./broken."""
     shutil.copytree(str(TEST_PROJECTS / 'hello'), str(tmp_path / 'hello'), ignore=shutil.ignore_patterns('build*'))
@@ -263,9 +272,8 @@ def test_load(tmp_path, cache):
     with open(str(tmp_path / 'broken' / 'hello.go'), 'a') as f:
         f.write('\nfunc Broken() int { return "not an int" }\n')
     out = run_page('load.md', tmp_path, env=cache)
-    progress = re.compile(r'^(\[\d+/\d+\] |gobind: configuring |gobind: compiling the Go runtime)')
     assert 'gobind: configuring module hello of github.com/me/hello (meson setup)' in out.splitlines(), out
-    lines = [line for line in out.splitlines() if not line.startswith('### ') and not progress.match(line)]
+    lines = _printed(out)
     assert lines[0] == 'hello "prompt" from Go'
     assert lines[1] == 'greeter hello "dir" from Go'
     table = (DOCS / 'load.md').read_text()
@@ -276,7 +284,7 @@ def test_concurrency(tmp_path, cache):
     """docs/concurrency.md, with test_projects/aio in ./aio."""
     shutil.copytree(str(TEST_PROJECTS / 'aio'), str(tmp_path / 'aio'), ignore=shutil.ignore_patterns('build*'))
     out = run_page('concurrency.md', tmp_path, env=cache)
-    lines = [line for line in out.splitlines() if not line.startswith('### ')]
+    lines = _printed(out)
     assert lines[0].startswith('8 threads sleeping 0.2 s in Go: 0.') and float(lines[0].split()[-2]) < 1.2, lines
     assert lines[1:6] == ['1', '2', '3', '[]', '[0, 1, 2, 3]'], lines
     assert lines[6:8] == ['0.05', "('GO', 2)"], lines

@@ -54,11 +54,13 @@
 #define GOBIND_UNUSED
 #endif
 
-/* A variable of each thread. */
+/* A variable of each thread.  The initial-exec model (as Go's own runtime uses in a c-archive) reads
+   it at a fixed offset, without __tls_get_addr: the module then needs only libc, not ld-linux too;
+   the few bytes come from the static TLS space that glibc keeps for libraries loaded later. */
 #if defined(_MSC_VER)
 #define GOBIND_THREAD_LOCAL __declspec(thread)
 #else
-#define GOBIND_THREAD_LOCAL __thread
+#define GOBIND_THREAD_LOCAL __thread __attribute__((tls_model("initial-exec")))
 #endif
 
 /* Status codes returned by every cgo export. */

@@ -23,7 +23,7 @@ from mesonbuild.programs import ExternalProgram
 from gobind_module import validate
 from gobind_module.build.options import Options
 from gobind_module.build.manifest import manifest_text
-from gobind_module.build.precheck import check_options
+from gobind_module.build.precheck import check_options, find_upward
 from gobind_module.errors import GobindError
 from gobind_module.emit.render import render_template, write_if_changed
 
@@ -232,20 +232,9 @@ def import_name(subdir: str, name: str) -> str:
     return '.'.join(subdir.split('/') + [name]) if subdir else name
 
 
-def _find_upward(folder: str, fname: str) -> T.Optional[str]:
-    """The nearest folder at or above `folder` that holds a file `fname`, or None."""
-    folder = os.path.abspath(folder)
-    while not os.path.isfile(os.path.join(folder, fname)):
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
-    return folder
-
-
 def go_module_root(folder: str) -> T.Optional[str]:
     """The folder of the go.mod that governs `folder`, or None."""
-    return _find_upward(folder, 'go.mod')
+    return find_upward(folder, 'go.mod')
 
 
 def go_work(folder: str) -> bool:
@@ -253,7 +242,7 @@ def go_work(folder: str) -> bool:
     gowork = os.environ.get('GOWORK', '')
     if gowork:
         return gowork != 'off'
-    return _find_upward(folder, 'go.work') is not None
+    return find_upward(folder, 'go.work') is not None
 
 
 def initialize(interpreter: T.Any) -> GobindModule:

@@ -11,7 +11,7 @@ import subprocess
 from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
 
 from ..errors import GobindError
-from ..inspect.goapi import go_executable, go_version
+from ..inspect.goapi import go_executable, go_version, toolchain_go
 
 if TYPE_CHECKING:
     from .options import Options
@@ -31,15 +31,15 @@ def check_options(options: 'Options', cache_dir: Optional[str] = None, dir_optio
 
 
 def check_package(package: str, directory: str, tags: Sequence[str] = (), cache_file: Optional[str] = None,
-                  dir_option: str = '--dir') -> str:
-    """Checks Go and the package from `directory`; returns Go's version.  Raises GobindError with one line
+                  dir_option: str = '--dir') -> None:
+    """Checks Go and the package from `directory`.  Raises GobindError with one line
     naming the package when `go list -e` cannot load it, or a file of it does not parse.  A passing
     check is kept in cache_file and reused while the package's files, Go and the arguments stay the same."""
     go = go_executable()
     version = go_version(go)
     key = _key(package, directory, tags, go, version)
     if cache_file and _cached(cache_file, key):
-        return version
+        return
     listed = _go_list(go, package, directory, tags)
     error = (listed.get('Error') or {}).get('Err') or \
         next((_dep_error(listed.get('Dir', directory), e) for e in listed.get('DepsErrors') or [] if e.get('Err')),
@@ -51,7 +51,6 @@ def check_package(package: str, directory: str, tags: Sequence[str] = (), cache_
     _check_syntax(go, package, files)
     if cache_file:
         _store(cache_file, key, files + [listed['Dir']] + _module_files(directory))   # the folder: files added
-    return version
 
 
 def _go_list(go: str, package: str, directory: str, tags: Sequence[str]) -> Dict:
@@ -122,10 +121,7 @@ def _check_syntax(go: str, package: str, files: Sequence[str]) -> None:
     """Parses the package's files with gofmt (of the same Go), so a syntax error stops setup."""
     if not files:
         return
-    gofmt = os.path.join(os.path.dirname(go), 'gofmt')
-    if not os.path.exists(gofmt):
-        root = subprocess.run([go, 'env', 'GOROOT'], stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
-        gofmt = os.path.join(root, 'bin', 'gofmt')
+    gofmt = os.path.join(os.path.dirname(toolchain_go(go)), 'gofmt')   # the release GOTOOLCHAIN picks
     if not os.path.exists(gofmt):
         return   # the gen step's type check reports it
     proc = subprocess.run([gofmt, '-e', '-l'] + list(files), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -134,15 +130,24 @@ def _check_syntax(go: str, package: str, files: Sequence[str]) -> None:
         raise GobindError('gobind: cannot load package "%s": %s' % (package, proc.stderr.strip().splitlines()[0]))
 
 
+def find_upward(folder: str, fname: str) -> Optional[str]:
+    """The nearest folder at or above `folder` that holds a file `fname`, or None."""
+    folder = os.path.abspath(folder)
+    while not os.path.isfile(os.path.join(folder, fname)):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder
+
+
 def _module_files(directory: str) -> List[str]:
-    """go.mod and go.work of directory's module (what decides where packages come from)."""
-    found = []
-    d = os.path.abspath(directory)
-    while True:
-        found += [os.path.join(d, f) for f in ('go.mod', 'go.work', 'go.sum') if os.path.exists(os.path.join(d, f))]
-        if os.path.exists(os.path.join(d, 'go.mod')) or os.path.dirname(d) == d:
-            return found
-        d = os.path.dirname(d)
+    """go.mod and go.sum of directory's module, and the go.work above it: what decides where packages
+    come from (go.sum is listed even before it exists, so that its making counts as a change)."""
+    root = find_upward(directory, 'go.mod')
+    work = find_upward(directory, 'go.work')
+    return ([os.path.join(root, f) for f in ('go.mod', 'go.sum')] if root else []) + \
+        ([os.path.join(work, 'go.work')] if work else [])
 
 
 def _key(package: str, directory: str, tags: Sequence[str], go: str, version: str) -> str:

@@ -62,16 +62,14 @@ def write_project(srcdir: str, options: Options) -> None:
     cache.write_atomic(path, text)
 
 
-#: How much of Meson's and ninja's output a build shows: nothing, one line per step, or all of it.
-OUTPUTS = ('quiet', 'progress', 'verbose')
-
 #: The lines of a build's output that 'progress' shows: ninja's steps and gobind's own notes.
 _PROGRESS = re.compile(r'^(\[\d+/\d+\] |gobind: )')
 
 
 def build(srcdir: str, builddir: str, output: str = 'progress', what: str = '') -> None:
     """Configures (once) and builds the project in srcdir; raises GobindError with the tools' output.
-    output (OUTPUTS) says what reaches stderr meanwhile."""
+    output says what reaches stderr meanwhile: 'quiet' nothing, 'progress' one line per step, 'verbose'
+    all of Meson's and ninja's output."""
     meson = meson_command()
     steps = []
     if not os.path.isfile(os.path.join(builddir, 'build.ninja')):
